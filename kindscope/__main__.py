@@ -1,0 +1,3 @@
+from kindscope.cli import main
+
+main()

@@ -1,0 +1,32 @@
+"""kindscope's command line: a thin layer over the library.
+
+Each command lives in ``kindscope/commands/``; this module only assembles them.
+"""
+
+from __future__ import annotations
+
+import click
+
+from kindscope import __version__
+from kindscope.commands.common import KindscopeGroup
+from kindscope.commands.data import export_command, import_command, stats_command
+
+__all__ = ["cli", "main"]
+
+
+@click.group(cls=KindscopeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kindscope")
+def cli():
+    """kindscope: how kind are you to your community, and how kind is it to you?
+
+    Everything runs on this computer. Nothing is posted, sent or contacted unless a
+    command you give names an online source.
+    """
+
+
+for _command in (import_command, stats_command, export_command):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    cli(prog_name="kindscope")

@@ -1,0 +1,90 @@
+"""Commands that move data in and out: import, stats, export."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from kindscope.commands.common import db_option
+from kindscope.ingest import FORMATS, ImportOptions, import_sources
+from kindscope.store.db import open_store
+from kindscope.store.queries import export_tables, stats
+
+__all__ = ["import_command", "stats_command", "export_command"]
+
+_ADDED_ORDER = ("accounts", "posts", "replies", "reposts", "follows", "reactions", "blocks")
+
+
+@click.command("import")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+              help="Skip auto-detection and read every SOURCE as this format.")
+@click.option("--include-dms", is_flag=True, default=False,
+              help="Also import direct messages (never imported otherwise).")
+def import_command(sources, db, fmt, include_dms):
+    """Import exports into the database (all in one transaction).
+
+    SOURCE is an X archive (.zip or folder), a Mastodon export (.zip, .tar.gz or folder,
+    or its CSV files), a Bluesky repo .car, a Jetstream capture .jsonl, a generic
+    posts JSONL/CSV or follower,followee CSV, or an online account:
+    bluesky:HANDLE or mastodon:@user@host.
+
+    Example:
+
+        kindscope import twitter-archive.zip --db me.duckdb
+    """
+    options = ImportOptions(include_dms=include_dms)
+    with open_store(db) as store:
+        with click.progressbar(length=0, label="Importing", file=None,
+                               show_pos=True) as bar:
+            results = import_sources(store, list(sources), fmt, options,
+                                     progress=bar.update)
+    for result in results:
+        if result.already_imported:
+            click.echo(f"{result.source}: already imported ({result.format}), nothing added")
+            continue
+        parts = [f"{result.added.get(k, 0)} {k}" for k in _ADDED_ORDER]
+        click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
+
+
+@click.command("stats")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def stats_command(db, as_json):
+    """Counts per table and per platform.
+
+    Example:
+
+        kindscope stats --json
+    """
+    with open_store(db) as store:
+        counts = stats(store)
+    if as_json:
+        click.echo(json.dumps(counts, indent=2, sort_keys=True))
+        return
+    keys = [k for k in counts if k != "by_platform"]
+    click.echo(f"{'':14}" + "".join(f"{p:>12}" for p in counts["by_platform"]) + f"{'all':>12}")
+    for key in keys:
+        row = "".join(f"{v[key]:>12,}" for v in counts["by_platform"].values())
+        click.echo(f"{key:14}{row}{counts[key]:>12,}")
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet",
+              show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Folder to write one file per table into.")
+def export_command(db, fmt, out_dir):
+    """Export every table to Parquet or JSONL files.
+
+    Example:
+
+        kindscope export --format parquet --out my-data/
+    """
+    with open_store(db) as store:
+        files = export_tables(store, out_dir, fmt)
+    for file in files:
+        click.echo(str(file))

@@ -1,0 +1,149 @@
+"""Importers: one module per source, each only parses and yields records.
+
+``import_sources`` picks the importer (auto-detected or named), hashes the source into a
+snapshot id, and writes everything inside one transaction: a failure anywhere leaves the
+database exactly as it was, and a source already imported adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import import_module
+from pathlib import Path
+from typing import Callable
+
+from kindscope.errors import InputError
+from kindscope.ingest.base import ImportOptions, hash_path
+from kindscope.model import Snapshot
+from kindscope.store.db import Store
+from kindscope.store.writer import COUNTED_TABLES, RecordWriter
+
+__all__ = ["FORMATS", "ImportOptions", "ImportResult", "detect_format", "import_sources"]
+
+#: Format name -> module, in detection order (most specific first).
+FORMATS: dict[str, str] = {
+    "bluesky-api": "kindscope.ingest.bluesky_api",
+    "mastodon-api": "kindscope.ingest.mastodon_api",
+    "x-archive": "kindscope.ingest.x_archive",
+    "mastodon-archive": "kindscope.ingest.mastodon_archive",
+    "mastodon-csv": "kindscope.ingest.mastodon_csv",
+    "bluesky-car": "kindscope.ingest.bluesky_car",
+    "jetstream": "kindscope.ingest.jetstream",
+    "generic": "kindscope.ingest.generic",
+}
+
+
+_PENDING = "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    source: str
+    format: str
+    snapshot_id: str
+    already_imported: bool
+    added: dict[str, int] = field(default_factory=dict)
+
+
+def _module(name: str):
+    try:
+        return import_module(FORMATS[name])
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise InputError(f"unknown format {name!r} (known: {known})") from None
+
+
+def detect_format(source: str) -> str:
+    """The name of the first importer that recognises ``source``."""
+    for name in FORMATS:
+        try:
+            module = import_module(FORMATS[name])
+        except ModuleNotFoundError:
+            continue
+        if module.detect(source):
+            return name
+    if not getattr(_module("generic"), "ONLINE", False) and not Path(source).exists():
+        raise InputError("no such file or folder", source)
+    raise InputError("cannot tell what kind of export this is (try --format)", source)
+
+
+def _counts(store: Store) -> dict[str, int]:
+    return {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
+            COUNTED_TABLES}
+
+
+def _posts_breakdown(store: Store) -> dict[str, int]:
+    row = store.con.execute(
+        "SELECT count(*) FILTER (kind = 'post'), count(*) FILTER (kind = 'post' AND "
+        "reply_to_post_id IS NOT NULL), count(*) FILTER (kind = 'repost') FROM posts"
+    ).fetchone()
+    return {"posts": row[0], "replies": row[1], "reposts": row[2]}
+
+
+def import_sources(
+    store: Store,
+    sources: list[str],
+    format: str | None = None,
+    options: ImportOptions | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[ImportResult]:
+    """Import every source in one transaction; return what each added."""
+    options = options or ImportOptions()
+    results = []
+    with store.transaction():
+        for source in sources:
+            results.append(_import_one(store, source, format, options, progress))
+    return results
+
+
+def _import_one(store, source, format, options, progress) -> ImportResult:
+    name = format or detect_format(source)
+    module = _module(name)
+    online = getattr(module, "ONLINE", False)
+    extra = f"{name}|dms={options.include_dms}"
+    digest = hashlib.sha256(extra.encode())
+    snapshot_id = _PENDING
+    if not online:
+        path = Path(source)
+        if not path.exists():
+            raise InputError("no such file or folder", source)
+        snapshot_id = hash_path(path, extra)
+        if store.con.execute(
+            "SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]
+        ).fetchone():
+            return ImportResult(source, name, snapshot_id, True, {})
+    before = _counts(store) | _posts_breakdown(store)
+    writer = RecordWriter(store, snapshot_id=_PENDING if online else snapshot_id)
+    meta = Snapshot(platform=module.PLATFORM)
+    for record in module.read(source, options):
+        if isinstance(record, Snapshot):
+            meta = record
+            continue
+        if online:
+            digest.update(repr(record).encode())
+        writer.add(record)
+        if progress is not None and writer.seen % 5000 == 0:
+            progress(5000)
+    writer.flush()
+    if online:
+        snapshot_id = digest.hexdigest()
+        exists = store.con.execute(
+            "SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
+        for table in ("follows", "blocks"):
+            if exists:
+                store.con.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [_PENDING])
+            else:
+                store.con.execute(f"UPDATE {table} SET snapshot_id = ? WHERE snapshot_id = ?",
+                                  [snapshot_id, _PENDING])
+        if exists:
+            return ImportResult(source, name, snapshot_id, True, {})
+    store.con.execute(
+        "INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [snapshot_id, meta.platform, str(source), name, meta.owner_id, meta.taken_at,
+         datetime.now(UTC), meta.description],
+    )
+    after = _counts(store) | _posts_breakdown(store)
+    added = {key: after[key] - before[key] for key in after}
+    return ImportResult(source, name, snapshot_id, False, added)

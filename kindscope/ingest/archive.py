@@ -1,0 +1,192 @@
+"""Reading export archives safely: a folder, a .zip, or a .tar/.tar.gz.
+
+We never extract anything. Only the data files an importer asks for are read, streamed,
+with limits: an entry that would escape the folder (``../``, an absolute path, a symlink
+or hard link) refuses the whole archive, and so does a member compressed more than
+``max_compression_ratio`` times or larger than ``max_file_bytes`` (zip-bomb guards).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import tarfile
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from kindscope import settings
+from kindscope.errors import InputError
+
+__all__ = ["ArchiveReader", "is_archive_file"]
+
+_CHUNK = 1 << 20
+
+
+def is_archive_file(path: Path) -> bool:
+    name = path.name.lower()
+    return path.is_file() and (
+        name.endswith((".zip", ".tar", ".tar.gz", ".tgz")) or zipfile.is_zipfile(path)
+    )
+
+
+def _unsafe(name: str) -> bool:
+    posix = name.replace("\\", "/")
+    if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
+        return True
+    return ".." in PurePosixPath(posix).parts
+
+
+class ArchiveReader:
+    """Lists and reads the members of an export, whatever it is packed in.
+
+    Member names are POSIX paths relative to the archive root.
+    """
+
+    def __init__(self, path: str | Path, max_file_bytes: int | None = None,
+                 max_ratio: float | None = None):
+        self.path = Path(path)
+        self.max_bytes = int(settings.get("max_file_bytes", max_file_bytes))
+        self.max_ratio = float(settings.get("max_compression_ratio", max_ratio))
+        self._zip: zipfile.ZipFile | None = None
+        self._tar: tarfile.TarFile | None = None
+        if not self.path.exists():
+            raise InputError("no such file or folder", str(self.path))
+        if self.path.is_dir():
+            self._names = self._folder_names()
+        elif self.path.name.lower().endswith((".tar", ".tar.gz", ".tgz")):
+            self._names = self._tar_names()
+        elif zipfile.is_zipfile(self.path):
+            self._names = self._zip_names()
+        else:
+            raise InputError("not a folder, .zip or .tar.gz archive", str(self.path))
+
+    # -- listing ---------------------------------------------------------------------------
+    def _folder_names(self) -> list[str]:
+        root = self.path.resolve()
+        names = []
+        for item in sorted(self.path.rglob("*")):
+            rel = item.relative_to(self.path).as_posix()
+            if item.is_symlink():
+                target = item.resolve()
+                if root not in target.parents and target != root:
+                    raise InputError(f"{rel} is a link that points outside the export",
+                                     str(self.path))
+            if item.is_file():
+                names.append(rel)
+        return names
+
+    def _zip_names(self) -> list[str]:
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise InputError(f"not a readable zip archive ({exc})", str(self.path)) from exc
+        names = []
+        for info in infos:
+            if _unsafe(info.filename):
+                raise InputError(f"entry {info.filename!r} escapes the archive folder",
+                                 str(self.path))
+            is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
+            if is_link:
+                raise InputError(f"entry {info.filename!r} is a symbolic link", str(self.path))
+            if not info.is_dir():
+                names.append(info.filename)
+        return names
+
+    def _tar_names(self) -> list[str]:
+        try:
+            self._tar = tarfile.open(self.path, "r:*")
+            members = self._tar.getmembers()
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise InputError(f"not a readable tar archive ({exc})", str(self.path)) from exc
+        names = []
+        for member in members:
+            if _unsafe(member.name):
+                raise InputError(f"entry {member.name!r} escapes the archive folder",
+                                 str(self.path))
+            if member.issym() or member.islnk():
+                raise InputError(f"entry {member.name!r} is a link", str(self.path))
+            if member.isfile():
+                names.append(posixpath.normpath(member.name))
+        return names
+
+    def names(self) -> list[str]:
+        return list(self._names)
+
+    def find(self, *basenames: str) -> str | None:
+        """The first member whose file name (any folder) is one of ``basenames``."""
+        for basename in basenames:
+            for name in self._names:
+                if PurePosixPath(name).name.lower() == basename.lower():
+                    return name
+        return None
+
+    def where(self, name: str) -> str:
+        return f"{self.path}/{name}" if self.path.is_dir() else f"{self.path}:{name}"
+
+    # -- reading ---------------------------------------------------------------------------
+    def read_bytes(self, name: str) -> bytes:
+        if name not in self._names:
+            raise InputError("no such member", self.where(name))
+        if self._zip is not None:
+            return self._read_zip(name)
+        if self._tar is not None:
+            return self._read_tar(name)
+        file = self.path / name
+        if file.stat().st_size > self.max_bytes:
+            raise InputError(f"larger than the limit of {self.max_bytes} bytes", self.where(name))
+        return file.read_bytes()
+
+    def read_text(self, name: str) -> str:
+        data = self.read_bytes(name)
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text (byte {exc.start})", self.where(name)) from exc
+
+    def _read_zip(self, name: str) -> bytes:
+        info = self._zip.getinfo(name)
+        if info.file_size > self.max_bytes:
+            raise InputError(f"larger than the limit of {self.max_bytes} bytes", self.where(name))
+        if info.compress_size and info.file_size / info.compress_size > self.max_ratio:
+            raise InputError(
+                f"compressed {info.file_size / info.compress_size:.0f}:1, more than "
+                f"{self.max_ratio:.0f}:1 (refused as a possible zip bomb)", self.where(name))
+        limit = min(self.max_bytes, int(max(info.compress_size, 1) * self.max_ratio) + _CHUNK)
+        try:
+            with self._zip.open(info) as stream:
+                return _read_limited(stream, limit, self.where(name))
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise InputError(f"damaged archive member ({exc})", self.where(name)) from exc
+
+    def _read_tar(self, name: str) -> bytes:
+        member = self._tar.getmember(name)
+        if member.size > self.max_bytes:
+            raise InputError(f"larger than the limit of {self.max_bytes} bytes", self.where(name))
+        try:
+            stream = self._tar.extractfile(member)
+            return _read_limited(stream, self.max_bytes, self.where(name))
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise InputError(f"damaged archive member ({exc})", self.where(name)) from exc
+
+    def close(self) -> None:
+        for handle in (self._zip, self._tar):
+            if handle is not None:
+                handle.close()
+
+    def __enter__(self) -> "ArchiveReader":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _read_limited(stream, limit: int, where: str) -> bytes:
+    chunks, total = [], 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:
+            raise InputError("expands past its stated size or the limit (refused)", where)
+        chunks.append(chunk)

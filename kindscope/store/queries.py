@@ -1,0 +1,80 @@
+"""Read-side queries over the store: counts and exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kindscope.store.db import Store
+
+__all__ = ["stats", "export_tables", "EXPORTED_TABLES"]
+
+EXPORTED_TABLES = ("snapshots", "accounts", "posts", "follows", "reactions", "blocks",
+                   "deletions", "signal_scores")
+
+_STATS_SQL = """
+WITH p AS (
+    SELECT platform,
+           count(*) FILTER (kind = 'post') AS posts,
+           count(*) FILTER (kind = 'post' AND reply_to_post_id IS NOT NULL) AS replies,
+           count(*) FILTER (kind = 'repost') AS reposts,
+           count(*) FILTER (kind = 'dm') AS dms
+    FROM posts GROUP BY platform
+), a AS (SELECT platform, count(*) AS accounts FROM accounts GROUP BY platform
+), f AS (SELECT platform, count(*) AS follows FROM
+            (SELECT DISTINCT platform, follower_id, followee_id FROM follows) GROUP BY platform
+), r AS (SELECT platform, count(*) FILTER (kind = 'like') AS reactions,
+                count(*) FILTER (kind = 'bookmark') AS bookmarks
+         FROM reactions GROUP BY platform
+), b AS (SELECT platform, count(*) FILTER (kind = 'block') AS blocks,
+                count(*) FILTER (kind = 'mute') AS mutes FROM
+            (SELECT DISTINCT platform, account_id, target_id, kind FROM blocks) GROUP BY platform
+), s AS (SELECT platform, count(*) AS snapshots FROM snapshots GROUP BY platform
+), sc AS (SELECT platform, count(DISTINCT post_id) AS scored_posts FROM signal_scores
+          GROUP BY platform
+), plats AS (
+    SELECT platform FROM p UNION SELECT platform FROM a UNION SELECT platform FROM f
+    UNION SELECT platform FROM r UNION SELECT platform FROM b UNION SELECT platform FROM s
+)
+SELECT plats.platform,
+       coalesce(accounts, 0), coalesce(posts, 0), coalesce(replies, 0), coalesce(reposts, 0),
+       coalesce(follows, 0), coalesce(reactions, 0), coalesce(bookmarks, 0),
+       coalesce(blocks, 0), coalesce(mutes, 0), coalesce(dms, 0), coalesce(snapshots, 0),
+       coalesce(scored_posts, 0)
+FROM plats LEFT JOIN p USING (platform) LEFT JOIN a USING (platform)
+     LEFT JOIN f USING (platform) LEFT JOIN r USING (platform) LEFT JOIN b USING (platform)
+     LEFT JOIN s USING (platform) LEFT JOIN sc USING (platform)
+ORDER BY plats.platform
+"""
+
+STAT_KEYS = ("accounts", "posts", "replies", "reposts", "follows", "reactions", "bookmarks",
+             "blocks", "mutes", "dms", "snapshots", "scored_posts")
+
+
+def stats(store: Store) -> dict:
+    """Counts per table, in total and per platform.
+
+    ``posts`` counts authored posts (replies included; reposts and DMs not), ``follows``
+    distinct edges in both directions across snapshots, ``reactions`` likes.
+    """
+    by_platform = {}
+    for row in store.con.execute(_STATS_SQL).fetchall():
+        by_platform[row[0]] = dict(zip(STAT_KEYS, (int(v) for v in row[1:])))
+    total = {key: sum(p[key] for p in by_platform.values()) for key in STAT_KEYS}
+    return total | {"by_platform": by_platform}
+
+
+def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
+    """Write every table to ``out_dir`` as Parquet or JSONL; return the files written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in EXPORTED_TABLES:
+        target = out / f"{table}.{'parquet' if fmt == 'parquet' else 'jsonl'}"
+        option = "(FORMAT PARQUET)" if fmt == "parquet" else "(FORMAT JSON)"
+        store.con.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(target)}' {option}")
+        written.append(target)
+    return written
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")

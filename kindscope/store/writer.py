@@ -1,0 +1,172 @@
+"""Writing records: buffered, de-duplicated per batch, upserted with Arrow.
+
+``RecordWriter`` takes the records an importer yields and writes them in batches inside
+the caller's transaction. Accounts and posts are upserted so that a later source fills in
+fields an earlier one lacked (a value already stored is kept when the new one is NULL);
+edges and reactions are inserted once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyarrow as pa
+
+from kindscope import settings
+from kindscope.model import Account, Block, Deletion, Follow, Post, Reaction
+from kindscope.store.db import Store
+from kindscope.store.schema import TABLE_KEYS
+
+__all__ = ["RecordWriter", "ARROW_SCHEMAS", "COUNTED_TABLES"]
+
+_TS = pa.timestamp("us", tz="UTC")
+_S = pa.string()
+_I = pa.int64()
+
+ARROW_SCHEMAS: dict[str, pa.Schema] = {
+    "accounts": pa.schema(
+        [
+            ("platform", _S), ("account_id", _S), ("handle", _S), ("display_name", _S),
+            ("description", _S), ("created_at", _TS), ("followers_count", _I),
+            ("following_count", _I), ("posts_count", _I), ("avatar_url", _S), ("url", _S),
+            ("profile_json", _S),
+        ]
+    ),
+    "posts": pa.schema(
+        [
+            ("platform", _S), ("post_id", _S), ("author_id", _S), ("created_at", _TS),
+            ("text", _S), ("kind", _S), ("reply_to_post_id", _S), ("reply_to_account_id", _S),
+            ("root_post_id", _S), ("repost_of_post_id", _S), ("quote_of_post_id", _S),
+            ("lang", _S), ("visibility", _S), ("like_count", _I), ("repost_count", _I),
+            ("reply_count", _I), ("quote_count", _I), ("mentions", pa.list_(_S)),
+            ("hashtags", pa.list_(_S)), ("url", _S),
+        ]
+    ),
+    "follows": pa.schema(
+        [("platform", _S), ("follower_id", _S), ("followee_id", _S), ("snapshot_id", _S),
+         ("created_at", _TS)]
+    ),
+    "reactions": pa.schema(
+        [("platform", _S), ("account_id", _S), ("post_id", _S), ("kind", _S), ("created_at", _TS)]
+    ),
+    "blocks": pa.schema(
+        [("platform", _S), ("account_id", _S), ("target_id", _S), ("kind", _S),
+         ("snapshot_id", _S), ("created_at", _TS)]
+    ),
+    "deletions": pa.schema(
+        [("platform", _S), ("kind", _S), ("record_id", _S), ("author_id", _S),
+         ("deleted_at", _TS)]
+    ),
+}
+
+#: Tables whose growth an import reports.
+COUNTED_TABLES = ("accounts", "posts", "follows", "reactions", "blocks", "deletions")
+
+_TABLE_OF = {
+    Account: "accounts", Post: "posts", Follow: "follows", Reaction: "reactions",
+    Block: "blocks", Deletion: "deletions",
+}
+_UPSERTED = {"accounts", "posts"}
+
+
+def _row(record, table: str, snapshot_id: str) -> tuple:
+    if table == "posts":
+        return (
+            record.platform, record.post_id, record.author_id, record.created_at, record.text,
+            record.kind, record.reply_to_post_id, record.reply_to_account_id,
+            record.root_post_id, record.repost_of_post_id, record.quote_of_post_id, record.lang,
+            record.visibility, record.like_count, record.repost_count, record.reply_count,
+            record.quote_count, list(record.mentions), list(record.hashtags), record.url,
+        )
+    if table == "accounts":
+        return (
+            record.platform, record.account_id, record.handle, record.display_name,
+            record.description, record.created_at, record.followers_count,
+            record.following_count, record.posts_count, record.avatar_url, record.url,
+            record.profile_json,
+        )
+    if table == "follows":
+        return (record.platform, record.follower_id, record.followee_id, snapshot_id,
+                record.created_at)
+    if table == "reactions":
+        return (record.platform, record.account_id, record.post_id, record.kind,
+                record.created_at)
+    if table == "blocks":
+        return (record.platform, record.account_id, record.target_id, record.kind,
+                snapshot_id, record.created_at)
+    return (record.platform, record.kind, record.record_id, record.author_id, record.deleted_at)
+
+
+class RecordWriter:
+    """Buffers records per table and writes them in batches into the open transaction."""
+
+    def __init__(self, store: Store, snapshot_id: str, batch_rows: int | None = None):
+        self.store = store
+        self.snapshot_id = snapshot_id
+        self.batch_rows = int(settings.get("batch_rows", batch_rows))
+        self._buffers: dict[str, dict[tuple, tuple]] = {t: {} for t in ARROW_SCHEMAS}
+        self._keys = {
+            t: [ARROW_SCHEMAS[t].get_field_index(k) for k in TABLE_KEYS[t]] for t in ARROW_SCHEMAS
+        }
+        self.seen = 0
+
+    def add(self, record) -> None:
+        table = _TABLE_OF[type(record)]
+        row = _row(record, table, self.snapshot_id)
+        key = tuple(row[i] for i in self._keys[table])
+        buffer = self._buffers[table]
+        if table in _UPSERTED and key in buffer:
+            row = _merge(buffer[key], row)
+        buffer[key] = row
+        self.seen += 1
+        if len(buffer) >= self.batch_rows:
+            self._flush(table)
+
+    def flush(self) -> None:
+        for table in ARROW_SCHEMAS:
+            self._flush(table)
+        self._apply_deletions()
+
+    def _flush(self, table: str) -> None:
+        buffer = self._buffers[table]
+        if not buffer:
+            return
+        schema = ARROW_SCHEMAS[table]
+        columns = list(zip(*buffer.values()))
+        arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema)]
+        batch = pa.Table.from_arrays(arrays, schema=schema)  # noqa: F841 (read by DuckDB)
+        buffer.clear()
+        names = ", ".join(schema.names)
+        keys = ", ".join(TABLE_KEYS[table])
+        if table in _UPSERTED:
+            updates = ", ".join(
+                f"{c} = coalesce(excluded.{c}, {table}.{c})"
+                for c in schema.names
+                if c not in TABLE_KEYS[table]
+            )
+            conflict = f"ON CONFLICT ({keys}) DO UPDATE SET {updates}"
+        else:
+            conflict = f"ON CONFLICT ({keys}) DO NOTHING"
+        self.store.con.register("_kindscope_batch", batch)
+        try:
+            self.store.con.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM _kindscope_batch {conflict}"
+            )
+        finally:
+            self.store.con.unregister("_kindscope_batch")
+
+    def _apply_deletions(self) -> None:
+        """Mark deleted posts and reposts; the rows themselves stay (nothing is lost)."""
+        self.store.con.execute(
+            """UPDATE posts SET deleted_at = d.deleted_at
+               FROM deletions d
+               WHERE d.kind IN ('post', 'repost') AND posts.platform = d.platform
+                 AND posts.post_id = d.record_id AND posts.deleted_at IS NULL"""
+        )
+
+
+def _merge(old: tuple, new: tuple) -> tuple:
+    """Within one batch, later non-empty values win; empty ones keep what was there."""
+    return tuple(o if n is None or n == [] else n for o, n in zip(old, new))
+
+
