@@ -8,7 +8,7 @@ import click
 
 from kindscope.errors import KindscopeError
 
-__all__ = ["db_option", "KindscopeGroup", "fail"]
+__all__ = ["db_option", "KindscopeGroup", "Progress", "fail"]
 
 db_option = click.option(
     "--db",
@@ -34,3 +34,27 @@ class KindscopeGroup(click.Group):
             return super().invoke(ctx)
         except KindscopeError as error:
             fail(error)
+
+
+class Progress:
+    """A record counter on stderr, shown only when stderr is a terminal.
+
+    ``update(n)`` is what long-running library calls take as their ``progress`` callback.
+    """
+
+    def __init__(self, label: str):
+        self.label = label
+        self.count = 0
+        self.enabled = sys.stderr.isatty()
+
+    def update(self, n: int) -> None:
+        self.count += n
+        if self.enabled:
+            click.echo(f"\r{self.label}: {self.count:,} records", err=True, nl=False)
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.enabled and self.count:
+            click.echo("", err=True)

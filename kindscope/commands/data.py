@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kindscope.commands.common import db_option
+from kindscope.commands.common import Progress, db_option
 from kindscope.ingest import FORMATS, ImportOptions, import_sources
 from kindscope.store.db import open_store
 from kindscope.store.queries import export_tables, stats
@@ -37,10 +37,8 @@ def import_command(sources, db, fmt, include_dms):
     """
     options = ImportOptions(include_dms=include_dms)
     with open_store(db) as store:
-        with click.progressbar(length=0, label="Importing", file=None,
-                               show_pos=True) as bar:
-            results = import_sources(store, list(sources), fmt, options,
-                                     progress=bar.update)
+        with Progress("Importing") as bar:
+            results = import_sources(store, list(sources), fmt, options, progress=bar.update)
     for result in results:
         if result.already_imported:
             click.echo(f"{result.source}: already imported ({result.format}), nothing added")

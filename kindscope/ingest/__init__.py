@@ -70,15 +70,14 @@ def detect_format(source: str) -> str:
 
 
 def _counts(store: Store) -> dict[str, int]:
-    return {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
-            COUNTED_TABLES}
+    return {t: store.scalar(f"SELECT count(*) FROM {t}") for t in COUNTED_TABLES}
 
 
 def _posts_breakdown(store: Store) -> dict[str, int]:
-    row = store.con.execute(
+    row = store.rows(
         "SELECT count(*) FILTER (kind = 'post'), count(*) FILTER (kind = 'post' AND "
         "reply_to_post_id IS NOT NULL), count(*) FILTER (kind = 'repost') FROM posts"
-    ).fetchone()
+    )[0]
     return {"posts": row[0], "replies": row[1], "reposts": row[2]}
 
 
@@ -110,9 +109,7 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
         if not path.exists():
             raise InputError("no such file or folder", source)
         snapshot_id = hash_path(path, extra)
-        if store.con.execute(
-            "SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]
-        ).fetchone():
+        if store.scalar("SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]):
             return ImportResult(source, name, snapshot_id, True, {})
     before = _counts(store) | _posts_breakdown(store)
     writer = RecordWriter(store, snapshot_id=_PENDING if online else snapshot_id)
@@ -129,17 +126,16 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
     writer.flush()
     if online:
         snapshot_id = digest.hexdigest()
-        exists = store.con.execute(
-            "SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchone()
+        exists = store.scalar("SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id])
         for table in ("follows", "blocks"):
             if exists:
-                store.con.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [_PENDING])
+                store.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [_PENDING])
             else:
-                store.con.execute(f"UPDATE {table} SET snapshot_id = ? WHERE snapshot_id = ?",
+                store.execute(f"UPDATE {table} SET snapshot_id = ? WHERE snapshot_id = ?",
                                   [snapshot_id, _PENDING])
         if exists:
             return ImportResult(source, name, snapshot_id, True, {})
-    store.con.execute(
+    store.execute(
         "INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [snapshot_id, meta.platform, str(source), name, meta.owner_id, meta.taken_at,
          datetime.now(UTC), meta.description],

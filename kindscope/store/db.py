@@ -30,13 +30,12 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------
     def schema_version(self) -> int:
-        has_meta = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchone()[0]
+        has_meta = self.scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
         if not has_meta:
             return 0
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        value = self.scalar("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(value) if value is not None else 0
 
     def _migrate(self) -> None:
         current = self.schema_version()
@@ -51,8 +50,8 @@ class Store:
         with self.transaction():
             for statements in MIGRATIONS[current:]:
                 for sql in statements:
-                    self.con.execute(sql)
-            self.con.execute(
+                    self.execute(sql)
+            self.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
 
@@ -60,16 +59,25 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One transaction: committed if the block ends normally, rolled back otherwise."""
-        self.con.execute("BEGIN TRANSACTION")
+        self.execute("BEGIN TRANSACTION")
         try:
             yield self.con
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.execute("ROLLBACK")
             raise
-        self.con.execute("COMMIT")
+        self.execute("COMMIT")
 
-    def execute(self, sql: str, params: list | None = None) -> duckdb.DuckDBPyConnection:
-        return self.con.execute(sql, params or [])
+    def execute(self, sql: str, params: list | None = None) -> None:
+        """Run a statement and drain its result (DuckDB refuses new work until then)."""
+        self.con.execute(sql, params or []).fetchall()
+
+    def rows(self, sql: str, params: list | None = None) -> list[tuple]:
+        return self.con.execute(sql, params or []).fetchall()
+
+    def scalar(self, sql: str, params: list | None = None):
+        """The first column of the first row, or None when there is no row."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0][0] if rows else None
 
     def close(self) -> None:
         self.con.close()

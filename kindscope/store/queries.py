@@ -71,7 +71,7 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     for table in EXPORTED_TABLES:
         target = out / f"{table}.{'parquet' if fmt == 'parquet' else 'jsonl'}"
         option = "(FORMAT PARQUET)" if fmt == "parquet" else "(FORMAT JSON)"
-        store.con.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(target)}' {option}")
+        store.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(target)}' {option}")
         written.append(target)
     return written
 

@@ -126,6 +126,7 @@ class RecordWriter:
         for table in ARROW_SCHEMAS:
             self._flush(table)
         self._apply_deletions()
+        self._derive_links()
 
     def _flush(self, table: str) -> None:
         buffer = self._buffers[table]
@@ -149,7 +150,7 @@ class RecordWriter:
             conflict = f"ON CONFLICT ({keys}) DO NOTHING"
         self.store.con.register("_kindscope_batch", batch)
         try:
-            self.store.con.execute(
+            self.store.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _kindscope_batch {conflict}"
             )
         finally:
@@ -157,11 +158,35 @@ class RecordWriter:
 
     def _apply_deletions(self) -> None:
         """Mark deleted posts and reposts; the rows themselves stay (nothing is lost)."""
-        self.store.con.execute(
-            """UPDATE posts SET deleted_at = d.deleted_at
+        self.store.execute(
+            """UPDATE posts SET deleted_at = coalesce(d.deleted_at, current_timestamp)
                FROM deletions d
                WHERE d.kind IN ('post', 'repost') AND posts.platform = d.platform
                  AND posts.post_id = d.record_id AND posts.deleted_at IS NULL"""
+        )
+
+
+    def _derive_links(self) -> None:
+        """Fill what follows from the rest: reply targets' authors, and a bare account row
+        for every account that appears only as an author or an edge end."""
+        self.store.execute(
+            """UPDATE posts SET reply_to_account_id = parent.author_id
+               FROM posts parent
+               WHERE posts.reply_to_account_id IS NULL AND posts.reply_to_post_id IS NOT NULL
+                 AND parent.platform = posts.platform
+                 AND parent.post_id = posts.reply_to_post_id"""
+        )
+        self.store.execute(
+            """INSERT INTO accounts (platform, account_id)
+               SELECT DISTINCT platform, id FROM (
+                   SELECT platform, author_id AS id FROM posts
+                   UNION ALL SELECT platform, follower_id FROM follows
+                   UNION ALL SELECT platform, followee_id FROM follows
+                   UNION ALL SELECT platform, account_id FROM reactions
+                   UNION ALL SELECT platform, account_id FROM blocks
+                   UNION ALL SELECT platform, target_id FROM blocks)
+               WHERE id IS NOT NULL AND id <> ''
+               ON CONFLICT DO NOTHING"""
         )
 
 

@@ -1,0 +1,44 @@
+"""Shared test fixtures: paths to ../shared and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kindscope.cli import cli
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FIXTURES = SHARED / "fixtures"
+DATA = SHARED / "data"
+
+
+def pytest_collection_modifyitems(config, items):
+    if not SHARED.exists():
+        skip = pytest.mark.skip(reason="../shared is not beside the project")
+        for item in items:
+            if "shared" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture
+def run():
+    """Invoke the CLI in-process; returns click's Result (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def stats_of(run):
+    def stats(db: Path) -> dict:
+        result = run("stats", "--json", "--db", db)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    return stats
