@@ -98,7 +98,7 @@ class ArchiveReader:
             members = self._tar.getmembers()
         except (tarfile.TarError, OSError, EOFError) as exc:
             raise InputError(f"not a readable tar archive ({exc})", str(self.path)) from exc
-        names = []
+        names, self._tar_members = [], {}
         for member in members:
             if _unsafe(member.name):
                 raise InputError(f"entry {member.name!r} escapes the archive folder",
@@ -107,6 +107,7 @@ class ArchiveReader:
                 raise InputError(f"entry {member.name!r} is a link", str(self.path))
             if member.isfile():
                 names.append(posixpath.normpath(member.name))
+                self._tar_members[names[-1]] = member  # "./a.json" is listed as "a.json"
         return names
 
     def names(self) -> list[str]:
@@ -159,7 +160,7 @@ class ArchiveReader:
             raise InputError(f"damaged archive member ({exc})", self.where(name)) from exc
 
     def _read_tar(self, name: str) -> bytes:
-        member = self._tar.getmember(name)
+        member = self._tar_members[name]
         if member.size > self.max_bytes:
             raise InputError(f"larger than the limit of {self.max_bytes} bytes", self.where(name))
         try:
@@ -173,7 +174,7 @@ class ArchiveReader:
             if handle is not None:
                 handle.close()
 
-    def __enter__(self) -> "ArchiveReader":
+    def __enter__(self) -> ArchiveReader:
         return self
 
     def __exit__(self, *exc_info) -> None:

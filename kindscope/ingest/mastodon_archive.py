@@ -1,0 +1,283 @@
+"""Mastodon account export: the archive from Settings -> Import and export -> Request archive.
+
+A .zip, .tar.gz or unpacked folder, read through :class:`ArchiveReader` (media is never
+read). Files used:
+
+``actor.json``
+    the owner (an ActivityPub ``Person``): the Snapshot owner and an Account with
+    ``@user@host`` as handle.
+``outbox.json``
+    an ``OrderedCollection`` of the owner's activities. ``Create`` of a ``Note`` is a
+    Post (kind ``post``) whose id is the Note's object URI; ``Announce`` (a boost) is a
+    Post of kind ``repost`` whose id is the activity URI and ``repost_of_post_id`` the
+    boosted object's URI. Other activity types are skipped.
+``likes.json`` / ``bookmarks.json``
+    ``OrderedCollection`` of status URIs: Reactions of kind ``like`` / ``bookmark``.
+
+What is imported ("public activity"). Visibility comes from the activity's ``to``/``cc``
+(the Note's own when the activity has none): ``public`` when the ActivityStreams Public
+collection is in ``to``, ``unlisted`` when it is in ``cc``, ``followers`` when the owner's
+followers collection is in ``to``, else ``direct``. Public and unlisted activities are
+the public ones: all of them are imported, as posts or boosts. Followers-only posts are
+the owner's own writing to their audience and are imported too, marked
+``visibility='followers'``. Direct messages (``direct``) are imported only with
+``ImportOptions.include_dms``, as kind ``dm``; a "direct" boost cannot exist and is skipped.
+
+Text. The Note's HTML ``content`` becomes plain text (:func:`html_to_text`). A content
+warning (``summary``) is kept as the first paragraph, ``CW: <summary>``: the author wrote
+it, and it often names exactly the topic (``mh, venting``) that the signals look for.
+Mentions are the ``Mention`` tags' actor URIs; hashtags the ``Hashtag`` tags' names,
+lower-cased, without ``#``. ``inReplyTo`` gives ``reply_to_post_id``; the parent's author
+is taken from the parent URI where it has Mastodon's ``https://host/users/NAME/statuses/ID``
+form (the store fills it in anyway when the parent is imported).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from kindscope.errors import InputError
+from kindscope.ingest.archive import ArchiveReader
+from kindscope.ingest.base import ImportOptions, parse_iso
+from kindscope.ingest.html_text import html_to_text
+from kindscope.model import Account, Post, Reaction, Record, Snapshot
+
+__all__ = ["NAME", "PLATFORM", "ONLINE", "PUBLIC", "detect", "read", "visibility_of",
+           "handle_of", "author_of_status"]
+
+NAME = "mastodon-archive"
+PLATFORM = "mastodon"
+ONLINE = False
+
+PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
+_PUBLIC_ALIASES = {PUBLIC, "as:Public", "Public"}
+_MARKERS = ("outbox.json", "actor.json")
+_STATUS_URI = re.compile(r"^(https?://[^/]+/users/[^/]+)/statuses/[^/]+")
+_ACTOR_URI = re.compile(r"^https?://([^/]+)/(?:users|ap/users)/([^/?#]+)$")
+_TAR_SCAN = 64  # members looked at when detecting a tar (outbox.json comes first)
+
+
+# -- detection ----------------------------------------------------------------------------
+def detect(source: str) -> bool:
+    """A folder, .zip or .tar(.gz) with ``outbox.json`` or ``actor.json`` at its root."""
+    try:
+        path = Path(source)
+        if path.is_dir():
+            return any((path / name).is_file() for name in _MARKERS)
+        if not path.is_file():
+            return False
+        lower = path.name.lower()
+        if lower.endswith((".tar", ".tar.gz", ".tgz")):
+            return _tar_has_marker(path)
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                return any(_is_marker(name) for name in archive.namelist())
+    except (OSError, ValueError, zipfile.BadZipFile, tarfile.TarError, EOFError):
+        return False
+    return False
+
+
+def _is_marker(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return len(parts) <= 2 and bool(parts) and parts[-1].lower() in _MARKERS
+
+
+def _tar_has_marker(path: Path) -> bool:
+    with tarfile.open(path, "r:*") as archive:
+        for _, member in zip(range(_TAR_SCAN), archive, strict=False):
+            if _is_marker(member.name):
+                return True
+    return False
+
+
+# -- reading ------------------------------------------------------------------------------
+def read(source: str, options: ImportOptions) -> Iterator[Record]:
+    with ArchiveReader(source) as reader:
+        actor_name = reader.find("actor.json")
+        outbox_name = reader.find("outbox.json")
+        if actor_name is None and outbox_name is None:
+            raise InputError("no outbox.json or actor.json: not a Mastodon export", source)
+        actor = _load(reader, actor_name) if actor_name else None
+        outbox = _load(reader, outbox_name) if outbox_name else None
+        items = _ordered_items(outbox, reader.where(outbox_name)) if outbox_name else []
+        owner = _owner_id(actor, items, reader.where(actor_name or outbox_name))
+        yield Snapshot(platform=PLATFORM, owner_id=owner, taken_at=_taken_at(items),
+                       description="Mastodon account export")
+        if actor is not None:
+            yield account_from_actor(actor)
+        followers = f"{owner}/followers" if owner else None
+        for index, activity in enumerate(items):
+            yield from _activity(activity, index, followers, options,
+                                 reader.where(outbox_name))
+        for name, kind in (("likes.json", "like"), ("bookmarks.json", "bookmark")):
+            member = reader.find(name)
+            if member and owner:
+                for uri in _ordered_items(_load(reader, member), reader.where(member)):
+                    if isinstance(uri, str) and uri:
+                        yield Reaction(PLATFORM, owner, uri, kind)
+
+
+def _load(reader: ArchiveReader, name: str):
+    where = reader.where(name)
+    text = reader.read_text(name)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg} at line {exc.lineno}, column "
+                         f"{exc.colno}; truncated?)", where) from None
+
+
+def _ordered_items(collection, where: str) -> list:
+    if not isinstance(collection, dict):
+        raise InputError("not an ActivityStreams collection (expected a JSON object)", where)
+    items = collection.get("orderedItems", collection.get("items"))
+    if not isinstance(items, list):
+        raise InputError("has no orderedItems list", where)
+    return items
+
+
+def _owner_id(actor, items: list, where: str) -> str | None:
+    if actor is not None:
+        if not isinstance(actor, dict) or not isinstance(actor.get("id"), str):
+            raise InputError("not an ActivityPub actor (no \"id\")", where)
+        return actor["id"]
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("actor"), str):
+            return item["actor"]
+    return None
+
+
+def _taken_at(items: list):
+    times = [parse_iso(i.get("published")) for i in items if isinstance(i, dict)]
+    times = [t for t in times if t is not None]
+    return max(times) if times else None
+
+
+def handle_of(actor_uri: str, username: str | None = None) -> str | None:
+    """``@user@host`` for an actor URI (``https://host/users/user``), or from ``username``."""
+    match = _ACTOR_URI.match(actor_uri or "")
+    host = match.group(1) if match else _host(actor_uri)
+    user = username or (match.group(2) if match else None)
+    return f"@{user}@{host}" if user and host else None
+
+
+def _host(uri: str | None) -> str | None:
+    match = re.match(r"^https?://([^/]+)", uri or "")
+    return match.group(1) if match else None
+
+
+def author_of_status(uri: str | None) -> str | None:
+    """The actor URI of a Mastodon status URI ``https://host/users/NAME/statuses/ID``."""
+    match = _STATUS_URI.match(uri or "")
+    return match.group(1) if match else None
+
+
+def account_from_actor(actor: dict) -> Account:
+    icon = actor.get("icon")
+    avatar = icon.get("url") if isinstance(icon, dict) else None
+    avatar = avatar if isinstance(avatar, str) and avatar.startswith("http") else None
+    profile = {k: actor.get(k) for k in ("type", "manuallyApprovesFollowers", "discoverable",
+                                         "indexable", "memorial", "published") if k in actor}
+    return Account(
+        platform=PLATFORM,
+        account_id=actor["id"],
+        handle=handle_of(actor["id"], actor.get("preferredUsername")),
+        display_name=actor.get("name") or None,
+        description=html_to_text(actor.get("summary")) or None,
+        created_at=parse_iso(actor.get("published")),
+        avatar_url=avatar,
+        url=actor.get("url") if isinstance(actor.get("url"), str) else None,
+        profile_json=json.dumps(profile, sort_keys=True),
+    )
+
+
+def visibility_of(to: list, cc: list, followers: str | None) -> str:
+    """public / unlisted / followers / direct, from an activity's addressing."""
+    if _PUBLIC_ALIASES & set(to):
+        return "public"
+    if _PUBLIC_ALIASES & set(cc):
+        return "unlisted"
+    if followers and followers in to:
+        return "followers"
+    if any(isinstance(a, str) and a.endswith("/followers") for a in to):
+        return "followers"
+    return "direct"
+
+
+def _addresses(value) -> list:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _activity(activity, index: int, followers, options: ImportOptions,
+              where: str) -> Iterator[Record]:
+    if not isinstance(activity, dict):
+        raise InputError(f"orderedItems[{index}] is not an activity object", where)
+    kind = activity.get("type")
+    obj = activity.get("object")
+    note = obj if isinstance(obj, dict) else {}
+    to = _addresses(activity.get("to", note.get("to")))
+    cc = _addresses(activity.get("cc", note.get("cc")))
+    visibility = visibility_of(to, cc, followers)
+    if kind == "Create":
+        if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+            raise InputError(f"orderedItems[{index}]: Create without an object id", where)
+        if visibility == "direct" and not options.include_dms:
+            return
+        yield from _note(obj, activity, visibility)
+    elif kind == "Announce" and visibility != "direct":
+        target = obj if isinstance(obj, str) else note.get("id")
+        if not isinstance(target, str) or not isinstance(activity.get("id"), str):
+            raise InputError(f"orderedItems[{index}]: Announce without an object", where)
+        yield Post(
+            platform=PLATFORM, post_id=activity["id"], author_id=_actor(activity, note),
+            created_at=parse_iso(activity.get("published")), kind="repost",
+            repost_of_post_id=target, visibility=visibility,
+        )
+
+
+def _actor(activity: dict, note: dict) -> str:
+    actor = activity.get("actor") or note.get("attributedTo")
+    return actor if isinstance(actor, str) else ""
+
+
+def _note(note: dict, activity: dict, visibility: str) -> Iterator[Record]:
+    mentions, hashtags = [], []
+    for tag in note.get("tag") or []:
+        if not isinstance(tag, dict):
+            continue
+        if tag.get("type") == "Mention" and isinstance(tag.get("href"), str):
+            mentions.append(tag["href"])
+            yield Account(PLATFORM, tag["href"], handle=_mention_handle(tag))
+        elif tag.get("type") == "Hashtag" and isinstance(tag.get("name"), str):
+            hashtags.append(tag["name"].lstrip("#").lower())
+    text = html_to_text(note.get("content"))
+    if note.get("summary"):
+        text = f"CW: {html_to_text(note['summary'])}\n\n{text}".rstrip()
+    parent = note.get("inReplyTo")
+    parent = parent if isinstance(parent, str) and parent else None
+    content_map = note.get("contentMap")
+    lang = next(iter(content_map), None) if isinstance(content_map, dict) else None
+    url = note.get("url")
+    yield Post(
+        platform=PLATFORM, post_id=note["id"], author_id=_actor(activity, note),
+        created_at=parse_iso(note.get("published") or activity.get("published")),
+        text=text, kind="dm" if visibility == "direct" else "post",
+        reply_to_post_id=parent, reply_to_account_id=author_of_status(parent),
+        lang=lang, visibility=visibility, mentions=tuple(dict.fromkeys(mentions)),
+        hashtags=tuple(dict.fromkeys(hashtags)), url=url if isinstance(url, str) else None,
+    )
+
+
+def _mention_handle(tag: dict) -> str | None:
+    name = tag.get("name")
+    if isinstance(name, str) and name.count("@") == 2:
+        return name
+    user = name.lstrip("@") if isinstance(name, str) and name else None
+    return handle_of(tag["href"], user)
