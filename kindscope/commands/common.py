@@ -52,7 +52,7 @@ class Progress:
         if self.enabled:
             click.echo(f"\r{self.label}: {self.count:,} records", err=True, nl=False)
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -1,0 +1,96 @@
+"""Where to find help: crisis lines per country, worded by safe-messaging guidance.
+
+kindscope does not counsel and can be wrong; it points to people who can help. The
+country comes from the ``country`` setting (``KINDSCOPE_COUNTRY``, default GB).
+No method details, no sensational language, always a way to reach someone now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kindscope import settings
+
+__all__ = ["HelpLine", "Signposting", "HELP_LINES", "signposting"]
+
+
+@dataclass(frozen=True, slots=True)
+class HelpLine:
+    name: str
+    contact: str
+    hours: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signposting:
+    country: str
+    emergency: str
+    lines: tuple[HelpLine, ...]
+    intro: str
+    caveat: str
+    find_more: str
+
+
+#: Country code -> (emergency number, help lines). Checked against each service's site.
+HELP_LINES: dict[str, tuple[str, tuple[HelpLine, ...]]] = {
+    "GB": ("999", (
+        HelpLine("Samaritans", "call 116 123 (free)", "any time, day or night",
+                 "https://www.samaritans.org"),
+        HelpLine("Shout", "text SHOUT to 85258", "any time", "https://giveusashout.org"),
+    )),
+    "IE": ("112 or 999", (
+        HelpLine("Samaritans Ireland", "call 116 123 (free)", "any time",
+                 "https://www.samaritans.org/ireland"),
+        HelpLine("Text About It", "text HELLO to 50808", "any time", "https://text50808.ie"),
+    )),
+    "US": ("911", (
+        HelpLine("988 Suicide & Crisis Lifeline", "call or text 988", "any time",
+                 "https://988lifeline.org"),
+        HelpLine("Crisis Text Line", "text HOME to 741741", "any time",
+                 "https://www.crisistextline.org"),
+    )),
+    "CA": ("911", (
+        HelpLine("9-8-8 Suicide Crisis Helpline", "call or text 988", "any time",
+                 "https://988.ca"),
+    )),
+    "AU": ("000", (
+        HelpLine("Lifeline", "call 13 11 14", "any time", "https://www.lifeline.org.au"),
+    )),
+    "NZ": ("111", (
+        HelpLine("Need to talk?", "call or text 1737", "any time", "https://1737.org.nz"),
+    )),
+    "DE": ("112", (
+        HelpLine("TelefonSeelsorge", "call 0800 111 0 111 or 0800 111 0 222 (free)", "any time",
+                 "https://www.telefonseelsorge.de"),
+    )),
+    "FR": ("112", (
+        HelpLine("3114 (numéro national de prévention du suicide)", "call 3114", "any time",
+                 "https://3114.fr"),
+    )),
+}
+
+_FIND_MORE = ("Elsewhere, or for other languages, findahelpline.com lists free, "
+              "confidential services by country: https://findahelpline.com")
+
+
+def signposting(country: str | None = None) -> Signposting:
+    """Help lines for ``country`` (ISO code; default the ``country`` setting).
+
+    An unknown country gets no lines but the international directory and the advice to
+    call the local emergency number.
+    """
+    code = str(settings.get("country", country)).upper()
+    emergency, lines = HELP_LINES.get(code, ("your local emergency number", ()))
+    return Signposting(
+        country=code,
+        emergency=emergency,
+        lines=lines,
+        intro=("If you are struggling, or worried about someone, you do not have to cope on "
+               "your own. Talking to someone can help, and these services are free and "
+               "confidential."),
+        caveat=("kindscope reads text with statistical models. They can be wrong in both "
+                "directions: they miss pain that is said quietly and flag words that mean "
+                "something else. Nothing here is a diagnosis or a judgement of anyone."),
+        find_more=_FIND_MORE,
+    )

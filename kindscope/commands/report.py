@@ -1,0 +1,127 @@
+"""The kindness report commands: analyze (import, score, report) and report (store only)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+import click
+
+from kindscope import settings
+from kindscope.commands.common import Progress, db_option
+from kindscope.ingest import import_sources
+from kindscope.report import build_report, write_report
+from kindscope.store.db import Store, open_store
+
+__all__ = ["analyze_command", "report_command", "demo_path"]
+
+_DEFAULT_OUT = "kindscope-report"
+
+
+def demo_path() -> Path:
+    """The bundled demo community (generic JSONL, assembled from public texts)."""
+    return Path(__file__).resolve().parents[1] / "demo" / "demo-community.jsonl"
+
+
+def _score(store: Store) -> dict[str, float]:
+    """Score what is not yet scored; return the signal thresholds (empty without signals)."""
+    try:
+        scoring = import_module("kindscope.signals.store_scoring")
+        signals = import_module("kindscope.signals")
+    except ImportError as exc:
+        click.echo(f"note: the text signals are not available ({exc}); metrics that need "
+                   "them are marked not available.", err=True)
+        return {}
+    try:
+        with Progress("Scoring") as bar:
+            count = scoring.score_store(store, progress=bar.update)
+    except Exception as exc:  # noqa: BLE001 - a scoring failure must not lose the report
+        click.echo(f"warning: scoring failed ({type(exc).__name__}: {exc}); the report uses "
+                   "the scores already in the database.", err=True)
+        return _thresholds_only()
+    click.echo(f"scored {count:,} posts", err=True)
+    return dict(getattr(signals, "THRESHOLDS", {}))
+
+
+def _thresholds_only() -> dict[str, float]:
+    try:
+        return dict(import_module("kindscope.signals").THRESHOLDS)
+    except (ImportError, AttributeError):
+        return {}
+
+
+def _finish(store: Store, me, out_dir, show_counts, thresholds, demo) -> None:
+    report = build_report(store, me=me, thresholds=thresholds,
+                          seed=int(settings.get("seed")), demo=demo)
+    json_path, html_path = write_report(report, out_dir, show_counts)
+    click.echo("")
+    click.echo(report["summary"]["sentence"])
+    for line in report["summary"]["lines"]:
+        click.echo(f"  {line}")
+    missing = [k for k in ("void_rate", "time_to_reply", "kindness_gap", "kindness_received",
+                           "kindness_given", "after_disclosure", "front_back_stage",
+                           "toxicity_received") if not report[k]["available"]]
+    if missing:
+        click.echo(f"not available for this data: {', '.join(missing)}")
+    click.echo(f"wrote {html_path} and {json_path}")
+
+
+_me_option = click.option("--me", default=None, metavar="HANDLE",
+                          help="Whose report: a handle (with or without @) or account id "
+                               "(default: the owner of the imported archive).")
+_out_option = click.option("--out", "out_dir", type=click.Path(file_okay=False),
+                           default=_DEFAULT_OUT, show_default=True,
+                           help="Folder for report.html and report.json.")
+_counts_option = click.option("--show-counts", is_flag=True, default=False,
+                              help="Show like and engagement counts (hidden by default).")
+
+
+@click.command("analyze")
+@click.argument("sources", nargs=-1)
+@db_option
+@_out_option
+@_me_option
+@_counts_option
+@click.option("--demo", is_flag=True, default=False,
+              help="Analyze the bundled demo community (in memory unless --db is given).")
+def analyze_command(sources, db, out_dir, me, show_counts, demo):
+    """Import, score and write the kindness report (report.html and report.json).
+
+    SOURCE is anything `kindscope import` reads. Sources already imported are skipped,
+    posts already scored are not scored again.
+
+    Example:
+
+        kindscope analyze twitter-archive.zip --out my-report/
+    """
+    if demo:
+        sources = (*sources, str(demo_path()))
+        db = db or ":memory:"
+    if not sources:
+        raise click.UsageError("give at least one SOURCE (or --demo)")
+    with open_store(db) as store:
+        with Progress("Importing") as bar:
+            results = import_sources(store, list(sources), progress=bar.update)
+        for result in results:
+            state = "already imported" if result.already_imported else "imported"
+            click.echo(f"{result.source}: {state} ({result.format})", err=True)
+        thresholds = _score(store)
+        _finish(store, me, out_dir, show_counts, thresholds, demo)
+
+
+@click.command("report")
+@db_option
+@_out_option
+@_me_option
+@_counts_option
+def report_command(db, out_dir, me, show_counts):
+    """Write the kindness report from what the database already holds.
+
+    Nothing is imported or scored; unscored posts count as unscored.
+
+    Example:
+
+        kindscope report --db me.duckdb --out my-report/
+    """
+    with open_store(db) as store:
+        _finish(store, me, out_dir, show_counts, _thresholds_only(), False)

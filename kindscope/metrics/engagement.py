@@ -1,0 +1,181 @@
+"""Engagement with my posts: the kindness gap and what changed after a disclosure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import numpy as np
+
+from kindscope.metrics.corpus import (
+    STRONG_DISTRESS,
+    Availability,
+    Corpus,
+    engagement,
+    has_engagement_data,
+    label_of,
+    my_posts,
+    threshold,
+)
+
+__all__ = [
+    "MIN_GROUP",
+    "MIN_WINDOW_POSTS",
+    "WINDOW_WEEKS",
+    "BOOTSTRAP_SAMPLES",
+    "KindnessGap",
+    "AfterDisclosure",
+    "kindness_gap",
+    "after_disclosure",
+]
+
+#: Fewest posts in each group (distress, upbeat) before the gap is given as a number.
+MIN_GROUP = 5
+#: Fewest posts on each side of a disclosure before a difference is given.
+MIN_WINDOW_POSTS = 3
+WINDOW_WEEKS = 4
+BOOTSTRAP_SAMPLES = 2000
+NO_ENGAGEMENT_REASON = "not available for this source: it has no replies, likes or reposts"
+NO_SCORES_REASON = "the posts have not been scored by the text signals yet"
+
+
+@dataclass(frozen=True, slots=True)
+class KindnessGap:
+    """Mean engagement on my distress posts divided by the mean on my upbeat posts."""
+
+    availability: Availability
+    needs: str
+    distress_posts: int = 0
+    upbeat_posts: int = 0
+    distress_mean: float | None = None
+    upbeat_mean: float | None = None
+    ratio: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    minimum_per_group: int = MIN_GROUP
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AfterDisclosure:
+    """Engagement per post in the weeks before vs after my first disclosure."""
+
+    availability: Availability
+    needs: str
+    disclosure_post_id: str | None = None
+    disclosure_at: str | None = None
+    weeks: int = WINDOW_WEEKS
+    before_posts: int = 0
+    after_posts: int = 0
+    before_mean: float | None = None
+    after_mean: float | None = None
+    difference: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    minimum_per_window: int = MIN_WINDOW_POSTS
+    note: str | None = None
+
+
+def _boot_means(values: np.ndarray, rng: np.random.Generator, samples: int) -> np.ndarray:
+    idx = rng.integers(0, len(values), size=(samples, len(values)))
+    return values[idx].mean(axis=1)
+
+
+def _interval(stats: np.ndarray) -> tuple[float | None, float | None]:
+    stats = stats[np.isfinite(stats)]
+    if len(stats) == 0:
+        return None, None
+    low, high = np.percentile(stats, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def _availability(corpus: Corpus) -> Availability:
+    if not has_engagement_data(corpus):
+        return Availability(False, NO_ENGAGEMENT_REASON)
+    if not corpus.scored:
+        return Availability(False, NO_SCORES_REASON)
+    return Availability(True)
+
+
+def kindness_gap(corpus: Corpus, thresholds: dict[str, float] | None = None, seed: int = 13,
+                 samples: int = BOOTSTRAP_SAMPLES) -> KindnessGap:
+    """Ratio of mean engagement (replies from others + likes + reposts) on my distress posts
+    to that on my upbeat posts, with a percentile bootstrap 95% interval (each group
+    resampled with replacement, ``samples`` times, ``numpy.random.default_rng(seed)``).
+
+    Below ``MIN_GROUP`` posts in either group, or when upbeat posts got no engagement at
+    all, the ratio is None and ``note`` says why.
+    """
+    needs = "engagement on your posts (replies, likes or reposts) and signal scores"
+    availability = _availability(corpus)
+    if not availability.available:
+        return KindnessGap(availability, needs)
+    groups = {"distress": [], "upbeat": []}
+    for post in my_posts(corpus):
+        label = label_of(corpus, post.post_id, thresholds)
+        if label in groups:
+            groups[label].append(engagement(corpus, post))
+    d = np.asarray(groups["distress"], dtype=float)
+    u = np.asarray(groups["upbeat"], dtype=float)
+    base = dict(distress_posts=len(d), upbeat_posts=len(u),
+                distress_mean=float(d.mean()) if len(d) else None,
+                upbeat_mean=float(u.mean()) if len(u) else None)
+    if len(d) < MIN_GROUP or len(u) < MIN_GROUP:
+        return KindnessGap(availability, needs, **base, note=(
+            f"not enough data: needs at least {MIN_GROUP} distress and {MIN_GROUP} upbeat posts"))
+    if u.mean() == 0:
+        return KindnessGap(availability, needs, **base,
+                           note="your upbeat posts got no engagement either: no ratio")
+    rng = np.random.default_rng(seed)
+    dm, um = _boot_means(d, rng, samples), _boot_means(u, rng, samples)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = np.where(um > 0, dm / np.where(um > 0, um, 1), np.nan)
+    low, high = _interval(ratios)
+    return KindnessGap(availability, needs, **base, ratio=float(d.mean() / u.mean()),
+                       ci_low=low, ci_high=high)
+
+
+def _first_disclosure(corpus: Corpus, posts, thresholds):
+    strong = max(STRONG_DISTRESS, threshold(thresholds, "distress"))
+    for post in posts:
+        scores = corpus.scores.get(post.post_id, {})
+        if (scores.get("crisis", 0.0) >= threshold(thresholds, "crisis")
+                or scores.get("distress", 0.0) >= strong):
+            return post
+    return None
+
+
+def after_disclosure(corpus: Corpus, thresholds: dict[str, float] | None = None,
+                     seed: int = 13, samples: int = BOOTSTRAP_SAMPLES) -> AfterDisclosure:
+    """Mean engagement per post of mine in the ``WINDOW_WEEKS`` weeks after my first
+    crisis-level (crisis >= threshold) or strongly distressed (distress >= 0.8) post, minus
+    the mean in the weeks before; bootstrap 95% interval of the difference. The disclosure
+    post itself is in neither window."""
+    needs = "engagement on your posts, their dates, and signal scores"
+    availability = _availability(corpus)
+    if not availability.available:
+        return AfterDisclosure(availability, needs)
+    posts = my_posts(corpus)
+    first = _first_disclosure(corpus, posts, thresholds)
+    if first is None:
+        return AfterDisclosure(availability, needs,
+                               note="no crisis-level or strongly distressed post found")
+    span = timedelta(weeks=WINDOW_WEEKS)
+    at = first.created_at
+    before = np.asarray([engagement(corpus, p) for p in posts
+                         if at - span <= p.created_at < at], dtype=float)
+    after = np.asarray([engagement(corpus, p) for p in posts
+                        if at < p.created_at <= at + span], dtype=float)
+    base = dict(disclosure_post_id=first.post_id, disclosure_at=at.isoformat(),
+                before_posts=len(before), after_posts=len(after),
+                before_mean=float(before.mean()) if len(before) else None,
+                after_mean=float(after.mean()) if len(after) else None)
+    if len(before) < MIN_WINDOW_POSTS or len(after) < MIN_WINDOW_POSTS:
+        return AfterDisclosure(availability, needs, **base, note=(
+            f"not enough data: needs at least {MIN_WINDOW_POSTS} posts in each window"))
+    rng = np.random.default_rng(seed)
+    diffs = _boot_means(after, rng, samples) - _boot_means(before, rng, samples)
+    low, high = _interval(diffs)
+    return AfterDisclosure(availability, needs, **base,
+                           difference=float(after.mean() - before.mean()),
+                           ci_low=low, ci_high=high)

@@ -1,0 +1,99 @@
+"""Void rate and time to reply on hand-built threads where the answer is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from kindscope.metrics import load_corpus, time_to_reply, void_rate
+
+D = {"distress": 0.9, "upbeat": 0.1}
+U = {"distress": 0.1, "upbeat": 0.9}
+OTHER = {"distress": 0.1, "upbeat": 0.1}
+
+
+def _thread_store(store_of):
+    posts = [
+        # d1: answered by ana after 2 h
+        {"id": "d1", "author": "me", "hours": 0},
+        {"id": "r1", "author": "ana", "hours": 2, "reply_to": "d1", "reply_to_author": "me"},
+        # d2: first reply after 30 h: void at 24 h, answered at 7 d
+        {"id": "d2", "author": "me", "hours": 10},
+        {"id": "r2", "author": "ben", "hours": 40, "reply_to": "d2", "reply_to_author": "me"},
+        # d3: only my own reply quickly, ana after 8 days: void at both
+        {"id": "d3", "author": "me", "hours": 20},
+        {"id": "s3", "author": "me", "hours": 21, "reply_to": "d3", "reply_to_author": "me"},
+        {"id": "r3", "author": "ana", "hours": 20 + 8 * 24, "reply_to": "d3",
+         "reply_to_author": "me"},
+        # d4: deleted post of mine with a reply: left out entirely
+        {"id": "d4", "author": "me", "hours": 30, "deleted": True},
+        {"id": "r4", "author": "ben", "hours": 31, "reply_to": "d4", "reply_to_author": "me"},
+        # u1: upbeat, answered in 1 h (supportive); u2 upbeat, never answered
+        {"id": "u1", "author": "me", "hours": 50},
+        {"id": "r5", "author": "cy", "hours": 51, "reply_to": "u1", "reply_to_author": "me"},
+        {"id": "u2", "author": "me", "hours": 60},
+        # d5: too recent for the 7 d window (data ends at hour 400), answered at 24 h? no
+        {"id": "d5", "author": "me", "hours": 300},
+        # a reply of mine to someone else: not one of "my posts"
+        {"id": "x1", "author": "ana", "hours": 5},
+        {"id": "m1", "author": "me", "hours": 6, "reply_to": "x1", "reply_to_author": "ana"},
+    ]
+    scores = {p: D for p in ("d1", "d2", "d3", "d4", "d5")} | {"u1": U, "u2": U}
+    scores |= {"r1": {"support": 0.2}, "r2": {"support": 0.8}, "r3": {"support": 0.9},
+               "r5": {"support": 0.7}, "s3": {"support": 0.99}, "m1": OTHER, "x1": D}
+    return store_of(posts, scores, taken_hours=400)
+
+
+def test_void_rate_windows_self_replies_and_deleted_posts(store_of):
+    result = void_rate(load_corpus(_thread_store(store_of)))
+    assert result.availability.available
+    groups = {g.group: g for g in result.groups}
+    d = groups["distress"]
+    assert d.posts == 4  # d1 d2 d3 d5; d4 is deleted
+    assert (d.eligible_24h, d.unanswered_24h) == (4, 3)  # d2, d3, d5 void at 24 h
+    assert (d.eligible_7d, d.unanswered_7d) == (3, 1)  # d5 too recent; only d3 void
+    assert d.rate_7d == pytest.approx(1 / 3)
+    u = groups["upbeat"]
+    assert (u.posts, u.unanswered_24h, u.unanswered_7d) == (2, 1, 1)
+    assert [e.post_id for e in result.unanswered_distress] == ["d3"]
+
+
+def test_time_to_first_and_first_supportive_reply(store_of):
+    result = time_to_reply(load_corpus(_thread_store(store_of)))
+    times = {(t.group, t.kind): t for t in result.times}
+    anyd = times[("distress", "any")]
+    assert anyd.answered == 3  # d1 2 h, d2 30 h, d3 192 h (self-reply ignored)
+    assert anyd.median_hours == pytest.approx(30)
+    assert anyd.q1_hours == pytest.approx(16)
+    kind = times[("distress", "supportive")]
+    assert kind.answered == 2  # r1 is not supportive; s3 is mine
+    assert kind.median_hours == pytest.approx((30 + 192) / 2)
+    assert times[("upbeat", "any")].median_hours == pytest.approx(1)
+
+
+def test_only_my_own_posts_means_not_available(store_of):
+    store = store_of([{"id": "a", "author": "me", "hours": 0},
+                      {"id": "b", "author": "me", "hours": 1, "reply_to": "zz",
+                       "reply_to_author": "someone"}], {"a": D, "b": OTHER})
+    corpus = load_corpus(store)
+    for result in (void_rate(corpus), time_to_reply(corpus)):
+        assert not result.availability.available
+        assert "not available for this source" in result.availability.reason
+
+
+def test_without_scores_every_post_is_other(store_of):
+    store = store_of([{"id": "a", "author": "me", "hours": 0},
+                      {"id": "r", "author": "ana", "hours": 1, "reply_to": "a"}],
+                     taken_hours=500)
+    corpus = load_corpus(store)
+    groups = {g.group: g for g in void_rate(corpus).groups}
+    assert groups["other"].posts == 1 and groups["other"].unanswered_7d == 0
+    assert not time_to_reply(corpus).availability.available
+
+
+def test_me_by_handle_overrides_owner(store_of):
+    store = store_of([{"id": "a", "author": "ana", "hours": 0}])
+    store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
+                  "('generic', 'ana', '@Ana_K')")
+    assert load_corpus(store, "ana_k").me == "ana"
+    assert load_corpus(store, "@ANA_K").me == "ana"
+    assert load_corpus(store).me == "me"

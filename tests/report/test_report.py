@@ -1,0 +1,206 @@
+"""report.json keys and schema, report.html escaping, the analyze/report commands.
+
+Signal scores are inserted by hand (known values) so these tests do not depend on the model.
+The browser test drives Debian's /usr/bin/chromium through Playwright (from PyPI, no browser
+download) and checks that injection strings in posts render as text and never run.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from kindscope.ingest import import_sources
+from kindscope.metrics import METRIC_KEYS
+from kindscope.report import build_report, render_html
+from kindscope.store.db import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+INJECTIONS = [
+    "<script>window.__pwned = 1; alert(1)</script>",
+    "<img src=x onerror=\"window.__pwned = 2; alert(2)\">",
+    "\"><svg onload=alert(3)>",
+    "<iframe src=\"javascript:alert(4)\"></iframe>",
+    "</blockquote></details><script>window.__pwned = 5</script>",
+    "<a href=\"javascript:alert(6)\">click</a> & &amp; &lt;b&gt;",
+]
+TOP_KEYS = {"schema_version", "source", "summary", *METRIC_KEYS}
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def write_injection_jsonl(path: Path) -> Path:
+    """A generic JSONL whose posts, handle and names carry injection strings."""
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
+             {"type": "account", "id": "me", "handle": "<b>me</b>", "name": "<script>x</script>"},
+             {"type": "account", "id": "troll", "handle": "<img src=x onerror=alert(7)>"}]
+    for i, text in enumerate(INJECTIONS):
+        lines.append({"id": f"m{i}", "author": "me", "text": text,
+                      "created_at": f"2024-03-{i + 1:02d}T10:00:00Z"})
+        lines.append({"id": f"r{i}", "author": "troll", "text": text, "reply_to": f"m{i}",
+                      "reply_to_author": "me", "created_at": f"2024-03-{i + 1:02d}T12:00:00Z"})
+        lines.append({"id": f"x{i}", "author": "troll", "text": "hi",
+                      "created_at": f"2024-04-{i + 1:02d}T10:00:00Z"})
+        lines.append({"id": f"g{i}", "author": "me", "text": text, "reply_to": f"x{i}",
+                      "reply_to_author": "troll",
+                      "created_at": f"2024-04-{i + 1:02d}T11:00:00Z"})
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    return path
+
+
+def scored_store(tmp_path: Path) -> Store:
+    """The injection JSONL imported, with hand-made scores: my posts distress (one crisis),
+    the troll's replies toxic, my replies toxic (so they show as examples)."""
+    store = Store(":memory:")
+    import_sources(store, [str(write_injection_jsonl(tmp_path / "inj.jsonl"))])
+    for i in range(len(INJECTIONS)):
+        rows = [(f"m{i}", "distress", 0.9), (f"m{i}", "crisis", 0.9 if i == 0 else 0.1),
+                (f"r{i}", "toxicity", 0.9), (f"r{i}", "support", 0.1),
+                (f"g{i}", "toxicity", 0.9), (f"g{i}", "crisis", 0.9 if i == 0 else 0.1),
+                (f"x{i}", "distress", 0.1)]
+        for post_id, signal, score in rows:
+            store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test')",
+                          [post_id, signal, score])
+    return store
+
+
+def test_report_json_has_the_documented_keys(tmp_path):
+    report = build_report(scored_store(tmp_path), seed=3)
+    assert set(report) == TOP_KEYS
+    for key in METRIC_KEYS:
+        assert {"available", "reason", "needs"} <= set(report[key])
+    assert report["toxicity_received"]["toxic"] == len(INJECTIONS)
+    json.dumps(report, allow_nan=False)
+
+
+def test_report_json_validates_against_the_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs" / "report-schema.json").read_text())
+    report = build_report(scored_store(tmp_path))
+    jsonschema.validate(report, schema)
+    assert schema["properties"]["schema_version"]["const"] == report["schema_version"]
+
+
+def test_html_escapes_every_text(tmp_path):
+    page = render_html(build_report(scored_store(tmp_path)))
+    assert "<script" not in page and "<img" not in page and "<iframe" not in page
+    assert "<svg onload" not in page and "<a href=\"javascript" not in page
+    for text in INJECTIONS[:5]:
+        assert escape(text, quote=True) in page
+    assert escape("<img src=x onerror=alert(7)>") in page
+    assert "<details><summary>Content note" in page  # the crisis-level post
+    assert "Samaritans" in page
+
+
+def test_like_counts_hidden_unless_asked(tmp_path):
+    store = Store(":memory:")
+    posts = [{"id": f"d{i}", "author": "me", "created_at": f"2024-03-0{i + 1}T10:00:00Z",
+              "likes": 7} for i in range(5)]
+    posts += [{"id": f"u{i}", "author": "me", "created_at": f"2024-03-1{i}T10:00:00Z",
+               "likes": 9} for i in range(5)]
+    path = tmp_path / "p.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in [{"type": "meta", "owner": "me"}, *posts]))
+    import_sources(store, [str(path)])
+    for p in posts:
+        signal = "distress" if p["id"].startswith("d") else "upbeat"
+        store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, 0.9, 't')",
+                      [p["id"], signal])
+    report = build_report(store)
+    assert report["kindness_gap"]["ratio"] == pytest.approx(7 / 9, abs=1e-4)
+    assert "Mean engagement per post" not in render_html(report)
+    assert "Mean engagement per post" in render_html(report, show_counts=True)
+
+
+def test_analyze_demo_end_to_end(run, tmp_path):
+    out = tmp_path / "out"
+    result = run("analyze", "--demo", "--out", out)
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    assert set(report) == TOP_KEYS and report["source"]["demo"] is True
+    assert report["void_rate"]["available"]
+    page = (out / "report.html").read_text()
+    assert "assembled, not real" in page
+
+
+def test_report_command_from_the_store(run, tmp_path):
+    db = tmp_path / "k.duckdb"
+    assert run("import", write_injection_jsonl(tmp_path / "i.jsonl"), "--db", db).exit_code == 0
+    result = run("report", "--db", db, "--out", tmp_path / "o", "--me", "@troll")
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "o" / "report.json").read_text())
+    assert report["source"]["me"]["account_id"] == "troll"
+
+
+def test_unknown_me_is_a_one_line_error(run, tmp_path):
+    db = tmp_path / "k.duckdb"
+    run("import", write_injection_jsonl(tmp_path / "i.jsonl"), "--db", db)
+    result = CliRunnerError.invoke(["report", "--db", str(db), "--me", "nobody"])
+    assert result.exit_code == 2
+    assert "no account with the handle or id 'nobody'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+class CliRunnerError:
+    @staticmethod
+    def invoke(args):
+        from click.testing import CliRunner
+
+        from kindscope.cli import cli
+        return CliRunner().invoke(cli, args)
+
+
+@pytest.mark.parametrize("fixture", ["x-archive-full", "mastodon-archive-full"])
+def test_real_archives_end_to_end(run, tmp_path, fixture):
+    source = ROOT.parent / "shared" / "fixtures" / fixture
+    if not source.exists():
+        pytest.skip(f"{source} missing")
+    out = tmp_path / "out"
+    result = run("analyze", source, "--db", tmp_path / "k.duckdb", "--out", out)
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    assert report["source"]["my_posts"] > 1000
+    assert not report["void_rate"]["available"]
+    assert "not available for this source" in report["void_rate"]["reason"]
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium "
+                    "(apt-get install chromium; CI installs it)")
+
+def test_injections_show_as_typed_and_never_run(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    page_file = tmp_path / "report.html"
+    report = build_report(scored_store(tmp_path))
+    shown_examples = [e["text"] for e in report["kindness_given"]["toxic_examples"]]
+    assert len(shown_examples) == 5
+    page_file.write_text(render_html(report), encoding="utf-8")
+    dialogs: list[str] = []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking"])
+        try:
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_file.as_uri())
+            page.wait_for_timeout(300)
+            for details in page.locator("details").all():
+                details.evaluate("d => d.open = true")
+            page.wait_for_timeout(300)
+            pwned = page.evaluate("() => window.__pwned")
+            scripts = page.evaluate("() => document.scripts.length")
+            images = page.evaluate("() => document.images.length")
+            shown = page.evaluate("() => document.body.innerText")
+        finally:
+            browser.close()
+    assert pwned is None
+    assert dialogs == []
+    assert scripts == 0 and images == 0
+    assert requests == [page_file.as_uri()]  # nothing fetched beyond the page itself
+    for text in shown_examples:  # the first five injections, as my (toxic) replies
+        assert text in shown, text
+    assert "<img src=x onerror=alert(7)>" in shown  # the handle, as typed
