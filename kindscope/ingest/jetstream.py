@@ -1,0 +1,236 @@
+"""Jetstream captures: one JSON event a line (``.jsonl``/``.ndjson``, also ``.zst``/``.gz``).
+
+Two shapes are read. **v1** (what ``wss://jetstream*.bsky.network/subscribe`` sends)::
+
+    {"did": ..., "time_us": 1779719009132431, "kind": "commit",
+     "commit": {"rev", "operation": "create|update|delete", "collection", "rkey",
+                "record", "cid"}}
+    {"did": ..., "time_us": ..., "kind": "identity", "identity": {"did", "handle", "seq", "time"}}
+    {"did": ..., "time_us": ..., "kind": "account", "account": {"active", "status", ...}}
+
+**v2** is flat: ``{seq, did, time, rev, operation, collection, rkey, record, cid}`` for
+commits, and ``kind`` (``identity``/``account``) with the fields of the v1 sub-object at
+the top level for the others; ``time`` may be an ISO string or a number (s, ms or us).
+
+Creates and updates map through :mod:`bluesky_records`; deletes of known collections
+become :class:`Deletion` rows (``record_id`` = the at-URI); identity events give the
+account's handle; account events give an account row. Records of other apps, and lines
+that are JSON objects but no event, are skipped and counted (logged at the end). A line
+that is not JSON is an error. The capture is of many people: the snapshot has no owner.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import json.scanner
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+import zstandard
+
+from kindscope.errors import InputError
+from kindscope.ingest import bluesky_records as bsky
+from kindscope.ingest.base import ImportOptions
+from kindscope.model import Account, Record, Snapshot
+
+__all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read", "read_events"]
+
+NAME = "jetstream"
+PLATFORM = "bluesky"
+ONLINE = False
+
+_log = logging.getLogger(__name__)
+_SUFFIXES = (".jsonl", ".ndjson")
+_COMPRESSED = (".zst", ".gz", "")
+_scan = json.scanner.make_scanner(json.JSONDecoder())
+_map = bsky.map_record
+_kinds = bsky.COLLECTION_KINDS
+
+
+def detect(source: str) -> bool:
+    """A JSONL file whose first non-empty line is an event (``did`` and ``commit``,
+    ``collection`` or ``kind``)."""
+    path = Path(source)
+    try:
+        if not path.is_file() or not _is_jsonl_name(path.name.lower()):
+            return False
+        with _open(path) as handle:
+            for number, line in enumerate(handle):
+                if line.strip():
+                    obj = json.loads(line)
+                    return isinstance(obj, dict) and "did" in obj and (
+                        "commit" in obj or "collection" in obj or "kind" in obj)
+                if number > 100:
+                    return False
+    except (OSError, ValueError, zstandard.ZstdError, EOFError):
+        return False
+    return False
+
+
+def _is_jsonl_name(name: str) -> bool:
+    return any(name.endswith(s + c) for s in _SUFFIXES for c in _COMPRESSED)
+
+
+def _open(path: Path) -> IO[bytes]:
+    name = path.name.lower()
+    if name.endswith(".zst"):
+        return io.BufferedReader(_ZstdReader(path), buffer_size=1 << 20)
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb", buffering=1 << 20)
+
+
+class _ZstdReader(io.RawIOBase):
+    """Decompresses a .zst file (one frame or more) and notices a truncated last frame,
+    which ``zstandard``'s stream reader passes over in silence."""
+
+    def __init__(self, path: Path):
+        self._file = open(path, "rb")
+        self._zstd = zstandard.ZstdDecompressor()
+        self._frame = self._zstd.decompressobj()
+        self._pending = memoryview(b"")
+        self._started = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            chunk = self._file.read(1 << 20)
+            if not chunk:
+                if self._started and not self._frame.eof:
+                    raise zstandard.ZstdError("the last frame is cut short")
+                return 0
+            self._pending = memoryview(self._feed(chunk))
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _feed(self, chunk: bytes) -> bytes:
+        out = []
+        while chunk:
+            if self._frame.eof:
+                self._frame = self._zstd.decompressobj()
+            self._started = True
+            out.append(self._frame.decompress(chunk))
+            chunk = self._frame.unused_data if self._frame.eof else b""
+        return b"".join(out)
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def read(source: str, options: ImportOptions) -> Iterator[Record]:
+    """A snapshot without owner, then the records of every event in the capture."""
+    path = Path(source)
+    yield Snapshot(platform=PLATFORM, owner_id=None, description="Jetstream capture")
+    skipped = [0]
+    try:
+        with _open(path) as handle:
+            yield from read_events(handle, str(path), skipped)
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc})", str(path)) from None
+    except (zstandard.ZstdError, EOFError) as exc:
+        raise InputError(f"compressed data is damaged ({exc})", str(path)) from None
+    if skipped[0]:
+        _log.info("%s: %d events of other apps or kinds skipped", path, skipped[0])
+
+
+def read_events(lines: Iterable[bytes], name: str, skipped: list[int]) -> Iterator[Record]:
+    """The records of each line (bytes) of a capture; ``skipped[0]`` counts what was not
+    for kindscope. ``name`` is used in error messages."""
+    scan = _scan
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+            event, end = scan(text, 0)  # the C scanner: json.loads without its overhead
+            if end < len(text) and not text.isspace() and text[end:].strip():
+                raise json.JSONDecodeError("Extra data", text, end)
+        except UnicodeDecodeError:
+            raise InputError(f"line {number}: not UTF-8 text", name) from None
+        except StopIteration:
+            if not line.strip():
+                continue
+            event = _loads_or_raise(line, number, name)
+        except ValueError as exc:
+            raise InputError(f"line {number}: not JSON ({_why(exc)})", name) from None
+        if type(event) is not dict:
+            raise InputError(f"line {number}: not a JSON object", name)
+        did = event.get("did")
+        commit = event.get("commit")
+        if commit is None and "operation" in event:
+            commit = event  # v2: the commit fields are at the top level
+        if commit is not None and type(did) is str:
+            records = _commit(did, commit, event)
+        else:
+            records = _other(did, event)
+        if records:
+            yield from records
+        else:
+            skipped[0] += 1
+
+
+def _loads_or_raise(line: bytes, number: int, name: str) -> object:
+    """A line the fast scanner could not start on (leading spaces): the slow path."""
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        raise InputError(f"line {number}: not JSON ({_why(exc)})", name) from None
+
+
+def _why(exc: ValueError) -> str:
+    return getattr(exc, "msg", None) or str(exc)
+
+
+def _commit(did: str, commit: dict, event: dict) -> list[Record]:
+    if type(commit) is not dict:
+        return []
+    collection = commit.get("collection")
+    rkey = commit.get("rkey")
+    if type(collection) is not str or type(rkey) is not str:
+        return []
+    operation = commit.get("operation")
+    if operation == "create" or operation == "update":
+        return _map(did, collection, rkey, commit.get("record"))
+    if operation == "delete" and collection in _kinds:
+        return bsky.deletion(did, collection, rkey, _event_time(event))
+    return []
+
+
+def _other(did: object, event: dict) -> list[Record]:
+    """Identity and account events (v1 nested, v2 flat)."""
+    if type(did) is not str:
+        return []
+    kind = event.get("kind")
+    if kind == "identity":
+        body = event.get("identity")
+        body = body if isinstance(body, dict) else event
+        handle = body.get("handle")
+        return [Account(bsky.PLATFORM, did, handle=handle if isinstance(handle, str) else None,
+                        url=f"https://bsky.app/profile/{did}")]
+    if kind == "account":
+        return [Account(bsky.PLATFORM, did, url=f"https://bsky.app/profile/{did}")]
+    return []
+
+
+def _event_time(event: dict) -> datetime | None:
+    """When an event happened: v1 ``time_us``, v2 ``time`` (ISO, or s/ms/us)."""
+    value = event.get("time_us")
+    if value is None:
+        value = event.get("time")
+    if isinstance(value, str):
+        return bsky.parse_time(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        seconds = value / 1e6 if value > 1e14 else value / 1e3 if value > 1e11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
