@@ -8,11 +8,11 @@ database exactly as it was, and a source already imported adds nothing.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import import_module
 from pathlib import Path
-from typing import Callable
 
 from kindscope.errors import InputError
 from kindscope.ingest.base import ImportOptions, hash_path

@@ -58,7 +58,7 @@ def stats(store: Store) -> dict:
     """
     by_platform = {}
     for row in store.con.execute(_STATS_SQL).fetchall():
-        by_platform[row[0]] = dict(zip(STAT_KEYS, (int(v) for v in row[1:])))
+        by_platform[row[0]] = dict(zip(STAT_KEYS, (int(v) for v in row[1:]), strict=True))
     total = {key: sum(p[key] for p in by_platform.values()) for key in STAT_KEYS}
     return total | {"by_platform": by_platform}
 

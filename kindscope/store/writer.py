@@ -8,7 +8,7 @@ edges and reactions are inserted once.
 
 from __future__ import annotations
 
-from datetime import datetime
+from operator import attrgetter
 
 import pyarrow as pa
 
@@ -69,32 +69,18 @@ _TABLE_OF = {
 _UPSERTED = {"accounts", "posts"}
 
 
-def _row(record, table: str, snapshot_id: str) -> tuple:
-    if table == "posts":
-        return (
-            record.platform, record.post_id, record.author_id, record.created_at, record.text,
-            record.kind, record.reply_to_post_id, record.reply_to_account_id,
-            record.root_post_id, record.repost_of_post_id, record.quote_of_post_id, record.lang,
-            record.visibility, record.like_count, record.repost_count, record.reply_count,
-            record.quote_count, list(record.mentions), list(record.hashtags), record.url,
-        )
-    if table == "accounts":
-        return (
-            record.platform, record.account_id, record.handle, record.display_name,
-            record.description, record.created_at, record.followers_count,
-            record.following_count, record.posts_count, record.avatar_url, record.url,
-            record.profile_json,
-        )
-    if table == "follows":
-        return (record.platform, record.follower_id, record.followee_id, snapshot_id,
-                record.created_at)
-    if table == "reactions":
-        return (record.platform, record.account_id, record.post_id, record.kind,
-                record.created_at)
-    if table == "blocks":
-        return (record.platform, record.account_id, record.target_id, record.kind,
-                snapshot_id, record.created_at)
-    return (record.platform, record.kind, record.record_id, record.author_id, record.deleted_at)
+#: Record fields in table-column order; ``snapshot_id`` columns are filled per batch.
+_FIELDS: dict[type, tuple[str, ...]] = {
+    record_type: tuple(
+        name for name in ARROW_SCHEMAS[table].names if name != "snapshot_id"
+    )
+    for record_type, table in _TABLE_OF.items()
+}
+_ROW = {record_type: attrgetter(*fields) for record_type, fields in _FIELDS.items()}
+_KEY = {
+    record_type: attrgetter(*(k for k in TABLE_KEYS[table] if k != "snapshot_id"))
+    for record_type, table in _TABLE_OF.items()
+}
 
 
 class RecordWriter:
@@ -105,15 +91,13 @@ class RecordWriter:
         self.snapshot_id = snapshot_id
         self.batch_rows = int(settings.get("batch_rows", batch_rows))
         self._buffers: dict[str, dict[tuple, tuple]] = {t: {} for t in ARROW_SCHEMAS}
-        self._keys = {
-            t: [ARROW_SCHEMAS[t].get_field_index(k) for k in TABLE_KEYS[t]] for t in ARROW_SCHEMAS
-        }
         self.seen = 0
 
     def add(self, record) -> None:
-        table = _TABLE_OF[type(record)]
-        row = _row(record, table, self.snapshot_id)
-        key = tuple(row[i] for i in self._keys[table])
+        kind = type(record)
+        table = _TABLE_OF[kind]
+        row = _ROW[kind](record)
+        key = _KEY[kind](record)
         buffer = self._buffers[table]
         if table in _UPSERTED and key in buffer:
             row = _merge(buffer[key], row)
@@ -133,10 +117,16 @@ class RecordWriter:
         if not buffer:
             return
         schema = ARROW_SCHEMAS[table]
-        columns = list(zip(*buffer.values()))
-        arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema)]
-        batch = pa.Table.from_arrays(arrays, schema=schema)  # noqa: F841 (read by DuckDB)
+        rows = list(buffer.values())
         buffer.clear()
+        columns = iter(zip(*rows, strict=True))
+        arrays = []
+        for column in schema:
+            if column.name == "snapshot_id":
+                arrays.append(pa.array([self.snapshot_id] * len(rows), type=column.type))
+            else:
+                arrays.append(pa.array(next(columns), type=column.type))
+        batch = pa.Table.from_arrays(arrays, schema=schema)
         names = ", ".join(schema.names)
         keys = ", ".join(TABLE_KEYS[table])
         if table in _UPSERTED:
@@ -192,6 +182,6 @@ class RecordWriter:
 
 def _merge(old: tuple, new: tuple) -> tuple:
     """Within one batch, later non-empty values win; empty ones keep what was there."""
-    return tuple(o if n is None or n == [] else n for o, n in zip(old, new))
+    return tuple(o if n is None or n == () else n for o, n in zip(old, new, strict=True))
 
 
