@@ -10,6 +10,9 @@ import click
 from kindscope import __version__
 from kindscope.commands.common import KindscopeGroup
 from kindscope.commands.data import export_command, import_command, stats_command
+from kindscope.commands.network import network_command
+from kindscope.commands.report import analyze_command, report_command
+from kindscope.commands.safety import evidence_command, safety_group
 
 __all__ = ["cli", "main"]
 
@@ -24,7 +27,11 @@ def cli():
     """
 
 
-for _command in (import_command, stats_command, export_command):
+for _command in (import_command, stats_command, export_command, analyze_command,
+                 report_command):
+    cli.add_command(_command)
+
+for _command in (network_command, safety_group, evidence_command):
     cli.add_command(_command)
 
 

@@ -1,0 +1,54 @@
+"""The ``network`` command: communities, reciprocity, diversity and unfollow audits."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from kindscope.commands.common import db_option
+from kindscope.graph.analysis import analyse_network
+from kindscope.store.db import open_store
+
+__all__ = ["network_command"]
+
+
+@click.command("network")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--platform", default=None, help="Only this platform (x, mastodon, ...).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Leiden's first seed.")
+@click.option("--all-snapshots", is_flag=True,
+              help="Union of every snapshot's follows (default: each owner's latest).")
+def network_command(db, as_json, platform, seed, all_snapshots):
+    """Communities, reciprocity, diversity and unfollow audits of the follow graph.
+
+    With --json: one object with `membership` (account id -> community id, ids as in the
+    source), `reciprocity` (global share of follows returned), `communities`, `bridges`,
+    `isolated` and per owner `owners` (who does not follow back, diversity, audit).
+
+    Example:
+
+        kindscope network --db me.duckdb --json > network.json
+    """
+    with open_store(db) as store:
+        report = analyse_network(store, platform, seed=seed,
+                                 snapshots="all" if all_snapshots else "latest")
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=1, default=str))
+        return
+    recip = "n/a" if report.reciprocity is None else f"{report.reciprocity:.3f}"
+    click.echo(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} edges, "
+               f"reciprocity {recip}, modularity {report.modularity:.3f}")
+    for c in report.communities[:10]:
+        click.echo(f"  [{c.community}] {c.name}: {c.size} accounts")
+    for view in report.owners:
+        r = view.reciprocity
+        click.echo(f"{view.platform} {view.owner_id}: follows {r.follows}, followers "
+                   f"{r.followers}, {len(r.not_following_back)} do not follow back")
+        if view.follow_spread.largest_share is not None:
+            click.echo(f"  {view.follow_spread.largest_share:.0%} of follows in one community "
+                       f"(entropy {view.follow_spread.entropy:.2f})")
+        if view.audit:
+            click.echo(f"  since the previous snapshot: {len(view.audit.unfollowed_me)} "
+                       f"unfollowed, {len(view.audit.new_followers)} new followers")

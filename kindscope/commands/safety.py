@@ -1,0 +1,115 @@
+"""Safety commands: ``safety`` (pile-ons, trawlers), ``safety bots``, ``evidence``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from kindscope.commands.common import db_option
+from kindscope.errors import InputError
+from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
+from kindscope.safety.bots import score_profile
+from kindscope.safety.evidence import collect_account, collect_incident, write_pack
+from kindscope.safety.incidents import scan
+from kindscope.safety.profiles import from_any
+from kindscope.store.db import open_store
+
+__all__ = ["safety_group", "evidence_command"]
+
+
+@click.group("safety", invoke_without_command=True)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+def safety_group(ctx, db, as_json):
+    """Pile-ons and trawlers in the database (and `safety bots` for bot scores).
+
+    Each incident has an id that stays the same on the same data; pass it to
+    `kindscope evidence --incident ID`.
+
+    Example:
+
+        kindscope safety --db me.duckdb --json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_store(db) as store:
+        result = scan(store)
+    if as_json:
+        click.echo(json.dumps(asdict(result), indent=1, default=str))
+        return
+    for note in result.notes:
+        click.echo(f"note: {note}")
+    for inc in result.pileons + result.trawlers:
+        click.echo(f"{inc.id}  {inc.start:%Y-%m-%d %H:%M}  {inc.reason}")
+    if not result.pileons and not result.trawlers:
+        click.echo("no pile-ons or trawlers found")
+
+
+@safety_group.command("bots")
+@click.option("--profiles", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="JSONL: one Twitter v1.1 user, Mastodon account or Bluesky profile view "
+                   "per line.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False), required=True,
+              help="JSONL to write: one line per profile, in input order.")
+@click.option("--blocklist", type=click.Path(dir_okay=False), default=None,
+              help="Also write a block-list file (you apply it yourself) of the accounts "
+                   "scoring at least --threshold.")
+@click.option("--threshold", type=float, default=0.8, show_default=True)
+def bots_command(profiles, out, blocklist, threshold):
+    """Bot probability of each profile, with the reasons behind it.
+
+    Example:
+
+        kindscope safety bots --profiles followers.jsonl -o bots.jsonl
+    """
+    scores, listed = [], []
+    with open(profiles, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{profiles}: line {number}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"not JSON ({exc.msg})", where) from None
+            profile = from_any(obj, where=where)
+            score = score_profile(profile)
+            scores.append({"account_id": profile.account_id, "handle": profile.handle,
+                           "platform": profile.platform, "bot": round(score.bot, 6),
+                           "reasons": list(score.reasons), "model": score.model_version})
+            if score.bot >= threshold:
+                handle_text = str(obj.get("acct") or profile.handle)
+                listed.append(ListedAccount(profile.platform, profile.account_id, handle_text))
+    Path(out).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in scores),
+                         encoding="utf-8")
+    if blocklist:
+        mastodon = listed and all(a.platform == "mastodon" for a in listed)
+        text = mastodon_blocklist(listed) if mastodon else id_handle_blocklist(listed)
+        Path(blocklist).write_text(text, encoding="utf-8")
+    click.echo(f"scored {len(scores)} profiles; {len(listed)} at or above {threshold}",
+               err=True)
+
+
+@click.command("evidence")
+@db_option
+@click.option("--incident", default=None, help="An incident id from `kindscope safety`.")
+@click.option("--account", default=None, help="A handle or account id: all its posts.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Folder to write the pack into.")
+def evidence_command(db, incident, account, out_dir):
+    """Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest.
+
+    Example:
+
+        kindscope evidence --incident pileon-1a2b3c4d5e6f7a8b --out pack/
+    """
+    if (incident is None) == (account is None):
+        raise InputError("give exactly one of --incident or --account")
+    with open_store(db) as store:
+        ev = collect_incident(store, incident) if incident else collect_account(store, account)
+    manifest = write_pack(ev, out_dir)
+    click.echo(f"wrote {len(ev.posts)} posts to {out_dir} (manifest {manifest.name})")

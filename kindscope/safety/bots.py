@@ -1,0 +1,145 @@
+"""Bot-follower scores, their reasons, and follow waves.
+
+The model is a small gradient-boosted tree ensemble trained by ``training/train_bots.py``
+on cresci-rtbust-2019 and shipped as JSON (``artifacts/bot_model.json``); scoring needs
+numpy only. Each score comes with reasons: the features that pushed it up or down most
+(per-tree path contributions, Saabas' method), in words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from kindscope.errors import ModelError
+from kindscope.safety.profiles import FEATURES, Profile, profile_features
+
+__all__ = ["BotScore", "FollowWave", "MODEL_PATH", "score_profile", "score_profiles",
+           "follow_waves"]
+
+MODEL_PATH = Path(__file__).parent / "artifacts" / "bot_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class BotScore:
+    """``bot`` is the probability the account is automated; ``reasons`` the top pushes."""
+
+    account_id: str
+    handle: str
+    bot: float
+    reasons: tuple[str, ...]
+    model_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    features: tuple[str, ...]
+    rate: float
+    base: float
+    trees: tuple[dict, ...]
+    version: str
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> _Model:
+    try:
+        data = json.loads(Path(path).read_text())
+        trees = tuple({k: np.asarray(v) for k, v in t.items()} for t in data["trees"])
+        prior = float(data["prior"])
+        return _Model(tuple(data["features"]), float(data["learning_rate"]),
+                      math.log(prior / (1 - prior)), trees, f"{data['name']}-{data['version']}")
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"bot model unreadable ({exc})", str(path)) from exc
+
+
+def _contributions(model: _Model, x: list[float]) -> tuple[float, np.ndarray]:
+    """Log-odds of one feature vector and each feature's share of it (path contributions)."""
+    total = model.base
+    shares = np.zeros(len(model.features))
+    for tree in model.trees:
+        node, feature, value = 0, tree["feature"], tree["value"]
+        while tree["left"][node] != -1:
+            f = int(feature[node])
+            go_left = np.float32(x[f]) <= tree["threshold"][node]
+            child = tree["left"][node] if go_left else tree["right"][node]
+            shares[f] += model.rate * (value[child] - value[node])
+            node = int(child)
+        total += model.rate * value[0]
+    return total + shares.sum(), shares
+
+
+def _reason(name: str, words: str, value: float, push: float) -> str:
+    direction = "bot-like" if push > 0 else "human-like"
+    shown = {
+        "log_age_days": f"{math.exp(value):.0f} days old",
+        "log_followers": f"{math.expm1(value):.0f} followers",
+        "log_following": f"follows {math.expm1(value):.0f}",
+        "log_ratio": f"{math.exp(value):.2f} followers per followed account",
+        "log_posts_per_day": f"{math.expm1(value):.1f} posts a day",
+        "name_handle_similarity": f"similarity {value:.2f}",
+    }.get(name, f"{value:g}")
+    return f"{words} ({shown}) looks {direction}"
+
+
+def score_profile(profile: Profile, model_path: Path = MODEL_PATH, top: int = 3) -> BotScore:
+    """Score one profile: probability of automation and its ``top`` reasons."""
+    model = _load(str(model_path))
+    x = profile_features(profile)
+    logit, shares = _contributions(model, x)
+    order = np.argsort(-np.abs(shares))[:top]
+    words = dict(FEATURES)
+    reasons = tuple(
+        _reason(model.features[i], words[model.features[i]], x[i], shares[i])
+        for i in order if abs(shares[i]) > 1e-9
+    )
+    return BotScore(profile.account_id, profile.handle, 1 / (1 + math.exp(-logit)), reasons,
+                    model.version)
+
+
+def score_profiles(profiles: list[Profile], model_path: Path = MODEL_PATH) -> list[BotScore]:
+    """Scores in input order."""
+    return [score_profile(p, model_path) for p in profiles]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowWave:
+    """Several new followers within ``window``; ``bot_share`` of them score >= 0.5."""
+
+    start: datetime
+    end: datetime
+    follower_ids: tuple[str, ...]
+    bot_share: float | None
+
+
+def follow_waves(
+    follows: list[tuple[str, datetime]],
+    window: timedelta = timedelta(minutes=10),
+    min_size: int = 5,
+    bot_scores: dict[str, float] | None = None,
+) -> list[FollowWave]:
+    """Groups of at least ``min_size`` new followers each within ``window`` of the first.
+
+    ``follows`` is ``(follower_id, followed_at)``; ``bot_scores`` maps follower id to its
+    bot probability (the share is None when no follower in the wave has a score).
+    """
+    ordered = sorted((t, a) for a, t in follows if t is not None)
+    waves, i = [], 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1][0] - ordered[i][0] <= window:
+            j += 1
+        if j - i + 1 >= min_size:
+            ids = tuple(a for _, a in ordered[i:j + 1])
+            known = [bot_scores[a] for a in ids if bot_scores and a in bot_scores]
+            share = sum(s >= 0.5 for s in known) / len(known) if known else None
+            waves.append(FollowWave(ordered[i][0], ordered[j][0], ids, share))
+            i = j + 1
+        else:
+            i += 1
+    return waves

@@ -1,0 +1,176 @@
+"""Evidence packs: every post of an incident (or an account) in HTML, JSON and CSV.
+
+A pack folder holds ``evidence.html`` (all text escaped: posts are untrusted),
+``evidence.json`` (posts, scores, how they were collected), ``posts.csv`` and
+``MANIFEST.sha256`` (``<sha256>  <file>`` per file, ``sha256sum -c`` format) so anyone
+can check the files were not changed. In the CSV a cell starting with ``= + - @`` gets a
+leading ``'`` so spreadsheets do not run it as a formula; the JSON keeps the exact text.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kindscope import __version__
+from kindscope.errors import InputError
+from kindscope.safety.incidents import Incident, scan
+from kindscope.store.db import Store
+
+__all__ = ["Evidence", "collect_incident", "collect_account", "write_pack", "verify_pack",
+           "PACK_FILES"]
+
+PACK_FILES = ("evidence.html", "evidence.json", "posts.csv")
+_COLUMNS = ("platform", "post_id", "author_id", "author_handle", "created_at", "text", "url",
+            "reply_to_post_id", "reply_to_account_id", "scores")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a pack holds: a title, the incident (if any), the posts, their collection."""
+
+    title: str
+    subject: str
+    incident: Incident | None
+    posts: tuple[dict, ...]
+    collection: tuple[dict, ...]
+
+
+def _posts(store: Store, where: str, params: list) -> tuple[dict, ...]:
+    rows = store.con.execute(f"""
+        SELECT p.platform, p.post_id, p.author_id, a.handle, p.created_at, p.text, p.url,
+               p.reply_to_post_id, p.reply_to_account_id
+        FROM posts p LEFT JOIN accounts a
+          ON a.platform = p.platform AND a.account_id = p.author_id
+        WHERE {where} ORDER BY p.created_at, p.post_id""", params).fetchall()
+    scores: dict[tuple[str, str], dict] = {}
+    for platform, post, signal, score, version in store.rows(
+            "SELECT platform, post_id, signal, score, model_version FROM signal_scores"):
+        scores.setdefault((platform, post), {})[signal] = {"score": score, "model": version}
+    out = []
+    for r in rows:
+        record = dict(zip(_COLUMNS[:-1], r, strict=True))
+        record["created_at"] = r[4].astimezone(UTC).isoformat() if r[4] else None
+        record["scores"] = scores.get((r[0], r[1]), {})
+        out.append(record)
+    return tuple(out)
+
+
+def _collection(store: Store, platforms: set[str]) -> tuple[dict, ...]:
+    rows = store.rows(
+        "SELECT snapshot_id, platform, source, format, owner_id, taken_at, imported_at "
+        "FROM snapshots ORDER BY imported_at")
+    keys = ("snapshot_id", "platform", "source", "format", "owner_id", "taken_at",
+            "imported_at")
+    return tuple(
+        {k: (v.isoformat() if isinstance(v, datetime) else v)
+         for k, v in zip(keys, r, strict=True)}
+        for r in rows if r[1] in platforms)
+
+
+def collect_incident(store: Store, incident: str) -> Evidence:
+    """The evidence of the incident with this id (as listed by ``kindscope safety``)."""
+    found = scan(store)
+    match = [i for i in found.pileons + found.trawlers if i.id == incident]
+    if not match:
+        raise InputError(f"no incident {incident!r} in this database "
+                         "(list them with `kindscope safety`)")
+    inc = match[0]
+    params = [inc.platform, list(inc.posts)]
+    posts = _posts(store, "p.platform = ? AND list_contains(?, p.post_id)", params)
+    return Evidence(f"{inc.kind} against {inc.target_id}", inc.id, inc, posts,
+                    _collection(store, {inc.platform}))
+
+
+def collect_account(store: Store, account: str) -> Evidence:
+    """Every post by the account with this id or handle (with or without ``@``; a
+    Mastodon handle with or without its ``@host``)."""
+    handle = account.lstrip("@").lower()
+    pattern = handle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%"
+    posts = _posts(
+        store, "(p.author_id = ? OR lower(ltrim(coalesce(a.handle, ''), '@')) = ? "
+        "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') AND p.kind <> 'dm'",
+        [account, handle, pattern])
+    if not posts:
+        raise InputError(f"no posts by {account!r} in this database")
+    return Evidence(f"posts by {account}", account, None, posts,
+                    _collection(store, {p["platform"] for p in posts}))
+
+
+def _safe_cell(value) -> str:
+    text = "" if value is None else (json.dumps(value) if isinstance(value, dict) else str(value))
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _html(ev: Evidence, made: str) -> str:
+    e = html.escape
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{e(_safe_text(p[c]))}</td>" for c in _COLUMNS) + "</tr>\n"
+        for p in ev.posts)
+    reason = f"<p>{e(ev.incident.reason)}</p>" if ev.incident else ""
+    sources = "".join(f"<li>{e(json.dumps(c, sort_keys=True))}</li>" for c in ev.collection)
+    head = "".join(f"<th>{e(c)}</th>" for c in _COLUMNS)
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'\">"
+        f"<title>{e(ev.title)}</title><style>td{{vertical-align:top;border:1px solid #ccc;"
+        "padding:4px}table{border-collapse:collapse}</style></head><body>"
+        f"<h1>Evidence: {e(ev.title)}</h1><p>Subject: {e(ev.subject)}. Made {e(made)} by "
+        f"kindscope {e(__version__)}. {len(ev.posts)} posts.</p>{reason}"
+        f"<table><tr>{head}</tr>\n{rows}</table><h2>How it was collected</h2><ul>{sources}"
+        "</ul><p>Check the files against MANIFEST.sha256 (<code>sha256sum -c "
+        "MANIFEST.sha256</code>).</p></body></html>\n")
+
+
+def _safe_text(value) -> str:
+    if value is None:
+        return ""
+    return json.dumps(value, sort_keys=True) if isinstance(value, dict) else str(value)
+
+
+def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) -> Path:
+    """Write the pack into ``out_dir`` (created); return the manifest's path."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = (made or datetime.now(UTC)).isoformat()
+    doc = {"title": ev.title, "subject": ev.subject, "made_at": stamp,
+           "kindscope_version": __version__,
+           "incident": None if ev.incident is None else {
+               k: (v.isoformat() if isinstance(v, datetime) else v)
+               for k, v in ev.incident.__dict__.items()},
+           "posts": list(ev.posts), "collection": list(ev.collection)}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(_COLUMNS)
+    for p in ev.posts:
+        writer.writerow([_safe_cell(p[c]) for c in _COLUMNS])
+    contents = {"evidence.html": _html(ev, stamp),
+                "evidence.json": json.dumps(doc, indent=2, ensure_ascii=False, default=str),
+                "posts.csv": buffer.getvalue()}
+    lines = []
+    for name in PACK_FILES:
+        data = contents[name].encode("utf-8")
+        (out / name).write_bytes(data)
+        lines.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
+    manifest = out / "MANIFEST.sha256"
+    manifest.write_text("".join(lines))
+    return manifest
+
+
+def verify_pack(out_dir: str | Path) -> tuple[str, ...]:
+    """Files whose SHA-256 does not match the manifest (empty when the pack is intact)."""
+    out = Path(out_dir)
+    bad = []
+    for line in (out / "MANIFEST.sha256").read_text().splitlines():
+        digest, name = line.split("  ", 1)
+        path = out / name
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            bad.append(name)
+    return tuple(bad)

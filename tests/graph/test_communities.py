@@ -1,0 +1,143 @@
+"""Communities on planted partitions, their descriptions and norms, diversity, audits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import igraph as ig
+import numpy as np
+import pytest
+from graphdata import add_follows, add_post, add_snapshot
+from sklearn.metrics import normalized_mutual_info_score
+
+from kindscope.graph import (
+    describe_communities,
+    find_communities,
+    follow_graph,
+    graph_from_edges,
+    participation,
+    spread,
+    unfollow_audit,
+)
+from kindscope.graph.diversity import bridges
+
+
+def planted(n=1200, mix=0.25, seed=1, degree=12):
+    """A directed degree-corrected two-block graph; in-block ties are returned more often."""
+    rng = np.random.default_rng(seed)
+    truth = rng.integers(0, 2, n)
+    theta = rng.pareto(2.0, n) + 1
+    src = rng.choice(n, n * degree, p=theta / theta.sum())
+    same = rng.random(len(src)) > mix
+    dst = np.empty_like(src)
+    for c in (0, 1):
+        for inside in (True, False):
+            idx = np.where((truth[src] == c) & (same == inside))[0]
+            pool = np.where(truth == (c if inside else 1 - c))[0]
+            dst[idx] = rng.choice(pool, len(idx), p=theta[pool] / theta[pool].sum())
+    back = rng.random(len(src)) < np.where(truth[src] == truth[dst], 0.4, 0.1)
+    a = np.concatenate([src, dst[back]])
+    b = np.concatenate([dst, src[back]])
+    return graph_from_edges(["x"] * len(a), a.astype(str), b.astype(str)), truth
+
+
+def _nmi(graph, truth, partition):
+    order = [int(k) for k in graph.keys()]
+    return normalized_mutual_info_score(truth[order], partition.membership)
+
+
+def test_planted_partition_recovered():
+    graph, truth = planted(mix=0.2)
+    part = find_communities(graph, seed=0)
+    assert _nmi(graph, truth, part) >= 0.9
+
+
+def test_reciprocity_weighting_beats_plain_leiden_on_a_hard_case():
+    graph, truth = planted(mix=0.3)
+    ours = _nmi(graph, truth, find_communities(graph, seed=0, tries=5))
+    plain = graph.graph.as_undirected(mode="collapse")
+    ig.set_random_number_generator(__import__("random").Random(0))
+    base = plain.community_leiden(objective_function="modularity", n_iterations=-1)
+    order = [int(k) for k in graph.keys()]
+    assert ours > normalized_mutual_info_score(truth[order], base.membership)
+
+
+def test_seeded_and_numbered_by_size():
+    graph, _ = planted(n=400)
+    first, again = find_communities(graph, seed=3), find_communities(graph, seed=3)
+    assert first == again
+    sizes = np.bincount(first.membership)
+    assert list(sizes) == sorted(sizes, reverse=True)
+
+
+def test_describe_with_and_without_scores(store):
+    add_snapshot(store, "s", platform="generic")
+    clique_a = [(a, b) for a in "abcd" for b in "abcd" if a != b]
+    clique_b = [(a, b) for a in "wxyz" for b in "wxyz" if a != b]
+    add_follows(store, "s", clique_a + clique_b + [("a", "w")], platform="generic")
+    t = datetime(2024, 5, 1, tzinfo=UTC)
+    for i, who in enumerate("abcd"):
+        add_post(store, f"p{i}", who, t, f"gardening tomatoes compost {i}",
+                 platform="generic", hashtags=("garden",))
+    add_post(store, "r0", "b", t + timedelta(minutes=30), "lovely", reply_to="p0",
+             reply_to_account="a", platform="generic")
+    graph = follow_graph(store)
+    part = find_communities(graph)
+    desc = describe_communities(store, graph, part)
+    assert [c.size for c in desc] == [4, 4]
+    garden = next(c for c in desc if "garden" in c.top_hashtags)
+    assert garden.name.startswith("#garden")
+    assert "tomatoes" in garden.top_terms
+    assert garden.median_minutes_to_first_reply == pytest.approx(30.0)
+    assert garden.distress_answered is None and garden.toxicity_rate is None
+    for pid, d, tox in (("p0", 0.9, 0.1), ("p1", 0.8, 0.7), ("p2", 0.1, 0.2)):
+        store.execute("INSERT INTO signal_scores VALUES ('generic', ?, 'distress', ?, 't')",
+                      [pid, d])
+        store.execute("INSERT INTO signal_scores VALUES ('generic', ?, 'toxicity', ?, 't')",
+                      [pid, tox])
+    garden = next(c for c in describe_communities(store, graph, part)
+                  if "garden" in c.top_hashtags)
+    assert garden.distress_answered == pytest.approx(0.5)
+    assert garden.toxicity_rate == pytest.approx(1 / 3)
+
+
+def test_spread_and_participation():
+    s = spread({0: 3.0, 1: 1.0})
+    assert s.largest_share == 0.75 and s.largest_community == 0
+    assert s.entropy == pytest.approx(-(0.75 * np.log(0.75) + 0.25 * np.log(0.25)) / np.log(2))
+    assert spread({2: 5}).entropy == 0.0
+    assert spread({}).largest_share is None
+    # b ties to a (community 0) and to c, d (community 1)
+    graph = graph_from_edges(["x"] * 3, ["b", "b", "b"], ["a", "c", "d"])
+    keys = graph.keys()
+    member = tuple(0 if k in "ab" else 1 for k in keys)
+    from kindscope.graph import Partition
+    p = participation(graph, Partition(member, 0.0, 0))
+    assert p[keys.index("b")] == pytest.approx(1 - (1 / 3) ** 2 - (2 / 3) ** 2)
+    assert p[keys.index("a")] == 0.0
+    top = bridges(graph, Partition(member, 0.0, 0), min_degree=2)
+    assert top[0].account == "b"
+
+
+def test_unfollow_audit_and_bursts(store):
+    add_snapshot(store, "s1", owner="me", taken=datetime(2024, 1, 1, tzinfo=UTC))
+    add_snapshot(store, "s2", owner="me", taken=datetime(2024, 2, 1, tzinfo=UTC))
+    before = [(f"f{i}", "me") for i in range(15)] + [("me", "x1"), ("me", "x2")]
+    after = [(f"f{i}", "me") for i in range(3)] + [("new", "me"), ("me", "x1")]
+    add_follows(store, "s1", before)
+    add_follows(store, "s2", after)
+    audit = unfollow_audit(store, "x", "me")
+    assert audit.unfollowed_me == tuple(sorted(f"f{i}" for i in range(3, 15)))
+    assert audit.new_followers == ("new",)
+    assert audit.i_stopped_following == ("x2",)
+    assert [b.kind for b in audit.bursts] == ["lost_followers"]
+    assert audit.bursts[0].count == 12
+    # one of them blocked by me: the losses may be my doing, so no burst
+    store.execute("INSERT INTO blocks VALUES ('x', 'me', 'f5', 'block', 's2', NULL)")
+    assert unfollow_audit(store, "x", "me").bursts == ()
+
+
+def test_audit_needs_two_snapshots(store):
+    add_snapshot(store, "s1", owner="me")
+    add_follows(store, "s1", [("a", "me")])
+    assert unfollow_audit(store, "x", "me") is None

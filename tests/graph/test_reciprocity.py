@@ -1,0 +1,98 @@
+"""Reciprocity against igraph and networkx, on hand-built graphs and a real follower graph."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+import pytest
+from graphdata import add_follows, add_post, add_snapshot
+
+from kindscope.graph import (
+    account_reciprocity,
+    follow_graph,
+    global_reciprocity,
+    graph_from_edges,
+    owner_reciprocity,
+)
+
+ANWAR = (Path(__file__).resolve().parents[3] / "shared" / "data" /
+         "twitter-follow-graphs-anwar2021" / "raw_data" / "twitter_graphs")
+
+
+def _check_against_libraries(edges):
+    graph = graph_from_edges(["x"] * len(edges), [a for a, _ in edges], [b for _, b in edges])
+    nxg = nx.DiGraph()
+    nxg.add_edges_from((a, b) for a, b in edges if a != b)
+    expected_nx = nx.overall_reciprocity(nxg)
+    expected_ig = ig.Graph.TupleList([(a, b) for a, b in set(edges) if a != b],
+                                     directed=True).reciprocity()
+    assert global_reciprocity(graph) == pytest.approx(expected_nx)
+    assert global_reciprocity(graph) == pytest.approx(expected_ig)
+    return graph, nxg
+
+
+def test_small_graph_matches_igraph_and_networkx():
+    edges = [("a", "b"), ("b", "a"), ("a", "c"), ("c", "d"), ("d", "c"), ("d", "a"),
+             ("a", "b"), ("e", "e")]
+    graph, _ = _check_against_libraries(edges)
+    assert global_reciprocity(graph) == pytest.approx(4 / 6)
+
+
+@pytest.mark.skipif(not ANWAR.exists(), reason="../shared data not present")
+def test_real_follower_graph_matches_networkx():
+    data = json.loads((ANWAR / "hersheycareers.json").read_text())
+    edges = [(str(a), str(b)) for a, b in data["edges"]]
+    graph, nxg = _check_against_libraries(edges)
+    table = account_reciprocity(graph).to_pydict()
+    # per account: mutual ties = successors that are also predecessors, as networkx sees it
+    for i in range(0, len(table["account_id"]), 97):
+        node = table["account_id"][i]
+        mutual = len(set(nxg.successors(node)) & set(nxg.predecessors(node)))
+        assert table["mutual"][i] == mutual
+        assert table["out_degree"][i] == nxg.out_degree(node)
+
+
+def test_empty_graph_has_no_reciprocity():
+    assert global_reciprocity(graph_from_edges([], [], [])) is None
+
+
+def test_account_reciprocity_by_hand():
+    graph = graph_from_edges(["x"] * 3, ["a", "b", "a"], ["b", "a", "c"])
+    t = account_reciprocity(graph).to_pydict()
+    row = {a: (m, r) for a, m, r in zip(t["account_id"], t["mutual"], t["reciprocity"],
+                                         strict=True)}
+    assert row == {"a": (1, 0.5), "b": (1, 1.0), "c": (0, None)}
+
+
+def test_owner_view(store):
+    add_snapshot(store, "s1", owner="me")
+    add_follows(store, "s1", [("me", "a"), ("a", "me"), ("me", "b"), ("me", "c"), ("d", "me")])
+    t = datetime(2024, 1, 1, tzinfo=UTC)
+    add_post(store, "p1", "me", t)
+    add_post(store, "r1", "me", t, reply_to="q", reply_to_account="b")
+    add_post(store, "r2", "me", t, reply_to="q", reply_to_account="b")
+    add_post(store, "r3", "me", t, reply_to="q2", reply_to_account="a")
+    add_post(store, "r4", "a", t + timedelta(1), reply_to="p1", reply_to_account="me")
+    add_post(store, "r5", "d", t + timedelta(1), reply_to="p1", reply_to_account="me")
+    view = owner_reciprocity(store, "x", "me", follow_graph(store))
+    assert view.follows == 3 and view.followers == 2
+    assert view.not_following_back == ("b", "c")
+    assert view.unreturned_replies == (("b", 2),)
+    assert view.unanswered_repliers == (("d", 1),)
+
+
+def test_latest_snapshot_per_owner(store):
+    add_snapshot(store, "old", owner="me", taken=datetime(2023, 1, 1, tzinfo=UTC))
+    add_snapshot(store, "new", owner="me", taken=datetime(2024, 1, 1, tzinfo=UTC))
+    add_follows(store, "old", [("me", "a"), ("me", "gone")])
+    add_follows(store, "new", [("me", "a"), ("me", "b")])
+    latest = follow_graph(store)
+    assert sorted(latest.keys()) == ["a", "b", "me"]
+    union = follow_graph(store, snapshots="all")
+    assert sorted(union.keys()) == ["a", "b", "gone", "me"]
+    assert np.isclose(global_reciprocity(latest) or 0.0, 0.0)

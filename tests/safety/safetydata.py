@@ -1,0 +1,25 @@
+"""Helpers that write hand-built rows with SQL into a ``Store(':memory:')``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def add_snapshot(store, sid, platform="x", owner=None, taken=None):
+    store.execute("INSERT INTO snapshots VALUES (?, ?, ?, 'test', ?, ?, ?, NULL)",
+                  [sid, platform, f"{sid}.src", owner, taken, datetime.now(UTC)])
+
+
+def add_follows(store, sid, edges, platform="x"):
+    for a, b in edges:
+        store.execute("INSERT INTO follows VALUES (?, ?, ?, ?, NULL)", [platform, a, b, sid])
+
+
+def add_post(store, pid, author, at, text="", reply_to=None, reply_to_account=None,
+             platform="x", mentions=(), hashtags=()):
+    store.execute(
+        "INSERT INTO posts (platform, post_id, author_id, created_at, text, kind, "
+        "reply_to_post_id, reply_to_account_id, mentions, hashtags) "
+        "VALUES (?, ?, ?, ?, ?, 'post', ?, ?, ?, ?)",
+        [platform, pid, author, at, text, reply_to, reply_to_account, list(mentions),
+         list(hashtags)])

@@ -1,0 +1,111 @@
+"""Hand-built pile-ons and trawlers (rows written with SQL), and the evidence packs."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from safetydata import add_follows, add_post, add_snapshot
+
+from kindscope.safety import collect_incident, find_trawlers, scan, verify_pack, write_pack
+from kindscope.store.db import Store
+
+T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
+
+
+def _score(store, pid, signal, value):
+    store.execute("INSERT INTO signal_scores VALUES ('x', ?, ?, ?, 'test')", [pid, signal, value])
+
+
+def _pileon(store, scored=True, insiders=False):
+    add_snapshot(store, "s", owner="vic")
+    add_follows(store, "s", [("vic", "friend"), ("friend", "vic")]
+                + ([(f"troll{i}", "vic") for i in range(6)] if insiders else []))
+    add_post(store, "v1", "vic", T0, "I feel awful today")
+    for i in range(6):
+        pid = f"h{i}"
+        add_post(store, pid, f"troll{i % 4 if i < 4 else i}", T0 + timedelta(minutes=10 * i),
+                 "<script>alert(1)</script> you are pathetic", reply_to="v1",
+                 reply_to_account="vic")
+        if scored:
+            _score(store, pid, "toxicity", 0.9)
+    add_post(store, "ok", "friend", T0 + timedelta(minutes=5), "sending hugs",
+             reply_to="v1", reply_to_account="vic")
+    if scored:
+        _score(store, "ok", "toxicity", 0.05)
+
+
+def test_pileon_found_with_a_stable_id(store):
+    _pileon(store)
+    result = scan(store)
+    assert result.scored and len(result.pileons) == 1
+    inc = result.pileons[0]
+    assert inc.target_id == "vic" and len(inc.posts) == 6 and "ok" not in inc.posts
+    assert set(inc.accounts) == {"troll0", "troll1", "troll2", "troll3", "troll4", "troll5"}
+    assert inc.id.startswith("pileon-") and scan(store).pileons[0].id == inc.id
+    fresh = Store(":memory:")
+    _pileon(fresh)
+    assert scan(fresh).pileons[0].id == inc.id
+
+
+def test_no_scores_means_no_guess(store):
+    _pileon(store, scored=False)
+    result = scan(store)
+    assert result.pileons == () and not result.scored
+    assert "not checked" in result.notes[0]
+
+
+def test_replies_from_inside_the_network_are_not_a_pileon(store):
+    _pileon(store, insiders=True)
+    assert scan(store).pileons == ()
+
+
+def test_trawler_found_and_ordinary_replies_not(store):
+    for i in range(8):
+        add_post(store, f"old{i}", "sam", T0 - timedelta(days=400 + i), f"old post {i}")
+    for i in range(6):
+        add_post(store, f"t{i}", "creep", T0 + timedelta(minutes=3 * i), "found this",
+                 reply_to=f"old{i}", reply_to_account="sam")
+    add_post(store, "new", "sam", T0, "today")
+    for i in range(6):  # many replies to a fresh post: a conversation, not a trawl
+        add_post(store, f"c{i}", "pal", T0 + timedelta(hours=i), "hi", reply_to="new",
+                 reply_to_account="sam")
+    found = find_trawlers(store)
+    assert len(found) == 1
+    assert found[0].accounts == ("creep",) and found[0].target_id == "sam"
+    assert len(found[0].posts) == 12
+
+
+def test_evidence_pack_escapes_and_verifies(store, tmp_path):
+    _pileon(store)
+    inc = scan(store).pileons[0]
+    ev = collect_incident(store, inc.id)
+    assert len(ev.posts) == 6 and ev.posts[0]["scores"]["toxicity"]["score"] == 0.9
+    write_pack(ev, tmp_path)
+    page = (tmp_path / "evidence.html").read_text()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    doc = json.loads((tmp_path / "evidence.json").read_text())
+    assert doc["posts"][0]["text"].startswith("<script>")
+    assert doc["collection"][0]["snapshot_id"] == "s"
+    assert verify_pack(tmp_path) == ()
+    (tmp_path / "posts.csv").write_text("tampered\n")
+    assert verify_pack(tmp_path) == ("posts.csv",)
+
+
+def test_evidence_cli(tmp_path, run):
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    _pileon(store)
+    store.close()
+    listing = run("safety", "--db", db, "--json")
+    inc = json.loads(listing.stdout)["pileons"][0]["id"]
+    out = tmp_path / "pack"
+    result = run("evidence", "--db", db, "--incident", inc, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "MANIFEST.sha256", "evidence.html", "evidence.json", "posts.csv"]
+    assert verify_pack(out) == ()
+    bad = run("evidence", "--db", db, "--incident", "pileon-0000", "--out", out)
+    assert bad.exit_code == 2 and "no incident" in bad.stderr
+    by_account = run("evidence", "--db", db, "--account", "troll1", "--out", tmp_path / "a")
+    assert by_account.exit_code == 0
