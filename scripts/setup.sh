@@ -10,11 +10,15 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  if [ -n "$extras" ]; then
-    .venv/bin/python -m pip install --quiet -e ".[$extras]"
-  else
-    .venv/bin/python -m pip install --quiet -e .
+  echo "setting up .venv (first run only; a few minutes)..." >&2
+  log=.venv/install.log
+  target="."
+  [ -n "$extras" ] && target=".[$extras]"
+  if ! { .venv/bin/python -m pip install --upgrade pip \
+         && .venv/bin/python -m pip install -e "$target"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "setup failed: the whole log is in $log" >&2
+    exit 1
   fi
   touch "$stamp"
 fi
