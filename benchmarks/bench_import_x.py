@@ -1,0 +1,113 @@
+"""Speed and memory of the X archive importer on a large archive.
+
+Builds an archive in a temporary folder by replicating the tweets of the real fixture
+``../shared/fixtures/x-archive-full`` with new ids (every copy gets a fresh ``id_str``;
+replies, retweets, mentions and text stay as they were), then imports it with the library
+into a fresh DuckDB file and prints tweets/s and the peak resident memory.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_import_x.py --tweets 200000
+    .venv/bin/python benchmarks/bench_import_x.py --tweets 200000 --parts 4 --profile
+
+``--parts`` splits tweets.js into tweets-part1.js, ... (as large archives are);
+``--profile`` prints the 25 most expensive functions (cProfile, cumulative);
+``--no-gc`` turns Python's cyclic garbage collector off during the import (a diagnosis:
+how much of the time the collector takes; kindscope itself leaves it on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kindscope.ingest import import_sources
+from kindscope.ingest.x_js import iter_items
+from kindscope.store.db import Store
+
+FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "x-archive-full"
+
+
+def build_archive(folder: Path, n_tweets: int, parts: int) -> None:
+    """Write an archive of ``n_tweets`` tweets (fixture tweets with new ids) into ``folder``."""
+    data = folder / "data"
+    data.mkdir(parents=True)
+    for name in ("manifest.js", "profile.js", "follower.js", "following.js"):
+        shutil.copy(FIXTURE / "data" / name, data / name)
+    source = (FIXTURE / "data" / "tweets.js").read_bytes()
+    tweets = [item["tweet"] for item in iter_items(source, "tweets.js")]
+    per_part = -(-n_tweets // parts)
+    written = 0
+    for part in range(parts):
+        name = "tweets.js" if parts == 1 else f"tweets-part{part + 1}.js"
+        count = min(per_part, n_tweets - written)
+        with open(data / name, "w", encoding="utf-8") as out:
+            out.write(f"window.YTD.tweets.part{part} = [\n")
+            for i in range(written, written + count):
+                tweet = dict(tweets[i % len(tweets)])
+                tweet["id_str"] = tweet["id"] = str(10**18 + i)
+                out.write(",\n" if i > written else "")
+                out.write(json.dumps({"tweet": tweet}, indent=2, separators=(",", " : "),
+                                     ensure_ascii=False))
+            out.write("\n]")
+        written += count
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tweets", type=int, default=200_000)
+    parser.add_argument("--parts", type=int, default=1)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--no-gc", action="store_true")
+    args = parser.parse_args(argv)
+    if not FIXTURE.exists():
+        print(f"fixture not found: {FIXTURE}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="kindscope-bench-x-") as tmp:
+        folder = Path(tmp) / "archive"
+        build_archive(folder, args.tweets, args.parts)
+        size = sum(f.stat().st_size for f in (folder / "data").iterdir())
+        rss_before = peak_rss_mib()
+        store = Store(Path(tmp) / "bench.duckdb")
+        if args.no_gc:
+            gc.disable()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            results = profiler.runcall(import_sources, store, [str(folder)])
+        else:
+            results = import_sources(store, [str(folder)])
+        seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started
+        gc.enable()
+        store.close()
+        added = results[0].added
+        imported = added["posts"] + added["reposts"]
+        print(f"archive: {args.tweets:,} tweets in {args.parts} part(s), {size / 2**20:,.0f} MiB")
+        print(f"added: {json.dumps(added)}")
+        print(f"wall: {seconds:.2f} s  ->  {imported / seconds:,.0f} tweets/s"
+              f"{'  (gc off)' if args.no_gc else ''}")
+        print(f"CPU (all threads): {cpu_seconds:.2f} s  ->  {imported / cpu_seconds:,.0f} "
+              f"tweets per CPU-second")
+        print(f"peak RSS: {peak_rss_mib():,.0f} MiB (before the import: {rss_before:,.0f} MiB)")
+        if args.profile:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
