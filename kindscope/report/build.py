@@ -14,11 +14,13 @@ from pathlib import Path
 from kindscope import __version__
 from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics, load_corpus
 from kindscope.metrics.corpus import Corpus
+from kindscope.report.network import network_section
+from kindscope.report.safety import safety_section
 from kindscope.store.db import Store
 
 __all__ = ["SCHEMA_VERSION", "build_report", "metrics_to_dict", "summary_of", "write_json"]
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 def _clean(value):
@@ -113,12 +115,17 @@ def _source(store: Store, corpus: Corpus, thresholds, seed: int, demo: bool) -> 
 
 def build_report(store: Store, me: str | None = None, thresholds: dict[str, float] | None = None,
                  seed: int = 13, demo: bool = False) -> dict:
-    """Load "me" from the store, compute every metric, and return the report.json dict."""
+    """Load "me" from the store, compute every metric, the network and safety sections,
+    and return the report.json dict."""
     corpus = load_corpus(store, me)
     metrics = compute_metrics(corpus, thresholds, seed)
     report = {"schema_version": SCHEMA_VERSION,
               "source": _source(store, corpus, thresholds, seed, demo)}
     report.update(metrics_to_dict(metrics))
+    report["network"] = _clean(network_section(store, corpus.platform, corpus.me,
+                                               corpus.handles, seed))
+    report["safety"] = _clean(safety_section(store, corpus.platform, corpus.me,
+                                             corpus.handles))
     report["summary"] = summary_of(report)
     return report
 

@@ -10,6 +10,7 @@ from html import escape
 
 from kindscope.care.signposting import Signposting, signposting
 from kindscope.report.charts import Bar, Row, grouped_bars
+from kindscope.report.html_network import network_html, safety_html
 
 __all__ = ["render_html", "DEMO_NOTE"]
 
@@ -37,6 +38,9 @@ overflow-wrap:anywhere}
 details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 .legend span{display:inline-block;margin-right:1rem}
 .sw{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
+code{font-size:.9em;overflow-wrap:anywhere;background:var(--card);padding:0 .2rem}
+ul.handles{columns:2 12rem;padding-left:1.2rem;overflow-wrap:anywhere}
+.incident{margin:.5rem 0}h3{font-size:1.05rem;margin-top:1.5rem}
 footer{margin-top:2.5rem;border-top:2px solid var(--line);font-size:.95rem}
 @media (prefers-color-scheme:dark){:root{--fg:#eee;--bg:#161616;--muted:#aaa;--card:#242424;
 --line:#444}.chart .lbl,.chart .val{fill:#eee}.note{background:#2a2416}}
@@ -307,7 +311,8 @@ def render_html(report: dict, show_counts: bool = False, country: str | None = N
                 _gap(report["kindness_gap"], show_counts), _received(report["kindness_received"]),
                 _given(report["kindness_given"]), _after(report["after_disclosure"]),
                 _stage(report["front_back_stage"]), _toxicity(report["toxicity_received"])]
-    parts += [f"<section>{s}</section>" for s in sections]
+    sections += [network_html(report.get("network")), safety_html(report.get("safety"))]
+    parts += [f"<section>{s}</section>" for s in sections if s]
     parts.append(_footer(signposting(country)))
     parts.append("</main></body></html>\n")
     return "".join(parts)

@@ -27,7 +27,7 @@ INJECTIONS = [
     "</blockquote></details><script>window.__pwned = 5</script>",
     "<a href=\"javascript:alert(6)\">click</a> & &amp; &lt;b&gt;",
 ]
-TOP_KEYS = {"schema_version", "source", "summary", *METRIC_KEYS}
+TOP_KEYS = {"schema_version", "source", "summary", "network", "safety", *METRIC_KEYS}
 CHROMIUM = Path("/usr/bin/chromium")
 
 

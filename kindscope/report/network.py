@@ -1,0 +1,211 @@
+"""The report's ``network`` key: the owner's communities, reciprocity, diversity, bridges
+and unfollow audit, built from the public functions of :mod:`kindscope.graph`.
+
+Every piece carries ``available`` and ``reason``: an X archive is an *ego network* (only
+the owner's own follows and followers, no ties among the others), so its "communities"
+would be one trivial blob; the report says so instead of showing it. Costs stay bounded:
+Leiden is linear-ish, betweenness only runs on small graphs (``graph.diversity.bridges``),
+and lists are capped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kindscope.graph.audit import unfollow_audit
+from kindscope.graph.build import AccountGraph, follow_graph, interaction_graph
+from kindscope.graph.communities import Partition, find_communities
+from kindscope.graph.diversity import Spread, bridges, owner_spread
+from kindscope.graph.norms import describe_communities
+from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
+from kindscope.store.db import Store
+
+__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading"]
+
+NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
+                 "likes) between accounts")
+_LIST = 20  # longest list of handles kept in report.json
+_EGO = {"follow": "this data holds only your own follows and followers (an ego network, as "
+                  "in an X archive)",
+        "interaction": "this data holds only your own conversations (your replies, "
+                       "mentions and likes), as in an account export"}
+_EGO_TAIL = ": with no ties among the others there are no communities to find"
+
+
+def _piece(available: bool, reason: str | None = None, **values) -> dict:
+    return {"available": available, "reason": None if available else reason, **values}
+
+
+def _handle(handles: dict[str, str], account_id: str) -> str:
+    return handles.get(account_id) or account_id
+
+
+def _is_ego(graph: AccountGraph, me: int | None) -> bool:
+    """True when every edge touches the owner (nothing is known about the others' ties)."""
+    g = graph.graph
+    if me is None or g.ecount() == 0:
+        return False
+    return len(g.incident(me, mode="all")) >= g.ecount()
+
+
+def _carry(target: AccountGraph, source: AccountGraph, partition: Partition) -> Partition:
+    """``partition`` of ``source`` over ``target``'s vertices (-1 where unknown)."""
+    where = source.index()
+    member = tuple(partition.membership[where[k]] if k in where else -1
+                   for k in target.index())
+    return Partition(member, partition.modularity, partition.seed)
+
+
+def _spread_dict(s: Spread) -> dict:
+    return {"ties": s.total, "communities": s.communities, "largest_community":
+            s.largest_community, "largest_share": s.largest_share, "entropy": s.entropy}
+
+
+def diversity_reading(largest_share: float | None, entropy: float | None,
+                      communities: int) -> str:
+    """A plain-language reading of how concentrated someone's ties are."""
+    if largest_share is None:
+        return "There are no ties to read."
+    if communities <= 1:
+        return ("All your ties land in one community. That can be a close, warm circle; "
+                "it can also mean you mostly hear one set of voices.")
+    if largest_share >= 0.8:
+        return (f"Most of your ties ({largest_share:.0%}) sit in one community: your feed may "
+                "echo one set of voices. The bridge accounts below reach further.")
+    if largest_share >= 0.5:
+        return (f"About {largest_share:.0%} of your ties sit in one community and the rest "
+                f"spread over {communities - 1} more: a home base with some windows out.")
+    return (f"Your ties spread over {communities} communities (no one community holds more "
+            f"than {largest_share:.0%}; evenness {entropy or 0:.2f} of 1): a varied network.")
+
+
+def _label(community, described) -> str:
+    """The community's top hashtags and terms, those no other community shares first."""
+    shared = Counter(t for c in described for t in set(c.top_terms))
+    terms = sorted(community.top_terms, key=lambda t: shared[t] > 1)  # stable: keeps rank
+    words = [f"#{t}" for t in community.top_hashtags[:2]] + terms
+    return " · ".join(words[:3]) or community.name
+
+
+def _communities(graph, partition, described, me, ego) -> dict:
+    if graph.graph.ecount() == 0:
+        return _piece(False, "no ties between accounts in this data")
+    if ego:
+        return _piece(False, ego, count=None, modularity=None, around_me=[])
+    g = graph.graph
+    mine = Counter()
+    if me is not None:
+        for v in set(g.neighbors(me, mode="all")):
+            mine[partition.membership[v]] += 1
+    order = sorted(described, key=lambda c: (-mine[c.community], -c.size, c.community))
+    rows = [{"community": c.community, "name": c.name, "label": _label(c, described),
+             "size": c.size,
+             "my_ties": mine[c.community], "top_terms": list(c.top_terms),
+             "top_hashtags": list(c.top_hashtags), "posts": c.posts,
+             "distress_answered": c.distress_answered,
+             "median_minutes_to_first_reply": c.median_minutes_to_first_reply,
+             "toxicity_rate": c.toxicity_rate}
+            for c in order[:8] if mine[c.community] or me is None]
+    note = None
+    if partition.count <= 1:
+        note = "Only one community was found: the accounts here are all tied together."
+    return _piece(True, count=partition.count, modularity=partition.modularity,
+                  around_me=rows, note=note)
+
+
+def _reciprocity(follows: AccountGraph, recip, handles) -> dict:
+    if follows.graph.ecount() == 0:
+        return {**_piece(False, "this source has no follow lists"), "global": None}
+    not_back = list(recip.not_following_back)
+    share = None if not recip.follows else 1 - len(not_back) / recip.follows
+    out = _piece(recip.follows > 0 or recip.followers > 0,
+                 "your own follows and followers are not in this data",
+                 follows=recip.follows, followers=recip.followers, follow_back_share=share,
+                 not_following_back=len(not_back),
+                 not_following_back_sample=[_handle(handles, a) for a in not_back[:_LIST]])
+    out["global"] = global_reciprocity(follows)
+    return out
+
+
+def _unanswered(store, platform, me, recip, handles) -> dict:
+    others = store.scalar("SELECT count(*) FROM posts WHERE platform = ? AND author_id <> ? "
+                          "AND kind = 'post'", [platform, me])
+    if not others:
+        return _piece(False, "this data holds only your own posts, so replies from others "
+                             "cannot be seen", count=None, accounts=[])
+    rows = [{"account_id": a, "handle": _handle(handles, a), "replies": n}
+            for a, n in recip.unanswered_repliers]
+    return _piece(True, count=len(rows), accounts=rows[:_LIST])
+
+
+def _diversity(follows, graph, interactions, partition, platform, me, ego) -> dict:
+    if graph.graph.ecount() == 0:
+        return _piece(False, "no ties between accounts in this data")
+    if ego:
+        return _piece(False, ego + "; how spread your ties are cannot be measured",
+                      follows=None, interactions=None, reading=None)
+    by_follow = owner_spread(graph, partition, platform, me) if graph is follows else None
+    by_talk = owner_spread(interactions, _carry(interactions, graph, partition), platform, me)
+    main = by_follow if by_follow is not None and by_follow.total else by_talk
+    if not main.total:
+        return _piece(False, "you have no ties in this graph", follows=None,
+                      interactions=None, reading=None)
+    return _piece(True, follows=None if by_follow is None else _spread_dict(by_follow),
+                  interactions=_spread_dict(by_talk),
+                  reading=diversity_reading(main.largest_share, main.entropy,
+                                            main.communities))
+
+
+def _bridges(graph, partition, me_key, ego, handles) -> dict:
+    if graph.graph.ecount() == 0 or ego or partition.count <= 1:
+        reason = ego if ego else "there is only one community, so nothing to bridge"
+        return _piece(False, reason, accounts=[])
+    rows = [{"account_id": b.account, "handle": _handle(handles, b.account),
+             "community": b.community, "participation": b.participation,
+             "betweenness": b.betweenness, "degree": b.degree}
+            for b in bridges(graph, partition, top=12) if b.account != me_key]
+    return _piece(True, accounts=rows[:8])
+
+
+def _audit(store, platform, me, handles) -> dict:
+    audit = unfollow_audit(store, platform, me)
+    if audit is None:
+        return _piece(False, "needs two imports of the same account (an older and a newer "
+                             "export) to compare")
+    return _piece(True, before=audit.before, after=audit.after,
+                  unfollowed_me=len(audit.unfollowed_me),
+                  unfollowed_me_sample=[_handle(handles, a)
+                                        for a in audit.unfollowed_me[:_LIST]],
+                  new_followers=len(audit.new_followers),
+                  i_stopped_following=len(audit.i_stopped_following),
+                  i_started_following=len(audit.i_started_following),
+                  bursts=[{"kind": b.kind, "count": b.count, "share": b.share}
+                          for b in audit.bursts])
+
+
+def network_section(store: Store, platform: str, me: str, handles: dict[str, str],
+                    seed: int = 0) -> dict:
+    """The ``network`` key of report.json for owner ``me`` on ``platform``."""
+    follows = follow_graph(store, platform)
+    interactions = interaction_graph(store, platform)
+    graph, kind = follows, "follow"
+    if follows.graph.ecount() == 0:
+        graph, kind = interactions, "interaction"
+    if graph.graph.ecount() == 0:
+        return _piece(False, "this data holds no follows and no conversations between "
+                             "accounts", needs=NETWORK_NEEDS, graph=None)
+    me_index = graph.index().get((platform, me))
+    me_key = graph.keys()[me_index] if me_index is not None else me
+    ego = _EGO[kind] + _EGO_TAIL if _is_ego(graph, me_index) else None
+    partition = find_communities(graph, seed=seed)
+    described = () if ego else describe_communities(store, graph, partition)
+    recip = owner_reciprocity(store, platform, me, follows)
+    return _piece(
+        True, needs=NETWORK_NEEDS, graph=kind, nodes=graph.graph.vcount(),
+        edges=graph.graph.ecount(), ego_network=ego is not None,
+        communities=_communities(graph, partition, described, me_index, ego),
+        reciprocity=_reciprocity(follows, recip, handles),
+        unanswered_repliers=_unanswered(store, platform, me, recip, handles),
+        diversity=_diversity(follows, graph, interactions, partition, platform, me, ego),
+        bridges=_bridges(graph, partition, me_key, ego, handles),
+        unfollow_audit=_audit(store, platform, me, handles))

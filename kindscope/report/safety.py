@@ -1,0 +1,139 @@
+"""The report's ``safety`` key: pile-ons and trawlers aimed at the owner, bot-like
+followers and follow waves, from the public functions of :mod:`kindscope.safety`.
+
+kindscope never blocks anyone: the report points at the block-list files
+``kindscope safety bots --blocklist`` writes, which a person applies themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+from kindscope.safety.bots import follow_waves, score_profile
+from kindscope.safety.incidents import Incident, scan
+from kindscope.safety.profiles import Profile
+from kindscope.store.db import Store
+
+__all__ = ["BOT_THRESHOLD", "MAX_SCORED_FOLLOWERS", "BLOCKLIST_COMMAND", "safety_section"]
+
+BOT_THRESHOLD = 0.5
+#: At most this many followers' profiles are scored for the report (cost stays bounded).
+MAX_SCORED_FOLLOWERS = 5000
+BLOCKLIST_COMMAND = ("kindscope safety bots --profiles FOLLOWERS.jsonl -o scores.jsonl "
+                     "--blocklist blocklist.csv")
+_SHOWN = 10
+
+
+def _piece(available: bool, reason: str | None = None, **values) -> dict:
+    return {"available": available, "reason": None if available else reason, **values}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _incident(inc: Incident, handles: dict[str, str]) -> dict:
+    return {"id": inc.id, "kind": inc.kind, "start": _iso(inc.start), "end": _iso(inc.end),
+            "hours": round((inc.end - inc.start).total_seconds() / 3600, 2),
+            "accounts": len(inc.accounts), "posts": len(inc.posts),
+            "account_handles": [handles.get(a) or a for a in inc.accounts[:_SHOWN]],
+            "reason": inc.reason,
+            "command": f"kindscope evidence --incident {inc.id} --out evidence-{inc.id}"}
+
+
+def _incidents(found, platform, me, handles, available=True, reason=None) -> dict:
+    mine = [i for i in found if i.platform == platform and i.target_id == me]
+    return _piece(available, reason, count=len(mine) if available else None,
+                  incidents=[_incident(i, handles) for i in mine],
+                  aimed_at_others=len(found) - len(mine))
+
+
+def _followers(store: Store, platform: str, me: str) -> list[tuple[str, datetime | None]]:
+    """My followers in my newest follow snapshot, with when they followed (if known)."""
+    return [(a, t) for a, t in store.rows(
+        """SELECT follower_id, any_value(created_at) FROM follows
+           WHERE platform = ? AND followee_id = ? AND snapshot_id = (
+               SELECT f.snapshot_id FROM follows f JOIN snapshots s USING (snapshot_id)
+               WHERE f.platform = ? AND f.followee_id = ?
+               ORDER BY coalesce(s.taken_at, s.imported_at) DESC, s.imported_at DESC LIMIT 1)
+           GROUP BY 1 ORDER BY 1""", [platform, me, platform, me])]
+
+
+def _default_avatar(url: str | None) -> bool:
+    if not url:
+        return True
+    last = url.rsplit("/", 1)[-1]
+    return "default_profile" in url or "missing" in last
+
+
+def _profiles(store: Store, platform: str, ids: list[str]) -> list[Profile]:
+    if not ids:
+        return []
+    taken = store.scalar("SELECT max(taken_at) FROM snapshots WHERE platform = ?", [platform])
+    observed = taken if isinstance(taken, datetime) else datetime.now(UTC)
+    rows = store.rows(
+        """SELECT account_id, coalesce(handle, account_id), coalesce(display_name, ''),
+                  coalesce(description, ''), created_at, followers_count, following_count,
+                  posts_count, avatar_url
+           FROM accounts WHERE platform = ? AND account_id IN (SELECT unnest(?))
+             AND followers_count IS NOT NULL AND following_count IS NOT NULL
+             AND posts_count IS NOT NULL
+           ORDER BY account_id LIMIT ?""", [platform, ids, MAX_SCORED_FOLLOWERS])
+    return [Profile(platform=platform, account_id=a, handle=h, display_name=n, description=d,
+                    created_at=c, observed_at=observed, followers_count=int(fo),
+                    following_count=int(fi), posts_count=int(p), default_avatar=_default_avatar(u))
+            for a, h, n, d, c, fo, fi, p, u in rows]
+
+
+def _reason_kind(reason: str) -> str:
+    """'account age (3 days old) looks bot-like' -> 'account age'."""
+    return reason.split(" (", 1)[0]
+
+
+def _bots(profiles: list[Profile], followers: int) -> tuple[dict, dict[str, float]]:
+    if not followers:
+        return _piece(False, "your followers are not in this data"), {}
+    if not profiles:
+        return _piece(False, "this data has no follower profiles with follower, following "
+                             "and post counts (online imports of Bluesky or Mastodon fetch "
+                             "them)"), {}
+    scores = [score_profile(p) for p in profiles]
+    likely = [s for s in scores if s.bot >= BOT_THRESHOLD]
+    reasons = Counter(_reason_kind(r) for s in likely for r in s.reasons if "bot-like" in r)
+    out = _piece(True, followers=followers, followers_scored=len(scores),
+                 likely_bots=len(likely), share=len(likely) / len(scores),
+                 threshold=BOT_THRESHOLD,
+                 top_reasons=[{"reason": r, "count": n} for r, n in reasons.most_common(5)],
+                 model_version=scores[0].model_version, blocklist_command=BLOCKLIST_COMMAND)
+    return out, {s.account_id: s.bot for s in scores}
+
+
+def _waves(followers, bot_scores: dict[str, float]) -> dict:
+    timed = [(a, t) for a, t in followers if t is not None]
+    if not followers:
+        return _piece(False, "your followers are not in this data", count=None, waves=[])
+    if not timed:
+        return _piece(False, "this data does not say when each follower followed you",
+                      count=None, waves=[])
+    waves = follow_waves(timed, bot_scores=bot_scores or None)
+    return _piece(True, count=len(waves), waves=[
+        {"start": _iso(w.start), "end": _iso(w.end), "size": len(w.follower_ids),
+         "bot_share": w.bot_share} for w in waves[:_SHOWN]])
+
+
+def safety_section(store: Store, platform: str, me: str, handles: dict[str, str]) -> dict:
+    """The ``safety`` key of report.json for owner ``me`` on ``platform``."""
+    result = scan(store)
+    pileons = _incidents(
+        result.pileons, platform, me, handles, result.scored,
+        "your posts and the replies to you have not been scored for toxicity or hate, so "
+        "pile-ons were not checked")
+    trawlers = _incidents(result.trawlers, platform, me, handles)
+    followers = _followers(store, platform, me)
+    bots, bot_scores = _bots(_profiles(store, platform, [a for a, _ in followers]),
+                             len(followers))
+    return {"available": True, "reason": None, "hostility_checked": result.scored,
+            "notes": list(result.notes), "pileons": pileons, "trawlers": trawlers,
+            "bot_followers": bots, "follow_waves": _waves(followers, bot_scores),
+            "blocklist_command": BLOCKLIST_COMMAND}

@@ -1,0 +1,204 @@
+"""The report's "Your network" and "Safety" sections (report.json keys and report.html).
+
+Stores are hand-built through the generic JSONL importer (docs/generic-format.md); signal
+scores are inserted by hand with known values, so nothing here depends on the text model.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from kindscope.ingest import import_sources
+from kindscope.report import build_report, render_html
+from kindscope.store.db import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+EVIL = "<script>window.__pwned=1</script>"
+EVIL_IMG = "<img src=x onerror=alert(1)>"
+
+
+def _write(path: Path, lines: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _clique(prefix: str, n: int) -> list[dict]:
+    ids = [f"{prefix}{i}" for i in range(n)]
+    return [{"type": "follow", "follower": a, "followee": b} for a in ids for b in ids if a != b]
+
+
+def community_lines(hostile: bool = False) -> list[dict]:
+    """Two cliques of five; I follow a0..a3 and b0, and a0, a1, b0 follow me back.
+    b2's handle and my troll's handle carry markup; t1..t4 never follow anyone."""
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
+             {"type": "account", "id": "me", "handle": "me"},
+             {"type": "account", "id": "a2", "handle": EVIL},
+             {"type": "account", "id": "b2", "handle": EVIL_IMG},
+             {"type": "account", "id": "t0", "handle": EVIL}]
+    lines += _clique("a", 5) + _clique("b", 5)
+    lines += [{"type": "follow", "follower": "me", "followee": x}
+              for x in ("a0", "a1", "a2", "a3", "b0")]
+    lines += [{"type": "follow", "follower": x, "followee": "me"} for x in ("a0", "a1", "b0")]
+    lines += [{"type": "follow", "follower": "a4", "followee": "b2"},
+              {"type": "follow", "follower": "b2", "followee": "a4"}]
+    lines += [{"id": f"m{i}", "author": "me", "text": f"gardening note {i}",
+               "created_at": f"2024-05-0{i + 1}T09:00:00Z"} for i in range(3)]
+    lines += [{"id": f"ra{i}", "author": "a2", "text": "lovely", "reply_to": f"m{i}",
+               "reply_to_author": "me", "created_at": f"2024-05-0{i + 1}T10:00:00Z"}
+              for i in range(2)]
+    if hostile:  # five hostile replies from five strangers within two hours
+        lines += [{"id": f"h{i}", "author": f"t{i}", "text": f"{EVIL} you are awful",
+                   "reply_to": "m2", "reply_to_author": "me",
+                   "created_at": f"2024-05-03T1{i}:20:00Z"} for i in range(5)]
+    return lines
+
+
+def store_from(tmp_path: Path, *files: list[dict]) -> Store:
+    store = Store(":memory:")
+    paths = [str(_write(tmp_path / f"s{i}.jsonl", lines)) for i, lines in enumerate(files)]
+    import_sources(store, paths)
+    return store
+
+
+def _score(store: Store, rows: list[tuple[str, str, float]]) -> None:
+    for post_id, signal, score in rows:
+        store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test')",
+                      [post_id, signal, score])
+
+
+def test_network_section_on_a_community(tmp_path):
+    report = build_report(store_from(tmp_path, community_lines()))
+    net = report["network"]
+    assert net["available"] and net["graph"] == "follow" and not net["ego_network"]
+    assert net["communities"]["available"] and net["communities"]["count"] >= 2
+    around = net["communities"]["around_me"]
+    assert [r["my_ties"] for r in around][:2] == [4, 1]  # a-clique first, then b-clique
+    recip = net["reciprocity"]
+    assert (recip["follows"], recip["followers"], recip["not_following_back"]) == (5, 3, 2)
+    assert recip["follow_back_share"] == pytest.approx(3 / 5)
+    assert sorted(recip["not_following_back_sample"]) == sorted([EVIL, "a3"])
+    assert net["unanswered_repliers"]["available"]
+    assert net["unanswered_repliers"]["accounts"][0]["replies"] == 2
+    assert net["diversity"]["available"]
+    assert net["diversity"]["follows"]["largest_share"] == pytest.approx(0.8)
+    assert "one community" in net["diversity"]["reading"]
+    assert net["bridges"]["available"]
+    assert not net["unfollow_audit"]["available"]
+    assert "two imports" in net["unfollow_audit"]["reason"]
+
+
+def test_ego_network_says_communities_are_not_available(tmp_path):
+    lines = [{"type": "meta", "owner": "me"}]
+    lines += [{"type": "follow", "follower": "me", "followee": f"f{i}"} for i in range(6)]
+    lines += [{"type": "follow", "follower": f"f{i}", "followee": "me"} for i in range(3)]
+    lines += [{"id": "p1", "author": "me", "text": "hello"}]
+    report = build_report(store_from(tmp_path, lines))
+    net = report["network"]
+    assert net["ego_network"]
+    for key in ("communities", "diversity", "bridges"):
+        assert not net[key]["available"] and "ego network" in net[key]["reason"]
+    assert net["reciprocity"]["follow_back_share"] == pytest.approx(0.5)
+    assert not net["unanswered_repliers"]["available"]  # only my own posts
+    page = render_html(report)
+    assert "Communities around you" in page and "Not available for this source" in page
+    assert "ego network" in page
+
+
+def test_no_network_at_all(tmp_path):
+    report = build_report(store_from(tmp_path, [{"type": "meta", "owner": "me"},
+                                                {"id": "p1", "author": "me", "text": "hi"}]))
+    assert not report["network"]["available"]
+    assert "no follows" in report["network"]["reason"]
+    safety = report["safety"]
+    assert not safety["bot_followers"]["available"]
+    assert not safety["follow_waves"]["available"]
+    page = render_html(report)
+    assert "id='network'" in page and "id='safety'" in page
+
+
+def test_unfollow_audit_with_two_imports(tmp_path):
+    old = community_lines()
+    new = [x for x in community_lines() if x != {"type": "follow", "follower": "a1",
+                                                  "followee": "me"}]
+    new[0] = {**new[0], "taken_at": "2024-07-01T00:00:00Z"}
+    report = build_report(store_from(tmp_path, old, new))
+    audit = report["network"]["unfollow_audit"]
+    assert audit["available"]
+    assert (audit["unfollowed_me"], audit["new_followers"]) == (1, 0)
+    assert audit["unfollowed_me_sample"] == ["a1"]
+    assert "Who stopped following you" in render_html(report)
+
+
+def test_pileon_found_and_command_shown(tmp_path):
+    store = store_from(tmp_path, community_lines(hostile=True))
+    _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
+    report = build_report(store)
+    pileons = report["safety"]["pileons"]
+    assert report["safety"]["hostility_checked"] and pileons["count"] == 1
+    incident = pileons["incidents"][0]
+    assert incident["accounts"] == 5 and incident["posts"] == 5
+    assert incident["command"].startswith(f"kindscope evidence --incident {incident['id']}")
+    page = render_html(report)
+    assert escape(incident["command"]) in page
+    incidents = page.split("id='safety'")[1].split("Bot-like")[0]
+    assert "never blocks" in incidents  # says kindscope does not; never tells the user to
+    assert "block" not in incidents.replace("never blocks", "").lower()
+
+
+def test_unscored_posts_say_not_checked(tmp_path):
+    report = build_report(store_from(tmp_path, community_lines(hostile=True)))
+    pileons = report["safety"]["pileons"]
+    assert not pileons["available"] and pileons["count"] is None
+    assert "not been scored" in pileons["reason"]
+    assert "Not checked" in render_html(report)
+
+
+def test_bot_followers_and_follow_waves(tmp_path):
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
+             {"type": "account", "id": "me", "handle": "me"}]
+    for i in range(8):
+        lines.append({"type": "account", "id": f"bot{i}", "handle": f"x{i}83920{i}7",
+                      "created_at": "2024-05-30T00:00:00Z", "followers": 0,
+                      "following": 4000, "posts": 9000})
+        lines.append({"type": "follow", "follower": f"bot{i}", "followee": "me",
+                      "created_at": f"2024-05-31T10:0{i}:00Z"})
+    report = build_report(store_from(tmp_path, lines))
+    bots = report["safety"]["bot_followers"]
+    assert bots["available"] and bots["followers_scored"] == 8
+    assert 0 <= bots["share"] <= 1 and bots["likely_bots"] == round(bots["share"] * 8)
+    assert "--blocklist" in bots["blocklist_command"]
+    waves = report["safety"]["follow_waves"]
+    assert waves["available"] and waves["count"] == 1 and waves["waves"][0]["size"] == 8
+    page = render_html(report)
+    assert "kindscope never blocks anyone" in page and "--blocklist" in page
+
+
+def test_hostile_handles_are_escaped_in_the_new_sections(tmp_path):
+    store = store_from(tmp_path, community_lines(hostile=True))
+    _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
+    page = render_html(build_report(store))
+    tail = page.split("<section><h2 id='network'>")[1]
+    assert "<script" not in page and "<img" not in page
+    assert escape("@" + EVIL) in tail  # a follow who does not follow back; a pile-on account
+    assert escape(EVIL_IMG) in tail or escape("@" + EVIL_IMG) in tail  # a bridge
+
+
+def test_report_with_new_sections_validates_against_the_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs" / "report-schema.json").read_text())
+    assert schema["properties"]["schema_version"]["const"] == "1.1.0"
+    store = store_from(tmp_path, community_lines(hostile=True))
+    _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
+    for report in (build_report(store),
+                   build_report(store_from(tmp_path, [{"type": "meta", "owner": "me"},
+                                                      {"id": "p", "author": "me"}]))):
+        jsonschema.validate(report, schema)
+        json.dumps(report, allow_nan=False)
+    broken = build_report(store)
+    broken["network"]["reciprocity"]["follow_back_share"] = 2.0
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
