@@ -18,6 +18,7 @@ phone numbers and other private account fields are never read into the database.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import zipfile
@@ -248,6 +249,8 @@ def _tweet_post(tweet: dict, owner_id: str, prefix: str, seen: set,
     ``accounts``."""
     post_id = tweet.get("id_str") or str(tweet["id"])
     text = tweet.get("full_text") or tweet.get("text") or ""
+    if "&" in text:  # the archive escapes &, < and > as HTML entities
+        text = html.unescape(text)
     entities = tweet.get("entities") or _EMPTY
     mentions = []
     for user in entities.get("user_mentions") or ():
@@ -278,7 +281,7 @@ def _tweet_post(tweet: dict, owner_id: str, prefix: str, seen: set,
         _int(tweet.get("retweet_count")),
         None, None,  # reply_count, quote_count: not in the archive
         tuple(mentions),
-        tuple([h["text"] for h in hashtags if h.get("text")]) if hashtags else (),
+        tuple([h["text"].lower() for h in hashtags if h.get("text")]) if hashtags else (),
         prefix + post_id,
     )
 

@@ -112,7 +112,7 @@ def test_full_archive_through_the_library():
     assert sum(isinstance(r, Reaction) and r.kind == "like" for r in found) == 1359
     first = next(p for p in posts if p.post_id == "1588091220244369409")
     assert first.created_at == datetime(2022, 11, 3, 8, 50, 26, tzinfo=UTC)
-    assert (first.like_count, first.repost_count, first.hashtags) == (5, 1, ("LeadDevBerlin",))
+    assert (first.like_count, first.repost_count, first.hashtags) == (5, 1, ("leaddevberlin",))
     assert first.url == "https://x.com/andreruffert/status/1588091220244369409"
     assert all(p.author_id == "112769581" and p.created_at.tzinfo is UTC for p in posts)
     retweet = next(p for p in posts if p.post_id == "1471135073105858562")
@@ -389,3 +389,22 @@ def test_bad_tweet_object_names_the_item(tmp_path):
     with pytest.raises(InputError, match="tweet 2 is not a readable tweet") as caught:
         records(folder)
     assert caught.value.where.endswith("data/tweets.js")
+
+
+def test_entities_escaped_by_the_archive_are_read_as_typed(tmp_path):
+    """X writes &, < and > in full_text as &amp;, &lt; and &gt;; users typed the characters."""
+    from kindscope.ingest.base import ImportOptions
+    from kindscope.ingest.x_archive import read
+    from kindscope.model import Post
+
+    data = tmp_path / "a" / "data"
+    data.mkdir(parents=True)
+    (data / "account.js").write_text(
+        'window.YTD.account.part0 = [{"account": {"accountId": "1", "username": "me"}}]')
+    (data / "tweets.js").write_text(
+        'window.YTD.tweets.part0 = [{"tweet": {"id_str": "5", "full_text": '
+        '"fish &amp; chips &lt;3 &gt;_&lt; #Tea", "created_at": "Wed Oct 10 20:19:24 +0000 2018",'
+        ' "entities": {"hashtags": [{"text": "Tea"}]}}}]')
+    posts = [r for r in read(str(tmp_path / "a"), ImportOptions()) if isinstance(r, Post)]
+    assert posts[0].text == "fish & chips <3 >_< #Tea"
+    assert posts[0].hashtags == ("tea",)
