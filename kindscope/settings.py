@@ -35,6 +35,12 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("batch_rows", 50_000, "Rows buffered per table before they are written."),
         Setting("country", "GB", "Country whose help lines the crisis signposting shows."),
+        Setting(
+            "cache_dir",
+            "",
+            "Folder that keeps online answers so an interrupted online import resumes "
+            "(empty: no cache).",
+        ),
         Setting("seed", 13, "Seed for every random choice (bootstrap, community detection)."),
     ]
 }

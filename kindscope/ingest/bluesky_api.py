@@ -30,6 +30,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from kindscope import settings
 from kindscope.errors import NetworkError
 from kindscope.ingest import bluesky_records as bsky
 from kindscope.ingest.base import ImportOptions
@@ -56,8 +57,17 @@ def detect(source: str) -> bool:
 
 
 def read(source: str, options: ImportOptions) -> Iterator[Record]:
-    """Read ``bluesky:HANDLE`` (or ``bluesky:DID``) from the public AppView."""
-    yield from read_account(source[len(_PREFIX):].lstrip("@"), HttpFetcher(where=source))
+    """Read ``bluesky:HANDLE`` (or ``bluesky:DID``) from the public AppView.
+
+    With the ``cache_dir`` setting (``KINDSCOPE_CACHE_DIR``), every answer is kept there,
+    so an interrupted import resumes where it stopped when run again.
+    """
+    actor = source[len(_PREFIX):].lstrip("@")
+    fetch: FetchJson = HttpFetcher(where=source)
+    cache_dir = settings.get("cache_dir")
+    if cache_dir:
+        fetch = CachedFetcher(fetch, Path(str(cache_dir)) / "bluesky" / actor.replace("/", "_"))
+    yield from read_account(actor, fetch)
 
 
 class HttpFetcher:

@@ -233,3 +233,31 @@ def test_cached_fetcher_resumes_without_fetching_again(tmp_path):
     records = list(bluesky_api.read_account("me.bsky.social",
                                             bluesky_api.CachedFetcher(second, tmp_path)))
     assert second.calls == [] and len(records) > 10
+
+
+def test_cache_dir_setting_makes_the_online_import_resumable(tmp_path, monkeypatch):
+    """Hand-written answer in the documented getProfile shape; no network is touched."""
+    from kindscope.ingest import bluesky_api
+
+    calls = []
+
+    class FakeHttp:
+        def __init__(self, where=None):
+            pass
+
+        def __call__(self, method, params):
+            calls.append(method)
+            if len(calls) > 1:
+                raise bluesky_api.NetworkError("connection reset", "bluesky:ana.test")
+            return {"did": "did:plc:ana", "handle": "ana.test"}
+
+    monkeypatch.setattr(bluesky_api, "HttpFetcher", FakeHttp)
+    monkeypatch.setenv("KINDSCOPE_CACHE_DIR", str(tmp_path / "cache"))
+    with pytest.raises(bluesky_api.NetworkError):
+        list(bluesky_api.read("bluesky:ana.test", None))
+    assert calls[0] == "app.bsky.actor.getProfile"
+    assert len(list((tmp_path / "cache" / "bluesky" / "ana.test").glob("*.json"))) == 1
+    calls.clear()
+    with pytest.raises(bluesky_api.NetworkError):
+        list(bluesky_api.read("bluesky:ana.test", None))
+    assert calls[0] != "app.bsky.actor.getProfile"  # the first answer came from the cache
