@@ -127,7 +127,7 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
     if online:
         snapshot_id = digest.hexdigest()
         exists = store.scalar("SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id])
-        for table in ("follows", "blocks"):
+        for table in ("follows", "blocks", "post_sources"):
             if exists:
                 store.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [_PENDING])
             else:

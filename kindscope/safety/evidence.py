@@ -28,7 +28,7 @@ __all__ = ["Evidence", "collect_incident", "collect_account", "write_pack", "ver
 
 PACK_FILES = ("evidence.html", "evidence.json", "posts.csv")
 _COLUMNS = ("platform", "post_id", "author_id", "author_handle", "created_at", "text", "url",
-            "reply_to_post_id", "reply_to_account_id", "scores")
+            "reply_to_post_id", "reply_to_account_id", "scores", "snapshots")
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,25 @@ def _posts(store: Store, where: str, params: list) -> tuple[dict, ...]:
     for platform, post, signal, score, version in store.rows(
             "SELECT platform, post_id, signal, score, model_version FROM signal_scores"):
         scores.setdefault((platform, post), {})[signal] = {"score": score, "model": version}
+    sources: dict[tuple[str, str], list[str]] = {}
+    for platform, post, snapshot in store.rows(
+            "SELECT platform, post_id, snapshot_id FROM post_sources ORDER BY snapshot_id"):
+        sources.setdefault((platform, post), []).append(snapshot)
     out = []
     for r in rows:
-        record = dict(zip(_COLUMNS[:-1], r, strict=True))
+        record = dict(zip(_COLUMNS[:-2], r, strict=True))
         record["created_at"] = r[4].astimezone(UTC).isoformat() if r[4] else None
         record["scores"] = scores.get((r[0], r[1]), {})
+        record["snapshots"] = sources.get((r[0], r[1]), [])
         out.append(record)
     return tuple(out)
 
 
-def _collection(store: Store, platforms: set[str]) -> tuple[dict, ...]:
+def _collection(store: Store, posts: tuple[dict, ...]) -> tuple[dict, ...]:
+    """The imports the pack's posts came from (every import of their platforms for posts
+    imported before kindscope recorded where each post was seen)."""
+    seen = {snapshot for post in posts for snapshot in post["snapshots"]}
+    platforms = {post["platform"] for post in posts if not post["snapshots"]}
     rows = store.rows(
         "SELECT snapshot_id, platform, source, format, owner_id, taken_at, imported_at "
         "FROM snapshots ORDER BY imported_at")
@@ -71,7 +80,7 @@ def _collection(store: Store, platforms: set[str]) -> tuple[dict, ...]:
     return tuple(
         {k: (v.isoformat() if isinstance(v, datetime) else v)
          for k, v in zip(keys, r, strict=True)}
-        for r in rows if r[1] in platforms)
+        for r in rows if r[0] in seen or r[1] in platforms)
 
 
 def collect_incident(store: Store, incident: str) -> Evidence:
@@ -85,7 +94,7 @@ def collect_incident(store: Store, incident: str) -> Evidence:
     params = [inc.platform, list(inc.posts)]
     posts = _posts(store, "p.platform = ? AND list_contains(?, p.post_id)", params)
     return Evidence(f"{inc.kind} against {inc.target_id}", inc.id, inc, posts,
-                    _collection(store, {inc.platform}))
+                    _collection(store, posts))
 
 
 def collect_account(store: Store, account: str) -> Evidence:
@@ -99,12 +108,16 @@ def collect_account(store: Store, account: str) -> Evidence:
         [account, handle, pattern])
     if not posts:
         raise InputError(f"no posts by {account!r} in this database")
-    return Evidence(f"posts by {account}", account, None, posts,
-                    _collection(store, {p["platform"] for p in posts}))
+    return Evidence(f"posts by {account}", account, None, posts, _collection(store, posts))
 
 
 def _safe_cell(value) -> str:
-    text = "" if value is None else (json.dumps(value) if isinstance(value, dict) else str(value))
+    if value is None:
+        text = ""
+    elif isinstance(value, dict | list):
+        text = json.dumps(value)
+    else:
+        text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
@@ -132,7 +145,7 @@ def _html(ev: Evidence, made: str) -> str:
 def _safe_text(value) -> str:
     if value is None:
         return ""
-    return json.dumps(value, sort_keys=True) if isinstance(value, dict) else str(value)
+    return json.dumps(value, sort_keys=True) if isinstance(value, dict | list) else str(value)
 
 
 def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) -> Path:

@@ -8,8 +8,8 @@ from kindscope.store.db import Store
 
 __all__ = ["stats", "export_tables", "EXPORTED_TABLES"]
 
-EXPORTED_TABLES = ("snapshots", "accounts", "posts", "follows", "reactions", "blocks",
-                   "deletions", "signal_scores")
+EXPORTED_TABLES = ("snapshots", "accounts", "posts", "post_sources", "follows", "reactions",
+                   "blocks", "deletions", "signal_scores")
 
 _STATS_SQL = """
 WITH p AS (

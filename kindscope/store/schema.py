@@ -103,7 +103,17 @@ _V1 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# v2: where each post was seen (provenance for evidence packs: "how it was collected").
+_V2 = [
+    """CREATE TABLE post_sources (
+        platform VARCHAR NOT NULL,
+        post_id VARCHAR NOT NULL,
+        snapshot_id VARCHAR NOT NULL,
+        PRIMARY KEY (platform, post_id, snapshot_id)
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Primary-key columns of each record table, in order.
@@ -115,4 +125,5 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "blocks": ("platform", "account_id", "target_id", "kind", "snapshot_id"),
     "deletions": ("platform", "kind", "record_id"),
     "signal_scores": ("platform", "post_id", "signal", "model_version"),
+    "post_sources": ("platform", "post_id", "snapshot_id"),
 }

@@ -143,6 +143,10 @@ class RecordWriter:
             self.store.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _kindscope_batch {conflict}"
             )
+            if table == "posts":
+                self.store.execute(
+                    "INSERT INTO post_sources SELECT platform, post_id, ? FROM _kindscope_batch "
+                    "ON CONFLICT DO NOTHING", [self.snapshot_id])
         finally:
             self.store.con.unregister("_kindscope_batch")
 

@@ -70,3 +70,28 @@ def test_failed_transaction_leaves_nothing():
             writer.add(Follow("x", "b", "a"))
             raise RuntimeError("boom")
     assert store.scalar("SELECT count(*) FROM follows") == 0
+
+
+def test_a_version_1_database_is_migrated_with_its_data(tmp_path):
+    from kindscope.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for sql in MIGRATIONS[0]:
+        con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO accounts (platform, account_id, handle) VALUES ('x', '1', 'ana')")
+    con.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.rows("SELECT handle FROM accounts") == [("ana",)]
+    assert store.scalar("SELECT count(*) FROM post_sources") == 0
+
+
+def test_each_post_remembers_the_imports_it_was_seen_in():
+    store = Store(":memory:")
+    write(store, [Post("x", "1", "a", T0, "one")], snapshot_id="s1")
+    write(store, [Post("x", "1", "a", T0, "one"), Post("x", "2", "a", T0, "two")],
+          snapshot_id="s2")
+    assert store.rows("SELECT post_id, snapshot_id FROM post_sources ORDER BY ALL") == [
+        ("1", "s1"), ("1", "s2"), ("2", "s2")]
