@@ -9,9 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from kindscope import settings
+from kindscope.errors import InputError
 from kindscope.model import Record
 
-__all__ = ["ImportOptions", "Importer", "hash_path", "parse_iso", "DATA_SUFFIXES"]
+__all__ = ["ImportOptions", "Importer", "hash_path", "parse_iso", "read_text_file",
+           "DATA_SUFFIXES"]
 
 #: File types an export's data lives in; media and everything else is never read.
 DATA_SUFFIXES = (".js", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".txt", ".car")
@@ -51,6 +54,17 @@ def hash_path(path: Path, extra: str = "") -> str:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
     return digest.hexdigest()
+
+
+def read_text_file(path: Path) -> str:
+    """A whole UTF-8 text file (a BOM is dropped), refused past ``max_file_bytes``."""
+    limit = int(settings.get("max_file_bytes"))
+    if path.stat().st_size > limit:
+        raise InputError(f"larger than the limit of {limit} bytes", str(path))
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", str(path)) from exc
 
 
 def parse_iso(value: str | None) -> datetime | None:

@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kindscope import settings
 from kindscope.errors import InputError
-from kindscope.ingest.base import ImportOptions, parse_iso
+from kindscope.ingest.base import ImportOptions, parse_iso, read_text_file
 from kindscope.model import Account, Block, Follow, Post, Reaction, Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read"]
@@ -35,21 +34,13 @@ def detect(source: str) -> bool:
 
 def read(source: str, options: ImportOptions) -> Iterator[Record]:
     path = Path(source)
-    text = _read_text(path)
+    text = read_text_file(path)
     if path.suffix.lower() in (".csv", ".tsv"):
         yield from _read_csv(text, path, "\t" if path.suffix.lower() == ".tsv" else ",")
     else:
         yield from _read_jsonl(text, path)
 
 
-def _read_text(path: Path) -> str:
-    limit = int(settings.get("max_file_bytes"))
-    if path.stat().st_size > limit:
-        raise InputError(f"larger than the limit of {limit} bytes", str(path))
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", str(path)) from exc
 
 
 # -- JSONL --------------------------------------------------------------------------------

@@ -42,9 +42,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kindscope import settings
 from kindscope.errors import InputError
-from kindscope.ingest.base import ImportOptions
+from kindscope.ingest.base import ImportOptions, read_text_file
 from kindscope.model import Account, Block, Follow, Reaction, Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "SELF", "detect", "read", "actor_uri",
@@ -113,7 +112,7 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
     owner, host = _owner(path if path.is_dir() else path.parent)
     yield Snapshot(platform=PLATFORM, owner_id=owner, description="Mastodon CSV export")
     for file in files:
-        yield from records_from_text(_read_text(file), file.name, owner, host, str(file))
+        yield from records_from_text(read_text_file(file), file.name, owner, host, str(file))
 
 
 def _owner(folder: Path) -> tuple[str, str | None]:
@@ -121,7 +120,7 @@ def _owner(folder: Path) -> tuple[str, str | None]:
     if not actor.is_file():
         return SELF, None
     try:
-        data = json.loads(_read_text(actor))
+        data = json.loads(read_text_file(actor))
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg} at line {exc.lineno})", str(actor)) from None
     owner = data.get("id") if isinstance(data, dict) else None
@@ -131,14 +130,6 @@ def _owner(folder: Path) -> tuple[str, str | None]:
     return owner, host.group(1) if host else None
 
 
-def _read_text(path: Path) -> str:
-    limit = int(settings.get("max_file_bytes"))
-    if path.stat().st_size > limit:
-        raise InputError(f"larger than the limit of {limit} bytes", str(path))
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", str(path)) from exc
 
 
 def records_from_text(text: str, name: str, owner: str, host: str | None,

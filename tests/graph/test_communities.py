@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import igraph as ig
 import numpy as np
 import pytest
-from graphdata import add_follows, add_post, add_snapshot
 from sklearn.metrics import normalized_mutual_info_score
+from storedata import add_follows, add_post, add_snapshot
 
 from kindscope.graph import (
     describe_communities,

@@ -10,7 +10,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import pytest
-from graphdata import add_follows, add_post, add_snapshot
+from storedata import add_follows, add_post, add_snapshot
 
 from kindscope.graph import (
     account_reciprocity,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from safetydata import add_follows, add_post, add_snapshot
+from storedata import add_follows, add_post, add_snapshot
 
 from kindscope.safety import collect_incident, find_trawlers, scan, verify_pack, write_pack
 from kindscope.store.db import Store
