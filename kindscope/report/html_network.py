@@ -200,10 +200,17 @@ def _bot_followers(b: dict, command: str) -> str:
     out = ["<h3>Bot-like followers</h3>"]
     if not b.get("available"):
         return "".join(out) + _not_available(b)
-    out.append(_p(f"{b['likely_bots']} of {b['followers_scored']} followers whose profiles "
-                  f"are in the data ({_pct(b['share'])}) look automated (a score of "
-                  f"{b['threshold']:.1f} or more). Scores are estimates, and real people with "
-                  "new or quiet accounts can look bot-like."))
+    if b.get("basis") == "rules":
+        out.append(_p(f"{b['likely_bots']} of {b['followers_scored']} followers whose profiles "
+                      f"are in the data ({_pct(b['share'])}) say they are automated or match a "
+                      "textbook pattern of follow-spam. kindscope's bot model was trained on X "
+                      "accounts only, so here it counts only these plain rules; the reasons "
+                      "are listed."))
+    else:
+        out.append(_p(f"{b['likely_bots']} of {b['followers_scored']} followers whose profiles "
+                      f"are in the data ({_pct(b['share'])}) look automated (a score of "
+                      f"{b['threshold']:.1f} or more). Scores are estimates, and real people "
+                      "with new or quiet accounts can look bot-like."))
     if b.get("top_reasons"):
         out.append("<p>What made them look automated most often:</p><ul>" + "".join(
             f"<li>{escape(r['reason'])} ({r['count']})</li>" for r in b["top_reasons"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
+from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.bots import follow_waves, score_profile
 from kindscope.safety.incidents import Incident, scan
 from kindscope.safety.profiles import Profile
@@ -91,7 +92,11 @@ def _reason_kind(reason: str) -> str:
     return reason.split(" (", 1)[0]
 
 
-def _bots(profiles: list[Profile], followers: int) -> tuple[dict, dict[str, float]]:
+def _bots(profiles: list[Profile], followers: int,
+          platform: str) -> tuple[dict, dict[str, float]]:
+    """Bot-like followers. The model was trained and checked on X accounts only, so on
+    other platforms only the transparent rules (declared bots, textbook follow-spam)
+    count an account as likely automated."""
     if not followers:
         return _piece(False, "your followers are not in this data"), {}
     if not profiles:
@@ -99,11 +104,16 @@ def _bots(profiles: list[Profile], followers: int) -> tuple[dict, dict[str, floa
                              "and post counts (online imports of Bluesky or Mastodon fetch "
                              "them)"), {}
     scores = [score_profile(p) for p in profiles]
-    likely = [s for s in scores if s.bot >= BOT_THRESHOLD]
+    basis = "model" if platform == "x" else "rules"
+    if basis == "model":
+        likely = [s for s in scores if s.bot >= BOT_THRESHOLD]
+    else:
+        ruled = {p.account_id for p in profiles if check_rules(p) is not None}
+        likely = [s for s in scores if s.account_id in ruled]
     reasons = Counter(_reason_kind(r) for s in likely for r in s.reasons if "bot-like" in r)
     out = _piece(True, followers=followers, followers_scored=len(scores),
                  likely_bots=len(likely), share=len(likely) / len(scores),
-                 threshold=BOT_THRESHOLD,
+                 threshold=BOT_THRESHOLD, basis=basis,
                  top_reasons=[{"reason": r, "count": n} for r, n in reasons.most_common(5)],
                  model_version=scores[0].model_version, blocklist_command=BLOCKLIST_COMMAND)
     return out, {s.account_id: s.bot for s in scores}
@@ -132,7 +142,7 @@ def safety_section(store: Store, platform: str, me: str, handles: dict[str, str]
     trawlers = _incidents(result.trawlers, platform, me, handles)
     followers = _followers(store, platform, me)
     bots, bot_scores = _bots(_profiles(store, platform, [a for a, _ in followers]),
-                             len(followers))
+                             len(followers), platform)
     return {"available": True, "reason": None, "hostility_checked": result.scored,
             "notes": list(result.notes), "pileons": pileons, "trawlers": trawlers,
             "bot_followers": bots, "follow_waves": _waves(followers, bot_scores),

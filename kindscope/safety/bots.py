@@ -1,9 +1,13 @@
 """Bot-follower scores, their reasons, and follow waves.
 
-The model is a small gradient-boosted tree ensemble trained by ``training/train_bots.py``
-on cresci-rtbust-2019 and shipped as JSON (``artifacts/bot_model.json``); scoring needs
-numpy only. Each score comes with reasons: the features that pushed it up or down most
-(per-tree path contributions, Saabas' method), in words.
+The model is a small histogram gradient-boosted tree ensemble trained by
+``training/train_bots.py`` on cresci-rtbust-2019 and shipped as JSON
+(``artifacts/bot_model.json``); scoring needs numpy only. Features a platform lacks are NaN
+and follow each split's learned "missing" branch. The log-odds are Platt-calibrated, so
+0.5 is the decision point. Each score comes with reasons: the features that pushed it up
+or down most (per-tree path contributions, Saabas' method), in words. Beside the model, a
+transparent rule layer (:mod:`kindscope.safety.bot_rules`) catches textbook bots; the
+score is ``max(model, rule)`` and a firing rule's reason comes first.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from pathlib import Path
 import numpy as np
 
 from kindscope.errors import ModelError
+from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.profiles import FEATURES, Profile, profile_features
 
-__all__ = ["BotScore", "FollowWave", "MODEL_PATH", "score_profile", "score_profiles",
-           "follow_waves"]
+__all__ = ["BotScore", "FollowWave", "MODEL_PATH", "model_probability", "score_profile",
+           "score_profiles", "follow_waves"]
 
 MODEL_PATH = Path(__file__).parent / "artifacts" / "bot_model.json"
 
@@ -40,8 +45,9 @@ class BotScore:
 @dataclass(frozen=True, slots=True)
 class _Model:
     features: tuple[str, ...]
-    rate: float
     base: float
+    slope: float
+    intercept: float
     trees: tuple[dict, ...]
     version: str
 
@@ -51,44 +57,74 @@ def _load(path: str) -> _Model:
     try:
         data = json.loads(Path(path).read_text())
         trees = tuple({k: np.asarray(v) for k, v in t.items()} for t in data["trees"])
-        prior = float(data["prior"])
-        return _Model(tuple(data["features"]), float(data["learning_rate"]),
-                      math.log(prior / (1 - prior)), trees, f"{data['name']}-{data['version']}")
-    except (OSError, ValueError, KeyError) as exc:
+        calibration = data["calibration"]
+        return _Model(tuple(data["features"]), float(data["baseline"]),
+                      float(calibration["slope"]), float(calibration["intercept"]), trees,
+                      f"{data['name']}-{data['version']}")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"bot model unreadable ({exc})", str(path)) from exc
 
 
 def _contributions(model: _Model, x: list[float]) -> tuple[float, np.ndarray]:
-    """Log-odds of one feature vector and each feature's share of it (path contributions)."""
+    """Raw log-odds of one feature vector (as scikit-learn's ``decision_function``) and
+    each feature's share of it (path contributions); NaN follows ``missing_left``."""
     total = model.base
     shares = np.zeros(len(model.features))
     for tree in model.trees:
         node, feature, value = 0, tree["feature"], tree["value"]
         while tree["left"][node] != -1:
             f = int(feature[node])
-            go_left = np.float32(x[f]) <= tree["threshold"][node]
-            child = tree["left"][node] if go_left else tree["right"][node]
-            shares[f] += model.rate * (value[child] - value[node])
-            node = int(child)
-        total += model.rate * value[0]
+            v = x[f]
+            go_left = bool(tree["missing_left"][node]) if math.isnan(v) \
+                else v <= tree["threshold"][node]
+            child = int(tree["left"][node] if go_left else tree["right"][node])
+            shares[f] += value[child] - value[node]
+            node = child
+        total += value[0]
     return total + shares.sum(), shares
+
+
+def _probability(model: _Model, logit: float) -> float:
+    z = model.slope * logit + model.intercept
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
 
 def _reason(name: str, words: str, value: float, push: float) -> str:
     direction = "bot-like" if push > 0 else "human-like"
+    if math.isnan(value):
+        return f"{words} (not given on this platform) counts as {direction}"
     shown = {
         "log_age_days": f"{math.exp(value):.0f} days old",
         "log_followers": f"{math.expm1(value):.0f} followers",
         "log_following": f"follows {math.expm1(value):.0f}",
         "log_ratio": f"{math.exp(value):.2f} followers per followed account",
         "log_posts_per_day": f"{math.expm1(value):.1f} posts a day",
+        "log_posts": f"{math.expm1(value):.0f} posts",
+        "log_favourites": f"{math.expm1(value):.0f} likes",
+        "log_favourites_per_post": f"{math.exp(value):.2f} likes per post",
+        "log_listed": f"on {math.expm1(value):.0f} lists",
+        "log_posts_per_follower": f"{math.exp(value):.1f} posts per follower",
+        "log_listed_per_follower": f"{math.exp(value):.3f} lists per follower",
+        "handle_entropy": f"{value:.2f} bits per character",
+        "name_digit_share": f"{value:.0%}",
+        "name_upper_share": f"{value:.0%}",
+        "handle_digit_share": f"{value:.0%}",
         "name_handle_similarity": f"similarity {value:.2f}",
-    }.get(name, f"{value:g}")
+    }.get(name, "unknown" if math.isnan(value) else f"{value:g}")
     return f"{words} ({shown}) looks {direction}"
 
 
+def model_probability(profile: Profile, model_path: Path = MODEL_PATH) -> float:
+    """The calibrated model probability alone, without the rule layer."""
+    model = _load(str(model_path))
+    return _probability(model, _contributions(model, profile_features(profile))[0])
+
+
 def score_profile(profile: Profile, model_path: Path = MODEL_PATH, top: int = 3) -> BotScore:
-    """Score one profile: probability of automation and its ``top`` reasons."""
+    """Score one profile: ``max(model, rule)`` probability and its reasons.
+
+    A firing rule's reason comes first, then the model's ``top`` pushes.
+    """
     model = _load(str(model_path))
     x = profile_features(profile)
     logit, shares = _contributions(model, x)
@@ -98,8 +134,12 @@ def score_profile(profile: Profile, model_path: Path = MODEL_PATH, top: int = 3)
         _reason(model.features[i], words[model.features[i]], x[i], shares[i])
         for i in order if abs(shares[i]) > 1e-9
     )
-    return BotScore(profile.account_id, profile.handle, 1 / (1 + math.exp(-logit)), reasons,
-                    model.version)
+    bot = _probability(model, logit)
+    hit = check_rules(profile)
+    if hit is not None:
+        reasons = (f"rule: {hit.reason}",) + reasons
+        bot = max(bot, hit.bot)
+    return BotScore(profile.account_id, profile.handle, bot, reasons, model.version)
 
 
 def score_profiles(profiles: list[Profile], model_path: Path = MODEL_PATH) -> list[BotScore]:

@@ -1,8 +1,10 @@
 """Platform-neutral profiles for the bot model, and adapters from each platform's shape.
 
-A :class:`Profile` holds only what X (Twitter API v1.1 user objects and archives),
-Mastodon account objects and Bluesky profile views all carry, so one model scores all
-three. ``profile_features`` turns a profile into the model's feature vector.
+A :class:`Profile` holds what X (Twitter API v1.1 user objects and archives), Mastodon
+account objects and Bluesky profile views all carry, plus optional fields that only some
+platforms expose (None elsewhere). ``profile_features`` turns a profile into the model's
+feature vector; a field a platform lacks becomes NaN, which the tree model routes down a
+learned "missing" branch instead of pretending it is zero.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ __all__ = [
     "from_bluesky",
     "from_any",
     "profile_features",
+    "age_days",
+    "X_ONLY",
 ]
 
 
@@ -33,6 +37,11 @@ class Profile:
 
     ``observed_at`` is when the counts were seen (age and posting rate are measured to
     it); ``default_avatar`` is True when the account shows the platform's placeholder.
+    The fields after ``has_banner`` are optional: None where the platform does not say
+    (X: favourites to ``extended_profile``; Mastodon: ``declared_bot``, ``locked``,
+    ``profile_fields``, ``last_post_at``; Bluesky: ``labels``, ``service_account``).
+    ``counts_known`` is False when the object carries no follower count at all (Bluesky's
+    short ``profileView`` in follower lists): the count features are then NaN, not 0.
     """
 
     platform: str
@@ -47,6 +56,23 @@ class Profile:
     posts_count: int
     default_avatar: bool
     has_banner: bool = False
+    counts_known: bool = True
+    favourites_count: int | None = None
+    listed_count: int | None = None
+    default_theme: bool | None = None
+    verified: bool | None = None
+    geo_enabled: bool | None = None
+    has_url: bool | None = None
+    has_location: bool | None = None
+    background_image: bool | None = None
+    has_time_zone: bool | None = None
+    extended_profile: bool | None = None
+    declared_bot: bool | None = None
+    locked: bool | None = None
+    profile_fields: int | None = None
+    last_post_at: datetime | None = None
+    labels: tuple[str, ...] = ()
+    service_account: bool | None = None
 
 
 #: Feature names in model order, with the words a reason uses.
@@ -65,7 +91,33 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("name_symbols", "emoji or symbols in the display name"),
     ("name_handle_similarity", "display name matching the handle"),
     ("has_banner", "a header image"),
+    ("log_posts", "number of posts"),
+    ("log_posts_per_follower", "posts per follower"),
+    ("name_digit_share", "share of digits in the display name"),
+    ("name_upper_share", "share of capitals in the display name"),
+    ("bio_url", "a link in the bio"),
+    ("bio_hashtags", "hashtags in the bio"),
+    ("bio_mentions", "mentions in the bio"),
+    ("handle_entropy", "randomness of the handle"),
+    ("handle_digit_share", "share of digits in the handle"),
+    # X only (NaN on Mastodon and Bluesky):
+    ("log_favourites", "number of likes given"),
+    ("log_favourites_per_post", "likes given per post"),
+    ("log_listed", "number of lists it is on"),
+    ("log_listed_per_follower", "lists per follower"),
+    ("default_theme", "the default profile theme"),
+    ("verified", "verified badge"),
+    ("geo_enabled", "location tagging turned on"),
+    ("has_url", "a website in the profile"),
+    ("has_location", "a location in the profile"),
+    ("background_image", "a background image"),
+    ("has_time_zone", "a time zone set"),
+    ("extended_profile", "an extended profile"),
 )
+
+#: Features only X exposes: NaN for the other platforms.
+X_ONLY = frozenset(name for name, _ in FEATURES[FEATURES.index(("log_favourites",
+                                                                 "number of likes given")):])
 
 
 def _parse_time(value) -> datetime | None:
@@ -87,6 +139,14 @@ def _parse_time(value) -> datetime | None:
 
 def _text(value) -> str:
     return "" if value is None else str(value).strip()
+
+
+def _opt_bool(value) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _opt_int(value) -> int | None:
+    return None if value is None else _int(value)
 
 
 def _int(value) -> int:
@@ -112,6 +172,18 @@ def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
         default_avatar=bool(user.get("default_profile_image"))
         or "default_profile" in _text(user.get("profile_image_url_https")),
         has_banner=bool(user.get("profile_banner_url")),
+        counts_known="followers_count" in user,
+        favourites_count=_opt_int(user.get("favourites_count")),
+        listed_count=_opt_int(user.get("listed_count")),
+        default_theme=_opt_bool(user.get("default_profile")),
+        verified=_opt_bool(user.get("verified")),
+        geo_enabled=_opt_bool(user.get("geo_enabled")),
+        has_url=bool(user.get("url")) if "url" in user else None,
+        has_location=bool(_text(user.get("location"))) if "location" in user else None,
+        background_image=_opt_bool(user.get("profile_use_background_image")),
+        has_time_zone=(user.get("utc_offset") is not None) if "utc_offset" in user else None,
+        extended_profile=_opt_bool(user.get("has_extended_profile")),
+        locked=_opt_bool(user.get("protected")),
     )
 
 
@@ -132,6 +204,11 @@ def from_mastodon(account: dict, observed_at: datetime | None = None) -> Profile
         posts_count=_int(account.get("statuses_count")),
         default_avatar=(not avatar) or "missing" in avatar.rsplit("/", 1)[-1],
         has_banner="missing" not in str(account.get("header") or "missing").rsplit("/", 1)[-1],
+        counts_known="followers_count" in account,
+        declared_bot=_opt_bool(account.get("bot")),
+        locked=_opt_bool(account.get("locked")),
+        profile_fields=len(account["fields"]) if isinstance(account.get("fields"), list) else None,
+        last_post_at=_parse_time(account.get("last_status_at")),
     )
 
 
@@ -151,6 +228,11 @@ def from_bluesky(view: dict, observed_at: datetime | None = None) -> Profile:
         posts_count=_int(view.get("postsCount")),
         default_avatar=not view.get("avatar"),
         has_banner=bool(view.get("banner")),
+        counts_known="followersCount" in view,
+        labels=tuple(sorted({_text(label.get("val")) for label in view.get("labels") or ()
+                             if isinstance(label, dict) and label.get("val")})),
+        service_account=bool(view["associated"].get("labeler"))
+        if isinstance(view.get("associated"), dict) else None,
     )
 
 
@@ -169,18 +251,88 @@ def from_any(obj: dict, observed_at: datetime | None = None, where: str | None =
         "(no screen_name, acct or did)", where)
 
 
+def age_days(profile: Profile) -> float:
+    """Days from creation to observation (at least 1; 1 when creation is unknown)."""
+    if profile.created_at is None:
+        return 1.0
+    return max(1.0, (profile.observed_at - profile.created_at).total_seconds() / 86400)
+
+
+def _share(text: str, test) -> float:
+    return sum(1 for ch in text if test(ch)) / len(text) if text else 0.0
+
+
+def _entropy(text: str) -> float:
+    """Shannon entropy (bits per character) of a lower-cased string."""
+    text = text.lower()
+    if not text:
+        return 0.0
+    counts = [text.count(ch) for ch in sorted(set(text))]
+    return -sum(c / len(text) * math.log2(c / len(text)) for c in counts)
+
+
+def _nan(value: float | bool | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def _x_only(profile: Profile) -> list[float]:
+    """The X-only features (NaN when the platform does not give the field)."""
+    favourites, listed = profile.favourites_count, profile.listed_count
+    posts, followers = profile.posts_count, profile.followers_count
+    return [
+        math.nan if favourites is None else math.log1p(favourites),
+        math.nan if favourites is None else math.log((favourites + 1) / (posts + 1)),
+        math.nan if listed is None else math.log1p(listed),
+        math.nan if listed is None else math.log((listed + 1) / (followers + 1)),
+        _nan(profile.default_theme),
+        _nan(profile.verified),
+        _nan(profile.geo_enabled),
+        _nan(profile.has_url),
+        _nan(profile.has_location),
+        _nan(profile.background_image),
+        _nan(profile.has_time_zone),
+        _nan(profile.extended_profile),
+    ]
+
+
 def profile_features(profile: Profile) -> list[float]:
     """The model's features of one profile, in :data:`FEATURES` order."""
-    age_days = 1.0
-    if profile.created_at is not None:
-        age_days = max(1.0, (profile.observed_at - profile.created_at).total_seconds() / 86400)
+    values = _neutral(profile) + _text_features(profile) + _x_only(profile)
+    if not profile.counts_known:
+        values = [math.nan if name in _COUNTS else v
+                  for (name, _), v in zip(FEATURES, values, strict=True)]
+    return values
+
+
+_COUNTS = frozenset({"log_followers", "log_following", "log_ratio", "log_posts_per_day",
+                     "log_posts", "log_posts_per_follower", "log_favourites_per_post",
+                     "log_listed_per_follower"})
+
+
+def _text_features(profile: Profile) -> list[float]:
+    name, bio, handle = profile.display_name, profile.description, profile.handle
+    return [
+        math.log1p(profile.posts_count),
+        math.log((profile.posts_count + 1) / (profile.followers_count + 1)),
+        _share(name, str.isdigit),
+        _share(name, str.isupper),
+        float(bool(re.search(r"https?://|www\.", bio))),
+        float(bio.count("#")),
+        float(bio.count("@")),
+        _entropy(handle),
+        _share(handle, str.isdigit),
+    ]
+
+
+def _neutral(profile: Profile) -> list[float]:
+    days = age_days(profile)
     followers, following = profile.followers_count, profile.following_count
     return [
-        math.log(age_days),
+        math.nan if profile.created_at is None else math.log(days),
         math.log1p(followers),
         math.log1p(following),
         math.log((followers + 1) / (following + 1)),
-        math.log1p(profile.posts_count / age_days),
+        math.nan if profile.created_at is None else math.log1p(profile.posts_count / days),
         float(profile.default_avatar),
         float(not profile.description.strip()),
         float(sum(ch.isdigit() for ch in profile.handle)),

@@ -202,3 +202,28 @@ def test_report_with_new_sections_validates_against_the_schema(tmp_path):
     broken["network"]["reciprocity"]["follow_back_share"] = 2.0
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_bot_model_counts_only_on_x_elsewhere_the_plain_rules(tmp_path):
+    """The bot model was trained on X accounts; other platforms count rule hits only."""
+    def lines(platform):
+        out = [{"type": "meta", "platform": platform, "owner": "me",
+                "taken_at": "2024-06-01T00:00:00Z"}, {"type": "account", "id": "me"}]
+        # a textbook follow-spam account and an ordinary, long-standing one
+        out += [{"type": "account", "id": "spam", "handle": "spam83920417",
+                 "created_at": "2024-05-30T00:00:00Z", "followers": 0, "following": 4000,
+                 "posts": 2},
+                {"type": "account", "id": "pat", "handle": "pat", "bio": "gardener",
+                 "created_at": "2012-01-01T00:00:00Z", "followers": 300, "following": 280,
+                 "posts": 5000}]
+        out += [{"type": "follow", "follower": a, "followee": "me"} for a in ("spam", "pat")]
+        return out
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / "x").mkdir()
+    elsewhere = build_report(store_from(tmp_path / "b", lines("bluesky")))
+    bots = elsewhere["safety"]["bot_followers"]
+    assert bots["basis"] == "rules" and bots["likely_bots"] == 1
+    assert "trained on X" in render_html(elsewhere)
+    on_x = build_report(store_from(tmp_path / "x", lines("x")))
+    assert on_x["safety"]["bot_followers"]["basis"] == "model"
