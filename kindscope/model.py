@@ -26,9 +26,13 @@ __all__ = [
     "Deletion",
     "Snapshot",
     "Record",
+    "OWNER_PLACEHOLDER",
 ]
 
 PLATFORMS = ("x", "mastodon", "bluesky", "generic")
+#: The owner id an importer uses when its source does not say whose it is (a Mastodon CSV
+#: export on its own). The store re-points it to the platform's one real owner if it has one.
+OWNER_PLACEHOLDER = "self"
 #: "post" is an authored text (replies included), "repost" a retweet/boost/repost,
 #: "dm" a direct message (only imported when asked for).
 POST_KINDS = ("post", "repost", "dm")

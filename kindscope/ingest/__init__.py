@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kindscope.errors import InputError
 from kindscope.ingest.base import ImportOptions, hash_path
-from kindscope.model import Snapshot
+from kindscope.model import OWNER_PLACEHOLDER, Snapshot
 from kindscope.store.db import Store
 from kindscope.store.writer import COUNTED_TABLES, RecordWriter
 
@@ -70,7 +70,12 @@ def detect_format(source: str) -> str:
 
 
 def _counts(store: Store) -> dict[str, int]:
-    return {t: store.scalar(f"SELECT count(*) FROM {t}") for t in COUNTED_TABLES}
+    """Rows per table; follows and blocks as distinct edges, whatever import saw them."""
+    distinct = {"follows": "platform, follower_id, followee_id",
+                "blocks": "platform, account_id, target_id, kind"}
+    return {t: store.scalar(f"SELECT count(*) FROM (SELECT DISTINCT {distinct[t]} FROM {t})"
+                            if t in distinct else f"SELECT count(*) FROM {t}")
+            for t in COUNTED_TABLES}
 
 
 def _posts_breakdown(store: Store) -> dict[str, int]:
@@ -135,11 +140,47 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
                                   [snapshot_id, _PENDING])
         if exists:
             return ImportResult(source, name, snapshot_id, True, {})
+    owner = meta.owner_id
+    if owner == OWNER_PLACEHOLDER:
+        owner = _adopt_owner(store, meta.platform, snapshot_id) or owner
     store.execute(
         "INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [snapshot_id, meta.platform, str(source), name, meta.owner_id, meta.taken_at,
+        [snapshot_id, meta.platform, str(source), name, owner, meta.taken_at,
          datetime.now(UTC), meta.description],
     )
     after = _counts(store) | _posts_breakdown(store)
     added = {key: after[key] - before[key] for key in after}
     return ImportResult(source, name, snapshot_id, False, added)
+
+
+def _adopt_owner(store: Store, platform: str, snapshot_id: str) -> str | None:
+    """Re-point a placeholder owner's edges to the platform's one real owner, if exactly one
+    is known; return that owner (None when there is none or more than one)."""
+    owners = store.rows(
+        "SELECT DISTINCT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
+        "AND owner_id <> ?", [platform, OWNER_PLACEHOLDER])
+    if len(owners) != 1:
+        return None
+    owner, self_id = owners[0][0], OWNER_PLACEHOLDER
+    store.execute(
+        "INSERT INTO follows SELECT platform, ?, followee_id, snapshot_id, created_at FROM follows "
+        "WHERE snapshot_id = ? AND follower_id = ? ON CONFLICT DO NOTHING",
+        [owner, snapshot_id, self_id])
+    store.execute(
+        "INSERT INTO blocks SELECT platform, ?, target_id, kind, snapshot_id, created_at FROM "
+        "blocks WHERE snapshot_id = ? AND account_id = ? ON CONFLICT DO NOTHING",
+        [owner, snapshot_id, self_id])
+    store.execute(
+        "INSERT INTO reactions SELECT platform, ?, post_id, kind, created_at FROM reactions "
+        "WHERE platform = ? AND account_id = ? ON CONFLICT DO NOTHING",
+        [owner, platform, self_id])
+    for table, column, scope in (("follows", "follower_id", "snapshot_id"),
+                                 ("blocks", "account_id", "snapshot_id"),
+                                 ("reactions", "account_id", "platform")):
+        store.execute(f"DELETE FROM {table} WHERE {scope} = ? AND {column} = ?",
+                      [snapshot_id if scope == "snapshot_id" else platform, self_id])
+    store.execute(
+        "DELETE FROM accounts WHERE platform = ? AND account_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM snapshots WHERE platform = ? AND owner_id = ?)",
+        [platform, self_id, platform, self_id])
+    return owner

@@ -16,7 +16,16 @@ from pathlib import Path
 
 from kindscope.errors import InputError
 from kindscope.ingest.base import ImportOptions, parse_iso, read_text_file
-from kindscope.model import Account, Block, Follow, Post, Reaction, Record, Snapshot
+from kindscope.model import (
+    POST_KINDS,
+    Account,
+    Block,
+    Follow,
+    Post,
+    Reaction,
+    Record,
+    Snapshot,
+)
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read"]
 
@@ -35,10 +44,15 @@ def detect(source: str) -> bool:
 def read(source: str, options: ImportOptions) -> Iterator[Record]:
     path = Path(source)
     text = read_text_file(path)
+    include_dms = bool(options and options.include_dms)
     if path.suffix.lower() in (".csv", ".tsv"):
-        yield from _read_csv(text, path, "\t" if path.suffix.lower() == ".tsv" else ",")
+        records = _read_csv(text, path, "\t" if path.suffix.lower() == ".tsv" else ",")
     else:
-        yield from _read_jsonl(text, path)
+        records = _read_jsonl(text, path)
+    for record in records:
+        if isinstance(record, Post) and record.kind == "dm" and not include_dms:
+            continue  # direct messages only with --include-dms
+        yield record
 
 
 
@@ -56,13 +70,13 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Record]:
         if not isinstance(obj, dict):
             raise InputError(f"line {number}: not a JSON object", str(path))
         kind = obj.get("type", "post")
-        if kind == "meta":
-            platform = str(obj.get("platform") or PLATFORM)
-            yield Snapshot(platform=platform, owner_id=_str(obj.get("owner")),
-                           taken_at=_time(obj.get("taken_at")), description="generic JSONL")
-            continue
         try:
-            yield from _record(kind, obj, platform)
+            if kind == "meta":
+                platform = str(obj.get("platform") or PLATFORM)
+                yield Snapshot(platform=platform, owner_id=_str(obj.get("owner")),
+                               taken_at=_time(obj.get("taken_at")), description="generic JSONL")
+            else:
+                yield from _record(kind, obj, platform)
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(f"line {number}: bad {kind} record ({_why(exc)})", str(path)) from None
 
@@ -97,13 +111,16 @@ def _post(obj: dict, platform: str) -> Iterator[Record]:
     if obj.get("author_handle"):
         yield Account(platform, author, handle=str(obj["author_handle"]))
     repost_of = _str(obj.get("repost_of"))
+    kind = str(obj.get("kind") or ("repost" if repost_of else "post"))
+    if kind not in POST_KINDS:
+        raise ValueError(f"kind {kind!r} is not one of {', '.join(POST_KINDS)}")
     yield Post(
         platform=platform,
         post_id=_req(obj, "id"),
         author_id=author,
         created_at=_time(obj.get("created_at")),
         text=str(obj.get("text") or ""),
-        kind=str(obj.get("kind") or ("repost" if repost_of else "post")),
+        kind=kind,
         reply_to_post_id=_str(obj.get("reply_to")),
         reply_to_account_id=_str(obj.get("reply_to_author")),
         root_post_id=_str(obj.get("root")),
@@ -182,7 +199,10 @@ def _time(value) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, int | float) or str(value).replace(".", "", 1).isdigit():
-        return datetime.fromtimestamp(float(value), tz=UTC)
+        try:
+            return datetime.fromtimestamp(float(value), tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"time {value!r} is out of range") from None
     parsed = parse_iso(str(value))
     if parsed is None:
         raise ValueError(f"unreadable time {value!r}")

@@ -28,8 +28,9 @@ skipped otherwise.
 Owner. The CSVs do not say whose they are. When an ``actor.json`` from the same export
 lies beside the file (same folder) its ``id`` is the owner; otherwise the edges start at
 the placeholder account id ``"self"`` (:data:`SELF`), which is also the snapshot's owner.
-The follows and blocks tables need a non-empty owner, and "self" keeps these edges
-together and easy to re-point; put ``actor.json`` beside the CSVs to get real ids.
+When the database already holds exactly one real owner on Mastodon (say, from the account
+export imported earlier), the store re-points these edges to that owner; put ``actor.json``
+beside the CSVs to be explicit.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from pathlib import Path
 
 from kindscope.errors import InputError
 from kindscope.ingest.base import ImportOptions, read_text_file
-from kindscope.model import Account, Block, Follow, Reaction, Record, Snapshot
+from kindscope.model import OWNER_PLACEHOLDER, Account, Block, Follow, Reaction, Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "SELF", "detect", "read", "actor_uri",
            "records_from_text", "looks_like_export"]
@@ -52,7 +53,7 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "SELF", "detect", "read", "actor_uri",
 NAME = "mastodon-csv"
 PLATFORM = "mastodon"
 ONLINE = False
-SELF = "self"
+SELF = OWNER_PLACEHOLDER
 
 _log = logging.getLogger(__name__)
 _SUFFIXES = (".csv", ".txt")

@@ -77,6 +77,9 @@ def test_export_parquet(run, tmp_path):
         ("badtime.jsonl", '{"id": "1", "author": "a", "created_at": "soon"}\n', "unreadable time"),
         ("cols.csv", "name,age\nana,3\n", "header is neither"),
         ("latin.csv", "id,author,text\n1,a,caf\xe9\n", "not UTF-8"),
+        ("kind.jsonl", '{"id": "1", "author": "a", "kind": "banana"}\n', "kind 'banana'"),
+        ("meta.jsonl", '{"type": "meta", "taken_at": "garbage"}\n', "line 1: bad meta"),
+        ("far.jsonl", '{"id": "1", "author": "a", "created_at": 1e20}\n', "out of range"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_database_unchanged(run, stats_of, tmp_path, name,
@@ -101,3 +104,24 @@ def test_a_bad_second_source_rolls_back_the_first(run, stats_of, tmp_path):
     result = run("import", good, bad, "--db", db)
     assert result.exit_code == 2
     assert not db.exists()  # the database did not exist before, so it does not now
+
+
+def test_direct_messages_only_with_include_dms(run, stats_of, tmp_path):
+    source = write_jsonl(tmp_path / "dm.jsonl", [
+        {"id": "1", "author": "a", "text": "hello"},
+        {"id": "2", "author": "a", "text": "private", "kind": "dm"}])
+    assert run("import", source, "--db", tmp_path / "a.duckdb").exit_code == 0
+    assert (stats_of(tmp_path / "a.duckdb")["posts"], stats_of(tmp_path / "a.duckdb")["dms"]) == (
+        1, 0)
+    assert run("import", source, "--include-dms", "--db", tmp_path / "b.duckdb").exit_code == 0
+    assert stats_of(tmp_path / "b.duckdb")["dms"] == 1
+
+
+def test_the_same_edges_in_another_file_are_not_reported_as_added(run, tmp_path):
+    db = tmp_path / "k.duckdb"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("follower,followee\na,b\n")
+    second.write_text("follower,followee\na,b\nb,a\n")
+    run("import", first, "--db", db)
+    assert "added 0 accounts, 0 posts, 0 replies, 0 reposts, 1 follows" in run(
+        "import", second, "--db", db).output

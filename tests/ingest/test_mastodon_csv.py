@@ -98,3 +98,19 @@ def test_lists_only_file_adds_no_edges(tmp_path):
     shutil.copy(CSV / "lists.csv", tmp_path / "lists.csv")
     records = list(read(str(tmp_path / "lists.csv"), ImportOptions()))
     assert len(records) == 1  # the snapshot only
+
+
+@needs_fixtures
+def test_csv_after_the_account_export_is_attached_to_its_owner(run, tmp_path):
+    """A following CSV on its own names no owner; with one known Mastodon owner in the
+    database, its follows start at that owner, not at the placeholder."""
+    db = tmp_path / "k.duckdb"
+    archive = CSV.parents[1] / "mastodon-archive-full"
+    csv_file = CSV / "following_accounts.csv"
+    assert run("import", archive, "--db", db).exit_code == 0
+    assert run("import", csv_file, "--db", db).exit_code == 0
+    store = Store(db)
+    owner = "https://indieweb.social/users/dealingwith"
+    assert store.rows("SELECT DISTINCT follower_id FROM follows") == [(owner,)]
+    assert store.scalar("SELECT count(*) FROM accounts WHERE account_id = 'self'") == 0
+    assert store.rows("SELECT DISTINCT owner_id FROM snapshots") == [(owner,)]
