@@ -98,16 +98,28 @@ def collect_incident(store: Store, incident: str) -> Evidence:
 
 
 def collect_account(store: Store, account: str) -> Evidence:
-    """Every post by the account with this id or handle (with or without ``@``; a
-    Mastodon handle with or without its ``@host``)."""
+    """Every post by the one account with this id or handle (with or without ``@``; a
+    Mastodon handle with or without its ``@host``). A name that fits several accounts is
+    refused with the candidates listed: a pack must never mix people."""
     handle = account.lstrip("@").lower()
     pattern = handle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%"
-    posts = _posts(
-        store, "(p.author_id = ? OR lower(ltrim(coalesce(a.handle, ''), '@')) = ? "
-        "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') AND p.kind <> 'dm'",
+    candidates = store.rows(
+        "SELECT DISTINCT p.platform, p.author_id, a.handle FROM posts p LEFT JOIN accounts a "
+        "ON a.platform = p.platform AND a.account_id = p.author_id WHERE p.kind <> 'dm' AND "
+        "(p.author_id = ? OR lower(ltrim(coalesce(a.handle, ''), '@')) = ? "
+        "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') ORDER BY ALL",
         [account, handle, pattern])
-    if not posts:
+    exact = [c for c in candidates if c[1] == account]
+    chosen = exact if len(exact) == 1 else candidates
+    if not chosen:
         raise InputError(f"no posts by {account!r} in this database")
+    if len(chosen) > 1:
+        listed = "; ".join(f"{p} {h or '?'} (id {a})" for p, a, h in chosen[:5])
+        raise InputError(f"{account!r} fits {len(chosen)} accounts ({listed}): give the full "
+                         "handle or the account id")
+    platform, author, _ = chosen[0]
+    posts = _posts(store, "p.platform = ? AND p.author_id = ? AND p.kind <> 'dm'",
+                   [platform, author])
     return Evidence(f"posts by {account}", account, None, posts, _collection(store, posts))
 
 
