@@ -34,7 +34,12 @@ SETTINGS: dict[str, Setting] = {
             "Refuse an archive member compressed more than this many times (zip-bomb guard).",
         ),
         Setting("batch_rows", 50_000, "Rows buffered per table before they are written."),
-        Setting("country", "GB", "Country whose help lines the crisis signposting shows."),
+        Setting(
+            "country",
+            "",
+            "Country (ISO code, e.g. GB, US) whose help lines the report shows; empty: the "
+            "international directory and the local emergency number.",
+        ),
         Setting(
             "cache_dir",
             "",

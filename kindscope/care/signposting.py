@@ -1,7 +1,9 @@
 """Where to find help: crisis lines per country, worded by safe-messaging guidance.
 
 kindscope does not counsel and can be wrong; it points to people who can help. The
-country comes from the ``country`` setting (``KINDSCOPE_COUNTRY``, default GB).
+country comes from the ``country`` setting (``KINDSCOPE_COUNTRY`` or ``--country``); with
+none set, the report points to the international directory and the local emergency number
+rather than guessing a country.
 No method details, no sensational language, always a way to reach someone now.
 """
 

@@ -50,10 +50,10 @@ def _thresholds_only() -> dict[str, float]:
         return {}
 
 
-def _finish(store: Store, me, out_dir, show_counts, thresholds, demo) -> None:
+def _finish(store: Store, me, out_dir, show_counts, thresholds, demo, country) -> None:
     report = build_report(store, me=me, thresholds=thresholds,
                           seed=int(settings.get("seed")), demo=demo)
-    json_path, html_path = write_report(report, out_dir, show_counts)
+    json_path, html_path = write_report(report, out_dir, show_counts, country)
     click.echo("")
     click.echo(report["summary"]["sentence"])
     for line in report["summary"]["lines"]:
@@ -74,6 +74,10 @@ _out_option = click.option("--out", "out_dir", type=click.Path(file_okay=False),
                            help="Folder for report.html and report.json.")
 _counts_option = click.option("--show-counts", is_flag=True, default=False,
                               help="Show like and engagement counts (hidden by default).")
+_country_option = click.option("--country", default=None, metavar="CODE",
+                               help="Show help lines for this country (GB, IE, US, CA, AU, NZ, "
+                                    "DE, FR; default $KINDSCOPE_COUNTRY, else an "
+                                    "international directory).")
 
 
 @click.command("analyze")
@@ -82,9 +86,10 @@ _counts_option = click.option("--show-counts", is_flag=True, default=False,
 @_out_option
 @_me_option
 @_counts_option
+@_country_option
 @click.option("--demo", is_flag=True, default=False,
               help="Analyze the bundled demo community (in memory unless --db is given).")
-def analyze_command(sources, db, out_dir, me, show_counts, demo):
+def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
     """Import, score and write the kindness report (report.html and report.json).
 
     SOURCE is anything `kindscope import` reads. Sources already imported are skipped,
@@ -106,7 +111,7 @@ def analyze_command(sources, db, out_dir, me, show_counts, demo):
             state = "already imported" if result.already_imported else "imported"
             click.echo(f"{result.source}: {state} ({result.format})", err=True)
         thresholds = _score(store)
-        _finish(store, me, out_dir, show_counts, thresholds, demo)
+        _finish(store, me, out_dir, show_counts, thresholds, demo, country)
 
 
 @click.command("report")
@@ -114,7 +119,8 @@ def analyze_command(sources, db, out_dir, me, show_counts, demo):
 @_out_option
 @_me_option
 @_counts_option
-def report_command(db, out_dir, me, show_counts):
+@_country_option
+def report_command(db, out_dir, me, show_counts, country):
     """Write the kindness report from what the database already holds.
 
     Nothing is imported or scored; unscored posts count as unscored.
@@ -124,4 +130,4 @@ def report_command(db, out_dir, me, show_counts):
         kindscope report --db me.duckdb --out my-report/
     """
     with open_store(db) as store:
-        _finish(store, me, out_dir, show_counts, _thresholds_only(), False)
+        _finish(store, me, out_dir, show_counts, _thresholds_only(), False, country)

@@ -11,11 +11,12 @@ __all__ = ["SCHEMA_VERSION", "build_report", "render_html", "summary_of", "write
            "write_report"]
 
 
-def write_report(report: dict, out_dir: str | Path, show_counts: bool = False) -> tuple[Path, Path]:
+def write_report(report: dict, out_dir: str | Path, show_counts: bool = False,
+                 country: str | None = None) -> tuple[Path, Path]:
     """Write ``report.json`` and ``report.html`` into ``out_dir``; return their paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = write_json(report, out / "report.json")
     html_path = out / "report.html"
-    html_path.write_text(render_html(report, show_counts), encoding="utf-8")
+    html_path.write_text(render_html(report, show_counts, country), encoding="utf-8")
     return json_path, html_path

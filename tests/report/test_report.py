@@ -83,7 +83,8 @@ def test_report_json_validates_against_the_schema(tmp_path):
     assert schema["properties"]["schema_version"]["const"] == report["schema_version"]
 
 
-def test_html_escapes_every_text(tmp_path):
+def test_html_escapes_every_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("KINDSCOPE_COUNTRY", "GB")
     page = render_html(build_report(scored_store(tmp_path)))
     assert "<script" not in page and "<img" not in page and "<iframe" not in page
     assert "<svg onload" not in page and "<a href=\"javascript" not in page
@@ -204,3 +205,11 @@ def test_injections_show_as_typed_and_never_run(tmp_path):
     for text in shown_examples:  # the first five injections, as my (toxic) replies
         assert text in shown, text
     assert "<img src=x onerror=alert(7)>" in shown  # the handle, as typed
+
+
+def test_without_a_country_the_footer_points_to_the_international_directory(tmp_path,
+                                                                            monkeypatch):
+    monkeypatch.delenv("KINDSCOPE_COUNTRY", raising=False)
+    page = render_html(build_report(scored_store(tmp_path)))
+    assert "findahelpline.com" in page and "your local emergency number" in page
+    assert "Samaritans" not in page
