@@ -26,3 +26,11 @@ def test_ci_runs_exactly_the_readme_test_command():
     test_command = _quick_start()[1]
     ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
     assert test_command in ci_lines
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from kindscope.settings import SETTINGS
+
+    readme = (ROOT / "README.md").read_text()
+    missing = [s.env for s in SETTINGS.values() if s.env not in readme]
+    assert not missing, f"README's settings table lacks {missing}"
