@@ -50,5 +50,14 @@ def network_command(db, as_json, platform, seed, all_snapshots):
             click.echo(f"  {view.follow_spread.largest_share:.0%} of follows in one community "
                        f"(entropy {view.follow_spread.entropy:.2f})")
         if view.audit:
-            click.echo(f"  since the previous snapshot: {len(view.audit.unfollowed_me)} "
-                       f"unfollowed, {len(view.audit.new_followers)} new followers")
+            audit = view.audit
+            changes = []
+            if "followers" in audit.compared:
+                changes.append(f"{len(audit.unfollowed_me)} unfollowed you, "
+                               f"{len(audit.new_followers)} new followers")
+            if "following" in audit.compared:
+                changes.append(f"you stopped following {len(audit.i_stopped_following)}, "
+                               f"started following {len(audit.i_started_following)}")
+            for direction in audit.not_compared:
+                changes.append(f"{direction} not compared (one import lacks that list)")
+            click.echo("  since the previous snapshot: " + "; ".join(changes))

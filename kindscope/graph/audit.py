@@ -1,5 +1,11 @@
 """Unfollow audit: what changed between two snapshots of the same owner and platform.
 
+A snapshot need not hold both directions of the owner's follow data: a Bluesky CAR or a
+Mastodon CSV export holds only whom the owner follows, an X archive without
+``follower.js`` likewise (see :func:`kindscope.graph.build.snapshot_directions`). A
+direction is compared only when both snapshots carry it; the others are listed in
+``Audit.not_compared`` and their change lists are empty — "not known", not "no change".
+
 A *burst* is a set of changes of one kind (lost followers, or accounts I stopped
 following) of at least ``min_burst`` accounts, none of which I blocked or muted — more
 like a platform action (suspensions, deleted accounts, a purge) than my own doing.
@@ -10,9 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kindscope.errors import InputError
+from kindscope.graph.build import DIRECTIONS, snapshot_directions
 from kindscope.store.db import Store
 
 __all__ = ["Audit", "Burst", "owner_snapshots", "unfollow_audit"]
+
+_BURST_KIND = {"followers": "lost_followers", "following": "stopped_following"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +33,12 @@ class Burst:
 
 @dataclass(frozen=True)
 class Audit:
-    """Changes from snapshot ``before`` to ``after`` (account ids, sorted)."""
+    """Changes from snapshot ``before`` to ``after`` (account ids, sorted).
+
+    ``compared`` and ``not_compared`` split :data:`~kindscope.graph.build.DIRECTIONS`
+    ("followers", "following"): a direction is compared only when both snapshots carry
+    it. The lists of a direction not compared are empty.
+    """
 
     platform: str
     owner_id: str
@@ -35,6 +49,8 @@ class Audit:
     i_stopped_following: tuple[str, ...]
     i_started_following: tuple[str, ...]
     bursts: tuple[Burst, ...]
+    compared: tuple[str, ...] = DIRECTIONS
+    not_compared: tuple[str, ...] = ()
 
 
 def owner_snapshots(store: Store, platform: str, owner_id: str) -> list[str]:
@@ -47,10 +63,23 @@ def owner_snapshots(store: Store, platform: str, owner_id: str) -> list[str]:
         [platform, owner_id])]
 
 
-def _edges(store: Store, snapshot: str, owner_id: str, column: str, other: str) -> set[str]:
+def _edges(store: Store, snapshot: str, owner_id: str, direction: str) -> set[str]:
+    column, other = (("followee_id", "follower_id") if direction == "followers"
+                     else ("follower_id", "followee_id"))
     return {r[0] for r in store.rows(
         f"SELECT {other} FROM follows WHERE snapshot_id = ? AND {column} = ?",
         [snapshot, owner_id])}
+
+
+def _changes(store: Store, owner_id: str, before: str, after: str, direction: str,
+             blocked: set[str], min_burst: int) -> tuple[set[str], set[str], Burst | None]:
+    """(lost, gained, burst or None) in one direction."""
+    old, new = (_edges(store, s, owner_id, direction) for s in (before, after))
+    lost = old - new
+    burst = None
+    if len(lost) >= min_burst and not lost & blocked:
+        burst = Burst(_BURST_KIND[direction], len(lost), len(lost) / max(len(old), 1))
+    return lost, new - old, burst
 
 
 def unfollow_audit(store: Store, platform: str, owner_id: str, before: str | None = None,
@@ -64,17 +93,15 @@ def unfollow_audit(store: Store, platform: str, owner_id: str, before: str | Non
     for snap in (before, after):
         if snap not in snaps:
             raise InputError(f"no follow snapshot {snap} of {owner_id} on {platform}")
-    followers = [_edges(store, s, owner_id, "followee_id", "follower_id") for s in (before, after)]
-    following = [_edges(store, s, owner_id, "follower_id", "followee_id") for s in (before, after)]
+    carries = snapshot_directions(store, (before, after))
+    compared = tuple(d for d in DIRECTIONS if d in carries[before] and d in carries[after])
     blocked = {r[0] for r in store.rows(
         "SELECT target_id FROM blocks WHERE platform = ? AND account_id = ?",
         [platform, owner_id])}
-    lost, stopped = followers[0] - followers[1], following[0] - following[1]
-    bursts = []
-    for kind, changed, base in (("lost_followers", lost, followers[0]),
-                                ("stopped_following", stopped, following[0])):
-        if len(changed) >= min_burst and not changed & blocked:
-            bursts.append(Burst(kind, len(changed), len(changed) / max(len(base), 1)))
+    changes = {d: _changes(store, owner_id, before, after, d, blocked, min_burst)
+               if d in compared else (set(), set(), None) for d in DIRECTIONS}
+    bursts = tuple(changes[d][2] for d in DIRECTIONS if changes[d][2] is not None)
+    (lost, gained, _), (stopped, started, _) = changes["followers"], changes["following"]
     return Audit(platform, owner_id, before, after, tuple(sorted(lost)),
-                 tuple(sorted(followers[1] - followers[0])), tuple(sorted(stopped)),
-                 tuple(sorted(following[1] - following[0])), tuple(bursts))
+                 tuple(sorted(gained)), tuple(sorted(stopped)), tuple(sorted(started)),
+                 bursts, compared, tuple(d for d in DIRECTIONS if d not in compared))

@@ -1,10 +1,12 @@
 """Graphs from the store: who follows whom, and who interacts with whom.
 
 Vertices carry ``platform`` and ``account_id`` (ids as in the source). The follow graph
-uses, for each (platform, owner) pair, the latest snapshot with follow edges, plus every
-snapshot without an owner (captures and generic CSVs, which describe many people), so an
-old archive does not resurrect edges a newer one dropped; ``snapshots="all"`` takes the
-union of every snapshot instead.
+uses, for each (platform, owner) pair and each *direction* (see :func:`snapshot_directions`),
+the latest snapshot that carries that direction, plus every snapshot without an owner
+(captures and generic CSVs, which describe many people), so an old archive does not
+resurrect edges a newer one dropped, and a newer export holding only my follows (a
+Bluesky CAR) does not wipe out the followers an older import knew; ``snapshots="all"``
+takes the union of every snapshot instead.
 """
 
 from __future__ import annotations
@@ -17,10 +19,52 @@ import numpy as np
 from kindscope.store.db import Store
 
 __all__ = ["AccountGraph", "follow_graph", "interaction_graph", "graph_from_edges",
+           "snapshot_directions", "DIRECTIONS", "FOLLOWING_ONLY_FORMATS",
            "INTERACTION_WEIGHTS"]
 
 #: Weight of one interaction of each kind in the interaction graph.
 INTERACTION_WEIGHTS = {"reply": 3.0, "mention": 2.0, "repost": 2.0, "like": 1.0}
+
+
+#: The directions of an owner's follow data: who follows the owner, whom the owner follows.
+DIRECTIONS = ("followers", "following")
+
+#: Snapshot formats that never hold the owner's followers, whatever their rows: a Bluesky
+#: repository (CAR) holds only the owner's own follow records, a Mastodon CSV export only
+#: ``following_accounts.csv``.
+FOLLOWING_ONLY_FORMATS = ("bluesky-car", "mastodon-csv")
+
+# One row per owned snapshot with follow rows: which directions it carries, and whether it
+# holds edges between other accounts ("others").
+_CARRIES_SQL = f"""
+    SELECT s.snapshot_id, s.platform, s.owner_id,
+           coalesce(s.taken_at, s.imported_at) AS taken, s.imported_at,
+           s.format NOT IN {FOLLOWING_ONLY_FORMATS} AND bool_or(f.followee_id = s.owner_id)
+               AS followers,
+           bool_or(f.follower_id = s.owner_id) AS following,
+           bool_or(f.follower_id <> s.owner_id AND f.followee_id <> s.owner_id) AS others
+    FROM snapshots s JOIN follows f ON f.snapshot_id = s.snapshot_id
+    WHERE s.owner_id IS NOT NULL
+    GROUP BY s.snapshot_id, s.platform, s.owner_id, taken, s.imported_at, s.format"""
+
+
+def snapshot_directions(store: Store, snapshot_ids) -> dict[str, frozenset[str]]:
+    """Which of :data:`DIRECTIONS` each owned snapshot carries.
+
+    A snapshot carries ``followers`` when it has a follow row into its owner and its
+    format is not in :data:`FOLLOWING_ONLY_FORMATS`; ``following`` when it has a row out
+    of its owner. Snapshots without an owner or without follow rows map to an empty set.
+    """
+    ids = list(snapshot_ids)
+    out = {s: frozenset() for s in ids}
+    if not ids:
+        return out
+    rows = store.rows(f"SELECT snapshot_id, followers, following FROM ({_CARRIES_SQL}) "
+                      f"WHERE snapshot_id IN ({', '.join('?' * len(ids))})", ids)
+    for sid, followers, following in rows:
+        out[sid] = frozenset(d for d, on in zip(DIRECTIONS, (followers, following),
+                                                  strict=True) if on)
+    return out
 
 
 @dataclass(frozen=True)
@@ -80,22 +124,38 @@ def follow_graph(store: Store, platform: str | None = None,
     """The follow graph (edge follower -> followee, weight 1)."""
     if snapshots not in ("latest", "all"):
         raise ValueError("snapshots must be 'latest' or 'all'")
-    chosen = "SELECT snapshot_id FROM snapshots"
-    if snapshots == "latest":
-        chosen = """
-            SELECT snapshot_id FROM snapshots s WHERE owner_id IS NULL
-               OR snapshot_id = (
-                  SELECT s2.snapshot_id FROM snapshots s2
-                  WHERE s2.platform = s.platform AND s2.owner_id = s.owner_id
-                    AND EXISTS (SELECT 1 FROM follows f WHERE f.snapshot_id = s2.snapshot_id)
-                  ORDER BY coalesce(s2.taken_at, s2.imported_at) DESC, s2.imported_at DESC
-                  LIMIT 1)"""
     where = "AND platform = ?" if platform else ""
-    sql = f"""
+    if snapshots == "all":
+        sql = f"""SELECT DISTINCT platform, follower_id AS source, followee_id AS target,
+                         1.0 AS weight FROM follows WHERE true {where}"""
+    else:
+        sql = f"""
+        WITH carries AS ({_CARRIES_SQL}),
+        per_direction AS (
+            SELECT snapshot_id, platform, owner_id, taken, imported_at, d.direction
+            FROM carries, (VALUES ('followers'), ('following'), ('others')) d(direction)
+            WHERE (d.direction = 'followers' AND followers)
+               OR (d.direction = 'following' AND following)
+               OR (d.direction = 'others' AND others)),
+        chosen AS (
+            SELECT * FROM per_direction
+            QUALIFY row_number() OVER (PARTITION BY platform, owner_id, direction
+                                       ORDER BY taken DESC, imported_at DESC,
+                                                snapshot_id DESC) = 1),
+        owned AS (
+            SELECT f.platform, f.follower_id, f.followee_id
+            FROM follows f JOIN chosen c ON f.snapshot_id = c.snapshot_id
+            WHERE (c.direction = 'followers' AND f.followee_id = c.owner_id)
+               OR (c.direction = 'following' AND f.follower_id = c.owner_id)
+               OR (c.direction = 'others' AND f.follower_id <> c.owner_id
+                   AND f.followee_id <> c.owner_id)),
+        unowned AS (
+            SELECT platform, follower_id, followee_id FROM follows
+            WHERE snapshot_id NOT IN (SELECT snapshot_id FROM snapshots
+                                      WHERE owner_id IS NOT NULL))
         SELECT DISTINCT platform, follower_id AS source, followee_id AS target, 1.0 AS weight
-        FROM follows
-        WHERE (snapshot_id IN ({chosen}) OR snapshot_id NOT IN (SELECT snapshot_id FROM snapshots))
-        {where}"""
+        FROM (SELECT * FROM owned UNION ALL SELECT * FROM unowned)
+        WHERE true {where}"""
     return _edges(store.con.execute(sql, [platform] if platform else []).fetchnumpy())
 
 

@@ -139,10 +139,20 @@ def _audit(a: dict) -> str:
     out = ["<h3>Who unfollowed</h3>"]
     if not a.get("available"):
         return "".join(out) + _not_available(a)
-    out.append(_p(f"Between your two imports: {a['unfollowed_me']} accounts stopped following "
-                  f"you and {a['new_followers']} started; you stopped following "
-                  f"{a['i_stopped_following']} and started following "
-                  f"{a['i_started_following']}."))
+    said = []
+    if a.get("unfollowed_me") is not None:
+        said.append(f"{a['unfollowed_me']} accounts stopped following you and "
+                    f"{a['new_followers']} started")
+    if a.get("i_stopped_following") is not None:
+        said.append(f"you stopped following {a['i_stopped_following']} and started "
+                    f"following {a['i_started_following']}")
+    if said:
+        out.append(_p("Between your two imports: " + "; ".join(said) + "."))
+    for direction in a.get("not_compared") or []:
+        what = "who follows you" if direction == "followers" else "whom you follow"
+        out.append(_p(f"Not compared: {what}, because one of the two imports does not "
+                      "hold that list (a Bluesky repository or a Mastodon CSV export holds "
+                      "only whom you follow).", "muted"))
     for burst in a.get("bursts") or []:
         what = "followers left" if burst["kind"] == "lost_followers" else \
             "accounts dropped from your follows"

@@ -172,13 +172,15 @@ def _audit(store, platform, me, handles) -> dict:
     if audit is None:
         return _piece(False, "needs two imports of the same account (an older and a newer "
                              "export) to compare")
+    followers, following = ("followers" in audit.compared, "following" in audit.compared)
     return _piece(True, before=audit.before, after=audit.after,
-                  unfollowed_me=len(audit.unfollowed_me),
+                  not_compared=list(audit.not_compared),
+                  unfollowed_me=len(audit.unfollowed_me) if followers else None,
                   unfollowed_me_sample=[_handle(handles, a)
                                         for a in audit.unfollowed_me[:_LIST]],
-                  new_followers=len(audit.new_followers),
-                  i_stopped_following=len(audit.i_stopped_following),
-                  i_started_following=len(audit.i_started_following),
+                  new_followers=len(audit.new_followers) if followers else None,
+                  i_stopped_following=len(audit.i_stopped_following) if following else None,
+                  i_started_following=len(audit.i_started_following) if following else None,
                   bursts=[{"kind": b.kind, "count": b.count, "share": b.share}
                           for b in audit.bursts])
 
