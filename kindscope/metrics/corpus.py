@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from kindscope.errors import InputError
 from kindscope.store.db import Store
@@ -17,6 +18,8 @@ from kindscope.store.db import Store
 __all__ = [
     "DEFAULT_THRESHOLD",
     "STRONG_DISTRESS",
+    "REPLY_FORMATS",
+    "PLACEHOLDER_OWNERS",
     "Availability",
     "Example",
     "example_of",
@@ -27,6 +30,7 @@ __all__ = [
     "threshold",
     "label_of",
     "my_posts",
+    "my_replies",
     "replies_from_others",
     "engagement",
 ]
@@ -35,6 +39,12 @@ __all__ = [
 DEFAULT_THRESHOLD = 0.5
 #: A distress score at or above this counts as "strongly distressed" (after_disclosure).
 STRONG_DISTRESS = 0.8
+#: Import formats that carry other people's replies to the owner (online thread fetches,
+#: live captures, hand-made JSONL/CSV). Archives (X, Mastodon, a Bluesky CAR) hold only the
+#: owner's own posts.
+REPLY_FORMATS = frozenset({"bluesky-api", "mastodon-api", "jetstream", "generic"})
+#: Owner ids an importer records when it cannot tell who the owner is.
+PLACEHOLDER_OWNERS = ("self",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +84,8 @@ class Corpus:
     handles: dict[str, str] = field(default_factory=dict)
     observed_until: datetime | None = None
     replies: dict[str, list[PostRow]] = field(default_factory=dict)
+    #: Whether replies from others to my posts can be seen (see ``load_corpus``).
+    replies_visible: bool = False
 
     @property
     def scored(self) -> bool:
@@ -82,9 +94,43 @@ class Corpus:
     def handle(self, account_id: str) -> str:
         return self.handles.get(account_id) or account_id
 
-    def has_others(self) -> bool:
-        """True when the data holds posts written by anyone other than me."""
-        return any(p.author_id != self.me and p.kind == "post" for p in self.posts.values())
+    @cached_property
+    def in_conversation(self) -> frozenset[str]:
+        """Ids of my posts that belong to a conversation with someone else.
+
+        A post of mine is in one when any ancestor (parent, grandparent, ...) is by someone
+        else, or is a reply of mine to someone else; a parent missing from the data counts
+        as someone else's when the post names another account as the one it replies to.
+        The chain is walked iteratively with memoisation: linear in the number of posts.
+        """
+        memo: dict[str, bool] = {}
+        for post_id, post in self.posts.items():
+            if post.author_id == self.me and post_id not in memo:
+                self._walk(post_id, memo)
+        return frozenset(k for k, v in memo.items() if v)
+
+    def _walk(self, post_id: str, memo: dict[str, bool]) -> None:
+        chain: dict[str, None] = {}  # insertion-ordered set: the path walked so far
+        verdict = False
+        current = post_id
+        while True:
+            if current in memo:
+                verdict = memo[current]
+                break
+            chain[current] = None
+            post = self.posts[current]
+            if post.reply_to_account_id not in (None, self.me):
+                verdict = True
+                break
+            parent = self.posts.get(post.reply_to_post_id or "")
+            if parent is None or parent.post_id in chain:
+                break  # the top of the chain in the data (or a cycle): my own
+            if parent.author_id != self.me:
+                verdict = True
+                break
+            current = parent.post_id
+        for seen in chain:
+            memo[seen] = verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,32 +170,29 @@ def label_of(corpus: Corpus, post_id: str, thresholds: dict[str, float] | None) 
     return "other"
 
 
-def _replies_to_other(corpus: Corpus, post: PostRow) -> bool:
-    if post.reply_to_account_id not in (None, corpus.me):
-        return True
-    parent = corpus.posts.get(post.reply_to_post_id or "")
-    return parent is not None and parent.author_id != corpus.me
-
-
 def my_posts(corpus: Corpus) -> list[PostRow]:
-    """My own authored posts that are not replies to someone else, not deleted, dated.
+    """My own authored posts outside conversations with others, not deleted, dated.
 
-    Continuations of my own threads count; reposts, DMs and deleted posts do not.
+    Continuations of my own threads count; a continuation of my reply to someone else, a
+    reply, a repost, a DM or a deleted post does not (see ``Corpus.in_conversation``).
     """
+    inside = corpus.in_conversation
     return sorted(
         (p for p in corpus.posts.values()
          if p.author_id == corpus.me and p.kind == "post" and p.deleted_at is None
-         and p.created_at is not None and not _replies_to_other(corpus, p)),
+         and p.created_at is not None and p.post_id not in inside),
         key=lambda p: (p.created_at, p.post_id),
     )
 
 
 def my_replies(corpus: Corpus) -> list[PostRow]:
-    """My replies to other people's posts."""
+    """My dated posts in conversations with others: replies to them and the continuations
+    of those replies."""
+    inside = corpus.in_conversation
     return sorted(
         (p for p in corpus.posts.values()
          if p.author_id == corpus.me and p.kind == "post" and p.created_at is not None
-         and _replies_to_other(corpus, p)),
+         and p.post_id in inside),
         key=lambda p: (p.created_at, p.post_id),
     )
 
@@ -177,7 +220,7 @@ def engagement(corpus: Corpus, post: PostRow) -> int:
 
 def has_engagement_data(corpus: Corpus) -> bool:
     """Whether the data can say anything about engagement with my posts."""
-    if corpus.has_others() or corpus.likes or corpus.reposts:
+    if corpus.replies_visible or corpus.likes or corpus.reposts:
         return True
     return any(p.like_count is not None or p.repost_count is not None
                for p in corpus.posts.values() if p.author_id == corpus.me)
@@ -185,24 +228,53 @@ def has_engagement_data(corpus: Corpus) -> bool:
 
 # -- loading --------------------------------------------------------------------------------
 def resolve_me(store: Store, me: str | None = None) -> tuple[str, str]:
-    """``(platform, account_id)`` of "me": ``me`` as a handle or id, else the snapshot owner."""
+    """``(platform, account_id)`` of "me": ``me`` as a handle or id, else the snapshot owner.
+
+    A handle found on several platforms resolves to the one where that account owns an
+    import (the newest such import first). ``@user`` also matches a stored Mastodon handle
+    ``@user@host`` when only one does. Without ``me``: the owner of the newest import that
+    names a real owner (placeholders such as ``"self"`` only when nothing else is there).
+    """
     if me:
-        wanted = me.strip().lstrip("@").lower()
-        row = store.rows(
-            "SELECT platform, account_id FROM accounts WHERE lower(ltrim(handle, '@')) = ? "
-            "OR lower(account_id) = ? ORDER BY platform LIMIT 1", [wanted, wanted])
-        if not row:
-            row = store.rows("SELECT platform, author_id FROM posts WHERE lower(author_id) = ? "
-                             "LIMIT 1", [wanted])
-        if not row:
-            raise InputError(f"no account with the handle or id {me!r} in the database", "--me")
-        return row[0][0], row[0][1]
-    row = store.rows("SELECT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL "
-                     "ORDER BY imported_at DESC LIMIT 1")
+        return _resolve_handle(store, me)
+    row = store.rows(
+        "SELECT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL "
+        "AND owner_id <> '' ORDER BY list_contains(?, lower(owner_id)), imported_at DESC "
+        "LIMIT 1", [list(PLACEHOLDER_OWNERS)])
     if not row:
         raise InputError("cannot tell whose data this is: no import names its owner; "
                          "pass --me HANDLE", store.path)
     return row[0][0], row[0][1]
+
+
+def _resolve_handle(store: Store, me: str) -> tuple[str, str]:
+    wanted = me.strip().lstrip("@").lower()
+    found = store.rows(
+        "SELECT platform, account_id FROM accounts WHERE lower(ltrim(handle, '@')) = ? "
+        "OR lower(account_id) = ? ORDER BY platform, account_id", [wanted, wanted])
+    partial = not found and "@" not in wanted
+    if partial:
+        found = store.rows(
+            "SELECT platform, account_id FROM accounts WHERE "
+            "lower(split_part(ltrim(handle, '@'), '@', 1)) = ? AND "
+            "ltrim(handle, '@') LIKE '%@%' ORDER BY platform, account_id", [wanted])
+    if not found:
+        found = store.rows("SELECT DISTINCT platform, author_id FROM posts WHERE "
+                           "lower(author_id) = ? ORDER BY 1, 2", [wanted])
+    if not found:
+        raise InputError(f"no account with the handle or id {me!r} in the database", "--me")
+    candidates = [(r[0], r[1]) for r in found]
+    owners = [(r[0], r[1]) for r in store.rows(
+        "SELECT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL "
+        "ORDER BY imported_at DESC")]
+    for owner in owners:
+        if owner in candidates:
+            return owner
+    if partial and len(candidates) > 1:
+        names = ", ".join(c[1] for c in candidates[:5])
+        raise InputError(f"{me!r} matches several accounts ({names}); pass the full "
+                         "handle or the account id", "--me")
+    return candidates[0]
 
 
 def _newest_model_version(store: Store, platform: str) -> str | None:
@@ -259,7 +331,26 @@ def load_corpus(store: Store, me: str | None = None) -> Corpus:
             replies[post.reply_to_post_id].append(post)
     taken = _utc(store.scalar("SELECT epoch_ms(max(taken_at)) FROM snapshots WHERE platform = ?",
                               [platform]))
+    visible = _replies_visible(store, platform, me_id, posts)
     latest = max((p.created_at for p in posts.values() if p.created_at), default=None)
     until = max((t for t in (taken, latest) if t is not None), default=None)
     return Corpus(platform, me_id, posts, dict(scores), version, likes, reposts, handles,
-                  until, dict(replies))
+                  until, dict(replies), visible)
+
+
+def _replies_visible(store: Store, platform: str, me_id: str,
+                     posts: dict[str, PostRow]) -> bool:
+    """Whether replies from others to my posts can be seen: an import of this platform in a
+    format that carries them (:data:`REPLY_FORMATS`), or a post by someone else in the data
+    that replies to one of my posts."""
+    formats = {r[0] for r in store.rows("SELECT DISTINCT format FROM snapshots WHERE "
+                                        "platform = ?", [platform])}
+    if formats & REPLY_FORMATS:
+        return True
+    for post in posts.values():
+        if post.author_id == me_id or post.kind != "post":
+            continue
+        parent = posts.get(post.reply_to_post_id or "")
+        if parent is not None and parent.author_id == me_id:
+            return True
+    return False

@@ -104,6 +104,13 @@ def kindness_received(corpus: Corpus,
                             mechanisms, _share(toxic, n), top)
 
 
+def _answered(corpus: Corpus, reply):
+    """The post by someone else that ``reply`` answers, when it is in the data (a
+    continuation of my own reply has my post as parent: not a post I answered)."""
+    parent = corpus.posts.get(reply.reply_to_post_id or "")
+    return parent if parent is not None and parent.author_id != corpus.me else None
+
+
 def kindness_given(corpus: Corpus, thresholds: dict[str, float] | None = None) -> KindnessGiven:
     """Of my replies to others: the share to posts that read as distress (where the post
     replied to is in the data), the share supportive, the median hours I took to answer,
@@ -114,7 +121,7 @@ def kindness_given(corpus: Corpus, thresholds: dict[str, float] | None = None) -
         return KindnessGiven(Availability(False, NO_SCORES_REASON), needs, replies=len(mine))
     if not mine:
         return KindnessGiven(Availability(False, "no replies of yours to other people"), needs)
-    parents = [(r, corpus.posts.get(r.reply_to_post_id or "")) for r in mine]
+    parents = [(r, _answered(corpus, r)) for r in mine]
     known = [(r, p) for r, p in parents if p is not None and p.post_id in corpus.scores]
     to_distress = sum(label_of(corpus, p.post_id, thresholds) == "distress" for _, p in known)
     hours = [(r.created_at - p.created_at).total_seconds() / 3600 for r, p in parents

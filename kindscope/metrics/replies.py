@@ -35,9 +35,9 @@ DAY = timedelta(hours=24)
 WEEK = timedelta(days=7)
 MAX_EXAMPLES = 5
 NO_REPLIES_REASON = (
-    "not available for this source: it holds no posts by other people, so replies to you "
-    "cannot be seen (an X or Mastodon archive has only your own posts unless the threads "
-    "were fetched)"
+    "not available for this source: replies from other people to your posts cannot be seen "
+    "(an X or Mastodon archive or a Bluesky repository holds only your own posts unless the "
+    "threads were fetched, and no post by someone else in this data replies to yours)"
 )
 NO_SCORES_REASON = "the posts have not been scored by the text signals yet"
 
@@ -86,7 +86,7 @@ class TimeToReply:
 
 
 def replies_available(corpus: Corpus) -> Availability:
-    if not corpus.has_others():
+    if not corpus.replies_visible:
         return Availability(False, NO_REPLIES_REASON)
     return Availability(True)
 

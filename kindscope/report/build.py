@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kindscope import __version__
 from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics, load_corpus
-from kindscope.metrics.corpus import Corpus
+from kindscope.metrics.corpus import Corpus, my_posts, my_replies
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
 from kindscope.store.db import Store
@@ -55,8 +55,8 @@ def summary_of(report: dict) -> dict:
     groups = {g["group"]: g for g in void.get("groups", [])}
     distress, upbeat = groups.get("distress"), groups.get("upbeat")
     if not void["available"]:
-        sentence = ("This data holds only your own posts, so whether people answered you "
-                    "cannot be seen here.")
+        sentence = ("This data does not show other people's replies to your posts, so "
+                    "whether people answered you cannot be seen here.")
     elif distress and upbeat and distress["eligible_7d"] and upbeat["eligible_7d"]:
         d = _in_ten(1 - distress["rate_7d"])
         u = _in_ten(1 - upbeat["rate_7d"])
@@ -102,7 +102,8 @@ def _source(store: Store, corpus: Corpus, thresholds, seed: int, demo: bool) -> 
         "me": {"account_id": corpus.me, "handle": corpus.handles.get(corpus.me)},
         "snapshots": snapshots,
         "posts": len(corpus.posts),
-        "my_posts": sum(1 for p in corpus.posts.values() if p.author_id == corpus.me),
+        "my_posts": len(my_posts(corpus)),
+        "my_replies": len(my_replies(corpus)),
         "scored_posts": len(corpus.scores),
         "model_version": corpus.model_version,
         "thresholds": {k: float(v) for k, v in sorted((thresholds or {}).items())},

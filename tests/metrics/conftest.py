@@ -17,12 +17,13 @@ def at(hours: float) -> datetime:
 
 def make_store(posts: list[dict], scores: dict[str, dict[str, float]] | None = None,
                owner: str = "me", taken_hours: float | None = None,
-               likes: list[tuple[str, str]] = (), version: str = "test-1") -> Store:
+               likes: list[tuple[str, str]] = (), version: str = "test-1",
+               fmt: str = "generic") -> Store:
     """posts: dicts with id, author, hours (since T0), and optional reply_to, reply_to_author,
-    kind, deleted (bool), likes, reposts, mentions."""
+    kind, deleted (bool), likes, reposts, mentions. ``fmt``: the snapshot's format."""
     store = Store(":memory:")
-    store.execute("INSERT INTO snapshots VALUES ('s1', 'generic', 'test', 'generic', ?, ?, ?, "
-                  "NULL)", [owner, at(taken_hours) if taken_hours is not None else None, T0])
+    store.execute("INSERT INTO snapshots VALUES ('s1', 'generic', 'test', ?, ?, ?, ?, NULL)",
+                  [fmt, owner, at(taken_hours) if taken_hours is not None else None, T0])
     for p in posts:
         store.execute(
             "INSERT INTO posts (platform, post_id, author_id, created_at, text, kind, "

@@ -73,7 +73,7 @@ def test_time_to_first_and_first_supportive_reply(store_of):
 def test_only_my_own_posts_means_not_available(store_of):
     store = store_of([{"id": "a", "author": "me", "hours": 0},
                       {"id": "b", "author": "me", "hours": 1, "reply_to": "zz",
-                       "reply_to_author": "someone"}], {"a": D, "b": OTHER})
+                       "reply_to_author": "someone"}], {"a": D, "b": OTHER}, fmt="x-archive")
     corpus = load_corpus(store)
     for result in (void_rate(corpus), time_to_reply(corpus)):
         assert not result.availability.available
