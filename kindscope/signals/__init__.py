@@ -1,0 +1,77 @@
+"""Text signals: calibrated probabilities that a short post shows distress, crisis,
+toxicity, offensive language, hate, support (and three empathy mechanisms) or upbeat news.
+
+>>> from kindscope.signals import score_texts
+>>> table = score_texts(["my pottery lesson was a success!"])   # doctest: +SKIP
+>>> table.column_names[:3]                                      # doctest: +SKIP
+['distress', 'crisis', 'toxicity']
+
+Every score is a probability in [0, 1] whose decision point is ``THRESHOLDS[signal]``
+(0.5 for all). Scores can be wrong and must never be used to judge a person; see
+``docs/models/<signal>.md``. Models load lazily, once, from ``artifacts/`` (offline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyarrow as pa
+
+from kindscope.signals.model import MODEL_VERSION, SIGNALS, SignalModel, get_model
+
+__all__ = ["MODEL_VERSION", "SIGNALS", "THRESHOLDS", "SignalModel", "score_texts"]
+
+#: Decision point per signal: a post "shows" the signal when its score is >= this.
+THRESHOLDS: dict[str, float] = {name: 0.5 for name in SIGNALS}
+
+#: Texts scored per internal chunk (bounds memory on large inputs).
+_CHUNK = 4096
+
+
+def score_texts(
+    texts: Sequence[str],
+    contexts: Sequence[str | None] | None = None,
+    signals: Sequence[str] | None = None,
+    batch_size: int = 64,
+) -> pa.Table:
+    """Score texts for every (or the named) signal.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The posts to read. ``None`` entries are read as empty text.
+    contexts : sequence of str or None, optional
+        For each text, the post it replies to (read by the ``support*`` signals), or None.
+    signals : sequence of str, optional
+        A subset of ``SIGNALS``; default all, in ``SIGNALS`` order.
+    batch_size : int
+        Encoder batch size.
+
+    Returns
+    -------
+    pyarrow.Table
+        One row per text in input order, one float64 column per signal.
+    """
+    names = _check_signals(signals)
+    texts = ["" if t is None else str(t) for t in texts]
+    if contexts is not None and len(contexts) != len(texts):
+        raise ValueError(f"contexts has {len(contexts)} items, texts has {len(texts)}")
+    ctx = ["" if c is None else str(c) for c in contexts] if contexts is not None else None
+    columns = {name: np.zeros(len(texts)) for name in names}
+    model = get_model()
+    for start in range(0, len(texts), _CHUNK):
+        part_ctx = ctx[start : start + _CHUNK] if ctx is not None else None
+        scores = model.score(texts[start : start + _CHUNK], part_ctx, names, batch_size)
+        for name in names:
+            columns[name][start : start + len(scores[name])] = scores[name]
+    return pa.table({name: pa.array(columns[name], type=pa.float64()) for name in names})
+
+
+def _check_signals(signals: Sequence[str] | None) -> tuple[str, ...]:
+    if signals is None:
+        return SIGNALS
+    unknown = [s for s in signals if s not in SIGNALS]
+    if unknown:
+        raise ValueError(f"unknown signal(s) {unknown}; known: {', '.join(SIGNALS)}")
+    return tuple(s for s in SIGNALS if s in set(signals))

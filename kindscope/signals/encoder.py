@@ -1,0 +1,74 @@
+"""The sentence encoder: static-int8 ONNX MiniLM-L6 with mean pooling, run by onnxruntime.
+
+Texts are tokenised with the model's own WordPiece tokenizer (``tokenizers``), truncated
+to ``MAX_TOKENS`` tokens, sorted by length so that each batch pads little, and encoded.
+The encoder returns, per text, the features the heads read and the token ids the
+bag-of-wordpieces heads read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["MAX_TOKENS", "Encoder", "Encoded"]
+
+#: Texts longer than this many WordPiece tokens (incl. [CLS]/[SEP]) are truncated.
+MAX_TOKENS = 128
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """Encoder output for a list of texts, in input order."""
+
+    features: np.ndarray  # float32 [n, dim]
+    token_ids: list[np.ndarray]  # per text, int64 WordPiece ids without [CLS]/[SEP]
+
+
+class Encoder:
+    """Tokenise and encode texts. Load once; thread count from ``KINDSCOPE_THREADS``."""
+
+    def __init__(self, artifact_dir: Path, threads: int | None = None):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(artifact_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()
+        opts = ort.SessionOptions()
+        n = threads or int(os.environ.get("KINDSCOPE_THREADS", "0")) or (os.cpu_count() or 1)
+        opts.intra_op_num_threads = n
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(
+            str(artifact_dir / "encoder.onnx"), opts, providers=["CPUExecutionProvider"]
+        )
+
+    def tokenize(self, texts: list[str]) -> list[np.ndarray]:
+        """WordPiece ids per text, with [CLS] and [SEP], truncated to MAX_TOKENS."""
+        encs = self.tokenizer.encode_batch([t or "" for t in texts])
+        return [np.asarray(e.ids, dtype=np.int64) for e in encs]
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> Encoded:
+        """Encode texts (any order of lengths) into features and token ids."""
+        ids = self.tokenize(texts)
+        dim = self.session.get_outputs()[0].shape[1]
+        features = np.zeros((len(texts), dim), dtype=np.float32)
+        order = np.argsort([len(x) for x in ids], kind="stable")
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            features[chunk] = self._run([ids[i] for i in chunk])
+        return Encoded(features=features, token_ids=[x[1:-1] for x in ids])
+
+    def _run(self, batch: list[np.ndarray]) -> np.ndarray:
+        width = max(len(x) for x in batch)
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, x in enumerate(batch):
+            input_ids[row, : len(x)] = x
+            mask[row, : len(x)] = 1
+        feeds = {"input_ids": input_ids, "attention_mask": mask}
+        return self.session.run(None, feeds)[0]

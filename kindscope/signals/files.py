@@ -1,0 +1,147 @@
+"""Scoring a CSV, TSV or JSONL file of texts into a JSONL file of scores."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from kindscope.errors import InputError
+from kindscope.signals import SIGNALS, score_texts
+
+__all__ = ["FORMATS", "score_file"]
+
+#: File suffix -> format name.
+FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_CHUNK = 4096
+
+Row = tuple[object, str, str | None]  # (id, text, context)
+
+
+def _format(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"unsupported file type {path.suffix or '(none)'!r}; use .csv, .tsv or .jsonl",
+            where=str(path),
+        )
+    return fmt
+
+
+def _need(columns, names: list[str | None], path: Path, what: str) -> None:
+    for name in names:
+        if name is not None and name not in columns:
+            have = ", ".join(map(str, columns)) or "none"
+            raise InputError(f"no column {name!r} in {what} (columns: {have})", where=str(path))
+
+
+def _delimited(path: Path, delimiter: str, text_col, id_col, ctx_col) -> Iterator[Row]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        if reader.fieldnames is None:
+            raise InputError("the file is empty (no header row)", where=str(path))
+        _need(reader.fieldnames, [text_col, id_col, ctx_col], path, "the header row")
+        for number, row in enumerate(reader, start=1):
+            row_id = row[id_col] if id_col else number
+            yield row_id, row[text_col] or "", (row[ctx_col] if ctx_col else None)
+
+
+def _jsonl(path: Path, text_col, id_col, ctx_col) -> Iterator[Row]:
+    with open(path, encoding="utf-8-sig") as fh:
+        number = 0
+        for line_no, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                message = f"line {line_no} is not valid JSON ({exc.msg})"
+                raise InputError(message, where=str(path)) from exc
+            if not isinstance(obj, dict):
+                raise InputError(f"line {line_no} is not a JSON object", where=str(path))
+            _need(obj.keys(), [text_col, id_col], path, f"line {line_no}")
+            number += 1
+            text = obj[text_col]
+            ctx = obj.get(ctx_col) if ctx_col else None
+            yield (obj[id_col] if id_col else number), "" if text is None else str(text), ctx
+
+
+def _rows(path: Path, text_col, id_col, ctx_col) -> Iterator[Row]:
+    fmt = _format(path)
+    if not path.is_file():
+        raise InputError("no such file", where=str(path))
+    try:
+        if fmt == "jsonl":
+            yield from _jsonl(path, text_col, id_col, ctx_col)
+        else:
+            delimiter = "\t" if fmt == "tsv" else ","
+            yield from _delimited(path, delimiter, text_col, id_col, ctx_col)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", where=str(path)) from exc
+    except csv.Error as exc:
+        raise InputError(f"malformed {fmt.upper()}: {exc}", where=str(path)) from exc
+
+
+def _chunks(rows: Iterator[Row]) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write_chunk(out, chunk: list[Row], with_context: bool, batch_size: int) -> None:
+    texts = [text for _, text, _ in chunk]
+    contexts = [ctx for _, _, ctx in chunk] if with_context else None
+    table = score_texts(texts, contexts, SIGNALS, batch_size)
+    columns = {name: table[name].to_pylist() for name in SIGNALS}
+    for i, (row_id, _, _) in enumerate(chunk):
+        record = {"id": row_id}
+        record.update({name: round(columns[name][i], 6) for name in SIGNALS})
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def score_file(
+    path: str | os.PathLike,
+    text_column: str,
+    id_column: str | None = None,
+    context_column: str | None = None,
+    out_path: str | os.PathLike = "-",
+    batch_size: int = 64,
+) -> int:
+    """Score every row of a CSV/TSV/JSONL file; write one JSON object per row, in order.
+
+    Each output line is ``{"id": ..., "<signal>": probability, ...}`` where ``id`` is the
+    value of ``id_column`` or, without one, the 1-based row number. ``out_path`` ``"-"``
+    writes to standard output; a file is written in full or not at all. Returns the
+    number of rows written. Raises ``InputError`` for unreadable or malformed input.
+    """
+    path = Path(path)
+    rows = _rows(path, text_column, id_column, context_column)
+    if str(out_path) == "-":
+        return _write_all(sys.stdout, rows, context_column is not None, batch_size)
+    target = Path(out_path)
+    if not target.parent.is_dir():
+        raise InputError("the output folder does not exist", where=str(target))
+    tmp = target.with_name(target.name + ".partial")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            count = _write_all(out, rows, context_column is not None, batch_size)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return count
+
+
+def _write_all(out, rows: Iterator[Row], with_context: bool, batch_size: int) -> int:
+    count = 0
+    for chunk in _chunks(rows):
+        _write_chunk(out, chunk, with_context, batch_size)
+        count += len(chunk)
+    return count

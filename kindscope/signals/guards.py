@@ -1,0 +1,64 @@
+"""Transparent guards for the ``toxicity`` signal.
+
+``toxicity`` means harm aimed at a person. Three kinds of text that carry insult words or
+swearing without aiming them at anyone are capped at ``GUARD_CAP`` when they do not
+address anyone ("you", "your", "u"):
+
+- ``self_directed``: the author insults themself ("I'm such an idiot, left my keys");
+- ``reported``: the author reports an insult ("someone called me a moron today");
+- ``friendly_swearing``: swearing as an intensifier of good news ("fucking brilliant news").
+
+``explain_toxicity(text)`` lists the guards that apply. Guards only ever lower a score.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+__all__ = ["GUARD_CAP", "TOXICITY_GUARDS", "adjust_toxicity", "explain_toxicity"]
+
+GUARD_CAP = 0.3
+
+_INSULT = (
+    r"(?:idiot|moron|dummy|fool|stupid|dumb|loser|muppet|numpty|plonker|mess|wreck|"
+    r"disaster|dork|klutz|clown|failure|twat|dickhead|dick|prat|cretin|imbecile|useless)"
+)
+_SWEAR = r"(?:fucking|fuckin|fkn|bloody|damn|effing|freaking|f\*+ing|sodding)"
+_GOOD = (
+    r"(?:brilliant|amazing|great|awesome|fantastic|beautiful|gorgeous|proud|good|lovely|"
+    r"delicious|excellent|incredible|yes|finally|love|happy|congrats|congratulations|well done)"
+)
+
+TOXICITY_GUARDS: dict[str, re.Pattern] = {
+    "self_directed": re.compile(
+        r"\b(?:i'm|im|i am|i was|i've been|i feel like|i feel|me,? the|call me)\s+"
+        rf"(?:(?:such|so|a|an|total|complete|absolute|bit of|the biggest|utter|right)\s+)*"
+        rf"{_INSULT}\b"
+    ),
+    "reported": re.compile(
+        r"\b(?:called|calls|calling|call) me (?:an? )?\w*|\b(?:said|told me|says|thinks) "
+        r"(?:that )?i(?:'m| am| was)\b"
+    ),
+    "friendly_swearing": re.compile(rf"\b{_SWEAR}\s+(?:\w+\s+)?{_GOOD}\b|\bholy shit\b"),
+}
+
+_ADDRESS = re.compile(r"\b(?:you|your|you're|youre|yourself|u|ur|ya)\b")
+
+
+def explain_toxicity(text: str) -> list[str]:
+    """Names of the guards that apply to ``text`` (empty when it addresses someone)."""
+    low = (text or "").lower().replace("’", "'")
+    if _ADDRESS.search(low):
+        return []
+    return [name for name, rx in TOXICITY_GUARDS.items() if rx.search(low)]
+
+
+def adjust_toxicity(texts: list[str], probs: np.ndarray) -> np.ndarray:
+    """Cap the toxicity of texts a guard applies to (returns a new array)."""
+    out = np.asarray(probs, dtype=np.float64).copy()
+    for i, text in enumerate(texts):
+        if explain_toxicity(text):
+            out[i] = min(out[i], GUARD_CAP)
+    return out

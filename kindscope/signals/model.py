@@ -1,0 +1,111 @@
+"""Loading the shipped artifacts and running encoder + heads + phrase layer."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from kindscope.errors import ModelError
+from kindscope.signals.encoder import Encoder
+from kindscope.signals.guards import adjust_toxicity
+from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
+from kindscope.signals.phrases import adjust_crisis
+
+__all__ = ["ARTIFACTS", "MODEL_VERSION", "SIGNALS", "SignalModel", "get_model"]
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SIGNALS: tuple[str, ...] = (
+    "distress",
+    "crisis",
+    "toxicity",
+    "offensive",
+    "hate",
+    "support",
+    "support_er",
+    "support_ip",
+    "support_ex",
+    "upbeat",
+)
+#: Changes whenever any artifact changes; stored with every score in the database.
+MODEL_VERSION = "minilm6-s8-stack-2026.11.1"
+
+_lock = threading.Lock()
+_model: SignalModel | None = None
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verify_artifacts(folder: Path = ARTIFACTS) -> dict:
+    """Check the manifest's version and each file's sha256; return the manifest."""
+    manifest_path = folder / "manifest.json"
+    if not manifest_path.exists():
+        raise ModelError("signal model manifest is missing; reinstall kindscope", str(folder))
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if manifest.get("model_version") != MODEL_VERSION:
+        raise ModelError(
+            f"artifacts are version {manifest.get('model_version')}, code expects "
+            f"{MODEL_VERSION}",
+            str(manifest_path),
+        )
+    for name, digest in manifest["sha256"].items():
+        path = folder / name
+        if not path.exists() or _sha256(path) != digest:
+            raise ModelError("artifact is missing or does not match its checksum", str(path))
+    return manifest
+
+
+class SignalModel:
+    """The encoder, the per-signal heads, the crisis phrase layer and the toxicity guards."""
+
+    def __init__(self, folder: Path = ARTIFACTS, threads: int | None = None):
+        verify_artifacts(folder)
+        self.encoder = Encoder(folder, threads=threads)
+        self.heads: dict[str, Head] = load_heads(folder / "heads.npz", SIGNALS)
+        self._empty = self.encoder.encode([""]).features
+
+    def score(
+        self,
+        texts: list[str],
+        contexts: list[str] | None,
+        signals: tuple[str, ...],
+        batch_size: int = 64,
+    ) -> dict[str, np.ndarray]:
+        """Probabilities per signal for ``texts`` (contexts: replied-to posts or None)."""
+        needs_ctx = contexts is not None and any(self.heads[s].context for s in signals)
+        uniq = sorted(set(texts) | (set(contexts) if needs_ctx else set()))
+        where = {t: i for i, t in enumerate(uniq)}
+        encoded = self.encoder.encode(uniq, batch_size=batch_size)
+        rows = np.array([where[t] for t in texts], dtype=np.int64)
+        feats = encoded.features[rows]
+        indptr, indices = bag_rows([encoded.token_ids[i] for i in rows])
+        ctx_feats = self._context_features(encoded.features, where, contexts, len(texts), needs_ctx)
+        out = {}
+        for s in signals:
+            head = self.heads[s]
+            x = pair_features(feats, ctx_feats) if head.context else feats
+            out[s] = head.proba(x, indptr, indices)
+        if "crisis" in out:
+            out["crisis"] = adjust_crisis(texts, out["crisis"])
+        if "toxicity" in out:
+            out["toxicity"] = adjust_toxicity(texts, out["toxicity"])
+        return out
+
+    def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:
+        if not needs_ctx:
+            return np.repeat(self._empty, n, axis=0)
+        return features[np.array([where[c] for c in contexts], dtype=np.int64)]
+
+
+def get_model() -> SignalModel:
+    """The process-wide model, loaded on first use."""
+    global _model
+    with _lock:
+        if _model is None:
+            _model = SignalModel()
+        return _model

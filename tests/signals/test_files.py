@@ -1,0 +1,73 @@
+"""score_file on CSV / TSV / JSONL inputs, and its errors."""
+
+import json
+
+import pytest
+
+from kindscope.errors import InputError
+from kindscope.signals import SIGNALS
+from kindscope.signals.files import score_file
+
+
+def _read(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_csv_with_row_numbers(tmp_path):
+    src = tmp_path / "posts.csv"
+    src.write_text('text,other\n"I feel rubbish, today",x\nhello,y\n"multi\nline",z\n',
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert score_file(src, "text", out_path=out) == 3
+    rows = _read(out)
+    assert [r["id"] for r in rows] == [1, 2, 3]
+    assert list(rows[0]) == ["id", *SIGNALS]
+    assert all(0 <= r[s] <= 1 for r in rows for s in SIGNALS)
+
+
+def test_tsv_with_ids_and_context(tmp_path):
+    src = tmp_path / "posts.tsv"
+    src.write_text("pid\tbody\tparent\na7\twhat happened?\tworst day ever\nb8\tok\t\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    score_file(src, "body", id_column="pid", context_column="parent", out_path=out)
+    assert [r["id"] for r in _read(out)] == ["a7", "b8"]
+
+
+def test_jsonl_keeps_order_and_id_values(tmp_path):
+    src = tmp_path / "posts.jsonl"
+    lines = [{"id": 10 - i, "text": f"post {i}"} for i in range(5)] + [{"id": 99, "text": None}]
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert score_file(src, "text", id_column="id", out_path=out) == 6
+    assert [r["id"] for r in _read(out)] == [10, 9, 8, 7, 6, 99]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.jsonl", '{"text": "ok"}\n{not json\n', "line 2 is not valid JSON"),
+        ("list.jsonl", "[1, 2]\n", "not a JSON object"),
+        ("nocol.csv", "body\nhello\n", "no column 'text'"),
+        ("empty.csv", "", "empty"),
+        ("posts.xlsx", "x", "unsupported file type"),
+    ],
+)
+def test_bad_files_raise_input_error(tmp_path, name, content, message):
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(InputError) as err:
+        score_file(src, "text", out_path=out)
+    assert message in err.value.message
+    assert err.value.where == str(src)
+    assert not out.exists()
+
+
+def test_missing_and_non_utf8_files(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        score_file(tmp_path / "nope.csv", "text", out_path=tmp_path / "o.jsonl")
+    src = tmp_path / "latin.csv"
+    src.write_bytes(b"text\ncaf\xe9\n")
+    with pytest.raises(InputError, match="UTF-8"):
+        score_file(src, "text", out_path=tmp_path / "o.jsonl")

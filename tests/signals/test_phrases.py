@@ -1,0 +1,49 @@
+"""The crisis phrase layer, without the model."""
+
+import numpy as np
+import pytest
+
+from kindscope.signals.phrases import PHRASE_SCORE, SUPPORT_CAP, adjust_crisis, explain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've written the note, goodbye everyone",
+        "goodbye everyone",
+        "I'm going to end it tonight",
+        "I want to kill myself",
+        "i want to die",
+        "I took all my pills",
+        "I cut myself again last night",
+        "everyone would be better off without me",
+        "I don't want to be alive anymore",
+        "this is my last post",
+    ],
+)
+def test_first_person_risk_fires(text):
+    assert explain(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please don't give up, why do you want to die?",
+        "this deadline is killing me",
+        "I would never kill myself",
+        "I want to die lol this meme",
+        "man kills himself in tragic accident, police say",
+        "my friend wrote a note to the teacher",
+        "suicide prevention week starts Monday",
+    ],
+)
+def test_support_news_and_jokes_do_not_fire(text):
+    assert explain(text) == []
+
+
+def test_adjust_raises_hits_and_caps_support_replies():
+    texts = ["goodbye everyone", "please don't give up, why do you want to die?", "hello"]
+    out = adjust_crisis(texts, np.array([0.1, 0.8, 0.4]))
+    assert out[0] == PHRASE_SCORE
+    assert out[1] == SUPPORT_CAP
+    assert out[2] == 0.4

