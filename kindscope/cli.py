@@ -13,6 +13,7 @@ from kindscope.commands.data import export_command, import_command, stats_comman
 from kindscope.commands.network import network_command
 from kindscope.commands.report import analyze_command, report_command
 from kindscope.commands.safety import evidence_command, safety_group
+from kindscope.commands.score import score_command
 
 __all__ = ["cli", "main"]
 
@@ -27,11 +28,9 @@ def cli():
     """
 
 
-for _command in (import_command, stats_command, export_command, analyze_command,
-                 report_command):
-    cli.add_command(_command)
-
-for _command in (network_command, safety_group, evidence_command):
+for _command in (import_command, stats_command, export_command, score_command,
+                 analyze_command, report_command, network_command, safety_group,
+                 evidence_command):
     cli.add_command(_command)
 
 

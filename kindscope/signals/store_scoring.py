@@ -50,7 +50,7 @@ def _long_table(pending: pa.Table, scores: pa.Table) -> pa.Table:
 def score_store(
     store,
     batch_size: int = 64,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
     chunk_size: int = 4096,
 ) -> int:
     """Score every post not yet scored by ``MODEL_VERSION``; return how many were scored.
@@ -58,7 +58,8 @@ def score_store(
     Only authored posts (``kind = 'post'``) with non-empty text are read; a reply is read
     with its parent's text as context. Scores are written one chunk per transaction, so an
     interrupted run keeps what it finished and the next run continues from there.
-    ``progress(done, total)`` is called after each chunk.
+    ``progress(n)`` is called with the number of posts scored after each chunk (the same
+    callback shape as the importers').
     """
     result = store.con.execute(_PENDING_SQL, [MODEL_VERSION])
     fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
@@ -77,5 +78,5 @@ def score_store(
             finally:
                 con.unregister("_kindscope_new_scores")
         if progress is not None:
-            progress(min(start + chunk_size, total), total)
+            progress(part.num_rows)
     return total

@@ -27,8 +27,8 @@ def _store():
 def test_scores_each_post_once():
     store = _store()
     seen = []
-    assert score_store(store, progress=lambda done, total: seen.append((done, total))) == 3
-    assert seen[-1] == (3, 3)
+    assert score_store(store, progress=seen.append, chunk_size=2) == 3
+    assert seen == [2, 1]
     rows = store.rows("SELECT platform, post_id, count(*), min(model_version) FROM signal_scores "
                       "GROUP BY ALL ORDER BY ALL")
     n = len(SIGNALS)

@@ -1,0 +1,48 @@
+"""The score command: text signals for a file, or for every unscored post in the store."""
+
+from __future__ import annotations
+
+import click
+
+from kindscope.commands.common import Progress, db_option
+from kindscope.store.db import open_store
+
+__all__ = ["score_command"]
+
+
+@click.command("score")
+@click.argument("input_file", required=False, type=click.Path(dir_okay=False))
+@db_option
+@click.option("--text-column", default="text", show_default=True,
+              help="Column (or JSON key) holding the text, for INPUT.")
+@click.option("--id-column", default=None,
+              help="Column to copy into each output line as `id` (default: the row number).")
+@click.option("--context-column", default=None,
+              help="Column holding the post each text replies to (read by the support signals).")
+@click.option("-o", "--out", "out_path", default="-", show_default=True,
+              help="Output JSONL file for INPUT ('-' for standard output).")
+@click.option("--batch-size", default=64, show_default=True, help="Texts per encoder batch.")
+def score_command(input_file, db, text_column, id_column, context_column, out_path, batch_size):
+    """Read posts for distress, crisis, toxicity, offensive, hate, support and upbeat.
+
+    With INPUT (.csv, .tsv or .jsonl), write one JSON object per row, in input order: `id`
+    and a probability per signal (0.5 is each signal's decision point). Without INPUT, score
+    every post in the database that this model version has not scored yet. Runs offline.
+    The scores are estimates that can be wrong; never use them to judge a person.
+
+    Example:
+
+        kindscope score posts.csv --text-column text --id-column id -o scores.jsonl
+    """
+    from kindscope.signals.files import score_file
+    from kindscope.signals.store_scoring import score_store
+
+    if input_file is not None:
+        count = score_file(input_file, text_column, id_column, context_column, out_path,
+                           batch_size)
+        if out_path != "-":
+            click.echo(f"scored {count:,} rows into {out_path}", err=True)
+        return
+    with open_store(db) as store, Progress("Scoring") as bar:
+        count = score_store(store, batch_size=batch_size, progress=bar.update)
+    click.echo(f"scored {count:,} posts")
