@@ -61,9 +61,9 @@ def score_store(
     ``progress(n)`` is called with the number of posts scored after each chunk (the same
     callback shape as the importers').
     """
-    result = store.con.execute(_PENDING_SQL, [MODEL_VERSION])
-    fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
-    pending = fetch()
+    pending = store.con.sql(_PENDING_SQL, params=[MODEL_VERSION]).arrow()
+    if not isinstance(pending, pa.Table):  # DuckDB >= 1.4 returns a reader here
+        pending = pending.read_all()
     total = pending.num_rows
     for start in range(0, total, chunk_size):
         part = pending.slice(start, chunk_size)
