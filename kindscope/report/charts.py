@@ -20,11 +20,13 @@ PALETTE = {
     "hate": "#CC79A7",      # reddish purple
 }
 
-_LABEL_W = 150
-_BAR_W = 300
+# Labels sit on their own line above their bars, so the chart stays narrow and its text
+# stays readable when a phone scales the SVG to the screen.
+_LABEL_H = 16
+_BAR_W = 260
 _VALUE_W = 80
 _BAR_H = 16
-_GAP = 6
+_GAP = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,19 +49,20 @@ def grouped_bars(chart_id: str, title: str, description: str, rows: list[Row],
     y = 0
     parts = []
     for row in rows:
-        parts.append(f'<text x="0" y="{y + _BAR_H - 3}" class="lbl">{escape(row.label)}</text>')
+        parts.append(f'<text x="0" y="{y + _LABEL_H - 4}" class="lbl">{escape(row.label)}</text>')
+        y += _LABEL_H
         for bar in row.bars:
             width = max(0.0, min(1.0, bar.value / top)) * _BAR_W
             colour = PALETTE.get(bar.series, PALETTE["other"])
             parts.append(
-                f'<rect x="{_LABEL_W}" y="{y}" width="{width:.1f}" height="{_BAR_H}" '
+                f'<rect x="0" y="{y}" width="{width:.1f}" height="{_BAR_H}" '
                 f'fill="{colour}"><title>{escape(row.label)}, {escape(bar.series)}: '
                 f'{escape(bar.text)}</title></rect>'
-                f'<text x="{_LABEL_W + width + 4:.1f}" y="{y + _BAR_H - 3}" class="val">'
+                f'<text x="{width + 4:.1f}" y="{y + _BAR_H - 3}" class="val">'
                 f'{escape(bar.text)}</text>')
             y += _BAR_H + 2
         y += _GAP
-    width = _LABEL_W + _BAR_W + _VALUE_W
+    width = _BAR_W + _VALUE_W
     cid = escape(chart_id, quote=True)
     return (f'<svg class="chart" role="img" viewBox="0 0 {width} {max(y, 1)}" '
             f'aria-labelledby="{cid}-t {cid}-d" xmlns="http://www.w3.org/2000/svg">'

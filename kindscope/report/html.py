@@ -28,8 +28,8 @@ h1{font-size:1.6rem;line-height:1.2}h2{font-size:1.25rem;margin-top:2rem}
 section{border-top:1px solid var(--line);padding-top:.5rem}
 .card{background:var(--card);padding:.75rem 1rem;border-radius:.5rem}
 .note{border-left:4px solid #E69F00;padding:.5rem .75rem;background:#fff8ea}
-.chart{width:100%;height:auto;max-width:36rem;display:block;margin:.75rem 0}
-.chart .lbl,.chart .val{font-size:12px;fill:#1a1a1a}
+.chart{width:100%;height:auto;max-width:28rem;display:block;margin:.75rem 0}
+.chart .lbl,.chart .val{font-size:13px;fill:#1a1a1a}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line)}
 td.n,th.n{text-align:right}
