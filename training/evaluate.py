@@ -50,6 +50,9 @@ def evaluate(name: str, val, y: np.ndarray, p: np.ndarray) -> dict:
         sui = np.array([e.source == "sdcnl-suicide" for e in val])
         summary["recall_suicidewatch"] = round(float((p[sui] >= 0.5).mean()), 4)
         summary["false_alarm_supporters"] = round(float((p[sup] >= 0.5).mean()), 4)
+        dis = np.array([e.source.startswith("distress-") for e in val])
+        if dis.any():
+            summary["false_alarm_distress"] = round(float((p[dis] >= 0.5).mean()), 4)
         summary["auc_at_risk_vs_supporters"] = round(
             float(roc_auc_score(np.r_[np.ones(sui.sum()), np.zeros(sup.sum())],
                                 np.r_[p[sui], p[sup]])), 4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from data import (
     SEED,
@@ -24,6 +25,8 @@ from data import (
 )
 
 Split = tuple[list[Example], list[Example]]
+#: Weight of the ordinary-distress negatives of the crisis head.
+DISTRESS_WEIGHT = 3.0
 
 
 def _sample(rows: list, n: int, salt: str) -> list:
@@ -88,8 +91,32 @@ def _supporters() -> list[tuple[str, str, str]]:
     return out
 
 
+#: Texts that talk about suicide or self-harm are left out of the distress negatives: a
+#: stress or sadness post may still disclose risk, and we do not label it "not crisis".
+_RISK_WORDS = re.compile(
+    r"suicid|kill(ing)? my ?self|end(ing)? (it|my life)|self[- ]?harm|cutting myself"
+    r"|want(ed)? to die|wanna die|overdos|take my (own )?life|not be alive|better off dead",
+    re.IGNORECASE,
+)
+
+
+def _distress_negatives(val: bool) -> list[Example]:
+    """Ordinary first-person distress, none of it from r/SuicideWatch: Dreaddit posts
+    (stress, anxiety, PTSD, domestic violence, homelessness subreddits; its own held-apart
+    fold) and TweetEval emotion sadness/anger tweets (train split / val split)."""
+    out = []
+    for r in dreaddit():
+        if in_val_fold(r["post_id"]) == val and not _RISK_WORDS.search(r["text"]):
+            source = "distress-dreaddit" if r["label"] == "1" else "calm-dreaddit"
+            out.append(Example(r["text"], 0, source=source, weight=DISTRESS_WEIGHT))
+    for text, label in tweeteval("emotion", "val" if val else "train"):
+        if label in (0, 3) and not _RISK_WORDS.search(text):  # anger, sadness
+            out.append(Example(text, 0, source="distress-emotion", weight=DISTRESS_WEIGHT))
+    return out
+
+
 def crisis() -> Split:
-    """SDCNL r/SuicideWatch posts = 1; supporters, stress posts, tweets = 0."""
+    """SDCNL r/SuicideWatch posts = 1; supporters, ordinary distress, tweets = 0."""
     tr, va = [], []
     for r in sdcnl():
         if r["is_suicide"] == "1":
@@ -100,10 +127,10 @@ def crisis() -> Split:
     for key, text, source in _supporters():
         ex = Example(text, 0, source=f"support-{source}")
         (va if in_val_fold(key) else tr).append(ex)
-    for r in dreaddit():  # stressed and not: distress is not crisis
-        if not in_val_fold(r["post_id"]):
-            tr.append(Example(r["text"], 0, source="dreaddit", weight=0.5))
-    tweets = [t for t, _ in tweeteval("emotion", "train") + tweeteval("offensive", "train")]
+    tr += _distress_negatives(val=False)
+    va += _distress_negatives(val=True)
+    tweets = [t for t, y in tweeteval("emotion", "train") if y in (1, 2)]
+    tweets += [t for t, _ in tweeteval("offensive", "train")]
     tr += [Example(t, 0, source="tweets", weight=0.5) for t in _sample(tweets, 3000, "crisis")]
     return tr + cases("crisis", 6.0), va
 

@@ -20,6 +20,11 @@ SEEDS = [
     ("I'm going to end it tonight", "crisis", True),
     ("please don't give up, why do you want to die?", "crisis", False),
     ("this deadline is killing me", "crisis", False),
+    # Ordinary distress is not crisis (issue 3: crisis is danger to the author).
+    ("I've got a big bad miserable headache", "crisis", False),
+    ("I'm such an idiot, left my keys", "crisis", False),
+    ("I feel rubbish today", "crisis", False),
+    ("fucking brilliant news", "crisis", False),
     ("my pottery lesson was a success!", "upbeat", True),
     ("my pottery lesson was a success!", "distress", False),
 ]
