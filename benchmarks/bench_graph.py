@@ -22,6 +22,7 @@ import numpy as np
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.communities import find_communities
 from kindscope.graph.reciprocity import account_reciprocity, global_reciprocity
+from kindscope.graph.synthetic import planted_edges
 
 
 def make_graph(nodes: int, edges: int, seed: int) -> ig.Graph:
@@ -48,19 +49,7 @@ def make_graph(nodes: int, edges: int, seed: int) -> ig.Graph:
 
 def planted(n: int, mix: float, seed: int, degree: int = 15) -> tuple[ig.Graph, np.ndarray]:
     """Two planted groups, heavy-tailed degrees; in-group ties returned more often."""
-    rng = np.random.default_rng(seed)
-    truth = rng.integers(0, 2, n)
-    theta = rng.pareto(2.0, n) + 1
-    src = rng.choice(n, n * degree, p=theta / theta.sum())
-    same = rng.random(len(src)) > mix
-    dst = np.empty_like(src)
-    for c in (0, 1):
-        for inside in (True, False):
-            idx = np.where((truth[src] == c) & (same == inside))[0]
-            pool = np.where(truth == (c if inside else 1 - c))[0]
-            dst[idx] = rng.choice(pool, len(idx), p=theta[pool] / theta[pool].sum())
-    back = rng.random(len(src)) < np.where(truth[src] == truth[dst], 0.4, 0.1)
-    pairs = np.vstack([np.c_[src, dst], np.c_[dst[back], src[back]]])
+    pairs, truth = planted_edges(n, mix, seed, degree)
     g = ig.Graph(n=n, edges=pairs, directed=True)
     g.simplify()
     g.es["weight"] = 1.0

@@ -20,24 +20,13 @@ from kindscope.graph import (
     unfollow_audit,
 )
 from kindscope.graph.diversity import bridges
+from kindscope.graph.synthetic import planted_edges
 
 
 def planted(n=1200, mix=0.25, seed=1, degree=12):
     """A directed degree-corrected two-block graph; in-block ties are returned more often."""
-    rng = np.random.default_rng(seed)
-    truth = rng.integers(0, 2, n)
-    theta = rng.pareto(2.0, n) + 1
-    src = rng.choice(n, n * degree, p=theta / theta.sum())
-    same = rng.random(len(src)) > mix
-    dst = np.empty_like(src)
-    for c in (0, 1):
-        for inside in (True, False):
-            idx = np.where((truth[src] == c) & (same == inside))[0]
-            pool = np.where(truth == (c if inside else 1 - c))[0]
-            dst[idx] = rng.choice(pool, len(idx), p=theta[pool] / theta[pool].sum())
-    back = rng.random(len(src)) < np.where(truth[src] == truth[dst], 0.4, 0.1)
-    a = np.concatenate([src, dst[back]])
-    b = np.concatenate([dst, src[back]])
+    pairs, truth = planted_edges(n, mix, seed, degree)
+    a, b = pairs[:, 0], pairs[:, 1]
     return graph_from_edges(["x"] * len(a), a.astype(str), b.astype(str)), truth
 
 
