@@ -166,6 +166,10 @@ def test_real_archives_end_to_end(run, tmp_path, fixture):
                                              "mastodon-archive-full": 1002}[fixture]
     assert not report["void_rate"]["available"]
     assert "not available for this source" in report["void_rate"]["reason"]
+    # their normal conversations hold no pile-on and no trawler
+    safety = report["safety"]
+    assert safety["hostility_checked"]
+    assert safety["pileons"]["count"] == 0 and safety["trawlers"]["count"] == 0
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium "
