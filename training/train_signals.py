@@ -12,8 +12,8 @@ balanced logistic calibrator fitted on out-of-fold logits, and score the validat
 Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
 
 The frozen baseline of the issue (logistic regression on the *pretrained* encoder's
-sentence embedding) is read from ``training/frozen_baseline.json``; ``--frozen-baseline``
-recomputes it (it exports and encodes with the pretrained encoder, minutes more).
+sentence embedding) uses the shipped encoder's features; when the encoder is fine-tuned,
+the pretrained one is exported beside it (in $KINDSCOPE_CACHE) to compute it.
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ C_BAG = {"default": 4.0}
 #: Weight on the positives in the crisis calibrator (balanced classes first): below 1 since
 #: the distress negatives came in (2.0 flagged most ordinary distress, see the model card).
 POS_BOOST = {"crisis": 0.5}
-FROZEN_BASELINE = json.loads((HERE / "frozen_baseline.json").read_text(encoding="utf-8"))
 
 
 def _bag_matrix(cache: FeatureCache, texts: list[str]) -> sp.csr_matrix:
@@ -134,7 +133,7 @@ def predict(params: dict, x, bag) -> np.ndarray:
     return 1 / (1 + np.exp(-(a * z_emb + b * z_bag + c)))
 
 
-def train_one(cache: FeatureCache, name: str, frozen: FeatureCache | None = None):
+def train_one(cache: FeatureCache, name: str, frozen: FeatureCache):
     raw_train, val = SPLITS[name]()
     ctx = name in CONTEXT_SIGNALS
     train = augment_without_context(raw_train) if ctx else raw_train
@@ -144,10 +143,7 @@ def train_one(cache: FeatureCache, name: str, frozen: FeatureCache | None = None
     xv, bagv, yv, _ = design(cache, val, ctx)
     probs = predict(params, xv, bagv)
     metrics = evaluate(name, val, yv, probs)
-    if frozen is not None:
-        metrics["frozen_baseline"] = baseline(name, frozen, raw_train, val)
-    else:
-        metrics["frozen_baseline"] = FROZEN_BASELINE[name]
+    metrics["frozen_baseline"] = baseline(name, frozen, raw_train, val)
     return params, metrics
 
 
@@ -182,8 +178,6 @@ def main(argv=None) -> dict:
     parser.add_argument("--finetune", action="store_true",
                         help="fine-tune the encoder first (experimental, see below)")
     parser.add_argument("--weights", help="export this fine-tuned encoder folder")
-    parser.add_argument("--frozen-baseline", action="store_true",
-                        help="recompute the frozen baseline with the pretrained encoder")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS), help="comma-separated subset")
     args = parser.parse_args(argv)
@@ -197,8 +191,8 @@ def main(argv=None) -> dict:
             weights = finetune(CACHE / "finetuned")
         export(out, weights)
     cache = FeatureCache(out)
-    frozen = None
-    if args.frozen_baseline:
+    frozen = cache
+    if args.finetune or args.weights:
         from export_encoder import export
 
         export(CACHE / "frozen")
