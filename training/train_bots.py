@@ -29,6 +29,7 @@ from threadpoolctl import threadpool_limits
 
 from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.profiles import (
+    COUNTS,
     FEATURES,
     X_ONLY,
     _parse_time,
@@ -39,6 +40,11 @@ from kindscope.safety.profiles import (
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "bot-cresci-rtbust-2019"
 ARTIFACT = ROOT / "kindscope" / "safety" / "artifacts" / "bot_model.json"
+PORTABLE_ARTIFACT = ARTIFACT.with_name("bot_model_portable.json")
+#: The portable model (Mastodon, Bluesky) leaves out X's fields and the account's age:
+#: RTbust's humans are mostly older Twitter accounts, so age there says "old = human",
+#: which marks every Bluesky account (the platform is at most four years old) bot-like.
+PORTABLE = tuple(name for name, _ in FEATURES if name not in X_ONLY and name != "log_age_days")
 SEED = 20190515
 #: Chosen by 5-fold CV on the training part only (see the model card).
 PARAMS = {"max_iter": 200, "learning_rate": 0.05, "max_depth": 3, "min_samples_leaf": 10,
@@ -144,6 +150,53 @@ def _main() -> None:
         print(f"wrote {ARTIFACT.relative_to(ROOT)} sha256 {digest}")
     held_auc = roc_auc_score(y[held], model.decision_function(x[held]))
     print(f"held-apart AUC (reported once, not used to choose): {held_auc:.3f} (n={len(held)})")
+    train_portable(x, y, train, held, folds, write=not args.no_write)
+
+
+def blank_counts(x: np.ndarray) -> np.ndarray:
+    """A copy with the count features missing, as in Bluesky's short profile views."""
+    out = x.copy()
+    out[:, [i for i, (name, _) in enumerate(FEATURES) if name in COUNTS]] = np.nan
+    return out
+
+
+def with_blanked_copies(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each account twice, once with its counts missing: the trees learn where a profile
+    without counts goes instead of following the larger branch by default."""
+    return np.vstack([x, blank_counts(x)]), np.concatenate([y, y])
+
+
+def train_portable(x, y, train, held, folds, write: bool = True) -> None:
+    """The model for Mastodon and Bluesky profiles: PORTABLE features, blanked copies."""
+    cols = [i for i, (name, _) in enumerate(FEATURES) if name in PORTABLE]
+    xt, yt = x[train], y[train]
+    aucs, aucs_blank, oof = [], [], np.zeros(len(yt))
+    for a, b in folds.split(xt, yt):
+        xa, ya = with_blanked_copies(xt[a], yt[a])
+        fitted = new_model().fit(xa[:, cols], ya)
+        oof[b] = fitted.decision_function(xt[b][:, cols])
+        aucs.append(roc_auc_score(yt[b], oof[b]))
+        aucs_blank.append(roc_auc_score(yt[b], fitted.decision_function(
+            blank_counts(xt[b])[:, cols])))
+    print(f"portable model (Mastodon, Bluesky), {len(cols)} features, no account age: "
+          f"5-fold CV AUC {np.mean(aucs):.3f} ± {np.std(aucs):.3f}; with counts missing "
+          f"{np.mean(aucs_blank):.3f} ± {np.std(aucs_blank):.3f}")
+    platt = LogisticRegression(C=1e6).fit(oof[:, None], yt)
+    slope, intercept = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    print(f"  Platt: slope {slope:.3f}, intercept {intercept:.3f}")
+    xa, ya = with_blanked_copies(xt, yt)
+    model = new_model().fit(xa[:, cols], ya)
+    artifact = export_model(model, len(train), slope, intercept, PORTABLE,
+                            "kindscope-bot-portable", "1.0.0")
+    text = json.dumps(artifact, sort_keys=True, separators=(",", ":")) + "\n"
+    if write:
+        PORTABLE_ARTIFACT.write_text(text)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        print(f"wrote {PORTABLE_ARTIFACT.relative_to(ROOT)} sha256 {digest}")
+    held_auc = roc_auc_score(y[held], model.decision_function(x[held][:, cols]))
+    held_blank = roc_auc_score(y[held], model.decision_function(blank_counts(x[held])[:, cols]))
+    print(f"  held-apart AUC (reported once): {held_auc:.3f}; with counts missing "
+          f"{held_blank:.3f} (n={len(held)})")
 
 
 def report_rules(profiles: list, y: np.ndarray) -> None:
@@ -155,7 +208,8 @@ def report_rules(profiles: list, y: np.ndarray) -> None:
 
 
 def export_model(model: HistGradientBoostingClassifier, n: int, slope: float,
-                 intercept: float) -> dict:
+                 intercept: float, features: tuple[str, ...] | None = None,
+                 name: str = "kindscope-bot-hgb", version: str = "2.0.0") -> dict:
     """The trees as plain arrays; internal node values are count-weighted leaf means."""
     trees = []
     for (predictor,) in model._predictors:
@@ -174,9 +228,9 @@ def export_model(model: HistGradientBoostingClassifier, n: int, slope: float,
             "value": _node_values(nodes),
         })
     return {
-        "name": "kindscope-bot-hgb",
-        "version": "2.0.0",
-        "features": [name for name, _ in FEATURES],
+        "name": name,
+        "version": version,
+        "features": list(features or (f for f, _ in FEATURES)),
         "baseline": float(model._baseline_prediction.ravel()[0]),
         "calibration": {"slope": slope, "intercept": intercept},
         "trees": trees,

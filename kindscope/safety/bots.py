@@ -25,10 +25,13 @@ from kindscope.errors import ModelError
 from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.profiles import FEATURES, Profile, profile_features
 
-__all__ = ["BotScore", "FollowWave", "MODEL_PATH", "model_probability", "score_profile",
-           "score_profiles", "follow_waves"]
+__all__ = ["BotScore", "FollowWave", "MODEL_PATH", "PORTABLE_PATH", "model_for",
+           "model_probability", "score_profile", "score_profiles", "follow_waves"]
 
 MODEL_PATH = Path(__file__).parent / "artifacts" / "bot_model.json"
+#: Mastodon and Bluesky: no X-only fields, no account age (see docs/models/bot.md).
+PORTABLE_PATH = MODEL_PATH.with_name("bot_model_portable.json")
+_NAMES = tuple(name for name, _ in FEATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ class _Model:
     version: str
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _load(path: str) -> _Model:
     try:
         data = json.loads(Path(path).read_text())
@@ -114,19 +117,31 @@ def _reason(name: str, words: str, value: float, push: float) -> str:
     return f"{words} ({shown}) looks {direction}"
 
 
-def model_probability(profile: Profile, model_path: Path = MODEL_PATH) -> float:
+def model_for(profile: Profile) -> Path:
+    """X profiles: the full model; Mastodon and Bluesky: the portable one."""
+    return MODEL_PATH if profile.platform == "x" else PORTABLE_PATH
+
+
+def _vector(model: _Model, profile: Profile) -> list[float]:
+    """The profile's features in the model's order (a model may use a subset)."""
+    full = dict(zip(_NAMES, profile_features(profile), strict=True))
+    return [full[name] for name in model.features]
+
+
+def model_probability(profile: Profile, model_path: Path | None = None) -> float:
     """The calibrated model probability alone, without the rule layer."""
-    model = _load(str(model_path))
-    return _probability(model, _contributions(model, profile_features(profile))[0])
+    model = _load(str(model_path or model_for(profile)))
+    return _probability(model, _contributions(model, _vector(model, profile))[0])
 
 
-def score_profile(profile: Profile, model_path: Path = MODEL_PATH, top: int = 3) -> BotScore:
+def score_profile(profile: Profile, model_path: Path | None = None, top: int = 3) -> BotScore:
     """Score one profile: ``max(model, rule)`` probability and its reasons.
 
-    A firing rule's reason comes first, then the model's ``top`` pushes.
+    ``model_path`` defaults to :func:`model_for` the profile's platform. A firing rule's
+    reason comes first, then the model's ``top`` pushes.
     """
-    model = _load(str(model_path))
-    x = profile_features(profile)
+    model = _load(str(model_path or model_for(profile)))
+    x = _vector(model, profile)
     logit, shares = _contributions(model, x)
     order = np.argsort(-np.abs(shares))[:top]
     words = dict(FEATURES)
@@ -142,7 +157,7 @@ def score_profile(profile: Profile, model_path: Path = MODEL_PATH, top: int = 3)
     return BotScore(profile.account_id, profile.handle, bot, reasons, model.version)
 
 
-def score_profiles(profiles: list[Profile], model_path: Path = MODEL_PATH) -> list[BotScore]:
+def score_profiles(profiles: list[Profile], model_path: Path | None = None) -> list[BotScore]:
     """Scores in input order."""
     return [score_profile(p, model_path) for p in profiles]
 

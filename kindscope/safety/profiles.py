@@ -28,6 +28,7 @@ __all__ = [
     "profile_features",
     "age_days",
     "X_ONLY",
+    "COUNTS",
 ]
 
 
@@ -299,12 +300,13 @@ def profile_features(profile: Profile) -> list[float]:
     """The model's features of one profile, in :data:`FEATURES` order."""
     values = _neutral(profile) + _text_features(profile) + _x_only(profile)
     if not profile.counts_known:
-        values = [math.nan if name in _COUNTS else v
+        values = [math.nan if name in COUNTS else v
                   for (name, _), v in zip(FEATURES, values, strict=True)]
     return values
 
 
-_COUNTS = frozenset({"log_followers", "log_following", "log_ratio", "log_posts_per_day",
+#: Features read from counts: missing when an object carries none.
+COUNTS = frozenset({"log_followers", "log_following", "log_ratio", "log_posts_per_day",
                      "log_posts", "log_posts_per_follower", "log_favourites_per_post",
                      "log_listed_per_follower"})
 
