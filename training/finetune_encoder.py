@@ -9,7 +9,8 @@ at a time. The embeddings and the first ``MID_LAYER`` layers stay frozen (words 
 training data lacks keep their pretrained meaning, the layer-3 features stay general, and
 a step costs a third less); the top layers train for one epoch with AdamW and a linear
 schedule, on texts cut at 96 tokens.
-Each signal contributes at most ``CAP`` examples (seeded sample). Any text that appears in
+Each signal contributes at most ``CAP`` examples (``CAPS`` for some; a seeded sample,
+hand-written cases and ToxiGen always kept). Any text that appears in
 any signal's validation split is left out, so no validation text is ever seen in
 fine-tuning. Seeded and single-process: reruns on the same machine give the same weights.
 Writes a Hugging Face ``BertModel`` folder that ``export_encoder.export`` reads.
@@ -33,6 +34,11 @@ from splits import SPLITS  # noqa: E402
 
 SEED = 13
 CAP = 3000
+#: Larger caps where a signal's data is broad (hate covers many targets and styles).
+CAPS = {"hate": 5000, "toxicity": 4000, "offensive": 4000}
+#: Sources kept whole whatever the cap: our hand-written cases and ToxiGen's targeted
+#: statements (the only hate data about disabled people), a few hundred each.
+ALWAYS = ("cases", "toxigen")
 BATCH = 32
 EPOCHS = 1
 LR_ENCODER = 4e-5
@@ -50,8 +56,11 @@ def training_tasks(cap: int = CAP, seed: int = SEED) -> dict[str, list]:
     tasks = {}
     for name, (train, _) in splits.items():
         kept = [e for e in train if norm(e.text) not in held]
+        always = [e for e in kept if e.source.startswith(ALWAYS)]
+        rest = [e for e in kept if not e.source.startswith(ALWAYS)]
         rng = random.Random(f"{seed}:finetune:{name}")
-        tasks[name] = rng.sample(kept, min(cap, len(kept)))
+        limit = max(0, CAPS.get(name, cap) - len(always))
+        tasks[name] = always + rng.sample(rest, min(limit, len(rest)))
     return tasks
 
 

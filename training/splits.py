@@ -80,7 +80,18 @@ def distress() -> Split:
     for text, label in tweeteval("emotion", "train"):
         if label != 0:
             tr.append(Example(text, int(label == 3), source="emotion", weight=0.5))
-    return tr + cases("distress"), va
+    return tr + _everyday_tweets() + cases("distress"), va
+
+
+def _everyday_tweets() -> list[Example]:
+    """Distress negatives that talk about nothing painful: TweetEval sentiment's neutral
+    tweets from upbeat's training half, and a seeded sample of non-offensive tweets.
+    Without them every Dreaddit and emotion text is about feelings, so any short plain
+    statement ("the bus timetable changes on Monday") sat near the decision point."""
+    neutral = [t for t, y in tweeteval("sentiment", "val") if y == 1 and not in_val_fold(t, 0.5)]
+    plain = [t for t, y in tweeteval("offensive", "train") if y == 0]
+    texts = neutral + _sample(plain, 800, "distress-everyday")
+    return [Example(t, 0, source="everyday", weight=0.5) for t in texts]
 
 
 def _supporters() -> list[tuple[str, str, str]]:

@@ -1,19 +1,20 @@
 """Rebuild every artifact in kindscope/signals/artifacts from ../shared/data.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python training/train_signals.py [--skip-export]
+    HF_HUB_OFFLINE=1 .venv/bin/python training/train_signals.py [--skip-export | --frozen]
 
-Steps: (with ``--finetune`` only, experimental: fine-tune all-MiniLM-L6-v2 on every
-signal's training split at once, training/finetune_encoder.py; the shipped encoder is the
-frozen one) export the static-int8 ONNX encoder (training/export_encoder.py), encode
-every training and validation text
-(cached in $KINDSCOPE_CACHE), fit per signal a one-hidden-layer head on the encoder
-features and a logistic head on hashed WordPiece uni+bigrams, stack the two with a
-balanced logistic calibrator fitted on out-of-fold logits, and score the validation split.
-Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
+Steps: fine-tune all-MiniLM-L6-v2 on every signal's training split at once
+(training/finetune_encoder.py, about 17 min on 2 cores; ``--weights DIR`` exports a given
+fine-tune instead, ``--frozen`` the pretrained encoder as before 2026-12), export the
+static-int8 ONNX encoder (training/export_encoder.py), encode every training and
+validation text (cached in $KINDSCOPE_CACHE), fit per signal a one-hidden-layer head on
+the encoder features and a logistic head on hashed WordPiece uni+bigrams, stack the two
+with a balanced logistic calibrator fitted on out-of-fold logits, and score the
+validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
+``--skip-export`` keeps the encoder already in ``--out`` and refits the heads only.
 
 The frozen baseline of the issue (logistic regression on the *pretrained* encoder's
-sentence embedding) uses the shipped encoder's features; when the encoder is fine-tuned,
-the pretrained one is exported beside it (in $KINDSCOPE_CACHE) to compute it.
+sentence embedding) is computed with the pretrained encoder, exported beside the cache
+($KINDSCOPE_CACHE/frozen) unless ``--frozen`` makes it the shipped one.
 """
 
 from __future__ import annotations
@@ -175,27 +176,27 @@ def write_manifest(out: Path) -> None:
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-export", action="store_true", help="reuse the ONNX encoder")
-    parser.add_argument("--finetune", action="store_true",
-                        help="fine-tune the encoder first (experimental, see below)")
+    parser.add_argument("--frozen", action="store_true",
+                        help="export the pretrained encoder, no fine-tuning")
     parser.add_argument("--weights", help="export this fine-tuned encoder folder")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS), help="comma-separated subset")
     args = parser.parse_args(argv)
     out = Path(args.out)
-    if not args.skip_export:
-        from export_encoder import export
-        from finetune_encoder import finetune
+    from export_encoder import export
 
+    if not args.skip_export:
         weights = Path(args.weights) if args.weights else None
-        if args.finetune and weights is None:
+        if weights is None and not args.frozen:
+            from finetune_encoder import finetune
+
             weights = finetune(CACHE / "finetuned")
         export(out, weights)
     cache = FeatureCache(out)
     frozen = cache
-    if args.finetune or args.weights:
-        from export_encoder import export
-
-        export(CACHE / "frozen")
+    if not args.frozen:
+        if not (CACHE / "frozen" / "encoder.onnx").exists():
+            export(CACHE / "frozen")
         frozen = FeatureCache(CACHE / "frozen")
     arrays, metrics = {}, {}
     for name in args.signals.split(","):
