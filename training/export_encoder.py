@@ -45,7 +45,9 @@ def _wrapped(weights: Path | None = None):
     import torch
     from transformers import BertModel
 
-    bert = BertModel.from_pretrained(str(weights or model_dir()))
+    # Eager attention exports as MatMul/Add/Softmax; the default (SDPA) adds Where and IsNaN
+    # nodes over every attention score that cost about a seventh of the run time.
+    bert = BertModel.from_pretrained(str(weights or model_dir()), attn_implementation="eager")
     bert.eval()
 
     class Pooled(torch.nn.Module):

@@ -2,9 +2,9 @@
 
     HF_HUB_OFFLINE=1 .venv/bin/python training/train_signals.py [--skip-export | --frozen]
 
-Steps: fine-tune all-MiniLM-L6-v2 on every signal's training split at once
-(training/finetune_encoder.py, about 17 min on 2 cores; ``--weights DIR`` exports a given
-fine-tune instead, ``--frozen`` the pretrained encoder as before 2026-12), export the
+Steps: fine-tune the first four layers of all-MiniLM-L6-v2 on every signal's training split
+at once (training/finetune_encoder.py, about 5 min on 2 cores; ``--weights DIR`` exports a
+given fine-tune instead, ``--frozen`` the pretrained encoder as before 2026-12), export the
 static-int8 ONNX encoder (training/export_encoder.py), encode every training and
 validation text (cached in $KINDSCOPE_CACHE), fit per signal a one-hidden-layer head on
 the encoder features and a logistic head on hashed WordPiece uni+bigrams, stack the two

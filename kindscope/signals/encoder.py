@@ -1,4 +1,4 @@
-"""The sentence encoder: static-int8 ONNX MiniLM-L6 with mean pooling, run by onnxruntime.
+"""The sentence encoder: static-int8 ONNX MiniLM (4 layers), mean-pooled, run by onnxruntime.
 
 Texts are tokenised with the model's own WordPiece tokenizer (``tokenizers``), truncated
 to ``MAX_TOKENS`` tokens, sorted by length so that each batch pads little, and encoded.

@@ -29,7 +29,7 @@ def test_retraining_reproduces_metrics(tmp_path):
 @pytest.mark.slow
 def test_finetuning_from_scratch_reproduces_metrics(tmp_path):
     """The whole pipeline from the pretrained encoder: fine-tune, export, heads (about
-    30 min on 2 cores). Fine-tuning is seeded and deterministic on one machine; across
+    17 min on 2 cores). Fine-tuning is seeded and deterministic on one machine; across
     CPUs, float rounding may move weights slightly, hence the 0.01 tolerance."""
     pytest.importorskip("sklearn")
     pytest.importorskip("torch")
