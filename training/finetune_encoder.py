@@ -46,14 +46,18 @@ LR_HEADS = 2e-3
 WARMUP = 0.06
 MAX_TOKENS = 96  # for fine-tuning only; the encoder reads 128
 #: Transformer layers kept of the six: the shipped encoder is the first LAYERS layers and
-#: only the layers above MID_LAYER train. Four layers run about 1.7x faster than six; see
-#: docs/models/ for what training layer 3 as well, or more distress and upbeat data, gave.
+#: only the layers above MID_LAYER train by default. With the eager export, four layers run
+#: 1.78x as fast as the old six-layer encoder (BENCHMARKS.md); the model cards compare the
+#: variants (``train_signals.py --train-from-layer``, ``--cap``).
 LAYERS = 4
 THREADS = 2
 
 
-def training_tasks(cap: int = CAP, seed: int = SEED) -> dict[str, list]:
-    """Per signal, its training examples minus every text of any validation split."""
+def training_tasks(
+    cap: int = CAP, seed: int = SEED, caps: dict[str, int] | None = None
+) -> dict[str, list]:
+    """Per signal, its training examples minus every text of any validation split.
+    ``caps``: per-signal caps over ``CAPS``, taken as given."""
     splits = {name: make() for name, make in SPLITS.items()}
     held = {norm(e.text) for _, val in splits.values() for e in val}
     held |= {norm(e.context) for _, val in splits.values() for e in val if e.context}
@@ -64,7 +68,8 @@ def training_tasks(cap: int = CAP, seed: int = SEED) -> dict[str, list]:
         rest = [e for e in kept if not e.source.startswith(ALWAYS)]
         rng = random.Random(f"{seed}:finetune:{name}")
         # CAPS scale with ``cap`` (unchanged at the default)
-        limit = max(0, CAPS.get(name, CAP) * cap // CAP - len(always))
+        limit = (caps or {}).get(name, CAPS.get(name, CAP) * cap // CAP) - len(always)
+        limit = max(0, limit)
         tasks[name] = always + rng.sample(rest, min(limit, len(rest)))
     return tasks
 
@@ -100,7 +105,15 @@ def _tensors(batch):
     return ids, mask, y, w
 
 
-def finetune(out_dir: Path, cap: int = CAP, seed: int = SEED) -> Path:
+def finetune(
+    out_dir: Path,
+    cap: int = CAP,
+    seed: int = SEED,
+    train_from_layer: int | None = None,
+    caps: dict[str, int] | None = None,
+) -> Path:
+    """Fine-tune and save; layers from ``train_from_layer`` (1-based; default the one
+    above ``MID_LAYER``) up train."""
     import torch
     from tokenizers import Tokenizer
     from transformers import BertModel
@@ -112,7 +125,7 @@ def finetune(out_dir: Path, cap: int = CAP, seed: int = SEED) -> Path:
     tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.no_padding()
-    tasks = training_tasks(cap, seed)
+    tasks = training_tasks(cap, seed, caps)
     batches = [b for _ in range(EPOCHS) for b in _batches(tasks, tokenizer, rng)]
     tokens = sum(len(x[0]) for _, batch in batches for x in batch)
     print(f"fine-tuning on {sum(map(len, tasks.values()))} examples, {len(batches)} batches, "
@@ -121,7 +134,7 @@ def finetune(out_dir: Path, cap: int = CAP, seed: int = SEED) -> Path:
     bert = BertModel.from_pretrained(str(model_dir()), attn_implementation="eager")
     bert.encoder.layer = bert.encoder.layer[:LAYERS]
     bert.config.num_hidden_layers = LAYERS
-    for module in (bert.embeddings, *bert.encoder.layer[:MID_LAYER]):
+    for module in (bert.embeddings, *bert.encoder.layer[: (train_from_layer or MID_LAYER + 1) - 1]):
         module.requires_grad_(False)
     heads = torch.nn.Linear(768, len(tasks))
     torch.nn.init.zeros_(heads.weight)

@@ -11,6 +11,8 @@ the encoder features and a logistic head on hashed WordPiece uni+bigrams, stack 
 with a balanced logistic calibrator fitted on out-of-fold logits, and score the
 validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
 ``--skip-export`` keeps the encoder already in ``--out`` and refits the heads only.
+``--train-from-layer N`` and ``--cap SIGNAL=N`` (repeatable) change the fine-tune, to
+compare variants (write those to another ``--out``).
 
 The frozen baseline of the issue (logistic regression on the *pretrained* encoder's
 sentence embedding) is computed with the pretrained encoder, exported beside the cache
@@ -179,6 +181,11 @@ def main(argv=None) -> dict:
     parser.add_argument("--frozen", action="store_true",
                         help="export the pretrained encoder, no fine-tuning")
     parser.add_argument("--weights", help="export this fine-tuned encoder folder")
+    parser.add_argument("--train-from-layer", type=int,
+                        help="fine-tune the encoder layers from this one (1-based) up; "
+                             "default 4")
+    parser.add_argument("--cap", action="append", default=[], metavar="SIGNAL=N",
+                        help="fine-tuning examples for SIGNAL (repeatable)")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS), help="comma-separated subset")
     args = parser.parse_args(argv)
@@ -190,7 +197,9 @@ def main(argv=None) -> dict:
         if weights is None and not args.frozen:
             from finetune_encoder import finetune
 
-            weights = finetune(CACHE / "finetuned")
+            caps = {k: int(v) for k, v in (c.split("=") for c in args.cap)}
+            weights = finetune(CACHE / "finetuned", train_from_layer=args.train_from_layer,
+                               caps=caps)
         export(out, weights)
     cache = FeatureCache(out)
     frozen = cache

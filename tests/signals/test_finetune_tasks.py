@@ -1,0 +1,38 @@
+"""What the encoder fine-tune trains on: caps, kept sources, no validation text."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def finetune_encoder():
+    if not (ROOT.parent / "shared/data").is_dir():
+        pytest.skip("needs ../shared/data")
+    sys.path.insert(0, str(ROOT / "training"))
+    import finetune_encoder
+
+    return finetune_encoder
+
+
+def test_caps_and_held_out_texts(finetune_encoder):
+    from data import norm
+    from splits import SPLITS
+
+    fe = finetune_encoder
+    default = fe.training_tasks()
+    tasks = fe.training_tasks(caps={"upbeat": 500})
+    assert len(tasks["upbeat"]) == 500
+    assert len(default["upbeat"]) == fe.CAP
+    assert len(default["hate"]) == fe.CAPS["hate"]
+    for name in ("distress", "hate", "support_er"):
+        assert [e.text for e in tasks[name]] == [e.text for e in default[name]]
+    # hand-written cases are kept whatever the cap
+    assert any(e.source.startswith("cases") for e in tasks["upbeat"])
+    smaller = fe.training_tasks(cap=fe.CAP // 2)
+    assert len(smaller["hate"]) == fe.CAPS["hate"] // 2
+    held = {norm(e.text) for _, val in (make() for make in SPLITS.values()) for e in val}
+    assert not any(norm(e.text) in held for examples in tasks.values() for e in examples)
