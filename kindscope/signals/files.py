@@ -1,4 +1,6 @@
-"""Scoring a CSV, TSV or JSONL file of texts into a JSONL file of scores."""
+"""Scoring texts into JSON lines: a CSV, TSV or JSONL file, standard input (one text a
+line) or one text. Each line carries the text's language (``lang``) and a probability per
+signal, null where the text is in a language the signals do not read."""
 
 from __future__ import annotations
 
@@ -10,13 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kindscope.errors import InputError
-from kindscope.signals import SIGNALS, score_texts
+from kindscope.signals import SIGNALS
+from kindscope.signals.language import read_texts
 
-__all__ = ["FORMATS", "score_file"]
+__all__ = ["FORMATS", "STDIN", "score_file", "score_text"]
 
 #: File suffix -> format name.
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _CHUNK = 4096
+#: The path that means "texts on standard input, one per line".
+STDIN = "-"
 
 Row = tuple[object, str, str | None]  # (id, text, context)
 
@@ -69,6 +74,17 @@ def _jsonl(path: Path, text_col, id_col, ctx_col) -> Iterator[Row]:
             yield (obj[id_col] if id_col else number), "" if text is None else str(text), ctx
 
 
+def _lines(stream, where: str) -> Iterator[Row]:
+    """One text per non-blank line; the id is the line number."""
+    try:
+        for number, line in enumerate(stream, start=1):
+            text = line.rstrip("\r\n")
+            if text.strip():
+                yield number, text, None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", where=where) from exc
+
+
 def _rows(path: Path, text_col, id_col, ctx_col) -> Iterator[Row]:
     fmt = _format(path)
     if not path.is_file():
@@ -96,15 +112,30 @@ def _chunks(rows: Iterator[Row]) -> Iterator[list[Row]]:
         yield chunk
 
 
+def _record(lang: str, values: dict[str, float | None]) -> dict[str, object]:
+    record: dict[str, object] = {"lang": lang}
+    record.update({name: None if v is None else round(v, 6) for name, v in values.items()})
+    return record
+
+
 def _write_chunk(out, chunk: list[Row], with_context: bool, batch_size: int) -> None:
     texts = [text for _, text, _ in chunk]
     contexts = [ctx for _, _, ctx in chunk] if with_context else None
-    table = score_texts(texts, contexts, SIGNALS, batch_size)
+    table = read_texts(texts, contexts, SIGNALS, batch_size)
+    langs = table["lang"].to_pylist()
     columns = {name: table[name].to_pylist() for name in SIGNALS}
     for i, (row_id, _, _) in enumerate(chunk):
-        record = {"id": row_id}
-        record.update({name: round(columns[name][i], 6) for name in SIGNALS})
+        record = {"id": row_id} | _record(langs[i], {s: columns[s][i] for s in SIGNALS})
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def score_text(text: str, context: str | None = None) -> dict[str, object]:
+    """One text's line: ``{"lang": ..., "<signal>": probability or None, ...}``.
+
+    ``context`` is the post the text replies to (read by the support signals), if any.
+    """
+    table = read_texts([text], None if context is None else [context], SIGNALS)
+    return _record(table["lang"][0].as_py(), {s: table[s][0].as_py() for s in SIGNALS})
 
 
 def score_file(
@@ -117,13 +148,20 @@ def score_file(
 ) -> int:
     """Score every row of a CSV/TSV/JSONL file; write one JSON object per row, in order.
 
-    Each output line is ``{"id": ..., "<signal>": probability, ...}`` where ``id`` is the
-    value of ``id_column`` or, without one, the 1-based row number. ``out_path`` ``"-"``
-    writes to standard output; a file is written in full or not at all. Returns the
-    number of rows written. Raises ``InputError`` for unreadable or malformed input.
+    Each output line is ``{"id": ..., "lang": ..., "<signal>": probability, ...}`` where
+    ``id`` is the value of ``id_column`` or, without one, the 1-based row number, and
+    ``lang`` the language the text was taken to be; the signals are null when it is a
+    language they do not read (see ``kindscope.signals.language``). ``path`` ``"-"``
+    (``STDIN``) reads standard input as plain text, one text per line (blank lines are
+    skipped; the id is the line number; the column options do not apply). ``out_path``
+    ``"-"`` writes to standard output; a file is written in full or not at all. Returns
+    the number of rows written. Raises ``InputError`` for unreadable or malformed input.
     """
-    path = Path(path)
-    rows = _rows(path, text_column, id_column, context_column)
+    if str(path) == STDIN:
+        rows = _lines(sys.stdin, "standard input")
+        context_column = None
+    else:
+        rows = _rows(Path(path), text_column, id_column, context_column)
     if str(out_path) == "-":
         return _write_all(sys.stdout, rows, context_column is not None, batch_size)
     target = Path(out_path)

@@ -21,7 +21,8 @@ def test_csv_with_row_numbers(tmp_path):
     assert score_file(src, "text", out_path=out) == 3
     rows = _read(out)
     assert [r["id"] for r in rows] == [1, 2, 3]
-    assert list(rows[0]) == ["id", *SIGNALS]
+    assert list(rows[0]) == ["id", "lang", *SIGNALS]
+    assert [r["lang"] for r in rows] == ["en", "en", "en"]
     assert all(0 <= r[s] <= 1 for r in rows for s in SIGNALS)
 
 
@@ -32,6 +33,21 @@ def test_tsv_with_ids_and_context(tmp_path):
     out = tmp_path / "out.jsonl"
     score_file(src, "body", id_column="pid", context_column="parent", out_path=out)
     assert [r["id"] for r in _read(out)] == ["a7", "b8"]
+
+
+def test_other_languages_get_null_signals(tmp_path):
+    src = tmp_path / "replies.csv"
+    src.write_text("text\n"
+                   '"Das tut mir so leid, ich bin für dich da wenn du reden willst."\n'
+                   '"Het spijt me zo, ik ben er voor je als je wilt praten."\n'
+                   '"so sorry, I\'m here for you"\n'
+                   "@jo 👍\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert score_file(src, "text", out_path=out) == 4
+    rows = _read(out)
+    assert [r["lang"] for r in rows] == ["de", "nl", "en", "en"]
+    assert all(r[s] is None for r in rows[:2] for s in SIGNALS)
+    assert all(isinstance(r[s], float) for r in rows[2:] for s in SIGNALS)
 
 
 def test_jsonl_keeps_order_and_id_values(tmp_path):

@@ -1,0 +1,168 @@
+"""Which language a post is in, told offline, and whether the signals can read it.
+
+The signals were trained on English. A post confidently detected as another language is
+*not read*: it gets its language code and no scores. Text whose language cannot be told
+confidently (short, only mentions, links, hashtags or emoji) is read as English.
+
+The rule (measured in ``docs/models/languages.md``):
+
+1. Remove what carries no language: URLs, ``@mentions`` (also ``@user@instance``),
+   ``#hashtags``, HTML entities, digits, emoji and other symbols.
+2. Fewer than ``MIN_LETTERS`` letters left: read as English.
+3. Otherwise py3langid (its bundled model, no download) ranks 97 languages with normalised
+   probabilities; the best one is taken when its probability is at least ``MIN_PROBABILITY``,
+   and the text is read as English when it is not.
+
+>>> language_of("Danke dir, ich hoffe es geht dir bald besser!")
+'de'
+>>> language_of("@anna 😍😍 https://t.co/x")
+'en'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+__all__ = [
+    "FALLBACK",
+    "MIN_LETTERS",
+    "MIN_PROBABILITY",
+    "SIGNAL_LANGUAGES",
+    "Detection",
+    "detect",
+    "detection_text",
+    "is_read",
+    "language_of",
+    "languages_of",
+    "read_texts",
+]
+
+#: Languages the signals were trained on and so can read.
+SIGNAL_LANGUAGES: frozenset[str] = frozenset({"en"})
+#: The language a text is taken to be when it cannot be told confidently.
+FALLBACK = "en"
+#: Letters needed (after stripping) before a detection is trusted.
+MIN_LETTERS = 15
+#: py3langid's normalised probability the best language needs to be trusted.
+MIN_PROBABILITY = 0.8
+
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+"  # links
+    r"|(?<![\w@])[@#][\w.-]*\w(?:@[\w.-]*\w)?"  # @mentions, @user@instance, #hashtags
+    r"|&(?:[a-z]+|#\d+);",  # HTML entities left in some exports
+    re.IGNORECASE,
+)
+_KEEP_PUNCTUATION = frozenset(".,;:!?'’-")
+
+_lock = threading.Lock()
+_identifier = None
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What the detector said about one text.
+
+    ``lang`` is the language the text is taken to be (``FALLBACK`` when not confident),
+    ``best`` the detector's top language (``"und"`` when there was nothing to read),
+    ``probability`` its normalised probability and ``letters`` the letters it saw.
+    """
+
+    lang: str
+    best: str
+    probability: float
+    letters: int
+
+    @property
+    def confident(self) -> bool:
+        return self.letters >= MIN_LETTERS and self.probability >= MIN_PROBABILITY
+
+
+def _get_identifier():
+    global _identifier
+    with _lock:
+        if _identifier is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return _identifier
+
+
+def detection_text(text: str | None) -> str:
+    """The part of ``text`` that carries language: no links, mentions, tags, emoji, digits."""
+    if not text:
+        return ""
+    text = _NOISE.sub(" ", text)
+    kept = "".join(ch if ch.isalpha() or ch.isspace() or ch in _KEEP_PUNCTUATION else " "
+                   for ch in text)
+    return " ".join(kept.split())
+
+
+def detect(text: str | None) -> Detection:
+    """Detect the language of one text under the confidence rule above."""
+    cleaned = detection_text(text)
+    letters = sum(ch.isalpha() for ch in cleaned)
+    if letters == 0:
+        return Detection(FALLBACK, "und", 0.0, 0)
+    best, probability = _get_identifier().classify(cleaned)
+    confident = letters >= MIN_LETTERS and probability >= MIN_PROBABILITY
+    return Detection(best if confident else FALLBACK, best, float(probability), letters)
+
+
+def language_of(text: str | None) -> str:
+    """The language ``text`` is taken to be: a confident detection, else ``FALLBACK``."""
+    return detect(text).lang
+
+
+def languages_of(texts: Sequence[str | None]) -> list[str]:
+    """``language_of`` for each text, in order (each distinct text detected once)."""
+    seen: dict[str | None, str] = {}
+    out = []
+    for text in texts:
+        lang = seen.get(text)
+        if lang is None:
+            lang = seen[text] = language_of(text)
+        out.append(lang)
+    return out
+
+
+def is_read(lang: str) -> bool:
+    """Whether the signals read text in ``lang``."""
+    return lang in SIGNAL_LANGUAGES
+
+
+def read_texts(
+    texts: Sequence[str | None],
+    contexts: Sequence[str | None] | None = None,
+    signals: Sequence[str] | None = None,
+    batch_size: int = 64,
+) -> pa.Table:
+    """Detect each text's language and score the ones the signals can read.
+
+    Returns one row per text in input order: a ``lang`` string column, then one float64
+    column per signal (``SIGNALS`` order, or the named subset) that is null where the text
+    is in a language the signals do not read. Arguments as for ``score_texts``.
+    """
+    from kindscope.signals import _check_signals, score_texts
+
+    names = _check_signals(signals)
+    if contexts is not None and len(contexts) != len(texts):
+        raise ValueError(f"contexts has {len(contexts)} items, texts has {len(texts)}")
+    langs = languages_of(texts)
+    readable = np.array([is_read(lang) for lang in langs], dtype=bool)
+    where = np.flatnonzero(readable)
+    part_texts = [texts[i] for i in where]
+    part_ctx = [contexts[i] for i in where] if contexts is not None else None
+    scores = score_texts(part_texts, part_ctx, names, batch_size) if len(where) else None
+    columns: dict[str, pa.Array] = {"lang": pa.array(langs, type=pa.string())}
+    for name in names:
+        values = np.zeros(len(langs))
+        if scores is not None:
+            values[where] = scores[name].to_numpy()
+        columns[name] = pa.array(values, type=pa.float64(), mask=~readable)
+    return pa.table(columns)
