@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -12,7 +14,13 @@ from kindscope.commands.common import db_option
 from kindscope.errors import InputError
 from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
 from kindscope.safety.bots import score_profile
-from kindscope.safety.evidence import collect_account, collect_incident, write_pack
+from kindscope.safety.evidence import (
+    MANIFEST,
+    check_pack,
+    collect_account,
+    collect_incident,
+    write_pack,
+)
 from kindscope.safety.incidents import scan
 from kindscope.safety.profiles import from_any
 from kindscope.store.db import open_store
@@ -98,18 +106,43 @@ def bots_command(profiles, out, blocklist, threshold):
 @db_option
 @click.option("--incident", default=None, help="An incident id from `kindscope safety`.")
 @click.option("--account", default=None, help="A handle or account id: all its posts.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Folder to write the pack into.")
-def evidence_command(db, incident, account, out_dir):
-    """Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest.
+@click.option("--verify", "verify_dir", type=click.Path(file_okay=False), default=None,
+              help="Check the pack in this folder against its MANIFEST.sha256 instead: one "
+                   "line per changed, missing or uncovered file; exit 2 if any.")
+def evidence_command(db, incident, account, out_dir, verify_dir):
+    """Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest; or check one.
 
     Example:
 
         kindscope evidence --incident pileon-1a2b3c4d5e6f7a8b --out pack/
+
+        kindscope evidence --verify pack/
     """
+    if verify_dir is not None:
+        if incident or account or out_dir:
+            raise InputError("--verify checks a pack: give it without --incident, "
+                             "--account or --out")
+        problems = check_pack(verify_dir)
+        for problem in problems:
+            click.echo(f"{Path(verify_dir) / problem.name}: {problem.detail}")
+        if problems:
+            click.echo(f"kindscope: {verify_dir} is not intact ({len(problems)} problem"
+                       f"{'' if len(problems) == 1 else 's'})", err=True)
+            sys.exit(2)
+        manifest = Path(verify_dir) / MANIFEST
+        count = sum(1 for line in manifest.read_text(encoding="utf-8").splitlines() if line)
+        click.echo(f"intact: {count} files match {MANIFEST} (its SHA-256 is "
+                   f"{hashlib.sha256(manifest.read_bytes()).hexdigest()})")
+        return
     if (incident is None) == (account is None):
-        raise InputError("give exactly one of --incident or --account")
+        raise InputError("give exactly one of --incident or --account (or --verify DIR)")
+    if out_dir is None:
+        raise InputError("give --out, the folder to write the pack into")
     with open_store(db) as store:
         ev = collect_incident(store, incident) if incident else collect_account(store, account)
     manifest = write_pack(ev, out_dir)
-    click.echo(f"wrote {len(ev.posts)} posts to {out_dir} (manifest {manifest.name})")
+    click.echo(f"wrote {len(ev.posts)} posts to {out_dir} (manifest {manifest.name}, SHA-256 "
+               f"{hashlib.sha256(manifest.read_bytes()).hexdigest()}: note it to show "
+               "later that the manifest itself was not changed)")

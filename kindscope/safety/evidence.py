@@ -3,7 +3,9 @@
 A pack folder holds ``evidence.html`` (all text escaped: posts are untrusted),
 ``evidence.json`` (posts, scores, how they were collected), ``posts.csv`` and
 ``MANIFEST.sha256`` (``<sha256>  <file>`` per file, ``sha256sum -c`` format) so anyone
-can check the files were not changed. In the CSV a cell starting with ``= + - @`` gets a
+can check the files were not changed; :func:`check_pack` (``kindscope evidence --verify``)
+also names files that are missing or that the manifest does not cover. The page is rendered
+by :mod:`kindscope.safety.evidence_html`. In the CSV a cell starting with ``= + - @`` gets a
 leading ``'`` so spreadsheets do not run it as a formula; the JSON keeps the exact text.
 """
 
@@ -11,22 +13,25 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import html
 import io
 import json
+import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from kindscope import __version__
 from kindscope.errors import InputError
+from kindscope.safety.evidence_html import render_html
 from kindscope.safety.incidents import Incident, scan
 from kindscope.store.db import Store
 
-__all__ = ["Evidence", "collect_incident", "collect_account", "write_pack", "verify_pack",
-           "PACK_FILES"]
+__all__ = ["Evidence", "PackProblem", "collect_incident", "collect_account", "write_pack",
+           "check_pack", "verify_pack", "PACK_FILES", "MANIFEST"]
 
 PACK_FILES = ("evidence.html", "evidence.json", "posts.csv")
+MANIFEST = "MANIFEST.sha256"
 _COLUMNS = ("platform", "post_id", "author_id", "author_handle", "created_at", "text", "url",
             "reply_to_post_id", "reply_to_account_id", "scores", "snapshots")
 
@@ -133,33 +138,6 @@ def _safe_cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def _html(ev: Evidence, made: str) -> str:
-    e = html.escape
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{e(_safe_text(p[c]))}</td>" for c in _COLUMNS) + "</tr>\n"
-        for p in ev.posts)
-    reason = f"<p>{e(ev.incident.reason)}</p>" if ev.incident else ""
-    sources = "".join(f"<li>{e(json.dumps(c, sort_keys=True))}</li>" for c in ev.collection)
-    head = "".join(f"<th>{e(c)}</th>" for c in _COLUMNS)
-    return (
-        "<!doctype html><html><head><meta charset='utf-8'>"
-        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">"
-        f"<title>{e(ev.title)}</title><style>td{{vertical-align:top;border:1px solid #ccc;"
-        "padding:4px}table{border-collapse:collapse}</style></head><body>"
-        f"<h1>Evidence: {e(ev.title)}</h1><p>Subject: {e(ev.subject)}. Made {e(made)} by "
-        f"kindscope {e(__version__)}. {len(ev.posts)} posts.</p>{reason}"
-        f"<table><tr>{head}</tr>\n{rows}</table><h2>How it was collected</h2><ul>{sources}"
-        "</ul><p>Check the files against MANIFEST.sha256 (<code>sha256sum -c "
-        "MANIFEST.sha256</code>).</p></body></html>\n")
-
-
-def _safe_text(value) -> str:
-    if value is None:
-        return ""
-    return json.dumps(value, sort_keys=True) if isinstance(value, dict | list) else str(value)
-
-
 def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) -> Path:
     """Write the pack into ``out_dir`` (created); return the manifest's path."""
     out = Path(out_dir)
@@ -176,7 +154,7 @@ def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) 
     writer.writerow(_COLUMNS)
     for p in ev.posts:
         writer.writerow([_safe_cell(p[c]) for c in _COLUMNS])
-    contents = {"evidence.html": _html(ev, stamp),
+    contents = {"evidence.html": render_html(ev, stamp),
                 "evidence.json": json.dumps(doc, indent=2, ensure_ascii=False, default=str),
                 "posts.csv": buffer.getvalue()}
     lines = []
@@ -184,18 +162,97 @@ def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) 
         data = contents[name].encode("utf-8")
         (out / name).write_bytes(data)
         lines.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
-    manifest = out / "MANIFEST.sha256"
-    manifest.write_text("".join(lines))
+    manifest = out / MANIFEST
+    manifest.write_text("".join(lines), encoding="utf-8")
     return manifest
 
 
-def verify_pack(out_dir: str | Path) -> tuple[str, ...]:
-    """Files whose SHA-256 does not match the manifest (empty when the pack is intact)."""
+@dataclass(frozen=True)
+class PackProblem:
+    """One thing wrong with a pack: the file (relative to the pack) and what is wrong."""
+
+    name: str
+    kind: str  # "changed", "missing", "not in manifest", "not a file", "manifest"
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.detail}"
+
+
+_LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.+)")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _present(out: Path) -> list[str]:
+    """Every file, link or other non-folder entry under ``out`` (links are not followed)."""
+    found = []
+    for folder, dirs, files in os.walk(out):
+        base = Path(folder)
+        links = [d for d in dirs if (base / d).is_symlink()]
+        found += [(base / name).relative_to(out).as_posix() for name in files + links]
+    return sorted(found)
+
+
+def _inside(name: str) -> bool:
+    path = PurePosixPath(name)
+    return not path.is_absolute() and ".." not in path.parts and "\\" not in name
+
+
+def check_pack(out_dir: str | Path) -> tuple[PackProblem, ...]:
+    """Everything that differs between a pack folder and its ``MANIFEST.sha256``: files whose
+    SHA-256 changed, files the manifest lists that are gone, and files in the folder (at
+    any depth) that the manifest does not list. Empty when the pack is intact."""
     out = Path(out_dir)
-    bad = []
-    for line in (out / "MANIFEST.sha256").read_text().splitlines():
-        digest, name = line.split("  ", 1)
+    if not out.is_dir():
+        raise InputError("no such folder", str(out))
+    manifest = out / MANIFEST
+    problems: list[PackProblem] = []
+    listed: dict[str, str] = {}
+    if manifest.is_symlink() or not manifest.is_file():
+        problems.append(PackProblem(MANIFEST, "missing",
+                                    "no manifest: no file in this folder can be checked"))
+    else:
+        text = manifest.read_bytes().decode("utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            match = _LINE.fullmatch(line)
+            if not line.strip():
+                continue
+            if match is None:
+                problems.append(PackProblem(MANIFEST, "manifest",
+                                            f"line {number} is not '<sha256>  <file>'"))
+            elif not _inside(match.group(2)):
+                problems.append(PackProblem(MANIFEST, "manifest", f"line {number} names a "
+                                            "file outside the pack (not checked)"))
+            elif match.group(2) in listed:
+                problems.append(PackProblem(MANIFEST, "manifest", f"line {number} lists "
+                                            f"{match.group(2)} a second time"))
+            else:
+                listed[match.group(2)] = match.group(1).lower()
+    for name, digest in listed.items():
         path = out / name
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            bad.append(name)
-    return tuple(bad)
+        if path.is_symlink():
+            problems.append(PackProblem(name, "not a file", "is a link, not a file"))
+        elif not path.exists():
+            problems.append(PackProblem(name, "missing", "listed in the manifest but missing"))
+        elif not path.is_file():
+            problems.append(PackProblem(name, "not a file", "is not a plain file"))
+        elif _sha256(path) != digest:
+            problems.append(PackProblem(name, "changed", "changed: its SHA-256 is not the "
+                                        "one in the manifest"))
+    for name in _present(out):
+        if name != MANIFEST and name not in listed:
+            problems.append(PackProblem(name, "not in manifest",
+                                        "in the folder but not covered by the manifest"))
+    return tuple(problems)
+
+
+def verify_pack(out_dir: str | Path) -> tuple[str, ...]:
+    """The names of the files with a problem (see :func:`check_pack`); empty when intact."""
+    return tuple(dict.fromkeys(problem.name for problem in check_pack(out_dir)))

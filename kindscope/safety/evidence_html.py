@@ -1,0 +1,134 @@
+"""The evidence pack's page: a Jinja2 template (autoescaped) over a small view of the pack.
+
+Every piece of user text (post text, handles, ids, sources) is escaped by the template and
+isolated with ``<bdi>`` or ``dir="auto"``, so markup in a post shows as typed and
+direction-control characters (U+202A-U+202E, U+2066-U+2069) reorder only the text they are
+in, never the page around it. The page loads nothing (a Content-Security-Policy of
+``default-src 'none'``), reads well on screen and prints on A4.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from kindscope import __version__
+
+if TYPE_CHECKING:
+    from kindscope.safety.evidence import Evidence
+
+__all__ = ["render_html", "readable_time", "score_label", "BIDI_CONTROLS"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: Signals in the order a reader of a report needs them, and their names in words.
+SIGNAL_NAMES = {
+    "toxicity": "toxicity", "offensive": "offensive", "hate": "hate",
+    "crisis": "crisis", "distress": "distress", "support": "support",
+    "support_er": "support: emotional reaction", "support_ip": "support: interpretation",
+    "support_ex": "support: exploration", "upbeat": "upbeat",
+}
+HOSTILE = ("toxicity", "offensive", "hate")
+KINDS = {"pileon": "Pile-on", "trawler": "History trawl"}
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+
+_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                   keep_trailing_newline=True)
+
+
+def readable_time(value) -> str:
+    """``2024-03-05 14:02:11 UTC`` from a datetime or an ISO string ('' for none)."""
+    if value in (None, ""):
+        return ""
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def score_label(signal: str, score: float) -> str:
+    """``toxicity 0.87``: the signal in words and the score to two decimals."""
+    return f"{SIGNAL_NAMES.get(signal, signal.replace('_', ' '))} {score:.2f}"
+
+
+def _scores(post: dict, counted: dict[str, set[str]]) -> list[dict]:
+    def order(signal: str) -> tuple[int, str]:
+        names = list(SIGNAL_NAMES)
+        return (names.index(signal) if signal in names else len(names), signal)
+
+    out = []
+    for signal in sorted(post["scores"], key=order):
+        entry = post["scores"][signal]
+        value = entry.get("score") if isinstance(entry, dict) else entry
+        if value is None:
+            continue
+        out.append({"label": score_label(signal, float(value)), "hostile": signal in HOSTILE,
+                    "counted": signal in counted.get(post["post_id"], set())})
+    return out
+
+
+def _safe_url(url) -> str | None:
+    """The post's address as a link only when it is http(s); anything else is shown as text."""
+    if not url:
+        return None
+    return url if urlsplit(str(url)).scheme.lower() in ("http", "https") else None
+
+
+def _view(ev: Evidence) -> dict:
+    inc = ev.incident
+    counted: dict[str, set[str]] = {}
+    if inc is not None:
+        for post_id, signal, _ in inc.scores:
+            counted.setdefault(post_id, set()).add(signal)
+    numbers = {p["post_id"]: n for n, p in enumerate(ev.posts, start=1)}
+    posts = []
+    for n, p in enumerate(ev.posts, start=1):
+        text = p["text"] or ""
+        scores = _scores(p, counted)
+        posts.append({
+            "number": n, "anchor": f"post-{n}", "platform": p["platform"],
+            "post_id": p["post_id"], "author_id": p["author_id"],
+            "handle": p["author_handle"] if p["author_handle"] != p["author_id"] else None,
+            "when": readable_time(p["created_at"]),
+            "text": text, "bidi": any(ch in BIDI_CONTROLS for ch in text),
+            "url": p["url"], "link": _safe_url(p["url"]),
+            "reply_to": p["reply_to_post_id"],
+            "reply_to_number": numbers.get(p["reply_to_post_id"]) if p["reply_to_post_id"]
+            else None,
+            "reply_to_account": p["reply_to_account_id"],
+            "is_target": inc is not None and p["author_id"] == inc.target_id,
+            "scores": [s for s in scores if s["hostile"]],
+            "other_scores": [s for s in scores if not s["hostile"]],
+            "models": sorted({s["model"] for s in p["scores"].values()
+                              if isinstance(s, dict) and s.get("model")}),
+        })
+    incident = None
+    if inc is not None:
+        incident = {"kind": KINDS.get(inc.kind, inc.kind), "id": inc.id,
+                    "platform": inc.platform, "target": inc.target_id,
+                    "start": readable_time(inc.start), "end": readable_time(inc.end),
+                    "accounts": list(inc.accounts), "reason": inc.reason}
+    collection = [{**c, "taken": readable_time(c.get("taken_at")),
+                   "imported": readable_time(c.get("imported_at"))} for c in ev.collection]
+    models = sorted({m for p in posts for m in p["models"]})
+    return {"title": ev.title, "subject": ev.subject, "incident": incident, "posts": posts,
+            "collection": collection, "models": models,
+            "authors": len({(p["platform"], p["author_id"]) for p in ev.posts})}
+
+
+def _plain(text: str) -> str:
+    """Text for ``<title>``, which cannot hold ``<bdi>``: direction controls removed."""
+    return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+
+
+def render_html(ev: Evidence, made: str) -> str:
+    """The pack's ``evidence.html``: one self-contained page, escaped and print-ready."""
+    view = _view(ev)
+    return _env.get_template("evidence.html").render(
+        **view, page_title=_plain(f"Evidence: {ev.title}"), made=readable_time(made),
+        version=__version__)

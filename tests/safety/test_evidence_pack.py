@@ -1,0 +1,277 @@
+"""The evidence pack a person reads and prints, and `kindscope evidence --verify`.
+
+The page is checked by parsing it (which tags and attributes it has, where each
+direction-control character sits), so that a payload that got through would fail the test,
+not just one spelling of it. The browser test loads a pack in Debian's /usr/bin/chromium
+(through Playwright) and checks that nothing runs, nothing is fetched, the text is wide and
+a reversed handle does not reorder the line it is on; it keeps a screenshot in tmp_path.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+from storedata import add_follows, add_post, add_snapshot
+
+from kindscope.safety.evidence import (
+    MANIFEST,
+    check_pack,
+    collect_incident,
+    verify_pack,
+    write_pack,
+)
+from kindscope.safety.evidence_html import BIDI_CONTROLS, readable_time, score_label
+from kindscope.safety.incidents import scan
+from kindscope.store.db import Store
+
+CHROMIUM = Path("/usr/bin/chromium")
+T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
+INJECTIONS = [
+    "<script>window.__pwned = 1; alert(1)</script> you are pathetic",
+    "<img src=x onerror=\"window.__pwned = 2; alert(2)\"> pathetic",
+    "\"><svg onload=alert(3)> pathetic",
+    "</blockquote></article><script>window.__pwned = 4</script>",
+    "<a href=\"javascript:alert(5)\">click</a> & &amp; &lt;b&gt; {{ 7*7 }}",
+    "\u202egnitsetorp ton era uoy\u202c and \u2067isolated\u2069 pathetic",
+]
+HANDLES = {"troll0": "<img src=x onerror=\"window.__pwned = 7\">",
+           "troll1": "\u202eevil_handle", "troll2": "\"'><b>bold</b>"}
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "section",
+                "h1", "h2", "dl", "dt", "dd", "p", "span", "strong", "code", "time", "bdi",
+                "article", "blockquote", "a"}
+
+
+def _pack_store(store: Store) -> Store:
+    """A pile-on against vic: six hostile replies whose texts and handles are attacks."""
+    add_snapshot(store, "s", owner="vic")
+    add_follows(store, "s", [("vic", "friend"), ("friend", "vic")])
+    add_post(store, "v1", "vic", T0, "I feel awful today")
+    for i, text in enumerate(INJECTIONS):
+        author = f"troll{i % 4 if i < 4 else i}"
+        add_post(store, f"h{i}", author, T0 + timedelta(minutes=10 * i), text,
+                 reply_to="v1", reply_to_account="vic")
+        store.execute("INSERT INTO signal_scores VALUES ('x', ?, 'toxicity', ?, 'test')",
+                      [f"h{i}", 0.912345])
+        store.execute("INSERT INTO signal_scores VALUES ('x', ?, 'support_er', ?, 'test')",
+                      [f"h{i}", 0.0449])
+    for account, handle in HANDLES.items():
+        store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES ('x', ?, ?)",
+                      [account, handle])
+    store.execute("UPDATE posts SET url = 'javascript:alert(8)' WHERE post_id = 'h0'")
+    store.execute("UPDATE posts SET url = 'https://x.example/h1?a=1&b=\"2' "
+                  "WHERE post_id = 'h1'")
+    return store
+
+
+def _pack(store: Store, out: Path) -> Path:
+    _pack_store(store)
+    incident = scan(store).pileons[0]
+    write_pack(collect_incident(store, incident.id), out,
+               made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
+    return out
+
+
+class _Page(HTMLParser):
+    """Tags, attributes, and the text with the elements it sits in."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attrs: list[tuple[str, str, str | None]] = []
+        self.stack: list[tuple[str, dict]] = []
+        self.texts: list[tuple[str, tuple[tuple[str, dict], ...]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs += [(tag, name, value) for name, value in attrs]
+        if tag not in ("meta",):
+            self.stack.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        self.texts.append((data, tuple(self.stack)))
+
+
+def _parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def test_attacks_in_posts_and_handles_show_as_text(store, tmp_path):
+    page = (_pack(store, tmp_path) / "evidence.html").read_text(encoding="utf-8")
+    parsed = _parse(page)
+    assert parsed.tags <= ALLOWED_TAGS, parsed.tags - ALLOWED_TAGS
+    assert not [a for a in parsed.attrs if a[1].startswith("on")]
+    links = [value for tag, name, value in parsed.attrs if tag == "a" and name == "href"]
+    assert all(v.startswith(("#", "https://")) for v in links), links
+    assert "https://x.example/h1?a=1&b=\"2" in links  # a real address stays a link
+    assert "javascript:alert(8)" in page  # shown as text, never as a link
+    shown = "".join(text for text, _ in parsed.texts)
+    for text in INJECTIONS + list(HANDLES.values()):
+        assert str(escape(text)) in page, text
+        assert text in shown, text
+    assert "{{ 7*7 }}" in shown  # post text is never run as a template
+
+
+def test_direction_controls_are_isolated_from_the_page(store, tmp_path):
+    page = (_pack(store, tmp_path) / "evidence.html").read_text(encoding="utf-8")
+    parsed = _parse(page)
+    holders = [(text, stack) for text, stack in parsed.texts
+               if any(ch in BIDI_CONTROLS for ch in text)]
+    assert len(holders) == 2  # the post with both kinds of control, the reversed handle
+    for text, stack in holders:
+        names = [tag for tag, _ in stack]
+        assert "title" not in names
+        assert any(tag == "bdi" or attrs.get("dir") == "auto" for tag, attrs in stack), (
+            text, names)
+    assert not [a for a in parsed.attrs if any(ch in BIDI_CONTROLS for ch in a[2] or "")]
+    assert page.count("invisible direction-control characters") == 1
+    title = page[page.index("<title>"):page.index("</title>")]
+    assert not any(ch in BIDI_CONTROLS for ch in title)
+
+
+def test_scores_are_named_and_rounded_times_readable(store, tmp_path):
+    out = _pack(store, tmp_path)
+    page = (out / "evidence.html").read_text(encoding="utf-8")
+    assert page.count("toxicity 0.91") == len(INJECTIONS)
+    assert page.count("support: emotional reaction 0.04") == len(INJECTIONS)
+    assert "0.912345" not in page and "&#34;score&#34;" not in page and '{"score' not in page
+    assert "2024-03-01 12:00:00 UTC" in page and "2024-03-02 09:30:00 UTC" in page
+    assert "+00:00" not in page
+    assert "@page { size: A4" in page and "@media print" in page
+    assert "default-src 'none'" in page
+    # the JSON keeps exact values for anyone who needs them
+    doc = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    assert doc["posts"][0]["scores"]["toxicity"]["score"] == pytest.approx(0.912345)
+    assert score_label("hate", 0.875) == "hate 0.88"
+    assert readable_time("2024-03-01T12:00:00+01:00") == "2024-03-01 11:00:00 UTC"
+
+
+def _problems(out: Path) -> list[tuple[str, str]]:
+    return [(p.name, p.kind) for p in check_pack(out)]
+
+
+def test_verify_names_a_flipped_byte_a_removed_file_and_an_extra_one(store, tmp_path):
+    out = _pack(store, tmp_path / "pack")
+    assert check_pack(out) == () and verify_pack(out) == ()
+    data = bytearray((out / "evidence.html").read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (out / "evidence.html").write_bytes(bytes(data))
+    assert _problems(out) == [("evidence.html", "changed")]
+    (out / "posts.csv").unlink()
+    (out / "notes.txt").write_text("added later")
+    (out / "sub").mkdir()
+    (out / "sub" / "evidence.html").write_text("another page")
+    assert _problems(out) == [("evidence.html", "changed"), ("posts.csv", "missing"),
+                              ("notes.txt", "not in manifest"),
+                              ("sub/evidence.html", "not in manifest")]
+    assert verify_pack(out) == ("evidence.html", "posts.csv", "notes.txt",
+                                "sub/evidence.html")
+
+
+def test_verify_distrusts_a_bad_or_missing_manifest(store, tmp_path):
+    out = _pack(store, tmp_path / "pack")
+    manifest = out / MANIFEST
+    lines = manifest.read_text().splitlines()
+    digest = "0" * 64
+    manifest.write_text("\n".join([lines[0], "not a line", f"{digest}  ../outside",
+                                   lines[0], *lines[1:]]) + "\n")
+    assert _problems(out) == [(MANIFEST, "manifest")] * 3
+    manifest.unlink()
+    assert _problems(out) == [(MANIFEST, "missing"), ("evidence.html", "not in manifest"),
+                              ("evidence.json", "not in manifest"),
+                              ("posts.csv", "not in manifest")]
+
+
+def test_verify_command(tmp_path, run):
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    _pack_store(store)
+    incident = scan(store).pileons[0].id
+    store.close()
+    out = tmp_path / "pack"
+    made = run("evidence", "--db", db, "--incident", incident, "--out", out)
+    assert made.exit_code == 0, made.output
+    intact = run("evidence", "--verify", out)
+    assert intact.exit_code == 0 and intact.stdout.startswith("intact: 3 files match")
+    (out / "evidence.json").write_text("{}")
+    (out / "posts.csv").unlink()
+    (out / "extra.html").write_text("<p>planted</p>")
+    broken = run("evidence", "--verify", out)
+    assert broken.exit_code == 2
+    lines = broken.stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"{out / 'evidence.json'}: changed")
+    assert lines[1].startswith(f"{out / 'posts.csv'}: listed in the manifest but missing")
+    assert lines[2].startswith(f"{out / 'extra.html'}: in the folder but not covered")
+    assert "not intact (3 problems)" in broken.stderr
+    mixed = run("evidence", "--verify", out, "--out", tmp_path / "other")
+    assert mixed.exit_code == 2 and "--verify" in mixed.stderr
+    missing = run("evidence", "--verify", tmp_path / "nowhere")
+    assert missing.exit_code == 2 and "no such folder" in missing.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium "
+                    "(apt-get install chromium; CI installs it)")
+def test_pack_in_a_browser_runs_nothing_and_reads_wide(store, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    page_file = _pack(store, tmp_path / "pack") / "evidence.html"
+    dialogs: list[str] = []
+    requests: list[str] = []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_file.as_uri())
+            page.wait_for_timeout(300)
+            pwned = page.evaluate("() => window.__pwned")
+            counts = page.evaluate("() => [document.scripts.length, document.images.length]")
+            shown = page.evaluate("() => document.body.innerText")
+            text_widths = page.evaluate(
+                "() => [...document.querySelectorAll('blockquote')]"
+                ".map(b => b.getBoundingClientRect().width)")
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth > window.innerWidth")
+            # troll1's handle starts with U+202E: isolated, the rest of its line stays in
+            # order ("(account id troll1)" to the right of the handle, not before it)
+            order = page.evaluate("""() => [...document.querySelectorAll('p.meta')]
+                .filter(p => p.textContent.includes('evil_handle'))
+                .map(p => [p.querySelector('strong').getBoundingClientRect().right,
+                           p.querySelector('.id').getBoundingClientRect().left,
+                           p.querySelector('time').getBoundingClientRect().right,
+                           p.querySelector('strong').getBoundingClientRect().left])""")
+            page.screenshot(path=str(tmp_path / "evidence.png"), full_page=True)
+            page.emulate_media(media="print")
+            printed = page.evaluate(
+                "() => [...document.querySelectorAll('blockquote')]"
+                ".map(b => b.getBoundingClientRect().width)")
+        finally:
+            browser.close()
+    assert pwned is None and dialogs == []
+    assert counts == [0, 0]
+    assert requests == [page_file.as_uri()]  # nothing fetched beyond the page itself
+    for text in INJECTIONS[:5] + [HANDLES["troll0"], HANDLES["troll2"]]:
+        assert text in shown, text
+    assert len(text_widths) == len(INJECTIONS) and min(text_widths) > 600  # not a thin column
+    assert not overflow
+    assert order and all(strong_right <= id_left and time_right <= strong_left
+                         for strong_right, id_left, time_right, strong_left in order)
+    assert min(printed) > 600
+    assert (tmp_path / "evidence.png").stat().st_size > 10_000
