@@ -17,7 +17,9 @@ __all__ = ["network_command"]
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--platform", default=None, help="Only this platform (x, mastodon, ...).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Leiden's first seed.")
+@click.option("--seed", type=int, default=None,
+              help="Leiden's first seed (default: the seed setting, $KINDSCOPE_SEED or 13, "
+                   "as the report uses).")
 @click.option("--all-snapshots", is_flag=True,
               help="Union of every snapshot's follows (default: each owner's latest).")
 def network_command(db, as_json, platform, seed, all_snapshots):

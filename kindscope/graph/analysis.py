@@ -61,11 +61,12 @@ def owners(store: Store, platform: str | None = None) -> list[tuple[str, str]]:
     return [(p, o) for p, o in rows]
 
 
-def analyse_network(store: Store, platform: str | None = None, seed: int = 0,
+def analyse_network(store: Store, platform: str | None = None, seed: int | None = None,
                     tries: int | None = None, snapshots: str = "latest") -> NetworkReport:
     """Communities, reciprocity, diversity and audits of the follow graph.
 
-    When there are no follow edges, the interaction graph is used instead.
+    When there are no follow edges, the interaction graph is used instead. ``seed``
+    defaults to the ``seed`` setting, as in the report, so both find the same communities.
     """
     graph, kind = follow_graph(store, platform, snapshots), "follow"
     interactions = interaction_graph(store, platform)

@@ -186,7 +186,7 @@ def _audit(store, platform, me, handles) -> dict:
 
 
 def network_section(store: Store, platform: str, me: str, handles: dict[str, str],
-                    seed: int = 0) -> dict:
+                    seed: int | None = None) -> dict:
     """The ``network`` key of report.json for owner ``me`` on ``platform``."""
     follows = follow_graph(store, platform)
     interactions = interaction_graph(store, platform)
