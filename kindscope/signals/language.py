@@ -8,8 +8,11 @@ The rule (measured in ``docs/models/languages.md``):
 
 1. Remove what carries no language: URLs, ``@mentions`` (also ``@user@instance``),
    ``#hashtags``, HTML entities, digits, emoji and other symbols.
-2. Fewer than ``MIN_LETTERS`` letters left: read as English.
-3. Otherwise py3langid (its bundled model, no download) ranks 97 languages with normalised
+2. Mostly letters of another script than Latin (Cyrillic, Arabic, Han, Kana, Hangul, ...),
+   and at least ``MIN_SCRIPT_LETTERS`` of them: certainly not English, whatever its length;
+   py3langid's best guess names the language.
+3. Fewer than ``MIN_LETTERS`` letters left: read as English.
+4. Otherwise py3langid (its bundled model, no download) ranks 97 languages with normalised
    probabilities; the best one is taken when its probability is at least ``MIN_PROBABILITY``,
    and the text is read as English when it is not.
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +37,7 @@ __all__ = [
     "FALLBACK",
     "MIN_LETTERS",
     "MIN_PROBABILITY",
+    "MIN_SCRIPT_LETTERS",
     "SIGNAL_LANGUAGES",
     "Detection",
     "detect",
@@ -51,6 +56,8 @@ FALLBACK = "en"
 MIN_LETTERS = 15
 #: py3langid's normalised probability the best language needs to be trusted.
 MIN_PROBABILITY = 0.8
+#: Letters of a non-Latin script that make a text certainly not English.
+MIN_SCRIPT_LETTERS = 2
 
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+"  # links
@@ -59,6 +66,22 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _KEEP_PUNCTUATION = frozenset(".,;:!?'’-")
+
+
+class _Blanker(dict):
+    """``str.translate`` table, filled on demand: letters and combining marks (needed by
+    scripts such as Devanagari or Thai), spaces and a little punctuation are kept; digits,
+    emoji and other symbols become spaces."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        keep = (unicodedata.category(ch)[0] in "LM" or ch.isspace()
+                or ch in _KEEP_PUNCTUATION)
+        self[code] = ch if keep else " "
+        return self[code]
+
+
+_BLANKER = _Blanker()
 
 _lock = threading.Lock()
 _identifier = None
@@ -70,17 +93,16 @@ class Detection:
 
     ``lang`` is the language the text is taken to be (``FALLBACK`` when not confident),
     ``best`` the detector's top language (``"und"`` when there was nothing to read),
-    ``probability`` its normalised probability and ``letters`` the letters it saw.
+    ``probability`` its normalised probability, ``letters`` the letters it saw (of which
+    ``latin`` in the Latin script) and ``confident`` whether ``best`` was trusted.
     """
 
     lang: str
     best: str
     probability: float
     letters: int
-
-    @property
-    def confident(self) -> bool:
-        return self.letters >= MIN_LETTERS and self.probability >= MIN_PROBABILITY
+    latin: int
+    confident: bool
 
 
 def _get_identifier():
@@ -97,21 +119,31 @@ def detection_text(text: str | None) -> str:
     """The part of ``text`` that carries language: no links, mentions, tags, emoji, digits."""
     if not text:
         return ""
-    text = _NOISE.sub(" ", text)
-    kept = "".join(ch if ch.isalpha() or ch.isspace() or ch in _KEEP_PUNCTUATION else " "
-                   for ch in text)
-    return " ".join(kept.split())
+    return " ".join(_NOISE.sub(" ", text).translate(_BLANKER).split())
 
 
 def detect(text: str | None) -> Detection:
     """Detect the language of one text under the confidence rule above."""
     cleaned = detection_text(text)
-    letters = sum(ch.isalpha() for ch in cleaned)
+    letters = latin = 0
+    for ch in cleaned:
+        if ch.isalpha():
+            letters += 1
+            latin += _is_latin(ord(ch))
     if letters == 0:
-        return Detection(FALLBACK, "und", 0.0, 0)
+        return Detection(FALLBACK, "und", 0.0, 0, 0, False)
     best, probability = _get_identifier().classify(cleaned)
-    confident = letters >= MIN_LETTERS and probability >= MIN_PROBABILITY
-    return Detection(best if confident else FALLBACK, best, float(probability), letters)
+    other_script = letters - latin >= max(MIN_SCRIPT_LETTERS, latin)
+    confident = other_script or (letters >= MIN_LETTERS and probability >= MIN_PROBABILITY)
+    lang = best if confident else FALLBACK
+    if other_script and lang in SIGNAL_LANGUAGES:  # a guess of English for another script
+        lang = "und"
+    return Detection(lang, best, float(probability), letters, latin, confident)
+
+
+def _is_latin(code: int) -> bool:
+    """Basic Latin to Latin Extended-B, Latin Extended Additional, full-width Latin."""
+    return code < 0x250 or 0x1E00 <= code < 0x1F00 or 0xFF21 <= code <= 0xFF5A
 
 
 def language_of(text: str | None) -> str:

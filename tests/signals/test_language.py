@@ -78,6 +78,21 @@ def test_short_emoji_mention_and_link_only_text_is_read_as_english(text):
     assert found.letters < MIN_LETTERS
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("我今天很难过，没有人理我", "zh"), ("ありがとう", "ja"), ("오늘 너무 힘들어요", "ko"),
+     ("Спасибо тебе большое", "ru"), ("Ελπίζω να είσαι καλά", "el")],
+)
+def test_short_text_in_another_script_is_not_english(text, lang):
+    found = detect(text)
+    assert found.lang == lang and found.confident and not is_read(found.lang)
+
+
+def test_a_word_of_another_script_in_english_is_still_english():
+    assert language_of("I love you so much 愛") == "en"
+    assert language_of("草") == "en"  # one letter: too little to tell
+
+
 def test_a_short_foreign_text_is_seen_but_not_trusted():
     found = detect("das Ding ist online!")  # enough letters, an unsure detection
     assert found.letters >= MIN_LETTERS

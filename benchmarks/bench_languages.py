@@ -1,0 +1,87 @@
+"""How often the language rule calls English text "not English", and how often it finds
+real German posts, on data from ../shared.
+
+    .venv/bin/python benchmarks/bench_languages.py
+
+English sets: TweetEval validation texts (emotion, hate, irony, offensive, sentiment) and
+the GoEmotions dev split (Reddit comments). Labelled sets: the original tweets (no
+retweets) of the real X archive in ../shared/fixtures/x-archive-full, grouped by the
+language X itself gave each tweet (``lang``; X's own detector, not a human label). Prints
+one Markdown table (the one in docs/models/languages.md) and the detector's speed.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+from kindscope.signals.language import MIN_LETTERS, MIN_PROBABILITY, MIN_SCRIPT_LETTERS, detect
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DATA = SHARED / "data"
+X_TWEETS = SHARED / "fixtures/x-archive-full/data/tweets.js"
+TWEETEVAL = ("emotion", "hate", "irony", "offensive", "sentiment")
+csv.field_size_limit(sys.maxsize)
+
+
+def tweeteval_val() -> list[str]:
+    texts = []
+    for task in TWEETEVAL:
+        path = DATA / f"tweeteval/datasets/{task}/val_text.txt"
+        texts += path.read_text(encoding="utf-8").splitlines()
+    return texts
+
+
+def goemotions_dev() -> list[str]:
+    with open(DATA / "goemotions/dev.tsv", encoding="utf-8", newline="") as fh:
+        return [row[0] for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def x_archive_by_lang() -> dict[str, list[str]]:
+    raw = X_TWEETS.read_text(encoding="utf-8")
+    by_lang: dict[str, list[str]] = collections.defaultdict(list)
+    for item in json.loads(raw[raw.index("=") + 1:]):
+        tweet = item["tweet"]
+        if not tweet["full_text"].startswith("RT @"):
+            by_lang[tweet["lang"]].append(tweet["full_text"])
+    return by_lang
+
+
+def _row(name: str, texts: list[str], expect: str) -> str:
+    found = [detect(t) for t in texts]
+    langs = collections.Counter(d.lang for d in found)
+    not_en = sum(n for lang, n in langs.items() if lang != "en")
+    short = sum(1 for d in found if d.letters < MIN_LETTERS)
+    others = ", ".join(f"{lang} {n}" for lang, n in langs.most_common() if lang != "en")
+    rate = (langs[expect] if expect != "en" else not_en) / len(texts)
+    what = "found as " + expect if expect != "en" else "called not English"
+    return (f"| {name} | {len(texts):,} | {what}: **{rate:.4f}** | {short:,} | "
+            f"{others or '-'} |")
+
+
+def main() -> None:
+    x = x_archive_by_lang()
+    print(f"Rule: mostly non-Latin letters (>= {MIN_SCRIPT_LETTERS}), or at least "
+          f"{MIN_LETTERS} letters after stripping and py3langid normalised probability >= "
+          f"{MIN_PROBABILITY}.\n")
+    print("| texts | n | rate | under the letter minimum | taken as (not English) |")
+    print("|---|---|---|---|---|")
+    print(_row("TweetEval validation (English tweets)", tweeteval_val(), "en"))
+    print(_row("GoEmotions dev (English Reddit comments)", goemotions_dev(), "en"))
+    print(_row("X archive, tweets X labelled `en`", x["en"], "en"))
+    print(_row("X archive, tweets X labelled `de`", x["de"], "de"))
+    print(_row("X archive, tweets X labelled `und`", x["und"], "en"))
+    texts = tweeteval_val()
+    start = time.perf_counter()
+    for text in texts:
+        detect(text)
+    rate = len(texts) / (time.perf_counter() - start)
+    print(f"\nSpeed: {rate:,.0f} texts/s on one core (TweetEval validation, model loaded).")
+
+
+if __name__ == "__main__":
+    main()
