@@ -120,10 +120,15 @@ def fold_small(g: ig.Graph, membership, min_size: int, weights: str | None = "we
          else np.ones(len(edges)))
     a, b = member[edges[:, 0]], member[edges[:, 1]]
     cross = a != b
+    # tie weight between each pair of communities, summed in numpy (one row per pair)
+    lo, hi = np.minimum(a[cross], b[cross]), np.maximum(a[cross], b[cross])
+    pairs, where = np.unique(lo * len(sizes) + hi, return_inverse=True)
+    summed = np.bincount(where.ravel(), weights=w[cross], minlength=len(pairs))
     ties: dict[int, dict[int, float]] = {}
-    for x, y, wt in zip(a[cross].tolist(), b[cross].tolist(), w[cross].tolist(), strict=True):
-        ties.setdefault(x, {})[y] = ties.setdefault(x, {}).get(y, 0.0) + wt
-        ties.setdefault(y, {})[x] = ties.setdefault(y, {}).get(x, 0.0) + wt
+    for pair, wt in zip(pairs.tolist(), summed.tolist(), strict=True):
+        x, y = divmod(pair, len(sizes))
+        ties.setdefault(x, {})[y] = wt
+        ties.setdefault(y, {})[x] = wt
     size = {c: int(n) for c, n in enumerate(sizes) if n}
     into = {c: c for c in size}
     for c in sorted((c for c in size if size[c] < min_size), key=lambda c: (size[c], c)):
