@@ -3,8 +3,10 @@
 Every piece of user text (post text, handles, ids, sources) is escaped by the template and
 isolated with ``<bdi>`` or ``dir="auto"``, so markup in a post shows as typed and
 direction-control characters (U+202A-U+202E, U+2066-U+2069) reorder only the text they are
-in, never the page around it. The page loads nothing (a Content-Security-Policy of
-``default-src 'none'``), reads well on screen and prints on A4.
+in, never the page around it. In handles and ids those controls are shown as ``[U+202E]``
+so a name reads as stored; a post's text is shown as written, with a note naming them.
+The page loads nothing (a Content-Security-Policy of ``default-src 'none'``), reads well
+on screen and prints on A4.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from kindscope import __version__
 if TYPE_CHECKING:
     from kindscope.safety.evidence import Evidence
 
-__all__ = ["render_html", "readable_time", "score_label", "BIDI_CONTROLS"]
+__all__ = ["render_html", "readable_time", "score_label", "shown_id", "BIDI_CONTROLS"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Signals in the order a reader of a report needs them, and their names in words.
@@ -36,9 +38,20 @@ KINDS = {"pileon": "Pile-on", "trawler": "History trawl"}
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
 
+
+
+def shown_id(value) -> str:
+    """A handle or id with its direction controls made visible (``[U+202E]evil``): a reader
+    must be able to see, and search for, the name exactly as it is stored."""
+    if value is None:
+        return ""
+    return "".join(f"[U+{ord(ch):04X}]" if ch in BIDI_CONTROLS else ch for ch in str(value))
+
+
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True)
+_env.filters["id"] = shown_id
 
 
 def readable_time(value) -> str:
@@ -95,7 +108,8 @@ def _view(ev: Evidence) -> dict:
             "post_id": p["post_id"], "author_id": p["author_id"],
             "handle": p["author_handle"] if p["author_handle"] != p["author_id"] else None,
             "when": readable_time(p["created_at"]),
-            "text": text, "bidi": any(ch in BIDI_CONTROLS for ch in text),
+            "text": text, "bidi": sorted({f"U+{ord(ch):04X}" for ch in text
+                                          if ch in BIDI_CONTROLS}),
             "url": p["url"], "link": _safe_url(p["url"]),
             "reply_to": p["reply_to_post_id"],
             "reply_to_number": numbers.get(p["reply_to_post_id"]) if p["reply_to_post_id"]

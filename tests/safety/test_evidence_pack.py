@@ -25,7 +25,7 @@ from kindscope.safety.evidence import (
     verify_pack,
     write_pack,
 )
-from kindscope.safety.evidence_html import BIDI_CONTROLS, readable_time, score_label
+from kindscope.safety.evidence_html import BIDI_CONTROLS, readable_time, score_label, shown_id
 from kindscope.safety.incidents import scan
 from kindscope.store.db import Store
 
@@ -118,7 +118,7 @@ def test_attacks_in_posts_and_handles_show_as_text(store, tmp_path):
     assert "https://x.example/h1?a=1&b=\"2" in links  # a real address stays a link
     assert "javascript:alert(8)" in page  # shown as text, never as a link
     shown = "".join(text for text, _ in parsed.texts)
-    for text in INJECTIONS + list(HANDLES.values()):
+    for text in INJECTIONS + [shown_id(handle) for handle in HANDLES.values()]:
         assert str(escape(text)) in page, text
         assert text in shown, text
     assert "{{ 7*7 }}" in shown  # post text is never run as a template
@@ -129,14 +129,17 @@ def test_direction_controls_are_isolated_from_the_page(store, tmp_path):
     parsed = _parse(page)
     holders = [(text, stack) for text, stack in parsed.texts
                if any(ch in BIDI_CONTROLS for ch in text)]
-    assert len(holders) == 2  # the post with both kinds of control, the reversed handle
+    assert [text for text, _ in holders] == [INJECTIONS[5]]  # the post, exactly as written
     for text, stack in holders:
         names = [tag for tag, _ in stack]
         assert "title" not in names
         assert any(tag == "bdi" or attrs.get("dir") == "auto" for tag, attrs in stack), (
             text, names)
     assert not [a for a in parsed.attrs if any(ch in BIDI_CONTROLS for ch in a[2] or "")]
-    assert page.count("invisible direction-control characters") == 1
+    assert "invisible direction-control characters (U+202C, U+202E, U+2067, U+2069)" in page
+    # a handle is a name to search for: its controls are shown, and it is isolated too
+    handles = [stack for text, stack in parsed.texts if text == "[U+202E]evil_handle"]
+    assert handles and all(stack[-1][0] == "bdi" for stack in handles)
     title = page[page.index("<title>"):page.index("</title>")]
     assert not any(ch in BIDI_CONTROLS for ch in title)
 
@@ -156,6 +159,7 @@ def test_scores_are_named_and_rounded_times_readable(store, tmp_path):
     assert doc["posts"][0]["scores"]["toxicity"]["score"] == pytest.approx(0.912345)
     assert score_label("hate", 0.875) == "hate 0.88"
     assert readable_time("2024-03-01T12:00:00+01:00") == "2024-03-01 11:00:00 UTC"
+    assert shown_id("\u2067ana\u2069") == "[U+2067]ana[U+2069]"
 
 
 def _problems(out: Path) -> list[tuple[str, str]]:
