@@ -107,6 +107,8 @@ class Detection:
 
 def _get_identifier():
     global _identifier
+    if _identifier is not None:
+        return _identifier
     with _lock:
         if _identifier is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
