@@ -15,7 +15,7 @@ from importlib import import_module
 from pathlib import Path
 
 from kindscope.errors import InputError
-from kindscope.ingest.base import ImportOptions, hash_path
+from kindscope.ingest.base import TOO_DEEP, ImportOptions, hash_path
 from kindscope.model import OWNER_PLACEHOLDER, Snapshot
 from kindscope.store.db import Store
 from kindscope.store.writer import COUNTED_TABLES, RecordWriter
@@ -98,8 +98,22 @@ def import_sources(
     results = []
     with store.transaction():
         for source in sources:
-            results.append(_import_one(store, source, format, options, progress))
+            results.append(_import_named(store, source, format, options, progress))
     return results
+
+
+def _import_named(store, source, format, options, progress) -> ImportResult:
+    """``_import_one``, with every input error naming the source: a record-level error
+    (a bad time, a value that cannot be stored) gets the file's name, and JSON or CBOR
+    nested deeper than Python can follow is an input error, not a crash."""
+    try:
+        return _import_one(store, source, format, options, progress)
+    except InputError as exc:
+        if exc.where is None:
+            exc.where = str(source)
+        raise
+    except RecursionError:
+        raise InputError(TOO_DEEP, str(source)) from None
 
 
 def _import_one(store, source, format, options, progress) -> ImportResult:

@@ -14,7 +14,10 @@ from kindscope.errors import InputError
 from kindscope.model import Record
 
 __all__ = ["ImportOptions", "Importer", "hash_path", "parse_iso", "read_text_file",
-           "DATA_SUFFIXES"]
+           "utc_time", "DATA_SUFFIXES", "TOO_DEEP"]
+
+#: The error for JSON or CBOR nested deeper than Python can read (a RecursionError).
+TOO_DEEP = "nested too deeply to read (hostile or damaged data)"
 
 #: File types an export's data lives in; media and everything else is never read.
 DATA_SUFFIXES = (".js", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".txt", ".car")
@@ -68,11 +71,33 @@ def read_text_file(path: Path) -> str:
 
 
 def parse_iso(value: str | None) -> datetime | None:
-    """An ISO-8601 time as aware UTC; None for missing or unreadable values."""
-    if not value:
+    """An ISO-8601 time as aware UTC; None for missing or unreadable text.
+
+    A value that is not text, or a time that has no UTC equivalent in the years 1-9999
+    (``9999-12-31T23:59:59-01:00``), cannot be stored exactly: InputError.
+    """
+    if value is None or value == "":
         return None
+    if not isinstance(value, str):
+        raise InputError(f"a time holds {_short(value)}, not text")
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    return utc_time(parsed, value)
+
+
+def utc_time(parsed: datetime, value: object) -> datetime:
+    """``parsed`` in UTC (naive means UTC); InputError when UTC would leave years 1-9999."""
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise InputError(f"the time {_short(value)} is outside the years 1-9999 in UTC "
+                         "and cannot be stored") from None
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

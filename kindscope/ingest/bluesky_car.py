@@ -25,7 +25,7 @@ import libipld
 from kindscope import settings
 from kindscope.errors import InputError
 from kindscope.ingest import bluesky_records as bsky
-from kindscope.ingest.base import ImportOptions
+from kindscope.ingest.base import TOO_DEEP, ImportOptions
 from kindscope.model import Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "RepoEntry", "Repo", "detect", "read", "read_repo"]
@@ -74,7 +74,7 @@ class Repo:
             if found is None:
                 missing += 1
                 continue
-            yield RepoEntry(collection, rkey, libipld.encode_cid(cid), _decode(found, self.path))
+            yield RepoEntry(collection, rkey, _cid_text(cid), _decode(found, self.path))
         if missing:
             _log.warning("%s: %d records are not in the file (a partial export)", self.path,
                          missing)
@@ -153,6 +153,8 @@ def _header(data: bytes, where: str) -> tuple[list[bytes], int]:
         if pos + length > len(data):
             raise ValueError("truncated")
         header = libipld.decode_dag_cbor(data[pos:pos + length])
+    except RecursionError:
+        raise InputError(f"CAR header: {TOO_DEEP}", where) from None
     except ValueError as exc:
         raise InputError(f"not a CAR file (header unreadable: {exc})", where) from None
     roots = header.get("roots") if isinstance(header, dict) else None
@@ -181,7 +183,7 @@ def _blocks(data: bytes, pos: int, where: str) -> dict[bytes, tuple[int, bytes]]
 def _block(data: bytes, pos: int) -> tuple[int, bytes, bytes]:
     length, pos = _varint(data, pos)
     end = pos + length
-    if length == 0 or end > len(data):
+    if length < 2 or end > len(data):
         raise ValueError(f"truncated (needs {length} bytes, {len(data) - pos} left)")
     if data[pos] == 0x12 and data[pos + 1] == 0x20:  # CIDv0: a bare sha256 multihash
         cid_end, code, digest = pos + 34, _SHA256, data[pos + 2:pos + 34]
@@ -207,6 +209,8 @@ def _decode(found: tuple[int, bytes], where: str) -> object:
         return libipld.decode_dag_cbor(body)
     except ValueError as exc:
         raise InputError(f"block {number} is damaged: not DAG-CBOR ({exc})", where) from None
+    except RecursionError:
+        raise InputError(f"block {number}: {TOO_DEEP}", where) from None
 
 
 # -- the Merkle Search Tree ---------------------------------------------------------------
@@ -235,7 +239,7 @@ def _walk(repo: Repo, root: bytes) -> Iterator[tuple[str, bytes]]:
 def _expand(repo: Repo, cid: bytes) -> list[tuple[bool, object]]:
     found = repo.blocks.get(cid)
     if found is None:
-        raise InputError(f"tree node {libipld.encode_cid(cid)} is not in the file "
+        raise InputError(f"tree node {_cid_text(cid)} is not in the file "
                          "(an incomplete export)", repo.path)
     node = _decode(found, repo.path)
     entries = node.get("e") if isinstance(node, dict) else None
@@ -257,6 +261,14 @@ def _expand(repo: Repo, cid: bytes) -> list[tuple[bool, object]]:
         if isinstance(entry.get("t"), bytes):
             out.append((True, entry["t"]))
     return out
+
+
+def _cid_text(cid: object) -> str:
+    """A CID for a message: its text form, or its bytes when it is not a valid CID."""
+    try:
+        return libipld.encode_cid(cid)
+    except (ValueError, TypeError):
+        return f"{cid!r}"[:80]
 
 
 def _tid_time(rev: str | None) -> datetime | None:

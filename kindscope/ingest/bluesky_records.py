@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 import libipld
 
+from kindscope.ingest.base import utc_time
 from kindscope.model import Account, Block, Deletion, Follow, Post, Reaction, Record
 
 __all__ = [
@@ -82,9 +83,7 @@ def parse_time(value: object) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    return utc_time(parsed, value)
 
 
 def _uri_of(ref: object) -> str | None:
@@ -110,10 +109,10 @@ def _quote_of(embed: object) -> str | None:
 def _facets(record: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
     mentions: list[str] = []
     tags: list[str] = []
-    for facet in record.get("facets") or ():
+    for facet in _list(record.get("facets")):
         if not isinstance(facet, dict):
             continue
-        for feature in facet.get("features") or ():
+        for feature in _list(facet.get("features")):
             if not isinstance(feature, dict):
                 continue
             kind = feature.get("$type")
@@ -123,10 +122,15 @@ def _facets(record: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
             elif kind == _TAG and isinstance(feature.get("tag"), str):
                 if feature["tag"] not in tags:
                     tags.append(feature["tag"])
-    for tag in record.get("tags") or ():
+    for tag in _list(record.get("tags")):
         if isinstance(tag, str) and tag not in tags:
             tags.append(tag)
     return tuple(mentions), tuple(tags)
+
+
+def _list(value: object) -> list:
+    """``value`` when it is a list; anything else (a number, a string) holds no items."""
+    return value if isinstance(value, list) else []
 
 
 def _post(did: str, rkey: str, record: dict) -> list[Record]:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kindscope.errors import InputError
-from kindscope.ingest.base import ImportOptions, parse_iso, read_text_file
+from kindscope.ingest.base import TOO_DEEP, ImportOptions, parse_iso, read_text_file
 from kindscope.model import (
     POST_KINDS,
     Account,
@@ -67,6 +67,8 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Record]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"line {number}: not JSON ({exc.msg})", str(path)) from None
+        except RecursionError:
+            raise InputError(f"line {number}: {TOO_DEEP}", str(path)) from None
         if not isinstance(obj, dict):
             raise InputError(f"line {number}: not a JSON object", str(path))
         kind = obj.get("type", "post")

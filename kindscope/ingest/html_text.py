@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from kindscope.errors import InputError
+
 __all__ = ["html_to_text"]
 
 _BLOCKS = frozenset(
@@ -68,6 +70,8 @@ def html_to_text(html: str | None) -> str:
     """Plain text of an HTML fragment: line breaks kept, entities decoded, tags dropped."""
     if not html:
         return ""
+    if not isinstance(html, str):
+        raise InputError(f"HTML text expected, found {type(html).__name__} {str(html)[:40]!r}")
     parser = _TextParser()
     parser.feed(html)
     parser.close()

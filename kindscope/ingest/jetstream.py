@@ -35,7 +35,7 @@ import zstandard
 
 from kindscope.errors import InputError
 from kindscope.ingest import bluesky_records as bsky
-from kindscope.ingest.base import ImportOptions
+from kindscope.ingest.base import TOO_DEEP, ImportOptions
 from kindscope.model import Account, Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read", "read_events"]
@@ -67,7 +67,7 @@ def detect(source: str) -> bool:
                         "commit" in obj or "collection" in obj or "kind" in obj)
                 if number > 100:
                     return False
-    except (OSError, ValueError, zstandard.ZstdError, EOFError):
+    except (OSError, ValueError, RecursionError, zstandard.ZstdError, EOFError):
         return False
     return False
 
@@ -161,6 +161,8 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int]) -> Iterat
             event = _loads_or_raise(line, number, name)
         except ValueError as exc:
             raise InputError(f"line {number}: not JSON ({_why(exc)})", name) from None
+        except RecursionError:
+            raise InputError(f"line {number}: {TOO_DEEP}", name) from None
         if type(event) is not dict:
             raise InputError(f"line {number}: not a JSON object", name)
         did = event.get("did")
@@ -183,6 +185,8 @@ def _loads_or_raise(line: bytes, number: int, name: str) -> object:
         return json.loads(line)
     except ValueError as exc:
         raise InputError(f"line {number}: not JSON ({_why(exc)})", name) from None
+    except RecursionError:
+        raise InputError(f"line {number}: {TOO_DEEP}", name) from None
 
 
 def _why(exc: ValueError) -> str:

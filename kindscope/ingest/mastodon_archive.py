@@ -43,7 +43,7 @@ from pathlib import Path, PurePosixPath
 
 from kindscope.errors import InputError
 from kindscope.ingest.archive import ArchiveReader
-from kindscope.ingest.base import ImportOptions, parse_iso
+from kindscope.ingest.base import TOO_DEEP, ImportOptions, parse_iso
 from kindscope.ingest.html_text import html_to_text
 from kindscope.model import Account, Post, Reaction, Record, Snapshot
 
@@ -130,6 +130,8 @@ def _load(reader: ArchiveReader, name: str):
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg} at line {exc.lineno}, column "
                          f"{exc.colno}; truncated?)", where) from None
+    except RecursionError:
+        raise InputError(TOO_DEEP, where) from None
 
 
 def _ordered_items(collection, where: str) -> list:
@@ -230,7 +232,11 @@ def _activity(activity, index: int, followers, options: ImportOptions,
             raise InputError(f"orderedItems[{index}]: Create without an object id", where)
         if visibility == "direct" and not options.include_dms:
             return
-        yield from _note(obj, activity, visibility)
+        try:
+            yield from _note(obj, activity, visibility)
+        except InputError as exc:
+            raise InputError(f"orderedItems[{index}] ({_clip(obj['id'])}): {exc.message}",
+                             where) from None
     elif kind == "Announce" and visibility != "direct":
         target = obj if isinstance(obj, str) else note.get("id")
         if not isinstance(target, str) or not isinstance(activity.get("id"), str):
@@ -247,9 +253,16 @@ def _actor(activity: dict, note: dict) -> str:
     return actor if isinstance(actor, str) else ""
 
 
+def _clip(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _note(note: dict, activity: dict, visibility: str) -> Iterator[Record]:
     mentions, hashtags = [], []
-    for tag in note.get("tag") or []:
+    tags = note.get("tag") or []
+    if not isinstance(tags, list | dict):
+        raise InputError(f"\"tag\" is {type(tags).__name__}, not a list")
+    for tag in [tags] if isinstance(tags, dict) else tags:
         if not isinstance(tag, dict):
             continue
         if tag.get("type") == "Mention" and isinstance(tag.get("href"), str):

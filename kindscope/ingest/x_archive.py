@@ -30,7 +30,7 @@ from typing import Any
 
 from kindscope.errors import InputError
 from kindscope.ingest.archive import ArchiveReader
-from kindscope.ingest.base import ImportOptions, parse_iso
+from kindscope.ingest.base import ImportOptions, parse_iso, utc_time
 from kindscope.ingest.x_js import iter_items, load_value
 from kindscope.model import Account, Block, Follow, Post, Reaction, Record, Snapshot
 
@@ -183,11 +183,15 @@ def _owner(reader: ArchiveReader, index: dict[str, list[str]], manifest: dict) -
 
 def _profile(reader: ArchiveReader, index: dict[str, list[str]], owner: _Owner) -> Account:
     profile: dict = {}
-    for _name, _n, item in _items(reader, index, "profile"):
+    where = ""
+    for name, number, item in _items(reader, index, "profile"):
         if isinstance(item, dict) and isinstance(item.get("profile"), dict):
-            profile = item["profile"]
+            profile, where = item["profile"], reader.where(name)
+            where = f"{where} item {number}"
             break
     description = profile.get("description") or {}
+    if not isinstance(description, dict):
+        raise InputError("profile.description is not an object", where)
     avatar = profile.get("avatarMediaUrl")
     kept = {"username": owner.handle, "displayName": owner.display_name,
             "bio": description.get("bio"), "website": description.get("website"),
@@ -382,13 +386,13 @@ def parse_x_time(value: str | None) -> datetime | None:
             f"{value[26:]}-{_MONTHS[value[4:7]]}-{value[8:10]}T{value[11:19]}{value[20:25]}")
     except (ValueError, KeyError):
         return parse_iso(value)
-    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
+    return moment if moment.tzinfo is UTC else utc_time(moment, value)
 
 
 def _int(value: Any) -> int | None:
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kindscope.errors import InputError
+from kindscope.ingest.base import TOO_DEEP
 
 __all__ = ["iter_items", "load_value", "PREFIX"]
 
@@ -110,6 +111,8 @@ def _decode_item(stream: _Stream, pos: int) -> tuple[Any, int]:
             if not rest or exc.msg.startswith("Unterminated string"):
                 raise stream.truncated() from None
             raise stream.malformed(exc.pos, exc.msg) from None
+        except RecursionError:
+            raise stream.malformed(pos, TOO_DEEP) from None
 
 
 def iter_items(data: bytes, where: str, chunk: int = _CHUNK) -> Iterator[Any]:
@@ -188,3 +191,5 @@ def load_value(data: bytes, where: str) -> Any:
             raise InputError(f"truncated: JSON ends early at line {line}", where) from None
         line = text.count("\n", 0, match.end() + exc.pos) + 1
         raise InputError(f"malformed JSON at line {line} ({exc.msg})", where) from None
+    except RecursionError:
+        raise InputError(TOO_DEEP, where) from None

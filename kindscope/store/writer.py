@@ -13,6 +13,7 @@ from operator import attrgetter
 import pyarrow as pa
 
 from kindscope import settings
+from kindscope.errors import InputError
 from kindscope.model import Account, Block, Deletion, Follow, Post, Reaction
 from kindscope.store.db import Store
 from kindscope.store.schema import TABLE_KEYS
@@ -124,8 +125,12 @@ class RecordWriter:
         for column in schema:
             if column.name == "snapshot_id":
                 arrays.append(pa.array([self.snapshot_id] * len(rows), type=column.type))
-            else:
-                arrays.append(pa.array(next(columns), type=column.type))
+                continue
+            values = next(columns)
+            try:
+                arrays.append(pa.array(values, type=column.type))
+            except _UNSTORABLE:
+                raise _unstorable(table, column, values, rows) from None
         batch = pa.Table.from_arrays(arrays, schema=schema)
         names = ", ".join(schema.names)
         keys = ", ".join(TABLE_KEYS[table])
@@ -182,6 +187,44 @@ class RecordWriter:
                WHERE id IS NOT NULL AND id <> ''
                ON CONFLICT DO NOTHING"""
         )
+
+
+#: What Arrow raises for a value it cannot hold exactly in a column's type: a lone
+#: surrogate in text, text where a number belongs, an integer past 64 bits.
+_UNSTORABLE = (UnicodeError, TypeError, ValueError, OverflowError, pa.ArrowException)
+
+
+def _unstorable(table: str, column: pa.Field, values: tuple, rows: list[tuple]) -> InputError:
+    """The InputError naming the first record whose ``column`` cannot be stored exactly."""
+    keys = TABLE_KEYS[table]
+    names = [n for n in ARROW_SCHEMAS[table].names if n != "snapshot_id"]
+    for value, row in zip(values, rows, strict=True):
+        try:
+            pa.array([value], type=column.type)
+        except _UNSTORABLE as exc:
+            record = ", ".join(f"{k}={row[names.index(k)]!r}"[:80] for k in keys if k in names)
+            return InputError(
+                f"{table[:-1]} record ({_printable(record)}): field {column.name} holds "
+                f"{_printable(_short(value))}, which cannot be stored exactly ({_why(exc)})")
+    return InputError(f"a {table[:-1]} record cannot be stored exactly ({column.name})")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _printable(text: str) -> str:
+    """``text`` safe to print: lone surrogates and other unencodable characters escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeError):
+        return "a lone surrogate, not valid Unicode"
+    if isinstance(exc, OverflowError) or "too large" in str(exc):
+        return "a number too large for 64 bits"
+    return "not the column's type"
 
 
 def _merge(old: tuple, new: tuple) -> tuple:
