@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from kindscope import settings
 from kindscope.commands.common import Progress, db_option
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
@@ -23,36 +22,26 @@ def demo_path() -> Path:
     return Path(__file__).resolve().parents[1] / "demo" / "demo-community.jsonl"
 
 
-def _score(store: Store) -> dict[str, float]:
-    """Score what is not yet scored; return the signal thresholds (empty without signals)."""
+def _score(store: Store) -> None:
+    """Score what is not yet scored (the report reads the scores from the store)."""
     try:
         scoring = import_module("kindscope.signals.store_scoring")
-        signals = import_module("kindscope.signals")
     except ImportError as exc:
         click.echo(f"note: the text signals are not available ({exc}); metrics that need "
                    "them are marked not available.", err=True)
-        return {}
+        return
     try:
         with Progress("Scoring") as bar:
             count = scoring.score_store(store, progress=bar.update)
     except Exception as exc:  # noqa: BLE001 - a scoring failure must not lose the report
         click.echo(f"warning: scoring failed ({type(exc).__name__}: {exc}); the report uses "
                    "the scores already in the database.", err=True)
-        return _thresholds_only()
+        return
     click.echo(f"scored {count:,} posts", err=True)
-    return dict(getattr(signals, "THRESHOLDS", {}))
 
 
-def _thresholds_only() -> dict[str, float]:
-    try:
-        return dict(import_module("kindscope.signals").THRESHOLDS)
-    except (ImportError, AttributeError):
-        return {}
-
-
-def _finish(store: Store, me, out_dir, show_counts, thresholds, demo, country) -> None:
-    report = build_report(store, me=me, thresholds=thresholds,
-                          seed=int(settings.get("seed")), demo=demo)
+def _finish(store: Store, me, out_dir, show_counts, demo, country) -> None:
+    report = build_report(store, me=me, demo=demo)
     json_path, html_path = write_report(report, out_dir, show_counts, country)
     click.echo("")
     click.echo(report["summary"]["sentence"])
@@ -110,8 +99,8 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
         for result in results:
             state = "already imported" if result.already_imported else "imported"
             click.echo(f"{result.source}: {state} ({result.format})", err=True)
-        thresholds = _score(store)
-        _finish(store, me, out_dir, show_counts, thresholds, demo, country)
+        _score(store)
+        _finish(store, me, out_dir, show_counts, demo, country)
 
 
 @click.command("report")
@@ -130,4 +119,4 @@ def report_command(db, out_dir, me, show_counts, country):
         kindscope report --db me.duckdb --out my-report/
     """
     with open_store(db) as store:
-        _finish(store, me, out_dir, show_counts, _thresholds_only(), False, country)
+        _finish(store, me, out_dir, show_counts, False, country)

@@ -44,6 +44,10 @@ __all__ = [
 NAME = "bluesky-api"
 PLATFORM = "bluesky"
 ONLINE = True
+#: What an import of this kind carries (see kindscope.store.availability); items in
+#: CARRIES_IF_SEEN count only when the import actually held them.
+CARRIES = frozenset({"profiles", "followers", "engagement_counts", "others_replies", "following"})
+CARRIES_IF_SEEN = frozenset({"followers", "engagement_counts", "following"})
 APPVIEW = "https://public.api.bsky.app/xrpc/"
 _PREFIX = "bluesky:"
 _PROFILE_BATCH = 25

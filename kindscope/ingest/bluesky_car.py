@@ -33,6 +33,10 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "RepoEntry", "Repo", "detect", "read", 
 NAME = "bluesky-car"
 PLATFORM = "bluesky"
 ONLINE = False
+#: What an import of this kind carries (see kindscope.store.availability); items in
+#: CARRIES_IF_SEEN count only when the import actually held them.
+CARRIES = frozenset({"follow_times", "following"})
+CARRIES_IF_SEEN = frozenset({"follow_times", "following"})
 
 _log = logging.getLogger(__name__)
 _SHA256 = 0x12

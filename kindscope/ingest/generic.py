@@ -32,6 +32,10 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read"]
 NAME = "generic"
 PLATFORM = "generic"
 ONLINE = False
+#: What an import of this kind carries (see kindscope.store.availability); items in
+#: CARRIES_IF_SEEN count only when the import actually held them.
+CARRIES = frozenset({"profiles", "followers", "follow_times", "engagement_counts", "others_replies", "following"})
+CARRIES_IF_SEEN = frozenset({"profiles", "followers", "follow_times", "engagement_counts", "others_replies", "following"})
 
 _SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 

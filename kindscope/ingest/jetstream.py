@@ -43,6 +43,10 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read", "read_events"]
 NAME = "jetstream"
 PLATFORM = "bluesky"
 ONLINE = False
+#: What an import of this kind carries (see kindscope.store.availability); items in
+#: CARRIES_IF_SEEN count only when the import actually held them.
+CARRIES = frozenset({"others_replies", "follow_times"})
+CARRIES_IF_SEEN = frozenset({"follow_times"})
 
 _log = logging.getLogger(__name__)
 _SUFFIXES = (".jsonl", ".ndjson")

@@ -52,6 +52,10 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "MAX_PAGES", "RETRIES", "RateLimited", 
 NAME = "mastodon-api"
 PLATFORM = "mastodon"
 ONLINE = True
+#: What an import of this kind carries (see kindscope.store.availability); items in
+#: CARRIES_IF_SEEN count only when the import actually held them.
+CARRIES = frozenset({"profiles", "followers", "engagement_counts", "others_replies", "following"})
+CARRIES_IF_SEEN = frozenset({"followers", "engagement_counts", "following"})
 MAX_PAGES = 50
 RETRIES = 4
 _TIMEOUT = 30

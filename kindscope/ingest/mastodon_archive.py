@@ -38,11 +38,12 @@ import json
 import re
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from kindscope.errors import InputError
-from kindscope.ingest.archive import ArchiveReader
+from kindscope.ingest.archive import ArchiveReader, open_tar
 from kindscope.ingest.base import TOO_DEEP, ImportOptions, parse_iso
 from kindscope.ingest.html_text import html_to_text
 from kindscope.model import Account, Post, Reaction, Record, Snapshot
@@ -53,6 +54,9 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "PUBLIC", "detect", "read", "visibility
 NAME = "mastodon-archive"
 PLATFORM = "mastodon"
 ONLINE = False
+#: What an import of this kind carries (see kindscope.store.availability): only
+#: the owner's own posts, nothing about others.
+CARRIES: frozenset[str] = frozenset()
 
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 _PUBLIC_ALIASES = {PUBLIC, "as:Public", "Public"}
@@ -77,7 +81,7 @@ def detect(source: str) -> bool:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
                 return any(_is_marker(name) for name in archive.namelist())
-    except (OSError, ValueError, zipfile.BadZipFile, tarfile.TarError, EOFError):
+    except (OSError, ValueError, zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error):
         return False
     return False
 
@@ -88,7 +92,7 @@ def _is_marker(name: str) -> bool:
 
 
 def _tar_has_marker(path: Path) -> bool:
-    with tarfile.open(path, "r:*") as archive:
+    with open_tar(path) as archive:
         for _, member in zip(range(_TAR_SCAN), archive, strict=False):
             if _is_marker(member.name):
                 return True

@@ -53,6 +53,10 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "SELF", "detect", "read", "actor_uri",
 NAME = "mastodon-csv"
 PLATFORM = "mastodon"
 ONLINE = False
+#: What an import of this kind carries (see kindscope.store.availability); items in
+#: CARRIES_IF_SEEN count only when the import actually held them.
+CARRIES = frozenset({"following"})
+CARRIES_IF_SEEN = frozenset({"following"})
 SELF = OWNER_PLACEHOLDER
 
 _log = logging.getLogger(__name__)

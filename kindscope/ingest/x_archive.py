@@ -39,6 +39,10 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read", "parse_x_time"]
 NAME = "x-archive"
 PLATFORM = "x"
 ONLINE = False
+#: What an import of this kind carries (see kindscope.store.availability); items in
+#: CARRIES_IF_SEEN count only when the import actually held them.
+CARRIES = frozenset({"followers", "engagement_counts", "following"})
+CARRIES_IF_SEEN = frozenset({"followers", "engagement_counts", "following"})
 
 #: Data files whose presence marks an X archive.
 _MARKERS = ("tweets.js", "tweet.js", "manifest.js", "account.js", "profile.js",

@@ -1,14 +1,15 @@
-"""Kindness metrics: pure functions over one person's :class:`Corpus` -> frozen results.
+"""Kindness metrics: functions over one person's read model -> frozen results.
 
-Formulas are in ``docs/metrics.md``. ``load_corpus`` reads the store once;
-``compute_metrics`` runs every metric family on it.
+Formulas are in ``docs/metrics.md``. :func:`kindscope.store.read.read_model` decides the
+owner, model version, thresholds and seed once; ``compute_metrics`` runs every metric
+family on it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kindscope.metrics.corpus import Availability, Corpus, load_corpus, resolve_me
+from kindscope.metrics.common import Availability
 from kindscope.metrics.engagement import (
     AfterDisclosure,
     KindnessGap,
@@ -24,15 +25,13 @@ from kindscope.metrics.kindness import (
 from kindscope.metrics.replies import TimeToReply, VoidRate, time_to_reply, void_rate
 from kindscope.metrics.stage import FrontBackStage, front_back_stage
 from kindscope.metrics.toxicity import ToxicityReceived, toxicity_received
+from kindscope.store.read import ReadModel
 
 __all__ = [
     "METRIC_KEYS",
     "Availability",
-    "Corpus",
     "Metrics",
     "compute_metrics",
-    "load_corpus",
-    "resolve_me",
     "void_rate",
     "time_to_reply",
     "kindness_gap",
@@ -61,16 +60,15 @@ class Metrics:
     toxicity_received: ToxicityReceived
 
 
-def compute_metrics(corpus: Corpus, thresholds: dict[str, float] | None = None,
-                    seed: int = 13) -> Metrics:
-    """Run every metric family; ``seed`` drives the bootstrap intervals."""
+def compute_metrics(rm: ReadModel) -> Metrics:
+    """Run every metric family; the read model's seed drives the bootstrap intervals."""
     return Metrics(
-        void_rate=void_rate(corpus, thresholds),
-        time_to_reply=time_to_reply(corpus, thresholds),
-        kindness_gap=kindness_gap(corpus, thresholds, seed=seed),
-        kindness_received=kindness_received(corpus, thresholds),
-        kindness_given=kindness_given(corpus, thresholds),
-        after_disclosure=after_disclosure(corpus, thresholds, seed=seed),
-        front_back_stage=front_back_stage(corpus, thresholds),
-        toxicity_received=toxicity_received(corpus, thresholds),
+        void_rate=void_rate(rm),
+        time_to_reply=time_to_reply(rm),
+        kindness_gap=kindness_gap(rm),
+        kindness_received=kindness_received(rm),
+        kindness_given=kindness_given(rm),
+        after_disclosure=after_disclosure(rm),
+        front_back_stage=front_back_stage(rm),
+        toxicity_received=toxicity_received(rm),
     )

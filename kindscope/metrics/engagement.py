@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 import numpy as np
 
-from kindscope.metrics.corpus import (
-    STRONG_DISTRESS,
-    Availability,
-    Corpus,
-    engagement,
-    has_engagement_data,
-    label_of,
-    my_posts,
-    threshold,
-)
+from kindscope.metrics.common import NO_SCORES_REASON, Availability
+from kindscope.store import aggregates
+from kindscope.store.read import ReadModel
 
 __all__ = [
     "MIN_GROUP",
@@ -35,8 +27,6 @@ MIN_GROUP = 5
 MIN_WINDOW_POSTS = 3
 WINDOW_WEEKS = 4
 BOOTSTRAP_SAMPLES = 2000
-NO_ENGAGEMENT_REASON = "not available for this source: it has no replies, likes or reposts"
-NO_SCORES_REASON = "the posts have not been scored by the text signals yet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,34 +79,27 @@ def _interval(stats: np.ndarray) -> tuple[float | None, float | None]:
     return float(low), float(high)
 
 
-def _availability(corpus: Corpus) -> Availability:
-    if not has_engagement_data(corpus):
-        return Availability(False, NO_ENGAGEMENT_REASON)
-    if not corpus.scored:
+def _availability(rm: ReadModel) -> Availability:
+    available = rm.available("engagement")
+    if available.available and not rm.scored:
         return Availability(False, NO_SCORES_REASON)
-    return Availability(True)
+    return available
 
 
-def kindness_gap(corpus: Corpus, thresholds: dict[str, float] | None = None, seed: int = 13,
-                 samples: int = BOOTSTRAP_SAMPLES) -> KindnessGap:
+def kindness_gap(rm: ReadModel, samples: int = BOOTSTRAP_SAMPLES) -> KindnessGap:
     """Ratio of mean engagement (replies from others + likes + reposts) on my distress posts
     to that on my upbeat posts, with a percentile bootstrap 95% interval (each group
-    resampled with replacement, ``samples`` times, ``numpy.random.default_rng(seed)``).
+    resampled with replacement, ``samples`` times, ``numpy.random.default_rng(rm.seed)``).
 
     Below ``MIN_GROUP`` posts in either group, or when upbeat posts got no engagement at
     all, the ratio is None and ``note`` says why.
     """
     needs = "engagement on your posts (replies, likes or reposts) and signal scores"
-    availability = _availability(corpus)
+    availability = _availability(rm)
     if not availability.available:
         return KindnessGap(availability, needs)
-    groups = {"distress": [], "upbeat": []}
-    for post in my_posts(corpus):
-        label = label_of(corpus, post.post_id, thresholds)
-        if label in groups:
-            groups[label].append(engagement(corpus, post))
-    d = np.asarray(groups["distress"], dtype=float)
-    u = np.asarray(groups["upbeat"], dtype=float)
+    d = aggregates.engagement_values(rm, "distress")
+    u = aggregates.engagement_values(rm, "upbeat")
     base = dict(distress_posts=len(d), upbeat_posts=len(u),
                 distress_mean=float(d.mean()) if len(d) else None,
                 upbeat_mean=float(u.mean()) if len(u) else None)
@@ -126,7 +109,7 @@ def kindness_gap(corpus: Corpus, thresholds: dict[str, float] | None = None, see
     if u.mean() == 0:
         return KindnessGap(availability, needs, **base,
                            note="your upbeat posts got no engagement either: no ratio")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(rm.seed)
     dm, um = _boot_means(d, rng, samples), _boot_means(u, rng, samples)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratios = np.where(um > 0, dm / np.where(um > 0, um, 1), np.nan)
@@ -135,45 +118,29 @@ def kindness_gap(corpus: Corpus, thresholds: dict[str, float] | None = None, see
                        ci_low=low, ci_high=high)
 
 
-def _first_disclosure(corpus: Corpus, posts, thresholds):
-    strong = max(STRONG_DISTRESS, threshold(thresholds, "distress"))
-    for post in posts:
-        scores = corpus.scores.get(post.post_id, {})
-        if (scores.get("crisis", 0.0) >= threshold(thresholds, "crisis")
-                or scores.get("distress", 0.0) >= strong):
-            return post
-    return None
-
-
-def after_disclosure(corpus: Corpus, thresholds: dict[str, float] | None = None,
-                     seed: int = 13, samples: int = BOOTSTRAP_SAMPLES) -> AfterDisclosure:
+def after_disclosure(rm: ReadModel, samples: int = BOOTSTRAP_SAMPLES) -> AfterDisclosure:
     """Mean engagement per post of mine in the ``WINDOW_WEEKS`` weeks after my first
     crisis-level (crisis >= threshold) or strongly distressed (distress >= 0.8) post, minus
     the mean in the weeks before; bootstrap 95% interval of the difference. The disclosure
     post itself is in neither window."""
     needs = "engagement on your posts, their dates, and signal scores"
-    availability = _availability(corpus)
+    availability = _availability(rm)
     if not availability.available:
         return AfterDisclosure(availability, needs)
-    posts = my_posts(corpus)
-    first = _first_disclosure(corpus, posts, thresholds)
+    first = aggregates.first_disclosure(rm)
     if first is None:
         return AfterDisclosure(availability, needs,
                                note="no crisis-level or strongly distressed post found")
-    span = timedelta(weeks=WINDOW_WEEKS)
-    at = first.created_at
-    before = np.asarray([engagement(corpus, p) for p in posts
-                         if at - span <= p.created_at < at], dtype=float)
-    after = np.asarray([engagement(corpus, p) for p in posts
-                        if at < p.created_at <= at + span], dtype=float)
-    base = dict(disclosure_post_id=first.post_id, disclosure_at=at.isoformat(),
+    post_id, at = first
+    before, after = aggregates.window_engagement(rm, at, WINDOW_WEEKS)
+    base = dict(disclosure_post_id=post_id, disclosure_at=at.isoformat(),
                 before_posts=len(before), after_posts=len(after),
                 before_mean=float(before.mean()) if len(before) else None,
                 after_mean=float(after.mean()) if len(after) else None)
     if len(before) < MIN_WINDOW_POSTS or len(after) < MIN_WINDOW_POSTS:
         return AfterDisclosure(availability, needs, **base, note=(
             f"not enough data: needs at least {MIN_WINDOW_POSTS} posts in each window"))
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(rm.seed)
     diffs = _boot_means(after, rng, samples) - _boot_means(before, rng, samples)
     low, high = _interval(diffs)
     return AfterDisclosure(availability, needs, **base,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kindscope.metrics.corpus import Availability, Corpus, label_of, my_posts
-from kindscope.metrics.replies import NO_SCORES_REASON
+from kindscope.metrics.common import NO_SCORES_REASON, Availability
+from kindscope.store import aggregates
+from kindscope.store.read import ReadModel
 
 __all__ = ["StageMonth", "FrontBackStage", "front_back_stage"]
 
@@ -29,27 +30,19 @@ class FrontBackStage:
     distress_share: float | None = None
 
 
-def front_back_stage(corpus: Corpus,
-                     thresholds: dict[str, float] | None = None) -> FrontBackStage:
+def front_back_stage(rm: ReadModel) -> FrontBackStage:
     """Per calendar month (UTC): the share of my posts that read as upbeat/self-promotion
-    (front stage) and as personal disclosure, i.e. distress or crisis (back stage)."""
+    (front stage) and as personal disclosure, i.e. distress or crisis (back stage). Every
+    month with a post of mine is given."""
     needs = "your own posts with dates and signal scores"
-    posts = my_posts(corpus)
-    if not corpus.scored:
+    if not rm.scored:
         return FrontBackStage(Availability(False, NO_SCORES_REASON), needs)
-    if not posts:
+    rows = aggregates.stage_months(rm)
+    if not rows:
         return FrontBackStage(Availability(False, "no posts of yours in the data"), needs)
-    by_month: dict[str, list[str | None]] = {}
-    for post in posts:
-        month = post.created_at.strftime("%Y-%m")
-        by_month.setdefault(month, []).append(label_of(corpus, post.post_id, thresholds))
-    months = []
-    for month in sorted(by_month):
-        labels = by_month[month]
-        up, down = labels.count("upbeat"), labels.count("distress")
-        months.append(StageMonth(month, len(labels), up, down, up / len(labels),
-                                 down / len(labels)))
-    total = len(posts)
-    return FrontBackStage(Availability(True), needs, tuple(months),
+    months = tuple(StageMonth(m, int(n), int(up), int(down), up / n, down / n)
+                   for m, n, up, down in rows)
+    total = sum(m.posts for m in months)
+    return FrontBackStage(Availability(True), needs, months,
                           sum(m.upbeat for m in months) / total,
                           sum(m.distress for m in months) / total)

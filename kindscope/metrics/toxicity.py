@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from kindscope.metrics.corpus import Availability, Corpus, threshold
-from kindscope.metrics.replies import NO_SCORES_REASON, replies_available
+from kindscope.metrics.common import Availability, replies_availability
+from kindscope.store import aggregates
+from kindscope.store.read import ReadModel
 
 __all__ = ["MonthCount", "AccountCount", "ToxicityReceived", "toxicity_received"]
 
@@ -40,42 +40,18 @@ class ToxicityReceived:
     by_account: tuple[AccountCount, ...] = ()
 
 
-def _aimed_at_me(corpus: Corpus):
-    for post in corpus.posts.values():
-        if post.author_id == corpus.me or post.kind != "post" or post.created_at is None:
-            continue
-        parent = corpus.posts.get(post.reply_to_post_id or "")
-        if (post.reply_to_account_id == corpus.me or corpus.me in post.mentions
-                or (parent is not None and parent.author_id == corpus.me)):
-            yield post
-
-
-def toxicity_received(corpus: Corpus,
-                      thresholds: dict[str, float] | None = None) -> ToxicityReceived:
-    """Replies to me and mentions of me by others that score toxic (toxicity >= threshold)
-    or hateful (hate >= threshold), by month and by account (most first)."""
+def toxicity_received(rm: ReadModel) -> ToxicityReceived:
+    """Replies to me and mentions of me (by id or handle) by others that score toxic
+    (toxicity >= threshold) or hateful (hate >= threshold), by month and by account (most
+    first)."""
     needs = "other people's replies and mentions aimed at you, and signal scores"
-    availability = replies_available(corpus)
-    if availability.available and not corpus.scored:
-        availability = Availability(False, NO_SCORES_REASON)
+    availability = replies_availability(rm)
     if not availability.available:
         return ToxicityReceived(availability, needs)
-    t_tox, t_hate = threshold(thresholds, "toxicity"), threshold(thresholds, "hate")
-    months: dict[str, list[int]] = {}
-    accounts: dict[str, Counter] = {}
-    aimed = toxic = hateful = 0
-    for post in _aimed_at_me(corpus):
-        scores = corpus.scores.get(post.post_id, {})
-        is_tox, is_hate = scores.get("toxicity", 0.0) >= t_tox, scores.get("hate", 0.0) >= t_hate
-        aimed, toxic, hateful = aimed + 1, toxic + is_tox, hateful + is_hate
-        row = months.setdefault(post.created_at.strftime("%Y-%m"), [0, 0, 0])
-        row[0], row[1], row[2] = row[0] + 1, row[1] + is_tox, row[2] + is_hate
-        if is_tox or is_hate:
-            accounts.setdefault(post.author_id, Counter()).update(
-                toxic=int(is_tox), hateful=int(is_hate))
-    by_month = tuple(MonthCount(m, *months[m]) for m in sorted(months))
-    ranked = sorted(accounts.items(),
-                    key=lambda kv: (-(kv[1]["toxic"] + kv[1]["hateful"]), kv[0]))
-    by_account = tuple(AccountCount(a, corpus.handle(a), c["toxic"], c["hateful"])
-                       for a, c in ranked[:TOP_ACCOUNTS])
+    aimed, toxic, hateful = aggregates.aimed_counts(rm)
+    by_month = tuple(MonthCount(m, int(n), int(t), int(h))
+                     for m, n, t, h in aggregates.aimed_by_month(rm))
+    rows = aggregates.aimed_by_account(rm, TOP_ACCOUNTS)
+    handles = rm.handles(r[0] for r in rows)
+    by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h)) for a, t, h in rows)
     return ToxicityReceived(availability, needs, aimed, toxic, hateful, by_month, by_account)

@@ -12,15 +12,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kindscope import __version__
-from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics, load_corpus
-from kindscope.metrics.corpus import Corpus, my_posts, my_replies
+from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
+from kindscope.store import aggregates
+from kindscope.store.availability import ITEMS, QUESTIONS, fetch_command
 from kindscope.store.db import Store
+from kindscope.store.read import ReadModel, read_model
 
-__all__ = ["SCHEMA_VERSION", "build_report", "metrics_to_dict", "summary_of", "write_json"]
+__all__ = ["SCHEMA_VERSION", "build_report", "report_from", "metrics_to_dict", "summary_of",
+           "write_json"]
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 def _clean(value):
@@ -89,48 +92,66 @@ def _iso(epoch_ms: int | None) -> str | None:
     return datetime.fromtimestamp(epoch_ms / 1000, UTC).isoformat(timespec="seconds")
 
 
-def _source(store: Store, corpus: Corpus, thresholds, seed: int, demo: bool) -> dict:
+def _source(rm: ReadModel, demo: bool) -> dict:
     snapshots = [
         {"source": s, "format": f, "taken_at": _iso(t), "imported_at": _iso(i)}
-        for s, f, t, i in store.rows(
+        for s, f, t, i in rm.store.rows(
             "SELECT source, format, epoch_ms(taken_at), epoch_ms(imported_at) FROM snapshots "
-            "WHERE platform = ? ORDER BY imported_at", [corpus.platform])]
-    formats = {s["format"] for s in snapshots}
+            "WHERE platform = ? ORDER BY imported_at", [rm.platform])]
+    mine, replies = aggregates.my_post_counts(rm)
+    counts = aggregates.post_counts(rm)
     return {
-        "platform": corpus.platform,
-        "formats": sorted(formats),
-        "me": {"account_id": corpus.me, "handle": corpus.handles.get(corpus.me)},
+        "platform": rm.platform,
+        "formats": sorted({s["format"] for s in snapshots}),
+        "me": {"account_id": rm.me, "handle": rm.handles([rm.me]).get(rm.me)},
         "snapshots": snapshots,
-        "posts": len(corpus.posts),
-        "my_posts": len(my_posts(corpus)),
-        "my_replies": len(my_replies(corpus)),
-        "scored_posts": len(corpus.scores),
-        "model_version": corpus.model_version,
-        "thresholds": {k: float(v) for k, v in sorted((thresholds or {}).items())},
-        "seed": seed,
+        "posts": counts["posts"],
+        "my_posts": mine,
+        "my_replies": replies,
+        "scored_posts": counts["scored"],
+        "unread_posts": counts["unread"],
+        "unread_languages": counts["unread_languages"],
+        "model_version": rm.model_version,
+        "thresholds": {k: float(v) for k, v in sorted(rm.thresholds.items())},
+        "seed": rm.seed,
         "demo": demo,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "kindscope_version": __version__,
     }
 
 
+def _data(rm: ReadModel) -> dict:
+    """What the imports carry, what the data cannot show, and the command that gets it."""
+    missing = rm.carries.missing()
+    return {
+        "carries": sorted(i for i in rm.carries.items if i in ITEMS),
+        "cannot_show": [{"question": q, "needs": QUESTIONS[q][1]} for q in missing],
+        "fetch_command": fetch_command(rm.platform),
+        "only_own_posts": "others_replies" not in rm.carries.items,
+    }
+
+
 def build_report(store: Store, me: str | None = None, thresholds: dict[str, float] | None = None,
-                 seed: int = 13, demo: bool = False) -> dict:
-    """Load "me" from the store, compute every metric, the network and safety sections,
-    and return the report.json dict."""
-    corpus = load_corpus(store, me)
-    metrics = compute_metrics(corpus, thresholds, seed)
-    report = {"schema_version": SCHEMA_VERSION,
-              "source": _source(store, corpus, thresholds, seed, demo)}
+                 seed: int | None = None, demo: bool = False) -> dict:
+    """Build the read model for "me", compute every metric, the network and safety
+    sections, and return the report.json dict (``seed``: default the ``seed`` setting)."""
+    rm = read_model(store, me, thresholds, seed)
+    try:
+        return report_from(rm, demo)
+    finally:
+        rm.close()
+
+
+def report_from(rm: ReadModel, demo: bool = False) -> dict:
+    """The report.json dict from a read model."""
+    metrics = compute_metrics(rm)
+    report = {"schema_version": SCHEMA_VERSION, "source": _source(rm, demo), "data": _data(rm)}
     report.update(metrics_to_dict(metrics))
-    report["network"] = _clean(network_section(store, corpus.platform, corpus.me,
-                                               corpus.handles, seed))
-    report["safety"] = _clean(safety_section(store, corpus.platform, corpus.me,
-                                             corpus.handles))
+    handles = rm.handle_map()
+    report["network"] = _clean(network_section(rm.store, rm.platform, rm.me, handles, rm.seed))
+    report["safety"] = _clean(safety_section(rm, handles))
     report["summary"] = summary_of(report)
     return report
-
-
 def write_json(report: dict, path: str | Path) -> Path:
     path = Path(path)
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -14,7 +14,9 @@ from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.bots import follow_waves, score_profile
 from kindscope.safety.incidents import Incident, scan
 from kindscope.safety.profiles import Profile
+from kindscope.store import people
 from kindscope.store.db import Store
+from kindscope.store.read import ReadModel
 
 __all__ = ["BOT_THRESHOLD", "MAX_SCORED_FOLLOWERS", "BLOCKLIST_COMMAND", "safety_section"]
 
@@ -50,17 +52,6 @@ def _incidents(found, platform, me, handles, available=True, reason=None) -> dic
                   aimed_at_others=len(found) - len(mine))
 
 
-def _followers(store: Store, platform: str, me: str) -> list[tuple[str, datetime | None]]:
-    """My followers in my newest follow snapshot, with when they followed (if known)."""
-    return [(a, t) for a, t in store.rows(
-        """SELECT follower_id, any_value(created_at) FROM follows
-           WHERE platform = ? AND followee_id = ? AND snapshot_id = (
-               SELECT f.snapshot_id FROM follows f JOIN snapshots s USING (snapshot_id)
-               WHERE f.platform = ? AND f.followee_id = ?
-               ORDER BY coalesce(s.taken_at, s.imported_at) DESC, s.imported_at DESC LIMIT 1)
-           GROUP BY 1 ORDER BY 1""", [platform, me, platform, me])]
-
-
 def _default_avatar(url: str | None) -> bool:
     if not url:
         return True
@@ -69,22 +60,12 @@ def _default_avatar(url: str | None) -> bool:
 
 
 def _profiles(store: Store, platform: str, ids: list[str]) -> list[Profile]:
-    if not ids:
-        return []
-    taken = store.scalar("SELECT max(taken_at) FROM snapshots WHERE platform = ?", [platform])
-    observed = taken if isinstance(taken, datetime) else datetime.now(UTC)
-    rows = store.rows(
-        """SELECT account_id, coalesce(handle, account_id), coalesce(display_name, ''),
-                  coalesce(description, ''), created_at, followers_count, following_count,
-                  posts_count, avatar_url
-           FROM accounts WHERE platform = ? AND account_id IN (SELECT unnest(?))
-             AND followers_count IS NOT NULL AND following_count IS NOT NULL
-             AND posts_count IS NOT NULL
-           ORDER BY account_id LIMIT ?""", [platform, ids, MAX_SCORED_FOLLOWERS])
+    observed = people.newest_taken_at(store, platform) or datetime.now(UTC)
     return [Profile(platform=platform, account_id=a, handle=h, display_name=n, description=d,
                     created_at=c, observed_at=observed, followers_count=int(fo),
                     following_count=int(fi), posts_count=int(p), default_avatar=_default_avatar(u))
-            for a, h, n, d, c, fo, fi, p, u in rows]
+            for a, h, n, d, c, fo, fi, p, u in people.follower_profiles(
+                store, platform, ids, MAX_SCORED_FOLLOWERS)]
 
 
 def _reason_kind(reason: str) -> str:
@@ -92,26 +73,26 @@ def _reason_kind(reason: str) -> str:
     return reason.split(" (", 1)[0]
 
 
-def _bots(profiles: list[Profile], followers: int,
-          platform: str) -> tuple[dict, dict[str, float]]:
+def _bots(rm: ReadModel, followers: list) -> tuple[dict, dict[str, float]]:
     """Bot-like followers. The model was trained and checked on X accounts only, so on
     other platforms only the transparent rules (declared bots, textbook follow-spam)
     count an account as likely automated."""
-    if not followers:
-        return _piece(False, "your followers are not in this data"), {}
+    available = rm.available("bot_followers")
+    if not available.available:
+        return _piece(False, available.reason), {}
+    profiles = _profiles(rm.store, rm.platform, [a for a, _ in followers])
     if not profiles:
-        return _piece(False, "this data has no follower profiles with follower, following "
-                             "and post counts (online imports of Bluesky or Mastodon fetch "
-                             "them)"), {}
+        return _piece(False, "none of your followers' profiles in this data has follower, "
+                             "following and post counts"), {}
     scores = [score_profile(p) for p in profiles]
-    basis = "model" if platform == "x" else "rules"
+    basis = "model" if rm.platform == "x" else "rules"
     if basis == "model":
         likely = [s for s in scores if s.bot >= BOT_THRESHOLD]
     else:
         ruled = {p.account_id for p in profiles if check_rules(p) is not None}
         likely = [s for s in scores if s.account_id in ruled]
     reasons = Counter(_reason_kind(r) for s in likely for r in s.reasons if "bot-like" in r)
-    out = _piece(True, followers=followers, followers_scored=len(scores),
+    out = _piece(True, followers=len(followers), followers_scored=len(scores),
                  likely_bots=len(likely), share=len(likely) / len(scores),
                  threshold=BOT_THRESHOLD, basis=basis,
                  top_reasons=[{"reason": r, "count": n} for r, n in reasons.most_common(5)],
@@ -119,31 +100,37 @@ def _bots(profiles: list[Profile], followers: int,
     return out, {s.account_id: s.bot for s in scores}
 
 
-def _waves(followers, bot_scores: dict[str, float]) -> dict:
+def _waves(rm: ReadModel, followers, bot_scores: dict[str, float]) -> dict:
+    available = rm.available("follow_waves")
+    if not available.available:
+        return _piece(False, available.reason, count=None, waves=[])
     timed = [(a, t) for a, t in followers if t is not None]
-    if not followers:
-        return _piece(False, "your followers are not in this data", count=None, waves=[])
-    if not timed:
-        return _piece(False, "this data does not say when each follower followed you",
-                      count=None, waves=[])
     waves = follow_waves(timed, bot_scores=bot_scores or None)
     return _piece(True, count=len(waves), waves=[
         {"start": _iso(w.start), "end": _iso(w.end), "size": len(w.follower_ids),
          "bot_share": w.bot_share} for w in waves[:_SHOWN]])
 
 
-def safety_section(store: Store, platform: str, me: str, handles: dict[str, str]) -> dict:
-    """The ``safety`` key of report.json for owner ``me`` on ``platform``."""
-    result = scan(store)
-    pileons = _incidents(
-        result.pileons, platform, me, handles, result.scored,
-        "your posts and the replies to you have not been scored for toxicity or hate, so "
-        "pile-ons were not checked")
-    trawlers = _incidents(result.trawlers, platform, me, handles)
-    followers = _followers(store, platform, me)
-    bots, bot_scores = _bots(_profiles(store, platform, [a for a, _ in followers]),
-                             len(followers), platform)
+def safety_section(rm: ReadModel, handles) -> dict:
+    """The ``safety`` key of report.json for the read model's owner.
+
+    Pile-ons and trawlers are looked for only where the data holds other people's replies
+    aimed at the owner; elsewhere they are "not available", never "none found"."""
+    platform, me = rm.platform, rm.me
+    result = scan(rm.store)
+    replies = rm.available("pileons")
+    if not replies.available:
+        pileons = _incidents((), platform, me, handles, False, replies.reason)
+        trawlers = _incidents((), platform, me, handles, False, replies.reason)
+    else:
+        pileons = _incidents(
+            result.pileons, platform, me, handles, result.scored,
+            "your posts and the replies to you have not been scored for toxicity or hate, so "
+            "pile-ons were not checked")
+        trawlers = _incidents(result.trawlers, platform, me, handles)
+    followers = people.newest_followers(rm.store, platform, me)
+    bots, bot_scores = _bots(rm, followers)
     return {"available": True, "reason": None, "hostility_checked": result.scored,
             "notes": list(result.notes), "pileons": pileons, "trawlers": trawlers,
-            "bot_followers": bots, "follow_waves": _waves(followers, bot_scores),
+            "bot_followers": bots, "follow_waves": _waves(rm, followers, bot_scores),
             "blocklist_command": BLOCKLIST_COMMAND}

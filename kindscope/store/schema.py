@@ -113,7 +113,47 @@ _V2 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# v3: what each import carries (declared by its importer, see ``kindscope/ingest``), so
+# that what the data can show is decided once, from the imports, not from format names.
+# Snapshots imported before v3 get what their format carried then.
+_LEGACY_CARRIES = {
+    "x-archive": ("followers", "following", "engagement_counts"),
+    "mastodon-csv": ("following",),
+    "bluesky-car": ("following", "follow_times"),
+    "bluesky-api": ("others_replies", "followers", "following", "engagement_counts",
+                    "profiles"),
+    "mastodon-api": ("others_replies", "followers", "following", "engagement_counts",
+                     "profiles"),
+    "jetstream": ("others_replies", "follow_times"),
+    "generic": ("others_replies", "followers", "following", "profiles"),
+}
+_V3 = [
+    """CREATE TABLE snapshot_carries (
+        snapshot_id VARCHAR NOT NULL,
+        item VARCHAR NOT NULL,              -- e.g. others_replies, followers, following
+        PRIMARY KEY (snapshot_id, item)
+    )""",
+    *(f"""INSERT INTO snapshot_carries SELECT snapshot_id, '{item}' FROM snapshots
+          WHERE format = '{fmt}' ON CONFLICT DO NOTHING"""
+      for fmt, items in _LEGACY_CARRIES.items() for item in items),
+]
+
+# v4: the language each scored post was taken to be, and whether the signals read it. A
+# post in a language the signals do not read gets a row with is_read = false and no
+# signal_scores rows: "not read" rather than "not yet scored", so it is not rescored.
+_V4 = [
+    """CREATE TABLE post_languages (
+        platform VARCHAR NOT NULL,
+        post_id VARCHAR NOT NULL,
+        model_version VARCHAR NOT NULL,     -- the signal model that read it or could not
+        lang VARCHAR NOT NULL,              -- ISO 639 code; 'en' when it could not be told
+        is_read BOOLEAN NOT NULL,           -- false: no signal_scores rows for this version
+        scored_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        PRIMARY KEY (platform, post_id, model_version)
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Primary-key columns of each record table, in order.
@@ -126,4 +166,6 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "deletions": ("platform", "kind", "record_id"),
     "signal_scores": ("platform", "post_id", "signal", "model_version"),
     "post_sources": ("platform", "post_id", "snapshot_id"),
+    "snapshot_carries": ("snapshot_id", "item"),
+    "post_languages": ("platform", "post_id", "model_version"),
 }

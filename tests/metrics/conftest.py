@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from importlib import import_module
 
 import pytest
 
+from kindscope.ingest import FORMATS
 from kindscope.store.db import Store
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
@@ -13,6 +15,12 @@ T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 def at(hours: float) -> datetime:
     return T0 + timedelta(hours=hours)
+
+
+def declare_carries(store: Store, snapshot_id: str, fmt: str) -> None:
+    """What an import of format ``fmt`` declares it carries, as its importer would."""
+    for item in getattr(import_module(FORMATS[fmt]), "CARRIES", ()):
+        store.execute("INSERT INTO snapshot_carries VALUES (?, ?)", [snapshot_id, item])
 
 
 def make_store(posts: list[dict], scores: dict[str, dict[str, float]] | None = None,
@@ -24,6 +32,7 @@ def make_store(posts: list[dict], scores: dict[str, dict[str, float]] | None = N
     store = Store(":memory:")
     store.execute("INSERT INTO snapshots VALUES ('s1', 'generic', 'test', ?, ?, ?, ?, NULL)",
                   [fmt, owner, at(taken_hours) if taken_hours is not None else None, T0])
+    declare_carries(store, "s1", fmt)
     for p in posts:
         store.execute(
             "INSERT INTO posts (platform, post_id, author_id, created_at, text, kind, "

@@ -10,10 +10,10 @@ from kindscope.metrics import (
     kindness_gap,
     kindness_given,
     kindness_received,
-    load_corpus,
     toxicity_received,
 )
 from kindscope.metrics.engagement import MIN_GROUP
+from kindscope.store.read import read_model
 
 D = {"distress": 0.9, "upbeat": 0.1}
 U = {"distress": 0.1, "upbeat": 0.9}
@@ -33,7 +33,7 @@ def _gap_store(store_of, n_distress, n_upbeat, distress_likes, upbeat_likes):
 
 def test_kindness_gap_ratio_and_interval(store_of):
     store = _gap_store(store_of, 6, 6, [1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2])
-    gap = kindness_gap(load_corpus(store), seed=1)
+    gap = kindness_gap(read_model(store, seed=1))
     assert gap.ratio == pytest.approx(0.5)
     assert gap.ci_low == pytest.approx(0.5) and gap.ci_high == pytest.approx(0.5)
     assert (gap.distress_posts, gap.upbeat_posts) == (6, 6)
@@ -41,8 +41,7 @@ def test_kindness_gap_ratio_and_interval(store_of):
 
 def test_kindness_gap_is_seeded_and_interval_covers_ratio(store_of):
     store = _gap_store(store_of, 8, 8, [0, 1, 0, 3, 0, 1, 2, 0], [4, 1, 6, 2, 5, 3, 0, 7])
-    corpus = load_corpus(store)
-    a, b = kindness_gap(corpus, seed=7), kindness_gap(corpus, seed=7)
+    a, b = kindness_gap(read_model(store, seed=7)), kindness_gap(read_model(store, seed=7))
     assert a == b
     assert a.ci_low < a.ratio < a.ci_high
     assert a.ratio == pytest.approx((7 / 8) / (28 / 8))
@@ -50,7 +49,7 @@ def test_kindness_gap_is_seeded_and_interval_covers_ratio(store_of):
 
 def test_kindness_gap_says_not_enough_data(store_of):
     store = _gap_store(store_of, MIN_GROUP - 1, 9, [1] * 9, [1] * 9)
-    gap = kindness_gap(load_corpus(store))
+    gap = kindness_gap(read_model(store))
     assert gap.ratio is None and gap.note.startswith("not enough data")
 
 
@@ -61,7 +60,7 @@ def test_replies_and_reactions_count_as_engagement(store_of):
               {"id": "s", "author": "me", "hours": 1, "reply_to": "d1"}]  # self: not counted
     scores = {f"d{i}": D for i in range(5)} | {f"u{i}": U for i in range(5)}
     likes = [("ana", f"u{i}") for i in range(5)] + [("me", "d2")]  # my own like: not counted
-    gap = kindness_gap(load_corpus(store_of(posts, scores, likes=likes)))
+    gap = kindness_gap(read_model(store_of(posts, scores, likes=likes)))
     assert gap.distress_mean == pytest.approx(1 / 5)
     assert gap.upbeat_mean == pytest.approx(1)
 
@@ -78,7 +77,7 @@ def test_after_disclosure_difference(store_of):
         scores[f"a{i}"] = U
     posts.append({"id": "late", "author": "me", "hours": 24 * 60, "likes": 50})  # > 4 weeks
     scores["late"] = U
-    result = after_disclosure(load_corpus(store_of(posts, scores)))
+    result = after_disclosure(read_model(store_of(posts, scores)))
     assert result.disclosure_post_id == "x"
     assert (result.before_posts, result.after_posts) == (4, 4)
     assert result.difference == pytest.approx(-2)
@@ -98,7 +97,7 @@ def test_kindness_received_shares_and_responders(store_of):
         scores[pid] = sc
     posts.append({"id": "r5", "author": "cy", "hours": 2, "reply_to": "u"})  # upbeat: ignored
     scores["r5"] = {"support": 0.9}
-    result = kindness_received(load_corpus(store_of(posts, scores)))
+    result = kindness_received(read_model(store_of(posts, scores)))
     assert (result.distress_posts, result.replies) == (1, 4)
     assert result.supportive_share == pytest.approx(3 / 4)
     assert result.toxic_share == pytest.approx(1 / 4)
@@ -119,7 +118,7 @@ def test_kindness_given(store_of):
               "reply_to_author": "cy"}]
     scores = {"p1": D, "p2": U, "m1": {"support": 0.9}, "m2": {"toxicity": 0.8},
               "m3": {"support": 0.2}}
-    result = kindness_given(load_corpus(store_of(posts, scores)))
+    result = kindness_given(read_model(store_of(posts, scores)))
     assert (result.replies, result.replies_with_parent) == (3, 2)
     assert result.to_distress_share == pytest.approx(0.5)
     assert result.supportive_share == pytest.approx(1 / 3)
@@ -132,7 +131,7 @@ def test_front_back_stage_by_month(store_of):
     posts = [{"id": "a", "author": "me", "hours": 0}, {"id": "b", "author": "me", "hours": 1},
              {"id": "c", "author": "me", "hours": 24 * 40}]
     scores = {"a": U, "b": D, "c": U}
-    result = front_back_stage(load_corpus(store_of(posts, scores)))
+    result = front_back_stage(read_model(store_of(posts, scores)))
     months = {m.month: m for m in result.months}
     assert months["2024-03"].upbeat_share == 0.5 and months["2024-03"].distress_share == 0.5
     assert months["2024-04"].upbeat == 1
@@ -150,7 +149,7 @@ def test_toxicity_received_by_month_and_account(store_of):
     scores = {"mine": U, "t1": {"toxicity": 0.9}, "t2": {"toxicity": 0.7},
               "h1": {"hate": 0.8, "toxicity": 0.2}, "ok": {"toxicity": 0.1},
               "else": {"toxicity": 0.99}}
-    result = toxicity_received(load_corpus(store_of(posts, scores)))
+    result = toxicity_received(read_model(store_of(posts, scores)))
     assert (result.aimed_at_me, result.toxic, result.hateful) == (4, 2, 1)
     assert [(m.month, m.toxic) for m in result.by_month] == [("2024-03", 1), ("2024-04", 1)]
     assert [(a.account_id, a.toxic, a.hateful) for a in result.by_account] == [
@@ -159,15 +158,15 @@ def test_toxicity_received_by_month_and_account(store_of):
 
 def test_thresholds_are_a_parameter(store_of):
     posts = [{"id": "a", "author": "me", "hours": 0}]
-    corpus = load_corpus(store_of(posts, {"a": {"distress": 0.6, "upbeat": 0.1}}))
-    assert front_back_stage(corpus).distress_share == 1
-    assert front_back_stage(corpus, {"distress": 0.7}).distress_share == 0
+    store = store_of(posts, {"a": {"distress": 0.6, "upbeat": 0.1}})
+    assert front_back_stage(read_model(store)).distress_share == 1
+    assert front_back_stage(read_model(store, thresholds={"distress": 0.7})).distress_share == 0
 
 
 def test_newest_model_version_is_used(store_of):
     store = store_of([{"id": "a", "author": "me", "hours": 0}], {"a": D}, version="v1")
     store.execute("INSERT INTO signal_scores VALUES ('generic', 'a', 'upbeat', 0.9, 'v2'), "
                   "('generic', 'a', 'distress', 0.1, 'v2')")
-    corpus = load_corpus(store)
+    corpus = read_model(store)
     assert corpus.model_version == "v2"
     assert front_back_stage(corpus).upbeat_share == 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kindscope.metrics import load_corpus, time_to_reply, void_rate
+from kindscope.metrics import time_to_reply, void_rate
+from kindscope.store.read import read_model
 
 D = {"distress": 0.9, "upbeat": 0.1}
 U = {"distress": 0.1, "upbeat": 0.9}
@@ -44,7 +45,7 @@ def _thread_store(store_of):
 
 
 def test_void_rate_windows_self_replies_and_deleted_posts(store_of):
-    result = void_rate(load_corpus(_thread_store(store_of)))
+    result = void_rate(read_model(_thread_store(store_of)))
     assert result.availability.available
     groups = {g.group: g for g in result.groups}
     d = groups["distress"]
@@ -58,7 +59,7 @@ def test_void_rate_windows_self_replies_and_deleted_posts(store_of):
 
 
 def test_time_to_first_and_first_supportive_reply(store_of):
-    result = time_to_reply(load_corpus(_thread_store(store_of)))
+    result = time_to_reply(read_model(_thread_store(store_of)))
     times = {(t.group, t.kind): t for t in result.times}
     anyd = times[("distress", "any")]
     assert anyd.answered == 3  # d1 2 h, d2 30 h, d3 192 h (self-reply ignored)
@@ -74,17 +75,17 @@ def test_only_my_own_posts_means_not_available(store_of):
     store = store_of([{"id": "a", "author": "me", "hours": 0},
                       {"id": "b", "author": "me", "hours": 1, "reply_to": "zz",
                        "reply_to_author": "someone"}], {"a": D, "b": OTHER}, fmt="x-archive")
-    corpus = load_corpus(store)
+    corpus = read_model(store)
     for result in (void_rate(corpus), time_to_reply(corpus)):
         assert not result.availability.available
-        assert "not available for this source" in result.availability.reason
+        assert "does not hold other people's replies" in result.availability.reason
 
 
 def test_without_scores_every_post_is_other(store_of):
     store = store_of([{"id": "a", "author": "me", "hours": 0},
                       {"id": "r", "author": "ana", "hours": 1, "reply_to": "a"}],
                      taken_hours=500)
-    corpus = load_corpus(store)
+    corpus = read_model(store)
     groups = {g.group: g for g in void_rate(corpus).groups}
     assert groups["other"].posts == 1 and groups["other"].unanswered_7d == 0
     assert not time_to_reply(corpus).availability.available
@@ -94,6 +95,6 @@ def test_me_by_handle_overrides_owner(store_of):
     store = store_of([{"id": "a", "author": "ana", "hours": 0}])
     store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
                   "('generic', 'ana', '@Ana_K')")
-    assert load_corpus(store, "ana_k").me == "ana"
-    assert load_corpus(store, "@ANA_K").me == "ana"
-    assert load_corpus(store).me == "me"
+    assert read_model(store, "ana_k").me == "ana"
+    assert read_model(store, "@ANA_K").me == "ana"
+    assert read_model(store).me == "me"

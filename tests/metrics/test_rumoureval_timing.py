@@ -16,8 +16,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kindscope.metrics import load_corpus, time_to_reply, void_rate
+from kindscope.metrics import time_to_reply, void_rate
 from kindscope.store.db import Store
+from kindscope.store.read import read_model
 
 TREES = (Path(__file__).resolve().parents[3] / "shared" / "data" / "rumoureval2017-threads"
          / "traindev")
@@ -72,7 +73,7 @@ def test_time_to_first_reply_matches_the_trees():
     answered = np.array([h for h in expected.values() if h is not None])
     assert len(expected) > 250 and len(answered) > 250
     store = _load(posts, structures)
-    corpus = load_corpus(store)
+    corpus = read_model(store)
     times = {(t.group, t.kind): t for t in time_to_reply(corpus).times}
     got = times[("distress", "any")]
     assert got.posts == len(expected)

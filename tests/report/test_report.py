@@ -27,7 +27,7 @@ INJECTIONS = [
     "</blockquote></details><script>window.__pwned = 5</script>",
     "<a href=\"javascript:alert(6)\">click</a> & &amp; &lt;b&gt;",
 ]
-TOP_KEYS = {"schema_version", "source", "summary", "network", "safety", *METRIC_KEYS}
+TOP_KEYS = {"schema_version", "source", "data", "summary", "network", "safety", *METRIC_KEYS}
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -165,11 +165,14 @@ def test_real_archives_end_to_end(run, tmp_path, fixture):
     assert report["source"]["my_posts"] == {"x-archive-full": 816,
                                              "mastodon-archive-full": 1002}[fixture]
     assert not report["void_rate"]["available"]
-    assert "not available for this source" in report["void_rate"]["reason"]
-    # their normal conversations hold no pile-on and no trawler
+    assert "does not hold other people's replies" in report["void_rate"]["reason"]
+    # an archive holds no one else's replies: pile-ons and trawlers cannot be looked
+    # for, and the report must not say "none found"
     safety = report["safety"]
-    assert safety["hostility_checked"]
-    assert safety["pileons"]["count"] == 0 and safety["trawlers"]["count"] == 0
+    for key in ("pileons", "trawlers"):
+        assert not safety[key]["available"] and safety[key]["count"] is None
+        assert "does not hold" in safety[key]["reason"]
+
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium "

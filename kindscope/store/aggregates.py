@@ -1,0 +1,217 @@
+"""Aggregates the kindness metrics need, computed in the engine over the read model.
+
+Each function returns plain rows (tuples or NumPy arrays), never one Python object per
+post: a store with millions of posts stays in the engine. The metric definitions are in
+``docs/metrics.md``; :mod:`kindscope.metrics` turns these rows into results.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+
+from kindscope.store.read import ReadModel
+from kindscope.store.scoring import unread_counts
+
+__all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_time_quartiles",
+           "engagement_values", "first_disclosure", "window_engagement", "received_counts",
+           "top_responders", "given_counts", "toxic_reply_examples", "stage_months",
+           "aimed_counts", "aimed_by_month", "aimed_by_account", "example_rows",
+           "my_post_counts", "post_counts"]
+
+# My posts with their group: the label under the decision rule; without any scores on the
+# platform every post is "other"; a post left unscored (or unread) is in no group.
+_GROUPED = """
+    SELECT m.*, CASE WHEN (SELECT count(*) FROM {p}_scores) = 0 THEN 'other'
+                     ELSE m.label END AS grp
+    FROM {p}_mine m"""
+
+# The first reply in time by someone else, and the first supportive one, per post of mine.
+_FIRST = """
+    SELECT parent_id AS post_id, min(created_at) AS first_at,
+           min(created_at) FILTER (is_supportive) AS first_supportive_at
+    FROM {p}_replies_by_others WHERE in_time GROUP BY parent_id"""
+
+
+def grouped_posts_sql() -> str:
+    return _GROUPED
+
+
+def _interval(window: timedelta) -> str:
+    return f"INTERVAL {int(window.total_seconds())} SECOND"
+
+
+def void_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int, int, int]]:
+    """Per group: (posts, eligible, unanswered) for one window. A post is eligible when the
+    data runs at least ``window`` past it; unanswered when no one else replied in time."""
+    iv = _interval(window)
+    rows = rm.rows(f"""
+        WITH g AS ({_GROUPED}), f AS ({_FIRST})
+        SELECT g.grp, count(*),
+               count(*) FILTER (k.until IS NULL OR g.created_at + {iv} <= k.until),
+               count(*) FILTER ((k.until IS NULL OR g.created_at + {iv} <= k.until)
+                                AND (f.first_at IS NULL OR f.first_at > g.created_at + {iv}))
+        FROM g LEFT JOIN f USING (post_id), {{p}}_params k
+        WHERE g.grp IS NOT NULL GROUP BY g.grp""")
+    return {r[0]: (int(r[1]), int(r[2]), int(r[3])) for r in rows}
+
+
+def unanswered_examples(rm: ReadModel, window: timedelta, limit: int) -> list[tuple]:
+    """My distress posts with no reply from others within ``window`` (newest first)."""
+    iv = _interval(window)
+    return rm.rows(f"""
+        WITH g AS ({_GROUPED}), f AS ({_FIRST})
+        SELECT g.post_id, g.created_at, g.text, g.is_crisis
+        FROM g LEFT JOIN f USING (post_id), {{p}}_params k
+        WHERE g.grp = 'distress' AND (k.until IS NULL OR g.created_at + {iv} <= k.until)
+          AND (f.first_at IS NULL OR f.first_at > g.created_at + {iv})
+        ORDER BY g.created_at DESC, g.post_id DESC LIMIT {int(limit)}""")
+
+
+def reply_time_quartiles(rm: ReadModel) -> list[tuple]:
+    """Per group and kind ("any", "supportive"): (posts, answered, q1, median, q3) hours."""
+    return rm.rows(f"""
+        WITH g AS ({_GROUPED}), f AS ({_FIRST}),
+        h AS (SELECT g.grp,
+                     epoch(f.first_at - g.created_at) / 3600.0 AS any_h,
+                     epoch(f.first_supportive_at - g.created_at) / 3600.0 AS sup_h
+              FROM g LEFT JOIN f USING (post_id) WHERE g.grp IN ('distress', 'upbeat'))
+        SELECT grp, 'any', count(*), count(any_h), quantile_cont(any_h, 0.25),
+               quantile_cont(any_h, 0.5), quantile_cont(any_h, 0.75) FROM h GROUP BY grp
+        UNION ALL
+        SELECT grp, 'supportive', count(*), count(sup_h), quantile_cont(sup_h, 0.25),
+               quantile_cont(sup_h, 0.5), quantile_cont(sup_h, 0.75) FROM h GROUP BY grp""")
+
+
+def my_post_counts(rm: ReadModel) -> tuple[int, int]:
+    """(my posts outside conversations, my posts in conversations)."""
+    row = rm.rows("SELECT (SELECT count(*) FROM {p}_mine), (SELECT count(*) FROM "
+                  "{p}_my_replies)")[0]
+    return int(row[0]), int(row[1])
+
+
+def engagement_values(rm: ReadModel, label: str) -> np.ndarray:
+    """Engagement of each of my posts with ``label``, in post order."""
+    return rm.column("SELECT engagement FROM {p}_engagement WHERE label = ? "
+                     "ORDER BY created_at, post_id", [label]).astype(float)
+
+
+def first_disclosure(rm: ReadModel) -> tuple | None:
+    """(post id, created_at) of my first crisis-level or strongly distressed post."""
+    rows = rm.rows("SELECT post_id, created_at FROM {p}_mine WHERE is_disclosure "
+                   "ORDER BY created_at, post_id LIMIT 1")
+    return rows[0] if rows else None
+
+
+def window_engagement(rm: ReadModel, at, weeks: int) -> tuple[np.ndarray, np.ndarray]:
+    """Engagement of my posts in the ``weeks`` before ``at`` and the ``weeks`` after it
+    (the post at ``at`` itself in neither)."""
+    span = f"INTERVAL {int(weeks) * 7} DAY"
+    before = rm.column(f"SELECT engagement FROM {{p}}_engagement WHERE created_at >= "
+                      f"CAST(? AS TIMESTAMPTZ) - {span} AND created_at < CAST(? AS TIMESTAMPTZ) "
+                      "ORDER BY created_at, post_id", [at, at])
+    after = rm.column(f"SELECT engagement FROM {{p}}_engagement WHERE created_at > "
+                     f"CAST(? AS TIMESTAMPTZ) AND created_at <= CAST(? AS TIMESTAMPTZ) + {span} "
+                     "ORDER BY created_at, post_id", [at, at])
+    return before.astype(float), after.astype(float)
+
+
+_TO_DISTRESS = """
+    SELECT r.* FROM {p}_replies_by_others r JOIN ({grouped}) g ON g.post_id = r.parent_id
+    WHERE g.grp = 'distress'""".replace("{grouped}", _GROUPED)
+
+
+def received_counts(rm: ReadModel) -> tuple[int, int, int, int, int, int, int]:
+    """(my distress posts, replies by others to them, supportive, er, ip, ex, toxic); the
+    shares leave out replies that were not read (no scores)."""
+    row = rm.rows(f"""
+        WITH g AS ({_GROUPED}), r AS ({_TO_DISTRESS})
+        SELECT (SELECT count(*) FROM g WHERE grp = 'distress'),
+               count(*) FILTER (scored), count(*) FILTER (is_supportive),
+               count(*) FILTER (is_er), count(*) FILTER (is_ip), count(*) FILTER (is_ex),
+               count(*) FILTER (is_toxic)
+        FROM r""")[0]
+    return tuple(int(v or 0) for v in row)
+
+
+def top_responders(rm: ReadModel, limit: int) -> list[tuple[str, int]]:
+    """Accounts with the most supportive replies to my distress posts, never an account
+    whose posts aimed at me are mostly hostile."""
+    return rm.rows(f"""
+        SELECT author_id, count(*) AS n FROM ({_TO_DISTRESS})
+        WHERE is_supportive AND author_id NOT IN (SELECT account_id FROM {{p}}_hostile)
+        GROUP BY author_id ORDER BY n DESC, author_id LIMIT {int(limit)}""")
+
+
+_GIVEN = """
+    SELECT r.*, parent.post_id AS parent_id, parent.created_at AS parent_at,
+           parent.scored AS parent_scored, parent.label AS parent_label
+    FROM {p}_my_replies r LEFT JOIN {p}_read parent
+         ON parent.post_id = r.reply_to_post_id AND parent.author_id <> r.author_id"""
+
+
+def given_counts(rm: ReadModel) -> tuple:
+    """(my replies, replies to a scored post, of them to distress, supportive, toxic,
+    median hours to answer, replies timed)."""
+    row = rm.rows(f"""
+        WITH g AS ({_GIVEN})
+        SELECT count(*), count(*) FILTER (parent_scored),
+               count(*) FILTER (parent_scored AND parent_label = 'distress'),
+               count(*) FILTER (is_supportive), count(*) FILTER (is_toxic),
+               median(epoch(created_at - parent_at) / 3600.0)
+                   FILTER (parent_at IS NOT NULL AND created_at >= parent_at),
+               count(*) FILTER (parent_at IS NOT NULL AND created_at >= parent_at)
+        FROM g""")[0]
+    return row
+
+
+def toxic_reply_examples(rm: ReadModel, limit: int) -> list[tuple]:
+    return rm.rows(f"""SELECT post_id, created_at, text, is_crisis FROM {{p}}_my_replies
+                       WHERE is_toxic ORDER BY created_at, post_id LIMIT {int(limit)}""")
+
+
+def stage_months(rm: ReadModel) -> list[tuple]:
+    """Per calendar month (UTC) of my posts: (month, posts, upbeat, distress)."""
+    return rm.rows(f"""
+        WITH g AS ({_GROUPED})
+        SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m') AS month, count(*),
+               count(*) FILTER (grp = 'upbeat'), count(*) FILTER (grp = 'distress')
+        FROM g WHERE grp IS NOT NULL GROUP BY month ORDER BY month""")
+
+
+def aimed_counts(rm: ReadModel) -> tuple[int, int, int]:
+    row = rm.rows("SELECT count(*), count(*) FILTER (is_toxic), count(*) FILTER (is_hateful) "
+                  "FROM {p}_aimed_at_me")[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def aimed_by_month(rm: ReadModel) -> list[tuple]:
+    return rm.rows("""
+        SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m') AS month, count(*),
+               count(*) FILTER (is_toxic), count(*) FILTER (is_hateful)
+        FROM {p}_aimed_at_me GROUP BY month ORDER BY month""")
+
+
+def aimed_by_account(rm: ReadModel, limit: int) -> list[tuple]:
+    return rm.rows(f"""
+        SELECT author_id, count(*) FILTER (is_toxic) AS t, count(*) FILTER (is_hateful) AS h
+        FROM {{p}}_aimed_at_me WHERE is_toxic OR is_hateful GROUP BY author_id
+        ORDER BY t + h DESC, author_id LIMIT {int(limit)}""")
+
+
+def example_rows(rm: ReadModel, post_ids: list[str]) -> list[tuple]:
+    """(post id, created_at, text, is_crisis) of the given posts."""
+    if not post_ids:
+        return []
+    return rm.rows("SELECT post_id, created_at, text, is_crisis FROM {p}_read "
+                   "WHERE post_id IN (SELECT unnest(?))", [list(post_ids)])
+
+
+def post_counts(rm: ReadModel) -> dict:
+    """Posts on the platform, posts scored, and posts not read because of their language
+    (in total and per language)."""
+    row = rm.rows("SELECT count(*), count(*) FILTER (scored) FROM {p}_read")[0]
+    unread = unread_counts(rm.store, rm.platform, rm.model_version) if rm.model_version else {}
+    return {"posts": int(row[0]), "scored": int(row[1]), "unread": sum(unread.values()),
+            "unread_languages": unread}

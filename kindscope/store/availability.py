@@ -1,0 +1,127 @@
+"""What the data can show, decided once from what the imports carry.
+
+Each importer declares what its imports carry (``CARRIES`` in its module, checked against
+what an import actually held, see :func:`kindscope.store.imports.record_carries`); the
+items are kept per snapshot in ``snapshot_carries``. This module turns them into one
+answer per question for one owner, with the reason in plain words and the command that
+would get the missing data. The report, the CLI and every analysis ask here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kindscope.store.db import Store
+
+__all__ = ["ITEMS", "QUESTIONS", "Availability", "DataCarries", "data_carries",
+           "fetch_command"]
+
+#: What an import can carry.
+ITEMS = {
+    "others_replies": "other people's replies to your posts",
+    "followers": "who follows you",
+    "following": "whom you follow",
+    "engagement_counts": "like and repost counts on your posts",
+    "follow_times": "when each follow happened",
+    "profiles": "profiles with follower, following and post counts",
+}
+
+#: Question -> (items it needs, all of them, in words).
+QUESTIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "replies": (("others_replies",), "other people's replies to your posts"),
+    "engagement": (("engagement",), "replies, likes or reposts on your posts"),
+    "pileons": (("others_replies",), "other people's replies and mentions aimed at you"),
+    "trawlers": (("others_replies",), "other people's replies to your older posts"),
+    "follow_back": (("followers", "following"), "both who follows you and whom you follow"),
+    "unfollows": (("followers_or_following",), "two imports of your follow lists"),
+    "bot_followers": (("followers", "profiles"),
+                      "your followers with their profiles (follower, following and post "
+                      "counts)"),
+    "follow_waves": (("followers", "follow_times"),
+                     "your followers with the time each one followed you"),
+}
+
+_FETCH = {
+    "bluesky": "kindscope analyze bluesky:HANDLE",
+    "mastodon": "kindscope analyze mastodon:@USER@INSTANCE",
+}
+
+
+def fetch_command(platform: str) -> str | None:
+    """The one command that gets other people's replies and follows for ``platform``, or
+    None where kindscope has no online source (X)."""
+    return _FETCH.get(platform)
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    """Whether something could be computed, and if not, why (in words a user understands)."""
+
+    available: bool
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class DataCarries:
+    """What the imports of one owner's platform carry, and what follows from it."""
+
+    platform: str
+    items: frozenset[str]
+    formats: tuple[str, ...]
+    #: Snapshots of the owner per follow direction (the unfollow audit needs two).
+    follow_imports: int = 0
+
+    def has(self, item: str) -> bool:
+        if item == "engagement":
+            return bool({"others_replies", "engagement_counts", "reactions"} & self.items)
+        if item == "followers_or_following":
+            return self.follow_imports >= 2
+        return item in self.items
+
+    def availability(self, question: str) -> Availability:
+        needs, words = QUESTIONS[question]
+        if all(self.has(item) for item in needs):
+            return Availability(True)
+        return Availability(False, self.reason(words))
+
+    def reason(self, words: str) -> str:
+        source = ", ".join(self.formats) or "no import"
+        command = fetch_command(self.platform)
+        tail = (f"; `{command}` fetches them" if command else
+                "; kindscope has no online source for this platform")
+        return f"this data ({source}) does not hold {words}{tail}"
+
+    def missing(self) -> list[str]:
+        """Questions the data cannot answer, in :data:`QUESTIONS` order."""
+        return [q for q in QUESTIONS if not self.availability(q).available]
+
+
+def data_carries(store: Store, platform: str, me: str, prefix: str | None = None) -> DataCarries:
+    """What the imports carry for ``me`` on ``platform``.
+
+    Items about the owner (followers, following, engagement counts) count from imports
+    owned by ``me`` or by no one (captures of many people); the others from any import of
+    the platform. Others' replies also count when the data shows one (a post by someone
+    else that replies to a post of mine), whatever the import said. ``prefix``: a read
+    model whose views to use for that check.
+    """
+    rows = store.rows(
+        """SELECT DISTINCT c.item, s.owner_id IS NULL OR s.owner_id = ? AS mine
+           FROM snapshots s JOIN snapshot_carries c USING (snapshot_id)
+           WHERE s.platform = ?""", [me, platform])
+    owner_items = {"followers", "following", "engagement_counts"}
+    items = {item for item, mine in rows if mine or item not in owner_items}
+    if store.scalar("SELECT count(*) > 0 FROM reactions WHERE platform = ? AND kind = 'like' "
+                    "AND account_id <> ?", [platform, me]):
+        items.add("reactions")
+    if "others_replies" not in items and prefix is not None:
+        if store.scalar(f"SELECT count(*) > 0 FROM {prefix}_replies_by_others"):
+            items.add("others_replies")
+    formats = tuple(r[0] for r in store.rows(
+        "SELECT DISTINCT format FROM snapshots WHERE platform = ? ORDER BY 1", [platform]))
+    follow_imports = store.scalar(
+        """SELECT count(DISTINCT s.snapshot_id) FROM snapshots s
+           JOIN snapshot_carries c USING (snapshot_id)
+           WHERE s.platform = ? AND s.owner_id = ? AND c.item IN ('followers', 'following')""",
+        [platform, me])
+    return DataCarries(platform, frozenset(items), formats, int(follow_imports or 0))

@@ -1,0 +1,139 @@
+"""The store's side of an import: snapshot rows, what each import carries, counts.
+
+:func:`kindscope.ingest.import_sources` drives an import; every statement it needs is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from kindscope.store.db import Store
+from kindscope.store.writer import COUNTED_TABLES
+
+__all__ = ["PENDING", "snapshot_exists", "table_counts", "settle_pending", "adopt_owner",
+           "insert_snapshot", "record_carries"]
+
+#: The snapshot id records carry while an online import's content hash is not known yet.
+PENDING = "pending"
+
+#: Items checked against what the import held: declared but absent means not carried.
+_SEEN = {
+    "followers": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid AND followee_id = $owner)",
+    "following": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid AND follower_id = $owner)",
+    "follow_times": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid "
+                    "AND created_at IS NOT NULL)",
+    "engagement_counts": "EXISTS (SELECT 1 FROM post_sources ps JOIN posts p USING "
+                         "(platform, post_id) WHERE ps.snapshot_id = $sid AND "
+                         "(p.like_count IS NOT NULL OR p.repost_count IS NOT NULL) "
+                         "AND ($owner IS NULL OR p.author_id = $owner))",
+    "profiles": "EXISTS (SELECT 1 FROM accounts a, snapshots s WHERE s.snapshot_id = $sid "
+                "AND a.platform = s.platform AND a.followers_count IS NOT NULL "
+                "AND a.following_count IS NOT NULL AND a.posts_count IS NOT NULL)",
+    "others_replies": "EXISTS (SELECT 1 FROM post_sources ps JOIN posts p USING "
+                      "(platform, post_id) WHERE ps.snapshot_id = $sid AND p.kind = 'post' "
+                      "AND p.reply_to_post_id IS NOT NULL "
+                      "AND ($owner IS NULL OR p.author_id <> $owner))",
+}
+
+
+def snapshot_exists(store: Store, snapshot_id: str) -> bool:
+    return bool(store.scalar("SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]))
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    """Rows per table (follows and blocks as distinct edges, whatever import saw them),
+    and authored posts, replies and reposts."""
+    distinct = {"follows": "platform, follower_id, followee_id",
+                "blocks": "platform, account_id, target_id, kind"}
+    counts = {t: store.scalar(f"SELECT count(*) FROM (SELECT DISTINCT {distinct[t]} FROM {t})"
+                              if t in distinct else f"SELECT count(*) FROM {t}")
+              for t in COUNTED_TABLES}
+    row = store.rows(
+        "SELECT count(*) FILTER (kind = 'post'), count(*) FILTER (kind = 'post' AND "
+        "reply_to_post_id IS NOT NULL), count(*) FILTER (kind = 'repost') FROM posts")[0]
+    return counts | {"posts": row[0], "replies": row[1], "reposts": row[2]}
+
+
+def settle_pending(store: Store, snapshot_id: str) -> bool:
+    """Give an online import's rows their content-hash snapshot id; when that snapshot is
+    already stored, drop the pending rows instead. Return whether it was already stored."""
+    exists = snapshot_exists(store, snapshot_id)
+    for table in ("follows", "blocks", "post_sources"):
+        if exists:
+            store.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [PENDING])
+        else:
+            store.execute(f"UPDATE {table} SET snapshot_id = ? WHERE snapshot_id = ?",
+                          [snapshot_id, PENDING])
+    return exists
+
+
+def adopt_owner(store: Store, platform: str, snapshot_id: str, placeholder: str) -> str | None:
+    """Re-point a placeholder owner's edges to the platform's one real owner, if exactly one
+    is known; return that owner (None when there is none or more than one)."""
+    owners = store.rows(
+        "SELECT DISTINCT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
+        "AND owner_id <> ?", [platform, placeholder])
+    if len(owners) != 1:
+        return None
+    owner = owners[0][0]
+    store.execute(
+        "INSERT INTO follows SELECT platform, ?, followee_id, snapshot_id, created_at FROM follows "
+        "WHERE snapshot_id = ? AND follower_id = ? ON CONFLICT DO NOTHING",
+        [owner, snapshot_id, placeholder])
+    store.execute(
+        "INSERT INTO blocks SELECT platform, ?, target_id, kind, snapshot_id, created_at FROM "
+        "blocks WHERE snapshot_id = ? AND account_id = ? ON CONFLICT DO NOTHING",
+        [owner, snapshot_id, placeholder])
+    store.execute(
+        "INSERT INTO reactions SELECT platform, ?, post_id, kind, created_at FROM reactions "
+        "WHERE platform = ? AND account_id = ? ON CONFLICT DO NOTHING",
+        [owner, platform, placeholder])
+    for table, column, scope in (("follows", "follower_id", "snapshot_id"),
+                                 ("blocks", "account_id", "snapshot_id"),
+                                 ("reactions", "account_id", "platform")):
+        store.execute(f"DELETE FROM {table} WHERE {scope} = ? AND {column} = ?",
+                      [snapshot_id if scope == "snapshot_id" else platform, placeholder])
+    store.execute(
+        "DELETE FROM accounts WHERE platform = ? AND account_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM snapshots WHERE platform = ? AND owner_id = ?)",
+        [platform, placeholder, platform, placeholder])
+    return owner
+
+
+def insert_snapshot(store: Store, snapshot_id: str, platform: str, source: str, fmt: str,
+                    owner: str | None, taken_at: datetime | None,
+                    description: str | None) -> None:
+    store.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  [snapshot_id, platform, source, fmt, owner, taken_at, datetime.now(UTC),
+                   description])
+
+
+def record_carries(store: Store, snapshot_id: str, owner: str | None,
+                   declared: Iterable[str], checked: Iterable[str] = ()) -> frozenset[str]:
+    """Store what the import carries: every ``declared`` item, except those in ``checked``
+    that the import turned out not to hold (an archive without its followers file carries
+    no followers). Return the items stored."""
+    checked = set(checked)
+    kept = set()
+    for item in sorted(set(declared)):
+        if item in checked and item in _SEEN:
+            sql = _SEEN[item].replace("$sid", "?").replace("$owner", "?")
+            params = [snapshot_id if part == "$sid" else owner
+                      for part in _placeholders(_SEEN[item])]
+            if not store.scalar(f"SELECT {sql}", params):
+                continue
+        kept.add(item)
+    for item in sorted(kept):
+        store.execute("INSERT INTO snapshot_carries VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      [snapshot_id, item])
+    return frozenset(kept)
+
+
+def _placeholders(sql: str) -> list[str]:
+    """``$sid`` / ``$owner`` in the order they appear."""
+    out, i = [], 0
+    while (i := sql.find("$", i)) >= 0:
+        out.append("$sid" if sql.startswith("$sid", i) else "$owner")
+        i += 1
+    return out

@@ -1,0 +1,143 @@
+"""The read model's definitions: relational views over the store for one owner.
+
+Each view is one SQL statement over the tables of :mod:`kindscope.store.schema` and the
+views before it. ``{p}`` is the read model's prefix (each read model has its own temp
+views), and every parameter is read from the one-row table ``{p}_params``, so the same
+text runs on any engine that has views (DuckDB here; Spark SQL through SQLGlot later).
+
+The shared ideas are defined here once, and only here:
+
+- ``posts``: the owner's platform, no direct messages;
+- ``read``: each post with its scores under one model version and one decision rule
+  (``label`` is ``distress`` when distress or crisis passes its threshold, else ``upbeat``
+  when upbeat does, else ``other``; NULL when the post has no scores);
+- ``conversation``: my posts inside a conversation with someone else (any ancestor by
+  someone else, or a reply of mine addressed to someone else);
+- ``mine`` / ``my_replies``: my dated posts outside / inside conversations;
+- ``replies_by_others``: dated replies by anyone but me to a post of mine;
+- ``aimed_at_me``: dated posts by others replying to me or mentioning me (by id or handle);
+- ``engagement``: replies from others + likes + reposts of each of my posts;
+- ``hostile``: accounts whose posts aimed at me are mostly (more than half) toxic or hateful.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SIGNAL_COLUMNS", "VIEWS"]
+
+#: Score columns of the ``read`` view (NULL when the post has no score for it).
+SIGNAL_COLUMNS = ("distress", "crisis", "toxicity", "offensive", "hate", "support",
+                  "support_er", "support_ip", "support_ex", "upbeat")
+
+_PIVOT = ",\n".join(f"max(score) FILTER (signal = '{s}') AS {s}" for s in SIGNAL_COLUMNS)
+
+#: (name, SQL) in dependency order.
+VIEWS: tuple[tuple[str, str], ...] = (
+    ("posts", """
+        SELECT p.post_id, p.author_id, p.created_at, coalesce(p.text, '') AS text, p.kind,
+               p.reply_to_post_id, p.reply_to_account_id, p.root_post_id,
+               p.repost_of_post_id, coalesce(p.mentions, []) AS mentions, p.like_count,
+               p.repost_count, p.reply_count, p.deleted_at, p.url
+        FROM posts p, {p}_params k
+        WHERE p.platform = k.platform AND p.kind <> 'dm'"""),
+    ("scores", f"""
+        SELECT s.post_id, {_PIVOT}
+        FROM signal_scores s, {{p}}_params k
+        WHERE s.platform = k.platform AND s.model_version = k.model_version
+        GROUP BY s.post_id"""),
+    ("read", """
+        SELECT p.*, s.post_id IS NOT NULL AS scored,
+               s.distress, s.crisis, s.toxicity, s.offensive, s.hate, s.support,
+               s.support_er, s.support_ip, s.support_ex, s.upbeat,
+               coalesce(s.crisis >= k.t_crisis, false) AS is_crisis,
+               coalesce(s.distress >= k.t_distress, false)
+                   OR coalesce(s.crisis >= k.t_crisis, false) AS is_distress,
+               coalesce(s.upbeat >= k.t_upbeat, false) AS is_upbeat,
+               coalesce(s.support >= k.t_support, false) AS is_supportive,
+               coalesce(s.toxicity >= k.t_toxicity, false) AS is_toxic,
+               coalesce(s.hate >= k.t_hate, false) AS is_hateful,
+               coalesce(s.support_er >= k.t_support_er, false) AS is_er,
+               coalesce(s.support_ip >= k.t_support_ip, false) AS is_ip,
+               coalesce(s.support_ex >= k.t_support_ex, false) AS is_ex,
+               coalesce(s.distress >= k.strong_distress, false)
+                   OR coalesce(s.crisis >= k.t_crisis, false) AS is_disclosure,
+               CASE WHEN s.post_id IS NULL THEN NULL
+                    WHEN coalesce(s.distress >= k.t_distress, false)
+                         OR coalesce(s.crisis >= k.t_crisis, false) THEN 'distress'
+                    WHEN coalesce(s.upbeat >= k.t_upbeat, false) THEN 'upbeat'
+                    ELSE 'other' END AS label
+        FROM {p}_posts p CROSS JOIN {p}_params k
+        LEFT JOIN {p}_scores s USING (post_id)"""),
+    # A post of mine belongs to the chain of my own posts above it, up to its top: the
+    # first post that is addressed to someone else, or whose parent is someone else's or
+    # missing. The chain is in a conversation when its top is addressed to someone else or
+    # answers someone else's post; that verdict flows down the chain (top-down, so each
+    # post is visited once; a cycle of my posts has no top and is not a conversation).
+    ("conversation", """
+        WITH RECURSIVE
+        me_posts AS (SELECT p.post_id, p.reply_to_post_id,
+                            coalesce(p.reply_to_account_id, k.me) = k.me AS to_me
+                     FROM {p}_posts p, {p}_params k WHERE p.author_id = k.me),
+        tops AS (SELECT m.post_id FROM me_posts m
+                 LEFT JOIN {p}_posts parent ON parent.post_id = m.reply_to_post_id,
+                 {p}_params k
+                 WHERE NOT m.to_me OR (parent.post_id IS NOT NULL AND parent.author_id <> k.me)),
+        walk(post_id) AS (
+            SELECT post_id FROM tops
+            UNION ALL
+            SELECT c.post_id FROM walk w JOIN me_posts c ON c.reply_to_post_id = w.post_id
+            WHERE c.to_me)
+        SELECT DISTINCT post_id FROM walk"""),
+    ("mine", """
+        SELECT r.* FROM {p}_read r, {p}_params k
+        WHERE r.author_id = k.me AND r.kind = 'post' AND r.deleted_at IS NULL
+          AND r.created_at IS NOT NULL
+          AND r.post_id NOT IN (SELECT post_id FROM {p}_conversation)"""),
+    ("my_replies", """
+        SELECT r.* FROM {p}_read r, {p}_params k
+        WHERE r.author_id = k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
+          AND r.post_id IN (SELECT post_id FROM {p}_conversation)"""),
+    ("replies_by_others", """
+        SELECT r.*, m.post_id AS parent_id, m.created_at AS parent_at,
+               r.created_at >= m.created_at AS in_time
+        FROM {p}_read r JOIN {p}_read m ON m.post_id = r.reply_to_post_id, {p}_params k
+        WHERE m.author_id = k.me AND r.author_id <> k.me AND r.kind = 'post'
+          AND r.created_at IS NOT NULL"""),
+    ("my_names", """
+        SELECT lower(k.me) AS name FROM {p}_params k
+        UNION SELECT lower(ltrim(a.handle, '@')) FROM accounts a, {p}_params k
+        WHERE a.platform = k.platform AND a.account_id = k.me AND a.handle IS NOT NULL"""),
+    ("aimed_at_me", """
+        SELECT r.* FROM {p}_read r
+        LEFT JOIN {p}_posts parent ON parent.post_id = r.reply_to_post_id, {p}_params k
+        WHERE r.author_id <> k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
+          AND (r.reply_to_account_id = k.me OR parent.author_id = k.me
+               OR list_has_any(list_transform(r.mentions, lambda x: lower(ltrim(x, '@'))),
+                               (SELECT list(name) FROM {p}_my_names)))"""),
+    ("likes_seen", """
+        SELECT x.post_id, count(*) AS likes FROM reactions x, {p}_params k
+        WHERE x.platform = k.platform AND x.kind = 'like' AND x.account_id <> k.me
+        GROUP BY x.post_id"""),
+    ("reposts_seen", """
+        SELECT p.repost_of_post_id AS post_id, count(*) AS reposts
+        FROM {p}_posts p, {p}_params k
+        WHERE p.kind = 'repost' AND p.author_id <> k.me AND p.repost_of_post_id IS NOT NULL
+        GROUP BY 1"""),
+    ("reply_counts", """
+        SELECT parent_id AS post_id, count(*) AS replies
+        FROM {p}_replies_by_others GROUP BY parent_id"""),
+    ("engagement", """
+        SELECT m.post_id, m.created_at, m.label, m.is_disclosure,
+               coalesce(rc.replies, 0) AS replies,
+               coalesce(m.like_count, l.likes, 0) + coalesce(m.repost_count, s.reposts, 0)
+                 AS reactions,
+               coalesce(rc.replies, 0) + coalesce(m.like_count, l.likes, 0)
+                 + coalesce(m.repost_count, s.reposts, 0) AS engagement
+        FROM {p}_mine m LEFT JOIN {p}_reply_counts rc USING (post_id)
+        LEFT JOIN {p}_likes_seen l USING (post_id)
+        LEFT JOIN {p}_reposts_seen s USING (post_id)"""),
+    ("hostile", """
+        SELECT author_id AS account_id, count(*) AS aimed,
+               count(*) FILTER (is_toxic OR is_hateful) AS hostile
+        FROM {p}_aimed_at_me GROUP BY author_id
+        HAVING 2 * count(*) FILTER (is_toxic OR is_hateful) > count(*)"""),
+)
