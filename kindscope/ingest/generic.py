@@ -34,8 +34,9 @@ PLATFORM = "generic"
 ONLINE = False
 #: What an import of this kind carries (see kindscope.store.availability); items in
 #: CARRIES_IF_SEEN count only when the import actually held them.
-CARRIES = frozenset({"profiles", "followers", "follow_times", "engagement_counts", "others_replies", "following"})
-CARRIES_IF_SEEN = frozenset({"profiles", "followers", "follow_times", "engagement_counts", "others_replies", "following"})
+CARRIES = frozenset({"others_replies", "followers", "following", "engagement_counts",
+                     "follow_times", "profiles"})
+CARRIES_IF_SEEN = CARRIES
 
 _SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 
