@@ -4,13 +4,21 @@ We never extract anything. Only the data files an importer asks for are read, st
 with limits: an entry that would escape the folder (``../``, an absolute path, a symlink
 or hard link) refuses the whole archive, and so does a member compressed more than
 ``max_compression_ratio`` times or larger than ``max_file_bytes`` (zip-bomb guards).
+
+Both limits hold while the data streams, for zip and tar alike: a zip member is read with
+a cap of its compressed size times the ratio, and a .tar.gz is inflated by
+:class:`_Inflating`, which counts compressed bytes in and expanded bytes out and refuses
+the archive as soon as the expansion passes the ratio (after its first MiB), before a
+bomb's gigabytes are ever produced.
 """
 
 from __future__ import annotations
 
+import io
 import posixpath
 import tarfile
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from kindscope import settings
@@ -94,9 +102,9 @@ class ArchiveReader:
 
     def _tar_names(self) -> list[str]:
         try:
-            self._tar = tarfile.open(self.path, "r:*")
+            self._tar = open_tar(self.path, self.max_ratio)
             members = self._tar.getmembers()
-        except (tarfile.TarError, OSError, EOFError) as exc:
+        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
             raise InputError(f"not a readable tar archive ({exc})", str(self.path)) from exc
         names, self._tar_members = [], {}
         for member in members:
@@ -166,7 +174,7 @@ class ArchiveReader:
         try:
             stream = self._tar.extractfile(member)
             return _read_limited(stream, self.max_bytes, self.where(name))
-        except (tarfile.TarError, OSError, EOFError) as exc:
+        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
             raise InputError(f"damaged archive member ({exc})", self.where(name)) from exc
 
     def close(self) -> None:
@@ -191,3 +199,106 @@ def _read_limited(stream, limit: int, where: str) -> bytes:
         if total > limit:
             raise InputError("expands past its stated size or the limit (refused)", where)
         chunks.append(chunk)
+
+
+# -- tar archives ----------------------------------------------------------------------------
+_GZIP, _BZIP2, _XZ = b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00"
+#: Expanded bytes allowed before the ratio is checked (tar pads small files with zeros).
+_RATIO_SLACK = 1 << 20
+
+
+def open_tar(path: Path, max_ratio: float | None = None) -> tarfile.TarFile:
+    """A tar or .tar.gz archive opened for random access, its expansion watched throughout."""
+    ratio = float(settings.get("max_compression_ratio", max_ratio))
+    with open(path, "rb") as handle:
+        magic = handle.read(6)
+    if magic.startswith((_BZIP2, _XZ)):
+        raise InputError("a tar compressed with bzip2 or xz: only .tar and .tar.gz are read",
+                         str(path))
+    if not magic.startswith(_GZIP):
+        return tarfile.open(path, "r:")
+    stream = io.BufferedReader(_Inflating(Path(path), ratio), _CHUNK)
+    return tarfile.open(fileobj=stream, mode="r:")
+
+
+class _Inflating(io.RawIOBase):
+    """A gzip file inflated as it is read (seekable: backwards restarts from the start),
+    refused with InputError once it has expanded more than ``ratio`` times."""
+
+    def __init__(self, path: Path, ratio: float):
+        super().__init__()
+        self.path, self.ratio = path, ratio
+        self._raw = None
+        self._restart()
+
+    def _restart(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+        self._raw = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+        self._z = zlib.decompressobj(31)
+        self._buf, self._off, self._pos = b"", 0, 0
+        self._in = self._out = 0
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_CUR:
+            offset += self._pos
+        elif whence != io.SEEK_SET:
+            raise io.UnsupportedOperation("seek from the end of a gzip stream")
+        if offset < self._pos:
+            self._restart()
+        while self._pos < offset and self._take(min(offset - self._pos, _CHUNK)):
+            pass
+        return self._pos
+
+    def readinto(self, buffer) -> int:
+        data = self._take(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def _take(self, size: int) -> bytes:
+        if self._off >= len(self._buf):
+            self._fill()
+        data = self._buf[self._off:self._off + size]
+        self._off += len(data)
+        self._pos += len(data)
+        return data
+
+    def _fill(self) -> None:
+        self._buf, self._off = b"", 0
+        while not self._buf and not self._done:
+            if self._z.eof:  # the end of one gzip member: another may follow
+                data = self._z.unused_data or self._read_raw()
+                if not data.strip(b"\0"):
+                    self._done = True
+                    return
+                self._z = zlib.decompressobj(31)
+            else:
+                data = self._z.unconsumed_tail or self._read_raw()
+                if not data:
+                    raise InputError("the gzip data ends early (truncated)", str(self.path))
+            self._buf = self._z.decompress(data, _CHUNK)
+            self._out += len(self._buf)
+            if self._out > _RATIO_SLACK and self._out > self._in * self.ratio:
+                raise InputError(
+                    f"expands more than {self.ratio:.0f}:1 while being read (refused as a "
+                    "possible decompression bomb)", str(self.path))
+
+    def _read_raw(self) -> bytes:
+        data = self._raw.read(_CHUNK)
+        self._in += len(data)
+        return data
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+        super().close()

@@ -97,7 +97,7 @@ def detect(source: str) -> bool:
         length, start = _varint(head, 0)
         header = libipld.decode_dag_cbor(head[start:start + length])
         return isinstance(header, dict) and "roots" in header and "version" in header
-    except (OSError, ValueError, IndexError, TypeError):
+    except (OSError, ValueError, IndexError, TypeError, RecursionError):
         return False
 
 

@@ -86,6 +86,8 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Record]:
                 yield from _record(kind, obj, platform)
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(f"line {number}: bad {kind} record ({_why(exc)})", str(path)) from None
+        except InputError as exc:
+            raise InputError(f"line {number}: {exc.message}", exc.where or str(path)) from None
 
 
 def _record(kind: str, obj: dict, platform: str) -> Iterator[Record]:

@@ -173,10 +173,13 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int]) -> Iterat
         commit = event.get("commit")
         if commit is None and "operation" in event:
             commit = event  # v2: the commit fields are at the top level
-        if commit is not None and type(did) is str:
-            records = _commit(did, commit, event)
-        else:
-            records = _other(did, event)
+        try:
+            if commit is not None and type(did) is str:
+                records = _commit(did, commit, event)
+            else:
+                records = _other(did, event)
+        except InputError as exc:  # a value in the event that cannot be stored
+            raise InputError(f"line {number}: {exc.message}", exc.where or name) from None
         if records:
             yield from records
         else:

@@ -91,7 +91,10 @@ def _folders(path: Path) -> list[Path]:
 
 
 def _is_ytd(file: Path) -> bool:
+    """A regular file starting ``window.`` (a FIFO or device named tweets.js is not read)."""
     try:
+        if not file.is_file():
+            return False
         with open(file, "rb") as handle:
             head = handle.read(64)
     except OSError:
@@ -245,6 +248,8 @@ def _tweets(reader, index, owner: _Owner, seen: set) -> Iterator[Record]:
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise InputError(f"tweet {number} is not a readable tweet ({_why(exc)})",
                              reader.where(name)) from None
+        except InputError as exc:
+            raise InputError(f"tweet {number}: {exc.message}", reader.where(name)) from None
         if accounts:
             yield from accounts
             accounts.clear()
