@@ -69,6 +69,15 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         if out_path != "-":
             click.echo(f"scored {count:,} rows into {out_path}", err=True)
         return
-    with open_store(db) as store, Progress("Scoring") as bar:
-        count = score_store(store, batch_size=batch_size, progress=bar.update)
+    from kindscope.signals import MODEL_VERSION
+    from kindscope.store.scoring import unread_counts
+
+    with open_store(db) as store:
+        with Progress("Scoring") as bar:
+            count = score_store(store, batch_size=batch_size, progress=bar.update)
+        unread = unread_counts(store, None, MODEL_VERSION)
     click.echo(f"scored {count:,} posts")
+    if unread:
+        langs = ", ".join(f"{lang} {n:,}" for lang, n in unread.items())
+        click.echo(f"not read, in a language the signals do not read: {sum(unread.values()):,}"
+                   f" ({langs}); see docs/models/languages.md")

@@ -1,4 +1,5 @@
-"""Scoring the posts of a store into the ``signal_scores`` table."""
+"""Scoring the posts of a store: signal scores for what the signals read, and the language
+of every post, so that posts in a language they do not read are recorded as not read."""
 
 from __future__ import annotations
 
@@ -7,42 +8,41 @@ from collections.abc import Callable
 import numpy as np
 import pyarrow as pa
 
-from kindscope.signals import MODEL_VERSION, SIGNALS, score_texts
+from kindscope.signals import MODEL_VERSION, SIGNALS
+from kindscope.signals.language import is_read, read_texts
+from kindscope.store.scoring import pending_posts, write_scores
 
 __all__ = ["score_store"]
 
-_PENDING_SQL = """
-SELECT p.platform, p.post_id, p.text, parent.text AS context
-FROM posts AS p
-LEFT JOIN posts AS parent
-  ON parent.platform = p.platform AND parent.post_id = p.reply_to_post_id
-WHERE p.kind = 'post'
-  AND p.text IS NOT NULL AND trim(p.text) <> ''
-  AND NOT EXISTS (
-    SELECT 1 FROM signal_scores AS s
-    WHERE s.platform = p.platform AND s.post_id = p.post_id AND s.model_version = ?
-  )
-ORDER BY p.platform, p.post_id
-"""
 
-_INSERT_SQL = """
-INSERT INTO signal_scores (platform, post_id, signal, score, model_version)
-SELECT platform, post_id, signal, score, model_version FROM _kindscope_new_scores
-ON CONFLICT DO NOTHING
-"""
-
-
-def _long_table(pending: pa.Table, scores: pa.Table) -> pa.Table:
-    """One row per (post, signal) from a wide table of scores."""
-    n = pending.num_rows
-    names = scores.column_names
+def _long_scores(part: pa.Table, read: pa.Table) -> pa.Table:
+    """One row per (read post, signal) from the wide table ``read_texts`` returns."""
+    keep = np.array([is_read(lang) for lang in read["lang"].to_pylist()], dtype=bool)
+    mask = pa.array(keep)
+    platforms = part["platform"].combine_chunks().filter(mask)
+    post_ids = part["post_id"].combine_chunks().filter(mask)
+    n = len(post_ids)
     return pa.table(
         {
-            "platform": pa.concat_arrays([pending["platform"].combine_chunks()] * len(names)),
-            "post_id": pa.concat_arrays([pending["post_id"].combine_chunks()] * len(names)),
-            "signal": pa.array(np.repeat(np.array(names, dtype=object), n), type=pa.string()),
-            "score": pa.concat_arrays([scores[s].combine_chunks() for s in names]),
-            "model_version": pa.array([MODEL_VERSION] * (n * len(names)), type=pa.string()),
+            "platform": pa.concat_arrays([platforms] * len(SIGNALS)),
+            "post_id": pa.concat_arrays([post_ids] * len(SIGNALS)),
+            "signal": pa.array(np.repeat(np.array(SIGNALS, dtype=object), n), type=pa.string()),
+            "score": pa.concat_arrays(
+                [read[s].combine_chunks().filter(mask) for s in SIGNALS]),
+            "model_version": pa.array([MODEL_VERSION] * (n * len(SIGNALS)), type=pa.string()),
+        }
+    )
+
+
+def _languages(part: pa.Table, read: pa.Table) -> pa.Table:
+    langs = read["lang"].to_pylist()
+    return pa.table(
+        {
+            "platform": part["platform"].combine_chunks(),
+            "post_id": part["post_id"].combine_chunks(),
+            "model_version": pa.array([MODEL_VERSION] * part.num_rows, type=pa.string()),
+            "lang": pa.array(langs, type=pa.string()),
+            "is_read": pa.array([is_read(lang) for lang in langs], type=pa.bool_()),
         }
     )
 
@@ -53,30 +53,23 @@ def score_store(
     progress: Callable[[int], None] | None = None,
     chunk_size: int = 4096,
 ) -> int:
-    """Score every post not yet scored by ``MODEL_VERSION``; return how many were scored.
+    """Read every post ``MODEL_VERSION`` has not read yet; return how many were handled.
 
     Only authored posts (``kind = 'post'``) with non-empty text are read; a reply is read
-    with its parent's text as context. Scores are written one chunk per transaction, so an
-    interrupted run keeps what it finished and the next run continues from there.
-    ``progress(n)`` is called with the number of posts scored after each chunk (the same
+    with its parent's text as context. A post confidently in a language the signals do not
+    read gets no scores, only its language (see ``kindscope.store.scoring``); it counts
+    among the posts handled and is not handled again. Results are written one chunk per
+    transaction, so an interrupted run keeps what it finished and the next run continues.
+    ``progress(n)`` is called with the number of posts handled after each chunk (the same
     callback shape as the importers').
     """
-    pending = store.con.sql(_PENDING_SQL, params=[MODEL_VERSION]).arrow()
-    if not isinstance(pending, pa.Table):  # DuckDB >= 1.4 returns a reader here
-        pending = pending.read_all()
+    pending = pending_posts(store, MODEL_VERSION)
     total = pending.num_rows
     for start in range(0, total, chunk_size):
         part = pending.slice(start, chunk_size)
-        scores = score_texts(
-            part["text"].to_pylist(), part["context"].to_pylist(), SIGNALS, batch_size
-        )
-        rows = _long_table(part, scores)
-        with store.transaction() as con:
-            con.register("_kindscope_new_scores", rows)
-            try:
-                con.execute(_INSERT_SQL).fetchall()
-            finally:
-                con.unregister("_kindscope_new_scores")
+        read = read_texts(part["text"].to_pylist(), part["context"].to_pylist(), SIGNALS,
+                          batch_size)
+        write_scores(store, _long_scores(part, read), _languages(part, read))
         if progress is not None:
             progress(part.num_rows)
     return total

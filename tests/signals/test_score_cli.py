@@ -20,6 +20,20 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
+@pytest.fixture
+def run_with_input():
+    """The CLI in-process with ``input`` on standard input."""
+    from click.testing import CliRunner
+
+    from kindscope.cli import cli
+
+    def invoke(input_text: str, *args):
+        return CliRunner().invoke(cli, [str(a) for a in args], input=input_text,
+                                  catch_exceptions=False)
+
+    return invoke
+
+
 def test_scores_a_csv_of_thousands_of_rows_offline(run, tmp_path, no_network):
     source = tmp_path / "posts.csv"
     texts = ["I feel rubbish today", "my pottery lesson was a success!",
@@ -35,7 +49,7 @@ def test_scores_a_csv_of_thousands_of_rows_offline(run, tmp_path, no_network):
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(lines) == 2000
     assert [line["id"] for line in lines[:3]] == [1, 2, 3]
-    assert all(set(SIGNALS) <= set(line) for line in lines)
+    assert all(set(SIGNALS) <= set(line) and line["lang"] == "en" for line in lines)
     assert all(0.0 <= line[s] <= 1.0 for line in lines for s in SIGNALS)
 
 
@@ -46,7 +60,8 @@ def test_scores_the_store_once(run, tmp_path):
                       + "\n")
     db = tmp_path / "k.duckdb"
     run("import", source, "--db", db)
-    assert "scored 2 posts" in run("score", "--db", db).output
+    first = run("score", "--db", db).output
+    assert "scored 2 posts" in first and "not read" not in first
     assert "scored 0 posts" in run("score", "--db", db).output
 
 
@@ -57,3 +72,82 @@ def test_a_file_without_the_text_column_is_one_line_exit_2(run, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"kindscope: error: {source}") and "text" in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_score_one_text(run, no_network):
+    result = run("score", "--text", "I can't go on, everyone would be better off without me")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    row = json.loads(lines[0])
+    assert list(row) == ["lang", *SIGNALS]
+    assert row["lang"] == "en" and row["crisis"] >= 0.5
+
+
+def test_score_one_german_text_gives_null_signals(run):
+    result = run("score", "--text", "Danke dir, ich hoffe es geht dir bald besser!")
+    row = json.loads(result.stdout)
+    assert row["lang"] == "de"
+    assert all(row[s] is None for s in SIGNALS)
+
+
+def test_score_one_reply_with_its_context(run):
+    alone = json.loads(run("score", "--text", "I'm so sorry, I'm here for you").stdout)
+    reply = json.loads(run("score", "--text", "I'm so sorry, I'm here for you",
+                           "--context", "I feel so alone tonight").stdout)
+    assert reply["support"] >= 0.5
+    assert reply["support"] != alone["support"]  # the context is really read
+
+
+def test_score_stdin_one_text_per_line(run_with_input):
+    texts = ["I feel rubbish today", "", "Het spijt me zo, ik ben er voor je als je wilt praten.",
+             "😍😍", "my pottery lesson was a success!"]
+    result = run_with_input("\n".join(texts) + "\n", "score", "-")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [1, 3, 4, 5]  # line numbers; the blank line skipped
+    assert [r["lang"] for r in rows] == ["en", "nl", "en", "en"]
+    assert rows[1]["distress"] is None and rows[0]["distress"] >= 0.5
+    assert rows[3]["upbeat"] >= 0.5
+
+
+def test_score_stdin_to_a_file(run_with_input, tmp_path):
+    out = tmp_path / "s.jsonl"
+    result = run_with_input("hello there\n", "score", "-", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "scored 1 rows" in result.stderr
+    assert json.loads(out.read_text())["id"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("score", "posts.csv", "--text", "hi"), "either INPUT or --text"),
+        (("score", "--context", "hi"), "--context goes with --text"),
+    ],
+)
+def test_score_form_errors_exit_2(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_the_store_records_other_languages_as_not_read(run, tmp_path):
+    source = tmp_path / "p.jsonl"
+    posts = [{"id": "1", "author": "a", "text": "I feel rubbish"},
+             {"id": "2", "author": "b", "reply_to": "1",
+              "text": "Das tut mir so leid, ich bin für dich da wenn du reden willst."}]
+    source.write_text("".join(json.dumps(p) + "\n" for p in posts))
+    db = tmp_path / "k.duckdb"
+    run("import", source, "--db", db)
+    first = run("score", "--db", db).output
+    assert "scored 2 posts" in first and "signals do not read: 1 (de 1)" in first
+    assert "scored 0 posts" in run("score", "--db", db).output
+
+    from kindscope.store.db import Store
+    from kindscope.store.scoring import unread_counts
+
+    with Store(db) as store:
+        platform = store.scalar("SELECT platform FROM posts LIMIT 1")
+        assert unread_counts(store, platform) == {"de": 1}
+        assert store.scalar("SELECT count(DISTINCT post_id) FROM signal_scores") == 1

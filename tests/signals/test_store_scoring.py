@@ -3,6 +3,7 @@
 from kindscope.signals import MODEL_VERSION, SIGNALS
 from kindscope.signals.store_scoring import score_store
 from kindscope.store.db import Store
+from kindscope.store.scoring import unread_counts, unread_post_ids
 
 POSTS = [
     ("x", "1", "I feel so alone tonight", "post", None),
@@ -46,3 +47,60 @@ def test_reply_is_read_with_its_parent():
     upbeat = store.scalar("SELECT score FROM signal_scores WHERE platform='m' AND post_id='1' "
                           "AND signal='upbeat'")
     assert upbeat >= 0.5
+
+
+GERMAN = "Das tut mir so leid, ich bin für dich da wenn du reden willst."
+DUTCH = "Het spijt me zo, ik ben er voor je als je wilt praten."
+
+
+def _store_with_languages():
+    store = _store()
+    for post_id, text in (("5", GERMAN), ("6", DUTCH), ("7", "😍😍"), ("8", GERMAN)):
+        store.execute("INSERT INTO posts (platform, post_id, author_id, text, kind, "
+                      "reply_to_post_id) VALUES ('x', ?, 'b', ?, 'post', '1')", [post_id, text])
+    return store
+
+
+def test_other_languages_are_recorded_as_not_read_and_not_rescored():
+    store = _store_with_languages()
+    assert score_store(store, chunk_size=3) == 7
+    scored = {r[0] for r in store.rows("SELECT DISTINCT post_id FROM signal_scores "
+                                       "WHERE platform = 'x'")}
+    assert scored == {"1", "2", "7"}  # no numeric rows for the German and Dutch replies
+    langs = store.rows("SELECT post_id, lang, is_read, model_version FROM post_languages "
+                       "WHERE platform = 'x' ORDER BY post_id")
+    assert langs == [("1", "en", True, MODEL_VERSION), ("2", "en", True, MODEL_VERSION),
+                     ("5", "de", False, MODEL_VERSION), ("6", "nl", False, MODEL_VERSION),
+                     ("7", "en", True, MODEL_VERSION), ("8", "de", False, MODEL_VERSION)]
+    assert score_store(store) == 0  # "not read" is not "not yet scored"
+    assert unread_counts(store, "x") == {"de": 2, "nl": 1}
+    assert unread_counts(store, "x", MODEL_VERSION) == {"de": 2, "nl": 1}
+    assert unread_counts(store, "m") == {}
+    assert unread_counts(store, None) == {"de": 2, "nl": 1}  # every platform
+    assert unread_counts(store, "x", "another-model") == {}
+    assert unread_post_ids(store, "x") == ["5", "6", "8"]
+    assert unread_post_ids(store, "m") == []
+
+
+def test_nothing_scored_means_nothing_unread():
+    store = _store()
+    assert unread_counts(store, "x") == {}
+    assert unread_post_ids(store, "x") == []
+
+
+def test_posts_scored_before_languages_were_recorded_are_not_rescored():
+    store = _store_with_languages()
+    store.execute("INSERT INTO signal_scores VALUES ('x', '5', 'distress', 0.9, ?)",
+                  [MODEL_VERSION])
+    assert score_store(store) == 6
+    assert store.scalar("SELECT count(*) FROM post_languages WHERE post_id = '5'") == 0
+    assert unread_post_ids(store, "x") == ["6", "8"]
+
+
+def test_a_newer_model_reads_again():
+    store = _store_with_languages()
+    store.execute("INSERT INTO post_languages VALUES ('x', '5', 'old-model', 'de', false, "
+                  "now() - INTERVAL 1 DAY)")
+    assert score_store(store) == 7
+    assert unread_counts(store, "x", "old-model") == {"de": 1}
+    assert unread_counts(store, "x") == {"de": 2, "nl": 1}
