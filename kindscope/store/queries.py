@@ -9,7 +9,8 @@ from kindscope.store.db import Store
 __all__ = ["stats", "export_tables", "EXPORTED_TABLES"]
 
 EXPORTED_TABLES = ("snapshots", "accounts", "posts", "post_sources", "follows", "reactions",
-                   "blocks", "deletions", "signal_scores", "snapshot_carries")
+                   "blocks", "deletions", "signal_scores", "post_languages",
+                   "snapshot_carries")
 
 _STATS_SQL = """
 WITH p AS (
