@@ -47,11 +47,13 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country) -> None:
     click.echo(report["summary"]["sentence"])
     for line in report["summary"]["lines"]:
         click.echo(f"  {line}")
-    missing = [k for k in ("void_rate", "time_to_reply", "kindness_gap", "kindness_received",
-                           "kindness_given", "after_disclosure", "front_back_stage",
-                           "toxicity_received") if not report[k]["available"]]
-    if missing:
-        click.echo(f"not available for this data: {', '.join(missing)}")
+    cannot = report["data"]["cannot_show"]
+    if cannot:
+        names = ", ".join(c["name"] for c in cannot)
+        command = report["data"]["fetch_command"]
+        click.echo(f"this data cannot show: {names}"
+                   + (f" (`{command}` gets what is missing)" if command
+                      else " (kindscope has no online source for this platform)"))
     click.echo(f"wrote {html_path} and {json_path}")
 
 

@@ -23,6 +23,7 @@ from kindscope.metrics.kindness import (
     kindness_received,
 )
 from kindscope.metrics.replies import TimeToReply, VoidRate, time_to_reply, void_rate
+from kindscope.metrics.response import NoResponse, no_response
 from kindscope.metrics.stage import FrontBackStage, front_back_stage
 from kindscope.metrics.toxicity import ToxicityReceived, toxicity_received
 from kindscope.store.read import ReadModel
@@ -40,10 +41,12 @@ __all__ = [
     "after_disclosure",
     "front_back_stage",
     "toxicity_received",
+    "no_response",
 ]
 
 METRIC_KEYS = ("void_rate", "time_to_reply", "kindness_gap", "kindness_received",
-               "kindness_given", "after_disclosure", "front_back_stage", "toxicity_received")
+               "kindness_given", "after_disclosure", "front_back_stage", "toxicity_received",
+               "no_response")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class Metrics:
     after_disclosure: AfterDisclosure
     front_back_stage: FrontBackStage
     toxicity_received: ToxicityReceived
+    no_response: NoResponse
 
 
 def compute_metrics(rm: ReadModel) -> Metrics:
@@ -71,4 +75,5 @@ def compute_metrics(rm: ReadModel) -> Metrics:
         after_disclosure=after_disclosure(rm),
         front_back_stage=front_back_stage(rm),
         toxicity_received=toxicity_received(rm),
+        no_response=no_response(rm),
     )

@@ -16,7 +16,7 @@ from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
 from kindscope.store import aggregates
-from kindscope.store.availability import ITEMS, QUESTIONS, fetch_command
+from kindscope.store.availability import ITEMS, QUESTION_NAMES, QUESTIONS, fetch_command
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, read_model
 
@@ -51,30 +51,50 @@ def _in_ten(rate: float) -> int:
     return int(round(10 * rate))
 
 
-def summary_of(report: dict) -> dict:
-    """The summary sentence (first thing the report says) and a few more lines."""
-    lines: list[str] = []
+def _headline(report: dict) -> str:
+    """The first thing the report says, from what this data can show."""
     void = report["void_rate"]
     groups = {g["group"]: g for g in void.get("groups", [])}
     distress, upbeat = groups.get("distress"), groups.get("upbeat")
-    if not void["available"]:
-        sentence = ("This data does not show other people's replies to your posts, so "
-                    "whether people answered you cannot be seen here.")
-    elif distress and upbeat and distress["eligible_7d"] and upbeat["eligible_7d"]:
-        d = _in_ten(1 - distress["rate_7d"])
-        u = _in_ten(1 - upbeat["rate_7d"])
-        sentence = (f"Your painful posts got an answer within a week {d} times in 10; "
+    if void["available"]:
+        if distress and upbeat and distress["eligible_7d"] and upbeat["eligible_7d"]:
+            d = _in_ten(1 - distress["rate_7d"])
+            u = _in_ten(1 - upbeat["rate_7d"])
+            return (f"Your painful posts got an answer within a week {d} times in 10; "
                     f"your upbeat ones {u} in 10.")
-    else:
         rows = [g for g in groups.values() if g["eligible_7d"]]
         eligible = sum(g["eligible_7d"] for g in rows)
         answered = eligible - sum(g["unanswered_7d"] for g in rows)
-        sentence = (f"{answered} of your {eligible} posts got an answer from someone "
-                    "within a week." if eligible else "None of your posts could be judged yet.")
+        return (f"{answered} of your {eligible} posts got an answer from someone within a "
+                "week." if eligible else "None of your posts could be judged yet.")
+    if not report["source"]["my_posts"]:
+        return "This data holds no posts of yours, so there is nothing to measure yet."
+    silent = report.get("no_response", {})
+    if silent.get("available"):
+        by = {g["group"]: g for g in silent["groups"]}
+        d, u = by["distress"], by["upbeat"]
+        counted = silent.get("counted") or "responses"
+        if silent.get("note"):
+            return (f"Only {d['posts']} of your posts read as painful and {u['posts']} as "
+                    f"upbeat (at least a week old): not enough to compare how often each got "
+                    f"no response ({counted}).")
+        return (f"{d['no_response']} of your {d['posts']} painful posts got no response at "
+                f"all ({counted}: none); of your {u['posts']} upbeat posts, "
+                f"{u['no_response']} got none.")
+    if not report["source"]["scored_posts"]:
+        return "Your posts have not been read by the text signals yet: run `kindscope score`."
+    return ("This data does not show other people's replies to your posts, so whether "
+            "people answered you cannot be seen here.")
+
+
+def summary_of(report: dict) -> dict:
+    """The summary sentence (first thing the report says) and a few more lines."""
+    lines: list[str] = []
     given = report["kindness_given"]
     if given["available"] and given.get("supportive_share") is not None:
-        lines.append(f"{_in_ten(given['supportive_share'])} in 10 of your replies to others "
-                     "read as supportive.")
+        kind = round(given["supportive_share"] * given["replies"])
+        lines.append(f"{kind} of your {given['replies']} replies to others read as comforting "
+                     "or supportive.")
     gap = report["kindness_gap"]
     if gap["available"] and gap.get("ratio") is not None:
         lines.append(f"Your painful posts got {gap['ratio']:.2f} times the engagement of your "
@@ -83,7 +103,12 @@ def summary_of(report: dict) -> dict:
     if received["available"] and received.get("supportive_share") is not None:
         lines.append(f"{_in_ten(received['supportive_share'])} in 10 of the replies to your "
                      "painful posts read as supportive.")
-    return {"sentence": sentence, "lines": lines}
+    unread = report["source"].get("unread_posts") or 0
+    if unread:
+        langs = ", ".join(sorted(report["source"].get("unread_languages") or {}))
+        lines.append(f"{unread} posts were not read because they are in a language the signals "
+                     f"were not trained for ({langs}); they are left out of every rate.")
+    return {"sentence": _headline(report), "lines": lines}
 
 
 def _iso(epoch_ms: int | None) -> str | None:
@@ -125,7 +150,8 @@ def _data(rm: ReadModel) -> dict:
     missing = rm.carries.missing()
     return {
         "carries": sorted(i for i in rm.carries.items if i in ITEMS),
-        "cannot_show": [{"question": q, "needs": QUESTIONS[q][1]} for q in missing],
+        "cannot_show": [{"question": q, "name": QUESTION_NAMES[q], "needs": QUESTIONS[q][1]}
+                        for q in missing],
         "fetch_command": fetch_command(rm.platform),
         "only_own_posts": "others_replies" not in rm.carries.items,
     }

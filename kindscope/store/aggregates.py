@@ -18,7 +18,7 @@ __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_tim
            "engagement_values", "first_disclosure", "window_engagement", "received_counts",
            "top_responders", "given_counts", "toxic_reply_examples", "stage_months",
            "aimed_counts", "aimed_by_month", "aimed_by_account", "example_rows",
-           "my_post_counts", "post_counts"]
+           "my_post_counts", "post_counts", "no_response_counts"]
 
 # My posts with their group: the label under the decision rule; without any scores on the
 # platform every post is "other"; a post left unscored (or unread) is in no group.
@@ -215,3 +215,16 @@ def post_counts(rm: ReadModel) -> dict:
     unread = unread_counts(rm.store, rm.platform, rm.model_version) if rm.model_version else {}
     return {"posts": int(row[0]), "scored": int(row[1]), "unread": sum(unread.values()),
             "unread_languages": unread}
+
+
+def no_response_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int, int]]:
+    """Per label of my posts old enough to judge (the data runs ``window`` past them):
+    (posts, posts with no reply from others, no like and no repost)."""
+    iv = _interval(window)
+    rows = rm.rows(f"""
+        SELECT e.label, count(*), count(*) FILTER (e.engagement = 0)
+        FROM {{p}}_engagement e, {{p}}_params k
+        WHERE e.label IN ('distress', 'upbeat')
+          AND (k.until IS NULL OR e.created_at + {iv} <= k.until)
+        GROUP BY e.label""")
+    return {r[0]: (int(r[1]), int(r[2])) for r in rows}

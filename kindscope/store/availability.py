@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kindscope.store.db import Store
 
-__all__ = ["ITEMS", "QUESTIONS", "Availability", "DataCarries", "data_carries",
+__all__ = ["ITEMS", "QUESTIONS", "QUESTION_NAMES", "Availability", "DataCarries", "data_carries",
            "fetch_command"]
 
 #: What an import can carry.
@@ -39,6 +39,18 @@ QUESTIONS: dict[str, tuple[tuple[str, ...], str]] = {
                       "counts)"),
     "follow_waves": (("followers", "follow_times"),
                      "your followers with the time each one followed you"),
+}
+
+#: Each question in a few words, for lists ("this data cannot show: ...").
+QUESTION_NAMES = {
+    "replies": "who answered your posts",
+    "engagement": "how much response your posts got",
+    "pileons": "pile-ons",
+    "trawlers": "history trawlers",
+    "follow_back": "who follows you back",
+    "unfollows": "unfollows",
+    "bot_followers": "bot-like followers",
+    "follow_waves": "follow waves",
 }
 
 _FETCH = {
