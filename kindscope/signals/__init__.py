@@ -13,6 +13,7 @@ Every score is a probability in [0, 1] whose decision point is ``THRESHOLDS[sign
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,6 +22,12 @@ import pyarrow as pa
 from kindscope.signals.model import MODEL_VERSION, SIGNALS, SignalModel, get_model
 
 __all__ = ["MODEL_VERSION", "SIGNALS", "THRESHOLDS", "SignalModel", "score_texts"]
+
+# ONNX Runtime's Linux builds send usage telemetry (a DNS lookup of a Microsoft collector
+# from any process that loaded a model) unless this is set before the runtime starts. Every
+# path to the runtime (CLI and library) imports this package first; the encoder also calls
+# the runtime's own opt-out once it is loaded.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 #: Decision point per signal: a post "shows" the signal when its score is >= this.
 THRESHOLDS: dict[str, float] = {name: 0.5 for name in SIGNALS}

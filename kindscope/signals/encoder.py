@@ -35,6 +35,8 @@ class Encoder:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
+        ort.disable_telemetry_events()  # with ORT_DISABLE_TELEMETRY (kindscope/signals)
+
         self.tokenizer = Tokenizer.from_file(str(artifact_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
