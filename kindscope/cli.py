@@ -20,7 +20,9 @@ __all__ = ["cli", "main"]
 
 @click.group(cls=KindscopeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kindscope")
-def cli():
+@click.option("--debug", is_flag=True, default=False,
+              help="Show the full traceback when kindscope itself fails (for bug reports).")
+def cli(debug):
     """kindscope: how kind are you to your community, and how kind is it to you?
 
     Everything runs on this computer. Nothing is posted, sent or contacted unless a

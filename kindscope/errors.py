@@ -4,7 +4,8 @@ Library code raises these with a message a user can act on; the CLI turns them i
 one line on stderr (``kindscope: error: <file>: <what is wrong>``) and exit code 2.
 """
 
-__all__ = ["KindscopeError", "InputError", "StoreError", "ModelError", "NetworkError"]
+__all__ = ["KindscopeError", "InputError", "StoreError", "ModelError", "NetworkError",
+           "SettingError"]
 
 
 class KindscopeError(Exception):
@@ -33,3 +34,7 @@ class ModelError(KindscopeError):
 
 class NetworkError(KindscopeError):
     """An online source named by the user could not be reached or refused us."""
+
+
+class SettingError(KindscopeError):
+    """A ``KINDSCOPE_*`` environment variable holds a value that is not a valid setting."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-__all__ = ["Setting", "SETTINGS", "get"]
+from kindscope.errors import SettingError
+
+__all__ = ["Setting", "SETTINGS", "get", "check_environment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,6 +15,7 @@ class Setting:
     name: str
     default: object
     help: str
+    minimum: float | None = None  # for numbers: the smallest value that makes sense
 
     @property
     def env(self) -> str:
@@ -27,13 +30,15 @@ SETTINGS: dict[str, Setting] = {
             "max_file_bytes",
             2 * 1024**3,
             "Largest uncompressed data file read from an archive, in bytes (default 2 GiB).",
+            1,
         ),
         Setting(
             "max_compression_ratio",
             100,
             "Refuse an archive member compressed more than this many times (zip-bomb guard).",
+            1,
         ),
-        Setting("batch_rows", 50_000, "Rows buffered per table before they are written."),
+        Setting("batch_rows", 50_000, "Rows buffered per table before they are written.", 1),
         Setting(
             "country",
             "",
@@ -63,10 +68,35 @@ def get(name: str, value: object = None) -> object:
     raw = os.environ.get(setting.env)
     if raw is None or raw == "":
         return setting.default
-    if isinstance(setting.default, bool):
-        return raw.lower() in {"1", "true", "yes", "on"}
-    if isinstance(setting.default, int):
-        return int(raw)
-    if isinstance(setting.default, float):
-        return float(raw)
-    return raw
+    return _parse(setting, raw)
+
+
+_KINDS = {bool: "yes or no (1/0, true/false, on/off)", int: "a whole number",
+          float: "a number"}
+
+
+def _parse(setting: Setting, raw: str) -> object:
+    """The value of ``KINDSCOPE_<NAME>=raw``; SettingError (one line) when it is not one."""
+    kind = type(setting.default)
+    if kind is str:
+        return raw
+    try:
+        if kind is bool:
+            value: object = {"1": True, "true": True, "yes": True, "on": True, "0": False,
+                             "false": False, "no": False, "off": False}[raw.strip().lower()]
+        else:
+            value = kind(raw.strip().replace("_", ""))
+    except (KeyError, ValueError):
+        raise SettingError(f"{raw!r} is not {_KINDS[kind]} ({setting.help})",
+                           setting.env) from None
+    if setting.minimum is not None and value < setting.minimum:
+        raise SettingError(f"{raw!r} is less than {setting.minimum:g} ({setting.help})",
+                           setting.env)
+    return value
+
+
+def check_environment() -> None:
+    """Parse every ``KINDSCOPE_*`` setting in the environment now (the CLI does this first),
+    so that a bad value is one line before any work, whichever command reads it."""
+    for name in SETTINGS:
+        get(name)

@@ -1,11 +1,25 @@
-"""Pieces every command shares: the --db option and turning errors into one line."""
+"""Pieces every command shares: the --db option and the one error boundary.
+
+The boundary (:class:`KindscopeGroup`) is the only place errors become output:
+
+- a :class:`KindscopeError` (bad input, a database kindscope cannot use, a bad setting),
+  an ``OSError`` naming a file (an unwritable ``--out``, a full disk) and a bad path
+  option (``--out`` naming a file, ``--db`` a folder) print one line,
+  ``kindscope: error: <file>: <what is wrong>``, and exit 2;
+- anything else is a bug in kindscope: one line asking for a report, exit 1, and the
+  traceback only with ``kindscope --debug``.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+import traceback
 
 import click
 
+from kindscope import settings
 from kindscope.errors import KindscopeError
 
 __all__ = ["db_option", "KindscopeGroup", "Progress", "fail"]
@@ -13,27 +27,89 @@ __all__ = ["db_option", "KindscopeGroup", "Progress", "fail"]
 db_option = click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=None,
     help="Database file (default ./kindscope.duckdb, or $KINDSCOPE_DB).",
 )
 
+#: click's own path messages: "Directory 'out.html' is a file."
+_PATH_MESSAGE = re.compile(r"^(?:File|Directory|Path) (['\"])(?P<value>.*)\1 (?P<problem>.+?)\.?$")
 
-def fail(error: KindscopeError) -> None:
+
+def fail(error: KindscopeError | str) -> None:
     """Print ``kindscope: error: <where>: <what>`` on stderr and exit 2."""
     text = " ".join(str(error).split())
-    click.echo(f"kindscope: error: {text}", err=True)
+    click.echo(f"kindscope: error: {_printable(text)}", err=True)
     sys.exit(2)
 
 
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _os_error(error: OSError) -> str:
+    where = error.filename if error.filename is not None else ""
+    what = error.strerror or str(error)
+    if error.filename2 is not None:
+        what += f" ({os.fsdecode(error.filename2)})"
+    return f"{os.fsdecode(where)}: {what}" if where != "" else what
+
+
+def _bad_path(error: click.BadParameter) -> str | None:
+    """The one line for a path option click refused (None: not a path option)."""
+    param = error.param
+    if param is None or not isinstance(param.type, click.Path | click.File):
+        return None
+    name = param.opts[-1] if param.opts else param.name
+    message = " ".join(error.format_message().split())
+    match = _PATH_MESSAGE.match(message)
+    if match is None:
+        return f"{name}: {message}"
+    value, problem = match["value"], match["problem"]
+    if problem == "is a file":
+        problem = f"is a file; {name} names a folder"
+    elif problem == "is a directory":
+        problem = f"is a folder; {name} names a file"
+    return f"{value}: {problem}"
+
+
+def _bug(error: BaseException, debug: bool) -> None:
+    """A crash in kindscope's own code: traceback with --debug, otherwise one line."""
+    if debug:
+        traceback.print_exception(error)
+    else:
+        frames = traceback.extract_tb(error.__traceback__)
+        at = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+        message = " ".join(str(error).split())[:200]
+        click.echo(f"kindscope: internal error: {type(error).__name__}{at}: {message}", err=True)
+        click.echo("This is a bug in kindscope, not a problem with your data: please report "
+                   "it with the output of the same command run as `kindscope --debug ...`.",
+                   err=True)
+    sys.exit(1)
+
+
 class KindscopeGroup(click.Group):
-    """A click group that turns KindscopeError into the one-line error and exit code 2."""
+    """The one error boundary: see the module's docstring."""
 
     def invoke(self, ctx: click.Context):
         try:
+            settings.check_environment()
             return super().invoke(ctx)
         except KindscopeError as error:
             fail(error)
+        except click.BadParameter as error:
+            line = _bad_path(error)
+            if line is None:
+                raise
+            fail(line)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except OSError as error:
+            if error.filename is None:  # not about a file the user named
+                _bug(error, bool(ctx.params.get("debug")))
+            fail(_os_error(error))
+        except Exception as error:  # noqa: BLE001 - the boundary: a bug, reported as one
+            _bug(error, bool(ctx.params.get("debug")))
 
 
 class Progress:

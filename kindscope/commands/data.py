@@ -57,7 +57,7 @@ def stats_command(db, as_json):
 
         kindscope stats --json
     """
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         counts = stats(store)
     if as_json:
         click.echo(json.dumps(counts, indent=2, sort_keys=True))
@@ -82,7 +82,7 @@ def export_command(db, fmt, out_dir):
 
         kindscope export --format parquet --out my-data/
     """
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         files = export_tables(store, out_dir, fmt)
     for file in files:
         click.echo(str(file))

@@ -33,7 +33,7 @@ def network_command(db, as_json, platform, seed, all_snapshots):
 
         kindscope network --db me.duckdb --json > network.json
     """
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         report = analyse_network(store, platform, seed=seed,
                                  snapshots="all" if all_snapshots else "latest")
     if as_json:

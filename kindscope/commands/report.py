@@ -120,5 +120,5 @@ def report_command(db, out_dir, me, show_counts, country):
 
         kindscope report --db me.duckdb --out my-report/
     """
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         _finish(store, me, out_dir, show_counts, False, country)

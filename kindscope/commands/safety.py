@@ -44,7 +44,7 @@ def safety_group(ctx, db, as_json):
     """
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         result = scan(store)
     if as_json:
         click.echo(json.dumps(asdict(result), indent=1, default=str))
@@ -140,7 +140,7 @@ def evidence_command(db, incident, account, out_dir, verify_dir):
         raise InputError("give exactly one of --incident or --account (or --verify DIR)")
     if out_dir is None:
         raise InputError("give --out, the folder to write the pack into")
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         ev = collect_incident(store, incident) if incident else collect_account(store, account)
     manifest = write_pack(ev, out_dir)
     click.echo(f"wrote {len(ev.posts)} posts to {out_dir} (manifest {manifest.name}, SHA-256 "

@@ -1,4 +1,11 @@
-"""Opening the embedded DuckDB database and keeping its schema current."""
+"""Opening the embedded DuckDB database and keeping its schema current.
+
+DuckDB never fetches or loads an extension for us (``autoinstall_known_extensions`` and
+``autoload_known_extensions`` are off): a SQLite or Parquet file named as ``--db`` is an
+error, not a download. A DuckDB file that another program made (tables but no kindscope
+``meta``) is refused rather than filled with kindscope's tables. Read commands open the
+file read-only, so a database the user cannot write can still be reported on.
+"""
 
 from __future__ import annotations
 
@@ -16,26 +23,86 @@ from kindscope.store.schema import MIGRATIONS, SCHEMA_VERSION
 __all__ = ["Store", "open_store"]
 
 
-class Store:
-    """A kindscope database: one DuckDB file (or ``:memory:``) at the current schema."""
+#: Never install or load a DuckDB extension behind the user's back (no network).
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
-    def __init__(self, path: str | os.PathLike | None = None):
+
+class Store:
+    """A kindscope database: one DuckDB file (or ``:memory:``) at the current schema.
+
+    ``read_only`` opens an existing file for reading only (read commands); a file at an
+    older schema is upgraded first when it can be written.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.path = str(settings.get("db", None if path is None else str(path)))
-        self.created = self.path != ":memory:" and not Path(self.path).exists()
+        memory = self.path == ":memory:"
+        file = Path(self.path)
+        if not memory and file.is_dir():
+            raise StoreError("is a folder; --db names a database file (e.g. me.duckdb)",
+                             self.path)
+        if read_only and not memory and not file.exists():
+            raise StoreError("no database here (import something first, or name it with "
+                             "--db)", self.path)
+        self.read_only = read_only and not memory
+        self.created = not memory and not file.exists()
+        self.con = self._connect(self.read_only)
         try:
-            self.con = duckdb.connect(self.path)
+            self._check_owner()
+            if self.read_only and self.schema_version() < SCHEMA_VERSION:
+                self._upgrade_then_reopen()
+            self._migrate()
+        except BaseException:
+            self.con.close()
+            raise
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(self.path, read_only=read_only, config=_CONFIG)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the database: {_first_line(exc)}", self.path) from exc
+
+    def _check_owner(self) -> None:
+        """Refuse a DuckDB file whose tables are another program's."""
+        tables = {r[0] for r in self.rows(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
+        if tables and "meta" not in tables:
+            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(f"not a kindscope database (it holds another program's tables: "
+                             f"{shown}); name a new file with --db", self.path)
+
+    def _upgrade_then_reopen(self) -> None:
+        self.con.close()
+        if not os.access(self.path, os.W_OK):
+            self.con = self._connect(True)
+            raise StoreError(
+                f"the database is at schema {self.schema_version()}, older than this kindscope "
+                f"({SCHEMA_VERSION}), and read-only here: make it writable once to upgrade it",
+                self.path)
+        self.con = self._connect(False)
         self._migrate()
+        self.con.close()
+        self.con = self._connect(True)
 
     # -- schema ---------------------------------------------------------------------------
     def schema_version(self) -> int:
         has_meta = self.scalar(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta' "
+            "AND table_schema = 'main'")
         if not has_meta:
             return 0
-        value = self.scalar("SELECT value FROM meta WHERE key = 'schema_version'")
-        return int(value) if value is not None else 0
+        try:
+            value = self.scalar("SELECT value FROM meta WHERE key = 'schema_version'")
+        except duckdb.Error:
+            raise StoreError("not a kindscope database (its meta table is another program's)",
+                             self.path) from None
+        if value is None:
+            return 0
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise StoreError(f"meta.schema_version is damaged ({str(value)[:40]!r}): this "
+                             "is not a database kindscope can read", self.path) from None
 
     def _migrate(self) -> None:
         current = self.schema_version()
@@ -97,9 +164,10 @@ class Store:
 
 
 @contextmanager
-def open_store(path: str | os.PathLike | None = None) -> Iterator[Store]:
+def open_store(path: str | os.PathLike | None = None, read_only: bool = False
+               ) -> Iterator[Store]:
     """Open the database for a command; a brand-new file is removed again on failure."""
-    store = Store(path)
+    store = Store(path, read_only=read_only)
     try:
         yield store
     except BaseException:

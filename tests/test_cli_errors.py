@@ -1,0 +1,198 @@
+"""The one error boundary: bad paths, settings and databases give one line and exit 2;
+a bug in kindscope gives a line asking for a report (exit 1), the traceback with --debug."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from kindscope.cli import cli
+from kindscope.store.db import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "kindscope" / "demo" / "demo-community.jsonl"
+
+
+def invoke(*args, env=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def one_line(result, *words: str) -> str:
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("kindscope: error: "), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+    return result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    assert invoke("import", DEMO, "--db", db).exit_code == 0
+    return db
+
+
+def tables(db: Path) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT table_name, estimated_size FROM duckdb_tables() "
+                           "ORDER BY table_name").fetchall()
+
+
+# -- settings ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "value", "words"), [
+    ("KINDSCOPE_BATCH_ROWS", "abc", ["'abc' is not a whole number"]),
+    ("KINDSCOPE_MAX_FILE_BYTES", "2GB", ["'2GB' is not a whole number"]),
+    ("KINDSCOPE_MAX_COMPRESSION_RATIO", "0", ["less than 1"]),
+])
+def test_bad_setting_is_one_line(tmp_path, name, value, words):
+    result = invoke("import", DEMO, "--db", tmp_path / "k.duckdb", env={name: value})
+    one_line(result, f"kindscope: error: {name}: ", *words)
+    assert not (tmp_path / "k.duckdb").exists()
+
+
+def test_setting_forms_that_are_fine(monkeypatch):
+    from kindscope import settings
+
+    monkeypatch.setenv("KINDSCOPE_BATCH_ROWS", " 1_000 ")
+    assert settings.get("batch_rows") == 1000
+    monkeypatch.setenv("KINDSCOPE_MAX_COMPRESSION_RATIO", "50")
+    assert settings.get("max_compression_ratio") == 50
+
+
+# -- --db ----------------------------------------------------------------------------------------
+def test_db_naming_a_folder(tmp_path):
+    one_line(invoke("stats", "--db", tmp_path), str(tmp_path), "is a folder")
+    one_line(invoke("import", DEMO, "--db", tmp_path), "is a folder")
+
+
+def test_sqlite_file_as_db_downloads_nothing(tmp_path):
+    db = tmp_path / "other.sqlite"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE posts (id INTEGER)")
+    before = db.read_bytes()
+    home = tmp_path / "home"
+    home.mkdir()
+    result = invoke("import", DEMO, "--db", db, env={"HOME": str(home)})
+    one_line(result, str(db), "cannot open the database")
+    assert db.read_bytes() == before
+    assert not (home / ".duckdb").exists()
+
+
+@pytest.mark.parametrize("table", ["posts", "inventory"])
+def test_another_programs_duckdb_file_is_refused_and_left_alone(tmp_path, table):
+    db = tmp_path / "theirs.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute(f"CREATE TABLE {table} (id INTEGER, body VARCHAR)")
+        con.execute(f"INSERT INTO {table} VALUES (1, 'theirs')")
+    before = tables(db)
+    one_line(invoke("import", DEMO, "--db", db), "not a kindscope database", table)
+    one_line(invoke("stats", "--db", db), "not a kindscope database")
+    assert tables(db) == before
+
+
+def test_damaged_schema_version(tmp_path):
+    db = tmp_path / "k.duckdb"
+    Store(db).close()
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE meta SET value = 'seven' WHERE key = 'schema_version'")
+    one_line(invoke("stats", "--db", db), "meta.schema_version is damaged", "'seven'")
+    one_line(invoke("import", DEMO, "--db", db), "meta.schema_version is damaged")
+
+
+def test_read_command_on_a_missing_database_creates_nothing(tmp_path):
+    one_line(invoke("stats", "--db", tmp_path / "none.duckdb"), "no database here")
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+# -- read-only opening ---------------------------------------------------------------------------
+def test_read_commands_open_the_database_read_only(demo_db, tmp_path, monkeypatch):
+    import kindscope.store.db as db_module
+
+    opened = []
+    original = db_module.Store.__init__
+
+    def spy(self, path=None, read_only=False):
+        opened.append(read_only)
+        original(self, path, read_only=read_only)
+
+    monkeypatch.setattr(db_module.Store, "__init__", spy)
+    for args in (["stats"], ["export", "--out", tmp_path / "x"], ["report", "--out",
+                 tmp_path / "r"], ["network", "--json"], ["safety", "--json"]):
+        opened.clear()
+        result = invoke(*args, "--db", demo_db)
+        assert result.exit_code == 0, (args, result.output)
+        assert opened == [True], args
+
+
+def test_a_read_only_store_refuses_writes(demo_db):
+    with Store(demo_db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM posts") > 0
+        with pytest.raises(duckdb.Error):
+            store.execute("DELETE FROM posts")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write a file without write permission")
+def test_report_on_a_database_the_user_cannot_write(demo_db, tmp_path):
+    db = tmp_path / "ro.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    db.chmod(0o444)
+    assert invoke("report", "--db", db, "--out", tmp_path / "r").exit_code == 0
+
+
+# -- --out --------------------------------------------------------------------------------
+def test_out_naming_an_existing_file(demo_db, tmp_path):
+    file = tmp_path / "taken.html"
+    file.write_text("x")
+    one_line(invoke("report", "--db", demo_db, "--out", file), str(file), "is a file")
+    one_line(invoke("export", "--db", demo_db, "--out", file), str(file), "is a file")
+
+
+def test_unwritable_out(demo_db, tmp_path):
+    """A folder under a regular file cannot be made, even by root: the OS error's one line."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text('{"text": "hello"}\n')
+    for args in (["report", "--db", demo_db, "--out", blocker / "r"],
+                 ["export", "--db", demo_db, "--out", blocker / "e"],
+                 ["score", texts, "--text-column", "text", "-o", blocker / "s.jsonl"]):
+        one_line(invoke(*args), str(blocker))
+
+
+# -- bugs --------------------------------------------------------------------------------
+def _break_stats(monkeypatch):
+    import kindscope.commands.data as data
+
+    def broken(store):
+        return {}["a bug"]
+
+    monkeypatch.setattr(data, "stats", broken)
+
+
+def test_a_bug_asks_for_a_report_without_a_traceback(demo_db, monkeypatch):
+    _break_stats(monkeypatch)
+    result = invoke("stats", "--db", demo_db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("kindscope: internal error: KeyError at ")
+    assert "please report it" in result.stderr and "--debug" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(demo_db, monkeypatch):
+    _break_stats(monkeypatch)
+    result = invoke("--debug", "stats", "--db", demo_db)
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr and "KeyError" in result.stderr
+
+
+def test_import_errors_still_print_json_free_one_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"type": "post", "id": "1", "author": "a", "text": "\ud800"},
+                              ensure_ascii=True) + "\n")
+    one_line(invoke("import", bad, "--db", tmp_path / "k.duckdb"), str(bad))
