@@ -77,10 +77,10 @@ def kindness_received(rm: ReadModel) -> KindnessReceived:
 
 def kindness_given(rm: ReadModel) -> KindnessGiven:
     """Of my replies to others: the share to posts that read as distress (where the post
-    replied to is in the data), the share supportive, the median hours I took to answer,
-    and the toxic replies I sent."""
+    replied to is in the data and was read), the share supportive (of my replies that were
+    read), the median hours I took to answer, and the toxic replies I sent."""
     needs = "your replies to others and signal scores (the posts you replied to for timing)"
-    mine, known, to_distress, supportive, toxic, hours, timed = aggregates.given_counts(rm)
+    mine, read, known, to_distress, supportive, toxic, hours, timed = aggregates.given_counts(rm)
     if not rm.scored:
         return KindnessGiven(Availability(False, NO_SCORES_REASON), needs, replies=int(mine))
     if not mine:
@@ -90,5 +90,5 @@ def kindness_given(rm: ReadModel) -> KindnessGiven:
         "and how fast you answered cannot be seen")
     return KindnessGiven(
         Availability(True), needs, int(mine), int(known), share(to_distress, known),
-        share(supportive, mine), None if hours is None else float(hours), int(timed),
+        share(supportive, read), None if hours is None else float(hours), int(timed),
         int(toxic), examples(aggregates.toxic_reply_examples(rm, MAX_EXAMPLES)), note)

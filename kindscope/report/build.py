@@ -174,10 +174,37 @@ def report_from(rm: ReadModel, demo: bool = False) -> dict:
     report = {"schema_version": SCHEMA_VERSION, "source": _source(rm, demo), "data": _data(rm)}
     report.update(metrics_to_dict(metrics))
     handles = rm.handle_map()
-    report["network"] = _clean(network_section(rm.store, rm.platform, rm.me, handles, rm.seed))
+    report["network"] = _clean(_gate_network(
+        network_section(rm.store, rm.platform, rm.me, handles, rm.seed), rm))
     report["safety"] = _clean(safety_section(rm, handles))
     report["summary"] = summary_of(report)
     return report
+
+
+_GATES = {  # network piece -> the question whose availability it needs
+    "reciprocity": "follow_back",
+    "unfollow_audit": "unfollows",
+    "unanswered_repliers": "replies",
+}
+
+
+def _gate_network(section: dict, rm: ReadModel) -> dict:
+    """Pieces of the network section the data cannot show become "not available", with
+    the reason and command from the one availability decision, instead of a count of 0
+    (a Bluesky repository holds no followers: "0 follow you back" would be false)."""
+    if not section.get("available"):
+        return section
+    for piece, question in _GATES.items():
+        current = section.get(piece)
+        gate = rm.available(question)
+        if current is None or gate.available:
+            continue
+        blank = {k: ([] if isinstance(v, list) else None) for k, v in current.items()
+                 if k not in ("available", "reason", "global")}
+        section[piece] = {**current, **blank, "available": False, "reason": gate.reason}
+    return section
+
+
 def write_json(report: dict, path: str | Path) -> Path:
     path = Path(path)
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

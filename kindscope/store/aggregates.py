@@ -152,11 +152,11 @@ _GIVEN = """
 
 
 def given_counts(rm: ReadModel) -> tuple:
-    """(my replies, replies to a scored post, of them to distress, supportive, toxic,
-    median hours to answer, replies timed)."""
+    """(my replies, of them read, replies to a read post, of them to distress, supportive,
+    toxic, median hours to answer, replies timed)."""
     row = rm.rows(f"""
         WITH g AS ({_GIVEN})
-        SELECT count(*), count(*) FILTER (parent_scored),
+        SELECT count(*), count(*) FILTER (scored), count(*) FILTER (parent_scored),
                count(*) FILTER (parent_scored AND parent_label = 'distress'),
                count(*) FILTER (is_supportive), count(*) FILTER (is_toxic),
                median(epoch(created_at - parent_at) / 3600.0)
@@ -181,15 +181,17 @@ def stage_months(rm: ReadModel) -> list[tuple]:
 
 
 def aimed_counts(rm: ReadModel) -> tuple[int, int, int]:
-    row = rm.rows("SELECT count(*), count(*) FILTER (is_toxic), count(*) FILTER (is_hateful) "
-                  "FROM {p}_aimed_at_me")[0]
+    """(posts aimed at me that were read, of them toxic, of them hateful)."""
+    row = rm.rows("SELECT count(*) FILTER (scored), count(*) FILTER (is_toxic), "
+                  "count(*) FILTER (is_hateful) FROM {p}_aimed_at_me")[0]
     return int(row[0]), int(row[1]), int(row[2])
 
 
 def aimed_by_month(rm: ReadModel) -> list[tuple]:
     return rm.rows("""
-        SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m') AS month, count(*),
-               count(*) FILTER (is_toxic), count(*) FILTER (is_hateful)
+        SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m') AS month,
+               count(*) FILTER (scored), count(*) FILTER (is_toxic),
+               count(*) FILTER (is_hateful)
         FROM {p}_aimed_at_me GROUP BY month ORDER BY month""")
 
 

@@ -17,7 +17,11 @@ The shared ideas are defined here once, and only here:
 - ``replies_by_others``: dated replies by anyone but me to a post of mine;
 - ``aimed_at_me``: dated posts by others replying to me or mentioning me (by id or handle);
 - ``engagement``: replies from others + likes + reposts of each of my posts;
-- ``hostile``: accounts whose posts aimed at me are mostly (more than half) toxic or hateful.
+- ``hostile``: accounts whose read posts aimed at me are mostly (more than half) toxic or
+  hateful.
+
+A post that was not read (no scores: another language, or not scored yet) has every
+``is_*`` flag false; shares divide by the posts that were read (``scored``).
 """
 
 from __future__ import annotations
@@ -136,8 +140,8 @@ VIEWS: tuple[tuple[str, str], ...] = (
         LEFT JOIN {p}_likes_seen l USING (post_id)
         LEFT JOIN {p}_reposts_seen s USING (post_id)"""),
     ("hostile", """
-        SELECT author_id AS account_id, count(*) AS aimed,
+        SELECT author_id AS account_id, count(*) FILTER (scored) AS aimed,
                count(*) FILTER (is_toxic OR is_hateful) AS hostile
         FROM {p}_aimed_at_me GROUP BY author_id
-        HAVING 2 * count(*) FILTER (is_toxic OR is_hateful) > count(*)"""),
+        HAVING 2 * count(*) FILTER (is_toxic OR is_hateful) > count(*) FILTER (scored)"""),
 )
