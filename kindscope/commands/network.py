@@ -7,7 +7,7 @@ import json
 import click
 
 from kindscope.commands.common import db_option
-from kindscope.graph.analysis import analyse_network
+from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.store.db import open_store
 
 __all__ = ["network_command"]
@@ -22,7 +22,10 @@ __all__ = ["network_command"]
                    "as the report uses).")
 @click.option("--all-snapshots", is_flag=True,
               help="Union of every snapshot's follows (default: each owner's latest).")
-def network_command(db, as_json, platform, seed, all_snapshots):
+@click.option("--me", default=None, metavar="HANDLE",
+              help="Whose network (default: the owner of the newest import), as in "
+                   "`kindscope report`.")
+def network_command(db, as_json, platform, seed, all_snapshots, me):
     """Communities, reciprocity, diversity and unfollow audits of the follow graph.
 
     With --json: one object with `membership` (account id -> community id, ids as in the
@@ -34,8 +37,13 @@ def network_command(db, as_json, platform, seed, all_snapshots):
         kindscope network --db me.duckdb --json > network.json
     """
     with open_store(db, read_only=True) as store:
-        report = analyse_network(store, platform, seed=seed,
-                                 snapshots="all" if all_snapshots else "latest")
+        rm = owner_read_model(store, me, platform)
+        try:
+            report = analyse_network(store, rm, platform, seed=seed,
+                                     snapshots="all" if all_snapshots else "latest")
+        finally:
+            if rm is not None:
+                rm.close()
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return
@@ -44,22 +52,35 @@ def network_command(db, as_json, platform, seed, all_snapshots):
                f"reciprocity {recip}, modularity {report.modularity:.3f}")
     for c in report.communities[:10]:
         click.echo(f"  [{c.community}] {c.name}: {c.size} accounts")
+    ties = "follows" if report.graph == "follow" else "interactions"
     for view in report.owners:
-        r = view.reciprocity
+        _echo_owner(view, ties)
+
+
+def _echo_owner(view, ties: str) -> None:
+    r = view.reciprocity
+    if view.follow_back.available:
         click.echo(f"{view.platform} {view.owner_id}: follows {r.follows}, followers "
                    f"{r.followers}, {len(r.not_following_back)} do not follow back")
-        if view.follow_spread.largest_share is not None:
-            click.echo(f"  {view.follow_spread.largest_share:.0%} of follows in one community "
-                       f"(entropy {view.follow_spread.entropy:.2f})")
-        if view.audit:
-            audit = view.audit
-            changes = []
-            if "followers" in audit.compared:
-                changes.append(f"{len(audit.unfollowed_me)} unfollowed you, "
-                               f"{len(audit.new_followers)} new followers")
-            if "following" in audit.compared:
-                changes.append(f"you stopped following {len(audit.i_stopped_following)}, "
-                               f"started following {len(audit.i_started_following)}")
-            for direction in audit.not_compared:
-                changes.append(f"{direction} not compared (one import lacks that list)")
-            click.echo("  since the previous snapshot: " + "; ".join(changes))
+    else:
+        follows = f"follows {r.follows}; " if r.follows else ""
+        click.echo(f"{view.platform} {view.owner_id}: {follows}follow-back not available: "
+                   f"{view.follow_back.reason}")
+    if view.follow_spread.largest_share is not None:
+        click.echo(f"  {view.follow_spread.largest_share:.0%} of {ties} in one community "
+                   f"(entropy {view.follow_spread.entropy:.2f})")
+    audit = view.audit
+    if audit is None:
+        if not view.unfollows.available:
+            click.echo(f"  unfollows not available: {view.unfollows.reason}")
+        return
+    changes = []
+    if "followers" in audit.compared:
+        changes.append(f"{len(audit.unfollowed_me)} unfollowed you, "
+                       f"{len(audit.new_followers)} new followers")
+    if "following" in audit.compared:
+        changes.append(f"you stopped following {len(audit.i_stopped_following)}, "
+                       f"started following {len(audit.i_started_following)}")
+    for direction in audit.not_compared:
+        changes.append(f"{direction} not compared (one import lacks that list)")
+    click.echo("  since the previous snapshot: " + "; ".join(changes))

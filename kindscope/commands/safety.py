@@ -24,15 +24,22 @@ from kindscope.safety.evidence import (
 from kindscope.safety.incidents import scan
 from kindscope.safety.profiles import from_any
 from kindscope.store.db import open_store
+from kindscope.store.read import read_model
 
 __all__ = ["safety_group", "evidence_command"]
+
+
+_me_option = click.option("--me", default=None, metavar="HANDLE",
+                          help="Whose data (default: the owner of the newest import), as "
+                               "in `kindscope report`.")
 
 
 @click.group("safety", invoke_without_command=True)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@_me_option
 @click.pass_context
-def safety_group(ctx, db, as_json):
+def safety_group(ctx, db, as_json, me):
     """Pile-ons and trawlers in the database (and `safety bots` for bot scores).
 
     Each incident has an id that stays the same on the same data; pass it to
@@ -45,16 +52,35 @@ def safety_group(ctx, db, as_json):
     if ctx.invoked_subcommand is not None:
         return
     with open_store(db, read_only=True) as store:
-        result = scan(store)
+        rm = read_model(store, me)
+        try:
+            result = scan(rm)
+        finally:
+            rm.close()
     if as_json:
         click.echo(json.dumps(asdict(result), indent=1, default=str))
         return
+    _echo_scan(result)
+
+
+def _echo_scan(result) -> None:
+    """Incidents, what could not be looked for and why, and "none found" only for what
+    was looked for."""
     for note in result.notes:
         click.echo(f"note: {note}")
+    reasons = {"pile-ons": result.pileons_reason, "trawlers": result.trawlers_reason}
+    if reasons["pile-ons"] is not None and reasons["pile-ons"] == reasons["trawlers"]:
+        click.echo(f"pile-ons and trawlers: not available: {reasons['pile-ons']}")
+    else:
+        for kind, reason in reasons.items():
+            if reason is not None:
+                click.echo(f"{kind}: not available: {reason}")
     for inc in result.pileons + result.trawlers:
         click.echo(f"{inc.id}  {inc.start:%Y-%m-%d %H:%M}  {inc.reason}")
-    if not result.pileons and not result.trawlers:
-        click.echo("no pile-ons or trawlers found")
+    checked = [kind for kind, reason in reasons.items() if reason is None
+               and (kind == "trawlers" or result.scored)]
+    if checked and not result.pileons and not result.trawlers:
+        click.echo(f"no {' or '.join(checked)} found")
 
 
 @safety_group.command("bots")
@@ -111,7 +137,8 @@ def bots_command(profiles, out, blocklist, threshold):
 @click.option("--verify", "verify_dir", type=click.Path(file_okay=False), default=None,
               help="Check the pack in this folder against its MANIFEST.sha256 instead: one "
                    "line per changed, missing or uncovered file; exit 2 if any.")
-def evidence_command(db, incident, account, out_dir, verify_dir):
+@_me_option
+def evidence_command(db, incident, account, out_dir, verify_dir, me):
     """Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest; or check one.
 
     Example:
@@ -141,7 +168,14 @@ def evidence_command(db, incident, account, out_dir, verify_dir):
     if out_dir is None:
         raise InputError("give --out, the folder to write the pack into")
     with open_store(db, read_only=True) as store:
-        ev = collect_incident(store, incident) if incident else collect_account(store, account)
+        if incident:
+            rm = read_model(store, me)
+            try:
+                ev = collect_incident(rm, incident)
+            finally:
+                rm.close()
+        else:
+            ev = collect_account(store, account)
     manifest = write_pack(ev, out_dir)
     click.echo(f"wrote {len(ev.posts)} posts to {out_dir} (manifest {manifest.name}, SHA-256 "
                f"{hashlib.sha256(manifest.read_bytes()).hexdigest()}: note it to show "

@@ -5,24 +5,28 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from kindscope.graph.audit import Audit, unfollow_audit
-from kindscope.graph.build import follow_graph, interaction_graph
-from kindscope.graph.communities import Partition, find_communities
+from kindscope.graph.communities import Partition
 from kindscope.graph.diversity import Bridge, Spread, bridges, owner_spread
 from kindscope.graph.norms import Community, describe_communities
+from kindscope.graph.pipeline import build_network, carry_partition, network_of
 from kindscope.graph.reciprocity import (
     OwnerReciprocity,
     global_reciprocity,
     isolated_members,
     owner_reciprocity,
 )
+from kindscope.store.availability import Availability
 from kindscope.store.db import Store
+from kindscope.store.graph_edges import owners
+from kindscope.store.read import ReadModel, read_model
 
-__all__ = ["OwnerView", "NetworkReport", "analyse_network", "owners"]
+__all__ = ["OwnerView", "NetworkReport", "analyse_network", "owner_read_model"]
 
 
 @dataclass(frozen=True)
 class OwnerView:
-    """One owner's reciprocity, diversity and audit."""
+    """The owner's reciprocity, diversity and audit, and whether the data can show
+    follow-back and unfollows at all (the report's availability)."""
 
     platform: str
     owner_id: str
@@ -30,6 +34,8 @@ class OwnerView:
     follow_spread: Spread
     interaction_spread: Spread
     audit: Audit | None
+    follow_back: Availability = Availability(True)
+    unfollows: Availability = Availability(True)
 
 
 @dataclass(frozen=True)
@@ -53,50 +59,53 @@ class NetworkReport:
         return asdict(self)
 
 
-def owners(store: Store, platform: str | None = None) -> list[tuple[str, str]]:
-    """(platform, owner id) pairs named by snapshots."""
-    sql = "SELECT DISTINCT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL"
-    rows = store.rows(sql + (" AND platform = ?" if platform else "") + " ORDER BY ALL",
-                      [platform] if platform else [])
-    return [(p, o) for p, o in rows]
+def owner_read_model(store: Store, me: str | None = None,
+                     platform: str | None = None) -> ReadModel | None:
+    """The read model of ``me`` (default: the owner of the newest import, on ``platform``
+    if given); None when no import names an owner (data of many people)."""
+    if me:
+        return read_model(store, me)
+    named = owners(store, platform)
+    if not named:
+        return None
+    return read_model(store, named[0][1]) if platform else read_model(store)
 
 
-def analyse_network(store: Store, platform: str | None = None, seed: int | None = None,
-                    tries: int | None = None, snapshots: str = "latest") -> NetworkReport:
+def _owner_view(rm: ReadModel, net, partition: Partition) -> OwnerView:
+    graph, interactions = net.graph, net.interactions
+    return OwnerView(
+        rm.platform, rm.me, owner_reciprocity(rm, net.follows),
+        owner_spread(graph, partition, rm.platform, rm.me),
+        owner_spread(interactions, carry_partition(interactions, graph, partition),
+                     rm.platform, rm.me),
+        unfollow_audit(rm.store, rm.platform, rm.me),
+        rm.available("follow_back"), rm.available("unfollows"))
+
+
+def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | None = None,
+                    seed: int | None = None, tries: int | None = None,
+                    snapshots: str = "latest") -> NetworkReport:
     """Communities, reciprocity, diversity and audits of the follow graph.
 
-    When there are no follow edges, the interaction graph is used instead. ``seed``
-    defaults to the ``seed`` setting, as in the report, so both find the same communities.
+    With a read model: its platform, its seed (``seed`` overrides it) and its scores, and
+    one owner view for its owner; without one (no import names an owner): every platform
+    or ``platform``, the ``seed`` setting, no owner view. Built by the same pipeline as
+    the report's network section (:func:`kindscope.graph.pipeline.build_network`), so both
+    find the same communities.
     """
-    graph, kind = follow_graph(store, platform, snapshots), "follow"
-    interactions = interaction_graph(store, platform)
-    if graph.graph.ecount() == 0 and interactions.graph.ecount() > 0:
-        graph, kind = interactions, "interaction"
-    partition: Partition = find_communities(graph, seed=seed, tries=tries)
+    if rm is not None:
+        net = (network_of(rm, tries, snapshots) if seed is None else
+               build_network(store, rm.platform, seed, tries, snapshots))
+    else:
+        net = build_network(store, platform, seed, tries, snapshots)
+    graph, partition = net.graph, net.partition
     keys = graph.keys()
-    views = []
-    for plat, owner in owners(store, platform):
-        i_graph_part = _partition_on(interactions, graph, partition)
-        views.append(OwnerView(
-            plat, owner, owner_reciprocity(store, plat, owner, graph),
-            owner_spread(graph, partition, plat, owner),
-            owner_spread(interactions, i_graph_part, plat, owner),
-            unfollow_audit(store, plat, owner)))
+    views = () if rm is None else (_owner_view(rm, net, partition),)
     return NetworkReport(
-        graph=kind, nodes=graph.graph.vcount(), edges=graph.graph.ecount(),
+        graph=net.kind, nodes=graph.graph.vcount(), edges=graph.graph.ecount(),
         reciprocity=global_reciprocity(graph), modularity=partition.modularity,
         seed=partition.seed, membership=dict(zip(keys, partition.membership, strict=True)),
-        communities=describe_communities(store, graph, partition),
+        communities=describe_communities(store, graph, partition, rm=rm),
         bridges=bridges(graph, partition),
         isolated=isolated_members(store, graph, partition.membership),
-        owners=tuple(views))
-
-
-def _partition_on(target, source, partition: Partition) -> Partition:
-    """Carry ``partition`` of ``source`` over to ``target``'s vertices (-1 = unknown)."""
-    where = source.index()
-    member = tuple(
-        partition.membership[where[k]] if k in where else -1
-        for k in zip(target.graph.vs["platform"] if target.graph.vcount() else [],
-                     target.graph.vs["account_id"] if target.graph.vcount() else [], strict=True))
-    return Partition(member, partition.modularity, partition.seed)
+        owners=views)

@@ -2,7 +2,7 @@
 
 A snapshot need not hold both directions of the owner's follow data: a Bluesky CAR or a
 Mastodon CSV export holds only whom the owner follows, an X archive without
-``follower.js`` likewise (see :func:`kindscope.graph.build.snapshot_directions`). A
+``follower.js`` likewise (see :func:`kindscope.store.graph_edges.snapshot_directions`). A
 direction is compared only when both snapshots carry it; the others are listed in
 ``Audit.not_compared`` and their change lists are empty — "not known", not "no change".
 
@@ -16,8 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kindscope.errors import InputError
-from kindscope.graph.build import DIRECTIONS, snapshot_directions
 from kindscope.store.db import Store
+from kindscope.store.graph_edges import (
+    DIRECTIONS,
+    blocked_ids,
+    follow_ids,
+    owner_snapshots,
+    snapshot_directions,
+)
 
 __all__ = ["Audit", "Burst", "owner_snapshots", "unfollow_audit"]
 
@@ -53,28 +59,10 @@ class Audit:
     not_compared: tuple[str, ...] = ()
 
 
-def owner_snapshots(store: Store, platform: str, owner_id: str) -> list[str]:
-    """Snapshots of this owner and platform that hold follow edges, oldest first."""
-    return [r[0] for r in store.rows(
-        """SELECT s.snapshot_id FROM snapshots s
-           WHERE s.platform = ? AND s.owner_id = ?
-             AND EXISTS (SELECT 1 FROM follows f WHERE f.snapshot_id = s.snapshot_id)
-           ORDER BY coalesce(s.taken_at, s.imported_at), s.imported_at""",
-        [platform, owner_id])]
-
-
-def _edges(store: Store, snapshot: str, owner_id: str, direction: str) -> set[str]:
-    column, other = (("followee_id", "follower_id") if direction == "followers"
-                     else ("follower_id", "followee_id"))
-    return {r[0] for r in store.rows(
-        f"SELECT {other} FROM follows WHERE snapshot_id = ? AND {column} = ?",
-        [snapshot, owner_id])}
-
-
 def _changes(store: Store, owner_id: str, before: str, after: str, direction: str,
              blocked: set[str], min_burst: int) -> tuple[set[str], set[str], Burst | None]:
     """(lost, gained, burst or None) in one direction."""
-    old, new = (_edges(store, s, owner_id, direction) for s in (before, after))
+    old, new = (follow_ids(store, s, owner_id, direction) for s in (before, after))
     lost = old - new
     burst = None
     if len(lost) >= min_burst and not lost & blocked:
@@ -95,9 +83,7 @@ def unfollow_audit(store: Store, platform: str, owner_id: str, before: str | Non
             raise InputError(f"no follow snapshot {snap} of {owner_id} on {platform}")
     carries = snapshot_directions(store, (before, after))
     compared = tuple(d for d in DIRECTIONS if d in carries[before] and d in carries[after])
-    blocked = {r[0] for r in store.rows(
-        "SELECT target_id FROM blocks WHERE platform = ? AND account_id = ?",
-        [platform, owner_id])}
+    blocked = blocked_ids(store, platform, owner_id)
     changes = {d: _changes(store, owner_id, before, after, d, blocked, min_burst)
                if d in compared else (set(), set(), None) for d in DIRECTIONS}
     bursts = tuple(changes[d][2] for d in DIRECTIONS if changes[d][2] is not None)

@@ -2,8 +2,9 @@
 
 Norms come from the members' posts and the replies to them: the share of distress posts
 that got an answer from someone else, the median time to the first reply, the toxicity
-rate of the members' posts. Distress and toxicity read ``signal_scores`` (score >= 0.5);
-with no scores for a signal the norm is None rather than a guess.
+rate of the members' posts. Distress and toxicity are the read model's decisions (one
+model version, one set of thresholds); with no read model or no scores for a signal the
+norm is None rather than a guess.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import pyarrow as pa
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.communities import Partition
 from kindscope.store.db import Store
+from kindscope.store.network import community_post_stats, community_texts
+from kindscope.store.read import ReadModel
 
 __all__ = ["Community", "describe_communities"]
 
@@ -49,54 +52,9 @@ class Community:
     toxicity_rate: float | None
 
 
-def _has_signal(store: Store, signal: str) -> bool:
-    return bool(store.scalar("SELECT count(*) FROM signal_scores WHERE signal = ?", [signal]))
-
-
-def _post_stats(store: Store, members: pa.Table) -> dict[int, tuple]:
-    store.con.register("_members", members)
-    try:
-        rows = store.rows("""
-            WITH mine AS (
-                SELECT m.community, p.platform, p.post_id, p.author_id, p.created_at
-                FROM posts p JOIN _members m
-                  ON m.platform = p.platform AND m.account_id = p.author_id
-                WHERE p.kind = 'post'),
-            first AS (
-                SELECT r.platform, r.reply_to_post_id AS post_id, min(r.created_at) AS at
-                FROM posts r JOIN mine ON mine.platform = r.platform
-                  AND mine.post_id = r.reply_to_post_id AND r.author_id <> mine.author_id
-                GROUP BY ALL),
-            scores AS (SELECT platform, post_id, signal, max(score) AS score
-                       FROM signal_scores GROUP BY ALL)
-            SELECT mine.community, count(*),
-                   count(*) FILTER (d.score >= 0.5),
-                   count(*) FILTER (d.score >= 0.5 AND first.at IS NOT NULL),
-                   median(epoch(first.at) - epoch(mine.created_at)) / 60.0,
-                   count(t.score), count(*) FILTER (t.score >= 0.5)
-            FROM mine
-            LEFT JOIN first ON first.platform = mine.platform AND first.post_id = mine.post_id
-            LEFT JOIN scores d ON d.platform = mine.platform AND d.post_id = mine.post_id
-                              AND d.signal = 'distress'
-            LEFT JOIN scores t ON t.platform = mine.platform AND t.post_id = mine.post_id
-                              AND t.signal = 'toxicity'
-            GROUP BY mine.community""")
-    finally:
-        store.con.unregister("_members")
-    return {r[0]: r[1:] for r in rows}
-
-
 def _texts(store: Store, members: pa.Table, limit: int) -> dict[int, tuple[Counter, Counter]]:
-    store.con.register("_members", members)
-    try:
-        rows = store.rows("""
-            SELECT m.community, p.text, p.hashtags FROM posts p
-            JOIN _members m ON m.platform = p.platform AND m.account_id = p.author_id
-            WHERE p.kind = 'post' ORDER BY p.created_at DESC NULLS LAST LIMIT ?""", [limit])
-    finally:
-        store.con.unregister("_members")
     out: dict[int, tuple[Counter, Counter]] = {}
-    for community, text, tags in rows:
+    for community, text, tags in community_texts(store, members, limit):
         terms, hashtags = out.setdefault(community, (Counter(), Counter()))
         hashtags.update({t.lower().lstrip("#") for t in tags or ()})
         words = {w.lower() for w in _WORD.findall(re.sub(r"\S*[/@#]\S*", " ", text or ""))}
@@ -105,17 +63,18 @@ def _texts(store: Store, members: pa.Table, limit: int) -> dict[int, tuple[Count
 
 
 def describe_communities(store: Store, graph: AccountGraph, partition: Partition,
-                         top: int = 5, max_posts: int = 200_000) -> tuple[Community, ...]:
-    """Describe every community of ``partition`` over ``graph`` (largest first)."""
+                         top: int = 5, max_posts: int = 200_000,
+                         rm: ReadModel | None = None) -> tuple[Community, ...]:
+    """Describe every community of ``partition`` over ``graph``; distress and toxicity
+    rates only with a read model ``rm`` (its scores and thresholds)."""
     g = graph.graph
     if g.vcount() == 0:
         return ()
     member = list(partition.membership)
     members = pa.table({"platform": g.vs["platform"], "account_id": g.vs["account_id"],
                         "community": member})
-    stats = _post_stats(store, members)
+    stats = community_post_stats(store, members, rm)
     texts = _texts(store, members, max_posts)
-    has_distress, has_toxicity = _has_signal(store, "distress"), _has_signal(store, "toxicity")
     keys = graph.keys()
     inside = Counter()
     for s, t in g.get_edgelist():
@@ -143,8 +102,8 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
             top_terms=top_terms,
             top_accounts=tuple(tops.get(c, ())),
             posts=int(posts),
-            distress_answered=(answered / distress) if has_distress and distress else None,
+            distress_answered=(answered / distress) if distress else None,
             median_minutes_to_first_reply=None if median is None else float(median),
-            toxicity_rate=(toxic / scored) if has_toxicity and scored else None,
+            toxicity_rate=(toxic / scored) if scored else None,
         ))
     return tuple(result)

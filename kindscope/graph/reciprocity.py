@@ -14,6 +14,9 @@ import numpy as np
 import pyarrow as pa
 
 from kindscope.graph.build import AccountGraph
+from kindscope.store.db import Store
+from kindscope.store.network import owner_reply_pairs, unanswered_post_counts
+from kindscope.store.read import ReadModel
 
 __all__ = ["OwnerReciprocity", "global_reciprocity", "account_reciprocity",
            "owner_reciprocity", "isolated_members"]
@@ -75,23 +78,17 @@ class OwnerReciprocity:
     unanswered_repliers: tuple[tuple[str, int], ...]
 
 
-def owner_reciprocity(store, platform: str, owner_id: str, follows: AccountGraph,
-                      top: int = 20) -> OwnerReciprocity:
-    """The owner's view of reciprocity on ``platform`` (replies read from the store)."""
+def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> OwnerReciprocity:
+    """The read model owner's view of reciprocity: ties in ``follows`` (a follow graph, never
+    an interaction graph: people one talks to are not follows) and replies both ways."""
     g, index = follows.graph, follows.index()
-    me = index.get((platform, owner_id))
+    owner_id = rm.me
+    me = index.get((rm.platform, owner_id))
     following = set(g.successors(me)) if me is not None else set()
     followers = set(g.predecessors(me)) if me is not None else set()
     ids = g.vs["account_id"] if g.vcount() else []
     not_back = tuple(sorted(ids[v] for v in following - followers))
-    rows = store.rows(
-        """SELECT author_id, reply_to_account_id, count(*) FROM posts
-           WHERE platform = ? AND kind = 'post' AND reply_to_account_id IS NOT NULL
-             AND author_id <> reply_to_account_id
-             AND (author_id = ? OR reply_to_account_id = ?)
-           GROUP BY ALL""", [platform, owner_id, owner_id])
-    mine = {b: n for a, b, n in rows if a == owner_id}
-    theirs = {a: n for a, b, n in rows if b == owner_id}
+    mine, theirs = owner_reply_pairs(rm)
     unreturned = sorted(((k, n) for k, n in mine.items() if k not in theirs),
                         key=lambda p: (-p[1], p[0]))[:top]
     unanswered = sorted(((k, n) for k, n in theirs.items() if k not in mine),
@@ -100,7 +97,7 @@ def owner_reciprocity(store, platform: str, owner_id: str, follows: AccountGraph
                             tuple(unreturned), tuple(unanswered))
 
 
-def isolated_members(store, follows: AccountGraph, membership: tuple[int, ...],
+def isolated_members(store: Store, follows: AccountGraph, membership: tuple[int, ...],
                      max_in: int = 1, top: int = 50) -> tuple[tuple[str, int, int, int], ...]:
     """Accounts with at most ``max_in`` followers inside their own community.
 
@@ -120,14 +117,9 @@ def isolated_members(store, follows: AccountGraph, membership: tuple[int, ...],
     if not candidates:
         return ()
     keys = follows.keys()
-    unanswered = dict(((p, a), n) for p, a, n in store.rows(
-        """SELECT p.platform, p.author_id, count(*) FROM posts p
-           WHERE p.kind = 'post' AND NOT EXISTS (
-               SELECT 1 FROM posts r WHERE r.platform = p.platform
-                 AND r.reply_to_post_id = p.post_id AND r.author_id <> p.author_id)
-           GROUP BY ALL"""))
-    rows = [(keys[v], int(member[v]), int(in_inside[v]),
-             int(unanswered.get((g.vs[v]["platform"], g.vs[v]["account_id"]), 0)))
-            for v in candidates]
+    unanswered = unanswered_post_counts(store, np.asarray(g.vs[candidates]["platform"]),
+                                        np.asarray(g.vs[candidates]["account_id"]))
+    rows = [(keys[v], int(member[v]), int(in_inside[v]), int(n))
+            for v, n in zip(candidates, unanswered, strict=True)]
     rows.sort(key=lambda r: (-r[3], r[2], r[0]))
     return tuple(rows[:top])

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections import Counter
 
 from kindscope.graph.audit import unfollow_audit
-from kindscope.graph.build import AccountGraph, follow_graph, interaction_graph
-from kindscope.graph.communities import Partition, find_communities
+from kindscope.graph.build import AccountGraph
 from kindscope.graph.diversity import Spread, bridges, owner_spread
 from kindscope.graph.norms import describe_communities
+from kindscope.graph.pipeline import carry_partition, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.store.db import Store
+from kindscope.store.read import ReadModel, read_model
 
 __all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading"]
 
@@ -46,14 +47,6 @@ def _is_ego(graph: AccountGraph, me: int | None) -> bool:
     if me is None or g.ecount() == 0:
         return False
     return len(g.incident(me, mode="all")) >= g.ecount()
-
-
-def _carry(target: AccountGraph, source: AccountGraph, partition: Partition) -> Partition:
-    """``partition`` of ``source`` over ``target``'s vertices (-1 where unknown)."""
-    where = source.index()
-    member = tuple(partition.membership[where[k]] if k in where else -1
-                   for k in target.index())
-    return Partition(member, partition.modularity, partition.seed)
 
 
 def _spread_dict(s: Spread) -> dict:
@@ -113,9 +106,15 @@ def _communities(graph, partition, described, me, ego) -> dict:
                   around_me=rows, note=note)
 
 
-def _reciprocity(follows: AccountGraph, recip, handles) -> dict:
+def _reciprocity(rm: ReadModel, follows: AccountGraph, recip, handles) -> dict:
     if follows.graph.ecount() == 0:
         return {**_piece(False, "this source has no follow lists"), "global": None}
+    carried = rm.available("follow_back")
+    if not carried.available:
+        return {**_piece(False, carried.reason, follows=recip.follows, followers=None,
+                         follow_back_share=None, not_following_back=None,
+                         not_following_back_sample=[]),
+                "global": global_reciprocity(follows)}
     not_back = list(recip.not_following_back)
     share = None if not recip.follows else 1 - len(not_back) / recip.follows
     out = _piece(recip.follows > 0 or recip.followers > 0,
@@ -127,12 +126,10 @@ def _reciprocity(follows: AccountGraph, recip, handles) -> dict:
     return out
 
 
-def _unanswered(store, platform, me, recip, handles) -> dict:
-    others = store.scalar("SELECT count(*) FROM posts WHERE platform = ? AND author_id <> ? "
-                          "AND kind = 'post'", [platform, me])
-    if not others:
-        return _piece(False, "this data holds only your own posts, so replies from others "
-                             "cannot be seen", count=None, accounts=[])
+def _unanswered(rm: ReadModel, recip, handles) -> dict:
+    replies = rm.available("replies")
+    if not replies.available:
+        return _piece(False, replies.reason, count=None, accounts=[])
     rows = [{"account_id": a, "handle": _handle(handles, a), "replies": n}
             for a, n in recip.unanswered_repliers]
     return _piece(True, count=len(rows), accounts=rows[:_LIST])
@@ -145,7 +142,8 @@ def _diversity(follows, graph, interactions, partition, platform, me, ego) -> di
         return _piece(False, ego + "; how spread your ties are cannot be measured",
                       follows=None, interactions=None, reading=None)
     by_follow = owner_spread(graph, partition, platform, me) if graph is follows else None
-    by_talk = owner_spread(interactions, _carry(interactions, graph, partition), platform, me)
+    by_talk = owner_spread(interactions, carry_partition(interactions, graph, partition),
+                           platform, me)
     main = by_follow if by_follow is not None and by_follow.total else by_talk
     if not main.total:
         return _piece(False, "you have no ties in this graph", follows=None,
@@ -167,11 +165,12 @@ def _bridges(graph, partition, me_key, ego, handles) -> dict:
     return _piece(True, accounts=rows[:8])
 
 
-def _audit(store, platform, me, handles) -> dict:
-    audit = unfollow_audit(store, platform, me)
+def _audit(rm: ReadModel, handles) -> dict:
+    audit = unfollow_audit(rm.store, rm.platform, rm.me)
     if audit is None:
-        return _piece(False, "needs two imports of the same account (an older and a newer "
-                             "export) to compare")
+        carried = rm.available("unfollows")
+        return _piece(False, carried.reason or "needs two imports of the same account (an "
+                             "older and a newer export) to compare")
     followers, following = ("followers" in audit.compared, "following" in audit.compared)
     return _piece(True, before=audit.before, after=audit.after,
                   not_compared=list(audit.not_compared),
@@ -185,29 +184,37 @@ def _audit(store, platform, me, handles) -> dict:
                           for b in audit.bursts])
 
 
-def network_section(store: Store, platform: str, me: str, handles: dict[str, str],
-                    seed: int | None = None) -> dict:
-    """The ``network`` key of report.json for owner ``me`` on ``platform``."""
-    follows = follow_graph(store, platform)
-    interactions = interaction_graph(store, platform)
-    graph, kind = follows, "follow"
-    if follows.graph.ecount() == 0:
-        graph, kind = interactions, "interaction"
+def network_section(rm: ReadModel | Store, handles=None, me: str | None = None,
+                    old_handles=None, seed: int | None = None) -> dict:
+    """The ``network`` key of report.json for the read model's owner (its platform, seed
+    and scores; the graph and communities of :func:`kindscope.graph.pipeline.network_of`,
+    as ``kindscope network`` finds them).
+
+    The old call ``network_section(store, platform, me, handles, seed)`` still works: it
+    builds the read model of ``me`` for the call."""
+    if isinstance(rm, Store):  # (store, platform, me, handles, seed)
+        model = read_model(rm, me, seed=seed)
+        try:
+            return network_section(model, old_handles or {})
+        finally:
+            model.close()
+    platform, me = rm.platform, rm.me
+    net = network_of(rm)
+    graph, kind, follows, partition = net.graph, net.kind, net.follows, net.partition
     if graph.graph.ecount() == 0:
         return _piece(False, "this data holds no follows and no conversations between "
                              "accounts", needs=NETWORK_NEEDS, graph=None)
     me_index = graph.index().get((platform, me))
     me_key = graph.keys()[me_index] if me_index is not None else me
     ego = _EGO[kind] + _EGO_TAIL if _is_ego(graph, me_index) else None
-    partition = find_communities(graph, seed=seed)
-    described = () if ego else describe_communities(store, graph, partition)
-    recip = owner_reciprocity(store, platform, me, follows)
+    described = () if ego else describe_communities(rm.store, graph, partition, rm=rm)
+    recip = owner_reciprocity(rm, follows)
     return _piece(
         True, needs=NETWORK_NEEDS, graph=kind, nodes=graph.graph.vcount(),
         edges=graph.graph.ecount(), ego_network=ego is not None,
         communities=_communities(graph, partition, described, me_index, ego),
-        reciprocity=_reciprocity(follows, recip, handles),
-        unanswered_repliers=_unanswered(store, platform, me, recip, handles),
-        diversity=_diversity(follows, graph, interactions, partition, platform, me, ego),
+        reciprocity=_reciprocity(rm, follows, recip, handles),
+        unanswered_repliers=_unanswered(rm, recip, handles),
+        diversity=_diversity(follows, graph, net.interactions, partition, platform, me, ego),
         bridges=_bridges(graph, partition, me_key, ego, handles),
-        unfollow_audit=_audit(store, platform, me, handles))
+        unfollow_audit=_audit(rm, handles))

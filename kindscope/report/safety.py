@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import UTC, datetime
 
 from kindscope.safety.bot_rules import check_rules
-from kindscope.safety.bots import follow_waves, score_profile
+from kindscope.safety.bots import BOT_DECISION, follow_waves, score_profile
 from kindscope.safety.incidents import Incident, scan
 from kindscope.safety.profiles import Profile
 from kindscope.store import people
@@ -20,7 +20,8 @@ from kindscope.store.read import ReadModel
 
 __all__ = ["BOT_THRESHOLD", "MAX_SCORED_FOLLOWERS", "BLOCKLIST_COMMAND", "safety_section"]
 
-BOT_THRESHOLD = 0.5
+#: Followers at or above the bot model's decision point count as likely bots.
+BOT_THRESHOLD = BOT_DECISION
 #: At most this many followers' profiles are scored for the report (cost stays bounded).
 MAX_SCORED_FOLLOWERS = 5000
 BLOCKLIST_COMMAND = ("kindscope safety bots --profiles FOLLOWERS.jsonl -o scores.jsonl "
@@ -117,17 +118,16 @@ def safety_section(rm: ReadModel, handles) -> dict:
     Pile-ons and trawlers are looked for only where the data holds other people's replies
     aimed at the owner; elsewhere they are "not available", never "none found"."""
     platform, me = rm.platform, rm.me
-    result = scan(rm.store)
-    replies = rm.available("pileons")
-    if not replies.available:
-        pileons = _incidents((), platform, me, handles, False, replies.reason)
-        trawlers = _incidents((), platform, me, handles, False, replies.reason)
+    result = scan(rm)
+    if result.pileons_reason is not None:
+        pileons = _incidents((), platform, me, handles, False, result.pileons_reason)
     else:
         pileons = _incidents(
             result.pileons, platform, me, handles, result.scored,
             "your posts and the replies to you have not been scored for toxicity or hate, so "
             "pile-ons were not checked")
-        trawlers = _incidents(result.trawlers, platform, me, handles)
+    trawlers = _incidents(result.trawlers, platform, me, handles,
+                          result.trawlers_reason is None, result.trawlers_reason)
     followers = people.newest_followers(rm.store, platform, me)
     bots, bot_scores = _bots(rm, followers)
     return {"available": True, "reason": None, "hostility_checked": result.scored,

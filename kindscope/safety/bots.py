@@ -25,13 +25,17 @@ from kindscope.errors import ModelError
 from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.profiles import FEATURES, Profile, profile_features
 
-__all__ = ["BotScore", "FollowWave", "MODEL_PATH", "PORTABLE_PATH", "model_for",
+__all__ = ["BOT_DECISION", "BotScore", "FollowWave", "MODEL_PATH", "PORTABLE_PATH", "model_for",
            "model_probability", "score_profile", "score_profiles", "follow_waves"]
 
 MODEL_PATH = Path(__file__).parent / "artifacts" / "bot_model.json"
 #: Mastodon and Bluesky: no X-only fields, no account age (see docs/models/bot.md).
 PORTABLE_PATH = MODEL_PATH.with_name("bot_model_portable.json")
 _NAMES = tuple(name for name, _ in FEATURES)
+#: The bot model's decision point: its calibrated probability at or above which an account
+#: counts as likely automated. A separate model's threshold, not one of the text signals'
+#: (those are :func:`kindscope.store.read.decision_thresholds`).
+BOT_DECISION = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +168,8 @@ def score_profiles(profiles: list[Profile], model_path: Path | None = None) -> l
 
 @dataclass(frozen=True, slots=True)
 class FollowWave:
-    """Several new followers within ``window``; ``bot_share`` of them score >= 0.5."""
+    """Several new followers within ``window``; ``bot_share`` of them score at or above
+    :data:`BOT_DECISION`."""
 
     start: datetime
     end: datetime
@@ -192,7 +197,7 @@ def follow_waves(
         if j - i + 1 >= min_size:
             ids = tuple(a for _, a in ordered[i:j + 1])
             known = [bot_scores[a] for a in ids if bot_scores and a in bot_scores]
-            share = sum(s >= 0.5 for s in known) / len(known) if known else None
+            share = sum(s >= BOT_DECISION for s in known) / len(known) if known else None
             waves.append(FollowWave(ordered[i][0], ordered[j][0], ids, share))
             i = j + 1
         else:

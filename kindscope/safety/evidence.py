@@ -25,7 +25,9 @@ from kindscope import __version__
 from kindscope.errors import InputError
 from kindscope.safety.evidence_html import render_html
 from kindscope.safety.incidents import Incident, scan
+from kindscope.store import evidence
 from kindscope.store.db import Store
+from kindscope.store.read import ReadModel
 
 __all__ = ["Evidence", "PackProblem", "collect_incident", "collect_account", "write_pack",
            "check_pack", "verify_pack", "PACK_FILES", "MANIFEST"]
@@ -47,27 +49,20 @@ class Evidence:
     collection: tuple[dict, ...]
 
 
-def _posts(store: Store, where: str, params: list) -> tuple[dict, ...]:
-    rows = store.con.execute(f"""
-        SELECT p.platform, p.post_id, p.author_id, a.handle, p.created_at, p.text, p.url,
-               p.reply_to_post_id, p.reply_to_account_id
-        FROM posts p LEFT JOIN accounts a
-          ON a.platform = p.platform AND a.account_id = p.author_id
-        WHERE {where} ORDER BY p.created_at, p.post_id""", params).fetchall()
-    scores: dict[tuple[str, str], dict] = {}
-    for platform, post, signal, score, version in store.rows(
-            "SELECT platform, post_id, signal, score, model_version FROM signal_scores"):
-        scores.setdefault((platform, post), {})[signal] = {"score": score, "model": version}
-    sources: dict[tuple[str, str], list[str]] = {}
-    for platform, post, snapshot in store.rows(
-            "SELECT platform, post_id, snapshot_id FROM post_sources ORDER BY snapshot_id"):
-        sources.setdefault((platform, post), []).append(snapshot)
+def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]:
+    ids = [r[1] for r in rows]
+    scores: dict[str, dict] = {}
+    for post, signal, score, version in evidence.post_scores(store, platform, ids):
+        scores.setdefault(post, {})[signal] = {"score": score, "model": version}
+    sources: dict[str, list[str]] = {}
+    for post, snapshot in evidence.post_sources(store, platform, ids):
+        sources.setdefault(post, []).append(snapshot)
     out = []
     for r in rows:
         record = dict(zip(_COLUMNS[:-2], r, strict=True))
         record["created_at"] = r[4].astimezone(UTC).isoformat() if r[4] else None
-        record["scores"] = scores.get((r[0], r[1]), {})
-        record["snapshots"] = sources.get((r[0], r[1]), [])
+        record["scores"] = scores.get(r[1], {})
+        record["snapshots"] = sources.get(r[1], [])
         out.append(record)
     return tuple(out)
 
@@ -77,43 +72,34 @@ def _collection(store: Store, posts: tuple[dict, ...]) -> tuple[dict, ...]:
     imported before kindscope recorded where each post was seen)."""
     seen = {snapshot for post in posts for snapshot in post["snapshots"]}
     platforms = {post["platform"] for post in posts if not post["snapshots"]}
-    rows = store.rows(
-        "SELECT snapshot_id, platform, source, format, owner_id, taken_at, imported_at "
-        "FROM snapshots ORDER BY imported_at")
     keys = ("snapshot_id", "platform", "source", "format", "owner_id", "taken_at",
             "imported_at")
     return tuple(
         {k: (v.isoformat() if isinstance(v, datetime) else v)
          for k, v in zip(keys, r, strict=True)}
-        for r in rows if r[0] in seen or r[1] in platforms)
+        for r in evidence.snapshot_rows(store) if r[0] in seen or r[1] in platforms)
 
 
-def collect_incident(store: Store, incident: str) -> Evidence:
-    """The evidence of the incident with this id (as listed by ``kindscope safety``)."""
-    found = scan(store)
+def collect_incident(rm: ReadModel, incident: str) -> Evidence:
+    """The evidence of the incident with this id (as listed by ``kindscope safety`` on the
+    same read model)."""
+    found = scan(rm)
     match = [i for i in found.pileons + found.trawlers if i.id == incident]
     if not match:
         raise InputError(f"no incident {incident!r} in this database "
                          "(list them with `kindscope safety`)")
     inc = match[0]
-    params = [inc.platform, list(inc.posts)]
-    posts = _posts(store, "p.platform = ? AND list_contains(?, p.post_id)", params)
+    posts = _records(rm.store, inc.platform,
+                     evidence.posts_by_ids(rm.store, inc.platform, inc.posts))
     return Evidence(f"{inc.kind} against {inc.target_id}", inc.id, inc, posts,
-                    _collection(store, posts))
+                    _collection(rm.store, posts))
 
 
 def collect_account(store: Store, account: str) -> Evidence:
     """Every post by the one account with this id or handle (with or without ``@``; a
     Mastodon handle with or without its ``@host``). A name that fits several accounts is
     refused with the candidates listed: a pack must never mix people."""
-    handle = account.lstrip("@").lower()
-    pattern = handle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%"
-    candidates = store.rows(
-        "SELECT DISTINCT p.platform, p.author_id, a.handle FROM posts p LEFT JOIN accounts a "
-        "ON a.platform = p.platform AND a.account_id = p.author_id WHERE p.kind <> 'dm' AND "
-        "(p.author_id = ? OR lower(ltrim(coalesce(a.handle, ''), '@')) = ? "
-        "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') ORDER BY ALL",
-        [account, handle, pattern])
+    candidates = evidence.account_candidates(store, account)
     exact = [c for c in candidates if c[1] == account]
     chosen = exact if len(exact) == 1 else candidates
     if not chosen:
@@ -123,8 +109,7 @@ def collect_account(store: Store, account: str) -> Evidence:
         raise InputError(f"{account!r} fits {len(chosen)} accounts ({listed}): give the full "
                          "handle or the account id")
     platform, author, _ = chosen[0]
-    posts = _posts(store, "p.platform = ? AND p.author_id = ? AND p.kind <> 'dm'",
-                   [platform, author])
+    posts = _records(store, platform, evidence.posts_by_author(store, platform, author))
     return Evidence(f"posts by {account}", account, None, posts, _collection(store, posts))
 
 

@@ -1,9 +1,15 @@
 """Pile-ons and trawlers in the store.
 
+Everything is read through one read model (:mod:`kindscope.store.incidents`): its platform,
+its model version and its thresholds.
+
 *Pile-on*: within ``window`` at least ``min_posts`` hostile replies or mentions aimed at one
 account, from at least ``min_accounts`` accounts, most of them (``outside_share``) outside
-that account's follow network. Hostile = toxicity or hate score >= 0.5 in
-``signal_scores``. Without any such scores no pile-on is reported, and the result says so.
+that account's follow network (the latest follow edges). Hostile = the read model's
+decision (toxicity or hate at or above its threshold); "aimed at" as in its
+``aimed_at_me`` view, by id or handle. Without any such scores no pile-on is reported, and
+the result says so. Where the data holds no replies by others (``rm.available``), neither
+pile-ons nor trawlers are looked for, and the result says why.
 
 *Trawler*: one account replying, within ``window``, to at least ``min_posts`` different
 posts of another account that were each older than ``min_age`` when replied to.
@@ -19,11 +25,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from kindscope.store.db import Store
+from kindscope.store.graph_edges import follow_edges
+from kindscope.store.incidents import (
+    hostile_aimed,
+    hostility_of,
+    hostility_scored,
+    old_post_replies,
+)
+from kindscope.store.read import ReadModel
 
 __all__ = ["Incident", "SafetyScan", "incident_id", "find_pileons", "find_trawlers", "scan"]
-
-HOSTILE = ("toxicity", "hate")
 
 
 @dataclass(frozen=True)
@@ -44,12 +55,15 @@ class Incident:
 
 @dataclass(frozen=True)
 class SafetyScan:
-    """All incidents, plus notes on what could not be checked."""
+    """All incidents, plus notes on what could not be checked. ``pileons_reason`` and
+    ``trawlers_reason`` say why the data cannot show them (None: they were looked for)."""
 
     pileons: tuple[Incident, ...]
     trawlers: tuple[Incident, ...]
     scored: bool
     notes: tuple[str, ...] = field(default_factory=tuple)
+    pileons_reason: str | None = None
+    trawlers_reason: str | None = None
 
 
 def incident_id(kind: str, platform: str, post_ids) -> str:
@@ -57,22 +71,11 @@ def incident_id(kind: str, platform: str, post_ids) -> str:
     return f"{kind}-{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
-def _hostile_scores(store: Store) -> dict[tuple[str, str], dict[str, float]]:
-    out: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-    for platform, post, signal, score in store.rows(
-            "SELECT platform, post_id, signal, max(score) FROM signal_scores "
-            "WHERE signal IN ('toxicity', 'hate') GROUP BY ALL"):
-        out[(platform, post)][signal] = float(score)
-    return out
-
-
-def _network(store: Store) -> dict[tuple[str, str], set[str]]:
-    ties: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for platform, a, b in store.rows(
-            "SELECT DISTINCT platform, follower_id, followee_id FROM follows"):
-        ties[(platform, a)].add(b)
-        ties[(platform, b)].add(a)
-    return ties
+def _network(rm: ReadModel, targets) -> dict[str, set[str]]:
+    """Each target's follow network (either direction) in the latest follow edges."""
+    edges = follow_edges(rm.store, rm.platform)
+    src, dst = edges["source"].astype(str), edges["target"].astype(str)
+    return {t: set(dst[src == t]) | set(src[dst == t]) for t in targets}
 
 
 def _windows(items: list, window: timedelta, enough) -> list[list]:
@@ -91,30 +94,19 @@ def _windows(items: list, window: timedelta, enough) -> list[list]:
     return found
 
 
-def find_pileons(store: Store, window: timedelta = timedelta(hours=6), min_posts: int = 5,
+def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
                  min_accounts: int = 3, outside_share: float = 0.6) -> tuple[Incident, ...]:
     """Pile-ons (see the module text); empty when there are no hostility scores."""
-    scores = _hostile_scores(store)
-    if not scores:
-        return ()
-    ties = _network(store)
     aimed = defaultdict(list)
-    for platform, post, author, at, target in store.rows("""
-            SELECT platform, post_id, author_id, created_at, reply_to_account_id FROM posts
-            WHERE kind = 'post' AND reply_to_account_id IS NOT NULL AND created_at IS NOT NULL
-            UNION
-            SELECT p.platform, p.post_id, p.author_id, p.created_at, coalesce(a.account_id, m)
-            FROM (SELECT *, unnest(mentions) AS m FROM posts WHERE kind = 'post'
-                  AND created_at IS NOT NULL) p
-            LEFT JOIN accounts a ON a.platform = p.platform
-                 AND (a.account_id = p.m OR lower(a.handle) = lower(ltrim(p.m, '@')))"""):
-        s = scores.get((platform, post), {})
-        if author != target and max(s.values(), default=0.0) >= 0.5:
-            aimed[(platform, target)].append((at, post, author, s))
+    for target, at, post, author, toxicity, hate in hostile_aimed(rm):
+        scores = {k: float(v) for k, v in (("toxicity", toxicity), ("hate", hate))
+                  if v is not None}
+        aimed[(rm.platform, target)].append((at, post, author, scores))
+    ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
     incidents = []
     for (platform, target), items in sorted(aimed.items()):
         items = sorted(set((a, p, u, tuple(sorted(s.items()))) for a, p, u, s in items))
-        network = ties.get((platform, target), set())
+        network = ties.get(target, set())
 
         def enough(run, network=network):
             authors = {r[2] for r in run}
@@ -135,20 +127,13 @@ def find_pileons(store: Store, window: timedelta = timedelta(hours=6), min_posts
     return tuple(incidents)
 
 
-def find_trawlers(store: Store, window: timedelta = timedelta(days=2), min_posts: int = 5,
+def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_posts: int = 5,
                   min_age: timedelta = timedelta(days=30)) -> tuple[Incident, ...]:
     """Trawlers (see the module text)."""
-    rows = store.rows("""
-        SELECT r.platform, r.author_id, o.author_id, r.created_at, r.post_id, o.post_id
-        FROM posts r JOIN posts o ON o.platform = r.platform AND o.post_id = r.reply_to_post_id
-        WHERE r.kind = 'post' AND r.author_id <> o.author_id
-          AND r.created_at IS NOT NULL AND o.created_at IS NOT NULL
-          AND r.created_at - o.created_at >= ?
-        ORDER BY ALL""", [min_age])
     pairs = defaultdict(list)
-    for platform, author, target, at, reply, original in rows:
-        pairs[(platform, author, target)].append((at, reply, original))
-    scores = _hostile_scores(store)
+    for author, target, at, reply, original in old_post_replies(rm, min_age):
+        pairs[(rm.platform, author, target)].append((at, reply, original))
+    scores = hostility_of(rm, (r[1] for items in pairs.values() for r in items))
     incidents = []
     for (platform, author, target), items in sorted(pairs.items()):
         def enough(run):
@@ -160,18 +145,20 @@ def find_trawlers(store: Store, window: timedelta = timedelta(days=2), min_posts
                 incident_id("trawler", platform, posts), "trawler", platform, target,
                 run[0][0], run[-1][0], (author,), posts,
                 tuple(sorted((p, sig, sc) for p in replies
-                             for sig, sc in scores.get((platform, p), {}).items())),
+                             for sig, sc in scores.get(p, {}).items())),
                 f"{author} replied to {len({r[2] for r in run})} posts of {target} older "
                 f"than {min_age.days} days within "
                 f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h"))
     return tuple(incidents)
 
 
-def scan(store: Store) -> SafetyScan:
-    """Pile-ons and trawlers with default thresholds."""
-    scored = bool(store.scalar(
-        "SELECT count(*) FROM signal_scores WHERE signal IN ('toxicity', 'hate')"))
-    notes = () if scored else (
+def scan(rm: ReadModel) -> SafetyScan:
+    """Pile-ons and trawlers with default thresholds, where the data can show them."""
+    pileons, trawlers = rm.available("pileons"), rm.available("trawlers")
+    scored = hostility_scored(rm)
+    notes = () if scored or not pileons.available else (
         "no toxicity/hate scores in the database: pile-ons were not checked "
         "(score the posts first)",)
-    return SafetyScan(find_pileons(store), find_trawlers(store), scored, notes)
+    return SafetyScan(find_pileons(rm) if pileons.available and scored else (),
+                      find_trawlers(rm) if trawlers.available else (), scored, notes,
+                      pileons.reason, trawlers.reason)

@@ -15,6 +15,7 @@ from kindscope.graph.analysis import analyse_network
 from kindscope.graph.build import snapshot_directions
 from kindscope.report.html_network import network_html
 from kindscope.report.network import network_section
+from kindscope.store.read import read_model
 
 JAN, FEB = datetime(2024, 1, 1, tzinfo=UTC), datetime(2024, 2, 1, tzinfo=UTC)
 
@@ -105,12 +106,12 @@ def test_both_directions_find_real_unfollows_and_bursts(store):
 
 def test_json_and_report_say_what_was_not_compared(store):
     _online_then_car(store)
-    owner = analyse_network(store).to_dict()["owners"][0]
+    owner = analyse_network(store, read_model(store)).to_dict()["owners"][0]
     assert owner["audit"]["not_compared"] == ("followers",)
     assert owner["audit"]["unfollowed_me"] == ()
-    piece = network_section(store, "bluesky", "me", {})["unfollow_audit"]
+    piece = network_section(read_model(store), {})["unfollow_audit"]
     assert piece["available"] and piece["not_compared"] == ["followers"]
     assert piece["unfollowed_me"] is None and piece["i_stopped_following"] == 1
-    page = network_html(network_section(store, "bluesky", "me", {}))
+    page = network_html(network_section(read_model(store), {}))
     assert "Not compared: who follows you" in page
     assert "stopped following you" not in page

@@ -21,6 +21,7 @@ from kindscope.graph import (
 )
 from kindscope.graph.diversity import bridges
 from kindscope.graph.synthetic import planted_edges
+from kindscope.store.read import read_model
 
 
 def planted(n=1200, mix=0.25, seed=1, degree=12):
@@ -84,7 +85,8 @@ def test_describe_with_and_without_scores(store):
                       [pid, d])
         store.execute("INSERT INTO signal_scores VALUES ('generic', ?, 'toxicity', ?, 't')",
                       [pid, tox])
-    garden = next(c for c in describe_communities(store, graph, part)
+    rm = read_model(store, "a", thresholds={"distress": 0.5, "toxicity": 0.5})
+    garden = next(c for c in describe_communities(store, graph, part, rm=rm)
                   if "garden" in c.top_hashtags)
     assert garden.distress_answered == pytest.approx(0.5)
     assert garden.toxicity_rate == pytest.approx(1 / 3)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from kindscope.store.db import Store
+
 
 def test_network_json_on_generic_csv(tmp_path, run):
     csv = tmp_path / "follows.csv"
@@ -28,6 +30,7 @@ def test_network_json_on_generic_csv(tmp_path, run):
 
 
 def test_network_on_empty_database(tmp_path, run):
+    Store(tmp_path / "e.duckdb").close()
     result = run("network", "--db", tmp_path / "e.duckdb", "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["membership"] == {}

@@ -19,6 +19,7 @@ from kindscope.graph import (
     graph_from_edges,
     owner_reciprocity,
 )
+from kindscope.store.read import read_model
 
 ANWAR = (Path(__file__).resolve().parents[3] / "shared" / "data" /
          "twitter-follow-graphs-anwar2021" / "raw_data" / "twitter_graphs")
@@ -79,7 +80,7 @@ def test_owner_view(store):
     add_post(store, "r3", "me", t, reply_to="q2", reply_to_account="a")
     add_post(store, "r4", "a", t + timedelta(1), reply_to="p1", reply_to_account="me")
     add_post(store, "r5", "d", t + timedelta(1), reply_to="p1", reply_to_account="me")
-    view = owner_reciprocity(store, "x", "me", follow_graph(store))
+    view = owner_reciprocity(read_model(store), follow_graph(store))
     assert view.follows == 3 and view.followers == 2
     assert view.not_following_back == ("b", "c")
     assert view.unreturned_replies == (("b", 2),)

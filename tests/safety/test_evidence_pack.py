@@ -28,6 +28,7 @@ from kindscope.safety.evidence import (
 from kindscope.safety.evidence_html import BIDI_CONTROLS, readable_time, score_label, shown_id
 from kindscope.safety.incidents import scan
 from kindscope.store.db import Store
+from kindscope.store.read import read_model
 
 CHROMIUM = Path("/usr/bin/chromium")
 T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
@@ -70,8 +71,9 @@ def _pack_store(store: Store) -> Store:
 
 def _pack(store: Store, out: Path) -> Path:
     _pack_store(store)
-    incident = scan(store).pileons[0]
-    write_pack(collect_incident(store, incident.id), out,
+    rm = read_model(store)
+    incident = scan(rm).pileons[0]
+    write_pack(collect_incident(rm, incident.id), out,
                made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
     return out
 
@@ -202,7 +204,9 @@ def test_verify_command(tmp_path, run):
     db = tmp_path / "k.duckdb"
     store = Store(db)
     _pack_store(store)
-    incident = scan(store).pileons[0].id
+    rm = read_model(store)
+    incident = scan(rm).pileons[0].id
+    rm.close()
     store.close()
     out = tmp_path / "pack"
     made = run("evidence", "--db", db, "--incident", incident, "--out", out)

@@ -9,6 +9,7 @@ from storedata import add_follows, add_post, add_snapshot
 
 from kindscope.safety import collect_incident, find_trawlers, scan, verify_pack, write_pack
 from kindscope.store.db import Store
+from kindscope.store.read import read_model
 
 T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
 
@@ -37,27 +38,27 @@ def _pileon(store, scored=True, insiders=False):
 
 def test_pileon_found_with_a_stable_id(store):
     _pileon(store)
-    result = scan(store)
+    result = scan(read_model(store))
     assert result.scored and len(result.pileons) == 1
     inc = result.pileons[0]
     assert inc.target_id == "vic" and len(inc.posts) == 6 and "ok" not in inc.posts
     assert set(inc.accounts) == {"troll0", "troll1", "troll2", "troll3", "troll4", "troll5"}
-    assert inc.id.startswith("pileon-") and scan(store).pileons[0].id == inc.id
+    assert inc.id.startswith("pileon-") and scan(read_model(store)).pileons[0].id == inc.id
     fresh = Store(":memory:")
     _pileon(fresh)
-    assert scan(fresh).pileons[0].id == inc.id
+    assert scan(read_model(fresh)).pileons[0].id == inc.id
 
 
 def test_no_scores_means_no_guess(store):
     _pileon(store, scored=False)
-    result = scan(store)
+    result = scan(read_model(store))
     assert result.pileons == () and not result.scored
     assert "not checked" in result.notes[0]
 
 
 def test_replies_from_inside_the_network_are_not_a_pileon(store):
     _pileon(store, insiders=True)
-    assert scan(store).pileons == ()
+    assert scan(read_model(store)).pileons == ()
 
 
 def test_trawler_found_and_ordinary_replies_not(store):
@@ -70,7 +71,7 @@ def test_trawler_found_and_ordinary_replies_not(store):
     for i in range(6):  # many replies to a fresh post: a conversation, not a trawl
         add_post(store, f"c{i}", "pal", T0 + timedelta(hours=i), "hi", reply_to="new",
                  reply_to_account="sam")
-    found = find_trawlers(store)
+    found = find_trawlers(read_model(store, "sam"))
     assert len(found) == 1
     assert found[0].accounts == ("creep",) and found[0].target_id == "sam"
     assert len(found[0].posts) == 12
@@ -78,8 +79,9 @@ def test_trawler_found_and_ordinary_replies_not(store):
 
 def test_evidence_pack_escapes_and_verifies(store, tmp_path):
     _pileon(store)
-    inc = scan(store).pileons[0]
-    ev = collect_incident(store, inc.id)
+    rm = read_model(store)
+    inc = scan(rm).pileons[0]
+    ev = collect_incident(rm, inc.id)
     assert len(ev.posts) == 6 and ev.posts[0]["scores"]["toxicity"]["score"] == 0.9
     write_pack(ev, tmp_path)
     page = (tmp_path / "evidence.html").read_text()

@@ -1,0 +1,60 @@
+"""The one network pipeline: which graph, which seed, which communities.
+
+``kindscope network`` (:mod:`kindscope.graph.analysis`) and the report's network section
+(:mod:`kindscope.report.network`) both call :func:`build_network`, so on the same data
+they choose the same graph and find the same communities with the same seed (the read
+model's, which is the ``seed`` setting unless given).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kindscope import settings
+from kindscope.graph.build import AccountGraph, follow_graph, interaction_graph
+from kindscope.graph.communities import Partition, find_communities
+from kindscope.store.db import Store
+from kindscope.store.read import ReadModel
+
+__all__ = ["Network", "build_network", "network_of", "carry_partition"]
+
+
+@dataclass(frozen=True)
+class Network:
+    """The follow and interaction graphs, the one the communities were found on
+    (``kind``: "follow", or "interaction" when there are no follow edges) and its
+    partition."""
+
+    follows: AccountGraph
+    interactions: AccountGraph
+    graph: AccountGraph
+    kind: str
+    partition: Partition
+
+
+def build_network(store: Store, platform: str | None = None, seed: int | None = None,
+                  tries: int | None = None, snapshots: str = "latest") -> Network:
+    """Graphs of ``platform`` (None: every platform) and their communities. ``seed``
+    defaults to the ``seed`` setting."""
+    follows = follow_graph(store, platform, snapshots)
+    interactions = interaction_graph(store, platform)
+    graph, kind = follows, "follow"
+    if follows.graph.ecount() == 0 and interactions.graph.ecount() > 0:
+        graph, kind = interactions, "interaction"
+    seed = int(settings.get("seed", seed))
+    return Network(follows, interactions, graph, kind,
+                   find_communities(graph, seed=seed, tries=tries))
+
+
+def network_of(rm: ReadModel, tries: int | None = None, snapshots: str = "latest") -> Network:
+    """:func:`build_network` on the read model's platform with its seed."""
+    return build_network(rm.store, rm.platform, rm.seed, tries, snapshots)
+
+
+def carry_partition(target: AccountGraph, source: AccountGraph,
+                    partition: Partition) -> Partition:
+    """``partition`` of ``source`` over ``target``'s vertices (-1 where unknown)."""
+    where = source.index()
+    member = tuple(partition.membership[where[k]] if k in where else -1
+                   for k in target.index())
+    return Partition(member, partition.modularity, partition.seed)

@@ -1,0 +1,64 @@
+"""Rows an evidence pack holds: posts with their author's handle, every stored score, the
+imports each post was seen in, and the candidates for an account name."""
+
+from __future__ import annotations
+
+from kindscope.store.db import Store
+
+__all__ = ["posts_by_ids", "posts_by_author", "post_scores", "post_sources", "snapshot_rows",
+           "account_candidates"]
+
+_POSTS = """
+    SELECT p.platform, p.post_id, p.author_id, a.handle, p.created_at, p.text, p.url,
+           p.reply_to_post_id, p.reply_to_account_id
+    FROM posts p LEFT JOIN accounts a
+      ON a.platform = p.platform AND a.account_id = p.author_id
+    WHERE {where} ORDER BY p.created_at, p.post_id"""
+
+
+def posts_by_ids(store: Store, platform: str, post_ids) -> list[tuple]:
+    """(platform, post id, author id, handle, created_at, text, url, reply_to_post_id,
+    reply_to_account_id) of the given posts, oldest first."""
+    return store.rows(_POSTS.format(where="p.platform = ? AND list_contains(?, p.post_id)"),
+                      [platform, list(post_ids)])
+
+
+def posts_by_author(store: Store, platform: str, author: str) -> list[tuple]:
+    """The same columns for every post (no direct messages) by ``author``."""
+    return store.rows(_POSTS.format(
+        where="p.platform = ? AND p.author_id = ? AND p.kind <> 'dm'"), [platform, author])
+
+
+def post_scores(store: Store, platform: str, post_ids) -> list[tuple]:
+    """(post id, signal, score, model version) of every stored score of the posts."""
+    return store.rows("SELECT post_id, signal, score, model_version FROM signal_scores "
+                      "WHERE platform = ? AND list_contains(?, post_id)",
+                      [platform, list(post_ids)])
+
+
+def post_sources(store: Store, platform: str, post_ids) -> list[tuple]:
+    """(post id, snapshot id) of every import each post was seen in, by snapshot id."""
+    return store.rows("SELECT post_id, snapshot_id FROM post_sources WHERE platform = ? "
+                      "AND list_contains(?, post_id) ORDER BY snapshot_id",
+                      [platform, list(post_ids)])
+
+
+def snapshot_rows(store: Store) -> list[tuple]:
+    """(snapshot id, platform, source, format, owner, taken_at, imported_at) of every
+    import, oldest import first."""
+    return store.rows(
+        "SELECT snapshot_id, platform, source, format, owner_id, taken_at, imported_at "
+        "FROM snapshots ORDER BY imported_at")
+
+
+def account_candidates(store: Store, account: str) -> list[tuple]:
+    """(platform, account id, handle) of the authors whose id is ``account`` or whose
+    handle is it (with or without ``@``; a Mastodon handle with or without its host)."""
+    handle = account.lstrip("@").lower()
+    pattern = handle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%"
+    return store.rows(
+        "SELECT DISTINCT p.platform, p.author_id, a.handle FROM posts p LEFT JOIN accounts a "
+        "ON a.platform = p.platform AND a.account_id = p.author_id WHERE p.kind <> 'dm' AND "
+        "(p.author_id = ? OR lower(ltrim(coalesce(a.handle, ''), '@')) = ? "
+        "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') ORDER BY ALL",
+        [account, handle, pattern])

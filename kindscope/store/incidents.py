@@ -1,0 +1,76 @@
+"""Rows the pile-on and trawler scan needs, through one read model.
+
+Hostile means the read model's decision (``is_toxic OR is_hateful``: one model version,
+one set of thresholds). "Aimed at" an account is what the read model's ``aimed_at_me``
+view means for the owner, for every account: a reply to it (by the reply's account or
+the parent post's author) or a mention of it by id or handle (case-insensitive, without
+``@``). Only the filtered rows come back, not every post.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kindscope.store.read import ReadModel
+
+__all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of"]
+
+_AIMED = """
+    WITH r AS (SELECT * FROM {p}_read
+               WHERE kind = 'post' AND created_at IS NOT NULL AND (is_toxic OR is_hateful)),
+    names AS (SELECT a.account_id, lower(a.account_id) AS name
+              FROM accounts a, {p}_params k WHERE a.platform = k.platform
+              UNION SELECT a.account_id, lower(ltrim(a.handle, '@'))
+              FROM accounts a, {p}_params k
+              WHERE a.platform = k.platform AND a.handle IS NOT NULL AND a.handle <> ''
+              UNION SELECT k.me, name FROM {p}_my_names, {p}_params k),
+    mentioned AS (SELECT post_id, ltrim(unnest(mentions), '@') AS raw FROM r),
+    targets AS (
+        SELECT post_id, reply_to_account_id AS target FROM r
+        WHERE reply_to_account_id IS NOT NULL
+        UNION SELECT r.post_id, parent.author_id FROM r
+        JOIN {p}_posts parent ON parent.post_id = r.reply_to_post_id
+        UNION SELECT m.post_id, coalesce(n.account_id, m.raw) FROM mentioned m
+        LEFT JOIN names n ON n.name = lower(m.raw))
+    SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate
+    FROM targets t JOIN r USING (post_id)
+    WHERE r.author_id <> t.target
+    ORDER BY t.target, r.created_at, r.post_id"""
+
+
+def hostility_scored(rm: ReadModel) -> bool:
+    """Whether any post has a toxicity or hate score under the read model's version."""
+    return bool(rm.scalar("SELECT count(*) > 0 FROM {p}_read "
+                          "WHERE toxicity IS NOT NULL OR hate IS NOT NULL"))
+
+
+def hostile_aimed(rm: ReadModel) -> list[tuple]:
+    """(target, created_at, post id, author, toxicity, hate) of each hostile dated post
+    aimed at an account other than its author, by target and time."""
+    return rm.rows(_AIMED)
+
+
+def old_post_replies(rm: ReadModel, min_age: timedelta) -> list[tuple]:
+    """(replier, target, replied at, reply id, replied-to post id) of replies to someone
+    else's post at least ``min_age`` older than the reply."""
+    return rm.rows("""
+        SELECT r.author_id, o.author_id, r.created_at, r.post_id, o.post_id
+        FROM {p}_posts r JOIN {p}_posts o ON o.post_id = r.reply_to_post_id
+        WHERE r.kind = 'post' AND r.author_id <> o.author_id
+          AND r.created_at IS NOT NULL AND o.created_at IS NOT NULL
+          AND r.created_at - o.created_at >= ?
+        ORDER BY ALL""", [min_age])
+
+
+def hostility_of(rm: ReadModel, post_ids) -> dict[str, dict[str, float]]:
+    """Toxicity and hate scores (those present) of the given posts."""
+    ids = sorted(set(post_ids))
+    if not ids:
+        return {}
+    out: dict[str, dict[str, float]] = {}
+    for post, toxicity, hate in rm.rows(
+            "SELECT post_id, toxicity, hate FROM {p}_read WHERE list_contains(?, post_id)",
+            [ids]):
+        out[post] = {s: float(v) for s, v in (("toxicity", toxicity), ("hate", hate))
+                     if v is not None}
+    return out

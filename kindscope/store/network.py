@@ -1,0 +1,102 @@
+"""Rows the network analyses need besides edges: community post figures, reply pairs.
+
+Scores are read through a read model (one model version, one decision rule); without one
+(data of many people with no owner) the post figures carry no scores.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from kindscope.store.db import Store
+from kindscope.store.read import ReadModel
+
+__all__ = ["community_post_stats", "community_texts", "owner_reply_pairs",
+           "unanswered_post_counts"]
+
+# Posts with the columns the community figures need, through a read model or not.
+_READ_POSTS = """SELECT k.platform, r.post_id, r.author_id, r.created_at, r.kind,
+                        r.reply_to_post_id, r.distress, r.is_distress, r.toxicity, r.is_toxic
+                 FROM {p}_read r, {p}_params k"""
+_RAW_POSTS = """SELECT platform, post_id, author_id, created_at, kind, reply_to_post_id,
+                       CAST(NULL AS DOUBLE) AS distress, false AS is_distress,
+                       CAST(NULL AS DOUBLE) AS toxicity, false AS is_toxic
+                FROM posts WHERE kind <> 'dm'"""
+
+
+def _with_members(store: Store, members: pa.Table, sql: str, params: list) -> list[tuple]:
+    store.con.register("_members", members)
+    try:
+        return store.rows(sql, params)
+    finally:
+        store.con.unregister("_members")
+
+
+def community_post_stats(store: Store, members: pa.Table,
+                         rm: ReadModel | None = None) -> dict[int, tuple]:
+    """Per community of ``members`` (platform, account_id, community): (posts, distress
+    posts, distress posts answered by someone else, median minutes to the first reply,
+    posts scored for toxicity, toxic posts)."""
+    source = rm.sql(_READ_POSTS) if rm is not None else _RAW_POSTS
+    rows = _with_members(store, members, f"""
+        WITH src AS ({source}),
+        mine AS (
+            SELECT m.community, p.platform, p.post_id, p.author_id, p.created_at,
+                   p.distress, p.is_distress, p.toxicity, p.is_toxic
+            FROM src p JOIN _members m
+              ON m.platform = p.platform AND m.account_id = p.author_id
+            WHERE p.kind = 'post'),
+        first AS (
+            SELECT r.platform, r.reply_to_post_id AS post_id, min(r.created_at) AS at
+            FROM src r JOIN mine ON mine.platform = r.platform
+              AND mine.post_id = r.reply_to_post_id AND r.author_id <> mine.author_id
+            GROUP BY ALL)
+        SELECT mine.community, count(*), count(*) FILTER (is_distress),
+               count(*) FILTER (is_distress AND first.at IS NOT NULL),
+               median(epoch(first.at) - epoch(mine.created_at)) / 60.0,
+               count(toxicity), count(*) FILTER (is_toxic)
+        FROM mine
+        LEFT JOIN first ON first.platform = mine.platform AND first.post_id = mine.post_id
+        GROUP BY mine.community""", [])
+    return {r[0]: r[1:] for r in rows}
+
+
+def community_texts(store: Store, members: pa.Table, limit: int) -> list[tuple]:
+    """(community, text, hashtags) of the members' newest ``limit`` posts."""
+    return _with_members(store, members, """
+        SELECT m.community, p.text, p.hashtags FROM posts p
+        JOIN _members m ON m.platform = p.platform AND m.account_id = p.author_id
+        WHERE p.kind = 'post' ORDER BY p.created_at DESC NULLS LAST LIMIT ?""", [limit])
+
+
+def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int]]:
+    """(whom I reply to -> my replies, who replies to me -> their replies): replies by
+    others are the read model's ``replies_by_others``."""
+    mine = rm.rows("""SELECT r.reply_to_account_id, count(*) FROM {p}_read r, {p}_params k
+                      WHERE r.author_id = k.me AND r.kind = 'post'
+                        AND r.reply_to_account_id IS NOT NULL AND r.reply_to_account_id <> k.me
+                      GROUP BY 1""")
+    theirs = rm.rows("SELECT author_id, count(*) FROM {p}_replies_by_others GROUP BY 1")
+    return dict(mine), dict(theirs)
+
+
+def unanswered_post_counts(store: Store, platform: np.ndarray,
+                           account: np.ndarray) -> np.ndarray:
+    """For each (platform, account): how many of its posts no one else replied to."""
+    if not len(account):
+        return np.zeros(0, dtype=np.int64)
+    table = pa.table({"platform": np.asarray(platform, dtype=object),
+                      "account_id": np.asarray(account, dtype=object),
+                      "i": np.arange(len(account))})
+    rows = _with_members(store, table, """
+        SELECT m.i, count(p.post_id) FROM _members m
+        LEFT JOIN posts p ON p.platform = m.platform AND p.author_id = m.account_id
+             AND p.kind = 'post' AND NOT EXISTS (
+                 SELECT 1 FROM posts r WHERE r.platform = p.platform
+                   AND r.reply_to_post_id = p.post_id AND r.author_id <> p.author_id)
+        GROUP BY m.i""", [])
+    out = np.zeros(len(account), dtype=np.int64)
+    for i, n in rows:
+        out[i] = n
+    return out
