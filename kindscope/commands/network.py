@@ -50,14 +50,16 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     recip = "n/a" if report.reciprocity is None else f"{report.reciprocity:.3f}"
     click.echo(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} edges, "
                f"reciprocity {recip}, modularity {report.modularity:.3f}")
-    for c in report.communities[:10]:
+    if report.ego_network:
+        click.echo(f"communities: not available: {report.ego_network}")
+    for c in () if report.ego_network else report.communities[:10]:
         click.echo(f"  [{c.community}] {c.name}: {c.size} accounts")
     ties = "follows" if report.graph == "follow" else "interactions"
     for view in report.owners:
-        _echo_owner(view, ties)
+        _echo_owner(view, ties, report.ego_network)
 
 
-def _echo_owner(view, ties: str) -> None:
+def _echo_owner(view, ties: str, ego: str | None) -> None:
     r = view.reciprocity
     if view.follow_back.available:
         click.echo(f"{view.platform} {view.owner_id}: follows {r.follows}, followers "
@@ -66,7 +68,7 @@ def _echo_owner(view, ties: str) -> None:
         follows = f"follows {r.follows}; " if r.follows else ""
         click.echo(f"{view.platform} {view.owner_id}: {follows}follow-back not available: "
                    f"{view.follow_back.reason}")
-    if view.follow_spread.largest_share is not None:
+    if view.follow_spread.largest_share is not None and not ego:
         click.echo(f"  {view.follow_spread.largest_share:.0%} of {ties} in one community "
                    f"(entropy {view.follow_spread.entropy:.2f})")
     audit = view.audit

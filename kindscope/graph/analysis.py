@@ -8,7 +8,7 @@ from kindscope.graph.audit import Audit, unfollow_audit
 from kindscope.graph.communities import Partition
 from kindscope.graph.diversity import Bridge, Spread, bridges, owner_spread
 from kindscope.graph.norms import Community, describe_communities
-from kindscope.graph.pipeline import build_network, carry_partition, network_of
+from kindscope.graph.pipeline import build_network, carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import (
     OwnerReciprocity,
     global_reciprocity,
@@ -54,6 +54,8 @@ class NetworkReport:
     bridges: tuple[Bridge, ...]
     isolated: tuple[tuple[str, int, int, int], ...]
     owners: tuple[OwnerView, ...]
+    #: Why communities mean nothing here (an ego network around the owner), or None.
+    ego_network: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -108,4 +110,4 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
         communities=describe_communities(store, graph, partition, rm=rm),
         bridges=bridges(graph, partition),
         isolated=isolated_members(store, graph, partition.membership),
-        owners=views)
+        owners=views, ego_network=None if rm is None else ego_reason(net, rm.platform, rm.me))

@@ -16,7 +16,13 @@ from kindscope.graph.communities import Partition, find_communities
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
 
-__all__ = ["Network", "build_network", "network_of", "carry_partition"]
+__all__ = ["Network", "build_network", "network_of", "carry_partition", "ego_reason"]
+
+_EGO = {"follow": "this data holds only your own follows and followers (an ego network, as "
+                  "in an X archive)",
+        "interaction": "this data holds only your own conversations (your replies, "
+                       "mentions and likes), as in an account export"}
+_EGO_TAIL = ": with no ties among the others there are no communities to find"
 
 
 @dataclass(frozen=True)
@@ -58,3 +64,13 @@ def carry_partition(target: AccountGraph, source: AccountGraph,
     member = tuple(partition.membership[where[k]] if k in where else -1
                    for k in target.index())
     return Partition(member, partition.modularity, partition.seed)
+
+
+def ego_reason(net: Network, platform: str, me: str) -> str | None:
+    """Why there are no communities to find when every edge of the chosen graph touches
+    the owner (an ego network: nothing is known of the others' ties); else None."""
+    g = net.graph.graph
+    index = net.graph.index().get((platform, me))
+    if index is None or g.ecount() == 0 or len(g.incident(index, mode="all")) < g.ecount():
+        return None
+    return _EGO[net.kind] + _EGO_TAIL

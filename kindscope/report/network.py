@@ -16,7 +16,7 @@ from kindscope.graph.audit import unfollow_audit
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.diversity import Spread, bridges, owner_spread
 from kindscope.graph.norms import describe_communities
-from kindscope.graph.pipeline import carry_partition, network_of
+from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, read_model
@@ -26,11 +26,6 @@ __all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading"]
 NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
                  "likes) between accounts")
 _LIST = 20  # longest list of handles kept in report.json
-_EGO = {"follow": "this data holds only your own follows and followers (an ego network, as "
-                  "in an X archive)",
-        "interaction": "this data holds only your own conversations (your replies, "
-                       "mentions and likes), as in an account export"}
-_EGO_TAIL = ": with no ties among the others there are no communities to find"
 
 
 def _piece(available: bool, reason: str | None = None, **values) -> dict:
@@ -39,14 +34,6 @@ def _piece(available: bool, reason: str | None = None, **values) -> dict:
 
 def _handle(handles: dict[str, str], account_id: str) -> str:
     return handles.get(account_id) or account_id
-
-
-def _is_ego(graph: AccountGraph, me: int | None) -> bool:
-    """True when every edge touches the owner (nothing is known about the others' ties)."""
-    g = graph.graph
-    if me is None or g.ecount() == 0:
-        return False
-    return len(g.incident(me, mode="all")) >= g.ecount()
 
 
 def _spread_dict(s: Spread) -> dict:
@@ -206,7 +193,7 @@ def network_section(rm: ReadModel | Store, handles=None, me: str | None = None,
                              "accounts", needs=NETWORK_NEEDS, graph=None)
     me_index = graph.index().get((platform, me))
     me_key = graph.keys()[me_index] if me_index is not None else me
-    ego = _EGO[kind] + _EGO_TAIL if _is_ego(graph, me_index) else None
+    ego = ego_reason(net, platform, me)
     described = () if ego else describe_communities(rm.store, graph, partition, rm=rm)
     recip = owner_reciprocity(rm, follows)
     return _piece(
