@@ -23,7 +23,10 @@ _ADDED_ORDER = ("accounts", "posts", "replies", "reposts", "follows", "reactions
               help="Skip auto-detection and read every SOURCE as this format.")
 @click.option("--include-dms", is_flag=True, default=False,
               help="Also import direct messages (never imported otherwise).")
-def import_command(sources, db, fmt, include_dms):
+@click.option("--skip-bad-records", is_flag=True, default=False,
+              help="Leave out records that cannot be read or stored exactly (listed on "
+                   "stderr) instead of refusing the whole import.")
+def import_command(sources, db, fmt, include_dms, skip_bad_records):
     """Import exports into the database (all in one transaction).
 
     SOURCE is an X archive (.zip or folder), a Mastodon export (.zip, .tar.gz or folder,
@@ -35,10 +38,14 @@ def import_command(sources, db, fmt, include_dms):
 
         kindscope import twitter-archive.zip --db me.duckdb
     """
-    options = ImportOptions(include_dms=include_dms)
+    options = ImportOptions(include_dms=include_dms, skip_bad_records=skip_bad_records)
     with open_store(db) as store:
         with Progress("Importing") as bar:
             results = import_sources(store, list(sources), fmt, options, progress=bar.update)
+    if options.skipped:
+        click.echo(f"skipped {len(options.skipped)} bad records:", err=True)
+        for line in options.skipped:
+            click.echo("  " + " ".join(line.split()), err=True)
     for result in results:
         if result.already_imported:
             click.echo(f"{result.source}: already imported ({result.format}), nothing added")

@@ -83,6 +83,14 @@ def import_sources(
     return results
 
 
+def _skipper(options: ImportOptions, source: str):
+    """What the writer calls for a record it cannot store: None (reject the import) unless
+    ``options.skip_bad_records``."""
+    if not options.skip_bad_records:
+        return None
+    return lambda error: options.skip(error, str(source))
+
+
 def _import_named(store, source, format, options, progress) -> ImportResult:
     """``_import_one``, with every input error naming the source: a record-level error
     (a bad time, a value that cannot be stored) gets the file's name, and JSON or CBOR
@@ -112,7 +120,8 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
         if imports.snapshot_exists(store, snapshot_id):
             return ImportResult(source, name, snapshot_id, True, {})
     before = imports.table_counts(store)
-    writer = RecordWriter(store, snapshot_id=PENDING if online else snapshot_id)
+    writer = RecordWriter(store, snapshot_id=PENDING if online else snapshot_id,
+                          skip=_skipper(options, source))
     meta = Snapshot(platform=module.PLATFORM)
     for record in module.read(source, options):
         if isinstance(record, Snapshot):

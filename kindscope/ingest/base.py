@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -25,7 +25,19 @@ DATA_SUFFIXES = (".js", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".txt", ".
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
+    """``skip_bad_records``: a record that cannot be read or stored exactly is left out and
+    described in ``skipped`` (``<file>: <record>: <what is wrong>``) instead of rejecting
+    the whole import."""
+
     include_dms: bool = False
+    skip_bad_records: bool = False
+    skipped: list[str] = field(default_factory=list, compare=False)
+
+    def skip(self, error: InputError, where: str | None = None) -> None:
+        """Note ``error`` as a skipped record, or raise it when records are not skipped."""
+        if not self.skip_bad_records:
+            raise error
+        self.skipped.append(str(InputError(error.message, error.where or where)))
 
 
 class Importer(Protocol):

@@ -51,9 +51,10 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
     text = read_text_file(path)
     include_dms = bool(options and options.include_dms)
     if path.suffix.lower() in (".csv", ".tsv"):
-        records = _read_csv(text, path, "\t" if path.suffix.lower() == ".tsv" else ",")
+        records = _read_csv(text, path, "\t" if path.suffix.lower() == ".tsv" else ",",
+                            options or ImportOptions())
     else:
-        records = _read_jsonl(text, path)
+        records = _read_jsonl(text, path, options or ImportOptions())
     for record in records:
         if isinstance(record, Post) and record.kind == "dm" and not include_dms:
             continue  # direct messages only with --include-dms
@@ -63,7 +64,8 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
 
 
 # -- JSONL --------------------------------------------------------------------------------
-def _read_jsonl(text: str, path: Path) -> Iterator[Record]:
+def _read_jsonl(text: str, path: Path, options: ImportOptions) -> Iterator[Record]:
+    skip = options.skip
     platform = PLATFORM
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -85,9 +87,9 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Record]:
             else:
                 yield from _record(kind, obj, platform)
         except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"line {number}: bad {kind} record ({_why(exc)})", str(path)) from None
+            skip(InputError(f"line {number}: bad {kind} record ({_why(exc)})", str(path)))
         except InputError as exc:
-            raise InputError(f"line {number}: {exc.message}", exc.where or str(path)) from None
+            skip(InputError(f"line {number}: {exc.message}", exc.where or str(path)))
 
 
 def _record(kind: str, obj: dict, platform: str) -> Iterator[Record]:
@@ -147,7 +149,8 @@ def _post(obj: dict, platform: str) -> Iterator[Record]:
 
 
 # -- CSV ----------------------------------------------------------------------------------
-def _read_csv(text: str, path: Path, delimiter: str) -> Iterator[Record]:
+def _read_csv(text: str, path: Path, delimiter: str, options: ImportOptions
+              ) -> Iterator[Record]:
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if not header:
@@ -172,8 +175,10 @@ def _read_csv(text: str, path: Path, delimiter: str) -> Iterator[Record]:
             try:
                 yield from _record(kind, clean, PLATFORM)
             except (KeyError, TypeError, ValueError) as exc:
-                raise InputError(f"line {number}: bad {kind} row ({_why(exc)})",
-                                 str(path)) from None
+                options.skip(InputError(f"line {number}: bad {kind} row ({_why(exc)})",
+                                        str(path)))
+            except InputError as exc:
+                options.skip(InputError(f"line {number}: {exc.message}", str(path)))
     except csv.Error as exc:
         raise InputError(f"not a readable CSV ({exc})", str(path)) from None
 

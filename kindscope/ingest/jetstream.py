@@ -138,7 +138,7 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
     skipped = [0]
     try:
         with _open(path) as handle:
-            yield from read_events(handle, str(path), skipped)
+            yield from read_events(handle, str(path), skipped, options)
     except OSError as exc:
         raise InputError(f"cannot read ({exc})", str(path)) from None
     except (zstandard.ZstdError, EOFError) as exc:
@@ -147,7 +147,8 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
         _log.info("%s: %d events of other apps or kinds skipped", path, skipped[0])
 
 
-def read_events(lines: Iterable[bytes], name: str, skipped: list[int]) -> Iterator[Record]:
+def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
+                options: ImportOptions | None = None) -> Iterator[Record]:
     """The records of each line (bytes) of a capture; ``skipped[0]`` counts what was not
     for kindscope. ``name`` is used in error messages."""
     scan = _scan
@@ -179,7 +180,11 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int]) -> Iterat
             else:
                 records = _other(did, event)
         except InputError as exc:  # a value in the event that cannot be stored
-            raise InputError(f"line {number}: {exc.message}", exc.where or name) from None
+            error = InputError(f"line {number}: {exc.message}", exc.where or name)
+            if options is None:
+                raise error from None
+            options.skip(error)
+            continue
         if records:
             yield from records
         else:

@@ -116,8 +116,13 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
             yield account_from_actor(actor)
         followers = f"{owner}/followers" if owner else None
         for index, activity in enumerate(items):
-            yield from _activity(activity, index, followers, options,
-                                 reader.where(outbox_name))
+            try:  # one activity at a time, so that --skip-bad-records can leave one out
+                records = list(_activity(activity, index, followers, options,
+                                         reader.where(outbox_name)))
+            except InputError as exc:
+                options.skip(exc, reader.where(outbox_name))
+                continue
+            yield from records
         for name, kind in (("likes.json", "like"), ("bookmarks.json", "bookmark")):
             member = reader.find(name)
             if member and owner:

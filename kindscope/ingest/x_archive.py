@@ -232,13 +232,14 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
         if owner.account_id is not None:
             yield _profile(reader, index, owner)
         seen = {owner.account_id}
-        yield from _tweets(reader, index, owner, seen)
+        yield from _tweets(reader, index, owner, seen, options)
         yield from _edges(reader, index, owner, seen)
         if options.include_dms:
             yield from _dms(reader, index, seen)
 
 
-def _tweets(reader, index, owner: _Owner, seen: set) -> Iterator[Record]:
+def _tweets(reader, index, owner: _Owner, seen: set, options: ImportOptions
+            ) -> Iterator[Record]:
     prefix = f"https://x.com/{owner.handle or 'i'}/status/"
     owner_id = owner.account_id
     accounts: list[Account] = []
@@ -246,10 +247,12 @@ def _tweets(reader, index, owner: _Owner, seen: set) -> Iterator[Record]:
         try:
             post = _tweet_post(item.get("tweet", item), owner_id, prefix, seen, accounts)
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"tweet {number} is not a readable tweet ({_why(exc)})",
-                             reader.where(name)) from None
+            options.skip(InputError(f"tweet {number} is not a readable tweet ({_why(exc)})",
+                                    reader.where(name)))
+            continue
         except InputError as exc:
-            raise InputError(f"tweet {number}: {exc.message}", reader.where(name)) from None
+            options.skip(InputError(f"tweet {number}: {exc.message}", reader.where(name)))
+            continue
         if accounts:
             yield from accounts
             accounts.clear()

@@ -41,12 +41,11 @@ class Store:
         if not memory and file.is_dir():
             raise StoreError("is a folder; --db names a database file (e.g. me.duckdb)",
                              self.path)
-        if read_only and not memory and not file.exists():
-            raise StoreError("no database here (import something first, or name it with "
-                             "--db)", self.path)
-        self.read_only = read_only and not memory
-        self.created = not memory and not file.exists()
-        self.con = self._connect(self.read_only)
+        # A read of a file that is not there reads an empty database and creates nothing.
+        missing = read_only and not memory and not file.exists()
+        self.read_only = read_only and not memory and not missing
+        self.created = not memory and not missing and not file.exists()
+        self.con = self._connect(self.read_only, ":memory:" if missing else self.path)
         try:
             self._check_owner()
             if self.read_only and self.schema_version() < SCHEMA_VERSION:
@@ -56,9 +55,9 @@ class Store:
             self.con.close()
             raise
 
-    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+    def _connect(self, read_only: bool, path: str | None = None) -> duckdb.DuckDBPyConnection:
         try:
-            return duckdb.connect(self.path, read_only=read_only, config=_CONFIG)
+            return duckdb.connect(path or self.path, read_only=read_only, config=_CONFIG)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the database: {_first_line(exc)}", self.path) from exc
 

@@ -8,6 +8,7 @@ edges and reactions are inserted once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
 
 import pyarrow as pa
@@ -85,9 +86,15 @@ _KEY = {
 
 
 class RecordWriter:
-    """Buffers records per table and writes them in batches into the open transaction."""
+    """Buffers records per table and writes them in batches into the open transaction.
 
-    def __init__(self, store: Store, snapshot_id: str, batch_rows: int | None = None):
+    A record with a value that cannot be stored exactly raises InputError naming it; with
+    ``skip`` (a callable taking that InputError) it is left out and passed to ``skip``.
+    """
+
+    def __init__(self, store: Store, snapshot_id: str, batch_rows: int | None = None,
+                 skip: Callable[[InputError], None] | None = None):
+        self.skip = skip
         self.store = store
         self.snapshot_id = snapshot_id
         self.batch_rows = int(settings.get("batch_rows", batch_rows))
@@ -120,18 +127,18 @@ class RecordWriter:
         schema = ARROW_SCHEMAS[table]
         rows = list(buffer.values())
         buffer.clear()
-        columns = iter(zip(*rows, strict=True))
-        arrays = []
-        for column in schema:
-            if column.name == "snapshot_id":
-                arrays.append(pa.array([self.snapshot_id] * len(rows), type=column.type))
-                continue
-            values = next(columns)
+        batch = None
+        while rows:
             try:
-                arrays.append(pa.array(values, type=column.type))
-            except _UNSTORABLE:
-                raise _unstorable(table, column, values, rows) from None
-        batch = pa.Table.from_arrays(arrays, schema=schema)
+                batch = self._batch(table, rows)
+                break
+            except _Unstorable as bad:
+                if self.skip is None:
+                    raise bad.error from None
+                self.skip(bad.error)
+                del rows[bad.index]
+        if batch is None:
+            return
         names = ", ".join(schema.names)
         keys = ", ".join(TABLE_KEYS[table])
         if table in _UPSERTED:
@@ -154,6 +161,21 @@ class RecordWriter:
                     "ON CONFLICT DO NOTHING", [self.snapshot_id])
         finally:
             self.store.con.unregister("_kindscope_batch")
+
+    def _batch(self, table: str, rows: list[tuple]) -> pa.Table:
+        schema = ARROW_SCHEMAS[table]
+        columns = iter(zip(*rows, strict=True))
+        arrays = []
+        for column in schema:
+            if column.name == "snapshot_id":
+                arrays.append(pa.array([self.snapshot_id] * len(rows), type=column.type))
+                continue
+            values = next(columns)
+            try:
+                arrays.append(pa.array(values, type=column.type))
+            except _UNSTORABLE:
+                raise _unstorable(table, column, values, rows) from None
+        return pa.Table.from_arrays(arrays, schema=schema)
 
     def _apply_deletions(self) -> None:
         """Mark deleted posts and reposts; the rows themselves stay (nothing is lost)."""
@@ -194,18 +216,27 @@ class RecordWriter:
 _UNSTORABLE = (UnicodeError, TypeError, ValueError, OverflowError, pa.ArrowException)
 
 
-def _unstorable(table: str, column: pa.Field, values: tuple, rows: list[tuple]) -> InputError:
-    """The InputError naming the first record whose ``column`` cannot be stored exactly."""
+class _Unstorable(Exception):
+    """Row ``index`` of a batch cannot be stored; ``error`` says which record and why."""
+
+    def __init__(self, error: InputError, index: int):
+        super().__init__(str(error))
+        self.error, self.index = error, index
+
+
+def _unstorable(table: str, column: pa.Field, values: tuple, rows: list[tuple]) -> Exception:
+    """The error naming the first record whose ``column`` cannot be stored exactly."""
     keys = TABLE_KEYS[table]
     names = [n for n in ARROW_SCHEMAS[table].names if n != "snapshot_id"]
-    for value, row in zip(values, rows, strict=True):
+    for index, (value, row) in enumerate(zip(values, rows, strict=True)):
         try:
             pa.array([value], type=column.type)
         except _UNSTORABLE as exc:
             record = ", ".join(f"{k}={row[names.index(k)]!r}"[:80] for k in keys if k in names)
-            return InputError(
+            return _Unstorable(InputError(
                 f"{table[:-1]} record ({_printable(record)}): field {column.name} holds "
-                f"{_printable(_short(value))}, which cannot be stored exactly ({_why(exc)})")
+                f"{_printable(_short(value))}, which cannot be stored exactly ({_why(exc)})"),
+                index)
     return InputError(f"a {table[:-1]} record cannot be stored exactly ({column.name})")
 
 

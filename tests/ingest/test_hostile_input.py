@@ -267,3 +267,44 @@ def test_fifo_named_tweets_js_does_not_hang_detection(tmp_path):
          str(tmp_path / "f.duckdb")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "(x-archive): added 1 accounts, 0 posts" in result.stdout
+
+
+# -- 7. --skip-bad-records --------------------------------------------------------------------
+def test_skip_bad_records_imports_the_rest_and_lists_what_it_left_out(run, stats_of, tmp_path):
+    good = GOLDEN.read_text().splitlines()[0]
+    bad_text = {"did": "did:plc:abc", "kind": "commit", "commit": {
+        "operation": "create", "collection": "app.bsky.feed.post", "rkey": "3kpost",
+        "record": {"text": "\ud800", "createdAt": "2024-01-01T00:00:00Z"}}}
+    bad_time = json.loads(json.dumps(bad_text))
+    bad_time["commit"]["record"] = {"text": "x", "createdAt": "9999-12-31T23:59:59-01:00"}
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("\n".join([good, json.dumps(bad_text), json.dumps(bad_time)]) + "\n")
+    db = tmp_path / "k.duckdb"
+    refused(run, _empty_db(db), source, "line 3", "1-9999")  # the parse error comes first
+    result = run("import", source, "--db", db, "--skip-bad-records")
+    assert result.exit_code == 0, result.output
+    assert "skipped 2 bad records:" in result.stderr
+    assert "line 3: the time '9999-12-31T23:59:59-01:00'" in result.stderr
+    assert "3kpost" in result.stderr and "lone surrogate" in result.stderr
+    assert stats_of(db)["posts"] == 0 and stats_of(db)["reactions"] == 1
+
+
+def test_skip_bad_records_in_archives(run, tmp_path):
+    def bad_tweet(items):
+        items[0]["tweet"]["created_at"] = "Fri Dec 31 23:59:59 -0100 9999"
+
+    def bad_note(items):
+        next(i for i in items if i.get("type") == "Create")["object"]["tag"] = 5
+
+    for source in (x_archive(tmp_path, "tweets.js", x_items("tweets.js", bad_tweet)),
+                   mastodon(tmp_path, bad_note)):
+        db = tmp_path / f"{source.name}.duckdb"
+        assert run("import", source, "--db", db).exit_code == 2
+        result = run("import", source, "--db", db, "--skip-bad-records")
+        assert result.exit_code == 0, result.output
+        assert "skipped 1 bad records:" in result.stderr, result.stderr
+
+
+def _empty_db(db: Path) -> Path:
+    Store(db).close()
+    return db
