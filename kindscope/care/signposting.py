@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from kindscope import settings
 
-__all__ = ["HelpLine", "Signposting", "HELP_LINES", "signposting"]
+__all__ = ["HelpLine", "Signposting", "HELP_LINES", "COUNTRY_NAMES", "DIRECTORIES",
+           "signposting"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,19 @@ HELP_LINES: dict[str, tuple[str, tuple[HelpLine, ...]]] = {
                  "https://3114.fr"),
     )),
 }
+
+#: The countries of :data:`HELP_LINES` in words.
+COUNTRY_NAMES = {"GB": "United Kingdom", "IE": "Ireland", "US": "United States",
+                 "CA": "Canada", "AU": "Australia", "NZ": "New Zealand", "DE": "Germany",
+                 "FR": "France"}
+
+#: International directories of free, confidential help lines, for any country.
+DIRECTORIES: tuple[HelpLine, ...] = (
+    HelpLine("Find A Helpline", "search by country, language and topic", "any time",
+             "https://findahelpline.com"),
+    HelpLine("Befrienders Worldwide", "emotional support centres around the world", "any time",
+             "https://befrienders.org"),
+)
 
 _FIND_MORE = ("Elsewhere, or for other languages, findahelpline.com lists free, "
               "confidential services by country: https://findahelpline.com")

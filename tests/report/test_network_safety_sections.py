@@ -117,7 +117,7 @@ def test_no_network_at_all(tmp_path):
     assert not safety["bot_followers"]["available"]
     assert not safety["follow_waves"]["available"]
     page = render_html(report)
-    assert "id='network'" in page and "id='safety'" in page
+    assert 'id="network"' in page and 'id="safety"' in page
 
 
 def test_unfollow_audit_with_two_imports(tmp_path):
@@ -144,7 +144,7 @@ def test_pileon_found_and_command_shown(tmp_path):
     assert incident["command"].startswith(f"kindscope evidence --incident {incident['id']}")
     page = render_html(report)
     assert escape(incident["command"]) in page
-    incidents = page.split("id='safety'")[1].split("Bot-like")[0]
+    incidents = page.split('id="safety"')[1].split("Bot-like")[0]
     assert "never blocks" in incidents  # says kindscope does not; never tells the user to
     assert "block" not in incidents.replace("never blocks", "").lower()
 
@@ -181,7 +181,7 @@ def test_hostile_handles_are_escaped_in_the_new_sections(tmp_path):
     store = store_from(tmp_path, community_lines(hostile=True))
     _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
     page = render_html(build_report(store))
-    tail = page.split("<section><h2 id='network'>")[1]
+    tail = page.split('<h2 id="network">')[1]
     assert "<script" not in page and "<img" not in page
     assert escape("@" + EVIL) in tail  # a follow who does not follow back; a pile-on account
     assert escape(EVIL_IMG) in tail or escape("@" + EVIL_IMG) in tail  # a bridge

@@ -1,0 +1,141 @@
+"""The report's charts, worked out from report.json (templates draw them, see charts.py)."""
+
+from __future__ import annotations
+
+from kindscope.report.charts import Bar, Chart, Row, bar_chart
+from kindscope.report.view import Periods, periods
+
+__all__ = ["GROUP_NAMES", "pct", "hours", "figures"]
+
+GROUP_NAMES = {"distress": "painful posts", "upbeat": "upbeat posts", "other": "other posts"}
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+def hours(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value * 60:.0f} min" if value < 1 else f"{value:.1f} h"
+
+
+def _void(m: dict) -> Chart:
+    rows = [Row(f"{GROUP_NAMES[g['group']]} ({g['posts']})",
+                (Bar(g["group"], 1 - (g["rate_7d"] or 0),
+                     pct(None if g["rate_7d"] is None else 1 - g["rate_7d"])),))
+            for g in m["groups"] if g["posts"]]
+    return bar_chart("void-chart", "Answered within 7 days",
+                     "; ".join(f"{r.label}: {r.bars[0].text} answered" for r in rows), rows, 1.0)
+
+
+def time_label(t: dict) -> str:
+    return f"{GROUP_NAMES[t['group']]}, {'any' if t['kind'] == 'any' else 'kind'} reply"
+
+
+def _times(m: dict) -> Chart:
+    rows = [Row(time_label(t), (Bar(t["group"], t["median_hours"] or 0,
+                                    hours(t["median_hours"])),)) for t in m["times"]]
+    return bar_chart("time-chart", "Median hours to first reply",
+                     "; ".join(f"{r.label}: {r.bars[0].text}" for r in rows), rows)
+
+
+def _gap(m: dict) -> Chart | None:
+    if m.get("distress_mean") is None or m.get("upbeat_mean") is None:
+        return None
+    rows = [Row("painful posts", (Bar("distress", m["distress_mean"],
+                                      f"{m['distress_mean']:.1f}"),)),
+            Row("upbeat posts", (Bar("upbeat", m["upbeat_mean"], f"{m['upbeat_mean']:.1f}"),))]
+    return bar_chart("gap-chart", "Mean engagement per post",
+                     f"painful {m['distress_mean']:.1f}, upbeat {m['upbeat_mean']:.1f}", rows)
+
+
+def _received(m: dict) -> Chart:
+    mech = m.get("mechanism_shares") or {}
+    items = [("supportive", "support", m.get("supportive_share")),
+             ("warmth (emotional reaction)", "support", mech.get("support_er")),
+             ("understanding", "support", mech.get("support_ip")),
+             ("asking about you", "support", mech.get("support_ex")),
+             ("toxic", "toxic", m.get("toxic_share"))]
+    rows = [Row(label, (Bar(series, value or 0, pct(value)),)) for label, series, value in items]
+    return bar_chart("received-chart", "How the replies to your painful posts read",
+                     "; ".join(f"{r.label}: {r.bars[0].text}" for r in rows), rows, 1.0)
+
+
+def stage_periods(m: dict) -> Periods:
+    return periods(m.get("months") or [], ("posts", "upbeat", "distress"),
+                   {"upbeat_share": "upbeat", "distress_share": "distress"})
+
+
+def _stage(p: Periods) -> Chart:
+    rows = [Row(f"{x['period']} ({x['posts']})",
+                (Bar("upbeat", x["upbeat_share"] or 0, pct(x["upbeat_share"])),
+                 Bar("distress", x["distress_share"] or 0, pct(x["distress_share"]))))
+            for x in p.rows]
+    return bar_chart("stage-chart", f"Upbeat vs disclosure share per {p.unit}",
+                     "; ".join(f"{x['period']}: upbeat {pct(x['upbeat_share'])}, disclosure "
+                               f"{pct(x['distress_share'])}" for x in p.rows), rows, 1.0)
+
+
+def tox_periods(m: dict) -> Periods:
+    return periods(m.get("by_month") or [], ("aimed_at_me", "toxic", "hateful"))
+
+
+def _tox(p: Periods) -> Chart:
+    rows = [Row(x["period"], (Bar("toxic", x["toxic"], str(x["toxic"])),
+                              Bar("hate", x["hateful"], str(x["hateful"])))) for x in p.rows]
+    return bar_chart("tox-chart", f"Toxic and hateful replies per {p.unit}",
+                     "; ".join(f"{r.label}: {r.bars[0].text} toxic, {r.bars[1].text} hateful"
+                               for r in rows), rows)
+
+
+def _no_response(m: dict) -> Chart | None:
+    groups = [g for g in m.get("groups") or [] if g.get("share") is not None]
+    if not groups:
+        return None
+    rows = [Row(f"{GROUP_NAMES.get(g['group'], g['group'])} ({g['posts']})",
+                (Bar(g["group"], g["share"], pct(g["share"])),)) for g in groups]
+    return bar_chart("no-response-chart", "Share of posts that got no response at all",
+                     "; ".join(f"{r.label}: {r.bars[0].text} got no response" for r in rows),
+                     rows, 1.0)
+
+
+def _communities(c: dict) -> Chart | None:
+    rows = c.get("around_me") or []
+    if not c.get("available") or not rows:
+        return None
+    bars = [Row(f"community {r['community'] + 1}",
+                (Bar("distress", r["my_ties"], f"{r['my_ties']} of yours"),)) for r in rows]
+    return bar_chart("community-chart", "Your ties per community",
+                     "; ".join(f"community {r['community'] + 1} ({r['name']}): {r['size']} "
+                               f"people, {r['my_ties']} of your ties" for r in rows), bars)
+
+
+def figures(report: dict) -> dict:
+    """Every chart and grouped table the page shows, by name (absent when not shown)."""
+    out: dict = {}
+
+    def on(key: str) -> dict | None:
+        m = report.get(key)
+        return m if m and m.get("available") else None
+
+    if m := on("void_rate"):
+        out["void"] = _void(m)
+    if m := on("time_to_reply"):
+        out["times"] = _times(m)
+    if (m := on("kindness_gap")) and (chart := _gap(m)):
+        out["gap"] = chart
+    if (m := on("kindness_received")) and m.get("replies"):
+        out["received"] = _received(m)
+    if m := on("front_back_stage"):
+        out["stage_periods"] = stage_periods(m)
+        out["stage"] = _stage(out["stage_periods"])
+    if (m := on("toxicity_received")) and m.get("by_month"):
+        out["tox_periods"] = tox_periods(m)
+        out["tox"] = _tox(out["tox_periods"])
+    if (m := on("no_response")) and (chart := _no_response(m)):
+        out["no_response"] = chart
+    network = report.get("network") or {}
+    if network.get("available") and (chart := _communities(network.get("communities") or {})):
+        out["communities"] = chart
+    return out

@@ -1,0 +1,1 @@
+"""Jinja2 templates of report.html (a package so that setuptools ships them)."""

@@ -1,0 +1,300 @@
+"""The report page as a typed result: what report.html shows, worked out from report.json.
+
+Templates only lay it out. Decisions live here: which sections the data cannot answer
+(they are left out and named once, in one panel near the top), how a handle or an id is
+shown, which help lines are listed, how a long run of months is grouped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
+
+__all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
+           "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts", "help_view", "periods",
+           "report_view"]
+
+#: Metric sections in page order, with their headings.
+SECTIONS = {
+    "void_rate": "Did anyone answer?",
+    "time_to_reply": "How long until someone answered?",
+    "kindness_gap": "The kindness gap",
+    "kindness_received": "Kindness you received",
+    "kindness_given": "Kindness you gave",
+    "after_disclosure": "After you opened up",
+    "front_back_stage": "Front stage and back stage",
+    "toxicity_received": "Harshness aimed at you",
+}
+#: Section or piece -> the question of ``data.cannot_show`` that makes it unavailable.
+QUESTION_OF = {
+    "void_rate": "replies", "time_to_reply": "replies", "kindness_received": "replies",
+    "toxicity_received": "replies", "unanswered_repliers": "replies",
+    "kindness_gap": "engagement", "after_disclosure": "engagement", "no_response": "engagement",
+    "pileons": "pileons", "trawlers": "trawlers", "reciprocity": "follow_back",
+    "unfollow_audit": "unfollows", "bot_followers": "bot_followers",
+    "follow_waves": "follow_waves",
+}
+#: The questions of ``data.cannot_show`` in words a reader knows.
+QUESTIONS = {
+    "replies": "whether anyone answered your posts",
+    "engagement": "how much response your posts got",
+    "pileons": "pile-ons",
+    "trawlers": "people trawling through your old posts",
+    "follow_back": "who follows you back",
+    "unfollows": "who unfollowed you",
+    "bot_followers": "bot-like followers",
+    "follow_waves": "follow waves",
+}
+#: Pieces of the network and safety sections, with their headings, in page order.
+PIECES = {
+    "network": {"communities": "Communities around you", "reciprocity": "Who follows back",
+                "unanswered_repliers": "People who reply to you",
+                "diversity": "How wide is your network?",
+                "bridges": "Bridges to other circles", "unfollow_audit": "Who unfollowed"},
+    "safety": {"pileons": "Pile-ons", "trawlers": "History trawlers",
+               "bot_followers": "Bot-like followers", "follow_waves": "Follow waves"},
+}
+PLATFORMS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
+FORMATS = {
+    "x-archive": "an X archive", "mastodon-archive": "a Mastodon account export",
+    "mastodon-csv": "a Mastodon CSV export", "bluesky-car": "a Bluesky repository (CAR file)",
+    "jetstream": "a Jetstream capture", "generic": "a generic import",
+}
+LANGUAGES = {
+    "ar": "Arabic", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
+    "el": "Greek", "es": "Spanish", "fa": "Persian", "fi": "Finnish", "fr": "French",
+    "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
+    "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "th": "Thai",
+    "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A person as shown: ``@handle``, or a shortened id marked as one."""
+
+    text: str
+    is_id: bool
+    full: str
+
+
+def who(handle: str | None, account_id: str | None = None) -> Who:
+    """Show the handle where one is known; a DID only shortened and said to be an id."""
+    for value in (handle, account_id):
+        if value and not str(value).startswith("did:"):
+            return Who("@" + str(value).lstrip("@"), False, str(value))
+    value = str(handle or account_id or "")
+    if len(value) > 20:
+        return Who(f"{value[:14]}…{value[-4:]}", True, value)
+    return Who(value, bool(value), value)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    text: str
+    href: str | None = None
+
+
+_NUMBER = re.compile(r"\d[\d ]*\d|\d")
+
+
+def contact_parts(contact: str) -> tuple[Contact, ...]:
+    """``call 116 123 (free)`` as text with its numbers as ``tel:`` (``sms:`` for a
+    text-only line) links."""
+    scheme = "sms:" if contact.lower().startswith("text") else "tel:"
+    parts, at = [], 0
+    for match in _NUMBER.finditer(contact):
+        if match.start() > at:
+            parts.append(Contact(contact[at:match.start()]))
+        parts.append(Contact(match.group(), scheme + match.group().replace(" ", "")))
+        at = match.end()
+    if at < len(contact):
+        parts.append(Contact(contact[at:]))
+    return tuple(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class HelpEntry:
+    name: str
+    contact: tuple[Contact, ...]
+    hours: str
+    url: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HelpView:
+    country: str | None  # the country in words, None when none is set
+    intro: str
+    caveat: str
+    emergency: tuple[Contact, ...]
+    lines: tuple[HelpEntry, ...]
+    directories: tuple[HelpEntry, ...]
+
+
+def _entry(line, country: str | None = None) -> HelpEntry:
+    return HelpEntry(line.name, contact_parts(line.contact), line.hours, line.url, country)
+
+
+def help_view(country: str | None = None) -> HelpView:
+    """The set country's lines, or with none set the common lines of every country kindscope
+    knows, each with its country; always the international directories."""
+    sign = signposting(country)
+    name = COUNTRY_NAMES.get(sign.country)
+    if name:
+        lines = tuple(_entry(x) for x in sign.lines)
+        emergency = contact_parts(f"call {sign.emergency}")
+    else:
+        lines = tuple(_entry(x, COUNTRY_NAMES[code]) for code, (_, known) in HELP_LINES.items()
+                      for x in known)
+        examples = "; ".join(f"{number} ({COUNTRY_NAMES[code]})"
+                             for code, (number, _) in HELP_LINES.items())
+        emergency = (Contact("call your local emergency number, for example "),
+                     *contact_parts(examples))
+    return HelpView(name, sign.intro, sign.caveat, emergency, lines,
+                    tuple(_entry(x) for x in DIRECTORIES))
+
+
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """Monthly rows grouped so a chart stays readable: ``unit`` is month, quarter or year."""
+
+    unit: str
+    rows: tuple[dict, ...]
+    months: int
+    first: str | None
+    last: str | None
+
+
+def _period(month: str, unit: str) -> str:
+    if unit == "year":
+        return month[:4]
+    if unit == "quarter":
+        return f"{month[:4]} Q{(int(month[5:7]) - 1) // 3 + 1}"
+    return month
+
+
+def periods(months: list[dict], counts: tuple[str, ...], shares: dict[str, str] | None = None,
+            most: int = 24) -> Periods:
+    """Every month in ``months``, by month when there are at most ``most``, else by
+    quarter (at most 16) or by year. ``counts`` are summed; ``shares`` (share key -> count
+    key) are recomputed from the sums over the ``posts`` of each period."""
+    shares = shares or {}
+    quarters = {_period(m["month"], "quarter") for m in months}
+    unit = "month" if len(months) <= most else "quarter" if len(quarters) <= 16 else "year"
+    grouped: dict[str, dict] = {}
+    for m in months:
+        row = grouped.setdefault(_period(m["month"], unit),
+                                 {"period": _period(m["month"], unit), **dict.fromkeys(counts, 0)})
+        for key in counts:
+            row[key] += m.get(key) or 0
+    for row in grouped.values():
+        for share, count in shares.items():
+            row[share] = row[count] / row["posts"] if row.get("posts") else None
+    return Periods(unit, tuple(grouped.values()), len(months),
+                   months[0]["month"] if months else None, months[-1]["month"] if months else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """The one panel that says what this data cannot show, and how to get it."""
+
+    formats: str
+    cannot_show: tuple[tuple[str, str], ...]  # (question in words, what it needs)
+    command: str | None
+    platform: str
+    left_out: tuple[str, ...]  # headings of the sections left out below
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    me: Who
+    platform: str  # in words
+    title: str
+    demo: bool
+    status: str | None  # "no posts of yours" / "not scored yet" / None
+    unread: str | None
+    panel: Panel | None
+    collapsed: frozenset[str]  # keys of QUESTION_OF pointed to the panel
+    sections: tuple[str, ...]  # metric keys shown, in page order
+    no_response: dict | None
+    show_counts: bool
+    help: HelpView
+
+    def gone(self, section: str) -> tuple[str, ...]:
+        """Headings of the pieces of ``section`` (network, safety) left to the panel."""
+        return tuple(t for k, t in PIECES[section].items() if k in self.collapsed)
+
+
+def _status(source: dict) -> str | None:
+    if not source.get("my_posts") and not source.get("my_replies"):
+        if not source.get("posts"):
+            return "empty"
+        return "none_mine"
+    if not source.get("model_version") or not source.get("scored_posts"):
+        return "unscored"
+    return None
+
+
+def _unread(source: dict) -> str | None:
+    count = source.get("unread_posts") or 0
+    languages = source.get("unread_languages") or {}
+    if not count:
+        return None
+    names = [(LANGUAGES.get(code, f"a language coded “{code}”"), n)
+             for code, n in sorted(languages.items(), key=lambda x: -x[1])]
+    if len(names) == 1:
+        where = names[0][0]
+    elif names:
+        where = ", ".join(f"{name} ({n:,})" for name, n in names[:-1])
+        where += f" or {names[-1][0]} ({names[-1][1]:,})"
+    else:
+        where = "languages the signals do not read"
+    posts = "post was" if count == 1 else "posts were"
+    return (f"{count:,} {posts} not read because they are in {where}; they are left out of "
+            "every rate.")
+
+
+def _collapsed(report: dict) -> frozenset[str]:
+    data = report.get("data") or {}
+    if not data.get("only_own_posts"):
+        return frozenset()
+    missing = {q["question"] for q in data.get("cannot_show") or []}
+    pieces = {**{k: report.get(k) for k in (*SECTIONS, "no_response")},
+              **{k: v for k, v in (report.get("network") or {}).items() if isinstance(v, dict)},
+              **{k: v for k, v in (report.get("safety") or {}).items() if isinstance(v, dict)}}
+    return frozenset(k for k, q in QUESTION_OF.items()
+                     if q in missing and pieces.get(k) and not pieces[k].get("available"))
+
+
+def _panel(report: dict, collapsed: frozenset[str]) -> Panel | None:
+    data = report.get("data") or {}
+    if not data.get("only_own_posts"):
+        return None
+    source = report["source"]
+    cannot = tuple((QUESTIONS.get(q["question"], q["question"]), q["needs"])
+                   for q in data.get("cannot_show") or [])
+    formats = [FORMATS.get(f, f) for f in source.get("formats") or []]
+    return Panel(" and ".join(formats) or "this data", cannot, data.get("fetch_command"),
+                 source["platform"], tuple(SECTIONS[k] for k in SECTIONS if k in collapsed))
+
+
+def report_view(report: dict, show_counts: bool = False,
+                country: str | None = None) -> ReportView:
+    """The page's decisions for one report.json dict."""
+    source = report["source"]
+    me = who(source["me"].get("handle"), source["me"]["account_id"])
+    collapsed = _collapsed(report)
+    no_response = report.get("no_response")
+    if no_response is not None and "no_response" in collapsed:
+        no_response = None
+    return ReportView(
+        me=me, platform=PLATFORMS.get(source["platform"], source["platform"]),
+        title=f"kindscope report for {me.text}",
+        demo=bool(source.get("demo")), status=_status(source), unread=_unread(source),
+        panel=_panel(report, collapsed), collapsed=collapsed,
+        sections=tuple(k for k in SECTIONS if k in report and k not in collapsed),
+        no_response=no_response, show_counts=show_counts, help=help_view(country))
