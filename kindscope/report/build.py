@@ -19,6 +19,7 @@ from kindscope.store import aggregates
 from kindscope.store.availability import ITEMS, QUESTION_NAMES, QUESTIONS, fetch_command
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, read_model
+from kindscope.store.sources import platform_snapshots
 
 __all__ = ["SCHEMA_VERSION", "build_report", "report_from", "metrics_to_dict", "summary_of",
            "write_json"]
@@ -120,9 +121,7 @@ def _iso(epoch_ms: int | None) -> str | None:
 def _source(rm: ReadModel, demo: bool) -> dict:
     snapshots = [
         {"source": s, "format": f, "taken_at": _iso(t), "imported_at": _iso(i)}
-        for s, f, t, i in rm.store.rows(
-            "SELECT source, format, epoch_ms(taken_at), epoch_ms(imported_at) FROM snapshots "
-            "WHERE platform = ? ORDER BY imported_at", [rm.platform])]
+        for s, f, t, i in platform_snapshots(rm.store, rm.platform)]
     mine, replies = aggregates.my_post_counts(rm)
     counts = aggregates.post_counts(rm)
     return {
@@ -175,7 +174,7 @@ def report_from(rm: ReadModel, demo: bool = False) -> dict:
     report.update(metrics_to_dict(metrics))
     handles = rm.handle_map()
     report["network"] = _clean(_gate_network(
-        network_section(rm.store, rm.platform, rm.me, handles, rm.seed), rm))
+        network_section(rm, handles), rm))
     report["safety"] = _clean(safety_section(rm, handles))
     report["summary"] = summary_of(report)
     return report

@@ -18,8 +18,7 @@ from kindscope.graph.diversity import Spread, bridges, owner_spread
 from kindscope.graph.norms import describe_communities
 from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
-from kindscope.store.db import Store
-from kindscope.store.read import ReadModel, read_model
+from kindscope.store.read import ReadModel
 
 __all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading"]
 
@@ -171,20 +170,10 @@ def _audit(rm: ReadModel, handles) -> dict:
                           for b in audit.bursts])
 
 
-def network_section(rm: ReadModel | Store, handles=None, me: str | None = None,
-                    old_handles=None, seed: int | None = None) -> dict:
+def network_section(rm: ReadModel, handles) -> dict:
     """The ``network`` key of report.json for the read model's owner (its platform, seed
     and scores; the graph and communities of :func:`kindscope.graph.pipeline.network_of`,
-    as ``kindscope network`` finds them).
-
-    The old call ``network_section(store, platform, me, handles, seed)`` still works: it
-    builds the read model of ``me`` for the call."""
-    if isinstance(rm, Store):  # (store, platform, me, handles, seed)
-        model = read_model(rm, me, seed=seed)
-        try:
-            return network_section(model, old_handles or {})
-        finally:
-            model.close()
+    as ``kindscope network`` finds them)."""
     platform, me = rm.platform, rm.me
     net = network_of(rm)
     graph, kind, follows, partition = net.graph, net.kind, net.follows, net.partition
