@@ -111,3 +111,24 @@ def test_evidence_cli(tmp_path, run):
     assert bad.exit_code == 2 and "no incident" in bad.stderr
     by_account = run("evidence", "--db", db, "--account", "troll1", "--out", tmp_path / "a")
     assert by_account.exit_code == 0
+
+
+def test_aimed_at_the_owner_as_the_read_model_means_it(store):
+    """A mention by handle (any case, with @) counts as aimed at me, as in aimed_at_me;
+    hostility is the read model's decision, not a maximum over model versions."""
+    _pileon(store)
+    store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
+                  "('x', 'vic', 'Vic_Real')")
+    for i in range(3):
+        add_post(store, f"m{i}", f"stranger{i}", T0 + timedelta(minutes=70 + i),
+                 "nasty", mentions=("@vic_real",))
+        _score(store, f"m{i}", "toxicity", 0.9)
+    store.execute("INSERT INTO signal_scores VALUES ('x', 'ok', 'toxicity', 0.99, 'old')")
+    rm = read_model(store)
+    from kindscope.store.incidents import hostile_aimed
+
+    mine = {post for target, _, post, *_ in hostile_aimed(rm) if target == "vic"}
+    view = {r[0] for r in rm.rows("SELECT post_id FROM {p}_aimed_at_me "
+                                  "WHERE is_toxic OR is_hateful")}
+    assert mine == view == {f"h{i}" for i in range(6)} | {f"m{i}" for i in range(3)}
+    assert "ok" not in mine  # hostile only under another model version
