@@ -378,7 +378,8 @@ def fingerprint(store: Store) -> list[tuple]:
     """Every table's row count and an order-free hash of its rows."""
     tables = [r[0] for r in store.rows(
         "SELECT table_name FROM information_schema.tables ORDER BY table_name")]
-    return [(t, *store.rows(f"SELECT count(*), sum(hash(x)) FROM {t} x")[0]) for t in tables]
+    return store.rows(" UNION ALL ".join(  # one query: the fuzz runs this 10,000s of times
+        f"SELECT '{t}', count(*), sum(hash(x)) FROM {t} x" for t in tables) + " ORDER BY 1")
 
 
 @dataclass
