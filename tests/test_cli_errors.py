@@ -150,8 +150,11 @@ def test_report_on_a_database_the_user_cannot_write(demo_db, tmp_path):
 def test_out_naming_an_existing_file(demo_db, tmp_path):
     file = tmp_path / "taken.html"
     file.write_text("x")
-    one_line(invoke("report", "--db", demo_db, "--out", file), str(file), "is a file")
-    one_line(invoke("export", "--db", demo_db, "--out", file), str(file), "is a file")
+    for command in ("report", "export"):
+        error = one_line(invoke(command, "--db", demo_db, "--out", file))
+        assert error == f"kindscope: error: {file}: is a file; --out names a folder\n"
+    error = one_line(invoke("evidence", "--account", "amara_k", "--db", demo_db, "--out", file))
+    assert error == f"kindscope: error: {file}: is a file; --out names a folder\n"
 
 
 def test_unwritable_out(demo_db, tmp_path):
@@ -162,7 +165,8 @@ def test_unwritable_out(demo_db, tmp_path):
     texts.write_text('{"text": "hello"}\n')
     for args in (["report", "--db", demo_db, "--out", blocker / "r"],
                  ["export", "--db", demo_db, "--out", blocker / "e"],
-                 ["score", texts, "--text-column", "text", "-o", blocker / "s.jsonl"]):
+                 ["score", texts, "--text-column", "text", "-o", blocker / "s.jsonl"],
+                 ["evidence", "--account", "amara_k", "--db", demo_db, "--out", blocker / "p"]):
         one_line(invoke(*args), str(blocker))
 
 

@@ -61,10 +61,9 @@ def _bad_path(error: click.BadParameter) -> str | None:
     if param is None or not isinstance(param.type, click.Path | click.File):
         return None
     name = param.opts[-1] if param.opts else param.name
-    message = " ".join(error.format_message().split())
-    match = _PATH_MESSAGE.match(message)
+    match = _PATH_MESSAGE.match(" ".join(error.message.split()))
     if match is None:
-        return f"{name}: {message}"
+        return f"{name}: {' '.join(error.format_message().split())}"
     value, problem = match["value"], match["problem"]
     if problem == "is a file":
         problem = f"is a file; {name} names a folder"
