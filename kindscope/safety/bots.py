@@ -24,6 +24,7 @@ import numpy as np
 from kindscope.errors import ModelError
 from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.profiles import FEATURES, Profile, profile_features
+from kindscope.safety.windows import runs
 
 __all__ = ["BOT_DECISION", "BotScore", "FollowWave", "MODEL_PATH", "PORTABLE_PATH", "model_for",
            "model_probability", "score_profile", "score_profiles", "follow_waves"]
@@ -189,17 +190,10 @@ def follow_waves(
     bot probability (the share is None when no follower in the wave has a score).
     """
     ordered = sorted((t, a) for a, t in follows if t is not None)
-    waves, i = [], 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1][0] - ordered[i][0] <= window:
-            j += 1
-        if j - i + 1 >= min_size:
-            ids = tuple(a for _, a in ordered[i:j + 1])
-            known = [bot_scores[a] for a in ids if bot_scores and a in bot_scores]
-            share = sum(s >= BOT_DECISION for s in known) / len(known) if known else None
-            waves.append(FollowWave(ordered[i][0], ordered[j][0], ids, share))
-            i = j + 1
-        else:
-            i += 1
+    waves = []
+    for run in runs(ordered, window, lambda run: len(run) >= min_size):
+        ids = tuple(a for _, a in run)
+        known = [bot_scores[a] for a in ids if bot_scores and a in bot_scores]
+        share = sum(s >= BOT_DECISION for s in known) / len(known) if known else None
+        waves.append(FollowWave(run[0][0], run[-1][0], ids, share))
     return waves

@@ -25,9 +25,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from kindscope.safety.windows import runs
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.incidents import (
     hostile_aimed,
+    hostility,
     hostility_of,
     hostility_scored,
     old_post_replies,
@@ -78,30 +80,12 @@ def _network(rm: ReadModel, targets) -> dict[str, set[str]]:
     return {t: set(dst[src == t]) | set(src[dst == t]) for t in targets}
 
 
-def _windows(items: list, window: timedelta, enough) -> list[list]:
-    """Maximal runs of time-sorted ``(time, ...)`` items within ``window`` that satisfy
-    ``enough``; runs do not overlap."""
-    found, i = [], 0
-    while i < len(items):
-        j = i
-        while j + 1 < len(items) and items[j + 1][0] - items[i][0] <= window:
-            j += 1
-        if enough(items[i:j + 1]):
-            found.append(items[i:j + 1])
-            i = j + 1
-        else:
-            i += 1
-    return found
-
-
 def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
                  min_accounts: int = 3, outside_share: float = 0.6) -> tuple[Incident, ...]:
     """Pile-ons (see the module text); empty when there are no hostility scores."""
     aimed = defaultdict(list)
     for target, at, post, author, toxicity, hate in hostile_aimed(rm):
-        scores = {k: float(v) for k, v in (("toxicity", toxicity), ("hate", hate))
-                  if v is not None}
-        aimed[(rm.platform, target)].append((at, post, author, scores))
+        aimed[(rm.platform, target)].append((at, post, author, hostility(toxicity, hate)))
     ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
     incidents = []
     for (platform, target), items in sorted(aimed.items()):
@@ -113,7 +97,7 @@ def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_post
             outside = sum(a not in network for a in authors) / len(authors)
             return len(run) >= min_posts and len(authors) >= min_accounts and \
                 outside >= outside_share
-        for run in _windows(items, window, enough):
+        for run in runs(items, window, enough):
             authors = sorted({r[2] for r in run})
             outside = sum(a not in network for a in authors)
             posts = tuple(sorted({r[1] for r in run}))
@@ -138,7 +122,7 @@ def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_post
     for (platform, author, target), items in sorted(pairs.items()):
         def enough(run):
             return len({r[2] for r in run}) >= min_posts
-        for run in _windows(items, window, enough):
+        for run in runs(items, window, enough):
             posts = tuple(sorted({r[1] for r in run} | {r[2] for r in run}))
             replies = sorted({r[1] for r in run})
             incidents.append(Incident(

@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from kindscope.store.read import ReadModel
 
-__all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of"]
+__all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
+           "hostility"]
 
 _AIMED = """
     WITH r AS (SELECT * FROM {p}_read
@@ -36,6 +37,11 @@ _AIMED = """
     FROM targets t JOIN r USING (post_id)
     WHERE r.author_id <> t.target
     ORDER BY t.target, r.created_at, r.post_id"""
+
+
+def hostility(toxicity: float | None, hate: float | None) -> dict[str, float]:
+    """``{"toxicity": .., "hate": ..}`` with the scores a post has."""
+    return {s: float(v) for s, v in (("toxicity", toxicity), ("hate", hate)) if v is not None}
 
 
 def hostility_scored(rm: ReadModel) -> bool:
@@ -71,6 +77,5 @@ def hostility_of(rm: ReadModel, post_ids) -> dict[str, dict[str, float]]:
     for post, toxicity, hate in rm.rows(
             "SELECT post_id, toxicity, hate FROM {p}_read WHERE list_contains(?, post_id)",
             [ids]):
-        out[post] = {s: float(v) for s, v in (("toxicity", toxicity), ("hate", hate))
-                     if v is not None}
+        out[post] = hostility(toxicity, hate)
     return out
