@@ -1,0 +1,120 @@
+"""What the report claims to have checked equals what the data carries, on every
+importer's real fixture in ../shared/fixtures (and the Bluesky AppView importer on
+responses written by hand in the documented lexicon shape, as in tests/ingest).
+
+Scores are written by hand (0.1 for every signal and post) so that "not scored" never
+hides availability; the model is not what is tested here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from kindscope.ingest import bluesky_api, import_sources
+from kindscope.report.build import build_report
+from kindscope.store.db import Store
+
+#: fixture -> (source, --me or None, expected availability per question)
+#: questions: replies (void rate, time to reply, kindness and toxicity received, pile-ons,
+#: trawlers, unanswered repliers), follow_back, unfollows, bots, waves, engagement.
+CASES = {
+    "x-archive-full": ("x-archive-full", None, dict(
+        replies=False, follow_back=True, unfollows=False, bots=False, waves=False,
+        engagement=True)),
+    "x-archive-mini": ("x-archive-mini", None, dict(
+        replies=False, follow_back=True, unfollows=False, bots=False, waves=False,
+        engagement=True)),
+    "mastodon-archive": ("mastodon-archive-full", None, dict(
+        replies=False, follow_back=False, unfollows=False, bots=False, waves=False,
+        engagement=False)),
+    "mastodon-csv": ("mastodon/csv_exports", None, dict(
+        replies=False, follow_back=False, unfollows=False, bots=False, waves=False,
+        engagement=False)),
+    "bluesky-car": ("bluesky/car/repo.car", None, dict(
+        replies=False, follow_back=False, unfollows=False, bots=False, waves=False,
+        engagement=False)),
+    "jetstream": ("bluesky/jetstream/golden_v1.jsonl", "did:plc:q235v55g5unth4zjjdpacfdr",
+                  dict(replies=True, follow_back=False, unfollows=False, bots=False,
+                       waves=False, engagement=True)),
+}
+
+REPLY_PIECES = ("void_rate", "time_to_reply", "kindness_received", "toxicity_received")
+
+
+def _score_everything(store: Store) -> None:
+    """Hand-written scores for every post, under the installed model version."""
+    from kindscope.signals import MODEL_VERSION, SIGNALS
+
+    for signal in SIGNALS:
+        store.execute("INSERT INTO signal_scores SELECT platform, post_id, ?, 0.1, ? FROM posts "
+                      "ON CONFLICT DO NOTHING", [signal, MODEL_VERSION])
+
+
+def _claims(report: dict) -> dict[str, bool]:
+    """What the report says it could check, per question."""
+    safety, network = report["safety"], report["network"]
+    replies = {report[k]["available"] for k in REPLY_PIECES}
+    replies |= {safety[k]["available"] for k in ("pileons", "trawlers")}
+    if network["available"]:
+        replies.add(network["unanswered_repliers"]["available"])
+    assert len(replies) == 1, f"reply questions disagree: {replies}"
+
+    def piece(name):
+        return bool(network["available"] and network[name]["available"])
+
+    return dict(replies=replies.pop(), follow_back=piece("reciprocity"),
+                unfollows=piece("unfollow_audit"),
+                bots=safety["bot_followers"]["available"],
+                waves=safety["follow_waves"]["available"],
+                engagement=report["kindness_gap"]["available"])
+
+
+def _never_zero_where_unavailable(report: dict) -> None:
+    """A piece the data cannot show carries no count: never "0 found"."""
+    for key in ("pileons", "trawlers"):
+        piece = report["safety"][key]
+        if not piece["available"]:
+            assert piece["count"] is None and "does not hold" in piece["reason"]
+    recip = report["network"].get("reciprocity") if report["network"]["available"] else None
+    if recip and not recip["available"]:
+        assert recip.get("followers") is None and recip.get("follow_back_share") is None
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_report_claims_match_what_the_fixture_carries(case, tmp_path):
+    source, me, expected = CASES[case]
+    path = FIXTURES / source
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    store = Store(tmp_path / "k.duckdb")
+    try:
+        import_sources(store, [str(path)])
+        _score_everything(store)
+        report = build_report(store, me=me)
+    finally:
+        store.close()
+    assert _claims(report) == expected
+    _never_zero_where_unavailable(report)
+    missing = {c["question"] for c in report["data"]["cannot_show"]}
+    assert ("replies" in missing) == (not expected["replies"])
+    assert report["data"]["only_own_posts"] == (not expected["replies"])
+
+
+def test_bluesky_appview_import_claims_match(tmp_path, monkeypatch):
+    """The online importer, on responses written by hand (tests/ingest/test_bluesky_api.py):
+    others' replies, followers, follows and profiles, but no follow times."""
+    from ingest.test_bluesky_api import hand_written_account
+
+    fetch = hand_written_account()
+    monkeypatch.setattr(bluesky_api, "HttpFetcher", lambda where=None: fetch)
+    store = Store(tmp_path / "k.duckdb")
+    try:
+        import_sources(store, ["bluesky:me.bsky.social"])
+        _score_everything(store)
+        report = build_report(store)
+    finally:
+        store.close()
+    assert _claims(report) == dict(replies=True, follow_back=True, unfollows=False,
+                                   bots=True, waves=False, engagement=True)
+    assert report["network"]["reciprocity"]["followers"] == 2
