@@ -13,6 +13,9 @@ arranged into an invented community of invented accounts over four months:
 - RumourEval 2017 reply trees (annotations CC-BY 4.0): the real delays between a tweet and
   its replies, used as reply timing (no texts).
 
+The last three days before the snapshot hold a small scene for ``kindscope care --demo``
+(see ``care_scene``): friends' painful posts, answered or not.
+
 Posts about suicide or self-harm, and anything naming a method, are filtered out.
 
 Usage::
@@ -157,7 +160,7 @@ class Builder:
             self.lines.append({"type": "like", "account": liker, "post": pid})
 
 
-def build(data: Path, seed: int) -> list[dict]:
+def build(data: Path, seed: int) -> tuple[list[dict], Builder]:
     rng = random.Random(seed)
     b = Builder(load_texts(data, rng), reply_delays(data), rng)
     me, friends = HANDLES[0], HANDLES[1:]
@@ -195,24 +198,71 @@ def build(data: Path, seed: int) -> list[dict]:
         if rng.random() < 0.06:
             b.post(rng.choice(TROLLS), at + timedelta(hours=3), b.take(
                 rng.choice(["rude", "hate"])), mentions=[me])
-    return b.lines
+    return b.lines, b
+
+
+def care_scene(b: Builder, follows: list[dict], taken: datetime, seed: int) -> str:
+    """The last three days before the snapshot, for ``kindscope care --demo``: friends of
+    Sam who posted something painful, answered or not. Returns the handle that opted out
+    of care queues (its bio gets ``#NoCareQueue``).
+
+    - two mutual friends' painful posts with no reply (one continued by its author);
+    - a mutual friend's painful post answered only by a troll (hostile-only);
+    - a mutual friend's painful post answered kindly (not in the queue);
+    - a painful post by someone Sam follows who does not follow back (left out);
+    - a painful post by someone Sam follows who opted out (left out);
+    - a friend's reply to Sam that opens up, for ``kindscope inbox``.
+    """
+    rng = random.Random(seed + 2)
+    me = HANDLES[0]
+    following = {f["followee"] for f in follows if f["follower"] == me}
+    followers = {f["follower"] for f in follows if f["followee"] == me}
+    mutual = sorted(following & followers)
+    one_way = sorted(following - followers)
+    rng.shuffle(mutual)
+    rng.shuffle(one_way)
+    quiet, continued, trolled = mutual[:3]
+    outside, opted = one_way[:2]  # a one-way follow, and one who opted out
+    answered = rng.choice([h for h in HANDLES[1:] if h not in mutual[:3] + one_way[:2]])
+    start = taken - timedelta(days=3)
+
+    def at(hours: float) -> datetime:
+        return start + timedelta(hours=hours)
+
+    b.post(quiet, at(30), b.take("pain"))
+    first = b.post(continued, at(12), b.take("pain"))
+    b.post(continued, at(14), b.take("pain"), first, continued)
+    pid = b.post(trolled, at(40), b.take("pain"))
+    b.post(TROLLS[0], at(41), b.take("rude"), pid, trolled)
+    pid = b.post(answered, at(20), b.take("pain"))
+    b.post(rng.choice([h for h in HANDLES[1:] if h != answered]), at(22), b.take("support"),
+           pid, answered)
+    b.post(outside, at(25), b.take("pain"))
+    b.post(opted, at(35), b.take("pain"))
+    b.post(answered, at(50), b.take("cheer"))
+    mine = b.post(me, at(44), b.take("cheer"))
+    b.post(answered, at(46), b.take("pain"), mine, me)
+    return opted
 
 
 def assemble(data: Path, seed: int) -> list[dict]:
     rng = random.Random(seed + 1)
-    lines = build(data, seed)
-    head = [{"type": "meta", "platform": "generic", "owner": HANDLES[0],
-             "taken_at": (START + timedelta(days=DAYS + 14)).isoformat().replace("+00:00", "Z")}]
-    accounts = [{"type": "account", "id": h, "handle": h,
-                 "name": h.split("_")[0].split(".")[0].title(),
-                 "bio": "Invented account of the kindscope demo (assembled, not real)."}
-                for h in HANDLES + TROLLS]
     follows = []
     for h in HANDLES:
         for other in rng.sample([x for x in HANDLES if x != h], rng.randint(5, 14)):
             follows.append({"type": "follow", "follower": h, "followee": other})
     for t in TROLLS:
         follows.append({"type": "follow", "follower": t, "followee": HANDLES[0]})
+    taken = START + timedelta(days=DAYS + 14)
+    lines, builder = build(data, seed)
+    opted = care_scene(builder, follows, taken, seed)
+    head = [{"type": "meta", "platform": "generic", "owner": HANDLES[0],
+             "taken_at": taken.isoformat().replace("+00:00", "Z")}]
+    bio = "Invented account of the kindscope demo (assembled, not real)."
+    accounts = [{"type": "account", "id": h, "handle": h,
+                 "name": h.split("_")[0].split(".")[0].title(),
+                 "bio": bio + (" #NoCareQueue" if h == opted else "")}
+                for h in HANDLES + TROLLS]
     return head + accounts + follows + lines
 
 

@@ -1,0 +1,25 @@
+"""care.html / inbox.html: the queue as one self-contained, escaped page."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from kindscope.care.queue import CareQueue
+from kindscope.care.terminal import REASON_WORDS
+
+__all__ = ["render_page"]
+
+_ENV = Environment(loader=PackageLoader("kindscope.care", "templates"),
+                   autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and url.startswith(("https://", "http://")) else None
+
+
+def render_page(queue: CareQueue, kind: str = "care") -> str:
+    data = queue.to_dict()
+    for item in data["items"]:
+        item["url"] = _safe_url(item["url"])
+    reasons = [(n, REASON_WORDS[r]) for r, n in queue.excluded.items() if n]
+    return _ENV.get_template("care.html").render(q=data, kind=kind, reasons=reasons)

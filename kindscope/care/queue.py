@@ -1,0 +1,194 @@
+"""The care queue and the inbox: who around you is hurting with no one answering, and the
+messages you must not miss.
+
+Rules (from what went wrong with Samaritans Radar in 2014):
+
+- Local and computed when asked: nothing is stored; "now" is the newest snapshot's
+  ``taken_at`` (or ``as_of``), never the wall clock.
+- Facts, not verdicts: an item shows the post, when, and "no reply yet" or "only hostile
+  replies". The signals only select and order; no score, label or risk is shown.
+- Scope: people you follow who follow you back (``include_following`` widens it to everyone
+  you follow), never strangers; never people you blocked or muted, people whose posts to
+  you are mostly hostile, or people who opted out (``#NoCareQueue`` in the bio, a Bluesky
+  ``!no-unauthenticated`` label, Mastodon ``noindex`` or ``discoverable: false``, a
+  protected X account).
+- One item per thread started by someone in scope (a reply to others is not theirs to be
+  asked about) whose own posts read as painful and that has no answer from anyone else;
+  the author's own replies are not answers, and hostile replies do not count as kind.
+- A care budget: at most ``budget`` items; the rest are counted, not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+
+from kindscope.care.links import post_url
+from kindscope.care.signposting import signposting
+from kindscope.store import care as care_rows
+from kindscope.store.graph_edges import follow_edges
+from kindscope.store.read import ReadModel
+
+__all__ = ["EXCLUSION_REASONS", "CareItem", "CareQueue", "care_queue", "inbox", "now_of",
+           "reader_help"]
+
+EXCLUSION_REASONS = ("not mutual", "blocked or muted", "hostile", "opted out")
+DEFAULT_DAYS = 3
+DEFAULT_INBOX_DAYS = 14
+DEFAULT_BUDGET = 5
+
+
+@dataclass(frozen=True)
+class CareItem:
+    """One thread (or one message) to look at: facts only."""
+
+    post_id: str
+    account_id: str
+    handle: str
+    created_at: str
+    text: str
+    url: str | None
+    hours_without_reply: float
+    status: str  # "no reply yet", "only hostile replies", or for the inbox the kind of message
+    continuations: tuple[dict, ...] = ()
+    signposting: dict | None = None
+
+
+@dataclass(frozen=True)
+class CareQueue:
+    now: str
+    days: float
+    budget: int
+    items: tuple[CareItem, ...]
+    held_back: int
+    excluded: dict[str, int] = field(default_factory=dict)
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        out = {"now": self.now, "days": self.days, "budget": self.budget,
+               "items": [_item_dict(i) for i in self.items], "held_back": self.held_back,
+               "excluded": dict(self.excluded)}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def _item_dict(item: CareItem) -> dict:
+    out = {"post_id": item.post_id, "account_id": item.account_id, "handle": item.handle,
+           "created_at": item.created_at, "text": item.text, "url": item.url,
+           "hours_without_reply": item.hours_without_reply, "status": item.status,
+           "continuations": list(item.continuations)}
+    if item.signposting is not None:
+        out["signposting"] = item.signposting
+    return out
+
+
+def reader_help(country: str | None = None) -> dict:
+    """What to do when a post reads as someone in crisis: for the reader, not about them."""
+    sign = signposting(country)
+    return {
+        "how_to_answer": [
+            "You can simply let them know you saw their post and that you are glad they "
+            "said something; you do not have to fix anything.",
+            "Don't promise to keep it secret if they tell you they are not safe.",
+            "You can point them to people trained to help: the help lines below.",
+            "You are not their counsellor. Look after yourself too.",
+        ],
+        "help_lines": [{"name": h.name, "contact": h.contact, "url": h.url}
+                       for h in sign.lines],
+        "emergency": sign.emergency,
+        "find_more": sign.find_more,
+        "caveat": "kindscope can be wrong: this post may mean something else.",
+    }
+
+
+def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
+    """The care commands' "now": ``as_of``, else the newest snapshot's taken_at, else the
+    end of the data."""
+    if as_of is not None:
+        return as_of
+    taken = care_rows.newest_taken_at(rm.store, rm.platform)
+    if taken is not None:
+        return taken
+    if rm.until is None:
+        raise ValueError("the data has no dates: pass --as-of")
+    return rm.until
+
+
+def _circle(rm: ReadModel) -> tuple[list[str], list[str]]:
+    """Whom I follow and who follows me, from the latest follow edges."""
+    edges = follow_edges(rm.store, rm.platform)
+    source, target = edges.get("source", np.array([])), edges.get("target", np.array([]))
+    following = sorted(set(target[source == rm.me].tolist()))
+    followers = sorted(set(source[target == rm.me].tolist()))
+    return following, followers
+
+
+def _hours(now: datetime, then: datetime) -> float:
+    return round((now - then).total_seconds() / 3600, 1)
+
+
+def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: bool = False,
+               budget: int = DEFAULT_BUDGET, as_of: datetime | None = None,
+               country: str | None = None) -> CareQueue:
+    """The queue: unanswered painful threads of people in scope, oldest first."""
+    now = now_of(rm, as_of)
+    since = now - timedelta(days=days)
+    following, followers = _circle(rm)
+    rows = care_rows.care_threads(rm, now, since, following, followers,
+                                  mutual_only=not include_following)
+    excluded = dict.fromkeys(EXCLUSION_REASONS, 0)
+    eligible = []
+    for row in rows:
+        if row[6] is not None:
+            excluded[row[6]] += 1
+        else:
+            eligible.append(row)
+    shown = eligible[:max(budget, 0)]
+    handles = rm.handles(r[1] for r in shown)
+    help_for_reader = reader_help(country)
+    items = []
+    for root_id, author, post_id, at, crisis, hostile_only, _ in shown:
+        posts = care_rows.thread_posts(rm, root_id, author, now)
+        first = next((p for p in posts if p[0] == post_id), None)
+        text, url = (first[2], first[3]) if first else ("", None)
+        later = tuple({"post_id": p[0], "created_at": p[1].isoformat(), "text": p[2]}
+                      for p in posts if p[1] > at)
+        items.append(CareItem(
+            post_id, author, handles.get(author, author), at.isoformat(), text,
+            post_url(rm.platform, post_id, url, handles.get(author)), _hours(now, at),
+            "only hostile replies" if hostile_only else "no reply yet", later,
+            help_for_reader if crisis else None))
+    note = None
+    if not following:
+        note = ("this data does not say whom you follow, so there is no circle to look at: "
+                "import your follows (an archive or `kindscope import bluesky:HANDLE "
+                "--following`)")
+    return CareQueue(now.isoformat(), days, budget, tuple(items),
+                     max(len(eligible) - len(shown), 0), excluded, note)
+
+
+_INBOX_ORDER = {"opened up to you": 0, "kind to you": 1, "reply or mention": 2, "hostile": 3}
+
+
+def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | None = None,
+          country: str | None = None) -> CareQueue:
+    """Replies and mentions to me in the window that I have not answered: people who opened
+    up to me or were kind first, hostile ones last (they belong to ``kindscope safety``)."""
+    now = now_of(rm, as_of)
+    since = now - timedelta(days=days)
+    rows = care_rows.inbox_rows(rm, now, since)
+    handles = rm.handles(r[1] for r in rows)
+    help_for_reader = reader_help(country)
+    items = []
+    for post_id, author, at, text, url, opened, kind, hostile, crisis in rows:
+        status = ("hostile" if hostile else "opened up to you" if opened
+                  else "kind to you" if kind else "reply or mention")
+        items.append(CareItem(post_id, author, handles.get(author, author), at.isoformat(),
+                              text, post_url(rm.platform, post_id, url, handles.get(author)),
+                              _hours(now, at), status, (),
+                              help_for_reader if crisis and not hostile else None))
+    items.sort(key=lambda i: (_INBOX_ORDER[i.status], i.created_at, i.post_id))
+    return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, {})

@@ -1,0 +1,80 @@
+"""The care queue and the inbox as text for a terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kindscope.care.queue import CareItem, CareQueue
+
+__all__ = ["REASON_WORDS", "render_text"]
+
+REASON_WORDS = {"not mutual": "do not follow you back (--include-following shows them)",
+            "blocked or muted": "you blocked or muted",
+            "hostile": "have mostly been hostile to you",
+            "opted out": "asked not to appear in care queues"}
+
+
+def _when(hours: float) -> str:
+    if hours < 1:
+        return "less than an hour ago"
+    if hours < 48:
+        return f"{hours:.0f} hours ago"
+    return f"{hours / 24:.0f} days ago"
+
+
+def _wrap(text: str, indent: str = "    ") -> str:
+    lines = text.splitlines() or [""]
+    return "\n".join(textwrap.fill(line, 88, initial_indent=indent, subsequent_indent=indent)
+                     for line in lines)
+
+
+def _item(item: CareItem) -> list[str]:
+    out = [f"@{item.handle.lstrip('@')}, {_when(item.hours_without_reply)} ({item.created_at})"
+           f": {item.status}", _wrap(item.text)]
+    for more in item.continuations:
+        out.append(_wrap(more["text"], "      ↳ "))
+    if item.url:
+        out.append(f"    {item.url}")
+    if item.signposting:
+        help_ = item.signposting
+        out.append("    If you answer: " + " ".join(help_["how_to_answer"][:2]))
+        lines = "; ".join(f"{h['name']} ({h['contact']})" for h in help_["help_lines"])
+        out.append(f"    Help lines: {lines or help_['find_more']}. {help_['caveat']}")
+    return out
+
+
+def render_text(queue: CareQueue, kind: str = "care") -> str:
+    """A readable list: facts about posts, never a verdict about a person."""
+    lines: list[str] = []
+    if kind == "care":
+        if queue.note:
+            lines.append(f"note: {queue.note}")
+        count = len(queue.items) + queue.held_back
+        if not count:
+            lines.append(f"No painful post from your circle in the last {queue.days:g} days is "
+                         "waiting for a reply. (kindscope can miss things: it reads text with "
+                         "a model that can be wrong.)")
+        else:
+            lines.append(f"{count} painful post{'s' if count > 1 else ''} from your circle in "
+                         f"the last {queue.days:g} days {'have' if count > 1 else 'has'} had "
+                         "no reply yet. A small acknowledgement can be enough; you do not have "
+                         "to fix anything.")
+    else:
+        lines.append(f"{len(queue.items)} replies and mentions to you in the last "
+                     f"{queue.days:g} days have no answer from you yet.")
+    for item in queue.items:
+        lines.append("")
+        lines.extend(_item(item))
+    if queue.held_back:
+        lines.append("")
+        lines.append(f"{queue.held_back} more wait past your care budget of {queue.budget}. "
+                     "You are not a crisis counsellor: it is fine to stop here.")
+    left_out = [f"{n} from people who {REASON_WORDS[r]}" for r, n in queue.excluded.items() if n]
+    if left_out:
+        lines.append("")
+        lines.append("Left out: " + "; ".join(left_out) + ".")
+    if kind == "care":
+        lines.append("")
+        lines.append("kindscope never replies for you; the links open each post in its app. "
+                     "Nothing here is stored or sent anywhere.")
+    return "\n".join(lines)

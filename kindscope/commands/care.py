@@ -1,0 +1,152 @@
+"""Care commands: the care queue, the inbox and the draft check (``kindscope check``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import click
+
+from kindscope.care.queue import (
+    DEFAULT_BUDGET,
+    DEFAULT_DAYS,
+    DEFAULT_INBOX_DAYS,
+    CareQueue,
+    care_queue,
+    inbox,
+)
+from kindscope.commands.common import Progress, db_option
+from kindscope.errors import InputError
+from kindscope.ingest import import_sources
+from kindscope.store import care as care_rows
+from kindscope.store.db import Store, open_store
+from kindscope.store.read import read_model
+
+__all__ = ["care_command", "inbox_command"]
+
+
+def _as_of(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"not a date and time: {value!r} (use e.g. 2024-05-21T08:00Z)",
+                         "--as-of") from None
+    if moment.tzinfo is None:
+        raise InputError(f"give a time zone, e.g. {value}Z for UTC", "--as-of")
+    return moment
+
+
+def _prepare(store: Store, demo: bool) -> None:
+    """Import the demo when asked, then score what is not yet scored."""
+    if demo:
+        from kindscope.commands.report import demo_path
+
+        import_sources(store, [str(demo_path())])
+    try:
+        from kindscope.signals.store_scoring import score_store
+    except ImportError:
+        return
+    with Progress("Reading new posts") as bar:
+        score_store(store, progress=bar.update)
+
+
+_demo_option = click.option("--demo", is_flag=True, default=False,
+                            help="Use the bundled demo community (in memory).")
+_as_of_option = click.option("--as-of", "as_of", default=None, metavar="TIME",
+                             help="Treat this time (ISO 8601 with zone) as now (default: when "
+                                  "the newest import was taken).")
+_json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+_me_option = click.option("--me", default=None, metavar="HANDLE",
+                          help="Whose circle (default: the owner of the imported data).")
+
+
+@click.command("care")
+@db_option
+@_demo_option
+@_me_option
+@click.option("--days", type=click.FloatRange(min=0.1, max=30), default=DEFAULT_DAYS,
+              show_default=True, help="How many days back to look.")
+@click.option("--include-following", is_flag=True,
+              help="Everyone you follow, not only those who follow you back.")
+@click.option("--budget", type=click.IntRange(min=0, max=100), default=DEFAULT_BUDGET,
+              show_default=True, help="Most posts shown in one run.")
+@_as_of_option
+@_json_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Also write care.html (self-contained) into this folder.")
+@click.option("--forget", is_flag=True,
+              help="Delete every post of others fetched for the queue (--following "
+                   "imports), with their scores, and stop.")
+def care_command(db, demo, me, days, include_following, budget, as_of, as_json, out_dir,
+                 forget):
+    """People you follow who posted something painful and have had no reply yet.
+
+    Computed now, from your own database, and never stored or sent anywhere. It shows
+    the post, when, and that no one has answered; nothing about the person. You do not
+    have to answer anyone: a small acknowledgement can be enough, and you are not their
+    counsellor. kindscope never replies for you: each item links to the post.
+
+    Example:
+
+        kindscope care --db me.duckdb --days 3 --budget 5
+    """
+    with open_store(":memory:" if demo and db is None else db) as store:
+        if forget:
+            count = care_rows.forget_fetched(store, None)
+            click.echo(f"deleted {count:,} posts of others fetched for the care queue")
+            return
+        _prepare(store, demo)
+        rm = read_model(store, me)
+        try:
+            queue = care_queue(rm, days, include_following, budget, _as_of(as_of))
+            since = datetime.fromisoformat(queue.now) - timedelta(days=days)
+            care_rows.forget_fetched(store, since)
+        finally:
+            rm.close()
+    _emit(queue, as_json, out_dir, "care")
+
+
+@click.command("inbox")
+@db_option
+@_demo_option
+@_me_option
+@click.option("--days", type=click.FloatRange(min=0.1, max=365), default=DEFAULT_INBOX_DAYS,
+              show_default=True, help="How many days back to look.")
+@_as_of_option
+@_json_option
+def inbox_command(db, demo, me, days, as_of, as_json):
+    """Replies and mentions to you that you have not answered yet: people who opened up
+    to you or were kind to you first, hostile ones last (see `kindscope safety`).
+
+    Example:
+
+        kindscope inbox --db me.duckdb --days 14
+    """
+    with open_store(":memory:" if demo and db is None else db) as store:
+        _prepare(store, demo)
+        rm = read_model(store, me)
+        try:
+            queue = inbox(rm, days, _as_of(as_of))
+        finally:
+            rm.close()
+    _emit(queue, as_json, None, "inbox")
+
+
+def _emit(queue: CareQueue, as_json: bool, out_dir: str | None, kind: str) -> None:
+    if as_json:
+        click.echo(json.dumps(queue.to_dict(), ensure_ascii=False))
+    else:
+        from kindscope.care.terminal import render_text
+
+        click.echo(render_text(queue, kind))
+    if out_dir:
+        from kindscope.care.page import render_page
+
+        path = Path(out_dir)
+        path.mkdir(parents=True, exist_ok=True)
+        target = path / f"{kind}.html"
+        target.write_text(render_page(queue, kind), encoding="utf-8")
+        click.echo(f"wrote {target}", err=True)

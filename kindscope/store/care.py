@@ -1,0 +1,153 @@
+"""The care queue and the inbox, computed in the engine over the read model.
+
+Nothing here is stored: each call reads the posts as they are and returns rows.
+See :mod:`kindscope.care.queue` for the rules these queries implement.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kindscope.store.db import Store
+from kindscope.store.read import ReadModel
+
+__all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts", "inbox_rows",
+           "forget_fetched", "FETCHED_FORMATS"]
+
+#: Import formats that fetch other people's recent posts only for the care queue; their
+#: posts are kept for the window and then deleted (``forget_fetched``).
+FETCHED_FORMATS = ("bluesky-following", "mastodon-following")
+
+#: An account that asked not to be read: ``#NoCareQueue`` in its bio, a Bluesky
+#: ``!no-unauthenticated`` self-label, a Mastodon ``noindex`` or ``discoverable: false``,
+#: or a protected X account. ``a`` is a row of ``accounts``.
+OPT_OUT_SQL = """(
+    lower(coalesce(a.description, '')) LIKE '%#nocarequeue%'
+    OR coalesce(a.profile_json, '') LIKE '%!no-unauthenticated%'
+    OR (json_valid(a.profile_json) AND (
+        json_extract_string(a.profile_json, '$.noindex') = 'true'
+        OR json_extract_string(a.profile_json, '$.discoverable') = 'false'
+        OR json_extract_string(a.profile_json, '$.protected') = 'true'
+        OR lower(coalesce(json_extract_string(a.profile_json, '$.bio'), ''))
+           LIKE '%#nocarequeue%')))"""
+
+_THREADS = f"""
+WITH RECURSIVE
+k AS (SELECT CAST(? AS TIMESTAMPTZ) AS now_at, CAST(? AS TIMESTAMPTZ) AS since),
+following AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
+followers AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
+roots AS (
+    SELECT r.post_id, r.author_id FROM {{p}}_read r, k
+    WHERE r.kind = 'post' AND r.reply_to_post_id IS NULL AND r.deleted_at IS NULL
+      AND r.author_id IN (SELECT id FROM following)
+      AND r.created_at > k.since AND r.created_at <= k.now_at),
+thread(root_id, root_author, post_id, depth) AS (
+    SELECT post_id, author_id, post_id, 0 FROM roots
+    UNION ALL
+    SELECT t.root_id, t.root_author, c.post_id, t.depth + 1
+    FROM thread t JOIN {{p}}_posts c ON c.reply_to_post_id = t.post_id
+    WHERE t.depth < 10000),
+tp AS (
+    SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
+           r.is_crisis, r.is_toxic OR r.is_hateful AS hostile
+    FROM thread t JOIN {{p}}_read r ON r.post_id = t.post_id, k
+    WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
+per_thread AS (
+    SELECT root_id, any_value(root_author) AS author_id,
+           count(*) FILTER (author_id = root_author AND is_distress) AS painful,
+           coalesce(bool_or(author_id = root_author AND is_crisis), false) AS crisis,
+           count(*) FILTER (author_id <> root_author) AS answers,
+           count(*) FILTER (author_id <> root_author AND NOT hostile) AS kind_answers,
+           min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at,
+           arg_min(post_id, created_at) FILTER (author_id = root_author AND is_distress)
+               AS painful_id
+    FROM tp GROUP BY root_id)
+SELECT t.root_id, t.author_id, t.painful_id, t.painful_at, t.crisis, t.answers > 0,
+       CASE WHEN t.author_id IN (SELECT a.account_id FROM accounts a, {{p}}_params q
+                                 WHERE a.platform = q.platform AND {OPT_OUT_SQL})
+                 THEN 'opted out'
+            WHEN t.author_id IN (SELECT b.target_id FROM blocks b, {{p}}_params q
+                                 WHERE b.platform = q.platform AND b.account_id = q.me
+                                   AND b.kind IN ('block', 'mute'))
+                 THEN 'blocked or muted'
+            WHEN t.author_id IN (SELECT account_id FROM {{p}}_hostile) THEN 'hostile'
+            WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
+       END AS excluded
+FROM per_thread t
+WHERE t.painful > 0 AND t.kind_answers = 0
+ORDER BY t.painful_at, t.root_id"""
+
+
+def newest_taken_at(store: Store, platform: str) -> datetime | None:
+    """When the newest snapshot of ``platform`` was taken (the care commands' "now")."""
+    value = store.scalar("SELECT max(coalesce(taken_at, imported_at)) FROM snapshots "
+                         "WHERE platform = ?", [platform])
+    return value if isinstance(value, datetime) else None
+
+
+def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[str],
+                 followers: list[str], mutual_only: bool) -> list[tuple]:
+    """Threads started in (since, now] by accounts I follow whose author's posts read as
+    painful and that have no answer from anyone else but hostile ones.
+
+    Rows ``(root id, author id, first painful post id, its time, crisis, has hostile
+    answers, excluded reason or None)``, oldest painful post first.
+    """
+    return rm.rows(_THREADS, [now, since, list(following), list(followers), mutual_only])
+
+
+def thread_posts(rm: ReadModel, root_id: str, author_id: str, now: datetime) -> list[tuple]:
+    """The author's own posts in a thread up to ``now``: ``(post id, created_at, text,
+    url)`` in time order (the first painful post and its continuations)."""
+    return rm.rows("""
+        WITH RECURSIVE thread(post_id, depth) AS (
+            SELECT CAST(? AS VARCHAR), 0
+            UNION ALL
+            SELECT c.post_id, t.depth + 1 FROM thread t
+            JOIN {p}_posts c ON c.reply_to_post_id = t.post_id WHERE t.depth < 10000)
+        SELECT p.post_id, p.created_at, p.text, p.url FROM thread t
+        JOIN {p}_posts p USING (post_id)
+        WHERE p.author_id = ? AND p.created_at <= CAST(? AS TIMESTAMPTZ)
+          AND p.deleted_at IS NULL
+        ORDER BY p.created_at, p.post_id""", [root_id, author_id, now])
+
+
+def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
+    """Replies and mentions aimed at me in (since, now] that I have not answered:
+    ``(post id, author id, created_at, text, url, opened up (distress), kind (supportive),
+    hostile, crisis)``."""
+    return rm.rows("""
+        SELECT a.post_id, a.author_id, a.created_at, a.text, a.url, a.is_distress,
+               a.is_supportive, a.is_toxic OR a.is_hateful, a.is_crisis
+        FROM {p}_aimed_at_me a, {p}_params k
+        WHERE a.created_at > CAST(? AS TIMESTAMPTZ) AND a.created_at <= CAST(? AS TIMESTAMPTZ)
+          AND a.deleted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM {p}_posts m WHERE m.author_id = k.me
+                          AND m.reply_to_post_id = a.post_id)
+        ORDER BY a.created_at, a.post_id""", [since, now])
+
+
+def forget_fetched(store: Store, older_than: datetime | None) -> int:
+    """Delete the posts of others fetched only for the care queue (imports of
+    :data:`FETCHED_FORMATS`) created before ``older_than`` (all of them when None), with
+    their scores, languages and sources; return how many posts were deleted."""
+    formats = list(FETCHED_FORMATS)
+    doomed = """
+        SELECT ps.platform, ps.post_id FROM post_sources ps
+        JOIN snapshots s USING (snapshot_id)
+        JOIN posts p ON p.platform = ps.platform AND p.post_id = ps.post_id
+        WHERE s.format IN (SELECT unnest(CAST(? AS VARCHAR[])))
+          AND p.author_id IS DISTINCT FROM s.owner_id
+          AND (CAST(? AS TIMESTAMPTZ) IS NULL OR p.created_at < CAST(? AS TIMESTAMPTZ))
+          AND NOT EXISTS (SELECT 1 FROM post_sources o JOIN snapshots so USING (snapshot_id)
+                          WHERE o.platform = ps.platform AND o.post_id = ps.post_id
+                            AND so.format NOT IN (SELECT unnest(CAST(? AS VARCHAR[]))))"""
+    params = [formats, older_than, older_than, formats]
+    with store.transaction():
+        store.execute(f"CREATE OR REPLACE TEMP TABLE _forget AS {doomed}", params)
+        count = int(store.scalar("SELECT count(*) FROM _forget") or 0)
+        for table in ("signal_scores", "post_languages", "post_sources", "posts"):
+            store.execute(f"DELETE FROM {table} t USING _forget f "
+                          "WHERE t.platform = f.platform AND t.post_id = f.post_id")
+        store.execute("DROP TABLE _forget")
+    return count

@@ -1,0 +1,197 @@
+"""The care queue and the inbox on a hand-built community (generic JSONL written here), with
+hand-written scores: each rule of the queue is its own test."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from kindscope.care.queue import care_queue, inbox
+from kindscope.ingest import import_sources
+from kindscope.store.db import Store
+from kindscope.store.read import read_model
+
+T0 = datetime(2024, 6, 1, 0, 0, tzinfo=UTC)
+TAKEN = T0 + timedelta(hours=72)
+PAIN = {"distress": 0.9, "crisis": 0.1, "toxicity": 0.05, "hate": 0.01, "support": 0.1,
+        "upbeat": 0.05}
+CRISIS = PAIN | {"crisis": 0.9}
+FINE = {"distress": 0.1, "crisis": 0.01, "toxicity": 0.05, "hate": 0.01, "support": 0.2,
+        "upbeat": 0.6}
+KIND = FINE | {"support": 0.9}
+HOSTILE = FINE | {"toxicity": 0.95}
+MUTUALS = ("ana", "cat", "dan", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lou")
+
+
+def _iso(hours: float) -> str:
+    return (T0 + timedelta(hours=hours)).isoformat().replace("+00:00", "Z")
+
+
+def community() -> tuple[list[dict], dict[str, dict]]:
+    lines: list[dict] = [{"type": "meta", "owner": "me", "taken_at": _iso(72)},
+                         {"type": "account", "id": "me", "handle": "me"}]
+    scores: dict[str, dict] = {}
+
+    def post(pid, author, hours, signal, reply_to=None, text=None, **extra):
+        line = {"id": pid, "author": author, "created_at": _iso(hours),
+                "text": text or f"{pid} by {author}", **extra}
+        if reply_to:
+            line["reply_to"] = reply_to
+        lines.append(line)
+        scores[pid] = signal
+
+    for name in (*MUTUALS, "ben", "zed"):
+        bio = "hi #NoCareQueue" if name == "fay" else "hello"
+        lines.append({"type": "account", "id": name, "handle": f"{name}.example", "bio": bio})
+    for name in (*MUTUALS, "ben"):
+        lines.append({"type": "follow", "follower": "me", "followee": name})
+    for name in MUTUALS:
+        lines.append({"type": "follow", "follower": name, "followee": "me"})
+    lines += [{"type": "block", "account": "me", "target": "cat"},
+              {"type": "mute", "account": "me", "target": "dan"}]
+    post("a1", "ana", 10, PAIN, text="I feel rubbish today <script>alert(1)</script>")
+    post("b1", "ben", 11, PAIN)                      # I follow ben; ben does not follow back
+    post("c1", "cat", 12, PAIN)                      # blocked
+    post("d1", "dan", 13, PAIN)                      # muted
+    post("e1", "eve", 14, PAIN)                      # mostly hostile to me:
+    post("m1", "me", 1, FINE)
+    post("e2", "eve", 2, HOSTILE, reply_to="m1")
+    post("e3", "eve", 3, HOSTILE, reply_to="m1")
+    post("f1", "fay", 15, PAIN)                      # opted out
+    post("g1", "gus", -30, PAIN)                     # outside the window (older than 3 days)
+    post("h1", "hal", 16, PAIN)                      # only hal's own continuation
+    post("h2", "hal", 17, PAIN, reply_to="h1")
+    post("i1", "ivy", 18, CRISIS)                    # only a hostile answer
+    post("i2", "ben", 19, HOSTILE, reply_to="i1")
+    post("j1", "jo", 20, PAIN)                       # answered kindly: not in the queue
+    post("j2", "ana", 21, KIND, reply_to="j1")
+    post("k0", "zed", 22, FINE)                      # kim's painful reply to a stranger
+    post("k1", "kim", 23, PAIN, reply_to="k0")
+    post("l1", "lou", 24, FINE)                      # an upbeat post
+    post("z1", "zed", 25, PAIN)                      # a stranger: never looked at
+    post("a2", "ana", 80, PAIN)                      # after "now": not yet
+    # the inbox: replies and mentions to me
+    post("m2", "me", 30, FINE)
+    post("r1", "jo", 40, PAIN, reply_to="m2")        # opened up to me
+    post("r2", "lou", 41, KIND, reply_to="m2")       # kind to me
+    post("r3", "eve", 42, HOSTILE, reply_to="m2")    # hostile: last
+    post("r4", "kim", 43, FINE, mentions=["me"])     # a mention
+    post("r5", "gus", 44, FINE, reply_to="m2")       # answered by me:
+    post("m3", "me", 45, FINE, reply_to="r5")
+    return lines, scores
+
+
+@pytest.fixture
+def store(tmp_path):
+    lines, scores = community()
+    source = tmp_path / "community.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    db = Store(tmp_path / "k.duckdb")
+    import_sources(db, [str(source)])
+    for pid, signals in scores.items():
+        for signal, score in signals.items():
+            db.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test-1')",
+                       [pid, signal, score])
+    yield db
+    db.close()
+
+
+def _queue(store, **kwargs):
+    rm = read_model(store)
+    try:
+        return care_queue(rm, **kwargs)
+    finally:
+        rm.close()
+
+
+def _ids(queue):
+    return [item.post_id for item in queue.items]
+
+
+def test_exactly_the_unanswered_painful_posts_of_mutuals_oldest_first(store):
+    queue = _queue(store)
+    assert _ids(queue) == ["a1", "h1", "i1"]
+    assert queue.now == TAKEN.isoformat()  # the snapshot's taken_at, not the wall clock
+    assert queue.items[0].hours_without_reply == 62.0
+    assert queue.items[0].handle == "ana.example"
+
+
+def test_not_mutual_is_left_out_unless_asked(store):
+    assert "b1" not in _ids(_queue(store))
+    assert _queue(store).excluded["not mutual"] == 1
+    assert "b1" in _ids(_queue(store, include_following=True))
+
+
+def test_blocked_and_muted_are_left_out(store):
+    queue = _queue(store, include_following=True)
+    assert not {"c1", "d1"} & set(_ids(queue))
+    assert queue.excluded["blocked or muted"] == 2
+
+
+def test_people_mostly_hostile_to_me_are_left_out(store):
+    queue = _queue(store, include_following=True)
+    assert "e1" not in _ids(queue) and queue.excluded["hostile"] == 1
+
+
+def test_opted_out_is_left_out(store):
+    queue = _queue(store, include_following=True)
+    assert "f1" not in _ids(queue) and queue.excluded["opted out"] == 1
+
+
+def test_outside_the_window_and_after_now_are_left_out(store):
+    assert not {"g1", "a2"} & set(_ids(_queue(store)))
+    assert "g1" in _ids(_queue(store, days=5))
+    later = _queue(store, as_of=T0 + timedelta(hours=81))
+    assert "a2" in _ids(later) and "a1" in _ids(later)
+
+
+def test_self_replies_are_not_answers_and_show_beside_the_post(store):
+    item = next(i for i in _queue(store).items if i.post_id == "h1")
+    assert item.status == "no reply yet"
+    assert [c["post_id"] for c in item.continuations] == ["h2"]
+
+
+def test_hostile_only_answers_do_not_count_as_kind(store):
+    item = next(i for i in _queue(store).items if i.post_id == "i1")
+    assert item.status == "only hostile replies"
+    assert item.signposting is not None and item.signposting["how_to_answer"]
+    assert "can be wrong" in item.signposting["caveat"]
+
+
+def test_kind_answers_replies_to_others_and_strangers_never_items(store):
+    ids = set(_ids(_queue(store, include_following=True, days=30)))
+    assert not {"j1", "k1", "z1", "l1"} & ids
+
+
+def test_budget_holds_back_the_rest(store):
+    queue = _queue(store, budget=1)
+    assert _ids(queue) == ["a1"] and queue.held_back == 2
+
+
+def test_json_shape_has_facts_only(store):
+    data = _queue(store).to_dict()
+    assert set(data) >= {"items", "held_back", "excluded"}
+    item = data["items"][0]
+    assert {"post_id", "account_id", "handle", "created_at", "text", "url",
+            "hours_without_reply"} <= set(item)
+    flat = json.dumps(data)
+    for word in ("distress", "score", "risk", "0.9"):
+        assert word not in flat
+
+
+def test_inbox_kind_first_hostile_last_answered_left_out(store):
+    rm = read_model(store)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+    assert [(i.post_id, i.status) for i in box.items] == [
+        ("r1", "opened up to you"), ("r2", "kind to you"), ("r4", "reply or mention"),
+        ("e2", "hostile"), ("e3", "hostile"), ("r3", "hostile")]
+    rm = read_model(store)
+    try:
+        assert [i.post_id for i in inbox(rm, days=1.4).items] == ["r1", "r2", "r4", "r3"]
+    finally:
+        rm.close()
