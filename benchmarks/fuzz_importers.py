@@ -98,8 +98,8 @@ def main() -> int:
     state_path.write_text(json.dumps(state, indent=1))
     work = state_path.parent / "work"
     work.mkdir(exist_ok=True)
-    for name in names:
-        for start in range(0, args.cases, args.shard):
+    for start in range(0, args.cases, args.shard):  # shards round-robin over importers,
+        for name in names:                          # so a stopped run has covered them all
             key = f"{name}:{start}:{min(start + args.shard, args.cases)}"
             if key in state:
                 continue
