@@ -5,7 +5,7 @@ from __future__ import annotations
 from kindscope.report.charts import Bar, Chart, Row, bar_chart
 from kindscope.report.view import Periods, periods
 
-__all__ = ["GROUP_NAMES", "pct", "hours", "figures"]
+__all__ = ["GROUP_NAMES", "pct", "hours", "figures", "compared", "time_label"]
 
 GROUP_NAMES = {"distress": "painful posts", "upbeat": "upbeat posts", "other": "other posts"}
 
@@ -89,9 +89,17 @@ def _tox(p: Periods) -> Chart:
                                for r in rows), rows)
 
 
+def compared(m: dict) -> bool:
+    """Whether every group of the no-response metric has enough posts to compare."""
+    groups = m.get("groups") or []
+    least = m.get("minimum_posts") or 5
+    return bool(groups) and all((g.get("posts") or 0) >= least and g.get("share") is not None
+                                for g in groups)
+
+
 def _no_response(m: dict) -> Chart | None:
-    groups = [g for g in m.get("groups") or [] if g.get("share") is not None]
-    if not groups:
+    groups = m.get("groups") or []
+    if not compared(m):
         return None
     rows = [Row(f"{GROUP_NAMES.get(g['group'], g['group'])} ({g['posts']})",
                 (Bar(g["group"], g["share"], pct(g["share"])),)) for g in groups]
@@ -102,7 +110,7 @@ def _no_response(m: dict) -> Chart | None:
 
 def _communities(c: dict) -> Chart | None:
     rows = c.get("around_me") or []
-    if not c.get("available") or not rows:
+    if not c.get("available") or len(rows) < 2:
         return None
     bars = [Row(f"community {r['community'] + 1}",
                 (Bar("distress", r["my_ties"], f"{r['my_ties']} of yours"),)) for r in rows]

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
 
 from kindscope.report.charts import PALETTE, plain
 from kindscope.report.figures import GROUP_NAMES, figures, hours, pct, time_label
@@ -41,6 +42,18 @@ def _capfirst(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+def _plural(count, one: str, many: str | None = None) -> str:
+    """``1 tie``, ``2 ties``, with the number."""
+    return f"{_n(count)} {one if count == 1 else (many or one + 's')}"
+
+
+def _code(text) -> Markup:
+    """A reason with its `commands` in ``<code>``; everything escaped."""
+    parts = str(text or "").split("`")
+    return Markup("").join(Markup("<code>{}</code>").format(part) if i % 2 else escape(part)
+                           for i, part in enumerate(parts))
+
+
 def _lowerfirst(value: str) -> str:
     return value[:1].lower() + value[1:]
 
@@ -56,7 +69,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(pct=pct, hours=hours, n=_n, minute=_minute, capfirst=_capfirst,
-                       site=_site, lowerfirst=_lowerfirst)
+                       site=_site, lowerfirst=_lowerfirst,
+                       plural=_plural, code=_code)
     env.globals.update(who=who, palette=PALETTE, group_names=_LEGEND, time_label=time_label,
                        demo_note=DEMO_NOTE)
     return env

@@ -56,7 +56,9 @@ PIECES = {
     "safety": {"pileons": "Pile-ons", "trawlers": "History trawlers",
                "bot_followers": "Bot-like followers", "follow_waves": "Follow waves"},
 }
-PLATFORMS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
+PLATFORMS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "generic": "generic data"}
+#: The placeholder each platform's fetch command holds for the user's handle.
+_PLACEHOLDERS = ("@USER@INSTANCE", "HANDLE")
 FORMATS = {
     "x-archive": "an X archive", "mastodon-archive": "a Mastodon account export",
     "mastodon-csv": "a Mastodon CSV export", "bluesky-car": "a Bluesky repository (CAR file)",
@@ -221,6 +223,7 @@ class ReportView:
     collapsed: frozenset[str]  # keys of QUESTION_OF pointed to the panel
     sections: tuple[str, ...]  # metric keys shown, in page order
     no_response: dict | None
+    summary_lines: tuple[str, ...]
     show_counts: bool
     help: HelpView
 
@@ -253,9 +256,10 @@ def _unread(source: dict) -> str | None:
         where += f" or {names[-1][0]} ({names[-1][1]:,})"
     else:
         where = "languages the signals do not read"
-    posts = "post was" if count == 1 else "posts were"
-    return (f"{count:,} {posts} not read because they are in {where}; they are left out of "
-            "every rate.")
+    if count == 1:
+        return f"1 post was not read because it is in {where}; it is left out of every rate."
+    return (f"{count:,} posts were not read because they are in {where}; they are left out "
+            "of every rate.")
 
 
 def _collapsed(report: dict) -> frozenset[str]:
@@ -270,6 +274,17 @@ def _collapsed(report: dict) -> frozenset[str]:
                      if q in missing and pieces.get(k) and not pieces[k].get("available"))
 
 
+def _command(command: str | None, me: Who) -> str | None:
+    """The fetch command with the owner's handle in place of the placeholder, where known."""
+    if command is None or me.is_id or not me.full:
+        return command
+    for placeholder in _PLACEHOLDERS:
+        if placeholder in command:
+            handle = me.full if placeholder.startswith("@") else me.full.lstrip("@")
+            return command.replace(placeholder, handle)
+    return command
+
+
 def _panel(report: dict, collapsed: frozenset[str]) -> Panel | None:
     data = report.get("data") or {}
     if not data.get("only_own_posts"):
@@ -278,7 +293,9 @@ def _panel(report: dict, collapsed: frozenset[str]) -> Panel | None:
     cannot = tuple((QUESTIONS.get(q["question"], q["question"]), q["needs"])
                    for q in data.get("cannot_show") or [])
     formats = [FORMATS.get(f, f) for f in source.get("formats") or []]
-    return Panel(" and ".join(formats) or "this data", cannot, data.get("fetch_command"),
+    me = who(source["me"].get("handle"), source["me"].get("account_id"))
+    command = _command(data.get("fetch_command"), me)
+    return Panel(" and ".join(formats) or "this data", cannot, command,
                  source["platform"], tuple(SECTIONS[k] for k in SECTIONS if k in collapsed))
 
 
@@ -289,12 +306,19 @@ def report_view(report: dict, show_counts: bool = False,
     me = who(source["me"].get("handle"), source["me"]["account_id"])
     collapsed = _collapsed(report)
     no_response = report.get("no_response")
-    if no_response is not None and "no_response" in collapsed:
+    status = _status(source)
+    if no_response is not None and ("no_response" in collapsed or status == "empty"):
         no_response = None
+    unread = _unread(source)
+    # the unread posts are said once, in the header
+    lines = tuple(x for x in (report.get("summary") or {}).get("lines") or []
+                  if not (unread and "not read because" in x))
     return ReportView(
         me=me, platform=PLATFORMS.get(source["platform"], source["platform"]),
         title=f"kindscope report for {me.text}",
-        demo=bool(source.get("demo")), status=_status(source), unread=_unread(source),
+        demo=bool(source.get("demo")), status=status, unread=unread,
         panel=_panel(report, collapsed), collapsed=collapsed,
-        sections=tuple(k for k in SECTIONS if k in report and k not in collapsed),
-        no_response=no_response, show_counts=show_counts, help=help_view(country))
+        sections=() if status == "empty" else
+        tuple(k for k in SECTIONS if k in report and k not in collapsed),
+        no_response=no_response, summary_lines=lines, show_counts=show_counts,
+        help=help_view(country))

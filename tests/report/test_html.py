@@ -1,0 +1,214 @@
+"""report.html from report.json's dict: escaping and bidi isolation, the one panel of an
+own-posts source, help lines, every month, handles over DIDs, empty vs unscored data."""
+
+from __future__ import annotations
+
+import copy
+import json
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kindscope.ingest import import_sources
+from kindscope.report import build_report, render_html
+from kindscope.store.db import Store
+
+RLO, LRI, PDI = "\u202e", "\u2066", "\u2069"
+CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+VOID = {"meta", "br", "hr", "img", "input", "link", "col", "area", "base", "wbr"}
+XSS = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "\"><svg onload=alert(3)>",
+       f"{RLO}gnp.exe{PDI} <b>bold</b>"]
+
+
+class _Isolation(HTMLParser):
+    """Every text run holding a direction control must sit inside <bdi> or dir="auto"."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []
+        self.loose: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag == "bdi" or dict(attrs).get("dir") == "auto")
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if CONTROLS & set(data) and not any(self.stack):
+            self.loose.append(data)
+
+
+def _store(lines: list[dict]) -> Store:
+    store = Store(":memory:")
+    path = Path(tempfile.mkdtemp()) / "data.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    import_sources(store, [str(path)])
+    return store
+
+
+def _hostile_report() -> dict:
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
+             {"type": "account", "id": "me", "handle": f"me{RLO}evil"},
+             {"type": "account", "id": "troll", "handle": f"<b>tr{RLO}oll</b>"}]
+    for i, text in enumerate(XSS):
+        lines.append({"id": f"m{i}", "author": "me", "text": text,
+                      "created_at": f"2024-03-{i + 1:02d}T10:00:00Z"})
+        lines.append({"id": f"r{i}", "author": "troll", "text": text, "reply_to": f"m{i}",
+                      "reply_to_author": "me", "created_at": f"2024-03-{i + 1:02d}T12:00:00Z"})
+        lines.append({"id": f"x{i}", "author": "troll", "text": "hi",
+                      "created_at": f"2024-04-{i + 1:02d}T10:00:00Z"})
+        lines.append({"id": f"g{i}", "author": "me", "text": text, "reply_to": f"x{i}",
+                      "reply_to_author": "troll", "created_at": f"2024-04-{i + 1:02d}T11:00:00Z"})
+    store = _store(lines)
+    for i in range(len(XSS)):
+        for post_id, signal in ((f"m{i}", "distress"), (f"r{i}", "toxicity"),
+                                (f"g{i}", "toxicity")):
+            store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, 0.9, 't')",
+                          [post_id, signal])
+    return build_report(store)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> dict:
+    return _hostile_report()
+
+
+def test_xss_payloads_show_as_text(hostile):
+    page = render_html(hostile)
+    for bad in ("<script", "<img", "<svg onload", "<b>bold", "<b>tr"):
+        assert bad not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_direction_controls_are_isolated(hostile):
+    page = render_html(hostile)
+    assert RLO in page  # post texts are shown as written...
+    parser = _Isolation()
+    parser.feed(page)
+    assert parser.loose == []  # ...but only inside <bdi> or dir="auto"
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert not CONTROLS & set(title)
+
+
+def _own_posts_store(platform: str) -> Store:
+    lines = [{"type": "meta", "platform": platform, "owner": "me",
+              "taken_at": "2024-06-01T00:00:00Z"},
+             {"type": "account", "id": "me", "handle": "me.example"}]
+    lines += [{"id": f"p{i}", "author": "me", "text": f"post {i}",
+               "created_at": f"2024-0{1 + i % 5}-1{i % 9}T10:00:00Z"} for i in range(12)]
+    store = _store(lines)
+    for i in range(12):
+        store.execute("INSERT INTO signal_scores VALUES (?, ?, ?, 0.9, 't')",
+                      [platform, f"p{i}", "distress" if i % 2 else "upbeat"])
+    return store
+
+
+@pytest.mark.parametrize("platform", ["bluesky", "x"])
+def test_only_own_posts_one_panel_and_no_none_found(platform):
+    report = build_report(_own_posts_store(platform))
+    assert report["data"]["only_own_posts"]
+    page = render_html(report)
+    assert page.count('id="missing"') == 1
+    assert page.count("What this data cannot show") == 1
+    assert "Not available: this data" not in page  # no box per section
+    assert "Not checked" not in page
+    for none_found in ("No pile-on aimed at you was found", "No one was found replying",
+                       "No burst of new followers"):
+        assert none_found not in page
+    # every piece left to the panel is unavailable in report.json, never "0"
+    assert not report["safety"]["pileons"]["available"]
+    if platform == "bluesky":
+        assert "kindscope analyze bluesky:me.example" in page
+    else:
+        assert "no online source for X" in page and "X archive can answer" in page
+
+
+def test_help_lines_without_a_country(hostile, monkeypatch):
+    monkeypatch.delenv("KINDSCOPE_COUNTRY", raising=False)
+    page = render_html(hostile)
+    for link in ('href="https://findahelpline.com"', 'href="https://befrienders.org"',
+                 'href="tel:116123"', 'href="tel:988"', 'href="https://www.samaritans.org"'):
+        assert link in page
+    assert "can be wrong" in page
+    assert page.index('href="#help"') < page.index('id="summary"')  # the link near the top
+    assert page.count('id="help"') == 1
+
+
+def test_every_month_is_shown(hostile):
+    report = copy.deepcopy(hostile)
+    months = [f"{2014 + i // 12}-{i % 12 + 1:02d}" for i in range(103)]
+    report["front_back_stage"] = {
+        "available": True, "reason": None, "needs": "", "upbeat_share": 0.5,
+        "distress_share": 0.2, "months": [
+            {"month": m, "posts": 10, "upbeat": 5, "distress": 2, "upbeat_share": 0.5,
+             "distress_share": 0.2} for m in months]}
+    page = render_html(report)
+    stage = page.split('id="stage"')[1].split("</section>")[0]
+    for m in months:
+        assert f"<td>{m}</td>" in stage
+    assert "103 months" in stage and "by year" in stage
+    for year in range(2014, 2023):
+        assert f">{year} (" in stage  # every year in the chart
+
+
+def test_handles_not_dids(hostile):
+    report = copy.deepcopy(hostile)
+    did = "did:plc:abcdefghijklmnopqrstuvwx"
+    report["toxicity_received"]["by_account"] = [
+        {"account_id": did, "handle": "alice.bsky.social", "toxic": 1, "hateful": 0},
+        {"account_id": "did:plc:zyxwvutsrqponmlkjihgfedc", "handle": None, "toxic": 1,
+         "hateful": 0}]
+    report["source"]["me"] = {"account_id": "did:plc:mmmmmmmmmmmmmmmmmmmmmmmm",
+                              "handle": "me.bsky.social"}
+    page = render_html(report)
+    assert did not in page and "did:plc:mmmmmmmm" not in page
+    assert "@alice.bsky.social" in page and "@me.bsky.social" in page
+    assert "did:plc:zyxwvutsrqponmlkjihgfedc" not in page.replace('title="did:plc:zyxwvuts'
+                                                                 'rqponmlkjihgfedc"', "")
+    assert "did:plc:zyxwvu…fedc" in page and "(an id" in page
+
+
+def test_empty_data_is_not_unscored(hostile):
+    empty = copy.deepcopy(hostile)
+    empty["source"].update(posts=0, my_posts=0, my_replies=0, scored_posts=0,
+                           model_version=None)
+    page = render_html(empty)
+    assert "holds no posts at all" in page and "not scored yet" not in page
+    assert 'id="void"' not in page
+    unscored = copy.deepcopy(hostile)
+    unscored["source"].update(scored_posts=0, model_version=None)
+    page = render_html(unscored)
+    assert "not scored yet" in page and "holds no posts" not in page
+
+
+def test_unread_posts_said_once(hostile):
+    report = copy.deepcopy(hostile)
+    report["source"].update(unread_posts=62, unread_languages={"de": 62})
+    report["summary"]["lines"] = [*report["summary"]["lines"], "62 posts were not read "
+                                  "because they are in (de); they are left out of every rate."]
+    page = render_html(report)
+    assert page.count("not read because") == 1
+    assert "62 posts were not read because they are in German; they are left out of every "\
+           "rate." in page
+
+
+def test_no_response_section_after_the_summary(hostile):
+    report = copy.deepcopy(hostile)
+    report.pop("no_response", None)
+    assert 'id="no-response"' not in render_html(report)  # guarded when absent
+    report["no_response"] = {
+        "available": True, "reason": None, "needs": "", "counted": "likes and replies",
+        "minimum_posts": 5, "note": None,
+        "groups": [{"group": "distress", "posts": 20, "no_response": 9, "share": 0.45},
+                   {"group": "upbeat", "posts": 30, "no_response": 3, "share": 0.1}]}
+    page = render_html(report)
+    assert page.index('id="summary"') < page.index('id="no-response"') < page.index('id="void"')
+    assert "9 of your 20 painful posts (45%) got no response" in page
