@@ -84,6 +84,8 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--replay", type=int, default=None, help="replay one case")
     parser.add_argument("--merge", nargs="*", default=[], help="state files to merge in")
+    parser.add_argument("--report", action="store_true",
+                        help="only print the table of what the state holds")
     args = parser.parse_args()
     logging.getLogger("kindscope").setLevel(logging.ERROR)  # skipped-row warnings
     names = args.importer or list(fuzzing.bases())
@@ -96,6 +98,8 @@ def main() -> int:
     for other in args.merge:
         state.update(json.loads(Path(other).read_text()))
     state_path.write_text(json.dumps(state, indent=1))
+    if args.report:
+        return report(state, names, args.cases)
     work = state_path.parent / "work"
     work.mkdir(exist_ok=True)
     for start in range(0, args.cases, args.shard):  # shards round-robin over importers,
@@ -114,7 +118,8 @@ def main() -> int:
 
 def report(state: dict, names: list[str], cases: int) -> int:
     bad = 0
-    print(f"\n{'importer':18}{'cases':>8}{'ok':>8}{'input err':>10}{'crashes':>9}{'changed':>9}")
+    print(f"\n{'importer':18}{'cases':>8}{'ok':>8}{'input err':>10}{'crashes':>9}{'changed':>9}"
+          f"{'seconds':>9}")
     for name in names:
         shards = [v for k, v in state.items() if k.startswith(name + ":")
                   and int(k.split(":")[2]) <= cases]
@@ -124,8 +129,9 @@ def report(state: dict, names: list[str], cases: int) -> int:
         crashes = [c for s in shards for c in s["crashes"]]
         changed = [c for s in shards for c in s["changed"]]
         bad += len(crashes) + len(changed)
+        seconds = sum(shard.get("seconds", 0) for shard in shards)
         print(f"{name:18}{sum(total.values()):>8}{total['ok']:>8}{total['input_error']:>10}"
-              f"{len(crashes):>9}{len(changed):>9}")
+              f"{len(crashes):>9}{len(changed):>9}{seconds:>9.0f}")
         kinds = Counter(detail.split(":")[0] for _, detail in crashes)
         for kind, count in kinds.most_common():
             example = next(c for c in crashes if c[1].startswith(kind))
