@@ -12,7 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kindscope import __version__
+from kindscope.care.links import post_url
+from kindscope.care.queue import DEFAULT_BUDGET, care_queue
 from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics
+from kindscope.metrics.common import NO_SCORES_REASON
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
 from kindscope.store import aggregates
@@ -173,35 +176,42 @@ def report_from(rm: ReadModel, demo: bool = False) -> dict:
     report = {"schema_version": SCHEMA_VERSION, "source": _source(rm, demo), "data": _data(rm)}
     report.update(metrics_to_dict(metrics))
     handles = rm.handle_map()
-    report["network"] = _clean(_gate_network(
-        network_section(rm, handles), rm))
+    report["network"] = _clean(network_section(rm, handles))
     report["safety"] = _clean(safety_section(rm, handles))
+    report["care"] = _care(rm)
+    report["own_moments"] = _own_moments(rm)
     report["summary"] = summary_of(report)
     return report
 
 
-_GATES = {  # network piece -> the question whose availability it needs
-    "reciprocity": "follow_back",
-    "unfollow_audit": "unfollows",
-    "unanswered_repliers": "replies",
-}
+#: Most of my own painful or angry posts listed in the report.
+MAX_OWN_MOMENTS = 200
 
 
-def _gate_network(section: dict, rm: ReadModel) -> dict:
-    """Pieces of the network section the data cannot show become "not available", with
-    the reason and command from the one availability decision, instead of a count of 0
-    (a Bluesky repository holds no followers: "0 follow you back" would be false)."""
-    if not section.get("available"):
-        return section
-    for piece, question in _GATES.items():
-        current = section.get(piece)
-        gate = rm.available(question)
-        if current is None or gate.available:
-            continue
-        blank = {k: ([] if isinstance(v, list) else None) for k, v in current.items()
-                 if k not in ("available", "reason", "global")}
-        section[piece] = {**current, **blank, "available": False, "reason": gate.reason}
-    return section
+def _care(rm: ReadModel) -> dict:
+    """The care section: about the user only. How many painful posts in their circle went
+    unanswered in the window, as a count: no names, no posts (the report is a file people
+    share; the queue itself is only ever shown by ``kindscope care``)."""
+    queue = care_queue(rm, budget=0)
+    known = queue.note is None
+    return {"available": known, "reason": queue.note, "window_days": queue.days,
+            "budget": DEFAULT_BUDGET,
+            "unanswered_in_circle": queue.held_back if known else None,
+            "command": "kindscope care"}
+
+
+def _own_moments(rm: ReadModel) -> dict:
+    """The user's own posts that read as written in pain or anger, with links, so they can
+    decide themselves whether to hide or delete any (kindscope changes nothing)."""
+    if not rm.scored:
+        return {"available": False, "reason": NO_SCORES_REASON, "count": None, "posts": []}
+    total, rows = aggregates.own_moments(rm, MAX_OWN_MOMENTS)
+    handle = rm.handles([rm.me]).get(rm.me)
+    posts = [{"post_id": p, "created_at": t.isoformat() if t else None, "text": x,
+              "url": post_url(rm.platform, p, u, handle),
+              "reads_as": [w for w, on in (("pain", pain), ("anger", anger)) if on]}
+             for p, t, x, u, pain, anger in rows]
+    return {"available": True, "reason": None, "count": total, "posts": posts}
 
 
 def write_json(report: dict, path: str | Path) -> Path:

@@ -18,7 +18,7 @@ __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_tim
            "engagement_values", "first_disclosure", "window_engagement", "received_counts",
            "top_responders", "given_counts", "toxic_reply_examples", "stage_months",
            "aimed_counts", "aimed_by_month", "aimed_by_account", "example_rows",
-           "my_post_counts", "post_counts", "no_response_counts"]
+           "my_post_counts", "post_counts", "no_response_counts", "own_moments"]
 
 # My posts with their group: the label under the decision rule; without any scores on the
 # platform every post is "other"; a post left unscored (or unread) is in no group.
@@ -230,3 +230,18 @@ def no_response_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int,
           AND (k.until IS NULL OR e.created_at + {iv} <= k.until)
         GROUP BY e.label""")
     return {r[0]: (int(r[1]), int(r[2])) for r in rows}
+
+
+def own_moments(rm: ReadModel, limit: int) -> tuple[int, list[tuple]]:
+    """My own dated posts that read as written in pain (distress or crisis) or anger
+    (toxic or offensive), newest first: (how many in all, up to ``limit`` rows of
+    (post id, created_at, text, url, pain, anger))."""
+    where = """FROM {p}_read r, {p}_params k
+        WHERE r.author_id = k.me AND r.kind = 'post' AND r.deleted_at IS NULL
+          AND r.created_at IS NOT NULL
+          AND (r.is_distress OR r.is_toxic OR coalesce(r.offensive >= k.t_offensive, false))"""
+    total = int(rm.scalar(f"SELECT count(*) {where}") or 0)
+    rows = rm.rows(f"""SELECT r.post_id, r.created_at, r.text, r.url, r.is_distress,
+                              r.is_toxic OR coalesce(r.offensive >= k.t_offensive, false)
+                       {where} ORDER BY r.created_at DESC, r.post_id LIMIT {int(limit)}""")
+    return total, rows

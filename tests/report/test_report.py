@@ -27,7 +27,8 @@ INJECTIONS = [
     "</blockquote></details><script>window.__pwned = 5</script>",
     "<a href=\"javascript:alert(6)\">click</a> & &amp; &lt;b&gt;",
 ]
-TOP_KEYS = {"schema_version", "source", "data", "summary", "network", "safety", *METRIC_KEYS}
+TOP_KEYS = {"schema_version", "source", "data", "summary", "network", "safety", "care",
+            "own_moments", *METRIC_KEYS}
 CHROMIUM = Path("/usr/bin/chromium")
 
 

@@ -1,0 +1,41 @@
+"""Other people's painful posts never go into report.json or report.html (files people
+share): the report's care section is a count about the user only. On the bundled demo,
+whose last three days hold unanswered painful posts of friends (training/build_demo.py)."""
+
+from __future__ import annotations
+
+import json
+
+from kindscope.care.queue import care_queue
+from kindscope.commands.report import demo_path
+from kindscope.ingest import import_sources
+from kindscope.report import write_report
+from kindscope.report.build import build_report
+from kindscope.store.db import Store
+from kindscope.store.read import read_model
+
+
+def test_nothing_of_the_queue_in_the_report(tmp_path):
+    store = Store(tmp_path / "demo.duckdb")
+    try:
+        import_sources(store, [str(demo_path())])
+        store.execute("INSERT INTO signal_scores SELECT platform, post_id, 'distress', "
+                      "0.9, 'test-1' FROM posts")  # every post reads as painful
+        rm = read_model(store)
+        queue = care_queue(rm, budget=100)
+        rm.close()
+        report = build_report(store)
+    finally:
+        store.close()
+    assert queue.items, "the demo's care scene should give a queue"
+    json_path, html_path = write_report(report, tmp_path / "out")
+    shared = json_path.read_text(encoding="utf-8") + html_path.read_text(encoding="utf-8")
+    for item in queue.items:
+        assert item.post_id not in shared
+        assert item.text not in shared
+        for more in item.continuations:
+            assert more["text"] not in shared
+    care = json.loads(json_path.read_text(encoding="utf-8"))["care"]
+    assert care["unanswered_in_circle"] == len(queue.items) and care["command"]
+    assert set(care) == {"available", "reason", "window_days", "budget",
+                         "unanswered_in_circle", "command"}
