@@ -1,0 +1,347 @@
+"""A pause before you post: read a draft (and the post it answers) before it goes out.
+
+:func:`check_draft` reads a draft with the text signals and returns a :class:`DraftCheck`:
+whether it may read as harsh (and the words that make it so), whether it reads as the
+writer's own distress or crisis (then with gentle help lines), and whether the post it
+answers reads as painful (then "this may be a moment of vulnerability").
+
+What it never does: store the draft (no database is opened, no file is written), block or
+change anything, or send anything anywhere. Everything runs on this computer.
+
+The decisions are the shipped signals at their shipped thresholds
+(:data:`kindscope.signals.THRESHOLDS`):
+
+- ``harsh``: ``toxicity`` or ``hate`` at or above its threshold. ``offensive`` is left out
+  of the decision: its model card says it marks any offensive language, swearing included,
+  and it fires on plain words of pain ("I feel rubbish"); ``toxicity`` is the signal that
+  means harm.
+- ``own_distress``: the draft's ``distress``; ``crisis``: the draft's ``crisis``.
+- ``context_vulnerable``: the replied-to post's ``distress`` or ``crisis`` (None when no
+  context is given).
+
+**How the words are found: occlusion.** The draft is scored again with each of its words
+removed in turn (a word is a run of non-space characters). A word's weight is how much its
+removal lowers the draft's harshness: the larger of the ``toxicity`` and ``hate`` log-odds
+(log-odds, because probabilities near 1 hide differences). The words named are those, up to
+:data:`MAX_WORDS`, in order of weight, whose weight is at least :data:`WEIGHT_SHARE` of the
+heaviest word's; ``harsh_words_enough`` says whether the draft, scored once more without all
+of them, stops reading as harsh (when it does not, the harshness is spread over the draft).
+Only the first :data:`MAX_TOKENS` words are tried (the encoder reads only the start of a
+long text). This explains the model, not the draft: the model has known failure modes
+(docs/models/*.md) and can name a word that is harmless in context.
+
+Text in a language the signals do not read gets no verdict: the booleans are None and a
+reason says so.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
+from kindscope.errors import InputError
+
+__all__ = ["CAVEAT", "HARSH_SIGNALS", "MAX_TOKENS", "MAX_WORDS", "DraftCheck", "check_draft",
+           "harsh_words", "render_text", "WEIGHT_SHARE",
+           "draft_help"]
+
+#: The signals whose decision makes a draft read as harsh.
+HARSH_SIGNALS: tuple[str, ...] = ("toxicity", "hate")
+#: Most words named as making a draft read as harsh.
+MAX_WORDS = 3
+#: A word is named when its removal lowers harshness by at least this share of the most any
+#: one word's removal does.
+WEIGHT_SHARE = 0.5
+#: Words of a draft tried by occlusion (the encoder reads about 128 word pieces).
+MAX_TOKENS = 120
+
+CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in both "
+          "directions: it can miss what hurts and flag words that mean something else "
+          "(\"I felt like such an idiot\" may read as harsh, \"dying of laughter\" as "
+          "distress). Trust your own reading. This draft was not stored or sent anywhere, "
+          "and nothing is stopped: what you post is up to you.")
+
+_TOKEN = re.compile(r"\S+")
+_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """What the check found. The booleans are None when there was nothing to decide on
+    (a language the signals do not read; no context given)."""
+
+    lang: str
+    read: bool
+    harsh: bool | None
+    own_distress: bool | None
+    crisis: bool | None
+    context_vulnerable: bool | None
+    harsh_words: tuple[str, ...] = ()
+    harsh_words_enough: bool | None = None
+    context_lang: str | None = None
+    reasons: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    signposting: dict | None = None
+    scores: dict = field(default_factory=dict)
+    caveat: str = CAVEAT
+
+    def to_json(self) -> dict:
+        """One JSON-ready object; ``signposting`` only when the draft reads as the writer's
+        own distress or crisis."""
+        out = {"harsh": self.harsh, "own_distress": self.own_distress, "crisis": self.crisis,
+               "context_vulnerable": self.context_vulnerable, "reasons": list(self.reasons),
+               "suggestions": list(self.suggestions), "harsh_words": list(self.harsh_words),
+               "harsh_words_enough": self.harsh_words_enough, "lang": self.lang,
+               "read": self.read, "context_lang": self.context_lang}
+        if self.signposting is not None:
+            out["signposting"] = self.signposting
+        out["scores"] = self.scores
+        out["thresholds"] = _thresholds()
+        out["caveat"] = self.caveat
+        out["stored"] = False
+        return out
+
+
+def _thresholds() -> dict[str, float]:
+    from kindscope.signals import THRESHOLDS
+
+    return dict(THRESHOLDS)
+
+
+def _at(scores: dict, signal: str) -> bool:
+    return scores[signal] >= _thresholds()[signal]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def _harshness(rows: dict[str, list[float]], i: int) -> float:
+    """How far row ``i`` is past the harsh decision, in log-odds (>= 0: harsh)."""
+    thresholds = _thresholds()
+    return max(_logit(rows[s][i]) - _logit(thresholds[s]) for s in HARSH_SIGNALS)
+
+
+def _word(token: str) -> str:
+    return _EDGE.sub("", token) or token
+
+
+def harsh_words(text: str, context: str | None = None) -> tuple[tuple[str, ...], bool]:
+    """The words that weigh most in the draft reading as harsh, found by occlusion (see the
+    module's docstring), and whether the draft stops reading as harsh without them."""
+    from kindscope.signals import score_texts
+
+    spans = [m.span() for m in _TOKEN.finditer(text)][:MAX_TOKENS]
+
+    def without(drop: set[int]) -> str:
+        out, last = [], 0
+        for i, (start, end) in enumerate(spans):
+            if i in drop:
+                out.append(text[last:start])
+                last = end
+        out.append(text[last:])
+        return " ".join("".join(out).split())
+
+    variants = [text] + [without({i}) for i in range(len(spans))]
+    contexts = [context] * len(variants) if context is not None else None
+    table = score_texts(variants, contexts, HARSH_SIGNALS)
+    rows = {s: table[s].to_pylist() for s in HARSH_SIGNALS}
+    full = _harshness(rows, 0)
+    drops = [full - _harshness(rows, i + 1) for i in range(len(spans))]
+    top = max(drops, default=0.0)
+    if top <= 0:
+        return (), False
+    ranked = sorted(range(len(spans)), key=lambda i: -drops[i])
+    named = [i for i in ranked if drops[i] >= WEIGHT_SHARE * top][:MAX_WORDS]
+    check = score_texts([without(set(named))], [context] if context is not None else None,
+                        HARSH_SIGNALS)
+    enough = _harshness({s: check[s].to_pylist() for s in HARSH_SIGNALS}, 0) < 0
+    words = tuple(dict.fromkeys(_word(text[slice(*spans[i])]) for i in named))
+    return words, enough
+
+
+def draft_help(country: str | None = None) -> dict:
+    """Gentle help lines for the writer: the set country's lines, or with none set (or one
+    kindscope has no lines for) the common lines of every country it knows, each with its
+    country; always the international directories."""
+    sign = signposting(country)
+    known = sign.country in COUNTRY_NAMES
+    if known:
+        lines = [_line(x) for x in sign.lines]
+        emergency = (f"If you are in danger right now, call {sign.emergency} "
+                     f"({COUNTRY_NAMES[sign.country]}).")
+    else:
+        lines = [_line(x, COUNTRY_NAMES[code]) for code, (_, items) in HELP_LINES.items()
+                 for x in items]
+        examples = ", ".join(f"{COUNTRY_NAMES[code]} {number}"
+                             for code, (number, _) in HELP_LINES.items())
+        emergency = ("If you are in danger right now, call your local emergency number "
+                     f"(for example: {examples}).")
+    return {"country": sign.country if known else None,
+            "intro": sign.intro,
+            "lines": lines,
+            "directories": [_line(x) for x in DIRECTORIES],
+            "emergency": emergency,
+            "find_more": sign.find_more,
+            "caveat": sign.caveat}
+
+
+def _line(line, country: str | None = None) -> dict:
+    out = {"name": line.name, "contact": line.contact, "hours": line.hours, "url": line.url}
+    if country:
+        out["country"] = country
+    return out
+
+
+def _read(text: str, context: str | None) -> tuple[str, dict | None]:
+    from kindscope.signals import SIGNALS
+    from kindscope.signals.language import read_texts
+
+    table = read_texts([text], None if context is None else [context], SIGNALS)
+    lang = table["lang"][0].as_py()
+    scores = {s: table[s][0].as_py() for s in SIGNALS}
+    if any(v is None for v in scores.values()):
+        return lang, None
+    return lang, scores
+
+
+def _clean(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    if not value.strip():
+        raise InputError(f"the {what} is empty: give the text to check")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"the {what} is not UTF-8 text (character {exc.start})") from exc
+    return value
+
+
+def check_draft(text: str, context: str | None = None,
+                country: str | None = None) -> DraftCheck:
+    """Read a draft before it is posted; ``context`` is the post it replies to, if any.
+
+    ``country`` picks the help lines (default the ``country`` setting). Raises
+    ``InputError`` for an empty draft or context. Stores, blocks and sends nothing.
+
+    >>> check = check_draft("you are a worthless idiot")   # doctest: +SKIP
+    >>> check.harsh, check.harsh_words                      # doctest: +SKIP
+    (True, ('idiot', 'worthless'))
+    """
+    text = _clean(text, "draft")
+    context = _clean(context, "context")
+    lang, scores = _read(text, context)
+    reasons: list[str] = []
+    suggestions: list[str] = []
+    context_lang = context_vulnerable = context_scores = None
+    if context is not None:
+        context_lang, context_scores = _read(context, None)
+        if context_scores is None:
+            reasons.append(f"The post you are replying to looks like it is in {context_lang!r}, "
+                           "a language kindscope's signals do not read, so it says nothing "
+                           "about it.")
+        else:
+            context_vulnerable = _at(context_scores, "distress") or _at(context_scores, "crisis")
+    all_scores = {"draft": _rounded(scores), "context": _rounded(context_scores)}
+    if scores is None:
+        reasons.insert(0, f"This draft looks like it is in {lang!r}, a language kindscope's "
+                          "signals do not read, so it gives no verdict on it.")
+        _vulnerable(context_vulnerable, reasons, suggestions)
+        return DraftCheck(lang, False, None, None, None, context_vulnerable,
+                          context_lang=context_lang, reasons=tuple(reasons),
+                          suggestions=tuple(suggestions), scores=all_scores)
+    harsh = any(_at(scores, s) for s in HARSH_SIGNALS)
+    own_distress, crisis = _at(scores, "distress"), _at(scores, "crisis")
+    words: tuple[str, ...] = ()
+    enough = None
+    if harsh:
+        words, enough = harsh_words(text, context)
+        reasons.append(_harsh_reason(words, enough))
+        suggestions.append("You could wait a few minutes and read it again before posting, "
+                           f"or say it {'without those words' if words else 'differently'}. "
+                           "It is your choice.")
+    _vulnerable(context_vulnerable, reasons, suggestions)
+    help_ = None
+    if own_distress or crisis:
+        misread = (" (If you are writing about someone else's pain, kindscope may have "
+                   "misread it.)" if context is not None else "")
+        if crisis:
+            reasons.append("This draft reads as if you may be in a very hard place right now. "
+                           "You do not have to face that on your own." + misread)
+        else:
+            reasons.append("This draft reads as if you may be going through something painful "
+                           "right now." + misread)
+        suggestions.append("You could post it later, when you have had a moment, or share it "
+                           "with fewer people: a close friend, a private account or a smaller "
+                           "circle. Talking to someone you trust can help too.")
+        help_ = draft_help(country)
+    if not (harsh or own_distress or crisis):
+        reasons.insert(0, "Nothing in this draft reads as harsh or painful to kindscope.")
+    return DraftCheck(lang, True, harsh, own_distress, crisis, context_vulnerable,
+                      harsh_words=words, harsh_words_enough=enough, context_lang=context_lang,
+                      reasons=tuple(reasons), suggestions=tuple(suggestions),
+                      signposting=help_, scores=all_scores)
+
+
+def _harsh_reason(words: tuple[str, ...], enough: bool | None) -> str:
+    if not words:
+        return ("This draft may read as harsh. No single word stands out: it may be the "
+                "draft as a whole.")
+    quoted = ", ".join(f"\u201c{w}\u201d" for w in words)
+    if enough:
+        return f"This draft may read as harsh, mostly because of {quoted}."
+    return (f"This draft may read as harsh. The words that weigh most: {quoted} (without "
+            "them it may still read as harsh).")
+
+
+def _vulnerable(context_vulnerable: bool | None, reasons: list[str],
+                suggestions: list[str]) -> None:
+    if context_vulnerable:
+        reasons.append("The post you are replying to reads as painful: this may be a moment "
+                       "of vulnerability.")
+        suggestions.append("A short, kind acknowledgement can be enough; you do not have to "
+                           "fix anything. Take a moment before you answer.")
+
+
+def _rounded(scores: dict | None) -> dict | None:
+    return None if scores is None else {s: round(v, 4) for s, v in scores.items()}
+
+
+def render_text(check: DraftCheck, width: int = 88) -> str:
+    """The check for a terminal: what it noticed, what you could do, help lines when the
+    draft reads as your own pain, and the caveat. No scores."""
+    def wrap(text: str, indent: str = "", more: str | None = None) -> str:
+        return textwrap.fill(text, width, initial_indent=indent,
+                             subsequent_indent=indent if more is None else more)
+
+    out = ["A pause before you post", ""]
+    out += [wrap(reason) for reason in check.reasons]
+    if check.suggestions:
+        out.append("")
+        out += [wrap(s, "  - ", "    ") for s in check.suggestions]
+    help_ = check.signposting
+    if help_ is not None:
+        out += ["", wrap(help_["intro"])]
+        if check.crisis:
+            out += ["", wrap(help_["emergency"])]
+        if help_["country"] is None:  # no country: the directories first, then common lines
+            listed = [("", help_["directories"]), ("Common help lines:", help_["lines"])]
+        else:
+            listed = [("", help_["lines"]), ("", help_["directories"])]
+        for title, lines in listed:
+            out += [""] + ([title] if title else [])
+            for line in lines:
+                where = f" ({line['country']})" if line.get("country") else ""
+                out.append(wrap(f"{line['name']}{where}: {line['contact']}, {line['hours']}. "
+                                f"{line['url']}", "  ", "    "))
+        if not check.crisis:
+            out += ["", wrap(help_["emergency"])]
+        if help_["country"] is None:
+            out.append(wrap("(kindscope check --country CODE shows the lines of one "
+                            "country.)"))
+    out += ["", wrap(check.caveat)]
+    return "\n".join(out)

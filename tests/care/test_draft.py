@@ -1,0 +1,192 @@
+"""kindscope check: a pause before you post, on the shipped model (loaded once per module)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from kindscope.care.draft import DraftCheck, check_draft
+from kindscope.care.signposting import DIRECTORIES
+from kindscope.cli import cli
+
+PAINFUL_CONTEXT = "I can't do this anymore, everything hurts"
+INSULT = "you are a worthless idiot"
+KEYS = {"harsh", "own_distress", "crisis", "context_vulnerable", "reasons"}
+# The painful posts issue 13 quotes, and the community's own words it quotes.
+ISSUE_PAIN = ["I've got a big bad miserable headache", "I feel rubbish", "I can't go on"]
+ISSUE_QUOTES = [
+    "in showing kindness, people only need to acknowledge that someone exists. They don't "
+    "have to fix or save that person. It's about waving to someone and smiling, not about "
+    "launching a lifeboat",
+    "you have no obligation to be anyone's counsellor",
+    "pause before reacting to emotionally charged posts, consider whether you're "
+    "witnessing a moment of vulnerability",
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model():
+    """Load the model once for the module (it is process-wide once loaded)."""
+    from kindscope.signals import get_model
+
+    get_model()
+
+
+@pytest.fixture
+def check(monkeypatch):
+    monkeypatch.delenv("KINDSCOPE_COUNTRY", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(cli, ["check", *args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def _json(result) -> dict:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _no_scores(text: str) -> None:
+    assert not re.search(r"\d\.\d", text), text
+    assert "score" not in text.lower()
+
+
+def test_json_has_the_decision_keys_and_nothing_flagged_on_a_plain_draft(check):
+    out = _json(check("lovely weather for a picnic", "--json"))
+    assert KEYS <= out.keys()
+    assert (out["harsh"], out["own_distress"], out["crisis"]) == (False, False, False)
+    assert out["context_vulnerable"] is None
+    assert "signposting" not in out
+    assert out["reasons"] and out["stored"] is False
+    assert set(out["scores"]["draft"]) >= {"toxicity", "hate", "distress", "crisis"}
+
+
+def test_a_clearly_insulting_draft_is_harsh_and_names_its_words(check):
+    out = _json(check(INSULT, "--json"))
+    assert out["harsh"] is True
+    assert "idiot" in out["harsh_words"]
+    assert set(out["harsh_words"]) <= {"you", "are", "a", "worthless", "idiot"}
+    result = check(INSULT)
+    assert result.exit_code == 0
+    assert "may read as harsh" in result.stdout and "\u201cidiot\u201d" in result.stdout
+    assert "wait" in result.stdout and "can be wrong" in result.stdout
+    _no_scores(result.stdout)
+
+
+def test_a_reply_to_a_painful_post_gets_the_vulnerability_note(check):
+    out = _json(check("you should just get over it", "--context", PAINFUL_CONTEXT, "--json"))
+    assert out["context_vulnerable"] is True
+    assert any("this may be a moment of vulnerability" in r for r in out["reasons"])
+    result = check("you should just get over it", "--context", PAINFUL_CONTEXT)
+    assert "this may be a moment of vulnerability" in result.stdout
+    _no_scores(result.stdout)
+
+
+def test_a_reply_to_a_plain_post_gets_no_note(check):
+    out = _json(check("congratulations!", "--context", "my pottery lesson was a success!",
+                      "--json"))
+    assert out["context_vulnerable"] is False
+
+
+def test_a_draft_of_your_own_pain_gets_help_lines_and_the_option_to_wait(check):
+    out = _json(check("I feel rubbish and everything hurts today", "--json"))
+    assert out["own_distress"] is True and out["harsh"] is False
+    help_ = out["signposting"]
+    assert help_["country"] is None  # no country set: directories and common lines
+    assert [d["url"] for d in help_["directories"]] == [d.url for d in DIRECTORIES]
+    assert {line["country"] for line in help_["lines"]} >= {"United Kingdom", "United States"}
+    assert any("later" in s and "fewer people" in s for s in out["suggestions"])
+    text = check("I feel rubbish and everything hurts today").stdout
+    assert "findahelpline.com" in text and "fewer people" in text and "can be wrong" in text
+    _no_scores(text)
+
+
+def test_country_picks_that_countrys_lines(check):
+    out = _json(check("I can't go on", "--json", "--country", "GB"))
+    assert out["crisis"] is True
+    names = [line["name"] for line in out["signposting"]["lines"]]
+    assert names[0] == "Samaritans" and "999" in out["signposting"]["emergency"]
+    assert "988" not in json.dumps(out["signposting"]["lines"])
+
+
+def test_stdin_form_reads_the_whole_draft(check):
+    from_arg = _json(check(INSULT, "--json"))
+    from_stdin = _json(check("-", "--json", input=INSULT + "\n"))
+    assert from_stdin["harsh"] is True
+    assert from_stdin["harsh_words"] == from_arg["harsh_words"]
+    multi = _json(check("-", "--json", input="first line\nsecond line, " + INSULT + "\n"))
+    assert multi["harsh"] is True  # one draft, not one text per line
+
+
+@pytest.mark.parametrize("args, stdin", [([""], None), (["   "], None), (["-"], "\n \n"),
+                                         (["fine", "--context", ""], None)])
+def test_empty_text_is_exit_2_with_one_line(check, args, stdin):
+    result = check(*args, input=stdin)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("kindscope: error:") and "empty" in result.stderr
+
+
+def test_only_one_of_text_and_context_reads_stdin(check):
+    assert check("-", "--context", "-", input="x").exit_code == 2
+
+
+def test_no_database_is_opened_and_nothing_is_written(check, tmp_path, monkeypatch):
+    import duckdb
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("kindscope check opened a database")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KINDSCOPE_DB", str(tmp_path / "kindscope.duckdb"))
+    monkeypatch.setattr(duckdb, "connect", refuse)
+    for args in ([INSULT], ["I can't go on", "--json"],
+                 ["hang in there", "--context", PAINFUL_CONTEXT]):
+        assert check(*args).exit_code == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("text", ISSUE_PAIN)
+def test_the_issues_painful_posts_as_drafts_get_help_not_a_harsh_verdict(check, text):
+    out = _json(check(text, "--json"))
+    assert out["own_distress"] is True
+    assert out["harsh"] is False  # "rubbish" is offensive language, not harm
+    assert "signposting" in out
+
+
+def test_the_issues_crisis_example_reads_as_crisis(check):
+    assert _json(check("I can't go on", "--json"))["crisis"] is True
+
+
+@pytest.mark.parametrize("text", ISSUE_QUOTES)
+def test_the_issues_quotes_are_not_harsh(check, text):
+    out = _json(check(text, "--json"))
+    assert out["harsh"] is False and out["harsh_words"] == []
+
+
+def test_a_language_the_signals_do_not_read_gets_no_verdict(check):
+    out = _json(check("Danke dir, ich hoffe es geht dir bald besser!", "--json"))
+    assert out["lang"] == "de" and out["read"] is False
+    assert (out["harsh"], out["own_distress"], out["crisis"]) == (None, None, None)
+    assert "do not read" in out["reasons"][0]
+    text = check("Danke dir, ich hoffe es geht dir bald besser!").stdout
+    assert "no verdict" in text
+
+
+def test_the_library_returns_a_frozen_result():
+    result = check_draft(INSULT)
+    assert isinstance(result, DraftCheck)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.harsh = False  # type: ignore[misc]
+
+
+def test_stdin_that_is_not_utf8_is_exit_2(check):
+    result = check("-", input=b"\xff\xfe not text")
+    assert result.exit_code == 2 and "not UTF-8" in result.stderr
