@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
 from kindscope.commands.common import Progress, db_option
+from kindscope.errors import InputError
 from kindscope.ingest import FORMATS, ImportOptions, import_sources
 from kindscope.store.db import open_store
 from kindscope.store.queries import export_tables, stats
@@ -26,7 +28,15 @@ _ADDED_ORDER = ("accounts", "posts", "replies", "reposts", "follows", "reactions
 @click.option("--skip-bad-records", is_flag=True, default=False,
               help="Leave out records that cannot be read or stored exactly (listed on "
                    "stderr) instead of refusing the whole import.")
-def import_command(sources, db, fmt, include_dms, skip_bad_records):
+@click.option("--following", is_flag=True, default=False,
+              help="With bluesky:HANDLE or mastodon:@user@host: fetch the recent posts of "
+                   "the accounts it follows, for `kindscope care` (kept only for the care "
+                   "window; opted-out accounts are never read).")
+@click.option("--days", "following_days", type=click.FloatRange(min=0, min_open=True),
+              default=3.0, show_default=True,
+              help="With --following: how many days of posts to fetch.")
+def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
+                   following_days):
     """Import exports into the database (all in one transaction).
 
     SOURCE is an X archive (.zip or folder), a Mastodon export (.zip, .tar.gz or folder,
@@ -37,8 +47,14 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records):
     Example:
 
         kindscope import twitter-archive.zip --db me.duckdb
+
+        kindscope import bluesky:ana.bsky.social --following
     """
-    options = ImportOptions(include_dms=include_dms, skip_bad_records=skip_bad_records)
+    if following:
+        fmt = _following_format(sources, fmt)
+    options = ImportOptions(include_dms=include_dms, skip_bad_records=skip_bad_records,
+                            following_days=following_days,
+                            progress=_account_progress() if following else None)
     with open_store(db) as store:
         with Progress("Importing") as bar:
             results = import_sources(store, list(sources), fmt, options, progress=bar.update)
@@ -52,6 +68,28 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records):
             continue
         parts = [f"{result.added.get(k, 0)} {k}" for k in _ADDED_ORDER]
         click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
+
+
+def _following_format(sources, fmt) -> str:
+    """``bluesky-following`` or ``mastodon-following``, for sources of one online kind."""
+    kinds = {"bluesky-following" if s.startswith("bluesky:") else
+             "mastodon-following" if s.startswith("mastodon:") else None for s in sources}
+    if fmt is not None or len(kinds) != 1 or None in kinds:
+        raise InputError("--following takes bluesky:HANDLE or mastodon:@user@host sources "
+                         "of one platform, without --format")
+    return kinds.pop()
+
+
+def _account_progress():
+    """``(done, total)`` accounts on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rReading followed accounts: {done:,}/{total:,}", err=True,
+                   nl=done == total)
+
+    return show
 
 
 @click.command("stats")

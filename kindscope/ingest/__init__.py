@@ -27,6 +27,9 @@ __all__ = ["FORMATS", "ImportOptions", "ImportResult", "detect_format", "import_
 FORMATS: dict[str, str] = {
     "bluesky-api": "kindscope.ingest.bluesky_api",
     "mastodon-api": "kindscope.ingest.mastodon_api",
+    # Named only by ``kindscope import --following`` (they detect nothing).
+    "bluesky-following": "kindscope.ingest.bluesky_following",
+    "mastodon-following": "kindscope.ingest.mastodon_following",
     "x-archive": "kindscope.ingest.x_archive",
     "mastodon-archive": "kindscope.ingest.mastodon_archive",
     "mastodon-csv": "kindscope.ingest.mastodon_csv",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,11 +27,18 @@ DATA_SUFFIXES = (".js", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".txt", ".
 class ImportOptions:
     """``skip_bad_records``: a record that cannot be read or stored exactly is left out and
     described in ``skipped`` (``<file>: <record>: <what is wrong>``) instead of rejecting
-    the whole import."""
+    the whole import.
+
+    ``following_days``: how many days back the ``--following`` imports (``bluesky-following``,
+    ``mastodon-following``) read the posts of followed accounts. ``progress``: called by
+    them with ``(accounts done, accounts to read)``."""
 
     include_dms: bool = False
     skip_bad_records: bool = False
     skipped: list[str] = field(default_factory=list, compare=False)
+    following_days: float = 3.0
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False,
+                                                        repr=False)
 
     def skip(self, error: InputError, where: str | None = None) -> None:
         """Note ``error`` as a skipped record, or raise it when records are not skipped."""
