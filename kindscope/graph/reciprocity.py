@@ -67,7 +67,8 @@ class OwnerReciprocity:
 
     ``not_following_back``: people I follow who do not follow me.
     ``unreturned_replies``: people I reply to who never reply to me, with my reply counts.
-    ``unanswered_repliers``: people who reply to me whom I never answer, with their counts.
+    ``unanswered_repliers``: people who reply to me whom I never answer, with their counts
+    (never those whose posts to me are mostly hostile).
     """
 
     owner_id: str
@@ -91,7 +92,9 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
     mine, theirs = owner_reply_pairs(rm)
     unreturned = sorted(((k, n) for k, n in mine.items() if k not in theirs),
                         key=lambda p: (-p[1], p[0]))[:top]
-    unanswered = sorted(((k, n) for k, n in theirs.items() if k not in mine),
+    hostile = rm.hostile_accounts()  # never offered as someone to get to know
+    unanswered = sorted(((k, n) for k, n in theirs.items()
+                         if k not in mine and k not in hostile),
                         key=lambda p: (-p[1], p[0]))[:top]
     return OwnerReciprocity(owner_id, len(following), len(followers), not_back,
                             tuple(unreturned), tuple(unanswered))

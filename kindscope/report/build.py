@@ -107,11 +107,6 @@ def summary_of(report: dict) -> dict:
     if received["available"] and received.get("supportive_share") is not None:
         lines.append(f"{_in_ten(received['supportive_share'])} in 10 of the replies to your "
                      "painful posts read as supportive.")
-    unread = report["source"].get("unread_posts") or 0
-    if unread:
-        langs = ", ".join(sorted(report["source"].get("unread_languages") or {}))
-        lines.append(f"{unread} posts were not read because they are in a language the signals "
-                     f"were not trained for ({langs}); they are left out of every rate.")
     return {"sentence": _headline(report), "lines": lines}
 
 

@@ -99,8 +99,12 @@ class DataCarries:
     def reason(self, words: str) -> str:
         source = ", ".join(self.formats) or "no import"
         command = fetch_command(self.platform)
-        tail = (f"; `{command}` fetches them" if command else
-                "; kindscope has no online source for this platform")
+        if command:
+            tail = f"; `{command}` fetches them"
+        elif self.platform == "generic":
+            tail = "; add them to the JSONL or CSV you import (docs/generic-format.md)"
+        else:
+            tail = "; kindscope has no online source for this platform"
         return f"this data ({source}) does not hold {words}{tail}"
 
     def missing(self) -> list[str]:

@@ -1,0 +1,29 @@
+"""Accounts whose replies to you are mostly hostile never appear in a list of kind people,
+on the bundled demo (its two invented trolls reply to Sam with rude and hateful posts)."""
+
+from __future__ import annotations
+
+from kindscope.commands.report import demo_path
+from kindscope.ingest import import_sources
+from kindscope.report.build import build_report
+from kindscope.signals.store_scoring import score_store
+from kindscope.store.db import Store
+from kindscope.store.read import read_model
+
+
+def test_the_demos_hostile_accounts_are_never_listed_as_kind(tmp_path):
+    store = Store(tmp_path / "demo.duckdb")
+    try:
+        import_sources(store, [str(demo_path())])
+        score_store(store)
+        rm = read_model(store)
+        hostile = set(rm.hostile_accounts())
+        rm.close()
+        report = build_report(store)
+    finally:
+        store.close()
+    assert {"not_a_troll_88", "truth_teller_x"} <= hostile
+    kind = {r["account_id"] for r in report["kindness_received"]["top_responders"]}
+    kind |= {r["account_id"] for r in report["network"]["unanswered_repliers"]["accounts"]}
+    assert kind, "the demo should list some kind people"
+    assert not kind & hostile
