@@ -38,10 +38,12 @@ __all__ = ["NAME", "PLATFORM", "ONLINE", "CARRIES", "CARRIES_IF_SEEN", "NO_UNAUT
 NAME = "bluesky-following"
 PLATFORM = "bluesky"
 ONLINE = True
-#: What an import of this kind carries (see kindscope.store.availability). The engagement
-#: counts and replies are on the followed accounts' posts, so they count only when seen.
-CARRIES = frozenset({"profiles", "followers", "following", "others_replies", "engagement_counts"})
-CARRIES_IF_SEEN = frozenset({"followers", "following", "others_replies", "engagement_counts"})
+#: What an import of this kind carries (see kindscope.store.availability): follows both
+#: ways and profiles. Not others_replies nor engagement_counts: the threads and counts it
+#: fetches are those of the followed accounts' posts, not the owner's (the care queue
+#: reads them directly).
+CARRIES = frozenset({"profiles", "followers", "following"})
+CARRIES_IF_SEEN = frozenset({"followers", "following"})
 #: The self-label of an account that asked apps not to show it to logged-out viewers.
 NO_UNAUTHENTICATED = "!no-unauthenticated"
 _PREFIX = "bluesky:"
