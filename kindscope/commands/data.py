@@ -104,6 +104,9 @@ def stats_command(db, as_json):
     """
     with open_store(db, read_only=True) as store:
         counts = stats(store)
+        if store.missing:
+            click.echo(f"note: {store.path}: no such database file yet (nothing imported); "
+                       "nothing was created", err=True)
     if as_json:
         click.echo(json.dumps(counts, indent=2, sort_keys=True))
         return

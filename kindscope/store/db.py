@@ -44,6 +44,8 @@ class Store:
         # A read of a file that is not there reads an empty database and creates nothing.
         missing = read_only and not memory and not file.exists()
         self.read_only = read_only and not memory and not missing
+        #: A read of a file that is not there: the commands say "no such database".
+        self.missing = missing
         self.created = not memory and not missing and not file.exists()
         self.con = self._connect(self.read_only, ":memory:" if missing else self.path)
         try:

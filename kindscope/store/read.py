@@ -169,6 +169,9 @@ def resolve_me(store: Store, me: str | None = None) -> tuple[str, str]:
         "AND owner_id <> '' ORDER BY list_contains(?, lower(owner_id)), imported_at DESC "
         "LIMIT 1", [list(PLACEHOLDER_OWNERS)])
     if not row:
+        if getattr(store, "missing", False):
+            raise InputError("no such database file: import something first (kindscope "
+                             "import SOURCE --db PATH) or check the path", store.path)
         if not store.scalar("SELECT count(*) FROM snapshots"):
             raise InputError("the database holds no imports yet: run `kindscope import "
                              "SOURCE` first", store.path)

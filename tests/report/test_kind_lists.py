@@ -27,3 +27,12 @@ def test_the_demos_hostile_accounts_are_never_listed_as_kind(tmp_path):
     kind |= {r["account_id"] for r in report["network"]["unanswered_repliers"]["accounts"]}
     assert kind, "the demo should list some kind people"
     assert not kind & hostile
+
+
+def test_a_missing_database_is_named_and_not_created(run, tmp_path):
+    missing = tmp_path / "missing.duckdb"
+    result = run("report", "--db", missing, "--out", tmp_path / "out")
+    assert result.exit_code == 2 and "no such database file" in result.output
+    result = run("stats", "--db", missing)
+    assert result.exit_code == 0 and "no such database file" in result.output
+    assert not missing.exists()
