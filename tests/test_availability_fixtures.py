@@ -8,12 +8,15 @@ hides availability; the model is not what is tested here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import FIXTURES
 
 from kindscope.ingest import bluesky_api, import_sources
 from kindscope.report.build import build_report
 from kindscope.store.db import Store
+
+FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 
 #: fixture -> (source, --me or None, expected availability per question)
 #: questions: replies (void rate, time to reply, kindness and toxicity received, pile-ons,
