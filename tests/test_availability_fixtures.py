@@ -84,8 +84,19 @@ def _never_zero_where_unavailable(report: dict) -> None:
         assert recip.get("followers") is None and recip.get("follow_back_share") is None
 
 
+def _cli_claims(run, db, me) -> dict[str, bool]:
+    """What `kindscope safety` and `kindscope network` say they could check."""
+    extra = ["--me", me] if me else []
+    safety = run("safety", "--db", db, *extra)
+    network = run("network", "--db", db, *extra)
+    assert safety.exit_code == 0 and network.exit_code == 0
+    return {"pileons": "pile-ons: not available" not in safety.output,
+            "follow_back": "follow-back not available" not in network.output
+            and "do not follow back" in network.output}
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_report_claims_match_what_the_fixture_carries(case, tmp_path):
+def test_report_and_cli_claims_match_what_the_fixture_carries(case, tmp_path, run):
     source, me, expected = CASES[case]
     path = FIXTURES / source
     if not path.exists():
@@ -97,6 +108,8 @@ def test_report_claims_match_what_the_fixture_carries(case, tmp_path):
         report = build_report(store, me=me)
     finally:
         store.close()
+    assert _cli_claims(run, tmp_path / "k.duckdb", me) == {
+        "pileons": expected["replies"], "follow_back": expected["follow_back"]}
     assert _claims(report) == expected
     _never_zero_where_unavailable(report)
     missing = {c["question"] for c in report["data"]["cannot_show"]}
