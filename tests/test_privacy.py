@@ -59,3 +59,23 @@ def test_a_process_that_loaded_the_model_stays_offline_for_60_seconds(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "cli 0" in result.stdout and "api 1" in result.stdout and "alive 60" in result.stdout
     assert not attempts, "network calls from an offline process:\n" + "\n".join(attempts[:10])
+
+
+_CARE_PROCESS = """
+from click.testing import CliRunner
+from kindscope.cli import cli
+runner = CliRunner()
+for args in (["care", "--demo", "--json"], ["inbox", "--demo", "--json"],
+             ["check", "I feel rubbish today", "--json"]):
+    result = runner.invoke(cli, args)
+    print(args[0], result.exit_code, flush=True)
+"""
+
+
+def test_care_inbox_and_check_make_no_network_call(tmp_path):
+    """The care side (issue 13) reads other people's posts: it must never reach out."""
+    result, attempts = _traced(tmp_path, _CARE_PROCESS)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for command in ("care", "inbox", "check"):
+        assert f"{command} 0" in result.stdout, result.stdout
+    assert not attempts, "network calls from the care commands:\n" + "\n".join(attempts[:10])
