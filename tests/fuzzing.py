@@ -25,6 +25,7 @@ import random
 import shutil
 import tarfile
 import traceback
+import weakref
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -389,17 +390,19 @@ class Outcome:
     db_changed: bool = False
 
 
-_KNOWN: dict[int, list[tuple]] = {}  # id(store) -> its fingerprint, while it is known
+#: store -> its fingerprint while it is known (weak: a new store never inherits an old one's,
+#: as it could by ``id`` once the old store is gone)
+_KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def run_case(base: Base, ch, workdir: Path, store: Store) -> Outcome:
     source = mutated_source(base, ch, workdir)
-    before = _KNOWN.pop(id(store), None) or fingerprint(store)
+    before = _KNOWN.pop(store, None) or fingerprint(store)
     try:
         import_sources(store, [str(source)])
     except InputError as exc:
         after = fingerprint(store)
-        _KNOWN[id(store)] = after  # the next case starts from here
+        _KNOWN[store] = after  # the next case starts from here
         return Outcome("input_error", str(exc), after != before)
     except Exception as exc:  # noqa: BLE001 - a crash is what the fuzz looks for
         frame = traceback.extract_tb(exc.__traceback__)[-1]
