@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
+from kindscope.report.care_view import CareView, MomentsView, care_view, moments_view
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
            "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts", "help_view", "periods",
@@ -226,6 +227,8 @@ class ReportView:
     summary_lines: tuple[str, ...]
     show_counts: bool
     help: HelpView
+    care: CareView | None = None  # None for a report made before the Care section
+    moments: MomentsView | None = None  # the user's own painful or angry posts
 
     def gone(self, section: str) -> tuple[str, ...]:
         """Headings of the pieces of ``section`` (network, safety) left to the panel."""
@@ -321,4 +324,5 @@ def report_view(report: dict, show_counts: bool = False,
         sections=() if status == "empty" else
         tuple(k for k in SECTIONS if k in report and k not in collapsed),
         no_response=no_response, summary_lines=lines, show_counts=show_counts,
-        help=help_view(country))
+        help=help_view(country), care=care_view(report.get("care")),
+        moments=moments_view(report.get("own_moments")))
