@@ -10,6 +10,7 @@ import click
 from kindscope.commands.common import Progress, db_option
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
+from kindscope.store.dataset import open_dataset
 from kindscope.store.db import Store, open_store
 
 __all__ = ["analyze_command", "report_command", "demo_path"]
@@ -107,18 +108,30 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
 
 @click.command("report")
 @db_option
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
+              default=None, help="Read a Parquet dataset folder (kindscope export --format "
+                                 "parquet) instead of the database.")
 @_out_option
 @_me_option
 @_counts_option
 @_country_option
-def report_command(db, out_dir, me, show_counts, country):
-    """Write the kindness report from what the database already holds.
+def report_command(db, data_dir, out_dir, me, show_counts, country):
+    """Write the kindness report from what the database (or a dataset) already holds.
 
-    Nothing is imported or scored; unscored posts count as unscored.
+    Nothing is imported or scored; unscored posts count as unscored. With --data the
+    report reads a Parquet dataset and is the same as on a database holding the same data.
 
     Example:
 
         kindscope report --db me.duckdb --out my-report/
+
+        kindscope report --data my-dataset/ --out my-report/
     """
+    if data_dir is not None:
+        if db is not None:
+            raise click.UsageError("give --db or --data, not both")
+        with open_dataset(data_dir) as store:
+            _finish(store, me, out_dir, show_counts, False, country)
+        return
     with open_store(db, read_only=True) as store:
         _finish(store, me, out_dir, show_counts, False, country)

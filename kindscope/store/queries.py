@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kindscope.store.dataset import write_dataset
 from kindscope.store.db import Store
 
 __all__ = ["stats", "export_tables", "EXPORTED_TABLES"]
@@ -65,14 +66,20 @@ def stats(store: Store) -> dict:
 
 
 def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
-    """Write every table to ``out_dir`` as Parquet or JSONL; return the files written."""
+    """Write every table to ``out_dir``; return the files written.
+
+    ``parquet``: a dataset (:mod:`kindscope.store.dataset`: posts and their rows
+    partitioned by platform and day, the other tables one file each, ``dataset.json``);
+    ``jsonl``: one JSON-lines file per table.
+    """
+    if fmt == "parquet":
+        return write_dataset(store, out_dir)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for table in EXPORTED_TABLES:
-        target = out / f"{table}.{'parquet' if fmt == 'parquet' else 'jsonl'}"
-        option = "(FORMAT PARQUET)" if fmt == "parquet" else "(FORMAT JSON)"
-        store.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(target)}' {option}")
+        target = out / f"{table}.jsonl"
+        store.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(target)}' (FORMAT JSON)")
         written.append(target)
     return written
 

@@ -1,0 +1,239 @@
+"""A kindscope dataset: the store's tables as a partitioned Parquet folder, for scale.
+
+Layout (``LAYOUT_VERSION`` 1), the interchange between DuckDB here and Spark later::
+
+    DIR/dataset.json                      layout and schema version, tables, row counts
+    DIR/posts.parquet/platform=x/day=2024-05-01/data_0.parquet
+    DIR/post_sources.parquet/platform=x/day=.../...   (day: the post's, joined by post)
+    DIR/signal_scores.parquet/platform=x/day=.../...
+    DIR/post_languages.parquet/platform=x/day=.../...
+    DIR/snapshots.parquet  DIR/snapshot_carries.parquet  DIR/accounts.parquet
+    DIR/follows.parquet  DIR/reactions.parquet  DIR/blocks.parquet  DIR/deletions.parquet
+
+Partitions are hive-style folders (``platform=x/day=YYYY-MM-DD``, the UTC day of the
+post's ``created_at``; a post without a time, or a row whose post is not in ``posts``,
+goes to ``day=__HIVE_DEFAULT_PARTITION__``, which DuckDB and Spark read as NULL). The
+partition columns are not repeated inside the files. Each table folder ends in
+``.parquet``, as Spark writes tables, so ``pyarrow.parquet.read_table(DIR /
+"posts.parquet")`` and ``spark.read.parquet(".../posts.parquet")`` read it whole.
+
+:func:`open_dataset` reads a dataset back as a :class:`~kindscope.store.db.Store`: an
+in-memory DuckDB whose tables are views over the Parquet files (``read_parquet`` with
+hive partitioning), with the same names, columns and types as the database's tables, so
+every analysis runs on it unchanged. A small dataset (Parquet files under
+``LOAD_BELOW_BYTES`` in all) is loaded into in-memory tables instead: each query over a
+view opens every file of the table again, which costs more than the data on a folder of
+many tiny day partitions; a large one stays in its files and only what a query reads is
+read (``load=False`` / ``load=True`` force either).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import duckdb
+
+from kindscope import __version__
+from kindscope.errors import InputError, StoreError
+from kindscope.store.db import _CONFIG, Store
+from kindscope.store.schema import SCHEMA_VERSION, TABLE_KEYS
+
+__all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
+           "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
+           "dataset_bytes", "LOAD_BELOW_BYTES"]
+
+LAYOUT_VERSION = 1
+MANIFEST = "dataset.json"
+#: Tables partitioned by platform and the day of their post.
+PARTITIONED = ("posts", "post_sources", "signal_scores", "post_languages")
+#: Tables written as one Parquet file each.
+FLAT = ("snapshots", "snapshot_carries", "accounts", "follows", "reactions", "blocks",
+        "deletions")
+PARTITION_COLUMNS = ("platform", "day")
+#: Below this many bytes of Parquet a dataset is read into memory rather than viewed.
+LOAD_BELOW_BYTES = 64 * 1024 * 1024
+
+_DAY = "strftime(timezone('UTC', {col}), '%Y-%m-%d')"
+_SORT = {"snapshots": ("snapshot_id",), **TABLE_KEYS}
+
+
+def _q(path: Path | str) -> str:
+    return str(path).replace("'", "''")
+
+
+def is_dataset(path: str | os.PathLike) -> bool:
+    return (Path(path) / MANIFEST).is_file()
+
+
+def read_manifest(path: str | os.PathLike) -> dict:
+    """``dataset.json`` of the dataset at ``path``; an InputError when it is not one."""
+    file = Path(path) / MANIFEST
+    if not file.is_file():
+        raise InputError(f"not a kindscope dataset (no {MANIFEST}); write one with "
+                         "`kindscope export --format parquet --out DIR`", str(path))
+    try:
+        manifest = json.loads(file.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{MANIFEST} is damaged ({exc})", str(path)) from None
+    if manifest.get("layout_version") != LAYOUT_VERSION:
+        raise InputError(f"dataset layout {manifest.get('layout_version')!r}; this kindscope "
+                         f"reads layout {LAYOUT_VERSION}", str(path))
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        raise InputError(f"dataset at schema {manifest.get('schema_version')!r}, this "
+                         f"kindscope is at {SCHEMA_VERSION}: export it again with this "
+                         "kindscope", str(path))
+    return manifest
+
+
+# -- writing --------------------------------------------------------------------------------
+def _copy_sql(table: str, target: Path) -> str:
+    order = ", ".join(f"t.{c}" for c in _SORT[table])
+    if table == "posts":
+        select = f"SELECT t.*, {_DAY.format(col='t.created_at')} AS day FROM posts t"
+    elif table in PARTITIONED:
+        select = (f"SELECT t.*, {_DAY.format(col='p.created_at')} AS day FROM {table} t "
+                  "LEFT JOIN posts p ON p.platform = t.platform AND p.post_id = t.post_id")
+    else:
+        return (f"COPY (SELECT * FROM {table} t ORDER BY {order}) TO '{_q(target)}' "
+                "(FORMAT PARQUET)")
+    return (f"COPY ({select} ORDER BY {order}) TO '{_q(target)}' "
+            f"(FORMAT PARQUET, PARTITION_BY ({', '.join(PARTITION_COLUMNS)}))")
+
+
+def write_dataset(store: Store, out_dir: str | os.PathLike) -> list[Path]:
+    """Write every table of ``store`` as a dataset at ``out_dir``; return what was written.
+
+    The dataset is written next to ``out_dir`` and then put in its place, so a reader never
+    sees half of it. ``out_dir`` may be missing, empty, or a dataset (replaced whole); a
+    folder holding anything else is refused rather than overwritten.
+    """
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and any(out.iterdir()) and not is_dataset(out):
+        raise InputError("holds files that are not a kindscope dataset; name an empty or "
+                         "new folder for --out", str(out))
+    work = out.parent / f".{out.name}.writing-{uuid.uuid4().hex[:8]}"
+    work.mkdir()
+    try:
+        rows = {}
+        for table in (*FLAT, *PARTITIONED):
+            store.execute(_copy_sql(table, work / f"{table}.parquet"))
+            rows[table] = int(store.scalar(f"SELECT count(*) FROM {table}"))
+        manifest = {
+            "layout": "kindscope-dataset", "layout_version": LAYOUT_VERSION,
+            "kindscope_version": __version__, "schema_version": SCHEMA_VERSION,
+            "tables": {t: {"path": f"{t}.parquet",
+                           "partition_by": list(PARTITION_COLUMNS) if t in PARTITIONED else []}
+                       for t in (*FLAT, *PARTITIONED)},
+            "rows": rows,
+        }
+        (work / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        _swap_in(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return [out / MANIFEST, *(out / f"{t}.parquet" for t in (*FLAT, *PARTITIONED))]
+
+
+def _swap_in(work: Path, out: Path) -> None:
+    if out.exists():
+        old = out.parent / f".{out.name}.old-{uuid.uuid4().hex[:8]}"
+        out.rename(old)
+        work.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        work.rename(out)
+
+
+# -- reading --------------------------------------------------------------------------------
+def _has_files(root: Path, table: str) -> bool:
+    path = root / f"{table}.parquet"
+    if table in PARTITIONED:
+        return path.is_dir() and next(path.rglob("*.parquet"), None) is not None
+    return path.is_file()
+
+
+def _select_sql(root: Path, table: str, columns: list[tuple[str, str]]) -> str:
+    """The table's columns, in the schema's order and types, from its Parquet files."""
+    if table in PARTITIONED:
+        source = (f"read_parquet('{_q(root / f'{table}.parquet')}/**/*.parquet', "
+                  "hive_partitioning = true)")
+    else:
+        source = f"read_parquet('{_q(root / f'{table}.parquet')}')"
+    cols = ", ".join(f"CAST({name} AS {kind}) AS {name}" for name, kind in columns)
+    return f"SELECT {cols} FROM {source}"
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
+        [table]).fetchall()]
+
+
+def dataset_bytes(path: str | os.PathLike) -> int:
+    """Bytes of Parquet in the dataset at ``path``."""
+    return sum(f.stat().st_size for f in Path(path).rglob("*.parquet") if f.is_file())
+
+
+class DatasetStore(Store):
+    """A dataset read as a store: an in-memory DuckDB with one view per table (or, with
+    ``load``, one in-memory table per table; None: load when under ``LOAD_BELOW_BYTES``).
+
+    A table whose files are absent (nothing of that kind was exported) is an empty table.
+    Queries, temporary views and temporary tables work as on a database file; the dataset
+    itself is never written.
+    """
+
+    def __init__(self, path: str | os.PathLike, load: bool | None = None):
+        root = Path(path)
+        self.manifest = read_manifest(root)
+        self.path = str(root)
+        self.read_only, self.missing, self.created = True, False, False
+        self.loaded = dataset_bytes(root) < LOAD_BELOW_BYTES if load is None else load
+        self.con = duckdb.connect(":memory:", config=_CONFIG)
+        try:
+            self._migrate()  # empty tables of the current schema, then the files
+            if self.loaded:
+                load_dataset(self, root)
+                return
+            for table in (*FLAT, *PARTITIONED):
+                if not _has_files(root, table):
+                    continue
+                select = _select_sql(root, table, _columns(self.con, table))
+                self.execute(f"DROP TABLE {table}")
+                self.execute(f"CREATE VIEW {table} AS {select}")
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreError(f"cannot read the dataset: {str(exc).splitlines()[0]}",
+                             self.path) from exc
+        except BaseException:
+            self.con.close()
+            raise
+
+    def discard_if_new(self) -> None:
+        self.close()
+
+
+def open_dataset(path: str | os.PathLike, load: bool | None = None) -> DatasetStore:
+    """The dataset at ``path`` as a store that leaves it unchanged (a context manager)."""
+    return DatasetStore(path, load)
+
+
+def load_dataset(store: Store, path: str | os.PathLike) -> dict[str, int]:
+    """Copy the dataset at ``path`` into ``store``'s (empty) tables; rows per table."""
+    root = Path(path)
+    read_manifest(root)
+    loaded = {}
+    for table in (*FLAT, *PARTITIONED):
+        if not _has_files(root, table):
+            continue
+        columns = _columns(store.con, table)
+        store.execute(f"INSERT INTO {table} ({', '.join(c for c, _ in columns)}) "
+                      + _select_sql(root, table, columns))
+        loaded[table] = int(store.scalar(f"SELECT count(*) FROM {table}"))
+    return loaded
