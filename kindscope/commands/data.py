@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
+from pathlib import Path
 
 import click
 
 from kindscope.commands.common import Progress, db_option
 from kindscope.errors import InputError
 from kindscope.ingest import FORMATS, ImportOptions, import_sources
+from kindscope.store.dataset import is_dataset, load_dataset, write_dataset
 from kindscope.store.db import open_store
 from kindscope.store.queries import export_tables, stats
 
@@ -35,8 +38,11 @@ _ADDED_ORDER = ("accounts", "posts", "replies", "reposts", "follows", "reactions
 @click.option("--days", "following_days", type=click.FloatRange(min=0, min_open=True),
               default=3.0, show_default=True,
               help="With --following: how many days of posts to fetch.")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False), default=None,
+              help="Write to this Parquet dataset folder (created, or added to) instead of "
+                   "the database.")
 def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
-                   following_days):
+                   following_days, parquet_dir):
     """Import exports into the database (all in one transaction).
 
     SOURCE is an X archive (.zip or folder), a Mastodon export (.zip, .tar.gz or folder,
@@ -49,15 +55,23 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
         kindscope import twitter-archive.zip --db me.duckdb
 
         kindscope import bluesky:ana.bsky.social --following
+
+        kindscope import capture.jsonl --parquet community-data/
     """
     if following:
         fmt = _following_format(sources, fmt)
     options = ImportOptions(include_dms=include_dms, skip_bad_records=skip_bad_records,
                             following_days=following_days,
                             progress=_account_progress() if following else None)
-    with open_store(db) as store:
-        with Progress("Importing") as bar:
-            results = import_sources(store, list(sources), fmt, options, progress=bar.update)
+    if parquet_dir is not None:
+        if db is not None:
+            raise click.UsageError("give --db or --parquet, not both")
+        results = _import_to_dataset(sources, parquet_dir, fmt, options)
+    else:
+        with open_store(db) as store:
+            with Progress("Importing") as bar:
+                results = import_sources(store, list(sources), fmt, options,
+                                         progress=bar.update)
     if options.skipped:
         click.echo(f"skipped {len(options.skipped)} bad records:", err=True)
         for line in options.skipped:
@@ -68,6 +82,30 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
             continue
         parts = [f"{result.added.get(k, 0)} {k}" for k in _ADDED_ORDER]
         click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
+
+
+def _import_to_dataset(sources, parquet_dir, fmt, options):
+    """Import into a Parquet dataset (:mod:`kindscope.store.dataset`).
+
+    The simplest honest way, not a streaming writer: what the folder already holds is
+    loaded into a temporary DuckDB file next to it, the sources are imported there with the
+    same transaction logic as into a database (a snapshot the dataset already holds is
+    "already imported" and not added twice), and the whole is written back as the
+    dataset, replacing the old one only once the new one is complete. It needs disk (and
+    time) for the whole dataset, not only the new records.
+    """
+    out = Path(parquet_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.import-", dir=out.parent) as tmp:
+        with open_store(Path(tmp) / "work.duckdb") as store:
+            if is_dataset(out):
+                load_dataset(store, out)
+            with Progress("Importing") as bar:
+                results = import_sources(store, list(sources), fmt, options,
+                                         progress=bar.update)
+            if not is_dataset(out) or not all(r.already_imported for r in results):
+                write_dataset(store, out)
+    return results
 
 
 def _following_format(sources, fmt) -> str:
@@ -122,9 +160,14 @@ def stats_command(db, as_json):
 @click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet",
               show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
-              help="Folder to write one file per table into.")
+              help="Folder to write into: a Parquet dataset (replaced whole) or one JSONL "
+                   "file per table.")
 def export_command(db, fmt, out_dir):
-    """Export every table to Parquet or JSONL files.
+    """Export every table: a Parquet dataset or JSONL files.
+
+    Parquet: a dataset folder (docs/scale.md) with posts, their sources, scores and
+    languages partitioned by platform and day, the other tables one file each, and
+    dataset.json; `kindscope report --data` and `kindscope community --data` read it.
 
     Example:
 
