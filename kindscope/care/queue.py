@@ -86,7 +86,9 @@ def _item_dict(item: CareItem) -> dict:
 
 
 def reader_help(country: str | None = None) -> dict:
-    """What to do when a post reads as someone in crisis: for the reader, not about them."""
+    """What to do when a post reads as someone in crisis: for the reader, not about them.
+    Help lines the reader can point the poster to; never a suggestion to contact
+    authorities or anyone else on the poster's behalf."""
     sign = signposting(country)
     return {
         "how_to_answer": [
@@ -98,7 +100,6 @@ def reader_help(country: str | None = None) -> dict:
         ],
         "help_lines": [{"name": h.name, "contact": h.contact, "url": h.url}
                        for h in sign.lines],
-        "emergency": sign.emergency,
         "find_more": sign.find_more,
         "caveat": "kindscope can be wrong: this post may mean something else.",
     }

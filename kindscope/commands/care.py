@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from kindscope.errors import InputError
 from kindscope.ingest import import_sources
 from kindscope.store import care as care_rows
 from kindscope.store.db import Store, open_store
-from kindscope.store.read import read_model
+from kindscope.store.read import ReadModel, read_model
 
 __all__ = ["care_command", "inbox_command"]
 
@@ -37,6 +39,17 @@ def _as_of(value: str | None) -> datetime | None:
     if moment.tzinfo is None:
         raise InputError(f"give a time zone, e.g. {value}Z for UTC", "--as-of")
     return moment
+
+
+@contextmanager
+def _read(store: Store, demo: bool, me: str | None) -> Iterator[ReadModel]:
+    """Import the demo when asked, score what is not yet scored, and read the store."""
+    _prepare(store, demo)
+    rm = read_model(store, me)
+    try:
+        yield rm
+    finally:
+        rm.close()
 
 
 def _prepare(store: Store, demo: bool) -> None:
@@ -98,14 +111,10 @@ def care_command(db, demo, me, days, include_following, budget, as_of, as_json, 
             count = care_rows.forget_fetched(store, None)
             click.echo(f"deleted {count:,} posts of others fetched for the care queue")
             return
-        _prepare(store, demo)
-        rm = read_model(store, me)
-        try:
+        with _read(store, demo, me) as rm:
             queue = care_queue(rm, days, include_following, budget, _as_of(as_of))
-            since = datetime.fromisoformat(queue.now) - timedelta(days=days)
-            care_rows.forget_fetched(store, since)
-        finally:
-            rm.close()
+        since = datetime.fromisoformat(queue.now) - timedelta(days=days)
+        care_rows.forget_fetched(store, since)
     _emit(queue, as_json, out_dir, "care")
 
 
@@ -126,12 +135,8 @@ def inbox_command(db, demo, me, days, as_of, as_json):
         kindscope inbox --db me.duckdb --days 14
     """
     with open_store(":memory:" if demo and db is None else db) as store:
-        _prepare(store, demo)
-        rm = read_model(store, me)
-        try:
+        with _read(store, demo, me) as rm:
             queue = inbox(rm, days, _as_of(as_of))
-        finally:
-            rm.close()
     _emit(queue, as_json, None, "inbox")
 
 

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, chromium_page
 from test_queue import community
 
 from kindscope.care.page import render_page
 from kindscope.care.queue import CareItem, CareQueue
 
-CHROMIUM = Path("/usr/bin/chromium")
 PAYLOADS = ["<script>window.__pwned = 1</script>", "<img src=x onerror=alert(7)>",
             "\u202egnp.exe", "javascript:alert(1)"]
 
@@ -41,29 +41,17 @@ def test_care_page_escapes_and_isolates_post_text():
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
 def test_care_page_in_a_real_browser_runs_nothing_and_fetches_nothing(tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     page_file = tmp_path / "care.html"
     page_file.write_text(render_page(_queue()), encoding="utf-8")
-    dialogs: list[str] = []
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu",
-                  "--disable-background-networking"])
-        try:
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(page_file.as_uri())
-            page.wait_for_timeout(300)
-            pwned = page.evaluate("() => window.__pwned")
-            shown = page.evaluate("() => document.body.innerText")
-            scripts = page.evaluate("() => document.scripts.length")
-        finally:
-            browser.close()
-    assert pwned is None and dialogs == [] and scripts == 0
-    assert requests == [page_file.as_uri()]
+    with chromium_page() as watched:
+        page = watched.page
+        page.goto(page_file.as_uri())
+        page.wait_for_timeout(300)
+        pwned = page.evaluate("() => window.__pwned")
+        shown = page.evaluate("() => document.body.innerText")
+        scripts = page.evaluate("() => document.scripts.length")
+    assert pwned is None and watched.dialogs == [] and scripts == 0
+    assert watched.requests == [page_file.as_uri()]
     for payload in PAYLOADS[:2]:
         assert payload in shown
 

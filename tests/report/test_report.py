@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, chromium_page
 from markupsafe import escape
 
 from kindscope.ingest import import_sources
@@ -29,7 +30,6 @@ INJECTIONS = [
 ]
 TOP_KEYS = {"schema_version", "source", "data", "summary", "network", "safety", "care",
             "own_moments", *METRIC_KEYS}
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def write_injection_jsonl(path: Path) -> Path:
@@ -180,38 +180,26 @@ def test_real_archives_end_to_end(run, tmp_path, fixture):
                     "(apt-get install chromium; CI installs it)")
 
 def test_injections_show_as_typed_and_never_run(tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     page_file = tmp_path / "report.html"
     report = build_report(scored_store(tmp_path))
     shown_examples = [e["text"] for e in report["kindness_given"]["toxic_examples"]]
     assert len(shown_examples) == 5
     page_file.write_text(render_html(report), encoding="utf-8")
-    dialogs: list[str] = []
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu",
-                  "--disable-background-networking"])
-        try:
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(page_file.as_uri())
-            page.wait_for_timeout(300)
-            for details in page.locator("details").all():
-                details.evaluate("d => d.open = true")
-            page.wait_for_timeout(300)
-            pwned = page.evaluate("() => window.__pwned")
-            scripts = page.evaluate("() => document.scripts.length")
-            images = page.evaluate("() => document.images.length")
-            shown = page.evaluate("() => document.body.innerText")
-        finally:
-            browser.close()
+    with chromium_page() as watched:
+        page = watched.page
+        page.goto(page_file.as_uri())
+        page.wait_for_timeout(300)
+        for details in page.locator("details").all():
+            details.evaluate("d => d.open = true")
+        page.wait_for_timeout(300)
+        pwned = page.evaluate("() => window.__pwned")
+        scripts = page.evaluate("() => document.scripts.length")
+        images = page.evaluate("() => document.images.length")
+        shown = page.evaluate("() => document.body.innerText")
     assert pwned is None
-    assert dialogs == []
+    assert watched.dialogs == []
     assert scripts == 0 and images == 0
-    assert requests == [page_file.as_uri()]  # nothing fetched beyond the page itself
+    assert watched.requests == [page_file.as_uri()]  # nothing fetched beyond the page
     for text in shown_examples:  # the first five injections, as my (toxic) replies
         assert text in shown, text
     assert "<img src=x onerror=alert(7)>" in shown  # the handle, as typed
