@@ -11,6 +11,7 @@ from kindscope import __version__
 from kindscope.commands.care import care_command, inbox_command
 from kindscope.commands.check import check_command
 from kindscope.commands.common import KindscopeGroup
+from kindscope.commands.community import community_command
 from kindscope.commands.data import export_command, import_command, stats_command
 from kindscope.commands.network import network_command
 from kindscope.commands.report import analyze_command, report_command
@@ -34,7 +35,8 @@ def cli(debug):
 
 for _command in (import_command, stats_command, export_command, score_command,
                  analyze_command, report_command, network_command, safety_group,
-                 evidence_command, care_command, inbox_command, check_command):
+                 evidence_command, care_command, inbox_command, check_command,
+                 community_command):
     cli.add_command(_command)
 
 

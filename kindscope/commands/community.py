@@ -1,0 +1,221 @@
+"""``kindscope community``: how a whole community treats its members, for moderators.
+
+Aggregates only: void rates and the kindness gap per community and overall, toxicity
+received by the most targeted accounts (rank and counts, never who), pile-ons,
+reciprocity and isolated members. Communities come from the one network pipeline
+(:mod:`kindscope.graph.pipeline`); the figures from :mod:`kindscope.store.community`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import click
+import numpy as np
+
+from kindscope import __version__, settings
+from kindscope.commands.common import db_option
+from kindscope.errors import InputError
+from kindscope.graph.pipeline import build_network, carry_partition
+from kindscope.graph.reciprocity import global_reciprocity, isolated_members
+from kindscope.metrics.engagement import MIN_GROUP
+from kindscope.safety import find_pileons
+from kindscope.store import community as cm
+from kindscope.store.dataset import open_dataset
+from kindscope.store.db import Store, open_store
+from kindscope.store.read import read_model
+
+__all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
+
+COMMUNITY_SCHEMA_VERSION = 1
+#: Communities smaller than this are shown only inside "rest" (no tiny groups).
+MIN_MEMBERS = 5
+WINDOW = timedelta(days=7)
+GROUPS = {"painful": "distress", "upbeat": "upbeat"}
+
+
+def _void(counts: dict[str, tuple[int, int, int]]) -> dict:
+    out = {}
+    for name, grp in GROUPS.items():
+        posts, eligible, unanswered = counts.get(grp, (0, 0, 0))
+        out[name] = {"posts": posts, "eligible": eligible, "unanswered": unanswered,
+                     "void_rate": unanswered / eligible if eligible else None}
+    return out
+
+
+def _gap(means: dict[str, tuple[int, float]]) -> dict:
+    d_posts, d_mean = means.get("distress", (0, None))
+    u_posts, u_mean = means.get("upbeat", (0, None))
+    gap = {"distress_posts": d_posts, "upbeat_posts": u_posts, "distress_mean": d_mean,
+           "upbeat_mean": u_mean, "ratio": None, "note": None}
+    if d_posts < MIN_GROUP or u_posts < MIN_GROUP:
+        gap["note"] = f"needs at least {MIN_GROUP} painful and {MIN_GROUP} upbeat posts"
+    elif not u_mean:
+        gap["note"] = "upbeat posts got no engagement"
+    else:
+        gap["ratio"] = d_mean / u_mean
+    return gap
+
+
+def _reciprocity_by_community(graph, membership) -> dict[int, float | None]:
+    """Share of follow edges inside each community whose reverse edge exists."""
+    g = graph.graph
+    if g.ecount() == 0:
+        return {}
+    member = np.asarray(membership)
+    edges = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    mutual = np.asarray(g.is_mutual(loops=False), dtype=bool)
+    inside = (member[edges[:, 0]] == member[edges[:, 1]]) & (edges[:, 0] != edges[:, 1])
+    out = {}
+    for c in np.unique(member[edges[inside, 0]]):
+        sel = inside & (member[edges[:, 0]] == c)
+        out[int(c)] = float(mutual[sel].mean())
+    return out
+
+
+def community_view(store: Store, platform: str, seed: int | None = None,
+                   top: int = 10) -> dict:
+    """The community view of one platform: a JSON-ready dict without any account."""
+    net = build_network(store, platform, seed)
+    keys = net.graph.graph.vs["account_id"] if net.graph.graph.vcount() else []
+    sizes = np.bincount(np.asarray(net.partition.membership, dtype=np.int64)) \
+        if keys else np.zeros(0, dtype=np.int64)
+    shown = {c for c, n in enumerate(sizes) if n >= MIN_MEMBERS}
+    membership = {a: (c + 1 if c in shown else cm.REST)
+                  for a, c in zip(keys, net.partition.membership, strict=True)}
+    with cm.community_scope(store, platform, membership) as scope:
+        void = cm.void_by_community(scope, WINDOW)
+        gaps = cm.engagement_by_community(scope)
+        targeted = cm.most_targeted(scope, top)
+        model_version, until = scope.model_version, scope.until
+        thresholds = {k: float(scope.thresholds[k]) for k in
+                      ("distress", "crisis", "upbeat", "toxicity", "hate")}
+    follow_member = (net.partition.membership if net.kind == "follow" else
+                     carry_partition(net.follows, net.graph, net.partition).membership)
+    recip = _reciprocity_by_community(net.follows, follow_member)
+    isolated = isolated_members(store, net.follows, follow_member,
+                                top=max(net.follows.graph.vcount(), 1)) \
+        if net.kind == "follow" else ()
+    pileons = _pileons(store, platform)
+
+    def block(community: int | None, members: int) -> dict:
+        c = None if community is None else community - 1
+        return {
+            "members": members,
+            **_void(void.get(community, {})),
+            "kindness_gap": _gap(gaps.get(community, {})),
+            "reciprocity": (global_reciprocity(net.follows) if community is None
+                            else recip.get(c)),
+            "isolated_members": sum(1 for r in isolated if community is None or r[1] == c),
+            "pileons": (None if pileons is None else
+                        sum(1 for t in pileons if community is None
+                            or membership.get(t) == community)),
+        }
+
+    communities = [{"community": c + 1, **block(c + 1, int(sizes[c]))} for c in sorted(shown)]
+    rest = len(keys) - sum(int(sizes[c]) for c in shown)
+    return {
+        "platform": platform,
+        "model_version": model_version,
+        "thresholds": thresholds,
+        "until": until.isoformat(timespec="seconds") if until else None,
+        "window_days": WINDOW.days,
+        "graph": net.kind,
+        "seed": int(settings.get("seed", seed)),
+        "carries": cm.carried_items(store, platform),
+        "accounts_in_graph": len(keys),
+        "communities_found": net.partition.count,
+        "min_members_shown": MIN_MEMBERS,
+        "overall": block(None, len(keys)),
+        "communities": communities,
+        "rest": {"members": rest, **_void(void.get(cm.REST, {})),
+                 "kindness_gap": _gap(gaps.get(cm.REST, {}))},
+        "most_targeted": [{"rank": r, "aimed_posts": a, "toxic_or_hateful": h}
+                          for r, a, h in targeted],
+    }
+
+
+def _pileons(store: Store, platform: str) -> list[str] | None:
+    """Target of each pile-on (kindscope.safety's rule; it scans every target of the
+    platform, so whose read model it runs on does not matter); None without an account."""
+    anchor = cm.anchor_account(store, platform)
+    if anchor is None:
+        return None
+    rm = read_model(store, me=anchor)
+    try:
+        if rm.platform != platform:
+            return None
+        return [i.target for i in find_pileons(rm)]
+    finally:
+        rm.close()
+
+
+def _summary(view: dict) -> str:
+    o = view["overall"]
+
+    def pct(v):
+        return "n/a" if v is None else f"{v:.0%}"
+    ratio = o["kindness_gap"]["ratio"]
+    recip = o["reciprocity"]
+    worst = view["most_targeted"][0]["toxic_or_hateful"] if view["most_targeted"] else 0
+    return (f"{view['platform']}: {view['accounts_in_graph']:,} accounts, "
+            f"{len(view['communities'])} communities shown; unanswered within "
+            f"{view['window_days']} days: painful {pct(o['painful']['void_rate'])}, upbeat "
+            f"{pct(o['upbeat']['void_rate'])}; kindness gap "
+            f"{'n/a' if ratio is None else f'{ratio:.2f}'}; reciprocity "
+            f"{'n/a' if recip is None else f'{recip:.2f}'}; {o['isolated_members']} isolated "
+            f"members; {o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons; most "
+            f"targeted account: {worst} toxic or hateful posts")
+
+
+@click.command("community")
+@click.option("--engine", type=click.Choice(["duckdb"]), default="duckdb", show_default=True,
+              help="The engine that computes it (Spark is the next step of issue 14).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
+              default=None, help="A Parquet dataset folder (kindscope export --format "
+                                 "parquet) instead of the database.")
+@db_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              default="kindscope-community", show_default=True,
+              help="Folder for community.json.")
+@click.option("--platform", default=None, help="Only this platform (default: every one).")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many of the most targeted accounts to count (never named).")
+def community_command(engine, data_dir, db, out_dir, platform, top):
+    """The community view for moderators: no one is named, no one gets a verdict.
+
+    Void rates (painful and upbeat posts nobody else answered within 7 days) and the
+    kindness gap per community and overall, toxicity received by the most targeted
+    accounts (counts only), pile-ons, follow reciprocity and isolated members.
+
+    Example:
+
+        kindscope community --engine duckdb --data community-data/ --out moderation/
+    """
+    if data_dir is not None and db is not None:
+        raise click.UsageError("give --db or --data, not both")
+    opened = open_dataset(data_dir) if data_dir is not None else open_store(db, read_only=True)
+    with opened as store:
+        names = cm.platforms(store)
+        if platform is not None:
+            if platform not in names:
+                raise InputError(f"no posts or follows on the platform {platform!r} "
+                                 f"(there are: {', '.join(names) or 'none'})", "--platform")
+            names = [platform]
+        if not names:
+            raise InputError("holds no posts or follows", data_dir or store.path)
+        views = [community_view(store, name, top=top) for name in names]
+    report = {"schema_version": COMMUNITY_SCHEMA_VERSION, "kind": "kindscope-community",
+              "source": {"engine": engine, "input": "dataset" if data_dir else "database",
+                         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                         "kindscope_version": __version__},
+              "platforms": views}
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "community.json"
+    path.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    for view in views:
+        click.echo(_summary(view))
+    click.echo(f"wrote {path}")

@@ -1,0 +1,261 @@
+"""Community-wide aggregates for moderators: SQL over the plain tables, no one's verdict.
+
+The per-owner read model (:mod:`kindscope.store.read_sql`) answers "how is my community
+to me"; these answer "how is this community to its members", for every author at once,
+with the read model's definitions carried over to each author in place of "me":
+
+- **scores and labels**: one model version per platform (the read model's choice)
+  and one decision rule (:func:`read.decision_thresholds`): painful = distress or crisis
+  at their thresholds, else upbeat, else other; unscored posts are in no group (all posts
+  are "other" when the platform has no scores at all);
+- **a member's own posts** (``mine`` for each author): dated, not deleted, not a DM, not
+  inside a conversation with someone else, where "inside a conversation" is the read
+  model's walk of each author's own reply chain up to its top;
+- **void**: no reply by anyone else within the window (7 days), counted among posts the
+  data runs at least the window past ("now" is the end of the data, never the clock);
+- **engagement** (kindness gap): replies by others + likes (the stored count, else likes
+  seen from others) + reposts (the stored count, else reposts seen by others);
+- **aimed at an account**: a reply to it or a mention of it by id or handle, by someone
+  else; hostile = toxic or hateful at the thresholds (as in :mod:`store.incidents`).
+
+Results come back per community (members joined by account id), keyed by community
+number only: never an account id or a handle.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+import pyarrow as pa
+
+from kindscope.store.db import Store
+from kindscope.store.read import _model_version, _until, decision_thresholds
+
+__all__ = ["CommunityScope", "community_scope", "void_by_community", "platforms",
+           "anchor_account", "carried_items", "REST",
+           "engagement_by_community", "most_targeted"]
+
+_COUNTER = itertools.count(1)
+#: Members whose community is unknown (not in the graph, or in a folded small one).
+REST = -1
+
+
+class CommunityScope:
+    """Temp views of one platform's posts under one model version and decision rule,
+    and the members' communities; ``close()`` drops them."""
+
+    def __init__(self, store: Store, platform: str, prefix: str, model_version: str | None,
+                 thresholds: Mapping[str, float], until: datetime | None):
+        self.store, self.platform, self.prefix = store, platform, prefix
+        self.model_version, self.thresholds, self.until = model_version, thresholds, until
+
+    def sql(self, text: str) -> str:
+        return text.replace("{c}", self.prefix)
+
+    def rows(self, text: str, params: list | None = None) -> list[tuple]:
+        return self.store.rows(self.sql(text), params)
+
+    def close(self) -> None:
+        for name in ("replies", "mine", "conversation", "read"):
+            self.store.execute(self.sql(f"DROP VIEW IF EXISTS {{c}}_{name}"))
+        for name in ("members", "params"):
+            self.store.execute(self.sql(f"DROP TABLE IF EXISTS {{c}}_{name}"))
+
+    def __enter__(self) -> CommunityScope:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+_VIEWS = (
+    ("read", """
+        WITH s AS (
+            SELECT s.post_id,
+                   max(score) FILTER (signal = 'distress') AS distress,
+                   max(score) FILTER (signal = 'crisis') AS crisis,
+                   max(score) FILTER (signal = 'upbeat') AS upbeat,
+                   max(score) FILTER (signal = 'toxicity') AS toxicity,
+                   max(score) FILTER (signal = 'hate') AS hate
+            FROM signal_scores s, {c}_params k
+            WHERE s.platform = k.platform AND s.model_version = k.model_version
+            GROUP BY s.post_id)
+        SELECT p.post_id, p.author_id, p.created_at, p.kind, p.reply_to_post_id,
+               p.reply_to_account_id, p.repost_of_post_id, p.deleted_at, p.like_count,
+               p.repost_count, coalesce(p.mentions, []) AS mentions,
+               s.post_id IS NOT NULL AS scored,
+               CASE WHEN s.post_id IS NULL THEN NULL
+                    WHEN coalesce(s.distress >= k.t_distress, false)
+                         OR coalesce(s.crisis >= k.t_crisis, false) THEN 'distress'
+                    WHEN coalesce(s.upbeat >= k.t_upbeat, false) THEN 'upbeat'
+                    ELSE 'other' END AS label,
+               coalesce(s.toxicity >= k.t_toxicity, false)
+                   OR coalesce(s.hate >= k.t_hate, false) AS is_hostile
+        FROM posts p CROSS JOIN {c}_params k LEFT JOIN s USING (post_id)
+        WHERE p.platform = k.platform AND p.kind <> 'dm'"""),
+    # The read model's walk, for every author: down each author's own reply chain from
+    # its top (addressed to someone else, or answering someone else's post).
+    ("conversation", """
+        WITH RECURSIVE
+        own AS (SELECT post_id, author_id, reply_to_post_id,
+                       coalesce(reply_to_account_id, author_id) = author_id AS to_self
+                FROM {c}_read),
+        tops AS (SELECT o.post_id, o.author_id FROM own o
+                 LEFT JOIN {c}_read parent ON parent.post_id = o.reply_to_post_id
+                 WHERE NOT o.to_self
+                    OR (parent.post_id IS NOT NULL AND parent.author_id <> o.author_id)),
+        walk(post_id, author_id) AS (
+            SELECT post_id, author_id FROM tops
+            UNION ALL
+            SELECT c.post_id, c.author_id FROM walk w
+            JOIN own c ON c.reply_to_post_id = w.post_id AND c.author_id = w.author_id
+            WHERE c.to_self)
+        SELECT DISTINCT post_id FROM walk"""),
+    ("mine", """
+        SELECT r.*, coalesce(m.community, -1) AS community,
+               CASE WHEN (SELECT count(*) FROM {c}_read WHERE scored) = 0 THEN 'other'
+                    ELSE r.label END AS grp
+        FROM {c}_read r LEFT JOIN {c}_members m ON m.account_id = r.author_id
+        WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at IS NOT NULL
+          AND r.post_id NOT IN (SELECT post_id FROM {c}_conversation)"""),
+    ("replies", """
+        SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time
+        FROM {c}_read r JOIN {c}_mine m ON m.post_id = r.reply_to_post_id
+        WHERE r.author_id <> m.author_id AND r.kind = 'post' AND r.created_at IS NOT NULL"""),
+)
+
+
+def community_scope(store: Store, platform: str, membership: Mapping[str, int],
+                    thresholds: Mapping[str, float] | None = None,
+                    as_of: datetime | None = None) -> CommunityScope:
+    """Views over ``platform``'s posts with each author's community (``membership``:
+    account id -> community number; anyone else is in ``REST``)."""
+    prefix = f"cm{next(_COUNTER)}"
+    table = decision_thresholds(thresholds)
+    version = _model_version(store, platform)
+    until = as_of or _until(store, platform)
+    store.execute(
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_params AS SELECT CAST(? AS VARCHAR) AS "
+        "platform, CAST(? AS VARCHAR) AS model_version, CAST(? AS TIMESTAMPTZ) AS until, "
+        "CAST(? AS DOUBLE) AS t_distress, CAST(? AS DOUBLE) AS t_crisis, "
+        "CAST(? AS DOUBLE) AS t_upbeat, CAST(? AS DOUBLE) AS t_toxicity, "
+        "CAST(? AS DOUBLE) AS t_hate",
+        [platform, version, until, table["distress"], table["crisis"], table["upbeat"],
+         table["toxicity"], table["hate"]])
+    members = pa.table({"account_id": pa.array(list(membership), pa.string()),
+                        "community": pa.array(list(membership.values()), pa.int64())})
+    store.con.register(f"{prefix}_arrow", members)
+    try:
+        store.execute(f"CREATE OR REPLACE TEMP TABLE {prefix}_members AS "
+                      f"SELECT account_id, community FROM {prefix}_arrow")
+    finally:
+        store.con.unregister(f"{prefix}_arrow")
+    for name, text in _VIEWS:
+        store.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}_{name} AS "
+                      + text.replace("{c}", prefix))
+    return CommunityScope(store, platform, prefix, version, table, until)
+
+
+def void_by_community(scope: CommunityScope, window: timedelta = timedelta(days=7)
+                      ) -> dict[int, dict[str, tuple[int, int, int]]]:
+    """Per community, per group (distress, upbeat, other): (posts, eligible, unanswered),
+    as the read model's ``void_counts`` for each author; community ``None``: everyone."""
+    iv = f"INTERVAL {int(window.total_seconds())} SECOND"
+    rows = scope.rows(f"""
+        WITH f AS (SELECT parent_id AS post_id, min(created_at) AS first_at
+                   FROM {{c}}_replies WHERE in_time GROUP BY parent_id)
+        SELECT g.community, g.grp, count(*),
+               count(*) FILTER (k.until IS NULL OR g.created_at + {iv} <= k.until),
+               count(*) FILTER ((k.until IS NULL OR g.created_at + {iv} <= k.until)
+                                AND (f.first_at IS NULL OR f.first_at > g.created_at + {iv}))
+        FROM {{c}}_mine g LEFT JOIN f USING (post_id), {{c}}_params k
+        WHERE g.grp IS NOT NULL
+        GROUP BY GROUPING SETS ((g.community, g.grp), (g.grp))
+        ORDER BY 1 NULLS FIRST, 2""")
+    out: dict = {}
+    for community, grp, posts, eligible, unanswered in rows:
+        out.setdefault(community, {})[grp] = (int(posts), int(eligible), int(unanswered))
+    return out
+
+
+def engagement_by_community(scope: CommunityScope) -> dict[int, dict[str, tuple]]:
+    """Per community (``None``: everyone), per label (distress, upbeat): (posts, mean
+    engagement) of the members' own posts, engagement as in the read model."""
+    rows = scope.rows("""
+        WITH rc AS (SELECT parent_id AS post_id, count(*) AS replies FROM {c}_replies
+                    GROUP BY parent_id),
+        likes AS (SELECT x.post_id, count(*) AS likes FROM reactions x
+                  JOIN {c}_mine m ON m.post_id = x.post_id, {c}_params k
+                  WHERE x.platform = k.platform AND x.kind = 'like'
+                    AND x.account_id <> m.author_id GROUP BY x.post_id),
+        reposts AS (SELECT r.repost_of_post_id AS post_id, count(*) AS reposts
+                    FROM {c}_read r JOIN {c}_mine m ON m.post_id = r.repost_of_post_id
+                    WHERE r.kind = 'repost' AND r.author_id <> m.author_id GROUP BY 1),
+        e AS (SELECT m.community, m.label,
+                     coalesce(rc.replies, 0) + coalesce(m.like_count, l.likes, 0)
+                       + coalesce(m.repost_count, s.reposts, 0) AS engagement
+              FROM {c}_mine m LEFT JOIN rc USING (post_id) LEFT JOIN likes l USING (post_id)
+              LEFT JOIN reposts s USING (post_id)
+              WHERE m.label IN ('distress', 'upbeat'))
+        SELECT community, label, count(*), avg(engagement) FROM e
+        GROUP BY GROUPING SETS ((community, label), (label))
+        ORDER BY 1 NULLS FIRST, 2""")
+    out: dict = {}
+    for community, label, posts, mean in rows:
+        out.setdefault(community, {})[label] = (int(posts), float(mean))
+    return out
+
+
+def most_targeted(scope: CommunityScope, top: int = 10) -> list[tuple[int, int, int]]:
+    """The accounts that received the most hostile posts, as counts only: (rank, scored
+    posts aimed at it, hostile posts aimed at it), most hostile first. Who they are is
+    never returned."""
+    rows = scope.rows(f"""
+        WITH r AS (SELECT * FROM {{c}}_read WHERE kind = 'post' AND created_at IS NOT NULL
+                   AND scored),
+        names AS (SELECT a.account_id, lower(a.account_id) AS name
+                  FROM accounts a, {{c}}_params k WHERE a.platform = k.platform
+                  UNION SELECT a.account_id, lower(ltrim(a.handle, '@'))
+                  FROM accounts a, {{c}}_params k
+                  WHERE a.platform = k.platform AND a.handle IS NOT NULL AND a.handle <> ''),
+        mentioned AS (SELECT post_id, ltrim(unnest(mentions), '@') AS raw FROM r),
+        targets AS (
+            SELECT post_id, reply_to_account_id AS target FROM r
+            WHERE reply_to_account_id IS NOT NULL
+            UNION SELECT r.post_id, parent.author_id FROM r
+            JOIN {{c}}_read parent ON parent.post_id = r.reply_to_post_id
+            UNION SELECT m.post_id, coalesce(n.account_id, m.raw) FROM mentioned m
+            LEFT JOIN names n ON n.name = lower(m.raw)),
+        per AS (SELECT t.target, count(*) AS aimed, count(*) FILTER (r.is_hostile) AS hostile
+                FROM targets t JOIN r USING (post_id) WHERE r.author_id <> t.target
+                GROUP BY t.target)
+        SELECT aimed, hostile FROM per WHERE hostile > 0
+        ORDER BY hostile DESC, aimed DESC, target LIMIT {int(top)}""")
+    return [(i + 1, int(a), int(h)) for i, (a, h) in enumerate(rows)]
+
+
+def platforms(store: Store) -> list[str]:
+    """Platforms that have posts or follows, in name order."""
+    return [r[0] for r in store.rows(
+        "SELECT platform FROM posts UNION SELECT platform FROM follows ORDER BY 1")]
+
+
+def anchor_account(store: Store, platform: str) -> str | None:
+    """An account of ``platform`` to build a read model on for the platform-wide scans
+    (pile-ons look at every target, whoever "me" is): the newest import's owner, else
+    the first author."""
+    row = store.rows(
+        "SELECT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
+        "AND owner_id <> '' ORDER BY imported_at DESC LIMIT 1", [platform])
+    if row:
+        return row[0][0]
+    return store.scalar("SELECT min(author_id) FROM posts WHERE platform = ?", [platform])
+
+
+def carried_items(store: Store, platform: str) -> list[str]:
+    """What the imports of ``platform`` carry (any import)."""
+    return [r[0] for r in store.rows(
+        "SELECT DISTINCT c.item FROM snapshots s JOIN snapshot_carries c USING (snapshot_id) "
+        "WHERE s.platform = ? ORDER BY 1", [platform])]
