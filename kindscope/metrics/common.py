@@ -12,10 +12,11 @@ from datetime import datetime
 from kindscope.store.availability import Availability
 from kindscope.store.read import ReadModel
 
-__all__ = ["Availability", "Example", "NO_SCORES_REASON", "examples", "share",
-           "replies_availability"]
+__all__ = ["Availability", "Example", "NO_SCORES_REASON", "NO_POSTS_REASON", "examples",
+           "share", "replies_availability", "unscored"]
 
 NO_SCORES_REASON = "the posts have not been scored by the text signals yet"
+NO_POSTS_REASON = "this data holds no posts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,5 +43,12 @@ def replies_availability(rm: ReadModel, needs_scores: bool = True) -> Availabili
     """Replies from others can be seen, and (when ``needs_scores``) posts are scored."""
     available = rm.available("replies")
     if available.available and needs_scores and not rm.scored:
-        return Availability(False, NO_SCORES_REASON)
+        return unscored(rm)
     return available
+
+
+def unscored(rm: ReadModel) -> Availability:
+    """Why a metric that needs scores has none: no posts at all, or not scored yet."""
+    if not rm.scalar("SELECT count(*) > 0 FROM {p}_posts"):
+        return Availability(False, NO_POSTS_REASON)
+    return Availability(False, NO_SCORES_REASON)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kindscope.metrics.common import NO_SCORES_REASON, Availability
+from kindscope.metrics.common import Availability, unscored
 from kindscope.store import aggregates
 from kindscope.store.read import ReadModel
 
@@ -82,7 +82,7 @@ def _interval(stats: np.ndarray) -> tuple[float | None, float | None]:
 def _availability(rm: ReadModel) -> Availability:
     available = rm.available("engagement")
     if available.available and not rm.scored:
-        return Availability(False, NO_SCORES_REASON)
+        return unscored(rm)
     return available
 
 

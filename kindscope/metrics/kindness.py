@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kindscope.metrics.common import (
-    NO_SCORES_REASON,
     Availability,
     Example,
     examples,
     replies_availability,
     share,
+    unscored,
 )
 from kindscope.store import aggregates
 from kindscope.store.read import ReadModel
@@ -82,7 +82,7 @@ def kindness_given(rm: ReadModel) -> KindnessGiven:
     needs = "your replies to others and signal scores (the posts you replied to for timing)"
     mine, read, known, to_distress, supportive, toxic, hours, timed = aggregates.given_counts(rm)
     if not rm.scored:
-        return KindnessGiven(Availability(False, NO_SCORES_REASON), needs, replies=int(mine))
+        return KindnessGiven(unscored(rm), needs, replies=int(mine))
     if not mine:
         return KindnessGiven(Availability(False, "no replies of yours to other people"), needs)
     note = None if known else (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from kindscope.metrics.common import NO_SCORES_REASON, Availability, share
+from kindscope.metrics.common import Availability, share, unscored
 from kindscope.store import aggregates
 from kindscope.store.read import ReadModel
 
@@ -47,7 +47,7 @@ def no_response(rm: ReadModel) -> NoResponse:
     needs = "like and repost counts on your posts, or the replies to them, and signal scores"
     availability = rm.available("engagement")
     if availability.available and not rm.scored:
-        availability = Availability(False, NO_SCORES_REASON)
+        availability = unscored(rm)
     if not availability.available:
         return NoResponse(availability, needs)
     counted = [w for w, item in (("likes", "engagement_counts"), ("reposts", "engagement_counts"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kindscope.metrics.common import NO_SCORES_REASON, Availability
+from kindscope.metrics.common import Availability, unscored
 from kindscope.store import aggregates
 from kindscope.store.read import ReadModel
 
@@ -36,7 +36,7 @@ def front_back_stage(rm: ReadModel) -> FrontBackStage:
     month with a post of mine is given."""
     needs = "your own posts with dates and signal scores"
     if not rm.scored:
-        return FrontBackStage(Availability(False, NO_SCORES_REASON), needs)
+        return FrontBackStage(unscored(rm), needs)
     rows = aggregates.stage_months(rm)
     if not rows:
         return FrontBackStage(Availability(False, "no posts of yours in the data"), needs)
