@@ -1,0 +1,133 @@
+"""The Parquet dataset (issue 14, step 1): layout, round trip, report identity, re-import."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from kindscope.cli import cli
+from kindscope.commands.report import demo_path
+from kindscope.store.dataset import FLAT, PARTITIONED, open_dataset
+from kindscope.store.db import Store
+from kindscope.store.queries import EXPORTED_TABLES, stats
+from kindscope.store.read_sql import SIGNAL_COLUMNS
+from kindscope.store.scoring import pending_posts, write_scores
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def fake_scores(db: Path) -> None:
+    """Deterministic stand-in scores (a hash of post and signal): fast, and every section
+    of the report has something to count."""
+    with Store(db) as store:
+        todo = pending_posts(store, "test-1").to_pylist()
+        rows = [(p["platform"], p["post_id"], s,
+                 int(hashlib.sha256(f"{p['post_id']}/{s}".encode()).hexdigest()[:8], 16) / 2**32,
+                 "test-1") for p in todo for s in SIGNAL_COLUMNS]
+        scores = pa.table(dict(zip(("platform", "post_id", "signal", "score", "model_version"),
+                                   map(list, zip(*rows, strict=True)), strict=True)))
+        langs = pa.table({"platform": [p["platform"] for p in todo],
+                          "post_id": [p["post_id"] for p in todo],
+                          "model_version": ["test-1"] * len(todo), "lang": ["en"] * len(todo),
+                          "is_read": [True] * len(todo)})
+        write_scores(store, scores, langs)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    invoke("import", demo_path(), "--db", db)
+    fake_scores(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def dataset(demo_db, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("ds") / "demo-data"
+    invoke("export", "--db", demo_db, "--format", "parquet", "--out", out)
+    return out
+
+
+def _table(store: Store, table: str) -> list[tuple]:
+    return store.rows(f"SELECT * FROM {table} ORDER BY ALL")
+
+
+def test_partition_layout(dataset, demo_db):
+    manifest = json.loads((dataset / "dataset.json").read_text())
+    assert manifest["layout_version"] == 1 and manifest["schema_version"] >= 4
+    assert set(manifest["tables"]) == set(EXPORTED_TABLES) == {*FLAT, *PARTITIONED}
+    for table in FLAT:
+        assert (dataset / f"{table}.parquet").is_file()
+    with Store(demo_db, read_only=True) as store:
+        days = {r[0] for r in store.rows("SELECT DISTINCT strftime(timezone('UTC', "
+                                         "created_at), '%Y-%m-%d') FROM posts")}
+    folders = sorted((dataset / "posts.parquet" / "platform=generic").iterdir())
+    assert {f.name.removeprefix("day=") for f in folders} == days
+    for folder in folders[:5]:
+        posts = pq.read_table(next(folder.glob("*.parquet")))
+        assert "platform" not in posts.column_names and "day" not in posts.column_names
+        assert {t.astimezone(UTC).strftime("%Y-%m-%d")
+                for t in posts["created_at"].to_pylist()} == {folder.name[4:]}
+    for table in PARTITIONED[1:]:
+        assert next((dataset / f"{table}.parquet").glob("platform=generic/day=*/*.parquet"))
+    # pyarrow reads a table folder whole, partitions included
+    assert pq.read_table(dataset / "posts.parquet").num_rows == manifest["rows"]["posts"]
+
+
+@pytest.mark.parametrize("load", [False, True])
+def test_round_trip(dataset, demo_db, load):
+    with Store(demo_db, read_only=True) as db, open_dataset(dataset, load=load) as ds:
+        assert ds.loaded is load
+        for table in EXPORTED_TABLES:
+            assert _table(ds, table) == _table(db, table), table
+        assert stats(ds) == stats(db)
+
+
+def test_report_is_the_same_on_the_dataset(dataset, demo_db, tmp_path):
+    """Identical report.json except source.generated_at (the time it was written)."""
+    reports = []
+    for flag, value in (("--db", demo_db), ("--data", dataset)):
+        invoke("report", flag, value, "--out", tmp_path / flag.strip("-"))
+        report = json.loads((tmp_path / flag.strip("-") / "report.json").read_text())
+        report["source"].pop("generated_at")
+        reports.append(report)
+    assert reports[0]["source"]["scored_posts"] > 400
+    assert reports[0] == reports[1]
+
+
+def test_import_to_parquet_adds_a_snapshot_once(demo_db, tmp_path):
+    out = tmp_path / "data"
+    first = invoke("import", demo_path(), "--parquet", out).output
+    assert "added 30 accounts, 453 posts" in first
+    written = (out / "dataset.json").stat().st_mtime_ns
+    again = invoke("import", demo_path(), "--parquet", out).output
+    assert "already imported" in again
+    assert (out / "dataset.json").stat().st_mtime_ns == written  # nothing rewritten
+    extra = tmp_path / "more.jsonl"
+    extra.write_text('{"id": "n1", "author": "newcomer", "text": "hello all",'
+                     ' "created_at": "2024-06-01T10:00:00Z"}\n')
+    invoke("import", extra, "--parquet", out)
+    with open_dataset(out) as ds, Store(demo_db, read_only=True) as db:
+        assert ds.scalar("SELECT count(*) FROM snapshots") == 2
+        assert ds.scalar("SELECT count(*) FROM posts") == 454
+        assert _table(ds, "follows") == _table(db, "follows")
+    assert (out / "posts.parquet" / "platform=generic" / "day=2024-06-01").is_dir()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_export_refuses_a_folder_of_other_files(demo_db, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["export", "--db", str(demo_db), "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "not a kindscope dataset" in result.stderr
+    assert (tmp_path / "notes.txt").read_text() == "mine"

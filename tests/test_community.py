@@ -1,0 +1,101 @@
+"""kindscope community: the moderators' view, with no one named."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from click.testing import CliRunner
+
+from kindscope.cli import cli
+from kindscope.commands.report import demo_path
+from kindscope.store import aggregates
+from kindscope.store import community as cm
+from kindscope.store.db import Store
+from kindscope.store.read import read_model
+from kindscope.store.read_sql import SIGNAL_COLUMNS
+from kindscope.store.scoring import pending_posts, write_scores
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo with deterministic stand-in scores (a hash of post and signal)."""
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    invoke("import", demo_path(), "--db", db)
+    with Store(db) as store:
+        todo = pending_posts(store, "test-1").to_pylist()
+        cols = {"platform": [], "post_id": [], "signal": [], "score": [], "model_version": []}
+        for p in todo:
+            for s in SIGNAL_COLUMNS:
+                digest = hashlib.sha256(f"{p['post_id']}/{s}".encode()).hexdigest()
+                for key, value in zip(cols, (p["platform"], p["post_id"], s,
+                                             int(digest[:8], 16) / 2**32, "test-1"), strict=True):
+                    cols[key].append(value)
+        n = len(todo)
+        write_scores(store, pa.table(cols), pa.table({
+            "platform": [p["platform"] for p in todo], "post_id": [p["post_id"] for p in todo],
+            "model_version": ["test-1"] * n, "lang": ["en"] * n, "is_read": [True] * n}))
+    return db
+
+
+def _names(db: Path) -> set[str]:
+    with Store(db, read_only=True) as store:
+        rows = store.rows("SELECT account_id, handle FROM accounts UNION ALL "
+                          "SELECT author_id, NULL FROM posts")
+    return {v.lstrip("@") for row in rows for v in row if v}
+
+
+def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
+    out = tmp_path / "c"
+    result = invoke("community", "--engine", "duckdb", "--db", demo_db, "--out", out)
+    assert "generic:" in result.output and "communities shown" in result.output
+    text = (out / "community.json").read_text()
+    report = json.loads(text)
+    assert set(report) == {"schema_version", "kind", "source", "platforms"}
+    (view,) = report["platforms"]
+    assert {"platform", "overall", "communities", "rest", "most_targeted", "graph",
+            "model_version", "thresholds", "window_days", "until"} <= set(view)
+    overall = view["overall"]
+    assert set(overall) == {"members", "painful", "upbeat", "kindness_gap", "reciprocity",
+                            "isolated_members", "pileons"}
+    assert overall["painful"]["eligible"] > 0 and 0 <= overall["painful"]["void_rate"] <= 1
+    assert view["communities"] and all(c["members"] >= 5 for c in view["communities"])
+    assert sum(c["members"] for c in view["communities"]) + view["rest"]["members"] \
+        == overall["members"]
+    assert set(view["most_targeted"][0]) == {"rank", "aimed_posts", "toxic_or_hateful"}
+    for name in _names(demo_db):  # no handle and no account id anywhere in the file
+        assert name.lower() not in text.lower(), name
+
+
+def test_same_view_from_the_dataset(demo_db, tmp_path):
+    invoke("export", "--db", demo_db, "--out", tmp_path / "ds")
+    views = []
+    for flag, value in (("--db", demo_db), ("--data", tmp_path / "ds")):
+        invoke("community", flag, value, "--out", tmp_path / flag.strip("-"))
+        views.append(json.loads((tmp_path / flag.strip("-") / "community.json").read_text())
+                     ["platforms"])
+    assert views[0] == views[1]
+
+
+def test_an_authors_void_is_the_read_models(demo_db):
+    """The owner's void counts and engagement means, through the community definitions,
+    are the read model's own."""
+    with Store(demo_db, read_only=True) as store:
+        rm = read_model(store)
+        with cm.community_scope(store, rm.platform, {rm.me: 1}) as scope:
+            assert cm.void_by_community(scope)[1] == aggregates.void_counts(
+                rm, timedelta(days=7))
+            means = cm.engagement_by_community(scope)[1]
+        for label in ("distress", "upbeat"):
+            values = aggregates.engagement_values(rm, label)
+            assert means[label] == (len(values), pytest.approx(float(values.mean())))
