@@ -23,7 +23,7 @@ __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_tim
 # My posts with their group: the label under the decision rule; without any scores on the
 # platform every post is "other"; a post left unscored (or unread) is in no group.
 _GROUPED = """
-    SELECT m.*, CASE WHEN (SELECT count(*) FROM {p}_scores) = 0 THEN 'other'
+    SELECT m.*, CASE WHEN NOT EXISTS (SELECT 1 FROM {p}_scores) THEN 'other'
                      ELSE m.label END AS grp
     FROM {p}_mine m"""
 

@@ -3,7 +3,8 @@
 ``read_model(store, me=...)`` decides once: whose data (the owner), which signal model
 version, which thresholds (one decision rule), which seed, when "now" is, and what the
 imports carry. It then creates the views of :mod:`kindscope.store.read_sql` as temporary
-views on the store's connection. Analyses ask it for small results (aggregates and short
+views on the store's connection (the score pivot as a temporary table: a snapshot of the
+scores when the read model is built). Analyses ask it for small results (aggregates and short
 lists) computed in the engine; none of them writes SQL.
 """
 
@@ -20,7 +21,7 @@ from kindscope import settings
 from kindscope.errors import InputError
 from kindscope.store.availability import Availability, DataCarries, data_carries
 from kindscope.store.db import Store
-from kindscope.store.read_sql import SIGNAL_COLUMNS, VIEWS
+from kindscope.store.read_sql import MATERIALISED, SIGNAL_COLUMNS, VIEWS
 
 __all__ = ["DEFAULT_THRESHOLD", "STRONG_DISTRESS", "PLACEHOLDER_OWNERS", "ReadModel",
            "read_model", "resolve_me", "decision_thresholds", "HandleMap"]
@@ -83,7 +84,7 @@ class ReadModel:
     @property
     def scored(self) -> bool:
         """Whether any post on this platform has scores under the model version."""
-        return bool(self.scalar("SELECT count(*) > 0 FROM {p}_scores"))
+        return bool(self.scalar("SELECT EXISTS (SELECT 1 FROM {p}_scores)"))
 
     def available(self, what: str) -> Availability:
         """Whether the data can show ``what`` (see :mod:`kindscope.store.availability`)."""
@@ -111,7 +112,8 @@ class ReadModel:
 
     def close(self) -> None:
         for name, _ in reversed(VIEWS):
-            self.store.execute(f"DROP VIEW IF EXISTS {self.view(name)}")
+            kind = "TABLE" if name in MATERIALISED else "VIEW"
+            self.store.execute(f"DROP {kind} IF EXISTS {self.view(name)}")
         self.store.execute(f"DROP TABLE IF EXISTS {self.prefix}_params")
 
 
@@ -146,7 +148,8 @@ def read_model(store: Store, me: str | None = None,
         [platform, me_id, version, until, max(STRONG_DISTRESS, table["distress"]),
          *(table[s] for s in SIGNAL_COLUMNS)])
     for name, text in VIEWS:
-        store.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}_{name} AS "
+        kind = "TABLE" if name in MATERIALISED else "VIEW"
+        store.execute(f"CREATE OR REPLACE TEMP {kind} {prefix}_{name} AS "
                       + text.replace("{p}", prefix))
     carries = data_carries(store, platform, me_id, prefix)
     return ReadModel(store, platform, me_id, version, table,

@@ -26,7 +26,12 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 
 from __future__ import annotations
 
-__all__ = ["SIGNAL_COLUMNS", "VIEWS"]
+__all__ = ["SIGNAL_COLUMNS", "VIEWS", "MATERIALISED"]
+
+#: Views kept as temporary tables for the life of a read model: the score pivot groups
+#: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
+#: it per query cost 2 s each time; benchmarks/bench_report_scale.py).
+MATERIALISED = frozenset({"scores"})
 
 #: Score columns of the ``read`` view (NULL when the post has no score for it).
 SIGNAL_COLUMNS = ("distress", "crisis", "toxicity", "offensive", "hate", "support",
