@@ -86,6 +86,9 @@ def main() -> int:
     parser.add_argument("--merge", nargs="*", default=[], help="state files to merge in")
     parser.add_argument("--report", action="store_true",
                         help="only print the table of what the state holds")
+    parser.add_argument("--first-cases", action="store_true",
+                        help="replay each shard's first case on a fresh database and print "
+                             "any crash or change (a check of the shard boundaries)")
     args = parser.parse_args()
     logging.getLogger("kindscope").setLevel(logging.ERROR)  # skipped-row warnings
     names = args.importer or list(fuzzing.bases())
@@ -100,6 +103,8 @@ def main() -> int:
     state_path.write_text(json.dumps(state, indent=1))
     if args.report:
         return report(state, names, args.cases)
+    if args.first_cases:
+        return first_cases(names, args.cases, args.shard, state_path.parent / "work")
     work = state_path.parent / "work"
     work.mkdir(exist_ok=True)
     for start in range(0, args.cases, args.shard):  # shards round-robin over importers,
@@ -114,6 +119,21 @@ def main() -> int:
             print(key, state[key]["counts"], f"crashes={len(state[key]['crashes'])}",
                   f"{state[key]['seconds']}s", flush=True)
     return report(state, names, args.cases)
+
+
+def first_cases(names: list[str], cases: int, shard: int, work: Path) -> int:
+    bad = 0
+    for name in names:
+        for start in range(0, cases, shard):
+            with Store(":memory:") as store:
+                ch = fuzzing.RandomChooser(f"{name}:{start}")
+                outcome = fuzzing.run_case(ch.choice(fuzzing.bases()[name]), ch,
+                                           work / f"first-{name}", store)
+            if outcome.result == "crash" or outcome.db_changed:
+                bad += 1
+                print(name, start, outcome)
+    print(f"first cases replayed: {len(names) * len(range(0, cases, shard))}, bad: {bad}")
+    return 1 if bad else 0
 
 
 def report(state: dict, names: list[str], cases: int) -> int:
