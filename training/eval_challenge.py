@@ -1,0 +1,110 @@
+"""Score the frozen challenge suite (tests/challenge/challenge.jsonl) with the shipped model.
+
+    nice -n 10 .venv/bin/python training/eval_challenge.py [--out PATH] [--failures]
+
+Each case names the signal(s) it is about and the expected decision for each (a score at
+or above the shipped threshold ``THRESHOLDS[signal]`` means "shows the signal"). Texts are
+read as the product reads them, through ``kindscope.signals.read_texts`` (language
+detection first): a case whose text the signals do not read (null scores) counts as "does
+not show" the signal, as in every rate the product reports, and is counted in ``unread``.
+A case is right when every expected decision is right. Prints the accuracy per phenomenon
+and overall, and writes them (with the accuracy per phenomenon and signal, and the ids of
+the cases got wrong) as JSON to ``tests/challenge/results.json`` (or ``--out``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kindscope.signals import MODEL_VERSION, THRESHOLDS  # noqa: E402
+from kindscope.signals.language import read_texts  # noqa: E402
+
+SUITE = ROOT / "tests/challenge/challenge.jsonl"
+OUT = ROOT / "tests/challenge/results.json"
+
+
+def load(path: Path = SUITE) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def score(cases: list[dict]) -> list[dict[str, float | None]]:
+    """Per case, the score of each signal it names (None where the text is not read)."""
+    signals = sorted({s for c in cases for s in c["expect"]})
+    table = read_texts(
+        [c["text"] for c in cases], [c.get("context") for c in cases], signals=signals
+    )
+    columns = {s: table[s].to_pylist() for s in signals}
+    return [{s: columns[s][i] for s in c["expect"]} for i, c in enumerate(cases)]
+
+
+def evaluate(cases: list[dict], scores: list[dict[str, float | None]]) -> dict:
+    right: dict[str, list[bool]] = defaultdict(list)
+    by_signal: dict[str, list[bool]] = defaultdict(list)
+    wrong: dict[str, list[str]] = defaultdict(list)
+    unread = 0
+    for case, got in zip(cases, scores, strict=True):
+        ok = True
+        for signal, expected in case["expect"].items():
+            value = got[signal]
+            unread += value is None
+            shows = value is not None and value >= THRESHOLDS[signal]
+            by_signal[f"{case['phenomenon']}/{signal}={str(expected).lower()}"].append(
+                shows == expected
+            )
+            ok &= shows == expected
+        right[case["phenomenon"]].append(ok)
+        if not ok:
+            wrong[case["phenomenon"]].append(case["id"])
+    all_right = [x for xs in right.values() for x in xs]
+    return {
+        "model_version": MODEL_VERSION,
+        "command": "nice -n 10 .venv/bin/python training/eval_challenge.py",
+        "cases": len(cases),
+        "unread": unread,
+        "overall": round(sum(all_right) / len(all_right), 4),
+        "phenomena": {p: round(sum(xs) / len(xs), 4) for p, xs in sorted(right.items())},
+        "cases_per_phenomenon": {p: len(xs) for p, xs in sorted(right.items())},
+        "by_expectation": {
+            k: {"n": len(xs), "accuracy": round(sum(xs) / len(xs), 4)}
+            for k, xs in sorted(by_signal.items())
+        },
+        "wrong": dict(sorted(wrong.items())),
+    }
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--suite", type=Path, default=SUITE)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--failures", action="store_true", help="print the cases got wrong")
+    args = parser.parse_args(argv)
+    cases = load(args.suite)
+    scores = score(cases)
+    result = evaluate(cases, scores)
+    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    width = max(map(len, result["phenomena"]))
+    for name, acc in result["phenomena"].items():
+        print(f"{name:{width}s}  {acc:.3f}  (n={result['cases_per_phenomenon'][name]})")
+    print(
+        f"{'overall':{width}s}  {result['overall']:.3f}  (n={result['cases']}, "
+        f"unread {result['unread']})"
+    )
+    if args.failures:
+        by_id = {c["id"]: (c, s) for c, s in zip(cases, scores, strict=True)}
+        for ids in result["wrong"].values():
+            for i in ids:
+                case, got = by_id[i]
+                figs = ", ".join(f"{k} {'-' if v is None else round(v, 2)}" for k, v in got.items())
+                print(f"  {i}: {case['text']!r} expect {case['expect']} got {figs}")
+    return result
+
+
+if __name__ == "__main__":
+    main()
