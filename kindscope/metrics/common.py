@@ -49,6 +49,6 @@ def replies_availability(rm: ReadModel, needs_scores: bool = True) -> Availabili
 
 def unscored(rm: ReadModel) -> Availability:
     """Why a metric that needs scores has none: no posts at all, or not scored yet."""
-    if not rm.scalar("SELECT count(*) > 0 FROM {p}_posts"):
+    if not rm.has_posts:
         return Availability(False, NO_POSTS_REASON)
     return Availability(False, NO_SCORES_REASON)

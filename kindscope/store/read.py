@@ -86,6 +86,11 @@ class ReadModel:
         """Whether any post on this platform has scores under the model version."""
         return bool(self.scalar("SELECT EXISTS (SELECT 1 FROM {p}_scores)"))
 
+    @property
+    def has_posts(self) -> bool:
+        """Whether the platform has any post at all (an empty repository has none)."""
+        return bool(self.scalar("SELECT EXISTS (SELECT 1 FROM {p}_posts)"))
+
     def available(self, what: str) -> Availability:
         """Whether the data can show ``what`` (see :mod:`kindscope.store.availability`)."""
         return self.carries.availability(what)
