@@ -99,3 +99,16 @@ def test_an_authors_void_is_the_read_models(demo_db):
         for label in ("distress", "upbeat"):
             values = aggregates.engagement_values(rm, label)
             assert means[label] == (len(values), pytest.approx(float(values.mean())))
+
+
+def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monkeypatch):
+    import kindscope.commands.community as command
+
+    with Store(demo_db, read_only=True) as store:
+        owner = read_model(store).me
+    incident = type("Incident", (), {"target_id": owner})
+    monkeypatch.setattr(command, "find_pileons", lambda rm: [incident, incident])
+    invoke("community", "--db", demo_db, "--out", tmp_path)
+    (view,) = json.loads((tmp_path / "community.json").read_text())["platforms"]
+    assert view["overall"]["pileons"] == 2
+    assert sum(c["pileons"] for c in view["communities"]) in (0, 2)

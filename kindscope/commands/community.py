@@ -147,7 +147,7 @@ def _pileons(store: Store, platform: str) -> list[str] | None:
     try:
         if rm.platform != platform:
             return None
-        return [i.target for i in find_pileons(rm)]
+        return [i.target_id for i in find_pileons(rm)]
     finally:
         rm.close()
 

@@ -198,15 +198,13 @@ class DatasetStore(Store):
         self.con = duckdb.connect(":memory:", config=_CONFIG)
         try:
             self._migrate()  # empty tables of the current schema, then the files
-            if self.loaded:
-                load_dataset(self, root)
-                return
+            kind = "TABLE" if self.loaded else "VIEW"  # a loaded table has no key index
             for table in (*FLAT, *PARTITIONED):
                 if not _has_files(root, table):
                     continue
                 select = _select_sql(root, table, _columns(self.con, table))
                 self.execute(f"DROP TABLE {table}")
-                self.execute(f"CREATE VIEW {table} AS {select}")
+                self.execute(f"CREATE {kind} {table} AS {select}")
         except duckdb.Error as exc:
             self.con.close()
             raise StoreError(f"cannot read the dataset: {str(exc).splitlines()[0]}",
