@@ -21,6 +21,7 @@ from kindscope.care.queue import (
 from kindscope.commands.common import Progress, db_option
 from kindscope.errors import InputError
 from kindscope.ingest import import_sources
+from kindscope.ingest.following import forget_cache
 from kindscope.store import care as care_rows
 from kindscope.store.db import Store, open_store
 from kindscope.store.read import ReadModel, read_model
@@ -109,7 +110,10 @@ def care_command(db, demo, me, days, include_following, budget, as_of, as_json, 
     with open_store(":memory:" if demo and db is None else db) as store:
         if forget:
             count = care_rows.forget_fetched(store, None)
-            click.echo(f"deleted {count:,} posts of others fetched for the care queue")
+            cached = forget_cache(care_rows.FETCHED_FORMATS)
+            click.echo(f"deleted {count:,} posts of others fetched for the care queue"
+                       + (f" and the cached answers for {cached:,} account{'s' * (cached != 1)}"
+                          if cached else ""))
             return
         with _read(store, demo, me) as rm:
             queue = care_queue(rm, days, include_following, budget, _as_of(as_of))

@@ -54,6 +54,8 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country) -> None:
         command = report["data"]["fetch_command"]
         click.echo(f"this data cannot show: {names}"
                    + (f" (`{command}` gets what is missing)" if command
+                      else " (add it to the JSONL or CSV you import)"
+                      if report["source"]["platform"] == "generic"
                       else " (kindscope has no online source for this platform)"))
     click.echo(f"wrote {html_path} and {json_path}")
 

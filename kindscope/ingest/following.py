@@ -25,7 +25,8 @@ from typing import TypeVar
 
 from kindscope import settings
 
-__all__ = ["WORKERS", "OPT_OUT_TAG", "bio_opts_out", "day_cache", "fetch_in_pool"]
+__all__ = ["WORKERS", "OPT_OUT_TAG", "bio_opts_out", "day_cache", "forget_cache",
+           "fetch_in_pool"]
 
 #: Accounts fetched at the same time.
 WORKERS = 4
@@ -55,6 +56,21 @@ def day_cache(kind: str, account: str, now: datetime, days: float) -> Path | Non
             if folder.is_dir() and _DAY.match(folder.name) and folder.name < oldest:
                 shutil.rmtree(folder, ignore_errors=True)
     return base / now.date().isoformat()
+
+
+def forget_cache(kinds: Iterable[str]) -> int:
+    """Delete the cached answers of the ``--following`` imports of these kinds (other
+    people's posts); return how many account folders were deleted."""
+    root = settings.get("cache_dir")
+    if not root:
+        return 0
+    count = 0
+    for kind in kinds:
+        base = Path(str(root)) / kind
+        if base.is_dir():
+            count += sum(1 for f in base.iterdir() if f.is_dir())
+            shutil.rmtree(base, ignore_errors=True)
+    return count
 
 
 def fetch_in_pool(items: Iterable[T], work: Callable[[T], R],

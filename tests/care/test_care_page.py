@@ -91,3 +91,17 @@ def test_care_and_inbox_commands_end_to_end(run, tmp_path, monkeypatch):
     inbox = json.loads(run("inbox", "--db", db, "--json").stdout.splitlines()[0])
     assert inbox["items"][0]["post_id"] == "r1"
     assert run("care", "--db", db, "--as-of", "yesterday").exit_code == 2
+
+
+def test_forget_deletes_the_following_cache_too(run, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    kept = cache / "bluesky" / "me.bsky.social" / "profile.json"  # the user's own import
+    fetched = cache / "bluesky-following" / "me.bsky.social" / "2024-06-03" / "feed.json"
+    for path in (kept, fetched):
+        path.parent.mkdir(parents=True)
+        path.write_text("{}")
+    monkeypatch.setenv("KINDSCOPE_CACHE_DIR", str(cache))
+    result = run("care", "--db", tmp_path / "k.duckdb", "--forget")
+    assert result.exit_code == 0, result.output
+    assert "cached answers for 1 account" in result.output
+    assert kept.exists() and not fetched.exists()
