@@ -18,6 +18,7 @@ from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics
 from kindscope.metrics.common import NO_SCORES_REASON
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
+from kindscope.signals.reliability import weak_signals
 from kindscope.store import aggregates
 from kindscope.store.availability import ITEMS, QUESTION_NAMES, QUESTIONS, fetch_command
 from kindscope.store.db import Store
@@ -91,6 +92,16 @@ def _headline(report: dict) -> str:
             "people answered you cannot be seen here.")
 
 
+def _rough(report: dict, signal: str) -> str:
+    """A caveat for a line that rests on a signal weak on text it was not trained on."""
+    auc = (report["source"].get("weak_signals") or {}).get(signal)
+    if auc is None:
+        return ""
+    return (f" (Read this as rough: on text from other sources than its training data the "
+            f"{signal} signal did little better than chance, AUC {auc:.2f}; "
+            f"docs/models/{signal}.md.)")
+
+
 def summary_of(report: dict) -> dict:
     """The summary sentence (first thing the report says) and a few more lines."""
     lines: list[str] = []
@@ -98,7 +109,7 @@ def summary_of(report: dict) -> dict:
     if given["available"] and given.get("supportive_share") is not None:
         kind = round(given["supportive_share"] * given["replies"])
         lines.append(f"{kind} of your {given['replies']} replies to others read as comforting "
-                     "or supportive.")
+                     "or supportive." + _rough(report, "support"))
     gap = report["kindness_gap"]
     if gap["available"] and gap.get("ratio") is not None:
         lines.append(f"Your painful posts got {gap['ratio']:.2f} times the engagement of your "
@@ -106,7 +117,7 @@ def summary_of(report: dict) -> dict:
     received = report["kindness_received"]
     if received["available"] and received.get("supportive_share") is not None:
         lines.append(f"{_in_ten(received['supportive_share'])} in 10 of the replies to your "
-                     "painful posts read as supportive.")
+                     "painful posts read as supportive." + _rough(report, "support"))
     return {"sentence": _headline(report), "lines": lines}
 
 
@@ -134,6 +145,7 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "unread_posts": counts["unread"],
         "unread_languages": counts["unread_languages"],
         "model_version": rm.model_version,
+        "weak_signals": weak_signals(),
         "thresholds": {k: float(v) for k, v in sorted(rm.thresholds.items())},
         "seed": rm.seed,
         "demo": demo,
@@ -175,6 +187,8 @@ def report_from(rm: ReadModel, demo: bool = False) -> dict:
     report["safety"] = _clean(safety_section(rm, handles))
     report["care"] = _care(rm)
     report["own_moments"] = _own_moments(rm)
+    for key in ("kindness_received", "kindness_given", "time_to_reply"):
+        report[key]["caveat"] = _rough(report, "support").strip(" ()") or None
     report["summary"] = summary_of(report)
     return report
 

@@ -36,3 +36,25 @@ def test_a_missing_database_is_named_and_not_created(run, tmp_path):
     result = run("stats", "--db", missing)
     assert result.exit_code == 0 and "no such database file" in result.output
     assert not missing.exists()
+
+
+def test_figures_on_a_weak_signal_say_so(tmp_path):
+    """The support signal is near chance on held-apart data (ood_metrics.json): every
+    support-based figure in the report carries that, computed from the file, not typed."""
+    from kindscope.report import render_html
+    from kindscope.signals.reliability import WEAK_AUC, held_apart_auc
+
+    store = Store(tmp_path / "demo.duckdb")
+    try:
+        import_sources(store, [str(demo_path())])
+        score_store(store)
+        report = build_report(store)
+    finally:
+        store.close()
+    weak = {s: a for s, a in held_apart_auc().items() if a < WEAK_AUC}
+    assert report["source"]["weak_signals"] == weak
+    if "support" in weak:
+        for key in ("kindness_received", "kindness_given"):
+            assert f"AUC {weak['support']:.2f}" in report[key]["caveat"]
+        assert any("Read this as rough" in line for line in report["summary"]["lines"])
+        assert render_html(report).count("did little better than chance") >= 3
