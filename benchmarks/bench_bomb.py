@@ -14,55 +14,24 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import io
 import resource
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+import fuzzing  # noqa: E402
 
 ACTOR = (Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "mastodon"
          / "archive_synthetic" / "actor.json")
 KINDSCOPE = Path(sys.executable).with_name("kindscope")
 
 
-class _Spaces(io.RawIOBase):
-    def __init__(self, size: int):
-        self.left = size
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        n = min(len(buffer), self.left)
-        buffer[:n] = b" " * n
-        self.left -= n
-        return n
-
-
 def build(folder: Path, size: int, as_zip: bool) -> Path:
-    actor = ACTOR.read_bytes()
-    if as_zip:
-        path = folder / "bomb.zip"
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            archive.writestr("actor.json", actor)
-            with archive.open("outbox.json", "w", force_zip64=True) as out:
-                stream = _Spaces(size)
-                while chunk := stream.read(1 << 20):
-                    out.write(chunk)
-        return path
-    path = folder / "bomb.tar.gz"
-    with tarfile.open(path, "w:gz", compresslevel=9) as archive:
-        info = tarfile.TarInfo("actor.json")
-        info.size = len(actor)
-        archive.addfile(info, io.BytesIO(actor))
-        info = tarfile.TarInfo("outbox.json")
-        info.size = size
-        archive.addfile(info, io.BufferedReader(_Spaces(size), 1 << 20))
-    return path
+    return fuzzing.build_bomb(folder, ACTOR.read_bytes(), size, as_zip)
 
 
 def measure(args: list[str]) -> tuple[float, float, str]:

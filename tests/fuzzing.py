@@ -409,3 +409,45 @@ def run_case(base: Base, ch, workdir: Path, store: Store) -> Outcome:
         where = f"{Path(frame.filename).name}:{frame.lineno}"
         return Outcome("crash", f"{type(exc).__name__} at {where}: {str(exc)[:200]}")
     return Outcome("ok")
+
+
+# -- decompression bombs -------------------------------------------------------------------
+class Spaces(io.RawIOBase):
+    """``size`` bytes of spaces, streamed: a bomb's payload never sits in memory."""
+
+    def __init__(self, size: int):
+        self.left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = min(len(buffer), self.left)
+        buffer[:n] = b" " * n
+        self.left -= n
+        return n
+
+
+def build_bomb(folder: Path, actor: bytes, size: int, as_zip: bool = False,
+               compresslevel: int = 9) -> Path:
+    """A Mastodon export (``actor.json`` and an ``outbox.json`` of ``size`` spaces) as
+    ``bomb.tar.gz`` or ``bomb.zip`` in ``folder``: tiny on disk, ``size`` bytes inflated."""
+    if as_zip:
+        path = folder / "bomb.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED,
+                             compresslevel=compresslevel) as archive:
+            archive.writestr("actor.json", actor)
+            with archive.open("outbox.json", "w", force_zip64=True) as out:
+                stream = Spaces(size)
+                while chunk := stream.read(1 << 20):
+                    out.write(chunk)
+        return path
+    path = folder / "bomb.tar.gz"
+    with tarfile.open(path, "w:gz", compresslevel=compresslevel) as archive:
+        info = tarfile.TarInfo("actor.json")
+        info.size = len(actor)
+        archive.addfile(info, io.BytesIO(actor))
+        info = tarfile.TarInfo("outbox.json")
+        info.size = size
+        archive.addfile(info, io.BufferedReader(Spaces(size), 1 << 20))
+    return path

@@ -42,6 +42,11 @@ def _as_of(value: str | None) -> datetime | None:
     return moment
 
 
+def _db(db: str | None, demo: bool) -> str | None:
+    """The demo lives in memory unless --db names a file."""
+    return ":memory:" if demo and db is None else db
+
+
 @contextmanager
 def _read(store: Store, demo: bool, me: str | None) -> Iterator[ReadModel]:
     """Import the demo when asked, score what is not yet scored, and read the store."""
@@ -107,7 +112,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, as_json, 
 
         kindscope care --db me.duckdb --days 3 --budget 5
     """
-    with open_store(":memory:" if demo and db is None else db) as store:
+    with open_store(_db(db, demo)) as store:
         if forget:
             count = care_rows.forget_fetched(store, None)
             cached = forget_cache(care_rows.FETCHED_FORMATS)
@@ -138,7 +143,7 @@ def inbox_command(db, demo, me, days, as_of, as_json):
 
         kindscope inbox --db me.duckdb --days 14
     """
-    with open_store(":memory:" if demo and db is None else db) as store:
+    with open_store(_db(db, demo)) as store:
         with _read(store, demo, me) as rm:
             queue = inbox(rm, days, _as_of(as_of))
     _emit(queue, as_json, None, "inbox")

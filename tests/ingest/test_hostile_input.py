@@ -7,7 +7,6 @@ table must hold exactly what it held before.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -203,33 +202,12 @@ def test_car_tree_entry_with_an_empty_cid(run, db, tmp_path):
 
 
 # -- 5. decompression bombs --
-class _Spaces(io.RawIOBase):
-    def __init__(self, size: int):
-        self.left = size
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        n = min(len(buffer), self.left)
-        buffer[:n] = b" " * n
-        self.left -= n
-        return n
-
-
 def test_tar_gz_bomb_is_refused_while_streaming(run, db, tmp_path):
     """A Mastodon export whose outbox.json is padded with 256 MiB of spaces: the guard trips
     after about a MiB of expansion, before the rest is ever inflated."""
-    source = tmp_path / "export.tar.gz"
-    actor = (MASTODON / "actor.json").read_bytes()
     size = 256 << 20
-    with tarfile.open(source, "w:gz", compresslevel=1) as archive:
-        info = tarfile.TarInfo("actor.json")
-        info.size = len(actor)
-        archive.addfile(info, io.BytesIO(actor))
-        info = tarfile.TarInfo("outbox.json")
-        info.size = size
-        archive.addfile(info, io.BufferedReader(_Spaces(size)))
+    source = fuzzing.build_bomb(tmp_path, (MASTODON / "actor.json").read_bytes(), size,
+                                compresslevel=1)
     assert source.stat().st_size < size // 100
     refused(run, db, source, "decompression bomb")
 
