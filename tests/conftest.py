@@ -45,3 +45,20 @@ def stats_of(run):
         return json.loads(result.stdout)
 
     return stats
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One Spark ``local[2]`` session for the whole run (skipped without pyspark or Java)."""
+    import os
+    import shutil
+
+    pytest.importorskip("pyspark")
+    if not shutil.which("java"):
+        pytest.skip("Java is not installed (apt-get install openjdk-17-jre-headless)")
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    from kindscope.store.spark import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
