@@ -1,5 +1,5 @@
 """The score command: text signals for a file, standard input, one text, or every unscored
-post in the store."""
+post in the store (on DuckDB) or in a Parquet dataset (on Spark)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,19 @@ __all__ = ["score_command"]
 @click.option("-o", "--out", "out_path", default="-", show_default=True,
               help="Output JSONL file for INPUT ('-' for standard output).")
 @click.option("--batch-size", default=64, show_default=True, help="Texts per encoder batch.")
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb",
+              show_default=True,
+              help="Where the store's posts are scored: the database file, or a Parquet "
+                   "dataset (--data) on Spark.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
+              default=None,
+              help="With --engine spark: the Parquet dataset folder to score "
+                   "(kindscope export --format parquet).")
+@click.option("--master", default=None,
+              help="With --engine spark: the Spark master URL (default: the Spark "
+                   "configuration's, else local[*]).")
 def score_command(input_file, db, text, context, text_column, id_column, context_column,
-                  out_path, batch_size):
+                  out_path, batch_size, engine, data_dir, master):
     """Read posts for distress, crisis, toxicity, offensive, hate, support and upbeat.
 
     With INPUT (.csv, .tsv or .jsonl), write one JSON object per row, in input order: `id`,
@@ -52,12 +63,22 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         kindscope score --text "I'm here for you, don't give up"
 
         cat texts.txt | kindscope score -
+
+        kindscope score --engine spark --data community-data/ --master local[4]
+
+    With --engine spark, every post of the dataset that this model version has not read is
+    scored on Spark (the model runs on each executor); the new scores are added to the
+    dataset as new files. See docs/scale.md.
     """
     from kindscope.signals.files import score_file, score_text
     from kindscope.signals.store_scoring import score_store
 
     if context is not None and text is None:
         raise click.UsageError("--context goes with --text")
+    if engine == "spark" or data_dir is not None or master is not None:
+        _check_spark_usage(engine, data_dir, master, input_file, text, db)
+        _score_on_spark(data_dir, master, batch_size)
+        return
     if text is not None:
         if input_file is not None:
             raise click.UsageError("give either INPUT or --text, not both")
@@ -81,3 +102,31 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         langs = ", ".join(f"{lang} {n:,}" for lang, n in unread.items())
         click.echo(f"not read, in a language the signals do not read: {sum(unread.values()):,}"
                    f" ({langs}); see docs/models/languages.md")
+
+
+def _check_spark_usage(engine, data_dir, master, input_file, text, db) -> None:
+    if engine != "spark":
+        what = "--data" if data_dir is not None else "--master"
+        raise click.UsageError(f"{what} goes with --engine spark (a database is scored "
+                               "with --db)")
+    if data_dir is None:
+        raise click.UsageError("--engine spark scores a Parquet dataset: give --data DIR "
+                               "(kindscope export --format parquet --out DIR)")
+    if input_file is not None or text is not None or db is not None:
+        raise click.UsageError("--engine spark scores the dataset given with --data; "
+                               "INPUT, --text and --db go with the local engine")
+
+
+def _score_on_spark(data_dir, master, batch_size) -> None:
+    from kindscope.store.dataset import read_manifest
+    from kindscope.store.spark_score import score_dataset, scoring_session
+
+    read_manifest(data_dir)  # not a dataset: say so before starting Spark
+    spark = scoring_session(master)
+    result = score_dataset(data_dir, spark, batch_size=batch_size)
+    click.echo(f"scored {result.posts:,} posts")
+    if result.unread:
+        langs = ", ".join(f"{lang} {n:,}" for lang, n in
+                          sorted(result.unread.items(), key=lambda kv: (-kv[1], kv[0])))
+        click.echo(f"not read, in a language the signals do not read: "
+                   f"{sum(result.unread.values()):,} ({langs}); see docs/models/languages.md")
