@@ -7,10 +7,13 @@ Spark DataFrames; nothing is collected to the driver.
 The community method is **label propagation** (Raghavan, Albert and Kumara 2007) written
 as joins and aggregations: every account starts with its own label; in each round it
 takes the label carried by most of its neighbours (the collapsed undirected graph, its
-own label counting as one vote, which damps the oscillation of synchronous rounds); ties
-go to the label with the smallest seeded hash, then the smallest label, so a run is
-deterministic for a seed and another seed breaks ties another way. It stops when no label
-changes or after ``max_rounds``. Each round is one join and two shuffles over the edges.
+own label counting as one vote); ties go to the label with the smallest seeded hash of
+(account, label, round), then the smallest label; and in each round only a seeded half of
+the accounts move (semi-synchronous), which stops the two-cycle oscillation of
+synchronous rounds. A run is deterministic for a seed. It stops when no account would
+change its label or after ``max_rounds``. Each round is a join and two shuffles over the
+edges. (A first version with one global tie-break order and every account moving each
+round let one label flood polblogs: modularity 0.001 against Leiden's 0.43.)
 
 Why label propagation and not MLlib's power iteration clustering (PIC): PIC needs the
 number of clusters ``k`` in advance, which a community graph does not tell, and it cuts
@@ -97,16 +100,20 @@ def label_propagation(edges, seed: int, max_rounds: int = 20,
     labels = adjacency.select(F.col("src").alias("node")).distinct() \
         .withColumn("label", F.col("node")).localCheckpoint()
     best = Window.partitionBy("node").orderBy(F.desc("votes"), "rank", "label")
-    for _ in range(max_rounds):
+    for round_ in range(max_rounds):
         heard = (adjacency.join(labels.withColumnRenamed("node", "dst"), "dst")
                  .select(F.col("src").alias("node"), "label"))
         votes = (heard.unionByName(labels).groupBy("node", "label")
                  .agg(F.count(F.lit(1)).alias("votes"))
-                 .withColumn("rank", F.xxhash64(F.col("label"), F.lit(seed))))
-        new = (votes.withColumn("pick", F.row_number().over(best))
-               .where(F.col("pick") == 1).select("node", "label").localCheckpoint())
-        changed = (new.join(labels.withColumnRenamed("label", "old"), "node")
-                   .where(F.col("label") != F.col("old")).limit(1).count())
+                 .withColumn("rank", F.xxhash64("node", "label", F.lit(round_), F.lit(seed))))
+        picked = (votes.withColumn("pick", F.row_number().over(best))
+                  .where(F.col("pick") == 1).select("node", F.col("label").alias("picked")))
+        # half of the accounts (a seeded draw per round) move: no two-cycle oscillation
+        moves = F.xxhash64("node", F.lit(round_), F.lit(seed + 1)) % 2 == 0
+        step = labels.join(picked, "node").localCheckpoint()
+        changed = step.where(F.col("picked") != F.col("label")).limit(1).count()
+        new = step.select("node", F.when(moves, F.col("picked")).otherwise(F.col("label"))
+                          .alias("label")).localCheckpoint()
         labels = new
         if changed == 0:
             break
