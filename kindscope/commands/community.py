@@ -17,14 +17,14 @@ import numpy as np
 
 from kindscope import __version__, settings
 from kindscope.commands.common import db_option
+from kindscope.commands.report import engine_option, master_option, open_for_engine
 from kindscope.errors import InputError
 from kindscope.graph.pipeline import build_network, carry_partition
 from kindscope.graph.reciprocity import global_reciprocity, isolated_members
 from kindscope.metrics.engagement import MIN_GROUP
 from kindscope.safety import find_pileons
 from kindscope.store import community as cm
-from kindscope.store.dataset import open_dataset
-from kindscope.store.db import Store, open_store
+from kindscope.store.db import Store
 from kindscope.store.read import read_model
 
 __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
@@ -171,8 +171,7 @@ def _summary(view: dict) -> str:
 
 
 @click.command("community")
-@click.option("--engine", type=click.Choice(["duckdb"]), default="duckdb", show_default=True,
-              help="The engine that computes it (Spark is the next step of issue 14).")
+@engine_option
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
               default=None, help="A Parquet dataset folder (kindscope export --format "
                                  "parquet) instead of the database.")
@@ -183,7 +182,8 @@ def _summary(view: dict) -> str:
 @click.option("--platform", default=None, help="Only this platform (default: every one).")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most targeted accounts to count (never named).")
-def community_command(engine, data_dir, db, out_dir, platform, top):
+@master_option
+def community_command(engine, data_dir, db, out_dir, platform, top, master):
     """The community view for moderators: no one is named, no one gets a verdict.
 
     Void rates (painful and upbeat posts nobody else answered within 7 days) and the
@@ -193,11 +193,10 @@ def community_command(engine, data_dir, db, out_dir, platform, top):
     Example:
 
         kindscope community --engine duckdb --data community-data/ --out moderation/
+
+        kindscope community --engine spark --data community-data/ --out moderation/
     """
-    if data_dir is not None and db is not None:
-        raise click.UsageError("give --db or --data, not both")
-    opened = open_dataset(data_dir) if data_dir is not None else open_store(db, read_only=True)
-    with opened as store:
+    with open_for_engine(engine, data_dir, db, master) as store:
         names = cm.platforms(store)
         if platform is not None:
             if platform not in names:

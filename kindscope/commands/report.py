@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from importlib import import_module
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from kindscope.report import build_report, write_report
 from kindscope.store.dataset import open_dataset
 from kindscope.store.db import Store, open_store
 
-__all__ = ["analyze_command", "report_command", "demo_path"]
+__all__ = ["analyze_command", "report_command", "demo_path", "engine_option",
+           "master_option", "open_for_engine"]
 
 _DEFAULT_OUT = "kindscope-report"
 
@@ -41,8 +43,10 @@ def _score(store: Store) -> None:
     click.echo(f"scored {count:,} posts", err=True)
 
 
-def _finish(store: Store, me, out_dir, show_counts, demo, country) -> None:
+def _finish(store: Store, me, out_dir, show_counts, demo, country,
+            engine: str = "duckdb") -> None:
     report = build_report(store, me=me, demo=demo)
+    report["source"]["engine"] = engine
     json_path, html_path = write_report(report, out_dir, show_counts, country)
     click.echo("")
     click.echo(report["summary"]["sentence"])
@@ -58,6 +62,34 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country) -> None:
                       if report["source"]["platform"] == "generic"
                       else " (kindscope has no online source for this platform)"))
     click.echo(f"wrote {html_path} and {json_path}")
+
+
+engine_option = click.option(
+    "--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
+    help="The engine that runs the queries: DuckDB on this machine, or Apache Spark "
+         "(needs --data; the optional spark extra and Java).")
+master_option = click.option(
+    "--master", default=None, metavar="URL",
+    help="Spark master for --engine spark (default: spark.master from the Spark "
+         "configuration, else local[*]).")
+
+
+def open_for_engine(engine: str, data_dir, db, master) -> AbstractContextManager:
+    """The store a read command reads: a database or a dataset on DuckDB, or a dataset on
+    Spark. Usage errors for combinations that do not go together."""
+    if data_dir is not None and db is not None:
+        raise click.UsageError("give --db or --data, not both")
+    if engine == "spark":
+        if data_dir is None:
+            raise click.UsageError("--engine spark reads a Parquet dataset: give --data DIR "
+                                   "(write one with kindscope export --format parquet)")
+        from kindscope.store.spark_store import open_spark_dataset
+        return open_spark_dataset(data_dir, master)
+    if master is not None:
+        raise click.UsageError("--master is for --engine spark")
+    if data_dir is not None:
+        return open_dataset(data_dir)
+    return open_store(db, read_only=True)
 
 
 _me_option = click.option("--me", default=None, metavar="HANDLE",
@@ -109,6 +141,7 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
 
 
 @click.command("report")
+@engine_option
 @db_option
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
               default=None, help="Read a Parquet dataset folder (kindscope export --format "
@@ -117,23 +150,22 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
 @_me_option
 @_counts_option
 @_country_option
-def report_command(db, data_dir, out_dir, me, show_counts, country):
+@master_option
+def report_command(engine, db, data_dir, out_dir, me, show_counts, country, master):
     """Write the kindness report from what the database (or a dataset) already holds.
 
     Nothing is imported or scored; unscored posts count as unscored. With --data the
-    report reads a Parquet dataset and is the same as on a database holding the same data.
+    report reads a Parquet dataset and is the same as on a database holding the same data;
+    with --engine spark, Apache Spark runs the same queries over the dataset and the
+    report is the same again (its source block names the engine).
 
     Example:
 
         kindscope report --db me.duckdb --out my-report/
 
         kindscope report --data my-dataset/ --out my-report/
+
+        kindscope report --engine spark --master local[4] --data my-dataset/ --out my-report/
     """
-    if data_dir is not None:
-        if db is not None:
-            raise click.UsageError("give --db or --data, not both")
-        with open_dataset(data_dir) as store:
-            _finish(store, me, out_dir, show_counts, False, country)
-        return
-    with open_store(db, read_only=True) as store:
-        _finish(store, me, out_dir, show_counts, False, country)
+    with open_for_engine(engine, data_dir, db, master) as store:
+        _finish(store, me, out_dir, show_counts, False, country, engine)

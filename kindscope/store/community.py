@@ -220,7 +220,8 @@ def most_targeted(scope: CommunityScope, top: int = 10) -> list[tuple[int, int, 
                   UNION SELECT a.account_id, lower(ltrim(a.handle, '@'))
                   FROM accounts a, {{c}}_params k
                   WHERE a.platform = k.platform AND a.handle IS NOT NULL AND a.handle <> ''),
-        mentioned AS (SELECT post_id, ltrim(unnest(mentions), '@') AS raw FROM r),
+        each_mention AS (SELECT post_id, unnest(mentions) AS mention FROM r),
+        mentioned AS (SELECT post_id, ltrim(mention, '@') AS raw FROM each_mention),
         targets AS (
             SELECT post_id, reply_to_account_id AS target FROM r
             WHERE reply_to_account_id IS NOT NULL

@@ -60,5 +60,5 @@ def account_candidates(store: Store, account: str) -> list[tuple]:
         "SELECT DISTINCT p.platform, p.author_id, a.handle FROM posts p LEFT JOIN accounts a "
         "ON a.platform = p.platform AND a.account_id = p.author_id WHERE p.kind <> 'dm' AND "
         "(p.author_id = ? OR lower(ltrim(coalesce(a.handle, ''), '@')) = ? "
-        "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') ORDER BY ALL",
+        "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') ORDER BY 1, 2, 3",
         [account, handle, pattern])

@@ -83,7 +83,7 @@ _INTERACTIONS_SQL = """
                        CAST(? AS DOUBLE) AS weight
                 FROM p WHERE reply_to_account_id IS NOT NULL AND kind <> 'dm'),
     mentioned AS (SELECT platform, author_id, unnest(mentions) AS m FROM p
-                  WHERE kind = 'post' AND len(mentions) > 0),
+                  WHERE kind = 'post' AND array_length(mentions) > 0),
     mentions AS (SELECT m.platform, m.author_id AS source,
                         coalesce(a.account_id, h.id, m.m) AS target,
                         CAST(? AS DOUBLE) AS weight

@@ -25,7 +25,8 @@ _AIMED = """
               FROM accounts a, {p}_params k
               WHERE a.platform = k.platform AND a.handle IS NOT NULL AND a.handle <> ''
               UNION SELECT k.me, name FROM {p}_my_names, {p}_params k),
-    mentioned AS (SELECT post_id, ltrim(unnest(mentions), '@') AS raw FROM r),
+    each_mention AS (SELECT post_id, unnest(mentions) AS mention FROM r),
+    mentioned AS (SELECT post_id, ltrim(mention, '@') AS raw FROM each_mention),
     targets AS (
         SELECT post_id, reply_to_account_id AS target FROM r
         WHERE reply_to_account_id IS NOT NULL
@@ -65,7 +66,7 @@ def old_post_replies(rm: ReadModel, min_age: timedelta) -> list[tuple]:
         WHERE r.kind = 'post' AND r.author_id <> o.author_id
           AND r.created_at IS NOT NULL AND o.created_at IS NOT NULL
           AND r.created_at - o.created_at >= ?
-        ORDER BY ALL""", [min_age])
+        ORDER BY 1, 2, 3, 4, 5""", [min_age])
 
 
 def hostility_of(rm: ReadModel, post_ids) -> dict[str, dict[str, float]]:
