@@ -11,6 +11,9 @@ Arrow transfers) apply only where the configuration says nothing.
 
 from __future__ import annotations
 
+import os
+import sys
+
 from kindscope.errors import InputError
 
 __all__ = ["spark_session", "spark_available", "SPARK_MISSING"]
@@ -38,8 +41,21 @@ def spark_available() -> bool:
     return True
 
 
+def _local(master: str | None, conf) -> bool:
+    """Whether the session will run on this machine (given, configured or the default)."""
+    if master is not None:
+        return master.startswith("local")
+    return conf.get("spark.master", "local[*]").startswith("local")
+
+
 def spark_session(master: str | None = None, app: str = "kindscope"):
-    """The active Spark session, or a new one (``master`` only when given)."""
+    """The active Spark session, or a new one (``master`` only when given).
+
+    Spark starts its Python workers with ``python3`` from ``PATH``, which need not be the
+    environment kindscope is installed in: on a local master, unless ``PYSPARK_PYTHON`` or
+    ``spark.pyspark.python`` says otherwise, the workers run this interpreter. On a cluster
+    the configuration names it (docs/scale.md).
+    """
     try:
         from pyspark import SparkConf
         from pyspark.sql import SparkSession
@@ -51,6 +67,9 @@ def spark_session(master: str | None = None, app: str = "kindscope"):
             active.conf.set(key, value)
         return active
     conf = SparkConf()  # reads spark-defaults.conf under SPARK_CONF_DIR / spark-submit
+    if (_local(master, conf) and "PYSPARK_PYTHON" not in os.environ
+            and not conf.contains("spark.pyspark.python")):
+        os.environ["PYSPARK_PYTHON"] = sys.executable
     builder = SparkSession.builder.appName(app)
     if master:
         builder = builder.master(master)

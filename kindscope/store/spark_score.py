@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,34 +56,10 @@ class SparkScoreResult:
 
 
 def scoring_session(master: str | None = None):
-    """The shared Spark session, with Python workers on this interpreter when it is local.
-
-    Spark starts ``python3`` from ``PATH`` for its workers unless told otherwise, which is
-    not the environment kindscope is installed in; on a local master (given, configured or
-    the default) ``PYSPARK_PYTHON`` defaults to this interpreter. On a cluster the
-    configuration (``spark.pyspark.python`` or ``PYSPARK_PYTHON``) names it.
-    """
+    """The shared Spark session (``kindscope.store.spark.spark_session``)."""
     from kindscope.store.spark import spark_session
 
-    if "PYSPARK_PYTHON" not in os.environ and _local_master(master):
-        os.environ["PYSPARK_PYTHON"] = sys.executable
     return spark_session(master)
-
-
-def _local_master(master: str | None) -> bool:
-    if master is not None:
-        return master.startswith("local")
-    try:
-        from pyspark import SparkConf
-        from pyspark.sql import SparkSession
-    except ImportError:
-        return False
-    if SparkSession.getActiveSession() is not None:
-        return False  # already running: its workers are what they are
-    conf = SparkConf()
-    if conf.contains("spark.pyspark.python"):
-        return False
-    return conf.get("spark.master", "local[*]").startswith("local")
 
 
 def _table_path(root: Path, table: str) -> Path:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,10 +14,6 @@ from kindscope.commands.report import demo_path
 from kindscope.signals import MODEL_VERSION
 from kindscope.store.db import Store
 from kindscope.store.spark_score import score_dataset
-
-# Spark starts its Python workers from PATH unless told; the fixture's session must use
-# this interpreter (read when the session starts, after collection).
-os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
 DAYS = ("2024-01-08", "2024-01-09", "2024-01-10")
 #: Posts the signals do not read (language rule), one replied to by an English post.
