@@ -10,7 +10,9 @@ validation text (cached in $KINDSCOPE_CACHE), fit per signal a one-hidden-layer 
 the encoder features and a logistic head on hashed WordPiece uni+bigrams, stack the two
 with a balanced logistic calibrator fitted on out-of-fold logits, and score the
 validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
-``--skip-export`` keeps the encoder already in ``--out`` and refits the heads only.
+``--skip-export`` keeps the encoder already in ``--out`` and refits the heads only;
+``--signals a,b`` with it refits those heads and keeps the others in ``heads.npz`` and
+``metrics.json``.
 ``--train-from-layer N`` and ``--cap SIGNAL=N`` (repeatable) change the fine-tune, to
 compare variants (write those to another ``--out``).
 
@@ -187,9 +189,13 @@ def main(argv=None) -> dict:
     parser.add_argument("--cap", action="append", default=[], metavar="SIGNAL=N",
                         help="fine-tuning examples for SIGNAL (repeatable)")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
-    parser.add_argument("--signals", default=",".join(SPLITS), help="comma-separated subset")
+    parser.add_argument("--signals", default=",".join(SPLITS),
+                        help="comma-separated subset to refit; the other heads in --out are "
+                             "kept (only with --skip-export)")
     args = parser.parse_args(argv)
     out = Path(args.out)
+    if set(args.signals.split(",")) != set(SPLITS) and not args.skip_export:
+        parser.error("--signals refits a subset on the shipped encoder: add --skip-export")
     from export_encoder import export
 
     if not args.skip_export:
@@ -214,10 +220,26 @@ def main(argv=None) -> dict:
         arrays.update({f"{name}.{k}": v for k, v in params.items()})
         metrics[name] = m
         print(f"{name:11s} {json.dumps(m['summary'])} ({time.time() - t0:.0f}s)", flush=True)
+    arrays, metrics = keep_other_heads(out, arrays, metrics)
     np.savez_compressed(out / "heads.npz", **arrays)
     write_manifest(out)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
     return metrics
+
+
+def keep_other_heads(out: Path, arrays: dict, metrics: dict) -> tuple[dict, dict]:
+    """With ``--signals`` a subset, the heads and metrics of the other signals already in
+    ``out`` are kept as they are (they were fitted on the same encoder: refit them all
+    after a new export)."""
+    refitted = set(metrics)
+    if (out / "heads.npz").exists():
+        with np.load(out / "heads.npz") as old:
+            kept = {k: old[k] for k in old.files if k.split(".")[0] not in refitted}
+        arrays = {**kept, **arrays}
+    if (out / "metrics.json").exists():
+        old_metrics = json.loads((out / "metrics.json").read_text())
+        metrics = {**{k: v for k, v in old_metrics.items() if k not in refitted}, **metrics}
+    return arrays, metrics
 
 
 if __name__ == "__main__":
