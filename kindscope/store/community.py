@@ -249,7 +249,7 @@ def anchor_account(store: Store, platform: str) -> str | None:
     the first author."""
     row = store.rows(
         "SELECT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
-        "AND owner_id <> '' ORDER BY imported_at DESC LIMIT 1", [platform])
+        "AND owner_id <> '' ORDER BY imported_at DESC, snapshot_id DESC LIMIT 1", [platform])
     if row:
         return row[0][0]
     return store.scalar("SELECT min(author_id) FROM posts WHERE platform = ?", [platform])

@@ -48,7 +48,7 @@ def snapshot_rows(store: Store) -> list[tuple]:
     import, oldest import first."""
     return store.rows(
         "SELECT snapshot_id, platform, source, format, owner_id, taken_at, imported_at "
-        "FROM snapshots ORDER BY imported_at")
+        "FROM snapshots ORDER BY imported_at, snapshot_id")
 
 
 def account_candidates(store: Store, account: str) -> list[tuple]:

@@ -77,7 +77,7 @@ _ALL_SQL = """
 
 _INTERACTIONS_SQL = """
     WITH p AS (SELECT * FROM posts WHERE CAST(? AS VARCHAR) IS NULL OR platform = ?),
-    handles AS (SELECT platform, lower(ltrim(handle, '@')) AS h, any_value(account_id) AS id
+    handles AS (SELECT platform, lower(ltrim(handle, '@')) AS h, min(account_id) AS id
                 FROM accounts WHERE handle IS NOT NULL GROUP BY ALL),
     replies AS (SELECT platform, author_id AS source, reply_to_account_id AS target,
                        CAST(? AS DOUBLE) AS weight

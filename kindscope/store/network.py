@@ -67,7 +67,8 @@ def community_texts(store: Store, members: pa.Table, limit: int) -> list[tuple]:
     return _with_members(store, members, """
         SELECT m.community, p.text, p.hashtags FROM posts p
         JOIN _members m ON m.platform = p.platform AND m.account_id = p.author_id
-        WHERE p.kind = 'post' ORDER BY p.created_at DESC NULLS LAST LIMIT ?""", [limit])
+        WHERE p.kind = 'post'
+        ORDER BY p.created_at DESC NULLS LAST, p.platform, p.post_id LIMIT ?""", [limit])
 
 
 def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int]]:

@@ -17,7 +17,8 @@ def newest_followers(store: Store, platform: str, me: str) -> list[tuple[str, da
            WHERE platform = ? AND followee_id = ? AND snapshot_id = (
                SELECT f.snapshot_id FROM follows f JOIN snapshots s USING (snapshot_id)
                WHERE f.platform = ? AND f.followee_id = ?
-               ORDER BY coalesce(s.taken_at, s.imported_at) DESC, s.imported_at DESC LIMIT 1)
+               ORDER BY coalesce(s.taken_at, s.imported_at) DESC, s.imported_at DESC,
+                        s.snapshot_id DESC LIMIT 1)
            GROUP BY 1 ORDER BY 1""", [platform, me, platform, me])]
 
 

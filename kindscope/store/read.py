@@ -174,8 +174,8 @@ def resolve_me(store: Store, me: str | None = None) -> tuple[str, str]:
         return _resolve_handle(store, me)
     row = store.rows(
         "SELECT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL "
-        "AND owner_id <> '' ORDER BY list_contains(?, lower(owner_id)), imported_at DESC "
-        "LIMIT 1", [list(PLACEHOLDER_OWNERS)])
+        "AND owner_id <> '' ORDER BY list_contains(?, lower(owner_id)), imported_at DESC, "
+        "snapshot_id DESC LIMIT 1", [list(PLACEHOLDER_OWNERS)])
     if not row:
         if getattr(store, "missing", False):
             raise InputError("no such database file: import something first (kindscope "
@@ -207,7 +207,7 @@ def _resolve_handle(store: Store, me: str) -> tuple[str, str]:
     candidates = [(r[0], r[1]) for r in found]
     owners = [(r[0], r[1]) for r in store.rows(
         "SELECT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL "
-        "ORDER BY imported_at DESC")]
+        "ORDER BY imported_at DESC, snapshot_id DESC")]
     for owner in owners:
         if owner in candidates:
             return owner

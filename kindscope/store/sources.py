@@ -12,4 +12,4 @@ def platform_snapshots(store: Store, platform: str) -> list[tuple]:
     ``platform``, oldest import first."""
     return store.rows(
         "SELECT source, format, epoch_ms(taken_at), epoch_ms(imported_at) FROM snapshots "
-        "WHERE platform = ? ORDER BY imported_at", [platform])
+        "WHERE platform = ? ORDER BY imported_at, snapshot_id", [platform])
