@@ -17,8 +17,10 @@ time per session (``close()`` drops its views).
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 
@@ -209,11 +211,26 @@ class _Result:
         return self._table
 
 
+@cache
+def _duckdb_zone() -> str:
+    """The time zone DuckDB gives TIMESTAMPTZ values in (its ``TimeZone``: the machine's)."""
+    with duckdb.connect(":memory:") as con:
+        return str(con.execute("SELECT current_setting('TimeZone')").fetchone()[0])
+
+
+def _as_duckdb(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A timestamp column in the zone DuckDB would give it (Spark's Arrow gives UTC), so
+    the Python code over the rows sees the same datetimes on both engines."""
+    if pa.types.is_timestamp(col.type) and col.type.tz is not None:
+        return col.cast(pa.timestamp(col.type.unit, tz=_duckdb_zone()))
+    return col
+
+
 def _tuples(table: pa.Table) -> list[tuple]:
     """Rows as tuples by position (result columns may share a name)."""
     if table.num_columns == 0:
         return [() for _ in range(table.num_rows)]
-    return list(zip(*(col.to_pylist() for col in table.columns), strict=True))
+    return list(zip(*(_as_duckdb(col).to_pylist() for col in table.columns), strict=True))
 
 
 def open_spark_dataset(path: str | os.PathLike, master: str | None = None,
