@@ -123,6 +123,26 @@ def esconv_listener_turns() -> list[tuple[str, str]]:
     return out
 
 
+def esconv_failed_dialogs() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(dialogue key, [(speaker, strategy, text), ...]) of the failed ESConv dialogues, with
+    consecutive turns of one speaker joined into one turn (strategy: the first one's;
+    seekers have none). The key is the one crisis groups its folds by."""
+    dialogs = json.loads((DATA / "esconv/FailedESConv.json").read_text(encoding="utf-8"))
+    out = []
+    for d_i, d in enumerate(dialogs):
+        turns: list[tuple[str, str, str]] = []
+        for turn in d["dialog"]:
+            text = " ".join(turn["content"].split())
+            speaker = "supporter" if turn["speaker"] == "listener" else "seeker"
+            strategy = turn.get("annotation", {}).get("strategy", "")
+            if turns and turns[-1][0] == speaker:
+                turns[-1] = (speaker, turns[-1][1], f"{turns[-1][2]} {text}".strip())
+            elif text:
+                turns.append((speaker, strategy, text))
+        out.append((f"esconv{d_i}", turns))
+    return out
+
+
 def rumoureval_replies() -> list[tuple[str, str, str]]:
     """(thread id, parent text, reply text) for replies in the traindev reply trees."""
     base = DATA / "rumoureval2017-threads/traindev"

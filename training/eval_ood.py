@@ -26,12 +26,13 @@ Held apart, per signal:
   gratitude or neutral only; upbeat: joy, pride, excitement or gratitude against those
   painful emotions or neutral only. Mixed comments are left out.
 - support: ESConv ``devWithStrategy_short.tsv`` (the main ESConv corpus; only the separate
-  FailedESConv file trains crisis). The pair AUC the issue asks for: a supporter's reply
-  (Affirmation and Reassurance, Reflection of feelings, Restatement or Paraphrasing,
-  Self-disclosure, Providing Suggestions; scored with the seeker's turn as context) against
-  the seeker's painful turn it answers (scored as a post, no context). Also on Counsel Chat's
-  held-apart fold (same source as support's training, rows no signal trains on) and
-  GoEmotions dev "caring" comments against neutral/painful ones (no context).
+  FailedESConv file trains crisis and support). The pair AUC the issue asks for: a
+  supporter's reply (Affirmation and Reassurance, Reflection of feelings, Restatement or
+  Paraphrasing, Self-disclosure, Providing Suggestions; scored with the seeker's turn as
+  context) against the seeker's painful turn it answers (scored as a post, no context).
+  Also on Counsel Chat's held-apart fold (same source as support's training, rows no
+  signal trains on) and GoEmotions dev "caring" comments against neutral/painful ones (no
+  context).
 - support_er / support_ip / support_ex: ESConv dev supporter turns, labelled by the
   supporter's own strategy tag as a proxy for the EPITOME mechanism: ER = Reflection of
   feelings or Affirmation and Reassurance; IP = Restatement or Paraphrasing or
@@ -86,9 +87,11 @@ WHY = {
     "distress": "distress trains on Dreaddit and TweetEval emotion; no signal trains on "
     "GoEmotions (Reddit comments).",
     "upbeat": "upbeat trains on TweetEval emotion and sentiment; no signal trains on GoEmotions.",
-    "support": "support trains on EPITOME, Counsel Chat (its training fold) and RumourEval; no "
-    "signal trains on the main ESConv corpus (crisis reads only FailedESConv). The Counsel "
-    "Chat row is the same source's held-apart fold, not a new source.",
+    "support": "support trains on EPITOME, Counsel Chat (its training fold), RumourEval and "
+    "the separate failed ESConv dialogues (FailedESConv.json: other dialogues of the same "
+    "crowdworker set-up, so the ESConv dev row is a new corpus but not a new style); no signal "
+    "trains on the main ESConv corpus. The Counsel Chat row is the same source's held-apart "
+    "fold, not a new source.",
     "support_er": "the mechanisms train on EPITOME only; ESConv's supporter strategy tags are "
     "a proxy for the mechanism, not the same labels.",
     "support_ip": "the mechanisms train on EPITOME only; ESConv's supporter strategy tags are "

@@ -14,6 +14,7 @@ from data import (
     dedupe,
     dreaddit,
     epitome,
+    esconv_failed_dialogs,
     esconv_listener_turns,
     in_val_fold,
     norm,
@@ -169,9 +170,27 @@ def support_ex() -> Split:
     return tr + cases("support_ex"), va
 
 
+#: Supporter strategies of the failed ESConv dialogues that count as support (the EPITOME
+#: mechanisms: reacting, interpreting, exploring); "Other" and "Information" count as neither.
+COMFORT_STRATEGIES = {
+    "Affirmation and Reassurance", "Approval and Reassurance", "Reflection of feelings",
+    "Restatement or Paraphrasing", "Restatement", "Self-disclosure", "Providing Suggestions",
+    "Direct Guidance", "Questions", "Question",
+}
+
+
 def support() -> Split:
-    """A reply that acknowledges, comforts or encourages: any EPITOME mechanism >= 1 or a
-    therapist answer = 1; replies in news threads (RumourEval) = 0."""
+    """A reply that acknowledges, comforts or encourages = 1; the painful post it answers,
+    and replies that do none of that, = 0 (issue 11: who comforts whom, not which words).
+
+    Positives: EPITOME responses with any mechanism >= 1, Counsel Chat answers, supporter
+    turns of the failed ESConv dialogues tagged with a comforting strategy; each read with
+    the post it answers. Negatives: EPITOME responses with no mechanism, RumourEval news
+    replies (with their parents), and the painful posts themselves: EPITOME seeker posts and
+    Counsel Chat questions read alone and read as if they replied to their own answer, and
+    the failed dialogues' seeker turns read with the supporter turn before them.
+    Everything is grouped by post / question / dialogue into the validation fold.
+    """
     levels: dict[str, list[int]] = {}
     rows = {}
     for mech in ("er", "ip", "ex"):
@@ -180,15 +199,38 @@ def support() -> Split:
             levels.setdefault(key, []).append(int(r["level"]))
             rows[key] = r
     tr, va = [], []
+
+    def put(key: str, ex: Example) -> None:
+        (va if in_val_fold(key) else tr).append(ex)
+
+    posts = {}
     for key, r in rows.items():
-        ex = Example(r["response_post"], int(max(levels[key]) > 0), r["seeker_post"], "epitome")
-        (va if in_val_fold(r["sp_id"]) else tr).append(ex)
+        put(r["sp_id"], Example(r["response_post"], int(max(levels[key]) > 0), r["seeker_post"],
+                                "epitome"))
+        posts.setdefault(r["sp_id"], (r["seeker_post"], r["response_post"]))
+    for sp_id, (post, reply) in posts.items():
+        put(sp_id, Example(post, 0, "", "epitome-post"))
+        put(sp_id, Example(post, 0, reply, "epitome-post", 0.5))
+    questions = {}
     for r in counsel_chat():
+        question = " ".join(x for x in (r["questionTitle"], r["questionText"]) if x).strip()
         if not in_val_fold(r["questionID"]):
-            tr.append(Example(r["answerText"], 1, r["questionText"], "counselchat", 0.3))
+            tr.append(Example(r["answerText"], 1, question, "counselchat", 0.3))
+        questions.setdefault(r["questionID"], (question, r["answerText"]))
+    for qid, (question, answer) in questions.items():
+        put(qid, Example(question, 0, "", "counselchat-question"))
+        put(qid, Example(question, 0, answer, "counselchat-question", 0.5))
+    for key, turns in esconv_failed_dialogs():
+        for i, (speaker, strategy, text) in enumerate(turns):
+            before = turns[i - 1][2] if i else ""
+            if len(text) < 25:
+                continue
+            if speaker == "seeker":
+                put(key, Example(text, 0, before, "esconv-failed-seeker"))
+            elif strategy in COMFORT_STRATEGIES:
+                put(key, Example(text, 1, before, "esconv-failed-supporter"))
     for thread, parent, reply in rumoureval_replies():
-        ex = Example(reply, 0, parent, "rumoureval")
-        (va if in_val_fold(thread) else tr).append(ex)
+        put(thread, Example(reply, 0, parent, "rumoureval"))
     return tr + cases("support"), va
 
 
