@@ -12,7 +12,8 @@ above train for one epoch with AdamW and a linear schedule, on texts cut at 96 t
 Each signal contributes at most ``CAP`` examples (``CAPS`` for some; a seeded sample,
 hand-written cases and ToxiGen always kept). Any text that appears in
 any signal's validation split is left out, so no validation text is ever seen in
-fine-tuning. Seeded and single-process: reruns on the same machine give the same weights.
+fine-tuning (one exception, see ``TASK_SOURCES``). Seeded and single-process: reruns on
+the same machine give the same weights.
 Writes a Hugging Face ``BertModel`` folder that ``export_encoder.export`` reads.
 """
 
@@ -51,6 +52,20 @@ MAX_TOKENS = 96  # for fine-tuning only; the encoder reads 128
 #: variants (``train_signals.py --train-from-layer``, ``--cap``).
 LAYERS = 4
 THREADS = 2
+#: Where a signal's fine-tuning task reads only some sources of its split (training and
+#: validation alike): the shipped encoder was fine-tuned before support's painful-post
+#: negatives (2026-12-03, issue 11) came in, and this keeps a rerun reproducing it; only the
+#: support head learns from them. Of their validation texts, one ("what happened?", a
+#: supporter turn read as context) is in the fine-tune (support_ex). Letting them in here is
+#: the next step; it changes the encoder and so every signal's figures.
+TASK_SOURCES = {"support": {"epitome", "counselchat", "rumoureval", "cases"}}
+
+
+def _task_sources(name: str, split: tuple[list, list]) -> tuple[list, list]:
+    """The part of a signal's split its fine-tuning task reads (``TASK_SOURCES``)."""
+    if name not in TASK_SOURCES:
+        return split
+    return tuple([e for e in part if e.source in TASK_SOURCES[name]] for part in split)
 
 
 def training_tasks(
@@ -58,7 +73,7 @@ def training_tasks(
 ) -> dict[str, list]:
     """Per signal, its training examples minus every text of any validation split.
     ``caps``: per-signal caps over ``CAPS``, taken as given."""
-    splits = {name: make() for name, make in SPLITS.items()}
+    splits = {name: _task_sources(name, make()) for name, make in SPLITS.items()}
     held = {norm(e.text) for _, val in splits.values() for e in val}
     held |= {norm(e.context) for _, val in splits.values() for e in val if e.context}
     tasks = {}

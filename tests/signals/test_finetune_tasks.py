@@ -35,4 +35,8 @@ def test_caps_and_held_out_texts(finetune_encoder):
     smaller = fe.training_tasks(cap=fe.CAP // 2)
     assert len(smaller["hate"]) == fe.CAPS["hate"] // 2
     held = {norm(e.text) for _, val in (make() for make in SPLITS.values()) for e in val}
-    assert not any(norm(e.text) in held for examples in tasks.values() for e in examples)
+    held |= {norm(e.context) for _, val in (make() for make in SPLITS.values()) for e in val}
+    seen = {norm(e.text) for examples in tasks.values() for e in examples}
+    # the one known exception (finetune_encoder.TASK_SOURCES): a supporter turn that is context
+    # in support's newer validation fold, seen by the shipped encoder's fine-tune
+    assert seen & held == {"what happened?"}
