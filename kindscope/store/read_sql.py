@@ -61,7 +61,12 @@ VIEWS: tuple[tuple[str, str], ...] = (
                coalesce(s.distress >= k.t_distress, false)
                    OR coalesce(s.crisis >= k.t_crisis, false) AS is_distress,
                coalesce(s.upbeat >= k.t_upbeat, false) AS is_upbeat,
-               coalesce(s.support >= k.t_support, false) AS is_supportive,
+               -- A reply that is toxic or hateful is never support, however warm its
+               -- words (the support head reads sarcasm and insults under a painful post
+               -- as comfort: the challenge suite's sarcasm cases).
+               coalesce(s.support >= k.t_support, false)
+                   AND NOT coalesce(s.toxicity >= k.t_toxicity, false)
+                   AND NOT coalesce(s.hate >= k.t_hate, false) AS is_supportive,
                coalesce(s.toxicity >= k.t_toxicity, false) AS is_toxic,
                coalesce(s.hate >= k.t_hate, false) AS is_hateful,
                coalesce(s.support_er >= k.t_support_er, false) AS is_er,

@@ -28,6 +28,7 @@ _FIXED = {
 #: Defaults that only apply when the user's configuration says nothing.
 _DEFAULTS = {
     "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
     "spark.sql.shuffle.partitions": "8",
     "spark.sql.execution.arrow.pyspark.enabled": "true",
 }

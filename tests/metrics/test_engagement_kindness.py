@@ -107,6 +107,23 @@ def test_kindness_received_shares_and_responders(store_of):
         ("ana", 2), ("ben", 1)]
 
 
+def test_a_toxic_or_hateful_reply_is_never_support(store_of):
+    """The support head reads some insults under a painful post as comfort ("wow you are
+    stupid" scored 0.74): a reply that is also toxic or hateful does not count as kind."""
+    posts = [{"id": "d", "author": "me", "hours": 0}]
+    scores = {"d": D}
+    replies = [("r1", "ana", {"support": 0.9}),
+               ("r2", "troll", {"support": 0.8, "toxicity": 0.7}),
+               ("r3", "bigot", {"support": 0.8, "hate": 0.6})]
+    for pid, author, sc in replies:
+        posts.append({"id": pid, "author": author, "hours": 2, "reply_to": "d"})
+        scores[pid] = sc
+    result = kindness_received(read_model(store_of(posts, scores)))
+    assert result.replies == 3
+    assert result.supportive_share == pytest.approx(1 / 3)
+    assert [r.account_id for r in result.top_responders] == ["ana"]
+
+
 def test_kindness_given(store_of):
     posts = [{"id": "p1", "author": "ana", "hours": 0},
              {"id": "p2", "author": "ben", "hours": 0},
