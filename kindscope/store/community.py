@@ -32,6 +32,7 @@ import pyarrow as pa
 
 from kindscope.store.db import Store
 from kindscope.store.read import _model_version, _until, decision_thresholds
+from kindscope.store.read_sql import targets_ctes
 
 __all__ = ["CommunityScope", "community_scope", "void_by_community", "platforms",
            "anchor_account", "carried_items", "REST",
@@ -214,21 +215,8 @@ def most_targeted(scope: CommunityScope, top: int = 10) -> list[tuple[int, int, 
     never returned."""
     rows = scope.rows(f"""
         WITH r AS (SELECT * FROM {{c}}_read WHERE kind = 'post' AND created_at IS NOT NULL
-                   AND scored),
-        names AS (SELECT a.account_id, lower(a.account_id) AS name
-                  FROM accounts a, {{c}}_params k WHERE a.platform = k.platform
-                  UNION SELECT a.account_id, lower(ltrim(a.handle, '@'))
-                  FROM accounts a, {{c}}_params k
-                  WHERE a.platform = k.platform AND a.handle IS NOT NULL AND a.handle <> ''),
-        each_mention AS (SELECT post_id, unnest(mentions) AS mention FROM r),
-        mentioned AS (SELECT post_id, ltrim(mention, '@') AS raw FROM each_mention),
-        targets AS (
-            SELECT post_id, reply_to_account_id AS target FROM r
-            WHERE reply_to_account_id IS NOT NULL
-            UNION SELECT r.post_id, parent.author_id FROM r
-            JOIN {{c}}_read parent ON parent.post_id = r.reply_to_post_id
-            UNION SELECT m.post_id, coalesce(n.account_id, m.raw) FROM mentioned m
-            LEFT JOIN names n ON n.name = lower(m.raw)),
+                   AND scored)
+        {targets_ctes("{c}", "read")},
         per AS (SELECT t.target, count(*) AS aimed, count(*) FILTER (r.is_hostile) AS hostile
                 FROM targets t JOIN r USING (post_id) WHERE r.author_id <> t.target
                 GROUP BY t.target)

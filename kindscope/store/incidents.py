@@ -12,28 +12,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kindscope.store.read import ReadModel
+from kindscope.store.read_sql import targets_ctes
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
            "hostility"]
 
 _AIMED = """
     WITH r AS (SELECT * FROM {p}_read
-               WHERE kind = 'post' AND created_at IS NOT NULL AND (is_toxic OR is_hateful)),
-    names AS (SELECT a.account_id, lower(a.account_id) AS name
-              FROM accounts a, {p}_params k WHERE a.platform = k.platform
-              UNION SELECT a.account_id, lower(ltrim(a.handle, '@'))
-              FROM accounts a, {p}_params k
-              WHERE a.platform = k.platform AND a.handle IS NOT NULL AND a.handle <> ''
-              UNION SELECT k.me, name FROM {p}_my_names, {p}_params k),
-    each_mention AS (SELECT post_id, unnest(mentions) AS mention FROM r),
-    mentioned AS (SELECT post_id, ltrim(mention, '@') AS raw FROM each_mention),
-    targets AS (
-        SELECT post_id, reply_to_account_id AS target FROM r
-        WHERE reply_to_account_id IS NOT NULL
-        UNION SELECT r.post_id, parent.author_id FROM r
-        JOIN {p}_posts parent ON parent.post_id = r.reply_to_post_id
-        UNION SELECT m.post_id, coalesce(n.account_id, m.raw) FROM mentioned m
-        LEFT JOIN names n ON n.name = lower(m.raw))
+               WHERE kind = 'post' AND created_at IS NOT NULL AND (is_toxic OR is_hateful))
+    """ + targets_ctes("{p}", "posts",
+                       "UNION SELECT k.me, name FROM {p}_my_names, {p}_params k") + """
     SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate
     FROM targets t JOIN r USING (post_id)
     WHERE r.author_id <> t.target

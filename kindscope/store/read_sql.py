@@ -26,7 +26,7 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 
 from __future__ import annotations
 
-__all__ = ["SIGNAL_COLUMNS", "VIEWS", "MATERIALISED"]
+__all__ = ["SIGNAL_COLUMNS", "VIEWS", "MATERIALISED", "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -155,3 +155,29 @@ VIEWS: tuple[tuple[str, str], ...] = (
         FROM {p}_aimed_at_me GROUP BY author_id
         HAVING 2 * count(*) FILTER (is_toxic OR is_hateful) > count(*) FILTER (scored)"""),
 )
+
+
+def targets_ctes(prefix: str, parents: str, extra_names: str = "") -> str:
+    """The CTEs ``names, each_mention, mentioned, targets`` after a CTE ``r`` of posts:
+    (post_id, target) for every account a post of ``r`` is aimed at, as the read model's
+    ``aimed_at_me`` means it for the owner: a reply to it (by the reply's account or the
+    author of the parent in view ``{prefix}_{parents}``), or a mention by id or handle
+    (case-insensitive, without ``@``). ``prefix`` is the placeholder the caller formats
+    (``{p}`` or ``{c}``); ``extra_names``: more ``UNION SELECT account_id, name`` rows.
+    Starts with a comma, to follow ``WITH r AS (...)``."""
+    return f"""
+    , names AS (SELECT a.account_id, lower(a.account_id) AS name
+              FROM accounts a, {prefix}_params k WHERE a.platform = k.platform
+              UNION SELECT a.account_id, lower(ltrim(a.handle, '@'))
+              FROM accounts a, {prefix}_params k
+              WHERE a.platform = k.platform AND a.handle IS NOT NULL AND a.handle <> ''
+              {extra_names}),
+    each_mention AS (SELECT post_id, unnest(mentions) AS mention FROM r),
+    mentioned AS (SELECT post_id, ltrim(mention, '@') AS raw FROM each_mention),
+    targets AS (
+        SELECT post_id, reply_to_account_id AS target FROM r
+        WHERE reply_to_account_id IS NOT NULL
+        UNION SELECT r.post_id, parent.author_id FROM r
+        JOIN {prefix}_{parents} parent ON parent.post_id = r.reply_to_post_id
+        UNION SELECT m.post_id, coalesce(n.account_id, m.raw) FROM mentioned m
+        LEFT JOIN names n ON n.name = lower(m.raw))"""
