@@ -52,6 +52,15 @@ SETTINGS: dict[str, Setting] = {
             "(empty: no cache).",
         ),
         Setting("seed", 13, "Seed for every random choice (bootstrap, community detection)."),
+        Setting(
+            "driver_graph_edges",
+            8_000_000,
+            "Most follow edges for which community --engine spark finds communities with "
+            "Leiden on the driver; above it, label propagation on the engine (Leiden was "
+            "measured at about 990 bytes per edge: about 8.5 million edges in an 8 GB "
+            "driver, docs/scale.md).",
+            0,
+        ),
     ]
 }
 

@@ -3,12 +3,15 @@
 Aggregates only: void rates and the kindness gap per community and overall, toxicity
 received by the most targeted accounts (rank and counts, never who), pile-ons,
 reciprocity and isolated members. Communities come from the one network pipeline
-(:mod:`kindscope.graph.pipeline`); the figures from :mod:`kindscope.store.community`.
+(:mod:`kindscope.graph.pipeline`, Leiden on the driver), or on Spark past the
+``driver_graph_edges`` setting from label propagation on the engine
+(:mod:`kindscope.store.spark_community`); the figures from :mod:`kindscope.store.community`.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,7 +28,9 @@ from kindscope.metrics.engagement import MIN_GROUP
 from kindscope.safety import find_pileons
 from kindscope.store import community as cm
 from kindscope.store.db import Store
+from kindscope.store.graph_edges import follow_edge_count
 from kindscope.store.read import read_model
+from kindscope.store.spark_community import label_propagation_communities
 
 __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 
@@ -75,16 +80,41 @@ def _reciprocity_by_community(graph, membership) -> dict[int, float | None]:
     return out
 
 
-def community_view(store: Store, platform: str, seed: int | None = None,
-                   top: int = 10) -> dict:
-    """The community view of one platform: a JSON-ready dict without any account."""
+def _leiden(store: Store, platform: str, seed: int) -> cm.Communities:
+    """Communities of the network pipeline (Leiden on the driver, every edge there)."""
     net = build_network(store, platform, seed)
     keys = net.graph.graph.vs["account_id"] if net.graph.graph.vcount() else []
-    sizes = np.bincount(np.asarray(net.partition.membership, dtype=np.int64)) \
-        if keys else np.zeros(0, dtype=np.int64)
+    follow_member = (net.partition.membership if net.kind == "follow" else
+                     carry_partition(net.follows, net.graph, net.partition).membership)
+    isolated = isolated_members(store, net.follows, follow_member,
+                                top=max(net.follows.graph.vcount(), 1)) \
+        if net.kind == "follow" else ()
+    return cm.Communities(
+        kind=net.kind, method="leiden",
+        membership=dict(zip(keys, net.partition.membership, strict=True)),
+        sizes=tuple(int(n) for n in np.bincount(
+            np.asarray(net.partition.membership, dtype=np.int64))) if keys else (),
+        reciprocity=global_reciprocity(net.follows),
+        reciprocity_by=_reciprocity_by_community(net.follows, follow_member),
+        isolated_by=dict(Counter(r[1] for r in isolated)))
+
+
+def community_view(store: Store, platform: str, seed: int | None = None,
+                   top: int = 10) -> dict:
+    """The community view of one platform: a JSON-ready dict without any account.
+
+    On Spark, a follow graph of more than ``driver_graph_edges`` edges (counted on the
+    engine) gets its communities by label propagation there; else Leiden on the driver."""
+    seed = int(settings.get("seed", seed))
+    limit = int(settings.get("driver_graph_edges"))
+    edges = follow_edge_count(store, platform)
+    if edges > limit and getattr(store, "engine", None) == "spark":
+        found = label_propagation_communities(store, platform, seed)
+    else:
+        found = _leiden(store, platform, seed)
+    sizes = found.sizes
     shown = {c for c, n in enumerate(sizes) if n >= MIN_MEMBERS}
-    membership = {a: (c + 1 if c in shown else cm.REST)
-                  for a, c in zip(keys, net.partition.membership, strict=True)}
+    membership = {a: (c + 1 if c in shown else cm.REST) for a, c in found.membership.items()}
     with cm.community_scope(store, platform, membership) as scope:
         void = cm.void_by_community(scope, WINDOW)
         gaps = cm.engagement_by_community(scope)
@@ -92,12 +122,6 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         model_version, until = scope.model_version, scope.until
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
-    follow_member = (net.partition.membership if net.kind == "follow" else
-                     carry_partition(net.follows, net.graph, net.partition).membership)
-    recip = _reciprocity_by_community(net.follows, follow_member)
-    isolated = isolated_members(store, net.follows, follow_member,
-                                top=max(net.follows.graph.vcount(), 1)) \
-        if net.kind == "follow" else ()
     pileons = _pileons(store, platform)
 
     def block(community: int | None, members: int) -> dict:
@@ -106,29 +130,33 @@ def community_view(store: Store, platform: str, seed: int | None = None,
             "members": members,
             **_void(void.get(community, {})),
             "kindness_gap": _gap(gaps.get(community, {})),
-            "reciprocity": (global_reciprocity(net.follows) if community is None
-                            else recip.get(c)),
-            "isolated_members": sum(1 for r in isolated if community is None or r[1] == c),
+            "reciprocity": (found.reciprocity if community is None
+                            else found.reciprocity_by.get(c)),
+            "isolated_members": (sum(found.isolated_by.values()) if community is None
+                                 else found.isolated_by.get(c, 0)),
             "pileons": (None if pileons is None else
                         sum(1 for t in pileons if community is None
                             or membership.get(t) == community)),
         }
 
     communities = [{"community": c + 1, **block(c + 1, int(sizes[c]))} for c in sorted(shown)]
-    rest = len(keys) - sum(int(sizes[c]) for c in shown)
+    rest = len(membership) - sum(int(sizes[c]) for c in shown)
     return {
         "platform": platform,
         "model_version": model_version,
         "thresholds": thresholds,
         "until": until.isoformat(timespec="seconds") if until else None,
         "window_days": WINDOW.days,
-        "graph": net.kind,
-        "seed": int(settings.get("seed", seed)),
+        "graph": found.kind,
+        "seed": seed,
         "carries": cm.carried_items(store, platform),
-        "accounts_in_graph": len(keys),
-        "communities_found": net.partition.count,
+        "accounts_in_graph": len(membership),
+        "communities_found": len(sizes),
+        "community_method": found.method,
+        "follow_edges": edges,
+        "driver_graph_edges": limit,
         "min_members_shown": MIN_MEMBERS,
-        "overall": block(None, len(keys)),
+        "overall": block(None, len(membership)),
         "communities": communities,
         "rest": {"members": rest, **_void(void.get(cm.REST, {})),
                  "kindness_gap": _gap(gaps.get(cm.REST, {}))},
@@ -189,6 +217,10 @@ def community_command(engine, data_dir, db, out_dir, platform, top, master):
     Void rates (painful and upbeat posts nobody else answered within 7 days) and the
     kindness gap per community and overall, toxicity received by the most targeted
     accounts (counts only), pile-ons, follow reciprocity and isolated members.
+
+    Communities: Leiden on this machine; with --engine spark and more follow edges than
+    KINDSCOPE_DRIVER_GRAPH_EDGES (default 8,000,000), label propagation on the engine.
+    community.json says which (community_method).
 
     Example:
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pyarrow as pa
@@ -34,13 +35,28 @@ from kindscope.store.db import Store
 from kindscope.store.read import _model_version, _until, decision_thresholds
 from kindscope.store.read_sql import targets_ctes
 
-__all__ = ["CommunityScope", "community_scope", "void_by_community", "platforms",
-           "anchor_account", "carried_items", "REST",
+__all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
+           "platforms", "anchor_account", "carried_items", "REST",
            "engagement_by_community", "most_targeted"]
 
 _COUNTER = itertools.count(1)
 #: Members whose community is unknown (not in the graph, or in a folded small one).
 REST = -1
+
+
+@dataclass(frozen=True)
+class Communities:
+    """The communities of one platform's graph and the follow figures of each, whichever
+    method found them. Communities are numbered 0 = largest; ``membership``: account id
+    -> community, one entry per account in the graph."""
+
+    kind: str  # the graph they were found on: "follow", or "interaction" without follows
+    method: str  # "leiden" (igraph, on the driver) or "label_propagation" (on the engine)
+    membership: dict[str, int]
+    sizes: tuple[int, ...]  # members of each community
+    reciprocity: float | None  # of the whole follow graph; None without follow edges
+    reciprocity_by: dict[int, float]  # inside each community that has follow edges inside
+    isolated_by: dict[int, int]  # members with at most one follower inside their community
 
 
 class CommunityScope:

@@ -19,8 +19,9 @@ import numpy as np
 
 from kindscope.store.db import Store
 
-__all__ = ["DIRECTIONS", "FOLLOWING_ONLY_FORMATS", "follow_edges", "interaction_edges",
-           "snapshot_directions", "owner_snapshots", "follow_ids", "blocked_ids", "owners"]
+__all__ = ["DIRECTIONS", "FOLLOWING_ONLY_FORMATS", "follow_edges", "follow_query",
+           "follow_edge_count", "interaction_edges", "snapshot_directions",
+           "owner_snapshots", "follow_ids", "blocked_ids", "owners"]
 
 #: The directions of an owner's follow data: who follows the owner, whom the owner follows.
 DIRECTIONS = ("followers", "following")
@@ -108,13 +109,28 @@ def _columns(store: Store, sql: str, params: list) -> dict[str, np.ndarray]:
     return {k: np.asarray(v) for k, v in store.con.execute(sql, params).fetchnumpy().items()}
 
 
+def follow_query(platform: str | None = None,
+                 snapshots: str = "latest") -> tuple[str, list]:
+    """The query of :func:`follow_edges` and its parameters, for an engine that keeps
+    the rows (columns ``platform, source, target, weight``; self-loops not yet dropped)."""
+    if snapshots not in ("latest", "all"):
+        raise ValueError("snapshots must be 'latest' or 'all'")
+    return _LATEST_SQL if snapshots == "latest" else _ALL_SQL, [platform, platform]
+
+
 def follow_edges(store: Store, platform: str | None = None,
                  snapshots: str = "latest") -> dict[str, np.ndarray]:
     """Follow edges follower -> followee (weight 1) of ``platform`` (None: every one)."""
-    if snapshots not in ("latest", "all"):
-        raise ValueError("snapshots must be 'latest' or 'all'")
-    return _columns(store, _LATEST_SQL if snapshots == "latest" else _ALL_SQL,
-                    [platform, platform])
+    return _columns(store, *follow_query(platform, snapshots))
+
+
+def follow_edge_count(store: Store, platform: str | None = None,
+                      snapshots: str = "latest") -> int:
+    """How many edges the follow graph has (distinct, self-loops left out), counted on
+    the engine: no edge comes to Python."""
+    sql, params = follow_query(platform, snapshots)
+    return int(store.scalar(f"SELECT count(*) FROM ({sql}) e WHERE source <> target",
+                            params))
 
 
 def interaction_edges(store: Store, weights: Mapping[str, float],

@@ -27,7 +27,7 @@ communities that Leiden keeps apart (its quality against Leiden is measured in
 from __future__ import annotations
 
 __all__ = ["undirected_edges", "reciprocity", "follow_back", "label_propagation",
-           "modularity"]
+           "modularity", "community_ties"]
 
 
 def _directed(edges, source: str, target: str):
@@ -141,3 +141,33 @@ def modularity(edges, communities, source: str = "source", target: str = "target
     degree = ends.groupBy("c_src").agg(F.count(F.lit(1)).alias("d"))
     spread = degree.agg(F.sum(F.col("d") * F.col("d")).alias("s")).first()["s"]
     return float(arcs["inside"]) / total - float(spread) / (total * total)
+
+
+def community_ties(edges, communities, max_in: int = 1, min_size: int = 3,
+                   source: str = "source", target: str = "target"):
+    """Per community of ``communities`` (``account, community``): ``members``, ``inside``
+    (directed ties between two of its members), ``mutual`` (those whose reverse exists)
+    and ``isolated``: members with at most ``max_in`` followers inside their own
+    community, counted in communities of at least ``min_size`` members (the definition
+    of ``kindscope.graph.reciprocity.isolated_members``). One row per community."""
+    from pyspark.sql import functions as F
+
+    directed = _directed(edges, source, target)
+    reverse = directed.select(F.col("dst").alias("src"), F.col("src").alias("dst"),
+                              F.lit(1).alias("back"))
+    member = communities.select("account", "community")
+    inside = (directed.join(reverse, ["src", "dst"], "left")
+              .join(member.toDF("src", "community"), "src")
+              .join(member.toDF("dst", "c_dst"), "dst")
+              .where(F.col("community") == F.col("c_dst")))
+    ties = inside.groupBy("community").agg(F.count(F.lit(1)).alias("inside"),
+                                           F.count("back").alias("mutual"))
+    followers = inside.groupBy(F.col("dst").alias("account")).agg(
+        F.count(F.lit(1)).alias("followers"))
+    sizes = member.groupBy("community").agg(F.count(F.lit(1)).alias("members"))
+    isolated = (member.join(followers, "account", "left").join(sizes, "community")
+                .where((F.coalesce(F.col("followers"), F.lit(0)) <= max_in)
+                       & (F.col("members") >= min_size))
+                .groupBy("community").agg(F.count(F.lit(1)).alias("isolated")))
+    return (sizes.join(ties, "community", "left").join(isolated, "community", "left")
+            .na.fill(0, ["inside", "mutual", "isolated"]))

@@ -62,3 +62,47 @@ def test_follow_back_counts(spark):
     assert (rows["a"]["followers"], rows["a"]["following"], rows["a"]["mutual"]) == (2, 1, 1)
     assert rows["a"]["follow_back_rate"] == 0.5
     assert rows["c"]["followers"] == 0 and rows["c"]["follow_back_rate"] is None
+
+
+def test_community_figures_as_joins_follow_the_driver_definitions(spark, tmp_path):
+    """label_propagation_communities (community --engine spark past driver_graph_edges)
+    on a planted graph stored as a dataset: its sizes, reciprocity (overall and inside
+    each community) and isolated members per community equal the driver's igraph
+    definitions applied to the same membership. Three pendant accounts follow into group
+    0: followed by none, by one member (both isolated: at most one follower inside) and by
+    two (not isolated)."""
+    from collections import Counter
+
+    from storedata import add_follows, add_snapshot
+
+    from kindscope.commands.community import _reciprocity_by_community
+    from kindscope.graph.build import follow_graph
+    from kindscope.graph.reciprocity import global_reciprocity, isolated_members
+    from kindscope.store.dataset import write_dataset
+    from kindscope.store.db import Store
+    from kindscope.store.spark_community import label_propagation_communities
+    from kindscope.store.spark_store import SparkStore
+
+    ties, _ = planted()
+    ties = [(f"a{s}", f"a{t}") for s, t in ties]
+    for k, followed_by in enumerate([(), ("a0",), ("a0", "a1")]):
+        ties += [(f"p{k}", f"a{t}") for t in range(5)]
+        ties += [(f, f"p{k}") for f in followed_by]
+    with Store(":memory:") as store:
+        add_snapshot(store, "s1")
+        add_follows(store, "s1", ties + [("a0", "a0")])  # a self-loop: not an edge
+        write_dataset(store, tmp_path / "data")
+        follows = follow_graph(store, "x")
+        with SparkStore(tmp_path / "data", spark) as sstore:
+            found = label_propagation_communities(sstore, "x", seed=7)
+        keys = follows.graph.vs["account_id"]
+        assert sorted(found.membership) == sorted(keys)
+        member = tuple(found.membership[k] for k in keys)
+        isolated = isolated_members(store, follows, member, top=len(keys))
+    assert found.method == "label_propagation" and found.kind == "follow"
+    assert found.sizes == tuple(np.bincount(member)) and len(found.sizes) == 4
+    assert list(found.sizes) == sorted(found.sizes, reverse=True)
+    assert found.reciprocity == global_reciprocity(follows)
+    assert found.reciprocity_by == _reciprocity_by_community(follows, member)
+    assert found.isolated_by == dict(Counter(r[1] for r in isolated))
+    assert sorted(r[0] for r in isolated) == ["p0", "p1"]

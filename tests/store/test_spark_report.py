@@ -73,6 +73,29 @@ def test_community_is_the_same_on_spark(spark, demo_data, tmp_path):
     view = _same_on_both("community", demo_data, tmp_path)
     overall = view["platforms"][0]["overall"]
     assert overall["painful"]["posts"] > 0 and view["platforms"][0]["communities"]
+    # under the driver_graph_edges setting both engines run Leiden on the driver
+    assert [(p["community_method"], p["driver_graph_edges"]) for p in view["platforms"]] \
+        == [("leiden", 8_000_000)] * len(view["platforms"])
+
+
+def test_community_past_the_driver_limit_uses_label_propagation(spark, demo_data, tmp_path,
+                                                                  monkeypatch):
+    """With driver_graph_edges below the demo's follow edges, community --engine spark
+    finds the communities by label propagation on the engine; the whole-graph figures do
+    not depend on the communities and equal Leiden's run. (The demo's follow graph is 30
+    accounts with a third of all possible ties, Leiden's split has modularity 0.12: label
+    propagation takes it as one community. tests/graph/test_spark_communities.py checks
+    its figures on a planted graph with four.)"""
+    (leiden,) = _written("community", "duckdb", demo_data, tmp_path / "leiden")[0]["platforms"]
+    edges = leiden["follow_edges"]
+    assert leiden["community_method"] == "leiden" and edges > 1
+    monkeypatch.setenv("KINDSCOPE_DRIVER_GRAPH_EDGES", str(edges - 1))
+    (lp,) = _written("community", "spark", demo_data, tmp_path / "lp")[0]["platforms"]
+    assert (lp["community_method"], lp["follow_edges"], lp["driver_graph_edges"]) \
+        == ("label_propagation", edges, edges - 1)
+    assert lp["graph"] == "follow" and lp["communities_found"] >= 1 and lp["communities"]
+    assert lp["accounts_in_graph"] == leiden["accounts_in_graph"]
+    assert lp["overall"]["reciprocity"] == leiden["overall"]["reciprocity"] is not None
 
 
 @pytest.mark.parametrize("args, message", [
