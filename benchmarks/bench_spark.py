@@ -11,7 +11,8 @@
 (b) ``--report N [N ...]`` (e.g. 1000000 10000000): the seeded synthetic store of
     ``bench_report_scale.py`` (scores given), then timed: ``export --format parquet``
     (the import to Parquet), ``report --db``, ``report --data`` (DuckDB over the
-    Parquet views) and ``report --engine spark --data`` (when the CLI has it).
+    Parquet views) and ``report --engine spark --data``; then whether the three
+    report.json files are equal without their ``source`` blocks.
 
 Every stage is a fresh process run by this script, which samples the resident memory of
 the process and its children (the JVM of a Spark run) every 0.2 s from /proc: peak of
@@ -176,7 +177,26 @@ def bench_report(n: int, seed: int, master: str, work: Path, keep: Path | None) 
                      env={"PYSPARK_PYTHON": sys.executable})]
     for row in rows:
         row["posts"] = n
+    rows.append(compare_reports(work / "r-db", work / "r-data", work / "r-spark"))
+    print(json.dumps(rows[-1]), flush=True)
     return rows
+
+
+def compare_reports(*dirs: Path) -> dict:
+    """Whether the report.json files are ``==`` without their ``source`` blocks (which
+    name the engine, the input and the time), as the equality tests compare them."""
+    bodies = {}
+    for folder in dirs:
+        path = folder / "report.json"
+        if path.is_file():
+            body = json.loads(path.read_text(encoding="utf-8"))
+            body.pop("source", None)
+            bodies[folder.name] = body
+    first = next(iter(bodies.values()), None)
+    differs = sorted({k for b in bodies.values() for k in set(b) | set(first or {})
+                      if b.get(k) != (first or {}).get(k)})
+    return {"stage": "compare report.json", "compared": sorted(bodies),
+            "equal": bool(bodies) and not differs, "sections_that_differ": differs}
 
 
 def main() -> None:
