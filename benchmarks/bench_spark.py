@@ -47,6 +47,13 @@ csv.field_size_limit(10**8)
 
 
 # -- measuring -------------------------------------------------------------------------------
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:  # a thread that ended meanwhile
+        return ""
+
+
 def _tree(pid: int) -> dict[int, tuple[str, int]]:
     """{pid: (name, rss bytes)} of ``pid`` and its descendants."""
     out, todo = {}, [pid]
@@ -55,7 +62,10 @@ def _tree(pid: int) -> dict[int, tuple[str, int]]:
         try:
             name = Path(f"/proc/{p}/comm").read_text().strip()
             rss = int(Path(f"/proc/{p}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+            # children of every thread: the JVM forks Spark's Python daemon from a
+            # thread other than its main one
+            children = [c for t in Path(f"/proc/{p}/task").iterdir()
+                        for c in _read(t / "children").split()]
         except (OSError, ValueError):
             continue
         out[p] = (name, rss)
