@@ -62,6 +62,12 @@ def _texts(store: Store, members: pa.Table, limit: int) -> dict[int, tuple[Count
     return out
 
 
+def _top(counts: Counter, n: int) -> tuple[str, ...]:
+    """The ``n`` most frequent, ties alphabetical: ``Counter.most_common`` breaks ties by
+    first insertion, which follows set order and so the process's string hashing."""
+    return tuple(t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+
+
 def describe_communities(store: Store, graph: AccountGraph, partition: Partition,
                          top: int = 5, max_posts: int = 200_000,
                          rm: ReadModel | None = None) -> tuple[Community, ...]:
@@ -91,8 +97,7 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
     for c in range(partition.count):
         posts, distress, answered, median, scored, toxic = stats.get(c, (0, 0, 0, None, 0, 0))
         terms, hashtags = texts.get(c, (Counter(), Counter()))
-        top_tags = tuple(t for t, _ in hashtags.most_common(top))
-        top_terms = tuple(t for t, _ in terms.most_common(top))
+        top_tags, top_terms = _top(hashtags, top), _top(terms, top)
         label = [f"#{t}" for t in top_tags[:2]] + list(top_terms[:3 - min(2, len(top_tags))])
         result.append(Community(
             community=c,

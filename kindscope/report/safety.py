@@ -96,7 +96,8 @@ def _bots(rm: ReadModel, followers: list) -> tuple[dict, dict[str, float]]:
     out = _piece(True, followers=len(followers), followers_scored=len(scores),
                  likely_bots=len(likely), share=len(likely) / len(scores),
                  threshold=BOT_THRESHOLD, basis=basis,
-                 top_reasons=[{"reason": r, "count": n} for r, n in reasons.most_common(5)],
+                 top_reasons=[{"reason": r, "count": n} for r, n in
+                              sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:5]],
                  model_version=scores[0].model_version, blocklist_command=BLOCKLIST_COMMAND)
     return out, {s.account_id: s.bot for s in scores}
 

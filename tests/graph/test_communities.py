@@ -132,3 +132,20 @@ def test_audit_needs_two_snapshots(store):
     add_snapshot(store, "s1", owner="me")
     add_follows(store, "s1", [("a", "me")])
     assert unfollow_audit(store, "x", "me") is None
+
+
+def test_described_terms_tied_in_count_are_alphabetical(store):
+    """Ties in the top terms and hashtags are broken by name, not by set order (which
+    follows the process's string hashing: two runs of one report differed at 1M posts)."""
+    add_snapshot(store, "s", platform="generic")
+    add_follows(store, "s", [(a, b) for a in "abcd" for b in "abcd" if a != b],
+                platform="generic")
+    t = datetime(2024, 5, 1, tzinfo=UTC)
+    words = ["zinnia", "yarrow", "violet", "tulip", "sorrel", "quince", "phlox", "oxalis"]
+    for i, who in enumerate("abcd"):
+        add_post(store, f"p{i}", who, t + timedelta(minutes=i), " ".join(words),
+                 platform="generic", hashtags=("zz", "mm", "aa"))
+    graph = follow_graph(store)
+    (garden,) = describe_communities(store, graph, find_communities(graph), top=5)
+    assert garden.top_terms == tuple(sorted(words)[:5])
+    assert garden.top_hashtags == ("aa", "mm", "zz")
