@@ -56,6 +56,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 ROOT = Path(__file__).resolve().parents[1]
 OLD_ROOT = Path("/tmp/oldmain")
@@ -236,12 +237,25 @@ _TEXT = ("list_extract(?, (p1 % {m}) + 1) || ', ' || list_extract(?, (p2 % {o}) 
          "|| ' #' || list_extract(?, topic + 1)")
 
 
+#: Posts per transaction: DuckDB keeps a transaction's new rows and their primary-key
+#: index entries in memory until COMMIT; 10M posts in one (95M score rows) ran out of
+#: 18.8 GiB. After a commit the index is on disk and loaded lazily.
+CHUNK_POSTS = 1_000_000
+
+
+def _rows(table: pa.Table, lo: int, hi: int) -> pa.Table:
+    pid = table.column("pid")
+    return table.filter(pc.and_(pc.greater_equal(pid, lo), pc.less(pid, hi)))
+
+
 def write_store(con: duckdb.DuckDBPyConnection, data: dict, model_version: str,
                 signals: tuple[str, ...]) -> None:
-    """Insert the generated rows into the store's tables (one bulk INSERT each)."""
-    for name in ("posts", "scores", "likes", "follows", "people"):
-        con.register(f"g_{name}", data[name])
+    """Insert the generated rows into the store's tables: accounts, follows and the
+    snapshot in one transaction, then posts and what hangs on them (sources, scores,
+    languages, likes) in one transaction per ``CHUNK_POSTS`` posts."""
     until = data["until"]
+    for name in ("follows", "people"):
+        con.register(f"g_{name}", data[name])
     con.execute("BEGIN TRANSACTION")
     con.execute("INSERT INTO snapshots VALUES (?, ?, 'synthetic', 'generic', ?, "
                 "to_timestamp(?), to_timestamp(?), 'bench_report_scale.py')",
@@ -253,6 +267,29 @@ def write_store(con: duckdb.DuckDBPyConnection, data: dict, model_version: str,
                'Person ' || aid, to_timestamp(joined), followers, following, posts,
                'synthetic account'
         FROM g_people""", [PLATFORM])
+    con.execute(f"""
+        INSERT INTO follows SELECT '{PLATFORM}', 'u' || follower, 'u' || followee,
+               '{SNAPSHOT}', NULL FROM g_follows""")
+    has_v3 = con.execute("SELECT count(*) FROM information_schema.tables "
+                         "WHERE table_name = 'post_languages'").fetchone()[0]
+    if has_v3:
+        con.execute("INSERT INTO snapshot_carries VALUES (?, 'others_replies'), "
+                    "(?, 'followers'), (?, 'following')", [SNAPSHOT] * 3)
+    con.execute("COMMIT")
+    for name in ("follows", "people"):
+        con.unregister(f"g_{name}")
+    n = data["posts"].num_rows
+    for lo in range(0, n, CHUNK_POSTS):
+        chunk = {"posts": data["posts"].slice(lo, CHUNK_POSTS),
+                 **{k: _rows(data[k], lo, lo + CHUNK_POSTS) for k in ("scores", "likes")}}
+        _write_posts(con, chunk, model_version, signals, has_v3)
+
+
+def _write_posts(con, chunk: dict, model_version: str, signals: tuple[str, ...],
+                 has_v3: bool) -> None:
+    for name, table in chunk.items():
+        con.register(f"g_{name}", table)
+    con.execute("BEGIN TRANSACTION")
     by_label = [PHRASES[x] for x in LABELS]
     text = ("CASE label " + " ".join(
         f"WHEN {i} THEN " + _TEXT.format(m=len(by_label[i]), o=len(PHRASES['other']))
@@ -284,20 +321,13 @@ def write_store(con: duckdb.DuckDBPyConnection, data: dict, model_version: str,
     con.execute(f"""
         INSERT INTO reactions SELECT '{PLATFORM}', 'u' || account, 'p' || pid, 'like',
                to_timestamp(created) FROM g_likes""")
-    con.execute(f"""
-        INSERT INTO follows SELECT '{PLATFORM}', 'u' || follower, 'u' || followee,
-               '{SNAPSHOT}', NULL FROM g_follows""")
-    has_v3 = con.execute("SELECT count(*) FROM information_schema.tables "
-                         "WHERE table_name = 'post_languages'").fetchone()[0]
     if has_v3:
-        con.execute("INSERT INTO snapshot_carries VALUES (?, 'others_replies'), "
-                    "(?, 'followers'), (?, 'following')", [SNAPSHOT] * 3)
         con.execute(f"""
             INSERT INTO post_languages (platform, post_id, model_version, lang, is_read)
             SELECT '{PLATFORM}', 'p' || pid, ?, 'en', true FROM g_posts WHERE is_post""",
                     [model_version])
     con.execute("COMMIT")
-    for name in ("posts", "scores", "likes", "follows", "people"):
+    for name in chunk:
         con.unregister(f"g_{name}")
 
 
