@@ -12,7 +12,8 @@
     ``bench_report_scale.py`` (scores given), then timed: ``export --format parquet``
     (the import to Parquet), ``report --db``, ``report --data`` (DuckDB over the
     Parquet views) and ``report --engine spark --data``; then whether the three
-    report.json files are equal without their ``source`` blocks.
+    report.json files are equal without their ``source`` blocks (with ``--keep DIR``
+    they stay in DIR/reports-N). ``--stages export,db,spark`` runs only those.
 
 Every stage is a fresh process run by this script, which samples the resident memory of
 the process and its children (the JVM of a Spark run) every 0.2 s from /proc: peak of
@@ -162,7 +163,11 @@ def bench_scoring(n: int, seed: int, master: str, work: Path) -> list[dict]:
 
 
 # -- (b) import and report -------------------------------------------------------------------
-def bench_report(n: int, seed: int, master: str, work: Path, keep: Path | None) -> list[dict]:
+STAGES = ("export", "db", "data", "spark")
+
+
+def bench_report(n: int, seed: int, master: str, work: Path, keep: Path | None,
+                 stages: tuple[str, ...] = STAGES) -> list[dict]:
     from bench_report_scale import build_new
 
     home = keep or work
@@ -174,20 +179,24 @@ def bench_report(n: int, seed: int, master: str, work: Path, keep: Path | None) 
         print(json.dumps({"stage": "generate store", "posts": n,
                           "wall_s": round(time.perf_counter() - start, 1)}), flush=True)
     data = work / f"data-{n}"
+    out = home / f"reports-{n}"  # kept with --keep, to read a difference
+    shutil.rmtree(out, ignore_errors=True)
     k = str(KINDSCOPE)
-    rows = [measured("export --format parquet", [k, "export", "--format", "parquet",
-                                                 "--db", str(db), "--out", str(data)]),
-            measured("report --db (DuckDB)", [k, "report", "--db", str(db),
-                                              "--out", str(work / "r-db")]),
-            measured("report --data (DuckDB)", [k, "report", "--data", str(data),
-                                                "--out", str(work / "r-data")]),
-            measured(f"report --engine spark --data ({master})",
-                     [k, "report", "--engine", "spark", "--data", str(data), "--master",
-                      master, "--out", str(work / "r-spark")],
-                     env={"PYSPARK_PYTHON": sys.executable})]
+    runs = {
+        "export": ("export --format parquet", [k, "export", "--format", "parquet", "--db",
+                                               str(db), "--out", str(data)], None),
+        "db": ("report --db (DuckDB)", [k, "report", "--db", str(db), "--out",
+                                        str(out / "db")], None),
+        "data": ("report --data (DuckDB)", [k, "report", "--data", str(data), "--out",
+                                            str(out / "data")], None),
+        "spark": (f"report --engine spark --data ({master})",
+                  [k, "report", "--engine", "spark", "--data", str(data), "--master",
+                   master, "--out", str(out / "spark")], {"PYSPARK_PYTHON": sys.executable}),
+    }
+    rows = [measured(*runs[stage]) for stage in STAGES if stage in stages]
     for row in rows:
         row["posts"] = n
-    rows.append(compare_reports(work / "r-db", work / "r-data", work / "r-spark"))
+    rows.append(compare_reports(*(out / s for s in ("db", "data", "spark"))))
     print(json.dumps(rows[-1]), flush=True)
     return rows
 
@@ -217,6 +226,8 @@ def main() -> None:
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the synthetic stores")
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--stages", default=",".join(STAGES),
+                        help="which of (b) to run, comma-separated (export is needed first)")
     args = parser.parse_args()
     if args.score is None and not args.report:
         args.score = 100_000
@@ -227,7 +238,8 @@ def main() -> None:
         if args.score:
             results["scoring"] = bench_scoring(args.score, args.seed, args.master, work)
         for n in args.report:
-            results[f"report_{n}"] = bench_report(n, args.seed, args.master, work, args.keep)
+            results[f"report_{n}"] = bench_report(n, args.seed, args.master, work, args.keep,
+                                                  tuple(args.stages.split(",")))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
