@@ -58,11 +58,14 @@ per_thread AS (
            coalesce(bool_or(author_id = root_author AND is_crisis), false) AS crisis,
            count(*) FILTER (author_id <> root_author) AS answers,
            count(*) FILTER (author_id <> root_author AND NOT hostile) AS kind_answers,
-           min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at,
-           arg_min(post_id, created_at) FILTER (author_id = root_author AND is_distress)
-               AS painful_id
-    FROM tp GROUP BY root_id)
-SELECT t.root_id, t.author_id, t.painful_id, t.painful_at, t.crisis, t.answers > 0,
+           min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at
+    FROM tp GROUP BY root_id),
+first_painful AS (  -- the first painful post; of two at the same time, the smaller id
+    SELECT tp.root_id, min(tp.post_id) AS painful_id
+    FROM tp JOIN per_thread t ON t.root_id = tp.root_id AND tp.created_at = t.painful_at
+    WHERE tp.author_id = tp.root_author AND tp.is_distress
+    GROUP BY tp.root_id)
+SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.crisis, t.answers > 0,
        CASE WHEN t.author_id IN (SELECT a.account_id FROM accounts a, {{p}}_params q
                                  WHERE a.platform = q.platform AND {OPT_OUT_SQL})
                  THEN 'opted out'
@@ -73,7 +76,7 @@ SELECT t.root_id, t.author_id, t.painful_id, t.painful_at, t.crisis, t.answers >
             WHEN t.author_id IN (SELECT account_id FROM {{p}}_hostile) THEN 'hostile'
             WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
        END AS excluded
-FROM per_thread t
+FROM per_thread t LEFT JOIN first_painful f ON f.root_id = t.root_id
 WHERE t.painful > 0 AND t.kind_answers = 0
 ORDER BY t.painful_at, t.root_id"""
 

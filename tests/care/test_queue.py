@@ -195,3 +195,27 @@ def test_inbox_kind_first_hostile_last_answered_left_out(store):
         assert [i.post_id for i in inbox(rm, days=1.4).items] == ["r1", "r2", "r4", "r3"]
     finally:
         rm.close()
+
+
+def test_of_two_painful_posts_at_the_same_time_the_smaller_id_is_shown(tmp_path):
+    """Ties on time go to the smaller post id, the same on every engine (arg_min left
+    the choice to the engine's row order)."""
+    lines, scores = community()
+    lines += [{"id": "l2", "author": "lou", "created_at": _iso(26), "text": "so tired",
+               "reply_to": "l1"},
+              {"id": "l3", "author": "lou", "created_at": _iso(26), "text": "worse now",
+               "reply_to": "l1"}]
+    scores |= {"l2": PAIN, "l3": PAIN}
+    source = tmp_path / "community.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    db = Store(tmp_path / "k.duckdb")
+    import_sources(db, [str(source)])
+    for pid, signals in scores.items():
+        for signal, score in signals.items():
+            db.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test-1')",
+                       [pid, signal, score])
+    try:
+        item = next(i for i in _queue(db).items if i.account_id == "lou")
+        assert item.post_id == "l2" and item.text == "so tired"
+    finally:
+        db.close()
