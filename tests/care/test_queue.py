@@ -83,9 +83,7 @@ def community() -> tuple[list[dict], dict[str, dict]]:
     return lines, scores
 
 
-@pytest.fixture
-def store(tmp_path):
-    lines, scores = community()
+def _load(tmp_path, lines: list[dict], scores: dict[str, dict]) -> Store:
     source = tmp_path / "community.jsonl"
     source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
     db = Store(tmp_path / "k.duckdb")
@@ -94,6 +92,12 @@ def store(tmp_path):
         for signal, score in signals.items():
             db.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test-1')",
                        [pid, signal, score])
+    return db
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = _load(tmp_path, *community())
     yield db
     db.close()
 
@@ -206,14 +210,7 @@ def test_of_two_painful_posts_at_the_same_time_the_smaller_id_is_shown(tmp_path)
               {"id": "l3", "author": "lou", "created_at": _iso(26), "text": "worse now",
                "reply_to": "l1"}]
     scores |= {"l2": PAIN, "l3": PAIN}
-    source = tmp_path / "community.jsonl"
-    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
-    db = Store(tmp_path / "k.duckdb")
-    import_sources(db, [str(source)])
-    for pid, signals in scores.items():
-        for signal, score in signals.items():
-            db.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test-1')",
-                       [pid, signal, score])
+    db = _load(tmp_path, lines, scores)
     try:
         item = next(i for i in _queue(db).items if i.account_id == "lou")
         assert item.post_id == "l2" and item.text == "so tired"
