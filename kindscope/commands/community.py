@@ -11,19 +11,16 @@ reciprocity and isolated members. Communities come from the one network pipeline
 from __future__ import annotations
 
 import json
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
-import numpy as np
 
 from kindscope import __version__, settings
 from kindscope.commands.common import db_option
 from kindscope.commands.report import engine_option, master_option, open_for_engine
 from kindscope.errors import InputError
-from kindscope.graph.pipeline import build_network, carry_partition
-from kindscope.graph.reciprocity import global_reciprocity, isolated_members
+from kindscope.graph.pipeline import leiden_communities
 from kindscope.metrics.engagement import MIN_GROUP
 from kindscope.safety import find_pileons
 from kindscope.store import community as cm
@@ -64,41 +61,6 @@ def _gap(means: dict[str, tuple[int, float]]) -> dict:
     return gap
 
 
-def _reciprocity_by_community(graph, membership) -> dict[int, float | None]:
-    """Share of follow edges inside each community whose reverse edge exists."""
-    g = graph.graph
-    if g.ecount() == 0:
-        return {}
-    member = np.asarray(membership)
-    edges = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    mutual = np.asarray(g.is_mutual(loops=False), dtype=bool)
-    inside = (member[edges[:, 0]] == member[edges[:, 1]]) & (edges[:, 0] != edges[:, 1])
-    out = {}
-    for c in np.unique(member[edges[inside, 0]]):
-        sel = inside & (member[edges[:, 0]] == c)
-        out[int(c)] = float(mutual[sel].mean())
-    return out
-
-
-def _leiden(store: Store, platform: str, seed: int) -> cm.Communities:
-    """Communities of the network pipeline (Leiden on the driver, every edge there)."""
-    net = build_network(store, platform, seed)
-    keys = net.graph.graph.vs["account_id"] if net.graph.graph.vcount() else []
-    follow_member = (net.partition.membership if net.kind == "follow" else
-                     carry_partition(net.follows, net.graph, net.partition).membership)
-    isolated = isolated_members(store, net.follows, follow_member,
-                                top=max(net.follows.graph.vcount(), 1)) \
-        if net.kind == "follow" else ()
-    return cm.Communities(
-        kind=net.kind, method="leiden",
-        membership=dict(zip(keys, net.partition.membership, strict=True)),
-        sizes=tuple(int(n) for n in np.bincount(
-            np.asarray(net.partition.membership, dtype=np.int64))) if keys else (),
-        reciprocity=global_reciprocity(net.follows),
-        reciprocity_by=_reciprocity_by_community(net.follows, follow_member),
-        isolated_by=dict(Counter(r[1] for r in isolated)))
-
-
 def community_view(store: Store, platform: str, seed: int | None = None,
                    top: int = 10) -> dict:
     """The community view of one platform: a JSON-ready dict without any account.
@@ -111,7 +73,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
     if edges > limit and getattr(store, "engine", None) == "spark":
         found = label_propagation_communities(store, platform, seed)
     else:
-        found = _leiden(store, platform, seed)
+        found = leiden_communities(store, platform, seed)
     sizes = found.sizes
     shown = {c for c, n in enumerate(sizes) if n >= MIN_MEMBERS}
     membership = {a: (c + 1 if c in shown else cm.REST) for a, c in found.membership.items()}

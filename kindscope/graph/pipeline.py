@@ -8,15 +8,21 @@ model's, which is the ``seed`` setting unless given).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+
+import numpy as np
 
 from kindscope import settings
 from kindscope.graph.build import AccountGraph, follow_graph, interaction_graph
 from kindscope.graph.communities import Partition, find_communities
+from kindscope.graph.reciprocity import community_reciprocity, global_reciprocity, isolated_members
+from kindscope.store.community import Communities
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
 
-__all__ = ["Network", "build_network", "network_of", "carry_partition", "ego_reason"]
+__all__ = ["Network", "build_network", "network_of", "carry_partition", "ego_reason",
+           "leiden_communities"]
 
 _EGO = {"follow": "this data holds only your own follows and followers (an ego network, as "
                   "in an X archive)",
@@ -74,3 +80,23 @@ def ego_reason(net: Network, platform: str, me: str) -> str | None:
     if index is None or g.ecount() == 0 or len(g.incident(index, mode="all")) < g.ecount():
         return None
     return _EGO[net.kind] + _EGO_TAIL
+
+
+def leiden_communities(store: Store, platform: str, seed: int) -> Communities:
+    """The communities of :func:`build_network` (Leiden on the driver, every edge there)
+    with their follow figures, as the community view shows them."""
+    net = build_network(store, platform, seed)
+    keys = net.graph.graph.vs["account_id"] if net.graph.graph.vcount() else []
+    follow_member = (net.partition.membership if net.kind == "follow" else
+                     carry_partition(net.follows, net.graph, net.partition).membership)
+    isolated = isolated_members(store, net.follows, follow_member,
+                                top=max(net.follows.graph.vcount(), 1)) \
+        if net.kind == "follow" else ()
+    return Communities(
+        kind=net.kind, method="leiden",
+        membership=dict(zip(keys, net.partition.membership, strict=True)),
+        sizes=tuple(int(n) for n in np.bincount(
+            np.asarray(net.partition.membership, dtype=np.int64))) if keys else (),
+        reciprocity=global_reciprocity(net.follows),
+        reciprocity_by=community_reciprocity(net.follows, follow_member),
+        isolated_by=dict(Counter(r[1] for r in isolated)))

@@ -18,7 +18,8 @@ from kindscope.store.db import Store
 from kindscope.store.network import owner_reply_pairs, unanswered_post_counts
 from kindscope.store.read import ReadModel
 
-__all__ = ["OwnerReciprocity", "global_reciprocity", "account_reciprocity",
+__all__ = ["OwnerReciprocity", "global_reciprocity", "community_reciprocity",
+           "account_reciprocity",
            "owner_reciprocity", "isolated_members"]
 
 
@@ -33,6 +34,24 @@ def global_reciprocity(graph: AccountGraph | ig.Graph) -> float | None:
     if g.ecount() == 0:
         return None
     return float(g.reciprocity(ignore_loops=True, mode="default"))
+
+
+def community_reciprocity(graph: AccountGraph, membership) -> dict[int, float]:
+    """Per community of ``membership`` (one per vertex): the share of the follow edges
+    between two of its members whose reverse edge exists (self-loops ignored); only
+    communities with such edges."""
+    g = graph.graph
+    if g.ecount() == 0:
+        return {}
+    member = np.asarray(membership)
+    edges = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    mutual = np.asarray(g.is_mutual(loops=False), dtype=bool)
+    inside = (member[edges[:, 0]] == member[edges[:, 1]]) & (edges[:, 0] != edges[:, 1])
+    out = {}
+    for c in np.unique(member[edges[inside, 0]]):
+        sel = inside & (member[edges[:, 0]] == c)
+        out[int(c)] = float(mutual[sel].mean())
+    return out
 
 
 def _mutual_counts(g: ig.Graph) -> np.ndarray:

@@ -75,9 +75,12 @@ def test_community_figures_as_joins_follow_the_driver_definitions(spark, tmp_pat
 
     from storedata import add_follows, add_snapshot
 
-    from kindscope.commands.community import _reciprocity_by_community
     from kindscope.graph.build import follow_graph
-    from kindscope.graph.reciprocity import global_reciprocity, isolated_members
+    from kindscope.graph.reciprocity import (
+        community_reciprocity,
+        global_reciprocity,
+        isolated_members,
+    )
     from kindscope.store.dataset import write_dataset
     from kindscope.store.db import Store
     from kindscope.store.spark_community import label_propagation_communities
@@ -103,6 +106,6 @@ def test_community_figures_as_joins_follow_the_driver_definitions(spark, tmp_pat
     assert found.sizes == tuple(np.bincount(member)) and len(found.sizes) == 4
     assert list(found.sizes) == sorted(found.sizes, reverse=True)
     assert found.reciprocity == global_reciprocity(follows)
-    assert found.reciprocity_by == _reciprocity_by_community(follows, member)
+    assert found.reciprocity_by == community_reciprocity(follows, member)
     assert found.isolated_by == dict(Counter(r[1] for r in isolated))
     assert sorted(r[0] for r in isolated) == ["p0", "p1"]
