@@ -211,9 +211,9 @@ def compare_reports(*dirs: Path) -> dict:
             body = json.loads(path.read_text(encoding="utf-8"))
             body.pop("source", None)
             bodies[folder.name] = body
-    first = next(iter(bodies.values()), None)
-    differs = sorted({k for b in bodies.values() for k in set(b) | set(first or {})
-                      if b.get(k) != (first or {}).get(k)})
+    first = next(iter(bodies.values()), {})
+    differs = sorted({k for b in bodies.values() for k in set(b) | set(first)
+                      if b.get(k) != first.get(k)})
     return {"stage": "compare report.json", "compared": sorted(bodies),
             "equal": bool(bodies) and not differs, "sections_that_differ": differs}
 
