@@ -35,6 +35,12 @@ COMMUNITY_SCHEMA_VERSION = 1
 #: Communities smaller than this are shown only inside "rest" (no tiny groups).
 MIN_MEMBERS = 5
 WINDOW = timedelta(days=7)
+#: Said beside communities found by label propagation (measured in docs/scale.md).
+_METHOD_NOTE = {"label_propagation": (
+    "communities found by label propagation on the engine, because the follow graph has "
+    "more edges than KINDSCOPE_DRIVER_GRAPH_EDGES: on sparse follow graphs it found much "
+    "weaker communities than Leiden (docs/scale.md); raise the setting on a driver with "
+    "about 1 GB per million follow edges to keep Leiden")}
 GROUPS = {"painful": "distress", "upbeat": "upbeat"}
 
 
@@ -115,6 +121,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "accounts_in_graph": len(membership),
         "communities_found": len(sizes),
         "community_method": found.method,
+        "community_method_note": _METHOD_NOTE.get(found.method),
         "follow_edges": edges,
         "driver_graph_edges": limit,
         "min_members_shown": MIN_MEMBERS,
@@ -157,7 +164,9 @@ def _summary(view: dict) -> str:
             f"{'n/a' if ratio is None else f'{ratio:.2f}'}; reciprocity "
             f"{'n/a' if recip is None else f'{recip:.2f}'}; {o['isolated_members']} isolated "
             f"members; {o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons; most "
-            f"targeted account: {worst} toxic or hateful posts")
+            f"targeted account: {worst} toxic or hateful posts"
+            + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
+               else ""))
 
 
 @click.command("community")

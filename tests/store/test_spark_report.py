@@ -94,6 +94,8 @@ def test_community_past_the_driver_limit_uses_label_propagation(spark, demo_data
     assert (lp["community_method"], lp["follow_edges"], lp["driver_graph_edges"]) \
         == ("label_propagation", edges, edges - 1)
     assert lp["graph"] == "follow" and lp["communities_found"] >= 1 and lp["communities"]
+    assert "weaker communities than Leiden" in lp["community_method_note"]
+    assert leiden["community_method_note"] is None
     assert lp["accounts_in_graph"] == leiden["accounts_in_graph"]
     assert lp["overall"]["reciprocity"] == leiden["overall"]["reciprocity"] is not None
 
