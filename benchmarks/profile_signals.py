@@ -68,17 +68,18 @@ def stages(folder: Path, texts: list[str]) -> None:
 def operators(folder: Path, texts: list[str]) -> None:
     import onnxruntime as ort
 
-    encoder = Encoder(folder)
+    encoder = Encoder(folder, threads=1)  # one session, one thread: operator shares only
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = encoder.session.get_session_options().intra_op_num_threads
+    opts.intra_op_num_threads = 1
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.enable_profiling = True
     opts.profile_file_prefix = "/tmp/kindscope_encoder_profile"
-    encoder.session = ort.InferenceSession(
+    session = ort.InferenceSession(
         str(folder / "encoder.onnx"), opts, providers=["CPUExecutionProvider"]
     )
+    encoder.sessions = [session]
     encoder.encode(texts)
-    events = json.loads(Path(encoder.session.end_profiling()).read_text())
+    events = json.loads(Path(session.end_profiling()).read_text())
     spent: collections.Counter = collections.Counter()
     for event in events:
         if event.get("cat") == "Node":

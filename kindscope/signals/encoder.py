@@ -4,11 +4,18 @@ Texts are tokenised with the model's own WordPiece tokenizer (``tokenizers``), t
 to ``MAX_TOKENS`` tokens, sorted by length so that each batch pads little, and encoded.
 The encoder returns, per text, the features the heads read and the token ids the
 bag-of-wordpieces heads read.
+
+Batches run on several onnxruntime sessions at once, one thread each (two on two cores),
+rather than on one session that splits each batch's operators over the cores: at batch 64
+the operators are too small to keep two threads busy (BENCHMARKS.md, "Text signals").
+A text's features do not depend on the session or its batch-mates (static quantisation).
 """
 
 from __future__ import annotations
 
 import os
+import queue
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +25,8 @@ __all__ = ["MAX_TOKENS", "Encoder", "Encoded"]
 
 #: Texts longer than this many WordPiece tokens (incl. [CLS]/[SEP]) are truncated.
 MAX_TOKENS = 128
+#: At most this many sessions run batches at once; cores beyond go to their threads.
+MAX_SESSIONS = 8
 
 
 @dataclass(frozen=True)
@@ -40,14 +49,20 @@ class Encoder:
         self.tokenizer = Tokenizer.from_file(str(artifact_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
-        opts = ort.SessionOptions()
         n = threads or int(os.environ.get("KINDSCOPE_THREADS", "0")) or (os.cpu_count() or 1)
-        opts.intra_op_num_threads = n
+        count = max(1, min(n, MAX_SESSIONS))
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = max(1, n // count)
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(
-            str(artifact_dir / "encoder.onnx"), opts, providers=["CPUExecutionProvider"]
-        )
+        path = str(artifact_dir / "encoder.onnx")
+
+        def load(_):
+            return ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+
+        with ThreadPoolExecutor(count) as pool:
+            self.sessions = list(pool.map(load, range(count)))
+        self.dim = self.sessions[0].get_outputs()[0].shape[1]
 
     def tokenize(self, texts: list[str]) -> list[np.ndarray]:
         """WordPiece ids per text, with [CLS] and [SEP], truncated to MAX_TOKENS."""
@@ -57,15 +72,31 @@ class Encoder:
     def encode(self, texts: list[str], batch_size: int = 64) -> Encoded:
         """Encode texts (any order of lengths) into features and token ids."""
         ids = self.tokenize(texts)
-        dim = self.session.get_outputs()[0].shape[1]
-        features = np.zeros((len(texts), dim), dtype=np.float32)
+        features = np.zeros((len(texts), self.dim), dtype=np.float32)
         order = np.argsort([len(x) for x in ids], kind="stable")
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            features[chunk] = self._run([ids[i] for i in chunk])
+        chunks = [order[s : s + batch_size] for s in range(0, len(order), batch_size)]
+
+        free: queue.SimpleQueue = queue.SimpleQueue()
+        for session in self.sessions:
+            free.put(session)
+
+        def work(chunk: np.ndarray) -> None:
+            session = free.get()  # as many workers as sessions: never waits
+            try:
+                features[chunk] = self._run(session, [ids[i] for i in chunk])
+            finally:
+                free.put(session)
+
+        if len(chunks) <= 1 or len(self.sessions) == 1:
+            for chunk in chunks:
+                work(chunk)
+        else:
+            with ThreadPoolExecutor(len(self.sessions)) as pool:
+                list(pool.map(work, chunks))
         return Encoded(features=features, token_ids=[x[1:-1] for x in ids])
 
-    def _run(self, batch: list[np.ndarray]) -> np.ndarray:
+    @staticmethod
+    def _run(session, batch: list[np.ndarray]) -> np.ndarray:
         width = max(len(x) for x in batch)
         input_ids = np.zeros((len(batch), width), dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -73,4 +104,4 @@ class Encoder:
             input_ids[row, : len(x)] = x
             mask[row, : len(x)] = 1
         feeds = {"input_ids": input_ids, "attention_mask": mask}
-        return self.session.run(None, feeds)[0]
+        return session.run(None, feeds)[0]
