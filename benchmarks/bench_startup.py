@@ -1,0 +1,61 @@
+"""Start-up time of the command line: wall time of fresh ``python -m kindscope`` processes.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--text "..."]
+
+Times, each in ``--runs`` new processes (median, min and max in seconds, one JSON object on
+standard output): ``score --text`` with a short text (too short for the language detector)
+and with a sentence (the detector runs), ``score -`` reading two lines from standard input,
+and ``--help``. One untimed warm-up run first, so that every timed run finds the files in
+the page cache. Run it on an otherwise idle machine: the score commands use every core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+SHORT = "hello there"
+SENTENCE = "I'm so sorry about your week, I'm here for you if you want to talk."
+
+
+def cases(text: str) -> dict[str, tuple[list[str], str | None]]:
+    """Case name -> (arguments after ``python -m kindscope``, standard input)."""
+    return {
+        "score --text (short)": (["score", "--text", SHORT], None),
+        "score --text": (["score", "--text", text], None),
+        "score - (2 lines)": (["score", "-"], "hi\nyou idiot\n"),
+        "--help": (["--help"], None),
+    }
+
+
+def once(args: list[str], stdin: str | None) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kindscope", *args], input=stdin, text=True,
+                   stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--text", default=SENTENCE, help="the text of `score --text`")
+    options = parser.parse_args()
+    load = os.getloadavg()[0]
+    results = {}
+    for name, (args, stdin) in cases(options.text).items():
+        once(args, stdin)  # warm-up: the page cache, .pyc files
+        times = [once(args, stdin) for _ in range(options.runs)]
+        results[name] = {"median_s": round(statistics.median(times), 3),
+                         "min_s": round(min(times), 3), "max_s": round(max(times), 3)}
+    print(json.dumps({"runs": options.runs, "cpus": os.cpu_count(),
+                      "load_1min_at_start": round(load, 2), "results": results},
+                     indent=2))
+
+
+if __name__ == "__main__":
+    main()
