@@ -8,7 +8,6 @@ import json
 import click
 
 from kindscope.commands.common import Progress, db_option
-from kindscope.store.db import open_store
 
 __all__ = ["score_command"]
 
@@ -71,7 +70,6 @@ def score_command(input_file, db, text, context, text_column, id_column, context
     dataset as new files. See docs/scale.md.
     """
     from kindscope.signals.files import score_file, score_text
-    from kindscope.signals.store_scoring import score_store
 
     if context is not None and text is None:
         raise click.UsageError("--context goes with --text")
@@ -90,7 +88,10 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         if out_path != "-":
             click.echo(f"scored {count:,} rows into {out_path}", err=True)
         return
+    # DuckDB only for the database (not for a file, standard input or --text)
     from kindscope.signals import MODEL_VERSION
+    from kindscope.signals.store_scoring import score_store
+    from kindscope.store.db import open_store
     from kindscope.store.scoring import unread_counts
 
     with open_store(db) as store:
