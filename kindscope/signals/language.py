@@ -85,6 +85,7 @@ _BLANKER = _Blanker()
 
 _lock = threading.Lock()
 _identifier = None
+_model_loading: threading.Thread | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,27 @@ def _get_identifier():
         return _identifier
 
 
+def _load_model_in_background() -> None:
+    """Start loading the signal model on a thread, once per process, so that it loads while
+    the detector's model loads (mostly LZMA decompression, which leaves the interpreter
+    free). ``score_texts`` waits for it (``get_model`` holds a lock while loading) and
+    raises, itself, any error the thread met. The thread is not a daemon: a process that
+    did not need the model waits for it before exiting rather than stopping it halfway."""
+    global _model_loading
+    if _model_loading is not None:
+        return
+    from kindscope.signals.model import get_model
+
+    def load() -> None:
+        try:
+            get_model()
+        except Exception:  # noqa: BLE001 - get_model() raises it again where needed
+            pass
+
+    _model_loading = threading.Thread(target=load, name="kindscope-model-load")
+    _model_loading.start()
+
+
 def detection_text(text: str | None) -> str:
     """The part of ``text`` that carries language: no links, mentions, tags, emoji, digits."""
     if not text:
@@ -127,15 +149,30 @@ def detection_text(text: str | None) -> str:
 def detect(text: str | None) -> Detection:
     """Detect the language of one text under the confidence rule above."""
     cleaned = detection_text(text)
+    letters, latin = _letters(cleaned)
+    return _detect(cleaned, letters, latin)
+
+
+def _letters(cleaned: str) -> tuple[int, int]:
+    """The letters of ``cleaned``, and how many of them are Latin."""
     letters = latin = 0
     for ch in cleaned:
         if ch.isalpha():
             letters += 1
             latin += _is_latin(ord(ch))
+    return letters, latin
+
+
+def _other_script(letters: int, latin: int) -> bool:
+    """Mostly letters of a script other than Latin, enough of them to be sure."""
+    return letters - latin >= max(MIN_SCRIPT_LETTERS, latin)
+
+
+def _detect(cleaned: str, letters: int, latin: int) -> Detection:
     if letters == 0:
         return Detection(FALLBACK, "und", 0.0, 0, 0, False)
     best, probability = _get_identifier().classify(cleaned)
-    other_script = letters - latin >= max(MIN_SCRIPT_LETTERS, latin)
+    other_script = _other_script(letters, latin)
     confident = other_script or (letters >= MIN_LETTERS and probability >= MIN_PROBABILITY)
     lang = best if confident else FALLBACK
     if other_script and lang in SIGNAL_LANGUAGES:  # a guess of English for another script
@@ -150,7 +187,11 @@ def _is_latin(code: int) -> bool:
 
 def language_of(text: str | None) -> str:
     """The language ``text`` is taken to be: a confident detection, else ``FALLBACK``."""
-    return detect(text).lang
+    cleaned = detection_text(text)
+    letters, latin = _letters(cleaned)
+    if letters < MIN_LETTERS and not _other_script(letters, latin):
+        return FALLBACK  # never confident, whatever the detector says: no need to load it
+    return _detect(cleaned, letters, latin).lang
 
 
 def languages_of(texts: Sequence[str | None]) -> list[str]:
@@ -187,16 +228,37 @@ def read_texts(
     names = _check_signals(signals)
     if contexts is not None and len(contexts) != len(texts):
         raise ValueError(f"contexts has {len(contexts)} items, texts has {len(texts)}")
+    _load_model_in_background()
     langs = languages_of(texts)
     readable = np.array([is_read(lang) for lang in langs], dtype=bool)
     where = np.flatnonzero(readable)
     part_texts = [texts[i] for i in where]
     part_ctx = [contexts[i] for i in where] if contexts is not None else None
     scores = score_texts(part_texts, part_ctx, names, batch_size) if len(where) else None
-    columns: dict[str, pa.Array] = {"lang": pa.array(langs, type=pa.string())}
+    columns: dict[str, pa.Array] = {"lang": _string_array(langs)}
     for name in names:
         values = np.zeros(len(langs))
         if scores is not None:
-            values[where] = scores[name].to_numpy()
-        columns[name] = pa.array(values, type=pa.float64(), mask=~readable)
+            values[where] = np.from_dlpack(scores[name].combine_chunks())  # no nulls
+        columns[name] = _float_array(values, readable)
     return pa.table(columns)
+
+
+# pyarrow's pa.array and to_numpy import pandas when it is installed (0.3 s, most of a
+# `kindscope score --text`), for types scoring never has; these build the same arrays from
+# their buffers.
+def _string_array(values: list[str]) -> pa.Array:
+    """``pa.array(values, type=pa.string())``."""
+    encoded = [value.encode("utf-8") for value in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
+    np.cumsum([len(value) for value in encoded], dtype=np.int32, out=offsets[1:])
+    buffers = [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
+    return pa.Array.from_buffers(pa.string(), len(values), buffers)
+
+
+def _float_array(values: np.ndarray, valid: np.ndarray) -> pa.Array:
+    """``pa.array(values, type=pa.float64(), mask=~valid)``."""
+    nulls = len(valid) - int(np.count_nonzero(valid))
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
+    data = pa.py_buffer(np.ascontiguousarray(values, dtype=np.float64))
+    return pa.Array.from_buffers(pa.float64(), len(values), [bitmap, data], null_count=nulls)
