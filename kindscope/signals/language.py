@@ -244,7 +244,7 @@ def read_texts(
     return pa.table(columns)
 
 
-# pyarrow's pa.array and to_numpy import pandas when it is installed (0.3 s, most of a
+# pyarrow's pa.array and to_numpy import pandas when it is installed (~0.3 s of a
 # `kindscope score --text`), for types scoring never has; these build the same arrays from
 # their buffers.
 def _string_array(values: list[str]) -> pa.Array:
