@@ -164,6 +164,26 @@ def rumoureval_replies() -> list[tuple[str, str, str]]:
     return out
 
 
+def dialoconan() -> list[tuple[str, int, str]]:
+    """(turn, 1 hate speech / 0 counter-narrative, dialogue key) from DIALOCONAN.
+
+    Turns that also appear in Multitarget-CONAN (about 6,000 of 16,625) are left out: that
+    data set is where eval_ood.py measures hate against counter-speech. Research use only
+    (conan/SOURCE.md); the hate model card says so.
+    """
+    with open(DATA / "conan/Multitarget-CONAN.csv", encoding="utf-8", newline="") as fh:
+        held = {norm(r[c]) for r in csv.DictReader(fh)
+                for c in ("HATE_SPEECH", "COUNTER_NARRATIVE")}
+    out, seen = [], set()
+    for r in _csv(DATA / "conan/DIALOCONAN.csv"):
+        text = " ".join(r["text"].split())
+        key = norm(text)
+        if text and key not in held and key not in seen and r["type"] in ("HS", "CN"):
+            seen.add(key)
+            out.append((text, int(r["type"] == "HS"), f"dialoconan{r['dialogue_id']}"))
+    return out
+
+
 def toxigen() -> list[tuple[str, int, str]]:
     """(sentence, 1 hateful / 0 neutral, group) from the demonstration files."""
     out, seen = [], set()

@@ -19,8 +19,14 @@ Held apart, per signal:
   speech or offensive; negative: neither. Davidson also trains the *hate* head (and so the
   shared encoder) but never the offensive head.
 - hate: Multitarget-CONAN (no split: a seeded sample of 1,000 pairs plus every DISABLED
-  pair). Positive: the hate speech; negative: the counter-narrative that answers it. No
-  signal trains on CONAN (research use only; its texts are never copied into the project).
+  pair). Positive: the hate speech; negative: the counter-narrative that answers it. Since
+  2026-12-04 the hate and toxicity heads train on DIALOCONAN, a sister data set of the same
+  project (research use only; its texts are never copied into the project): every turn
+  that is also in Multitarget-CONAN is left out of training, but the writing process and
+  five of the targets are shared, so this row is a new data set, not a new source. The
+  DISABLED pairs are the held-apart part: DIALOCONAN has no disability target (and none of
+  440 sampled DISABLED turns has a near-duplicate there, word Jaccard >= 0.6, against 32 of
+  600 other turns).
 - distress / upbeat: GoEmotions ``dev.tsv`` (no signal trains on it). distress: sadness,
   grief, fear, nervousness, remorse or disappointment against joy, pride, excitement,
   gratitude or neutral only; upbeat: joy, pride, excitement or gratitude against those
@@ -78,12 +84,16 @@ CARDS = HERE.parent / "docs/models"
 SECTION = "## Out of distribution and challenge suite (issue 11)"
 #: Why each signal's held-apart set is held apart (the model cards say it).
 WHY = {
-    "toxicity": "toxicity trains on OLID (TweetEval offensive) and our cases; no signal trains "
-    "on the Unhealthy Comments Corpus: news comments that hurt without swearing.",
+    "toxicity": "toxicity trains on OLID (TweetEval offensive), DIALOCONAN's counter-narratives "
+    "(as negatives) and our cases; no signal trains on the Unhealthy Comments Corpus: news "
+    "comments that hurt without swearing.",
     "offensive": "offensive trains on TweetEval offensive (OLID) only; Davidson et al. trains "
     "the hate head (and so the shared encoder), never this head.",
-    "hate": "hate trains on TweetEval hate, Davidson and ToxiGen; no signal trains on CONAN, "
-    "whose counter-narratives argue against the hate they answer (research use only).",
+    "hate": "hate trains on TweetEval hate, Davidson, ToxiGen and DIALOCONAN (research use "
+    "only), a sister data set of Multitarget-CONAN from the same project: the shared turns are "
+    "left out of training, but the writing process and five targets are shared, so the "
+    "Multitarget rows are a new data set, not a new source. The DISABLED pairs are the "
+    "held-apart figure: DIALOCONAN has no disability target.",
     "distress": "distress trains on Dreaddit and TweetEval emotion; no signal trains on "
     "GoEmotions (Reddit comments).",
     "upbeat": "upbeat trains on TweetEval emotion and sentiment; no signal trains on GoEmotions.",

@@ -63,6 +63,9 @@ def evaluate(name: str, val, y: np.ndarray, p: np.ndarray) -> dict:
         if dis.any():
             summary["toxigen_disability_accuracy"] = round(
                 float(((p[dis] >= 0.5) == y[dis]).mean()), 4)
-        tw = ~tox
+        tw = np.array([e.source == "tweeteval" for e in val])
         summary["tweeteval_macro_f1"] = _binary(y[tw], p[tw])["macro_f1"]
+    if name == "toxicity":
+        olid = np.array([e.source == "olid" for e in val])
+        summary["olid_macro_f1"] = _binary(y[olid], p[olid])["macro_f1"]
     return {"summary": summary, "overall": overall, "by_source": sources}

@@ -135,8 +135,14 @@ CARDS = {
                 "untargeted profanity and not-offensive = 0. The OLID tweets that are in "
                 "TweetEval offensive's validation split form our validation fold (OLID is inside "
                 "TweetEval offensive, so this keeps the two signals' validations apart); our "
-                "cases `training/cases/toxicity.jsonl`.",
-        "val": "OLID tweets of TweetEval offensive's validation split.",
+                "cases `training/cases/toxicity.jsonl`; the counter-narrative turns of "
+                "DIALOCONAN (counter-speech against hate, not aimed at anyone) = 0, grouped by "
+                "dialogue into train and validation, leaving out every turn that is also in "
+                "Multitarget-CONAN. **DIALOCONAN is for research use only** (conan/SOURCE.md): "
+                "this head carries that term.",
+        "val": "OLID tweets of TweetEval offensive's validation split (`olid_macro_f1`) and "
+               "the DIALOCONAN counter-narratives of the validation dialogues (all negatives, "
+               "so they count in the overall figures only as false alarms).",
         "goal": "Goal (on the maintainers' uncivil-replies set): AUC >= 0.87, macro-F1 >= 0.78; "
                 "frozen baseline AUC 0.76. We cannot measure that set; our figure is on OLID.",
         "data_extra": "**Guards** (`kindscope/signals/guards.py`): when a text addresses nobody "
@@ -167,9 +173,15 @@ CARDS = {
                 "any text in val removed); Davidson hate = 1 and a seeded 15% of its "
                 "offensive/neither tweets = 0 (weight 0.5); ToxiGen demonstration statements "
                 "(hateful / neutral about 13 groups incl. disability; weight 2), 80% train; our "
-                "cases `training/cases/hate.jsonl` (women, disabled people, counter-speech).",
-        "val": "TweetEval hate validation split (immigrants and women) and the held-apart 20% "
-               "of ToxiGen statements.",
+                "cases `training/cases/hate.jsonl` (women, disabled people, counter-speech); "
+                "DIALOCONAN's dialogues (hate speech turns = 1, the counter-narratives that "
+                "answer them = 0: same topic, opposite stance; migrants, Muslims, Jews, LGBT+, "
+                "people of colour, women; no disability), grouped by dialogue, leaving out "
+                "every turn that is also in Multitarget-CONAN. **DIALOCONAN is for research use "
+                "only** (conan/SOURCE.md): this head carries that term.",
+        "val": "TweetEval hate validation split (immigrants and women; `tweeteval_macro_f1`), "
+               "the held-apart 20% of ToxiGen statements and DIALOCONAN's validation "
+               "dialogues.",
         "goal": "Goal (on a functional test suite we do not hold): accuracy >= 90%, >= 90% on "
                 "disabled-people cases; frozen baseline 0.59 / 0.30.",
         "fail": "TweetEval hate only covers immigrants and women; implicit hate without slurs, "

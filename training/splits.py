@@ -12,6 +12,7 @@ from data import (
     counsel_chat,
     davidson,
     dedupe,
+    dialoconan,
     dreaddit,
     epitome,
     esconv_failed_dialogs,
@@ -28,6 +29,8 @@ from data import (
 Split = tuple[list[Example], list[Example]]
 #: Weight of the ordinary-distress negatives of the crisis head.
 DISTRESS_WEIGHT = 3.0
+#: Weight of DIALOCONAN's turns (hate and toxicity heads).
+COUNTER_SPEECH_WEIGHT = 1.0
 
 
 def _sample(rows: list, n: int, salt: str) -> list:
@@ -55,6 +58,11 @@ def toxicity() -> Split:
         text = r["tweet"].replace("@USER", "@user")
         ex = Example(text, int(r["subtask_b"] == "TIN"), source="olid")
         (va if norm(text) in val_keys else tr).append(ex)
+    # Counter-speech argues against hate; it is not aimed at anyone (issue 11, item 4).
+    for text, label, dialogue in dialoconan():
+        if label == 0:
+            ex = Example(text, 0, source="dialoconan", weight=COUNTER_SPEECH_WEIGHT)
+            (va if in_val_fold(dialogue) else tr).append(ex)
     return tr + cases("toxicity", 6.0), va
 
 
@@ -70,6 +78,10 @@ def hate() -> Split:
     for text, label, group in toxigen():
         ex = Example(text, label, source=f"toxigen-{group}", weight=2.0)
         (va if in_val_fold(text) else tr).append(ex)
+    # Counter-speech next to the hate it answers: same topic, opposite stance (issue 11).
+    for text, label, dialogue in dialoconan():
+        ex = Example(text, label, source="dialoconan", weight=COUNTER_SPEECH_WEIGHT)
+        (va if in_val_fold(dialogue) else tr).append(ex)
     return tr + cases("hate"), va
 
 

@@ -27,16 +27,23 @@ ROOT = HERE.parents[1]
 #: sarcastic or not. As negatives, TweetEval's ironic tweets won back none of them and 14
 #: hand-written sarcastic replies won back 2 at a cost of 0.03 of that pair AUC, so both
 #: were left out. Sarcasm against sincerity stays open (issue 11; docs/models/support.md).
+#: minilm4ft-s9-stack-2026.12.5 (hate and toxicity heads refitted with DIALOCONAN's hate
+#: speech and the counter-narratives that answer it, overall 0.763): counter_speech 0.310 ->
+#: 0.690, negation 0.333 -> 0.690, positive_group 0.643 -> 0.833, aimed_vs_discussed 0.738
+#: -> 0.881, death_idioms 0.762 -> 0.833, group_attacks 0.825 -> 0.875 are raised to the new
+#: figures. Three fell by one or two cases and keep their old MEASURED (so their floors do
+#: not drop): obfuscation 0.810 -> 0.786, reclaimed_terms 0.929 -> 0.905,
+#: self_deprecation 0.881 -> 0.833.
 MEASURED = {
-    "aimed_vs_discussed": 0.7381,
+    "aimed_vs_discussed": 0.881,
     "comfort_pair": 1.0,
-    "counter_speech": 0.3095,
-    "death_idioms": 0.7619,
+    "counter_speech": 0.6905,
+    "death_idioms": 0.8333,
     "goodbye_finality": 0.5952,
-    "group_attacks": 0.825,
-    "negation": 0.3333,
+    "group_attacks": 0.875,
+    "negation": 0.6905,
     "obfuscation": 0.8095,
-    "positive_group": 0.6429,
+    "positive_group": 0.8333,
     "reclaimed_terms": 0.9286,
     "sarcasm": 0.119,
     "self_deprecation": 0.881,
