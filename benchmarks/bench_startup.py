@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--text "..."]
 
-Times, each in ``--runs`` new processes (median, min and max in seconds, one JSON object on
-standard output): ``score --text`` with a short text (too short for the language detector)
+Times, each in ``--runs`` new processes (median, min and max wall seconds, and the median
+CPU seconds, which another load on the machine changes less; one JSON object on standard
+output): ``score --text`` with a short text (too short for the language detector)
 and with a sentence (the detector runs), ``score -`` reading two lines from standard input,
 and ``--help``. One untimed warm-up run first, so that every timed run finds the files in
 the page cache. Run it on an otherwise idle machine: the score commands use every core.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,11 +35,15 @@ def cases(text: str) -> dict[str, tuple[list[str], str | None]]:
     }
 
 
-def once(args: list[str], stdin: str | None) -> float:
+def once(args: list[str], stdin: str | None) -> tuple[float, float]:
+    """Wall and CPU (user + system, all threads) seconds of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "kindscope", *args], input=stdin, text=True,
                    stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -49,9 +55,10 @@ def main() -> None:
     results = {}
     for name, (args, stdin) in cases(options.text).items():
         once(args, stdin)  # warm-up: the page cache, .pyc files
-        times = [once(args, stdin) for _ in range(options.runs)]
-        results[name] = {"median_s": round(statistics.median(times), 3),
-                         "min_s": round(min(times), 3), "max_s": round(max(times), 3)}
+        walls, cpus = zip(*(once(args, stdin) for _ in range(options.runs)), strict=True)
+        results[name] = {"median_s": round(statistics.median(walls), 3),
+                         "min_s": round(min(walls), 3), "max_s": round(max(walls), 3),
+                         "cpu_median_s": round(statistics.median(cpus), 3)}
     print(json.dumps({"runs": options.runs, "cpus": os.cpu_count(),
                       "load_1min_at_start": round(load, 2), "results": results},
                      indent=2))
