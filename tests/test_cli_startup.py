@@ -48,8 +48,6 @@ def test_score_imports_no_duckdb_and_no_other_command(args, stdin):
 
 
 @pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="pandas not installed")
-@pytest.mark.xfail(strict=True, reason="score_texts (kindscope/signals/__init__.py) builds "
-                   "its table with pa.array, which imports pandas when it is installed")
 def test_score_text_imports_no_pandas():
     assert "pandas" not in top_level(imported_by("score", "--text", "hello there"))
 
