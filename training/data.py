@@ -164,6 +164,21 @@ def rumoureval_replies() -> list[tuple[str, str, str]]:
     return out
 
 
+#: GoEmotions labels read as painful and as joyful (the same sets eval_ood.py uses).
+PAINFUL = frozenset({"sadness", "grief", "fear", "nervousness", "remorse", "disappointment"})
+JOYFUL = frozenset({"joy", "pride", "excitement", "gratitude"})
+
+
+def goemotions(split: str) -> list[tuple[str, frozenset[str], str]]:
+    """(comment, its emotion labels, comment id) of GoEmotions ``train`` or ``dev``."""
+    names = (DATA / "goemotions/labels.txt").read_text(encoding="utf-8").split()
+    out = []
+    for line in _lines(DATA / f"goemotions/{split}.tsv"):
+        text, ids, key = line.split("\t")
+        out.append((text, frozenset(names[int(i)] for i in ids.split(",")), key))
+    return out
+
+
 def dialoconan() -> list[tuple[str, int, str]]:
     """(turn, 1 hate speech / 0 counter-narrative, dialogue key) from DIALOCONAN.
 

@@ -60,8 +60,12 @@ THREADS = 2
 #: the next step; it changes the encoder and so every signal's figures.
 TASK_SOURCES = {"support": {"epitome", "counselchat", "rumoureval", "cases"}}
 #: Sources a signal's fine-tuning task leaves out, for the same reason: DIALOCONAN's
-#: counter-speech (2026-12-04) trains only the hate and toxicity heads so far.
-TASK_SKIP = {"hate": {"dialoconan"}, "toxicity": {"dialoconan"}}
+#: counter-speech and GoEmotions' comments (2026-12-04) train only the heads so far.
+TASK_SKIP = {
+    "hate": {"dialoconan"},
+    "toxicity": {"dialoconan"},
+    "upbeat": {"goemotions"},
+}
 
 
 def _task_sources(name: str, split: tuple[list, list]) -> tuple[list, list]:

@@ -138,8 +138,13 @@ def predict(params: dict, x, bag) -> np.ndarray:
     return 1 / (1 + np.exp(-(a * z_emb + b * z_bag + c)))
 
 
-def train_one(cache: FeatureCache, name: str, frozen: FeatureCache):
+def train_one(cache: FeatureCache, name: str, frozen: FeatureCache,
+              leave_out: tuple[str, ...] = ()):
+    """Fit one signal's head; ``leave_out``: sources (prefixes) dropped from its training
+    examples only, for leave-one-data-set-out figures (training/lodo.py)."""
     raw_train, val = SPLITS[name]()
+    if leave_out:
+        raw_train = [e for e in raw_train if not e.source.startswith(leave_out)]
     ctx = name in CONTEXT_SIGNALS
     train = augment_without_context(raw_train) if ctx else raw_train
     x, bag, y, w = design(cache, train, ctx)
@@ -188,6 +193,9 @@ def main(argv=None) -> dict:
                              "default 4")
     parser.add_argument("--cap", action="append", default=[], metavar="SIGNAL=N",
                         help="fine-tuning examples for SIGNAL (repeatable)")
+    parser.add_argument("--leave-out", default="",
+                        help="comma-separated training sources to leave out (with --skip-export "
+                             "and another --out; training/lodo.py uses it)")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS),
                         help="comma-separated subset to refit; the other heads in --out are "
@@ -196,6 +204,9 @@ def main(argv=None) -> dict:
     out = Path(args.out)
     if set(args.signals.split(",")) != set(SPLITS) and not args.skip_export:
         parser.error("--signals refits a subset on the shipped encoder: add --skip-export")
+    leave_out = tuple(x for x in args.leave_out.split(",") if x)
+    if leave_out and (not args.skip_export or out.resolve() == ARTIFACTS.resolve()):
+        parser.error("--leave-out fits variants: add --skip-export and another --out")
     from export_encoder import export
 
     if not args.skip_export:
@@ -216,7 +227,7 @@ def main(argv=None) -> dict:
     arrays, metrics = {}, {}
     for name in args.signals.split(","):
         t0 = time.time()
-        params, m = train_one(cache, name, frozen)
+        params, m = train_one(cache, name, frozen, leave_out)
         arrays.update({f"{name}.{k}": v for k, v in params.items()})
         metrics[name] = m
         print(f"{name:11s} {json.dumps(m['summary'])} ({time.time() - t0:.0f}s)", flush=True)

@@ -33,7 +33,9 @@ ROOT = HERE.parents[1]
 #: -> 0.881, death_idioms 0.762 -> 0.833, group_attacks 0.825 -> 0.875 are raised to the new
 #: figures. Three fell by one or two cases and keep their old MEASURED (so their floors do
 #: not drop): obfuscation 0.810 -> 0.786, reclaimed_terms 0.929 -> 0.905,
-#: self_deprecation 0.881 -> 0.833.
+#: self_deprecation 0.881 -> 0.833. Then the upbeat head learned from GoEmotions' Reddit
+#: comments (overall 0.770): sarcasm 0.119 -> 0.214, raised (its sarcastic-cheer cases are no
+#: longer read as upbeat as often); nothing else moved.
 MEASURED = {
     "aimed_vs_discussed": 0.881,
     "comfort_pair": 1.0,
@@ -45,7 +47,7 @@ MEASURED = {
     "obfuscation": 0.8095,
     "positive_group": 0.8333,
     "reclaimed_terms": 0.9286,
-    "sarcasm": 0.119,
+    "sarcasm": 0.2143,
     "self_deprecation": 0.881,
     "support_vs_crisis": 0.875,
 }
