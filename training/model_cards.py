@@ -279,7 +279,10 @@ CARDS = {
         "fail": "Sarcastic cheer, positive tweets about others' news, and ads are blurred; "
                 "'neutral' sentiment tweets with good news count as negatives in the proxy. "
                 "GoEmotions (2026-12-04) cost some of the TweetEval emotion tweets: macro-F1 "
-                "on them 0.773 -> 0.741, while GoEmotions dev rose 0.642 -> 0.893.",
+                "on them 0.773 -> 0.741, while GoEmotions dev rose 0.642 -> 0.893. A post read "
+                "as crisis has its upbeat score capped at 0.3 (`guards.adjust_upbeat`): a "
+                "goodbye note that thanks everyone is not good news; the validation figures "
+                "above are of the head without that guard.",
     },
 }
 

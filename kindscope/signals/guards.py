@@ -1,4 +1,4 @@
-"""Transparent guards for the ``toxicity`` signal.
+"""Transparent guards for the ``toxicity`` and ``upbeat`` signals.
 
 ``toxicity`` means harm aimed at a person. Three kinds of text that carry insult words or
 swearing without aiming them at anyone are capped at ``GUARD_CAP`` when they do not
@@ -9,6 +9,9 @@ address anyone ("you", "your", "u"):
 - ``friendly_swearing``: swearing as an intensifier of good news ("fucking brilliant news").
 
 ``explain_toxicity(text)`` lists the guards that apply. Guards only ever lower a score.
+
+``upbeat`` is capped at ``GUARD_CAP`` for a post read as ``crisis``: a goodbye note that
+thanks everyone is not good news, whatever its words (issue 11).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import re
 
 import numpy as np
 
-__all__ = ["GUARD_CAP", "TOXICITY_GUARDS", "adjust_toxicity", "explain_toxicity"]
+__all__ = ["GUARD_CAP", "TOXICITY_GUARDS", "adjust_toxicity", "adjust_upbeat",
+           "explain_toxicity"]
 
 GUARD_CAP = 0.3
 
@@ -61,4 +65,12 @@ def adjust_toxicity(texts: list[str], probs: np.ndarray) -> np.ndarray:
     for i, text in enumerate(texts):
         if explain_toxicity(text):
             out[i] = min(out[i], GUARD_CAP)
+    return out
+
+
+def adjust_upbeat(upbeat: np.ndarray, crisis: np.ndarray, threshold: float = 0.5) -> np.ndarray:
+    """Cap the upbeat score of posts whose crisis score reaches ``threshold`` (new array)."""
+    out = np.asarray(upbeat, dtype=np.float64).copy()
+    at_risk = np.asarray(crisis) >= threshold
+    out[at_risk] = np.minimum(out[at_risk], GUARD_CAP)
     return out

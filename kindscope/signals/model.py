@@ -11,7 +11,7 @@ import numpy as np
 
 from kindscope.errors import ModelError
 from kindscope.signals.encoder import Encoder
-from kindscope.signals.guards import adjust_toxicity
+from kindscope.signals.guards import adjust_toxicity, adjust_upbeat
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.phrases import adjust_crisis
 
@@ -86,7 +86,9 @@ class SignalModel:
         indptr, indices = bag_rows([encoded.token_ids[i] for i in rows])
         ctx_feats = self._context_features(encoded.features, where, contexts, len(texts), needs_ctx)
         out = {}
-        for s in signals:
+        # upbeat's guard reads crisis, so crisis is scored whenever upbeat is
+        wanted = (*signals, "crisis") if "upbeat" in signals else signals
+        for s in dict.fromkeys(wanted):
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
             out[s] = head.proba(x, indptr, indices)
@@ -94,7 +96,9 @@ class SignalModel:
             out["crisis"] = adjust_crisis(texts, out["crisis"])
         if "toxicity" in out:
             out["toxicity"] = adjust_toxicity(texts, out["toxicity"])
-        return out
+        if "upbeat" in out:
+            out["upbeat"] = adjust_upbeat(out["upbeat"], out["crisis"])
+        return {s: out[s] for s in signals}
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:
         if not needs_ctx:

@@ -33,3 +33,21 @@ def test_adjust_only_lowers():
     out = adjust_toxicity(["I'm such an idiot", "you idiot", "I'm such an idiot"],
                           np.array([0.9, 0.9, 0.1]))
     assert out.tolist() == [GUARD_CAP, 0.9, 0.1]
+
+
+def test_upbeat_is_capped_for_posts_read_as_crisis():
+    from kindscope.signals.guards import adjust_upbeat
+
+    out = adjust_upbeat(np.array([0.9, 0.9, 0.2]), np.array([0.7, 0.3, 0.9]))
+    assert out.tolist() == [GUARD_CAP, 0.9, 0.2]
+
+
+def test_a_goodbye_note_is_not_upbeat_even_when_asked_for_upbeat_alone():
+    from kindscope.signals import THRESHOLDS, score_texts
+
+    text = "I've written the note, goodbye everyone, thank you for everything"
+    alone = score_texts([text], signals=["upbeat"])
+    both = score_texts([text], signals=["upbeat", "crisis"])
+    assert both["crisis"][0].as_py() >= THRESHOLDS["crisis"]
+    assert alone["upbeat"][0].as_py() == both["upbeat"][0].as_py() <= GUARD_CAP
+    assert alone.column_names == ["upbeat"]
