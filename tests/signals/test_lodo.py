@@ -28,5 +28,6 @@ def test_card_rows_name_what_was_left_out():
     lodo = {"runs": [{"signal": "upbeat", "left_out": ["emotion", "sentiment"],
                       "figures": {"emotion": {"n": 374, "auc": 0.78, "macro_f1": 0.64}}}]}
     rows = card_lines("upbeat", lodo)
-    assert rows[-1] == "| emotion, sentiment | emotion validation | 374 | 0.78 | 0.64 |  |"
+    assert rows[-1] == ("| emotion, sentiment | emotion validation (held apart) | 374 | 0.78 | "
+                        "0.64 |  |")
     assert card_lines("crisis", lodo) == []
