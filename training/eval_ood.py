@@ -42,7 +42,9 @@ Held apart, per signal:
   context) against the seeker's painful turn it answers (scored as a post, no context).
   Also on Counsel Chat's held-apart fold (same source as support's training, rows no
   signal trains on) and GoEmotions dev "caring" comments against neutral/painful ones (no
-  context).
+  context). Insults read as comfort: the share of the Unhealthy Comments' hostile or
+  antagonising comments, and of the Davidson sample's hate/offensive tweets that address
+  someone ("you", "your", "u"...), scored as support (no context; lower is better).
 - support_er / support_ip / support_ex: ESConv dev supporter turns, labelled by the
   supporter's own strategy tag as a proxy for the EPITOME mechanism: ER = Reflection of
   feelings or Affirmation and Reassurance; IP = Restatement or Paraphrasing or
@@ -121,7 +123,9 @@ WHY = {
     "the separate failed ESConv dialogues (FailedESConv.json: other dialogues of the same "
     "crowdworker set-up, so the ESConv dev row is a new corpus but not a new style); no signal "
     "trains on the main ESConv corpus. The Counsel Chat row is the same source's held-apart "
-    "fold, not a new source.",
+    "fold, not a new source. The insult rows are held apart from every head (Davidson trains "
+    "only hate); support is capped for a reply read as toxic (guards.adjust_support), so "
+    "they measure the support head and the toxicity head together.",
     "support_er": "the mechanisms train on EPITOME only; ESConv's supporter strategy tags are "
     "a proxy for the mechanism, not the same labels.",
     "support_ip": "the mechanisms train on EPITOME only; ESConv's supporter strategy tags are "
@@ -147,6 +151,8 @@ MECHANISMS = {
     "support_ip": {"Restatement or Paraphrasing", "Self-disclosure"},
     "support_ex": {"Questions"},
 }
+#: A tweet that addresses someone (the Davidson rows of "insults read as support").
+ADDRESS = re.compile(r"\b(?:you|your|youre|you're|yourself|u|ur|ya)\b", re.IGNORECASE)
 
 
 def _rng(salt: str) -> random.Random:
@@ -455,6 +461,12 @@ def main(argv=None) -> dict:
             cc_rows, "support"
         ),
         "goemotions dev caring vs painful or neutral (no context)": sup_goe,
+        "unhealthy-conversations val hostile/antagonize comments read as support": rate(
+            sc("support", [k for k, y in tox if y == 1]), th["support"]
+        ),
+        "davidson sample offensive tweets addressing someone read as support": rate(
+            sc("support", [k for k, y in off if y == 1 and ADDRESS.search(k[0])]), th["support"]
+        ),
     }
     # empathy mechanisms
     for signal, tags in MECHANISMS.items():

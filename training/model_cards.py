@@ -236,12 +236,28 @@ CARDS = {
                 "left out). The "
                 "ESConv dev figure is not fully independent: the failed ESConv dialogues train "
                 "it (other dialogues, same crowdworker set-up), and the figure is likely "
-                "lower on text that is neither Reddit nor this set-up.",
+                "lower on text that is neither Reddit nor this set-up. **A reply read as "
+                "toxic** (toxicity >= 0.5, after its guards) has support and its mechanisms "
+                "capped at 0.3 (`guards.adjust_support`, since 2026-12-04): an insult aimed at "
+                "someone is not comfort (\"you are a worthless idiot\" read as support 0.86 "
+                "before), and a reply is never counted both kind and toxic. Held apart "
+                "(rows below): hostile Unhealthy Comments read as support 0.426 -> 0.292, "
+                "Davidson insults that address someone 0.148 -> 0.025; the rest of the hostile "
+                "comments are ones the toxicity head misses. Cost: comforting replies whose "
+                "toxicity is misread lose their support (ESConv dev comforting replies 0.001, "
+                "held-apart EPITOME and failed-ESConv positives 0.005, challenge comfort "
+                "replies 1 of 22: a carer's encouragement read as toxic 0.52). The validation "
+                "figures above are of the head without the guard. Tried first and dropped: "
+                "OLID's targeted insults and DIALOCONAN's hostile replies as negatives "
+                "(weight 0.5) moved the hostile-comment rate only to 0.328 and cost 0.027 of "
+                "the pair AUC.",
     },
     "support_er": {
         "what": "EPITOME Emotional Reactions (warmth, compassion, concern), level >= 1.",
         "data": "EPITOME emotional-reactions file (our copy holds 4/5 of seeker posts), seeded "
-                "80/20 split by seeker post; reply + seeker post as context; our cases.",
+                "80/20 split by seeker post; reply + seeker post as context; our cases. "
+                "Capped at 0.3 for a reply read as toxic, as support is "
+                "(`guards.adjust_support`).",
         "val": "Held-apart 20% of EPITOME seeker posts.",
         "goal": "Goal: macro-F1 >= 0.85; frozen baseline 0.79.",
         "fail": "Weak (level 1) reactions such as a bare \"sorry\" are the hardest to place.",
@@ -249,7 +265,8 @@ CARDS = {
     "support_ip": {
         "what": "EPITOME Interpretations (understanding of feelings / experiences), level >= 1.",
         "data": "EPITOME interpretations file, seeded 80/20 split by seeker post; reply + "
-                "context; our cases.",
+                "context; our cases. Capped at 0.3 for a reply read as toxic, "
+                "as support is (`guards.adjust_support`).",
         "val": "Held-apart 20% of EPITOME seeker posts.",
         "goal": "Goal: macro-F1 >= 0.83; frozen baseline 0.77.",
         "fail": "Self-disclosure of a similar experience counts as interpretation in EPITOME; "
@@ -258,7 +275,8 @@ CARDS = {
     "support_ex": {
         "what": "EPITOME Explorations (questions that explore the seeker's feelings), level >= 1.",
         "data": "EPITOME explorations file, seeded 80/20 split by seeker post; reply + context; "
-                "our cases.",
+                "our cases. Capped at 0.3 for a reply read as toxic, "
+                "as support is (`guards.adjust_support`).",
         "val": "Held-apart 20% of EPITOME seeker posts.",
         "goal": "Goal: macro-F1 >= 0.78; frozen baseline 0.66.",
         "fail": "Rhetorical questions and questions about facts (\"what meds are you on?\") "

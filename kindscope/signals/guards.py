@@ -12,6 +12,11 @@ address anyone ("you", "your", "u"):
 
 ``upbeat`` is capped at ``GUARD_CAP`` for a post read as ``crisis``: a goodbye note that
 thanks everyone is not good news, whatever its words (issue 11).
+
+``support`` and its mechanisms (``SUPPORT_SIGNALS``) are capped at ``GUARD_CAP`` for a
+reply read as ``toxicity`` (after its guards): an insult aimed at someone is not comfort,
+however directly it addresses them ("you are a worthless idiot" read as support 0.86
+before; issue 11), and a reply is never counted as both kind and toxic.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ import re
 
 import numpy as np
 
-__all__ = ["GUARD_CAP", "TOXICITY_GUARDS", "adjust_toxicity", "adjust_upbeat",
-           "explain_toxicity"]
+__all__ = ["GUARD_CAP", "SUPPORT_SIGNALS", "TOXICITY_GUARDS", "adjust_support",
+           "adjust_toxicity", "adjust_upbeat", "explain_toxicity"]
 
 GUARD_CAP = 0.3
+#: The signals ``adjust_support`` caps.
+SUPPORT_SIGNALS = ("support", "support_er", "support_ip", "support_ex")
 
 _INSULT = (
     r"(?:idiot|moron|dummy|fool|stupid|dumb|loser|muppet|numpty|plonker|mess|wreck|"
@@ -73,4 +80,12 @@ def adjust_upbeat(upbeat: np.ndarray, crisis: np.ndarray, threshold: float = 0.5
     out = np.asarray(upbeat, dtype=np.float64).copy()
     at_risk = np.asarray(crisis) >= threshold
     out[at_risk] = np.minimum(out[at_risk], GUARD_CAP)
+    return out
+
+
+def adjust_support(support: np.ndarray, toxicity: np.ndarray, threshold: float = 0.5) -> np.ndarray:
+    """Cap a support score of replies whose toxicity reaches ``threshold`` (new array)."""
+    out = np.asarray(support, dtype=np.float64).copy()
+    toxic = np.asarray(toxicity) >= threshold
+    out[toxic] = np.minimum(out[toxic], GUARD_CAP)
     return out

@@ -11,7 +11,12 @@ import numpy as np
 
 from kindscope.errors import ModelError
 from kindscope.signals.encoder import Encoder
-from kindscope.signals.guards import adjust_toxicity, adjust_upbeat
+from kindscope.signals.guards import (
+    SUPPORT_SIGNALS,
+    adjust_support,
+    adjust_toxicity,
+    adjust_upbeat,
+)
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.phrases import adjust_crisis
 
@@ -86,8 +91,10 @@ class SignalModel:
         indptr, indices = bag_rows([encoded.token_ids[i] for i in rows])
         ctx_feats = self._context_features(encoded.features, where, contexts, len(texts), needs_ctx)
         out = {}
-        # upbeat's guard reads crisis, so crisis is scored whenever upbeat is
+        # upbeat's guard reads crisis, support's reads toxicity: score them whenever needed
         wanted = (*signals, "crisis") if "upbeat" in signals else signals
+        if set(SUPPORT_SIGNALS) & set(signals):
+            wanted = (*wanted, "toxicity")
         for s in dict.fromkeys(wanted):
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
@@ -98,6 +105,9 @@ class SignalModel:
             out["toxicity"] = adjust_toxicity(texts, out["toxicity"])
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(out["upbeat"], out["crisis"])
+        for s in SUPPORT_SIGNALS:
+            if s in out:
+                out[s] = adjust_support(out[s], out["toxicity"])
         return {s: out[s] for s in signals}
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:

@@ -37,6 +37,9 @@ ROOT = HERE.parents[1]
 #: comments (overall 0.770): sarcasm 0.119 -> 0.214, raised (its sarcastic-cheer cases are no
 #: longer read as upbeat as often); nothing else moved. Then posts read as crisis had upbeat
 #: capped (guards.adjust_upbeat; overall 0.781): goodbye_finality 0.595 -> 0.738, raised.
+#: Then replies read as toxic had support capped (guards.adjust_support; overall 0.779):
+#: comfort_pair 1.0 -> 0.977, one carer's encouragement whose toxicity is misread (0.52);
+#: its MEASURED is kept, so its floor does not drop.
 MEASURED = {
     "aimed_vs_discussed": 0.881,
     "comfort_pair": 1.0,

@@ -51,3 +51,24 @@ def test_a_goodbye_note_is_not_upbeat_even_when_asked_for_upbeat_alone():
     assert both["crisis"][0].as_py() >= THRESHOLDS["crisis"]
     assert alone["upbeat"][0].as_py() == both["upbeat"][0].as_py() <= GUARD_CAP
     assert alone.column_names == ["upbeat"]
+
+
+def test_support_is_capped_for_replies_read_as_toxic():
+    from kindscope.signals.guards import adjust_support
+
+    out = adjust_support(np.array([0.9, 0.9, 0.2]), np.array([0.7, 0.3, 0.9]))
+    assert out.tolist() == [GUARD_CAP, 0.9, 0.2]
+
+
+def test_an_insult_is_not_comfort_even_when_asked_for_support_alone():
+    from kindscope.signals import THRESHOLDS, score_texts
+
+    insult, comfort = "you are a worthless idiot", "Hang in there, I'm here for you"
+    signals = ["support", "support_er", "support_ip", "support_ex"]
+    alone = score_texts([insult, comfort], signals=signals)
+    with_tox = score_texts([insult, comfort], signals=[*signals, "toxicity"])
+    assert with_tox["toxicity"][0].as_py() >= THRESHOLDS["toxicity"]
+    assert alone.column_names == signals
+    for name in signals:
+        assert alone[name][0].as_py() == with_tox[name][0].as_py() <= GUARD_CAP
+    assert alone["support"][1].as_py() >= THRESHOLDS["support"]
