@@ -19,6 +19,7 @@ from kindscope.signals.guards import (
 )
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.phrases import adjust_crisis
+from kindscope.signals.spelling import Respeller
 
 __all__ = ["ARTIFACTS", "MODEL_VERSION", "SIGNALS", "SignalModel", "get_model"]
 
@@ -36,7 +37,7 @@ SIGNALS: tuple[str, ...] = (
     "upbeat",
 )
 #: Changes whenever any artifact changes; stored with every score in the database.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.5"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.6"
 
 _lock = threading.Lock()
 _model: SignalModel | None = None
@@ -66,13 +67,14 @@ def verify_artifacts(folder: Path = ARTIFACTS) -> dict:
 
 
 class SignalModel:
-    """The encoder, the per-signal heads, the crisis phrase layer and the toxicity guards."""
+    """The respeller, the encoder, the per-signal heads, the crisis phrase layer and the guards."""
 
     def __init__(self, folder: Path = ARTIFACTS, threads: int | None = None):
         verify_artifacts(folder)
         self.encoder = Encoder(folder, threads=threads)
         self.heads: dict[str, Head] = load_heads(folder / "heads.npz", SIGNALS)
         self._empty = self.encoder.encode([""]).features
+        self.respeller = Respeller(self.encoder.tokenizer)
 
     def score(
         self,
@@ -81,15 +83,22 @@ class SignalModel:
         signals: tuple[str, ...],
         batch_size: int = 64,
     ) -> dict[str, np.ndarray]:
-        """Probabilities per signal for ``texts`` (contexts: replied-to posts or None)."""
+        """Probabilities per signal for ``texts`` (contexts: replied-to posts or None).
+
+        The encoder and the heads read each text with disguised spellings undone
+        (``spelling.Respeller``); the phrase layer and the guards read it as written."""
         needs_ctx = contexts is not None and any(self.heads[s].context for s in signals)
-        uniq = sorted(set(texts) | (set(contexts) if needs_ctx else set()))
+        fix = self.respeller.fix
+        plain = [fix(t) for t in texts]
+        plain_ctx = [fix(c) for c in contexts] if needs_ctx else None
+        uniq = sorted(set(plain) | (set(plain_ctx) if needs_ctx else set()))
         where = {t: i for i, t in enumerate(uniq)}
         encoded = self.encoder.encode(uniq, batch_size=batch_size)
-        rows = np.array([where[t] for t in texts], dtype=np.int64)
+        rows = np.array([where[t] for t in plain], dtype=np.int64)
         feats = encoded.features[rows]
         indptr, indices = bag_rows([encoded.token_ids[i] for i in rows])
-        ctx_feats = self._context_features(encoded.features, where, contexts, len(texts), needs_ctx)
+        ctx_feats = self._context_features(encoded.features, where, plain_ctx, len(texts),
+                                           needs_ctx)
         out = {}
         # upbeat's guard reads crisis, support's reads toxicity: score them whenever needed
         wanted = (*signals, "crisis") if "upbeat" in signals else signals
