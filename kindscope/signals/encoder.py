@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["MAX_TOKENS", "Encoder", "Encoded"]
+__all__ = ["MAX_TOKENS", "Encoder", "Encoded", "usable_cpus"]
 
 #: Texts longer than this many WordPiece tokens (incl. [CLS]/[SEP]) are truncated.
 MAX_TOKENS = 128
@@ -37,8 +37,36 @@ class Encoded:
     token_ids: list[np.ndarray]  # per text, int64 WordPiece ids without [CLS]/[SEP]
 
 
+def usable_cpus() -> int:
+    """CPUs this process may use: its CPU affinity, and a container's CPU quota (cgroup v2
+    ``cpu.max`` or v1 ``cpu.cfs_quota_us``) when that is lower; ``os.cpu_count()`` counts
+    every CPU of the machine."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    quota = _cgroup_quota()
+    return max(1, min(n, quota)) if quota else max(1, n)
+
+
+def _cgroup_quota(root: Path = Path("/sys/fs/cgroup")) -> int | None:
+    """Whole CPUs (rounded up) allowed by the cgroup's quota; None when there is none."""
+    try:
+        quota, period = (root / "cpu.max").read_text().split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota = (root / "cpu/cpu.cfs_quota_us").read_text().strip()
+            period = (root / "cpu/cpu.cfs_period_us").read_text().strip()
+        except OSError:
+            return None
+    if not (quota.isdigit() and period.isdigit()) or int(period) == 0:
+        return None  # "max" or -1: no quota
+    return max(1, -(-int(quota) // int(period)))
+
+
 class Encoder:
-    """Tokenise and encode texts. Load once; thread count from ``KINDSCOPE_THREADS``."""
+    """Tokenise and encode texts. Load once; thread count from ``KINDSCOPE_THREADS``, else
+    the CPUs this process may use (``usable_cpus``)."""
 
     def __init__(self, artifact_dir: Path, threads: int | None = None):
         import onnxruntime as ort
@@ -49,7 +77,7 @@ class Encoder:
         self.tokenizer = Tokenizer.from_file(str(artifact_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
-        n = threads or int(os.environ.get("KINDSCOPE_THREADS", "0")) or (os.cpu_count() or 1)
+        n = threads or int(os.environ.get("KINDSCOPE_THREADS", "0")) or usable_cpus()
         count = max(1, min(n, MAX_SESSIONS))
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = max(1, n // count)
@@ -91,8 +119,14 @@ class Encoder:
             for chunk in chunks:
                 work(chunk)
         else:
-            with ThreadPoolExecutor(len(self.sessions)) as pool:
-                list(pool.map(work, chunks))
+            pool = ThreadPoolExecutor(len(self.sessions))
+            try:
+                for _ in pool.map(work, chunks):
+                    pass
+            except BaseException:  # an error or Ctrl-C: drop the batches not yet started
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+            pool.shutdown(wait=True)
         return Encoded(features=features, token_ids=[x[1:-1] for x in ids])
 
     @staticmethod
