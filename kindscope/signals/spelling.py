@@ -32,8 +32,13 @@ _MIN_STRETCHED = 4
 _SPACED = re.compile(
     r"(?<![\w@#'’*])([a-z])([ .\-_*])[a-z](?:\2[a-z]){2,}(?![\w@'’*])", re.IGNORECASE
 )
-# A word with at least one letter-like digit or symbol inside it.
-_WORD = re.compile(r"(?<![\w@#$!|])[a-z0-9@$!|]*[a-z0-9][a-z0-9@$!|]*", re.IGNORECASE)
+# Only words with a letter next to a digit or symbol, or a letter three times in a row, are
+# looked at (the lookahead stays inside the word).
+_WORD = re.compile(
+    r"(?<![\w@#$!|])(?=[a-z0-9@$!|]*?(?:[a-z][013457@$!|]|[013457@$!|][a-z]|([a-z])\1\1))"
+    r"[a-z0-9@$!|]+",
+    re.IGNORECASE,
+)
 _STRETCH = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
 # Links, addresses and handles are left alone.
 _SKIP = re.compile(r"\S*(?:/|www\.|\w@\w+\.\w)\S*|(?<!\w)[@#]\w+", re.IGNORECASE)
