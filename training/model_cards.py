@@ -240,13 +240,17 @@ CARDS = {
                 "toxic** (toxicity >= 0.5, after its guards) has support and its mechanisms "
                 "capped at 0.3 (`guards.adjust_support`, since 2026-12-04): an insult aimed at "
                 "someone is not comfort (\"you are a worthless idiot\" read as support 0.86 "
-                "before), and a reply is never counted both kind and toxic. Held apart "
+                "before). The report already counted a reply as supportive only when it is "
+                "neither toxic nor hateful (`store/read_sql.py`); the guard makes the scores "
+                "and the mechanism flags agree with that rule. Held apart "
                 "(rows below): hostile Unhealthy Comments read as support 0.426 -> 0.292, "
                 "Davidson insults that address someone 0.148 -> 0.025; the rest of the hostile "
                 "comments are ones the toxicity head misses. Cost: comforting replies whose "
                 "toxicity is misread lose their support (ESConv dev comforting replies 0.001, "
                 "held-apart EPITOME and failed-ESConv positives 0.005, challenge comfort "
-                "replies 1 of 22: a carer's encouragement read as toxic 0.52). The validation "
+                "replies 1 of 22: a carer's encouragement read as toxic 0.52), and comfort "
+                "that quotes an insult to deny it (\"you're not an idiot, you're doing your "
+                "best\", toxicity 0.53; 6 of 16 such replies written in review). The validation "
                 "figures above are of the head without the guard. Tried first and dropped: "
                 "OLID's targeted insults and DIALOCONAN's hostile replies as negatives "
                 "(weight 0.5) moved the hostile-comment rate only to 0.328 and cost 0.027 of "
@@ -328,7 +332,7 @@ def spelling_section(signal: str) -> str:
     rows = "\n".join(
         f"| {label} | {f[key]['auc']} | {f[key]['recall']} | {f[key]['false_alarms']} |"
         for label, key in (
-            ("as written", "as_written"),
+            ("as written (read as shipped)", "as_written"),
             ("disguised, read as written", "disguised_read_as_written"),
             ("disguised, respelled (as shipped)", "disguised_respelled"),
         )

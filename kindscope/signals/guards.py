@@ -16,7 +16,11 @@ thanks everyone is not good news, whatever its words (issue 11).
 ``support`` and its mechanisms (``SUPPORT_SIGNALS``) are capped at ``GUARD_CAP`` for a
 reply read as ``toxicity`` (after its guards): an insult aimed at someone is not comfort,
 however directly it addresses them ("you are a worthless idiot" read as support 0.86
-before; issue 11), and a reply is never counted as both kind and toxic.
+before; issue 11). The report's read model already counted a reply as supportive only
+when it is neither toxic nor hateful (``store/read_sql.py``); this makes the scores of
+``kindscope score`` and the three mechanism flags agree with it. It shares that rule's
+cost: comfort that quotes an insult to deny it ("you're not an idiot", toxicity 0.53) is
+not counted as support.
 """
 
 from __future__ import annotations

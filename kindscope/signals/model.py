@@ -85,8 +85,8 @@ class SignalModel:
     ) -> dict[str, np.ndarray]:
         """Probabilities per signal for ``texts`` (contexts: replied-to posts or None).
 
-        The encoder and the heads read each text with disguised spellings undone
-        (``spelling.Respeller``); the phrase layer and the guards read it as written."""
+        Everything here reads each text with disguised spellings undone
+        (``spelling.Respeller``): the encoder, the heads, the phrase layer and the guards."""
         needs_ctx = contexts is not None and any(self.heads[s].context for s in signals)
         fix = self.respeller.fix
         plain = [fix(t) for t in texts]
@@ -109,9 +109,9 @@ class SignalModel:
             x = pair_features(feats, ctx_feats) if head.context else feats
             out[s] = head.proba(x, indptr, indices)
         if "crisis" in out:
-            out["crisis"] = adjust_crisis(texts, out["crisis"])
+            out["crisis"] = adjust_crisis(plain, out["crisis"])
         if "toxicity" in out:
-            out["toxicity"] = adjust_toxicity(texts, out["toxicity"])
+            out["toxicity"] = adjust_toxicity(plain, out["toxicity"])
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(out["upbeat"], out["crisis"])
         for s in SUPPORT_SIGNALS:

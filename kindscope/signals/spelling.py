@@ -1,13 +1,18 @@
-"""Undo common disguised spellings before the encoder reads a text (issue 11).
+"""Undo common disguised spellings before a text is read (issue 11).
 
-People write insults and slurs so that filters miss them: letters spaced out
-("m o r o n", "i.d.i.o.t"), digits or symbols for letters ("m0ron", "1d10t", "dumb@ss",
-"id!ot") and stretched letters ("moooron"). ``Respeller.fix(text)`` rewrites such a word
-to the plain spelling, but only when the plain spelling is a better-known word to the
-encoder: it splits into fewer WordPiece pieces than the disguised one (so "covid19",
-"mp3", "1st" and "@user" stay as written). The rewritten text is what the encoder and the
-heads read; the post itself, the crisis phrase layer and the toxicity guards keep the
-original. Nothing is guessed for dropped or masked letters ("idjit", "st*pid").
+People write insults, slurs and self-harm words so that filters miss them: letters spaced
+out ("m o r o n", "i.d.i.o.t"), digits or symbols for letters ("m0ron", "1d10t",
+"dumb@ss", "id!ot") and stretched letters ("moooron"). ``Respeller.fix(text)`` rewrites
+such a word to the plain spelling, but only when the plain spelling is a better-known word
+to the encoder: it splits into fewer WordPiece pieces than the disguised one (so "covid19",
+"mp3", "1st" and "@user" stay as written). The rewritten text is what the encoder, the
+heads, the crisis phrase layer and the guards read; the post itself is kept as written.
+
+Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
+characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
+runs of one letter ("I I I I", "k k k k"); "!" right after a word ("yes!i", "no!no!");
+words over 30 characters. Nothing is guessed for dropped or masked letters ("idjit",
+"st*pid").
 """
 
 from __future__ import annotations
@@ -19,40 +24,41 @@ from functools import lru_cache
 __all__ = ["Respeller"]
 
 #: Characters written for letters, and the letters they may stand for.
-_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t",
-         "@": "a", "$": "s", "!": "i", "|": "l"}
+_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+         "!": "i"}
 #: At most this many ambiguous characters ("1") or stretched runs are tried per word.
-_MAX_CHOICES = 4
+_MAX_CHOICES = 3
 #: A stretched word is rewritten only to a word this long or longer: "moooron" becomes
 #: "moron", but "noooo", "sooo" and "hmmm" keep their emphasis.
 _MIN_STRETCHED = 4
+#: Words longer than this are left as written (and cost nothing).
+_MAX_WORD = 30
+_FLAGS = re.IGNORECASE | re.ASCII
 
 # Four or more single letters joined by one repeated separator: "m o r o n", "i.d.i.o.t"
 # (not "u r a" or "w t f").
-_SPACED = re.compile(
-    r"(?<![\w@#'’*])([a-z])([ .\-_*])[a-z](?:\2[a-z]){2,}(?![\w@'’*])", re.IGNORECASE
-)
+_SPACED = re.compile(r"(?<![\w@#'’*])([a-z])([ .\-_*])[a-z](?:\2[a-z]){2,}(?![\w@'’*])", _FLAGS)
 # Only words with a letter next to a digit or symbol, or a letter three times in a row, are
 # looked at (the lookahead stays inside the word).
 _WORD = re.compile(
-    r"(?<![\w@#$!|])(?=[a-z0-9@$!|]*?(?:[a-z][013457@$!|]|[013457@$!|][a-z]|([a-z])\1\1))"
-    r"[a-z0-9@$!|]+",
-    re.IGNORECASE,
+    r"(?<![\w@#$!])(?=[a-z0-9@$!]*?(?:[a-z][013457@$!]|[013457@$!][a-z]|([a-z])\1\1))"
+    r"[a-z0-9@$!]+",
+    _FLAGS,
 )
-_STRETCH = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
-# Links, addresses and handles are left alone.
-_SKIP = re.compile(r"\S*(?:/|www\.|\w@\w+\.\w)\S*|(?<!\w)[@#]\w+", re.IGNORECASE)
-_CHEAP = re.compile(
-    r"[a-z][013457@$!|]|[013457@$!|][a-z]|([a-z])\1\1|\b[a-z][ .\-_*][a-z][ .\-_*]", re.IGNORECASE
-)
+_STRETCH = re.compile(r"([a-z])\1{2,}", _FLAGS)
+_CHEAP = re.compile(r"[a-z][013457@$!]|[013457@$!][a-z]|([a-z])\1\1|[a-z][ .\-_*][a-z][ .\-_*]",
+                    _FLAGS)
+# Left alone: whole chunks (between spaces) that hold a link, a path or an e-mail address,
+# and @handles or #tags inside a chunk.
+_CHUNK = re.compile(r"\S+")
+_ADDRESS = re.compile(r"/|www\.|@[\w-]+\.\w", _FLAGS)
+_HANDLE = re.compile(r"(?<!\w)[@#]\w+", _FLAGS)
 
 
 class Respeller:
     """Rewrite disguised spellings with the tokenizer's own vocabulary as the judge."""
 
     def __init__(self, tokenizer):
-        self._tokenizer = tokenizer
-
         @lru_cache(maxsize=65536)
         def pieces(word: str) -> int:
             return sum(tokenizer.encode(word, add_special_tokens=False).attention_mask)
@@ -64,10 +70,10 @@ class Respeller:
         if not text or not _CHEAP.search(text):
             return text
         out, last = [], 0
-        for skip in _SKIP.finditer(text):
-            out.append(self._fix_span(text[last : skip.start()]))
-            out.append(skip.group())
-            last = skip.end()
+        for start, end in _kept_spans(text):
+            out.append(self._fix_span(text[last:start]))
+            out.append(text[start:end])
+            last = end
         out.append(self._fix_span(text[last:]))
         return "".join(out)
 
@@ -77,23 +83,32 @@ class Respeller:
 
     def _spaced(self, m: re.Match) -> str:
         run = m.group()
-        word = run.replace(m.group(2), "")
-        options = [(self._pieces(run), 2, run), (self._pieces(word), 1, word)]
-        if word[0] in "aAiI" and len(word) > 3:  # "a w a s t e": the article stays a word
-            rest = word[1:]
-            options.append((1 + self._pieces(rest), 0, f"{word[0]} {rest}"))
+        letters = run.replace(m.group(2), "")
+        # (pieces, words kept apart (fewer first), text): a single "a"/"I" at either end
+        # may be a word of its own ("a w a s t e", "s o r r y I").
+        options = [(self._pieces(run), 0, run)]
+        for head, core, tail in _splits(letters):
+            if self._is_word(core):
+                text = " ".join(x for x in (head, core, tail) if x)
+                options.append((self._pieces(text), -len(text.split()), text))
         return min(options)[2]
+
+    def _is_word(self, core: str) -> bool:
+        """A joined run counts as a word when it has four letters or more, not all the same,
+        and fewer than half as many pieces as letters ("moron" 2 of 5; not "yrua")."""
+        return (len(core) >= 4 and len(set(core.lower())) > 1
+                and 2 * self._pieces(core) < len(core))
 
     def _word(self, m: re.Match) -> str:
         word = m.group()
-        if sum(c.isalpha() for c in word) < 2:
+        if not 3 < len(word) <= _MAX_WORD or sum(c.isalpha() for c in word) < 2:
             return word
+        if any(c.isdigit() for c in word) and not any(c.islower() for c in word):
+            return word  # a code in capitals: "B1G1", "H1N1"
         mapped = _letter_like(word)
-        stretched = bool(_STRETCH.search(word))
-        if not (any(mapped) or stretched):
-            return word
-        if not any(mapped) and len(_STRETCH.sub(r"\1", word)) < _MIN_STRETCHED:
-            return word  # "noooo", "wayyyy": emphasis, not a disguise
+        if not any(mapped):
+            if not _STRETCH.search(word) or len(_STRETCH.sub(r"\1", word)) < _MIN_STRETCHED:
+                return word  # "noooo", "wayyyy": emphasis, not a disguise
         best, best_n = word, self._pieces(word)
         for candidate in self._candidates(word, mapped):
             n = self._pieces(candidate)
@@ -102,18 +117,17 @@ class Respeller:
         return best
 
     def _candidates(self, word: str, mapped: list[bool]) -> list[str]:
+        """Plain spellings to try; the fewest pieces win, and on a tie the first, so a
+        stretched letter is tried once before twice ("moooron" -> "moron", not "mooron";
+        "shoooot" -> "shot")."""
         bases = [word]
         if any(mapped):
             slots = [_LEET[c] if m else c for c, m in zip(word, mapped, strict=True)]
-            ambiguous = sum(len(s) > 1 for s in slots)
-            if ambiguous <= _MAX_CHOICES:
+            if sum(len(s) > 1 for s in slots) <= _MAX_CHOICES:
                 bases = ["".join(p) for p in itertools.product(*slots)]
         out = []
         for base in bases:
             runs = list(_STRETCH.finditer(base))[:_MAX_CHOICES]
-            if not runs:
-                out.append(base)
-                continue
             for counts in itertools.product((1, 2), repeat=len(runs)):
                 parts, last = [], 0
                 for run, k in zip(runs, counts, strict=True):
@@ -123,11 +137,38 @@ class Respeller:
         return out
 
 
+def _kept_spans(text: str) -> list[tuple[int, int]]:
+    """Spans left as written, in order: chunks with a link or address, @handles, #tags."""
+    if not _ADDRESS.search(text):
+        return [h.span() for h in _HANDLE.finditer(text)]
+    spans = []
+    for chunk in _CHUNK.finditer(text):
+        if _ADDRESS.search(chunk.group()):
+            spans.append(chunk.span())
+        else:
+            spans.extend(h.span() for h in _HANDLE.finditer(text, chunk.start(), chunk.end()))
+    return spans
+
+
+def _splits(letters: str) -> list[tuple[str, str, str]]:
+    """The run joined whole, and with a single "a"/"I" at either end kept apart."""
+    out = [("", letters, "")]
+    alone = "aAiI"
+    if letters[0] in alone:
+        out.append((letters[0], letters[1:], ""))
+    if letters[-1] in alone:
+        out.append(("", letters[:-1], letters[-1]))
+    if letters[0] in alone and letters[-1] in alone:
+        out.append((letters[0], letters[1:-1], letters[-1]))
+    return out
+
+
 def _letter_like(word: str) -> list[bool]:
     """Which characters of ``word`` stand for letters: a digit run of one or two between
     letters ("m0ron", "1d10t"), a digit at either end only when the word has such a run
-    ("1d10t", not "1am", "mh370" or "hell0"), and a symbol between a letter or digit and
-    a lower-case letter ("dumb@ss", "id!ot"; not "hi!", "ok!!1" or "anyone!I")."""
+    ("1d10t", not "1am", "mh370" or "hell0"); "@" and "$" between a letter or digit and a
+    lower-case letter ("dumb@ss", "ca$h"; not "us$5"); "!" once in a word, after a letter
+    and before two lower-case letters ("id!ot", "b!tch"; not "hi!", "yes!i", "no!no!")."""
     n = len(word)
     out = [False] * n
     runs = [(r.start(), r.end()) for r in re.finditer(r"[013457]+", word)]
@@ -139,6 +180,12 @@ def _letter_like(word: str) -> list[bool]:
             out[a:b] = [True] * (b - a)
     for i in range(1, n - 1):
         c, before, after = word[i], word[i - 1], word[i + 1]
-        if c in "@$!|" and before.isalnum() and (after.islower() or after.isdigit()):
+        if c in "@$" and before.isalnum() and after.islower():
+            out[i] = True
+    if word.count("!") == 1:
+        i = word.index("!")
+        after = word[i + 1 : i + 3]
+        if 0 < i and word[i - 1].isalpha() and len(after) == 2 and after.isalpha() \
+                and after.islower():
             out[i] = True
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,6 +32,9 @@ def respeller() -> Respeller:
         ("you're a moooron", "you're a moron"),
         ("a w a s t e of money", "a waste of money"),
         ("they are v3rmin", "they are vermin"),
+        ("you b!tch", "you bitch"),
+        ("s o r r y I was late", "sorry I was late"),
+        ("k1ll mys3lf", "kill myself"),
     ],
 )
 def test_disguised_words_are_written_plainly(respeller, text, plain):
@@ -48,21 +53,43 @@ def test_disguised_words_are_written_plainly(respeller, text, plain):
         "a.m. p.m. e.g. i.e.",
         "b4 2day 4ever l8r gr8 thx 4 the support",
         "",
+        # found in review: each of these used to be rewritten and change a decision
+        "I I I I can't breathe",
+        "I-I-I-I",
+        "k k k k fine",
+        "f4f l4l s4s follow me",
+        "no!no!no!",
+        "yes!i got the job, sorry!i love you all",
+        "y r u a jerk",
+        "B1G1 free, T1D, H1N1, L4D2, name|age|city, us$5",
+        "see a.b.c.d and a.s.a.p",
+        "İ1İ",
+        "a" * 5000,
+        "ab1 " * 2000,
     ],
 )
 def test_ordinary_writing_is_left_alone(respeller, text):
     assert respeller.fix(text) == text
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("abcdefghij XYZ,.'?"), max_size=60))
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefghij XYZ,.'?-"), max_size=60))
 def test_text_without_digits_symbols_or_stretches_is_unchanged(respeller, text):
-    # no digit or symbol, and no letter three times in a row, no single spaced letters
-    words = text.split()
-    if any(len(w) == 1 for w in words) or any(a == b == c for a, b, c in zip(
-            text, text[1:], text[2:], strict=False)):
+    # no digit or symbol, no letter three times in a row, no letters split by . - or space
+    low = text.lower()
+    if re.search(r"([a-z])\1\1|[a-z][ .\-][a-z][ .\-]", low):
         return
     assert respeller.fix(text) == text
+
+
+def test_the_guards_read_the_plain_spelling_too():
+    from kindscope.signals import THRESHOLDS, score_texts
+
+    t = score_texts(["im a m0ron", "I am such a m0ron sometimes", "k1ll mys3lf tonight"],
+                    signals=["toxicity", "crisis"])
+    assert t["toxicity"][0].as_py() < THRESHOLDS["toxicity"]  # self-deprecation guard
+    assert t["toxicity"][1].as_py() < THRESHOLDS["toxicity"]
+    assert t["crisis"][2].as_py() >= THRESHOLDS["crisis"]
 
 
 def test_the_model_reads_the_plain_spelling():
