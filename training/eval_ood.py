@@ -111,8 +111,13 @@ WHY = {
     "left out of training, but the writing process and five targets are shared, so the "
     "Multitarget rows are a new data set, not a new source. The DISABLED pairs are the "
     "held-apart figure: DIALOCONAN has no disability target.",
-    "distress": "distress trains on Dreaddit and TweetEval emotion, never on GoEmotions "
-    "(Reddit comments; only the upbeat head trains on its train split, not the encoder).",
+    "distress": "distress trains on Dreaddit, TweetEval emotion and comforting replies "
+    "(CounselChat answers, the failed ESConv dialogues' supporter turns), never on GoEmotions "
+    "(Reddit comments; only the upbeat head trains on its train split, not the encoder) or "
+    "the main ESConv corpus. GoEmotions labels the emotion a comment shows, so a sympathetic "
+    "reply (\"So sorry for your loss\") counts as painful there, though it is not the "
+    "author's distress (issue 11, item 4); the ESConv row tests that: seekers' turns against "
+    "the supporters' turns that answer them.",
     "upbeat": "since 2026-12-04 upbeat also trains on GoEmotions train, so its GoEmotions dev "
     "row is no longer held apart: the held-apart figures are leave-one-data-set-out "
     "(training/lodo.py, in the table above: without GoEmotions, macro-F1 on GoEmotions dev, "
@@ -424,6 +429,14 @@ def main(argv=None) -> dict:
             ys, sc("distress", keys), th["distress"]
         )
     }
+    # distress does not read the context, so the replies' keys (reply, post) serve as they are
+    seekers = list(dict.fromkeys(post for post, _, _ in esc_rows))
+    helper_keys = [reply for _, _, reply in esc_rows]
+    res["distress"]["esconv dev: seeker turns vs supporter turns (who is in pain)"] = binary(
+        np.r_[np.ones(len(seekers)), np.zeros(len(helper_keys))],
+        np.r_[sc("distress", seekers), sc("distress", helper_keys)], th["distress"])
+    res["distress"]["esconv dev supporter turns read as distress"] = rate(
+        sc("distress", helper_keys), th["distress"])
     keys, ys = goe_set(JOYFUL, PAINFUL)
     res["upbeat"] = {
         "goemotions dev (joy/pride/excitement/gratitude vs painful or neutral)": binary(

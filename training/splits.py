@@ -34,6 +34,8 @@ Split = tuple[list[Example], list[Example]]
 DISTRESS_WEIGHT = 3.0
 #: Weight of DIALOCONAN's turns (hate and toxicity heads).
 COUNTER_SPEECH_WEIGHT = 1.0
+#: Weight of the comforting replies among the distress head's negatives.
+COMFORT_WEIGHT = 0.5
 
 
 def _sample(rows: list, n: int, salt: str) -> list:
@@ -98,6 +100,14 @@ def distress() -> Split:
             tr.append(Example(text, int(label == 3), source="emotion", weight=0.5))
     # GoEmotions' painful comments are not here: as positives they cost Dreaddit's
     # validation macro-F1 0.768 -> 0.709 (2026-12-04), and it stays distress's held-apart set.
+    # Comfort written to someone in pain is not the writer's distress (issue 11: "a
+    # sympathetic reply read as distress"). Counsellors' answers and the failed ESConv
+    # dialogues' supporter turns; not EPITOME's peers, who often share their own pain.
+    # Their held-apart fold is not scored here (the validation stays Dreaddit's, comparable
+    # with older cards); eval_ood.py scores ESConv's own dev supporter turns instead.
+    for key, text, source in _supporters():
+        if source != "epitome" and not in_val_fold(key):
+            tr.append(Example(text, 0, source=f"comfort-{source}", weight=COMFORT_WEIGHT))
     return tr + _everyday_tweets() + cases("distress"), va
 
 
