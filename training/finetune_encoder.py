@@ -19,6 +19,8 @@ Writes a Hugging Face ``BertModel`` folder that ``export_encoder.export`` reads.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import random
 import sys
@@ -60,12 +62,18 @@ THREADS = 2
 #: the next step; it changes the encoder and so every signal's figures.
 TASK_SOURCES = {"support": {"epitome", "counselchat", "rumoureval", "cases"}}
 #: Sources a signal's fine-tuning task leaves out, for the same reason: DIALOCONAN's
-#: counter-speech and GoEmotions' comments (2026-12-04) train only the heads so far.
+#: counter-speech, GoEmotions' comments and distress's comforting replies (2026-12-04)
+#: train only the heads so far.
 TASK_SKIP = {
     "hate": {"dialoconan"},
     "toxicity": {"dialoconan"},
     "upbeat": {"goemotions"},
+    "distress": {"comfort-counselchat", "comfort-esconv"},
 }
+#: sha256 of ``training_tasks()`` (``tasks_digest``): what the shipped encoder was
+#: fine-tuned on. A split change that reaches the fine-tune changes it; then the encoder
+#: must be fine-tuned again, or the source added to ``TASK_SKIP``.
+SHIPPED_TASKS_SHA256 = "4ea9906627511c136912eede4c57733c3ca596827c667a3e8efb6d6d7c237746"
 
 
 def _task_sources(name: str, split: tuple[list, list]) -> tuple[list, list]:
@@ -77,6 +85,13 @@ def _task_sources(name: str, split: tuple[list, list]) -> tuple[list, list]:
         [e for e in part if (keep is None or e.source in keep) and e.source not in skip]
         for part in split
     )
+
+
+def tasks_digest(tasks: dict[str, list]) -> str:
+    """sha256 of the fine-tuning tasks (every example's text, label, context, source, weight)."""
+    blob = json.dumps({name: [[e.text, e.label, e.context, e.source, e.weight] for e in examples]
+                       for name, examples in sorted(tasks.items())}, sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def training_tasks(

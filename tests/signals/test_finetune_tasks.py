@@ -40,3 +40,10 @@ def test_caps_and_held_out_texts(finetune_encoder):
     # the one known exception (finetune_encoder.TASK_SOURCES): a supporter turn that is context
     # in support's newer validation fold, seen by the shipped encoder's fine-tune
     assert seen & held == {"what happened?"}
+
+
+def test_the_fine_tune_tasks_are_those_of_the_shipped_encoder(finetune_encoder):
+    # A split change that reaches the fine-tune (a new source not in TASK_SKIP) would make
+    # `train_signals.py` fine-tune an encoder other than the shipped one.
+    fe = finetune_encoder
+    assert fe.tasks_digest(fe.training_tasks()) == fe.SHIPPED_TASKS_SHA256
