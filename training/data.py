@@ -169,6 +169,17 @@ PAINFUL = frozenset({"sadness", "grief", "fear", "nervousness", "remorse", "disa
 JOYFUL = frozenset({"joy", "pride", "excitement", "gratitude"})
 
 
+def goemotions_label(labels: frozenset[str], pos: frozenset[str],
+                     neg: frozenset[str]) -> int | None:
+    """1 for a comment with an emotion of ``pos`` and none of ``neg``; 0 for one of ``neg``
+    without ``pos``, or neutral only; None (left out) for mixed comments and other emotions."""
+    if labels & pos and not labels & neg:
+        return 1
+    if (labels & neg and not labels & pos) or labels == {"neutral"}:
+        return 0
+    return None
+
+
 def goemotions(split: str) -> list[tuple[str, frozenset[str], str]]:
     """(comment, its emotion labels, comment id) of GoEmotions ``train`` or ``dev``."""
     names = (DATA / "goemotions/labels.txt").read_text(encoding="utf-8").split()

@@ -20,6 +20,7 @@ from data import (
     esconv_failed_dialogs,
     esconv_listener_turns,
     goemotions,
+    goemotions_label,
     in_val_fold,
     norm,
     olid,
@@ -277,13 +278,8 @@ def upbeat() -> Split:
 def _goemotions(split: str, pos: frozenset[str], neg: frozenset[str]) -> list[Example]:
     """GoEmotions comments of ``split``: ``pos`` without ``neg`` = 1; ``neg`` without
     ``pos``, or neutral only, = 0; mixed comments and other emotions left out."""
-    out = []
-    for text, labels, _ in goemotions(split):
-        if labels & pos and not labels & neg:
-            out.append(Example(text, 1, source="goemotions"))
-        elif (labels & neg and not labels & pos) or labels == {"neutral"}:
-            out.append(Example(text, 0, source="goemotions"))
-    return out
+    labelled = ((text, goemotions_label(labels, pos, neg)) for text, labels, _ in goemotions(split))
+    return [Example(text, y, source="goemotions") for text, y in labelled if y is not None]
 
 
 SPLITS = {

@@ -14,11 +14,7 @@ validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce t
 ``--signals a,b`` with it refits those heads and keeps the others in ``heads.npz`` and
 ``metrics.json``.
 ``--train-from-layer N`` and ``--cap SIGNAL=N`` (repeatable) change the fine-tune, to
-compare variants (write those to another ``--out``). ``--mlp-seeds N`` averages N networks
-per head (one network with N times the hidden units; default 1). Tried on 2026-12-04 with
-5 for toxicity, hate and offensive: challenge suite 0.790 -> 0.812, Davidson offensive AUC
-0.837 -> 0.843, but Unhealthy Comments toxicity AUC 0.787 -> 0.777 and CONAN DISABLED hate
-0.970 -> 0.967, at five times the fitting time; not shipped.
+compare variants (write those to another ``--out``).
 
 The frozen baseline of the issue (logistic regression on the *pretrained* encoder's
 sentence embedding) is computed with the pretrained encoder, exported beside the cache
@@ -56,8 +52,6 @@ SEED = 13
 #: Heads that also read the replied-to post (support_er did better without it on train CV).
 CONTEXT_SIGNALS = {"support", "support_ip", "support_ex"}
 HIDDEN = 256
-#: Networks per head, averaged (``--mlp-seeds``).
-MLP_SEEDS = 1
 ALPHA = {"default": 10.0}
 C_BAG = {"default": 4.0}
 #: Weight on the positives in the crisis calibrator (balanced classes first): below 1 since
@@ -93,22 +87,12 @@ def _fit_lr(x, y, w, c):
     return model.fit(x, y, sample_weight=w)
 
 
-def _fit_mlp(x, y, w, alpha, seed: int = SEED):
+def _fit_mlp(x, y, w, alpha):
     model = MLPClassifier(
         (HIDDEN,), alpha=alpha, max_iter=80, early_stopping=True, n_iter_no_change=5,
-        random_state=seed,
+        random_state=SEED,
     )
     return model.fit(x, y, sample_weight=w)
-
-
-def _fit_mlps(x, y, w, alpha, seeds: int) -> list[MLPClassifier]:
-    """``seeds`` networks that differ only in their seed (initial weights and the
-    early-stopping split); their mean logit is one network with all their hidden units."""
-    return [_fit_mlp(x, y, w, alpha, SEED + i) for i in range(seeds)]
-
-
-def _mlps_logit(models: list[MLPClassifier], x: np.ndarray) -> np.ndarray:
-    return np.mean([_mlp_logit(m, x) for m in models], axis=0)
 
 
 def _mlp_logit(model: MLPClassifier, x: np.ndarray) -> np.ndarray:
@@ -116,7 +100,7 @@ def _mlp_logit(model: MLPClassifier, x: np.ndarray) -> np.ndarray:
     return (hidden @ model.coefs_[1] + model.intercepts_[1])[:, 0]
 
 
-def fit_signal(name: str, x, bag, y, w, seeds: int = MLP_SEEDS) -> dict[str, np.ndarray]:
+def fit_signal(name: str, x, bag, y, w) -> dict[str, np.ndarray]:
     mean = x.mean(0)
     scale = x.std(0) + 1e-6
     xs = (x - mean) / scale
@@ -125,9 +109,9 @@ def fit_signal(name: str, x, bag, y, w, seeds: int = MLP_SEEDS) -> dict[str, np.
     oof = np.zeros((len(y), 2))
     folds = StratifiedKFold(5, shuffle=True, random_state=SEED).split(xs, y)
     for tr, te in folds:
-        oof[te, 0] = _mlps_logit(_fit_mlps(xs[tr], y[tr], w[tr], alpha, seeds), xs[te])
+        oof[te, 0] = _mlp_logit(_fit_mlp(xs[tr], y[tr], w[tr], alpha), xs[te])
         oof[te, 1] = _fit_lr(bag[tr], y[tr], w[tr], c_bag).decision_function(bag[te])
-    mlps = _fit_mlps(xs, y, w, alpha, seeds)
+    mlp = _fit_mlp(xs, y, w, alpha)
     bagm = _fit_lr(bag, y, w, c_bag)
     sw = w * np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
     sw = sw * np.where(y == 1, POS_BOOST.get(name, 1.0), 1.0)
@@ -135,10 +119,10 @@ def fit_signal(name: str, x, bag, y, w, seeds: int = MLP_SEEDS) -> dict[str, np.
     return {
         "mean": mean.astype(np.float32),
         "scale": scale.astype(np.float32),
-        "w1": np.hstack([m.coefs_[0] for m in mlps]).astype(np.float16),
-        "b1": np.concatenate([m.intercepts_[0] for m in mlps]).astype(np.float32),
-        "w2": (np.concatenate([m.coefs_[1][:, 0] for m in mlps]) / len(mlps)).astype(np.float32),
-        "b2": np.float32(np.mean([m.intercepts_[1][0] for m in mlps])),
+        "w1": mlp.coefs_[0].astype(np.float16),
+        "b1": mlp.intercepts_[0].astype(np.float32),
+        "w2": mlp.coefs_[1][:, 0].astype(np.float32),
+        "b2": np.float32(mlp.intercepts_[1][0]),
         "w_bag": bagm.coef_[0].astype(np.float16),
         "b_bag": np.float32(bagm.intercept_[0]),
         "stack": np.array([*stack.coef_[0], stack.intercept_[0]], dtype=np.float32),
@@ -155,7 +139,7 @@ def predict(params: dict, x, bag) -> np.ndarray:
 
 
 def train_one(cache: FeatureCache, name: str, frozen: FeatureCache,
-              leave_out: tuple[str, ...] = (), seeds: int = MLP_SEEDS):
+              leave_out: tuple[str, ...] = ()):
     """Fit one signal's head; ``leave_out``: sources (prefixes) dropped from its training
     examples only, for leave-one-data-set-out figures (training/lodo.py)."""
     raw_train, val = SPLITS[name]()
@@ -164,7 +148,7 @@ def train_one(cache: FeatureCache, name: str, frozen: FeatureCache,
     ctx = name in CONTEXT_SIGNALS
     train = augment_without_context(raw_train) if ctx else raw_train
     x, bag, y, w = design(cache, train, ctx)
-    params = fit_signal(name, x, bag, y, w, seeds)
+    params = fit_signal(name, x, bag, y, w)
     params["context"] = np.int8(ctx)
     xv, bagv, yv, _ = design(cache, val, ctx)
     probs = predict(params, xv, bagv)
@@ -212,8 +196,6 @@ def main(argv=None) -> dict:
     parser.add_argument("--leave-out", default="",
                         help="comma-separated training sources to leave out (with --skip-export "
                              "and another --out; training/lodo.py uses it)")
-    parser.add_argument("--mlp-seeds", type=int, default=MLP_SEEDS,
-                        help="networks averaged per head (default %(default)s)")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS),
                         help="comma-separated subset to refit; the other heads in --out are "
@@ -245,7 +227,7 @@ def main(argv=None) -> dict:
     arrays, metrics = {}, {}
     for name in args.signals.split(","):
         t0 = time.time()
-        params, m = train_one(cache, name, frozen, leave_out, args.mlp_seeds)
+        params, m = train_one(cache, name, frozen, leave_out)
         arrays.update({f"{name}.{k}": v for k, v in params.items()})
         metrics[name] = m
         print(f"{name:11s} {json.dumps(m['summary'])} ({time.time() - t0:.0f}s)", flush=True)

@@ -29,7 +29,7 @@ import re
 
 import numpy as np
 
-__all__ = ["GUARD_CAP", "SUPPORT_SIGNALS", "TOXICITY_GUARDS", "adjust_support",
+__all__ = ["ADDRESS", "GUARD_CAP", "SUPPORT_SIGNALS", "TOXICITY_GUARDS", "adjust_support",
            "adjust_toxicity", "adjust_upbeat", "explain_toxicity"]
 
 GUARD_CAP = 0.3
@@ -59,13 +59,14 @@ TOXICITY_GUARDS: dict[str, re.Pattern] = {
     "friendly_swearing": re.compile(rf"\b{_SWEAR}\s+(?:\w+\s+)?{_GOOD}\b|\bholy shit\b"),
 }
 
-_ADDRESS = re.compile(r"\b(?:you|your|you're|youre|yourself|u|ur|ya)\b")
+#: A (lower-cased) text that addresses someone: "you", "your", "u"...
+ADDRESS = re.compile(r"\b(?:you|your|you're|youre|yourself|u|ur|ya)\b")
 
 
 def explain_toxicity(text: str) -> list[str]:
     """Names of the guards that apply to ``text`` (empty when it addresses someone)."""
     low = (text or "").lower().replace("’", "'")
-    if _ADDRESS.search(low):
+    if ADDRESS.search(low):
         return []
     return [name for name, rx in TOXICITY_GUARDS.items() if rx.search(low)]
 
@@ -81,15 +82,15 @@ def adjust_toxicity(texts: list[str], probs: np.ndarray) -> np.ndarray:
 
 def adjust_upbeat(upbeat: np.ndarray, crisis: np.ndarray, threshold: float = 0.5) -> np.ndarray:
     """Cap the upbeat score of posts whose crisis score reaches ``threshold`` (new array)."""
-    out = np.asarray(upbeat, dtype=np.float64).copy()
-    at_risk = np.asarray(crisis) >= threshold
-    out[at_risk] = np.minimum(out[at_risk], GUARD_CAP)
-    return out
+    return _cap_where(upbeat, np.asarray(crisis) >= threshold)
 
 
 def adjust_support(support: np.ndarray, toxicity: np.ndarray, threshold: float = 0.5) -> np.ndarray:
     """Cap a support score of replies whose toxicity reaches ``threshold`` (new array)."""
-    out = np.asarray(support, dtype=np.float64).copy()
-    toxic = np.asarray(toxicity) >= threshold
-    out[toxic] = np.minimum(out[toxic], GUARD_CAP)
+    return _cap_where(support, np.asarray(toxicity) >= threshold)
+
+
+def _cap_where(scores: np.ndarray, flagged: np.ndarray) -> np.ndarray:
+    out = np.asarray(scores, dtype=np.float64).copy()
+    out[flagged] = np.minimum(out[flagged], GUARD_CAP)
     return out

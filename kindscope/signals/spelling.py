@@ -51,7 +51,7 @@ _CHEAP = re.compile(r"[a-z][013457@$!]|[013457@$!][a-z]|([a-z])\1\1|[a-z][ .\-_*
 # Left alone: whole chunks (between spaces) that hold a link, a path or an e-mail address,
 # and @handles or #tags inside a chunk.
 _CHUNK = re.compile(r"\S+")
-_ADDRESS = re.compile(r"/|www\.|@[\w-]+\.\w", _FLAGS)
+_LINK = re.compile(r"/|www\.|@[\w-]+\.\w", _FLAGS)
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+", _FLAGS)
 
 
@@ -139,11 +139,11 @@ class Respeller:
 
 def _kept_spans(text: str) -> list[tuple[int, int]]:
     """Spans left as written, in order: chunks with a link or address, @handles, #tags."""
-    if not _ADDRESS.search(text):
+    if not _LINK.search(text):
         return [h.span() for h in _HANDLE.finditer(text)]
     spans = []
     for chunk in _CHUNK.finditer(text):
-        if _ADDRESS.search(chunk.group()):
+        if _LINK.search(chunk.group()):
             spans.append(chunk.span())
         else:
             spans.extend(h.span() for h in _HANDLE.finditer(text, chunk.start(), chunk.end()))
