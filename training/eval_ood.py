@@ -87,12 +87,15 @@ from data import (  # noqa: E402
     counsel_chat,
     davidson,
     goemotions,
+    goemotions_label,
     in_val_fold,
     norm,
     sdcnl,
 )
+from splits import distress as distress_split  # noqa: E402
 
-from kindscope.signals import MODEL_VERSION, THRESHOLDS, score_texts  # noqa: E402
+from kindscope.signals import MODEL_VERSION, SIGNALS, THRESHOLDS, score_texts  # noqa: E402
+from kindscope.signals.guards import ADDRESS  # noqa: E402
 
 OUT = HERE.parent / "kindscope/signals/artifacts/ood_metrics.json"
 METRICS = HERE.parent / "kindscope/signals/artifacts/metrics.json"
@@ -117,9 +120,8 @@ WHY = {
     "the main ESConv corpus. GoEmotions labels the emotion a comment shows, so a sympathetic "
     "reply (\"So sorry for your loss\") counts as painful there, though it is not the "
     "author's distress (issue 11, item 4); the ESConv row tests that: seekers' turns against "
-    "the supporters' turns that answer them. 58 of the 1,749 supporter turns (generic "
-    "crowdworker phrases) also occur in the failed dialogues that train distress; without "
-    "them the rate is 0.0704 and the AUC 0.7955 (2026-12-04).",
+    "the supporters' turns that answer them (less the generic supporter phrases that also "
+    "occur in the failed dialogues distress trains on).",
     "upbeat": "since 2026-12-04 upbeat also trains on GoEmotions train, so its GoEmotions dev "
     "row is no longer held apart: the held-apart figures are leave-one-data-set-out "
     "(training/lodo.py, in the table above: without GoEmotions, macro-F1 on GoEmotions dev, "
@@ -158,8 +160,6 @@ MECHANISMS = {
     "support_ip": {"Restatement or Paraphrasing", "Self-disclosure"},
     "support_ex": {"Questions"},
 }
-#: A tweet that addresses someone (the Davidson rows of "insults read as support").
-ADDRESS = re.compile(r"\b(?:you|your|youre|you're|yourself|u|ur|ya)\b", re.IGNORECASE)
 
 
 def _rng(salt: str) -> random.Random:
@@ -256,8 +256,9 @@ def rate(p, threshold: float) -> dict:
 class Scorer:
     """Collects every (text, context) once, scores them all in one pass."""
 
-    def __init__(self):
+    def __init__(self, model=None):
         self.items: dict[tuple[str, str], int] = {}
+        self.model = model  # a SignalModel of other artifacts, or None for the shipped ones
 
     def add(self, text: str, context: str = "") -> tuple[str, str]:
         self.items.setdefault((text, context), len(self.items))
@@ -266,9 +267,13 @@ class Scorer:
     def run(self) -> None:
         keys = list(self.items)
         t0 = time.time()
-        table = score_texts([t for t, _ in keys], [c or None for _, c in keys])
+        texts, contexts = [t for t, _ in keys], [c or None for _, c in keys]
+        if self.model is None:
+            table = score_texts(texts, contexts)
+            self.scores = {name: table[name].to_numpy() for name in table.column_names}
+        else:
+            self.scores = self.model.score(texts, [c or "" for c in contexts], SIGNALS)
         self.seconds = time.time() - t0
-        self.scores = {name: table[name].to_numpy() for name in table.column_names}
 
     def __call__(self, signal: str, keys) -> np.ndarray:
         return self.scores[signal][[self.items[k] for k in keys]]
@@ -368,12 +373,26 @@ def main(argv=None) -> dict:
         action="store_true",
         help="only write the model-card sections from --out (no scoring)",
     )
+    parser.add_argument("--artifacts", type=Path,
+                        help="score with the artifacts in this folder instead of the shipped "
+                             "ones (an older or variant model; write to another --out)")
+    parser.add_argument("--without-support-guard", action="store_true",
+                        help="leave support uncapped for replies read as toxic "
+                             "(guards.adjust_support), to measure what the guard does")
     args = parser.parse_args(argv)
     if args.cards:
         write_cards(args.out)
         return {}
+    if (args.artifacts or args.without_support_guard) and args.out == OUT:
+        parser.error("--artifacts and --without-support-guard write to another --out")
+    if args.without_support_guard:
+        import kindscope.signals.model as signal_model
 
-    sc = Scorer()
+        signal_model.adjust_support = lambda support, toxicity: support
+
+    from kindscope.signals.model import SignalModel
+
+    sc = Scorer(SignalModel(args.artifacts) if args.artifacts else None)
     tox = [(sc.add(t), y) for t, y in unhealthy()]
     off = [(sc.add(t), y) for t, y in davidson_sample()]
     hat = [(sc.add(t), y, g) for t, y, g in conan()]
@@ -414,16 +433,10 @@ def main(argv=None) -> dict:
     }
 
     # distress / upbeat / goemotions caring
-    def goe_set(pos: set[str], neg: set[str]):
-        keys, ys = [], []
-        for key, labels in goe:
-            if labels & pos and not labels & neg:
-                keys.append(key)
-                ys.append(1)
-            elif (labels & neg and not labels & pos) or labels == {"neutral"}:
-                keys.append(key)
-                ys.append(0)
-        return keys, ys
+    def goe_set(pos: frozenset[str], neg: frozenset[str]):
+        labelled = [(key, goemotions_label(labels, pos, neg)) for key, labels in goe]
+        return ([k for k, y in labelled if y is not None],
+                [y for _, y in labelled if y is not None])
 
     keys, ys = goe_set(PAINFUL, JOYFUL)
     res["distress"] = {
@@ -431,9 +444,12 @@ def main(argv=None) -> dict:
             ys, sc("distress", keys), th["distress"]
         )
     }
-    # distress does not read the context, so the replies' keys (reply, post) serve as they are
+    # distress does not read the context, so the replies' keys (reply, post) serve as they
+    # are; supporter turns that also occur in distress's training (generic crowdworker
+    # phrases of the failed dialogues) are left out
+    trained = {norm(e.text) for e in distress_split()[0]}
     seekers = list(dict.fromkeys(post for post, _, _ in esc_rows))
-    helper_keys = [reply for _, _, reply in esc_rows]
+    helper_keys = [reply for _, _, reply in esc_rows if norm(reply[0]) not in trained]
     res["distress"]["esconv dev: seeker turns vs supporter turns (who is in pain)"] = binary(
         np.r_[np.ones(len(seekers)), np.zeros(len(helper_keys))],
         np.r_[sc("distress", seekers), sc("distress", helper_keys)], th["distress"])
@@ -445,7 +461,7 @@ def main(argv=None) -> dict:
             ys, sc("upbeat", keys), th["upbeat"]
         )
     }
-    keys, ys = goe_set({"caring"}, PAINFUL)
+    keys, ys = goe_set(frozenset({"caring"}), PAINFUL)
     sup_goe = binary(ys, sc("support", keys), th["support"])
 
     # support: reply vs the painful post it answers
@@ -480,7 +496,8 @@ def main(argv=None) -> dict:
             sc("support", [k for k, y in tox if y == 1]), th["support"]
         ),
         "davidson sample offensive tweets addressing someone read as support": rate(
-            sc("support", [k for k, y in off if y == 1 and ADDRESS.search(k[0])]), th["support"]
+            sc("support", [k for k, y in off if y == 1 and ADDRESS.search(k[0].lower())]),
+            th["support"],
         ),
     }
     # empathy mechanisms
@@ -530,6 +547,8 @@ def main(argv=None) -> dict:
         "model_version": MODEL_VERSION,
         "thresholds": {k: th[k] for k in res},
         "command": "nice -n 10 .venv/bin/python training/eval_ood.py",
+        "artifacts": str(args.artifacts) if args.artifacts else "shipped",
+        "support_guard": not args.without_support_guard,
         "texts_scored": len(sc.items),
         "seconds": round(sc.seconds, 1),
         "signals": res,

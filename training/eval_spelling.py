@@ -2,7 +2,8 @@
 
     nice -n 10 .venv/bin/python training/eval_spelling.py [--out PATH]
 
-Takes the held-apart validation texts of toxicity, offensive and hate (``splits.py``),
+Takes the validation texts of toxicity, offensive and hate (``splits.py``: the training
+sources' held-apart fold, so in distribution),
 disguises them with a seeded generator (each word of four or more letters, with
 probability one half: digits or symbols for one or two letters, "m0ron"; letters spaced
 out, "m o r o n"; or a stretched letter, "mooooron") and scores three versions through the
@@ -10,8 +11,8 @@ shipped model: as written, disguised and read as written (``Respeller`` off), di
 and respelled (as ``kindscope score`` reads them). Also counts how many of the original
 validation texts the respeller changes at all.
 
-The generator uses the same letter-for-digit table as the respeller, so the recovered
-share is an upper bound for these three kinds of disguise; dropped, swapped or masked
+The generator makes only substitutions the respeller knows, so the recovered share is an
+upper bound for these three kinds of disguise; dropped, swapped or masked
 letters ("idjit", "st*pid") are not generated and not undone. Writes JSON to
 ``kindscope/signals/artifacts/spelling_metrics.json`` (or ``--out``).
 """

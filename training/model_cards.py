@@ -85,16 +85,17 @@ CARDS = {
         "fail": "Long posts are read only up to 128 tokens. Stress about practical matters "
                 "(money, housing) counts as distress in Dreaddit; sarcasm and quoted lyrics are "
                 "misread; short illness complaints are learnt mainly from our own cases. "
-                "The comfort negatives (2026-12-04) moved, held apart: ESConv dev supporter "
-                "turns read as distress 0.220 -> 0.070 and seeker turns against supporter turns "
-                "AUC 0.700 -> 0.796, but GoEmotions dev (painful emotions against joyful or "
-                "neutral) AUC 0.816 -> 0.781 and macro-F1 0.692 -> 0.669, and ESConv seeker "
-                "turns read as distress 0.513 -> 0.463. GoEmotions labels the emotion a comment "
-                "shows, so \"So sorry for your loss\" counts as sadness there; of its 40 "
-                "painful comments that fell below 0.5, 23 say sorry to or address someone (18 "
-                "rose above it). Dreaddit validation: F1 0.805 -> 0.825, AUC 0.872 -> 0.873, "
-                "macro-F1 0.768 -> 0.763. A weight of 0.2 kept less of the gain (supporters "
-                "0.113) and lost GoEmotions too (0.793).",
+                "The comfort negatives (2026-12-04) moved, held apart (rows below; before: "
+                "`eval_ood.py --artifacts DIR --out OTHER.json` with DIR the artifacts of "
+                "1f5d38d, `git archive 1f5d38d kindscope/signals/artifacts`): ESConv dev "
+                "supporter turns read as distress 0.221 -> 0.070 and seeker turns against "
+                "supporter turns AUC 0.701 -> 0.796, but GoEmotions dev (painful emotions "
+                "against joyful or neutral) AUC 0.816 -> 0.781 and macro-F1 0.692 -> 0.669. "
+                "GoEmotions labels the emotion a comment shows, so a sympathetic reply (\"So "
+                "sorry for your loss\") counts as sadness there, though it is not the author's "
+                "distress; some of the loss is real first-person feeling (\"I'm nervous as "
+                "hell\" fell below 0.5). Dreaddit validation (above; the earlier metrics.json): "
+                "F1 0.805 -> 0.825, AUC 0.872 -> 0.873, macro-F1 0.768 -> 0.763.",
     },
     "crisis": {
         "what": "Suicidal thoughts, self-harm or immediate danger **to the author**. Not "
@@ -256,19 +257,16 @@ CARDS = {
                 "someone is not comfort (\"you are a worthless idiot\" read as support 0.86 "
                 "before). The report already counted a reply as supportive only when it is "
                 "neither toxic nor hateful (`store/read_sql.py`); the guard makes the scores "
-                "and the mechanism flags agree with that rule. Held apart "
-                "(rows below): hostile Unhealthy Comments read as support 0.426 -> 0.292, "
-                "Davidson insults that address someone 0.148 -> 0.025; the rest of the hostile "
-                "comments are ones the toxicity head misses. Cost: comforting replies whose "
-                "toxicity is misread lose their support (ESConv dev comforting replies 0.001, "
-                "held-apart EPITOME and failed-ESConv positives 0.005, challenge comfort "
-                "replies 1 of 22: a carer's encouragement read as toxic 0.52), and comfort "
-                "that quotes an insult to deny it (\"you're not an idiot, you're doing your "
-                "best\", toxicity 0.53; 6 of 16 such replies written in review). The validation "
-                "figures above are of the head without the guard. Tried first and dropped: "
-                "OLID's targeted insults and DIALOCONAN's hostile replies as negatives "
-                "(weight 0.5) moved the hostile-comment rate only to 0.328 and cost 0.027 of "
-                "the pair AUC.",
+                "and the mechanism flags agree with that rule. Held apart (rows below; "
+                "without the guard: `eval_ood.py --without-support-guard --out OTHER.json`): "
+                "hostile Unhealthy Comments read as support 0.426 -> 0.292, Davidson insults "
+                "that address someone 0.146 -> 0.025; the rest of the hostile comments are "
+                "ones the toxicity head misses. Cost: comforting replies whose toxicity is "
+                "misread lose their support (ESConv dev comforting replies flagged 0.9316 -> "
+                "0.9307, pair AUC 0.9195 -> 0.919; challenge comfort replies 1 of 22: a "
+                "carer's encouragement read as toxic 0.52), and comfort that quotes an insult "
+                "to deny it (\"you're not an idiot, you're doing your best\", toxicity 0.53). "
+                "The validation figures above are of the head without the guard.",
     },
     "support_er": {
         "what": "EPITOME Emotional Reactions (warmth, compassion, concern), level >= 1.",
@@ -357,16 +355,17 @@ Before the encoder reads a text, disguised words are written plainly
 (`kindscope/signals/spelling.py`: "m0ron", "1d10t", "dumb@ss", "m o r o n", "i.d.i.o.t",
 "moooron"), only where the plain word is one the tokenizer knows better. The validation
 figures above read texts as written (training does not respell); the respeller changes
-{f['texts_changed_by_respeller']:.2%} of these validation texts. The same {f['n']} held-apart
-validation texts, with about half of their longer words disguised by a seeded generator
-(digits or symbols for letters, spaced letters, stretched letters):
+{f['texts_changed_by_respeller']:.2%} of these validation texts. The same {f['n']} validation
+texts (in distribution: the training sources' held-apart fold, not another source), with
+about half of their longer words disguised by a seeded generator (digits or symbols for
+letters, spaced letters, stretched letters):
 
 | texts | AUC | recall | false alarms |
 |---|---|---|---|
 {rows}
 
-Command: `nice -n 10 .venv/bin/python training/eval_spelling.py`. The generator uses the
-respeller's own letter-for-digit table, so this is an upper bound for these three kinds;
+Command: `nice -n 10 .venv/bin/python training/eval_spelling.py`. The generator makes only
+substitutions the respeller knows, so this is an upper bound for these three kinds;
 dropped, swapped or masked letters ("idjit", "st*pid") are neither generated nor undone.
 """
 
