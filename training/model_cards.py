@@ -367,6 +367,8 @@ letters, spaced letters, stretched letters):
 Command: `nice -n 10 .venv/bin/python training/eval_spelling.py`. The generator makes only
 substitutions the respeller knows, so this is an upper bound for these three kinds;
 dropped, swapped or masked letters ("idjit", "st*pid") are neither generated nor undone.
+The challenge suite's obfuscation rows below are optimistic for the same reason: the
+respeller's rules were written after those cases had been read.
 """
 
 
