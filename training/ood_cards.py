@@ -38,7 +38,8 @@ WHY = {
     "reply (\"So sorry for your loss\") counts as painful there, though it is not the "
     "author's distress (issue 11, item 4); the ESConv row tests that: seekers' turns against "
     "the supporters' turns that answer them (less the generic supporter phrases that also "
-    "occur in the failed dialogues distress trains on).",
+    "occur in the failed dialogues distress trains on). The failed dialogues come from the "
+    "same crowdworker set-up, so that row is a new corpus but not a new style.",
     "upbeat": "since 2026-12-04 upbeat also trains on GoEmotions train, so its GoEmotions dev "
     "row is no longer held apart: the held-apart figures are leave-one-data-set-out "
     "(training/lodo.py, in the table above: without GoEmotions, macro-F1 on GoEmotions dev, "
