@@ -1,6 +1,7 @@
 """Multi-task fine-tuning of all-MiniLM-L6-v2 on the training splits of every signal.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python training/finetune_encoder.py OUT_DIR
+    HF_HUB_OFFLINE=1 .venv/bin/python training/finetune_encoder.py OUT_DIR [--all-sources]
+        [--no-cap] [--epochs N] [--train-from-layer N] [--lr X] [--device cuda --payload DIR]
 
 The encoder learns from every signal at once: one logistic output per signal on the
 features the shipped encoder returns (masked mean of the last layer and of layer 3), a
@@ -13,8 +14,11 @@ Each signal contributes at most ``CAP`` examples (``CAPS`` for some; a seeded sa
 hand-written cases and ToxiGen always kept). Any text that appears in
 any signal's validation split is left out, so no validation text is ever seen in
 fine-tuning (one exception, see ``TASK_SOURCES``). Seeded and single-process: reruns on
-the same machine give the same weights.
-Writes a Hugging Face ``BertModel`` folder that ``export_encoder.export`` reads.
+the same machine give the same weights. Checkpoints every ``CHECKPOINT_EVERY`` steps: a
+rerun with the same arguments and ``OUT_DIR`` goes on from the last one.
+Writes a Hugging Face ``BertModel`` folder that ``export_encoder.export`` reads. On a lent
+GPU the data does not travel: ``finetune_payload.py`` carries the tokenised tasks and the
+base weights there and brings the trained layers back (``training/device_finetune.sh``).
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ MAX_TOKENS = 96  # for fine-tuning only; the encoder reads 128
 #: variants (``train_signals.py --train-from-layer``, ``--cap``).
 LAYERS = 4
 THREADS = 2
+#: Steps between checkpoints (a few minutes on 2 cores); a rerun resumes from the last one.
+CHECKPOINT_EVERY = 200
 #: Where a signal's fine-tuning task reads only some sources of its split (training and
 #: validation alike): the shipped encoder was fine-tuned before support's painful-post
 #: negatives (2026-12-03, issue 11) came in, and this keeps a rerun reproducing it; only the
@@ -95,16 +101,25 @@ def tasks_digest(tasks: dict[str, list]) -> str:
 
 
 def training_tasks(
-    cap: int = CAP, seed: int = SEED, caps: dict[str, int] | None = None
+    cap: int | None = CAP,
+    seed: int = SEED,
+    caps: dict[str, int] | None = None,
+    all_sources: bool = False,
 ) -> dict[str, list]:
     """Per signal, its training examples minus every text of any validation split.
-    ``caps``: per-signal caps over ``CAPS``, taken as given."""
-    splits = {name: _task_sources(name, make()) for name, make in SPLITS.items()}
+    ``caps``: per-signal caps over ``CAPS``, taken as given; ``cap=None``: no cap at all.
+    ``all_sources``: every source of every split (``TASK_SOURCES`` and ``TASK_SKIP`` off)."""
+    splits = {name: make() for name, make in SPLITS.items()}
+    if not all_sources:
+        splits = {name: _task_sources(name, split) for name, split in splits.items()}
     held = {norm(e.text) for _, val in splits.values() for e in val}
     held |= {norm(e.context) for _, val in splits.values() for e in val if e.context}
     tasks = {}
     for name, (train, _) in splits.items():
         kept = [e for e in train if norm(e.text) not in held]
+        if cap is None:
+            tasks[name] = kept
+            continue
         always = [e for e in kept if e.source.startswith(ALWAYS)]
         rest = [e for e in kept if not e.source.startswith(ALWAYS)]
         rng = random.Random(f"{seed}:finetune:{name}")
@@ -115,24 +130,33 @@ def training_tasks(
     return tasks
 
 
-def _batches(tasks: dict[str, list], tokenizer, rng: random.Random) -> list:
-    """(task index, ids, labels, weights) batches, each of similar lengths, shuffled."""
-    out = []
-    for k, (_, examples) in enumerate(tasks.items()):
+def tokenised(tasks: dict[str, list], tokenizer) -> dict[str, list[tuple]]:
+    """Per signal, its examples as (WordPiece ids, label, weight), cut at ``MAX_TOKENS``."""
+    out = {}
+    for name, examples in tasks.items():
         encs = tokenizer.encode_batch([e.text for e in examples])
-        items = [(e.ids, e_.label, e_.weight) for e, e_ in zip(encs, examples, strict=True)]
+        out[name] = [(e.ids, float(x.label), float(x.weight))
+                     for e, x in zip(encs, examples, strict=True)]
+    return out
+
+
+def _batches(tasks: dict[str, list[tuple]], rng: random.Random, size: int = BATCH) -> list:
+    """(task index, examples) batches, each of similar lengths, shuffled."""
+    out = []
+    for k, items in enumerate(tasks.values()):
+        items = list(items)
         rng.shuffle(items)
         # sort within windows of 50 batches: little padding, still mixed
-        window = BATCH * 50
+        window = size * 50
         for start in range(0, len(items), window):
             chunk = sorted(items[start : start + window], key=lambda x: len(x[0]))
-            for b in range(0, len(chunk), BATCH):
-                out.append((k, chunk[b : b + BATCH]))
+            for b in range(0, len(chunk), size):
+                out.append((k, chunk[b : b + size]))
     rng.shuffle(out)
     return out
 
 
-def _tensors(batch):
+def _tensors(batch, device):
     import torch
 
     width = max(len(ids) for ids, _, _ in batch)
@@ -141,48 +165,81 @@ def _tensors(batch):
     for row, (x, _, _) in enumerate(batch):
         ids[row, : len(x)] = torch.tensor(x)
         mask[row, : len(x)] = 1
-    y = torch.tensor([float(lab) for _, lab, _ in batch])
-    w = torch.tensor([float(wt) for _, _, wt in batch])
-    return ids, mask, y, w
+    y = torch.tensor([lab for _, lab, _ in batch])
+    w = torch.tensor([wt for _, _, wt in batch])
+    return ids.to(device), mask.to(device), y.to(device), w.to(device)
 
 
-def finetune(
-    out_dir: Path,
-    cap: int = CAP,
-    seed: int = SEED,
-    train_from_layer: int | None = None,
-    caps: dict[str, int] | None = None,
-) -> Path:
-    """Fine-tune and save; layers from ``train_from_layer`` (1-based; default the one
-    above ``MID_LAYER``) up train."""
-    import torch
-    from tokenizers import Tokenizer
+def base_model():
+    """all-MiniLM-L6-v2 cut to its first ``LAYERS`` layers (eager attention)."""
     from transformers import BertModel
-
-    torch.manual_seed(seed)
-    torch.set_num_threads(THREADS)
-    torch.use_deterministic_algorithms(True)
-    rng = random.Random(seed)
-    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tokenizer.enable_truncation(MAX_TOKENS)
-    tokenizer.no_padding()
-    tasks = training_tasks(cap, seed, caps)
-    batches = [b for _ in range(EPOCHS) for b in _batches(tasks, tokenizer, rng)]
-    tokens = sum(len(x[0]) for _, batch in batches for x in batch)
-    print(f"fine-tuning on {sum(map(len, tasks.values()))} examples, {len(batches)} batches, "
-          f"{tokens} tokens", flush=True)
 
     bert = BertModel.from_pretrained(str(model_dir()), attn_implementation="eager")
     bert.encoder.layer = bert.encoder.layer[:LAYERS]
     bert.config.num_hidden_layers = LAYERS
-    for module in (bert.embeddings, *bert.encoder.layer[: (train_from_layer or MID_LAYER + 1) - 1]):
+    return bert.float()
+
+
+def finetune(
+    out_dir: Path,
+    cap: int | None = CAP,
+    seed: int = SEED,
+    train_from_layer: int | None = None,
+    caps: dict[str, int] | None = None,
+    *,
+    all_sources: bool = False,
+    epochs: int = EPOCHS,
+    lr: float = LR_ENCODER,
+    device: str = "cpu",
+    payload: Path | None = None,
+) -> Path:
+    """Fine-tune and save; layers from ``train_from_layer`` (1-based; default the one
+    above ``MID_LAYER``) up train. Resumable: checkpoints in ``out_dir`` every
+    ``CHECKPOINT_EVERY`` steps, and a rerun with the same arguments goes on from the last.
+    ``payload``: a folder from ``finetune_payload.py`` (tasks already tokenised and the
+    base weights), for a machine without ``../shared/data``. On ``device="cuda"`` the
+    forward pass runs in bf16 autocast: fast, not bit-reproducible.
+    Writes ``out_dir/layers`` (the trained layers) and, with the base weights at hand,
+    ``out_dir/model`` (a ``BertModel`` folder for ``export_encoder.export``)."""
+    import torch
+
+    torch.manual_seed(seed)
+    if device == "cpu":
+        torch.set_num_threads(THREADS)
+        torch.use_deterministic_algorithms(True)
+    rng = random.Random(seed)
+    if payload is not None:
+        from finetune_payload import read_tasks
+
+        tasks = read_tasks(payload)
+    else:
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+        tokenizer.enable_truncation(MAX_TOKENS)
+        tokenizer.no_padding()
+        tasks = tokenised(training_tasks(cap, seed, caps, all_sources), tokenizer)
+    per_epoch = [_batches(tasks, rng) for _ in range(epochs)]
+    batches = [b for epoch in per_epoch for b in epoch]
+    tokens = sum(len(x[0]) for _, batch in batches for x in batch)
+    print(f"fine-tuning on {sum(map(len, tasks.values()))} examples, {len(batches)} batches, "
+          f"{tokens} tokens, {epochs} epoch(s), on {device}", flush=True)
+
+    if payload is not None:
+        from finetune_payload import load_base
+
+        bert = load_base(payload / "base").to(device)
+    else:
+        bert = base_model().to(device)
+    first = train_from_layer or MID_LAYER + 1
+    for module in (bert.embeddings, *bert.encoder.layer[: first - 1]):
         module.requires_grad_(False)
-    heads = torch.nn.Linear(768, len(tasks))
+    heads = torch.nn.Linear(768, len(tasks)).to(device)
     torch.nn.init.zeros_(heads.weight)
     torch.nn.init.zeros_(heads.bias)
     params = [p for p in bert.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(
-        [{"params": params, "lr": LR_ENCODER}, {"params": heads.parameters(), "lr": LR_HEADS}],
+        [{"params": params, "lr": lr}, {"params": heads.parameters(), "lr": LR_HEADS}],
         weight_decay=0.01,
     )
     total = len(batches)
@@ -192,12 +249,39 @@ def finetune(
         return (step + 1) / warm if step < warm else max(0.0, (total - step) / (total - warm))
 
     sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ckpt = out_dir / "checkpoint.pt"
+    done = 0
+    if ckpt.exists():
+        state = torch.load(ckpt, map_location=device, weights_only=False)
+        if state["total"] != total:
+            raise SystemExit(f"{ckpt}: a checkpoint of another run ({state['total']} steps, "
+                             f"this one {total}); remove it or use another folder")
+        bert.load_state_dict(state["bert"])
+        heads.load_state_dict(state["heads"])
+        opt.load_state_dict(state["opt"])
+        sched.load_state_dict(state["sched"])
+        torch.set_rng_state(state["rng"])
+        done = state["steps_done"]
+        print(f"resuming after step {done}", flush=True)
+
+    def checkpoint(steps_done: int) -> None:
+        tmp = ckpt.with_suffix(".tmp")
+        torch.save({"bert": bert.state_dict(), "heads": heads.state_dict(),
+                    "opt": opt.state_dict(), "sched": sched.state_dict(),
+                    "rng": torch.get_rng_state(), "steps_done": steps_done,
+                    "total": total}, tmp)
+        tmp.replace(ckpt)
+
     bert.train()
     t0, running = time.time(), 0.0
-    for step, (k, batch) in enumerate(batches):
-        ids, mask, y, w = _tensors(batch)
-        feats = pooled(bert, ids, mask)
-        logits = heads(feats)[:, k]
+    autocast = torch.autocast("cuda", dtype=torch.bfloat16, enabled=device == "cuda")
+    for step in range(done, total):
+        k, batch = batches[step]
+        ids, mask, y, w = _tensors(batch, device)
+        with autocast:
+            feats = pooled(bert, ids, mask)
+        logits = heads(feats.float())[:, k]
         loss = (torch.nn.functional.binary_cross_entropy_with_logits(
             logits, y, reduction="none") * w).sum() / w.sum()
         loss.backward()
@@ -205,15 +289,43 @@ def finetune(
         opt.step()
         sched.step()
         opt.zero_grad()
-        running = 0.98 * running + 0.02 * float(loss) if step else float(loss)
-        if step % 100 == 0 or step == total - 1:
-            print(f"step {step}/{total} loss {running:.3f} ({time.time() - t0:.0f}s)", flush=True)
+        running = 0.98 * running + 0.02 * loss.item() if step > done else loss.item()
+        if step % 500 == 0 or step == total - 1:
+            print(f"step {step}/{total} loss {running:.3f} ({time.time() - t0:.0f}s)",
+                  flush=True)
+        if (step + 1) % CHECKPOINT_EVERY == 0 or step == total - 1:
+            checkpoint(step + 1)
     bert.eval()
-    target = out_dir / "model"
-    bert.save_pretrained(str(target))
-    (target / "tokenizer.json").write_bytes((model_dir() / "tokenizer.json").read_bytes())
-    return target
+    from finetune_payload import assemble, save_layers
+
+    layers = save_layers(bert, first, out_dir / "layers")
+    if payload is not None:
+        return layers
+    return assemble(layers, out_dir / "model")
+
+
+def main(argv=None) -> Path:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="/tmp/kindscope_finetune")
+    parser.add_argument("--all-sources", action="store_true",
+                        help="every source of every split (TASK_SOURCES and TASK_SKIP off; "
+                             "with --payload, the payload's tasks are used as written)")
+    parser.add_argument("--no-cap", action="store_true",
+                        help="every training example (likewise)")
+    parser.add_argument("--train-from-layer", type=int, help="1-based; default 4")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--lr", type=float, default=LR_ENCODER)
+    parser.add_argument("--device", default="cpu", help="cpu or cuda")
+    parser.add_argument("--payload", help="a finetune_payload.py folder instead of the data")
+    args = parser.parse_args(argv)
+    return finetune(
+        Path(args.out), None if args.no_cap else CAP, train_from_layer=args.train_from_layer,
+        all_sources=args.all_sources, epochs=args.epochs, lr=args.lr, device=args.device,
+        payload=Path(args.payload) if args.payload else None,
+    )
 
 
 if __name__ == "__main__":
-    print(finetune(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/kindscope_finetune")))
+    print(main())
