@@ -14,7 +14,9 @@ validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce t
 ``--signals a,b`` with it refits those heads and keeps the others in ``heads.npz`` and
 ``metrics.json``.
 ``--train-from-layer N`` and ``--cap SIGNAL=N`` (repeatable) change the fine-tune, to
-compare variants (write those to another ``--out``).
+compare variants (write those to another ``--out``). ``--weight-bits 8`` exports
+full-range int8 weights as up to minilm4ft-s9-stack-2026.12.6 (features that depend on
+the CPU); the default, 7, gives the same features on every CPU.
 
 The frozen baseline of the issue (logistic regression on the *pretrained* encoder's
 sentence embedding) is computed with the pretrained encoder, exported beside the cache
@@ -178,7 +180,10 @@ def write_manifest(out: Path) -> None:
 
     files = ["encoder.onnx", "tokenizer.json", "heads.npz"]
     digests = {f: hashlib.sha256((out / f).read_bytes()).hexdigest() for f in files}
-    manifest = {"model_version": MODEL_VERSION, "sha256": digests, "seed": SEED}
+    from features import environment
+
+    manifest = {"model_version": MODEL_VERSION, "sha256": digests, "seed": SEED,
+                "environment": environment()}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
 
 
@@ -196,6 +201,10 @@ def main(argv=None) -> dict:
     parser.add_argument("--leave-out", default="",
                         help="comma-separated training sources to leave out (with --skip-export "
                              "and another --out; training/lodo.py uses it)")
+    parser.add_argument("--weight-bits", type=int, choices=(7, 8), default=7,
+                        help="encoder weights in 7 bits (the same features on every CPU) "
+                             "or 8 (the encoder shipped up to 2026.12.6); with --skip-export, "
+                             "only the frozen baseline's")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS),
                         help="comma-separated subset to refit; the other heads in --out are "
@@ -217,13 +226,15 @@ def main(argv=None) -> dict:
             caps = {k: int(v) for k, v in (c.split("=") for c in args.cap)}
             weights = finetune(CACHE / "finetuned", train_from_layer=args.train_from_layer,
                                caps=caps)
-        export(out, weights)
+        export(out, weights, args.weight_bits)
     cache = FeatureCache(out)
     frozen = cache
     if not args.frozen:
-        if not (CACHE / "frozen" / "encoder.onnx").exists():
-            export(CACHE / "frozen")
-        frozen = FeatureCache(CACHE / "frozen")
+        # the baseline's export in the same weight range as the encoder's
+        base = CACHE / ("frozen" if args.weight_bits == 8 else "frozen-7bit")
+        if not (base / "encoder.onnx").exists():
+            export(base, None, args.weight_bits)
+        frozen = FeatureCache(base)
     arrays, metrics = {}, {}
     for name in args.signals.split(","):
         t0 = time.time()

@@ -1,4 +1,11 @@
-"""Retraining reproduces the committed validation metrics (slow: minutes on 2 cores)."""
+"""Retraining reproduces the committed validation metrics (slow: minutes on 2 cores).
+
+The shipped encoder (minilm4ft-s9-stack-2026.12.6) has full-range 8-bit weights, so its
+features depend on whether the CPU has VNNI (tests/signals/test_encoder_cpus.py). Some of
+the committed heads were fitted on a CPU without it: refitted on an AVX512-VNNI machine
+(2026-12-04) distress's macro-F1 came out 0.023 lower and support_er's 0.012 higher, so
+these tests fail there until an encoder exported with 7-bit weights ships.
+"""
 
 import json
 import sys
@@ -19,7 +26,7 @@ def test_retraining_reproduces_metrics(tmp_path):
 
     for name in ("encoder.onnx", "tokenizer.json"):
         (tmp_path / name).write_bytes((ARTIFACTS / name).read_bytes())
-    fresh = train_signals.main(["--skip-export", "--out", str(tmp_path)])
+    fresh = train_signals.main(["--skip-export", "--weight-bits", "8", "--out", str(tmp_path)])
     committed = json.loads((ARTIFACTS / "metrics.json").read_text())
     for signal, metrics in committed.items():
         for key, value in metrics["summary"].items():
@@ -36,7 +43,8 @@ def test_finetuning_from_scratch_reproduces_metrics(tmp_path):
     sys.path.insert(0, str(ROOT / "training"))
     import train_signals
 
-    fresh = train_signals.main(["--out", str(tmp_path)])
+    # the shipped encoder (2026.12.6) has full-range 8-bit weights
+    fresh = train_signals.main(["--weight-bits", "8", "--out", str(tmp_path)])
     committed = json.loads((ARTIFACTS / "metrics.json").read_text())
     for signal, metrics in committed.items():
         for key, value in metrics["summary"].items():
