@@ -1,6 +1,7 @@
 """Score the frozen challenge suite (tests/challenge/challenge.jsonl) with the shipped model.
 
     nice -n 10 .venv/bin/python training/eval_challenge.py [--out PATH] [--failures]
+        [--artifacts DIR]
 
 Each case names the signal(s) it is about and the expected decision for each (a score at
 or above the shipped threshold ``THRESHOLDS[signal]`` means "shows the signal"). Texts are
@@ -84,7 +85,16 @@ def main(argv=None) -> dict:
     parser.add_argument("--suite", type=Path, default=SUITE)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--failures", action="store_true", help="print the cases got wrong")
+    parser.add_argument("--artifacts", type=Path,
+                        help="score with the artifacts in this folder instead of the shipped "
+                             "ones (a variant model; write to another --out)")
     args = parser.parse_args(argv)
+    if args.artifacts:
+        if args.out == OUT:
+            parser.error("--artifacts writes to another --out")
+        import kindscope.signals.model as signal_model
+
+        signal_model._model = signal_model.SignalModel(args.artifacts)
     cases = load(args.suite)
     scores = score(cases)
     result = evaluate(cases, scores)

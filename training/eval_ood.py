@@ -92,6 +92,7 @@ from data import (  # noqa: E402
     norm,
     sdcnl,
 )
+from features import environment  # noqa: E402
 from ood_cards import write_cards  # noqa: E402
 from splits import distress as distress_split  # noqa: E402
 
@@ -416,6 +417,7 @@ def main(argv=None) -> dict:
         "support_guard": not args.without_support_guard,
         "texts_scored": len(sc.items),
         "seconds": round(sc.seconds, 1),
+        "environment": environment(),
         "signals": res,
     }
     args.out.write_text(json.dumps(report, indent=1, sort_keys=False) + "\n", encoding="utf-8")

@@ -54,3 +54,24 @@ class FeatureCache:
 
     def token_ids(self, texts: list[str]) -> list[np.ndarray]:
         return [x[1:-1] for x in self.encoder.tokenize(texts)]
+
+
+def environment() -> dict[str, str]:
+    """Versions of what the figures depend on (int8 kernels, tokenisation, the heads'
+    solvers) and whether the CPU has VNNI (an 8-bit encoder's features depend on it):
+    a refit in another environment can move the figures by a few hundredths."""
+    import re
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": sys.version.split()[0]}
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+        out["cpu_vnni"] = "yes" if re.search(r"\bavx(512)?_vnni\b", flags) else "no"
+    except OSError:
+        pass
+    for name in ("numpy", "scikit-learn", "onnxruntime", "tokenizers", "torch", "py3langid"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return out
