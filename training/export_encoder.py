@@ -106,8 +106,8 @@ def _calibration_reader(tokenizer_path: Path):
 def export(out_dir: Path, weights: Path | None = None, weight_bits: int = 7) -> Path:
     """Write ``encoder.onnx`` and ``tokenizer.json`` to ``out_dir``; ``weights``: a
     fine-tuned ``BertModel`` folder (default: the pretrained all-MiniLM-L6-v2).
-    ``weight_bits=8`` gives the full-range weights of the encoders shipped up to
-    minilm4ft-s9-stack-2026.12.6 (whose features depend on the CPU, see below)."""
+    ``weight_bits=8`` gives the full-range weights of the encoder shipped since 2026-12-03
+    (whose features depend on the CPU, see below)."""
     if weight_bits not in (7, 8):
         raise ValueError(f"weight_bits must be 7 or 8, not {weight_bits}")
     import torch

@@ -15,8 +15,8 @@ validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce t
 ``metrics.json``.
 ``--train-from-layer N`` and ``--cap SIGNAL=N`` (repeatable) change the fine-tune, to
 compare variants (write those to another ``--out``). ``--weight-bits 8`` exports
-full-range int8 weights as up to minilm4ft-s9-stack-2026.12.6 (features that depend on
-the CPU); the default, 7, gives the same features on every CPU.
+full-range int8 weights like the shipped encoder (fine-tuned 2026-12-03; its features
+depend on the CPU); the default, 7, gives the same features on every CPU.
 
 The frozen baseline of the issue (logistic regression on the *pretrained* encoder's
 sentence embedding) is computed with the pretrained encoder, exported beside the cache
@@ -203,7 +203,7 @@ def main(argv=None) -> dict:
                              "and another --out; training/lodo.py uses it)")
     parser.add_argument("--weight-bits", type=int, choices=(7, 8), default=7,
                         help="encoder weights in 7 bits (the same features on every CPU) "
-                             "or 8 (the encoder shipped up to 2026.12.6); with --skip-export, "
+                             "or 8 (as the shipped encoder); with --skip-export, "
                              "only the frozen baseline's")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS),

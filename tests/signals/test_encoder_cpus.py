@@ -7,7 +7,7 @@ pairs of products at 16 bits unless the weights use only 7 bits (``reduce_range`
 ``export``). valgrind emulates a CPU without AVX-512 or VNNI, so an encoder run under it
 takes the AVX2 path: its features must equal those of a run here. On a machine without
 VNNI both runs take that path and the test cannot tell them apart; on one with VNNI
-(2026-12-04, AMD EPYC) the shipped encoder of minilm4ft-s9-stack-2026.12.6, exported with
+(2026-12-04, AMD EPYC) the shipped encoder (fine-tuned 2026-12-03), exported with
 8-bit weights, differed by 0.064 on average, a quarter of a feature's mean size.
 """
 

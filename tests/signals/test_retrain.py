@@ -1,6 +1,6 @@
 """Retraining reproduces the committed validation metrics (slow: minutes on 2 cores).
 
-The shipped encoder (minilm4ft-s9-stack-2026.12.6) has full-range 8-bit weights, so its
+The shipped encoder (fine-tuned 2026-12-03) has full-range 8-bit weights, so its
 features depend on whether the CPU has VNNI (tests/signals/test_encoder_cpus.py). Some of
 the committed heads were fitted on a CPU without it: refitted on an AVX512-VNNI machine
 (2026-12-04) distress's macro-F1 came out 0.023 lower and support_er's 0.012 higher, so
@@ -43,7 +43,7 @@ def test_finetuning_from_scratch_reproduces_metrics(tmp_path):
     sys.path.insert(0, str(ROOT / "training"))
     import train_signals
 
-    # the shipped encoder (2026.12.6) has full-range 8-bit weights
+    # the shipped encoder (fine-tuned 2026-12-03) has full-range 8-bit weights
     fresh = train_signals.main(["--weight-bits", "8", "--out", str(tmp_path)])
     committed = json.loads((ARTIFACTS / "metrics.json").read_text())
     for signal, metrics in committed.items():
