@@ -12,8 +12,13 @@ and respelled (as ``kindscope score`` reads them). Also counts how many of the o
 validation texts the respeller changes at all.
 
 The generator makes only substitutions the respeller knows, so the recovered share is an
-upper bound for these three kinds of disguise; dropped, swapped or masked
-letters ("idjit", "st*pid") are not generated and not undone. Writes JSON to
+upper bound for these three kinds of disguise. A second generator (``conceal``, since
+2026-12-04) masks or drops letters, but only in the words of ``spelling.LEXICON`` (one
+inner letter, a vowel where there is one, becomes "*", "st*pid"; or, where that form is
+unambiguous, is dropped, "stpid"), since those are the only words the respeller restores
+from such disguises: its figures say how much the lexicon recovers of the words it holds,
+not how many disguised words are outside it. Swapped letters and misspellings ("idjit")
+are neither generated nor undone. Writes JSON to
 ``kindscope/signals/artifacts/spelling_metrics.json`` (or ``--out``).
 """
 
@@ -39,6 +44,7 @@ from splits import SPLITS  # noqa: E402
 
 from kindscope.signals import MODEL_VERSION, THRESHOLDS  # noqa: E402
 from kindscope.signals.model import get_model  # noqa: E402
+from kindscope.signals.spelling import _DROPPED, LEXICON  # noqa: E402
 
 OUT = HERE.parent / "kindscope/signals/artifacts/spelling_metrics.json"
 SIGNALS = ("toxicity", "offensive", "hate")
@@ -67,6 +73,27 @@ def disguise(text: str, rng: random.Random) -> str:
     return _WORD.sub(one, text)
 
 
+_LEXICAL = re.compile(r"\b(?:" + "|".join(sorted(LEXICON, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def conceal(text: str, rng: random.Random) -> str:
+    """``text`` with each lexicon word masked ("st*pid") or, half of the time where the
+    dropped form is unambiguous, with a letter dropped ("stpid")."""
+
+    def one(m: re.Match) -> str:
+        word = m.group()
+        inner = range(1, len(word) - 1)
+        vowels = [i for i in inner if word[i].lower() in "aeiou"] or list(inner)
+        i = rng.choice(vowels)
+        dropped = word[:i] + word[i + 1 :]
+        if dropped.lower() in _DROPPED and rng.random() < 0.5:
+            return dropped
+        return word[:i] + "*" + word[i + 1 :]
+
+    return _LEXICAL.sub(one, text)
+
+
 def _figures(y: np.ndarray, p: np.ndarray, threshold: float) -> dict:
     return {
         "auc": round(float(roc_auc_score(y, p)), 4),
@@ -89,6 +116,7 @@ def main(argv=None) -> dict:
         y = np.array([e.label for e in val])
         rng = random.Random(f"{SEED}:spelling:{signal}")
         hidden = [disguise(t, rng) for t in texts]
+        concealed = [conceal(t, rng) for t in texts]
 
         def run(batch: list[str], fix: bool, name: str = signal) -> np.ndarray:
             model.respeller.fix = respell if fix else (lambda text: text)
@@ -106,6 +134,10 @@ def main(argv=None) -> dict:
             "as_written": _figures(y, run(texts, True), th),
             "disguised_read_as_written": _figures(y, run(hidden, False), th),
             "disguised_respelled": _figures(y, run(hidden, True), th),
+            "texts_with_lexicon_words": round(
+                float(np.mean([c != t for c, t in zip(concealed, texts, strict=True)])), 4),
+            "concealed_read_as_written": _figures(y, run(concealed, False), th),
+            "concealed_respelled": _figures(y, run(concealed, True), th),
         }
         print(signal, json.dumps(res[signal]), flush=True)
     report = {

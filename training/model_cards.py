@@ -360,14 +360,33 @@ def spelling_section(signal: str) -> str:
     if signal not in figs:
         return ""
     f = figs[signal]
-    rows = "\n".join(
-        f"| {label} | {f[key]['auc']} | {f[key]['recall']} | {f[key]['false_alarms']} |"
-        for label, key in (
-            ("as written (read as shipped)", "as_written"),
-            ("disguised, read as written", "disguised_read_as_written"),
-            ("disguised, respelled (as shipped)", "disguised_respelled"),
+    def rows(keys) -> str:
+        return "\n".join(
+            f"| {label} | {f[key]['auc']} | {f[key]['recall']} | {f[key]['false_alarms']} |"
+            for label, key in keys
         )
-    )
+
+    disguised = rows((
+        ("as written (read as shipped)", "as_written"),
+        ("disguised, read as written", "disguised_read_as_written"),
+        ("disguised, respelled (as shipped)", "disguised_respelled"),
+    ))
+    concealed = ""
+    if "concealed_respelled" in f:
+        concealed = f"""
+Masked and dropped letters ("st*pid", "stpid") are restored only towards the words of
+`spelling.LEXICON` (insults, slurs, swearing, self-harm words). The same texts with every
+lexicon word masked or shortened by one letter ({f['texts_with_lexicon_words']:.2%} of them
+hold one):
+
+| texts | AUC | recall | false alarms |
+|---|---|---|---|
+{rows((("concealed, read as written", "concealed_read_as_written"),
+       ("concealed, respelled (as shipped)", "concealed_respelled")))}
+
+The generator conceals only lexicon words, so these figures say how much the lexicon
+recovers of the words it holds, not how many disguised words lie outside it.
+"""
     return f"""
 ## Disguised spellings
 Before the encoder reads a text, disguised words are written plainly
@@ -381,11 +400,11 @@ letters, spaced letters, stretched letters):
 
 | texts | AUC | recall | false alarms |
 |---|---|---|---|
-{rows}
-
+{disguised}
+{concealed}
 Command: `nice -n 10 .venv/bin/python training/eval_spelling.py`. The generator makes only
-substitutions the respeller knows, so this is an upper bound for these three kinds;
-dropped, swapped or masked letters ("idjit", "st*pid") are neither generated nor undone.
+substitutions the respeller knows, so this is an upper bound for these kinds; swapped
+letters and misspellings ("idjit", "useles idiiot") are neither generated nor undone.
 The challenge suite's obfuscation rows below are optimistic for the same reason: the
 respeller's rules were written after those cases had been read.
 """

@@ -11,8 +11,14 @@ heads, the crisis phrase layer and the guards read; the post itself is kept as w
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
 runs of one letter ("I I I I", "k k k k"); "!" right after a word ("yes!i", "no!no!");
-words over 30 characters. Nothing is guessed for dropped or masked letters ("idjit",
-"st*pid").
+words over 30 characters.
+
+Masked and dropped letters ("st*pid", "f**king", "idot", "sucide") cannot be judged by
+the vocabulary ("r*tard" splits into fewer pieces as "ratard" than as "retard"), so they
+are undone only towards ``LEXICON``, the insults, slurs, swearing and self-harm words
+people disguise: a word whose ``*`` stand for exactly as many letters of one lexicon word,
+or a word of four letters or more that is one lexicon word with one inner letter dropped
+and is not itself a word the vocabulary knows whole ("idot"; not "itch", "moon", "wore").
 """
 
 from __future__ import annotations
@@ -54,6 +60,38 @@ _CHUNK = re.compile(r"\S+")
 _LINK = re.compile(r"/|www\.|@[\w-]+\.\w", _FLAGS)
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+", _FLAGS)
 
+#: Words people disguise to get past filters (insults, slurs, swearing, self-harm); masked
+#: or dropped letters are restored only towards these.
+LEXICON = frozenset("""
+asshole assholes bastard bastards bitch bitches bitching cripple cripples cunt cunts damn
+dick dicks dickhead dumb dumbass fag fags faggot faggots fuck fucked fucker fuckers
+fucking idiot idiots idiotic imbecile kill killing killed kys loser losers moron morons
+moronic nigga niggas nigger niggers piss pissed retard retarded retards shit shits
+shitty slut sluts spastic stupid suicide suicidal twat twats whore whores wanker wankers
+""".split())
+# A word with "*" between or after letters, two letters or more shown ("st*pid", "f**k").
+_MASKED = re.compile(r"(?<![\w*])(?=(?:[a-z]\**){2,})[a-z]+\*+[a-z*]*(?![\w*])", _FLAGS)
+_PLAIN = re.compile(r"(?<![\w@#*'’])[a-z]{4,}(?![\w*'’])", _FLAGS)
+
+
+#: Words and names one inner letter short of a lexicon word, left as written.
+_NOT_DROPPED = frozenset(
+    "bith diks idios moros morn morns niga nigas tats twas waker wakers".split())
+
+
+def _dropped_index() -> dict[str, str]:
+    """Each lexicon word with one inner letter dropped -> the word ("idot" -> "idiot";
+    not the first or last letter, so "itch" and "ripple" stay), where unambiguous."""
+    out: dict[str, set[str]] = {}
+    for word in LEXICON:
+        for i in range(1, len(word) - 1):
+            out.setdefault(word[:i] + word[i + 1 :], set()).add(word)
+    return {k: next(iter(v)) for k, v in out.items()
+            if len(v) == 1 and len(k) >= 4 and k not in LEXICON and k not in _NOT_DROPPED}
+
+
+_DROPPED = _dropped_index()
+
 
 class Respeller:
     """Rewrite disguised spellings with the tokenizer's own vocabulary as the judge."""
@@ -67,7 +105,11 @@ class Respeller:
 
     def fix(self, text: str) -> str:
         """``text`` with disguised words written plainly (unchanged when there are none)."""
-        if not text or not _CHEAP.search(text):
+        if not text:
+            return text
+        if "*" in text or any(w.lower() in _DROPPED for w in _PLAIN.findall(text)):
+            text = self._lexicon_pass(text)
+        if not _CHEAP.search(text):
             return text
         out, last = [], 0
         for start, end in _kept_spans(text):
@@ -76,6 +118,27 @@ class Respeller:
             last = end
         out.append(self._fix_span(text[last:]))
         return "".join(out)
+
+    def _lexicon_pass(self, text: str) -> str:
+        """Masked and dropped letters, undone towards ``LEXICON`` (outside links and handles)."""
+        out, last = [], 0
+        for start, end in _kept_spans(text):
+            out.append(self._lexicon_span(text[last:start]))
+            out.append(text[start:end])
+            last = end
+        out.append(self._lexicon_span(text[last:]))
+        return "".join(out)
+
+    def _lexicon_span(self, span: str) -> str:
+        span = _MASKED.sub(_unmask, span)
+        return _PLAIN.sub(self._undrop, span)
+
+    def _undrop(self, m: re.Match) -> str:
+        word = m.group()
+        plain = _DROPPED.get(word.lower())
+        if plain is None or self._pieces(word) < 2:
+            return word  # not one letter short of a lexicon word, or a word of its own
+        return plain
 
     def _fix_span(self, span: str) -> str:
         span = _SPACED.sub(self._spaced, span)
@@ -135,6 +198,16 @@ class Respeller:
                     last = run.end()
                 out.append("".join(parts) + base[last:])
         return out
+
+
+def _unmask(m: re.Match) -> str:
+    """The one lexicon word whose letters fill the stars, else the word as written."""
+    word = m.group()
+    if len(word) > _MAX_WORD:
+        return word
+    pattern = re.compile(re.escape(word.lower()).replace(r"\*", "[a-z]") + r"\Z")
+    hits = {w for w in LEXICON if len(w) == len(word) and pattern.match(w)}
+    return hits.pop() if len(hits) == 1 else word
 
 
 def _kept_spans(text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tokenizers import Tokenizer
 
 from kindscope.signals.model import ARTIFACTS
-from kindscope.signals.spelling import Respeller
+from kindscope.signals.spelling import _DROPPED, Respeller
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +35,14 @@ def respeller() -> Respeller:
         ("you b!tch", "you bitch"),
         ("s o r r y I was late", "sorry I was late"),
         ("k1ll mys3lf", "kill myself"),
+        # masked and dropped letters, towards spelling.LEXICON only
+        ("you st*pid r*tard", "you stupid retard"),
+        ("f**king brilliant news", "fucking brilliant news"),
+        ("sh*t happens, F*CK this", "shit happens, fuck this"),
+        ("k*ll yourself", "kill yourself"),
+        ("you are such an idot", "you are such an idiot"),
+        ("thinking about sucide again", "thinking about suicide again"),
+        ("what a btch, stpid", "what a bitch, stupid"),
     ],
 )
 def test_disguised_words_are_written_plainly(respeller, text, plain):
@@ -66,6 +74,10 @@ def test_disguised_words_are_written_plainly(respeller, text, plain):
         "İ1İ",
         "a" * 5000,
         "ab1 " * 2000,
+        # stars that mask no lexicon word, or more than one ("f***": fuck or fags)
+        "**bold** text, 5*3=15, a*b, h*ll yeah, f*** off, x.com/st*pid @st*pid",
+        # real words one letter short of a lexicon word
+        "an itch, ripples on the moon, she wore it, 'twas the morn, a tats parlour",
     ],
 )
 def test_ordinary_writing_is_left_alone(respeller, text):
@@ -79,17 +91,22 @@ def test_text_without_digits_symbols_or_stretches_is_unchanged(respeller, text):
     low = text.lower()
     if re.search(r"([a-z])\1\1|[a-z][ .\-][a-z][ .\-]", low):
         return
+    if any(w in _DROPPED for w in re.findall(r"[a-z]+", low)):
+        return  # a lexicon word with a letter dropped ("bich")
     assert respeller.fix(text) == text
 
 
 def test_the_guards_read_the_plain_spelling_too():
     from kindscope.signals import THRESHOLDS, score_texts
 
-    t = score_texts(["im a m0ron", "I am such a m0ron sometimes", "k1ll mys3lf tonight"],
+    t = score_texts(["im a m0ron", "I am such a m0ron sometimes", "k1ll mys3lf tonight",
+                     "f*cking brilliant news, I passed", "k*ll myself tonight"],
                     signals=["toxicity", "crisis"])
     assert t["toxicity"][0].as_py() < THRESHOLDS["toxicity"]  # self-deprecation guard
     assert t["toxicity"][1].as_py() < THRESHOLDS["toxicity"]
     assert t["crisis"][2].as_py() >= THRESHOLDS["crisis"]
+    assert t["toxicity"][3].as_py() < THRESHOLDS["toxicity"]  # swearing at good news
+    assert t["crisis"][4].as_py() >= THRESHOLDS["crisis"]
 
 
 def test_the_model_reads_the_plain_spelling():
