@@ -108,28 +108,13 @@ class Respeller:
         if not text:
             return text
         if "*" in text or any(w.lower() in _DROPPED for w in _PLAIN.findall(text)):
-            text = self._lexicon_pass(text)
+            text = _outside_kept(text, self._lexicon_span)
         if not _CHEAP.search(text):
             return text
-        out, last = [], 0
-        for start, end in _kept_spans(text):
-            out.append(self._fix_span(text[last:start]))
-            out.append(text[start:end])
-            last = end
-        out.append(self._fix_span(text[last:]))
-        return "".join(out)
-
-    def _lexicon_pass(self, text: str) -> str:
-        """Masked and dropped letters, undone towards ``LEXICON`` (outside links and handles)."""
-        out, last = [], 0
-        for start, end in _kept_spans(text):
-            out.append(self._lexicon_span(text[last:start]))
-            out.append(text[start:end])
-            last = end
-        out.append(self._lexicon_span(text[last:]))
-        return "".join(out)
+        return _outside_kept(text, self._fix_span)
 
     def _lexicon_span(self, span: str) -> str:
+        """Masked and dropped letters, undone towards ``LEXICON``."""
         span = _MASKED.sub(_unmask, span)
         return _PLAIN.sub(self._undrop, span)
 
@@ -208,6 +193,17 @@ def _unmask(m: re.Match) -> str:
     pattern = re.compile(re.escape(word.lower()).replace(r"\*", "[a-z]") + r"\Z")
     hits = {w for w in LEXICON if len(w) == len(word) and pattern.match(w)}
     return hits.pop() if len(hits) == 1 else word
+
+
+def _outside_kept(text: str, fix) -> str:
+    """``text`` with ``fix`` applied to every part outside links, addresses and handles."""
+    out, last = [], 0
+    for start, end in _kept_spans(text):
+        out.append(fix(text[last:start]))
+        out.append(text[start:end])
+        last = end
+    out.append(fix(text[last:]))
+    return "".join(out)
 
 
 def _kept_spans(text: str) -> list[tuple[int, int]]:
