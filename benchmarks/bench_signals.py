@@ -48,8 +48,8 @@ def long_posts() -> list[str]:
     out = _column("dreaddit/dreaddit-train.csv", "text")
     with open(DATA / "sdcnl/data/training-set.csv", encoding="utf-8", newline="") as fh:
         out += [r["title"] + ". " + r["selftext"] for r in csv.DictReader(fh)]
-    out += list(set(_column("epitome/emotional-reactions-reddit.csv", "seeker_post")))
-    out += list(set(_column("counsel-chat/data/20200325_counsel_chat.csv", "questionText")))
+    out += sorted(set(_column("epitome/emotional-reactions-reddit.csv", "seeker_post")))
+    out += sorted(set(_column("counsel-chat/data/20200325_counsel_chat.csv", "questionText")))
     return out
 
 
