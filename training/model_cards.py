@@ -52,18 +52,20 @@ COMMON_MODEL = """\
   baseline's 0.701) is a tie within noise: re-exporting the *same* pretrained encoder
   with eager instead of SDPA attention moved the baseline figures by up to 0.02 (int8
   rounding). Upbeat's AUC (0.815 against 0.787) and F1 (0.686 against 0.624) are clear.
-- **The figures depend on the CPU** (found 2026-12-04). The encoder's int8 weights use the
-  full 8-bit range; on x86 CPUs without VNNI onnxruntime multiplies them with an
-  instruction that saturates at 16 bits, so features there differ from those computed on
-  CPUs with VNNI (and on ARM) by a quarter of their size on average (valgrind's AVX2-only
-  CPU against an AVX512-VNNI one). Refitted on a VNNI machine, the heads of crisis,
-  support_ip and support_ex reproduce their committed figures exactly and those of
-  distress, hate and support_er do not (they were refitted later, likely on a CPU without
-  VNNI); rescored and refitted there, the validation figures moved by up to 0.03
-  (`training/variants/2026-12-04/`). `export_encoder.py` now
-  exports 7-bit weights, which give the same features on every CPU
-  (`tests/signals/test_encoder_cpus.py`); this encoder keeps its 8-bit weights until a head
-  recipe stable enough to ship the change without losing the challenge suite's floors.
+- **Until 2026-12-04 the features depended on the CPU.** On x86 CPUs without VNNI,
+  onnxruntime multiplied the int8 weights with an instruction that saturates at 16 bits,
+  so features there differed from those on CPUs with VNNI (and on ARM) by a quarter of
+  their size on average (valgrind's AVX2-only CPU against an AVX512-VNNI one). On x86 CPUs
+  without AVX512-VNNI the encoder now asks for exact products (`session.x64quantprecision`;
+  slower there, BENCHMARKS.md), so every CPU computes what a VNNI CPU does
+  (`tests/signals/test_encoder_cpus.py`).
+  The out-of-distribution, challenge and disguised-spelling figures of this card were
+  computed so. The in-distribution figures above come from the heads' fitting: those of
+  crisis, support_ip and support_ex were fitted on a VNNI machine and a refit reproduces
+  them exactly; distress, hate and support_er were fitted on a CPU without VNNI, and refitted
+  on exact features their figures move by up to 0.03 (distress macro-F1 0.7625 -> 0.7397;
+  `training/variants/2026-12-04/`). Those three heads are kept as shipped until a head
+  recipe is stable enough to refit them without losing the challenge suite's floors.
 - **Encoders fine-tuned on a lent GPU (2026-12-04), not shipped:** every source and every
   example (116,953), 2-3 epochs, layer 4, layers 2-4 or all layers trained
   (`training/device_finetune.sh`). Offensive on Davidson (macro-F1 0.70 -> 0.73-0.74) and

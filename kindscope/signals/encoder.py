@@ -14,6 +14,7 @@ A text's features do not depend on the session or its batch-mates (static quanti
 from __future__ import annotations
 
 import os
+import platform
 import queue
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -64,6 +65,28 @@ def _cgroup_quota(root: Path = Path("/sys/fs/cgroup")) -> int | None:
     return max(1, -(-int(quota) // int(period)))
 
 
+def needs_exact_products() -> bool:
+    """Whether onnxruntime must be told to multiply int8 exactly on this CPU.
+
+    On x86 CPUs without AVX512-VNNI its default int8 kernel (vpmaddubsw) saturates pairs
+    of uint8 x int8 products at 16 bits, and the encoder's features came out a quarter of
+    their size away from those of VNNI and ARM CPUs. ``session.x64quantprecision`` makes
+    it exact there, at some speed (BENCHMARKS.md); where VNNI is present the products are
+    exact anyway and the setting would only slow them down. The CPU is read the way numpy
+    reads it (CPUID), so an emulated CPU is seen as it is emulated; when numpy cannot
+    tell, an x86 CPU gets exact products."""
+    if platform.machine().lower() not in {"x86_64", "amd64", "i386", "i686", "x86"}:
+        return False
+    try:
+        from numpy._core._multiarray_umath import __cpu_features__ as features
+    except ImportError:
+        try:
+            from numpy.core._multiarray_umath import __cpu_features__ as features
+        except ImportError:
+            return True
+    return not features.get("AVX512VNNI", False)
+
+
 class Encoder:
     """Tokenise and encode texts. Load once; thread count from ``KINDSCOPE_THREADS``, else
     the CPUs this process may use (``usable_cpus``)."""
@@ -83,6 +106,8 @@ class Encoder:
         opts.intra_op_num_threads = max(1, n // count)
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if needs_exact_products():
+            opts.add_session_config_entry("session.x64quantprecision", "1")
         path = str(artifact_dir / "encoder.onnx")
 
         def load(_):

