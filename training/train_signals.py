@@ -6,9 +6,9 @@ Steps: fine-tune the first four layers of all-MiniLM-L6-v2 on every signal's tra
 at once (training/finetune_encoder.py, about 5 min on 2 cores; ``--weights DIR`` exports a
 given fine-tune instead, ``--frozen`` the pretrained encoder as before 2026-12), export the
 static-int8 ONNX encoder (training/export_encoder.py), encode every training and
-validation text (cached in $KINDSCOPE_CACHE), fit per signal a one-hidden-layer head on
-the encoder features and a logistic head on hashed WordPiece uni+bigrams, stack the two
-with a balanced logistic calibrator fitted on out-of-fold logits, and score the
+validation text (cached in $KINDSCOPE_CACHE), fit per signal five averaged one-hidden-
+layer networks on the encoder features and a logistic head on hashed WordPiece uni+bigrams,
+stack the two with a balanced logistic calibrator fitted on out-of-fold logits, and score the
 validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
 ``--skip-export`` keeps the encoder already in ``--out`` and refits the heads only;
 ``--signals a,b`` with it refits those heads and keeps the others in ``heads.npz`` and
@@ -29,6 +29,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -52,14 +53,19 @@ ARTIFACTS = HERE.parent / "kindscope/signals/artifacts"
 SEED = 13
 #: Heads that also read the replied-to post (support_er did better without it on train CV).
 CONTEXT_SIGNALS = {"support", "support_ip", "support_ex"}
-HIDDEN = 256
+#: Hidden units per network of an encoder-feature head, and networks averaged (``BAGS``,
+#: seeds SEED, SEED + 1, ...; stored as one network of HIDDEN * BAGS units). One network of
+#: 256 units moved with its seed or a float-rounding change of the features by up to 0.03
+#: (toxicity's Unhealthy AUC 0.755-0.784 over seeds 13-16) and 0.06 (hate on CONAN's
+#: disabled pairs 0.843-0.901); five of 64 stay within 0.005 and 0.008 (seed bases 13, 18,
+#: 23) at the inference cost of one of 320 (training/variants/2026-12-04/heads.md).
+HIDDEN = 64
+BAGS = 5
 ALPHA = {"default": 10.0}
 C_BAG = {"default": 4.0}
 #: Weight on the positives in the crisis calibrator (balanced classes first): below 1 since
 #: the distress negatives came in (2.0 flagged most ordinary distress, see the model card).
 POS_BOOST = {"crisis": 0.5}
-#: Networks averaged in each encoder-feature head (one wide network in heads.npz).
-BAGS = 1
 
 
 def _bag_matrix(cache: FeatureCache, texts: list[str]) -> sp.csr_matrix:
@@ -90,15 +96,26 @@ def _fit_lr(x, y, w, c):
     return model.fit(x, y, sample_weight=w)
 
 
-def _fit_mlp(x, y, w, alpha, bags: int = 1) -> tuple[np.ndarray, ...]:
-    """``bags`` networks (seeds SEED, SEED + 1, ...), each with its own early-stopping
-    split, as one network whose hidden layer is theirs side by side and whose output is
-    the mean of theirs: ``(w1, b1, w2, b2)``."""
+@dataclass(frozen=True)
+class Recipe:
+    """How an encoder-feature head is fitted: ``bags`` networks of ``hidden`` units, seeds
+    ``seed``, ``seed + 1``, ... (the folds and everything else keep SEED)."""
+
+    hidden: int = HIDDEN
+    bags: int = BAGS
+    seed: int = SEED
+
+
+def _fit_mlp(x, y, w, alpha, recipe: Recipe) -> tuple[np.ndarray, ...]:
+    """``recipe.bags`` networks, each with its own early-stopping split, as one network
+    whose hidden layer is theirs side by side and whose output is the mean of theirs:
+    ``(w1, b1, w2, b2)``."""
     nets = []
+    bags = recipe.bags
     for k in range(bags):
         model = MLPClassifier(
-            (HIDDEN,), alpha=alpha, max_iter=80, early_stopping=True, n_iter_no_change=5,
-            random_state=SEED + k,
+            (recipe.hidden,), alpha=alpha, max_iter=80, early_stopping=True,
+            n_iter_no_change=5, random_state=recipe.seed + k,
         ).fit(x, y, sample_weight=w)
         nets.append(model)
     return (np.hstack([m.coefs_[0] for m in nets]),
@@ -112,7 +129,7 @@ def _mlp_logit(net: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
     return np.maximum(x @ w1 + b1, 0.0) @ w2 + b2
 
 
-def fit_signal(name: str, x, bag, y, w, bags: int = 1) -> dict[str, np.ndarray]:
+def fit_signal(name: str, x, bag, y, w, recipe: Recipe = Recipe()) -> dict[str, np.ndarray]:
     mean = x.mean(0)
     scale = x.std(0) + 1e-6
     xs = (x - mean) / scale
@@ -121,9 +138,9 @@ def fit_signal(name: str, x, bag, y, w, bags: int = 1) -> dict[str, np.ndarray]:
     oof = np.zeros((len(y), 2))
     folds = StratifiedKFold(5, shuffle=True, random_state=SEED).split(xs, y)
     for tr, te in folds:
-        oof[te, 0] = _mlp_logit(_fit_mlp(xs[tr], y[tr], w[tr], alpha, bags), xs[te])
+        oof[te, 0] = _mlp_logit(_fit_mlp(xs[tr], y[tr], w[tr], alpha, recipe), xs[te])
         oof[te, 1] = _fit_lr(bag[tr], y[tr], w[tr], c_bag).decision_function(bag[te])
-    w1, b1, w2, b2 = _fit_mlp(xs, y, w, alpha, bags)
+    w1, b1, w2, b2 = _fit_mlp(xs, y, w, alpha, recipe)
     bagm = _fit_lr(bag, y, w, c_bag)
     sw = w * np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
     sw = sw * np.where(y == 1, POS_BOOST.get(name, 1.0), 1.0)
@@ -151,7 +168,7 @@ def predict(params: dict, x, bag) -> np.ndarray:
 
 
 def train_one(cache: FeatureCache, name: str, frozen: FeatureCache,
-              leave_out: tuple[str, ...] = ()):
+              leave_out: tuple[str, ...] = (), recipe: Recipe = Recipe()):
     """Fit one signal's head; ``leave_out``: sources (prefixes) dropped from its training
     examples only, for leave-one-data-set-out figures (training/lodo.py)."""
     raw_train, val = SPLITS[name]()
@@ -160,7 +177,7 @@ def train_one(cache: FeatureCache, name: str, frozen: FeatureCache,
     ctx = name in CONTEXT_SIGNALS
     train = augment_without_context(raw_train) if ctx else raw_train
     x, bag, y, w = design(cache, train, ctx)
-    params = fit_signal(name, x, bag, y, w, BAGS)
+    params = fit_signal(name, x, bag, y, w, recipe)
     params["context"] = np.int8(ctx)
     xv, bagv, yv, _ = design(cache, val, ctx)
     probs = predict(params, xv, bagv)
@@ -214,6 +231,13 @@ def main(argv=None) -> dict:
     parser.add_argument("--weight-bits", type=int, choices=(7, 8), default=8,
                         help="encoder weights in a 7-bit range or the full 8 (as shipped); "
                              "with --skip-export, only the frozen baseline's")
+    parser.add_argument("--hidden", type=int, default=HIDDEN,
+                        help=f"hidden units per network of a head (default {HIDDEN})")
+    parser.add_argument("--bags", type=int, default=BAGS,
+                        help=f"networks averaged per head (default {BAGS})")
+    parser.add_argument("--mlp-seed", type=int, default=SEED,
+                        help=f"seed of each head's first network (default {SEED}); "
+                             "with --hidden and --bags, to compare head recipes (another --out)")
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
     parser.add_argument("--signals", default=",".join(SPLITS),
                         help="comma-separated subset to refit; the other heads in --out are "
@@ -222,6 +246,9 @@ def main(argv=None) -> dict:
     out = Path(args.out)
     if set(args.signals.split(",")) != set(SPLITS) and not args.skip_export:
         parser.error("--signals refits a subset on the shipped encoder: add --skip-export")
+    recipe = Recipe(args.hidden, args.bags, args.mlp_seed)
+    if recipe != Recipe() and out.resolve() == ARTIFACTS.resolve():
+        parser.error("--hidden, --bags and --mlp-seed fit variants: add another --out")
     leave_out = tuple(x for x in args.leave_out.split(",") if x)
     if leave_out and (not args.skip_export or out.resolve() == ARTIFACTS.resolve()):
         parser.error("--leave-out fits variants: add --skip-export and another --out")
@@ -247,7 +274,7 @@ def main(argv=None) -> dict:
     arrays, metrics = {}, {}
     for name in args.signals.split(","):
         t0 = time.time()
-        params, m = train_one(cache, name, frozen, leave_out)
+        params, m = train_one(cache, name, frozen, leave_out, recipe)
         arrays.update({f"{name}.{k}": v for k, v in params.items()})
         metrics[name] = m
         print(f"{name:11s} {json.dumps(m['summary'])} ({time.time() - t0:.0f}s)", flush=True)

@@ -37,7 +37,7 @@ SIGNALS: tuple[str, ...] = (
     "upbeat",
 )
 #: Changes whenever any artifact changes; stored with every score in the database.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.7"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.8"
 
 _lock = threading.Lock()
 _model: SignalModel | None = None

@@ -50,21 +50,27 @@ ROOT = HERE.parents[1]
 #: 0.786 (two cases each) and positive_group 0.833 -> 0.810 (one) fell and five others
 #: rose by one case: the CPU, not the change (the shipped 8-bit
 #: encoder's features depend on it; docs/models, "The figures depend on the CPU"). MEASURED
-#: is kept, so no floor drops.
+#: is kept, so no floor drops. minilm4ft-s9-stack-2026.12.8 (every head refitted as five
+#: averaged networks, overall 0.803; training/variants/2026-12-04/heads.md): the phenomena
+#: move by one to three cases with the heads' seeds alone, so a figure is raised only to the
+#: lower of two seed bases (13-17, shipped; 18-22): aimed_vs_discussed 0.881 -> 0.929,
+#: goodbye_finality 0.738 -> 0.762, self_deprecation 0.881 -> 0.929, support_vs_crisis 0.875
+#: -> 0.900. counter_speech, group_attacks, negation and positive_group fell by one to two
+#: cases against 2026.12.7 (0.643, 0.850, 0.643, 0.809) and keep their MEASURED.
 MEASURED = {
-    "aimed_vs_discussed": 0.881,
+    "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,
     "counter_speech": 0.6905,
     "death_idioms": 0.8333,
-    "goodbye_finality": 0.7381,
+    "goodbye_finality": 0.7619,
     "group_attacks": 0.875,
     "negation": 0.6905,
     "obfuscation": 0.9286,
     "positive_group": 0.8333,
     "reclaimed_terms": 0.9286,
     "sarcasm": 0.2143,
-    "self_deprecation": 0.881,
-    "support_vs_crisis": 0.875,
+    "self_deprecation": 0.9286,
+    "support_vs_crisis": 0.9,
 }
 FLOORS = {name: round(acc - 0.05, 3) for name, acc in MEASURED.items()}
 

@@ -1,12 +1,10 @@
 """Retraining reproduces the committed validation metrics (slow: minutes on 2 cores).
 
-Until 2026-12-04 the encoder's features depended on whether the CPU has VNNI
-(tests/signals/test_encoder_cpus.py), and some of the committed heads (distress, hate,
-support_er) were fitted on a CPU without it. Now every CPU computes the features as VNNI
-does; refitted so (2026-12-04), distress's macro-F1 comes out 0.023 lower and support_er's
-0.012 higher than committed, so these tests fail until those heads are refitted and
-shipped (issue 11): refitted so, hate on CONAN's disabled pairs fell 0.890 -> 0.843 and the
-challenge suite's group attacks 0.900 -> 0.750, below its floor.
+Every CPU computes the encoder's features as a VNNI CPU does
+(tests/signals/test_encoder_cpus.py), and every committed head was fitted on such features
+(2026-12-04, model 2026.12.8), so a refit on any CPU reproduces them. Until then distress,
+hate and support_er kept heads fitted on a CPU without VNNI and these tests were marked as
+expected to fail.
 """
 
 import json
@@ -19,13 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "kindscope/signals/artifacts"
 
 
-#: Strict: once those heads are refitted and shipped, these pass and the marker must go.
-STALE_HEADS = pytest.mark.xfail(
-    strict=True, reason="distress, hate and support_er were fitted on a CPU without VNNI")
-
-
 @pytest.mark.slow
-@STALE_HEADS
 def test_retraining_reproduces_metrics(tmp_path):
     pytest.importorskip("sklearn")
     pytest.importorskip("torch")
@@ -42,7 +34,6 @@ def test_retraining_reproduces_metrics(tmp_path):
 
 
 @pytest.mark.slow
-@STALE_HEADS
 def test_finetuning_from_scratch_reproduces_metrics(tmp_path):
     """The whole pipeline from the pretrained encoder: fine-tune, export, heads (about
     17 min on 2 cores). Fine-tuning is seeded and deterministic on one machine; across
