@@ -81,7 +81,12 @@ COMMON_MODEL = """\
   distress on ESConv supporters (false alarms halved) improved in every variant; the rest
   moved within the 0.03 that a refit of the same heads moves them, and training more layers
   cost hate on CONAN's disabled pairs and crisis recall or false alarms. Figures and
-  commands: `training/variants/2026-12-04/README.md`."""
+  commands: `training/variants/2026-12-04/README.md`. Compared again with the new heads
+  (`heads.md` there), the all-sources encoder is better on support (pair AUC 0.908 ->
+  0.927), distress, upbeat and crisis, and worse on the challenge suite (0.803 -> 0.779:
+  insults aimed against discussed, counter-speech, self-deprecation, sarcasm, four below
+  their floors); the shipped fine-tune with every source but its caps and one epoch
+  already loses some of those cases."""
 
 STATEMENT = """\
 **This signal can be wrong.** It reads the words of one post, not the person who wrote it,
