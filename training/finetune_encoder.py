@@ -105,13 +105,16 @@ def training_tasks(
     seed: int = SEED,
     caps: dict[str, int] | None = None,
     all_sources: bool = False,
+    let_in: tuple[str, ...] = (),
 ) -> dict[str, list]:
     """Per signal, its training examples minus every text of any validation split.
     ``caps``: per-signal caps over ``CAPS``, taken as given; ``cap=None``: no cap at all.
-    ``all_sources``: every source of every split (``TASK_SOURCES`` and ``TASK_SKIP`` off)."""
+    ``all_sources``: every source of every split (``TASK_SOURCES`` and ``TASK_SKIP`` off);
+    ``let_in``: the same for these signals only."""
     splits = {name: make() for name, make in SPLITS.items()}
     if not all_sources:
-        splits = {name: _task_sources(name, split) for name, split in splits.items()}
+        splits = {name: split if name in let_in else _task_sources(name, split)
+                  for name, split in splits.items()}
     held = {norm(e.text) for _, val in splits.values() for e in val}
     held |= {norm(e.context) for _, val in splits.values() for e in val if e.context}
     tasks = {}
@@ -188,6 +191,7 @@ def finetune(
     caps: dict[str, int] | None = None,
     *,
     all_sources: bool = False,
+    let_in: tuple[str, ...] = (),
     epochs: int = EPOCHS,
     lr: float = LR_ENCODER,
     device: str = "cpu",
@@ -218,7 +222,7 @@ def finetune(
         tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         tokenizer.enable_truncation(MAX_TOKENS)
         tokenizer.no_padding()
-        tasks = tokenised(training_tasks(cap, seed, caps, all_sources), tokenizer)
+        tasks = tokenised(training_tasks(cap, seed, caps, all_sources, let_in), tokenizer)
     per_epoch = [_batches(tasks, rng) for _ in range(epochs)]
     batches = [b for epoch in per_epoch for b in epoch]
     tokens = sum(len(x[0]) for _, batch in batches for x in batch)
@@ -304,6 +308,14 @@ def finetune(
     return assemble(layers, out_dir / "model")
 
 
+def _signals(parser, text: str) -> tuple[str, ...]:
+    names = tuple(x for x in text.split(",") if x)
+    unknown = sorted(set(names) - set(SPLITS))
+    if unknown:
+        parser.error(f"--let-in: unknown signal(s) {', '.join(unknown)}")
+    return names
+
+
 def main(argv=None) -> Path:
     import argparse
 
@@ -314,6 +326,9 @@ def main(argv=None) -> Path:
                              "with --payload, the payload's tasks are used as written)")
     parser.add_argument("--no-cap", action="store_true",
                         help="every training example (likewise)")
+    parser.add_argument("--let-in", default="",
+                        help="comma-separated signals whose every source trains them "
+                             "(TASK_SOURCES and TASK_SKIP off for those only)")
     parser.add_argument("--train-from-layer", type=int, help="1-based; default 4")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--lr", type=float, default=LR_ENCODER)
@@ -322,7 +337,8 @@ def main(argv=None) -> Path:
     args = parser.parse_args(argv)
     return finetune(
         Path(args.out), None if args.no_cap else CAP, train_from_layer=args.train_from_layer,
-        all_sources=args.all_sources, epochs=args.epochs, lr=args.lr, device=args.device,
+        all_sources=args.all_sources, let_in=_signals(parser, args.let_in),
+        epochs=args.epochs, lr=args.lr, device=args.device,
         payload=Path(args.payload) if args.payload else None,
     )
 

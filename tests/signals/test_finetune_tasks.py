@@ -47,3 +47,22 @@ def test_the_fine_tune_tasks_are_those_of_the_shipped_encoder(finetune_encoder):
     # `train_signals.py` fine-tune an encoder other than the shipped one.
     fe = finetune_encoder
     assert fe.tasks_digest(fe.training_tasks()) == fe.SHIPPED_TASKS_SHA256
+
+
+def test_let_in_opens_one_signal_to_every_source(finetune_encoder):
+    fe = finetune_encoder
+    default = fe.training_tasks(cap=None)
+    opened = fe.training_tasks(cap=None, let_in=("upbeat",))
+    everything = fe.training_tasks(cap=None, all_sources=True)
+    assert not any(e.source.startswith("goemotions") for e in default["upbeat"])
+    assert any(e.source.startswith("goemotions") for e in opened["upbeat"])
+    # every source, as with all_sources (which also holds out the other signals' opened
+    # validation texts, so it keeps a few texts fewer)
+    assert {e.source for e in opened["upbeat"]} == {e.source for e in everything["upbeat"]}
+    assert {e.text for e in everything["upbeat"]} <= {e.text for e in opened["upbeat"]}
+    # the other signals' sources are as before (their held-apart texts may grow)
+    for name in ("hate", "distress", "support"):
+        assert {e.source for e in opened[name]} == {e.source for e in default[name]}
+    with pytest.raises(SystemExit) as exit_info:
+        fe.main(["/tmp/unused", "--let-in", "upbeat,nonsense"])
+    assert exit_info.value.code == 2
