@@ -85,8 +85,9 @@ COMMON_MODEL = """\
   (`heads.md` there), the all-sources encoder is better on support (pair AUC 0.908 ->
   0.927), distress, upbeat and crisis, and worse on the challenge suite (0.803 -> 0.779:
   insults aimed against discussed, counter-speech, self-deprecation, sarcasm, four below
-  their floors); the shipped fine-tune with every source but its caps and one epoch
-  already loses some of those cases."""
+  their floors). With every source but the caps and one epoch kept, the fine-tune loses
+  one to four of those cases per phenomenon, no more than the heads' seed alone moves
+  them, so which source costs what is not yet known."""
 
 STATEMENT = """\
 **This signal can be wrong.** It reads the words of one post, not the person who wrote it,
