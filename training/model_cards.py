@@ -40,10 +40,11 @@ COMMON_MODEL = """\
   toxicity's AUC on the Unhealthy Comments 0.755-0.784 and hate's macro-F1 on CONAN's
   disabled pairs 0.843-0.901. Five averaged networks of 64 units, over three seed bases,
   stay within 0.005 and 0.008 there, and cost at inference what one network of 320 does.
-  Refitting every head so, on the shipped encoder, moved the out-of-distribution figures
-  against the heads shipped before by -0.013 to +0.022 (offensive on Davidson +0.022,
-  supporters read as distress 0.073 -> 0.045, support_er +0.022; crisis recall 0.948 ->
-  0.935, two posts of 155); table and commands in
+  Refitting every head so, on the shipped encoder, moved the figures of
+  `training/eval_ood.py` against the heads shipped before by -0.013 to +0.022 (held apart:
+  offensive on Davidson +0.022, supporters read as distress 0.073 -> 0.045, support_er
+  +0.022; crisis recall on its own validation fold's SDCNL posts 0.948 -> 0.935, two posts
+  of 155); table and commands in
   `training/variants/2026-12-04/heads.md`.
 - Encoder choice (2026-12-03): four full runs on the same splits. Rows, in order:
   `training/train_signals.py` at commit 57bba80; the shipped default; with
