@@ -210,6 +210,23 @@ def dialoconan() -> list[tuple[str, int, str]]:
     return out
 
 
+def unhealthy_comments() -> list[tuple[str, int, str]]:
+    """(comment, label, comment id) of the Unhealthy Comments Corpus ``val.csv``: 1 for a
+    comment labelled hostile or antagonising, 0 for one labelled healthy with no unhealthy
+    attribute; comments with only other attributes (condescending, dismissive, sarcastic,
+    unfair generalisation) are left out. ``test.csv`` is never read. No signal trains on it
+    (eval_ood.py's held-apart set for toxicity; training/variants/2026-12-05 tried it)."""
+    others = ("condescending", "dismissive", "sarcastic", "generalisation_unfair")
+    out = []
+    for r in _csv(DATA / "unhealthy-conversations/val.csv"):
+        flag = {k: float(r[k] or 0) >= 0.5 for k in ("hostile", "antagonize", "healthy", *others)}
+        if flag["hostile"] or flag["antagonize"]:
+            out.append((r["comment"], 1, r["_unit_id"]))
+        elif flag["healthy"] and not any(flag[k] for k in others):
+            out.append((r["comment"], 0, r["_unit_id"]))
+    return out
+
+
 def toxigen() -> list[tuple[str, int, str]]:
     """(sentence, 1 hateful / 0 neutral, group) from the demonstration files."""
     out, seen = [], set()

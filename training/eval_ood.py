@@ -14,7 +14,7 @@ Held apart, per signal:
 - toxicity: Unhealthy Comments Corpus ``val.csv`` (no signal trains on it). Positive: a
   comment labelled hostile or antagonising; negative: labelled healthy with no unhealthy
   attribute. Comments with only other attributes (condescending, dismissive, sarcastic,
-  unfair generalisation) are left out.
+  unfair generalisation) are left out (``data.unhealthy_comments``).
 - offensive: Davidson et al. (no split: a seeded sample of 3,000 tweets). Positive: hate
   speech or offensive; negative: neither. Davidson also trains the *hate* head (and so the
   shared encoder) but never the offensive head.
@@ -91,6 +91,7 @@ from data import (  # noqa: E402
     in_val_fold,
     norm,
     sdcnl,
+    unhealthy_comments,
 )
 from features import environment  # noqa: E402
 from ood_cards import write_cards  # noqa: E402
@@ -120,18 +121,8 @@ def _rng(salt: str) -> random.Random:
 
 # ---------------------------------------------------------------- loaders
 def unhealthy() -> list[tuple[str, int]]:
-    others = ("condescending", "dismissive", "sarcastic", "generalisation_unfair")
-    out = []
-    with open(DATA / "unhealthy-conversations/val.csv", encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            flag = {
-                k: float(r[k] or 0) >= 0.5 for k in ("hostile", "antagonize", "healthy", *others)
-            }
-            if flag["hostile"] or flag["antagonize"]:
-                out.append((r["comment"], 1))
-            elif flag["healthy"] and not any(flag[k] for k in others):
-                out.append((r["comment"], 0))
-    return out
+    """The Unhealthy Comments' ``val.csv``, labelled by data.unhealthy_comments."""
+    return [(text, label) for text, label, _ in unhealthy_comments()]
 
 
 def davidson_sample(n: int = 3000) -> list[tuple[str, int]]:
@@ -245,12 +236,20 @@ def main(argv=None) -> dict:
     parser.add_argument("--without-support-guard", action="store_true",
                         help="leave support uncapped for replies read as toxic "
                              "(guards.adjust_support), to measure what the guard does")
+    parser.add_argument("--without-mention-guard", action="store_true",
+                        help="leave toxicity and hate uncapped for text about abuse "
+                             "(mentions.adjust_mentions), to measure what the guard does")
     args = parser.parse_args(argv)
     if args.cards:
         write_cards(args.out)
         return {}
-    if (args.artifacts or args.without_support_guard) and args.out == OUT:
-        parser.error("--artifacts and --without-support-guard write to another --out")
+    if (args.artifacts or args.without_support_guard or args.without_mention_guard) \
+            and args.out == OUT:
+        parser.error("--artifacts and --without-*-guard write to another --out")
+    if args.without_mention_guard:
+        import kindscope.signals.model as signal_model
+
+        signal_model.adjust_mentions = lambda texts, probs: probs
     if args.without_support_guard:
         import kindscope.signals.model as signal_model
 

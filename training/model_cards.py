@@ -103,6 +103,22 @@ keys"), and friendly profanity ("fucking brilliant news") are in our cases. Dial
 the tweet datasets carry African-American English; the offensive/hate training data
 (Davidson, OLID) are known to over-flag AAE, and we have not measured or corrected this."""
 
+MENTIONS = (
+    "**Text about abuse** (`kindscope/signals/mentions.py`, since model 2026.12.9): asking "
+    "others to stop using a word or an insult (\"please stop calling people morons\"), "
+    "naming hate as a thing to oppose (\"free speech should not include hate speech\") and "
+    "advice to block or ignore someone (\"just block them, they aren't worth it\") cap "
+    "toxicity and hate at 0.3, unless an insult follows \"you\", a dehumanising word is "
+    "present, or (for the last two) an insult or slur stands outside the phrase. Model "
+    "2026.12.8 read those three 0.70 toxic, 0.80 and 0.97 hateful. The rules fire on 0.02% "
+    "of Multitarget-CONAN's hate speech and 0.1-0.2% of the hate and targeted-insult "
+    "tweets of TweetEval, Davidson and OLID (their wording was checked against those "
+    "misfires, so those rates are not held apart); held apart, the challenge suite's "
+    "counter-speech cases rose 0.643 -> 0.714 with no other phenomenon moving, and the "
+    "out-of-distribution rows moved by at most 0.0001 (`eval_ood.py "
+    "--without-mention-guard --out OTHER.json` gives the figures without the rules)."
+)
+
 CARDS = {
     "distress": {
         "what": "The author discloses emotional pain, struggle, loneliness, illness or "
@@ -201,8 +217,8 @@ CARDS = {
                       "(no you/your/u), three named patterns cap toxicity at 0.3: self-directed "
                       "insults (\"I'm such an idiot\"), reported insults (\"someone called me a "
                       "moron\") and swearing that intensifies good news (\"fucking brilliant\"). "
-                      "`guards.explain_toxicity(text)` lists which applied. The validation "
-                      "figures are of the model without the guards.",
+                      "`guards.explain_toxicity(text)` lists which applied. " + MENTIONS
+                      + " The validation figures are of the model without the guards.",
         "fail": "OLID's targeted-insult label is tweet-level and political; sarcasm, "
                 "dog whistles and insults without insulting words are missed; strong "
                 "profanity aimed at nobody can still score high. Learning that counter-speech "
@@ -248,6 +264,7 @@ CARDS = {
                 "hate's tweets: macro-F1 0.725 -> 0.718 against the same recipe without it "
                 "(leave-one-out table). Its counter-narratives are long, "
                 "polite and argued; short sarcastic or angry counter-speech is less covered.",
+        "data_extra": MENTIONS + " The validation figures are of the model without it.",
     },
     "support": {
         "what": "A reply that acknowledges, comforts or encourages someone: not a post that "

@@ -104,7 +104,7 @@ def card_section(signal: str, ood: dict, metrics: dict, challenge: dict | None) 
         "",
         f"Command: `{ood['command']}` (writes "
         "`kindscope/signals/artifacts/ood_metrics.json`; about "
-        f"{round(ood['seconds'] / 60)} min on 2 cores).",
+        f"{max(1, round(ood['seconds'] / 60))} min on 2 cores).",
     ]
     if challenge:
         rows = {

@@ -18,6 +18,7 @@ from kindscope.signals.guards import (
     adjust_upbeat,
 )
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
+from kindscope.signals.mentions import adjust_mentions
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.spelling import Respeller
 
@@ -36,8 +37,9 @@ SIGNALS: tuple[str, ...] = (
     "support_ex",
     "upbeat",
 )
-#: Changes whenever any artifact changes; stored with every score in the database.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.8"
+#: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
+#: changes; stored with every score in the database, so stores are read again.
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.9"
 
 _lock = threading.Lock()
 _model: SignalModel | None = None
@@ -67,7 +69,8 @@ def verify_artifacts(folder: Path = ARTIFACTS) -> dict:
 
 
 class SignalModel:
-    """The respeller, the encoder, the per-signal heads, the crisis phrase layer and the guards."""
+    """The respeller, the encoder, the per-signal heads, the crisis phrase layer and the guards
+    (``guards``, ``mentions``)."""
 
     def __init__(self, folder: Path = ARTIFACTS, threads: int | None = None):
         verify_artifacts(folder)
@@ -111,7 +114,9 @@ class SignalModel:
         if "crisis" in out:
             out["crisis"] = adjust_crisis(plain, out["crisis"])
         if "toxicity" in out:
-            out["toxicity"] = adjust_toxicity(plain, out["toxicity"])
+            out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]))
+        if "hate" in out:
+            out["hate"] = adjust_mentions(plain, out["hate"])
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(out["upbeat"], out["crisis"])
         for s in SUPPORT_SIGNALS:

@@ -57,10 +57,14 @@ ROOT = HERE.parents[1]
 #: goodbye_finality 0.738 -> 0.762, self_deprecation 0.881 -> 0.929, support_vs_crisis 0.875
 #: -> 0.900. counter_speech, group_attacks, negation and positive_group fell by one to two
 #: cases against 2026.12.7 (0.643, 0.850, 0.643, 0.809) and keep their MEASURED.
+#: minilm4ft-s9-stack-2026.12.9 (the same heads; text about abuse capped by
+#: signals/mentions.py, written from the kinds issue 11 names, not from these cases;
+#: overall 0.809): counter_speech 0.643 -> 0.714, nothing else moved; the heads of the
+#: other seed base (18-22) with the rules give 0.714 too, so it is raised.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,
-    "counter_speech": 0.6905,
+    "counter_speech": 0.7143,
     "death_idioms": 0.8333,
     "goodbye_finality": 0.7619,
     "group_attacks": 0.875,

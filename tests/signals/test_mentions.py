@@ -1,0 +1,73 @@
+"""Text about abuse that is not abuse (mentions.py), without the model and through it."""
+
+import numpy as np
+import pytest
+
+from kindscope.signals.guards import GUARD_CAP
+from kindscope.signals.mentions import adjust_mentions, explain_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Please stop calling people morons, it's hurtful.", "objection"),
+        ("can we not use the r-word in this group", "objection"),
+        ('Please don\'t say "retarded", it hurts people.', "objection"),
+        ("It's not okay to call anyone a cripple.", "objection"),
+        ("Free speech should not include hate speech.", "against_hate"),
+        ("Racism has no place in this community.", "against_hate"),
+        ("We will not tolerate homophobic slurs here.", "against_hate"),
+        ("Just block them, they aren't worth it.", "disengage"),
+        ("you can mute and report that account", "disengage"),
+        ("Ignore the trolls. Your post was lovely.", "disengage"),
+    ],
+)
+def test_rules_apply(text, rule):
+    assert rule in explain_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abuse aimed at someone stays with the model
+        "stop calling me a moron you idiot",
+        "block them all, they are vermin",
+        "Just block them. Those people are subhuman.",
+        "you people should be reported",
+        # endorsements and refusals are not objections
+        "It's ok to call gay men that.",
+        "i'll never stop calling my friends morons",
+        "Stop calling it racism. They are ruining this country.",
+        # block as a policy, not as advice to a reader
+        "Migration is a problem. We should block them.",
+        # no rule
+        "don't use windows, use linux",
+        "what a fucking idiot he is",
+    ],
+)
+def test_rules_do_not_apply(text):
+    assert explain_mentions(text) == []
+
+
+def test_a_lexicon_word_outside_the_rule_keeps_the_score():
+    assert explain_mentions("Just block them.") == ["disengage"]
+    assert explain_mentions("Just block them. Stupid bitches.") == []
+
+
+def test_adjust_only_lowers():
+    texts = ["Just block them, they aren't worth it.", "you idiot",
+             "Just block them, they aren't worth it."]
+    out = adjust_mentions(texts, np.array([0.97, 0.9, 0.1]))
+    assert out.tolist() == [GUARD_CAP, 0.9, 0.1]
+
+
+def test_the_model_applies_the_caps():
+    from kindscope.signals import score_texts
+
+    texts = ["Please stop calling people morons, it's hurtful.",
+             "Just block them, they aren't worth it.",
+             "you are a worthless idiot"]
+    table = score_texts(texts, signals=("toxicity", "hate")).to_pydict()
+    tox, hate = table["toxicity"], table["hate"]
+    assert max(tox[0], tox[1], hate[0], hate[1]) <= GUARD_CAP
+    assert tox[2] > 0.5
