@@ -222,6 +222,21 @@ class Scorer:
         return self.scores[signal][[self.items[k] for k in keys]]
 
 
+def switch_off(rules: list[str]) -> None:
+    """Leave the scores uncapped by the named rule sets (``mentions``, ``idioms``)."""
+    import kindscope.signals.model as signal_model
+    import kindscope.signals.phrases as phrases
+
+    for name in rules:
+        if name == "mentions":
+            signal_model.adjust_mentions = lambda texts, probs: probs
+        elif name == "idioms":
+            signal_model.adjust_idioms = lambda texts, probs, families=None: probs
+            phrases.explain_idioms = lambda text: []
+        else:
+            raise SystemExit(f"eval_ood.py: unknown rule set {name!r} (mentions, idioms)")
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -236,20 +251,19 @@ def main(argv=None) -> dict:
     parser.add_argument("--without-support-guard", action="store_true",
                         help="leave support uncapped for replies read as toxic "
                              "(guards.adjust_support), to measure what the guard does")
-    parser.add_argument("--without-mention-guard", action="store_true",
-                        help="leave toxicity and hate uncapped for text about abuse "
-                             "(mentions.adjust_mentions), to measure what the guard does")
+    parser.add_argument("--without-rules", default="",
+                        help="comma-separated rule sets to switch off, to measure what they do: "
+                             "mentions (text about abuse: toxicity, hate), idioms (figures of "
+                             "speech: offensive, distress, crisis)")
     args = parser.parse_args(argv)
     if args.cards:
         write_cards(args.out)
         return {}
-    if (args.artifacts or args.without_support_guard or args.without_mention_guard) \
+    if (args.artifacts or args.without_support_guard or args.without_rules) \
             and args.out == OUT:
-        parser.error("--artifacts and --without-*-guard write to another --out")
-    if args.without_mention_guard:
-        import kindscope.signals.model as signal_model
-
-        signal_model.adjust_mentions = lambda texts, probs: probs
+        parser.error("--artifacts, --without-support-guard and --without-rules write to "
+                     "another --out")
+    switch_off(args.without_rules.split(",") if args.without_rules else [])
     if args.without_support_guard:
         import kindscope.signals.model as signal_model
 

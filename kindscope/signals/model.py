@@ -18,6 +18,7 @@ from kindscope.signals.guards import (
     adjust_upbeat,
 )
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
+from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms
 from kindscope.signals.mentions import adjust_mentions
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.spelling import Respeller
@@ -70,7 +71,7 @@ def verify_artifacts(folder: Path = ARTIFACTS) -> dict:
 
 class SignalModel:
     """The respeller, the encoder, the per-signal heads, the crisis phrase layer and the guards
-    (``guards``, ``mentions``)."""
+    (``guards``, ``mentions``, ``idioms``)."""
 
     def __init__(self, folder: Path = ARTIFACTS, threads: int | None = None):
         verify_artifacts(folder)
@@ -117,6 +118,10 @@ class SignalModel:
             out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]))
         if "hate" in out:
             out["hate"] = adjust_mentions(plain, out["hate"])
+        if "offensive" in out:
+            out["offensive"] = adjust_idioms(plain, out["offensive"])
+        if "distress" in out:
+            out["distress"] = adjust_idioms(plain, out["distress"], DISTRESS_FREE)
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(out["upbeat"], out["crisis"])
         for s in SUPPORT_SIGNALS:

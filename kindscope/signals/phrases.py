@@ -6,9 +6,9 @@ expression over the lower-cased text; any hit raises ``crisis`` to at least
 ``PHRASE_SCORE``. A second, smaller set of rules recognises a supportive reply that talks
 *to* someone at risk ("please don't give up, why do you want to die?") and caps the model's
 score at ``SUPPORT_CAP`` when the text has no first-person risk phrase and no first-person
-singular pronoun; figures of speech ("this deadline is killing me", "to die for") without a
-risk phrase are capped the same way. Rules read nothing but the text; ``explain`` lists
-the risk rules that fired.
+singular pronoun; figures of speech ("this deadline is killing me", "to die for"; and
+``idioms.py``'s families) without a risk phrase are capped the same way. Rules read nothing
+but the text; ``explain`` lists the risk rules that fired.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+
+from kindscope.signals.idioms import explain_idioms
 
 __all__ = ["PHRASE_SCORE", "SUPPORT_CAP", "RISK_RULES", "adjust_crisis", "explain"]
 
@@ -118,6 +120,6 @@ def adjust_crisis(texts: list[str], probs: np.ndarray) -> np.ndarray:
             out[i] = max(out[i], PHRASE_SCORE)
         elif _is_support_reply(low := (text or "").lower().replace("’", "'")):
             out[i] = min(out[i], SUPPORT_CAP)
-        elif _FIGURATIVE.search(low):
+        elif _FIGURATIVE.search(low) or explain_idioms(low):
             out[i] = min(out[i], SUPPORT_CAP)
     return out

@@ -61,11 +61,14 @@ ROOT = HERE.parents[1]
 #: signals/mentions.py, written from the kinds issue 11 names, not from these cases;
 #: overall 0.809): counter_speech 0.643 -> 0.714, nothing else moved; the heads of the
 #: other seed base (18-22) with the rules give 0.714 too, so it is raised.
+#: Then figures of speech about death capped offensive, crisis and distress
+#: (signals/idioms.py, written from the issue's kinds, not from these cases; overall 0.811):
+#: death_idioms 0.833 -> 0.857 (0.905 with the other seed base), raised to 0.857.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,
     "counter_speech": 0.7143,
-    "death_idioms": 0.8333,
+    "death_idioms": 0.8571,
     "goodbye_finality": 0.7619,
     "group_attacks": 0.875,
     "negation": 0.6905,
