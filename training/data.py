@@ -215,7 +215,7 @@ def unhealthy_comments() -> list[tuple[str, int, str]]:
     comment labelled hostile or antagonising, 0 for one labelled healthy with no unhealthy
     attribute; comments with only other attributes (condescending, dismissive, sarcastic,
     unfair generalisation) are left out. ``test.csv`` is never read. No signal trains on it
-    (eval_ood.py's held-apart set for toxicity; training/variants/2026-12-05 tried it)."""
+    (eval_ood.py's held-apart set for toxicity; training/variants/2026-12-04b tried it)."""
     others = ("condescending", "dismissive", "sarcastic", "generalisation_unfair")
     out = []
     for r in _csv(DATA / "unhealthy-conversations/val.csv"):

@@ -2,7 +2,7 @@
 
 ``toxicity`` and ``hate`` are about text aimed at a person or a group (issue 11, item 4).
 Three kinds of text carry the words of abuse without aiming them at anyone, and the heads
-read them as abuse (2026-12-05, model 2026.12.8):
+read them as abuse (2026-12-04, model 2026.12.8):
 
 - ``objection``: asking others to stop using a word or an insult ("please stop calling
   people morons", toxicity 0.70);

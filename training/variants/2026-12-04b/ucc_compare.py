@@ -1,7 +1,7 @@
 """Toxicity variants on the held-apart half of the Unhealthy Comments, and on a few
 sentences of the kinds issue 11 names (written for this probe; not the challenge suite).
 
-    .venv/bin/python training/variants/2026-12-05/ucc_compare.py ARTIFACT_DIR [DIR ...]
+    .venv/bin/python training/variants/2026-12-04b/ucc_compare.py ARTIFACT_DIR [DIR ...]
 """
 
 import sys

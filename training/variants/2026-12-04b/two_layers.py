@@ -1,6 +1,6 @@
 """A two-layer encoder, fine-tuned like the shipped four-layer one, with every head refitted.
 
-    .venv/bin/python training/variants/2026-12-05/two_layers.py FINETUNE_DIR ARTIFACT_DIR
+    .venv/bin/python training/variants/2026-12-04b/two_layers.py FINETUNE_DIR ARTIFACT_DIR
 
 Keeps the first two of all-MiniLM-L6-v2's six layers (``finetune_encoder.LAYERS = 2``),
 trains both (``train_from_layer=1``; the embeddings stay frozen) on the shipped fine-tune's
