@@ -29,6 +29,7 @@ no insult, slur or swear word (``spelling.LEXICON``) and no words of risk ("kill
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -88,6 +89,10 @@ _RISK = re.compile(
 )
 
 
+#: Every family needs one of these; most texts have none, and skip the rest (speed).
+_CUE = re.compile(r"dy|die|dead|deceas|kill|slay|smash|nail|murder|death")
+
+
 def idiom_spans(low: str) -> list[tuple[str, re.Match]]:
     """(family, match) for every idiom family found in lower-cased ``low``."""
     out = []
@@ -101,18 +106,27 @@ def idiom_spans(low: str) -> list[tuple[str, re.Match]]:
 def explain_idioms(text: str) -> list[str]:
     """Names of the idiom families in ``text``; empty when it threatens someone or holds
     an insult, slur or swear word outside the idioms."""
-    low = (text or "").lower().replace("’", "'")
+    return list(_explain(text or ""))
+
+
+@lru_cache(maxsize=8192)
+def _explain(text: str) -> tuple[str, ...]:
+    """explain_idioms, remembered: one scoring call reads each text for three signals."""
+    low = text.lower()
+    if not _CUE.search(low):
+        return ()
+    low = low.replace("’", "'")
     if _THREAT.search(low):
-        return []
+        return ()
     spans = idiom_spans(low)
     if not spans:
-        return []
+        return ()
     rest = low
     for _, m in spans:
         rest = rest.replace(m.group(0), " ")
     if set(re.findall(r"[a-z]+", rest)) & (LEXICON - _IDIOM_WORDS) or _RISK.search(rest):
-        return []
-    return [name for name, _ in spans]
+        return ()
+    return tuple(name for name, _ in spans)
 
 
 def adjust_idioms(texts: list[str], probs: np.ndarray, families=None) -> np.ndarray:

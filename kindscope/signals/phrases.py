@@ -120,6 +120,6 @@ def adjust_crisis(texts: list[str], probs: np.ndarray) -> np.ndarray:
             out[i] = max(out[i], PHRASE_SCORE)
         elif _is_support_reply(low := (text or "").lower().replace("’", "'")):
             out[i] = min(out[i], SUPPORT_CAP)
-        elif _FIGURATIVE.search(low) or explain_idioms(low):
+        elif _FIGURATIVE.search(low) or explain_idioms(text):
             out[i] = min(out[i], SUPPORT_CAP)
     return out
