@@ -36,7 +36,7 @@ import numpy as np
 from kindscope.signals.guards import GUARD_CAP
 from kindscope.signals.spelling import LEXICON
 
-__all__ = ["DISTRESS_FREE", "IDIOMS", "adjust_idioms", "explain_idioms", "idiom_spans"]
+__all__ = ["DISTRESS_FREE", "IDIOMS", "adjust_idioms", "explain_idioms", "forget", "idiom_spans"]
 
 _LAUGH = r"(?:laugh(?:ing|ter|ed)?|lol|lmao|haha\w*)"
 _JOKE = r"(?:\blol\b|\blmao\b|\blmfao\b|\bhaha\w*|\bhilarious\b|\bfunniest\b|😂|🤣|💀)"
@@ -107,6 +107,11 @@ def explain_idioms(text: str) -> list[str]:
     """Names of the idiom families in ``text``; empty when it threatens someone or holds
     an insult, slur or swear word outside the idioms."""
     return list(_explain(text or ""))
+
+
+def forget() -> None:
+    """Drop the remembered texts (``SignalModel.score`` calls this when it is done)."""
+    _explain.cache_clear()
 
 
 @lru_cache(maxsize=8192)

@@ -18,7 +18,7 @@ from kindscope.signals.guards import (
     adjust_upbeat,
 )
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
-from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms
+from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, forget
 from kindscope.signals.mentions import adjust_mentions
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.spelling import Respeller
@@ -127,6 +127,7 @@ class SignalModel:
         for s in SUPPORT_SIGNALS:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"])
+        forget()
         return {s: out[s] for s in signals}
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:
