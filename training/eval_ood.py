@@ -223,7 +223,8 @@ class Scorer:
 
 
 def switch_off(rules: list[str]) -> None:
-    """Leave the scores uncapped by the named rule sets (``mentions``, ``idioms``)."""
+    """Switch off the named rule sets: ``mentions``, ``idioms``, ``slogans`` (hate's set
+    phrases, and the support cap beside them)."""
     import kindscope.signals.model as signal_model
     import kindscope.signals.phrases as phrases
 
@@ -233,8 +234,11 @@ def switch_off(rules: list[str]) -> None:
         elif name == "idioms":
             signal_model.adjust_idioms = lambda texts, probs, families=None: probs
             phrases.explain_idioms = lambda text: []
+        elif name == "slogans":
+            signal_model.slogan_mask = lambda texts: np.zeros(len(texts), dtype=bool)
         else:
-            raise SystemExit(f"eval_ood.py: unknown rule set {name!r} (mentions, idioms)")
+            raise SystemExit(f"eval_ood.py: unknown rule set {name!r} "
+                             "(mentions, idioms, slogans)")
 
 
 def main(argv=None) -> dict:
@@ -254,7 +258,8 @@ def main(argv=None) -> dict:
     parser.add_argument("--without-rules", default="",
                         help="comma-separated rule sets to switch off, to measure what they do: "
                              "mentions (text about abuse: toxicity, hate), idioms (figures of "
-                             "speech: offensive, distress, crisis)")
+                             "speech: offensive, distress, crisis), slogans (set phrases: hate, "
+                             "support)")
     args = parser.parse_args(argv)
     if args.cards:
         write_cards(args.out)

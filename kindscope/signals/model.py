@@ -12,6 +12,7 @@ import numpy as np
 from kindscope.errors import ModelError
 from kindscope.signals.encoder import Encoder
 from kindscope.signals.guards import (
+    GUARD_CAP,
     SUPPORT_SIGNALS,
     adjust_support,
     adjust_toxicity,
@@ -21,6 +22,7 @@ from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, forget
 from kindscope.signals.mentions import adjust_mentions
 from kindscope.signals.phrases import adjust_crisis
+from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
 
 __all__ = ["ARTIFACTS", "MODEL_VERSION", "SIGNALS", "SignalModel", "get_model"]
@@ -71,7 +73,7 @@ def verify_artifacts(folder: Path = ARTIFACTS) -> dict:
 
 class SignalModel:
     """The respeller, the encoder, the per-signal heads, the crisis phrase layer and the guards
-    (``guards``, ``mentions``, ``idioms``)."""
+    (``guards``, ``mentions``, ``idioms``, ``slogans``)."""
 
     def __init__(self, folder: Path = ARTIFACTS, threads: int | None = None):
         verify_artifacts(folder)
@@ -116,8 +118,9 @@ class SignalModel:
             out["crisis"] = adjust_crisis(plain, out["crisis"])
         if "toxicity" in out:
             out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]))
+        slogans = slogan_mask(plain) if {"hate", *SUPPORT_SIGNALS} & set(out) else None
         if "hate" in out:
-            out["hate"] = adjust_mentions(plain, out["hate"])
+            out["hate"] = adjust_slogans(plain, adjust_mentions(plain, out["hate"]), slogans)
         if "offensive" in out:
             out["offensive"] = adjust_idioms(plain, out["offensive"])
         if "distress" in out:
@@ -127,6 +130,7 @@ class SignalModel:
         for s in SUPPORT_SIGNALS:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"])
+                out[s][slogans] = np.minimum(out[s][slogans], GUARD_CAP)
         forget()
         return {s: out[s] for s in signals}
 
