@@ -5,9 +5,10 @@
 Builds the same 3,000-row mix as ``bench_signals.py`` and ``bench_score_ab.py`` (two thirds
 tweets, one third long Reddit posts, seed 7) and times each rule layer that
 ``SignalModel.score`` applies after the heads (the crisis phrase layer, the toxicity
-guards, text about abuse, figures of speech) over every text, in the order the model applies
-them, best of ``--rounds`` runs. Prints seconds per layer, the best total, and how many
-texts each layer changes (scores of 0.9 in, so a cap shows).
+guards, text about abuse, figures of speech, set phrases) over every text, in the order the
+model applies them, best of ``--rounds`` runs. Prints seconds per layer, the best total, and
+how many texts each layer changes (scores of 0.9 in, so a cap shows; 0.2 for set phrases,
+which raise).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from kindscope.signals.guards import adjust_toxicity  # noqa: E402
 from kindscope.signals.idioms import DISTRESS_FREE, _explain, adjust_idioms  # noqa: E402
 from kindscope.signals.mentions import adjust_mentions  # noqa: E402
 from kindscope.signals.phrases import adjust_crisis  # noqa: E402
+from kindscope.signals.slogans import adjust_slogans  # noqa: E402
 
 csv.field_size_limit(sys.maxsize)
 
@@ -42,7 +44,9 @@ LAYERS = {
     "mentions.adjust_mentions (toxicity, hate)": adjust_mentions,
     "idioms.adjust_idioms (offensive)": adjust_idioms,
     "idioms.adjust_idioms (distress)": lambda t, p: adjust_idioms(t, p, DISTRESS_FREE),
+    "slogans.adjust_slogans (hate; its mask also caps support)": adjust_slogans,
 }
+RAISES = "slogans.adjust_slogans (hate; its mask also caps support)"
 
 
 def main() -> None:
@@ -57,6 +61,8 @@ def main() -> None:
             texts = [row["text"] for row in csv.DictReader(fh)]
     probs = np.full(len(texts), 0.9)
     changed = {name: int((layer(texts, probs) != probs).sum()) for name, layer in LAYERS.items()}
+    low = np.full(len(texts), 0.2)
+    changed[RAISES] = int((LAYERS[RAISES](texts, low) != low).sum())
     times: dict[str, list[float]] = {name: [] for name in LAYERS}
     totals = []
     for _ in range(args.rounds):

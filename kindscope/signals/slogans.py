@@ -60,8 +60,6 @@ def explain_slogans(text: str) -> list[str]:
     low = (text or "").lower().replace("’", "'")
     if "back" not in low and "home" not in low:
         return []
-    if explain_mentions(text):
-        return []
     hits = []
     for name, rx in SLOGANS.items():
         for m in rx.finditer(low):
@@ -71,6 +69,8 @@ def explain_slogans(text: str) -> list[str]:
                 continue
             hits.append(name)
             break
+    if hits and explain_mentions(text):
+        return []
     return hits
 
 
