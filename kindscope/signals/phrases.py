@@ -3,12 +3,15 @@
 Models trained on forum posts miss short first-person statements of suicidal intent or
 self-harm ("I've written the note, goodbye everyone"). Each rule below is a named regular
 expression over the lower-cased text; any hit raises ``crisis`` to at least
-``PHRASE_SCORE``. A second, smaller set of rules recognises a supportive reply that talks
-*to* someone at risk ("please don't give up, why do you want to die?") and caps the model's
-score at ``SUPPORT_CAP`` when the text has no first-person risk phrase and no first-person
-singular pronoun; figures of speech ("this deadline is killing me", "to die for"; and
-``idioms.py``'s families) without a risk phrase are capped the same way. Rules read nothing
-but the text; ``explain`` lists the risk rules that fired.
+``PHRASE_SCORE``. A note or letter counts only as "the note", "my note", or a suicide,
+goodbye, last or final one: "I would write a letter to the landlord" (a counsellor's advice)
+and "my notes app" raised crisis to 0.9 before model 2026.12.9. A second, smaller set of
+rules recognises a supportive reply that talks *to* someone at risk ("please don't give up,
+why do you want to die?") and caps the model's score at ``SUPPORT_CAP`` when the text has no
+first-person risk phrase and no first-person singular pronoun; figures of speech ("this
+deadline is killing me", "to die for"; and ``idioms.py``'s families) without a risk phrase
+are capped the same way. Rules read nothing but the text; ``explain`` lists the risk rules
+that fired.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ RISK_RULES: dict[str, re.Pattern] = {
     name: re.compile(rx)
     for name, rx in {
         "note": rf"{_I}[^.!?]{{0,25}}\b(?:written|wrote|writing|write|left)\b[^.!?]{{0,20}}"
-        r"\b(?:the|a|my)\s+(?:suicide\s+|goodbye\s+|last\s+)?(?:note|letter)s?\b",
+        r"\b(?:(?:the|a|my)\s+(?:suicide|goodbye|last|final)\s+(?:note|letter)s?|"
+        r"(?:the|my)\s+note(?!\s*(?:app|book|pad|s\b)))\b",
         "goodbye": r"\b(?:goodbye|bye|farewell)\s+(?:everyone|everybody|all|world|cruel world|"
         r"forever)\b|\bfinal goodbye\b|\bthis is (?:my )?goodbye\b",
         "end_it_when": r"\bend(?:ing)? (?:it|it all|my life|things|everything)(?: all)? "

@@ -19,6 +19,8 @@ from kindscope.signals.phrases import PHRASE_SCORE, SUPPORT_CAP, adjust_crisis, 
         "everyone would be better off without me",
         "I don't want to be alive anymore",
         "this is my last post",
+        "I left a goodbye note on the table",
+        "I wrote my note so my parents would understand",
     ],
 )
 def test_first_person_risk_fires(text):
@@ -34,6 +36,10 @@ def test_first_person_risk_fires(text):
         "I want to die lol this meme",
         "man kills himself in tragic accident, police say",
         "my friend wrote a note to the teacher",
+        # letters and notes without a word of farewell (counsellors suggest writing them)
+        "I would write a letter to the landlord and explain",
+        "I wrote a letter to my MP about the cuts",
+        "I've been writing my thoughts in the notes app",
         "suicide prevention week starts Monday",
     ],
 )
