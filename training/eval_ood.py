@@ -29,6 +29,9 @@ Held apart, per signal:
   600 other turns). Three DIALOCONAN training turns equal Multitarget texts once punctuation
   and spacing are ignored (none DISABLED); removing them is left for the refit that also
   averages the heads over seeds (leaving them out moved the heads by more than they weigh).
+  Personal talk read as hate: the share of ESConv dev seeker posts and supporter replies
+  (see support) scored as hate; no hate training source is ESConv, and any turn that also
+  occurs in hate's training would be left out.
 - distress / upbeat: GoEmotions ``dev.tsv`` (distress never trains on GoEmotions; upbeat
   trains on its ``train.tsv`` since 2026-12-04, so for upbeat this row is in-distribution and
   training/lodo.py gives the held-apart figure). distress: sadness,
@@ -96,6 +99,7 @@ from data import (  # noqa: E402
 from features import environment  # noqa: E402
 from ood_cards import write_cards  # noqa: E402
 from splits import distress as distress_split  # noqa: E402
+from splits import hate as hate_split  # noqa: E402
 
 from kindscope.signals import MODEL_VERSION, SIGNALS, THRESHOLDS, score_texts  # noqa: E402
 from kindscope.signals.guards import ADDRESS  # noqa: E402
@@ -315,6 +319,16 @@ def main(argv=None) -> dict:
         "conan DISABLED pairs": binary(ys[dis], p[dis], th["hate"]),
         "conan counter-narratives flagged as hate": rate(p[ys == 0], th["hate"]),
     }
+    # personal talk read as hate: ESConv's painful posts and the replies to them (hate reads
+    # no context); turns that also occur in hate's training are left out
+    hate_trained = {norm(e.text) for e in hate_split()[0]}
+    for name, keys in (
+        ("esconv dev seeker posts flagged as hate",
+         dict.fromkeys(post for post, _, _ in esc_rows)),
+        ("esconv dev supporter replies flagged as hate", [reply for _, _, reply in esc_rows]),
+    ):
+        kept = [k for k in keys if norm(k[0]) not in hate_trained]
+        res["hate"][name] = rate(sc("hate", kept), th["hate"])
 
     # distress / upbeat / goemotions caring
     def goe_set(pos: frozenset[str], neg: frozenset[str]):
