@@ -4,7 +4,8 @@
 swearing without aiming them at anyone are capped at ``GUARD_CAP`` when they do not
 address anyone ("you", "your", "u"):
 
-- ``self_directed``: the author insults themself ("I'm such an idiot, left my keys");
+- ``self_directed``: the author insults themself ("I'm such an idiot, left my keys", "I felt
+  like such an idiot", "what an idiot I am");
 - ``reported``: the author reports an insult ("someone called me a moron today");
 - ``friendly_swearing``: swearing as an intensifier of good news ("fucking brilliant news").
 
@@ -48,9 +49,11 @@ _GOOD = (
 
 TOXICITY_GUARDS: dict[str, re.Pattern] = {
     "self_directed": re.compile(
-        r"\b(?:i'm|im|i am|i was|i've been|i feel like|i feel|me,? the|call me)\s+"
+        r"\b(?:i'm|im|i am|i was|i've been|i feel like|i feel|i felt like|i felt|i look like|"
+        r"i looked like|made me (?:feel|look) like|me,? the|call me)\s+"
         rf"(?:(?:such|so|a|an|total|complete|absolute|bit of|the biggest|utter|right)\s+)*"
-        rf"{_INSULT}\b"
+        rf"{_INSULT}\b|\bwhat (?:an? )?(?:total |complete |absolute )?{_INSULT} i "
+        r"(?:am|was|am being)\b"
     ),
     "reported": re.compile(
         r"\b(?:called|calls|calling|call) me (?:an? )?\w*|\b(?:said|told me|says|thinks) "

@@ -11,6 +11,8 @@ from kindscope.signals.guards import GUARD_CAP, adjust_toxicity, explain_toxicit
     [
         ("I'm such an idiot, left my keys", "self_directed"),
         ("ugh I am so stupid", "self_directed"),
+        ("I felt like such an idiot", "self_directed"),
+        ("what an idiot I am, forgot my keys again", "self_directed"),
         ("someone called me a moron today", "reported"),
         ("fucking brilliant news", "friendly_swearing"),
         ("holy shit we won", "friendly_swearing"),
@@ -23,7 +25,7 @@ def test_guards_apply(text, guard):
 @pytest.mark.parametrize(
     "text",
     ["you're such an idiot", "people like you are vermin", "you called me a moron, you idiot",
-     "what a fucking idiot he is"],
+     "what a fucking idiot he is", "I felt like such an idiot, you moron"],
 )
 def test_guards_do_not_apply_to_insults(text):
     assert explain_toxicity(text) == []
