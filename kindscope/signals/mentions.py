@@ -13,8 +13,8 @@ read them as abuse (2026-12-04, model 2026.12.8):
 
 Each is a named regular expression over the lower-cased text. When one fires and nothing in
 the text aims abuse at someone (an insult or slur after "you", "you people", a
-dehumanising word; for ``against_hate`` and ``disengage`` any word of
-``spelling.LEXICON`` outside the rule's own phrase), both signals are capped at
+dehumanising word; outside the rule's own phrase, any word of ``spelling.LEXICON`` or a
+statement about a whole group such as "immigrants are ..."), both signals are capped at
 ``guards.GUARD_CAP``. ``explain_mentions(text)`` names the rules that apply. Like the other
 guards they only ever lower a score, and they read nothing but the text: an objection that
 is itself hateful in other words ("stop calling them refugees, they are invaders") is
@@ -82,6 +82,19 @@ _DEHUMANISING = re.compile(
 )
 
 
+#: A statement about a whole group ("immigrants are ...", "women should ..."): outside a
+#: rule's phrase it keeps the score ("ignore them, immigrants are all criminals").
+_GENERALISATION = re.compile(
+    r"\b(?:immigrants?|migrants?|refugees?|foreigners|muslims?|islam|jews?|jewish people|blacks?|"
+    r"black people|whites?|white people|asians?|arabs?|mexicans?|gays?|gay people|lesbians?|"
+    r"trans people|trans women|trans men|transgenders?|women|men|girls|feminists?|"
+    r"disabled people|the disabled|autistic people|christians?|hindus?|liberals|leftists|"
+    r"those people|these people|their kind|people like them)\b\s+(?:\w+\s+){0,2}?"
+    r"(?:are|is|were|should|must|will|won't|can't|cannot|don't|do not|never|always|all|ruin|"
+    r"ruining|destroy|destroying|deserve|belong)\b"
+)
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text))
 
@@ -113,7 +126,8 @@ def explain_mentions(text: str) -> list[str]:
         m = rx.search(low)
         if m is None:
             continue
-        if _words(low[: m.start()] + " " + low[m.end() :]) & LEXICON:
+        rest = low[: m.start()] + " . " + low[m.end() :]
+        if _words(rest) & LEXICON or _GENERALISATION.search(rest):
             continue
         hits.append(name)
     return hits

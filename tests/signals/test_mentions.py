@@ -33,6 +33,9 @@ def test_rules_apply(text, rule):
         "stop calling me a moron you idiot",
         "block them all, they are vermin",
         "Just block them. Those people are subhuman.",
+        # a statement about a whole group outside the phrase keeps the score
+        "Ignore them, immigrants are all criminals.",
+        "Racism has no place here; immigrants are ruining this country.",
         "you people should be reported",
         # endorsements and refusals are not objections
         "It's ok to call gay men that.",
