@@ -15,7 +15,6 @@ import argparse
 import csv
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from bench_signals import build  # noqa: E402
+from bench_signals import mix  # noqa: E402
 from tokenizers import Tokenizer  # noqa: E402
 
 from kindscope.signals.model import ARTIFACTS  # noqa: E402
@@ -37,11 +36,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "mix.csv"
-        build(path, args.rows)
-        with open(path, encoding="utf-8", newline="") as fh:
-            texts = [row["text"] for row in csv.DictReader(fh)]
+    texts, _ = mix(args.rows)
     respeller = Respeller(Tokenizer.from_file(str(ARTIFACTS / "tokenizer.json")))
     changed = sum(respeller.fix(t) != t for t in texts)
     times = []

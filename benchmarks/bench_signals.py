@@ -53,13 +53,20 @@ def long_posts() -> list[str]:
     return out
 
 
-def build(path: Path, rows: int, seed: int = 7) -> dict:
+def mix(rows: int, seed: int = 7) -> tuple[list[str], list[str]]:
+    """The benchmark's texts in order, and the long ones among them (a third)."""
     rng = random.Random(seed)
     n_long = rows // 3
     longs = rng.choices(long_posts(), k=n_long)
     shorts = rng.choices(short_posts(), k=rows - n_long)
     texts = longs + shorts
     rng.shuffle(texts)
+    return texts, longs
+
+
+def build(path: Path, rows: int, seed: int = 7) -> dict:
+    texts, longs = mix(rows, seed)
+    n_long = len(longs)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "text"])

@@ -230,14 +230,12 @@ def switch_off(rules: list[str]) -> None:
     """Switch off the named rule sets: ``mentions``, ``idioms``, ``slogans`` (hate's set
     phrases, and the support cap beside them)."""
     import kindscope.signals.model as signal_model
-    import kindscope.signals.phrases as phrases
 
     for name in rules:
         if name == "mentions":
-            signal_model.adjust_mentions = lambda texts, probs: probs
+            signal_model.mention_mask = lambda texts: np.zeros(len(texts), dtype=bool)
         elif name == "idioms":
-            signal_model.adjust_idioms = lambda texts, probs, families=None: probs
-            phrases.explain_idioms = lambda text: []
+            signal_model.explain_idioms = lambda text: []
         elif name == "slogans":
             signal_model.slogan_mask = lambda texts: np.zeros(len(texts), dtype=bool)
         else:
@@ -276,7 +274,7 @@ def main(argv=None) -> dict:
     if args.without_support_guard:
         import kindscope.signals.model as signal_model
 
-        signal_model.adjust_support = lambda support, toxicity: support
+        signal_model.adjust_support = lambda support, toxicity, also=None: support
 
     from kindscope.signals.model import SignalModel
 

@@ -31,7 +31,7 @@ import re
 import numpy as np
 
 __all__ = ["ADDRESS", "GUARD_CAP", "SUPPORT_SIGNALS", "TOXICITY_GUARDS", "adjust_support",
-           "adjust_toxicity", "adjust_upbeat", "explain_toxicity"]
+           "adjust_toxicity", "adjust_upbeat", "cap_where", "explain_toxicity"]
 
 GUARD_CAP = 0.3
 #: The signals ``adjust_support`` caps.
@@ -76,24 +76,27 @@ def explain_toxicity(text: str) -> list[str]:
 
 def adjust_toxicity(texts: list[str], probs: np.ndarray) -> np.ndarray:
     """Cap the toxicity of texts a guard applies to (returns a new array)."""
-    out = np.asarray(probs, dtype=np.float64).copy()
-    for i, text in enumerate(texts):
-        if explain_toxicity(text):
-            out[i] = min(out[i], GUARD_CAP)
-    return out
+    return cap_where(probs, np.array([bool(explain_toxicity(t)) for t in texts], dtype=bool))
 
 
 def adjust_upbeat(upbeat: np.ndarray, crisis: np.ndarray, threshold: float = 0.5) -> np.ndarray:
     """Cap the upbeat score of posts whose crisis score reaches ``threshold`` (new array)."""
-    return _cap_where(upbeat, np.asarray(crisis) >= threshold)
+    return cap_where(upbeat, np.asarray(crisis) >= threshold)
 
 
-def adjust_support(support: np.ndarray, toxicity: np.ndarray, threshold: float = 0.5) -> np.ndarray:
-    """Cap a support score of replies whose toxicity reaches ``threshold`` (new array)."""
-    return _cap_where(support, np.asarray(toxicity) >= threshold)
+def adjust_support(support: np.ndarray, toxicity: np.ndarray, also: np.ndarray | None = None,
+                   threshold: float = 0.5) -> np.ndarray:
+    """Cap a support score of replies whose toxicity reaches ``threshold``, and of those
+    ``also`` marks (``slogans.slogan_mask``); returns a new array."""
+    flagged = np.asarray(toxicity) >= threshold
+    if also is not None:
+        flagged = flagged | also
+    return cap_where(support, flagged)
 
 
-def _cap_where(scores: np.ndarray, flagged: np.ndarray) -> np.ndarray:
+def cap_where(scores: np.ndarray, flagged: np.ndarray) -> np.ndarray:
+    """``scores`` with those ``flagged`` capped at ``GUARD_CAP`` (a new array): what every
+    guard and rule layer that only lowers does."""
     out = np.asarray(scores, dtype=np.float64).copy()
     out[flagged] = np.minimum(out[flagged], GUARD_CAP)
     return out

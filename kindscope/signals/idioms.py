@@ -29,14 +29,13 @@ no insult, slur or swear word (``spelling.LEXICON``) and no words of risk ("kill
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 
-from kindscope.signals.guards import GUARD_CAP
+from kindscope.signals.guards import cap_where
 from kindscope.signals.spelling import LEXICON
 
-__all__ = ["DISTRESS_FREE", "IDIOMS", "adjust_idioms", "explain_idioms", "forget", "idiom_spans"]
+__all__ = ["DISTRESS_FREE", "IDIOMS", "adjust_idioms", "explain_idioms", "idiom_spans"]
 
 _LAUGH = r"(?:laugh(?:ing|ter|ed)?|lol|lmao|haha\w*)"
 _JOKE = r"(?:\blol\b|\blmao\b|\blmfao\b|\bhaha\w*|\bhilarious\b|\bfunniest\b|😂|🤣|💀)"
@@ -106,40 +105,29 @@ def idiom_spans(low: str) -> list[tuple[str, re.Match]]:
 def explain_idioms(text: str) -> list[str]:
     """Names of the idiom families in ``text``; empty when it threatens someone or holds
     an insult, slur or swear word outside the idioms."""
-    return list(_explain(text or ""))
-
-
-def forget() -> None:
-    """Drop the remembered texts (``SignalModel.score`` calls this when it is done)."""
-    _explain.cache_clear()
-
-
-@lru_cache(maxsize=8192)
-def _explain(text: str) -> tuple[str, ...]:
-    """explain_idioms, remembered: one scoring call reads each text for three signals."""
-    low = text.lower()
+    low = (text or "").lower()
     if not _CUE.search(low):
-        return ()
+        return []
     low = low.replace("’", "'")
     if _THREAT.search(low):
-        return ()
+        return []
     spans = idiom_spans(low)
     if not spans:
-        return ()
+        return []
     rest = low
     for _, m in spans:
         rest = rest.replace(m.group(0), " ")
     if set(re.findall(r"[a-z]+", rest)) & (LEXICON - _IDIOM_WORDS) or _RISK.search(rest):
-        return ()
-    return tuple(name for name, _ in spans)
+        return []
+    return [name for name, _ in spans]
 
 
-def adjust_idioms(texts: list[str], probs: np.ndarray, families=None) -> np.ndarray:
+def adjust_idioms(texts: list[str], probs: np.ndarray, families=None,
+                  found: list[list[str]] | None = None) -> np.ndarray:
     """Cap a signal's probabilities for texts holding an idiom of ``families`` (default:
-    any); returns a new array."""
-    out = np.asarray(probs, dtype=np.float64).copy()
-    for i, text in enumerate(texts):
-        found = explain_idioms(text)
-        if found and (families is None or set(found) & set(families)):
-            out[i] = min(out[i], GUARD_CAP)
-    return out
+    any); ``found``: ``explain_idioms`` of each text, when already read (``SignalModel``
+    reads them once for three signals). Returns a new array."""
+    found = [explain_idioms(t) for t in texts] if found is None else found
+    wanted = None if families is None else set(families)
+    return cap_where(probs, np.array([bool(f) and (wanted is None or bool(wanted & set(f)))
+                                      for f in found], dtype=bool))

@@ -27,10 +27,10 @@ import re
 
 import numpy as np
 
-from kindscope.signals.guards import GUARD_CAP
+from kindscope.signals.guards import cap_where
 from kindscope.signals.spelling import LEXICON
 
-__all__ = ["MENTION_RULES", "adjust_mentions", "explain_mentions"]
+__all__ = ["MENTION_RULES", "adjust_mentions", "explain_mentions", "mention_mask"]
 
 _STOP = (
     r"(?:stop|quit|don't|dont|do not|never|can we not|can you not|no need to|"
@@ -133,10 +133,13 @@ def explain_mentions(text: str) -> list[str]:
     return hits
 
 
-def adjust_mentions(texts: list[str], probs: np.ndarray) -> np.ndarray:
-    """Cap ``toxicity`` or ``hate`` for texts a rule applies to (returns a new array)."""
-    out = np.asarray(probs, dtype=np.float64).copy()
-    for i, text in enumerate(texts):
-        if explain_mentions(text):
-            out[i] = min(out[i], GUARD_CAP)
-    return out
+def mention_mask(texts: list[str]) -> np.ndarray:
+    """True for the texts a rule applies to."""
+    return np.array([bool(explain_mentions(t)) for t in texts], dtype=bool)
+
+
+def adjust_mentions(texts: list[str], probs: np.ndarray, mask: np.ndarray | None = None
+                    ) -> np.ndarray:
+    """Cap ``toxicity`` or ``hate`` for texts a rule applies to (``mask``, when already
+    computed); returns a new array."""
+    return cap_where(probs, mention_mask(texts) if mask is None else mask)

@@ -12,15 +12,14 @@ import numpy as np
 from kindscope.errors import ModelError
 from kindscope.signals.encoder import Encoder
 from kindscope.signals.guards import (
-    GUARD_CAP,
     SUPPORT_SIGNALS,
     adjust_support,
     adjust_toxicity,
     adjust_upbeat,
 )
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
-from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, forget
-from kindscope.signals.mentions import adjust_mentions
+from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
+from kindscope.signals.mentions import adjust_mentions, mention_mask
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
@@ -114,24 +113,29 @@ class SignalModel:
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
             out[s] = head.proba(x, indptr, indices)
+        # each rule layer reads a text once, whichever signals use it
+        has = set(out)
+        idioms = [explain_idioms(t) for t in plain] if has & {"crisis", "offensive",
+                                                              "distress"} else None
+        mentions = mention_mask(plain) if has & {"toxicity", "hate"} else None
+        slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         if "crisis" in out:
-            out["crisis"] = adjust_crisis(plain, out["crisis"])
+            out["crisis"] = adjust_crisis(plain, out["crisis"], idioms)
         if "toxicity" in out:
-            out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]))
-        slogans = slogan_mask(plain) if {"hate", *SUPPORT_SIGNALS} & set(out) else None
+            out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]),
+                                              mentions)
         if "hate" in out:
-            out["hate"] = adjust_slogans(plain, adjust_mentions(plain, out["hate"]), slogans)
+            out["hate"] = adjust_slogans(plain, adjust_mentions(plain, out["hate"], mentions),
+                                         slogans)
         if "offensive" in out:
-            out["offensive"] = adjust_idioms(plain, out["offensive"])
+            out["offensive"] = adjust_idioms(plain, out["offensive"], found=idioms)
         if "distress" in out:
-            out["distress"] = adjust_idioms(plain, out["distress"], DISTRESS_FREE)
+            out["distress"] = adjust_idioms(plain, out["distress"], DISTRESS_FREE, idioms)
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(out["upbeat"], out["crisis"])
         for s in SUPPORT_SIGNALS:
             if s in out:
-                out[s] = adjust_support(out[s], out["toxicity"])
-                out[s][slogans] = np.minimum(out[s][slogans], GUARD_CAP)
-        forget()
+                out[s] = adjust_support(out[s], out["toxicity"], slogans)
         return {s: out[s] for s in signals}
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:

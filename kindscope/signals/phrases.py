@@ -116,14 +116,17 @@ def _is_support_reply(low: str) -> bool:
     )
 
 
-def adjust_crisis(texts: list[str], probs: np.ndarray) -> np.ndarray:
-    """Apply the phrase layer to the model's crisis probabilities (returns a new array)."""
+def adjust_crisis(texts: list[str], probs: np.ndarray,
+                  idioms: list[list[str]] | None = None) -> np.ndarray:
+    """Apply the phrase layer to the model's crisis probabilities (returns a new array);
+    ``idioms``: ``idioms.explain_idioms`` of each text, when already read."""
     out = np.asarray(probs, dtype=np.float64).copy()
     for i, text in enumerate(texts):
         if explain(text):
             out[i] = max(out[i], PHRASE_SCORE)
         elif _is_support_reply(low := (text or "").lower().replace("’", "'")):
             out[i] = min(out[i], SUPPORT_CAP)
-        elif _FIGURATIVE.search(low) or explain_idioms(text):
+        elif _FIGURATIVE.search(low) or (
+                idioms[i] if idioms is not None else explain_idioms(text)):
             out[i] = min(out[i], SUPPORT_CAP)
     return out
