@@ -13,7 +13,8 @@ names the rules that fire. Rules only ever raise ``hate``; ``SignalModel.score``
 ``support`` and its mechanisms at ``guards.GUARD_CAP`` for such a text (a slogan is not
 comfort). Capping support for every reply the hate head reads as hateful was measured and
 left out: it cost ESConv's comforting replies 0.009 of their pair AUC (0.908 -> 0.899),
-because the head reads some of them as hateful.
+because the head reads some of them as hateful (training/variants/2026-12-04b/
+support_hate_cap.py).
 """
 
 from __future__ import annotations
