@@ -4,9 +4,12 @@
 
 ESConv dev's supporter replies and the painful posts they answer (eval_ood.esconv_dev),
 EPITOME's peer replies and Counsel Chat's answers, each scored alone through
-``SignalModel.score``; prints the share read as hate and as toxic at 0.5.
+``SignalModel.score``; prints the share read as hate and as toxic at 0.5, the five each
+scores highest, and 20 of the painful posts read as hate drawn at random (seed 13), to be
+read by hand.
 """
 
+import random
 import sys
 from pathlib import Path
 
@@ -37,6 +40,11 @@ def main() -> None:
               f"toxicity>=.5 {np.mean(s['toxicity'] >= .5):.4f}")
         for i in np.argsort(-s["hate"])[:5]:
             print(f"    {s['hate'][i]:.2f}  {texts[i][:120]}")
+        if name == "esconv dev seeker posts":
+            flagged = [t for t, h in zip(texts, s["hate"], strict=True) if h >= 0.5]
+            print("  a random 20 of those read as hate:")
+            for t in random.Random(13).sample(flagged, min(20, len(flagged))):
+                print(f"    - {t[:120]}")
 
 
 if __name__ == "__main__":
