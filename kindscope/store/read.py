@@ -11,6 +11,7 @@ lists) computed in the engine; none of them writes SQL.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -232,7 +233,14 @@ def _model_version(store: Store, platform: str) -> str | None:
             return str(MODEL_VERSION)
     except ImportError:
         pass
-    return max(versions)
+    return max(versions, key=version_key)
+
+
+def version_key(version: str) -> tuple:
+    """Sort key that reads the numbers in a model version as numbers, so that
+    "...-2026.12.10" is newer than "...-2026.12.9" (a plain string sort says otherwise)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", version) if part)
 
 
 def _until(store: Store, platform: str) -> datetime | None:

@@ -187,3 +187,12 @@ def test_newest_model_version_is_used(store_of):
     corpus = read_model(store)
     assert corpus.model_version == "v2"
     assert front_back_stage(corpus).upbeat_share == 1
+
+
+def test_newest_model_version_reads_numbers_as_numbers(store_of):
+    # Model versions end in a date; "2026.12.10" is newer than "2026.12.9", which a plain
+    # string comparison gets wrong.
+    store = store_of([{"id": "a", "author": "me", "hours": 0}], {"a": D}, version="m-2026.12.9")
+    store.execute("INSERT INTO signal_scores VALUES ('generic', 'a', 'upbeat', 0.9, "
+                  "'m-2026.12.10'), ('generic', 'a', 'distress', 0.1, 'm-2026.12.10')")
+    assert read_model(store).model_version == "m-2026.12.10"
