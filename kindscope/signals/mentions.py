@@ -1,7 +1,7 @@
 """Text about abuse that is not abuse: transparent caps for ``toxicity`` and ``hate``.
 
 ``toxicity`` and ``hate`` are about text aimed at a person or a group (issue 11, item 4).
-Three kinds of text carry the words of abuse without aiming them at anyone, and the heads
+Four kinds of text carry the words of abuse without aiming them at anyone, and the heads
 read them as abuse (2026-12-04, model 2026.12.8):
 
 - ``objection``: asking others to stop using a word or an insult ("please stop calling
@@ -9,13 +9,23 @@ read them as abuse (2026-12-04, model 2026.12.8):
 - ``against_hate``: naming hate or bigotry as a thing to oppose ("free speech should not
   include hate speech", hate 0.80);
 - ``disengage``: advice to block, mute, ignore or report someone ("just block them, they
-  aren't worth it", hate 0.97).
+  aren't worth it", hate 0.97);
+- ``denial`` (since model 2026.12.10): denying a hostile claim about a person or a group
+  ("Gay men are not a burden, they're crucial members of society", hate 0.78; "They don't
+  hate us, Muslims are good people", 0.78; "You are not useless"). Not when the denial sits
+  in a condition or a relative clause ("even if they're not criminals, ...", "I've never met
+  one who wasn't greedy"), goes on to a contrast in its sentence ("I don't hate them, but
+  ..."), or the text makes another hostile claim, and never for a denial of a positive
+  ("they are not human", "not welcome"): only the listed hostile claims are denied.
 
 Each is a named regular expression over the lower-cased text. When one fires and nothing in
 the text aims abuse at someone (an insult or slur after "you", "you people", a
 dehumanising word; outside the rule's own phrase, any word of ``spelling.LEXICON`` or a
 statement about a whole group such as "immigrants are ..."), both signals are capped at
-``guards.GUARD_CAP``. ``explain_mentions(text)`` names the rules that apply. Like the other
+``guards.GUARD_CAP``. For ``denial`` these checks read only the text outside the denial (its
+own "vermin" or "stupid" is what it denies), and a statement about a whole group does not
+keep the score (denials are usually followed by one: "Muslims are good people"); another
+hostile claim does. ``explain_mentions(text)`` names the rules that apply. Like the other
 guards they only ever lower a score, and they read nothing but the text: an objection that
 is itself hateful in other words ("stop calling them refugees, they are invaders") is
 missed by the rules and left to the heads; the dehumanising-word check catches some.
@@ -51,6 +61,18 @@ _AGAINST = (
     r"condemn|oppose)"
 )
 _AWAY = r"(?:block|mute|ignore|report|unfollow)"
+#: Hostile claims a text can deny of a person or a group ("Jews are not selfish or corrupt").
+_CLAIMS = (
+    r"(?:criminals?|terrorists?|rapists?|vermin|animals?|sub-?humans?|inferior|disgusting|"
+    r"dangerous|(?:a )?threat|(?:a )?burden|(?:a )?plague|(?:a )?disease|diseased|infected|"
+    r"parasites?|evil|stupid|lazy|violent|sick|perverts?|perverted|p(?:a)?edophiles?|"
+    r"invaders?|the (?:problem|enemy)|selfish|corrupt|greedy|scum|trash|filth|filthy|"
+    r"monsters?|savages?|freaks?|abominations?|worthless|useless|(?:a )?drain|scroungers?|"
+    r"thieves|liars?|less than human|dirty|backward|uncivili[sz]ed|barbaric|barbarians?|"
+    r"(?:a )?danger|(?:a )?menace|(?:a )?cancer|idiots?|morons?|retard(?:s|ed)?|"
+    r"out to get us|taking over|trying to (?:take over|replace|destroy|convert|oppress))"
+)
+_NEG = r"(?:n't| not| never)"
 _LEXICON_RX = "|".join(sorted(LEXICON))
 
 MENTION_RULES: dict[str, re.Pattern] = {
@@ -70,7 +92,30 @@ MENTION_RULES: dict[str, re.Pattern] = {
         rf"{_AWAY}(?:\s+(?:and|&|or|/)\s+{_AWAY})*\s+(?:them|him|her|those|"
         r"the (?:trolls?|accounts?|bots?)|that (?:troll|account|bot)|trolls)\b"
     ),
+    "denial": re.compile(
+        rf"(?:\b(?:are|is|were|was|am)|'re|'s){_NEG}\s+(?:just\s+|simply\s+|"
+        r"really\s+|a bunch of\s+|some (?:kind|sort) of\s+)?(?:a\s+|an\s+)?[\"'“‘]?"
+        rf"{_CLAIMS}(?:\s*(?:,|or|and|nor)\s+(?:a |an )?{_CLAIMS})*\b|"
+        r"\b(?:i|we|you|they|nobody|no one|no-one)\s+(?:do|does|would|will|should|"
+        r"must|can|need)?(?:n't| not| never)\s+(?:\w+\s+)?(?:hate|despise|fear|loathe|detest|"
+        r"hurt|harm|attack|blame|ban|deport|persecute|discriminate against|demoni[sz]e|exclude|"
+        r"oppress|dominate|replace)\b|\bthere(?:'s| is) no (?:need|reason) to (?:hate|fear|ban|"
+        r"deport|blame|exclude|persecute)\b"
+    ),
 }
+_CLAIM = re.compile(rf"\b{_CLAIMS}\b")
+#: A denial that goes on to a contrast in its sentence or at the start of the next ("I don't
+#: hate them, but ...", "..., I just want them gone", "I'm not a criminal as they are") is
+#: hedged hate, not a denial.
+#: A denial inside a condition or a relative clause ("even if they're not criminals, ...",
+#: "I've never met one who wasn't greedy", "isolated so they do not hurt ...") denies nothing.
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|who|which|why|never met|so|so that|in case)\b[^.!?;]*$"
+)
+_CONTRAST = re.compile(
+    r"^[^.!?]*?\b(?:but|however|though|although|except|still|just want|only want|i just|we just|"
+    r"(?:as|like) (?:they|them|those|these))\b|^[^.!?]*[.!?]+\s*(?:but|however|yet|still)\b"
+)
 
 _INSULT_AT_YOU = re.compile(
     r"\b(?:you|u|ur|you're|youre|you are)\s+(?:(?:such|so|a|an|fucking|total|complete|"
@@ -111,23 +156,40 @@ _CUE = re.compile(
     r"\b(?:call|say|use\b|using|throw|tweet|post|block|mute|ignore|report|unfollow)|"
     r"hate|hatred|racis|bigot|ableis|phobi|sexis|misogyn|antisemit|slur"
 )
+#: ``denial`` needs a negation and a hostile claim or verb (most negated texts have none).
+_NEGATION = re.compile(r"n't|n’t|\bnot\b|\bnever\b|there(?:'s|’s| is) no")
+_DENIABLE = re.compile(
+    rf"\b{_CLAIMS}\b|\b(?:hate|despise|fear|loathe|detest|hurt|harm|attack|blame|ban|deport|"
+    r"persecute|discriminate|demoni[sz]e|exclude|oppress|dominate|replace)\b"
+)
 
 
 def explain_mentions(text: str) -> list[str]:
     """Names of the rules that apply to ``text`` (empty when it aims abuse at someone)."""
     low = (text or "").lower()
-    if not _CUE.search(low):
+    cued = bool(_CUE.search(low))
+    deniable = bool(_NEGATION.search(low) and _DENIABLE.search(low))
+    if not cued and not deniable:
         return []
     low = low.replace("’", "'")
-    if _aimed(low):
-        return []
+    aimed = _aimed(low)
     hits = []
     for name, rx in MENTION_RULES.items():
+        if not (deniable if name == "denial" else cued):
+            continue
         m = rx.search(low)
         if m is None:
             continue
         rest = low[: m.start()] + " . " + low[m.end() :]
-        if _words(rest) & LEXICON or _GENERALISATION.search(rest):
+        if _words(rest) & LEXICON:
+            continue
+        if name == "denial":
+            # the denied claim's own words are not abuse; any other hostile claim, abuse
+            # aimed at someone, or a contrast after the denial keeps the score
+            if (_CLAIM.search(rest) or _aimed(rest) or _CONTRAST.search(low[m.end() :])
+                    or _CONDITION.search(low[: m.start()])):
+                continue
+        elif aimed or _GENERALISATION.search(rest):
             continue
         hits.append(name)
     return hits

@@ -20,6 +20,11 @@ from kindscope.signals.mentions import adjust_mentions, explain_mentions
         ("Just block them, they aren't worth it.", "disengage"),
         ("you can mute and report that account", "disengage"),
         ("Ignore the trolls. Your post was lovely.", "disengage"),
+        ("Gay men are not a burden, they're crucial members of society.", "denial"),
+        ("They don't hate us, Muslims are good people.", "denial"),
+        ("Refugees are not criminals or terrorists. They are people fleeing war.", "denial"),
+        ("You are not useless, you're exhausted.", "denial"),
+        ("There is no need to ban gay people from anything.", "denial"),
     ],
 )
 def test_rules_apply(text, rule):
@@ -43,6 +48,20 @@ def test_rules_apply(text, rule):
         "Stop calling it racism. They are ruining this country.",
         # block as a policy, not as advice to a reader
         "Migration is a problem. We should block them.",
+        # a denial that is conditional, hedged, in a relative clause or beside another claim
+        "Even if they're not criminals, they are here illegally.",
+        "I don't hate them, but they should all leave.",
+        "I don't hate them, I just want them gone.",
+        "I've never met one who wasn't greedy.",
+        "Immigrants are not criminals, they are vermin.",
+        "They're not terrorists, they're parasites.",
+        "They should be locked up so they do not hurt other children.",
+        "I don't hate gay people. But they should keep quiet.",
+        "Surely I am not a criminal as they are.",
+        "I don't see why we shouldn't hate them.",
+        # a denied positive is not a denial of a hostile claim
+        "Immigrants are not welcome here.",
+        "they are not human",
         # no rule
         "don't use windows, use linux",
         "what a fucking idiot he is",
