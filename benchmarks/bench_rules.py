@@ -6,8 +6,10 @@ Builds the same 3,000-row mix as ``bench_signals.py`` and ``bench_score_ab.py`` 
 tweets, one third long Reddit posts, seed 7) and runs the rule layers as
 ``SignalModel.score`` does after the heads: each text is read once for the idiom families,
 text about abuse and set phrases, then the crisis phrase layer, the toxicity guards and the
-caps and floors are applied. Best of ``--rounds`` runs per step and for the whole; prints
-seconds and how many texts each step changes (scores of 0.9 in, so a cap shows; 0.2 for
+caps and floors are applied; hate's cap for text naming no group reads the texts without
+contexts (a reply's context is read only where the text names no group). Best of
+``--rounds`` runs per step and for the whole; prints seconds and how many texts each step
+changes (scores of 0.9 in, so a cap shows; 0.2 for
 set phrases, which raise).
 """
 
@@ -32,6 +34,7 @@ from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idiom
 from kindscope.signals.mentions import adjust_mentions, mention_mask  # noqa: E402
 from kindscope.signals.phrases import adjust_crisis  # noqa: E402
 from kindscope.signals.slogans import adjust_slogans, slogan_mask  # noqa: E402
+from kindscope.signals.targets import adjust_targets, target_mask  # noqa: E402
 
 
 def steps(texts: list[str]) -> dict:
@@ -47,6 +50,9 @@ def steps(texts: list[str]) -> dict:
             lambda: read.__setitem__("slogans", slogan_mask(texts)),
         "phrases.adjust_crisis": lambda: adjust_crisis(texts, high, read["idioms"]),
         "guards.adjust_toxicity": lambda: adjust_toxicity(texts, high),
+        "read groups named (targets.target_mask, no contexts)":
+            lambda: read.__setitem__("targets", target_mask(texts)),
+        "targets.adjust_targets (hate)": lambda: adjust_targets(texts, high, read["targets"]),
         "mentions.adjust_mentions (toxicity, hate)":
             lambda: adjust_mentions(texts, high, read["mentions"]),
         "idioms.adjust_idioms (offensive)":

@@ -228,7 +228,8 @@ class Scorer:
 
 def switch_off(rules: list[str]) -> None:
     """Switch off the named rule sets: ``mentions``, ``idioms``, ``slogans`` (hate's set
-    phrases, and the support cap beside them)."""
+    phrases, and the support cap beside them), ``targets`` (hate's cap for text naming no
+    group); ``denial`` switches off only that rule of ``mentions``."""
     import kindscope.signals.model as signal_model
 
     for name in rules:
@@ -238,9 +239,15 @@ def switch_off(rules: list[str]) -> None:
             signal_model.explain_idioms = lambda text: []
         elif name == "slogans":
             signal_model.slogan_mask = lambda texts: np.zeros(len(texts), dtype=bool)
+        elif name == "denial":
+            from kindscope.signals import mentions
+
+            mentions.MENTION_RULES.pop("denial", None)
+        elif name == "targets":
+            signal_model.target_mask = lambda texts, contexts=None: np.zeros(len(texts), bool)
         else:
             raise SystemExit(f"eval_ood.py: unknown rule set {name!r} "
-                             "(mentions, idioms, slogans)")
+                             "(mentions, denial, idioms, slogans, targets)")
 
 
 def main(argv=None) -> dict:
@@ -259,9 +266,10 @@ def main(argv=None) -> dict:
                              "(guards.adjust_support), to measure what the guard does")
     parser.add_argument("--without-rules", default="",
                         help="comma-separated rule sets to switch off, to measure what they do: "
-                             "mentions (text about abuse: toxicity, hate), idioms (figures of "
+                             "mentions (text about abuse: toxicity, hate; denial: only its denial "
+                             "rule), idioms (figures of "
                              "speech: offensive, distress, crisis), slogans (set phrases: hate, "
-                             "support)")
+                             "support), targets (hate capped for text naming no group)")
     args = parser.parse_args(argv)
     if args.cards:
         write_cards(args.out)

@@ -23,6 +23,7 @@ from kindscope.signals.mentions import adjust_mentions, mention_mask
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
+from kindscope.signals.targets import adjust_targets, target_mask
 
 __all__ = ["ARTIFACTS", "MODEL_VERSION", "SIGNALS", "SignalModel", "get_model"]
 
@@ -41,7 +42,7 @@ SIGNALS: tuple[str, ...] = (
 )
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.9"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.10"
 
 _lock = threading.Lock()
 _model: SignalModel | None = None
@@ -72,7 +73,7 @@ def verify_artifacts(folder: Path = ARTIFACTS) -> dict:
 
 class SignalModel:
     """The respeller, the encoder, the per-signal heads, the crisis phrase layer and the guards
-    (``guards``, ``mentions``, ``idioms``, ``slogans``)."""
+    (``guards``, ``mentions``, ``idioms``, ``slogans``, ``targets``)."""
 
     def __init__(self, folder: Path = ARTIFACTS, threads: int | None = None):
         verify_artifacts(folder)
@@ -125,8 +126,10 @@ class SignalModel:
             out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]),
                                               mentions)
         if "hate" in out:
-            out["hate"] = adjust_slogans(plain, adjust_mentions(plain, out["hate"], mentions),
-                                         slogans)
+            ctx = plain_ctx if plain_ctx is not None else (
+                [fix(c) if c else c for c in contexts] if contexts is not None else None)
+            hate = adjust_targets(plain, out["hate"], target_mask(plain, ctx))
+            out["hate"] = adjust_slogans(plain, adjust_mentions(plain, hate, mentions), slogans)
         if "offensive" in out:
             out["offensive"] = adjust_idioms(plain, out["offensive"], found=idioms)
         if "distress" in out:

@@ -64,17 +64,29 @@ ROOT = HERE.parents[1]
 #: Then figures of speech about death capped offensive, crisis and distress
 #: (signals/idioms.py, written from the issue's kinds, not from these cases; overall 0.811):
 #: death_idioms 0.833 -> 0.857 (0.905 with the other seed base), raised to 0.857.
+#: minilm4ft-s9-stack-2026.12.10 (the same heads; hate capped for text that names no group,
+#: signals/targets.py, written from ESConv's and EPITOME's painful posts and the hate of the
+#: training sources, not from these cases; overall 0.812 -> 0.818): counter_speech 0.714 ->
+#: 0.762 and reclaimed_terms 0.929 -> 0.976 with both seed bases (13-17 and 18-22), raised;
+#: positive_group unchanged with the shipped heads (0.833; 0.881 -> 0.905 with the other);
+#: group_attacks fell 0.875 -> 0.825 (two cases; 0.850 -> 0.825 with the other base; the
+#: cases were left unread so the suite stays a held-apart check of the list) and keeps its
+#: MEASURED, so its floor does not drop: it now sits at its floor. Then denials of a hostile
+#: claim capped toxicity and hate (the "denial" rule of signals/mentions.py, written from
+#: DIALOCONAN's training counter-narratives, not from these cases; overall 0.818 -> 0.825):
+#: negation 0.643 -> 0.738 (0.667 -> 0.738 with the other seed base), raised; nothing else
+#: moved.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,
-    "counter_speech": 0.7143,
+    "counter_speech": 0.7619,
     "death_idioms": 0.8571,
     "goodbye_finality": 0.7619,
     "group_attacks": 0.875,
-    "negation": 0.6905,
+    "negation": 0.7381,
     "obfuscation": 0.9286,
     "positive_group": 0.8333,
-    "reclaimed_terms": 0.9286,
+    "reclaimed_terms": 0.9762,
     "sarcasm": 0.2143,
     "self_deprecation": 0.9286,
     "support_vs_crisis": 0.9,

@@ -1,0 +1,80 @@
+"""Hate needs a group to be aimed at (targets.py): the cap for text that names none."""
+
+import numpy as np
+import pytest
+
+from kindscope.signals.guards import GUARD_CAP
+from kindscope.signals.targets import adjust_targets, explain_target, target_mask
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Immigrants are ruining this place",
+        "women should stay in the kitchen",
+        "Disabled people are a burden",
+        "people with learning disabilities should not have children",
+        "trans people are confused",
+        "the Koran is a violent book",
+        "those people never work",
+        "they are all the same, their kind never changes",
+        "we need to protect our country from them",
+        "I'm sick of these faggots",
+        "#sendthemback",
+        "I hate m*slims",  # a spelling left disguised: not capped
+        "g a y people are disgusting",
+    ],
+)
+def test_texts_that_name_a_group(text):
+    assert explain_target(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So sometimes you worry that they aren't doing enough to protect themselves",
+        "The virus is bad everywhere",
+        "Nobody cares, stop whining",
+        "I feel like such an idiot today",
+        "My disability destroyed my life",  # one's own condition names no group
+        "I have a mental illness and some days are hard",
+        "I'm autistic and I love trains",
+        "I'm such an attention whore, I know",  # a slur one calls oneself
+        "I woke up at 3am again and couldn't sleep",
+        "my ex is a liar and I want to kill myself",
+    ],
+)
+def test_texts_that_name_no_group(text):
+    assert explain_target(text) == []
+
+
+def test_the_post_a_reply_answers_can_name_the_group():
+    texts = ["Because they only bring trouble.", "Because they only bring trouble.",
+             "Because they only bring trouble."]
+    contexts = ["Why do you want the refugees gone?", "Why are you so upset with your parents?",
+                None]
+    assert target_mask(texts, contexts).tolist() == [False, True, True]
+    assert target_mask(texts).tolist() == [True, True, True]
+
+
+def test_adjust_only_lowers_texts_naming_no_group():
+    texts = ["The virus is bad everywhere", "Muslims are vermin", "The virus is bad everywhere"]
+    out = adjust_targets(texts, np.array([0.88, 0.9, 0.1]))
+    assert out.tolist() == [GUARD_CAP, 0.9, 0.1]
+
+
+def test_the_model_caps_painful_talk_and_keeps_group_attacks():
+    from kindscope.signals import THRESHOLDS, score_texts
+
+    rows = score_texts(
+        ["So sometimes you worry that they aren't doing enough to protect themselves",
+         "Because they only bring trouble.", "Immigrants only bring trouble."],
+        [None, "Why do people hate the refugees?", None],
+        signals=("hate",),
+    ).to_pydict()
+    assert rows["hate"][0] <= GUARD_CAP
+    assert rows["hate"][2] >= THRESHOLDS["hate"]
+    # the reply keeps the head's score because its post names the group
+    alone = score_texts(["Because they only bring trouble."], None, signals=("hate",))
+    assert alone.to_pydict()["hate"][0] <= GUARD_CAP
+    assert rows["hate"][1] > GUARD_CAP
