@@ -12,6 +12,7 @@ import numpy as np
 from kindscope.errors import ModelError
 from kindscope.signals.encoder import Encoder
 from kindscope.signals.guards import (
+    GUARD_CAP,
     SUPPORT_SIGNALS,
     adjust_support,
     adjust_toxicity,
@@ -118,7 +119,10 @@ class SignalModel:
         has = set(out)
         idioms = [explain_idioms(t) for t in plain] if has & {"crisis", "offensive",
                                                               "distress"} else None
-        mentions = mention_mask(plain) if has & {"toxicity", "hate"} else None
+        # the caps change nothing where a score is at or under the cap: read only the rest
+        abusive = [out[s] > GUARD_CAP for s in ("toxicity", "hate") if s in out]
+        mentions = _mask_where(np.logical_or.reduce(abusive), mention_mask, plain) \
+            if abusive else None
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         if "crisis" in out:
             out["crisis"] = adjust_crisis(plain, out["crisis"], idioms)
@@ -128,7 +132,8 @@ class SignalModel:
         if "hate" in out:
             ctx = plain_ctx if plain_ctx is not None else (
                 [fix(c) if c else c for c in contexts] if contexts is not None else None)
-            hate = adjust_targets(plain, out["hate"], target_mask(plain, ctx))
+            no_group = _mask_where(out["hate"] > GUARD_CAP, target_mask, plain, ctx)
+            hate = adjust_targets(plain, out["hate"], no_group)
             out["hate"] = adjust_slogans(plain, adjust_mentions(plain, hate, mentions), slogans)
         if "offensive" in out:
             out["offensive"] = adjust_idioms(plain, out["offensive"], found=idioms)
@@ -145,6 +150,18 @@ class SignalModel:
         if not needs_ctx:
             return np.repeat(self._empty, n, axis=0)
         return features[np.array([where[c] for c in contexts], dtype=np.int64)]
+
+
+def _mask_where(rows: np.ndarray, read, texts: list[str], contexts: list | None = None
+                ) -> np.ndarray:
+    """``read(texts[, contexts])``, a rule layer's mask, computed only for ``rows`` and False
+    elsewhere."""
+    mask = np.zeros(len(texts), dtype=bool)
+    idx = np.flatnonzero(rows)
+    if len(idx):
+        part = [texts[i] for i in idx]
+        mask[idx] = read(part) if contexts is None else read(part, [contexts[i] for i in idx])
+    return mask
 
 
 def get_model() -> SignalModel:
