@@ -21,6 +21,12 @@ from kindscope.signals.phrases import PHRASE_SCORE, SUPPORT_CAP, adjust_crisis, 
         "this is my last post",
         "I left a goodbye note on the table",
         "I wrote my note so my parents would understand",
+        # goodbyes that name no method or time
+        "You won't have to deal with me anymore.",
+        "I won't be a burden much longer",
+        "I've given away my things",
+        "I've made peace with my decision",
+        "I'm going to end it all",
     ],
 )
 def test_first_person_risk_fires(text):
@@ -41,6 +47,11 @@ def test_first_person_risk_fires(text):
         "I wrote a letter to my MP about the cuts",
         "I've been writing my thoughts in the notes app",
         "suicide prevention week starts Monday",
+        "I would never end it all",
+        "I've never made peace with dying",
+        "I won't be a problem anymore, I promise to clean my room",
+        "Don't worry, you won't hear from me again until Monday",
+        "you won't see me again at this cafe",
     ],
 )
 def test_support_news_and_jokes_do_not_fire(text):
