@@ -49,7 +49,8 @@ def score_texts(
     texts : sequence of str
         The posts to read. ``None`` entries are read as empty text.
     contexts : sequence of str or None, optional
-        For each text, the post it replies to (read by the ``support*`` signals), or None.
+        For each text, the post it replies to (read by the ``support*`` signals, and by
+        ``hate``'s cap for a text that names no group: ``targets.py``), or None.
     signals : sequence of str, optional
         A subset of ``SIGNALS``; default all, in ``SIGNALS`` order.
     batch_size : int
