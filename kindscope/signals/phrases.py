@@ -3,10 +3,8 @@
 Models trained on forum posts miss short first-person statements of suicidal intent or
 self-harm ("I've written the note, goodbye everyone"). Each rule below is a named regular
 expression over the lower-cased text; any hit raises ``crisis`` to at least
-``PHRASE_SCORE``. Since model 2026.12.10 three rules also read goodbyes that name no method or
-time: ``finality`` ("you won't have to deal with me anymore", "I won't be a burden much
-longer"), ``farewell_acts`` ("I've given away my things", "I've made peace with my decision")
-and ``end_it_all`` ("going to end it all"). A note or
+``PHRASE_SCORE``. Since model 2026.12.10 ``end_it_all`` reads "I want to end it all" said of
+oneself (not "are you planning to end it all?", not "end it all with my boyfriend"). A note or
 letter counts only as "the note", "my note", or a suicide,
 goodbye, last or final one: "I would write a letter to the landlord" (a counsellor's advice)
 and "my notes app" raised crisis to 0.9 before model 2026.12.9. A second, smaller set of
@@ -64,22 +62,13 @@ RISK_RULES: dict[str, re.Pattern] = {
         rf"{_I}[^.!?]{{0,15}}\b(?:can't|cannot|cant) (?:go on|do this anymore|keep living)\b|"
         r"\b(?:don't|dont|do not) want to (?:be alive|live|exist|wake up)\b",
         "last_post": r"\bthis is my last (?:post|message|tweet|toot)\b",
-        "finality": r"\b(?:i won't|i will not|i wont|won't) be a burden (?:to (?:anyone|you|"
-        r"anybody) )?(?:anymore|any more|much longer|for (?:much )?longer)\b|\byou (?:won't|will "
-        r"not|wont) (?:have to (?:worry about|deal with|put up with) me|hear from me|see me) "
-        r"(?:anymore|any more|again|ever again)\b(?! (?:until|till|til|for|this|today|tonight|"
-        r"tomorrow|after|before|on|in|at|here|there|around))|"
-        r"\b(?:you'll|you will) never (?:hear from|see) me again\b",
-        "farewell_acts": rf"{_I}[^.!?]{{0,10}}\b(?:made (?:my )?peace with (?:dying|death|my "
-        r"decision|leaving)|given away (?:my|all my|most of my) (?:things|stuff|belongings|"
-        r"possessions|pets))\b",
-        "end_it_all": r"\b(?:want|wanna|going|gonna|ready|decided|plan|planning|about) to end "
-        r"it all\b",
+        "end_it_all": rf"{_I}[^.!?]{{0,20}}\b(?:want|wanna|going|gonna|ready|decided|plan|"
+        r"planning|about)(?: to)? end it all\b(?! with\b)",
     }.items()
 }
 
 #: Rules whose phrases carry their own negation ("don't want to be alive").
-_NEGATION_INSIDE = {"no_reason", "finality"}
+_NEGATION_INSIDE = {"no_reason"}
 
 #: Figures of speech about death that are not about the author's safety.
 _FIGURATIVE = re.compile(

@@ -21,12 +21,8 @@ from kindscope.signals.phrases import PHRASE_SCORE, SUPPORT_CAP, adjust_crisis, 
         "this is my last post",
         "I left a goodbye note on the table",
         "I wrote my note so my parents would understand",
-        # goodbyes that name no method or time
-        "You won't have to deal with me anymore.",
-        "I won't be a burden much longer",
-        "I've given away my things",
-        "I've made peace with my decision",
         "I'm going to end it all",
+        "i wanna end it all",
     ],
 )
 def test_first_person_risk_fires(text):
@@ -48,10 +44,10 @@ def test_first_person_risk_fires(text):
         "I've been writing my thoughts in the notes app",
         "suicide prevention week starts Monday",
         "I would never end it all",
-        "I've never made peace with dying",
-        "I won't be a problem anymore, I promise to clean my room",
-        "Don't worry, you won't hear from me again until Monday",
-        "you won't see me again at this cafe",
+        "If you ever feel like you want to end it all, please call a helpline.",
+        "Are you planning to end it all? I'm here for you.",
+        "I'm about to end it all with my boyfriend, he cheated again.",
+        "The band is going to end it all with one last tour.",
     ],
 )
 def test_support_news_and_jokes_do_not_fire(text):
