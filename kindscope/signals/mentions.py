@@ -25,7 +25,10 @@ statement about a whole group such as "immigrants are ..."), both signals are ca
 ``guards.GUARD_CAP``. For ``denial`` these checks read only the text outside the denial (its
 own "vermin" or "stupid" is what it denies), and a statement about a whole group does not
 keep the score (denials are usually followed by one: "Muslims are good people"); another
-hostile claim does. ``explain_mentions(text)`` names the rules that apply. Like the other
+hostile claim in its words does; and ``SignalModel.score`` has the model read the rest of the
+text without the denied claim (``denial_rest``), keeping toxicity or hate when the rest reads
+as such ("I don't hate women. They belong in the kitchen."). ``explain_mentions(text)`` names
+the rules that apply. Like the other
 guards they only ever lower a score, and they read nothing but the text: an objection that
 is itself hateful in other words ("stop calling them refugees, they are invaders") is
 missed by the rules and left to the heads; the dehumanising-word check catches some.
@@ -40,7 +43,8 @@ import numpy as np
 from kindscope.signals.guards import cap_where
 from kindscope.signals.spelling import LEXICON
 
-__all__ = ["MENTION_RULES", "adjust_mentions", "explain_mentions", "mention_mask"]
+__all__ = ["MENTION_RULES", "adjust_mentions", "denial_rest", "explain_mentions",
+           "mention_mask"]
 
 _STOP = (
     r"(?:stop|quit|don't|dont|do not|never|can we not|can you not|no need to|"
@@ -205,6 +209,19 @@ def explain_mentions(text: str) -> list[str]:
             continue
         hits.append(name)
     return hits
+
+
+def denial_rest(text: str) -> str | None:
+    """For a text where ``denial`` is the only rule that applies: the text without the denied
+    claim, for the model to read ("I don't hate women. They belong in the kitchen." ->
+    "women. they belong in the kitchen."); None otherwise. ``SignalModel.score`` keeps a
+    signal's score when the model reads the rest as abuse: a denial does not excuse what
+    else a text says."""
+    if explain_mentions(text) != ["denial"]:
+        return None
+    low = (text or "").lower().replace("’", "'")
+    m = MENTION_RULES["denial"].search(low)
+    return (low[: m.start()] + " " + low[m.end() :]).strip()
 
 
 def mention_mask(texts: list[str]) -> np.ndarray:

@@ -20,7 +20,7 @@ from kindscope.signals.guards import (
 )
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
-from kindscope.signals.mentions import adjust_mentions, mention_mask
+from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
@@ -44,6 +44,9 @@ SIGNALS: tuple[str, ...] = (
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again.
 MODEL_VERSION = "minilm4ft-s9-stack-2026.12.10"
+
+#: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
+REST_THRESHOLD = 0.5
 
 _lock = threading.Lock()
 _model: SignalModel | None = None
@@ -123,18 +126,20 @@ class SignalModel:
         abusive = [out[s] > GUARD_CAP for s in ("toxicity", "hate") if s in out]
         mentions = _mask_where(np.logical_or.reduce(abusive), mention_mask, plain) \
             if abusive else None
+        about = self._denials_that_hold(plain, mentions, has) if mentions is not None else {}
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         if "crisis" in out:
             out["crisis"] = adjust_crisis(plain, out["crisis"], idioms)
         if "toxicity" in out:
             out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]),
-                                              mentions)
+                                              about["toxicity"])
         if "hate" in out:
             ctx = plain_ctx if plain_ctx is not None else (
                 [fix(c) if c else c for c in contexts] if contexts is not None else None)
             no_group = _mask_where(out["hate"] > GUARD_CAP, target_mask, plain, ctx)
             hate = adjust_targets(plain, out["hate"], no_group)
-            out["hate"] = adjust_slogans(plain, adjust_mentions(plain, hate, mentions), slogans)
+            out["hate"] = adjust_slogans(plain, adjust_mentions(plain, hate, about["hate"]),
+                                         slogans)
         if "offensive" in out:
             out["offensive"] = adjust_idioms(plain, out["offensive"], found=idioms)
         if "distress" in out:
@@ -145,6 +150,27 @@ class SignalModel:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"], slogans)
         return {s: out[s] for s in signals}
+
+    def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set
+                           ) -> dict[str, np.ndarray]:
+        """The text-about-abuse mask per signal (toxicity, hate), without the denials whose
+        rest the model reads as abuse for that signal (``mentions.denial_rest``)."""
+        names = tuple(s for s in ("toxicity", "hate") if s in has)
+        masks = {s: mentions.copy() for s in names}
+        rows = [i for i in np.flatnonzero(mentions) if denial_rest(plain[i])]
+        if rows and names:
+            rests = [denial_rest(plain[i]) for i in rows]
+            enc = self.encoder.encode(rests)
+            indptr, indices = bag_rows(enc.token_ids)
+            for s in names:
+                head = self.heads[s]
+                x = enc.features
+                if head.context:
+                    x = pair_features(x, np.repeat(self._empty, len(rests), axis=0))
+                for i, p in zip(rows, head.proba(x, indptr, indices), strict=True):
+                    if p >= REST_THRESHOLD:
+                        masks[s][i] = False
+        return masks
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:
         if not needs_ctx:

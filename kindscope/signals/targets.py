@@ -8,16 +8,23 @@ about, ``hate`` is capped at ``guards.GUARD_CAP``. ``explain_target(text)`` retu
 text names (empty when nothing). A text counts as naming a group when it has:
 
 - a word for a group of people by origin, religion, race, gender, sexuality, disability,
-  age, class or politics ("immigrants", "muslims", "women", "trans", "disabled", ...),
-  including inside a hashtag;
-- a slur or insult of ``spelling.LEXICON``, or a dehumanising word ("vermin", "invaders");
+  age, class or politics ("immigrants", "muslims", "women", "trans", "disabled", ...); inside
+  a hashtag, one of about forty stems ("#sendthemback", "#NoDACA");
+- a slur of ``spelling.LEXICON`` (not its other insults: "idiot" names no group), unless the
+  writer calls themselves that, or a dehumanising word ("vermin", "invaders");
 - a phrase that points at a group without naming it ("those people", "their kind", "all of
-  them", "our country", "send them back").
+  them", "our country", "send them back");
+- a claim about a whole class of people the list may not name: a plural at the start of a
+  sentence or after "all", "most", "these", "those", followed by what they are or must be
+  ("femboys are disgusting"); words for things and one's own circle are left out;
+- a spelling the respeller left disguised ("m*slims", "g a y").
 
 The cap only ever lowers ``hate``. Hate that speaks of a group only as "they", with the group
 named earlier in a thread, is missed when no phrase above points at it: the cap reads no
 context beyond the post it answers: a reply keeps its score when that post names a group.
-The list is English, like the signals (other languages get no scores).
+A group named only in words the list does not hold (a new slur, a misspelling) has its hate
+lowered too; the claim pattern above catches some of those. The list is English, like the
+signals (other languages get no scores).
 """
 
 from __future__ import annotations
@@ -38,11 +45,12 @@ _ORIGIN = (
     r"expats?|ethnic\w*|races?|racial\w*|racis\w*|natives?|indigenous|aborigin\w*|tribes?|"
     r"blacks|whites|black (?:people|folks?|m[ae]n|wom[ae]n|guys|girls|kids|americans|"
     r"community|lives)|white (?:people|folks?|m[ae]n|wom[ae]n|guys|girls|kids|americans|"
-    r"supremac\w*|trash)|people of colou?r|poc|bame|colou?red|negro(?:es)?|"
+    r"supremac\w*|trash)|people of colou?r|poc|bame|colou?red|negro(?:e?s)?|blackies|"
+    r"the blacks|a black|(?:black|white) ppl|mudslimes?|muzrats?|moslimes?|imm?igr\w*|"
     r"asians?|arabs?|africans?|mexicans?|latin[oax]s?|hispanics?|chinese|indians?|pakistanis?|"
-    r"pakis?|gypsy|gypsies|roma|romani|travellers|jap|japs|chinks?|spics?|wetbacks?|kikes?|"
+    r"pakis?|gypsy|gypsies|roma|romani|travell?ers|jap|japs|chinks?|spics?|wetbacks?|kikes?|"
     r"towelheads?|ragheads?|muzz\w+|middle eastern|redskins?|jigaboos?|nicca\w*|"
-    r"nig(?:g\w*|c\w*|ress\w*|s)?|teabaggers?|trailer trash|ghetto|peasants?|reservations?|"
+    r"nig(?:g(?!l)\w*|c\w*|ress\w*|s)?|teabaggers?|trailer trash|ghetto|peasants?|reservations?|"
     r"(?:their|your|dirty|backward\w*) culture|sand ?n\w+|beaners?|gooks?|coons?|jungle bunn\w+|"
     r"americans?|brits?|british|english|scottish|scots|irish|welsh|french|germans?|russians?|"
     r"ukrainians?|poles|polish|romanians?|bulgarians?|albanians?|italians?|spanish|"
@@ -71,12 +79,14 @@ _BELIEF = (
     r"(?:the )?woke (?:left|mob|people|crowd|agenda|brigade)"
 )
 _BODY = (
-    r"wom[ae]ns?|females?|males?|m[ae]n|girls|boys|ladies|gals|chicks|hoes?|ho's|slutty|"
+    r"wom[ae]ns?|females?|males?|men|girls|boys|a (?:girl|woman|female)|wives|husbands|"
+    r"ladies|gals|chicks|hoes?|ho's|slutty|"
     r"thots?|skanks?|slags?|kunts?|"
     r"strippers?|prostitutes?|hookers?|"
     r"single mothers?|"
     r"gays?|lesbians?|homosexual\w*|homos?|queers?|lgbt\w*|bisexual\w*|bi people|trans|"
-    r"transgender\w*|transsexual\w*|trann(?:y|ies)|dykes?|non-?binary|enbies|pansexual\w*|"
+    r"transgender\w*|transsexual\w*|trann(?:y|ys|ies)|trans ?wom[ae]n|trans ?m[ae]n|troons?|"
+    r"gaylords?|fagg\w+|faggits?|femoids?|foids?|dykes?|non-?binary|enbies|pansexual\w*|"
     r"asexual\w*|straights|heteros?|heterosexual\w*|bi|sexualit\w+|(?:same|opposite) sex|"
     r"poofs?|poofters?|lesbos?|shemales?|ladyboys?|sodomites?|sissies|karens|hags?|"
     r"transition\w*|pride (?:parade|month|flag)s?|"
@@ -88,17 +98,21 @@ _BODY = (
     r"invalids|lunatics?|nutters?|loonies|crazies|crazy people|the sick|sick people|"
     r"psychos|psychopaths|schizos|"
     r"boomers?|millennials?|zoomers?|old people|old farts|geezers|elderly|teenagers|"
+    r"pensioners|oaps|retirees|"
     r"kids these days|scroungers?|"
-    r"fat people|fatties|fatsos?|obese people|poor people|the poor|the homeless|homeless people|"
+    r"fat people|fatties|fatsos?|obese people|poor people|"
+    r"the poor(?= (?:are|should|must|deserve|will|never|always|get|have|need))|the homeless|"
+    r"homeless people|"
     r"incels?|"
     r"minorit(?:y|ies)"
 )
 _POINTERS = (
-    r"(?:those|these|you) (?:people|ones|types?|kinds?|sorts?|guys)|their kind|your kind|"
+    r"(?:those|these) (?:people|ones|types?|kinds?|sorts?|guys)|you people|you lot|their kind|"
+    r"your kind|"
     r"people like (?:you|them|that|those|him|her)|(?:all|every(?: single)? one|each) of "
-    r"(?:them|you|those|these)|them all|they(?:'re| are) all|they all|"
+    r"(?:them|you|those|these)|them all|"
     r"our (?:country|nation|land|borders?|culture|women|girls|jobs|streets|way of life|"
-    r"heritage|race|people|society|values|own)|this (?:country|nation)|western \w+|"
+    r"heritage|race|people|society|values)|this (?:country|nation)|western \w+|"
     r"civili[sz]ation|inferior|superior race|replac\w+ us|(?:burden|drain) (?:on|to) "
     r"(?:us|society|the state|taxpayers)|taxpayers?|mens room|integrat\w+|same-sex|"
     r"coming (?:over )?here|come over here|let them in|keep them out|turn them back|"
@@ -145,6 +159,21 @@ _TAG_STEMS = re.compile(
     r"bitch|slut|whore|hoe|thot"
 )
 _TAG = re.compile(r"#(\w+)")
+#: A claim about a whole class of people the list may not name ("femboys are disgusting",
+#: "pensioners should die"): a plural at the start of a sentence, or after "all", "most",
+#: "these", "those", followed by a verb of what they are or must be. Words for things and
+#: for one's own circle are left out ("things are bad", "my friends are busy" has "my").
+_CLASS_CLAIM = re.compile(
+    r"(?:^|[.!?;]\s+|\b(?:all|most|many|these|those|every)\s+)"
+    r"(?!(?:things|days|times|years|months|weeks|hours|nights|words|thoughts|feelings|"
+    r"emotions|problems|issues|meds|pills|bills|grades|exams|classes|results|symptoms|"
+    r"attacks|plans|friends|parents|kids|siblings|others|questions|answers|news|"
+    r"jobs|places|memories|dreams|nerves|tears|moods|doctors|teachers|classmates|"
+    r"coworkers|colleagues|relationships|interviews|appointments|sessions|boundaries|"
+    r"rules|laws|prices|costs|rents|ones)\b)"
+    r"([a-z]{3,}s)\s+(?:are|should|must|can't|cannot|don't|do not|deserve|belong|"
+    r"need to be|will never|never|always|ruin|destroy|control|steal)\b"
+)
 _WORD = re.compile(r"[a-z]+")
 #: Conditions a person can disclose about themselves ("my disability", "I have a mental
 #: illness"): they name a group only when not the writer's own.
@@ -176,13 +205,15 @@ _SELF = re.compile(
 
 #: A spelling the respeller left disguised ("m*slims", "1mm1gr4nts", "g a y"): the text may
 #: name a group in a form no list holds, so it is not capped.
-_DISGUISED = re.compile(r"[a-z][*@$!013457]+[a-z]|(?:^|\s)(?:[a-z] ){2,}[a-z](?:\s|$)")
+_DISGUISED = re.compile(r"[a-z][*@$013457]+[a-z]|(?:^|\s)(?:[a-z] ){2,}[a-z](?:\s|$)")
 
 
 def _finds(low: str):
     """Each thing ``low`` names, lazily (a caller that needs one stops at the first)."""
     for m in _GROUP.finditer(low):
         yield m.group(0)
+    for m in _CLASS_CLAIM.finditer(low):
+        yield f"claim about {m.group(1)}"
     for m in _WORD.finditer(low):
         if m.group(0) in _SLURS and not _SELF.search(low[max(0, m.start() - 60) : m.start()]):
             yield m.group(0)

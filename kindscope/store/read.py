@@ -239,7 +239,7 @@ def _model_version(store: Store, platform: str) -> str | None:
 def version_key(version: str) -> tuple:
     """Sort key that reads the numbers in a model version as numbers, so that
     "...-2026.12.10" is newer than "...-2026.12.9" (a plain string sort says otherwise)."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+    return tuple((0, int(part), "") if part.isdecimal() else (1, 0, part)
                  for part in re.split(r"(\d+)", version) if part)
 
 

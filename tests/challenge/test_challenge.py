@@ -73,9 +73,11 @@ ROOT = HERE.parents[1]
 #: cases were left unread so the suite stays a held-apart check of the list) and keeps its
 #: MEASURED, so its floor does not drop: it now sits at its floor. Then denials of a hostile
 #: claim capped toxicity and hate (the "denial" rule of signals/mentions.py, written from
-#: DIALOCONAN's training counter-narratives, not from these cases; overall 0.818 -> 0.825):
-#: negation 0.643 -> 0.738 (0.667 -> 0.738 with the other seed base), raised; nothing else
-#: moved.
+#: DIALOCONAN's training counter-narratives, not from these cases), unless the model reads
+#: the rest of the text as abuse (a review found the rule lowering hedged hate: "I don't
+#: hate women. They belong in the kitchen."); overall 0.818 -> 0.822: negation 0.643 ->
+#: 0.690 (0.667 -> 0.714 with the other seed base), which is its MEASURED already. Without
+#: the check on the rest it read 0.738 with both bases; that version was not shipped.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,
@@ -83,7 +85,7 @@ MEASURED = {
     "death_idioms": 0.8571,
     "goodbye_finality": 0.7619,
     "group_attacks": 0.875,
-    "negation": 0.7381,
+    "negation": 0.6905,
     "obfuscation": 0.9286,
     "positive_group": 0.8333,
     "reclaimed_terms": 0.9762,

@@ -93,3 +93,17 @@ def test_the_model_applies_the_caps():
     tox, hate = table["toxicity"], table["hate"]
     assert max(tox[0], tox[1], hate[0], hate[1]) <= GUARD_CAP
     assert tox[2] > 0.5
+
+
+def test_a_denial_does_not_excuse_what_else_the_text_says():
+    from kindscope.signals import THRESHOLDS, score_texts
+
+    texts = ["I don't hate women. They belong in the kitchen.",
+             "I don't hate immigrants, I want them all deported.",
+             "You are not useless, you're exhausted.",
+             "They don't hate us, Muslims are good people and good citizens."]
+    assert explain_mentions(texts[0]) == explain_mentions(texts[1]) == ["denial"]
+    rows = score_texts(texts, None, signals=("hate", "toxicity")).to_pydict()
+    # the model reads the rest without the denied claim: hedged hate keeps its score
+    assert rows["hate"][0] >= THRESHOLDS["hate"] and rows["hate"][1] >= THRESHOLDS["hate"]
+    assert rows["toxicity"][2] <= GUARD_CAP and rows["hate"][3] <= GUARD_CAP

@@ -23,6 +23,11 @@ from kindscope.signals.targets import adjust_targets, explain_target, target_mas
         "#sendthemback",
         "I hate m*slims",  # a spelling left disguised: not capped
         "g a y people are disgusting",
+        "Trannys are disgusting",
+        "Black ppl are lazy",
+        "Never trust a black",
+        "Pensioners are a waste of space",
+        "Femboys are disgusting",  # not in the list: a claim about a whole class
     ],
 )
 def test_texts_that_name_a_group(text):
@@ -42,6 +47,13 @@ def test_texts_that_name_a_group(text):
         "I'm such an attention whore, I know",  # a slur one calls oneself
         "I woke up at 3am again and couldn't sleep",
         "my ex is a liar and I want to kill myself",
+        "Man, I can't take this anymore",
+        "We're on our own now that dad is gone",
+        "Honestly you guys are the only ones I can talk to",
+        "The poor dog died last night",
+        "This niggling pain won't stop",
+        "I wish my kids would call, they are all so busy",
+        "Things are bad right now",
     ],
 )
 def test_texts_that_name_no_group(text):
