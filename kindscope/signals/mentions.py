@@ -11,12 +11,14 @@ read them as abuse (2026-12-04, model 2026.12.8):
 - ``disengage``: advice to block, mute, ignore or report someone ("just block them, they
   aren't worth it", hate 0.97);
 - ``denial`` (since model 2026.12.10): denying a hostile claim about a person or a group
-  ("Gay men are not a burden, they're crucial members of society", hate 0.78; "They don't
-  hate us, Muslims are good people", 0.78; "You are not useless"). Not when the denial sits
-  in a condition or a relative clause ("even if they're not criminals, ...", "I've never met
-  one who wasn't greedy"), goes on to a contrast in its sentence ("I don't hate them, but
-  ..."), or the text makes another hostile claim, and never for a denial of a positive
-  ("they are not human", "not welcome"): only the listed hostile claims are denied.
+  ("Gay men are not a burden.", hate 0.93; "They don't hate us, Muslims are good people",
+  0.78; "You are not useless"). Not when the denial sits in a condition or a relative clause
+  ("even if they're not criminals, ...", "I've never met one who wasn't greedy"), goes on to
+  a contrast ("I don't hate them, but ...") or hands the claim on ("Refugees aren't the
+  problem, Muslims are."), or the text makes another hostile claim, and never for a denial
+  of a positive ("they are not human", "not welcome"): only the listed hostile claims are
+  denied. ``SignalModel.score`` then has the model read what else the text says
+  (``denial_rest``).
 
 Each is a named regular expression over the lower-cased text. When one fires and nothing in
 the text aims abuse at someone (an insult or slur after "you", "you people", a
@@ -42,6 +44,7 @@ import numpy as np
 
 from kindscope.signals.guards import cap_where
 from kindscope.signals.spelling import LEXICON
+from kindscope.signals.targets import without_groups
 
 __all__ = ["MENTION_RULES", "adjust_mentions", "denial_rest", "explain_mentions",
            "mention_mask"]
@@ -118,7 +121,16 @@ _CONDITION = re.compile(
 )
 _CONTRAST = re.compile(
     r"^[^.!?]*?\b(?:but|however|though|although|except|still|just want|only want|i just|we just|"
-    r"(?:as|like) (?:they|them|those|these))\b|^[^.!?]*[.!?]+\s*(?:but|however|yet|still)\b"
+    r"(?:as|like) (?:they|them|those|these))\b|^[^.!?]*[.!?]+\s*(?:but|however|yet|still)\b|"
+    # the claim handed on to someone else: "Refugees aren't the problem, Muslims are."
+    r"[,.;]\s*(?:\w+\s+){1,3}(?:is|are)\s*[.!]*\s*$"
+)
+#: Words that say nothing of their own in a denial's rest ("gay men are not a burden" leaves
+#: "gay men", which is no further claim).
+_EMPTY_WORDS = frozenset(
+    "a an the and or but so to of in on at for with as they them their theirs we us our you "
+    "your i me my it its is are was were be been being just really very all some many most "
+    "people folk folks person persons men women".split()
 )
 
 _INSULT_AT_YOU = re.compile(
@@ -214,14 +226,18 @@ def explain_mentions(text: str) -> list[str]:
 def denial_rest(text: str) -> str | None:
     """For a text where ``denial`` is the only rule that applies: the text without the denied
     claim, for the model to read ("I don't hate women. They belong in the kitchen." ->
-    "women. they belong in the kitchen."); None otherwise. ``SignalModel.score`` keeps a
+    "women. they belong in the kitchen."); None otherwise, and None when the rest only names
+    the group ("Gay men are not a burden." leaves "gay men": the model reads a bare group
+    name as hate). ``SignalModel.score`` keeps a
     signal's score when the model reads the rest as abuse: a denial does not excuse what
     else a text says."""
     if explain_mentions(text) != ["denial"]:
         return None
     low = (text or "").lower().replace("’", "'")
     m = MENTION_RULES["denial"].search(low)
-    return (low[: m.start()] + " " + low[m.end() :]).strip()
+    rest = (low[: m.start()] + " " + low[m.end() :]).strip()
+    said = [w for w in _WORD.findall(without_groups(rest)) if w not in _EMPTY_WORDS]
+    return rest if said else None
 
 
 def mention_mask(texts: list[str]) -> np.ndarray:

@@ -36,7 +36,7 @@ import numpy as np
 from kindscope.signals.guards import cap_where
 from kindscope.signals.spelling import LEXICON
 
-__all__ = ["adjust_targets", "explain_target", "names_group", "target_mask"]
+__all__ = ["adjust_targets", "explain_target", "names_group", "target_mask", "without_groups"]
 
 _ORIGIN = (
     r"immigra\w*|migra\w*|\w*refugees?|\w*migrants?|asylum|illegals|illegal aliens?|aliens|"
@@ -234,6 +234,11 @@ def _lower(text: str | None) -> str:
 def explain_target(text: str) -> list[str]:
     """What ``text`` names that a hateful statement could be aimed at (empty: nothing)."""
     return list(_finds(_lower(text)))
+
+
+def without_groups(low: str) -> str:
+    """Lower-cased ``low`` with the words for groups and conditions taken out."""
+    return _TRAIT.sub(" ", _GROUP.sub(" ", low))
 
 
 def names_group(text: str | None) -> bool:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from kindscope.signals.guards import GUARD_CAP
-from kindscope.signals.mentions import adjust_mentions, explain_mentions
+from kindscope.signals.mentions import adjust_mentions, denial_rest, explain_mentions
 
 
 @pytest.mark.parametrize(
@@ -101,9 +101,17 @@ def test_a_denial_does_not_excuse_what_else_the_text_says():
     texts = ["I don't hate women. They belong in the kitchen.",
              "I don't hate immigrants, I want them all deported.",
              "You are not useless, you're exhausted.",
-             "They don't hate us, Muslims are good people and good citizens."]
+             "They don't hate us, Muslims are good people and good citizens.",
+             "Gay men are not a burden."]
     assert explain_mentions(texts[0]) == explain_mentions(texts[1]) == ["denial"]
     rows = score_texts(texts, None, signals=("hate", "toxicity")).to_pydict()
     # the model reads the rest without the denied claim: hedged hate keeps its score
     assert rows["hate"][0] >= THRESHOLDS["hate"] and rows["hate"][1] >= THRESHOLDS["hate"]
     assert rows["toxicity"][2] <= GUARD_CAP and rows["hate"][3] <= GUARD_CAP
+    # a rest that only names the group says nothing more (the model reads "gay men" as hate)
+    assert denial_rest(texts[4]) is None and rows["hate"][4] <= GUARD_CAP
+
+
+def test_a_claim_handed_on_is_not_a_denial():
+    assert explain_mentions("Refugees aren't the problem, Muslims are.") == []
+    assert explain_mentions("Muslims aren't the enemy. Islam is.") == []
