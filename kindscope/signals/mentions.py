@@ -15,7 +15,9 @@ read them as abuse (2026-12-04, model 2026.12.8):
   0.78; "You are not useless"). Not when the denial sits in a condition or a relative clause
   ("even if they're not criminals, ...", "I've never met one who wasn't greedy"), goes on to
   a contrast ("I don't hate them, but ...") or hands the claim on ("Refugees aren't the
-  problem, Muslims are."), or the text makes another hostile claim, and never for a denial
+  problem, Muslims are."), is sarcastic or quoted ("Of course Muslims aren't violent 🙄",
+  "'Refugees are not rapists' they said"), or the text makes another hostile claim, and
+  never for a denial
   of a positive ("they are not human", "not welcome"): only the listed hostile claims are
   denied. ``SignalModel.score`` then has the model read what else the text says
   (``denial_rest``).
@@ -116,8 +118,12 @@ _CLAIM = re.compile(rf"\b{_CLAIMS}\b")
 #: hedged hate, not a denial.
 #: A denial inside a condition or a relative clause ("even if they're not criminals, ...",
 #: "I've never met one who wasn't greedy", "isolated so they do not hurt ...") denies nothing.
-_CONDITION = re.compile(
-    r"\b(?:if|unless|whether|who|which|why|never met|so|so that|in case)\b[^.!?;]*$"
+_CONDITION = re.compile(r"\b(?:if|unless|whether|who|which|why|never met|so|so that|in case)\b")
+#: Sarcasm or a quotation around a denial ("Of course Muslims aren't violent 🙄", "'Refugees
+#: are not rapists' they said", "... Said the woman before ...") denies nothing either.
+_IRONY = re.compile(r"\b(?:of course|sure|yeah right|totally|obviously)\b|🙄|[\"“‘']\s*\w*\s*$")
+_REPORTED_AFTER = re.compile(
+    r"^\s*[\"”’']|^[^.!?]*[.!?]+\s*(?:said|says|tell that to|try telling|sure,|yeah,? right)\b"
 )
 _CONTRAST = re.compile(
     r"^[^.!?]*?\b(?:but|however|though|although|except|still|just want|only want|i just|we just|"
@@ -215,7 +221,8 @@ def explain_mentions(text: str) -> list[str]:
             # the denied claim's own words are not abuse; any other hostile claim, abuse
             # aimed at someone, or a contrast after the denial keeps the score
             if (_CLAIM.search(rest) or _aimed(rest) or _CONTRAST.search(low[m.end() :])
-                    or _CONDITION.search(low[: m.start()])):
+                    or _CONDITION.search(clause := re.split(r"[.!?;]", low[: m.start()])[-1])
+                    or _IRONY.search(clause) or _REPORTED_AFTER.search(low[m.end() :])):
                 continue
         elif aimed or _GENERALISATION.search(rest):
             continue

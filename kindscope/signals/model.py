@@ -157,9 +157,10 @@ class SignalModel:
         rest the model reads as abuse for that signal (``mentions.denial_rest``)."""
         names = tuple(s for s in ("toxicity", "hate") if s in has)
         masks = {s: mentions.copy() for s in names}
-        rows = [i for i in np.flatnonzero(mentions) if denial_rest(plain[i])]
+        found = {i: denial_rest(plain[i]) for i in np.flatnonzero(mentions)}
+        rows = [i for i, rest in found.items() if rest]
         if rows and names:
-            rests = [denial_rest(plain[i]) for i in rows]
+            rests = [found[i] for i in rows]
             enc = self.encoder.encode(rests)
             indptr, indices = bag_rows(enc.token_ids)
             for s in names:

@@ -4,7 +4,8 @@ Models trained on forum posts miss short first-person statements of suicidal int
 self-harm ("I've written the note, goodbye everyone"). Each rule below is a named regular
 expression over the lower-cased text; any hit raises ``crisis`` to at least
 ``PHRASE_SCORE``. Since model 2026.12.10 ``end_it_all`` reads "I want to end it all" said of
-oneself (not "are you planning to end it all?", not "end it all with my boyfriend"). A note or
+oneself (not "are you planning to end it all?", "I know you want to end it all", "end it all
+with my boyfriend" or "I plan to end it all on a cliffhanger"). A note or
 letter counts only as "the note", "my note", or a suicide,
 goodbye, last or final one: "I would write a letter to the landlord" (a counsellor's advice)
 and "my notes app" raised crisis to 0.9 before model 2026.12.9. A second, smaller set of
@@ -62,8 +63,9 @@ RISK_RULES: dict[str, re.Pattern] = {
         rf"{_I}[^.!?]{{0,15}}\b(?:can't|cannot|cant) (?:go on|do this anymore|keep living)\b|"
         r"\b(?:don't|dont|do not) want to (?:be alive|live|exist|wake up)\b",
         "last_post": r"\bthis is my last (?:post|message|tweet|toot)\b",
-        "end_it_all": rf"{_I}[^.!?]{{0,20}}\b(?:want|wanna|going|gonna|ready|decided|plan|"
-        r"planning|about)(?: to)? end it all\b(?! with\b)",
+        "end_it_all": rf"{_I}(?:(?!\b(?:you|u|he|she|they|we)\b)[^.!?]){{0,20}}\b(?:want|wanna|"
+        r"going|gonna|ready|decided|plan|planning|about)(?: to)? end it all\b"
+        r"(?!\s*(?::|with\b|on\b|by\b|in\b|at\b))",
     }.items()
 }
 

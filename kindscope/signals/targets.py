@@ -39,17 +39,24 @@ from kindscope.signals.spelling import LEXICON
 __all__ = ["adjust_targets", "explain_target", "names_group", "target_mask", "without_groups"]
 
 _ORIGIN = (
-    r"immigra\w*|migra\w*|\w*refugees?|\w*migrants?|asylum|illegals|illegal aliens?|aliens|"
+    r"immigra\w*|migra(?:nts?|tions?|tory)\b|migrat\w+|\w*refugees?|\w*migrants?|asylum|illegals|"
+    r"illegal aliens?|aliens|"
     r"(?:here|came|come|entered|living) illegally|foreigners?|daca|amnesty|borders?|"
     r"shitholes?|"
-    r"expats?|ethnic\w*|races?|racial\w*|racis\w*|natives?|indigenous|aborigin\w*|tribes?|"
-    r"blacks|whites|black (?:people|folks?|m[ae]n|wom[ae]n|guys|girls|kids|americans|"
-    r"community|lives)|white (?:people|folks?|m[ae]n|wom[ae]n|guys|girls|kids|americans|"
+    r"expats?|ethnic\w*|(?:the|other|all|different|mixed|inferior|superior|lesser|lower|human) "
+    r"races|races (?:are|should|must|mix)|race (?:mixing|wars?|traitors?|real\w*)|(?:the|your|our|"
+    r"their|other|"
+    r"a|"
+    r"white|black|master|superior|inferior|mixed) race|racial\w*|racis\w*|natives?|indigenous|"
+    r"aborigin\w*|tribes?|"
+    r"blacks|whites|black (?:people|folks?|m[ae]n|wom[ae]n|guys?|girls?|boys?|kids?|dudes?|youths?|"
+    r"teens?|persons?|americans|community|lives)|white (?:people|folks?|m[ae]n|wom[ae]n|guys?|"
+    r"girls?|boys?|kids?|dudes?|americans|"
     r"supremac\w*|trash)|people of colou?r|poc|bame|colou?red|negro(?:e?s)?|blackies|"
     r"the blacks|a black|(?:black|white) ppl|mudslimes?|muzrats?|moslimes?|imm?igr\w*|"
     r"asians?|arabs?|africans?|mexicans?|latin[oax]s?|hispanics?|chinese|indians?|pakistanis?|"
     r"pakis?|gypsy|gypsies|roma|romani|travell?ers|jap|japs|chinks?|spics?|wetbacks?|kikes?|"
-    r"towelheads?|ragheads?|muzz\w+|middle eastern|redskins?|jigaboos?|nicca\w*|"
+    r"towelheads?|rag ?heads?|he-shes?|muzz\w+|middle eastern|redskins?|jigaboos?|nicca\w*|"
     r"nig(?:g(?!l)\w*|c\w*|ress\w*|s)?|teabaggers?|trailer trash|ghetto|peasants?|reservations?|"
     r"(?:their|your|dirty|backward\w*) culture|sand ?n\w+|beaners?|gooks?|coons?|jungle bunn\w+|"
     r"americans?|brits?|british|english|scottish|scots|irish|welsh|french|germans?|russians?|"
@@ -60,12 +67,20 @@ _ORIGIN = (
     r"koreans?|japanese|filipinos?|vietnamese|thais?|indonesians?|bangladeshis?|"
     r"sri lankans?|israelis?|palestinians?|lebanese|egyptians?|moroccans?|algerians?|"
     r"tunisians?|libyans?|saudis?|yemenis?|europeans?|westerners?|easterners?|"
-    r"southerners?|northerners?|rednecks?|hillbill\w+|crackers?|gringos?|gingers?|wogs?|"
+    r"southerners?|northerners?|rednecks?|hillbill\w+|gringos?|whitey|niglets?|jigg?aboos?|"
+    r"(?<!\bate )(?<!\beat )(?<!\beating )(?<!\band )(?<!\bsome )(?<!\bof )crackers?|gingers?|"
+    r"wogs?|"
     r"wops?|dagos?|krauts?|yanks|hajis?|camel jockeys?|boat people|anchor bab(?:y|ies)|"
     r"coloni[sz]ers?|chavs?|bogans?|that lot|their lot|the lot of them|such people|"
     r"the \w+ community|"
     r"africa|asia|europe|the eu|middle east|mexico|china|india|pakistan|afghanistan|syria|"
-    r"iraq|iran|somalia|nigeria|israel|palestine|gaza|poland|romania|turkey|morocco"
+    r"iraq|iran|somalia|nigeria|israel|palestine|gaza|poland|romania|turkey|morocco|eritrea|"
+    r"ethiopia|sudan|yemen|libya|tunisia|algeria|egypt|lebanon|bangladesh|vietnam|philippines|"
+    r"indonesia|haiti|jamaica|guatemala|honduras|el salvador|venezuela|colombia|ukraine|russia|"
+    r"albania|bulgaria|serbia|bosnia|kosovo|chechnya|guatemalans?|hondurans?|salvadorans?|"
+    r"nicaraguans?|serbs?|bosnians?|kosovars?|uyghurs?|uighurs?|rohingya|chechens?|tamils?|"
+    r"punjabis?|gujaratis?|pajeets?|groids?|injuns?|mohammedans?|turbans?|yarmulkes?|kippahs?|"
+    r"hanukkah|diwali|ramadan|passover|two (?:dads|moms|mums)|came out|coming out|drag queens?"
 )
 _BELIEF = (
     r"muslims?|moslems?|islam\w*|mosques?|jews?|jewish|judaism|zionis\w*|synagogues?|"
@@ -83,17 +98,18 @@ _BODY = (
     r"ladies|gals|chicks|hoes?|ho's|slutty|"
     r"thots?|skanks?|slags?|kunts?|"
     r"strippers?|prostitutes?|hookers?|"
-    r"single mothers?|"
+    r"single (?:mothers|moms|mums)|"
     r"gays?|lesbians?|homosexual\w*|homos?|queers?|lgbt\w*|bisexual\w*|bi people|trans|"
-    r"transgender\w*|transsexual\w*|trann(?:y|ys|ies)|trans ?wom[ae]n|trans ?m[ae]n|troons?|"
+    r"transgender\w*|transsexual\w*|trann(?:y|ys|ies?)|trans ?wom[ae]n|trans ?m[ae]n|troons?|"
     r"gaylords?|fagg\w+|faggits?|femoids?|foids?|dykes?|non-?binary|enbies|pansexual\w*|"
     r"asexual\w*|straights|heteros?|heterosexual\w*|bi|sexualit\w+|(?:same|opposite) sex|"
     r"poofs?|poofters?|lesbos?|shemales?|ladyboys?|sodomites?|sissies|karens|hags?|"
-    r"transition\w*|pride (?:parade|month|flag)s?|"
-    r"cripple\w*|retard\w*|tards?|speds?|window lickers?|aspies?|downies?|mongs?|mongol\w*|"
+    r"pride (?:parade|month|flag)s?|"
+    r"cripples?|crippled (?:people|kids|folks)|(?:than|the) crippled|retard\w*|tards?|speds?|"
+    r"window lickers?|aspies?|"
+    r"downies?|mongs?|mongol\w*|"
     r"spastics?|spaz\w*|"
-    r"special (?:needs|ed\w*)|mentally (?:ill|insane|disabled|challenged|retarded|handicapped|"
-    r"deficient|impaired)|mental (?:patients?|cases?|people)|wheelchair\w*|deaf\w*|"
+    r"special (?:needs|ed\w*)|mental (?:patients?|cases?|people)|wheelchair\w*|deaf\w*|"
     r"the blind|blind people|dwarf\w*|midgets?|amputees?|paraplegics?|quadriplegics?|"
     r"invalids|lunatics?|nutters?|loonies|crazies|crazy people|the sick|sick people|"
     r"psychos|psychopaths|schizos|"
@@ -107,18 +123,22 @@ _BODY = (
     r"minorit(?:y|ies)"
 )
 _POINTERS = (
-    r"(?:those|these) (?:people|ones|types?|kinds?|sorts?|guys)|you people|you lot|their kind|"
-    r"your kind|"
+    r"(?:those|these) (?:people|ones|types?|kinds?|sorts?|guys)(?! of\b)|you people|you lot|"
+    r"their kind|your kind(?! (?:words?|of|message|note|reply|comment|gesture))|"
     r"people like (?:you|them|that|those|him|her)|(?:all|every(?: single)? one|each) of "
     r"(?:them|you|those|these)|them all|"
     r"our (?:country|nation|land|borders?|culture|women|girls|jobs|streets|way of life|"
     r"heritage|race|people|society|values)|this (?:country|nation)|western \w+|"
-    r"civili[sz]ation|inferior|superior race|replac\w+ us|(?:burden|drain) (?:on|to) "
-    r"(?:us|society|the state|taxpayers)|taxpayers?|mens room|integrat\w+|same-sex|"
+    r"civili[sz]ation|inferior|superior race|replac\w+ us|(?:they|them|these|"
+    r"those)\W+(?:\w+\W+){0,3}"
+    r"(?:burden|drain) (?:on|to) (?:us|society|the state|taxpayers)|taxpayers|mens room|"
+    r"integrat\w+|same-sex|"
     r"coming (?:over )?here|come over here|let them in|keep them out|turn them back|"
     r"invad\w+|invasion|breed\w*|deport\w*|build (?:the|that) wall|buildthewall|"
-    r"send (?:them|\w+) (?:all )?back|kick (?:them|\w+) out|ban (?:them|all)|"
-    r"genocide|exterminat\w+|wipe (?:them|\w+) out|gas (?:them|the)|lynch\w*|"
+    r"send (?!(?:me|us|him|her|it|you)\b)\w+ (?:all )?back|kick (?!(?:me|us|him|her|it|"
+    r"you)\b)\w+ out|"
+    r"ban (?:them|all)|"
+    r"genocide|exterminat\w+|wipe (?!(?:me|us|him|her|it|you)\b)\w+ out|gas (?:them|the)|lynch\w*|"
     r"vermin|animals|subhumans?|sub-humans?|parasites?|scum|savages?|filth|cockroach(?:es)?|"
     r"rats|infestation|plague|monkeys?|apes?|goats?|pigs?|dogs|beasts?|barbarians?|"
     r"terroris\w+|jihad\w*|rapists?|criminals?|thugs?|gangs?|gangsters?|welfare queens?"
@@ -153,7 +173,8 @@ def _by_first_letter(pattern: str) -> str:
 _GROUP = re.compile(rf"\b(?:{_by_first_letter('|'.join((_ORIGIN, _BELIEF, _BODY, _POINTERS)))})\b")
 #: Hashtags run words together ("#sendthemback", "#womenareshit"): look for the stems inside.
 _TAG_STEMS = re.compile(
-    r"immigr|migra|refugee|daca|amnesty|illegal|alien|islam|muslim|jew|black|white|women|woman|girl|"
+    r"immigr|migra|refugee|daca|amnesty|illegal|alien|islam|muslim|jew|black|white|women|woman|"
+    r"girl|"
     r"fem|gay|trans|lgbt|queer|retard|disab|autis|mexic|arab|african|asian|wall|deport|"
     r"border|invad|invasion|sendthem|goback|nazi|libtard|liberal|leftist|maga|"
     r"bitch|slut|whore|hoe|thot"
@@ -182,12 +203,17 @@ _TRAIT = re.compile(
     r"mental (?:illness\w*|disorders?|disabilit\w+|health (?:issues|problems|conditions))|"
     r"learning (?:disabilit\w+|difficult\w+)|intellectual\w* disab\w+|cerebral palsy|"
     r"epilep\w+|dyslexi\w+|adhd|bipolar|schizophreni\w+|paralys\w+|paralyz\w+|"
-    r"chronically ill|chronic illness\w*)"
+    r"chronically ill|chronic illness\w*|transition\w*|mentally (?:ill|insane|disabled|"
+    r"challenged|retarded|handicapped|deficient|impaired))"
+)
+#: A condition followed by a word for people names a group, whoever writes it.
+_TRAIT_PEOPLE = re.compile(
+    r"\s+(?:people|persons|folks?|kids|children|adults|men|women|individuals|patients|ones)\b"
 )
 _OWN = re.compile(
-    r"\b(?:my|i'm|im|i am|i was|i've been|being|as an?|i (?:have|had|got|live with|suffer "
-    r"from|struggle with|was diagnosed with)(?: with)?(?: a| an)?|because of (?:a|an|my))\s+"
-    r"(?:\w+\s+){0,2}$"
+    r"\b(?:(?:my|because of my)(?:\s+\w+)?|(?:i'm|im|i am|i was|i've been|being|as an?)"
+    r"(?:\s+(?:a|an|so|very|also|still|severely|mildly|physically|chronically))?|i (?:have|had|"
+    r"got|live with|suffer from|struggle with|was diagnosed with)(?: a| an)?(?:\s+\w+)?)\s+$"
 )
 #: The slurs of ``spelling.LEXICON`` (words for a group used as an insult); its other insults
 #: ("idiot", "loser"), swear words and words of risk ("kill", "suicide") name no group.
@@ -208,6 +234,10 @@ _SELF = re.compile(
 _DISGUISED = re.compile(r"[a-z][*@$013457]+[a-z]|(?:^|\s)(?:[a-z] ){2,}[a-z](?:\s|$)")
 
 
+#: Emoji that stand for a faith or an identity ("every 🕌 should be burned").
+_EMOJI = re.compile("[\U0001F54C\U0001F54D\u2721\u262A\u271D\U0001F3F3]")
+
+
 def _finds(low: str):
     """Each thing ``low`` names, lazily (a caller that needs one stops at the first)."""
     for m in _GROUP.finditer(low):
@@ -218,8 +248,11 @@ def _finds(low: str):
         if m.group(0) in _SLURS and not _SELF.search(low[max(0, m.start() - 60) : m.start()]):
             yield m.group(0)
     for m in _TRAIT.finditer(low):
-        if not _OWN.search(low[max(0, m.start() - 40) : m.start()]):
+        if _TRAIT_PEOPLE.match(low, m.end()) or not _OWN.search(
+                low[max(0, m.start() - 40) : m.start()]):
             yield m.group(0)
+    for m in _EMOJI.finditer(low):
+        yield m.group(0)
     for tag in _TAG.findall(low):
         if _TAG_STEMS.search(tag):
             yield f"#{tag}"

@@ -74,10 +74,10 @@ ROOT = HERE.parents[1]
 #: MEASURED, so its floor does not drop: it now sits at its floor. Then denials of a hostile
 #: claim capped toxicity and hate (the "denial" rule of signals/mentions.py, written from
 #: DIALOCONAN's training counter-narratives, not from these cases), unless the model reads
-#: the rest of the text as abuse (a review found the rule lowering hedged hate: "I don't
-#: hate women. They belong in the kitchen."); overall 0.818 -> 0.822: negation 0.643 ->
-#: 0.690 (0.667 -> 0.714 with the other seed base), which is its MEASURED already. Without
-#: the check on the rest it read 0.738 with both bases; that version was not shipped.
+#: what else the text says as abuse (two reviews with sentences written to test the rule found
+#: it lowering hedged hate: "I don't hate women. They belong in the kitchen."); overall 0.818
+#: -> 0.824: negation 0.643 -> 0.714 (0.667 -> 0.738 with the other seed base), raised to
+#: 0.714.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,
@@ -85,7 +85,7 @@ MEASURED = {
     "death_idioms": 0.8571,
     "goodbye_finality": 0.7619,
     "group_attacks": 0.875,
-    "negation": 0.6905,
+    "negation": 0.7143,
     "obfuscation": 0.9286,
     "positive_group": 0.8333,
     "reclaimed_terms": 0.9762,

@@ -59,6 +59,10 @@ def test_rules_apply(text, rule):
         "I don't hate gay people. But they should keep quiet.",
         "Surely I am not a criminal as they are.",
         "I don't see why we shouldn't hate them.",
+        # sarcasm and quotation
+        "Of course Muslims aren't violent, religion of peace and all that 🙄",
+        "Refugees aren't dangerous. Said the woman before she got stabbed.",
+        "'Refugees are not rapists' they said. Cologne says otherwise.",
         # a denied positive is not a denial of a hostile claim
         "Immigrants are not welcome here.",
         "they are not human",

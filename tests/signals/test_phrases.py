@@ -48,6 +48,9 @@ def test_first_person_risk_fires(text):
         "Are you planning to end it all? I'm here for you.",
         "I'm about to end it all with my boyfriend, he cheated again.",
         "The band is going to end it all with one last tour.",
+        "I know you want to end it all, but please call a helpline. You matter.",
+        "I decided to end it all: deleted Facebook and Instagram.",
+        "As a writer I plan to end it all on a cliffhanger.",
     ],
 )
 def test_support_news_and_jokes_do_not_fire(text):

@@ -28,6 +28,11 @@ from kindscope.signals.targets import adjust_targets, explain_target, target_mas
         "Never trust a black",
         "Pensioners are a waste of space",
         "Femboys are disgusting",  # not in the list: a claim about a whole class
+        "I'm sick of disabled people leeching off benefits",  # not the writer's own condition
+        "That trannie should be locked up",
+        "Keep the rag heads out of our schools.",
+        "Some black dude robbed me",
+        "mentally ill people should be locked up",
     ],
 )
 def test_texts_that_name_a_group(text):
@@ -54,6 +59,16 @@ def test_texts_that_name_a_group(text):
         "This niggling pain won't stop",
         "I wish my kids would call, they are all so busy",
         "Things are bad right now",
+        "my migraines are unbearable",
+        "my heart races at night",
+        "I only ate crackers all day",
+        "they will send me back to the ward",
+        "Those types of feelings are normal",
+        "thank you for your kind words",
+        "I feel like a burden on society",
+        "I'm a single mother and exhausted",
+        "I'm mentally ill and tired",
+        "my transition is hard some days",
     ],
 )
 def test_texts_that_name_no_group(text):
