@@ -5,8 +5,8 @@
 The rule layers over the heads' scores (``kindscope/signals``: ``phrases.explain`` for
 crisis, ``mentions.explain_mentions``, ``idioms.explain_idioms`` and the distress-capping
 families ``idioms.DISTRESS_FREE``, ``slogans.explain_slogans``, and ``targets.explain_target``,
-whose cap on hate applies to a text that names no group: "no group named" below, read
-without the post a text answers) read nothing but the text,
+whose cap on hate applies to personal talk that names no group: "personal, no group" below,
+read without the post a text answers) read nothing but the text,
 so their firing rate on a labelled source says how often they touch hate, insults, risk or
 ordinary talk. **These rates are not held apart**: the rules' wording was checked against
 the misfires on these same sources while it was written (2026-12-04). The held-apart effect
@@ -46,7 +46,7 @@ from kindscope.signals.idioms import DISTRESS_FREE, explain_idioms  # noqa: E402
 from kindscope.signals.mentions import explain_mentions  # noqa: E402
 from kindscope.signals.phrases import explain  # noqa: E402
 from kindscope.signals.slogans import explain_slogans  # noqa: E402
-from kindscope.signals.targets import explain_target  # noqa: E402
+from kindscope.signals.targets import explain_target, is_personal  # noqa: E402
 
 RULES = {
     "crisis phrases": lambda t: bool(explain(t)),
@@ -54,7 +54,7 @@ RULES = {
     "idioms (any)": lambda t: bool(explain_idioms(t)),
     "idioms (distress)": lambda t: bool(set(explain_idioms(t)) & set(DISTRESS_FREE)),
     "set phrases": lambda t: bool(explain_slogans(t)),
-    "no group named": lambda t: not explain_target(t),
+    "personal, no group": lambda t: is_personal(t) and not explain_target(t),
 }
 
 

@@ -3,9 +3,12 @@
 ``hate`` is about text aimed at a group (issue 11, item 4). The head reads some personal talk
 as hateful with no group in sight: model 2026.12.9 read 10.3% of ESConv's painful posts as
 hate ("So sometimes you worry that they aren't doing enough to protect themselves", 0.86;
-"The virus is bad everywhere", 0.88). When a text names no group a hateful statement could be
-about, ``hate`` is capped at ``guards.GUARD_CAP``. ``explain_target(text)`` returns what the
-text names (empty when nothing). A text counts as naming a group when it has:
+"The virus is bad everywhere", 0.88). When a text is personal talk (the writer or the reader is
+in it: "I", "my", "we", "you") and names no group a hateful statement could be about, ``hate``
+is capped at ``guards.GUARD_CAP``. A statement with no person in it keeps the head's reading:
+the list below cannot hold every slur, and "Kill all fruits." names its group only in one.
+``explain_target(text)`` returns what the text names (empty when nothing). A text counts as
+naming a group when it has:
 
 - a word for a group of people by origin, religion, race, gender, sexuality, disability,
   age, class or politics ("immigrants", "muslims", "women", "trans", "disabled", ...); inside
@@ -36,7 +39,8 @@ import numpy as np
 from kindscope.signals.guards import cap_where
 from kindscope.signals.spelling import LEXICON
 
-__all__ = ["adjust_targets", "explain_target", "names_group", "target_mask", "without_groups"]
+__all__ = ["adjust_targets", "explain_target", "is_personal", "names_group", "target_mask",
+           "without_groups"]
 
 _ORIGIN = (
     r"immigra\w*|migra(?:nts?|tions?|tory)\b|migrat\w+|\w*refugees?|\w*migrants?|asylum|illegals|"
@@ -80,7 +84,9 @@ _ORIGIN = (
     r"albania|bulgaria|serbia|bosnia|kosovo|chechnya|guatemalans?|hondurans?|salvadorans?|"
     r"nicaraguans?|serbs?|bosnians?|kosovars?|uyghurs?|uighurs?|rohingya|chechens?|tamils?|"
     r"punjabis?|gujaratis?|pajeets?|groids?|injuns?|mohammedans?|turbans?|yarmulkes?|kippahs?|"
-    r"hanukkah|diwali|ramadan|passover|two (?:dads|moms|mums)|came out|coming out|drag queens?"
+    r"hanukkah|diwali|ramadan|passover|two (?:dads|moms|mums)|came out|coming out|drag queens?|"
+    r"homophob\w*|transphob\w*|racists?|sexists?|misogyn\w*|antisemit\w*|islamophob\w*|"
+    r"xenophob\w*|bigot\w*|ableis\w*"
 )
 _BELIEF = (
     r"muslims?|moslems?|islam\w*|mosques?|jews?|jewish|judaism|zionis\w*|synagogues?|"
@@ -279,11 +285,25 @@ def names_group(text: str | None) -> bool:
     return next(_finds(_lower(text)), None) is not None
 
 
+#: Personal talk: the writer or the reader is in the text.
+_PERSONAL = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|we're|our|ours|us|ourselves|you|"
+    r"your|you're|youre|yours|yourself|u|ur)\b"
+)
+
+
+def is_personal(text: str | None) -> bool:
+    """Whether the writer or the reader is in ``text`` ("I", "my", "we", "you", ...)."""
+    return _PERSONAL.search(_lower(text)) is not None
+
+
 def target_mask(texts: list[str], contexts: list[str | None] | None = None) -> np.ndarray:
-    """True for the texts that name no group, and whose context (the post they answer, when
-    given) names none either: ``hate`` is capped for them. A reply that says "they" of a group
-    its post names keeps its score ("because they only bring trouble")."""
-    mask = np.array([not names_group(t) for t in texts], dtype=bool)
+    """True for the texts that are personal talk (``is_personal``) and name no group, and
+    whose context (the post they answer, when given) names none either: ``hate`` is capped
+    for them. A reply that says "they" of a group its post names keeps its score ("because
+    they only bring trouble"); a statement with no person in it keeps the head's reading
+    ("Kill all fruits.": the list cannot hold every slur)."""
+    mask = np.array([is_personal(t) and not names_group(t) for t in texts], dtype=bool)
     if contexts is not None:
         for i in np.flatnonzero(mask):
             if names_group(contexts[i]):

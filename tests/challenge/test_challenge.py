@@ -64,20 +64,17 @@ ROOT = HERE.parents[1]
 #: Then figures of speech about death capped offensive, crisis and distress
 #: (signals/idioms.py, written from the issue's kinds, not from these cases; overall 0.811):
 #: death_idioms 0.833 -> 0.857 (0.905 with the other seed base), raised to 0.857.
-#: minilm4ft-s9-stack-2026.12.10 (the same heads; hate capped for text that names no group,
-#: signals/targets.py, written from ESConv's and EPITOME's painful posts and the hate of the
-#: training sources, not from these cases; overall 0.812 -> 0.818): counter_speech 0.714 ->
-#: 0.762 and reclaimed_terms 0.929 -> 0.976 with both seed bases (13-17 and 18-22), raised;
-#: positive_group unchanged with the shipped heads (0.833; 0.881 -> 0.905 with the other);
-#: group_attacks fell 0.875 -> 0.825 (two cases; 0.850 -> 0.825 with the other base; the
-#: cases were left unread so the suite stays a held-apart check of the list) and keeps its
-#: MEASURED, so its floor does not drop: it now sits at its floor. Then denials of a hostile
-#: claim capped toxicity and hate (the "denial" rule of signals/mentions.py, written from
-#: DIALOCONAN's training counter-narratives, not from these cases), unless the model reads
-#: what else the text says as abuse (two reviews with sentences written to test the rule found
-#: it lowering hedged hate: "I don't hate women. They belong in the kitchen."); overall 0.818
-#: -> 0.824: negation 0.643 -> 0.714 (0.667 -> 0.738 with the other seed base), raised to
-#: 0.714.
+#: minilm4ft-s9-stack-2026.12.10 (the same heads; hate capped for personal talk that names no
+#: group, signals/targets.py, written from ESConv's and EPITOME's painful posts and the hate of
+#: the training sources, not from these cases): counter_speech 0.714 -> 0.762 and
+#: reclaimed_terms 0.929 -> 0.976 with both seed bases (13-17 and 18-22), raised; no case lost
+#: (a first version that capped every text naming no group lost two group attacks). Then
+#: denials of a hostile claim capped toxicity and hate (the "denial" rule of
+#: signals/mentions.py, written from DIALOCONAN's training counter-narratives, not from these
+#: cases), unless the model reads what else the text says as abuse (two reviews with
+#: sentences written to test the rule found it lowering hedged hate: "I don't hate women.
+#: They belong in the kitchen."): negation 0.643 -> 0.714 (0.667 -> 0.738 with the other seed
+#: base), raised to 0.714. Overall 0.812 -> 0.827.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,

@@ -76,16 +76,24 @@ def test_texts_that_name_no_group(text):
 
 
 def test_the_post_a_reply_answers_can_name_the_group():
-    texts = ["Because they only bring trouble.", "Because they only bring trouble.",
-             "Because they only bring trouble."]
+    texts = ["I think they only bring trouble.", "I think they only bring trouble.",
+             "I think they only bring trouble."]
     contexts = ["Why do you want the refugees gone?", "Why are you so upset with your parents?",
                 None]
     assert target_mask(texts, contexts).tolist() == [False, True, True]
     assert target_mask(texts).tolist() == [True, True, True]
 
 
+def test_only_personal_talk_is_capped():
+    # a statement with no person in it keeps the head's reading: the list cannot hold every
+    # slur ("fruits" here)
+    assert target_mask(["Kill all fruits.", "The virus is bad everywhere",
+                        "I feel the virus is bad everywhere"]).tolist() == [False, False, True]
+
+
 def test_adjust_only_lowers_texts_naming_no_group():
-    texts = ["The virus is bad everywhere", "Muslims are vermin", "The virus is bad everywhere"]
+    texts = ["I feel the virus is bad everywhere", "Muslims are vermin",
+             "I feel the virus is bad everywhere"]
     out = adjust_targets(texts, np.array([0.88, 0.9, 0.1]))
     assert out.tolist() == [GUARD_CAP, 0.9, 0.1]
 
@@ -95,13 +103,13 @@ def test_the_model_caps_painful_talk_and_keeps_group_attacks():
 
     rows = score_texts(
         ["So sometimes you worry that they aren't doing enough to protect themselves",
-         "Because they only bring trouble.", "Immigrants only bring trouble."],
+         "I think they only bring trouble.", "Immigrants only bring trouble."],
         [None, "Why do people hate the refugees?", None],
         signals=("hate",),
     ).to_pydict()
     assert rows["hate"][0] <= GUARD_CAP
     assert rows["hate"][2] >= THRESHOLDS["hate"]
     # the reply keeps the head's score because its post names the group
-    alone = score_texts(["Because they only bring trouble."], None, signals=("hate",))
+    alone = score_texts(["I think they only bring trouble."], None, signals=("hate",))
     assert alone.to_pydict()["hate"][0] <= GUARD_CAP
     assert rows["hate"][1] > GUARD_CAP
