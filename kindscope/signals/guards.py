@@ -68,7 +68,7 @@ ADDRESS = re.compile(r"\b(?:you|your|you're|youre|yourself|u|ur|ya)\b")
 
 def explain_toxicity(text: str) -> list[str]:
     """Names of the guards that apply to ``text`` (empty when it addresses someone)."""
-    low = (text or "").lower().replace("’", "'")
+    low = lowered(text)
     if ADDRESS.search(low):
         return []
     return [name for name, rx in TOXICITY_GUARDS.items() if rx.search(low)]
@@ -92,6 +92,19 @@ def adjust_support(support: np.ndarray, toxicity: np.ndarray, also: np.ndarray |
     if also is not None:
         flagged = flagged | also
     return cap_where(support, flagged)
+
+
+def lowered(text: str | None) -> str:
+    """A text as the rule layers read it: lower case, curly apostrophes made straight."""
+    return (text or "").lower().replace("’", "'")
+
+
+def raise_where(scores: np.ndarray, flagged: np.ndarray, floor: float) -> np.ndarray:
+    """``scores`` with those ``flagged`` raised to at least ``floor`` (a new array): what the
+    rule layers that only raise do."""
+    out = np.asarray(scores, dtype=np.float64).copy()
+    out[flagged] = np.maximum(out[flagged], floor)
+    return out
 
 
 def cap_where(scores: np.ndarray, flagged: np.ndarray) -> np.ndarray:

@@ -44,7 +44,7 @@ import re
 
 import numpy as np
 
-from kindscope.signals.guards import cap_where
+from kindscope.signals.guards import cap_where, lowered
 from kindscope.signals.spelling import LEXICON
 from kindscope.signals.targets import without_groups
 
@@ -70,17 +70,34 @@ _AGAINST = (
     r"condemn|oppose)"
 )
 _AWAY = r"(?:block|mute|ignore|report|unfollow)"
-#: Hostile claims a text can deny of a person or a group ("Jews are not selfish or corrupt").
-_CLAIMS = (
-    r"(?:criminals?|terrorists?|rapists?|vermin|animals?|sub-?humans?|inferior|disgusting|"
-    r"dangerous|(?:a )?threat|(?:a )?burden|(?:a )?plague|(?:a )?disease|diseased|infected|"
-    r"parasites?|evil|stupid|lazy|violent|sick|perverts?|perverted|p(?:a)?edophiles?|"
-    r"invaders?|the (?:problem|enemy)|selfish|corrupt|greedy|scum|trash|filth|filthy|"
-    r"monsters?|savages?|freaks?|abominations?|worthless|useless|(?:a )?drain|scroungers?|"
-    r"thieves|liars?|less than human|dirty|backward|uncivili[sz]ed|barbaric|barbarians?|"
-    r"(?:a )?danger|(?:a )?menace|(?:a )?cancer|idiots?|morons?|retard(?:s|ed)?|"
-    r"out to get us|taking over|trying to (?:take over|replace|destroy|convert|oppress))"
+#: Hostile claims a text can deny of a person or a group ("Jews are not selfish or corrupt"),
+#: and verbs of hostility it can deny ("I don't hate them"): one list each, read as a regular
+#: expression by the ``denial`` rule and as a word set by its first check (``_DENIABLE``).
+_CLAIM_LIST: tuple[str, ...] = (
+    *"criminal criminals terrorist terrorists rapist rapists vermin animal animals subhuman "
+    "subhumans sub-human sub-humans inferior disgusting dangerous threat burden plague disease "
+    "diseased infected parasite parasites evil stupid lazy violent sick pervert perverts "
+    "perverted pedophile pedophiles paedophile paedophiles invader invaders selfish corrupt "
+    "greedy scum trash filth filthy monster monsters savage savages freak freaks abomination "
+    "abominations worthless useless drain scrounger scroungers thieves liar liars dirty backward "
+    "uncivilised uncivilized barbaric barbarian barbarians danger menace cancer idiot idiots "
+    "moron morons retard retards retarded".split(),
+    "the problem", "the enemy", "less than human", "out to get us", "taking over",
+    "trying to take over", "trying to replace", "trying to destroy", "trying to convert",
+    "trying to oppress",
 )
+_VERB_LIST: tuple[str, ...] = (
+    "hate", "despise", "fear", "loathe", "detest", "hurt", "harm", "attack", "blame", "ban",
+    "deport", "persecute", "discriminate against", "demonise", "demonize", "exclude", "oppress",
+    "dominate", "replace",
+)
+
+
+def _alternation(items: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)) + ")"
+
+
+_CLAIMS = _alternation(_CLAIM_LIST)
 _NEG = r"(?:n't| not| never)"
 _LEXICON_RX = "|".join(sorted(LEXICON))
 
@@ -106,16 +123,12 @@ MENTION_RULES: dict[str, re.Pattern] = {
         r"really\s+|a bunch of\s+|some (?:kind|sort) of\s+)?(?:a\s+|an\s+)?[\"'“‘]?"
         rf"{_CLAIMS}(?:\s*(?:,|or|and|nor)\s+(?:a |an )?{_CLAIMS})*\b|"
         r"\b(?:i|we|you|they|nobody|no one|no-one)\s+(?:do|does|would|will|should|"
-        r"must|can|need)?(?:n't| not| never)\s+(?:\w+\s+)?(?:hate|despise|fear|loathe|detest|"
-        r"hurt|harm|attack|blame|ban|deport|persecute|discriminate against|demoni[sz]e|exclude|"
-        r"oppress|dominate|replace)\b|\bthere(?:'s| is) no (?:need|reason) to (?:hate|fear|ban|"
-        r"deport|blame|exclude|persecute)\b"
+        rf"must|can|need)?(?:n't| not| never)\s+(?:\w+\s+)?{_alternation(_VERB_LIST)}\b|"
+        r"\bthere(?:'s| is) no (?:need|reason) to (?:hate|fear|ban|deport|blame|exclude|"
+        r"persecute)\b"
     ),
 }
 _CLAIM = re.compile(rf"\b{_CLAIMS}\b")
-#: A denial that goes on to a contrast in its sentence or at the start of the next ("I don't
-#: hate them, but ...", "..., I just want them gone", "I'm not a criminal as they are") is
-#: hedged hate, not a denial.
 #: A denial inside a condition or a relative clause ("even if they're not criminals, ...",
 #: "I've never met one who wasn't greedy", "isolated so they do not hurt ...") denies nothing.
 _CONDITION = re.compile(r"\b(?:if|unless|whether|who|which|why|never met|so|so that|in case)\b")
@@ -125,6 +138,9 @@ _IRONY = re.compile(r"\b(?:of course|sure|yeah right|totally|obviously)\b|🙄|[
 _REPORTED_AFTER = re.compile(
     r"^\s*[\"”’']|^[^.!?]*[.!?]+\s*(?:said|says|tell that to|try telling|sure,|yeah,? right)\b"
 )
+#: A denial that goes on to a contrast in its sentence or at the start of the next ("I don't
+#: hate them, but ...", "..., I just want them gone", "I'm not a criminal as they are") is
+#: hedged hate, not a denial.
 _CONTRAST = re.compile(
     r"^[^.!?]*?\b(?:but|however|though|although|except|still|just want|only want|i just|we just|"
     r"(?:as|like) (?:they|them|those|these))\b|^[^.!?]*[.!?]+\s*(?:but|however|yet|still)\b|"
@@ -185,17 +201,8 @@ _CUE = re.compile(
 #: none); the word list is only a quick first check, the rule reads the phrase.
 _NEGATION = re.compile(r"n't|n’t|\bnot\b|\bnever\b|there(?:'s|’s| is) no")
 _DENIABLE = frozenset(
-    "criminal criminals terrorist terrorists rapist rapists vermin animal animals subhuman "
-    "subhumans sub inferior disgusting dangerous threat burden plague disease diseased "
-    "infected parasite parasites evil stupid lazy violent sick pervert perverts perverted "
-    "pedophile pedophiles paedophile paedophiles invader invaders problem enemy selfish "
-    "corrupt greedy scum trash filth filthy monster monsters savage savages freak freaks "
-    "abomination abominations worthless useless drain scrounger scroungers thieves liar liars "
-    "human dirty backward uncivilised uncivilized barbaric barbarian barbarians danger menace "
-    "cancer idiot idiots moron morons retard retards retarded out taking trying hate despise "
-    "fear loathe detest hurt harm attack blame ban deport persecute discriminate demonise "
-    "demonize exclude oppress dominate replace".split()
-)
+    w for item in (*_CLAIM_LIST, *_VERB_LIST) for w in re.findall(r"[a-z]+", item)
+) - {"the", "to", "us", "than", "get", "against", "less", "over"}
 
 
 def explain_mentions(text: str) -> list[str]:
@@ -240,7 +247,7 @@ def denial_rest(text: str) -> str | None:
     else a text says."""
     if explain_mentions(text) != ["denial"]:
         return None
-    low = (text or "").lower().replace("’", "'")
+    low = lowered(text)
     m = MENTION_RULES["denial"].search(low)
     rest = (low[: m.start()] + " " + low[m.end() :]).strip()
     said = [w for w in _WORD.findall(without_groups(rest)) if w not in _EMPTY_WORDS]

@@ -23,6 +23,7 @@ import re
 
 import numpy as np
 
+from kindscope.signals.guards import lowered
 from kindscope.signals.idioms import explain_idioms
 
 __all__ = ["PHRASE_SCORE", "SUPPORT_CAP", "RISK_RULES", "adjust_crisis", "explain"]
@@ -102,7 +103,7 @@ def _negated(text: str, match: re.Match) -> bool:
 
 def explain(text: str) -> list[str]:
     """Names of the risk rules that fire on ``text`` (after negation and joke checks)."""
-    low = (text or "").lower().replace("’", "'")
+    low = lowered(text)
     if _JOKE.search(low):
         return []
     hits = []
@@ -130,7 +131,7 @@ def adjust_crisis(texts: list[str], probs: np.ndarray,
     for i, text in enumerate(texts):
         if explain(text):
             out[i] = max(out[i], PHRASE_SCORE)
-        elif _is_support_reply(low := (text or "").lower().replace("’", "'")):
+        elif _is_support_reply(low := lowered(text)):
             out[i] = min(out[i], SUPPORT_CAP)
         elif _FIGURATIVE.search(low) or (
                 idioms[i] if idioms is not None else explain_idioms(text)):

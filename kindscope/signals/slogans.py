@@ -23,6 +23,7 @@ import re
 
 import numpy as np
 
+from kindscope.signals.guards import lowered, raise_where
 from kindscope.signals.mentions import explain_mentions
 
 __all__ = ["SLOGANS", "SLOGAN_SCORE", "adjust_slogans", "explain_slogans", "slogan_mask"]
@@ -58,7 +59,7 @@ _NEGATED = re.compile(
 
 def explain_slogans(text: str) -> list[str]:
     """Names of the rules that fire on ``text`` (none for a quoted or reported slogan)."""
-    low = (text or "").lower().replace("’", "'")
+    low = lowered(text)
     if "back" not in low and "home" not in low:
         return []
     hits = []
@@ -84,7 +85,4 @@ def adjust_slogans(texts: list[str], probs: np.ndarray, mask: np.ndarray | None 
                    ) -> np.ndarray:
     """Raise ``hate`` to ``SLOGAN_SCORE`` for texts a rule fires on (``mask``, when already
     computed); returns a new array."""
-    fired = slogan_mask(texts) if mask is None else mask
-    out = np.asarray(probs, dtype=np.float64).copy()
-    out[fired] = np.maximum(out[fired], SLOGAN_SCORE)
-    return out
+    return raise_where(probs, slogan_mask(texts) if mask is None else mask, SLOGAN_SCORE)

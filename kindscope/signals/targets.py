@@ -36,7 +36,7 @@ import re
 
 import numpy as np
 
-from kindscope.signals.guards import cap_where
+from kindscope.signals.guards import cap_where, lowered
 from kindscope.signals.spelling import LEXICON
 
 __all__ = ["adjust_targets", "explain_target", "is_personal", "names_group", "target_mask",
@@ -266,13 +266,9 @@ def _finds(low: str):
         yield f"disguised {m.group(0).strip()}"
 
 
-def _lower(text: str | None) -> str:
-    return (text or "").lower().replace("’", "'")
-
-
 def explain_target(text: str) -> list[str]:
     """What ``text`` names that a hateful statement could be aimed at (empty: nothing)."""
-    return list(_finds(_lower(text)))
+    return list(_finds(lowered(text)))
 
 
 def without_groups(low: str) -> str:
@@ -282,7 +278,7 @@ def without_groups(low: str) -> str:
 
 def names_group(text: str | None) -> bool:
     """Whether ``text`` names anything a hateful statement could be aimed at."""
-    return next(_finds(_lower(text)), None) is not None
+    return next(_finds(lowered(text)), None) is not None
 
 
 #: Personal talk: the writer or the reader is in the text.
@@ -294,7 +290,7 @@ _PERSONAL = re.compile(
 
 def is_personal(text: str | None) -> bool:
     """Whether the writer or the reader is in ``text`` ("I", "my", "we", "you", ...)."""
-    return _PERSONAL.search(_lower(text)) is not None
+    return _PERSONAL.search(lowered(text)) is not None
 
 
 def target_mask(texts: list[str], contexts: list[str | None] | None = None) -> np.ndarray:
