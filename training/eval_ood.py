@@ -48,6 +48,12 @@ Held apart, per signal:
   context). Insults read as comfort: the share of the Unhealthy Comments' hostile or
   antagonising comments, and of the Davidson sample's hate/offensive tweets that address
   someone ("you", "your", "u"...), scored as support (no context; lower is better).
+- upbeat and support, sarcasm: the share of TweetEval irony's ironic validation tweets read
+  as upbeat or as support (no context; lower is better). Since 2026-12-05 the ironic
+  training tweets are negatives of both heads, so this is the same source's held-apart
+  split; the challenge suite's sarcasm cases are the other source. Beside it the share of
+  the non-ironic validation tweets (unlabelled for these signals): a head that learned the
+  data set's style rather than irony lowers both.
 - support_er / support_ip / support_ex: ESConv dev supporter turns, labelled by the
   supporter's own strategy tag as a proxy for the EPITOME mechanism: ER = Reflection of
   feelings or Affirmation and Reassurance; IP = Restatement or Paraphrasing or
@@ -94,6 +100,7 @@ from data import (  # noqa: E402
     in_val_fold,
     norm,
     sdcnl,
+    tweeteval,
     unhealthy_comments,
 )
 from features import environment  # noqa: E402
@@ -112,6 +119,12 @@ COMFORT = {
     "Self-disclosure",
     "Providing Suggestions",
 }
+#: TweetEval's ironic validation tweets (praise or thanks meant as its opposite); the
+#: ironic training tweets are negatives of both heads since 2026-12-05, so same source.
+IRONY_ROW = "tweeteval irony val: ironic tweets read as {} (same source as training)"
+#: The non-ironic ones carry no label for these signals: their share is a check that a head
+#: learns irony, not the data set's style (it should stay where it was before irony came in).
+PLAIN_ROW = "tweeteval irony val: non-ironic tweets read as {} (no label; a shortcut check)"
 MECHANISMS = {
     "support_er": {"Reflection of feelings", "Affirmation and Reassurance"},
     "support_ip": {"Restatement or Paraphrasing", "Self-disclosure"},
@@ -291,6 +304,9 @@ def main(argv=None) -> dict:
     off = [(sc.add(t), y) for t, y in davidson_sample()]
     hat = [(sc.add(t), y, g) for t, y, g in conan()]
     goe = [(sc.add(t), labels) for t, labels, _ in goemotions("dev")]
+    irony = [(sc.add(t), y) for t, y in tweeteval("irony", "val")]
+    ironic = [k for k, y in irony if y == 1]
+    plain = [k for k, y in irony if y == 0]
     esc = esconv_dev()
     esc_rows = [(sc.add(post), strategy, sc.add(reply, post)) for post, strategy, reply in esc]
     cc = counsel_pairs()
@@ -363,7 +379,9 @@ def main(argv=None) -> dict:
     res["upbeat"] = {
         "goemotions dev (joy/pride/excitement/gratitude vs painful or neutral)": binary(
             ys, sc("upbeat", keys), th["upbeat"]
-        )
+        ),
+        IRONY_ROW.format("upbeat"): rate(sc("upbeat", ironic), th["upbeat"]),
+        PLAIN_ROW.format("upbeat"): rate(sc("upbeat", plain), th["upbeat"]),
     }
     keys, ys = goe_set(frozenset({"caring"}), PAINFUL)
     sup_goe = binary(ys, sc("support", keys), th["support"])
@@ -403,6 +421,8 @@ def main(argv=None) -> dict:
             sc("support", [k for k, y in off if y == 1 and ADDRESS.search(k[0].lower())]),
             th["support"],
         ),
+        IRONY_ROW.format("support"): rate(sc("support", ironic), th["support"]),
+        PLAIN_ROW.format("support"): rate(sc("support", plain), th["support"]),
     }
     # empathy mechanisms
     for signal, tags in MECHANISMS.items():

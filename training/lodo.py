@@ -31,7 +31,7 @@ OUT = ARTIFACTS / "lodo_metrics.json"
 #: is scored on all of the signal's validation sources: on the left-out one it is the
 #: held-apart figure, on the others the like-for-like "before" of adding that source.
 PLAN = {
-    "upbeat": [("goemotions",), ("emotion", "sentiment")],
+    "upbeat": [("goemotions",), ("emotion", "sentiment"), ("irony",)],
     "hate": [("dialoconan",)],
     "toxicity": [("dialoconan",)],
 }

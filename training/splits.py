@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
+from pathlib import Path
 
 from data import (
     JOYFUL,
@@ -37,6 +39,11 @@ DISTRESS_WEIGHT = 3.0
 COUNTER_SPEECH_WEIGHT = 1.0
 #: Weight of the comforting replies among the distress head's negatives.
 COMFORT_WEIGHT = 0.5
+#: Weights of TweetEval's irony training tweets in upbeat and support (fixed before any
+#: figure was read; the anchors were added after the first run showed the shortcut they
+#: prevent: training/irony_anchors.py, training/variants/2026-12-05/README.md).
+IRONY_WEIGHT = {"upbeat": 1.0, "support": 0.5}
+IRONY_ANCHORS = Path(__file__).resolve().parent / "irony_anchors.json"
 
 
 def _sample(rows: list, n: int, salt: str) -> list:
@@ -259,7 +266,7 @@ def support() -> Split:
                 put(key, Example(text, 1, before, "esconv-failed-supporter"))
     for thread, parent, reply in rumoureval_replies():
         put(thread, Example(reply, 0, parent, "rumoureval"))
-    return tr + cases("support"), va
+    return tr + _ironic("support", tr + va) + cases("support"), va
 
 
 def upbeat() -> Split:
@@ -272,7 +279,25 @@ def upbeat() -> Split:
         (va if in_val_fold(text, 0.5) else tr).append(ex)
     tr += _goemotions("train", JOYFUL, PAINFUL)
     va += _goemotions("dev", JOYFUL, PAINFUL)
-    return tr + cases("upbeat"), va
+    return tr + _ironic("upbeat", tr + va) + cases("upbeat"), va
+
+
+def _ironic(signal: str, others: list[Example]) -> list[Example]:
+    """TweetEval's irony training tweets for ``signal``: the ironic ones = 0 (praise or thanks
+    meant as its opposite, "Would like to thank my nephew for giving me his horrible cold
+    ... Much appreciated!", is neither upbeat nor support), and beside them the non-ironic
+    ones labelled as model 2026.12.10 read them (``training/irony_anchors.json``), so that
+    irony, not the data set's style, tells them apart. Texts the split already holds are
+    left out; the irony validation tweets stay apart (``eval_ood.py`` reads them)."""
+    anchors = json.loads(IRONY_ANCHORS.read_text(encoding="utf-8"))
+    read_as = set(anchors["read_as"][signal])
+    held = {norm(e.text) for e in others}
+    out = []
+    for i, (text, ironic) in enumerate(tweeteval("irony", "train")):
+        if norm(text) not in held:
+            label = 0 if ironic else int(i in read_as)
+            out.append(Example(text, label, source="irony", weight=IRONY_WEIGHT[signal]))
+    return out
 
 
 def _goemotions(split: str, pos: frozenset[str], neg: frozenset[str]) -> list[Example]:

@@ -1,5 +1,6 @@
 """eval_ood.py's toxicity row is held apart only while no signal trains on its corpus."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -31,3 +32,27 @@ def test_unhealthy_comments_train_no_signal(training):
         shared = {data.norm(e.text) for e in train} & comments
         # short stock phrases occur anywhere ("amen to that!" is also a Reddit comment)
         assert all(len(text.split()) <= 3 for text in shared), (name, shared)
+
+
+def test_irony_validation_tweets_train_no_signal(training):
+    data, splits, _ = training
+    val = {data.norm(t) for t, _ in data.tweeteval("irony", "val")}
+    for name, make in splits.SPLITS.items():
+        train, _ = make()
+        shared = {data.norm(e.text) for e in train} & val
+        assert all(len(text.split()) <= 3 for text in shared), (name, shared)
+
+
+def test_irony_training_tweets_ironic_are_negatives_anchors_fit(training):
+    data, splits, _ = training
+    rows = data.tweeteval("irony", "train")
+    anchors = json.loads(splits.IRONY_ANCHORS.read_text())
+    assert anchors["lines"] == sum(1 for _, y in rows if y == 0)
+    ironic = {data.norm(t) for t, y in rows if y == 1}
+    for name in ("upbeat", "support"):
+        train, _ = splits.SPLITS[name]()
+        added = [e for e in train if e.source == "irony"]
+        assert {e.label for e in added if data.norm(e.text) in ironic} == {0}
+        positives = [e for e in added if e.label == 1]
+        assert len(positives) == len(anchors["read_as"][name]), name
+        assert all(rows[i][1] == 0 for i in anchors["read_as"][name])
