@@ -32,6 +32,7 @@ from bench_signals import mix  # noqa: E402
 from kindscope.signals.guards import adjust_toxicity  # noqa: E402
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms  # noqa: E402
 from kindscope.signals.mentions import adjust_mentions, mention_mask  # noqa: E402
+from kindscope.signals.milestones import adjust_milestones, milestone_mask  # noqa: E402
 from kindscope.signals.phrases import adjust_crisis  # noqa: E402
 from kindscope.signals.slogans import adjust_slogans, slogan_mask  # noqa: E402
 from kindscope.signals.targets import adjust_targets, target_mask  # noqa: E402
@@ -60,6 +61,10 @@ def steps(texts: list[str]) -> dict:
         "idioms.adjust_idioms (distress)":
             lambda: adjust_idioms(texts, high, DISTRESS_FREE, read["idioms"]),
         "slogans.adjust_slogans (hate)": lambda: adjust_slogans(texts, low, read["slogans"]),
+        "read recovery milestones (milestones.milestone_mask)":
+            lambda: read.__setitem__("milestones", milestone_mask(texts)),
+        "milestones.adjust_milestones (upbeat)":
+            lambda: adjust_milestones("upbeat", low, read["milestones"]),
     }
 
 
@@ -79,7 +84,7 @@ def main() -> None:
             result = step()
             times.setdefault(name, []).append(time.perf_counter() - t0)
             if isinstance(result, np.ndarray):
-                start = 0.2 if name.startswith("slogans") else 0.9
+                start = 0.2 if name.startswith(("slogans", "milestones")) else 0.9
                 changed[name] = int((result != start).sum())
         totals.append(time.perf_counter() - t_round)
     out = {"texts": len(texts),

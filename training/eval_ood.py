@@ -242,7 +242,8 @@ class Scorer:
 def switch_off(rules: list[str]) -> None:
     """Switch off the named rule sets: ``mentions``, ``idioms``, ``slogans`` (hate's set
     phrases, and the support cap beside them), ``targets`` (hate's cap for text naming no
-    group); ``denial`` switches off only that rule of ``mentions``."""
+    group), ``milestones`` (recovery milestones: upbeat, distress, crisis); ``denial``
+    switches off only that rule of ``mentions``."""
     import kindscope.signals.model as signal_model
 
     for name in rules:
@@ -258,6 +259,8 @@ def switch_off(rules: list[str]) -> None:
             mentions.MENTION_RULES.pop("denial", None)
         elif name == "targets":
             signal_model.target_mask = lambda texts, contexts=None: np.zeros(len(texts), bool)
+        elif name == "milestones":
+            signal_model.milestone_mask = lambda texts: np.zeros(len(texts), dtype=bool)
         else:
             raise SystemExit(f"eval_ood.py: unknown rule set {name!r} "
                              "(mentions, denial, idioms, slogans, targets)")
@@ -282,7 +285,8 @@ def main(argv=None) -> dict:
                              "mentions (text about abuse: toxicity, hate; denial: only its denial "
                              "rule), idioms (figures of "
                              "speech: offensive, distress, crisis), slogans (set phrases: hate, "
-                             "support), targets (hate capped for text naming no group)")
+                             "support), targets (hate capped for text naming no group), "
+                             "milestones (recovery milestones: upbeat, distress, crisis)")
     args = parser.parse_args(argv)
     if args.cards:
         write_cards(args.out)

@@ -44,6 +44,7 @@ from data import (  # noqa: E402
 
 from kindscope.signals.idioms import DISTRESS_FREE, explain_idioms  # noqa: E402
 from kindscope.signals.mentions import explain_mentions  # noqa: E402
+from kindscope.signals.milestones import explain_milestone  # noqa: E402
 from kindscope.signals.phrases import explain  # noqa: E402
 from kindscope.signals.slogans import explain_slogans  # noqa: E402
 from kindscope.signals.targets import explain_target, is_personal  # noqa: E402
@@ -55,6 +56,7 @@ RULES = {
     "idioms (distress)": lambda t: bool(set(explain_idioms(t)) & set(DISTRESS_FREE)),
     "set phrases": lambda t: bool(explain_slogans(t)),
     "personal, no group": lambda t: is_personal(t) and not explain_target(t),
+    "recovery milestones": lambda t: explain_milestone(t) is not None,
 }
 
 

@@ -21,6 +21,7 @@ from kindscope.signals.guards import (
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
+from kindscope.signals.milestones import adjust_milestones, milestone_mask
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
@@ -128,8 +129,10 @@ class SignalModel:
             if abusive else None
         about = self._denials_that_hold(plain, mentions, has) if mentions is not None else {}
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
+        milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
         if "crisis" in out:
-            out["crisis"] = adjust_crisis(plain, out["crisis"], idioms)
+            out["crisis"] = adjust_milestones(
+                "crisis", adjust_crisis(plain, out["crisis"], idioms), milestones)
         if "toxicity" in out:
             out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]),
                                               about["toxicity"])
@@ -143,9 +146,12 @@ class SignalModel:
         if "offensive" in out:
             out["offensive"] = adjust_idioms(plain, out["offensive"], found=idioms)
         if "distress" in out:
-            out["distress"] = adjust_idioms(plain, out["distress"], DISTRESS_FREE, idioms)
+            out["distress"] = adjust_milestones(
+                "distress", adjust_idioms(plain, out["distress"], DISTRESS_FREE, idioms),
+                milestones)
         if "upbeat" in out:
-            out["upbeat"] = adjust_upbeat(out["upbeat"], out["crisis"])
+            out["upbeat"] = adjust_upbeat(adjust_milestones("upbeat", out["upbeat"], milestones),
+                                          out["crisis"])
         for s in SUPPORT_SIGNALS:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"], slogans)
