@@ -17,6 +17,8 @@ from kindscope.signals.guards import (
     adjust_support,
     adjust_toxicity,
     adjust_upbeat,
+    cap_where,
+    wordless,
 )
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
@@ -155,6 +157,9 @@ class SignalModel:
         for s in SUPPORT_SIGNALS:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"], slogans)
+        blank = wordless(plain)
+        if blank.any():
+            out = {s: cap_where(p, blank) for s, p in out.items()}
         return {s: out[s] for s in signals}
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set

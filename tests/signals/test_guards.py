@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kindscope.signals.guards import GUARD_CAP, adjust_toxicity, explain_toxicity
+from kindscope.signals.guards import GUARD_CAP, adjust_toxicity, explain_toxicity, wordless
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,17 @@ def test_an_insult_is_not_comfort_even_when_asked_for_support_alone():
     for name in signals:
         assert alone[name][0].as_py() == with_tox[name][0].as_py() <= GUARD_CAP
     assert alone["support"][1].as_py() >= THRESHOLDS["support"]
+
+
+def test_wordless_texts_hold_no_letter_of_any_script():
+    texts = ["❤️", "😂😂!!", "", "42", ":(", "@bob ❤️", "ok", "пока", "谢谢"]
+    assert wordless(texts).tolist() == [True, True, True, True, True, False, False, False,
+                                        False]
+
+
+def test_a_text_with_nothing_to_read_gets_no_flag():
+    from kindscope.signals import SIGNALS, score_texts
+
+    rows = score_texts(["❤️", "💔", "😂😂😂"], None).to_pylist()
+    for row in rows:
+        assert all(row[s] <= GUARD_CAP for s in SIGNALS), row
