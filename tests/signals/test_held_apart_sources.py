@@ -21,26 +21,25 @@ def training():
     return data, splits, eval_ood
 
 
+def _no_split_trains_on(data, splits, texts: set[str]) -> None:
+    for name, make in splits.SPLITS.items():
+        train, _ = make()
+        shared = {data.norm(e.text) for e in train} & texts
+        # short stock phrases occur anywhere ("amen to that!" is also a Reddit comment)
+        assert all(len(text.split()) <= 3 for text in shared), (name, shared)
+
+
 def test_unhealthy_comments_train_no_signal(training):
     data, splits, _ = training
     rows = data.unhealthy_comments()
     assert {y for _, y, _ in rows} == {0, 1}
     assert len({key for *_, key in rows}) == len(rows)
-    comments = {data.norm(t) for t, _, _ in rows}
-    for name, make in splits.SPLITS.items():
-        train, _ = make()
-        shared = {data.norm(e.text) for e in train} & comments
-        # short stock phrases occur anywhere ("amen to that!" is also a Reddit comment)
-        assert all(len(text.split()) <= 3 for text in shared), (name, shared)
+    _no_split_trains_on(data, splits, {data.norm(t) for t, _, _ in rows})
 
 
 def test_irony_validation_tweets_train_no_signal(training):
     data, splits, _ = training
-    val = {data.norm(t) for t, _ in data.tweeteval("irony", "val")}
-    for name, make in splits.SPLITS.items():
-        train, _ = make()
-        shared = {data.norm(e.text) for e in train} & val
-        assert all(len(text.split()) <= 3 for text in shared), (name, shared)
+    _no_split_trains_on(data, splits, {data.norm(t) for t, _ in data.tweeteval("irony", "val")})
 
 
 def test_irony_training_tweets_ironic_are_negatives_anchors_fit(training):
