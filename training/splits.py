@@ -39,10 +39,11 @@ DISTRESS_WEIGHT = 3.0
 COUNTER_SPEECH_WEIGHT = 1.0
 #: Weight of the comforting replies among the distress head's negatives.
 COMFORT_WEIGHT = 0.5
-#: Weights of TweetEval's irony training tweets in upbeat and support (fixed before any
-#: figure was read; the anchors were added after the first run showed the shortcut they
-#: prevent: training/irony_anchors.py, training/variants/2026-12-05/README.md).
-IRONY_WEIGHT = {"upbeat": 1.0, "support": 0.5}
+#: Weight of TweetEval's irony training tweets in upbeat (fixed before any figure was read;
+#: the anchors were added after the first run showed the shortcut they prevent:
+#: training/irony_anchors.py). Support left them out: they shifted its calibration, so it
+#: read more painful posts as support (training/variants/2026-12-05/README.md).
+IRONY_WEIGHT = {"upbeat": 1.0}
 IRONY_ANCHORS = Path(__file__).resolve().parent / "irony_anchors.json"
 
 
@@ -266,7 +267,7 @@ def support() -> Split:
                 put(key, Example(text, 1, before, "esconv-failed-supporter"))
     for thread, parent, reply in rumoureval_replies():
         put(thread, Example(reply, 0, parent, "rumoureval"))
-    return tr + _ironic("support", tr + va) + cases("support"), va
+    return tr + cases("support"), va
 
 
 def upbeat() -> Split:
@@ -285,7 +286,7 @@ def upbeat() -> Split:
 def _ironic(signal: str, others: list[Example]) -> list[Example]:
     """TweetEval's irony training tweets for ``signal``: the ironic ones = 0 (praise or thanks
     meant as its opposite, "Would like to thank my nephew for giving me his horrible cold
-    ... Much appreciated!", is neither upbeat nor support), and beside them the non-ironic
+    ... Much appreciated!", is not upbeat), and beside them the non-ironic
     ones labelled as model 2026.12.10 read them (``training/irony_anchors.json``), so that
     irony, not the data set's style, tells them apart. Texts the split already holds are
     left out; the irony validation tweets stay apart (``eval_ood.py`` reads them)."""

@@ -48,10 +48,10 @@ def test_irony_training_tweets_ironic_are_negatives_anchors_fit(training):
     anchors = json.loads(splits.IRONY_ANCHORS.read_text())
     assert anchors["lines"] == sum(1 for _, y in rows if y == 0)
     ironic = {data.norm(t) for t, y in rows if y == 1}
-    for name in ("upbeat", "support"):
-        train, _ = splits.SPLITS[name]()
-        added = [e for e in train if e.source == "irony"]
-        assert {e.label for e in added if data.norm(e.text) in ironic} == {0}
-        positives = [e for e in added if e.label == 1]
-        assert len(positives) == len(anchors["read_as"][name]), name
-        assert all(rows[i][1] == 0 for i in anchors["read_as"][name])
+    train, _ = splits.SPLITS["upbeat"]()
+    added = [e for e in train if e.source == "irony"]
+    assert {e.label for e in added if data.norm(e.text) in ironic} == {0}
+    assert len([e for e in added if e.label == 1]) == len(anchors["read_as"]["upbeat"])
+    assert all(rows[i][1] == 0 for i in anchors["read_as"]["upbeat"])
+    # support left the irony tweets out (they shifted its calibration)
+    assert not [e for e in splits.SPLITS["support"]()[0] if e.source == "irony"]
