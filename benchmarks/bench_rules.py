@@ -64,7 +64,7 @@ def steps(texts: list[str]) -> dict:
         "read recovery milestones (milestones.milestone_mask)":
             lambda: read.__setitem__("milestones", milestone_mask(texts)),
         "milestones.adjust_milestones (upbeat)":
-            lambda: adjust_milestones("upbeat", low, read["milestones"]),
+            lambda: adjust_milestones("upbeat", texts, low, read["milestones"]),
     }
 
 

@@ -263,7 +263,7 @@ def switch_off(rules: list[str]) -> None:
             signal_model.milestone_mask = lambda texts: np.zeros(len(texts), dtype=bool)
         else:
             raise SystemExit(f"eval_ood.py: unknown rule set {name!r} "
-                             "(mentions, denial, idioms, slogans, targets)")
+                             "(mentions, denial, idioms, slogans, targets, milestones)")
 
 
 def main(argv=None) -> dict:

@@ -94,18 +94,6 @@ def adjust_support(support: np.ndarray, toxicity: np.ndarray, also: np.ndarray |
     return cap_where(support, flagged)
 
 
-#: A letter of any script. A text without one (only emoji, symbols, digits or punctuation)
-#: gives the encoder nothing it knows: every emoji is the same unknown token, so "❤️", "😂"
-#: and "💔" all read distress 0.61 and upbeat 0.57 (model 2026.12.11), the heads' reading
-#: of nothing. ``wordless`` marks them; ``SignalModel`` caps every signal there.
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def wordless(texts: list[str]) -> np.ndarray:
-    """Whether each text holds no letter of any script (nothing the model can read)."""
-    return np.array([not _LETTER.search(t or "") for t in texts], dtype=bool)
-
-
 def lowered(text: str | None) -> str:
     """A text as the rule layers read it: lower case, curly apostrophes made straight."""
     return (text or "").lower().replace("’", "'")

@@ -6,18 +6,23 @@ the words (clean, self-harm, panic attack) from posts about pain: model 2026.12.
 "First week in months without a panic attack" distress 0.91 and upbeat 0.02, "Two years
 since my last relapse" crisis 0.61.
 
-A milestone is an amount of time with a streak word (the wording of the training sources:
-"7 days clean", "4 months sober", "sober for 2 months", "self harm free for a month", "6
-months without cutting", "two years since my last relapse"):
+A milestone is an amount of time, two days or more, with a streak word (the wording of the
+training sources: "7 days clean", "4 months sober", "sober for 2 months", "self harm free
+for a month", "6 months without cutting", "two years since my last relapse"):
 
 - ``streak``: "<time> clean / sober / <thing>-free / of sobriety", "clean / sober /
-  <thing>-free for <time>", "day 30 sober";
-- ``since_last``: "<time> since my last <thing>";
-- ``without``: "<time> without / with no <thing>", "first <unit> in <time> without
-  <thing>", "made it through the <unit> without <thing>".
+  <thing>-free (for) <time>", "<time> free from <thing>", "day 30 sober", "week 3 with no
+  <thing>";
+- ``since_last``: "<time> since my last <thing>", "<time> since I last relapsed";
+- ``without``: "<time> without / with no / no <thing>", "first week / month / year in
+  <time> without <thing>", "made it through the week / month / year without <thing>",
+  "haven't had / used <thing> in <time>".
 
 <thing> is a symptom, a substance or a relapse (``_THING``); "a week without sleep" or "a
-day without hearing from anyone" is not a milestone.
+day without hearing from anyone" is not a milestone. Hours, a night or a single day are not
+either: they are the time of a crisis survived ("made it through the night without
+cutting", "day 1 sober"). A text in which the crisis phrase layer finds words of risk
+(``phrases.explain``) is never a milestone.
 
 **The whole text must be the milestone and celebration.** In the same sources a streak is
 told as lost or as the start of something worse ("After being clean for 10 months, I cut
@@ -42,6 +47,7 @@ import re
 import numpy as np
 
 from kindscope.signals.guards import cap_where, lowered, raise_where
+from kindscope.signals.phrases import explain as risk_phrases
 
 __all__ = ["MILESTONE_SCORE", "MILESTONES", "adjust_milestones", "explain_milestone",
            "milestone_mask"]
@@ -49,18 +55,21 @@ __all__ = ["MILESTONE_SCORE", "MILESTONES", "adjust_milestones", "explain_milest
 #: Upbeat of a text that is a milestone and celebration only.
 MILESTONE_SCORE = 0.8
 
-_NUMBER = (r"(?:[1-9][\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|a couple(?: of)?|"
-           r"a few|several|a whole|an entire|a full|over a|over [1-9]\d*|almost a)")
-_UNIT = r"(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
-_TIME = rf"{_NUMBER}\s*(?:whole\s+|full\s+)?{_UNIT}"
+_NUMBER = (r"(?:[1-9]\d{0,4}(?:,\d{3}){0,2}|a|an|one|two|three|four|five|six|seven|eight|"
+           r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|"
+           r"a couple(?: of)?|a few|several|a whole|an entire|a full|over a|over [1-9]\d{0,4}|"
+           r"almost a)")
+_UNIT = r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)"
+#: At least two days: hours, a night or a single day are the time of a crisis survived, not a
+#: milestone ("made it through the night without cutting", "day 1 sober").
+_ONE_DAY = r"(?!(?:1|one|a|an|a whole|an entire|a full)\s*(?:whole\s+|full\s+)?days?\b)"
+_TIME = rf"{_ONE_DAY}{_NUMBER}\s*(?:whole\s+|full\s+)?{_UNIT}"
 _THING = (
     r"(?:(?:a|an|any|my|one|a single)\s+)?(?:panic attacks?|anxiety attacks?|attacks?|"
     r"relapses?|relapsing|drinks?|drinking|alcohol|booze|cigarettes?|cigs?|smoking|smokes?|"
     r"vaping|vapes?|weed|drugs?|using|pills?|self[- ]?harm(?:ing)?|sh|cutting|cuts?|"
     r"binge(?:ing)?s?|binging|purg(?:e|es|ing)|meltdowns?|breakdowns?|episodes?|"
-    r"migraines?|seizures?|flashbacks?|nightmares?|crying|intrusive thoughts|"
-    r"suicidal thoughts|a hit|gambling|bets?|porn)"
+    r"migraines?|seizures?|flashbacks?|nightmares?|crying|a hit|gambling|bets?|porn)"
 )
 _FREE = (r"(?:clean|sober|(?:self[- ]?harm|sh|smoke|alcohol|drug|drink|panic|pain|"
          r"nicotine|booze|cutting|binge|purge|vape|vaping|weed|gambling)[- ]?free)")
@@ -68,49 +77,54 @@ _FREE = (r"(?:clean|sober|(?:self[- ]?harm|sh|smoke|alcohol|drug|drink|panic|pai
 _LAST = (r"(?:self[- ]?harmed|harmed myself|cut|drank|used|smoked|vaped|relapsed|purged|"
          r"binged|gambled|had (?:a drink|a panic attack|an? attack|a cigarette))")
 #: "haven't <done it>": "haven't had a drink in 500 days".
-_HAVENT = (r"(?:haven'?t|have not|hasn'?t)\s+(?:had|used|cut|drunk|drank|smoked|vaped|"
-           r"relapsed|self[- ]?harmed|purged|binged|gambled)")
+_HAVENT = r"(?:haven'?t|have not)\s+(?:had|used)"
 MILESTONES: dict[str, re.Pattern] = {
     "streak": re.compile(
         rf"\b{_TIME}\s+(?:of\s+being\s+|of\s+)?(?:{_FREE}|sobriety)\b|"
         rf"\b{_FREE}\s+(?:for\s+|since\s+)?(?:about\s+|over\s+|almost\s+|nearly\s+)?"
         rf"{_TIME}\b|"
         rf"\b{_TIME}\s+free\s+(?:from|of)\s+{_THING}\b|"
-        rf"\b(?:day|week|month|year)\s+[1-9]\d*\s+(?:of\s+)?(?:{_FREE}\b|(?:without|with no|no)"
+        rf"\b(?:day\s+(?:[2-9]|[1-9]\d{{1,4}})|(?:week|month|year)\s+[1-9]\d{{0,3}})\s+(?:of\s+)?"
+        rf"(?:{_FREE}\b|(?:without|with no|no)"
         rf"\s+{_THING}\b)"
     ),
     "since_last": re.compile(rf"\b{_TIME}\s+since\s+(?:my\s+last\s+{_THING}|i\s+last\s+"
                              rf"{_LAST})\b"),
     "without": re.compile(
         rf"\b{_TIME}\s+(?:in a row\s+)?(?:without|with no|no)\s+{_THING}\b|"
-        rf"\bfirst\s+(?:{_UNIT}|night|weekend)\s+in\s+(?:a\s+|so\s+)?(?:few\s+|couple\s+"
+        rf"\bfirst\s+(?:week|month|year)\s+in\s+(?:a\s+|so\s+)?(?:few\s+|couple\s+"
         rf"(?:of\s+)?|long\s+)?(?:{_UNIT}|ages|forever|while|time)\s+without\s+{_THING}\b|"
         rf"\b{_HAVENT}\s+{_THING}\s+(?:in|for)\s+(?:over\s+|almost\s+)?{_TIME}\b|"
         rf"\bmade it\s+(?:through\s+)?(?:the\s+|a\s+|an\s+|this\s+)?(?:whole\s+|entire\s+)?"
-        rf"(?:{_UNIT}|night|weekend)\s+without\s+{_THING}\b"
+        rf"(?:week|month|year)\s+without\s+{_THING}\b"
     ),
 }
 #: What may stand beside a milestone: celebration, thanks, recovery hashtags, good emoji.
 _CELEBRATION_PHRASES = re.compile(
-    r"one day at a time|let'?s go+|small wins?|big wins?|today marks|so far|can'?t believe it|"
-    r"never thought i'?d (?:get here|make it|see (?:this|the) day)|double digits|"
+    r"one day at a time|let'?s go+|small wins?|big wins?|today marks|as of (?:this morning|"
+    r"today)|never thought i'?d (?:get here|make it|see (?:this|the) day)|double digits|"
+    r"thank(?:s| you| u)(?: so much)?(?: all| everyone| guys| y'?all)? for (?:the |all the |"
+    r"your )?(?:support|love)|feeling (?:good|great|amazing|strong|blessed|proud)|"
+    r"feel like a new person|recovery is possible|happy (?:sober |clean )?(?:anniversary|"
+    r"birthday) to me|"
     r"#(?:recovery|sobriety|sober|soberlife|soberliving|odaat|onedayatatime|cleanandsober|"
     r"recoveryispossible|recoveryposse|selfharmrecovery|shrecovery|proud|milestone|"
     r"mentalhealth|smokefree|quitsmoking)\b"
 )
+#: Words that may stand alone beside a milestone: celebration, thanks, and the first-person
+#: filler of "I've just hit"; no word of time, doubt or what comes next ("still", "now",
+#: "for", "feel", "am", "does" let "90 days clean and still feel like this" through).
 _CELEBRATION = frozenset(
-    "today officially just hit reached made it i i'm im i've ive am have has been and "
-    "counting as of this morning so very proud of me myself yay woo woohoo wooo yess yes "
-    "finally thank thanks you everyone all for the support grateful happy celebrating "
-    "milestone win recovery is possible a an my feeling feel good great amazing strong "
-    "blessed wow omg whoop hooray now officially here we are u y'all yall ya anniversary "
-    "happy to chip coin community sub group everybody guys friends fam family new person "
-    "like better get gets does still sobriety clean sober celebrate proud".split()
+    "today officially just hit reached made it i i'm im i've ive have been and counting so "
+    "very proud of me myself yay woo woohoo wooo yess yes finally thank thanks you u "
+    "everyone all y'all yall grateful happy celebrating milestone win a an my good great "
+    "amazing strong blessed wow omg whoop hooray anniversary chip coin sobriety clean sober "
+    "proud".split()
 )
 _GOOD_EMOJI = "🎉🥳💪❤️♥✨🙏😊☺🌟👏💙💜💚🧡💛🎊🏆⭐😀😁😃😄🙌🫶🥰🌱🎂🚭🌈☀🌞💐🌸️\u200d"
 #: Every family needs one of these; most texts have none (speed).
 _CUE = re.compile(r"clean|sober|free|since my last|since i last|without|\bno\b|sobriety|"
-                  r"haven'?t|have not|hasn'?t")
+                  r"haven'?t|have not")
 
 
 def _celebration_only(rest: str) -> bool:
@@ -127,7 +141,7 @@ def explain_milestone(text: str) -> tuple[str, str] | None:
     """(family, words) of the milestone in ``text``, or None: no milestone, or the text
     holds anything besides the milestone and celebration."""
     low = lowered(text)
-    if not _CUE.search(low):
+    if not _CUE.search(low) or risk_phrases(text):
         return None
     for name, rx in MILESTONES.items():
         m = rx.search(low)
@@ -141,12 +155,14 @@ def milestone_mask(texts: list[str]) -> np.ndarray:
     return np.array([explain_milestone(t) is not None for t in texts], dtype=bool)
 
 
-def adjust_milestones(signal: str, probs: np.ndarray, held: np.ndarray) -> np.ndarray:
-    """``probs`` of ``signal`` for the texts ``held`` marks (``milestone_mask``): upbeat
-    raised to ``MILESTONE_SCORE``, distress and crisis capped at ``guards.GUARD_CAP``; other
-    signals unchanged. Returns a new array."""
+def adjust_milestones(signal: str, texts: list[str], probs: np.ndarray,
+                      mask: np.ndarray | None = None) -> np.ndarray:
+    """``probs`` of ``signal`` for the texts that are milestones (``mask``, from
+    ``milestone_mask(texts)`` when not given): upbeat raised to ``MILESTONE_SCORE``, distress
+    and crisis capped at ``guards.GUARD_CAP``; other signals unchanged. Returns a new array."""
+    mask = milestone_mask(texts) if mask is None else mask
     if signal == "upbeat":
-        return raise_where(probs, held, MILESTONE_SCORE)
+        return raise_where(probs, mask, MILESTONE_SCORE)
     if signal in ("distress", "crisis"):
-        return cap_where(probs, held)
+        return cap_where(probs, mask)
     return np.asarray(probs, dtype=np.float64).copy()

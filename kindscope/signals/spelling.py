@@ -8,6 +8,11 @@ to the encoder: it splits into fewer WordPiece pieces than the disguised one (so
 "mp3", "1st" and "@user" stay as written). The rewritten text is what the encoder, the
 heads, the crisis phrase layer and the guards read; the post itself is kept as written.
 
+Letters written in styled Unicode (circled "ⓘ ⓦⓐⓝⓣ", fullwidth "ｉｄｉｏｔ", mathematical
+bold or script "𝐢𝐝𝐢𝐨𝐭", "𝓘 𝔀𝓪𝓷𝓽") are read as the plain letters first (their NFKC
+form; since model 2026.12.11): the encoder knew none of them, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read
+crisis 0.0. Other characters are left as they are.
+
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
 runs of one letter ("I I I I", "k k k k"); "!" right after a word ("yes!i", "no!no!");
@@ -25,9 +30,20 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 
 __all__ = ["Respeller"]
+
+#: Styled letters: circled (Enclosed Alphanumerics), fullwidth, mathematical alphanumerics.
+_STYLED = re.compile("[\u24b6-\u24e9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+                     "\U0001d400-\U0001d7ff]")
+
+
+def _plain_letter(m: re.Match) -> str:
+    plain = unicodedata.normalize("NFKC", m.group())
+    return plain if plain.isascii() and plain.isalnum() else m.group()
+
 
 #: Characters written for letters, and the letters they may stand for.
 _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
@@ -107,6 +123,8 @@ class Respeller:
         """``text`` with disguised words written plainly (unchanged when there are none)."""
         if not text:
             return text
+        if _STYLED.search(text):
+            text = _STYLED.sub(_plain_letter, text)
         if "*" in text or any(w.lower() in _DROPPED for w in _PLAIN.findall(text)):
             text = _outside_kept(text, self._lexicon_span)
         if not _CHEAP.search(text):

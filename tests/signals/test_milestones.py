@@ -24,11 +24,11 @@ from kindscope.signals.milestones import (
         ("100 days since my last drink", "since_last"),
         ("First week in months without a panic attack", "without"),
         ("a whole month without cutting", "without"),
-        ("Made it through the whole day without crying", "without"),
+        ("Made it through the whole week without crying", "without"),
         ("Just hit 1 year of sobriety today 🎉 thank you all", "streak"),
         ("Day 60 sober #recovery #odaat", "streak"),
         ("6 months no self harm. So proud of me 💪", "without"),
-        ("first night in weeks without nightmares!!", "without"),
+        ("first week in months without nightmares!!", "without"),
         ("sober 9 months today 🌱", "streak"),
         ("week 3 with no panic attacks!", "streak"),
         ("haven't had a cigarette in 200 days", "without"),
@@ -80,6 +80,16 @@ def test_milestones_found(text, family):
         "The kitchen has been clean for 2 days",
         "Three years since the last episode aired",
         "Our office has been smoke-free for 2 years",
+        # a code review (2026-12-05): risk phrases, hours, a night or one day, doubt
+        "a week without suicidal thoughts",
+        "3 hours without cutting",
+        "clean for 3 hours",
+        "made it through the night without cutting",
+        "day 1 sober",
+        "90 days clean and still feel like this",
+        "30 days clean... for now",
+        "one year clean. am i happy",
+        "thank you all for the support. one year clean today. i have been strong for you all",
         # not a milestone: the thing is not a symptom, substance or relapse
         "A week without sleep, this is hell",
         "Another day without hearing from anyone",
@@ -99,10 +109,15 @@ def test_mask_marks_milestones_only():
 def test_adjust_raises_upbeat_caps_pain_and_leaves_the_rest():
     probs = np.array([0.1, 0.9, 0.95])
     held = np.array([True, True, False])
-    assert adjust_milestones("upbeat", probs, held).tolist() == [MILESTONE_SCORE, 0.9, 0.95]
+    texts = ["", "", ""]
+    assert adjust_milestones("upbeat", texts, probs, held).tolist() == [MILESTONE_SCORE, 0.9,
+                                                                        0.95]
     for signal in ("distress", "crisis"):
-        assert adjust_milestones(signal, probs, held).tolist() == [0.1, GUARD_CAP, 0.95]
-    assert adjust_milestones("toxicity", probs, held).tolist() == probs.tolist()
+        assert adjust_milestones(signal, texts, probs, held).tolist() == [0.1, GUARD_CAP, 0.95]
+    assert adjust_milestones("toxicity", texts, probs, held).tolist() == probs.tolist()
+    # without a mask it reads the texts (a None mask never caps everything)
+    texts = ["30 days clean today", "two days clean, tomorrow I end it", "hello"]
+    assert adjust_milestones("crisis", texts, probs).tolist() == [0.1, 0.9, 0.95]
 
 
 def test_the_model_reads_milestones_as_good_news_and_keeps_risk():

@@ -116,3 +116,18 @@ def test_the_model_reads_the_plain_spelling():
     disguised, plain = t["toxicity"].to_pylist()
     assert disguised == pytest.approx(plain)
     assert disguised >= THRESHOLDS["toxicity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ", "i want to die"),
+        ("𝓘 𝔀𝓪𝓷𝓽 𝓽𝓸 𝓭𝓲𝓮", "I want to die"),
+        ("ｙｏｕ ａｒｅ ａｎ ｉｄｉｏｔ", "you are an idiot"),
+        ("𝐬𝐭𝐮𝐩𝐢𝐝", "stupid"),
+        # only styled letters change: accents, fractions, ligatures and marks stay
+        ("café ① ½ ﬁne ™", "café ① ½ ﬁne ™"),
+    ],
+)
+def test_styled_letters_are_read_as_plain_letters(respeller, text, plain):
+    assert respeller.fix(text) == plain
