@@ -9,8 +9,9 @@ to the encoder: it splits into fewer WordPiece pieces than the disguised one (so
 heads, the crisis phrase layer and the guards read; the post itself is kept as written.
 
 Letters written in styled Unicode (circled "ⓘ ⓦⓐⓝⓣ", fullwidth "ｉｄｉｏｔ", mathematical
-bold or script "𝐢𝐝𝐢𝐨𝐭", "𝓘 𝔀𝓪𝓷𝓽") are read as the plain letters first (their NFKC
-form; since model 2026.12.11): the encoder knew none of them, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read
+bold or script "𝐢𝐝𝐢𝐨𝐭", "𝓘 𝔀𝓪𝓷𝓽", squared "🅸 🆆🅰🅽🆃") are read as the plain letters
+first (their NFKC form, or for the squared ones the letter they show; since model
+2026.12.11): the encoder knew none of them, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read
 crisis 0.0. Other characters are left as they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
@@ -37,12 +38,20 @@ __all__ = ["Respeller"]
 
 #: Styled letters: circled (Enclosed Alphanumerics), fullwidth, mathematical alphanumerics.
 _STYLED = re.compile("[\u24b6-\u24e9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-                     "\U0001d400-\U0001d7ff]")
+                     "\U0001d400-\U0001d7ff\U0001f130-\U0001f149\U0001f150-\U0001f169"
+                     "\U0001f170-\U0001f189]")
+#: Squared, negative circled and negative squared capitals ("🅸 🆆🅰🅽🆃"), which have no NFKC
+#: form: the first code point of each block of 26.
+_BOXED = (0x1F130, 0x1F150, 0x1F170)
 
 
 def _plain_letter(m: re.Match) -> str:
-    plain = unicodedata.normalize("NFKC", m.group())
-    return plain if plain.isascii() and plain.isalnum() else m.group()
+    ch = m.group()
+    for start in _BOXED:
+        if start <= ord(ch) < start + 26:
+            return chr(ord("a") + ord(ch) - start)
+    plain = unicodedata.normalize("NFKC", ch)
+    return plain if plain.isascii() and plain.isalnum() else ch
 
 
 #: Characters written for letters, and the letters they may stand for.

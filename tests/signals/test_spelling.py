@@ -125,8 +125,10 @@ def test_the_model_reads_the_plain_spelling():
         ("𝓘 𝔀𝓪𝓷𝓽 𝓽𝓸 𝓭𝓲𝓮", "I want to die"),
         ("ｙｏｕ ａｒｅ ａｎ ｉｄｉｏｔ", "you are an idiot"),
         ("𝐬𝐭𝐮𝐩𝐢𝐝", "stupid"),
-        # only styled letters change: accents, fractions, ligatures and marks stay
-        ("café ① ½ ﬁne ™", "café ① ½ ﬁne ™"),
+        ("🅸 🆆🅰🅽🆃 🆃🅾 🅳🅸🅴", "i want to die"),
+        ("🄸🄳🄸🄾🅃", "idiot"),
+        # only styled letters change: accents, fractions, ligatures, marks and flags stay
+        ("café ① ½ ﬁne ™ 🇬🇧", "café ① ½ ﬁne ™ 🇬🇧"),
     ],
 )
 def test_styled_letters_are_read_as_plain_letters(respeller, text, plain):
