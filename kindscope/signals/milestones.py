@@ -33,9 +33,11 @@ the text with the model, lowering crisis on "Two years clean. Tomorrow I jump.",
 self harm free. Goodbye." and distress on "5 days sober. shaking so bad". So the rule holds
 only when everything else in the text is celebration (``_CELEBRATION``: "today", "just hit",
 "so proud of me", "and counting", "thank you all", "one day at a time", recovery hashtags,
-🎉💪❤️...): any other word, number or emoji ("can't", "never", "day 1", "goodbye", "nobody
-cares", "but", 🙄) and the text keeps the model's reading. Then upbeat is raised to
-``MILESTONE_SCORE`` and distress and crisis are capped at ``guards.GUARD_CAP``.
+🎉💪❤️...; plain punctuation only): any other word, number, emoji, emoticon or trailing off
+("can't", "never", "day 1", "goodbye", "nobody cares", "but", 🙄, 🙏, ":(", "-.-", "...")
+and the text keeps the model's reading. Then upbeat is raised to ``MILESTONE_SCORE`` and
+distress and crisis are capped at ``guards.GUARD_CAP``; a crisis reading of ``CRISIS_KEPT``
+or more is never lowered.
 ``explain_milestone(text)`` gives the family and the words found. Rules read nothing but the
 text.
 """
@@ -54,6 +56,10 @@ __all__ = ["MILESTONE_SCORE", "MILESTONES", "adjust_milestones", "explain_milest
 
 #: Upbeat of a text that is a milestone and celebration only.
 MILESTONE_SCORE = 0.8
+#: A crisis reading at or above this is never lowered by the rule, whatever the text says
+#: (a belt over the closed list: a review found every 0.94-0.96 it lowered to be a post that
+#: trails off or carries a sad face).
+CRISIS_KEPT = 0.9
 
 _NUMBER = (r"(?:[1-9]\d{0,4}(?:,\d{3}){0,2}|a|an|one|two|three|four|five|six|seven|eight|"
            r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|"
@@ -67,15 +73,15 @@ _TIME = rf"{_ONE_DAY}{_NUMBER}\s*(?:whole\s+|full\s+)?{_UNIT}"
 _THING = (
     r"(?:(?:a|an|any|my|one|a single)\s+)?(?:panic attacks?|anxiety attacks?|attacks?|"
     r"relapses?|relapsing|drinks?|drinking|alcohol|booze|cigarettes?|cigs?|smoking|smokes?|"
-    r"vaping|vapes?|weed|drugs?|using|pills?|self[- ]?harm(?:ing)?|sh|cutting|cuts?|"
-    r"binge(?:ing)?s?|binging|purg(?:e|es|ing)|meltdowns?|breakdowns?|episodes?|"
+    r"vaping|vapes?|weed|drugs?|using|self[- ]?harm(?:ing)?|sh|cutting|cuts?|"
+    r"purg(?:e|es|ing)|meltdowns?|breakdowns?|episodes?|"
     r"migraines?|seizures?|flashbacks?|nightmares?|crying|a hit|gambling|bets?|porn)"
 )
 _FREE = (r"(?:clean|sober|(?:self[- ]?harm|sh|smoke|alcohol|drug|drink|panic|pain|"
-         r"nicotine|booze|cutting|binge|purge|vape|vaping|weed|gambling)[- ]?free)")
+         r"nicotine|booze|cutting|purge|vape|vaping|weed|gambling)[- ]?free)")
 #: "I last <did it>": "1 year since I last self harmed".
 _LAST = (r"(?:self[- ]?harmed|harmed myself|cut|drank|used|smoked|vaped|relapsed|purged|"
-         r"binged|gambled|had (?:a drink|a panic attack|an? attack|a cigarette))")
+         r"gambled|had (?:a drink|a panic attack|an? attack|a cigarette))")
 #: "haven't <done it>": "haven't had a drink in 500 days".
 _HAVENT = r"(?:haven'?t|have not)\s+(?:had|used)"
 MILESTONES: dict[str, re.Pattern] = {
@@ -106,7 +112,7 @@ _CELEBRATION_PHRASES = re.compile(
     r"thank(?:s| you| u)(?: so much)?(?: all| everyone| guys| y'?all)? for (?:the |all the |"
     r"your )?(?:support|love)|feeling (?:good|great|amazing|strong|blessed|proud)|"
     r"feel like a new person|recovery is possible|happy (?:sober |clean )?(?:anniversary|"
-    r"birthday) to me|"
+    r"birthday) to me|(?:so |very )?proud of (?:me|myself)|"
     r"#(?:recovery|sobriety|sober|soberlife|soberliving|odaat|onedayatatime|cleanandsober|"
     r"recoveryispossible|recoveryposse|selfharmrecovery|shrecovery|proud|milestone|"
     r"mentalhealth|smokefree|quitsmoking)\b"
@@ -116,12 +122,13 @@ _CELEBRATION_PHRASES = re.compile(
 #: "for", "feel", "am", "does" let "90 days clean and still feel like this" through).
 _CELEBRATION = frozenset(
     "today officially just hit reached made it i i'm im i've ive have been and counting so "
-    "very proud of me myself yay woo woohoo wooo yess yes finally thank thanks you u "
+    "very proud yay woo woohoo wooo yess yes finally thank thanks you u "
     "everyone all y'all yall grateful happy celebrating milestone win a an my good great "
     "amazing strong blessed wow omg whoop hooray anniversary chip coin sobriety clean sober "
     "proud".split()
 )
-_GOOD_EMOJI = "🎉🥳💪❤️♥✨🙏😊☺🌟👏💙💜💚🧡💛🎊🏆⭐😀😁😃😄🙌🫶🥰🌱🎂🚭🌈☀🌞💐🌸️\u200d"
+#: Good-news emoji; not 🙏 🌈 💐 🖤 (prayer, "rainbow bridge", funeral flowers, mourning).
+_GOOD_EMOJI = "🎉🥳💪❤️♥✨😊☺🌟👏💙💜💚🧡💛🎊🏆⭐😀😁😃😄🙌🫶🥰🌱🎂🚭☀🌞🌸️\u200d"
 #: Every family needs one of these; most texts have none (speed).
 _CUE = re.compile(r"clean|sober|free|since my last|since i last|without|\bno\b|sobriety|"
                   r"haven'?t|have not")
@@ -133,7 +140,10 @@ def _celebration_only(rest: str) -> bool:
     for word in re.findall(r"[a-z0-9']+", rest):
         if word not in _CELEBRATION:
             return False
-    leftover = re.sub(r"[a-z0-9'\s.,!:;\-()\"…&+]", "", rest)
+    if ".." in rest or "…" in rest:
+        return False  # trailing off ("30 days clean...") is not celebration
+    # only plain punctuation: no emoticon (":(", ";-;", "-.-", "):") and no quotation
+    leftover = re.sub(r"[a-z0-9'\s.,!&+]", "", rest)
     return all(ch in _GOOD_EMOJI for ch in leftover)
 
 
@@ -159,10 +169,13 @@ def adjust_milestones(signal: str, texts: list[str], probs: np.ndarray,
                       mask: np.ndarray | None = None) -> np.ndarray:
     """``probs`` of ``signal`` for the texts that are milestones (``mask``, from
     ``milestone_mask(texts)`` when not given): upbeat raised to ``MILESTONE_SCORE``, distress
-    and crisis capped at ``guards.GUARD_CAP``; other signals unchanged. Returns a new array."""
+    and crisis capped at ``guards.GUARD_CAP`` (crisis only under ``CRISIS_KEPT``); other
+    signals unchanged. Returns a new array."""
     mask = milestone_mask(texts) if mask is None else mask
     if signal == "upbeat":
         return raise_where(probs, mask, MILESTONE_SCORE)
-    if signal in ("distress", "crisis"):
+    if signal == "crisis":
+        return cap_where(probs, mask & (np.asarray(probs) < CRISIS_KEPT))
+    if signal == "distress":
         return cap_where(probs, mask)
     return np.asarray(probs, dtype=np.float64).copy()

@@ -121,6 +121,14 @@ class SignalModel:
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
             out[s] = head.proba(x, indptr, indices)
+        # A text of which the encoder knows no token (only emoji: each is the same unknown
+        # token; or nothing) reads as the heads' reading of nothing, alike for all of them
+        # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag from
+        # the heads. The rule layers below still read the words ("💔goodbye everyone💔").
+        blank = np.array([not (encoded.token_ids[i] != self._unk).any() for i in rows],
+                         dtype=bool)
+        if blank.any():
+            out = {s: cap_where(p, blank) for s, p in out.items()}
         # each rule layer reads a text once, whichever signals use it
         has = set(out)
         idioms = [explain_idioms(t) for t in plain] if has & {"crisis", "offensive",
@@ -157,12 +165,6 @@ class SignalModel:
         for s in SUPPORT_SIGNALS:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"], slogans)
-        # A text of which the encoder knows no token (only emoji: each is the same unknown
-        # token; or nothing) reads as the heads' reading of nothing, alike for all of them
-        # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag.
-        blank = np.array([not (encoded.token_ids[i] != self._unk).any() for i in rows])
-        if blank.any():
-            out = {s: cap_where(p, blank) for s, p in out.items()}
         return {s: out[s] for s in signals}
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set

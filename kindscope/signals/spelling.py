@@ -10,9 +10,11 @@ heads, the crisis phrase layer and the guards read; the post itself is kept as w
 
 Letters written in styled Unicode (circled "ⓘ ⓦⓐⓝⓣ", fullwidth "ｉｄｉｏｔ", mathematical
 bold or script "𝐢𝐝𝐢𝐨𝐭", "𝓘 𝔀𝓪𝓷𝓽", squared "🅸 🆆🅰🅽🆃") are read as the plain letters
-first (their NFKC form, or for the squared ones the letter they show; since model
-2026.12.11): the encoder knew none of them, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read
-crisis 0.0. Other characters are left as they are.
+first (their NFKC form when it is one plain letter or digit, so "™" stays; for the squared
+ones the letter they show; since model 2026.12.11), and an emoji glued to a word is set
+apart from it ("die😭" was one token the encoder did not know). The encoder knew none of
+the styled letters, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read crisis 0.0. Other characters are left as
+they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
@@ -37,9 +39,13 @@ from functools import lru_cache
 __all__ = ["Respeller"]
 
 #: Styled letters: circled (Enclosed Alphanumerics), fullwidth, mathematical alphanumerics.
-_STYLED = re.compile("[\u24b6-\u24e9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_STYLED = re.compile("[\u210a-\u2134\u24b6-\u24e9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
                      "\U0001d400-\U0001d7ff\U0001f130-\U0001f149\U0001f150-\U0001f169"
                      "\U0001f170-\U0001f189]")
+#: Emoji (and their joiners and variation selectors) glued to a word: "die😭" is one token the
+#: encoder does not know, so the word is lost; a space is put between them.
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+_GLUED = re.compile(f"(?<=\\w)(?=[{_EMOJI}])|(?<=[{_EMOJI}])(?=\\w)")
 #: Squared, negative circled and negative squared capitals ("🅸 🆆🅰🅽🆃"), which have no NFKC
 #: form: the first code point of each block of 26.
 _BOXED = (0x1F130, 0x1F150, 0x1F170)
@@ -51,7 +57,7 @@ def _plain_letter(m: re.Match) -> str:
         if start <= ord(ch) < start + 26:
             return chr(ord("a") + ord(ch) - start)
     plain = unicodedata.normalize("NFKC", ch)
-    return plain if plain.isascii() and plain.isalnum() else ch
+    return plain if len(plain) == 1 and plain.isascii() and plain.isalnum() else ch
 
 
 #: Characters written for letters, and the letters they may stand for.
@@ -134,6 +140,8 @@ class Respeller:
             return text
         if _STYLED.search(text):
             text = _STYLED.sub(_plain_letter, text)
+        if _GLUED.search(text):
+            text = _GLUED.sub(" ", text)
         if "*" in text or any(w.lower() in _DROPPED for w in _PLAIN.findall(text)):
             text = _outside_kept(text, self._lexicon_span)
         if not _CHEAP.search(text):

@@ -79,8 +79,11 @@ def test_an_insult_is_not_comfort_even_when_asked_for_support_alone():
 def test_a_text_with_nothing_to_read_gets_no_flag():
     from kindscope.signals import SIGNALS, score_texts
 
-    rows = score_texts(["❤️", "💔", "😂😂😂", "", "I want to die 💔"], None).to_pylist()
+    rows = score_texts(["❤️", "💔", "😂😂😂", "", "I want to die 💔", "💔goodbye everyone💔"],
+                       None).to_pylist()
     for row in rows[:4]:
         assert all(row[s] <= GUARD_CAP for s in SIGNALS), row
-    # a text with words is read as it is, emoji and all
+    # a text with words is read as it is, emoji and all, and the phrase layer still reads
+    # words glued to emoji
     assert rows[4]["crisis"] >= 0.5
+    assert rows[5]["crisis"] >= 0.5

@@ -76,6 +76,18 @@ def test_milestones_found(text, family):
         "day 0 clean",
         "first night since the funeral without crying",
         "one year sh free today 🖤",
+        # a last review (2026-12-05): emoticons, trailing off, quotation, grief emoji,
+        # loneliness, pills, binge streaks
+        "i've been 30 days clean... :(",
+        "2 years since my last relapse ):",
+        "2 weeks without cutting ;-;",
+        "2 weeks without cutting -.-",
+        "6 months without cutting...",
+        "2 years clean 💐🌈",
+        '"30 days clean"',
+        "just me myself and i. 90 days sober",
+        "i made it 2 weeks without pills. finally.",
+        "2 weeks binge free 💪",
         # other meanings of the words
         "The kitchen has been clean for 2 days",
         "Three years since the last episode aired",
@@ -101,23 +113,29 @@ def test_not_milestones(text):
     assert explain_milestone(text) is None
 
 
+def test_a_high_crisis_reading_is_never_lowered():
+    probs = np.array([0.95, 0.6])
+    held = np.array([True, True])
+    assert adjust_milestones("crisis", ["", ""], probs, held).tolist() == [0.95, GUARD_CAP]
+
+
 def test_mask_marks_milestones_only():
     texts = ["30 days clean today", "30 days clean and I still want to die", "hello"]
     assert milestone_mask(texts).tolist() == [True, False, False]
 
 
 def test_adjust_raises_upbeat_caps_pain_and_leaves_the_rest():
-    probs = np.array([0.1, 0.9, 0.95])
+    probs = np.array([0.1, 0.8, 0.95])
     held = np.array([True, True, False])
     texts = ["", "", ""]
-    assert adjust_milestones("upbeat", texts, probs, held).tolist() == [MILESTONE_SCORE, 0.9,
+    assert adjust_milestones("upbeat", texts, probs, held).tolist() == [MILESTONE_SCORE, 0.8,
                                                                         0.95]
     for signal in ("distress", "crisis"):
         assert adjust_milestones(signal, texts, probs, held).tolist() == [0.1, GUARD_CAP, 0.95]
     assert adjust_milestones("toxicity", texts, probs, held).tolist() == probs.tolist()
     # without a mask it reads the texts (a None mask never caps everything)
     texts = ["30 days clean today", "two days clean, tomorrow I end it", "hello"]
-    assert adjust_milestones("crisis", texts, probs).tolist() == [0.1, 0.9, 0.95]
+    assert adjust_milestones("crisis", texts, probs).tolist() == [0.1, 0.8, 0.95]
 
 
 def test_the_model_reads_milestones_as_good_news_and_keeps_risk():

@@ -127,8 +127,12 @@ def test_the_model_reads_the_plain_spelling():
         ("𝐬𝐭𝐮𝐩𝐢𝐝", "stupid"),
         ("🅸 🆆🅰🅽🆃 🆃🅾 🅳🅸🅴", "i want to die"),
         ("🄸🄳🄸🄾🅃", "idiot"),
+        ("𝒾 𝓌𝒶𝓃𝓉 𝓉ℴ 𝒹𝒾ℯ", "i want to die"),  # script letters borrowed from Letterlike Symbols
+        # an emoji glued to a word is set apart, so the word is read
+        ("die😭", "die 😭"),
+        ("💔goodbye everyone💔", "💔 goodbye everyone 💔"),
         # only styled letters change: accents, fractions, ligatures, marks and flags stay
-        ("café ① ½ ﬁne ™ 🇬🇧", "café ① ½ ﬁne ™ 🇬🇧"),
+        ("café ① ½ ﬁne ™ № 🇬🇧", "café ① ½ ﬁne ™ № 🇬🇧"),
     ],
 )
 def test_styled_letters_are_read_as_plain_letters(respeller, text, plain):
