@@ -90,7 +90,7 @@ Before the encoder reads a text, disguised words are written plainly
 2026.12.11 letters written in styled Unicode (circled, fullwidth, mathematical bold or
 script, squared: "ⓘⓓⓘⓞⓣ", "𝐬𝐭𝐮𝐩𝐢𝐝", "🅸 🆆🅰🅽🆃 🆃🅾 🅳🅸🅴") are read as the plain letters
 first; the encoder knew none of them, so such text read as nothing (crisis 0.0 for "i want
-to die" so written). The generated disguises below do not include them. The validation
+to die" so written, at 969d8d0). The generated disguises below do not include them. The validation
 figures above read texts as written (training does not respell); the respeller changes
 {f['texts_changed_by_respeller']:.2%} of these validation texts. The same {f['n']} validation
 texts (in distribution: the training sources' held-apart fold, not another source), with

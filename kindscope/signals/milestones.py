@@ -2,9 +2,10 @@
 
 In the communities kindscope serves, "30 days clean today", "one year self-harm free!" or
 "first week in months without a panic attack" is good news to celebrate. The heads learned
-the words (clean, self-harm, panic attack) from posts about pain: model 2026.12.11 read
-"First week in months without a panic attack" distress 0.91 and upbeat 0.02, "Two years
-since my last relapse" crisis 0.61.
+the words (clean, self-harm, panic attack) from posts about pain: at 76554ec (model
+2026.12.11 before this rule) ``kindscope score --text`` read "First week in months without
+a panic attack" distress 0.91 and upbeat 0.02, "Two years since my last relapse" crisis
+0.61.
 
 A milestone is an amount of time, two days or more, with a streak word (the wording of the
 training sources: "7 days clean", "4 months sober", "sober for 2 months", "self harm free

@@ -13,7 +13,7 @@ bold or script "𝐢𝐝𝐢𝐨𝐭", "𝓘 𝔀𝓪𝓷𝓽", squared "🅸 �
 first (their NFKC form when it is one plain letter or digit, so "™" stays; for the squared
 ones the letter they show; since model 2026.12.11), and an emoji glued to a word is set
 apart from it ("die😭" was one token the encoder did not know). The encoder knew none of
-the styled letters, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read crisis 0.0. Other characters are left as
+the styled letters, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read crisis 0.0 (at 969d8d0). Other characters are left as
 they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
