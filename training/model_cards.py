@@ -48,68 +48,8 @@ def _table(summary: dict) -> str:
     return "\n".join(rows)
 
 
-def spelling_section(signal: str) -> str:
-    """The disguised-spelling figures of ``training/eval_spelling.py``, where measured."""
-    path = METRICS.parent / "spelling_metrics.json"
-    figs = json.loads(path.read_text())["signals"] if path.exists() else {}
-    if signal not in figs:
-        return ""
-    f = figs[signal]
-    def rows(keys) -> str:
-        return "\n".join(
-            f"| {label} | {f[key]['auc']} | {f[key]['recall']} | {f[key]['false_alarms']} |"
-            for label, key in keys
-        )
-
-    disguised = rows((
-        ("as written (read as shipped)", "as_written"),
-        ("disguised, read as written", "disguised_read_as_written"),
-        ("disguised, respelled (as shipped)", "disguised_respelled"),
-    ))
-    concealed = ""
-    if "concealed_respelled" in f:
-        concealed = f"""
-Masked and dropped letters ("st*pid", "stpid") are restored only towards the words of
-`spelling.LEXICON` (insults, slurs, swearing, self-harm words). The same texts with every
-lexicon word masked or shortened by one letter ({f['texts_with_lexicon_words']:.2%} of them
-hold one):
-
-| texts | AUC | recall | false alarms |
-|---|---|---|---|
-{rows((("concealed, read as written", "concealed_read_as_written"),
-       ("concealed, respelled (as shipped)", "concealed_respelled")))}
-
-The generator conceals only lexicon words, so these figures say how much the lexicon
-recovers of the words it holds, not how many disguised words lie outside it.
-"""
-    return f"""
-## Disguised spellings
-Before the encoder reads a text, disguised words are written plainly
-(`kindscope/signals/spelling.py`: "m0ron", "1d10t", "dumb@ss", "m o r o n", "i.d.i.o.t",
-"moooron"), only where the plain word is one the tokenizer knows better. Since model
-2026.12.11 letters written in styled Unicode (circled, fullwidth, mathematical bold or
-script, squared: "ⓘⓓⓘⓞⓣ", "𝐬𝐭𝐮𝐩𝐢𝐝", "🅸 🆆🅰🅽🆃 🆃🅾 🅳🅸🅴") are read as the plain letters
-first; the encoder knew none of them, so such text read as nothing (crisis 0.0 for "i want
-to die" so written, at 969d8d0). The generated disguises below do not include them. The validation
-figures above read texts as written (training does not respell); the respeller changes
-{f['texts_changed_by_respeller']:.2%} of these validation texts. The same {f['n']} validation
-texts (in distribution: the training sources' held-apart fold, not another source), with
-about half of their longer words disguised by a seeded generator (digits or symbols for
-letters, spaced letters, stretched letters):
-
-| texts | AUC | recall | false alarms |
-|---|---|---|---|
-{disguised}
-{concealed}
-Command: `nice -n 10 .venv/bin/python training/eval_spelling.py`. The generator makes only
-substitutions the respeller knows, so this is an upper bound for these kinds; swapped
-letters and misspellings ("idjit", "useles idiiot") are neither generated nor undone.
-The challenge suite's obfuscation rows below are optimistic for the same reason: the
-respeller's rules were written after those cases had been read.
-"""
-
-
 def render(signal: str, metrics: dict, lodo: dict | None = None) -> str:
+    from card_spelling import letters_section, spelling_section
     from lodo import card_lines
 
     c = card_prose(signal)
@@ -154,7 +94,7 @@ exports, fits the heads, prints these figures and writes
 `kindscope/signals/artifacts/metrics.json`); `--skip-export` refits the heads on the
 shipped encoder (`.venv/bin/pytest -m slow tests/signals/test_retrain.py` checks that it
 gives these figures within 0.01).
-{spelling_section(signal)}
+{spelling_section(signal)}{letters_section(signal)}
 ## Threshold
 `THRESHOLDS["{signal}"] = 0.5`: at or above it the post is read as showing the signal.
 Scores are calibrated under equal class priors, so 0.5 means "as likely as not had the two

@@ -6,8 +6,10 @@ confidently (short, only mentions, links, hashtags or emoji) is read as English.
 
 The rule (measured in ``docs/models/languages.md``):
 
-1. Remove what carries no language: URLs, ``@mentions`` (also ``@user@instance``),
-   ``#hashtags``, HTML entities, digits, emoji and other symbols.
+1. Read styled letters, small capitals, flag letters and Cyrillic, Greek or Armenian
+   look-alikes in English words as the plain letters they show (``letters``), then remove
+   what carries no language: URLs, ``@mentions`` (also ``@user@instance``), ``#hashtags``,
+   HTML entities, digits, emoji and other symbols.
 2. Mostly letters of another script than Latin (Cyrillic, Arabic, Han, Kana, Hangul, ...),
    and at least ``MIN_SCRIPT_LETTERS`` of them: certainly not English, whatever its length;
    py3langid's best guess names the language.
@@ -32,6 +34,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
+
+from kindscope.signals.letters import look_alikes, plain_letters
 
 __all__ = [
     "FALLBACK",
@@ -143,6 +147,7 @@ def detection_text(text: str | None) -> str:
     """The part of ``text`` that carries language: no links, mentions, tags, emoji, digits."""
     if not text:
         return ""
+    text = look_alikes(plain_letters(text), dotless=False)
     return " ".join(_NOISE.sub(" ", text).translate(_BLANKER).split())
 
 
@@ -181,8 +186,11 @@ def _detect(cleaned: str, letters: int, latin: int) -> Detection:
 
 
 def _is_latin(code: int) -> bool:
-    """Basic Latin to Latin Extended-B, Latin Extended Additional, full-width Latin."""
-    return code < 0x250 or 0x1E00 <= code < 0x1F00 or 0xFF21 <= code <= 0xFF5A
+    """Basic Latin to Latin Extended-B, IPA and spacing modifier letters, phonetic
+    extensions, Latin Extended Additional, Latin Extended-C, -D and -E, full-width Latin."""
+    return (code < 0x300 or 0x1D00 <= code < 0x1DC0 or 0x1E00 <= code < 0x1F00
+            or 0x2C60 <= code < 0x2C80 or 0xA720 <= code < 0xA800 or 0xAB30 <= code < 0xAB70
+            or 0xFF21 <= code <= 0xFF5A)
 
 
 def language_of(text: str | None) -> str:

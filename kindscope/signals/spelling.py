@@ -8,13 +8,15 @@ to the encoder: it splits into fewer WordPiece pieces than the disguised one (so
 "mp3", "1st" and "@user" stay as written). The rewritten text is what the encoder, the
 heads, the crisis phrase layer and the guards read; the post itself is kept as written.
 
-Letters written in styled Unicode (circled "ⓘ ⓦⓐⓝⓣ", fullwidth "ｉｄｉｏｔ", mathematical
-bold or script "𝐢𝐝𝐢𝐨𝐭", "𝓘 𝔀𝓪𝓷𝓽", squared "🅸 🆆🅰🅽🆃") are read as the plain letters
-first (their NFKC form when it is one plain letter or digit, so "™" stays; for the squared
-ones the letter they show; since model 2026.12.11), and an emoji glued to a word is set
-apart from it ("die😭" was one token the encoder did not know). The encoder knew none of
-the styled letters, so "ⓘ ⓦⓐⓝⓣ ⓣⓞ ⓓⓘⓔ" read crisis 0.0 (at 969d8d0). Other characters are left as
-they are.
+Letters written with other characters (styled Unicode, small capitals, superscripts, flag
+letters; Cyrillic or Greek look-alikes and the dotless "ı") are read as the plain letters
+first (``letters.plain_letters`` and ``letters.look_alikes``; styled letters since model
+2026.12.11, the rest since 2026.12.12). An emoji glued to a word is set apart from it
+("die😭" was one token the encoder did not know); emoji set between every word ("i 😭 want
+😭 to 😭 die", "you👏are👏a") and underscores joining three words or more ("i_want_to_die")
+are read as spaces, and letters spaced out with wider gaps between words ("i   a m   n o t")
+as the words (since 2026.12.12: at model 2026.12.11 the first read crisis 0.06). Other
+characters are left as they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
@@ -33,31 +35,37 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from functools import lru_cache
+
+from kindscope.signals.letters import look_alikes, plain_letters
 
 __all__ = ["Respeller"]
 
-#: Styled letters: circled (Enclosed Alphanumerics), fullwidth, mathematical alphanumerics.
-_STYLED = re.compile("[\u210a-\u2134\u24b6-\u24e9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-                     "\U0001d400-\U0001d7ff\U0001f130-\U0001f149\U0001f150-\U0001f169"
-                     "\U0001f170-\U0001f189]")
 #: Emoji (and their joiners and variation selectors) glued to a word: "die😭" is one token the
 #: encoder does not know, so the word is lost; a space is put between them.
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+_ANY_EMOJI = re.compile(f"[{_EMOJI}]")
 _GLUED = re.compile(f"(?<=\\w)(?=[{_EMOJI}])|(?<=[{_EMOJI}])(?=\\w)")
-#: Squared, negative circled and negative squared capitals ("🅸 🆆🅰🅽🆃"), which have no NFKC
-#: form: the first code point of each block of 26.
-_BOXED = (0x1F130, 0x1F150, 0x1F170)
-
-
-def _plain_letter(m: re.Match) -> str:
-    ch = m.group()
-    for start in _BOXED:
-        if start <= ord(ch) < start + 26:
-            return chr(ord("a") + ord(ch) - start)
-    plain = unicodedata.normalize("NFKC", ch)
-    return plain if len(plain) == 1 and plain.isascii() and plain.isalnum() else ch
+#: Three words or more (with their punctuation), each set apart by emoji ("i 😭 want 😭 to
+#: 😭 die", "you👏are👏a", "die. 💀 i"): the emoji between them are moved after the words,
+#: so that the words are read together.
+_ONE_WORD = f"[^\\s{_EMOJI}]+"
+_BETWEEN = re.compile(f"(?<=[^\\s{_EMOJI}])[^\\S\\n]*[{_EMOJI}]+[^\\S\\n]*(?=[^\\s{_EMOJI}])")
+_EMOJI_SPACED = re.compile(
+    f"(?<![^\\s{_EMOJI}]){_ONE_WORD}(?:[^\\S\\n]*[{_EMOJI}]+[^\\S\\n]*{_ONE_WORD}){{2,}}")
+#: Three words or more joined by underscores ("i_want_to_die", "die._i_can't"): a chunk
+#: between spaces with two underscores or more, each between two characters, three of its
+#: parts with a letter; not in handles, tags, paths, file names or code
+#: ("kill_stale_jobs()", "obj.set_up_now", "make_it_work.py", "snake_case_v2") unless the
+#: chunk is a sentence (``_SENTENCE_PARTS`` parts or more: a whole post joined up).
+_UNDERSCORED = re.compile(r"(?<!\S)[^\s_]+(?:_[^\s_]+){2,}(?!\S)")
+_SENTENCE_PARTS = 6
+_URL = re.compile(r"://|www\.", re.IGNORECASE)
+_CODE = re.compile(r"[@#/\\(\[{=<>]|\.[^\W_]|[^\W\d_]\d|\d[^\W\d_]")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+#: Letters spaced out, with wider gaps between the words ("i   a m   n o t   o k").
+_WIDE_SPACED = re.compile(r"(?<!\S)(?<![a-z] )[a-z](?: [a-z])*+(?: {2,}[a-z](?: [a-z])*+)++(?!\S)",
+                          re.IGNORECASE)
 
 
 #: Characters written for letters, and the letters they may stand for.
@@ -138,10 +146,14 @@ class Respeller:
         """``text`` with disguised words written plainly (unchanged when there are none)."""
         if not text:
             return text
-        if _STYLED.search(text):
-            text = _STYLED.sub(_plain_letter, text)
-        if _GLUED.search(text):
+        text = look_alikes(plain_letters(text))
+        if _ANY_EMOJI.search(text):
             text = _GLUED.sub(" ", text)
+            text = _EMOJI_SPACED.sub(_emoji_to_end, text)
+        if "_" in text:
+            text = _unscore(text)
+        if "  " in text:
+            text = _WIDE_SPACED.sub(_close_up, text)
         if "*" in text or any(w.lower() in _DROPPED for w in _PLAIN.findall(text)):
             text = _outside_kept(text, self._lexicon_span)
         if not _CHEAP.search(text):
@@ -218,6 +230,39 @@ class Respeller:
                     last = run.end()
                 out.append("".join(parts) + base[last:])
         return out
+
+
+def _emoji_to_end(m: re.Match) -> str:
+    """Words set apart by emoji read together, the emoji kept after them ("i 😭 want 😭 to
+    😭 die" -> "i want to die 😭😭😭"): what they say still counts for the rules that read
+    emoji (a milestone beside 😭 is not plain good news)."""
+    moved = "".join(x.strip() for x in _BETWEEN.findall(m.group()))
+    return f"{_BETWEEN.sub(' ', m.group())} {moved}"
+
+
+def _close_up(m: re.Match) -> str:
+    """Spaced-out letters written as words, when there are four letters or more and one of
+    the words has two or more ("i   a m   n o t" -> "i am not"; not "a  b")."""
+    words = [w.replace(" ", "") for w in re.split(r" {2,}", m.group())]
+    if sum(map(len, words)) < 4 or max(map(len, words)) < 2:
+        return m.group()
+    return " ".join(words)
+
+
+def _unscore(text: str) -> str:
+    """Underscores between three words or more read as spaces; kept in links, in chunks
+    that start as a handle or a tag, and in short chunks that look like code or a path."""
+
+    def words(m: re.Match) -> str:
+        chunk = m.group()
+        parts = chunk.split("_")
+        if chunk[0] in "@#" or _URL.search(chunk) or sum(
+                bool(_HAS_LETTER.search(p)) for p in parts) < 3 or (
+                len(parts) < _SENTENCE_PARTS and _CODE.search(chunk)):
+            return chunk
+        return " ".join(parts)
+
+    return _UNDERSCORED.sub(words, text)
 
 
 def _unmask(m: re.Match) -> str:

@@ -153,3 +153,16 @@ def test_the_model_reads_milestones_as_good_news_and_keeps_risk():
         assert row["upbeat"] >= THRESHOLDS["upbeat"], row
         assert row["distress"] <= GUARD_CAP and row["crisis"] <= GUARD_CAP, row
     assert rows[3]["distress"] >= THRESHOLDS["distress"], rows[3]
+
+
+@pytest.mark.parametrize("text", ["30 days 😭 self 😭 harm 😭 free",
+                                  "6 😭 months 😭 without 😭 self harm"])
+def test_sad_emoji_between_the_words_of_a_milestone_keep_the_model_reading(text):
+    # the respeller moves emoji set between every word after the words; a milestone beside
+    # 😭 is not plain good news, so the rule must still see them
+    from kindscope.signals.model import get_model
+
+    model = get_model()
+    plain = model.respeller.fix(text)
+    assert "😭" in plain
+    assert not milestone_mask([plain]).any()

@@ -131,6 +131,28 @@ def test_the_model_reads_the_plain_spelling():
         # an emoji glued to a word is set apart, so the word is read
         ("die😭", "die 😭"),
         ("💔goodbye everyone💔", "💔 goodbye everyone 💔"),
+        # emoji between every word move after the words; underscores joining words are spaces
+        ("😭i😭 want😭 to😭 die😭", "😭 i want to die 😭😭😭 😭"),
+        ("you👏are👏a👏joke", "you are a joke 👏👏👏"),
+        ("i_want_to_die", "i want to die"),
+        # not between every word, or too few words; handles and identifiers stay
+        ("love you ❤️ see you soon ❤️ bye", "love you ❤️ see you soon ❤️ bye"),
+        ("so 😭 tired", "so 😭 tired"),
+        ("ping @i_want_to_sleep about snake_case_v2", "ping @i_want_to_sleep about snake_case_v2"),
+        ("hate_you", "hate_you"),
+        ("wrote a kill_stale_jobs() cron", "wrote a kill_stale_jobs() cron"),
+        ("open make_it_work.py", "open make_it_work.py"),
+        ("i_want_to_die.", "i want to die."),
+        ("I_can't_do_this._Goodbye,_everyone.", "I can't do this. Goodbye, everyone."),
+        ("bye. 💀 i 💀 can't, 💀 sorry", "bye. i can't, sorry 💀💀💀"),
+        ("I'm_in_my_20s_(and_tired)_and_I_give_up", "I'm in my 20s (and tired) and I give up"),
+        ("posted_on_r/depression_and/or_here_again", "posted on r/depression and/or here again"),
+        ("see_https://x.co/a_b_c_d_e_f_g", "see_https://x.co/a_b_c_d_e_f_g"),
+        ("@this_is_my_very_long_user_name hi", "@this_is_my_very_long_user_name hi"),
+        # letters spaced out with wider gaps between words
+        ("i   a m   n o t   o k", "i am not ok"),
+        ("a  b", "a  b"),
+        ("I  love  you", "I  love  you"),
         # only styled letters change: accents, fractions, ligatures, marks and flags stay
         ("café ① ½ ﬁne ™ № 🇬🇧", "café ① ½ ﬁne ™ № 🇬🇧"),
     ],
