@@ -241,7 +241,8 @@ def toxigen() -> list[tuple[str, int, str]]:
     return out
 
 
-def cases(signal: str, weight: float = 3.0) -> list[Example]:
+def cases(signal: str, weight: float = 3.0, source: str = "cases") -> list[Example]:
+    """Our written cases for ``signal`` (``training/cases/<signal>.jsonl``)."""
     path = CASES / f"{signal}.jsonl"
     if not path.exists():
         return []
@@ -250,5 +251,5 @@ def cases(signal: str, weight: float = 3.0) -> list[Example]:
         if line.strip():
             r = json.loads(line)
             ctx = r.get("context", "")
-            out.append(Example(r["text"], int(r["label"]), ctx, "cases", weight))
+            out.append(Example(r["text"], int(r["label"]), ctx, source, weight))
     return out

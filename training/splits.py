@@ -280,7 +280,12 @@ def upbeat() -> Split:
         (va if in_val_fold(text, 0.5) else tr).append(ex)
     tr += _goemotions("train", JOYFUL, PAINFUL)
     va += _goemotions("dev", JOYFUL, PAINFUL)
-    return tr + _ironic("upbeat", tr + va) + cases("upbeat"), va
+    # Recovery talk: good news in mental-health words ("90 days sober today and I honestly
+    # feel like myself again") = 1, the same scene still hurting = 0; written for model
+    # 2026.12.12 as pairs that differ in how the author is now (training/cases); the head
+    # learns them, the shipped encoder's fine-tune did not (finetune_encoder.TASK_SKIP).
+    recovery = cases("recovery_upbeat", source="recovery-cases")
+    return tr + _ironic("upbeat", tr + va) + cases("upbeat") + recovery, va
 
 
 def _ironic(signal: str, others: list[Example]) -> list[Example]:
