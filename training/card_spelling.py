@@ -12,6 +12,7 @@ STYLE_NAMES = {
     "small_caps": "small capitals", "superscript": "superscript letters",
     "flags": "flag letters", "cyrillic": "Cyrillic look-alikes",
     "emoji_between": "an emoji between words", "underscores": "underscores for spaces",
+    "upside_down": "upside down",
 }
 
 
@@ -95,12 +96,13 @@ def letters_section(signal: str) -> str:
 ## Letters written with other characters
 Font generators, and people hiding a post from filters, write letters with other
 characters: mathematical bold or script, small capitals, superscripts, flag letters,
-Cyrillic look-alikes ("kіll"), or put an emoji or an underscore between every word. Since
+Cyrillic look-alikes ("kіll"), upside-down text, or put an emoji or an underscore between
+every word. Since
 model 2026.12.12 (`kindscope/signals/letters.py`) they are read as the plain letters, by
 the language detector too; before, the detector took many of them for another language or
 script, and such posts were not read at all. The same {now['n']} validation texts
 ({now['positives']} showing the signal; in distribution), each whole text rewritten in
-one of eight styles by a seeded generator, read as `kindscope score` reads them (a text
+one of nine styles by a seeded generator, read as `kindscope score` reads them (a text
 not read counts as not flagged); at 0.5, before ({before}) on the left, now on the right:
 
 | texts | {head} | {head} |

@@ -4,13 +4,13 @@
 
 Takes the validation texts of toxicity, offensive, hate, crisis and distress (``splits.py``:
 the training sources' held-apart fold, so in distribution), rewrites each whole text in one
-of eight styles chosen by a seeded generator (as "font" generators and people disguising a
+of nine styles chosen by a seeded generator (as "font" generators and people disguising a
 post do), and reads them the way ``kindscope score`` does (``language.read_texts``: the
 language detector first, then the model). A text the detector does not read counts as not
 flagged. The styles: mathematical bold, mathematical script, small capitals, superscript
 letters, flag letters (a zero-width space between them half of the time), Cyrillic
 look-alikes for half of the letters that have one, an emoji between every word, underscores
-for spaces.
+for spaces, upside down (turned letters, written backwards, lower case).
 
 ``--before DIR`` runs the same texts through the code in DIR (a checkout of an older commit,
 ``git worktree add DIR REV``) in a second process and writes its figures beside these. The
@@ -42,7 +42,7 @@ from splits import SPLITS  # noqa: E402
 OUT = HERE.parent / "kindscope/signals/artifacts/letters_metrics.json"
 SIGNALS = ("toxicity", "offensive", "hate", "crisis", "distress")
 STYLES = ("bold", "script", "small_caps", "superscript", "flags", "cyrillic",
-          "emoji_between", "underscores")
+          "emoji_between", "underscores", "upside_down")
 
 _LOWER = "abcdefghijklmnopqrstuvwxyz"
 _SMALL = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡxʏᴢ"
@@ -51,6 +51,7 @@ _CYRILLIC = {"a": "а", "e": "е", "i": "і", "o": "о", "p": "р", "c": "с", "
              "s": "ѕ", "j": "ј", "A": "А", "E": "Е", "O": "О", "P": "Р", "C": "С", "T": "Т",
              "H": "Н", "K": "К", "M": "М", "B": "В", "X": "Х", "I": "І"}
 _EMOJI = ("👏", "😭", "💀", "✨", "🙃")
+_TURN = dict(zip("abcdefghijklmnopqrstuvwxyz.,'!?", "ɐqɔpǝɟƃɥıɾʞlɯuodbɹsʇnʌʍxʎz˙',¡¿", strict=True))
 
 
 def _shift(text: str, lower: int, upper: int) -> str:
@@ -90,6 +91,8 @@ def restyle(text: str, style: str, rng: random.Random) -> str:
             text.split())
     if style == "underscores":
         return "_".join(text.split())
+    if style == "upside_down":
+        return "".join(_TURN.get(c, c) for c in reversed(text.lower()))
     raise ValueError(style)
 
 

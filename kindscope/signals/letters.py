@@ -3,7 +3,8 @@
 "Font" generators write a post in characters that look like letters but are not: styled
 Unicode (circled "ⓘ ⓦⓐⓝⓣ", fullwidth "ｉｄｉｏｔ", mathematical bold or script "𝐢𝐝𝐢𝐨𝐭",
 "𝓘 𝔀𝓪𝓷𝓽", squared "🅸 🆆🅰🅽🆃", parenthesised "⒤⒟⒤⒪⒯"), small capitals ("ɪ ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ"),
-superscript and subscript letters ("ʸᵒᵘ ᵃʳᵉ", "ᵢ wₐₙₜ") and the flag letters ("🇮 🇼🇦🇳🇹").
+superscript and subscript letters ("ʸᵒᵘ ᵃʳᵉ", "ᵢ wₐₙₜ"), the flag letters ("🇮 🇼🇦🇳🇹") and
+upside-down text (turned letters, written backwards: "ǝıp oʇ ʇuɐʍ ı").
 The encoder knows none of them, and the language detector took some of them for another
 script, so such a post was not read at all (at model 2026.12.11 "𝐢 𝐰𝐚𝐧𝐭 𝐭𝐨 𝐝𝐢𝐞" got
 ``lang`` "zxx" and no scores). ``plain_letters`` rewrites them as the letters they show;
@@ -31,6 +32,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from kindscope.signals.turned import TURNED_LETTERS, read_turned
 
 __all__ = ["look_alikes", "plain_letters"]
 
@@ -72,22 +75,25 @@ _FLAG_RUN = re.compile("[\U0001f1e6-\U0001f1ff]+")
 
 #: Characters that show nothing, put inside words to split them for a filter ("k\u200bill")
 #: or between flag letters so that they do not join into flags: zero-width space, word
-#: joiner, zero-width no-break space, soft hyphen; a zero-width joiner only next to a flag
-#: letter (elsewhere it joins emoji, or letters of some scripts).
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]"
-                        "|(?<=[\U0001f1e6-\U0001f1ff])\u200d|\u200d(?=[\U0001f1e6-\U0001f1ff])")
-_CANDIDATE = re.compile(f"[{_STYLED}{_BOXED_RANGE}{''.join(_SMALL_CAPS)}"
-                        "\U0001f1e6-\U0001f1ff\u200b\u2060\ufeff\u00ad]")
+#: joiner, zero-width no-break space, soft hyphen; zero-width joiners and non-joiners only
+#: next to a flag letter or between two Latin letters (elsewhere they join emoji, or shape
+#: the letters of scripts such as Persian or Devanagari).
+_FLAG_LETTER = "[\U0001f1e6-\U0001f1ff]"
+_INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad]|(?<={_FLAG_LETTER})[\u200c\u200d]"
+                        f"|[\u200c\u200d](?={_FLAG_LETTER})|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za-z])")
+_CANDIDATE = re.compile(f"[{_STYLED}{_BOXED_RANGE}{''.join(_SMALL_CAPS)}{TURNED_LETTERS}"
+                        "\U0001f1e6-\U0001f1ff\u200b-\u200d\u2060\ufeff\u00ad]")
 _STYLED_CHAR = re.compile(f"[{_STYLED}{_BOXED_RANGE}]\ufe0f?")
 _SMALL_CAP = re.compile(f"[{''.join(_SMALL_CAPS)}]")
 
 
 def plain_letters(text: str) -> str:
-    """``text`` with styled letters, small capitals and flag letters written plainly and
-    invisible characters taken out (the same string when it has none)."""
+    """``text`` with upside-down text (``turned.read_turned``), styled letters, small
+    capitals and flag letters written plainly and invisible characters taken out (the same
+    string when it has none)."""
     if not text or not _CANDIDATE.search(text):
         return text
-    text = _INVISIBLE.sub("", text)
+    text = read_turned(_INVISIBLE.sub("", text))
     if _STYLED_CHAR.search(text):
         text = _STYLED_CHAR.sub(_styled, text)
     if sum(text.count(c) for c in _SMALL_CAP_SET) >= _MIN_SMALL_CAPS:

@@ -9,14 +9,15 @@ to the encoder: it splits into fewer WordPiece pieces than the disguised one (so
 heads, the crisis phrase layer and the guards read; the post itself is kept as written.
 
 Letters written with other characters (styled Unicode, small capitals, superscripts, flag
-letters; Cyrillic or Greek look-alikes and the dotless "ı") are read as the plain letters
-first (``letters.plain_letters`` and ``letters.look_alikes``; styled letters since model
-2026.12.11, the rest since 2026.12.12). An emoji glued to a word is set apart from it
-("die😭" was one token the encoder did not know); emoji set between every word ("i 😭 want
-😭 to 😭 die", "you👏are👏a") and underscores joining three words or more ("i_want_to_die")
-are read as spaces, and letters spaced out with wider gaps between words ("i   a m   n o t")
-as the words (since 2026.12.12: at model 2026.12.11 the first read crisis 0.06). Other
-characters are left as they are.
+letters, upside-down text; Cyrillic, Greek or Armenian look-alikes and the dotless "ı") are
+read as the plain letters first (``letters.plain_letters`` and ``letters.look_alikes``;
+styled letters since model 2026.12.11, the rest since 2026.12.12). Zero-width characters
+are read as spaces between words and taken out inside one (``Respeller._zero_width``). An
+emoji glued to a word is set apart from it ("die😭" was one token the encoder did not know);
+emoji set between every word ("i 😭 want 😭 to 😭 die", "you👏are👏a") move after the words,
+underscores joining three words or more ("i_want_to_die") read as spaces, and letters spaced
+out with wider gaps between words ("i   a m   n o t") as the words (since 2026.12.12: at
+model 2026.12.11 the first read crisis 0.06). Other characters are left as they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
@@ -41,6 +42,11 @@ from kindscope.signals.letters import look_alikes, plain_letters
 
 __all__ = ["Respeller"]
 
+#: Zero-width spaces, word joiners and zero-width no-break spaces (and zero-width joiners and
+#: non-joiners between Latin letters): between words they part them
+#: ("i\u200bwant\u200bto\u200bdie"), inside a word they hide it from a filter.
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]+|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za-z])")
+_FORMAT = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 #: Emoji (and their joiners and variation selectors) glued to a word: "die😭" is one token the
 #: encoder does not know, so the word is lost; a space is put between them.
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
@@ -140,12 +146,22 @@ class Respeller:
         def pieces(word: str) -> int:
             return sum(tokenizer.encode(word, add_special_tokens=False).attention_mask)
 
+        unk = tokenizer.token_to_id("[UNK]")
+
+        @lru_cache(maxsize=65536)
+        def unknown(word: str) -> int:
+            """len(word) when the tokenizer reads an unknown token in it, else 0."""
+            return len(word) if unk in tokenizer.encode(word, add_special_tokens=False).ids else 0
+
         self._pieces = pieces
+        self._unknown = unknown
 
     def fix(self, text: str) -> str:
         """``text`` with disguised words written plainly (unchanged when there are none)."""
         if not text:
             return text
+        if _ZERO_WIDTH.search(text):
+            text = _CHUNK.sub(self._zero_width, text)
         text = look_alikes(plain_letters(text))
         if _ANY_EMOJI.search(text):
             text = _GLUED.sub(" ", text)
@@ -159,6 +175,36 @@ class Respeller:
         if not _CHEAP.search(text):
             return text
         return _outside_kept(text, self._fix_span)
+
+    def _zero_width(self, m: re.Match) -> str:
+        """Zero-width characters in a chunk, one by one: the two sides are joined when
+        together they make one word the encoder knows whole, or a word of ``LEXICON``
+        ("k\u200bill", "su\u200bicide", "mo\u2060r\u200con"); else the character reads as
+        a space when the encoder knows the sides apart at least as well as together
+        ("i\u200bwant\u200bto\u200bdie", "kms\u200bnow")."""
+        chunk = m.group()
+        parts = [p for p in _ZERO_WIDTH.split(chunk) if p]
+        if len(parts) < 2 or "://" in chunk:
+            return chunk
+        if all(len(p) == 1 for p in parts):  # one letter at a time: "k\u200bi\u200bl\u200bl"
+            return "".join(parts)
+        words = [parts[0]]
+        for part in parts[1:]:
+            left, joined = words[-1], _FORMAT.sub("", words[-1] + part)
+            whole = self._known(joined) == 1 or joined.lower() in LEXICON
+            if not whole and self._known(left) + self._known(part) <= self._known(joined):
+                words.append(part)
+            else:
+                words[-1] = left + part
+        return " ".join(words)
+
+    def _known(self, word: str) -> int:
+        """The encoder's pieces for ``word`` (format characters taken out), counting a word
+        it does not know at all, or a long one, as one piece per character."""
+        word = _FORMAT.sub("", word)
+        if len(word) > _MAX_WORD:
+            return len(word)
+        return self._unknown(word) or self._pieces(word)
 
     def _lexicon_span(self, span: str) -> str:
         """Masked and dropped letters, undone towards ``LEXICON``."""

@@ -37,7 +37,8 @@ def _words(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("style", ["bold", "script", "small_caps", "flags", "cyrillic",
-                                   "emoji_between", "underscores", "superscript"])
+                                   "emoji_between", "underscores", "superscript",
+                                   "upside_down"])
 def test_each_style_disguises_and_is_read_back(eval_letters, respeller, style):
     rng = random.Random(5)
     for text in TEXTS:

@@ -24,8 +24,11 @@ from kindscope.signals.letters import look_alikes, plain_letters
         ("🅸 🆆🅰🅽🆃", "i want"),
         ("ᵗʰᶦˢ", "this"),  # a superscript small capital for i
         ("⒤⒟⒤⒪⒯", "idiot"),
+        ("ǝıp oʇ ʇuɐʍ ı", "i want to die"),  # upside down: turned letters, written backwards
+        ("¡ǝɹoɯʎuɐ sıɥʇ op ʇ,uɐɔ ı", "i can't do this anymore!"),
         ("🇪\u200d🇳\u200d🇩 🇮\u200b🇹", "end it"),  # joiners between flag letters
         ("k\u200bi\u00adll", "kill"),
+        ("wor\u200dth\u200cless", "worthless"),  # joiners between Latin letters
         ("🅱️ro Ⓜ️e", "bro Me"),  # the emoji variation selector goes with the letter
     ],
 )
@@ -40,10 +43,13 @@ def test_styled_small_capital_superscript_and_flag_letters_are_plain(text, plain
         "🇹🇴",
         "Tenerife 🇮🇨 and home 🇬🇧",
         "/ˈkɪt/ is how you say kit",  # one small capital: IPA, not a font
+        "/ɹʌn/ and /ɹæn/ differ, as do ɐ and ʌ",  # turned letters in prose: IPA
         "H₂O and x² and m³",  # subscript and superscript digits
         "café ① ½ ﬁne ™ №",
         "привет friend",
         "just an ordinary post 😊",
+        "👨\u200d👩\u200d👧 family day",  # the joiners of an emoji sequence
+        "می\u200cخواهم",  # a Persian non-joiner
     ],
 )
 def test_ordinary_characters_stay(text):
@@ -151,6 +157,8 @@ def test_small_capitals_and_ipa_count_as_latin():
         ("😭i😭 want😭 to😭 die😭", "crisis"),
         ("i 💀 want 💀 to 💀 die", "crisis"),
         ("i_want_to_die", "crisis"),
+        ("i\u200bwant\u200bto\u200bdie", "crisis"),
+        ("ǝıp oʇ ʇuɐʍ ı", "crisis"),
         ("ʸᵒᵘ ᵃʳᵉ ᵃ ʷᵒʳᵗʰˡᵉˢˢ ⁱᵈⁱᵒᵗ", "toxicity"),
         ("you are an іdіot", "toxicity"),
     ],

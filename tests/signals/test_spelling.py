@@ -149,6 +149,15 @@ def test_the_model_reads_the_plain_spelling():
         ("posted_on_r/depression_and/or_here_again", "posted on r/depression and/or here again"),
         ("see_https://x.co/a_b_c_d_e_f_g", "see_https://x.co/a_b_c_d_e_f_g"),
         ("@this_is_my_very_long_user_name hi", "@this_is_my_very_long_user_name hi"),
+        # zero-width spaces: between words they part them, inside a word they go
+        ("i\u200bwant\u200bto\u200bdie", "i want to die"),
+        ("k\u200bill myself", "kill myself"),
+        ("su\u200bicide", "suicide"),
+        ("a mo\u2060r\u200con", "a moron"),
+        ("kill\u200dmyself", "kill myself"),  # a joiner between two words parts them
+        ("i\u200cwant\u200cto\u200cdie", "i want to die"),
+        ("k\u200bi\u200bl\u200bl it", "kill it"),
+        ("i\u200bwant\u200bto\u200bdie\u200b😭", "i want to die 😭"),
         # letters spaced out with wider gaps between words
         ("i   a m   n o t   o k", "i am not ok"),
         ("a  b", "a  b"),
