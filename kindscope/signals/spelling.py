@@ -42,6 +42,24 @@ from kindscope.signals.letters import look_alikes, plain_letters
 
 __all__ = ["Respeller"]
 
+#: Words coined to talk about suicide and self-harm past platforms' filters ("algospeak"),
+#: and the plain words the model and the phrase layer know (since model 2026.12.12: at
+#: 2026.12.11 "gonna kms tonight" read crisis 0.15, "thinking about sewer slide again" 0.13).
+_CODED_WORDS = {
+    "unalive": "kill", "unalives": "kills", "unalived": "killed", "unaliving": "killing",
+    "sewerslide": "suicide", "sewerslidal": "suicidal",
+    "kms": "kill myself",
+}
+_CODED = re.compile(r"(?<![\w@#'’])(?:unaliv(?:e|es|ed|ing)|sewer[ -]?slid(?:e|al)|kms)"
+                    r"(?![\w'’])", re.IGNORECASE)
+#: "kms" is read as "kill myself" only at the start of a text or a sentence, or after a word
+#: that leads to a verb ("want to kms", "gonna kms", "srsly kms"); elsewhere it is kilometres
+#: ("5 kms", "low for kms on a used car"). ("kys", kill yourself, is aimed at someone else
+#: and stays as written: the model reads "kill yourself" alone as the writer's crisis, 0.95.)
+_KMS_AFTER = re.compile(
+    r"(?:\A|[.!?]|\b(?:to|gonna|wanna|gotta|finna|tryna|i|ill|i'll|i’ll|im|i'm|i’m|will|just|"
+    r"might|may|could|should|literally|srsly|seriously|really|lowkey|honestly|pls|please))"
+    r"\s*\Z", re.IGNORECASE)
 #: Zero-width spaces, word joiners and zero-width no-break spaces (and zero-width joiners and
 #: non-joiners between Latin letters): between words they part them
 #: ("i\u200bwant\u200bto\u200bdie"), inside a word they hide it from a filter.
@@ -170,6 +188,8 @@ class Respeller:
             text = _unscore(text)
         if "  " in text:
             text = _WIDE_SPACED.sub(_close_up, text)
+        if _CODED.search(text):
+            text = _outside_kept(text, _uncode)
         if "*" in text or any(w.lower() in _DROPPED for w in _PLAIN.findall(text)):
             text = _outside_kept(text, self._lexicon_span)
         if not _CHEAP.search(text):
@@ -293,6 +313,18 @@ def _close_up(m: re.Match) -> str:
     if sum(map(len, words)) < 4 or max(map(len, words)) < 2:
         return m.group()
     return " ".join(words)
+
+
+def _uncode(span: str) -> str:
+    """Words coined to get past platforms' filters, in plain words ("unalive myself")."""
+
+    def plain(m: re.Match) -> str:
+        word = m.group().lower()
+        if word == "kms" and not _KMS_AFTER.search(span[: m.start()]):
+            return m.group()  # "5 kms", "low for kms on a used car": kilometres
+        return _CODED_WORDS[re.sub(r"[ -]", "", word)]
+
+    return _CODED.sub(plain, span)
 
 
 def _unscore(text: str) -> str:

@@ -159,6 +159,8 @@ def test_small_capitals_and_ipa_count_as_latin():
         ("i_want_to_die", "crisis"),
         ("i\u200bwant\u200bto\u200bdie", "crisis"),
         ("ǝıp oʇ ʇuɐʍ ı", "crisis"),
+        ("gonna kms tonight", "crisis"),
+        ("thinking about sewer slide again", "crisis"),
         ("ʸᵒᵘ ᵃʳᵉ ᵃ ʷᵒʳᵗʰˡᵉˢˢ ⁱᵈⁱᵒᵗ", "toxicity"),
         ("you are an іdіot", "toxicity"),
     ],

@@ -149,6 +149,16 @@ def test_the_model_reads_the_plain_spelling():
         ("posted_on_r/depression_and/or_here_again", "posted on r/depression and/or here again"),
         ("see_https://x.co/a_b_c_d_e_f_g", "see_https://x.co/a_b_c_d_e_f_g"),
         ("@this_is_my_very_long_user_name hi", "@this_is_my_very_long_user_name hi"),
+        # words coined to get past filters, in plain words; "5 kms" is a distance
+        ("gonna kms tonight", "gonna kill myself tonight"),
+        ("i might just unalive myself", "i might just kill myself"),
+        ("thinking about sewer slide again", "thinking about suicide again"),
+        ("he was unalived by police", "he was killed by police"),
+        ("ran 5 kms this morning", "ran 5 kms this morning"),
+        ("what is low for kms on a used car?", "what is low for kms on a used car?"),
+        ("srsly kms if i lose it", "srsly kill myself if i lose it"),
+        ("go kys", "go kys"),
+        ("@kms_fan #unalive", "@kms_fan #unalive"),
         # zero-width spaces: between words they part them, inside a word they go
         ("i\u200bwant\u200bto\u200bdie", "i want to die"),
         ("k\u200bill myself", "kill myself"),
