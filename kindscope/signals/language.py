@@ -26,7 +26,6 @@ The rule (measured in ``docs/models/languages.md``):
 
 from __future__ import annotations
 
-import re
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from kindscope.signals.letters import look_alikes, plain_letters
+from kindscope.signals.letters import NOT_WRITING, look_alikes, plain_letters
 
 __all__ = [
     "FALLBACK",
@@ -63,12 +62,6 @@ MIN_PROBABILITY = 0.8
 #: Letters of a non-Latin script that make a text certainly not English.
 MIN_SCRIPT_LETTERS = 2
 
-_NOISE = re.compile(
-    r"https?://\S+|www\.\S+"  # links
-    r"|(?<![\w@])[@#][\w.-]*\w(?:@[\w.-]*\w)?"  # @mentions, @user@instance, #hashtags
-    r"|&(?:[a-z]+|#\d+);",  # HTML entities left in some exports
-    re.IGNORECASE,
-)
 _KEEP_PUNCTUATION = frozenset(".,;:!?'’-")
 
 
@@ -148,7 +141,7 @@ def detection_text(text: str | None) -> str:
     if not text:
         return ""
     text = look_alikes(plain_letters(text), dotless=False)
-    return " ".join(_NOISE.sub(" ", text).translate(_BLANKER).split())
+    return " ".join(NOT_WRITING.sub(" ", text).translate(_BLANKER).split())
 
 
 def detect(text: str | None) -> Detection:

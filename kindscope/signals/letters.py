@@ -35,7 +35,7 @@ import unicodedata
 
 from kindscope.signals.turned import TURNED_LETTERS, read_turned
 
-__all__ = ["look_alikes", "plain_letters"]
+__all__ = ["NOT_WRITING", "look_alikes", "plain_letters"]
 
 #: Styled letters whose NFKC form is one plain letter or digit: letterlike symbols, circled,
 #: fullwidth, mathematical alphanumerics; modifier (superscript) and subscript letters.
@@ -136,8 +136,15 @@ _LOOK_ALIKE = dict(zip(
     "nuohqUOi", strict=True))
 _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPTS = (("a", "z"), ("\u0370", "\u03ff"), ("\u0400", "\u052f"), ("\u0531", "\u058f"))
-#: Links, @handles and #tags: not counted when telling whether a text is English writing.
-_NOT_WRITING = re.compile(r"https?://\S+|www\.\S+|(?<![\w@])[@#][\w.-]*\w", re.IGNORECASE)
+#: What carries no language: links, @mentions (also @user@instance), #hashtags and the HTML
+#: entities some exports leave. Not counted when telling whether a text is English writing,
+#: here and by the language detector (``language.detection_text``).
+NOT_WRITING = re.compile(
+    r"https?://\S+|www\.\S+"  # links
+    r"|(?<![\w@])[@#][\w.-]*\w(?:@[\w.-]*\w)?"  # @mentions, @user@instance, #hashtags
+    r"|&(?:[a-z]+|#\d+);",  # HTML entities left in some exports
+    re.IGNORECASE,
+)
 _OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u052f\u0531-\u058f]")
 _OTHER_LETTER = re.compile(
     "[" + "".join(c for c in map(chr, [*range(0x370, 0x530), *range(0x531, 0x590)])
@@ -162,7 +169,7 @@ def look_alikes(text: str, dotless: bool = True) -> str:
     dotless = dotless and "ı" in text
     if not dotless and not _OTHER_SCRIPT.search(text):
         return text
-    writing = _NOT_WRITING.sub(" ", text)
+    writing = NOT_WRITING.sub(" ", text)
     mixed = any(_scripts(w) > 1 for w in _WORD.findall(writing))
     latin = sum("a" <= c <= "z" for c in writing.lower())
     alone_too = not _OTHER_LETTER.search(writing) and (
