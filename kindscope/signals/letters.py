@@ -4,11 +4,11 @@
 Unicode (circled "ⓘ ⓦⓐⓝⓣ", fullwidth "ｉｄｉｏｔ", mathematical bold or script "𝐢𝐝𝐢𝐨𝐭",
 "𝓘 𝔀𝓪𝓷𝓽", squared "🅸 🆆🅰🅽🆃", parenthesised "⒤⒟⒤⒪⒯"), small capitals ("ɪ ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ"),
 superscript and subscript letters ("ʸᵒᵘ ᵃʳᵉ", "ᵢ wₐₙₜ"), the flag letters ("🇮 🇼🇦🇳🇹") and
-upside-down text (turned letters, written backwards: "ǝıp oʇ ʇuɐʍ ı").
-The encoder knows none of them, and the language detector took some of them for another
-script, so such a post was not read at all (at model 2026.12.11 "𝐢 𝐰𝐚𝐧𝐭 𝐭𝐨 𝐝𝐢𝐞" got
-``lang`` "zxx" and no scores). ``plain_letters`` rewrites them as the letters they show;
-the language detector and the respeller both read its output.
+upside-down text (turned letters, written backwards: "ǝıp oʇ ʇuɐʍ ı"). The encoder knows
+none of them, and the language detector took some of them for another script, so such a
+post was not read at all (at model 2026.12.11, commit 65538ab, ``kindscope score --text
+"𝐢 𝐰𝐚𝐧𝐭 𝐭𝐨 𝐝𝐢𝐞"`` gave ``lang`` "zxx" and no scores). ``plain_letters`` rewrites them as
+the letters they show; the language detector and the respeller both read its output.
 
 ``look_alikes`` undoes a second disguise: Cyrillic, Greek and Armenian letters that look
 like Latin ones, written into English words ("kіll" with a Cyrillic "і", "idiоt" with a

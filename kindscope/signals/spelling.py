@@ -17,7 +17,8 @@ emoji glued to a word is set apart from it ("die😭" was one token the encoder 
 emoji set between every word ("i 😭 want 😭 to 😭 die", "you👏are👏a") move after the words,
 underscores joining three words or more ("i_want_to_die") read as spaces, and letters spaced
 out with wider gaps between words ("i   a m   n o t") as the words (since 2026.12.12: at
-model 2026.12.11 the first read crisis 0.06). Other characters are left as they are.
+model 2026.12.11, commit 65538ab, ``kindscope score --text`` read the first as crisis 0.06).
+Other characters are left as they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
@@ -44,7 +45,8 @@ __all__ = ["Respeller"]
 
 #: Words coined to talk about suicide and self-harm past platforms' filters ("algospeak"),
 #: and the plain words the model and the phrase layer know (since model 2026.12.12: at
-#: 2026.12.11 "gonna kms tonight" read crisis 0.15, "thinking about sewer slide again" 0.13).
+#: 2026.12.11, 65538ab, ``kindscope score --text`` read "gonna kms tonight" as crisis 0.15,
+#: "thinking about sewer slide again" 0.13).
 _CODED_WORDS = {
     "unalive": "kill", "unalives": "kills", "unalived": "killed", "unaliving": "killing",
     "sewerslide": "suicide", "sewerslidal": "suicidal",
@@ -55,7 +57,8 @@ _CODED = re.compile(r"(?<![\w@#'’])(?:unaliv(?:e|es|ed|ing)|sewer[ -]?slid(?:e
 #: "kms" is read as "kill myself" only at the start of a text or a sentence, or after a word
 #: that leads to a verb ("want to kms", "gonna kms", "srsly kms"); elsewhere it is kilometres
 #: ("5 kms", "low for kms on a used car"). ("kys", kill yourself, is aimed at someone else
-#: and stays as written: the model reads "kill yourself" alone as the writer's crisis, 0.95.)
+#: and stays as written: ``kindscope score --text "kill yourself"`` reads it as the
+#: writer's crisis, 0.95.)
 _KMS_AFTER = re.compile(
     r"(?:\A|[.!?]|\b(?:to|gonna|wanna|gotta|finna|tryna|i|ill|i'll|i’ll|im|i'm|i’m|will|just|"
     r"might|may|could|should|literally|srsly|seriously|really|lowkey|honestly|pls|please))"
