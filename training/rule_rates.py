@@ -4,7 +4,8 @@
 
 The rule layers over the heads' scores (``kindscope/signals``: ``phrases.explain`` for
 crisis, ``mentions.explain_mentions``, ``idioms.explain_idioms`` and the distress-capping
-families ``idioms.DISTRESS_FREE``, ``slogans.explain_slogans``, and ``targets.explain_target``,
+families ``idioms.DISTRESS_FREE``, ``slogans.explain_slogans``, ``wishes`` (death wishes
+aimed at someone, reported, or said to oneself), and ``targets.explain_target``,
 whose cap on hate applies to personal talk that names no group: "personal, no group" below,
 read without the post a text answers) read nothing but the text,
 so their firing rate on a labelled source says how often they touch hate, insults, risk or
@@ -48,6 +49,7 @@ from kindscope.signals.milestones import explain_milestone  # noqa: E402
 from kindscope.signals.phrases import explain  # noqa: E402
 from kindscope.signals.slogans import explain_slogans  # noqa: E402
 from kindscope.signals.targets import explain_target, is_personal  # noqa: E402
+from kindscope.signals.wishes import aimed_wish, reported_wish, self_wish  # noqa: E402
 
 RULES = {
     "crisis phrases": lambda t: bool(explain(t)),
@@ -57,6 +59,9 @@ RULES = {
     "set phrases": lambda t: bool(explain_slogans(t)),
     "personal, no group": lambda t: is_personal(t) and not explain_target(t),
     "recovery milestones": lambda t: explain_milestone(t) is not None,
+    "death wish aimed": aimed_wish,
+    "death wish reported": lambda t: reported_wish(t) and not aimed_wish(t),
+    "death wish to self": lambda t: self_wish(t) and not aimed_wish(t),
 }
 
 

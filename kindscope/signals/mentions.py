@@ -48,7 +48,7 @@ from kindscope.signals.guards import cap_where, lowered
 from kindscope.signals.spelling import LEXICON
 from kindscope.signals.targets import without_groups
 
-__all__ = ["MENTION_RULES", "adjust_mentions", "denial_rest", "explain_mentions",
+__all__ = ["MENTION_RULES", "adjust_mentions", "aims_abuse", "denial_rest", "explain_mentions",
            "mention_mask"]
 
 _STOP = (
@@ -185,7 +185,7 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text))
 
 
-def _aimed(low: str) -> bool:
+def aims_abuse(low: str) -> bool:
     """Something in the text aims abuse at someone, whatever the rules say."""
     if _DEHUMANISING.search(low):
         return True
@@ -213,7 +213,7 @@ def explain_mentions(text: str) -> list[str]:
     if not cued and not deniable:
         return []
     low = low.replace("’", "'")
-    aimed = _aimed(low)
+    aimed = aims_abuse(low)
     hits = []
     for name, rx in MENTION_RULES.items():
         if not (deniable if name == "denial" else cued):
@@ -227,7 +227,7 @@ def explain_mentions(text: str) -> list[str]:
         if name == "denial":
             # the denied claim's own words are not abuse; any other hostile claim, abuse
             # aimed at someone, or a contrast after the denial keeps the score
-            if (_CLAIM.search(rest) or _aimed(rest) or _CONTRAST.search(low[m.end() :])
+            if (_CLAIM.search(rest) or aims_abuse(rest) or _CONTRAST.search(low[m.end() :])
                     or _CONDITION.search(clause := re.split(r"[.!?;]", low[: m.start()])[-1])
                     or _IRONY.search(clause) or _REPORTED_AFTER.search(low[m.end() :])):
                 continue

@@ -27,6 +27,7 @@ from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
 from kindscope.signals.targets import adjust_targets, target_mask
+from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, own_risk, wish_masks
 
 __all__ = ["ARTIFACTS", "MODEL_VERSION", "SIGNALS", "SignalModel", "get_model"]
 
@@ -140,12 +141,15 @@ class SignalModel:
         about = self._denials_that_hold(plain, mentions, has) if mentions is not None else {}
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
+        wishes = wish_masks(plain) if has & set(WISH_SIGNALS) else None
         if "crisis" in out:
+            crisis = adjust_crisis(plain, adjust_wishes("crisis", out["crisis"], wishes), idioms)
             out["crisis"] = adjust_milestones(
-                "crisis", plain, adjust_crisis(plain, out["crisis"], idioms), milestones)
+                "crisis", plain, adjust_wishes("crisis_to_self", crisis, wishes), milestones)
         if "toxicity" in out:
-            out["toxicity"] = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]),
-                                              about["toxicity"])
+            toxicity = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]),
+                                       about["toxicity"])
+            out["toxicity"] = adjust_wishes("toxicity", toxicity, wishes)
         if "hate" in out:
             ctx = plain_ctx if plain_ctx is not None else (
                 [fix(c) if c else c for c in contexts] if contexts is not None else None)
@@ -154,10 +158,13 @@ class SignalModel:
             out["hate"] = adjust_slogans(plain, adjust_mentions(plain, hate, about["hate"]),
                                          slogans)
         if "offensive" in out:
-            out["offensive"] = adjust_idioms(plain, out["offensive"], found=idioms)
+            out["offensive"] = adjust_wishes(
+                "offensive", adjust_idioms(plain, out["offensive"], found=idioms), wishes)
         if "distress" in out:
+            risk = _mask_where(wishes.only_aimed, own_risk, plain)
+            distress = adjust_wishes("distress", out["distress"], wishes, risk)
             out["distress"] = adjust_milestones(
-                "distress", plain, adjust_idioms(plain, out["distress"], DISTRESS_FREE, idioms),
+                "distress", plain, adjust_idioms(plain, distress, DISTRESS_FREE, idioms),
                 milestones)
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(
