@@ -36,6 +36,7 @@ from kindscope.signals.milestones import adjust_milestones, milestone_mask  # no
 from kindscope.signals.phrases import adjust_crisis  # noqa: E402
 from kindscope.signals.slogans import adjust_slogans, slogan_mask  # noqa: E402
 from kindscope.signals.targets import adjust_targets, target_mask  # noqa: E402
+from kindscope.signals.wishes import adjust_wishes, wish_masks  # noqa: E402
 
 
 def steps(texts: list[str]) -> dict:
@@ -65,6 +66,10 @@ def steps(texts: list[str]) -> dict:
             lambda: read.__setitem__("milestones", milestone_mask(texts)),
         "milestones.adjust_milestones (upbeat)":
             lambda: adjust_milestones("upbeat", texts, low, read["milestones"]),
+        "read death wishes (wishes.wish_masks)":
+            lambda: read.__setitem__("wishes", wish_masks(texts)),
+        "wishes.adjust_wishes (toxicity)":
+            lambda: adjust_wishes("toxicity", low, read["wishes"]),
     }
 
 
@@ -84,7 +89,7 @@ def main() -> None:
             result = step()
             times.setdefault(name, []).append(time.perf_counter() - t0)
             if isinstance(result, np.ndarray):
-                start = 0.2 if name.startswith(("slogans", "milestones")) else 0.9
+                start = 0.2 if name.startswith(("slogans", "milestones", "wishes")) else 0.9
                 changed[name] = int((result != start).sum())
         totals.append(time.perf_counter() - t_round)
     out = {"texts": len(texts),

@@ -27,7 +27,7 @@ from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
 from kindscope.signals.targets import adjust_targets, target_mask
-from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, own_risk, wish_masks
+from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, wish_masks
 
 __all__ = ["ARTIFACTS", "MODEL_VERSION", "SIGNALS", "SignalModel", "get_model"]
 
@@ -114,10 +114,11 @@ class SignalModel:
         ctx_feats = self._context_features(encoded.features, where, plain_ctx, len(texts),
                                            needs_ctx)
         out = {}
-        # upbeat's guard reads crisis, support's reads toxicity: score them whenever needed
-        wanted = (*signals, "crisis") if "upbeat" in signals else signals
-        if set(SUPPORT_SIGNALS) & set(signals):
-            wanted = (*wanted, "toxicity")
+        # upbeat's guard and the death-wish rule of toxicity and offensive read crisis,
+        # support's guard reads toxicity: score them whenever needed
+        wanted = (*signals, "toxicity") if set(SUPPORT_SIGNALS) & set(signals) else signals
+        if {"upbeat", "toxicity", "offensive"} & set(wanted):
+            wanted = (*wanted, "crisis")
         for s in dict.fromkeys(wanted):
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
@@ -143,13 +144,14 @@ class SignalModel:
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
         wishes = wish_masks(plain) if has & set(WISH_SIGNALS) else None
         if "crisis" in out:
-            crisis = adjust_crisis(plain, adjust_wishes("crisis", out["crisis"], wishes), idioms)
-            out["crisis"] = adjust_milestones(
-                "crisis", plain, adjust_wishes("crisis_to_self", crisis, wishes), milestones)
+            crisis = adjust_milestones(
+                "crisis", plain, adjust_crisis(plain, out["crisis"], idioms), milestones)
+            # last: a death wish said to oneself is the author's risk, whatever capped it
+            out["crisis"] = adjust_wishes("crisis", crisis, wishes)
         if "toxicity" in out:
             toxicity = adjust_mentions(plain, adjust_toxicity(plain, out["toxicity"]),
                                        about["toxicity"])
-            out["toxicity"] = adjust_wishes("toxicity", toxicity, wishes)
+            out["toxicity"] = adjust_wishes("toxicity", toxicity, wishes, out["crisis"])
         if "hate" in out:
             ctx = plain_ctx if plain_ctx is not None else (
                 [fix(c) if c else c for c in contexts] if contexts is not None else None)
@@ -159,12 +161,11 @@ class SignalModel:
                                          slogans)
         if "offensive" in out:
             out["offensive"] = adjust_wishes(
-                "offensive", adjust_idioms(plain, out["offensive"], found=idioms), wishes)
+                "offensive", adjust_idioms(plain, out["offensive"], found=idioms), wishes,
+                out["crisis"])
         if "distress" in out:
-            risk = _mask_where(wishes.only_aimed, own_risk, plain)
-            distress = adjust_wishes("distress", out["distress"], wishes, risk)
             out["distress"] = adjust_milestones(
-                "distress", plain, adjust_idioms(plain, distress, DISTRESS_FREE, idioms),
+                "distress", plain, adjust_idioms(plain, out["distress"], DISTRESS_FREE, idioms),
                 milestones)
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(

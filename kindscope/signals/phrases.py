@@ -83,17 +83,6 @@ _FIGURATIVE = re.compile(
 _JOKE = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|jk|rofl)\b|😂|🤣")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|i've|ive|i'll|i'd)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre|yourself|u)\b")
-#: First-person words by which a supporter offers to be there for the person they answer
-#: ("talk to me", "I'm here for you", "can I call you?"), read as not the author's own story
-#: by ``_is_support_reply``. Only offers of presence: "I'm sorry", "I love you", "I'll miss
-#: you" and "I promise" are also the words of goodbye notes, and are not among them.
-_SUPPORT_FRAME = re.compile(
-    r"\b(?:talk|speak|call|text|message|dm|reach out|come) (?:to |with )?me\b|"
-    r"\blet me (?:know|help)\b|"
-    r"\b(?:i'm|im|i am) (?:(?:always|still|right) )?(?:here (?:for (?:you|u)|if (?:you|u)|"
-    r"whenever|anytime|to listen|with (?:you|u))|listening|not going anywhere)\b|"
-    r"\bcan i (?:call|help|talk to|message|text|do anything)\b|\bi hear (?:you|u)\b"
-)
 _SUPPORT_CUE = re.compile(
     r"\b(?:please|don't give up|dont give up|reach out|here for you|hang in|you matter|"
     r"talk to|call|hotline|helpline|stay|you're not alone|you are not alone|why)\b"
@@ -130,7 +119,7 @@ def _is_support_reply(low: str) -> bool:
     return (
         _SECOND_PERSON.search(low) is not None
         and _SUPPORT_CUE.search(low) is not None
-        and _FIRST_PERSON.search(_SUPPORT_FRAME.sub(" ", low)) is None
+        and _FIRST_PERSON.search(low) is None
     )
 
 

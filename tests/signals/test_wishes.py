@@ -14,7 +14,6 @@ from kindscope.signals.wishes import (
     explain_wish,
     reported_wish,
     self_wish,
-    speaks_of_self,
     wish_masks,
 )
 
@@ -74,6 +73,12 @@ NOT_AIMED = [
     # self-talk and illness
     "just kill yourself already. you're a burden. #vent",
     "@user just die depression.",
+    # the review's: orders that end a clause, not "drop dead date"
+    "Drop dead date for submissions is Friday, y'all",
+    "Stop breathing through your mouth when you run",
+    "Go die hard fans, the finale is tonight!",
+    "Go delete yourself from that group chat, it's toxic for you",
+    "note to self: kill yourself at the gym today, leg day",
 ]
 
 
@@ -89,17 +94,18 @@ def test_not_aimed(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "of_self"),
+    "text",
     [
-        ("kill yourself", False),
-        ("I hope you die", False),
-        ("do me a favour and die", False),
-        ("that's ugly, i'd kill myself. you should kill yourself too", True),
-        ("kys 😂 worst pun i've ever read", True),
+        # the author's own story beside the wish: never read as abuse by the rule
+        "that's ugly, i'd kill myself. you should kill yourself too",
+        "nobody would miss you. goodbye.",
+        "you should just die. tonight.",
+        "the world would be better off without you. that's where i'm at",
     ],
 )
-def test_the_author_speaking_of_themself_keeps_crisis(text, of_self):
-    assert speaks_of_self(text) is of_self
+def test_a_wish_in_the_authors_own_story_is_not_aimed(text):
+    assert explain_wish(text)
+    assert not aimed_wish(text)
 
 
 @pytest.mark.parametrize(
@@ -111,8 +117,11 @@ def test_the_author_speaking_of_themself_keeps_crisis(text, of_self):
         ('quoting this so you see what I deal with: "kill yourself you ugly bitch"', True),
         # abuse outside the quote keeps the score
         ("he said 'kys' so fuck you, you idiot", False),
-        # a report verb further back is not a report of the wish
+        # a report verb further back is not a report of the wish, nor is saying it to you
         ("whoever wrote these patch notes needs to kill themselves", False),
+        ("I'm telling you to kill yourself.", False),
+        ("as I said, kys", False),
+        ("you can't even kill yourself right", False),
         ("kill yourself", False),
     ],
 )
@@ -145,37 +154,64 @@ def test_masks_and_adjustments():
     texts = ["kys", "i'd kill myself. you should kill yourself too", "got 40 'kys' replies",
              "kill yourself. #vent", "lovely weather"]
     w = wish_masks(texts)
-    assert w.aimed.tolist() == [True, True, False, False, False]
-    assert w.only_aimed.tolist() == [True, False, False, False, False]
+    assert w.aimed.tolist() == [True, False, False, False, False]
     assert w.reported.tolist() == [False, False, True, False, False]
     assert w.to_self.tolist() == [False, False, False, True, False]
     p = np.full(5, 0.6)
-    assert adjust_wishes("toxicity", p, w).tolist() == [WISH_SCORE, WISH_SCORE, GUARD_CAP,
-                                                        GUARD_CAP, 0.6]
-    assert adjust_wishes("crisis", p, w).tolist() == [GUARD_CAP, 0.6, 0.6, 0.6, 0.6]
-    own = np.array([True, False, False, False, False])
-    assert adjust_wishes("distress", p, w, own).tolist() == [0.6] * 5
-    assert adjust_wishes("crisis_to_self", p, w).tolist() == [0.6, 0.6, 0.6,
-                                                              SELF_TALK_SCORE, 0.6]
+    calm = np.full(5, 0.1)
+    assert adjust_wishes("toxicity", p, w, calm).tolist() == [WISH_SCORE, 0.6, GUARD_CAP,
+                                                              GUARD_CAP, 0.6]
+    # a text read as the author's crisis is not raised as abuse
+    assert adjust_wishes("toxicity", p, w, np.full(5, 0.7)).tolist()[0] == 0.6
+    assert adjust_wishes("crisis", p, w).tolist() == [0.6, 0.6, 0.6, SELF_TALK_SCORE, 0.6]
+    with pytest.raises(ValueError):
+        adjust_wishes("toxicity", p, w)
     with pytest.raises(ValueError):
         adjust_wishes("hate", p, w)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\n" * 49_997 + "die", '"kys" ' * 8_000, "'kys' " * 8_000, "don't kys. " * 4_000,
+     "vent " * 5_000 + " kys" * 6_000, "go kill yourself. " * 2_700],
+)
+def test_long_texts_written_to_be_slow_are_read_quickly(text):
+    # each took 5-25 s in a first version (a reviewer's strings); bounded now by
+    # _MAX_MATCHES and patterns that do not rescan runs of newlines. A generous bound:
+    # speed itself is measured in benchmarks/.
+    import time
+
+    start = time.perf_counter()
+    wish_masks([text])
+    assert time.perf_counter() - start < 2.0
 
 
 def test_the_model_reads_who_is_told_to_die():
     from kindscope.signals import THRESHOLDS, score_texts
 
     texts = [
-        "go kill yourself loser",            # abuse: toxic, not the writer's crisis
+        "go kill yourself loser",            # abuse: toxic
         "i hope you die",
-        "kill yourself. #vent",              # self-talk: the writer's crisis
+        "kill yourself. #vent",              # self-talk: the writer's crisis, not abuse
         "i want to kill myself",             # first person: crisis, as before
         "someone told me to kys today",      # a report: not toxic
+        "kill yourself",                     # alone: both readings kept for a person to see
     ]
-    rows = score_texts(texts, None, signals=("toxicity", "crisis", "distress")).to_pylist()
-    flag = {s: THRESHOLDS[s] for s in ("toxicity", "crisis", "distress")}
-    assert rows[0]["toxicity"] >= flag["toxicity"] and rows[0]["crisis"] < flag["crisis"]
-    assert rows[0]["distress"] < flag["distress"]
+    rows = score_texts(texts, None, signals=("toxicity", "crisis")).to_pylist()
+    flag = {s: THRESHOLDS[s] for s in ("toxicity", "crisis")}
+    assert rows[0]["toxicity"] >= flag["toxicity"]
     assert rows[1]["toxicity"] >= flag["toxicity"] and rows[1]["crisis"] < flag["crisis"]
     assert rows[2]["crisis"] >= flag["crisis"] and rows[2]["toxicity"] < flag["toxicity"]
     assert rows[3]["crisis"] >= flag["crisis"]
     assert rows[4]["toxicity"] < flag["toxicity"]
+    assert rows[5]["crisis"] >= flag["crisis"] and rows[5]["toxicity"] >= flag["toxicity"]
+
+
+def test_toxicity_alone_reads_the_crisis_the_rule_needs():
+    from kindscope.signals import score_texts
+
+    alone = score_texts(["nobody would miss you if you were gone"], None,
+                        signals=("toxicity",)).to_pylist()[0]
+    both = score_texts(["nobody would miss you if you were gone"], None,
+                       signals=("toxicity", "crisis")).to_pylist()[0]
+    assert alone["toxicity"] == both["toxicity"]
