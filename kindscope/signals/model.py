@@ -142,7 +142,8 @@ class SignalModel:
         about = self._denials_that_hold(plain, mentions, has) if mentions is not None else {}
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
-        wishes = wish_masks(plain) if has & set(WISH_SIGNALS) else None
+        wishes = wish_masks(plain, [bool(c) for c in contexts] if contexts is not None
+                            else None) if has & set(WISH_SIGNALS) else None
         if "crisis" in out:
             crisis = adjust_milestones(
                 "crisis", plain, adjust_crisis(plain, out["crisis"], idioms), milestones)

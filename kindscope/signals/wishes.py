@@ -100,11 +100,17 @@ _BEFORE = rf"(?:{_CLAUSE}|\b(?:go|just|pls|please|plz|should|shud|could|can|to|a
     r"better|now|then|fucking|fkn|u|you|ya)[ \t]+)"
 #: Words after "kill yourself" that are not about death ("kill yourself laughing", "delete
 #: yourself from the group chat", "end yourself in the lava to respawn").
-_NOT_DEATH = r"(?! (?:laughing|working|with work|over|trying|from|out of|off\b|some slack|" \
-    r"a break|at the gym|for (?:it|this|that|a|the|work)))(?![^.!?\n]{0,40}\brespawn)"
+_NOT_DEATH = (
+    r"(?! (?:laughing|working|with work|over|trying|from|out of|off\b|some slack|"
+    r"a break|at the gym|for (?:it|this|that|a|the|work)|in (?:minecraft|the nether|the game|"
+    r"game)|with /kill))(?![^.!?\n]{0,40}\b(?:respawn|spawn|unstuck|checkpoint))"
+)
 #: Words after "die" that make another sense ("die hard fans", "the hope you die with").
-_DIE_AFTER = r"(?![- ](?:gorgeous|beautiful|sexy|stunning|handsome|cute|funny|hilarious|" \
-    r"serious|for|of|laughing|in peace|in my arms|hard|with|happy|old|again|trying|inside))"
+_DIE_AFTER = (
+    r"(?![- ](?:gorgeous|beautiful|sexy|stunning|handsome|cute|funny|hilarious|"
+    r"serious|for|of|laughing|in peace|in my arms|hard|with|happy|old|again|trying|inside|"
+    r"peacefully|in (?:your|their|his|her|my) sleep|on (?:that|this|the|a) hill|on purpose))"
+)
 #: "drop dead" and "stop existing / breathing" as orders end a clause or go on to the person
 #: ("drop dead, loser"), not "drop dead date", "stop breathing through your mouth".
 _CLAUSE_END = r"(?=[ \t]*(?:$|[^\w\s]|(?:you|u|ya|already|pls|please|plz|now|bitch|loser|" \
@@ -194,13 +200,14 @@ _REPORT = re.compile(
     r"screamed|screaming|type|typed|typing|post|posted|posting|tweet|tweeted|tweeting|"
     r"spam|spammed|spamming|joke|joked|joking|ask|asked|asking|encourage|encouraged|"
     r"encouraging|urge|urged|urging|report|reported|reporting|chant|chants|chanted|"
-    r"chanting|shout|shouted|shouting|text|texts|texted|texting|hear|heard|hearing)\b"
+    r"chanting|shout|shouted|shouting|text|texts|texted|texting|hear|heard|hearing|write|"
+    r"mouth|mouths|mouthed|whisper|whispers|whispered|convinced|convince|convinces)\b"
     r"[^.!?]{0,30}$"
 )
 #: A quoted stretch: in double quotes, guillemets, or single quotes that open after a space
 #: or a bracket and close before one ("he said 'go die' to me").
 _QUOTE_SPAN = re.compile(
-    r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?:^|(?<=[\s(\[:]))'[^'\n]{1,120}?'(?=[\s,.;:!?)\]]|$)"
+    r"\"[^\"]*\"|“[^”“]*”|«[^»«]*»|(?:^|(?<=[\s(\[:]))'[^'\n]{1,120}?'(?=[\s,.;:!?)\]]|$)"
 )
 #: Right before a match: the author ("i could just die", "i'm gonna kys", "let me die").
 _SELF_BEFORE = re.compile(r"\b(?:i|i'm|im|i'll|ill|i'd|id|me|myself)\b[^.!?,;:]{0,15}$")
@@ -210,19 +217,33 @@ _COMFORT = re.compile(
     r"you matter|u matter|you are loved|you're loved|youre loved|hotline|helpline|"
     r"crisis line|988|samaritans|lifeline|please don't|please dont)\b"
 )
-#: A plain cue that the author is talking to themself.
-_TALKS_TO_SELF = re.compile(
-    r"#[ \t]?(?:vent|sui|selfharm|self_harm|suicid|intrusive|edtwt|sh\b)|"
-    r"\b(?:tw|cw)\W{0,4}(?:sui|suicide|sh|self[- ]?harm)\b|"
-    r"\bintrusive thoughts?\b|\binner (?:voice|critic)\b|"
+#: A cue that names the author's own head as the speaker ("my brain keeps saying", "the
+#: voice in my head", "I told myself", "me:"): it may quote what it says.
+_SPEAKER = re.compile(
+    r"\b(?:my|own) intrusive thoughts?\b|\bmy inner (?:voice|critic)\b|"
     r"\bvoices? (?:in|inside) my head\b|\b(?:the|a) voice (?:in|inside) (?:my|me)\b|"
     r"\bmy (?:brain|head|mind|thoughts|depression|anxiety|inner voice) (?:just |always |"
     r"still )?(?:says|said|tells|told|keeps|kept|screams|screamed|whispers|whispered|"
     r"repeats|goes|is saying|is screaming)\b|"
     r"\b(?:tell|told|telling|say|said|saying|repeat|repeating|scream|screaming|whisper|"
     r"whispering) (?:to )?myself\b|\btalking to myself\b|"
-    r"\bnote to self\b|\breminder to self\b|\bme to me\b|(?:^|\n)[ \t]*(?:also )?me:|"
-    r"\bin the mirror\b|\bto the mirror\b"
+    r"\bme to me\b|(?:^|\n)[ \t]*(?:also )?me:"
+)
+#: A cue that marks the post as the author's self-talk (#vent, "note to self"), or a speaker.
+_TALKS_TO_SELF = re.compile(
+    rf"{_SPEAKER.pattern}|"
+    r"#[ \t]?(?:vent|sui|selfharm|self_harm|suicid|intrusive|edtwt|sh\b)|"
+    r"\b(?:tw|cw)\W{0,4}(?:sui|suicide|sh|self[- ]?harm)\b|"
+    r"\bnote to self\b|\breminder to self\b|"
+    # the mirror only with the author in the same sentence ("I looked in the mirror")
+    r"\b(?:i|i'm|im|me|my)\b[^.!?\n]{0,40}\b(?:in|to|at) the mirror\b"
+)
+#: Abuse aimed at someone beside a cue of self-talk: an @handle ("@sam kys #vent").
+_HANDLE = re.compile(r"(?<![\w@])@\w")
+#: A rebuttal of the words ("it's a lie that nobody would miss you", "don't believe").
+_REBUTTAL = re.compile(
+    r"\b(?:lie|lies|lying to you|not true|untrue|a myth|don't believe|dont believe|"
+    r"do not believe|never believe)\b"
 )
 #: Talking to an illness ("just die, depression", "depression, go die").
 _TO_ILLNESS = re.compile(
@@ -230,14 +251,20 @@ _TO_ILLNESS = re.compile(
     r"illness|cancer|migraine)\b|\b(?:depression|anxiety|ocd|ptsd|bpd|insomnia|illness|"
     r"cancer|migraine)\W{1,3}(?:\w+\W{1,3})?(?:die|kys)\b"
 )
-#: Someone spoken to: "you", "kys", "do us all a favour", or an imperative at a clause's
-#: start or after @handle.
-_ADDRESSED = re.compile(
-    rf"\b{_YOU}\b|\byour\b|\bur\b|\b{_SELF}\b|\bkys\b|\ba (?:favou?r|solid)\b|"
+#: Someone spoken to: "you", "your", "yourself", "kys". An imperative alone is not enough
+#: ("Winter, drop dead.", "This printer jams. Just die already."): ``_aimed`` also takes an
+#: @handle, an insult word of ``spelling.LEXICON`` ("drink bleach idiot") or, in a reply,
+#: ``_IMPERATIVE``.
+_ADDRESSED = re.compile(rf"\b{_YOU}\b|\byour\b|\bur\b|\b{_SELF}\b|\bkys\b")
+#: An order at a clause's start ("go die in a ditch", "do us all a favour and die"): said to
+#: someone in a reply, which answers a person; not on its own.
+_IMPERATIVE = re.compile(
     rf"{_CLAUSE}(?:just |pls |please |plz |now |fucking )?(?:go |just )?"
     r"(?:die|drop dead|drink bleach|stop (?:existing|breathing))\b|"
-    rf"{_CLAUSE}{_AND_DIE} (?:and|&) (?:go )?die\b"
+    rf"{_CLAUSE}{_AND_DIE} (?:and|&) (?:go )?die\b|\ba (?:favou?r|solid)\b"
 )
+
+
 #: First person that a death wish aimed at someone may carry ("I hope you die", "do me a
 #: favour and die").
 _FRAME = re.compile(
@@ -258,6 +285,7 @@ _OWN_STORY = re.compile(
 #: "replied:"); not "telling you to" (that is the wish said), "as I said", or a report verb
 #: further back ("whoever wrote these notes needs to ...").
 _TOLD = re.compile(
+    r"(?<!go )(?<!pls )(?<!please )(?<!let's )(?<!lets )(?<!should )"
     r"\b(?:tell|tells|told|telling|encourag\w*|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+"
     r"(?!(?:you|u|ya|y'all|yall)\b)(?:[\w']+\s+){0,3}?to\s+(?:go\s+|just\s+)?$|"
     r"(?<!as i )(?<!like i )\b(?:said|says|saying|replied|replies|commented|wrote|writes|"
@@ -277,11 +305,17 @@ _OTHERS = re.compile(
     r"\b(?:kill|unalive|neck|off|end|delete) (?:them ?selves|him ?self|her ?self|themself)\b")
 #: Self-harm said to oneself ("go hurt yourself"), read only with a cue of self-talk.
 _HURT = re.compile(
-    rf"\b(?:hurt|cut|harm|starve) {_SELF}\b(?! (?:some slack|a break|off\b))|"
-    r"\b(?:just |go |pls |please )end it(?: all)?(?: already| now| tonight)?\b"
-    r"(?! (?:with|on|by|in|at|there|here)\b)"
+    rf"\b(?:hurt|cut|harm|starve) {_SELF}\b"
+    r"(?! (?:a|an|the|some|of|less|more|off|up|slack|short|loose|free)\b)|"
+    r"\b(?:just |go |pls |please )end it all\b"
 )
-_JOKE = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|jk|rofl)\b|😂|🤣")
+#: Death wishes said only to a person (not "die already" or "drop dead", which are also said
+#: to cats, printers and raid bosses).
+_TO_A_PERSON = re.compile(
+    rf"{_SELF}|\bkys\b|\b{_YOU} (?:should|deserve|need|ought|oughta|better|gotta|have)\b|"
+    r"\bmiss\b|\bcry\b|\bcare if\b|\bbetter (?:off )?(?:without|if)\b|\bend it all\b"
+)
+_JOKE = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|jk|rofl|just kidding|kidding)\b|/j\b|/hj\b|😂|🤣")
 #: How far (in characters) a cue of self-talk may be from the words it marks.
 _NEAR = 160
 
@@ -345,10 +379,16 @@ def _explain(t: _Text) -> list[str]:
     return hits
 
 
-def _aimed(t: _Text) -> bool:
-    return bool(_explain(t)) and _TALKS_TO_SELF.search(t.low) is None \
-        and _TO_ILLNESS.search(t.low) is None and _ADDRESSED.search(t.low) is not None \
-        and _OWN_STORY.search(_FRAME.sub(" ", t.low)) is None
+def _aimed(t: _Text, reply: bool = False) -> bool:
+    if not _explain(t) or _TO_ILLNESS.search(t.low) or _REBUTTAL.search(t.low):
+        return False
+    handle = _HANDLE.search(t.low) is not None
+    if _TALKS_TO_SELF.search(t.low) and not handle:
+        return False
+    addressed = handle or _ADDRESSED.search(t.low) is not None \
+        or not LEXICON.isdisjoint(_WORD.findall(t.low)) \
+        or (reply and _IMPERATIVE.search(t.low) is not None)
+    return addressed and _OWN_STORY.search(_FRAME.sub(" ", t.low)) is None
 
 
 def _reported(t: _Text) -> bool:
@@ -369,7 +409,7 @@ def _reported(t: _Text) -> bool:
 
 
 def _to_self(t: _Text) -> bool:
-    if not t.cued or _JOKE.search(t.low):
+    if not t.cued or _JOKE.search(t.low) or _HANDLE.search(t.low):
         return False
     wishes = [m for _, m in t.found]
     wishes += islice(_HURT.finditer(t.low), _MAX_MATCHES)
@@ -384,9 +424,18 @@ def _to_self(t: _Text) -> bool:
         if ((_AGAINST.search(near) and not _WHY_NOT.search(near)) or _INTENT.search(near)
                 or _IF_OR_WAY.search(near) or _SELF_BEFORE.search(near) or t.asked(m)):
             continue
-        # told by someone else, unless the cue right before says the teller is the author
-        # ("my brain keeps saying 'kys'"); quoted words alone count (self-talk quotes itself)
-        if (_TOLD.search(before) or _REPORT.search(near)) and not _TALKS_TO_SELF.search(before):
+        # said to "you": the wish, or its sentence, speaks to someone ("this raid boss has 2%
+        # hp, just die already" is not said to oneself); with a tag cue only (#vent), only
+        # words said to a person ("#vent my cat knocked my plants over. die already, you
+        # little gremlin" is not)
+        if not _ADDRESSED.search(t.sentence(m)):
+            continue
+        if not _TO_A_PERSON.search(m.group(0)) and not _SPEAKER.search(t.low):
+            continue
+        # told by someone else, unless the author's own head is the teller, named right
+        # before ("my brain keeps saying 'kys'"); quoted words alone count (self-talk quotes
+        # itself)
+        if (_TOLD.search(before) or _REPORT.search(near)) and not _SPEAKER.search(near):
             continue
         i = bisect_left(cues, m.start() - _NEAR)
         if i < len(cues) and cues[i] <= m.start() + _NEAR:
@@ -400,10 +449,11 @@ def explain_wish(text: str | None) -> list[str]:
     return _explain(_Text(text))
 
 
-def aimed_wish(text: str | None) -> bool:
+def aimed_wish(text: str | None, reply: bool = False) -> bool:
     """True when ``text`` tells someone to die (see the module's rules): what raises
-    ``toxicity`` and ``offensive``, where the text does not read as the author's crisis."""
-    return _aimed(_Text(text))
+    ``toxicity`` and ``offensive``, where the text does not read as the author's crisis.
+    ``reply``: the text answers someone's post, so an order alone speaks to them."""
+    return _aimed(_Text(text), reply)
 
 
 def reported_wish(text: str | None) -> bool:
@@ -419,7 +469,8 @@ def self_wish(text: str | None) -> bool:
     """True when ``text`` tells "you" to die or to hurt yourself near a plain cue that it
     is the author talking to themself, and is not ``aimed_wish``: the author's own risk."""
     t = _Text(text)
-    return not _aimed(t) and _to_self(t)
+    return not _aimed(t) and (not _reported(t) or _SPEAKER.search(t.low) is not None) \
+        and _to_self(t)
 
 
 class Wishes(NamedTuple):
@@ -435,18 +486,20 @@ class Wishes(NamedTuple):
     to_self: np.ndarray
 
 
-def wish_masks(texts: list[str]) -> Wishes:
-    """``aimed_wish``, ``reported_wish`` and ``self_wish`` of each text."""
+def wish_masks(texts: list[str], replies: list[bool] | None = None) -> Wishes:
+    """``aimed_wish``, ``reported_wish`` and ``self_wish`` of each text; ``replies`` says
+    which texts answer someone's post (``aimed_wish``'s ``reply``)."""
     n = len(texts)
     aimed, reported, to_self = (np.zeros(n, dtype=bool) for _ in range(3))
     for i, text in enumerate(texts):
         t = _Text(text)
         if not t.cued:
             continue
-        aimed[i] = _aimed(t)
+        aimed[i] = _aimed(t, bool(replies[i]) if replies is not None else False)
         if not aimed[i]:
             reported[i] = _reported(t)
-            to_self[i] = _to_self(t)
+            to_self[i] = (not reported[i] or _SPEAKER.search(t.low) is not None) \
+                and _to_self(t)
     return Wishes(aimed, reported, to_self)
 
 

@@ -28,17 +28,19 @@ AIMED = [
     "you should just die",
     "you deserve to be dead",
     "do us all a favour and end yourself",
-    "do the world a favor and go die",
     "nobody would miss you",
     "the world would be better off without you",
-    "go die in a ditch",
     "eat shit and die",
     "drink bleach idiot",
     "uninstall the game, then uninstall yourself",
     "neck yourself",
-    "stop existing pls",
     "why don't you just kill yourself?",
+    "drop dead, idiot",
+    "@sam nobody likes you, kys #vent",
 ]
+
+#: Orders with no one named: aimed only in a reply, which answers a person.
+ORDERS = ["go die in a ditch", "do the world a favor and go die", "stop existing pls"]
 
 NOT_AIMED = [
     # denied, advised against
@@ -62,7 +64,11 @@ NOT_AIMED = [
     # comfort
     "stay safe, kys ❤️",
     "you matter. please stay.",
-    # idioms and things, not people
+    # idioms and things, not people; rebuttals
+    "Winter, drop dead. Spring can't come soon enough.",
+    "This printer jams every day. Just die already.",
+    "It's a lie that the world would be better off without you.",
+    "Happy 80th! I hope you die peacefully in your sleep at 105",
     "you'll kill yourself laughing at this",
     "don't kill yourself over the exam",
     "she's drop-dead gorgeous",
@@ -86,6 +92,13 @@ NOT_AIMED = [
 def test_death_wishes_aimed_at_someone(text):
     assert explain_wish(text), text
     assert aimed_wish(text), text
+
+
+@pytest.mark.parametrize("text", ORDERS)
+def test_an_order_alone_is_aimed_in_a_reply(text):
+    assert explain_wish(text)
+    assert not aimed_wish(text)
+    assert aimed_wish(text, reply=True)
 
 
 @pytest.mark.parametrize("text", NOT_AIMED)
