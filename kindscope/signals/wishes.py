@@ -287,7 +287,7 @@ _OWN_STORY = re.compile(
 _TOLD = re.compile(
     r"(?<!go )(?<!pls )(?<!please )(?<!let's )(?<!lets )(?<!should )"
     r"\b(?:tell|tells|told|telling|encourag\w*|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+"
-    r"(?!(?:you|u|ya|y'all|yall)\b)(?:[\w']+\s+){0,3}?to\s+(?:go\s+|just\s+)?$|"
+    r"(?!(?:you|u|ya|y'all|yall)\b)(?:[\w']+\s+){0,3}?to\s+['\"“]?(?:go\s+|just\s+)?$|"
     r"(?<!as i )(?<!like i )\b(?:said|says|saying|replied|replies|commented|wrote|writes|"
     r"posted|tweeted|typed|dm'?d|dmed|messaged|texted|chanted|chant|chants|yelled|screamed|"
     r"shouted)\s*(?:to me\s*)?[:,]?\s*$"
@@ -391,15 +391,23 @@ def _aimed(t: _Text, reply: bool = False) -> bool:
     return addressed and _OWN_STORY.search(_FRAME.sub(" ", t.low)) is None
 
 
+def _before(t: _Text, match: re.Match) -> str:
+    return t.low[max(0, match.start() - 60) : match.start()]
+
+
 def _reported(t: _Text) -> bool:
     if not t.cued or _COMFORT.search(t.low):
         return False
-    found = [m for _, m in t.found]
-    found += islice(_OTHERS.finditer(t.low), _MAX_MATCHES)
+    wishes = [m for _, m in t.found]
+    # "kill themselves" is a wish only when someone is told to ("told people to kill
+    # themselves"), not in a quoted story of a death
+    others = [m for m in islice(_OTHERS.finditer(t.low), _MAX_MATCHES)
+              if _TOLD.search(_before(t, m)) or _OBJECTION.search(_before(t, m))]
+    found = wishes + others
     if not found or len(found) >= _MAX_MATCHES:
         return False
-    for m in found:
-        before = t.low[max(0, m.start() - 60) : m.start()]
+    for m in wishes:
+        before = _before(t, m)
         if not (t.quoted(m) or _TOLD.search(before) or _OBJECTION.search(before)):
             return False
     rest = _QUOTE_SPAN.sub(" . ", t.low)

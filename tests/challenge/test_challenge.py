@@ -83,6 +83,8 @@ ROOT = HERE.parents[1]
 #: minilm4ft-s9-stack-2026.12.12 (letters written with other characters read as plain
 #: letters, signals/letters.py; upbeat learns recovery good news, training/cases): no case
 #: moved (obfuscation stays 0.929: none of its cases has a character outside ASCII).
+#: minilm4ft-s9-stack-2026.12.13 (death wishes aimed at someone, reported or said to oneself,
+#: signals/wishes.py): no case moved.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,

@@ -135,6 +135,8 @@ def test_a_wish_in_the_authors_own_story_is_not_aimed(text):
         ("I'm telling you to kill yourself.", False),
         ("as I said, kys", False),
         ("you can't even kill yourself right", False),
+        # a quoted story of a death is no wish, nor a report of one
+        ("“the laws allowed her daughter to kill herself,” she told me", False),
         ("kill yourself", False),
     ],
 )
