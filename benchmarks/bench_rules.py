@@ -69,7 +69,7 @@ def steps(texts: list[str]) -> dict:
         "read death wishes (wishes.wish_masks)":
             lambda: read.__setitem__("wishes", wish_masks(texts)),
         "wishes.adjust_wishes (toxicity)":
-            lambda: adjust_wishes("toxicity", low, read["wishes"]),
+            lambda: adjust_wishes("toxicity", low, read["wishes"], low),
     }
 
 
