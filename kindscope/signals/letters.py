@@ -87,13 +87,13 @@ _STYLED_CHAR = re.compile(f"[{_STYLED}{_BOXED_RANGE}]\ufe0f?")
 _SMALL_CAP = re.compile(f"[{''.join(_SMALL_CAPS)}]")
 
 
-def plain_letters(text: str) -> str:
-    """``text`` with upside-down text (``turned.read_turned``), styled letters, small
-    capitals and flag letters written plainly and invisible characters taken out (the same
-    string when it has none)."""
+def plain_letters(text: str, known=None) -> str:
+    """``text`` with upside-down text (``turned.read_turned``, given ``known``), styled
+    letters, small capitals and flag letters written plainly and invisible characters taken
+    out (the same string when it has none)."""
     if not text or not _CANDIDATE.search(text):
         return text
-    text = read_turned(_INVISIBLE.sub("", text))
+    text = read_turned(_INVISIBLE.sub("", text), known)
     if _STYLED_CHAR.search(text):
         text = _STYLED_CHAR.sub(_styled, text)
     if sum(text.count(c) for c in _SMALL_CAP_SET) >= _MIN_SMALL_CAPS:

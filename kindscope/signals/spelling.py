@@ -18,7 +18,10 @@ emoji set between every word ("i 😭 want 😭 to 😭 die", "you👏are👏a")
 underscores joining three words or more ("i_want_to_die") read as spaces, and letters spaced
 out with wider gaps between words ("i   a m   n o t") as the words (since 2026.12.12: at
 model 2026.12.11, commit 65538ab, ``kindscope score --text`` read the first as crisis 0.06).
-Other characters are left as they are.
+Since 2026.12.13: emoji between the letters of a word ("d😭i😭e") and run-together tags
+that hold a word of harm and a person ("#iwanttodie") (``glued``), turned letters written
+forwards (``turned``), short words spaced out ("k y s", ``_SHORT_SPACED``), an emoticon after
+underscored words ("i_want_to_die:(") and "ctb". Other characters are left as they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
@@ -39,6 +42,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from kindscope.signals.glued import emoji_inside, split_tag
 from kindscope.signals.letters import look_alikes, plain_letters
 
 __all__ = ["Respeller"]
@@ -50,10 +54,16 @@ __all__ = ["Respeller"]
 _CODED_WORDS = {
     "unalive": "kill", "unalives": "kills", "unalived": "killed", "unaliving": "killing",
     "sewerslide": "suicide", "sewerslidal": "suicidal",
-    "kms": "kill myself",
+    "kms": "kill myself", "ctb": "kill myself",
 }
-_CODED = re.compile(r"(?<![\w@#'’])(?:unaliv(?:e|es|ed|ing)|sewer[ -]?slid(?:e|al)|kms)"
+_CODED = re.compile(r"(?<![\w@#'’])(?:unaliv(?:e|es|ed|ing)|sewer[ -]?slid(?:e|al)|kms|ctb)"
                     r"(?![\w'’])", re.IGNORECASE)
+#: "ctb" as a thing thought of ("thinking about ctb", "ctb is all i think about"): suicide.
+_CTB_NOUN_BEFORE = re.compile(r"\b(?:about|of|considering|contemplating|into)\s*\Z")
+_CTB_NOUN_AFTER = re.compile(r"\A\s+(?:is|was|has|thoughts?|plans?)\b")
+#: "sewer slide" before "thoughts" or "ideation" reads "suicidal" (the crisis phrase layer's
+#: word: "suicidal thoughts").
+_SLIDE_THOUGHTS = re.compile(r"\A\s+(?:thoughts?|ideation|feelings?)\b", re.IGNORECASE)
 #: "kms" is read as "kill myself" only at the start of a text or a sentence, or after a word
 #: that leads to a verb ("want to kms", "gonna kms", "srsly kms"); elsewhere it is kilometres
 #: ("5 kms", "low for kms on a used car"). ("kys", kill yourself, is aimed at someone else
@@ -63,6 +73,10 @@ _KMS_AFTER = re.compile(
     r"(?:\A|[.!?]|\b(?:to|gonna|wanna|gotta|finna|tryna|i|ill|i'll|i’ll|im|i'm|i’m|will|just|"
     r"might|may|could|should|literally|srsly|seriously|really|lowkey|honestly|pls|please))"
     r"\s*\Z", re.IGNORECASE)
+#: "ctb" ("catch the bus") only after a word that leads to a verb, never at a text's start.
+_CTB_AFTER = re.compile(
+    r"\b(?:to|gonna|wanna|gotta|finna|tryna|ill|i'll|i’ll|will|just|might|may|could|should|"
+    r"literally|srsly|seriously|really|lowkey|honestly|pls|please)\s*\Z", re.IGNORECASE)
 #: Zero-width spaces, word joiners and zero-width no-break spaces (and zero-width joiners and
 #: non-joiners between Latin letters): between words they part them
 #: ("i\u200bwant\u200bto\u200bdie"), inside a word they hide it from a filter.
@@ -87,6 +101,11 @@ _EMOJI_SPACED = re.compile(
 #: chunk is a sentence (``_SENTENCE_PARTS`` parts or more: a whole post joined up).
 _UNDERSCORED = re.compile(r"(?<!\S)[^\s_]+(?:_[^\s_]+){2,}(?!\S)")
 _SENTENCE_PARTS = 6
+#: Punctuation or an emoticon after underscored words ("i_want_to_die:(", "pathetic!!").
+_TRAIL = re.compile(r"(?:[.!?,;…]+|:'?[()/|\\]|;[()])+$")
+#: Three-letter words people space out, too short for ``_SPACED`` ("k y s", "d.i.e").
+_SHORT_SPACED = re.compile(r"(?<![\w@#'’*])(?:k([ .])y\1s|k([ .])m\2s|d([ .])i\3e)(?![\w@'’*])",
+                           re.IGNORECASE)
 _URL = re.compile(r"://|www\.", re.IGNORECASE)
 _CODE = re.compile(r"[@#/\\(\[{=<>]|\.[^\W_]|[^\W\d_]\d|\d[^\W\d_]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -125,6 +144,8 @@ _CHEAP = re.compile(r"[a-z][013457@$!]|[013457@$!][a-z]|([a-z])\1\1|[a-z][ .\-_*
 _CHUNK = re.compile(r"\S+")
 _LINK = re.compile(r"/|www\.|@[\w-]+\.\w", _FLAGS)
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+", _FLAGS)
+#: A tag of letters only ("#iwanttodie"), which ``glued.split_tag`` may read as words.
+_TAG = re.compile(r"(?<![\w#])#([A-Za-z]{4,30})(?![\w#])")
 
 #: Words people disguise to get past filters (insults, slurs, swearing, self-harm); masked
 #: or dropped letters are restored only towards these.
@@ -176,6 +197,9 @@ class Respeller:
 
         self._pieces = pieces
         self._unknown = unknown
+        vocab = tokenizer.get_vocab()
+        self._whole = lambda word: word.lower() in vocab
+        self._rank = vocab.get
 
     def fix(self, text: str) -> str:
         """``text`` with disguised words written plainly (unchanged when there are none)."""
@@ -183,10 +207,12 @@ class Respeller:
             return text
         if _ZERO_WIDTH.search(text):
             text = _CHUNK.sub(self._zero_width, text)
-        text = look_alikes(plain_letters(text))
+        text = look_alikes(plain_letters(text, self._words_known))
         if _ANY_EMOJI.search(text):
-            text = _GLUED.sub(" ", text)
+            text = _GLUED.sub(" ", emoji_inside(text, self._whole, LEXICON))
             text = _EMOJI_SPACED.sub(_emoji_to_end, text)
+        if "#" in text:
+            text = _TAG.sub(self._tag, text)
         if "_" in text:
             text = _unscore(text)
         if "  " in text:
@@ -221,6 +247,16 @@ class Respeller:
                 words[-1] = left + part
         return " ".join(words)
 
+    def _tag(self, m: re.Match) -> str:
+        """A run-together tag read as its words, when ``glued.split_tag`` reads it."""
+        words = split_tag(m.group(1), self._rank)
+        return m.group() if words is None else words
+
+    def _words_known(self, text: str) -> int:
+        """The encoder's pieces for the words of ``text``: which way up a run of turned
+        letters reads better (``turned.read_turned``)."""
+        return sum(self._known(w) for w in re.findall(r"[^\W\d_]+", text))
+
     def _known(self, word: str) -> int:
         """The encoder's pieces for ``word`` (format characters taken out), counting a word
         it does not know at all, or a long one, as one piece per character."""
@@ -242,6 +278,7 @@ class Respeller:
         return plain
 
     def _fix_span(self, span: str) -> str:
+        span = _SHORT_SPACED.sub(lambda m: re.sub(r"[ .]", "", m.group()), span)
         span = _SPACED.sub(self._spaced, span)
         return _WORD.sub(self._word, span)
 
@@ -325,6 +362,20 @@ def _uncode(span: str) -> str:
         word = m.group().lower()
         if word == "kms" and not _KMS_AFTER.search(span[: m.start()]):
             return m.group()  # "5 kms", "low for kms on a used car": kilometres
+        if word == "ctb":
+            # "catch the bus" (to die), written in lower case: after a word that leads to a
+            # verb ("i want to ctb") or as a thing thought of; not "ctb = click to buy"
+            if m.group() != "ctb":
+                return m.group()
+            before, after = span[: m.start()], span[m.end() :]
+            if _CTB_AFTER.search(before):
+                return "kill myself"
+            if _CTB_NOUN_BEFORE.search(before) or _CTB_NOUN_AFTER.search(after):
+                return "suicide"
+            return m.group()
+        if word.replace(" ", "").replace("-", "").startswith("sewerslid") \
+                and _SLIDE_THOUGHTS.search(span[m.end() :]):
+            return "suicidal"
         return _CODED_WORDS[re.sub(r"[ -]", "", word)]
 
     return _CODED.sub(plain, span)
@@ -335,13 +386,21 @@ def _unscore(text: str) -> str:
     that start as a handle or a tag, and in short chunks that look like code or a path."""
 
     def words(m: re.Match) -> str:
-        chunk = m.group()
+        whole = m.group()
+        # brackets around it and punctuation or an emoticon after it are not code
+        # ("(kill_me_now)", "i_want_to_die:("), but "()" is ("kill_stale_jobs()")
+        wrapped = whole.startswith("(") and whole.endswith(")") and not whole.endswith("()")
+        chunk = whole[1:-1] if wrapped else whole
+        tail = _TRAIL.search(chunk)
+        tail = tail.group() if tail and not chunk.endswith("()") else ""
+        chunk = chunk[: len(chunk) - len(tail)]
         parts = chunk.split("_")
-        if chunk[0] in "@#" or _URL.search(chunk) or sum(
+        if not chunk or chunk[0] in "@#" or _URL.search(chunk) or sum(
                 bool(_HAS_LETTER.search(p)) for p in parts) < 3 or (
                 len(parts) < _SENTENCE_PARTS and _CODE.search(chunk)):
-            return chunk
-        return " ".join(parts)
+            return whole
+        said = " ".join(parts) + tail
+        return f"({said})" if wrapped else said
 
     return _UNDERSCORED.sub(words, text)
 

@@ -14,14 +14,18 @@ of its words has ``MIN_WORD`` letters or more (not a list of IPA symbols, "ɹ ʌ
 with a handle, tag, link, slash, square bracket, emoji or any other character are never
 part of a run. A text with IPA's own marks ("ˈ", "ə", "ɪ", "ʊ", "æ", ...) is left alone:
 IPA writes some of the same turned letters ("ɹʌn", "ɐ"). Turned letters written forwards
-("ʞıןן" for kill, which some generators give) are not read: nothing tells them apart from
-backwards ones without a dictionary.
+("ʞıןן ɯʎsǝןɟ" for kill myself, which some generators give) are read forwards when the
+caller gives a dictionary (``known``: the pieces the encoder needs for the words of a
+text; ``spelling.Respeller`` does, since model 2026.12.13) and every word of the run is one
+the encoder knows whole forwards but not backwards; the language detector gives none, and
+reads every run backwards, which holds the same letters.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 __all__ = ["TURNED_LETTERS", "read_turned"]
 
@@ -64,8 +68,40 @@ def _right_way_up(run: str) -> str:
     return "".join(_TURNED.get(c) or _OTHER_WAY.get(c, c) for c in reversed(run))
 
 
-def read_turned(text: str) -> str:
-    """``text`` with its runs of upside-down words written the right way up."""
+def _forwards(run: str) -> str:
+    """Turned letters written forwards: each letter turned, the order kept (brackets and
+    quotes too)."""
+    return "".join(_TURNED.get(c) or (_OTHER_WAY.get(c, c) if c.isalnum() or c in "ıן" else c)
+                   for c in run)
+
+
+def _best(run: str, known: Callable[[str], int] | None) -> str:
+    backwards = _right_way_up(run)
+    if known is None:
+        return backwards
+    # forwards only when every word reads whole that way and not backwards: generators
+    # mostly write backwards, and a long run can read a little better either way by chance
+    forwards = _forwards(run)
+    words = len(run.split())
+    return forwards if known(forwards) == words < known(backwards) else backwards
+
+
+def _reads_as_words(run: str, known: Callable[[str], int] | None) -> bool:
+    """A run too short for ``_readable`` ("snıɔıpɐן", two kinds of turned letters) whose
+    reading, either way up, is words the encoder knows whole, one of ``MIN_WORD`` letters or
+    more: only with a dictionary (``known``)."""
+    if known is None or len({c for c in run if c in _TURNED}) < 2:
+        return False
+    words = run.split()
+    if max(sum(c.isalpha() or c in _TURNED for c in w) for w in words) < MIN_WORD:
+        return False
+    best = _best(run, known)
+    return known(best) == len(best.split())
+
+
+def read_turned(text: str, known: Callable[[str], int] | None = None) -> str:
+    """``text`` with its runs of upside-down words written the right way up (forwards or
+    backwards, whichever ``known`` finds fewer pieces in; backwards without it)."""
     if _IPA.search(text):
         return text
     words = list(_WORD.finditer(text))
@@ -82,8 +118,8 @@ def read_turned(text: str) -> str:
             if kinds[j] == "turned":
                 end = j
         start, stop = words[i].start(), words[end].end()
-        if _readable(text[start:stop]):
-            out += [text[last:start], _right_way_up(text[start:stop])]
+        if _readable(text[start:stop]) or _reads_as_words(text[start:stop], known):
+            out += [text[last:start], _best(text[start:stop], known)]
             last = stop
         i = end + 1
     return "".join(out) + text[last:] if out else text
