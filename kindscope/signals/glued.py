@@ -4,17 +4,20 @@ Two more disguises that ``spelling.Respeller`` undoes (since model 2026.12.13), 
 by the encoder's vocabulary (whether it knows a word whole):
 
 - ``emoji_inside``: emoji set between the letters of a word with no space ("d😭i😭e",
-  "l🤡o🤡s🤡e🤡r"). The letters are joined when every part is a single letter, or, part by
-  part, when the joined word is a word of harm (``LEXICON``, ``HARM_WORDS``) and its parts
-  are not both words ("sui😭cide"); otherwise the emoji reads as a space ("you👏are👏a👏joke").
-  The emoji are kept after the word, so the rules that read emoji still see them. At
-  d9a4c46 "i want to d😭i😭e" read crisis 0.34.
+  "l🤡o🤡s🤡e🤡r"). The letters are joined when every part is a single letter (three or more:
+  not "I❤️U"), or, part by part, when the joined word is a word of harm (``LEXICON``,
+  ``HARM_WORDS``) and its parts are not both words ("sui😭cide"); otherwise the emoji reads
+  as a space ("you👏are👏a👏joke"). The emoji are kept right after the word, where the emoji
+  between words are kept, so the rules that read emoji still see them (a first version put
+  them at the end of the text, and a review found crisis posts read lower). Only pictures
+  count: flag letters, arrows, card suits, music and maths signs do not ("F♯m"). At d9a4c46
+  "i want to d😭i😭e" read crisis 0.34.
 - ``split_tag``: a tag of words run together ("#iwanttodie", "#killmyself") read as the
-  words, only when every word is one the encoder knows whole and they hold a word of harm
-  and a word for a person (``HARM_WORDS``, ``PERSON_WORDS``): "#nowplaying", "#diehardfan",
-  "#EndChainMigration" and "#FuckTrump" stay as written (the heads learned tags as
-  written), and so does a tag that is one word the encoder knows ("#suicide"). At d9a4c46
-  "#iwanttodie" read crisis 0.04.
+  words, only when every word is one the encoder knows whole and they say a death wish or
+  self-harm of oneself or to "you" (``_TAG_SAYS``, or a phrase of the crisis phrase layer):
+  "#nowplaying", "#diehardfan", "#imdying", "#youkillit", "#EndChainMigration" and
+  "#FuckTrump" stay as written (the heads learned tags as written), and so does a tag that
+  is one word the encoder knows ("#suicide"). At d9a4c46 "#iwanttodie" read crisis 0.04.
 """
 
 from __future__ import annotations
@@ -26,15 +29,18 @@ Whole = Callable[[str], bool]
 
 __all__ = ["HARM_WORDS", "emoji_inside", "split_tag"]
 
-#: Words of harm: they make a run-together tag worth reading as words (with a word for a
-#: person, ``PERSON_WORDS``), and a word broken by emoji worth joining (with ``LEXICON``).
+#: Words of harm: a word broken by emoji is joined towards them (with ``LEXICON``).
 HARM_WORDS = frozenset("""
 die dying dead kill killing suicide suicidal worthless useless hurt cut cutting starve
-starving alive exist kys kms
+starving kys kms
 """.split())
-#: A tag is read as words only when one of them is a person ("#iwanttodie", "#youreworthless";
-#: not "#diehardfan", "#EndChainMigration", "#DemocratsHateAmerica").
-PERSON_WORDS = frozenset("i im me my myself you youre your yourself u ur".split())
+#: What a run-together tag must say, besides a phrase of the crisis phrase layer: a death
+#: wish or self-harm said of oneself or to "you", or "I'm / you're worthless".
+_TAG_SAYS = re.compile(
+    r"\b(?:kill|hurt|cut|starve|hate|end)\s+(?:myself|yourself)\b|\bkys\b|"
+    r"\b(?:i'm|im|i am|you're|youre|you are)\s+(?:so\s+)?(?:worthless|useless|pathetic|"
+    r"a burden)\b|\b(?:want|wanna|going|gonna)\s+to\s+die\b"
+)
 #: The only words of one or two letters a tag is split into ("#unalive" is not "un alive").
 _SHORT = frozenset("i a me my to be it is am so of in on at do no go we he up im u ur".split())
 #: Words run together without their apostrophe, and how they are written.
@@ -42,32 +48,42 @@ _CONTRACTIONS = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "di
                  "doesnt": "doesn't", "isnt": "isn't", "ive": "i've", "youre": "you're",
                  "shouldnt": "shouldn't", "wouldnt": "wouldn't"}
 
-_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
-#: A chunk (between spaces) with emoji between two letters.
-_INSIDE = re.compile(f"[^\\s{_EMOJI}]*[A-Za-z][{_EMOJI}]+[A-Za-z][^\\s]*")
+#: Pictures only (faces, hearts, objects; with their joiners and variation selectors): not
+#: flag letters, arrows, card suits, music or maths signs ("F♯m", "A➡️B", "x➖y" keep them).
+_EMOJI = "\U0001f300-\U0001faff\u2764\u2763\ufe0f\u200d"
+#: Emoji between two letters; the chunk (between spaces) around it is what is read.
+_CORE = re.compile(f"[A-Za-z][{_EMOJI}]+[A-Za-z]")
+_CHUNK = re.compile(r"\S+")
 _RUN = re.compile(f"[{_EMOJI}]+")
+#: Single letters are joined only when there are this many or more ("d😭i😭e"; not
+#: "I❤️U" or "I💔M").
+_MIN_LETTERS = 3
 #: Tags no longer than this are split (longer ones cost too much to try and are rarely words).
 _MAX_TAG = 30
 
 
 def emoji_inside(text: str, whole: Whole, lexicon: frozenset[str]) -> str:
-    """``text`` with emoji between the letters of a word taken out of it and put at its end
-    (see the module): "i h💔a💔t💔e myself" reads "i hate myself 💔💔💔", so that the words
-    stay together for the rules that read phrases."""
-    moved: list[str] = []
-    out = _INSIDE.sub(lambda m: _join(m.group(), whole, lexicon, moved), text)
-    return f"{out} {''.join(moved)}" if moved else text
+    """``text`` with emoji between the letters of a word taken out of it and put right
+    after it (see the module): "i want to d😭i😭e" reads "i want to die 😭😭"."""
+    if not _CORE.search(text):
+        return text
+    out, last = [], 0
+    for chunk in _CHUNK.finditer(text):
+        if _CORE.search(chunk.group()):
+            out += [text[last : chunk.start()], _join(chunk.group(), whole, lexicon)]
+            last = chunk.end()
+    return "".join(out) + text[last:]
 
 
-def _join(chunk: str, whole: Whole, lexicon: frozenset[str], moved: list[str]) -> str:
+def _join(chunk: str, whole: Whole, lexicon: frozenset[str]) -> str:
     parts = _RUN.split(chunk)
     while parts and not parts[-1]:  # emoji after the word ("s😍o😍")
         parts.pop()
     if not parts or any(not p for p in parts):
         return chunk
-    if all(len(p) == 1 and p.isalpha() for p in parts):
-        moved.append("".join(_RUN.findall(chunk)))
-        return "".join(parts)
+    moved = "".join(_RUN.findall(chunk))
+    if len(parts) >= _MIN_LETTERS and all(len(p) == 1 and p.isalpha() for p in parts):
+        return f"{''.join(parts)} {moved}"
     words = [parts[0]]
     for part in parts[1:]:
         left, joined = words[-1], words[-1] + part
@@ -79,8 +95,7 @@ def _join(chunk: str, whole: Whole, lexicon: frozenset[str], moved: list[str]) -
             words.append(part)
     if len(words) == len(parts):  # words glued by emoji: the respeller sets them apart
         return chunk
-    moved.append("".join(_RUN.findall(chunk)))
-    return " ".join(words)
+    return f"{' '.join(words)} {moved}"
 
 
 def _word(part: str, whole: Whole) -> bool:
@@ -93,7 +108,9 @@ def split_tag(tag: str, rank: Callable[[str], int | None]) -> str | None:
     words: the fewest words the encoder knows whole (``rank``: a word's place in its
     vocabulary, which lists common words first; None for a word it does not know whole;
     words of one or two letters only from ``_SHORT``), common words first on a tie ("want
-    to be", not "wan tt obe"), among them a word of harm and a word for a person."""
+    to be", not "wan tt obe"), saying what ``_TAG_SAYS`` reads or a phrase of the crisis
+    phrase layer ("#iwanttodie", "#killmyself", "#youreworthless"; not "#imdying",
+    "#youkillit", "#ikillyou", "#iamalive")."""
     letters = tag.lower()
     n = len(letters)
     if not letters.isalpha() or not letters.isascii() or n > _MAX_TAG \
@@ -115,7 +132,9 @@ def split_tag(tag: str, rank: Callable[[str], int | None]) -> str | None:
             if best[end] is None or cand[:2] < best[end][:2]:
                 best[end] = cand
     found = best[n]
-    if found is None or len(found[2]) < 2 or not (
-            HARM_WORDS & set(found[2]) and PERSON_WORDS & set(found[2])):
+    if found is None or len(found[2]) < 2:
         return None
-    return " ".join(_CONTRACTIONS.get(w, w) for w in found[2])
+    said = " ".join(_CONTRACTIONS.get(w, w) for w in found[2])
+    from kindscope.signals.phrases import explain  # here: phrases reads spelling's words
+
+    return said if _TAG_SAYS.search(said) or explain(said) else None

@@ -21,7 +21,8 @@ model 2026.12.11, commit 65538ab, ``kindscope score --text`` read the first as c
 Since 2026.12.13: emoji between the letters of a word ("d😭i😭e") and run-together tags
 that hold a word of harm and a person ("#iwanttodie") (``glued``), turned letters written
 forwards (``turned``), short words spaced out ("k y s", ``_SHORT_SPACED``), an emoticon after
-underscored words ("i_want_to_die:(") and "ctb". Other characters are left as they are.
+underscored words ("i_want_to_die:(") and "ctb" as the author's own plan ("i want to ctb").
+Other characters are left as they are.
 
 Left alone on purpose: links, e-mail addresses, @handles and #tags; words of three
 characters or fewer ("l8r", "b4", "f4f"); codes in capitals ("B1G1", "H1N1", "MH370");
@@ -58,12 +59,6 @@ _CODED_WORDS = {
 }
 _CODED = re.compile(r"(?<![\w@#'’])(?:unaliv(?:e|es|ed|ing)|sewer[ -]?slid(?:e|al)|kms|ctb)"
                     r"(?![\w'’])", re.IGNORECASE)
-#: "ctb" as a thing thought of ("thinking about ctb", "ctb is all i think about"): suicide.
-_CTB_NOUN_BEFORE = re.compile(r"\b(?:about|of|considering|contemplating|into)\s*\Z")
-_CTB_NOUN_AFTER = re.compile(r"\A\s+(?:is|was|has|thoughts?|plans?)\b")
-#: "sewer slide" before "thoughts" or "ideation" reads "suicidal" (the crisis phrase layer's
-#: word: "suicidal thoughts").
-_SLIDE_THOUGHTS = re.compile(r"\A\s+(?:thoughts?|ideation|feelings?)\b", re.IGNORECASE)
 #: "kms" is read as "kill myself" only at the start of a text or a sentence, or after a word
 #: that leads to a verb ("want to kms", "gonna kms", "srsly kms"); elsewhere it is kilometres
 #: ("5 kms", "low for kms on a used car"). ("kys", kill yourself, is aimed at someone else
@@ -73,10 +68,12 @@ _KMS_AFTER = re.compile(
     r"(?:\A|[.!?]|\b(?:to|gonna|wanna|gotta|finna|tryna|i|ill|i'll|i’ll|im|i'm|i’m|will|just|"
     r"might|may|could|should|literally|srsly|seriously|really|lowkey|honestly|pls|please))"
     r"\s*\Z", re.IGNORECASE)
-#: "ctb" ("catch the bus") only after a word that leads to a verb, never at a text's start.
+#: "ctb" ("catch the bus") only as the author's own plan: "i want to", "im gonna", "i'm
+#: ready to" right before it.
 _CTB_AFTER = re.compile(
-    r"\b(?:to|gonna|wanna|gotta|finna|tryna|ill|i'll|i’ll|will|just|might|may|could|should|"
-    r"literally|srsly|seriously|really|lowkey|honestly|pls|please)\s*\Z", re.IGNORECASE)
+    r"\b(?:i|i'm|i’m|im|i'll|i’ll|ill|i am)\s+(?:[a-z']+\s+){0,2}?(?:(?:want|wanna|gonna|"
+    r"going|need|plan|planning|ready|tryna|finna|decided|will|gotta)(?:\s+to)?|about\s+to)\s*\Z",
+    re.IGNORECASE)
 #: Zero-width spaces, word joiners and zero-width no-break spaces (and zero-width joiners and
 #: non-joiners between Latin letters): between words they part them
 #: ("i\u200bwant\u200bto\u200bdie"), inside a word they hide it from a filter.
@@ -104,8 +101,12 @@ _SENTENCE_PARTS = 6
 #: Punctuation or an emoticon after underscored words ("i_want_to_die:(", "pathetic!!").
 _TRAIL = re.compile(r"(?:[.!?,;…]+|:'?[()/|\\]|;[()])+$")
 #: Three-letter words people space out, too short for ``_SPACED`` ("k y s", "d.i.e").
-_SHORT_SPACED = re.compile(r"(?<![\w@#'’*])(?:k([ .])y\1s|k([ .])m\2s|d([ .])i\3e)(?![\w@'’*])",
-                           re.IGNORECASE)
+_SHORT_SPACED = re.compile(
+    r"(?<![\w@#'’*])(?:k([ .])y\1s|k([ .])m\2s|d([ .])i\3e)(?![\w@'’*])")
+#: A single letter (or digit) spaced out next to a match: the match is part of a longer
+#: spelled-out word or a list of letters ("b o d i e s", "a b k y s"), not a word alone.
+_LONE_BEFORE = re.compile(r"(?:^|\s)\w[ .]\Z")
+_LONE_AFTER = re.compile(r"\A[ .]\w(?:\s|$)")
 _URL = re.compile(r"://|www\.", re.IGNORECASE)
 _CODE = re.compile(r"[@#/\\(\[{=<>]|\.[^\W_]|[^\W\d_]\d|\d[^\W\d_]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -278,7 +279,7 @@ class Respeller:
         return plain
 
     def _fix_span(self, span: str) -> str:
-        span = _SHORT_SPACED.sub(lambda m: re.sub(r"[ .]", "", m.group()), span)
+        span = _SHORT_SPACED.sub(lambda m: _short_spaced(span, m), span)
         span = _SPACED.sub(self._spaced, span)
         return _WORD.sub(self._word, span)
 
@@ -338,6 +339,15 @@ class Respeller:
         return out
 
 
+def _short_spaced(span: str, m: re.Match) -> str:
+    """"k y s", "d i e" joined, in lower case and not next to another spaced letter."""
+    word = m.group()
+    if word != word.lower() or _LONE_BEFORE.search(span[max(0, m.start() - 3) : m.start()]) \
+            or _LONE_AFTER.match(span[m.end() : m.end() + 3]):
+        return word
+    return re.sub(r"[ .]", "", word)
+
+
 def _emoji_to_end(m: re.Match) -> str:
     """Words set apart by emoji read together, the emoji kept after them ("i 😭 want 😭 to
     😭 die" -> "i want to die 😭😭😭"): what they say still counts for the rules that read
@@ -360,22 +370,15 @@ def _uncode(span: str) -> str:
 
     def plain(m: re.Match) -> str:
         word = m.group().lower()
-        if word == "kms" and not _KMS_AFTER.search(span[: m.start()]):
+        before = span[max(0, m.start() - 40) : m.start()]  # a window: many matches stay cheap
+        if word == "kms" and not _KMS_AFTER.search(before):
             return m.group()  # "5 kms", "low for kms on a used car": kilometres
         if word == "ctb":
-            # "catch the bus" (to die), written in lower case: after a word that leads to a
-            # verb ("i want to ctb") or as a thing thought of; not "ctb = click to buy"
-            if m.group() != "ctb":
-                return m.group()
-            before, after = span[: m.start()], span[m.end() :]
-            if _CTB_AFTER.search(before):
-                return "kill myself"
-            if _CTB_NOUN_BEFORE.search(before) or _CTB_NOUN_AFTER.search(after):
-                return "suicide"
-            return m.group()
-        if word.replace(" ", "").replace("-", "").startswith("sewerslid") \
-                and _SLIDE_THOUGHTS.search(span[m.end() :]):
-            return "suicidal"
+            # "catch the bus" (to die), in lower case and only as the author's own plan ("i
+            # want to ctb", "im gonna ctb"): "ctb" is also osu!'s Catch the Beat and a plot
+            # style file ("switched to ctb", "i like to ctb", "convert stb to ctb")
+            return "kill myself" if m.group() == "ctb" and _CTB_AFTER.search(before) \
+                else m.group()
         return _CODED_WORDS[re.sub(r"[ -]", "", word)]
 
     return _CODED.sub(plain, span)
