@@ -102,3 +102,18 @@ def test_the_model_reads_the_disguised_risk():
     texts = ["i want to d😭i😭e", "#iwanttodie", "i want to ʞıןן ɯʎsǝןɟ", "im gonna ctb tonight"]
     rows = score_texts(texts, None, signals=("crisis",)).to_pylist()
     assert all(r["crisis"] >= THRESHOLDS["crisis"] for r in rows), rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 50_000 + "😭", "http://x.com/" + "a" * 50_000 + "😭", "ctb " * 12_500,
+     "i want to kms " * 3_571, "#iwanttodie " * 4_000, "d😭i😭e " * 7_000],
+)
+def test_long_texts_written_to_be_slow_are_read_quickly(respeller, text):
+    # a review's strings: 24 s, 24 s, 43 s and 18 s in a first version (and the "kms" one
+    # before it); a generous bound, speed itself is measured in benchmarks/
+    import time
+
+    start = time.perf_counter()
+    respeller.fix(text)
+    assert time.perf_counter() - start < 2.0
