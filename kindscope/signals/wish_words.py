@@ -92,8 +92,9 @@ AGAINST = re.compile(
     r"stop|quit|won't|wont|wouldn't|wouldnt|didn't|didnt|did not|doesn't|doesnt|isn't|"
     r"can't|cant|cannot|wasn't|no need to)\b[^.!?]{0,20}$"
 )
+_WHY_DONT = r"why (?:don't|dont|do not|not) (?:you|u|ya)"
 #: "why don't you": a taunt, not a denial.
-WHY_NOT = re.compile(r"\bwhy (?:don't|dont|do not|not) (?:you|u|ya)\b[^.!?]{0,20}$")
+WHY_NOT = re.compile(rf"\b{_WHY_DONT}\b[^.!?]{{0,20}}$")
 #: Before a match: a condition ("if you were to ...", "what if you just... ") or a way ("the
 #: easiest way to ..."), which is how people at risk ask, in the generic "you".
 IF_OR_WAY = re.compile(
@@ -103,7 +104,7 @@ IF_OR_WAY = re.compile(
 )
 #: A question that is still abuse ("why don't you just die?").
 TAUNT = re.compile(
-    r"\b(?:why (?:don't|dont|do not|not) (?:you|u|ya)|why not|can (?:you|u)|could (?:you|u)|"
+    rf"\b(?:{_WHY_DONT}|why not|can (?:you|u)|could (?:you|u)|"
     r"would (?:you|u)|will (?:you|u)|how about (?:you|u))\b"
 )
 #: Before a match: an intention asked about or told ("do you want to", "you just think the
@@ -168,10 +169,10 @@ REBUTTAL = re.compile(
     r"do not believe|never believe)\b"
 )
 #: Talking to an illness ("just die, depression", "depression, go die").
+_ILLNESS = r"(?:depression|anxiety|ocd|ptsd|bpd|insomnia|illness|cancer|migraine)"
 TO_ILLNESS = re.compile(
-    r"\b(?:die|dead|kys)\W{1,3}(?:\w+\W{1,3})?(?:depression|anxiety|ocd|ptsd|bpd|insomnia|"
-    r"illness|cancer|migraine)\b|\b(?:depression|anxiety|ocd|ptsd|bpd|insomnia|illness|"
-    r"cancer|migraine)\W{1,3}(?:\w+\W{1,3})?(?:die|kys)\b"
+    rf"\b(?:die|dead|kys)\W{{1,3}}(?:\w+\W{{1,3}})?{_ILLNESS}\b|"
+    rf"\b{_ILLNESS}\W{{1,3}}(?:\w+\W{{1,3}})?(?:die|kys)\b"
 )
 #: Someone spoken to: "you", "your", "yourself", "kys". An imperative alone is not enough
 #: ("Winter, drop dead.", "This printer jams. Just die already."): ``_aimed`` also takes an
