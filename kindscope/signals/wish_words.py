@@ -133,7 +133,8 @@ QUOTE_SPAN = re.compile(
     r"\"[^\"]*\"|“[^”“]*”|«[^»«]*»|(?:^|(?<=[\s(\[:]))'[^'\n]{1,120}?'(?=[\s,.;:!?)\]]|$)"
 )
 #: Right before a match: the author ("i could just die", "i'm gonna kys", "let me die").
-SELF_BEFORE = re.compile(r"\b(?:i|i'm|im|i'll|ill|i'd|id|me|myself)\b[^.!?,;:]{0,15}$")
+SELF_BEFORE = re.compile(
+    r"\b(?:i|i'm|im|i'll|ill|i'd|id|me|myself|ima|imma|i'ma)\b[^.!?,;:]{0,15}$")
 #: Comfort anywhere in the text ("stay safe, kys" is "keep yourself safe").
 COMFORT = re.compile(
     r"\b(?:stay safe|keep (?:yourself|urself|u) safe|be safe|here for (?:you|u)|reach out|"
@@ -198,7 +199,7 @@ FRAME = re.compile(
 #: Words of the author's own story: a first-person singular word (outside ``FRAME``), or
 #: the time or farewell of an act ("tonight", "goodbye", "it's time", "make it stop").
 OWN_STORY = re.compile(
-    r"\b(?:i|i'm|im|me|my|myself|mine|i've|ive|i'll|i'd)\b|"
+    r"\b(?:i|i'm|im|me|my|myself|mine|i've|ive|i'll|i'd|ima|imma|i'ma)\b|"
     r"\b(?:tonight|tonight's|goodbye|farewell|the plan|it's time|its time|the day|"
     r"make it stop|last night on earth|one last time|every (?:night|morning|day))\b"
 )

@@ -61,6 +61,7 @@ NOT_AIMED = [
     # the author right before it
     "i could just die",
     "i'm gonna kys",
+    "ima kys fr",
     # comfort
     "stay safe, kys ❤️",
     "you matter. please stay.",
