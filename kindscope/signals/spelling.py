@@ -55,15 +55,15 @@ __all__ = ["Respeller"]
 _CODED_WORDS = {
     "unalive": "kill", "unalives": "kills", "unalived": "killed", "unaliving": "killing",
     "sewerslide": "suicide", "sewerslidal": "suicidal",
-    "kms": "kill myself", "ctb": "kill myself",
+    "kms": "kill myself", "ctb": "kill myself", "kys": "kill myself",
 }
-_CODED = re.compile(r"(?<![\w@#'’])(?:unaliv(?:e|es|ed|ing)|sewer[ -]?slid(?:e|al)|kms|ctb)"
+_CODED = re.compile(r"(?<![\w@#'’])(?:unaliv(?:e|es|ed|ing)|sewer[ -]?slid(?:e|al)|kms|ctb|kys)"
                     r"(?![\w'’])", re.IGNORECASE)
 #: "kms" is read as "kill myself" only at the start of a text or a sentence, or after a word
 #: that leads to a verb ("want to kms", "gonna kms", "srsly kms"); elsewhere it is kilometres
 #: ("5 kms", "low for kms on a used car"). ("kys", kill yourself, is aimed at someone else
-#: and stays as written: ``kindscope score --text "kill yourself"`` reads it as the
-#: writer's crisis, 0.95.)
+#: and stays as written, for ``wishes`` to read; only after the author's own plan, "ima kys",
+#: "i'm gonna kys", is it "kill myself", since model 2026.12.13.)
 _KMS_AFTER = re.compile(
     r"(?:\A|[.!?]|\b(?:to|gonna|wanna|gotta|finna|tryna|i|ill|i'll|i’ll|im|i'm|i’m|will|just|"
     r"might|may|could|should|literally|srsly|seriously|really|lowkey|honestly|pls|please))"
@@ -72,7 +72,8 @@ _KMS_AFTER = re.compile(
 #: ready to" right before it.
 _CTB_AFTER = re.compile(
     r"\b(?:i|i'm|i’m|im|i'll|i’ll|ill|i am)\s+(?:[a-z']+\s+){0,2}?(?:(?:want|wanna|gonna|"
-    r"going|need|plan|planning|ready|tryna|finna|decided|will|gotta)(?:\s+to)?|about\s+to)\s*\Z",
+    r"going|need|plan|planning|ready|tryna|finna|decided|will|gotta)(?:\s+to)?|about\s+to)\s*\Z"
+    r"|\b(?:ima|imma|i'ma|i’ma)\s*\Z",
     re.IGNORECASE)
 #: Zero-width spaces, word joiners and zero-width no-break spaces (and zero-width joiners and
 #: non-joiners between Latin letters): between words they part them
@@ -373,6 +374,10 @@ def _uncode(span: str) -> str:
         before = span[max(0, m.start() - 40) : m.start()]  # a window: many matches stay cheap
         if word == "kms" and not _KMS_AFTER.search(before):
             return m.group()  # "5 kms", "low for kms on a used car": kilometres
+        if word == "kys":
+            # "kys" said to someone stays as written (``wishes`` reads it); said of the
+            # author's own plan ("ima kys", "i'm gonna kys") it is "kill myself"
+            return "kill myself" if _CTB_AFTER.search(before) else m.group()
         if word == "ctb":
             # "catch the bus" (to die), in lower case and only as the author's own plan ("i
             # want to ctb", "im gonna ctb"): "ctb" is also osu!'s Catch the Beat and a plot

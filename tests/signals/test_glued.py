@@ -39,6 +39,11 @@ def respeller() -> Respeller:
         # "ctb" (catch the bus) where a verb or a thing thought of is due
         ("i want to ctb tonight", "i want to kill myself tonight"),
         ("im gonna ctb", "im gonna kill myself"),
+        # "kys" of the author's own plan; said to someone it stays for the death-wish rule
+        ("ima kys fr", "ima kill myself fr"),
+        ("i'm gonna kys", "i'm gonna kill myself"),
+        ("you should kys", "you should kys"),
+        ("kys", "kys"),
         # short words spaced out
         ("just k y s already", "just kys already"),
         ("i wanna d i e", "i wanna die"),
