@@ -163,8 +163,7 @@ def look_alikes(text: str, dotless: bool = True) -> str:
     ("kіll", "ехһаսѕтеԁ"), or anywhere when the text has such a word or more Latin letters
     than letters of those scripts, and none of them that looks like no Latin letter ("I
     wаnt"; links, handles and tags not counted, so "@olga всем пока" stays); and, unless
-    ``dotless`` is False, "ı" as "i". A Greek letter standing alone as a word stays when no
-    word mixes scripts ("ρ was 0.8": a symbol; since model 2026.12.13)."""
+    ``dotless`` is False, "ı" as "i"."""
     if not text:
         return text
     dotless = dotless and "ı" in text
@@ -179,11 +178,6 @@ def look_alikes(text: str, dotless: bool = True) -> str:
     def word(m: re.Match) -> str:
         w = m.group()
         if not (alone_too or _scripts(w) > 1 or (dotless and "ı" in w)):
-            return w
-        if len(w) == 1 and "\u0370" <= w <= "\u03ff" and not mixed:
-            # a Greek letter alone, in a text with no word of mixed scripts, is maths or a
-            # symbol ("ρ was 0.8", "α = 0.05"); beside such words it is a disguise ("ΥΟU
-            # ΑRΕ Α ΜΟRΟΝ")
             return w
         if not all((c in _LOOK_ALIKE and (dotless or c != "ı")) or c.isascii() for c in w):
             return w.replace("ı", "i") if dotless else w  # letters like no Latin one
