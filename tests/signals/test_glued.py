@@ -36,6 +36,9 @@ def respeller() -> Respeller:
         ("i want to ʞıןן ɯʎsǝןɟ", "i want to kill myself"),
         ("been having snıɔıpɐן thoughts", "been having suicidal thoughts"),
         ("ǝıp oʇ ʇuɐʍ ı", "i want to die"),
+        # a lone Greek iota written for "I" stays read as "i" (a version that kept lone Greek
+        # letters as symbols read "ι ω a n t t o d i e" crisis 0.84 -> 0.03)
+        ("ι want to die", "i want to die"),
         # "ctb" (catch the bus) where a verb or a thing thought of is due
         ("i want to ctb tonight", "i want to kill myself tonight"),
         ("im gonna ctb", "im gonna kill myself"),
