@@ -68,9 +68,9 @@ _KMS_AFTER = re.compile(
     r"(?:\A|[.!?]|\b(?:to|gonna|wanna|gotta|finna|tryna|i|ill|i'll|i’ll|im|i'm|i’m|will|just|"
     r"might|may|could|should|literally|srsly|seriously|really|lowkey|honestly|pls|please))"
     r"\s*\Z", re.IGNORECASE)
-#: "ctb" ("catch the bus") only as the author's own plan: "i want to", "im gonna", "i'm
-#: ready to" right before it.
-_CTB_AFTER = re.compile(
+#: The author's own plan right before a word ("i want to", "im gonna", "i'm ready to",
+#: "ima"): where "ctb" ("catch the bus") and "kys" are read as "kill myself".
+_OWN_PLAN = re.compile(
     r"\b(?:i|i'm|i’m|im|i'll|i’ll|ill|i am)\s+(?:[a-z']+\s+){0,2}?(?:(?:want|wanna|gonna|"
     r"going|need|plan|planning|ready|tryna|finna|decided|will|gotta)(?:\s+to)?|about\s+to)\s*\Z"
     r"|\b(?:ima|imma|i'ma|i’ma)\s*\Z",
@@ -377,12 +377,12 @@ def _uncode(span: str) -> str:
         if word == "kys":
             # "kys" said to someone stays as written (``wishes`` reads it); said of the
             # author's own plan ("ima kys", "i'm gonna kys") it is "kill myself"
-            return "kill myself" if _CTB_AFTER.search(before) else m.group()
+            return "kill myself" if _OWN_PLAN.search(before) else m.group()
         if word == "ctb":
             # "catch the bus" (to die), in lower case and only as the author's own plan ("i
             # want to ctb", "im gonna ctb"): "ctb" is also osu!'s Catch the Beat and a plot
             # style file ("switched to ctb", "i like to ctb", "convert stb to ctb")
-            return "kill myself" if m.group() == "ctb" and _CTB_AFTER.search(before) \
+            return "kill myself" if m.group() == "ctb" and _OWN_PLAN.search(before) \
                 else m.group()
         return _CODED_WORDS[re.sub(r"[ -]", "", word)]
 

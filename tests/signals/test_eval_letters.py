@@ -7,10 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from tokenizers import Tokenizer
-
-from kindscope.signals.model import ARTIFACTS
-from kindscope.signals.spelling import Respeller
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ("I can't keep going like this, goodbye everyone",
@@ -25,11 +21,6 @@ def eval_letters():
     import eval_letters
 
     return eval_letters
-
-
-@pytest.fixture(scope="module")
-def respeller():
-    return Respeller(Tokenizer.from_file(str(ARTIFACTS / "tokenizer.json")))
 
 
 def _words(text: str) -> list[str]:

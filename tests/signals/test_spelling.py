@@ -7,15 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tokenizers import Tokenizer
 
-from kindscope.signals.model import ARTIFACTS
-from kindscope.signals.spelling import _DROPPED, Respeller
-
-
-@pytest.fixture(scope="module")
-def respeller() -> Respeller:
-    return Respeller(Tokenizer.from_file(str(ARTIFACTS / "tokenizer.json")))
+from kindscope.signals.spelling import _DROPPED
 
 
 @pytest.mark.parametrize(

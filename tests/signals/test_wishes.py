@@ -186,22 +186,6 @@ def test_masks_and_adjustments():
         adjust_wishes("hate", p, w)
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["\n" * 49_997 + "die", '"kys" ' * 8_000, "'kys' " * 8_000, "don't kys. " * 4_000,
-     "vent " * 5_000 + " kys" * 6_000, "go kill yourself. " * 2_700],
-)
-def test_long_texts_written_to_be_slow_are_read_quickly(text):
-    # each took 5-25 s in a first version (a reviewer's strings); bounded now by
-    # _MAX_MATCHES and patterns that do not rescan runs of newlines. A generous bound:
-    # speed itself is measured in benchmarks/.
-    import time
-
-    start = time.perf_counter()
-    wish_masks([text])
-    assert time.perf_counter() - start < 2.0
-
-
 def test_the_model_reads_who_is_told_to_die():
     from kindscope.signals import THRESHOLDS, score_texts
 
