@@ -106,12 +106,14 @@ a tag of words run together that says a death wish or self-harm ("#iwanttodie"; 
 "#diehardfan", "#imdying"), short words spaced out ("k y s"), underscored words with an
 emoticon after them ("i_want_to_die:("), and "ctb" ("catch the bus") as the author's own plan
 ("i want to ctb"; `signals/glued.py`). A review set of 48 such posts and 40 ordinary
-look-alikes, written by a reviewer who saw no code and frozen before it was read
+look-alikes, written for the review (not taken from a platform) by a reviewer who saw no
+code and frozen before it was read
 (`training/variants/2026-12-05d/score_disguises.py`), was flagged 31 of 48 at model
-2026.12.12 and 39 of 48 on the first read of this code (41 after changes made with its
-misses and a code review in view, so not held apart); its ordinary posts were flagged 11 of
-40 before and after (distress only, no crisis or toxicity). None of the 71,044 training and
-validation texts of `training/rule_rates.py`'s sources reads differently.
+2026.12.12 and 39 of 48 on the first read of this code (a state never committed; 41 after
+changes made with its misses and a code review in view, so not held apart); its ordinary
+posts were flagged 11 of 40 before and after (distress only, no crisis or toxicity). None of
+the 71,044 training and validation texts of `training/rule_rates.py`'s sources reads
+differently.
 
 The same {now['n']} validation texts ({now['positives']} showing the signal; in
 distribution), each whole text rewritten in one of nine styles by a seeded generator, read

@@ -84,11 +84,12 @@ def _join(chunk: str, whole: Whole, lexicon: frozenset[str]) -> str:
     moved = "".join(_RUN.findall(chunk))
     if len(parts) >= _MIN_LETTERS and all(len(p) == 1 and p.isalpha() for p in parts):
         return f"{''.join(parts)} {moved}"
+    harm = lexicon | HARM_WORDS
     words = [parts[0]]
     for part in parts[1:]:
         left, joined = words[-1], words[-1] + part
         # join a word of harm broken up ("sui😭cide"), not two words ("you👏are👏a👏joke")
-        if joined.lower() in lexicon | HARM_WORDS and not (_word(left, whole)
+        if joined.lower() in harm and not (_word(left, whole)
                                                               and _word(part, whole)):
             words[-1] = joined
         else:

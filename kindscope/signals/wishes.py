@@ -37,7 +37,8 @@ write to themselves in the second person without saying so ("Nobody would miss y
 would even notice. Tonight."), and such a post must not be marked as abuse. The crisis
 reading of an aimed wish is never lowered, for the same reason: a first version capped it
 when the text had no first-person word, and a review with sentences written to break it
-found 14 of 37 posts by people at risk lowered below 0.5. So "kill yourself" alone keeps
+found posts by people at risk lowered below 0.5 (the one above: crisis 0.61 -> 0.30 at
+127461f). So "kill yourself" alone keeps
 the heads' crisis 0.95 beside toxicity 0.82: a person reading both sees both.
 
 **Reported** (``reported_wish``): every death wish in the text is quoted, told by someone to
