@@ -23,6 +23,7 @@ from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
 from kindscope.signals.milestones import adjust_milestones, milestone_mask
+from kindscope.signals.pasts import PAST_CAP, adjust_past, past_over, past_rest
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
@@ -46,7 +47,7 @@ SIGNALS: tuple[str, ...] = (
 )
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.13"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.14"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -147,6 +148,7 @@ class SignalModel:
         if "crisis" in out:
             crisis = adjust_milestones(
                 "crisis", plain, adjust_crisis(plain, out["crisis"], idioms), milestones)
+            crisis = adjust_past(crisis, self._past_and_over(plain, crisis))
             # last: a death wish said to oneself is the author's risk, whatever capped it
             out["crisis"] = adjust_wishes("crisis", crisis, wishes)
         if "toxicity" in out:
@@ -197,6 +199,23 @@ class SignalModel:
                     if p >= REST_THRESHOLD:
                         masks[s][i] = False
         return masks
+
+    def _past_and_over(self, plain: list[str], crisis: np.ndarray) -> np.ndarray:
+        """The texts that tell the author's risk as past and over (``pasts.past_over``)
+        and whose rest, read without the sentences of risk, is not read as crisis."""
+        over = np.zeros(len(plain), dtype=bool)
+        rows = [i for i in np.flatnonzero(crisis > PAST_CAP) if past_over(plain[i])]
+        rests = {i: past_rest(plain[i]) for i in rows}
+        over[[i for i in rows if not rests[i]]] = True
+        read = [i for i in rows if rests[i]]
+        if read:
+            texts = [rests[i] for i in read]
+            enc = self.encoder.encode(texts)
+            indptr, indices = bag_rows(enc.token_ids)
+            rest = adjust_crisis(texts, self.heads["crisis"].proba(enc.features, indptr,
+                                                                   indices))
+            over[[i for i, p in zip(read, rest, strict=True) if p < REST_THRESHOLD]] = True
+        return over
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:
         if not needs_ctx:

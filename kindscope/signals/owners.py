@@ -1,110 +1,96 @@
-"""Whose risk a risk phrase speaks of, when the phrase names no one.
+"""Whose "suicidal" the crisis phrase layer reads: the author's, unless plainly someone else's.
 
-Supporters on suicide-support forums write the same words as the people they answer: "are
-you suicidal again?", "your suicidal thoughts are lying to you", "talk to your doctor about
-the suicidal thoughts", "I know you don't want to wake up". The crisis phrase layer
-(``phrases.py``) read such phrases as the author's own risk and raised the post to 0.9
-(until model 2026.12.14: 8 of the 9 Counsel Chat answers read as crisis were raised so).
+Supporters and counsellors write the word as often as the people they answer: "your suicidal
+thoughts are lying to you", "I think you're suicidal", "antidepressants can cause suicidal
+thoughts". The phrase layer (``phrases.py``) read each as the author's risk and raised the post
+to 0.9: at model 2026.12.13, 8 of the 9 Counsel Chat answers read as crisis were raised so
+(``training/variants/2026-12-05e/crisis_on_supporters.py``).
 
-``others_risk`` reads, for a phrase with no first-person word of its own, the words just
-before it in its clause. The phrase is another person's, or nobody's, when:
+A first version (commit 3727548) gave a phrase to anyone named before it in its clause. A
+review with 234 posts written to break it found it lowered 56 posts by people at risk below
+0.5: "you" is as often an object ("i feel you suicidal thoughts all day", "love you mom
+ending it tonight"), "someone" the listener ("i told someone about the suicidal thoughts"),
+and "cause" a short "because" ("crying at 3am cause suicidal thoughts again"). What is left
+reads only the word "suicidal" (the ``suicidal`` rule), only in forms that cannot be the
+author's:
 
-- a second- or third-person subject stands there, in subject position ("you don't want to",
-  "are you suicidal again", "he won't be around much longer", "they say there's no point in
-  living");
-- a possessive that is not the author's owns it ("your suicidal thoughts", "their own");
-- it is named as a risk or symptom in general ("risk of developing suicidal thoughts",
-  "symptoms such as suicidal thoughts", "antidepressants can cause suicidal thoughts"), or
-  as something to talk about ("talk to your doctor about the suicidal thoughts").
+- a possessive right before it: "your suicidal thoughts", "ur suicidal thoughts";
+- another person as the subject of its verb: "you're suicidal", "he is suicidal again",
+  "they are having suicidal thoughts", "I think you are suicidal";
+- a question to someone, in a text with no first-person word: "are you suicidal again?";
+- a clinical frame, in a sentence with no first-person word: "the risk of developing
+  suicidal thoughts", "symptoms such as suicidal thoughts", "can cause suicidal thoughts",
+  "evaluated for suicidal thoughts".
 
-It is never another's when a first-person word stands between that word and the phrase, or
-when a first-person clause follows it ("the suicidal thoughts I've been having"). A "you"
-that is the object of a verb ("love you, don't want to wake up", "thank u dont want to live")
-is not read as a subject: goodbye notes speak to people. Subject-less posts ("suicidal
-thoughts all day again", "don't want to wake up tomorrow") stay the author's.
+A first-person clause right after it keeps it the author's ("the suicidal thoughts i've been
+having"). Other rules of the phrase layer ("don't want to wake up", "end it tonight") are not
+read here: goodbye notes speak to people, and no form of theirs was safe to give away.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["others_risk", "quoted_from_other"]
+__all__ = ["others_suicidal", "said_of_other"]
 
-#: How far before a phrase its clause is read (characters).
+#: How far before the word its frame is read (characters).
 WINDOW = 60
 
-#: A clause ends at sentence or clause punctuation, or at "but".
-_CLAUSE_END = re.compile(r"[.!?;:,\n]|\bbut\b")
 _FIRST = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself|mine|we|us|our)\b")
-#: Words that put a following "you" in subject position.
-_LEAD = (r"(?:^|\b(?:and|if|when|whenever|because|cause|cuz|that|so|maybe|think|know|feel|"
-         r"felt|said|say|says|saying|sounds like|seems like|worry|worried|hope|guess|mean|"
-         r"understand|get|like|do|did|does|are|were|will|would|have|had|has|could|can|"
-         r"should|might|must|don't|dont|didn't|didnt|aren't|arent|why|how|what)\s+)")
-_OTHER_SUBJECT = re.compile(
-    rf"(?:{_LEAD}(?:you|u|ya)|\b(?:he|she|they|someone|somebody|anyone|everyone|people|"
-    r"he's|she's|they're|you're|youre|you've|youve|you'd|youd|you'll|youll))\b"
-    r"(?:\s+[a-z']+){0,3}\s*$"
+_FILLER = (r"(?:\s+(?:having|been|being|feeling|getting|still|also|really|so|ever|too|"
+           r"currently|already|actually|probably|often|sometimes|always|a bit|kind of))*")
+_OTHER_PREDICATE = re.compile(
+    r"(?:\b(?:you|u|he|she|they)\s*(?:'re|'s|\s(?:are|is|was|were|might be|may be|could be|"
+    r"must be|seem|seems|seemed|seem to be|seems to be|feel|feels|felt|sound|sounds|get|gets|"
+    r"got|have|has|had|keep getting|keeps getting))|\b(?:youre|hes|shes|theyre))"
+    + _FILLER + r"\s*$"
 )
-_OTHER_OWNER = re.compile(r"\b(?:your|ur|yer|their|his|someone's|people's)\s+(?:own\s+)?$")
-_GENERIC = re.compile(
-    r"\b(?:risk of|developing|develop|possibly|such as|including|include|includes|any|"
-    r"symptoms? (?:of|like)|cause|causes|caused|causing|as for|screen(?:ed|ing)? for|"
-    r"evaluated for|assess(?:ed|ment)? for|increase in|increased)\s+$"
+_POSSESSIVE = re.compile(r"\b(?:your|ur|yer)\s+(?:own\s+)?$")
+_QUESTION = re.compile(r"\b(?:are|is|were|was|have|has|do|does|did)\s+(?:you|u|he|she|they)"
+                       + _FILLER + r"(?:\s+(?:had|got|get|have|feel|felt|any))?\s*$")
+_CLINICAL = re.compile(
+    r"\b(?:risk (?:of|for)(?: developing)?|(?:can|may|might|could|will|do|does|often) cause|"
+    r"symptoms? (?:of|like|such as|include|including)|such as|including|as for|and possibly|"
+    r"evaluated for|screen(?:ed|ing)? for|assess(?:ed|ment)? for)\s+$"
 )
-#: Advice to talk about it: "talk to your doctor about the suicidal thoughts".
-_ADVICE = re.compile(r"\b(?:your|ur)\b[^.!?]*\babout (?:the |these |those |any |your )?$")
 _OWN_AFTER = re.compile(r"\s*(?:that\s+|which\s+)?(?:i|i've|ive|i'm|im|i have|i get|i keep|"
                         r"i had|i feel|i still)\b")
-
-
-#: Who is quoted: "you said 'i don't want to live anymore'", "reading 'i think about killing
-#: myself every day' from a 17 year old".
-_QUOTED_FROM = re.compile(
-    r"\b(?:you|u)(?:'ve| have)? (?:said|say|says|wrote|write|posted|typed|told me|tell me|"
-    r"keep saying|mentioned|saying|wrote that|said that)|\byour (?:post|message|comment|words)"
-    r"(?: says?| said)?|\breading|\bwhen (?:you|u) say|\bhe said|\bshe said|\bthey said"
+#: Someone else as the subject of "want", "wish", "deserve": "I know you want to die", "I
+#: think she wants to die". A "you" counts only after a verb of knowing or saying, since it
+#: is as often an object ("i love you wanna die").
+_OTHER_WANTS = re.compile(
+    r"(?:\b(?:know|think|thought|feel like|felt like|guess|hope|understand|see|hear|believe|"
+    r"sense|worry|worried|said|says|say|that|if|when|because|cause|cuz|why|how)\s+(?:you|u)|"
+    r"\b(?:he|she|they))(?:\s+(?:really|still|just|also|probably|actually|kinda|sometimes|"
+    r"often|always|ever))*\s*$"
 )
-_OPEN = "'\"“‘"
-_CLOSE = {"'": "'", '"': '"', "“": "”", "‘": "’"}
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-def quoted_from_other(low: str, start: int, end: int) -> bool:
-    """True when ``low[start:end]`` lies inside a quotation (straight or curly quotes) that
-    its clause gives to someone else ("you said '...'", "reading '...'")."""
-    left = low[max(0, start - WINDOW):start]
-    opens = [i for i, ch in enumerate(left) if ch in _OPEN]
-    for i in reversed(opens):
-        ch = left[i]
-        inner = left[i + 1:]
-        if _CLOSE[ch] in inner or (i > 0 and left[i - 1].isalnum()):
-            continue  # closed before the phrase, or an apostrophe inside a word
-        if _CLOSE[ch] not in low[end:end + WINDOW * 2]:
-            return False
-        lead = left[:i]
-        ends = list(_CLAUSE_END.finditer(lead))
-        clause = lead[ends[-1].end():] if ends else lead
-        return bool(_QUOTED_FROM.search(clause[-40:]))
-    return False
+def _sentence(low: str, start: int, end: int) -> str:
+    ends = list(_SENTENCE_END.finditer(low, max(0, start - 400), start))
+    first = ends[-1].end() if ends else max(0, start - 400)
+    last = _SENTENCE_END.search(low, end)
+    return low[first:last.end() if last else len(low)]
 
 
-def others_risk(low: str, start: int, end: int, generic: bool = False) -> bool:
-    """True when the phrase at ``low[start:end]`` (lower-cased text) speaks of someone
-    else's risk, as read above; ``generic``: also when it is named as a symptom in general
-    (for nouns such as "suicidal thoughts", not for clauses)."""
-    if _FIRST.search(low[start:end]) or _OWN_AFTER.match(low, end):
+def others_suicidal(low: str, start: int, end: int) -> bool:
+    """True when the word "suicidal" at ``low[start:end]`` (lower-cased text; ``end`` is the
+    end of the phrase it begins) is plainly about someone else, as read above."""
+    if _OWN_AFTER.match(low, end):
         return False
     before = low[max(0, start - WINDOW):start]
-    ends = list(_CLAUSE_END.finditer(before))
-    clause = before[ends[-1].end():] if ends else before
-    if _FIRST.search(clause):
-        last_first = list(_FIRST.finditer(clause))[-1].end()
-        clause = clause[last_first:]
-        if not clause.strip():
-            return False
-    clause = clause.lstrip()
-    return bool(
-        _OTHER_SUBJECT.search(clause)
-        or _OTHER_OWNER.search(clause)
-        or (generic and (_GENERIC.search(clause) or _ADVICE.search(clause)))
-    )
+    if _OTHER_PREDICATE.search(before) or _POSSESSIVE.search(before):
+        return True
+    if _QUESTION.search(before) and _FIRST.search(low) is None:
+        return True
+    return bool(_CLINICAL.search(before)) and _FIRST.search(_sentence(low, start, end)) is None
+
+
+def said_of_other(prefix: str, word: str) -> bool:
+    """True when ``prefix``, the words from the author's "I" up to a risk ``word`` ("want",
+    "suicidal", ...) inside one phrase, makes someone else that word's subject: "I think
+    you're suicidal", "I know you want to die"; not "I love you but I want to die"."""
+    if word in ("suicidal", "attempt", "attempted", "attempting"):
+        return _OTHER_PREDICATE.search(prefix) is not None
+    return _OTHER_WANTS.search(prefix) is not None

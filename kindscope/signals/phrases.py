@@ -25,7 +25,7 @@ import numpy as np
 
 from kindscope.signals.guards import lowered
 from kindscope.signals.idioms import explain_idioms
-from kindscope.signals.owners import others_risk, quoted_from_other
+from kindscope.signals.owners import others_suicidal, said_of_other
 
 __all__ = ["PHRASE_SCORE", "SUPPORT_CAP", "RISK_RULES", "adjust_crisis", "explain"]
 
@@ -34,10 +34,6 @@ SUPPORT_CAP = 0.3
 
 _I = r"\b(?:i|i'm|im|i am|i've|ive|i have|i'll|ill|i will|i'd|id)\b"
 _NEG = r"\b(?:never|not|don't|dont|wouldn't|wouldnt|won't|wont|no)\b"
-#: A first-person pronoun and what follows it up to the phrase, with no other person in
-#: between: "I think you're suicidal", "I know you want to die" are about someone else.
-_I_OWN = (_I + r"(?:(?!\b(?:you|u|ur|your|he|she|they|someone|somebody|anyone|people)\b)"
-          r"[^.!?])")
 _KILL_SELF = (
     r"(?:kill(?:ing)? myself|end(?:ing)? my (?:own )?life|take my (?:own )?life|off myself)"
 )
@@ -54,20 +50,19 @@ RISK_RULES: dict[str, re.Pattern] = {
         r"(?:tonight|today|now|soon|this week|tomorrow)\b",
         "kill_self": rf"{_I}[^.!?]{{0,40}}{_KILL_SELF}|\b(?:going|want|wanna|gonna|plan|"
         rf"planning|decided|ready|about) to {_KILL_SELF}",
-        "want_die": rf"{_I_OWN}{{0,25}}\b(?:want|wanna|wish|going|ready|deserve) (?:to )?"
+        "want_die": rf"{_I}[^.!?]{{0,25}}\b(?:want|wanna|wish|going|ready|deserve) (?:to )?"
         r"(?:die|be dead|not (?:be alive|exist|wake up))\b|\bwish i (?:was|were) dead\b",
-        "suicidal": rf"{_I_OWN}{{0,20}}\b(?:suicidal|attempt(?:ed|ing)? suicide)\b|"
-        r"\bmy suicide\b(?! (?:prevention|awareness|training|course|research|hotline|helpline|"
-        r"first aid|intervention|talk|walk|charity))|\bsuicidal (?:again|tonight|thoughts)\b",
+        "suicidal": rf"{_I}[^.!?]{{0,20}}\b(?:suicidal|attempt(?:ed|ing)? suicide)\b|"
+        r"\bmy suicide\b|\bsuicidal (?:again|tonight|thoughts)\b",
         "self_harm": rf"{_I}[^.!?]{{0,30}}\b(?:cut|cutting|burn(?:ed|t|ing)?|hurt(?:ing)?|"
         r"harm(?:ed|ing)?) myself\b|\bself[- ]harm(?:ed|ing)? again\b|"
         r"\b(?:cut|cutting) my (?:wrists?|arms?|thighs?)\b",
-        "overdose": rf"{_I_OWN}{{0,30}}\b(?:took|taken|swallowed|overdosed)\b[^.!?]{{0,20}}"
+        "overdose": rf"{_I}[^.!?]{{0,30}}\b(?:took|taken|swallowed|overdosed)\b[^.!?]{{0,20}}"
         r"\b(?:pills|tablets|overdose|bottle)\b",
         "no_reason": r"\bno (?:reason|point) (?:to|in) (?:live|living|go on|going on)\b|"
         r"\b(?:better off|be better) (?:without me|dead|if i (?:was|were) gone)\b|"
         r"\bwon't be (?:here|around|alive) (?:tomorrow|much longer|anymore)\b|"
-        rf"{_I_OWN}{{0,15}}\b(?:can't|cannot|cant) (?:go on|do this anymore|keep living)\b|"
+        rf"{_I}[^.!?]{{0,15}}\b(?:can't|cannot|cant) (?:go on|do this anymore|keep living)\b|"
         r"\b(?:don't|dont|do not) want to (?:be alive|live|exist|wake up)\b",
         "last_post": r"\bthis is my last (?:post|message|tweet|toot)\b",
         "end_it_all": rf"{_I}(?:(?!\b(?:you|u|he|she|they|we)\b)[^.!?]){{0,20}}\b(?:want|wanna|"
@@ -78,11 +73,13 @@ RISK_RULES: dict[str, re.Pattern] = {
 
 #: Rules whose phrases carry their own negation ("don't want to be alive").
 _NEGATION_INSIDE = {"no_reason"}
-#: Rules with phrases that name no one ("suicidal thoughts", "don't want to wake up", "end it
-#: tonight"): such a phrase is the author's unless its clause gives it to someone else
-#: (``owners.others_risk``: "are you suicidal again?", "your suicidal thoughts"). "Better off
-#: dead" is always read: it is how people at risk speak of themselves to others.
-_OWNER_READ = {"suicidal": True, "no_reason": False, "self_harm": False, "end_it_when": False}
+#: Rules whose word of risk may be someone else's (``owners.py``: "your suicidal thoughts",
+#: "I think you're suicidal", "I know you want to die"), and that word.
+_OWNED = {"suicidal": re.compile(r"\b(?:suicidal|attempt(?:ed|ing)?)\b"),
+          "want_die": re.compile(r"\b(?:want|wanna|wish|going|ready|deserve)\b")}
+#: "my suicide" that is no one's risk: "my suicide prevention training".
+_MY_SUICIDE_NOT_RISK = re.compile(r"\s+(?:prevention|awareness|training|course|research|"
+                                  r"hotline|helpline|first aid|intervention|charity)\b")
 
 #: Figures of speech about death that are not about the author's safety.
 _FIGURATIVE = re.compile(
@@ -112,6 +109,20 @@ def _negated(text: str, match: re.Match) -> bool:
     return re.search(_NEG, window) is not None
 
 
+def _someone_elses(name: str, low: str, match: re.Match) -> bool:
+    """The risk phrase ``match`` of rule ``name`` speaks of someone else, or of no one."""
+    span = match.group(0)
+    if span.startswith("my suicide"):
+        return _MY_SUICIDE_NOT_RISK.match(low, match.end()) is not None
+    words = list(_OWNED[name].finditer(span))
+    if not words:
+        return False
+    word = words[-1]
+    if re.match(_I, span) is None:  # "suicidal thoughts", "suicidal again": no pronoun
+        return others_suicidal(low, match.start() + word.start(), match.end())
+    return said_of_other(span[:word.start()], word.group(0))
+
+
 def explain(text: str) -> list[str]:
     """Names of the risk rules that fire on ``text`` (after negation and joke checks)."""
     low = lowered(text)
@@ -120,10 +131,7 @@ def explain(text: str) -> list[str]:
     hits = []
     for name, rx in RISK_RULES.items():
         for m in rx.finditer(low):
-            if quoted_from_other(low, m.start(), m.end()):
-                continue
-            if name in _OWNER_READ and "better off" not in m.group(0) and others_risk(
-                    low, m.start(), m.end(), generic=_OWNER_READ[name]):
+            if name in _OWNED and _someone_elses(name, low, m):
                 continue
             if name in _NEGATION_INSIDE or not _negated(low, m):
                 hits.append(name)

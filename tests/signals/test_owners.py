@@ -1,39 +1,33 @@
-"""Whose risk a risk phrase speaks of (signals/owners.py, read by the crisis phrase layer)."""
+"""Whose "suicidal" the crisis phrase layer reads (signals/owners.py, read by phrases.py)."""
 
 import pytest
 
-from kindscope.signals.owners import others_risk, quoted_from_other
+from kindscope.signals.owners import others_suicidal, said_of_other
 from kindscope.signals.phrases import explain
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # a supporter asking, or speaking of the other person's thoughts
-        "are you suicidal again?",
+        # a supporter speaking of the other person's thoughts
         "your suicidal thoughts are lying to you",
-        "talk to your doctor about the suicidal thoughts",
+        "your suicidal thoughts are lying to you, i know because mine did",
+        "are you suicidal again?",
         "it concerns me that you are having suicidal thoughts",
         "i think you're suicidal and i'm scared",
         "i know you want to die. i'm here",
-        "are you going to end it tonight?",
-        "i know you don't want to wake up, but please stay",
-        "i know you feel there's no point in living",
-        "are you self harming again?",
-        # a counsellor or a carer
+        "i think she wants to die and i don't know what to do",
+        # a carer or a counsellor
+        "she told me shes suicidal again",
+        "my friend says theyre suicidal again",
         "antidepressants can cause suicidal thoughts at first",
         "signs include low mood and possibly suicidal thoughts",
-        "he won't be around much longer, the doctors said",
-        "i think he took pills, what do i do",
-        # quoting someone else
-        "you said 'i don't want to live anymore' and that scared me",
-        "reading 'i think about killing myself every single day' from a 17 year old hurts",
-        "he said 'i want to kill myself' and hung up. what do i do",
+        "the risk of developing suicidal thoughts is higher in the first weeks",
         # not risk at all
         "did my suicide prevention training today",
     ],
 )
-def test_someone_elses_risk_is_not_raised(text):
+def test_someone_elses_suicidal_is_not_raised(text):
     assert explain(text) == []
 
 
@@ -44,54 +38,64 @@ def test_someone_elses_risk_is_not_raised(text):
         "suicidal thoughts all day again",
         "been having suicidal thoughts every night",
         "the suicidal thoughts won't stop",
-        "don't want to wake up tomorrow",
-        "no reason to live anymore",
         "feeling suicidal again tonight",
-        "self harming again. 3 weeks clean gone",
-        # the author's, with someone else named
         "let her know about the suicidal thoughts i've been having",
+        "my suicide plan is ready",
+        # "you" as an object, "someone" as the listener, "cause" for "because": a review of
+        # the first version (3727548) found each lowered below 0.5
+        "i know what you mean suicidal thoughts every night",
+        "i feel you suicidal thoughts all day",
+        "ya girl is suicidal again tonight",
+        "now that she's gone suicidal thoughts every day",
+        "they changed meds and suicidal thoughts are back",
+        "i told someone about the suicidal thoughts and they laughed",
+        "crying at 3am cause suicidal thoughts again",
+        "the new dose is causing suicidal thoughts again",
+        "i have all the symptoms, including suicidal thoughts",
+        "i love u but cant go on",
+        "i miss you cant go on",
+        "im sorry you guys, wanna die",
+        "i failed u all wanna die",
         "i love you but i want to die",
+        "i love you wanna die",
+        "i know she tries but wanna die",
         "i told them i want to die",
         "i can't tell anyone that i'm suicidal",
-        "my therapist asked if i'm suicidal and i lied",
         "you said you'd be fine. i'm not. i want to die",
-        # goodbye notes speak to people: "you" as an object is no subject
+        "have you ever been suicidal again after years? because thats me right now",
+        # goodbye notes speak to people: rules other than "suicidal" are not read here
         "love you, don't want to wake up",
-        "love u dont want to wake up anymore",
-        "bye mom love you ending it tonight",
-        "everyone would be better off without me",
-        "you'd all be better off if i was gone",
-        # the author quoting their own thoughts
+        "love you mom hope you understand ending it tonight",
+        "if you see this won't be around much longer",
+        "sorry mom hope you understand dont want to wake up tomorrow",
+        # quoting one's own words
+        "you said 'be honest' so ok 'i'm suicidal again'",
+        "you told me to just say it so \"i want to die\"",
         "my brain keeps saying 'i want to die' all day",
-        "i keep thinking 'i want to die' and i can't stop",
-        "don't tell me 'it gets better'. i want to die tonight",
-        "my suicide plan is ready",
     ],
 )
 def test_own_risk_is_still_raised(text):
     assert explain(text)
 
 
-def test_others_risk_reads_the_clause_before_the_phrase():
-    low = "i'm here for you. suicidal thoughts again?"
+def test_a_first_person_clause_after_keeps_it_the_authors():
+    low = "your doctor should hear about the suicidal thoughts i've been having"
     start = low.index("suicidal")
-    assert not others_risk(low, start, start + len("suicidal thoughts"), generic=True)
-    low = "why do you get suicidal thoughts"
+    assert not others_suicidal(low, start, start + len("suicidal thoughts"))
+
+
+def test_clinical_frames_count_only_without_a_first_person_word():
+    low = "it can cause suicidal thoughts"
     start = low.index("suicidal")
-    assert others_risk(low, start, start + len("suicidal thoughts"), generic=True)
-
-
-def test_generic_names_count_only_for_nouns():
-    low = "risk of developing suicidal thoughts"
+    assert others_suicidal(low, start, len(low))
+    low = "my meds can cause suicidal thoughts"
     start = low.index("suicidal")
-    assert others_risk(low, start, len(low), generic=True)
-    assert not others_risk(low, start, len(low), generic=False)
+    assert not others_suicidal(low, start, len(low))
 
 
-def test_a_quote_needs_someone_else_to_say_it():
-    low = "you said 'i want to die' last night"
-    assert quoted_from_other(low, low.index("i want"), low.index("' last"))
-    low = "i keep saying 'i want to die' to myself"
-    assert not quoted_from_other(low, low.index("i want"), low.index("' to"))
-    low = "you said i want to die"  # no quotation marks: the author's words
-    assert not quoted_from_other(low, low.index("i want"), len(low))
+def test_said_of_other_needs_someone_else_as_the_subject():
+    assert said_of_other("i think you're ", "suicidal")
+    assert not said_of_other("i feel you ", "suicidal")
+    assert said_of_other("i know you ", "want")
+    assert not said_of_other("i love you ", "want")
+    assert not said_of_other("i love you but i ", "want")
