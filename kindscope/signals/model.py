@@ -23,7 +23,6 @@ from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
 from kindscope.signals.milestones import adjust_milestones, milestone_mask
-from kindscope.signals.pasts import PAST_CAP, adjust_past, past_over, past_rest
 from kindscope.signals.phrases import adjust_crisis
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
@@ -148,7 +147,6 @@ class SignalModel:
         if "crisis" in out:
             crisis = adjust_milestones(
                 "crisis", plain, adjust_crisis(plain, out["crisis"], idioms), milestones)
-            crisis = adjust_past(crisis, self._past_and_over(plain, crisis))
             # last: a death wish said to oneself is the author's risk, whatever capped it
             out["crisis"] = adjust_wishes("crisis", crisis, wishes)
         if "toxicity" in out:
@@ -199,23 +197,6 @@ class SignalModel:
                     if p >= REST_THRESHOLD:
                         masks[s][i] = False
         return masks
-
-    def _past_and_over(self, plain: list[str], crisis: np.ndarray) -> np.ndarray:
-        """The texts that tell the author's risk as past and over (``pasts.past_over``)
-        and whose rest, read without the sentences of risk, is not read as crisis."""
-        over = np.zeros(len(plain), dtype=bool)
-        rows = [i for i in np.flatnonzero(crisis > PAST_CAP) if past_over(plain[i])]
-        rests = {i: past_rest(plain[i]) for i in rows}
-        over[[i for i in rows if not rests[i]]] = True
-        read = [i for i in rows if rests[i]]
-        if read:
-            texts = [rests[i] for i in read]
-            enc = self.encoder.encode(texts)
-            indptr, indices = bag_rows(enc.token_ids)
-            rest = adjust_crisis(texts, self.heads["crisis"].proba(enc.features, indptr,
-                                                                   indices))
-            over[[i for i, p in zip(read, rest, strict=True) if p < REST_THRESHOLD]] = True
-        return over
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:
         if not needs_ctx:

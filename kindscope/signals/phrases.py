@@ -13,8 +13,12 @@ rules recognises a supportive reply that talks *to* someone at risk ("please don
 why do you want to die?") and caps the model's score at ``SUPPORT_CAP`` when the text has no
 first-person risk phrase and no first-person singular pronoun; figures of speech ("this
 deadline is killing me", "to die for"; and ``idioms.py``'s families) without a risk phrase
-are capped the same way. Rules read nothing but the text; ``explain`` lists the risk rules
-that fired.
+are capped the same way. Since model 2026.12.14 "my suicide prevention training" (or course,
+class, workshop, walk; or "awareness") is not "my suicide". Rules read nothing but the text;
+``explain`` lists the risk rules that fired. Rules that read a risk phrase as someone else's
+("your suicidal thoughts", "I know you want to die") or as long past were tried on
+2026-12-05 and taken back: reviews found them lowering posts by people at risk
+(``training/variants/2026-12-05e``, ``2026-12-05f``).
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import numpy as np
 
 from kindscope.signals.guards import lowered
 from kindscope.signals.idioms import explain_idioms
-from kindscope.signals.owners import others_suicidal, said_of_other
 
 __all__ = ["PHRASE_SCORE", "SUPPORT_CAP", "RISK_RULES", "adjust_crisis", "explain"]
 
@@ -53,7 +56,8 @@ RISK_RULES: dict[str, re.Pattern] = {
         "want_die": rf"{_I}[^.!?]{{0,25}}\b(?:want|wanna|wish|going|ready|deserve) (?:to )?"
         r"(?:die|be dead|not (?:be alive|exist|wake up))\b|\bwish i (?:was|were) dead\b",
         "suicidal": rf"{_I}[^.!?]{{0,20}}\b(?:suicidal|attempt(?:ed|ing)? suicide)\b|"
-        r"\bmy suicide\b|\bsuicidal (?:again|tonight|thoughts)\b",
+        r"\bmy suicide\b(?! (?:prevention|awareness) (?:training|course|class|workshop|walk|"
+        r"certificate|certification|module)s?\b)|\bsuicidal (?:again|tonight|thoughts)\b",
         "self_harm": rf"{_I}[^.!?]{{0,30}}\b(?:cut|cutting|burn(?:ed|t|ing)?|hurt(?:ing)?|"
         r"harm(?:ed|ing)?) myself\b|\bself[- ]harm(?:ed|ing)? again\b|"
         r"\b(?:cut|cutting) my (?:wrists?|arms?|thighs?)\b",
@@ -73,13 +77,6 @@ RISK_RULES: dict[str, re.Pattern] = {
 
 #: Rules whose phrases carry their own negation ("don't want to be alive").
 _NEGATION_INSIDE = {"no_reason"}
-#: Rules whose word of risk may be someone else's (``owners.py``: "your suicidal thoughts",
-#: "I think you're suicidal", "I know you want to die"), and that word.
-_OWNED = {"suicidal": re.compile(r"\b(?:suicidal|attempt(?:ed|ing)?)\b"),
-          "want_die": re.compile(r"\b(?:want|wanna|wish|going|ready|deserve)\b")}
-#: "my suicide" that is no one's risk: "my suicide prevention training".
-_MY_SUICIDE_NOT_RISK = re.compile(r"\s+(?:prevention|awareness|training|course|research|"
-                                  r"hotline|helpline|first aid|intervention|charity)\b")
 
 #: Figures of speech about death that are not about the author's safety.
 _FIGURATIVE = re.compile(
@@ -109,20 +106,6 @@ def _negated(text: str, match: re.Match) -> bool:
     return re.search(_NEG, window) is not None
 
 
-def _someone_elses(name: str, low: str, match: re.Match) -> bool:
-    """The risk phrase ``match`` of rule ``name`` speaks of someone else, or of no one."""
-    span = match.group(0)
-    if span.startswith("my suicide"):
-        return _MY_SUICIDE_NOT_RISK.match(low, match.end()) is not None
-    words = list(_OWNED[name].finditer(span))
-    if not words:
-        return False
-    word = words[-1]
-    if re.match(_I, span) is None:  # "suicidal thoughts", "suicidal again": no pronoun
-        return others_suicidal(low, match.start() + word.start(), match.end())
-    return said_of_other(span[:word.start()], word.group(0))
-
-
 def explain(text: str) -> list[str]:
     """Names of the risk rules that fire on ``text`` (after negation and joke checks)."""
     low = lowered(text)
@@ -131,8 +114,6 @@ def explain(text: str) -> list[str]:
     hits = []
     for name, rx in RISK_RULES.items():
         for m in rx.finditer(low):
-            if name in _OWNED and _someone_elses(name, low, m):
-                continue
             if name in _NEGATION_INSIDE or not _negated(low, m):
                 hits.append(name)
                 break

@@ -85,6 +85,8 @@ ROOT = HERE.parents[1]
 #: moved (obfuscation stays 0.929: none of its cases has a character outside ASCII).
 #: minilm4ft-s9-stack-2026.12.13 (death wishes aimed at someone, reported or said to oneself,
 #: signals/wishes.py): no case moved.
+#: minilm4ft-s9-stack-2026.12.14 ("my suicide prevention training" is not "my suicide"):
+#: no case moved.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,

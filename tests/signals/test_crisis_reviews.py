@@ -1,0 +1,57 @@
+"""Posts by people at risk that reviews wrote to break two changes to crisis (2026-12-05).
+
+Both changes lowered crisis for posts that speak of someone else's risk or of the author's
+long-past risk, and both were taken back: the reviews found posts by people at risk that
+they lowered below 0.5 (training/variants/2026-12-05e/README.md and 2026-12-05f/README.md).
+The reviews' posts are kept in ``reviewers_posts.jsonl`` with what model 2026.12.13 (commit
+5edeef6) read. Any later change that lowers one of those it flagged, or takes the phrase
+layer's rule from one it raised, fails here and has to be argued for post by post.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kindscope.signals import score_texts
+from kindscope.signals.phrases import explain
+
+POSTS = (Path(__file__).resolve().parents[2]
+         / "training/variants/2026-12-05e/review/reviewers_posts.jsonl")
+ROWS = [json.loads(line) for line in POSTS.read_text(encoding="utf-8").splitlines() if line]
+AT_RISK = [r for r in ROWS if r["group"] == "at_risk"]
+
+
+def test_the_reviews_are_kept_whole():
+    assert len(AT_RISK) == 461
+    assert sum(r["crisis_5edeef6"] >= 0.5 for r in AT_RISK) == 406
+
+
+def test_no_post_by_someone_at_risk_is_lowered_below_the_threshold():
+    flagged = [r for r in AT_RISK if r["crisis_5edeef6"] >= 0.5]
+    crisis = score_texts([r["text"] for r in flagged], signals=["crisis"]).column("crisis")
+    lost = [(r["crisis_5edeef6"], round(p, 2), r["text"])
+            for r, p in zip(flagged, crisis.to_pylist(), strict=True) if p < 0.5]
+    assert lost == []
+
+
+def test_the_phrase_layer_still_reads_every_risk_phrase_it_read():
+    lost = [r["text"] for r in AT_RISK if r["rules_5edeef6"] and not explain(r["text"])]
+    assert lost == []
+
+
+@pytest.mark.parametrize("text", [
+    "did my suicide prevention training at work today",
+    "my suicide awareness walk raised 300 dollars",
+])
+def test_training_and_awareness_are_not_my_suicide(text):
+    assert explain(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "called my suicide hotline number three times tonight, nobody picked up",
+    "my suicide plan is ready",
+    "i keep thinking about my suicide",
+])
+def test_my_suicide_is_still_read(text):
+    assert explain(text)
