@@ -18,15 +18,16 @@ __all__ = ["score_command"]
 @click.option("--text", "text", default=None,
               help="Score this one text and print one JSON line (no INPUT).")
 @click.option("--context", "context", default=None,
-              help="With --text: the post it replies to (read by the support signals and "
-                   "by hate, which needs a group named in the text or in that post).")
+              help="With --text: the post it replies to (read by the support signals, by "
+                   "hate, which needs a group named in the text or in that post, and by "
+                   "crisis, for an answer to a question about risk: 'are you safe?' 'no').")
 @click.option("--text-column", default="text", show_default=True,
               help="Column (or JSON key) holding the text, for INPUT.")
 @click.option("--id-column", default=None,
               help="Column to copy into each output line as `id` (default: the row number).")
 @click.option("--context-column", default=None,
               help="Column holding the post each text replies to (read by the support "
-                   "signals and by hate).")
+                   "signals, by hate and by crisis).")
 @click.option("-o", "--out", "out_path", default="-", show_default=True,
               help="Output JSONL file for INPUT ('-' for standard output).")
 @click.option("--batch-size", default=64, show_default=True, help="Texts per encoder batch.")

@@ -49,8 +49,9 @@ def score_texts(
     texts : sequence of str
         The posts to read. ``None`` entries are read as empty text.
     contexts : sequence of str or None, optional
-        For each text, the post it replies to (read by the ``support*`` signals, and by
-        ``hate``'s cap for a text that names no group: ``targets.py``), or None.
+        For each text, the post it replies to (read by the ``support*`` signals, by
+        ``hate``'s cap for a text that names no group: ``targets.py``, and by ``crisis`` for
+        an answer to a direct question about risk: ``answers.py``), or None.
     signals : sequence of str, optional
         A subset of ``SIGNALS``; default all, in ``SIGNALS`` order.
     batch_size : int

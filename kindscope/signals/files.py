@@ -132,7 +132,8 @@ def _write_chunk(out, chunk: list[Row], with_context: bool, batch_size: int) -> 
 def score_text(text: str, context: str | None = None) -> dict[str, object]:
     """One text's line: ``{"lang": ..., "<signal>": probability or None, ...}``.
 
-    ``context`` is the post the text replies to (read by the support signals), if any.
+    ``context`` is the post the text replies to (read by the support signals, hate and
+    crisis), if any.
     """
     table = read_texts([text], None if context is None else [context], SIGNALS)
     return _record(table["lang"][0].as_py(), {s: table[s][0].as_py() for s in SIGNALS})

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from kindscope.errors import ModelError
+from kindscope.signals.answers import ANSWER_SCORE, adjust_answers, answer_mask
 from kindscope.signals.encoder import Encoder
 from kindscope.signals.guards import (
     GUARD_CAP,
@@ -144,9 +145,18 @@ class SignalModel:
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
         wishes = wish_masks(plain, [bool(c) for c in contexts] if contexts is not None
                             else None) if has & set(WISH_SIGNALS) else None
+        # the post each text answers, as the rule layers read it (hate, crisis)
+        ctx = None
+        if contexts is not None and has & {"crisis", "hate"}:
+            ctx = plain_ctx if plain_ctx is not None else [fix(c) if c else c for c in contexts]
         if "crisis" in out:
             crisis = adjust_milestones(
                 "crisis", plain, adjust_crisis(plain, out["crisis"], idioms), milestones)
+            # a reply that answers a direct question about the author's risk ("are you
+            # safe?" "no"): the only crisis reading that needs the post it answers
+            if ctx is not None:
+                crisis = adjust_answers(crisis, _mask_where(crisis < ANSWER_SCORE,
+                                                            answer_mask, plain, ctx))
             # last: a death wish said to oneself is the author's risk, whatever capped it
             out["crisis"] = adjust_wishes("crisis", crisis, wishes)
         if "toxicity" in out:
@@ -154,8 +164,6 @@ class SignalModel:
                                        about["toxicity"])
             out["toxicity"] = adjust_wishes("toxicity", toxicity, wishes, out["crisis"])
         if "hate" in out:
-            ctx = plain_ctx if plain_ctx is not None else (
-                [fix(c) if c else c for c in contexts] if contexts is not None else None)
             no_group = _mask_where(out["hate"] > GUARD_CAP, target_mask, plain, ctx)
             hate = adjust_targets(plain, out["hate"], no_group)
             out["hate"] = adjust_slogans(plain, adjust_mentions(plain, hate, about["hate"]),

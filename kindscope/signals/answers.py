@@ -1,0 +1,162 @@
+"""Answers to a direct question about risk: a reading for ``crisis`` that needs the context.
+
+People who support someone in crisis are taught to ask directly: "are you thinking about
+killing yourself?", "are you safe right now?", "do you have a plan?". The answer is often one
+word, and a word alone says nothing: model 2026.12.14 read "yes" under "are you thinking about
+killing yourself?" as crisis 0.03, "no" under "are you safe right now?" as 0.25, "yes.
+tonight" under "do you have a plan?" as 0.26 (``kindscope score --text ... --context ...``).
+The crisis head reads the reply alone; this rule reads the post it answers too.
+
+``answered_risk(text, context)`` is True when the context asks the reader a direct question
+about their risk now and the reply's first words answer it the risky way:
+
+- a question where "yes" is risk: "are you (feeling) suicidal", "are you thinking about / of /
+  planning / going to ..." with killing or hurting yourself, suicide, ending your life or it;
+  "do you want to die / kill yourself", "have you been having thoughts of ...", "did you hurt
+  yourself", "do you have a plan" (only when the context speaks of suicide, dying or harm).
+  Answered with "yes", "yeah", "kinda", "sometimes", "every day", "i think so", "i am", or
+  unsure ("idk", "i don't know", "maybe");
+- a question where "no" is risk: "are you safe", "can you keep yourself safe", "will you
+  (still) be here tomorrow", "can you promise me you'll stay safe". Answered with "no", "not
+  really", "nope", or unsure ("idk", "i can't promise").
+
+Not when the question asks about the past ("have you ever ..."), is quoted or reported ("he
+asked me 'are you suicidal?'"), or the reply jokes ("lol"), is itself a question, or takes the
+answer back ("yeah no", "no no i'm fine" to a risk question is a no). A reply so read has its
+crisis raised to ``ANSWER_SCORE``; the rule never lowers anything, and a "no" to "are you
+suicidal?" is left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from kindscope.signals.guards import lowered
+
+__all__ = ["ANSWER_SCORE", "adjust_answers", "answered_risk", "answer_mask"]
+
+ANSWER_SCORE = 0.9
+
+_YOU = r"(?:you|u|ya|yu)"
+_SELF = r"(?:yourself|urself|ur self|your self|you)"
+_HARM = (rf"(?:suicid\w*|kill(?:ing)? {_SELF}|end(?:ing)? (?:your|ur) (?:own )?life|"
+         rf"end(?:ing)? it(?: all)?|take (?:your|ur) (?:own )?life|hurt(?:ing)? {_SELF}|"
+         rf"harm(?:ing)? {_SELF}|self[- ]?harm\w*|cut(?:ting)? {_SELF}|unalive\w*|"
+         r"(?:want|wanting|wanna) (?:to )?die(?! (?:on|of|for|laughing|from))|"
+         r"not (?:being|wanting to be) (?:here|alive))")
+#: Questions a "yes" to which is risk (read in one question sentence).
+_YES_IS_RISK = re.compile(
+    rf"\b(?:are|r|were)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?:suicidal|thinking|planning|going|gonna|"
+    rf"considering|having|wanting|about)\b.*{_HARM}|"
+    rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?suicidal\b|"
+    rf"\b(?:do|d|does)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?:want|wanna|feel like|think about|"
+    rf"think of|have thoughts)\b.*{_HARM}|"
+    rf"\b(?:do|d)\s+{_YOU}\s+(?:still\s+|really\s+|honestly\s+)?(?:want|wanna) (?:to )?die"
+    r"(?! (?:on|of|for|laughing|from))|"
+    rf"\b(?:have|did|had)\s+{_YOU}\s+(?:\w+\s+){{0,3}}?(?:thought|thinking|thoughts|been|felt|"
+    rf"feeling|hurt|harmed|cut|tried|done)\b.*{_HARM}|"
+    rf"\bis it\b.*\b(?:suicid\w*|that bad)\b.*{_HARM}?|"
+    rf"\b(?:any|having)\s+(?:suicidal\s+)?thoughts?\b.*{_HARM}|\bsuicidal thoughts\b"
+)
+_PLAN = re.compile(rf"\b(?:do|have)\s+{_YOU}\s+(?:got\s+)?(?:a|any)\s+plans?\b\s*(?:\?|$)")
+#: Questions a "no" to which is risk.
+_NO_IS_RISK = re.compile(
+    rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+)?safe\b|"
+    rf"\b(?:can|will|could)\s+{_YOU}\s+(?:\w+\s+)?(?:keep {_SELF}|stay|be|remain)\s+safe\b|"
+    rf"\b(?:will|would)\s+{_YOU}\s+(?:still\s+)?be\s+(?:here|around|alive)\b|"
+    rf"\b(?:can|will)\s+{_YOU}\s+promise\b.*\b(?:safe|here|alive|stay)\b|"
+    rf"\b(?:are|r)\s+{_YOU}\s+going to be\s+(?:ok|okay|safe|alright|all right)\s+tonight\b"
+)
+_TOPIC = re.compile(rf"\b(?:suicid\w*|die|dying|dead|kill(?:ing)? {_SELF}|end(?:ing)? "
+                    rf"(?:it|your life|my life)|self[- ]?harm\w*|hurt(?:ing)? {_SELF})\b")
+_HISTORY = re.compile(r"\b(?:ever|before|in the past|used to|back then|as a kid|as a teen)\b")
+_REPORTED = re.compile(r"[\"“”‘]|(?:^|\s)'|\b(?:asked|asks|asking|ask) (?:me|him|her|them|us)\b"
+                       r"|\b(?:said|says|told)\b")
+
+_YES = re.compile(
+    r"(?:yes|yeah|yea|yep|yup|ya|yah|yh|ye|yess+|mhm+|uh huh|i am|i do|i have|i think so|"
+    r"i guess|kinda|kind of|sort of|sometimes|always|every day|everyday|every night|"
+    r"constantly|all the time|more than ever|honestly yes|probably|definitely|absolutely|"
+    r"a little|a bit|pretty much|more or less|tonight)\b"
+)
+_UNSURE = re.compile(
+    r"(?:idk|i don't know|i dont know|i do not know|dunno|not sure|i'm not sure|im not sure|"
+    r"maybe|i can't promise|i cant promise|i can't|i cant|i won't promise|i wont promise)\b"
+)
+_NO = re.compile(r"(?:no|nope|nah|naw|not really|no way|never|i'm not|im not|i am not|"
+                 r"i don't think so|i dont think so|not at all|not like that|not tonight|"
+                 r"i won't|i wont|i'm not safe|im not safe)\b")
+_TAKEN_BACK = re.compile(r"(?:yeah|yes|ya|yea)\W+no\b|no\W+no\b|no\W+(?:i'm|im|i am) "
+                         r"(?:fine|ok|okay|good|safe|alright)")
+_JOKE = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jkjk|kidding)\b|😂|🤣|/s\b")
+_OPENER = re.compile(r"^(?:\W|honestly|tbh|um+|uh+|well|hmm+|i mean|ok|okay)*\s*")
+
+
+#: How much of a context is read (its end, where a question usually stands), and of each
+#: question sentence (characters).
+CONTEXT_CHARS, QUESTION_CHARS = 2000, 300
+
+
+def _questions(context: str) -> list[str]:
+    """The question sentences of a context (each ends in "?"); the whole last sentence when
+    the context has none but starts like one ("r u safe")."""
+    parts = re.split(r"(?<=[.!?\n])", context[-CONTEXT_CHARS:])
+    found = [q[-QUESTION_CHARS:] for q in parts if q.rstrip().endswith("?")]
+    if found:
+        return found
+    last = next((q for q in reversed(parts) if q.strip()), "")[-QUESTION_CHARS:]
+    return [last] if re.match(r"\s*(?:are|r|do|did|have|can|will)\s", last) else []
+
+
+def _answer(text: str) -> str:
+    """What the reply's first words answer: "yes", "no", "unsure" or ""."""
+    head = _OPENER.sub("", text, count=1)
+    first = re.split(r"[?]", head, maxsplit=1)
+    if len(first) > 1 and len(first[0]) < 25:
+        return ""  # the reply opens with a question of its own
+    if _TAKEN_BACK.match(head):
+        return "no"
+    for name, rx in (("unsure", _UNSURE), ("no", _NO), ("yes", _YES)):
+        if rx.match(head):
+            return name
+    return ""
+
+
+def answered_risk(text: str, context: str | None) -> bool:
+    """True when ``text`` answers a direct question of ``context`` about the author's risk
+    now in the risky way (module docstring)."""
+    if not context or not text:
+        return False
+    low, ctx = lowered(text).strip(), lowered(context)
+    if _JOKE.search(low):
+        return False
+    answer = _answer(low)
+    if not answer:
+        return False
+    for q in _questions(ctx):
+        if _HISTORY.search(q) or _REPORTED.search(q):
+            continue
+        yes_risk = _YES_IS_RISK.search(q) or (_PLAN.search(q) and _TOPIC.search(ctx))
+        if yes_risk and answer in ("yes", "unsure"):
+            return True
+        if _NO_IS_RISK.search(q) and answer in ("no", "unsure"):
+            return True
+    return False
+
+
+def answer_mask(texts: list[str], contexts: list | None) -> np.ndarray:
+    """``answered_risk`` of each text with its context (all False without contexts)."""
+    if contexts is None:
+        return np.zeros(len(texts), dtype=bool)
+    return np.array([answered_risk(t, c) for t, c in zip(texts, contexts, strict=True)],
+                    dtype=bool)
+
+
+def adjust_answers(probs: np.ndarray, answered: np.ndarray) -> np.ndarray:
+    """Crisis raised to ``ANSWER_SCORE`` where a reply answers a risk question the risky way
+    (a new array)."""
+    out = np.asarray(probs, dtype=np.float64).copy()
+    out[answered] = np.maximum(out[answered], ANSWER_SCORE)
+    return out

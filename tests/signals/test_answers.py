@@ -1,0 +1,79 @@
+"""Answers to a direct question about risk (signals/answers.py): crisis read with the context."""
+
+import numpy as np
+import pytest
+
+from kindscope.signals import score_texts
+from kindscope.signals.answers import ANSWER_SCORE, adjust_answers, answer_mask, answered_risk
+
+RISKY = [
+    ("are you safe right now?", "no"),
+    ("are you thinking about killing yourself?", "yes"),
+    ("i hear you. do you have a plan? are you thinking of suicide?", "yes. tonight"),
+    ("that sounds unbearable. are you thinking of suicide? do you have a plan?", "yeah"),
+    ("r u suicidal rn", "ya"),
+    ("do you want to die?", "sometimes"),
+    ("are you going to hurt yourself tonight?", "i dont know. maybe"),
+    ("can you keep yourself safe tonight?", "i cant promise that"),
+    ("will you still be here tomorrow?", "idk"),
+    ("have you been having thoughts of ending your life?", "every day"),
+    ("are you having suicidal thoughts again?", "yeah. worse than before"),
+    ("is it that bad, like suicide bad?", "honestly yes"),
+]
+
+NOT_RISKY = [
+    ("are you safe?", "yeah im safe, just tired"),
+    ("are you suicidal?", "no, just sad"),
+    ("are you thinking of hurting yourself?", "no no i'm fine, just venting"),
+    ("are you thinking about killing yourself?", "yeah no, just tired"),
+    ("are you thinking about killing yourself?", "lol yes, mondays"),
+    ("have you ever been suicidal?", "yes, years ago"),  # the past
+    ('he asked me "are you suicidal?" and i froze', "yes"),  # reported
+    ("r u suicidal rn", "no?? why"),
+    ("are you safe?", "are you?"),
+    ("have you eaten today?", "no"),
+    ("do you want pizza?", "yes"),
+    ("do you want to die on this hill?", "yes"),
+    ("are you ok?", "no, my cat threw up on my laptop lol"),
+    ("do you have a plan for the weekend?", "yes"),
+    ("i want to quit my job. do you have a plan?", "yes"),
+    ("are you coming tonight?", "no"),
+    ("do you know anyone who self harms?", "yes"),
+]
+
+
+@pytest.mark.parametrize(("context", "text"), RISKY)
+def test_a_risky_answer_is_read(context, text):
+    assert answered_risk(text, context)
+
+
+@pytest.mark.parametrize(("context", "text"), NOT_RISKY)
+def test_other_answers_are_not(context, text):
+    assert not answered_risk(text, context)
+
+
+def test_no_context_no_reading():
+    assert not answered_risk("yes", None)
+    assert not answer_mask(["no"], None).any()
+
+
+def test_adjust_answers_only_raises():
+    out = adjust_answers(np.array([0.1, 0.95, 0.2]), np.array([True, True, False]))
+    assert out.tolist() == [ANSWER_SCORE, 0.95, 0.2]
+
+
+def test_the_model_reads_the_answer_with_the_post_it_answers():
+    texts = ["no", "yes", "no", "yes"]
+    contexts = ["are you safe right now?", "are you thinking about killing yourself?",
+                "are you suicidal?", "do you want pizza?"]
+    crisis = score_texts(texts, contexts=contexts, signals=["crisis"]).column("crisis")
+    assert [p >= 0.5 for p in crisis.to_pylist()] == [True, True, False, False]
+    alone = score_texts(texts, signals=["crisis"]).column("crisis").to_pylist()
+    assert max(alone) < 0.5
+
+
+def test_long_posts_are_read_quickly_enough_to_finish():
+    # a context of 50,000 characters with no sentence end, and a reply of 40,000: the
+    # question is read from the context's last characters only (no timing asserted)
+    assert not answered_risk("no?" * 13_000, "are you " * 6_000)
+    assert answered_risk("no", "x" * 50_000 + ". are you safe?")
