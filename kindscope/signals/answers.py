@@ -42,38 +42,45 @@ ANSWER_SCORE = 0.9
 _YOU = r"(?:you|u|ya|yu)"
 _SELF = r"(?:yourself|urself|ur self|your self|you)"
 _HARM = (rf"(?:suicid\w*|kill(?:ing)? {_SELF}|end(?:ing)? (?:your|ur) (?:own )?life|"
-         rf"end(?:ing)? it(?: all)?|take (?:your|ur) (?:own )?life|hurt(?:ing)? {_SELF}|"
-         rf"harm(?:ing)? {_SELF}|self[- ]?harm\w*|cut(?:ting)? {_SELF}|unalive\w*|"
-         r"(?:want|wanting|wanna) (?:to )?die(?! (?:on|of|for|laughing|from))|"
-         r"not (?:being|wanting to be) (?:here|alive))")
-#: Questions a "yes" to which is risk (read in one question sentence).
+         rf"end(?:ing)? it(?: all)?|end(?:ing)? (?:things|everything)(?! (?:with|between))|"
+         rf"take (?:your|ur) (?:own )?life|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|"
+         rf"self[- ]?harm\w*|cut(?:ting)? {_SELF}|unalive\w*|kms|kys|"
+         r"(?:want|wanting|wanna|trying|try|going|gonna) (?:to )?die(?! (?:on|of|for|laughing|"
+         r"from|down|out|off))|not (?:being|wanting to be) (?:here|alive))")
+#: Questions a "yes" to which is risk (read in one question sentence). Each names its verb
+#: in a lookahead and then looks for the harm from that verb on ("have you hurt yourself").
 _YES_IS_RISK = re.compile(
-    rf"\b(?:are|r|were)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?:suicidal|thinking|planning|going|gonna|"
-    rf"considering|having|wanting|about)\b.*{_HARM}|"
+    rf"\b(?:are|r|were)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?=(?:suicidal|thinking|planning|going|"
+    rf"gonna|considering|having|wanting|about|trying|tryna)\b)[^?]*?{_HARM}|"
     rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?suicidal\b|"
-    rf"\b(?:do|d|does)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?:want|wanna|feel like|think about|"
-    rf"think of|have thoughts)\b.*{_HARM}|"
-    rf"\b(?:do|d)\s+{_YOU}\s+(?:still\s+|really\s+|honestly\s+)?(?:want|wanna) (?:to )?die"
-    r"(?! (?:on|of|for|laughing|from))|"
-    rf"\b(?:have|did|had)\s+{_YOU}\s+(?:\w+\s+){{0,3}}?(?:thought|thinking|thoughts|been|felt|"
-    rf"feeling|hurt|harmed|cut|tried|done)\b.*{_HARM}|"
-    rf"\bis it\b.*\b(?:suicid\w*|that bad)\b.*{_HARM}?|"
-    rf"\b(?:any|having)\s+(?:suicidal\s+)?thoughts?\b.*{_HARM}|\bsuicidal thoughts\b"
+    rf"\b(?:do|d|does)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?=(?:want|wanna|feel like|think about|"
+    rf"think of|have thoughts|mean)\b)[^?]*?{_HARM}|"
+    rf"\b(?:have|did|had)\s+{_YOU}\s+(?:\w+\s+){{0,3}}?(?=(?:thought|thinking|thoughts|been|"
+    rf"felt|feeling|hurt|harmed|cut|tried|done|made|got|attempted)\b)[^?]*?{_HARM}|"
+    rf"\bis (?:it|this|that) (?:\w+ ){{0,3}}?(?:bad|about|because|like)\b[^?]*?{_HARM}|"
+    rf"\b(?:any|having)\s+(?:suicidal\s+)?thoughts?\b[^?]*?{_HARM}|\bsuicidal thoughts\b"
 )
-_PLAN = re.compile(rf"\b(?:do|have)\s+{_YOU}\s+(?:got\s+)?(?:a|any)\s+plans?\b\s*(?:\?|$)")
+_PLAN = re.compile(rf"\b(?:do\s+{_YOU}\s+have|have\s+{_YOU}\s+got|have\s+{_YOU}\s+made|"
+                   rf"{_YOU}\s+have|got)\s+(?:a|any)\s+plans?\b\s*(?:\?|$)")
 #: Questions a "no" to which is risk.
 _NO_IS_RISK = re.compile(
-    rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+)?safe\b|"
+    rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+)?safe\b|\b(?:do|d)\s+{_YOU}\s+feel\s+safe\b|"
     rf"\b(?:can|will|could)\s+{_YOU}\s+(?:\w+\s+)?(?:keep {_SELF}|stay|be|remain)\s+safe\b|"
+    rf"\b{_YOU}\s+(?:can|will|could)\s+(?:keep {_SELF}|stay|be|remain)\s+safe\b|"
     rf"\b(?:will|would)\s+{_YOU}\s+(?:still\s+)?be\s+(?:here|around|alive)\b|"
-    rf"\b(?:can|will)\s+{_YOU}\s+promise\b.*\b(?:safe|here|alive|stay)\b|"
-    rf"\b(?:are|r)\s+{_YOU}\s+going to be\s+(?:ok|okay|safe|alright|all right)\s+tonight\b"
+    rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?(?:gonna|going to)\s+be\s+(?:here|around|alive)\b|"
+    rf"\b(?:can|will)\s+{_YOU}\s+promise\b[^?]*?\b(?:safe|here|alive|stay|call|text|reach)\b|"
+    rf"\b(?:can|could)\s+{_YOU}\s+hold on\b|"
+    rf"\b(?:are|r|will)\s+{_YOU}\s+(?:gonna\s+|going to\s+)?be\s+(?:ok|okay|safe|alright|"
+    r"all right)\s+tonight\b"
 )
 _TOPIC = re.compile(rf"\b(?:suicid\w*|die|dying|dead|kill(?:ing)? {_SELF}|end(?:ing)? "
-                    rf"(?:it|your life|my life)|self[- ]?harm\w*|hurt(?:ing)? {_SELF})\b")
-_HISTORY = re.compile(r"\b(?:ever|before|in the past|used to|back then|as a kid|as a teen)\b")
+                    rf"(?:it|your life|my life)|self[- ]?harm\w*|hurt(?:ing)? {_SELF}|"
+                    r"see the point|no point)\b")
+_HISTORY = re.compile(r"\b(?:ever|in the past|used to|back then|as a kid|as a teen|before "
+                      r"(?:now|this|today))\b|\bbefore\W*$")
 _REPORTED = re.compile(r"[\"“”‘]|(?:^|\s)'|\b(?:asked|asks|asking|ask) (?:me|him|her|them|us)\b"
-                       r"|\b(?:said|says|told)\b")
+                       r"|\b(?:he|she|they|someone|somebody|my \w+) (?:said|says|asked|asks)\b")
 
 _YES = re.compile(
     r"(?:yes|yeah|yea|yep|yup|ya|yah|yh|ye|yess+|mhm+|uh huh|i am|i do|i have|i think so|"
@@ -83,9 +90,11 @@ _YES = re.compile(
 )
 _UNSURE = re.compile(
     r"(?:idk|i don't know|i dont know|i do not know|dunno|not sure|i'm not sure|im not sure|"
-    r"maybe|i can't promise|i cant promise|i can't|i cant|i won't promise|i wont promise)\b"
+    r"maybe|i can't promise|i cant promise|i can't|i cant|i won't promise|i wont promise|"
+    r"i'll try|ill try|i can try|i will try)\b|y\W*$"
 )
 _NO = re.compile(r"(?:no|nope|nah|naw|not really|no way|never|i'm not|im not|i am not|"
+                 r"probably not|prob not|not rn|not right now|no promises|"
                  r"i don't think so|i dont think so|not at all|not like that|not tonight|"
                  r"i won't|i wont|i'm not safe|im not safe)\b")
 _TAKEN_BACK = re.compile(r"(?:yeah|yes|ya|yea)\W+no\b|no\W+no\b|no\W+(?:i'm|im|i am) "
@@ -107,7 +116,7 @@ def _questions(context: str) -> list[str]:
     if found:
         return found
     last = next((q for q in reversed(parts) if q.strip()), "")[-QUESTION_CHARS:]
-    return [last] if re.match(r"\s*(?:are|r|do|did|have|can|will)\s", last) else []
+    return [last] if re.search(rf"\b(?:are|r|do|did|have|can|will)\s+{_YOU}\b", last) else []
 
 
 def _answer(text: str) -> str:
