@@ -41,12 +41,25 @@ ANSWER_SCORE = 0.9
 
 _YOU = r"(?:you|u|ya|yu)"
 _SELF = r"(?:yourself|urself|ur self|your self|you)"
-_HARM = (rf"(?:suicid\w*|kill(?:ing)? {_SELF}|end(?:ing)? (?:your|ur) (?:own )?life|"
-         rf"end(?:ing)? it(?: all)?|end(?:ing)? (?:things|everything)(?! (?:with|between))|"
-         rf"take (?:your|ur) (?:own )?life|hurt(?:ing)? {_SELF}|harm(?:ing)? {_SELF}|"
-         rf"self[- ]?harm\w*|cut(?:ting)? {_SELF}|unalive\w*|kms|kys|"
-         r"(?:want|wanting|wanna|trying|try|going|gonna) (?:to )?die(?! (?:on|of|for|laughing|"
-         r"from|down|out|off))|not (?:being|wanting to be) (?:here|alive))")
+#: "safe" asked of the person, not of a drive, a data leak or a storm: "are you safe to drive?"
+_BARE = (r"(?!\s+(?:to|from (?!yourself|urself)|in|on|at|with|if|enough|driving|taking|going|"
+         r"walking|letting|during|after|the|that|this|and text)\b)")
+_HARM = (
+    r"(?:(?<!'s )(?<!\bhis )(?<!\bher )(?<!\btheir )(?:suicid\w*\b|self[- ]?harm\w*\b)"
+    r"(?! (?:squad|prevention|awareness|research|"
+    r"first aid|hotline|line|walk|module|training|charity|conference|first|policy|funding|"
+    r"talk|app|slides|template))|"
+    rf"kill(?:ing)? {_SELF}\b|end(?:ing)? (?:your|ur) (?:own )?life|"
+    r"end(?:ing)? it(?: all)?(?! (?:with|or|early|before|and go))|"
+    r"end(?:ing)? (?:things|everything)(?! (?:with|between))|"
+    r"take (?:your|ur) (?:own )?life|"
+    rf"(?:hurt|harm)(?:ing)? {_SELF}\b(?! (?:doing|on|when|lifting|running|with|moving|catching))|"
+    rf"cut(?:ting)? {_SELF}\b(?! (?:a|some|doing|on|when|with|moving|catching))|"
+    r"unalive\w*|(?<!\d )kms|kys|"
+    r"(?:want|wanting|wanna|trying|try|going|gonna) (?:to )?die(?! (?:on|of|for|laughing|"
+    r"from|down|out|off|in|at|alone|hard|young|with|first|if|your|my|his|her|the))|"
+    r"not (?:being|wanting to be) (?:here|alive))"
+)
 #: Questions a "yes" to which is risk (read in one question sentence). Each names its verb
 #: in a lookahead and then looks for the harm from that verb on ("have you hurt yourself").
 _YES_IS_RISK = re.compile(
@@ -56,17 +69,20 @@ _YES_IS_RISK = re.compile(
     rf"\b(?:do|d|does)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?=(?:want|wanna|feel like|think about|"
     rf"think of|have thoughts|mean)\b)[^?]*?{_HARM}|"
     rf"\b(?:have|did|had)\s+{_YOU}\s+(?:\w+\s+){{0,3}}?(?=(?:thought|thinking|thoughts|been|"
-    rf"felt|feeling|hurt|harmed|cut|tried|done|made|got|attempted)\b)[^?]*?{_HARM}|"
-    rf"\bis (?:it|this|that) (?:\w+ ){{0,3}}?(?:bad|about|because|like)\b[^?]*?{_HARM}|"
-    rf"\b(?:any|having)\s+(?:suicidal\s+)?thoughts?\b[^?]*?{_HARM}|\bsuicidal thoughts\b"
+    rf"felt|feeling|hurt|harmed|cut|tried|done|made|attempted)\b)[^?]*?{_HARM}|"
+    r"\bis (?:it|this|that) (?:that |so |really )?(?:bad|about|like)\b"
+    rf"(?![^?]*\b(?:i|i'm|im|i've|my|everyone|anyone|people|normal)\b)[^?]*?{_HARM}|"
+    rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?having\s+(?:any\s+)?(?:suicidal\s+)?thoughts?\b"
+    rf"[^?]*?{_HARM}"
 )
 _PLAN = re.compile(rf"\b(?:do\s+{_YOU}\s+have|have\s+{_YOU}\s+got|have\s+{_YOU}\s+made|"
                    rf"{_YOU}\s+have|got)\s+(?:a|any)\s+plans?\b\s*(?:\?|$)")
 #: Questions a "no" to which is risk.
 _NO_IS_RISK = re.compile(
-    rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+)?safe\b|\b(?:do|d)\s+{_YOU}\s+feel\s+safe\b|"
-    rf"\b(?:can|will|could)\s+{_YOU}\s+(?:\w+\s+)?(?:keep {_SELF}|stay|be|remain)\s+safe\b|"
-    rf"\b{_YOU}\s+(?:can|will|could)\s+(?:keep {_SELF}|stay|be|remain)\s+safe\b|"
+    rf"\b(?:are|r)\s+{_YOU}\s+(?:feeling\s+|still\s+|really\s+|somewhere\s+|staying\s+)?"
+    rf"safe\b{_BARE}|\b(?:do|d)\s+{_YOU}\s+feel\s+safe\b{_BARE}|"
+    rf"\b(?:can|will|could)\s+{_YOU}\s+(?:\w+\s+)?(?:keep {_SELF}|stay|be|remain)\s+safe\b"
+    rf"{_BARE}|\b{_YOU}\s+(?:can|will|could)\s+(?:keep {_SELF}|stay|be|remain)\s+safe\b|"
     rf"\b(?:will|would)\s+{_YOU}\s+(?:still\s+)?be\s+(?:here|around|alive)\b|"
     rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?(?:gonna|going to)\s+be\s+(?:here|around|alive)\b|"
     rf"\b(?:can|will)\s+{_YOU}\s+promise\b[^?]*?\b(?:safe|here|alive|stay|call|text|reach)\b|"
@@ -74,13 +90,54 @@ _NO_IS_RISK = re.compile(
     rf"\b(?:are|r|will)\s+{_YOU}\s+(?:gonna\s+|going to\s+)?be\s+(?:ok|okay|safe|alright|"
     r"all right)\s+tonight\b"
 )
-_TOPIC = re.compile(rf"\b(?:suicid\w*|die|dying|dead|kill(?:ing)? {_SELF}|end(?:ing)? "
-                    rf"(?:it|your life|my life)|self[- ]?harm\w*|hurt(?:ing)? {_SELF}|"
-                    r"see the point|no point)\b")
-_HISTORY = re.compile(r"\b(?:ever|in the past|used to|back then|as a kid|as a teen|before "
+#: Being here, holding on, a promise: everyday words ("will you be around later to review
+#: my PR?"), read as about safety only when the question ends bare or with tonight /
+#: tomorrow / "when i wake up", or the post speaks of risk elsewhere.
+_PRESENCE = re.compile(
+    r"\b(?:be\s+(?:here|around|alive)|hold on|promise|tonight)\b(?!\s*(?:\?|$|tomorrow\W*$|"
+    r"tonight\W*$|when i wake up|until (?:your|the morning|tomorrow)|till (?:your|the morning|"
+    r"tomorrow)|me|you.ll (?:stay|be safe|call me before|still)))"
+)
+_RISKCTX = re.compile(r"\b(?:safe|hurt|end|die|suicid|gone|alive|worried about you|"
+                      r"scared for you)")
+#: "did you hurt yourself?" after a fall or a kitchen knife is about an accident.
+_ACCIDENT = re.compile(r"\b(?:fall|fell|falling|trip\w*|crash\w*|slip\w*|drop\w*|tackle|"
+                       r"chopp\w*|onions?|hike|lift\w*|deadlifts?|moving|ladder|bike|ice|"
+                       r"stairs|backflip|diet|calories|marathon|gym|workout|training|running|"
+                       r"skat\w*|climb\w*|stunt|knife)\b")
+_HURT_Q = re.compile(rf"\b(?:did|have|are|r) {_YOU} (?:\w+ ){{0,3}}?(?:hurt|harm|cut)")
+_TOPIC = re.compile(rf"\b(?:suicid\w*|(?:i|i'm|im|i am|you|you're|u) (?:\w+ )?(?:want|wanna|"
+                    rf"wanting|going|gonna) to die|kill(?:ing)? {_SELF}|end(?:ing)? (?:it|your "
+                    rf"life|my life)|self[- ]?harm\w*|hurt(?:ing)? {_SELF}|(?:see the|no) point "
+                    r"(?:in )?(?:anymore|any more|living|going on|trying))\b")
+#: What else "it" or "things" may be that someone ends: "are you considering ending it? the
+#: relationship sounds so toxic".
+_IT_ELSE = re.compile(r"\b(?:relationship|marriage|boyfriend|girlfriend|partner|husband|wife|bf|"
+                      r"gf|job|company|contract|lease|subscription|account|friendship|streak|"
+                      r"series|season|game|call|chat|meeting|freelance)\b")
+_END_IT = re.compile(r"\bend(?:ing)? (?:it|things|everything)\b")
+#: A harm that is plainly to oneself, whatever "it" is elsewhere.
+_STRONG_HARM = re.compile(rf"\b(?:suicid\w*|kill(?:ing)? {_SELF}\b|(?:your|ur) (?:own )?life|"
+                          rf"(?:hurt|harm|cut)(?:ing)? {_SELF}\b|self[- ]?harm\w*|die\b|kms|kys)")
+#: Words of feeling or risk in the question before a risk question: not rhetorical.
+_FEELING = re.compile(r"\b(?:ok|okay|alright|safe|feel\w*|hurt\w*|suicid\w*|die|dying|kill\w*|"
+                      r"harm\w*|worried|scared|talk|doing|sad|down|low|cope|coping|there|"
+                      r"sleep\w*|eat\w*|alone|help|mean|serious|honest\w*|happened|wrong|"
+                      r"plan|plans|thoughts?|thinking|tonight)\b")
+#: Danger from outside (a storm, a leak, a bear): "are you safe?" is not about oneself.
+_HAZARD = re.compile(r"\b(?:flood\w*|storm|hurricane|tornado|earthquake|wildfire|fire|bear|"
+                     r"hack\w*|breach|leak\w*|shooting|shooter|power|heating|snow|blizzard|"
+                     r"heat ?wave|evacuat\w*|outage|covid|virus|accident|crash\w*|traffic|"
+                     r"roads?|drive|driving)\b")
+_HISTORY = re.compile(r"\b(?:ever|(?:are|r) (?:you|u) not|no longer|anymore|done having|or is "
+                      r"that|in the past|used to|back then|as a kid|as a teen|before "
                       r"(?:now|this|today))\b|\bbefore\W*$")
-_REPORTED = re.compile(r"[\"“”‘]|(?:^|\s)'|\b(?:asked|asks|asking|ask) (?:me|him|her|them|us)\b"
-                       r"|\b(?:he|she|they|someone|somebody|my \w+) (?:said|says|asked|asks)\b")
+_REPORTED = re.compile(
+    r"[\"“”‘]|(?:^|\s)'|\b(?:asked|asks|asking|ask) (?:me|him|her|them|us)\b|"
+    r"\b(?:says|asks|goes|opens with|question was|form|poll|question for|for anyone|"
+    r"for the group|in the movie)\b\W|:\s|\b(?:should|do) (?:i|we) (?:just )?(?:ask|say)\b|"
+    r"\b(?:he|she|they|someone|somebody|my \w+) (?:said|says|asked|asks)\b"
+)
 
 _YES = re.compile(
     r"(?:yes|yeah|yea|yep|yup|ya|yah|yh|ye|yess+|mhm+|uh huh|i am|i do|i have|i think so|"
@@ -99,6 +156,14 @@ _NO = re.compile(r"(?:no|nope|nah|naw|not really|no way|never|i'm not|im not|i a
                  r"i won't|i wont|i'm not safe|im not safe)\b")
 _TAKEN_BACK = re.compile(r"(?:yeah|yes|ya|yea)\W+no\b|no\W+no\b|no\W+(?:i'm|im|i am) "
                          r"(?:fine|ok|okay|good|safe|alright)")
+#: An answer word that starts something else: "no idea why you're asking", "i can't wait".
+_END = re.compile(
+    r"(?!\s+(?:idea|need|worries|problem|doubt|power|damage|one|wait|believe|complain|what|"
+    r"why|how|where|who|you|later|felt|been better|at all worried|could stop|the\b|a\b|is\b))"
+)
+#: "no, i'm fine", "nope we're safe": a no that says all is well.
+_FINE = re.compile(r"(?:no|nope|nah)\W+(?:\w+\W+)?(?:i'm|im|i am|we're|were|it's|its) "
+                   r"(?:(?!not )\w+ )?(?:fine|ok|okay|good|safe|alright|all right)")
 _JOKE = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jkjk|kidding)\b|😂|🤣|/s\b")
 _OPENER = re.compile(r"^(?:\W|honestly|tbh|um+|uh+|well|hmm+|i mean|ok|okay)*\s*")
 
@@ -125,10 +190,12 @@ def _answer(text: str) -> str:
     first = re.split(r"[?]", head, maxsplit=1)
     if len(first) > 1 and len(first[0]) < 25:
         return ""  # the reply opens with a question of its own
-    if _TAKEN_BACK.match(head):
-        return "no"
+    if _TAKEN_BACK.match(head) or _FINE.match(head):
+        return ""
     for name, rx in (("unsure", _UNSURE), ("no", _NO), ("yes", _YES)):
-        if rx.match(head):
+        m = rx.match(head)
+        if m and _END.match(head, m.end()) and not (
+                name == "yes" and re.match(r"\s*(?:not|never|no)\b", head[m.end():])):
             return name
     return ""
 
@@ -144,15 +211,42 @@ def answered_risk(text: str, context: str | None) -> bool:
     answer = _answer(low)
     if not answer:
         return False
-    for q in _questions(ctx):
-        if _HISTORY.search(q) or _REPORTED.search(q):
-            continue
-        yes_risk = _YES_IS_RISK.search(q) or (_PLAN.search(q) and _TOPIC.search(ctx))
-        if yes_risk and answer in ("yes", "unsure"):
+    questions = _questions(ctx)
+    if not questions:
+        return False
+    # a reply answers the last question put to the reader ("are you safe? did you eat
+    # anything today?" "no"), not a last word such as "like before?"
+    q = next((x for x in reversed(questions) if re.search(rf"\b(?:{_YOU}|ur)\b", x)),
+             questions[-1])
+    if _HISTORY.search(q) or _REPORTED.search(q) or _rhetorical(ctx, q):
+        return False
+    if answer in ("yes", "unsure"):
+        yes = _YES_IS_RISK.search(q)
+        if yes and _HURT_Q.search(q) and _ACCIDENT.search(ctx):
+            yes = None  # "did you hurt yourself?" after a fall
+        if yes and _END_IT.search(q) and not _STRONG_HARM.search(q) and _IT_ELSE.search(ctx):
+            yes = None  # "are you considering ending it? the relationship sounds so toxic"
+        if yes or (_PLAN.search(q) and _TOPIC.search(ctx)):
             return True
-        if _NO_IS_RISK.search(q) and answer in ("no", "unsure"):
+    if answer in ("no", "unsure"):
+        m = _NO_IS_RISK.search(q)
+        if m and _PRESENCE.search(q[m.start():]) and not _TOPIC.search(ctx) \
+                and not _RISKCTX.search(ctx.replace(q, "")):
+            m = None
+        if m and not (_HAZARD.search(ctx) and not _TOPIC.search(ctx)):
             return True
     return False
+
+
+def _rhetorical(ctx: str, q: str) -> bool:
+    """A risk question that follows a question about something the reader did ("you ate the
+    ghost pepper whole? do you want to die?"), with no word of feeling or risk before it."""
+    before = ctx[:ctx.rfind(q)].rstrip() if q in ctx else ""
+    if not before.endswith("?"):
+        return False
+    previous = re.split(r"(?<=[.!?\n])", before[-QUESTION_CHARS:])
+    last = next((x for x in reversed(previous) if x.strip()), "")
+    return _FEELING.search(last) is None
 
 
 def answer_mask(texts: list[str], contexts: list | None) -> np.ndarray:

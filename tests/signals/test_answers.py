@@ -19,6 +19,8 @@ RISKY = [
     ("have you been having thoughts of ending your life?", "every day"),
     ("are you having suicidal thoughts again?", "yeah. worse than before"),
     ("is it that bad, like suicide bad?", "honestly yes"),
+    ("r u having the suicidal thoughts again? like before?", "yeah theyre back and worse"),
+    ("you haven't slept in days. are you safe?", "not really"),
 ]
 
 NOT_RISKY = [
@@ -39,6 +41,27 @@ NOT_RISKY = [
     ("i want to quit my job. do you have a plan?", "yes"),
     ("are you coming tonight?", "no"),
     ("do you know anyone who self harms?", "yes"),
+    # a code review's pairs (training/variants/2026-12-05g/review), each a cause it found
+    ("you've had 3 beers. are you safe to drive?", "no, i'll get an uber"),
+    ("lastpass got hacked again. are you safe?", "nope, i was a customer, changing everything"),
+    ("i saw your story. are you safe right now?", "no no i'm safe, that was a movie quote"),
+    ("do you want to die?", "i do not, i just want a vacation"),
+    ("are you safe?", "no idea why you're asking, i'm totally fine"),
+    ("are you going to be around this weekend?", "no, visiting my parents"),
+    ("are you going to die your hair for the party?", "yes! pink"),
+    ("are you going to the suicide prevention walk on saturday?", "yes! got my shirt"),
+    ("are you planning to run the 10 kms on sunday?", "yes"),
+    ("are you going to cut yourself a slice of cake?", "yes please"),
+    ("are you gonna hurt yourself running a marathon with no training?", "yes probably"),
+    ("omg i saw you go down on the ice!! did you hurt yourself?", "yeah a little, my wrist"),
+    ("do antidepressants cause suicidal thoughts?", "yes, in some young people"),
+    ("i'm dead tired after this week. got any plans?", "yeah, sleeping all weekend"),
+    ("the form literally says: are you safe at home?", "no, i mean yes"),
+    ("are you considering ending it? the relationship sounds so toxic", "yeah i am"),
+    ("you ate the ghost pepper whole? do you want to die?", "kinda, it was worth it"),
+    ("are you safe? did you eat anything today?", "no, haven't eaten, i'll grab something"),
+    ("are you going to tell the school about your daughter's self-harm?", "yes"),
+    ("are you no longer suicidal?", "yes, i haven't been for months"),
 ]
 
 
