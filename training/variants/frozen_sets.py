@@ -1,0 +1,72 @@
+"""Scoring a frozen review set: the shared part of the ``score_*.py`` scripts of 2026-12-05e-g.
+
+Each review set is a JSONL file written by a reviewer and hashed before any model scored it;
+rows have ``id``, ``kind``, ``text``, ``context`` (the post it answers, or "") and
+``author_at_risk``. ``main`` checks the hash, reads every text with its context through
+``score_texts`` (crisis and distress, at 0.5), and prints per kind how many are flagged next to
+the label. Options: ``--repo DIR`` imports ``kindscope`` from another checkout, ``--show`` lists
+every row whose crisis flag disagrees with its label, ``--json OUT`` writes the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+SIGNALS = ("crisis", "distress")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def read_frozen(path: Path, sha256: str) -> list[dict]:
+    """The rows of a review set, refused if its bytes are not the frozen ones."""
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise SystemExit(f"{path}: not the frozen review set (sha256 differs)")
+    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+
+
+def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repo", type=Path, default=ROOT)
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--json", type=Path, default=None, metavar="OUT")
+    args = parser.parse_args(argv)
+    rows = read_frozen(path, sha256)
+    sys.path.insert(0, str(args.repo.resolve()))
+    from kindscope.signals import MODEL_VERSION, score_texts
+
+    table = score_texts([r["text"] for r in rows],
+                        contexts=[r["context"] or None for r in rows], signals=list(SIGNALS))
+    cols = {s: table.column(s).to_pylist() for s in SIGNALS}
+    flags = {s: [int((v or 0) >= 0.5) for v in cols[s]] for s in SIGNALS}
+    out = {"model_version": MODEL_VERSION, "sha256": sha256, "kinds": {}}
+    print(f"{MODEL_VERSION}\n{'kind':24s} {'n':>3s} {'risk':>4s} {'crisis':>7s} "
+          f"{'distress':>8s} {'agree':>6s}")
+    right = 0
+    for kind in dict.fromkeys(r["kind"] for r in rows):
+        idx = [i for i, r in enumerate(rows) if r["kind"] == kind]
+        rates = {s: sum(flags[s][i] for i in idx) for s in SIGNALS}
+        labels = {rows[i]["author_at_risk"] for i in idx}
+        label = labels.pop() if len(labels) == 1 else -1
+        agree = sum(flags["crisis"][i] == rows[i]["author_at_risk"] for i in idx)
+        right += agree
+        out["kinds"][kind] = {"n": len(idx), "author_at_risk": label, "flagged": rates,
+                              "crisis_agrees": agree}
+        print(f"{kind:24s} {len(idx):3d} {label:4d} {rates['crisis']:7d} "
+              f"{rates['distress']:8d} {agree:6d}")
+    for i, r in enumerate(rows if args.show else []):
+        if flags["crisis"][i] != r["author_at_risk"]:
+            said = (f"{(r['context'] or '')[:60]!r} -> {r['text'][:60]!r}" if show_context
+                    else f"{r['text'][:110]!r}")
+            print(f"  crisis {cols['crisis'][i] or 0:.2f} want {r['author_at_risk']} "
+                  f"{r['id']}: {said}")
+    out["n"] = len(rows)
+    out["crisis_agreement"] = round(right / len(rows), 3)
+    print(f"crisis flag agrees with author_at_risk: {right}/{len(rows)} = "
+          f"{out['crisis_agreement']}")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2) + "\n")
+    return out
