@@ -143,12 +143,12 @@ _YES = re.compile(
     r"(?:yes|yeah|yea|yep|yup|ya|yah|yh|ye|yess+|mhm+|uh huh|i am|i do|i have|i think so|"
     r"i guess|kinda|kind of|sort of|sometimes|always|every day|everyday|every night|"
     r"constantly|all the time|more than ever|honestly yes|probably|definitely|absolutely|"
-    r"a little|a bit|pretty much|more or less|tonight)\b"
+    r"a little|a bit|pretty much|more or less|tonight)\b|y(?=\W*$)"
 )
 _UNSURE = re.compile(
     r"(?:idk|i don't know|i dont know|i do not know|dunno|not sure|i'm not sure|im not sure|"
     r"maybe|i can't promise|i cant promise|i can't|i cant|i won't promise|i wont promise|"
-    r"i'll try|ill try|i can try|i will try)\b|y\W*$"
+    r"i'll try|ill try|i can try|i will try)\b"
 )
 _NO = re.compile(r"(?:no|nope|nah|naw|not really|no way|never|i'm not|im not|i am not|"
                  r"probably not|prob not|not rn|not right now|no promises|"
@@ -187,9 +187,8 @@ def _questions(context: str) -> list[str]:
 def _answer(text: str) -> str:
     """What the reply's first words answer: "yes", "no", "unsure" or ""."""
     head = _OPENER.sub("", text, count=1)
-    first = re.split(r"[?]", head, maxsplit=1)
-    if len(first) > 1 and len(first[0]) < 25:
-        return ""  # the reply opens with a question of its own
+    if re.match(r"[^.!,;\n?]{0,24}\?", head):
+        return ""  # the reply opens with a question of its own ("no?? why", "are you?")
     if _TAKEN_BACK.match(head) or _FINE.match(head):
         return ""
     for name, rx in (("unsure", _UNSURE), ("no", _NO), ("yes", _YES)):

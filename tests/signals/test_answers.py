@@ -21,6 +21,8 @@ RISKY = [
     ("is it that bad, like suicide bad?", "honestly yes"),
     ("r u having the suicidal thoughts again? like before?", "yeah theyre back and worse"),
     ("you haven't slept in days. are you safe?", "not really"),
+    ("are you thinking about killing yourself?", "y"),
+    ("are you safe right now?", "no. can you call me?"),  # a question after the answer
 ]
 
 NOT_RISKY = [
@@ -62,6 +64,7 @@ NOT_RISKY = [
     ("are you safe? did you eat anything today?", "no, haven't eaten, i'll grab something"),
     ("are you going to tell the school about your daughter's self-harm?", "yes"),
     ("are you no longer suicidal?", "yes, i haven't been for months"),
+    ("are you safe?", "y"),  # a bare "y" is a yes (a final review found it read as unsure)
 ]
 
 
@@ -95,8 +98,11 @@ def test_the_model_reads_the_answer_with_the_post_it_answers():
     assert max(alone) < 0.5
 
 
-def test_long_posts_are_read_quickly_enough_to_finish():
-    # a context of 50,000 characters with no sentence end, and a reply of 40,000: the
-    # question is read from the context's last characters only (no timing asserted)
-    assert not answered_risk("no?" * 13_000, "are you " * 6_000)
-    assert answered_risk("no", "x" * 50_000 + ". are you safe?")
+def test_long_posts_reach_every_pattern():
+    # long replies and contexts that get past the early returns to the patterns: a question
+    # is read from the context's last 2,000 characters, the reply from its first words (speed
+    # is measured in benchmarks/, not asserted here)
+    assert answered_risk("no" + " " * 100_000 + "x", "are you safe?")
+    assert answered_risk("yes", "x" * 100_000 + ". are you thinking about killing yourself?")
+    assert not answered_risk("no" + " " * 100_000 + "x", "are you " * 12_000 + "safe to drive?")
+    assert not answered_risk("yes " * 25_000, "do you want pizza " * 5_000)

@@ -8,7 +8,8 @@ SDCNL post from r/SuicideWatch and from r/depression), the share that ``SignalMo
 reads as crisis at 0.5, the share on which a risk rule of the phrase layer fires
 (``phrases.explain``), and how many of the flagged texts only the rule flags (the head alone
 reads them under 0.5). ``--repo`` imports ``kindscope`` from another checkout (``git worktree
-add --detach DIR 5edeef6`` for the phrase layer before ``owners.py``). Not held apart: the
+add --detach DIR 5edeef6`` for the phrase layer before ``owners.py``, which 3727548 added and
+bcb07ab removed). Not held apart: the
 EPITOME, Counsel Chat and SDCNL texts include the crisis head's training rows, and the
 owners rules were checked against the misfires listed here.
 """
