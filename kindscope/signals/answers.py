@@ -55,16 +55,18 @@ _HARM = (
     r"take (?:your|ur) (?:own )?life|"
     rf"(?:hurt|harm)(?:ing)? {_SELF}\b(?! (?:doing|on|when|lifting|running|with|moving|catching))|"
     rf"cut(?:ting)? {_SELF}\b(?! (?:a|some|doing|on|when|with|moving|catching))|"
-    r"unalive\w*|(?<!\d )kms|kys|"
+    rf"off(?:ing)? {_SELF}\b|unalive\w*|(?<!\d )kms|kys|"
+    r"(?:think|thinking|thought|thoughts) (?:about|of) (?:dying|death|not waking up)|"
     r"(?:want|wanting|wanna|trying|try|going|gonna) (?:to )?die(?! (?:on|of|for|laughing|"
     r"from|down|out|off|in|at|alone|hard|young|with|first|if|your|my|his|her|the))|"
-    r"not (?:being|wanting to be) (?:here|alive))"
+    r"not (?:be|being|wanting to be) (?:here|alive|around)\b)"
 )
 #: Questions a "yes" to which is risk (read in one question sentence). Each names its verb
 #: in a lookahead and then looks for the harm from that verb on ("have you hurt yourself").
 _YES_IS_RISK = re.compile(
     rf"\b(?:are|r|were)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?=(?:suicidal|thinking|planning|going|"
-    rf"gonna|considering|having|wanting|about|trying|tryna)\b)[^?]*?{_HARM}|"
+    rf"gonna|considering|having|wanting|about|trying|tryna|hurting|harming|cutting|"
+    rf"self[- ]?harming|in danger)\b)[^?]*?{_HARM}|"
     rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?suicidal\b|"
     rf"\b(?:do|d|does)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?=(?:want|wanna|feel like|think about|"
     rf"think of|have thoughts|mean)\b)[^?]*?{_HARM}|"
@@ -72,6 +74,9 @@ _YES_IS_RISK = re.compile(
     rf"felt|feeling|hurt|harmed|cut|tried|done|made|attempted)\b)[^?]*?{_HARM}|"
     r"\bis (?:it|this|that) (?:that |so |really )?(?:bad|about|like)\b"
     rf"(?![^?]*\b(?:i|i'm|im|i've|my|everyone|anyone|people|normal)\b)[^?]*?{_HARM}|"
+    r"\bis (?:it|this|that) (?:the |your |ur )?(?:suicid\w*|self[- ]?harm\w*|dark) "
+    r"(?:thoughts?|urges?|stuff|again)\b|"
+    r"\bis (?:suicid\w*|self[- ]?harm\w*|dying|death)\b[^?]*?\bon (?:your|ur) mind\b|"
     rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?having\s+(?:any\s+)?(?:suicidal\s+)?thoughts?\b"
     rf"[^?]*?{_HARM}"
 )
@@ -94,7 +99,7 @@ _NO_IS_RISK = re.compile(
 #: my PR?"), read as about safety only when the question ends bare or with tonight /
 #: tomorrow / "when i wake up", or the post speaks of risk elsewhere.
 _PRESENCE = re.compile(
-    r"\b(?:be\s+(?:here|around|alive)|hold on|promise|tonight)\b(?!\s*(?:\?|$|tomorrow\W*$|"
+    r"\b(?:be\s+(?:here|around)|hold on|promise|tonight)\b(?!\s*(?:\?|$|tomorrow\W*$|"
     r"tonight\W*$|when i wake up|until (?:your|the morning|tomorrow)|till (?:your|the morning|"
     r"tomorrow)|me|you.ll (?:stay|be safe|call me before|still)))"
 )
@@ -120,8 +125,8 @@ _END_IT = re.compile(r"\bend(?:ing)? (?:it|things|everything)\b")
 _STRONG_HARM = re.compile(rf"\b(?:suicid\w*|kill(?:ing)? {_SELF}\b|(?:your|ur) (?:own )?life|"
                           rf"(?:hurt|harm|cut)(?:ing)? {_SELF}\b|self[- ]?harm\w*|die\b|kms|kys)")
 #: Words of feeling or risk in the question before a risk question: not rhetorical.
-_FEELING = re.compile(r"\b(?:ok|okay|alright|safe|feel\w*|hurt\w*|suicid\w*|die|dying|kill\w*|"
-                      r"harm\w*|worried|scared|talk|doing|sad|down|low|cope|coping|there|"
+_FEELING = re.compile(r"\b(?:ok|okay|alright|good|fine|safe|feel\w*|hurt\w*|suicid\w*|die|"
+                      r"dying|kill\w*|harm\w*|worried|scared|talk|doing|sad|down|low|cope|coping|there|"
                       r"sleep\w*|eat\w*|alone|help|mean|serious|honest\w*|happened|wrong|"
                       r"plan|plans|thoughts?|thinking|tonight)\b")
 #: Danger from outside (a storm, a leak, a bear): "are you safe?" is not about oneself.
@@ -129,7 +134,7 @@ _HAZARD = re.compile(r"\b(?:flood\w*|storm|hurricane|tornado|earthquake|wildfire
                      r"hack\w*|breach|leak\w*|shooting|shooter|power|heating|snow|blizzard|"
                      r"heat ?wave|evacuat\w*|outage|covid|virus|accident|crash\w*|traffic|"
                      r"roads?|drive|driving)\b")
-_HISTORY = re.compile(r"\b(?:ever|(?:are|r) (?:you|u) not|no longer|anymore|done having|or is "
+_HISTORY = re.compile(r"\b(?:ever|(?:are|r) (?:you|u) not|no longer|done having|or is "
                       r"that|in the past|used to|back then|as a kid|as a teen|before "
                       r"(?:now|this|today))\b|\bbefore\W*$")
 _REPORTED = re.compile(
@@ -143,15 +148,16 @@ _YES = re.compile(
     r"(?:yes|yeah|yea|yep|yup|ya|yah|yh|ye|yess+|mhm+|uh huh|i am|i do|i have|i think so|"
     r"i guess|kinda|kind of|sort of|sometimes|always|every day|everyday|every night|"
     r"constantly|all the time|more than ever|honestly yes|probably|definitely|absolutely|"
-    r"a little|a bit|pretty much|more or less|tonight)\b|y(?=\W*$)"
+    r"a little|a bit|pretty much|more or less|tonight|most of the time|most days|most nights|"
+    r"every single (?:day|night)|daily|nightly)\b|y(?=\W*$)"
 )
 _UNSURE = re.compile(
     r"(?:idk|i don't know|i dont know|i do not know|dunno|not sure|i'm not sure|im not sure|"
     r"maybe|i can't promise|i cant promise|i can't|i cant|i won't promise|i wont promise|"
-    r"i'll try|ill try|i can try|i will try)\b"
+    r"i'll try|ill try|i can try|i will try|i think i might|i might|might)\b"
 )
 _NO = re.compile(r"(?:no|nope|nah|naw|not really|no way|never|i'm not|im not|i am not|"
-                 r"probably not|prob not|not rn|not right now|no promises|"
+                 r"probably not|prob not|not rn|not right now|no promises|i doubt it|doubt it|"
                  r"i don't think so|i dont think so|not at all|not like that|not tonight|"
                  r"i won't|i wont|i'm not safe|im not safe)\b")
 _TAKEN_BACK = re.compile(r"(?:yeah|yes|ya|yea)\W+no\b|no\W+no\b|no\W+(?:i'm|im|i am) "
@@ -165,7 +171,8 @@ _END = re.compile(
 _FINE = re.compile(r"(?:no|nope|nah)\W+(?:\w+\W+)?(?:i'm|im|i am|we're|were|it's|its) "
                    r"(?:(?!not )\w+ )?(?:fine|ok|okay|good|safe|alright|all right)")
 _JOKE = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jkjk|kidding)\b|😂|🤣|/s\b")
-_OPENER = re.compile(r"^(?:\W|honestly|tbh|um+|uh+|well|hmm+|i mean|ok|okay)*\s*")
+_OPENER = re.compile(r"^(?:\W|honestly|tbh|ngl|lowkey|low key|um+|uh+|well|hmm+|i mean|ok|"
+                     r"okay)*\s*")
 
 
 #: How much of a context is read (its end, where a question usually stands), and of each
@@ -178,10 +185,13 @@ def _questions(context: str) -> list[str]:
     the context has none but starts like one ("r u safe")."""
     parts = re.split(r"(?<=[.!?\n])", context[-CONTEXT_CHARS:])
     found = [q[-QUESTION_CHARS:] for q in parts if q.rstrip().endswith("?")]
-    if found:
-        return found
+    # the last sentence asks too when it reads as a question without its "?" ("bro u good?
+    # are u thinking about offing yourself")
     last = next((q for q in reversed(parts) if q.strip()), "")[-QUESTION_CHARS:]
-    return [last] if re.search(rf"\b(?:are|r|do|did|have|can|will)\s+{_YOU}\b", last) else []
+    if not last.rstrip().endswith("?") and re.search(
+            rf"\b(?:are|r|do|d|did|have|can|will|is)\s+(?:{_YOU}|suicid\w*)\b", last):
+        found.append(last)
+    return found
 
 
 def _answer(text: str) -> str:

@@ -23,6 +23,19 @@ RISKY = [
     ("you haven't slept in days. are you safe?", "not really"),
     ("are you thinking about killing yourself?", "y"),
     ("are you safe right now?", "no. can you call me?"),  # a question after the answer
+    # wordings a held-apart set (training/variants/2026-12-05h) found missed
+    ("do you want to not be alive anymore?", "most of the time yeah"),
+    ("is it the suicide thoughts again?", "yeah they're really loud today"),
+    ("are you still hurting yourself?", "yeah. more than before"),
+    ("do you think about dying a lot", "constantly. it's all i think about"),
+    ("are you having thoughts about not wanting to be here", "every single day"),
+    ("is suicide on your mind right now", "yeah it is"),
+    ("ok serious question, are u gonna be alive next week", "honestly i doubt it"),
+    ("i need to ask. are you in danger of hurting yourself?", "yeah probably"),
+    ("u there? the thing u said in vc... do u want to die", "yeah. i meant it"),
+    ("bro u good? are u thinking about offing yourself", "lowkey yeah"),
+    ("are you going to try to kill yourself?", "i think i might"),
+    ("those posts scared me. are you ok? like are you safe", "not really"),
 ]
 
 NOT_RISKY = [
