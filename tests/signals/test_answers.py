@@ -36,6 +36,21 @@ RISKY = [
     ("bro u good? are u thinking about offing yourself", "lowkey yeah"),
     ("are you going to try to kill yourself?", "i think i might"),
     ("those posts scared me. are you ok? like are you safe", "not really"),
+    # and those a third set (training/variants/2026-12-05i) found missed
+    ("you safe?", "not really"),
+    ("are you in danger right now?", "i don't feel safe"),
+    ("are you in a safe place right now?", "no. i don't feel safe being alone with my head"),
+    ("do you want to be alive right now?", "no"),
+    ("do you think you'll make it through tonight?", "honestly i doubt it"),
+    ("sweetheart, grandpa is worried. are you thinking of taking your own life?", "sometimes"),
+    ("do you still feel like everyone would be better off without you?", "yes"),
+    ("last month you told me you didn't want to be here anymore. do you still feel that way?",
+     "every single day"),
+    ("are the dark thoughts back?", "yeah they're back"),
+    ("are the self harm urges bad tonight", "10/10. i can barely sit still"),
+    ("on a scale of 1-10 how bad are the thoughts of ending it today", "8. maybe higher"),
+    ("on a scale of 1 to 10 how safe do you feel right now", "like a 2"),
+    ("how long have you been feeling like you want to die", "months. it's every day now"),
 ]
 
 NOT_RISKY = [
@@ -77,6 +92,13 @@ NOT_RISKY = [
     ("are you safe? did you eat anything today?", "no, haven't eaten, i'll grab something"),
     ("are you going to tell the school about your daughter's self-harm?", "yes"),
     ("are you no longer suicidal?", "yes, i haven't been for months"),
+    ("you safe? tornado near your town", "no, we're in the basement"),
+    ("are you in danger? the fire is close", "yes, we're leaving"),
+    ("will you be alive after this exam week lol?", "no, send flowers"),
+    ("is suicidal ideation a symptom of bpd? are suicidal thoughts common with it?", "yes"),
+    ("on a scale of 1-10 how hungry are you", "like a 9"),
+    ("on a scale of 1 to 10 how safe do you feel right now", "like a 9"),
+    ("how long have you been feeling like you want to die", "months, but not anymore"),
     ("are you safe?", "y"),  # a bare "y" is a yes (a final review found it read as unsure)
 ]
 
