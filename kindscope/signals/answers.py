@@ -52,50 +52,34 @@ _HARM = (
     rf"kill(?:ing)? {_SELF}\b|end(?:ing)? (?:your|ur) (?:own )?life|"
     r"end(?:ing)? it(?: all)?(?! (?:with|or|early|before|and go))|"
     r"end(?:ing)? (?:things|everything)(?! (?:with|between))|"
-    r"tak(?:e|ing) (?:your|ur) (?:own )?life|better off without (?:you|u)\b|"
-    rf"(?:hurt|harm)(?:ing)? {_SELF}\b(?! (?:doing|on|when|lifting|running|with|moving|catching))|"
+    r"tak(?:e|ing) (?:your|ur) (?:own )?life\b(?!\s+(?:savings|back|in|into|to|around|story))|"
+    rf"(?:hurt|harm)(?:ing)? {_SELF}\b(?! (?:doing|on|when|lifting|running|with|moving|catching|"
+    r"by|at|in|for|\w+ing))|"
     rf"cut(?:ting)? {_SELF}\b(?! (?:a|some|doing|on|when|with|moving|catching))|"
-    rf"off(?:ing)? {_SELF}\b|unalive\w*|(?<!\d )kms|kys|"
-    r"(?:think|thinking|thought|thoughts) (?:about|of) (?:dying|death|not waking up)|"
+    rf"offing {_SELF}\b|unalive\w*|(?<!\d )kms|kys|"
     r"(?:want|wanting|wanna|trying|try|going|gonna) (?:to )?die(?! (?:on|of|for|laughing|"
     r"from|down|out|off|in|at|alone|hard|young|with|first|if|your|my|his|her|the))|"
-    r"not (?:be|being|wanting to be) (?:here|alive|around)\b)"
+    r"not (?:being|wanting to be) (?:here|alive))"
 )
 #: Questions a "yes" to which is risk (read in one question sentence). Each names its verb
 #: in a lookahead and then looks for the harm from that verb on ("have you hurt yourself").
 _YES_IS_RISK = re.compile(
     rf"\b(?:are|r|were)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?=(?:suicidal|thinking|planning|going|"
     rf"gonna|considering|having|wanting|about|trying|tryna|hurting|harming|cutting|"
-    rf"self[- ]?harming|in danger)\b)[^?]*?{_HARM}|"
+    rf"self[- ]?harming)\b)[^?]*?{_HARM}|"
     rf"\b(?:are|r)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?suicidal\b|"
-    rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?in danger\b(?!\s+(?:of|from)\s+(?!hurting|harming|"
-    r"killing))|"
-    r"\b(?:is|are) (?:the |your |ur |those |these )?(?:dark|bad|suicidal|self[- ]?harm|sh) "
-    r"(?:thoughts?|urges?) (?:\w+ )?(?:back|again|bad|worse|strong|loud)\b|"
-    r"\b(?:is|are) the urges? to (?:hurt|harm|cut|kill|end)\b|"
     rf"\b(?:do|d|does)\s+{_YOU}\s+(?:\w+\s+){{0,2}}?(?=(?:want|wanna|feel like|think about|"
     rf"think of|have thoughts|mean)\b)[^?]*?{_HARM}|"
     rf"\b(?:have|did|had)\s+{_YOU}\s+(?:\w+\s+){{0,3}}?(?=(?:thought|thinking|thoughts|been|"
     rf"felt|feeling|hurt|harmed|cut|tried|done|made|attempted)\b)[^?]*?{_HARM}|"
     r"\bis (?:it|this|that) (?:that |so |really )?(?:bad|about|like)\b"
     rf"(?![^?]*\b(?:i|i'm|im|i've|my|everyone|anyone|people|normal)\b)[^?]*?{_HARM}|"
-    r"\bis (?:it|this|that) (?:the |your |ur )?(?:suicid\w*|self[- ]?harm\w*|dark) "
-    r"(?:thoughts?|urges?|stuff|again)\b|"
-    r"\bis (?:suicid\w*|self[- ]?harm\w*|dying|death)\b[^?]*?\bon (?:your|ur) mind\b|"
+    r"\bis (?:it|this|that) (?:the |your |ur )?(?:suicid\w*|self[- ]?harm\w*) (?:thoughts?|"
+    r"urges?|stuff|again)\b(?! (?:from|for|in|on) )|"
+    r"\bis (?:suicid\w*|self[- ]?harm\w*)\s+(?:still\s+)?on (?:your|ur) mind\b|"
     rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?having\s+(?:any\s+)?(?:suicidal\s+)?thoughts?\b"
     rf"[^?]*?{_HARM}"
 )
-#: "do you still feel that way?" after the post spoke of risk.
-_THAT_WAY = re.compile(rf"\b(?:do|d)\s+{_YOU}\s+(?:still\s+)?feel\s+(?:that way|like that|the "
-                       r"same)\b")
-#: "on a scale of 1-10 how strong are the urges / how safe do you feel": the answer's number.
-_SCALE = re.compile(r"\b(?:scale|1-10|1 to 10|one to ten|out of (?:10|ten))\b")
-_SCALE_SAFE = re.compile(r"\bhow safe\b")
-_NUMBER = re.compile(r"(?:like |about |maybe |a solid |prob(?:ably)? )?(?:a )?(\d{1,2})(?:/10)?\b")
-#: "how long have you been feeling like you want to die": a span of time answers it.
-_HOW_LONG = re.compile(rf"\bhow long (?:have|has|did) {_YOU}\b")
-_SPAN = re.compile(r"(?:\d+|a few|a couple|few|several|many|months|weeks|days|years|since|a while|"
-                   r"forever|as long as|ages|all (?:year|month|week)|too long)\b")
 _PLAN = re.compile(rf"\b(?:do\s+{_YOU}\s+have|have\s+{_YOU}\s+got|have\s+{_YOU}\s+made|"
                    rf"{_YOU}\s+have|got)\s+(?:a|any)\s+plans?\b\s*(?:\?|$)")
 #: Questions a "no" to which is risk.
@@ -108,10 +92,6 @@ _NO_IS_RISK = re.compile(
     rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?(?:gonna|going to)\s+be\s+(?:here|around|alive)\b|"
     rf"\b(?:can|will)\s+{_YOU}\s+promise\b[^?]*?\b(?:safe|here|alive|stay|call|text|reach)\b|"
     rf"\b(?:can|could)\s+{_YOU}\s+hold on\b|"
-    rf"\b(?:do|d)\s+{_YOU}\s+(?:still\s+)?(?:want|wanna) (?:to )?(?:be alive|live|be here|keep "
-    rf"going)\b|\b{_YOU}(?:'ll| will)\s+make it (?:through|to|till|until)\b|"
-    rf"^\W*{_YOU}\s+(?:feeling\s+|still\s+)?safe\b{_BARE}|"
-    rf"\b(?:are|r)\s+{_YOU}\s+(?:somewhere|in a)\s+safe(?: place)?\b|"
     rf"\b(?:are|r|will)\s+{_YOU}\s+(?:gonna\s+|going to\s+)?be\s+(?:ok|okay|safe|alright|"
     r"all right)\s+tonight\b"
 )
@@ -119,7 +99,7 @@ _NO_IS_RISK = re.compile(
 #: my PR?"), read as about safety only when the question ends bare or with tonight /
 #: tomorrow / "when i wake up", or the post speaks of risk elsewhere.
 _PRESENCE = re.compile(
-    r"\b(?:be\s+(?:here|around)|hold on|promise|tonight)\b(?!\s*(?:\?|$|tomorrow\W*$|"
+    r"\b(?:be\s+(?:here|around|alive)|hold on|promise|tonight)\b(?!\s*(?:\?|$|tomorrow\W*$|"
     r"tonight\W*$|when i wake up|until (?:your|the morning|tomorrow)|till (?:your|the morning|"
     r"tomorrow)|me|you.ll (?:stay|be safe|call me before|still)))"
 )
@@ -131,15 +111,14 @@ _ACCIDENT = re.compile(r"\b(?:fall|fell|falling|trip\w*|crash\w*|slip\w*|drop\w*
                        r"stairs|backflip|diet|calories|marathon|gym|workout|training|running|"
                        r"skat\w*|climb\w*|stunt|knife)\b")
 _HURT_Q = re.compile(rf"\b(?:did|have|are|r) {_YOU} (?:\w+ ){{0,3}}?(?:hurt|harm|cut)")
-_TOPIC = re.compile(rf"\b(?:suicid\w*|(?:don't|didn't|dont|didnt|not) want(?:ed)? to be (?:here|"
-                    rf"alive|around)|better off without|(?:i|i'm|im|i am|you|you're|u) (?:\w+ )?"
-                    rf"(?:want|wanna|"
+_TOPIC = re.compile(rf"\b(?:suicid\w*|(?:i|i'm|im|i am|you|you're|u) (?:\w+ )?(?:want|wanna|"
                     rf"wanting|going|gonna) to die|kill(?:ing)? {_SELF}|end(?:ing)? (?:it|your "
                     rf"life|my life)|self[- ]?harm\w*|hurt(?:ing)? {_SELF}|(?:see the|no) point "
                     r"(?:in )?(?:anymore|any more|living|going on|trying))\b")
 #: What else "it" or "things" may be that someone ends: "are you considering ending it? the
 #: relationship sounds so toxic".
 _IT_ELSE = re.compile(r"\b(?:relationship|marriage|boyfriend|girlfriend|partner|husband|wife|bf|"
+                      r"stream|party|shift|"
                       r"gf|job|company|contract|lease|subscription|account|friendship|streak|"
                       r"series|season|game|call|chat|meeting|freelance)\b")
 _END_IT = re.compile(r"\bend(?:ing)? (?:it|things|everything)\b")
@@ -156,7 +135,7 @@ _HAZARD = re.compile(r"\b(?:flood\w*|storm|hurricane|tornado|earthquake|wildfire
                      r"hack\w*|breach|leak\w*|shooting|shooter|power|heating|snow|blizzard|"
                      r"heat ?wave|evacuat\w*|outage|covid|virus|accident|crash\w*|traffic|"
                      r"roads?|drive|driving)\b")
-_HISTORY = re.compile(r"\b(?:ever|(?:are|r) (?:you|u) not|no longer|done having|or is "
+_HISTORY = re.compile(r"\b(?:ever|(?:are|r) (?:you|u) not|no longer|anymore|done having|or is "
                       r"that|in the past|used to|back then|as a kid|as a teen|before "
                       r"(?:now|this|today))\b|\bbefore\W*$")
 _REPORTED = re.compile(
@@ -176,13 +155,10 @@ _YES = re.compile(
 _UNSURE = re.compile(
     r"(?:idk|i don't know|i dont know|i do not know|dunno|not sure|i'm not sure|im not sure|"
     r"maybe|i can't promise|i cant promise|i can't|i cant|i won't promise|i wont promise|"
-    r"i'll try|ill try|i can try|i will try|i think i might|i might|might)\b"
+    r"i'll try|ill try|i can try|i will try|i think i might|i might)\b"
 )
-#: An answer that says so in words, whatever the question's polarity: "i don't feel safe".
-_UNSAFE = re.compile(r"(?:i (?:don't|dont|do not) feel safe|not safe|i'm not safe|im not safe|"
-                     r"unsafe)\b")
 _NO = re.compile(r"(?:no|nope|nah|naw|not really|no way|never|i'm not|im not|i am not|"
-                 r"probably not|prob not|not rn|not right now|no promises|i doubt it|doubt it|"
+                 r"probably not|prob not|not rn|not right now|no promises|i doubt it|"
                  r"i don't think so|i dont think so|not at all|not like that|not tonight|"
                  r"i won't|i wont|i'm not safe|im not safe)\b")
 _TAKEN_BACK = re.compile(r"(?:yeah|yes|ya|yea)\W+no\b|no\W+no\b|no\W+(?:i'm|im|i am) "
@@ -210,24 +186,29 @@ def _questions(context: str) -> list[str]:
     the context has none but starts like one ("r u safe")."""
     parts = re.split(r"(?<=[.!?\n])", context[-CONTEXT_CHARS:])
     found = [q[-QUESTION_CHARS:] for q in parts if q.rstrip().endswith("?")]
-    # the last sentence asks too when it reads as a question without its "?" ("bro u good?
-    # are u thinking about offing yourself")
+    # the last sentence asks too when it opens (or a clause of it opens) like a question to
+    # the reader, without its "?" ("bro u good? are u thinking about offing yourself")
     last = next((q for q in reversed(parts) if q.strip()), "")[-QUESTION_CHARS:]
-    if not last.rstrip().endswith("?") and re.search(
-            r"\b(?:are|r|is|do|d|did|have|can|will|how|scale)\b", last):
+    if last.rstrip().endswith("?"):
+        return found
+    opens = re.search(
+        r"(?:^|[,;:])\W*(?:(?:like|so|and|but|ok|okay|bro|also|honestly|seriously)\W+)*"
+        rf"(?:are|r|do|d|did|have|can|will|is)\s+(?:{_YOU}|suicid\w*|self[- ]?harm\w*)\b", last)
+    # with no "?" anywhere, the asking words may stand anywhere ("babe are you having thoughts
+    # of suicide")
+    if opens or (not found and re.search(rf"\b(?:are|r|do|did|have|can|will)\s+{_YOU}\b",
+                                         last)):
         found.append(last)
     return found
 
 
 def _answer(text: str) -> str:
-    """What the reply's first words answer: "yes", "no", "unsure", "unsafe" or ""."""
+    """What the reply's first words answer: "yes", "no", "unsure" or ""."""
     head = _OPENER.sub("", text, count=1)
     if re.match(r"[^.!,;\n?]{0,24}\?", head):
         return ""  # the reply opens with a question of its own ("no?? why", "are you?")
     if _TAKEN_BACK.match(head) or _FINE.match(head):
         return ""
-    if _UNSAFE.match(head):
-        return "unsafe"
     for name, rx in (("unsure", _UNSURE), ("no", _NO), ("yes", _YES)):
         m = rx.match(head)
         if m and _END.match(head, m.end()) and not (
@@ -244,6 +225,9 @@ def answered_risk(text: str, context: str | None) -> bool:
     low, ctx = lowered(text).strip(), lowered(context)
     if _JOKE.search(low):
         return False
+    answer = _answer(low)
+    if not answer:
+        return False
     questions = _questions(ctx)
     if not questions:
         return False
@@ -251,56 +235,24 @@ def answered_risk(text: str, context: str | None) -> bool:
     # anything today?" "no"), not a last word such as "like before?"
     q = next((x for x in reversed(questions) if re.search(rf"\b(?:{_YOU}|ur)\b", x)),
              questions[-1])
-    if _HISTORY.search(q) or _REPORTED.search(q) or _JOKE.search(q) or _rhetorical(ctx, q):
+    if _HISTORY.search(q) or _REPORTED.search(q) or _rhetorical(ctx, q):
         return False
-    answer = _answer(low)
-    if not answer:
-        return _scaled(q, ctx, low) or _spanned(q, low)
-    outside = _HAZARD.search(ctx) and not _TOPIC.search(ctx)  # a storm, a leak, a bear
-    if answer in ("yes", "unsure", "unsafe"):
+    if answer in ("yes", "unsure"):
         yes = _YES_IS_RISK.search(q)
         if yes and _HURT_Q.search(q) and _ACCIDENT.search(ctx):
             yes = None  # "did you hurt yourself?" after a fall
         if yes and _END_IT.search(q) and not _STRONG_HARM.search(q) and _IT_ELSE.search(ctx):
             yes = None  # "are you considering ending it? the relationship sounds so toxic"
-        if yes and "danger" in yes.group(0) and outside:
-            yes = None
-        that_way = _THAT_WAY.search(q) and _TOPIC.search(ctx.replace(q, ""))
-        if yes or that_way or (_PLAN.search(q) and _TOPIC.search(ctx)):
+        if yes or (_PLAN.search(q) and _TOPIC.search(ctx)):
             return True
-    if answer in ("no", "unsure", "unsafe"):
+    if answer in ("no", "unsure"):
         m = _NO_IS_RISK.search(q)
         if m and _PRESENCE.search(q[m.start():]) and not _TOPIC.search(ctx) \
                 and not _RISKCTX.search(ctx.replace(q, "")):
             m = None
-        if m and not outside:
+        if m and not (_HAZARD.search(ctx) and not _TOPIC.search(ctx)):
             return True
     return False
-
-
-def _scaled(q: str, ctx: str, low: str) -> bool:
-    """A number answering "on a scale of 1-10 how strong are the urges to hurt yourself" (6
-    or more) or "how safe do you feel" (4 or less), or "N/10" to a question about risk."""
-    out_of_ten = re.match(r"(\d{1,2})\s*/\s*10\b", low)
-    if out_of_ten and _YES_IS_RISK.search(q):  # "are the self harm urges bad tonight" "10/10"
-        return 6 <= int(out_of_ten.group(1)) <= 10
-    if not _SCALE.search(q):
-        return False
-    about = _YES_IS_RISK.search(q) or re.search(rf"{_HARM}|\bacting on\b", q) or (
-        re.search(r"\b(?:urges?|thoughts)\b", q) and _TOPIC.search(ctx))
-    safe = _SCALE_SAFE.search(q) and not _HAZARD.search(ctx)
-    number = _NUMBER.search(low[:40])
-    if number is None or not (about or safe):
-        return False
-    n = int(number.group(1))
-    return n <= 4 if safe and not about else 6 <= n <= 10
-
-
-def _spanned(q: str, low: str) -> bool:
-    """A span of time answering "how long have you been feeling like you want to die"."""
-    return bool(_HOW_LONG.search(q) and re.search(_HARM, q) and _SPAN.match(low)
-                and not re.search(r"\b(?:not anymore|no longer|not now|stopped|over now)\b",
-                                  low[:80]))
 
 
 def _rhetorical(ctx: str, q: str) -> bool:
