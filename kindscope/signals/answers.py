@@ -7,24 +7,28 @@ killing yourself?" as crisis 0.03, "no" under "are you safe right now?" as 0.25,
 tonight" under "do you have a plan?" as 0.26 (``kindscope score --text ... --context ...``).
 The crisis head reads the reply alone; this rule reads the post it answers too.
 
-``answered_risk(text, context)`` is True when the context asks the reader a direct question
-about their risk now and the reply's first words answer it the risky way:
+``answered_risk(text, context)`` is True when the last question the context puts to the
+reader asks about their risk now, and the reply's first words answer it the risky way:
 
-- a question where "yes" is risk: "are you (feeling) suicidal", "are you thinking about / of /
-  planning / going to ..." with killing or hurting yourself, suicide, ending your life or it;
-  "do you want to die / kill yourself", "have you been having thoughts of ...", "did you hurt
-  yourself", "do you have a plan" (only when the context speaks of suicide, dying or harm).
-  Answered with "yes", "yeah", "kinda", "sometimes", "every day", "i think so", "i am", or
-  unsure ("idk", "i don't know", "maybe");
+- a question where "yes" is risk: "are you (feeling) suicidal", "are you thinking about /
+  planning / trying to / still ..." killing, hurting or harming yourself, suicide, ending your
+  life, it or things; "do you want to die", "have you been having thoughts of ...", "is it the
+  suicide thoughts again?", "is suicide on your mind", "do you have a plan" (only when the
+  post speaks of suicide, dying or harm). Answered with "yes", "yeah", "kinda", "sometimes",
+  "every day", "most of the time", "i think so", "i might", or unsure ("idk", "maybe");
 - a question where "no" is risk: "are you safe", "can you keep yourself safe", "will you
-  (still) be here tomorrow", "can you promise me you'll stay safe". Answered with "no", "not
-  really", "nope", or unsure ("idk", "i can't promise").
+  (still) be here tomorrow", "can you promise me you'll call". Answered with "no", "not
+  really", "probably not", "i doubt it", or unsure ("idk", "i can't promise").
 
-Not when the question asks about the past ("have you ever ..."), is quoted or reported ("he
-asked me 'are you suicidal?'"), or the reply jokes ("lol"), is itself a question, or takes the
-answer back ("yeah no", "no no i'm fine" to a risk question is a no). A reply so read has its
-crisis raised to ``ANSWER_SCORE``; the rule never lowers anything, and a "no" to "are you
-suicidal?" is left to the model.
+Not when the question asks about the past ("have you ever ..."), is quoted, reported or a
+joke, follows a question about something the reader did ("you ate the ghost pepper whole? do
+you want to die?"), or names an accident, an outside danger or another "it" ("are you safe?
+the storm...", "did you hurt yourself?" after a fall, "ending it? the relationship..."); nor
+when the reply jokes, opens with a question of its own, or takes the answer back ("yeah no",
+"no, i'm fine"). A reply so read has its crisis raised to ``ANSWER_SCORE``; the rule never
+lowers anything, and a "no" to "are you suicidal?" is left to the model. Each wording was
+weighed against pairs two code reviews wrote to make it misfire
+(``training/variants/2026-12-05g``).
 """
 
 from __future__ import annotations
