@@ -37,7 +37,7 @@ import re
 
 import numpy as np
 
-from kindscope.signals.guards import lowered
+from kindscope.signals.guards import lowered, raise_where
 
 __all__ = ["ANSWER_SCORE", "adjust_answers", "answered_risk", "answer_mask"]
 
@@ -122,9 +122,8 @@ _TOPIC = re.compile(rf"\b(?:suicid\w*|(?:i|i'm|im|i am|you|you're|u) (?:\w+ )?(?
 #: What else "it" or "things" may be that someone ends: "are you considering ending it? the
 #: relationship sounds so toxic".
 _IT_ELSE = re.compile(r"\b(?:relationship|marriage|boyfriend|girlfriend|partner|husband|wife|bf|"
-                      r"stream|party|shift|"
                       r"gf|job|company|contract|lease|subscription|account|friendship|streak|"
-                      r"series|season|game|call|chat|meeting|freelance)\b")
+                      r"series|season|game|call|chat|meeting|freelance|stream|party|shift)\b")
 _END_IT = re.compile(r"\bend(?:ing)? (?:it|things|everything)\b")
 #: A harm that is plainly to oneself, whatever "it" is elsewhere.
 _STRONG_HARM = re.compile(rf"\b(?:suicid\w*|kill(?:ing)? {_SELF}\b|(?:your|ur) (?:own )?life|"
@@ -281,6 +280,4 @@ def answer_mask(texts: list[str], contexts: list | None) -> np.ndarray:
 def adjust_answers(probs: np.ndarray, answered: np.ndarray) -> np.ndarray:
     """Crisis raised to ``ANSWER_SCORE`` where a reply answers a risk question the risky way
     (a new array)."""
-    out = np.asarray(probs, dtype=np.float64).copy()
-    out[answered] = np.maximum(out[answered], ANSWER_SCORE)
-    return out
+    return raise_where(probs, answered, ANSWER_SCORE)

@@ -4,10 +4,12 @@ Both changes lowered crisis for posts that speak of someone else's risk or of th
 long-past risk, and both were taken back: the reviews found posts by people at risk that
 they lowered below 0.5 (training/variants/2026-12-05e/README.md and 2026-12-05f/README.md).
 The reviews' posts are kept in ``reviewers_posts.jsonl`` with what model 2026.12.13 (commit
-5edeef6) read. Any later change that lowers one of those it flagged, or takes the phrase
-layer's rule from one it raised, fails here and has to be argued for post by post.
+5edeef6) read, frozen by ``reviewers_posts.sha256``. Any later change that lowers one of those
+it flagged, or takes the phrase layer's rule from one it raised, fails here and has to be
+argued for post by post.
 """
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -23,8 +25,11 @@ AT_RISK = [r for r in ROWS if r["group"] == "at_risk"]
 
 
 def test_the_reviews_are_kept_whole():
-    assert len(AT_RISK) == 461
-    assert sum(r["crisis_5edeef6"] >= 0.5 for r in AT_RISK) == 406
+    # frozen like every review set: a post taken out or edited would weaken the tests below
+    digest = hashlib.sha256(POSTS.read_bytes()).hexdigest()
+    frozen = POSTS.with_suffix(".sha256").read_text(encoding="utf-8").split()[0]
+    assert digest == frozen
+    assert AT_RISK and any(r["crisis_5edeef6"] >= 0.5 for r in AT_RISK)
 
 
 def test_no_post_by_someone_at_risk_is_lowered_below_the_threshold():
