@@ -1,6 +1,6 @@
 """The answer rule on the pairs a code review wrote to break it.
 
-    .venv/bin/python training/variants/2026-12-05g/reviewer_pairs.py [--show]
+    .venv/bin/python training/variants/2026-12-05g/reviewer_pairs.py [--show] [--repo DIR]
 
 ``review/reviewer_false_alarm_pairs.json``: 238 (question, reply) pairs in which the reply is
 not by someone at risk, aimed at the rule's patterns ("are you safe to drive?", "are you going
@@ -22,13 +22,15 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))
 
 
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--repo", type=Path, default=HERE.parents[2],
+                        help="the checkout whose answers.py is read (default: this one)")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(args.repo.resolve()))
     from kindscope.signals.answers import answered_risk
 
     out = {}
