@@ -112,10 +112,15 @@ above 0.5 are false alarms than the validation precision suggests.
 """
 
 
+def load_lodo() -> dict:
+    """The leave-one-data-set-out figures ``training/lodo.py`` wrote, or none."""
+    path = METRICS.parent / "lodo_metrics.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
 def main() -> None:
     metrics = json.loads(METRICS.read_text())
-    lodo_path = METRICS.parent / "lodo_metrics.json"
-    lodo = json.loads(lodo_path.read_text()) if lodo_path.exists() else {}
+    lodo = load_lodo()
     OUT.mkdir(parents=True, exist_ok=True)
     for signal in SIGNALS:
         (OUT / f"{signal}.md").write_text(render(signal, metrics, lodo))

@@ -135,19 +135,29 @@ def card_section(signal: str, ood: dict, metrics: dict, challenge: dict | None) 
     return "\n".join(lines) + "\n\n"
 
 
-def write_cards(ood_path: Path = OUT) -> None:
+def with_section(text: str, section: str) -> str:
+    """A card's text with its out-of-distribution section replaced by ``section``, placed
+    before the "## Threshold" heading (or at the end where there is none)."""
+    if SECTION in text:
+        start = text.index(SECTION)
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + (text[end + 1 :] if end >= 0 else "")
+    at = text.find("## Threshold")
+    return text[:at] + section + text[at:] if at >= 0 else text.rstrip() + "\n\n" + section
+
+
+def load_inputs(ood_path: Path = OUT) -> tuple[dict, dict, dict | None]:
+    """(ood_metrics, metrics, challenge results) as the cards read them."""
     ood = json.loads(ood_path.read_text(encoding="utf-8"))
     metrics = json.loads(METRICS.read_text(encoding="utf-8"))
     challenge = json.loads(CHALLENGE.read_text(encoding="utf-8")) if CHALLENGE.exists() else None
+    return ood, metrics, challenge
+
+
+def write_cards(ood_path: Path = OUT) -> None:
+    ood, metrics, challenge = load_inputs(ood_path)
     for signal in ood["signals"]:
         path = CARDS / f"{signal}.md"
-        text = path.read_text(encoding="utf-8")
-        if SECTION in text:
-            start = text.index(SECTION)
-            end = text.find("\n## ", start + len(SECTION))
-            text = text[:start] + (text[end + 1 :] if end >= 0 else "")
         section = card_section(signal, ood, metrics, challenge)
-        at = text.find("## Threshold")
-        text = text[:at] + section + text[at:] if at >= 0 else text.rstrip() + "\n\n" + section
-        path.write_text(text, encoding="utf-8")
+        path.write_text(with_section(path.read_text(encoding="utf-8"), section), encoding="utf-8")
         print(f"wrote {path.relative_to(HERE.parent)}")
