@@ -63,3 +63,41 @@ def test_adjust_raises_hits_and_caps_support_replies():
     assert out[0] == PHRASE_SCORE
     assert out[1] == SUPPORT_CAP
     assert out[2] == 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wish i could fall asleep and not wake up",
+        "honestly i hope i don't wake up tomorrow",
+        "i just wish i was never born",
+        "so tired of existing",
+        "i'm tired of being alive",
+        "i keep thinking about not being here",
+        "you're sweet but i don't see the point of staying alive anymore",
+        "what's the point of staying alive",
+        "i wish i didn't exist",
+    ],
+)
+def test_passive_wishes_of_now_fire(text):
+    assert "passive" in explain(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used to wish i could fall asleep and not wake up. 4 years later i'm glad i did",
+        "back then i was so tired of existing, it gets better",
+        "i wished i was never born when i was 15",
+        "i wish i could sleep for a week and not wake up till monday",
+        "i hope i don't wake up before noon tomorrow",
+        "tired of existing in this heat",
+        "so tired of living paycheck to paycheck",
+        "i keep thinking about not being here for christmas",
+        "i don't see the point of going on the trip",
+        "i don't wish i'd never been born, not anymore",
+        "my daughter said she wishes she could sleep and not wake up",
+    ],
+)
+def test_passive_past_everyday_and_others_do_not_fire(text):
+    assert "passive" not in explain(text)

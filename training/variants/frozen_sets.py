@@ -70,3 +70,47 @@ def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n")
     return out
+
+
+def main_labelled(path: Path, sha256: str, labels: dict[str, str], argv=None) -> dict:
+    """Like ``main`` for a set with a label per signal (``labels``: signal -> row field, e.g.
+    ``{"crisis": "author_at_risk", "toxicity": "attacks"}``): per kind, how many texts each
+    signal flags at 0.5 (distress too), and how many flags agree with their label over the
+    set. ``--show`` lists every disagreeing flag."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repo", type=Path, default=ROOT)
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--json", type=Path, default=None, metavar="OUT")
+    args = parser.parse_args(argv)
+    rows = read_frozen(path, sha256)
+    sys.path.insert(0, str(args.repo.resolve()))
+    from kindscope.signals import MODEL_VERSION, score_texts
+
+    signals = list(dict.fromkeys([*labels, "distress"]))
+    table = score_texts([r["text"] for r in rows],
+                        contexts=[r["context"] or None for r in rows], signals=signals)
+    cols = {s: table.column(s).to_pylist() for s in signals}
+    out = {"model_version": MODEL_VERSION, "sha256": sha256, "kinds": {}}
+    print(f"{MODEL_VERSION}\n{'kind':18s} {'n':>3s} "
+          + " ".join(f"{labels[s][:6]:>6s}" for s in labels)
+          + " " + " ".join(f"{s:>8s}" for s in signals))
+    for kind in dict.fromkeys(r["kind"] for r in rows):
+        idx = [i for i, r in enumerate(rows) if r["kind"] == kind]
+        rates = {s: sum((cols[s][i] or 0) >= 0.5 for i in idx) for s in signals}
+        out["kinds"][kind] = {"n": len(idx), "flagged": rates}
+        print(f"{kind:18s} {len(idx):3d} "
+              + " ".join(f"{int(rows[idx[0]][labels[s]]):6d}" for s in labels)
+              + " " + " ".join(f"{rates[s]:8d}" for s in signals))
+    right = dict.fromkeys(labels, 0)
+    for i, r in enumerate(rows):
+        for signal, label in labels.items():
+            flag = int((cols[signal][i] or 0) >= 0.5)
+            right[signal] += flag == r[label]
+            if args.show and flag != r[label]:
+                print(f"  {signal} {cols[signal][i] or 0:.2f} want {int(r[label])} {r['id']}: "
+                      f"{r['text'][:110]!r}")
+    out["right"] = {s: round(v / len(rows), 3) for s, v in right.items()}
+    print("agreement with the labels:", out["right"], f"of {len(rows)}")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2) + "\n")
+    return out
