@@ -53,8 +53,8 @@ _EVERYDAY_AFTER = (r"(?!\s+(?:in|with|like(?! this| that)|under|on|at(?! all)|ne
                    r"until|till|when|during|over|insurance|hacks?|trip|holiday|vacation|tour|"
                    r"date|stage|stream)\b)")
 _NOT_A_TIME = r"(?!\s+(?:till|until|til|before|for|in|on|at|early|late|again until)\b)"
-_WISH_I = (r"(?<!don't )(?<!dont )(?<!never )(?<!not )\b(?:wish|wishing|hope|hoping|pray|"
-           r"praying)(?: that)? i(?:'d)? (?:just |still |kinda )?")
+_WISH_I = (r"\b(?=wish|hop|pray)(?<!don't )(?<!dont )(?<!never )(?<!not )"
+           r"(?:wish|wishing|hope|hoping|pray|praying)(?: that)? i(?:'d)? (?:just |still |kinda )?")
 _PASSIVE = (
     rf"{_WISH_I}(?:could |would |can |will |won't |wont |don't |dont |do not |never |"
     r"could just )?(?:go to sleep|fall asleep|sleep|close my eyes)(?: (?:tonight|forever|"
@@ -121,6 +121,10 @@ RISK_RULES: dict[str, re.Pattern] = {
     }.items()
 }
 
+#: Substrings one of which a text needs before a rule is tried (most texts have none).
+_CUES = {"passive": ("wish", "hope", "hoping", "pray", "tired of", "sick of", "exhausted of",
+                     "thinking", "point", "reason", "wake", "woke", "sleep forever",
+                     "happen")}
 #: Rules whose phrases carry their own negation ("don't want to be alive").
 _NEGATION_INSIDE = {"no_reason", "passive"}
 #: Rules read only of the present: not in a sentence that tells of the past ("i used to
@@ -179,6 +183,8 @@ def explain(text: str) -> list[str]:
         return []
     hits = []
     for name, rx in RISK_RULES.items():
+        if name in _CUES and not any(cue in low for cue in _CUES[name]):
+            continue
         for m in rx.finditer(low):
             if name in _PRESENT_ONLY and not _own_now(low, m):
                 continue

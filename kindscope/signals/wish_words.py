@@ -72,7 +72,8 @@ WISH_RULES: dict[str, re.Pattern] = {
         # flappy bird you die one pipe away"
         rf"\b{AND_DIE} (?:and|&) (?:go )?)die\b{DIE_AFTER}|"
         rf"\bdrop dead\b{CLAUSE_END}|\bdie already\b|\bstop (?:existing|breathing)\b{CLAUSE_END}|"
-        rf"(?:{CLAUSE}|{AFTER_WORD})(?:go |just )?{ACTS}"
+        rf"(?:{CLAUSE}|(?=(?:go |just )?(?:jump|throw|hang|play|take|end) ){AFTER_WORD})"
+        rf"(?:go |just )?{ACTS}"
     ),
     "wish_death": re.compile(
         r"(?:\bi (?:really |truly |honestly |sincerely |genuinely |just )?)?"
@@ -104,12 +105,13 @@ CUE = re.compile(
     r"stop (?:existing|breathing))\b|\bbetter (?:off )?(?:without|if) |"
     r"\b(?:miss|cry (?:for|over)|care if) (?:you|u|ya|yah|yu|y'all|yall)\b|"
     r"\b(?:kill|unalive|neck|off|end|delete) (?:them ?selves|him ?self|her ?self|themself)\b|"
-    r"\bjump (?:off|from)\b|\btraffic\b|\bhit by a\b|\bshort (?:pier|bridge|cliff)\b|"
+    r"\bjump (?:off|from)\b|\btraffic\b|\bhit by a\b|\bwalk off a short\b|"
     r"\b(?:end|take) (?:your|ur) (?:own |pathetic |miserable |sad )?life\b"
 )
 #: Substrings one of which every match of ``CUE`` holds.
 CUE_WORDS = ("sel", "kys", "bleach", "die", "dead", "favo", "end it", "stop ", "better",
-              "miss", "cry ", "care if", "jump ", "traffic", "life", "hit by", "short ")
+              "miss", "cry ", "care if", "jump ", "traffic", "end your", "end ur", "take your",
+              "take ur", "hit by", "walk off")
 #: A text with more matches than this is read by its first ones only (bounds the time a
 #: post written to be slow can take).
 MAX_MATCHES = 20
