@@ -14,7 +14,9 @@ why do you want to die?") and caps the model's score at ``SUPPORT_CAP`` when the
 first-person risk phrase and no first-person singular pronoun; figures of speech ("this
 deadline is killing me", "to die for"; and ``idioms.py``'s families) without a risk phrase
 are capped the same way. Since model 2026.12.14 "my suicide prevention training" (or course,
-class, workshop, walk; or "awareness") is not "my suicide". Rules read nothing but the text;
+class, workshop, walk; or "awareness") is not "my suicide". Since model 2026.12.15 the rule
+``passive`` reads passive wishes not to be alive said of now (``passive.py``: "i wish i could
+fall asleep and not wake up"). Rules read nothing but the text;
 ``explain`` lists the risk rules that fired. Rules that read a risk phrase as someone else's
 ("your suicidal thoughts", "I know you want to die") or as long past were tried on
 2026-12-05 and taken back: reviews found them lowering posts by people at risk
@@ -29,6 +31,7 @@ import numpy as np
 
 from kindscope.signals.guards import lowered
 from kindscope.signals.idioms import explain_idioms
+from kindscope.signals.passive import passive_wish
 
 __all__ = ["PHRASE_SCORE", "SUPPORT_CAP", "RISK_RULES", "adjust_crisis", "explain"]
 
@@ -39,51 +42,6 @@ _I = r"\b(?:i|i'm|im|i am|i've|ive|i have|i'll|ill|i will|i'd|id)\b"
 _NEG = r"\b(?:never|not|don't|dont|wouldn't|wouldnt|won't|wont|no)\b"
 _KILL_SELF = (
     r"(?:kill(?:ing)? myself|end(?:ing)? my (?:own )?life|take my (?:own )?life|off myself)"
-)
-
-#: Passive wishes not to be alive, said of now: "i wish i could fall asleep and not wake up",
-#: "i hope i don't wake up", "i wish i'd never been born", "tired of being alive", "i don't
-#: see the point of staying alive", "if something happened to me i wouldn't mind" (model
-#: 2026.12.14 read the first 0.21, and the fourth 0.29 after "you're sweet but"). Everyday
-#: senses are left out by what follows ("tired of living in this heat", "no point in going
-#: on the trip", "not wake up till monday"); ``_voiced`` leaves out words put in someone
-#: else's mouth, and ``_PAST`` stories of the past.
-_EVERYDAY_AFTER = (r"(?!\s+(?:in|with|like(?! this| that)|under|on|at(?! all)|next|paycheck|"
-                   r"around|through|off|out|for|here|there|this|the|a|an|these|my|to|about|"
-                   r"until|till|when|during|over|insurance|hacks?|trip|holiday|vacation|tour|"
-                   r"date|stage|stream)\b)")
-_NOT_A_TIME = r"(?!\s+(?:till|until|til|before|for|in|on|at|early|late|again until)\b)"
-_WISH_I = (r"\b(?=wish|hop|pray)(?<!don't )(?<!dont )(?<!never )(?<!not )"
-           r"(?:wish|wishing|hope|hoping|pray|praying)(?: that)? i(?:'d)? (?:just |still |kinda )?")
-_PASSIVE = (
-    rf"{_WISH_I}(?:could |would |can |will |won't |wont |don't |dont |do not |never |"
-    r"could just )?(?:go to sleep|fall asleep|sleep|close my eyes)(?: (?:tonight|forever|"
-    r"peacefully|one day|someday|now|again))? and (?:not|never|don't|dont|won't|wont) "
-    rf"(?:wake up|wake|open them)\b{_NOT_A_TIME}|"
-    rf"{_WISH_I}(?:don't|dont|won't|wont|wouldn't|wouldnt|never|do not|will not|not) "
-    rf"wake up\b{_NOT_A_TIME}|\blet me not wake up\b{_NOT_A_TIME}|"
-    rf"{_WISH_I}(?:wasn't|wasnt|weren't|werent|was never|were never|had never been|"
-    r"hadn't been|never been|never was) (?:alive|born|here)\b|"
-    rf"{_WISH_I}(?:didn't|didnt|did not|could stop to|could just stop to|never) exist(?:ed)?\b|"
-    rf"{_WISH_I}(?:had )?never (?:been born|existed)\b|"
-    rf"\b(?:tired|sick|exhausted) of (?:being alive|existing|living)\b{_EVERYDAY_AFTER}|"
-    r"\bthinking (?:\w+ ){0,3}?(?:about|of) not (?:being (?:here|alive|around)|existing|"
-    rf"waking up)\b{_EVERYDAY_AFTER}|"
-    r"\b(?:don't|dont|do not|can't|cant|cannot) see (?:the|any|a) (?:point|reason) (?:in|of|to) "
-    r"(?:living|staying alive|being alive|going on|being here|existing|live|stay alive|"
-    rf"staying here|sticking around)\b{_EVERYDAY_AFTER}|"
-    r"\bno (?:point|reason) (?:in|to) (?:sticking around|staying alive|being alive|being here|"
-    rf"existing)\b{_EVERYDAY_AFTER}|"
-    r"\bwhat(?:'s| is|s) (?:even )?the point (?:of|in) (?:living|staying alive|being alive|"
-    rf"being here|existing)\b{_EVERYDAY_AFTER}|"
-    rf"{_WISH_I}(?:get|got|would get) hit by a (?:car|bus|train|truck)\b|"
-    r"\b(?:i|i'd|id) (?:\w+ )?(?:want|wanna|like) (?:to )?(?:go to |fall a)?sleep forever\b|"
-    r"\b(?:wake|woke|waking) up (?:\w+ )?disappointed (?:that )?i (?:woke up|did|am still|"
-    r"was still|'m still|m still)\b|"
-    r"\bi (?:\w+ )?(?:wouldn't|wouldnt|would not) (?:mind|care|be upset)(?: about it)?(?: \w+)? if "
-    r"(?:something|anything) (?:happened|happens|bad happened) to me\b|"
-    r"\bif (?:something|anything) (?:happened|happens) to me(?: \w+){0,2}? i (?:\w+ )?"
-    r"(?:wouldn't|wouldnt|would not) (?:mind|care|be upset)\b"
 )
 
 RISK_RULES: dict[str, re.Pattern] = {
@@ -117,36 +75,11 @@ RISK_RULES: dict[str, re.Pattern] = {
         "end_it_all": rf"{_I}(?:(?!\b(?:you|u|he|she|they|we)\b)[^.!?]){{0,20}}\b(?:want|wanna|"
         r"going|gonna|ready|decided|plan|planning|about)(?: to)? end it all\b"
         r"(?!\s*(?::|with\b|on\b|by\b|in\b|at\b))",
-        "passive": _PASSIVE,
     }.items()
 }
 
-#: Substrings one of which a text needs before a rule is tried (most texts have none).
-_CUES = {"passive": ("wish", "hope", "hoping", "pray", "tired of", "sick of", "exhausted of",
-                     "thinking", "point", "reason", "wake", "woke", "sleep forever",
-                     "happen")}
 #: Rules whose phrases carry their own negation ("don't want to be alive").
-_NEGATION_INSIDE = {"no_reason", "passive"}
-#: Rules read only of the present: not in a sentence that tells of the past ("i used to
-#: wish i wouldn't wake up").
-_PRESENT_ONLY = {"passive"}
-_PAST = re.compile(
-    r"\b(?:used to|back then|ago|last year|when i was|at the time|those days|spent|"
-    r"as a (?:kid|child|teen|teenager)|in (?:high school|college|uni|my (?:teens|twenties|20s))|"
-    r"in (?:19|20)\d\d|wished|hoped|prayed)\b"
-)
-#: Before a passive wish in its sentence: someone else speaks or is spoken of ("when you say
-#: you're tired of existing", "my friend says she ..."), unless the author takes over ("you're
-#: sweet but i don't see the point ...": only what follows the author's last "i" counts).
-_OTHER_VOICE = re.compile(
-    r"\b(?:you|u|you're|youre|ur|your|he|she|they|he's|she's|they're|his|her|their|says|"
-    r"said|say|saying|told|tells|telling|wrote|writes|asked|asks)\b"
-)
-#: An open quote before a match ("when your kid says 'i wish i didn't exist'").
-_OPEN_QUOTE = re.compile(r"(?:^|[\s(:])['‘][^'’]*$")
-#: Embarrassment or a hangover told as a wish not to exist ("now i wish i didn't exist. so
-#: embarrassing").
-_HYPERBOLE = re.compile(r"\b(?:embarrass\w*|cringe\w*|awkward|mortif\w*|hangover|hungover)\b")
+_NEGATION_INSIDE = {"no_reason"}
 
 #: Figures of speech about death that are not about the author's safety.
 _FIGURATIVE = re.compile(
@@ -183,36 +116,13 @@ def explain(text: str) -> list[str]:
         return []
     hits = []
     for name, rx in RISK_RULES.items():
-        if name in _CUES and not any(cue in low for cue in _CUES[name]):
-            continue
         for m in rx.finditer(low):
-            if name in _PRESENT_ONLY and not _own_now(low, m):
-                continue
             if name in _NEGATION_INSIDE or not _negated(low, m):
                 hits.append(name)
                 break
+    if passive_wish(low):
+        hits.append("passive")
     return hits
-
-
-def _own_now(low: str, match: re.Match) -> bool:
-    """A passive wish the author says of now: not in a story of the past, not after words
-    of someone else's voice in its sentence, not inside an open quote, not embarrassment."""
-    sentence = _sentence(low, match)
-    if _PAST.search(sentence) or _HYPERBOLE.search(low):
-        return False
-    start = max(low.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-    before = low[start : match.start()]
-    if before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”") \
-            or _OPEN_QUOTE.search(before):
-        return False
-    own = list(re.finditer(r"\bi\b", before))
-    return _OTHER_VOICE.search(before[own[-1].end():] if own else before) is None
-
-
-def _sentence(low: str, match: re.Match) -> str:
-    start = max(low.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-    ends = [i for i in (low.find(c, match.end()) for c in ".!?\n") if i >= 0]
-    return low[start : (min(ends) if ends else len(low))]
 
 
 def _is_support_reply(low: str) -> bool:

@@ -41,27 +41,6 @@ CLAUSE_END = r"(?=[ \t]*(?:$|[^\w\s]|(?:you|u|ya|already|pls|please|plz|now|bitc
 AND_DIE = r"(?:fuck off|eat shit|piss off|get lost|go away|shut up|get cancer|give up|" \
     r"go \w+(?: \w+)?)"
 FAVOUR = r"\bdo (?:us|everyone|everybody|the world|society|humanity) (?:all )?a (?:favou?r|solid)"
-#: Orders to die by a place or an act that need their own words: "jump off a bridge", "go
-#: hang yourself", "go play in traffic", "end your life" (not "enough rope to hang yourself",
-#: "jump off the bridge to reach the chest", "end your life insurance").
-ACTS = (
-    r"(?:(?:jump|throw (?:your|ur) ?self) (?:off|from) (?:a|the nearest|the closest|some) "
-    r"(?:bridge|cliff|roof|building|tall building|skyscraper)\b(?! (?:to|and (?:grab|swim|get)|"
-    r"into (?:the|a) (?:water|river|lake|sea|pool)|in (?:the game|minecraft|gta)))|"
-    r"throw (?:your|ur) ?self (?:in front of|under) (?:a|the|the next) (?:train|bus|car|truck)\b|"
-    r"take a long walk off a short (?:pier|bridge|cliff)\b|"
-    rf"(?<!rope to )(?<!enough to )hang {SELF}\b(?! (?:up|out|on|in|upside|a|some|the|off)\b)|"
-    r"play in (?:the )?traffic\b|"
-    r"(?:end|take) (?:your|ur) (?:own |pathetic |miserable |sad )?life\b"
-    r"(?! (?:insurance|savings|story|back|in|into|around)\b))"
-)
-
-#: Right after one of ``BEFORE``'s words, which stay out of the match ("why don't you just
-#: jump ...": the match starts at "just", so "why don't you" reads as a taunt, not a denial).
-AFTER_WORD = "(?:" + "|".join(
-    rf"(?<=\b{w} )" for w in ("go", "just", "pls", "please", "plz", "should", "shud", "could",
-                              "can", "to", "and", "gonna", "better", "now", "then", "fucking",
-                              "fkn", "u", "you", "ya")) + ")"
 
 WISH_RULES: dict[str, re.Pattern] = {
     "tell_to_die": re.compile(
@@ -71,28 +50,21 @@ WISH_RULES: dict[str, re.Pattern] = {
         # "and die" only after the words of abuse it follows ("eat shit and die"), not "in
         # flappy bird you die one pipe away"
         rf"\b{AND_DIE} (?:and|&) (?:go )?)die\b{DIE_AFTER}|"
-        rf"\bdrop dead\b{CLAUSE_END}|\bdie already\b|\bstop (?:existing|breathing)\b{CLAUSE_END}|"
-        rf"(?:{CLAUSE}|(?=(?:go |just )?(?:jump|throw|hang|play|take|end) ){AFTER_WORD})"
-        rf"(?:go |just )?{ACTS}"
+        rf"\bdrop dead\b{CLAUSE_END}|\bdie already\b|\bstop (?:existing|breathing)\b{CLAUSE_END}"
     ),
     "wish_death": re.compile(
         r"(?:\bi (?:really |truly |honestly |sincerely |genuinely |just )?)?"
-        rf"\b(?:hope|wish|pray)(?:s|ed)? (?:that )?{YOU}(?:'d|d)? (?:\w+ ){{0,2}}?"
-        rf"(?:die|dies|drop dead|get killed|{END} {SELF}|get hit by a (?:bus|car|train|truck))"
-        rf"\b{DIE_AFTER}|"
-        # "i hope you die in your sleep", not a blessing ("... at 100, surrounded by family")
-        r"(?:\bi (?:really |truly |honestly |sincerely |genuinely |just )?)?"
-        rf"\b(?:hope|wish|pray)(?:s|ed)? (?:that )?{YOU} (?:\w+ )?die in (?:your|ur) sleep\b"
-        r"(?![^.!?\n]{0,40}\b(?:old|\d\d+|surrounded|peaceful\w*|grand\w*|happy|long life))|"
+        rf"\b(?:hope|wish|pray)(?:s|ed)? (?:that )?{YOU} (?:\w+ ){{0,2}}?"
+        rf"(?:die|dies|drop dead|get killed|{END} {SELF})\b{DIE_AFTER}|"
         rf"\b{YOU} (?:should|deserve to|need to|ought to|oughta|better|gotta|have to) "
-        rf"(?:just |go |really |fucking |honestly )?(?:die|be dead|drop dead|{END} {SELF}|{ACTS})"
+        rf"(?:just |go |really |fucking |honestly )?(?:die|be dead|drop dead|{END} {SELF})"
         rf"\b{DIE_AFTER}|"
         rf"\b(?:world|everyone|everybody|earth|society|the planet|this site|your family)"
         rf"(?:'d| would| will|'ll)? (?:be|is) better (?:off )?(?:without|if) {YOU}\b|"
         rf"\b(?:nobody|no one|noone|no1)(?:'d| would| will|'ll| is going to| is gonna| gonna)"
         rf" (?:miss|cry (?:for|over)|care if) {YOU}\b|"
         rf"{FAVOUR}(?:,| and|,? &)? (?:just |go )?(?:die|drop dead|disappear|{END} {SELF}|"
-        rf"end it|unalive|stop (?:existing|breathing)|(?:don't|dont|never) wake up|{ACTS})\b|"
+        r"end it|unalive|stop (?:existing|breathing))\b|"
         # "unalive" is read as "kill" (``spelling``): "do us a favour and kill" said alone
         rf"{FAVOUR}(?:,| and|,? &)? (?:just |go )?kill[ \t]*(?:[.!?]|$)"
     ),
@@ -104,14 +76,11 @@ CUE = re.compile(
     r"(?:your|ur|yo) ?sel(?:f|ves)\b|\b(?:kys|bleach|die|drop dead|be dead|favou?r|end it|"
     r"stop (?:existing|breathing))\b|\bbetter (?:off )?(?:without|if) |"
     r"\b(?:miss|cry (?:for|over)|care if) (?:you|u|ya|yah|yu|y'all|yall)\b|"
-    r"\b(?:kill|unalive|neck|off|end|delete) (?:them ?selves|him ?self|her ?self|themself)\b|"
-    r"\bjump (?:off|from)\b|\btraffic\b|\bhit by a\b|\bwalk off a short\b|"
-    r"\b(?:end|take) (?:your|ur) (?:own |pathetic |miserable |sad )?life\b"
+    r"\b(?:kill|unalive|neck|off|end|delete) (?:them ?selves|him ?self|her ?self|themself)\b"
 )
 #: Substrings one of which every match of ``CUE`` holds.
 CUE_WORDS = ("sel", "kys", "bleach", "die", "dead", "favo", "end it", "stop ", "better",
-              "miss", "cry ", "care if", "jump ", "traffic", "end your", "end ur", "take your",
-              "take ur", "hit by", "walk off")
+              "miss", "cry ", "care if")
 #: A text with more matches than this is read by its first ones only (bounds the time a
 #: post written to be slow can take).
 MAX_MATCHES = 20
@@ -216,8 +185,7 @@ ADDRESSED = re.compile(rf"\b{YOU}\b|\byour\b|\bur\b|\b{SELF}\b|\bkys\b")
 IMPERATIVE = re.compile(
     rf"{CLAUSE}(?:just |pls |please |plz |now |fucking )?(?:go |just )?"
     r"(?:die|drop dead|drink bleach|stop (?:existing|breathing))\b|"
-    rf"{CLAUSE}{AND_DIE} (?:and|&) (?:go )?die\b|\ba (?:favou?r|solid)\b|"
-    rf"{CLAUSE}(?:just |pls |please |plz |now |fucking )?(?:go |just )?{ACTS}"
+    rf"{CLAUSE}{AND_DIE} (?:and|&) (?:go )?die\b|\ba (?:favou?r|solid)\b"
 )
 
 
@@ -269,8 +237,7 @@ HURT = re.compile(
 #: to cats, printers and raid bosses).
 TO_A_PERSON = re.compile(
     rf"{SELF}|\bkys\b|\b{YOU} (?:should|deserve|need|ought|oughta|better|gotta|have)\b|"
-    r"\bmiss\b|\bcry\b|\bcare if\b|\bbetter (?:off )?(?:without|if)\b|\bend it all\b|"
-    r"\b(?:your|ur) (?:own |pathetic |miserable |sad )?life\b"
+    r"\bmiss\b|\bcry\b|\bcare if\b|\bbetter (?:off )?(?:without|if)\b|\bend it all\b"
 )
 JOKE = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|jk|rofl|just kidding|kidding)\b|/j\b|/hj\b|😂|🤣")
 #: How far (in characters) a cue of self-talk may be from the words it marks.

@@ -70,13 +70,15 @@ def test_adjust_raises_hits_and_caps_support_replies():
     [
         "i wish i could fall asleep and not wake up",
         "honestly i hope i don't wake up tomorrow",
-        "i just wish i was never born",
+        "i'm so tired. i just wish i was never born",
         "so tired of existing",
         "i'm tired of being alive",
         "i keep thinking about not being here",
         "you're sweet but i don't see the point of staying alive anymore",
         "what's the point of staying alive",
-        "i wish i didn't exist",
+        "some days i wish i didn't exist",
+        "thanks for checking on me, honestly i'm so tired of existing",
+        "woke up disappointed i'm still here",
     ],
 )
 def test_passive_wishes_of_now_fire(text):
@@ -97,6 +99,21 @@ def test_passive_wishes_of_now_fire(text):
         "i don't see the point of going on the trip",
         "i don't wish i'd never been born, not anymore",
         "my daughter said she wishes she could sleep and not wake up",
+        # from the kinds an adversarial review found the first version firing on
+        "my 14 yo said i wish i was never born last night, calling her gp tomorrow",
+        "a client told me today: i wish i could fall asleep and not wake up",
+        "grandma is 97 and tired of living, she says she's had a good life",
+        "how do i help a friend who is tired of living?",
+        "i was hoping i wouldn't wake up most nights last winter. spring came, so did help",
+        "i hope i don't wake up the baby when i get in tonight",
+        "i wish i could sleep and not wake up till monday. what a week.",
+        "this bed is so comfy i wanna sleep forever",
+        "so tired of living alone, anyone know good ways to meet people?",
+        "tripped on stage at graduation. i wish i didn't exist.",
+        "married my best friend today. if this is a dream, i hope i never wake up",
+        "now playing: tired of existing by some band",
+        "what's the point of being here if the band starts 2 hours late",
+        "what's the point of living if you can't eat cheese",
     ],
 )
 def test_passive_past_everyday_and_others_do_not_fire(text):

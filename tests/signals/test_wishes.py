@@ -37,22 +37,10 @@ AIMED = [
     "why don't you just kill yourself?",
     "drop dead, idiot",
     "@sam nobody likes you, kys #vent",
-    # by a place or an act (model 2026.12.15)
-    "why don't you just jump off a bridge",
-    "you should jump off a cliff",
-    "go hang yourself",
-    "do everyone a favour and end your life",
-    "i hope you get hit by a bus",
-    "wish you'd just drop dead honestly",
-    "i hope you die in your sleep",
-    "do the world a favor and don't wake up, you clown",
-    "please throw yourself in front of a train, thanks in advance",
 ]
 
 #: Orders with no one named: aimed only in a reply, which answers a person.
-ORDERS = ["go die in a ditch", "do the world a favor and go die", "stop existing pls",
-          "go jump off a bridge", "go play in traffic",
-          "take a long walk off a short pier, genius"]
+ORDERS = ["go die in a ditch", "do the world a favor and go die", "stop existing pls"]
 
 NOT_AIMED = [
     # denied, advised against
@@ -98,7 +86,8 @@ NOT_AIMED = [
     "Go die hard fans, the finale is tonight!",
     "Go delete yourself from that group chat, it's toxic for you",
     "note to self: kill yourself at the gym today, leg day",
-    # the acts in other senses (model 2026.12.15)
+    # the acts in other senses: a widening to orders by a place or an act read these as
+    # abuse and was taken back (training/variants/2026-12-05k)
     "jump off the bridge on the left side to reach the chest",
     "you gave him enough rope to hang yourself",
     "hang yourself up on the hook by the door",

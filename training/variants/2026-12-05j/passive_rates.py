@@ -21,6 +21,7 @@ import rule_rates  # noqa: E402
 
 from kindscope.signals import phrases  # noqa: E402
 from kindscope.signals.guards import lowered  # noqa: E402
+from kindscope.signals.passive import WISHES, passive_wish  # noqa: E402
 
 
 def main(argv=None) -> dict:
@@ -34,7 +35,7 @@ def main(argv=None) -> dict:
         print(f"{name}: n={len(texts)} passive={len(hits)} only={len(only)}")
         for text in only[:show]:
             low = lowered(text)
-            m = phrases.RISK_RULES["passive"].search(low)
+            m = next(x for x in WISHES.finditer(low) if passive_wish(low[: x.end() + 240]))
             print("   ", repr(low[max(0, m.start() - 100) : m.end() + 60]))
     return out
 

@@ -1,11 +1,13 @@
 """Score the frozen death-wish review set (``review/wishes.jsonl``).
 
     .venv/bin/python training/variants/2026-12-05k/score_wishes.py \
-        [--set 2] [--repo DIR] [--show] [--json OUT]
+        [--set 2|r] [--repo DIR] [--show] [--json OUT]
 
 Two sets, each written by a sub-agent that saw no code and hashed before any model scored it:
 ``wishes.jsonl`` (the default) and ``wishes2.jsonl`` (``--set 2``, written after the widened
-rule's first read on the first set and before its second version read it).
+rule's first read on the first set and before its second version read it); ``--set r``: the
+279 posts an adversarial reviewer wrote, with the code, to make the widening misfire (kinds are
+the reviewer's categories).
 Kinds: ``aimed`` (harassment that tells or wishes someone to die, in many forms, replies with
 the post they answer and standalone; attacks 1), ``same_words`` (the same words in idioms,
 games, news, rebuttals and objections; 0), ``at_risk`` (people at risk writing of themselves,
@@ -29,6 +31,8 @@ SETS = {
           "041cd7edb552d4257d76e991d0265463586d55839dc8ef1657d8f4111735e369"),
     "2": (HERE / "review" / "wishes2.jsonl",
           "f9f8ef00eec26a8048624be5d2bf4843e928bcd28c5c41e5731ad6ea19c7815d"),
+    "r": (HERE / "review" / "reviewer_posts.jsonl",
+          "2ad02452bd555455eebc2444ed6bd40e7f98482afdb26928940619703a6ba354"),
 }
 LABELS = {"crisis": "author_at_risk", "toxicity": "attacks"}
 
