@@ -14,9 +14,7 @@ why do you want to die?") and caps the model's score at ``SUPPORT_CAP`` when the
 first-person risk phrase and no first-person singular pronoun; figures of speech ("this
 deadline is killing me", "to die for"; and ``idioms.py``'s families) without a risk phrase
 are capped the same way. Since model 2026.12.14 "my suicide prevention training" (or course,
-class, workshop, walk; or "awareness") is not "my suicide". Since model 2026.12.15 the rule
-``passive`` reads passive wishes not to be alive said of now (``passive.py``: "i wish i could
-fall asleep and not wake up"). Rules read nothing but the text;
+class, workshop, walk; or "awareness") is not "my suicide". Rules read nothing but the text;
 ``explain`` lists the risk rules that fired. Rules that read a risk phrase as someone else's
 ("your suicidal thoughts", "I know you want to die") or as long past were tried on
 2026-12-05 and taken back: reviews found them lowering posts by people at risk
@@ -31,7 +29,6 @@ import numpy as np
 
 from kindscope.signals.guards import lowered
 from kindscope.signals.idioms import explain_idioms
-from kindscope.signals.passive import passive_wish
 
 __all__ = ["PHRASE_SCORE", "SUPPORT_CAP", "RISK_RULES", "adjust_crisis", "explain"]
 
@@ -120,8 +117,6 @@ def explain(text: str) -> list[str]:
             if name in _NEGATION_INSIDE or not _negated(low, m):
                 hits.append(name)
                 break
-    if passive_wish(low):
-        hits.append("passive")
     return hits
 
 

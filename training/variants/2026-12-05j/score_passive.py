@@ -1,20 +1,21 @@
-"""Score the frozen passive-ideation review set (``review/passive.jsonl``).
+"""Score the frozen passive-ideation review sets (``review/``, hashed in ``SHA256SUMS``).
 
     .venv/bin/python training/variants/2026-12-05j/score_passive.py \
-        [--set 2|r] [--repo DIR] [--show] [--json OUT]
+        [--set 2|3|r|r2] [--repo DIR] [--show] [--json OUT]
 
-Two sets, each written by a sub-agent that saw no code and hashed before any model scored it:
-``passive.jsonl`` (the default) and ``passive2.jsonl`` (``--set 2``, written after the rule's
-first read on the first set and before the rule's second version read it); ``--set r``: the 256
-posts an adversarial reviewer wrote, with the code, to make the rule misfire (kinds are the
-reviewer's categories). Kinds of the two sets:
-``passive_now`` (the author wishes now not to be alive, in many wordings, some inside a
-reply that thanks someone; label 1), ``past_story`` (such wishes told as past and over;
-label 0), ``everyday`` (the same words about sleep, waking up, existing or "no point" in
-everyday senses; label 0) and ``about_other`` (someone else's wishes, told by a carer,
-friend or moderator; label 0). Each text is read with the post it answers, at 0.5.
-``--repo`` imports ``kindscope`` from another checkout; ``--show`` lists every row whose crisis
-flag disagrees with its label.
+Sets written by sub-agents that saw no code, each hashed before any model read it:
+``passive.jsonl`` (the default), ``passive2.jsonl`` (``--set 2``, written after the rule's
+first version had read set 1) and ``passive3.jsonl`` (``--set 3``, written after the rule was
+rewritten); and posts adversarial reviewers wrote with the code to make the rule misfire:
+``reviewer_posts.jsonl`` (``--set r``, against the first version) and
+``reviewer_posts_2.jsonl`` (``--set r2``, against the rewrite); their kinds are the
+reviewers' categories. Kinds of the three sets: ``passive_now`` (the author wishes now not to
+be alive, in many wordings, some inside a reply about something else; label 1),
+``past_story`` (such wishes told as past and over; 0), ``everyday`` (the same words in
+everyday senses; 0) and ``about_other`` (someone else's wishes, told by a carer, friend or
+moderator; 0). Each text is read with the post it answers, at 0.5. ``--repo`` imports
+``kindscope`` from another checkout; ``--show`` lists every row whose crisis flag disagrees
+with its label.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ SETS = {
           "a34c3d985d51b53716f792082bdfc3db22dd8ebccd3e184783014c7839ae0ee6"),
     "r": (HERE / "review" / "reviewer_posts.jsonl",
           "1aaa4be3b13e67933f4ceec675ba8c05c6c7302a154f4e66bf6337b95162fa90"),
+    "3": (HERE / "review" / "passive3.jsonl",
+          "6da50706fc258ab31e8c06a4a8bea5862f548c577588576adf2b047e8dc50fb5"),
+    "r2": (HERE / "review" / "reviewer_posts_2.jsonl",
+          "9ec8d9d7f8bcc1e3f2c67c76651995778daa7f06f15375eb122e2546147a9a92"),
 }
 
 
