@@ -19,12 +19,6 @@ reader asks about their risk now, and the reply's first words answer it the risk
 - a question where "no" is risk: "are you safe", "can you keep yourself safe", "will you
   (still) be here tomorrow", "can you promise me you'll call". Answered with "no", "not
   really", "probably not", "i doubt it", or unsure ("idk", "i can't promise").
-- since model 2026.12.15: "are you in danger of / at risk of hurting yourself"; "do you
-  still feel that way?", "still feeling like that?", "is that still how you feel?" and "are
-  you in danger right now?" only when the post spoke of risk before the question (``_EARLIER``:
-  "you said you wanted to die"); "you safe?" without "are" only where the post worries about
-  the person or spoke of risk (it is as often asked in a game raid). Answers "worse", "more
-  than before", "it never stopped" count as yes.
 
 Not when the question asks about the past ("have you ever ..."), is quoted, reported or a
 joke, follows a question about something the reader did ("you ate the ghost pepper whole? do
@@ -88,28 +82,10 @@ _YES_IS_RISK = re.compile(
     r"urges?|stuff|again)\b(?! (?:from|for|in|on) )|"
     r"\bis (?:suicid\w*|self[- ]?harm\w*)\s+(?:still\s+)?on (?:your|ur) mind\b|"
     rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+)?having\s+(?:any\s+)?(?:suicidal\s+)?thoughts?\b"
-    rf"[^?]*?{_HARM}|"
-    rf"\b(?:are|r)\s+{_YOU}\s+(?:still\s+|currently\s+|now\s+)?(?:in (?:any )?danger|at risk) of"
-    rf"\s+[^?]*?{_HARM}"
+    rf"[^?]*?{_HARM}"
 )
-#: Questions a "yes" to which is risk only when the post spoke of risk before them ("you said
-#: you wanted to die. do you still feel that way?", "are you in danger right now?").
-_STILL = re.compile(
-    rf"(?:\b(?:do|d)\s+{_YOU}\s+still\s+feel|(?:\b(?:are|r)\s+)?(?:\b{_YOU}\s+)?\bstill\s+"
-    r"feeling)\s+"
-    r"(?:that way|like that|that)(?:\s+(?:rn|right now|now|tonight|today|at all))?\s*(?:\?|$)|"
-    r"\bis (?:that|it) still how (?:you|u) feel(?:\s+(?:rn|right now|now|tonight|today))?"
-    r"\s*(?:\?|$)|"
-    rf"\b(?:are|r)\s+{_YOU}\s+in (?:any )?danger(?:\s+(?:right now|rn|now|tonight))?\s*\?"
-)
-#: "you safe?" without "are": as often asked in a game raid or after a storm, so read only where
-#: the post worries about the person or spoke of risk (``_WORRY``, ``_EARLIER``).
-_BARE_SAFE = re.compile(
-    rf"(?:^\s*|[^\w\s'’]\s*|\b(?:hey|hi|yo|ok|okay|so|and|but|bro|babe|love|hun|mate)\s+){_YOU}"
-    r"\s+(?:feeling\s+|still\s+)?safe(?:\s+(?:rn|right now|now|tonight|atm))?\s*\?"
-)
-_WORRY = re.compile(r"\b(?:worr\w*|scared|concerned|frightened|low|sad|upset|crying|not ok|"
-                    r"not okay|checking (?:in|on you))\b")
+_PLAN = re.compile(rf"\b(?:do\s+{_YOU}\s+have|have\s+{_YOU}\s+got|have\s+{_YOU}\s+made|"
+                   rf"{_YOU}\s+have|got)\s+(?:a|any)\s+plans?\b\s*(?:\?|$)")
 #: Questions a "no" to which is risk.
 _NO_IS_RISK = re.compile(
     rf"\b(?:are|r)\s+{_YOU}\s+(?:feeling\s+|still\s+|really\s+|somewhere\s+|staying\s+)?"
@@ -143,15 +119,6 @@ _TOPIC = re.compile(rf"\b(?:suicid\w*|(?:i|i'm|im|i am|you|you're|u) (?:\w+ )?(?
                     rf"wanting|going|gonna) to die|kill(?:ing)? {_SELF}|end(?:ing)? (?:it|your "
                     rf"life|my life)|self[- ]?harm\w*|hurt(?:ing)? {_SELF}|(?:see the|no) point "
                     r"(?:in )?(?:anymore|any more|living|going on|trying))\b")
-#: What a post may have said of risk before ``_STILL`` asks about it.
-_EARLIER = re.compile(
-    rf"{_HARM}|\bwanted to (?:die|be dead|end it|disappear)\b|\b(?:felt|were|was) suicidal\b|"
-    r"\bthoughts of (?:suicide|dying|ending it)\b|\b(?:didn't|didnt|did not|don't|dont|do not) "
-    r"want to (?:be alive|be here|live|wake up|exist)\b|\bnot wanting to (?:be alive|be here|"
-    r"live|wake up|exist)\b|\bbetter off without (?:you|u)\b|\bcutting again\b"
-)
-_PLAN = re.compile(rf"\b(?:do\s+{_YOU}\s+have|have\s+{_YOU}\s+got|have\s+{_YOU}\s+made|"
-                   rf"{_YOU}\s+have|got)\s+(?:a|any)\s+plans?\b\s*(?:\?|$)")
 #: What else "it" or "things" may be that someone ends: "are you considering ending it? the
 #: relationship sounds so toxic".
 _IT_ELSE = re.compile(r"\b(?:relationship|marriage|boyfriend|girlfriend|partner|husband|wife|bf|"
@@ -186,8 +153,7 @@ _YES = re.compile(
     r"i guess|kinda|kind of|sort of|sometimes|always|every day|everyday|every night|"
     r"constantly|all the time|more than ever|honestly yes|probably|definitely|absolutely|"
     r"a little|a bit|pretty much|more or less|tonight|most of the time|most days|most nights|"
-    r"every single (?:day|night)|daily|nightly|worse|(?:it's |its |it is |even )worse|more than "
-    r"(?:before|ever)|(?:it )?never (?:stopped|went away|left))\b|y(?=\W*$)"
+    r"every single (?:day|night)|daily|nightly)\b|y(?=\W*$)"
 )
 _UNSURE = re.compile(
     r"(?:idk|i don't know|i dont know|i do not know|dunno|not sure|i'm not sure|im not sure|"
@@ -280,17 +246,13 @@ def answered_risk(text: str, context: str | None) -> bool:
             yes = None  # "did you hurt yourself?" after a fall
         if yes and _END_IT.search(q) and not _STRONG_HARM.search(q) and _IT_ELSE.search(ctx):
             yes = None  # "are you considering ending it? the relationship sounds so toxic"
-        if yes or (_PLAN.search(q) and _TOPIC.search(ctx)) or (
-                _STILL.search(q) and _EARLIER.search(ctx.replace(q, " "))
-                and not _HAZARD.search(ctx)):
+        if yes or (_PLAN.search(q) and _TOPIC.search(ctx)):
             return True
     if answer in ("no", "unsure"):
         m = _NO_IS_RISK.search(q)
         if m and _PRESENCE.search(q[m.start():]) and not _TOPIC.search(ctx) \
                 and not _RISKCTX.search(ctx.replace(q, "")):
             m = None
-        if not m and _BARE_SAFE.search(q) and (_WORRY.search(ctx) or _EARLIER.search(ctx)):
-            m = _BARE_SAFE.search(q)
         if m and not (_HAZARD.search(ctx) and not _TOPIC.search(ctx)):
             return True
     return False

@@ -31,16 +31,6 @@ RISKY = [
     ("u there? the thing u said in vc... do u want to die", "yeah. i meant it"),
     ("bro u good? are u thinking about offing yourself", "lowkey yeah"),
     ("are you going to try to kill yourself?", "i think i might"),
-    # model 2026.12.15: "in danger of", "you safe?" beside worry, "still feel that way?"
-    ("are you in danger of hurting yourself right now?", "yes"),
-    ("are you at risk of harming yourself tonight?", "kinda"),
-    ("your post worried me. you safe?", "no"),
-    ("u safe rn? ur status is worrying me", "not really"),
-    ("you said last week you wanted to die. do you still feel that way?", "yeah"),
-    ("you said you wanted to hurt yourself last night. you still feeling like that?", "mhm"),
-    ("back in march you said you didnt want to be alive anymore. is that still how you feel?",
-     "every day"),
-    ("you mentioned cutting again. are you in danger right now?", "maybe"),
 ]
 
 NOT_RISKY = [
@@ -103,7 +93,8 @@ NOT_RISKY = [
     ("on a scale of 1 to 10 how safe do you feel right now", "like a 9"),
     ("how long have you been feeling like you want to die", "months, but not anymore"),
     ("are you safe?", "y"),  # a bare "y" is a yes (a final review found it read as unsure)
-    # the new wordings where nobody is at risk
+    # wordings where nobody is at risk that a widening to "you safe?", "are you in danger
+    # of ...", "do you still feel that way?" read as risk (tried and taken back, 2026-12-05l)
     ("you safe? the boss is aggroed", "no im at 5% hp"),
     ("creeper behind you!! you safe?", "no it blew up my house"),
     ("i'm worried, you safe? the roads are icy", "no, stuck in a ditch"),
@@ -112,6 +103,10 @@ NOT_RISKY = [
     ("you said pineapple on pizza is fine. do you still feel that way?", "yes"),
     ("you said suicide squad was the best film. still feeling that way?", "yeah"),
     ("you said you wanted to die. do you still feel that way?", "no, not anymore"),
+    ("are you at risk of hurting yourself again if you play on that ankle?", "yes, physio said so"),
+    ("you said you'd never try to kill yourself again. is that still how you feel?",
+     "yes, definitely"),
+    ("worried about this raid, healer's low on mana. you safe?", "nope, 3 adds on me"),
 ]
 
 

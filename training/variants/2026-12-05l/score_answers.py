@@ -1,8 +1,13 @@
-"""Score the frozen answer-pairs review set (``review/answers2.jsonl``).
+"""Score the frozen answer-pairs review sets (``review/``, hashed in ``SHA256SUMS``).
 
-    .venv/bin/python training/variants/2026-12-05l/score_answers.py [--repo DIR] [--show]
+    .venv/bin/python training/variants/2026-12-05l/score_answers.py \
+        [--set 2|r] [--repo DIR] [--show]
 
-A sub-agent that saw no code wrote the set, and it was hashed before any model read it. Each row
+Two sets, each written by a sub-agent that saw no code and hashed before any model read it:
+``answers2.jsonl`` (180 pairs) and ``answers3.jsonl`` (``--set 2``, 200 pairs, written after the
+rule's first version had read the first set; 60 / 40 / 100 of the kinds below); ``--set r``:
+the 270 pairs an adversarial reviewer wrote with the code of 998afea (kinds are the
+reviewer's categories). Each row
 is a reply (``text``) with the post it answers (``context``), read together at 0.5. Kinds:
 ``risky_answer`` (a direct safety question, "you safe?", "are you in danger of hurting
 yourself?", "do you still feel that way?" after a mention of risk, answered the risky way;
@@ -20,12 +25,24 @@ sys.path.insert(0, str(HERE.parent))
 
 from frozen_sets import main as score_frozen  # noqa: E402
 
-SET = HERE / "review" / "answers2.jsonl"
-SHA = "f6f76203f58219a82eae5a9b9b240e0e6fc435a32e0f8fa309731fa6b3d9dd9c"
+SETS = {
+    "1": (HERE / "review" / "answers2.jsonl",
+          "f6f76203f58219a82eae5a9b9b240e0e6fc435a32e0f8fa309731fa6b3d9dd9c"),
+    "2": (HERE / "review" / "answers3.jsonl",
+          "608ae8d29a50bb2201b454e2534320a73f2a461d5effe11f4149fe8c17c7d58b"),
+    "r": (HERE / "review" / "reviewer_pairs.jsonl",
+          "435bb737dff9ea74184eae71158ff3a1cb9ba143195f956ba6534adac1fea571"),
+}
 
 
 def main(argv=None) -> dict:
-    return score_frozen(SET, SHA, argv, show_context=True)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    which = "1"
+    if "--set" in argv:
+        at = argv.index("--set")
+        which = argv[at + 1]
+        del argv[at : at + 2]
+    return score_frozen(*SETS[which], argv, show_context=True)
 
 
 if __name__ == "__main__":
