@@ -52,8 +52,9 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
         count = len(queue.items) + queue.held_back
         if not count:
             lines.append(f"No painful post from your circle in the last {queue.days:g} days is "
-                         "waiting for a reply. (kindscope can miss things: it reads text with "
-                         "a model that can be wrong.)")
+                         "waiting for a reply. (kindscope can miss things, most often pain "
+                         "said quietly or in passing: it reads text with a model that can be "
+                         "wrong.)")
         else:
             lines.append(f"{count} painful post{'s' if count > 1 else ''} from your circle in "
                          f"the last {queue.days:g} days {'have' if count > 1 else 'has'} had "
