@@ -28,12 +28,30 @@ def read_frozen(path: Path, sha256: str) -> list[dict]:
     return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
 
 
-def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict:
+def pick_set(sets: dict[str, tuple[Path, str]], argv=None) -> tuple[Path, str, list[str]]:
+    """The (path, sha256) that ``--set NAME`` names among ``sets`` ("1" without it), and the
+    other arguments."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    which = "1"
+    if "--set" in argv:
+        at = argv.index("--set")
+        which = argv[at + 1]
+        del argv[at : at + 2]
+    if which not in sets:
+        raise SystemExit(f"--set: one of {', '.join(sets)}")
+    return (*sets[which], argv)
+
+
+def _args(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repo", type=Path, default=ROOT)
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--json", type=Path, default=None, metavar="OUT")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict:
+    args = _args(argv)
     rows = read_frozen(path, sha256)
     sys.path.insert(0, str(args.repo.resolve()))
     from kindscope.signals import MODEL_VERSION, score_texts
@@ -77,11 +95,7 @@ def main_labelled(path: Path, sha256: str, labels: dict[str, str], argv=None) ->
     ``{"crisis": "author_at_risk", "toxicity": "attacks"}``): per kind, how many texts each
     signal flags at 0.5 (distress too), and how many flags agree with their label over the
     set. ``--show`` lists every disagreeing flag."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repo", type=Path, default=ROOT)
-    parser.add_argument("--show", action="store_true")
-    parser.add_argument("--json", type=Path, default=None, metavar="OUT")
-    args = parser.parse_args(argv)
+    args = _args(argv)
     rows = read_frozen(path, sha256)
     sys.path.insert(0, str(args.repo.resolve()))
     from kindscope.signals import MODEL_VERSION, score_texts

@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from frozen_sets import main_labelled  # noqa: E402
+from frozen_sets import main_labelled, pick_set  # noqa: E402
 
 SETS = {
     "1": (HERE / "review" / "wishes.jsonl",
@@ -38,13 +38,8 @@ LABELS = {"crisis": "author_at_risk", "toxicity": "attacks"}
 
 
 def main(argv=None) -> dict:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    which = "1"
-    if "--set" in argv:
-        at = argv.index("--set")
-        which = argv[at + 1]
-        del argv[at : at + 2]
-    return main_labelled(*SETS[which], LABELS, argv)
+    path, sha, argv = pick_set(SETS, argv)
+    return main_labelled(path, sha, LABELS, argv)
 
 
 if __name__ == "__main__":

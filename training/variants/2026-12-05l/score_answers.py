@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from frozen_sets import main as score_frozen  # noqa: E402
+from frozen_sets import pick_set  # noqa: E402
 
 SETS = {
     "1": (HERE / "review" / "answers2.jsonl",
@@ -36,13 +37,8 @@ SETS = {
 
 
 def main(argv=None) -> dict:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    which = "1"
-    if "--set" in argv:
-        at = argv.index("--set")
-        which = argv[at + 1]
-        del argv[at : at + 2]
-    return score_frozen(*SETS[which], argv, show_context=True)
+    path, sha, argv = pick_set(SETS, argv)
+    return score_frozen(path, sha, argv, show_context=True)
 
 
 if __name__ == "__main__":
