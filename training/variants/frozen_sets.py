@@ -1,11 +1,14 @@
-"""Scoring a frozen review set: the shared part of the ``score_*.py`` scripts of 2026-12-05e-g.
+"""Scoring a frozen review set: the shared part of the ``score_*.py`` scripts of 2026-12-05c-l.
 
 Each review set is a JSONL file written by a reviewer and hashed before any model scored it;
 rows have ``id``, ``kind``, ``text``, ``context`` (the post it answers, or "") and
-``author_at_risk``. ``main`` checks the hash, reads every text with its context through
-``score_texts`` (crisis and distress, at 0.5), and prints per kind how many are flagged next to
-the label. Options: ``--repo DIR`` imports ``kindscope`` from another checkout, ``--show`` lists
-every row whose crisis flag disagrees with its label, ``--json OUT`` writes the counts.
+``author_at_risk``. The hash stands beside the set, in its folder's ``SHA256SUMS`` or in
+``<name>.sha256`` (``tests/test_review_sets.py`` checks every one); ``main`` refuses a set whose
+bytes differ, reads every text with its context through ``score_texts`` (crisis and distress, at
+0.5), and prints per kind how many are flagged next to the label, and how many read as painful
+as the care queue reads it (crisis or distress), of all and of the replies. Options: ``--repo
+DIR`` imports ``kindscope`` from another checkout, ``--show`` lists every row whose crisis flag
+disagrees with its label, ``--json OUT`` writes the counts.
 """
 
 from __future__ import annotations
@@ -20,17 +23,29 @@ SIGNALS = ("crisis", "distress")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def read_frozen(path: Path, sha256: str) -> list[dict]:
-    """The rows of a review set, refused if its bytes are not the frozen ones."""
+def frozen_hash(path: Path) -> str:
+    """The sha256 a review set was frozen with: its line in the folder's ``SHA256SUMS``, or
+    ``<name>.sha256`` beside it."""
+    for hashes in (path.parent / "SHA256SUMS", path.with_suffix(".sha256")):
+        if hashes.exists():
+            for line in hashes.read_text(encoding="utf-8").splitlines():
+                if line.strip() and line.split(maxsplit=1)[1].lstrip("*") == path.name:
+                    return line.split()[0]
+    raise SystemExit(f"{path}: no frozen hash beside it")
+
+
+def read_frozen(path: Path) -> tuple[list[dict], str]:
+    """The rows of a review set and its sha256, refused if its bytes are not the frozen ones."""
     data = path.read_bytes()
+    sha256 = frozen_hash(path)
     if hashlib.sha256(data).hexdigest() != sha256:
         raise SystemExit(f"{path}: not the frozen review set (sha256 differs)")
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()], sha256
 
 
-def pick_set(sets: dict[str, tuple[Path, str]], argv=None) -> tuple[Path, str, list[str]]:
-    """The (path, sha256) that ``--set NAME`` names among ``sets`` ("1" without it), and the
-    other arguments."""
+def pick_set(sets: dict[str, Path], argv=None) -> tuple[Path, list[str]]:
+    """The set that ``--set NAME`` names among ``sets`` ("1" without it), and the other
+    arguments."""
     argv = list(sys.argv[1:] if argv is None else argv)
     which = "1"
     if "--set" in argv:
@@ -39,7 +54,7 @@ def pick_set(sets: dict[str, tuple[Path, str]], argv=None) -> tuple[Path, str, l
         del argv[at : at + 2]
     if which not in sets:
         raise SystemExit(f"--set: one of {', '.join(sets)}")
-    return (*sets[which], argv)
+    return sets[which], argv
 
 
 def _args(argv) -> argparse.Namespace:
@@ -50,9 +65,9 @@ def _args(argv) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict:
+def main(path: Path, argv=None, show_context: bool = False) -> dict:
     args = _args(argv)
-    rows = read_frozen(path, sha256)
+    rows, sha256 = read_frozen(path)
     sys.path.insert(0, str(args.repo.resolve()))
     from kindscope.signals import MODEL_VERSION, score_texts
 
@@ -61,8 +76,9 @@ def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict
     cols = {s: table.column(s).to_pylist() for s in SIGNALS}
     flags = {s: [int((v or 0) >= 0.5) for v in cols[s]] for s in SIGNALS}
     out = {"model_version": MODEL_VERSION, "sha256": sha256, "kinds": {}}
+    painful = [max(flags["crisis"][i], flags["distress"][i]) for i in range(len(rows))]
     print(f"{MODEL_VERSION}\n{'kind':24s} {'n':>3s} {'risk':>4s} {'crisis':>7s} "
-          f"{'distress':>8s} {'agree':>6s}")
+          f"{'distress':>8s} {'agree':>6s} {'painful':>7s} {'replies':>7s} {'painful':>7s}")
     right = 0
     for kind in dict.fromkeys(r["kind"] for r in rows):
         idx = [i for i, r in enumerate(rows) if r["kind"] == kind]
@@ -71,10 +87,14 @@ def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict
         label = labels.pop() if len(labels) == 1 else -1
         agree = sum(flags["crisis"][i] == rows[i]["author_at_risk"] for i in idx)
         right += agree
+        replies = [i for i in idx if rows[i]["context"]]
         out["kinds"][kind] = {"n": len(idx), "author_at_risk": label, "flagged": rates,
-                              "crisis_agrees": agree}
+                              "crisis_agrees": agree, "painful": sum(painful[i] for i in idx),
+                              "replies": len(replies),
+                              "painful_replies": sum(painful[i] for i in replies)}
         print(f"{kind:24s} {len(idx):3d} {label:4d} {rates['crisis']:7d} "
-              f"{rates['distress']:8d} {agree:6d}")
+              f"{rates['distress']:8d} {agree:6d} {out['kinds'][kind]['painful']:7d} "
+              f"{len(replies):7d} {out['kinds'][kind]['painful_replies']:7d}")
     for i, r in enumerate(rows if args.show else []):
         if flags["crisis"][i] != r["author_at_risk"]:
             said = (f"{(r['context'] or '')[:60]!r} -> {r['text'][:60]!r}" if show_context
@@ -90,13 +110,13 @@ def main(path: Path, sha256: str, argv=None, show_context: bool = False) -> dict
     return out
 
 
-def main_labelled(path: Path, sha256: str, labels: dict[str, str], argv=None) -> dict:
+def main_labelled(path: Path, labels: dict[str, str], argv=None) -> dict:
     """Like ``main`` for a set with a label per signal (``labels``: signal -> row field, e.g.
     ``{"crisis": "author_at_risk", "toxicity": "attacks"}``): per kind, how many texts each
     signal flags at 0.5 (distress too), and how many flags agree with their label over the
     set. ``--show`` lists every disagreeing flag."""
     args = _args(argv)
-    rows = read_frozen(path, sha256)
+    rows, sha256 = read_frozen(path)
     sys.path.insert(0, str(args.repo.resolve()))
     from kindscope.signals import MODEL_VERSION, score_texts
 

@@ -20,12 +20,11 @@ sys.path.insert(0, str(HERE.parent))
 from frozen_sets import main_labelled  # noqa: E402
 
 SET = HERE / "review" / "abuse_selftalk.jsonl"
-SHA = "9321a129231d86274b4d277756237c5a7ed992a227d337c220614a79b8346846"
 LABELS = {"crisis": "author_at_risk", "toxicity": "attacks_someone"}
 
 
 def main(argv=None) -> dict:
-    return main_labelled(SET, SHA, LABELS, argv)
+    return main_labelled(SET, LABELS, argv)
 
 
 if __name__ == "__main__":

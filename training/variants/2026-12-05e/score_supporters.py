@@ -24,11 +24,10 @@ sys.path.insert(0, str(HERE.parent))
 from frozen_sets import main as score_frozen  # noqa: E402
 
 SET = HERE / "review" / "supporters.jsonl"
-SHA = "c5802838d90f9464c58c0f69317b9ab8af047e6bc0b2a2e180aa5e1927addec3"
 
 
 def main(argv=None) -> dict:
-    return score_frozen(SET, SHA, argv)
+    return score_frozen(SET, argv)
 
 
 if __name__ == "__main__":

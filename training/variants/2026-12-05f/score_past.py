@@ -26,11 +26,10 @@ sys.path.insert(0, str(HERE.parent))
 from frozen_sets import main as score_frozen  # noqa: E402
 
 SET = HERE / "review" / "past_risk.jsonl"
-SHA = "56b3e824404bfa40283624dc8ba84f6ca7d505f8e7d73ba57a3ac6c36ef56ce8"
 
 
 def main(argv=None) -> dict:
-    return score_frozen(SET, SHA, argv)
+    return score_frozen(SET, argv)
 
 
 if __name__ == "__main__":

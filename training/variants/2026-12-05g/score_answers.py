@@ -29,11 +29,10 @@ sys.path.insert(0, str(HERE.parent))
 from frozen_sets import main as score_frozen  # noqa: E402
 
 SET = HERE / "review" / "answers.jsonl"
-SHA = "e057a4943c3a1af2c1eabcf9b3f40196accd7a70be03fc95f568705da96e1ba9"
 
 
 def main(argv=None) -> dict:
-    return score_frozen(SET, SHA, argv, show_context=True)
+    return score_frozen(SET, argv, show_context=True)
 
 
 if __name__ == "__main__":

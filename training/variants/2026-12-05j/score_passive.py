@@ -30,22 +30,17 @@ from frozen_sets import main as score_frozen  # noqa: E402
 from frozen_sets import pick_set  # noqa: E402
 
 SETS = {
-    "1": (HERE / "review" / "passive.jsonl",
-          "9f3f1ab0c1b700e7cb57415ca8431789af4631bb0ba9522cea4fab359235553f"),
-    "2": (HERE / "review" / "passive2.jsonl",
-          "a34c3d985d51b53716f792082bdfc3db22dd8ebccd3e184783014c7839ae0ee6"),
-    "r": (HERE / "review" / "reviewer_posts.jsonl",
-          "1aaa4be3b13e67933f4ceec675ba8c05c6c7302a154f4e66bf6337b95162fa90"),
-    "3": (HERE / "review" / "passive3.jsonl",
-          "6da50706fc258ab31e8c06a4a8bea5862f548c577588576adf2b047e8dc50fb5"),
-    "r2": (HERE / "review" / "reviewer_posts_2.jsonl",
-          "9ec8d9d7f8bcc1e3f2c67c76651995778daa7f06f15375eb122e2546147a9a92"),
+    "1": HERE / "review" / "passive.jsonl",
+    "2": HERE / "review" / "passive2.jsonl",
+    "r": HERE / "review" / "reviewer_posts.jsonl",
+    "3": HERE / "review" / "passive3.jsonl",
+    "r2": HERE / "review" / "reviewer_posts_2.jsonl",
 }
 
 
 def main(argv=None) -> dict:
-    path, sha, argv = pick_set(SETS, argv)
-    return score_frozen(path, sha, argv)
+    path, argv = pick_set(SETS, argv)
+    return score_frozen(path, argv)
 
 
 if __name__ == "__main__":

@@ -27,19 +27,16 @@ sys.path.insert(0, str(HERE.parent))
 from frozen_sets import main_labelled, pick_set  # noqa: E402
 
 SETS = {
-    "1": (HERE / "review" / "wishes.jsonl",
-          "041cd7edb552d4257d76e991d0265463586d55839dc8ef1657d8f4111735e369"),
-    "2": (HERE / "review" / "wishes2.jsonl",
-          "f9f8ef00eec26a8048624be5d2bf4843e928bcd28c5c41e5731ad6ea19c7815d"),
-    "r": (HERE / "review" / "reviewer_posts.jsonl",
-          "2ad02452bd555455eebc2444ed6bd40e7f98482afdb26928940619703a6ba354"),
+    "1": HERE / "review" / "wishes.jsonl",
+    "2": HERE / "review" / "wishes2.jsonl",
+    "r": HERE / "review" / "reviewer_posts.jsonl",
 }
 LABELS = {"crisis": "author_at_risk", "toxicity": "attacks"}
 
 
 def main(argv=None) -> dict:
-    path, sha, argv = pick_set(SETS, argv)
-    return main_labelled(path, sha, LABELS, argv)
+    path, argv = pick_set(SETS, argv)
+    return main_labelled(path, LABELS, argv)
 
 
 if __name__ == "__main__":
