@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kindscope.care.queue import CareQueue
-from kindscope.care.terminal import REASON_WORDS
+from kindscope.care.terminal import MISSES, REASON_WORDS
 
 __all__ = ["render_page"]
 
@@ -22,4 +22,5 @@ def render_page(queue: CareQueue, kind: str = "care") -> str:
     for item in data["items"]:
         item["url"] = _safe_url(item["url"])
     reasons = [(n, REASON_WORDS[r]) for r, n in queue.excluded.items() if n]
-    return _ENV.get_template("care.html").render(q=data, kind=kind, reasons=reasons)
+    return _ENV.get_template("care.html").render(q=data, kind=kind, reasons=reasons,
+                                                  misses=MISSES)

@@ -6,7 +6,7 @@ import textwrap
 
 from kindscope.care.queue import CareItem, CareQueue
 
-__all__ = ["REASON_WORDS", "render_text"]
+__all__ = ["MISSES", "REASON_WORDS", "render_text"]
 
 REASON_WORDS = {"not mutual": "do not follow you back (--include-following shows them)",
             "blocked or muted": "you blocked or muted",
@@ -43,6 +43,12 @@ def _item(item: CareItem) -> list[str]:
     return out
 
 
+#: What an empty care queue says it may have missed: on three frozen review sets the signals
+#: missed a passive wish not to be alive in 16 of 60 replies about something else and 12 of 100
+#: posts (``training/variants/2026-12-05j/score_passive.py --set 1|2|3``, "painful" columns).
+MISSES = "kindscope can miss things, most often pain said quietly or in passing"
+
+
 def render_text(queue: CareQueue, kind: str = "care") -> str:
     """A readable list: facts about posts, never a verdict about a person."""
     lines: list[str] = []
@@ -52,9 +58,8 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
         count = len(queue.items) + queue.held_back
         if not count:
             lines.append(f"No painful post from your circle in the last {queue.days:g} days is "
-                         "waiting for a reply. (kindscope can miss things, most often pain "
-                         "said quietly or in passing: it reads text with a model that can be "
-                         "wrong.)")
+                         f"waiting for a reply. ({MISSES}: it reads text with a model that "
+                         "can be wrong.)")
         else:
             lines.append(f"{count} painful post{'s' if count > 1 else ''} from your circle in "
                          f"the last {queue.days:g} days {'have' if count > 1 else 'has'} had "

@@ -110,9 +110,10 @@ def test_forget_deletes_the_following_cache_too(run, tmp_path, monkeypatch):
 def test_an_empty_queue_says_what_it_can_miss():
     # "nothing found" must not read as "nobody is hurting": quiet pain said in passing is
     # what the signals miss most (training/variants/2026-12-05j)
-    from kindscope.care.terminal import render_text
+    from kindscope.care.terminal import MISSES, render_text
 
     empty = CareQueue("2024-06-04T00:00:00+00:00", 3, 5, (), 0, {})
+    assert "most often pain said quietly or in passing" in MISSES
     for shown in (render_text(empty), render_page(empty)):
         assert "No painful post" in shown
-        assert "most often pain said quietly or in passing" in shown
+        assert MISSES in shown
