@@ -10,7 +10,8 @@ caps and floors are applied; hate's cap for text naming no group reads the texts
 contexts (a reply's context is read only where the text names no group). Best of
 ``--rounds`` runs per step and for the whole; prints seconds and how many texts each step
 changes (scores of 0.9 in, so a cap shows; 0.2 for
-set phrases, which raise).
+set phrases, which raise). The first step is not a rule: offensive's word model
+(``profanity.Profanity``, since model 2026.12.15), read before the heads' stacker.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from kindscope.signals.guards import adjust_toxicity  # noqa: E402
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms  # noqa: E402
 from kindscope.signals.mentions import adjust_mentions, mention_mask  # noqa: E402
 from kindscope.signals.milestones import adjust_milestones, milestone_mask  # noqa: E402
+from kindscope.signals.model import ARTIFACTS  # noqa: E402
 from kindscope.signals.phrases import adjust_crisis  # noqa: E402
+from kindscope.signals.profanity import Profanity  # noqa: E402
 from kindscope.signals.slogans import adjust_slogans, slogan_mask  # noqa: E402
 from kindscope.signals.targets import adjust_targets, target_mask  # noqa: E402
 from kindscope.signals.wishes import adjust_wishes, wish_masks  # noqa: E402
@@ -44,7 +47,10 @@ def steps(texts: list[str]) -> dict:
     """The steps in ``SignalModel.score``'s order; each takes what earlier steps read."""
     high, low = np.full(len(texts), 0.9), np.full(len(texts), 0.2)
     read: dict = {}
+    words = Profanity(ARTIFACTS / "profanity.npz")
     return {
+        "read words for offensive (profanity.Profanity.logits)":
+            lambda: read.__setitem__("words", words.logits(texts)),
         "read idiom families (idioms.explain_idioms)":
             lambda: read.__setitem__("idioms", [explain_idioms(t) for t in texts]),
         "read text about abuse (mentions.mention_mask)":

@@ -34,6 +34,7 @@ from splits import SPLITS  # noqa: E402
 
 from kindscope.signals.heads import bag_rows, load_heads, pair_features  # noqa: E402
 from kindscope.signals.model import ARTIFACTS, SIGNALS  # noqa: E402
+from kindscope.signals.profanity import Profanity  # noqa: E402
 
 TARGETS = (0.02, 0.01, 0.005)
 SEED = 13
@@ -65,14 +66,18 @@ def main() -> None:
     parts = {"train": sorted(train - val), "val": sorted(val)}
     table = piece_table(cache)
 
+    words = Profanity(ARTIFACTS / "profanity.npz").logits(parts["val"])
+
     def logits(feats: np.ndarray, ids: list[np.ndarray]) -> dict[str, np.ndarray]:
+        """Each head's stacked logit; ``feats`` and ``ids`` are of the validation texts (the
+        word model of offensive reads their words, which both stages share)."""
         indptr, indices = bag_rows(ids)
         out = {}
         for s in SIGNALS:
             head = heads[s]
             x = pair_features(feats, np.repeat(empty, len(feats), 0)) if head.context else feats
-            a_emb, a_bag, bias = head.stack
-            out[s] = a_emb * head.emb_logit(x) + a_bag * head.bag_logit(indptr, indices) + bias
+            p = np.clip(head.proba(x, indptr, indices, words), 1e-12, 1 - 1e-12)
+            out[s] = np.log(p / (1 - p))
         return out
 
     data = {}

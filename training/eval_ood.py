@@ -264,10 +264,14 @@ def main(argv=None) -> dict:
     # offensive
     keys, ys = zip(*off, strict=True)
     res["offensive"] = {
-        "davidson seeded sample 3000 (hate/offensive vs neither)": binary(
-            ys, sc("offensive", keys), th["offensive"]
-        )
+        # since 2026.12.15 the offensive head reads alt-profanity-check, trained on Davidson:
+        # this row is no longer held apart; the Unhealthy Comments below are
+        "davidson seeded sample 3000 (hate/offensive vs neither; alt-profanity-check trained "
+        "on it)": binary(ys, sc("offensive", keys), th["offensive"]),
     }
+    keys, ys = zip(*tox, strict=True)
+    res["offensive"]["unhealthy-conversations val (hostile/antagonize vs healthy)"] = binary(
+        ys, sc("offensive", keys), th["offensive"])
     # hate
     keys, ys, groups = zip(*hat, strict=True)
     p, ys, groups = sc("hate", keys), np.array(ys), np.array(groups)

@@ -40,7 +40,8 @@ KEYS = ("n", "positives", "auc", "macro_f1", "f1", "flag_rate")
 
 def run(signal: str, leave: tuple[str, ...]) -> dict:
     with tempfile.TemporaryDirectory(prefix="kindscope_lodo_") as tmp:
-        for name in ("encoder.onnx", "tokenizer.json", "heads.npz", "metrics.json"):
+        for name in ("encoder.onnx", "tokenizer.json", "heads.npz", "profanity.npz",
+                     "metrics.json"):
             (Path(tmp) / name).write_bytes((ARTIFACTS / name).read_bytes())
         metrics = train_signals.main(["--skip-export", "--signals", signal,
                                       "--leave-out", ",".join(leave), "--out", tmp])

@@ -1,11 +1,12 @@
 """Per-signal heads applied in numpy: an encoder-feature head, a bag-of-WordPieces head
-and a two-input logistic stacker that calibrates their combination.
+and a logistic stacker that calibrates their combination (for offensive with
+a third input, alt-profanity-check's log-odds: ``profanity.Profanity``).
 
 All weights live in one ``heads.npz``; for signal ``s`` the keys are ``s.mean``,
 ``s.scale`` (feature standardisation), ``s.w1``/``s.b1``/``s.w2``/``s.b2`` (a one-hidden-
 layer ReLU network on the standardised features), ``s.w_bag``/``s.b_bag`` (logistic
-weights on the hashed bag),
-``s.stack`` (``[a_emb, a_bag, bias]``) and ``s.context`` (1 when the head reads the
+weights on the hashed bag), ``s.stack`` (``[a_emb, a_bag, bias]``, or
+``[a_emb, a_bag, a_profanity, bias]``) and ``s.context`` (1 when the head reads the
 replied-to post).
 """
 
@@ -71,9 +72,20 @@ class Head:
         sums = np.bincount(rows, weights=weights, minlength=len(counts))
         return sums / np.sqrt(np.maximum(counts, 1)) + self.b_bag
 
-    def proba(self, feats: np.ndarray, indptr: np.ndarray, indices: np.ndarray) -> np.ndarray:
-        a_emb, a_bag, bias = self.stack
-        z = a_emb * self.emb_logit(feats) + a_bag * self.bag_logit(indptr, indices) + bias
+    @property
+    def reads_profanity(self) -> bool:
+        """Whether the stacker takes alt-profanity-check's log-odds as a third input."""
+        return len(self.stack) == 4
+
+    def proba(self, feats: np.ndarray, indptr: np.ndarray, indices: np.ndarray,
+              profanity: np.ndarray | None = None) -> np.ndarray:
+        """``profanity``: ``Profanity.logits`` of the same texts, for heads that read it."""
+        z = (self.stack[0] * self.emb_logit(feats) + self.stack[1] * self.bag_logit(indptr, indices)
+             + self.stack[-1])
+        if self.reads_profanity:
+            if profanity is None:
+                raise ValueError("this head reads alt-profanity-check's log-odds: pass them")
+            z = z + self.stack[2] * profanity
         return 1.0 / (1.0 + np.exp(-z))
 
 

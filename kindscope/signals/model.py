@@ -25,6 +25,7 @@ from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idiom
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
 from kindscope.signals.milestones import adjust_milestones, milestone_mask
 from kindscope.signals.phrases import adjust_crisis
+from kindscope.signals.profanity import Profanity
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
 from kindscope.signals.targets import adjust_targets, target_mask
@@ -47,7 +48,7 @@ SIGNALS: tuple[str, ...] = (
 )
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.14"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.15"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -87,6 +88,8 @@ class SignalModel:
         verify_artifacts(folder)
         self.encoder = Encoder(folder, threads=threads)
         self.heads: dict[str, Head] = load_heads(folder / "heads.npz", SIGNALS)
+        self._words = folder / "profanity.npz"
+        self.profanity = Profanity(self._words) if self._words.exists() else None
         self._empty = self.encoder.encode([""]).features
         self.respeller = Respeller(self.encoder.tokenizer)
         self._unk = self.encoder.tokenizer.token_to_id("[UNK]")
@@ -120,10 +123,11 @@ class SignalModel:
         wanted = (*signals, "toxicity") if set(SUPPORT_SIGNALS) & set(signals) else signals
         if {"upbeat", "toxicity", "offensive"} & set(wanted):
             wanted = (*wanted, "crisis")
+        words = self._profanity(plain, wanted)
         for s in dict.fromkeys(wanted):
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
-            out[s] = head.proba(x, indptr, indices)
+            out[s] = head.proba(x, indptr, indices, words)
         # A text of which the encoder knows no token (only emoji: each is the same unknown
         # token; or nothing) reads as the heads' reading of nothing, alike for all of them
         # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag from
@@ -201,10 +205,20 @@ class SignalModel:
                 x = enc.features
                 if head.context:
                     x = pair_features(x, np.repeat(self._empty, len(rests), axis=0))
-                for i, p in zip(rows, head.proba(x, indptr, indices), strict=True):
+                words = self._profanity(rests, (s,))
+                for i, p in zip(rows, head.proba(x, indptr, indices, words), strict=True):
                     if p >= REST_THRESHOLD:
                         masks[s][i] = False
         return masks
+
+    def _profanity(self, texts: list[str], signals) -> np.ndarray | None:
+        """alt-profanity-check's log-odds of ``texts`` if a head of ``signals`` reads them."""
+        if not any(self.heads[s].reads_profanity for s in signals):
+            return None
+        if self.profanity is None:
+            raise ModelError("a head reads alt-profanity-check but profanity.npz is missing; "
+                             "reinstall kindscope", str(self._words))
+        return self.profanity.logits(texts)
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:
         if not needs_ctx:

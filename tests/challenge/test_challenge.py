@@ -87,6 +87,10 @@ ROOT = HERE.parents[1]
 #: signals/wishes.py): no case moved.
 #: minilm4ft-s9-stack-2026.12.14 ("my suicide prevention training" is not "my suicide"):
 #: no case moved.
+#: minilm4ft-s9-stack-2026.12.15 (offensive's stacker reads alt-profanity-check's word
+#: model): no case moved (the suite expects nothing of offensive). The same input for
+#: toxicity would have lost two insults talked about and three self-deprecations
+#: (training/variants/2026-12-05m), so toxicity does not read it.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,

@@ -24,7 +24,7 @@ def test_retraining_reproduces_metrics(tmp_path):
     sys.path.insert(0, str(ROOT / "training"))
     import train_signals
 
-    for name in ("encoder.onnx", "tokenizer.json"):
+    for name in ("encoder.onnx", "tokenizer.json", "profanity.npz"):
         (tmp_path / name).write_bytes((ARTIFACTS / name).read_bytes())
     fresh = train_signals.main(["--skip-export", "--out", str(tmp_path)])
     committed = json.loads((ARTIFACTS / "metrics.json").read_text())

@@ -1,0 +1,53 @@
+"""alt-profanity-check's word model read in numpy (``kindscope.signals.profanity``) gives the
+probabilities scikit-learn gave when ``training/export_profanity.py`` wrote it, and only the
+heads that were fitted with it read it."""
+
+import numpy as np
+import pytest
+
+from kindscope.errors import ModelError
+from kindscope.signals.heads import load_heads
+from kindscope.signals.model import ARTIFACTS, SIGNALS, SignalModel
+from kindscope.signals.profanity import Profanity
+
+PATH = ARTIFACTS / "profanity.npz"
+
+
+@pytest.fixture(scope="module")
+def words() -> Profanity:
+    return Profanity(PATH)
+
+
+def test_numpy_reading_equals_scikit_learn(words):
+    with np.load(PATH) as data:
+        texts = [str(t) for t in data["ref_texts"]]
+        expected = data["ref_proba"]
+    assert len(texts) > 400
+    # the reference covers both sides of the decision and the corners (empty, unknown words)
+    assert (expected >= 0.5).sum() >= 5 and (expected < 0.5).sum() >= 300
+    got = words.proba(texts)
+    assert np.abs(got - expected).max() < 1e-6
+
+
+def test_unknown_words_read_as_nothing(words):
+    nothing = words.proba([""])[0]
+    assert words.proba(["zzqxv qqqzx", "🙂", "a"]) == pytest.approx([nothing] * 3)
+    # case and repetition as scikit-learn counts them
+    assert words.proba(["you IDIOT"])[0] == pytest.approx(words.proba(["you idiot"])[0])
+    assert words.proba(["idiot idiot"])[0] == pytest.approx(words.proba(["idiot"])[0])
+    assert words.logits(["fuck off"])[0] > 0 > words.logits(["thank you so much"])[0]
+
+
+def test_only_offensive_reads_it():
+    heads = load_heads(ARTIFACTS / "heads.npz", SIGNALS)
+    assert {s for s, h in heads.items() if h.reads_profanity} == {"offensive"}
+    with pytest.raises(ValueError, match="profanity"):
+        heads["offensive"].proba(np.zeros((1, len(heads["offensive"].mean))),
+                                 np.array([0, 0]), np.array([], dtype=np.int64))
+
+
+def test_missing_word_model_is_a_clear_error(tmp_path):
+    for name in ("encoder.onnx", "tokenizer.json", "heads.npz", "manifest.json"):
+        (tmp_path / name).write_bytes((ARTIFACTS / name).read_bytes())
+    with pytest.raises(ModelError, match="profanity.npz"):
+        SignalModel(tmp_path)

@@ -1,0 +1,101 @@
+"""Write alt-profanity-check's word model to kindscope/signals/artifacts/profanity.npz.
+
+    .venv/bin/python training/export_profanity.py [--out DIR]
+
+Needs the ``train`` extra (alt-profanity-check 1.9.1 and the scikit-learn it was saved
+with). Users never load scikit-learn: ``kindscope.signals.profanity`` reads the same weights
+in numpy. With the weights go reference texts and the probabilities scikit-learn gives
+them (``ref_texts``, ``ref_proba``), which ``tests/signals/test_profanity.py`` holds the numpy
+reading to, and the package's licence (``profanity_LICENSE.txt``).
+
+The reference texts are written here: a few corners of the tokenizer, and seeded strings of
+the model's own words mixed with stop words, unknown words, case and punctuation (no data
+set's text ships with the package).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from importlib import metadata, resources
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+ARTIFACTS = HERE.parent / "kindscope/signals/artifacts"
+SEED = 13
+VERSION = "1.9.1"
+#: Corners of the tokenizer: empty, only stop words, one-letter words, digits, accents,
+#: other scripts, underscores, apostrophes, repeated words, case.
+CORNERS = [
+    "", "the and of", "a b c d", "I", "2024 2025", "FUCK YOU", "Fuck you fuck YOU",
+    "naïve café résumé", "Привет мир идиот", "you_idiot", "don't won't can't",
+    "idiot idiot idiot idiot idiot", "you are a worthless idiot", "🙂 ❤️ 💔",
+    "what a shit day, lol", "Bless you, friend.",
+]
+
+
+def reference_texts(words: list[str], n: int = 400) -> list[str]:
+    rng = random.Random(SEED)
+    extra = ["the", "you", "is", "not", "zzqx", "a", "I", "!", "...", ",", "@someone", "#tag"]
+    out = []
+    for _ in range(n):
+        picks = rng.sample(words, rng.randint(1, 12)) + rng.sample(extra, rng.randint(0, 4))
+        rng.shuffle(picks)
+        out.append(" ".join(w.upper() if rng.random() < 0.1 else w for w in picks))
+    return CORNERS + out
+
+
+def export(out: Path) -> Path:
+    import joblib
+
+    found = metadata.version("alt-profanity-check")
+    if found != VERSION:
+        raise SystemExit(f"alt-profanity-check {found} installed; this export reads {VERSION}")
+    data = resources.files("profanity_check") / "data"
+    vectorizer = joblib.load(data / "vectorizer.joblib")
+    model = joblib.load(data / "model.joblib")
+    words = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    if any("\n" in w for w in words):
+        raise SystemExit("a word holds a line break; the export joins words with them")
+    fits = model.calibrated_classifiers_
+    if model.method != "sigmoid" or any(len(f.calibrators) != 1 for f in fits):
+        raise SystemExit("expected binary sigmoid calibration")
+    texts = reference_texts(words)
+    proba = model.predict_proba(vectorizer.transform(texts))[:, 1]
+    path = out / "profanity.npz"
+    np.savez_compressed(
+        path,
+        words=np.array("\n".join(words)),
+        idf=vectorizer.idf_.astype(np.float32),
+        coef=np.stack([f.estimator.coef_[0] for f in fits]).astype(np.float32),
+        intercept=np.array([f.estimator.intercept_[0] for f in fits], dtype=np.float32),
+        a=np.array([f.calibrators[0].a_ for f in fits], dtype=np.float64),
+        b=np.array([f.calibrators[0].b_ for f in fits], dtype=np.float64),
+        ref_texts=np.array(texts),
+        ref_proba=proba.astype(np.float64),
+    )
+    dist = metadata.distribution("alt-profanity-check")
+    licence = next(f for f in dist.files if f.name == "LICENSE")
+    (out / "profanity_LICENSE.txt").write_text(
+        f"alt-profanity-check {VERSION} (https://github.com/dimitrismistriotis/"
+        "alt-profanity-check): its vectorizer and model, as profanity.npz.\n\n"
+        + dist.locate_file(licence).read_text(encoding="utf-8"))
+    return path
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
+    args = parser.parse_args(argv)
+    path = export(Path(args.out))
+    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
