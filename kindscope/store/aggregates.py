@@ -233,15 +233,18 @@ def no_response_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int,
 
 
 def own_moments(rm: ReadModel, limit: int) -> tuple[int, list[tuple]]:
-    """My own dated posts that read as written in pain (distress or crisis) or anger
-    (toxic or offensive), newest first: (how many in all, up to ``limit`` rows of
-    (post id, created_at, text, url, pain, anger))."""
+    """My own dated posts that read as written in pain (distress or crisis) or anger,
+    newest first: (how many in all, up to ``limit`` rows of (post id, created_at, text, url,
+    pain, anger)). Anger is a post aimed at someone (toxic), or offensive words in a post
+    that does not read as pain: swearing in a post of pain ("I fucking hate my life") is
+    pain, not anger (offensive marks the words, whoever they are aimed at)."""
     where = """FROM {p}_read r, {p}_params k
         WHERE r.author_id = k.me AND r.kind = 'post' AND r.deleted_at IS NULL
           AND r.created_at IS NOT NULL
           AND (r.is_distress OR r.is_toxic OR coalesce(r.offensive >= k.t_offensive, false))"""
     total = int(rm.scalar(f"SELECT count(*) {where}") or 0)
     rows = rm.rows(f"""SELECT r.post_id, r.created_at, r.text, r.url, r.is_distress,
-                              r.is_toxic OR coalesce(r.offensive >= k.t_offensive, false)
+                              r.is_toxic OR (NOT r.is_distress
+                                             AND coalesce(r.offensive >= k.t_offensive, false))
                        {where} ORDER BY r.created_at DESC, r.post_id LIMIT {int(limit)}""")
     return total, rows

@@ -232,6 +232,36 @@ def test_web_address(url, web):
     assert (web_address(url) is not None) is web
 
 
+def test_swearing_in_pain_reads_as_pain_not_anger(tmp_path):
+    """Offensive marks words whoever they are aimed at; in a post that reads as pain they are
+    pain. A post aimed at someone (toxic) stays anger, and so do offensive words outside pain."""
+    lines = [{"type": "meta", "owner": "me", "taken_at": _iso(72)},
+             {"type": "account", "id": "me", "handle": "me.example"}]
+    scores = {
+        "hurt": {"distress": 0.9, "toxicity": 0.1, "offensive": 0.9},
+        "rant": {"distress": 0.1, "toxicity": 0.1, "offensive": 0.9},
+        "aimed": {"distress": 0.9, "toxicity": 0.9, "offensive": 0.9},
+        "calm": {"distress": 0.1, "toxicity": 0.1, "offensive": 0.1},
+    }
+    for hours, pid in enumerate(scores):
+        lines.append({"id": pid, "author": "me", "created_at": _iso(hours), "text": pid})
+    source = tmp_path / "mine.jsonl"
+    source.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "k.duckdb")
+    try:
+        import_sources(store, [str(source)])
+        for pid, signals in scores.items():
+            for signal, score in signals.items():
+                store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 't')",
+                              [pid, signal, score])
+        own = build_report(store)["own_moments"]
+    finally:
+        store.close()
+    assert own["count"] == 3
+    assert {p["post_id"]: p["reads_as"] for p in own["posts"]} == {
+        "hurt": ["pain"], "rant": ["anger"], "aimed": ["pain", "anger"]}
+
+
 def test_moments_view_words_and_dates():
     view = moments_view({"available": True, "reason": None, "count": 1, "posts": [
         {"post_id": "p", "created_at": "2024-05-06T10:55:00+00:00", "text": "x", "url": None,
