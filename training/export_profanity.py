@@ -3,7 +3,8 @@
     .venv/bin/python training/export_profanity.py [--out DIR]
 
 Needs the ``train`` extra (alt-profanity-check 1.9.1 and the scikit-learn it was saved
-with). Users never load scikit-learn: ``kindscope.signals.profanity`` reads the same weights
+with). The weights of words that name who someone is (``NEUTRAL``) are set to 0 first.
+Users never load scikit-learn: ``kindscope.signals.profanity`` reads the same weights
 in numpy. With the weights go reference texts and the probabilities scikit-learn gives
 them (``ref_texts``, ``ref_proba``), which ``tests/signals/test_profanity.py`` holds the numpy
 reading to, and the package's licence (``profanity_LICENSE.txt``).
@@ -36,8 +37,32 @@ CORNERS = [
     "", "the and of", "a b c d", "I", "2024 2025", "FUCK YOU", "Fuck you fuck YOU",
     "naïve café résumé", "Привет мир идиот", "you_idiot", "don't won't can't",
     "idiot idiot idiot idiot idiot", "you are a worthless idiot", "🙂 ❤️ 💔",
-    "what a shit day, lol", "Bless you, friend.",
+    "what a shit day, lol", "Bless you, friend.", "I'm gay and proud", "gay", "fat fuck",
 ]
+
+
+#: Words that name who someone is: orientation and gender identity, gender, race, ethnicity,
+#: nationality and religion, disability and health, body size, family role and age. The
+#: word model learned them from comments where naming a group went with abuse ("gay" 2.6,
+#: "queer" 2.8, "mental" 1.8, "sick" 2.1, "fat" 2.1, "mum" 1.6 in its mean SVM weights), so
+#: "I'm gay and I finally told my family" read as offensive (a review of model 2026.12.15,
+#: training/variants/2026-12-05m). Their weights are set to 0 in every SVM: the words still
+#: count in a text's length, as any word does, but add nothing. Slurs are not on the list.
+#: Written from those categories, not from any evaluation set.
+NEUTRAL = frozenset("""
+gay gays lesbian lesbians bisexual bi queer queers homosexual homosexuals homosexuality
+heterosexual straight trans transgender lgbt
+woman women girl girls female females feminist feminists feminism male males men man
+black blacks white whites asian asians african africans mexican mexicans latino hispanic
+arab arabs indian indians chinese jew jews jewish muslim muslims islam islamic christian
+christians catholic catholics hindu sikh atheist atheists immigrant immigrants refugee
+refugees minorities minority turk turks aussie
+disabled disability disabilities autistic autism deaf blind mental mentally illness ill sick
+depressed depression anxiety bipolar schizophrenia cancer aids hiv
+obese overweight fat
+mum mom moms mother mothers dad father sister brother wife husband girlfriend boyfriend
+old elderly young teen teenager kids children child
+""".split())
 
 
 def reference_texts(words: list[str], n: int = 400) -> list[str]:
@@ -66,6 +91,12 @@ def export(out: Path) -> Path:
     fits = model.calibrated_classifiers_
     if model.method != "sigmoid" or any(len(f.calibrators) != 1 for f in fits):
         raise SystemExit("expected binary sigmoid calibration")
+    missing = sorted(NEUTRAL - set(words))
+    if missing:
+        raise SystemExit(f"not in the word model's vocabulary: {missing}")
+    neutral = [vectorizer.vocabulary_[w] for w in sorted(NEUTRAL)]
+    for fit in fits:  # in memory only: the package's files are not touched
+        fit.estimator.coef_[:, neutral] = 0.0
     texts = reference_texts(words)
     proba = model.predict_proba(vectorizer.transform(texts))[:, 1]
     path = out / "profanity.npz"
@@ -77,6 +108,7 @@ def export(out: Path) -> Path:
         intercept=np.array([f.estimator.intercept_[0] for f in fits], dtype=np.float32),
         a=np.array([f.calibrators[0].a_ for f in fits], dtype=np.float64),
         b=np.array([f.calibrators[0].b_ for f in fits], dtype=np.float64),
+        neutral=np.array("\n".join(sorted(NEUTRAL))),
         ref_texts=np.array(texts),
         ref_proba=proba.astype(np.float64),
     )

@@ -2,6 +2,9 @@
 probabilities scikit-learn gave when ``training/export_profanity.py`` wrote it, and only the
 heads that were fitted with it read it."""
 
+import importlib.util
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -11,6 +14,7 @@ from kindscope.signals.model import ARTIFACTS, SIGNALS, SignalModel
 from kindscope.signals.profanity import Profanity
 
 PATH = ARTIFACTS / "profanity.npz"
+PROBE = Path(__file__).resolve().parents[2] / "training/variants/2026-12-05m/identity_probe.py"
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +26,24 @@ def test_numpy_reading_equals_scikit_learn(words):
     with np.load(PATH) as data:
         texts = [str(t) for t in data["ref_texts"]]
         expected = data["ref_proba"]
-    assert len(texts) > 400
+    assert len(texts) > 400 and "I'm gay and proud" in texts
     # the reference covers both sides of the decision and the corners (empty, unknown words)
     assert (expected >= 0.5).sum() >= 5 and (expected < 0.5).sum() >= 300
     got = words.proba(texts)
     assert np.abs(got - expected).max() < 1e-6
+
+
+def test_words_that_name_who_someone_is_add_nothing(words):
+    with np.load(PATH) as data:
+        neutral = str(data["neutral"]).split("\n")
+    assert {"gay", "queer", "trans", "black", "muslim", "disabled", "autistic", "fat",
+            "mum"} <= set(neutral)
+    nothing = words.proba([""])[0]
+    assert words.proba(neutral) == pytest.approx([nothing] * len(neutral))
+    # they still count in a text's length, so they dilute what else it says, as any word does
+    assert words.proba(["fat fuck"])[0] < words.proba(["fuck"])[0]
+    # slurs are not neutral
+    assert words.logits(["dyke"])[0] > 0
 
 
 def test_unknown_words_read_as_nothing(words):
@@ -51,3 +68,17 @@ def test_missing_word_model_is_a_clear_error(tmp_path):
         (tmp_path / name).write_bytes((ARTIFACTS / name).read_bytes())
     with pytest.raises(ModelError, match="profanity.npz"):
         SignalModel(tmp_path)
+
+
+def test_kind_sentences_naming_groups_read_as_offensive_no_more_than_before():
+    """Eight kind sentences per group (identity_probe.py). Model 2026.12.14, before the word
+    model, flagged one per group (the same sentence for every group), 18 of 144; the word
+    model unmasked flagged two for "gay", "queer" and "fat" (21). Held to 2026.12.14's."""
+    spec = importlib.util.spec_from_file_location("identity_probe", PROBE)
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    model = SignalModel()
+    for group in probe.GROUPS:
+        texts = [t.format(g=group) for t in probe.TEMPLATES]
+        flagged = int((model.score(texts, None, ("offensive",))["offensive"] >= 0.5).sum())
+        assert flagged <= 1, (group, flagged)
