@@ -44,14 +44,18 @@ CORNERS = [
 
 #: Words that name who someone is: orientation and gender identity, gender, race, ethnicity,
 #: nationality and religion, disability, mental and physical health, body size, class,
-#: family role and age. The word model learned many of them from comments where naming a
-#: group went with abuse ("gay" 2.6, "queer" 2.8, "mental" 1.8, "sick" 2.1, "fat" 2.1,
-#: "crazy" 1.2, "mum" 1.6 in its mean SVM weights), so "I'm gay and I finally told my
-#: family" read as offensive (reviews of model 2026.12.15, training/variants/2026-12-05m).
+#: family role and age; and words of what someone suffers or survived (pain, shame, abuse,
+#: self-harm, death), which people write of themselves. The word model learned many of them
+#: from comments where naming a group, or pain, went with abuse ("gay" 2.6, "queer" 2.8,
+#: "mental" 1.8, "sick" 2.1, "fat" 2.1, "crazy" 1.2, "mum" 1.6, "misery" 1.8, "die" 2.3 in
+#: its mean SVM weights), so "I'm gay and I finally told my family" read as offensive
+#: (reviews of model 2026.12.15, training/variants/2026-12-05m).
 #: Their positive weights are set to 0 in every SVM: such a word never counts towards
 #: offensive. Negative weights stay ("suicidal" -0.97: setting it to 0 would raise the posts
 #: of people at risk). The words still count in a text's length, as any word does. Slurs
-#: and words used mainly as insults ("psycho", "lunatic", "homo") are not on the list.
+#: and words used mainly as insults ("psycho", "lunatic", "homo", "stupid", "loser") are not
+#: on the list. Death wishes aimed at someone ("die", "kill yourself") are read by
+#: kindscope.signals.wishes, and threats by the other two inputs of the stacker.
 #: Written from those categories and the reviews' findings, not from any evaluation set.
 NEUTRAL = frozenset("""
 gay gays lesbian lesbians bisexual bi queer queers homosexual homosexuals homosexuality
@@ -73,7 +77,13 @@ obese overweight fat skinny poor
 mum mom moms mommy mother mothers dad daddy father fathers parent parents sister sisters
 brother brothers son sons daughter daughters wife wives husband girlfriend boyfriend
 grandma grandmother grandfather baby babies kid kids child children
-old elderly elders senior young youth teen teens teenager
+old elderly elders senior young youth teen teens teenager aged
+mummy mama girlfriends cousins childrens infant adolescent sexuality sexual bald hairy brits
+rabbis dudes bro chick psychiatry
+misery miserable ashamed shame shameful worthless useless weakness weak failure failed
+frustrated trapped hurt damaged scared sad crying guilty life live
+abused abuse abuser abusive raped rape rapes molester pedophile victim survivor
+die dying died death dead kill killed killing suicide cut cutting bleed blood
 """.split())
 
 
