@@ -59,6 +59,11 @@ def report(tmp_path_factory) -> dict:
     post("m2", "me", 30, ANGER, f"{RLO}gnp.exe{PDI} you are all idiots",
          url="javascript:alert(document.domain)")
     post("m3", "me", 40, FINE, "lovely walk today", url="https://social.example/@me/3")
+    return _report_from(tmp, lines, scores)
+
+
+def _report_from(tmp: Path, lines: list[dict], scores: dict[str, dict[str, float]]) -> dict:
+    """The report of a store holding ``lines`` (kindscope's JSONL) and these scores."""
     source = tmp / "circle.jsonl"
     source.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     store = Store(tmp / "k.duckdb")
@@ -245,18 +250,7 @@ def test_swearing_in_pain_reads_as_pain_not_anger(tmp_path):
     }
     for hours, pid in enumerate(scores):
         lines.append({"id": pid, "author": "me", "created_at": _iso(hours), "text": pid})
-    source = tmp_path / "mine.jsonl"
-    source.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
-    store = Store(tmp_path / "k.duckdb")
-    try:
-        import_sources(store, [str(source)])
-        for pid, signals in scores.items():
-            for signal, score in signals.items():
-                store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 't')",
-                              [pid, signal, score])
-        own = build_report(store)["own_moments"]
-    finally:
-        store.close()
+    own = _report_from(tmp_path, lines, scores)["own_moments"]
     assert own["count"] == 3
     assert {p["post_id"]: p["reads_as"] for p in own["posts"]} == {
         "hurt": ["pain"], "rant": ["anger"], "aimed": ["pain", "anger"]}
