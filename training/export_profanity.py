@@ -53,8 +53,8 @@ CORNERS = [
 #: Their positive weights are set to 0 in every SVM: such a word never counts towards
 #: offensive. Negative weights stay ("suicidal" -0.97: setting it to 0 would raise the posts
 #: of people at risk). The words still count in a text's length, as any word does. Slurs
-#: and words used mainly as insults ("psycho", "lunatic", "homo", "stupid", "loser") are not
-#: on the list. Death wishes aimed at someone ("die", "kill yourself") are read by
+#: and words used mainly as insults ("psycho", "lunatic", "homo", "stupid", "loser",
+#: "freak") are not on the list. Death wishes aimed at someone ("die", "kill yourself") are read by
 #: kindscope.signals.wishes, and threats by the other two inputs of the stacker.
 #: Written from those categories and the reviews' findings, not from any evaluation set.
 NEUTRAL = frozenset("""
@@ -83,7 +83,10 @@ rabbis dudes bro chick psychiatry
 misery miserable ashamed shame shameful worthless useless weakness weak failure failed
 frustrated trapped hurt damaged scared sad crying guilty life live
 abused abuse abuser abusive raped rape rapes molester pedophile victim survivor
-die dying died death dead kill killed killing suicide cut cutting bleed blood
+die dying died death dead kill killed killing suicide commit cut cutting bleed blood
+rapist penis sex vagina naked dirty ugly disgusting hate hated hates hating bully bullying
+shut vent screaming puke vomit horrible worst pain painful nightmare grief funeral graves
+closet dog divorce divorced fired homeless
 """.split())
 
 

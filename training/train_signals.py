@@ -66,7 +66,7 @@ C_BAG = {"default": 4.0}
 #: Heads whose stacker also reads alt-profanity-check's log-odds (kindscope.signals.profanity,
 #: exported by training/export_profanity.py): a word model trained by others on about
 #: 200,000 comments and tweets. It lifted offensive on TweetEval's validation (macro-F1
-#: 0.728 -> 0.747) and on the held-apart Unhealthy Comments (AUC 0.762 -> 0.778); toxicity
+#: 0.728 -> 0.749) and on the held-apart Unhealthy Comments (AUC 0.762 -> 0.778); toxicity
 #: read with it lost five challenge cases of who is meant (training/variants/2026-12-05m).
 PROFANITY_SIGNALS = {"offensive"}
 #: Weight on the positives in the crisis calibrator (balanced classes first): below 1 since
