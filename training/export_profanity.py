@@ -1,6 +1,7 @@
 """Write alt-profanity-check's word model to kindscope/signals/artifacts/profanity.npz.
 
     .venv/bin/python training/export_profanity.py [--out DIR]
+    .venv/bin/python training/export_profanity.py --show WORD [WORD ...]
 
 Needs the ``train`` extra (alt-profanity-check 1.9.1 and the scikit-learn it was saved
 with). The positive weights of words that name who someone is (``NEUTRAL``) are set to 0
@@ -8,7 +9,9 @@ first.
 Users never load scikit-learn: ``kindscope.signals.profanity`` reads the same weights
 in numpy. With the weights go reference texts and the probabilities scikit-learn gives
 them (``ref_texts``, ``ref_proba``), which ``tests/signals/test_profanity.py`` holds the numpy
-reading to, and the package's licence (``profanity_LICENSE.txt``).
+reading to, and the package's licence (``profanity_LICENSE.txt``). ``--show`` prints the
+mean weight of each word over the package's five SVMs, as its authors shipped them (the
+figures the model card and ``NEUTRAL``'s comment quote), and exports nothing.
 
 The reference texts are written here: a few corners of the tokenizer, and seeded strings of
 the model's own words mixed with stop words, unknown words, case and punctuation (no data
@@ -18,6 +21,7 @@ set's text ships with the package).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from importlib import metadata, resources
@@ -101,15 +105,27 @@ def reference_texts(words: list[str], n: int = 400) -> list[str]:
     return CORNERS + out
 
 
-def export(out: Path) -> Path:
+def load_package():
+    """alt-profanity-check's vectorizer and calibrated model, as its authors shipped them."""
     import joblib
 
     found = metadata.version("alt-profanity-check")
     if found != VERSION:
         raise SystemExit(f"alt-profanity-check {found} installed; this export reads {VERSION}")
     data = resources.files("profanity_check") / "data"
-    vectorizer = joblib.load(data / "vectorizer.joblib")
-    model = joblib.load(data / "model.joblib")
+    return joblib.load(data / "vectorizer.joblib"), joblib.load(data / "model.joblib")
+
+
+def mean_weights(words: list[str]) -> dict[str, float | None]:
+    """Each word's weight averaged over the package's five SVMs (None: not in its words)."""
+    vectorizer, model = load_package()
+    coef = np.mean([f.estimator.coef_[0] for f in model.calibrated_classifiers_], axis=0)
+    index = vectorizer.vocabulary_
+    return {w: (round(float(coef[index[w]]), 2) if w in index else None) for w in words}
+
+
+def export(out: Path) -> Path:
+    vectorizer, model = load_package()
     words = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
     if any("\n" in w for w in words):
         raise SystemExit("a word holds a line break; the export joins words with them")
@@ -150,7 +166,12 @@ def export(out: Path) -> Path:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ARTIFACTS), help="artifact folder")
+    parser.add_argument("--show", nargs="+", metavar="WORD",
+                        help="print these words' mean weights as shipped; export nothing")
     args = parser.parse_args(argv)
+    if args.show:
+        print(json.dumps(mean_weights(args.show)))
+        return
     path = export(Path(args.out))
     print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 

@@ -20,7 +20,9 @@ from kindscope.signals import score_texts
 
 VARIANTS = Path(__file__).resolve().parents[2] / "training" / "variants"
 
-#: (file, signal, which rows, at most or at least, count at model 2026.12.14)
+#: (file, signal, which rows, at most or at least, count at model 2026.12.14; the 05m rows,
+#: posts of this community none of which is offensive, at 2026.12.15, whose word model they
+#: reviewed: 30 and 3 at 2026.12.14)
 BARS = [
     ("2026-12-05j/review/reviewer_posts.jsonl", "crisis", "not_at_risk", "at most", 65),
     ("2026-12-05j/review/reviewer_posts_2.jsonl", "crisis", "not_at_risk", "at most", 52),
@@ -34,12 +36,16 @@ BARS = [
     ("2026-12-05l/review/answers3.jsonl", "crisis", "at_risk", "at least", 10),
     ("2026-12-05k/review/wishes.jsonl", "toxicity", "attacks", "at least", 27),
     ("2026-12-05k/review/wishes2.jsonl", "toxicity", "attacks", "at least", 27),
+    ("2026-12-05m/review/posts.jsonl", "offensive", "all", "at most", 28),
+    ("2026-12-05m/review/targeted.jsonl", "offensive", "all", "at most", 3),
 ]
 
 
 def _rows(name: str, which: str) -> list[dict]:
     rows = [json.loads(line) for line in (VARIANTS / name).read_text(encoding="utf-8")
             .splitlines() if line.strip()]
+    if which == "all":
+        return rows
     if which == "attacks":
         return [r for r in rows if r["attacks"]]
     if which == "harmless":
@@ -53,7 +59,8 @@ def _rows(name: str, which: str) -> list[dict]:
                               for b in BARS])
 def test_the_shipped_model_holds_the_review_bars(name, signal, which, bound, count):
     rows = _rows(name, which)
-    scores = score_texts([r["text"] for r in rows], contexts=[r["context"] or None for r in rows],
+    contexts = [r.get("context") or None for r in rows]
+    scores = score_texts([r["text"] for r in rows], contexts=contexts,
                          signals=[signal]).column(signal).to_pylist()
     flagged = sum((s or 0) >= 0.5 for s in scores)
     if bound == "at most":
