@@ -47,7 +47,7 @@ from evaluate import evaluate  # noqa: E402
 from features import CACHE, FeatureCache  # noqa: E402
 from splits import SPLITS  # noqa: E402
 
-from kindscope.signals.heads import BAG_DIM, bag_rows, pair_features  # noqa: E402
+from kindscope.signals.heads import BAG_DIM, Head, bag_rows, pair_features  # noqa: E402
 
 ARTIFACTS = HERE.parent / "kindscope/signals/artifacts"
 SEED = 13
@@ -170,15 +170,14 @@ def fit_signal(name: str, x, bag, y, w, recipe: Recipe = Recipe(),
 
 
 def predict(params: dict, x, bag, words: np.ndarray | None = None) -> np.ndarray:
-    xs = (x - params["mean"]) / params["scale"]
-    hidden = np.maximum(xs @ params["w1"].astype(np.float32) + params["b1"], 0.0)
-    z_emb = hidden @ params["w2"] + params["b2"]
-    z_bag = bag @ params["w_bag"].astype(np.float64) + params["b_bag"]
-    stack = params["stack"]
-    z = stack[0] * z_emb + stack[1] * z_bag + stack[-1]
-    if len(stack) == 4:
-        z = z + stack[2] * words
-    return 1 / (1 + np.exp(-z))
+    """Probabilities of a fitted head, read as ``SignalModel`` reads it (``heads.Head``):
+    ``bag`` is ``design``'s CSR matrix, ``words`` the profanity log-odds for heads that read
+    them."""
+    head = Head(mean=params["mean"], scale=params["scale"],
+                w1=params["w1"].astype(np.float32), b1=params["b1"], w2=params["w2"],
+                b2=float(params["b2"]), w_bag=params["w_bag"], b_bag=float(params["b_bag"]),
+                stack=params["stack"].astype(np.float64), context=False)
+    return head.proba(x, bag.indptr, bag.indices, words)
 
 
 def profanity_logits(out: Path, name: str, examples) -> np.ndarray | None:
