@@ -33,7 +33,12 @@ SIGNAL_NAMES = {
     "support_er": "support: emotional reaction", "support_ip": "support: interpretation",
     "support_ex": "support: exploration", "upbeat": "upbeat",
 }
-HOSTILE = ("toxicity", "offensive", "hate")
+#: Signals about text aimed at a person or a group: the ones an incident counts.
+HOSTILE = ("toxicity", "hate")
+#: Signals about the words alone, whoever they are aimed at. ``offensive`` marks swearing and
+#: slurs, and fires on many posts of pain (its model card: r/depression posts, the writer's
+#: own swearing), so it is shown on its own line, never under hostility.
+LANGUAGE = ("offensive",)
 KINDS = {"pileon": "Pile-on", "trawler": "History trawl"}
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
@@ -80,7 +85,9 @@ def _scores(post: dict, counted: dict[str, set[str]]) -> list[dict]:
         value = entry.get("score") if isinstance(entry, dict) else entry
         if value is None:
             continue
-        out.append({"label": score_label(signal, float(value)), "hostile": signal in HOSTILE,
+        group = ("hostile" if signal in HOSTILE else
+                 "language" if signal in LANGUAGE else "other")
+        out.append({"label": score_label(signal, float(value)), "group": group,
                     "counted": signal in counted.get(post["post_id"], set())})
     return out
 
@@ -116,8 +123,9 @@ def _view(ev: Evidence) -> dict:
             else None,
             "reply_to_account": p["reply_to_account_id"],
             "is_target": inc is not None and p["author_id"] == inc.target_id,
-            "scores": [s for s in scores if s["hostile"]],
-            "other_scores": [s for s in scores if not s["hostile"]],
+            "scores": [s for s in scores if s["group"] == "hostile"],
+            "language_scores": [s for s in scores if s["group"] == "language"],
+            "other_scores": [s for s in scores if s["group"] == "other"],
             "models": sorted({s["model"] for s in p["scores"].values()
                               if isinstance(s, dict) and s.get("model")}),
         })

@@ -21,6 +21,7 @@ from storedata import add_follows, add_post, add_snapshot
 from kindscope.safety.evidence import (
     MANIFEST,
     check_pack,
+    collect_account,
     collect_incident,
     verify_pack,
     write_pack,
@@ -162,6 +163,41 @@ def test_scores_are_named_and_rounded_times_readable(store, tmp_path):
     assert score_label("hate", 0.875) == "hate 0.88"
     assert readable_time("2024-03-01T12:00:00+01:00") == "2024-03-01 11:00:00 UTC"
     assert shown_id("\u2067ana\u2069") == "[U+2067]ana[U+2069]"
+
+
+def _score_lines(page: str) -> list[list[str]]:
+    """Each line of scores on the page as its words: the group's name, then its scores."""
+    lines: dict[int, list[str]] = {}
+    for text, stack in _parse(page).texts:
+        line = next((attrs for tag, attrs in reversed(stack)
+                     if tag == "p" and "scores" in attrs.get("class", "")), None)
+        if line is not None and text.strip():
+            lines.setdefault(id(line), []).append(text.strip())
+    return list(lines.values())
+
+
+def test_offensive_is_language_not_hostility(store, tmp_path):
+    """A person swearing about their own pain is not shown as hostile, in a pack of their
+    posts or of an incident: offensive marks words whoever they are aimed at, so it has its
+    own line and never sits under "Hostility" (the line an incident's scores count on)."""
+    _pack_store(store)
+    store.execute("UPDATE posts SET text = 'I feel like shit today, everything hurts' "
+                  "WHERE post_id = 'v1'")
+    for post in ("v1", "h0"):
+        store.execute("INSERT INTO signal_scores VALUES ('x', ?, 'offensive', ?, 'test')",
+                      [post, 0.871])
+    rm = read_model(store)
+    packs = {"incident": collect_incident(rm, scan(rm).pileons[0].id),
+             "own posts": collect_account(store, "vic")}
+    for name, ev in packs.items():
+        write_pack(ev, tmp_path / name, made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
+        page = (tmp_path / name / "evidence.html").read_text(encoding="utf-8")
+        lines = _score_lines(page)
+        assert [words[1:] for words in lines if words[0] == "Language"] == [
+            ["offensive 0.87"]], name
+        assert not [w for words in lines if words[0] == "Hostility" for w in words
+                    if w.startswith("offensive")], name
+        assert "never counts a post as hostile" in " ".join(page.split()), name
 
 
 def _problems(out: Path) -> list[tuple[str, str]]:
