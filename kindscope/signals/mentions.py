@@ -16,7 +16,9 @@ read them as abuse (2026-12-04, model 2026.12.8):
   ("even if they're not criminals, ...", "I've never met one who wasn't greedy"), goes on to
   a contrast ("I don't hate them, but ...") or hands the claim on ("Refugees aren't the
   problem, Muslims are."), is sarcastic or quoted ("Of course Muslims aren't violent 🙄",
-  "'Refugees are not rapists' they said"), or the text makes another hostile claim, and
+  "'Refugees are not rapists' they said"; since model 2026.12.16 also a mark of sarcasm after
+  it: "Muslims aren't terrorists 🙄", "..., supposedly", "... Sure."), or the text makes
+  another hostile claim, and
   never for a denial
   of a positive ("they are not human", "not welcome"): only the listed hostile claims are
   denied. ``SignalModel.score`` then has the model read what else the text says
@@ -135,6 +137,12 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|who|which|why|never met|so|so t
 #: Sarcasm or a quotation around a denial ("Of course Muslims aren't violent 🙄", "'Refugees
 #: are not rapists' they said", "... Said the woman before ...") denies nothing either.
 _IRONY = re.compile(r"\b(?:of course|sure|yeah right|totally|obviously)\b|🙄|[\"“‘']\s*\w*\s*$")
+#: ... and after it ("Muslims aren't terrorists 🙄", "Refugees aren't dangerous, supposedly":
+#: capped at model 2026.12.15, found by the review of training/variants/2026-12-05o).
+_IRONY_AFTER = re.compile(
+    r"🙄|🤡|🤭|😏|\b(?:supposedly|apparently|allegedly|yeah right|sure jan|rii+ght+|as if)\b|"
+    r"(?:^|\s)/s\b|^[^.!?]*[.!?]+\s*(?:sure|right|ok(?:ay)?|lol ok)\s*[.!?]*\s*$"
+)
 _REPORTED_AFTER = re.compile(
     r"^\s*[\"”’']|^[^.!?]*[.!?]+\s*(?:said|says|tell that to|try telling|sure,|yeah,? right)\b"
 )
@@ -229,7 +237,8 @@ def explain_mentions(text: str) -> list[str]:
             # aimed at someone, or a contrast after the denial keeps the score
             if (_CLAIM.search(rest) or aims_abuse(rest) or _CONTRAST.search(low[m.end() :])
                     or _CONDITION.search(clause := re.split(r"[.!?;]", low[: m.start()])[-1])
-                    or _IRONY.search(clause) or _REPORTED_AFTER.search(low[m.end() :])):
+                    or _IRONY.search(clause) or _IRONY_AFTER.search(low[m.end() :])
+                    or _REPORTED_AFTER.search(low[m.end() :])):
                 continue
         elif aimed or _GENERALISATION.search(rest):
             continue

@@ -91,6 +91,8 @@ ROOT = HERE.parents[1]
 #: model): no case moved (the suite expects nothing of offensive). The same input for
 #: toxicity would have lost two insults talked about and three self-deprecations
 #: (training/variants/2026-12-05m), so toxicity does not read it.
+#: minilm4ft-s9-stack-2026.12.16 (a mark of sarcasm after a denial keeps hate and toxicity,
+#: signals/mentions.py): no case moved.
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,

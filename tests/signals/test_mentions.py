@@ -25,6 +25,9 @@ from kindscope.signals.mentions import adjust_mentions, denial_rest, explain_men
         ("Refugees are not criminals or terrorists. They are people fleeing war.", "denial"),
         ("You are not useless, you're exhausted.", "denial"),
         ("There is no need to ban gay people from anything.", "denial"),
+        # a tag question or "right now" after a denial is not sarcasm
+        ("Refugees aren't criminals, right? They are people like us.", "denial"),
+        ("Trans women aren't a threat. Right now they're the ones being attacked.", "denial"),
     ],
 )
 def test_rules_apply(text, rule):
@@ -63,6 +66,12 @@ def test_rules_apply(text, rule):
         "Of course Muslims aren't violent, religion of peace and all that 🙄",
         "Refugees aren't dangerous. Said the woman before she got stabbed.",
         "'Refugees are not rapists' they said. Cologne says otherwise.",
+        # ... or after it (model 2026.12.15 capped these at 0.3: training/variants/2026-12-05o)
+        "Muslims aren't terrorists 🙄",
+        "Refugees aren't dangerous, supposedly",
+        "Jews aren't greedy. Sure.",
+        "Gay men aren't perverts. Riiight.",
+        "Immigrants aren't criminals /s",
         # a denied positive is not a denial of a hostile claim
         "Immigrants are not welcome here.",
         "they are not human",
