@@ -212,3 +212,14 @@ def test_no_response_section_after_the_summary(hostile):
     page = render_html(report)
     assert page.index('id="summary"') < page.index('id="no-response"') < page.index('id="void"')
     assert "9 of your 20 painful posts (45%) got no response" in page
+
+
+def test_harshness_aimed_at_you_says_how_to_check_the_counts(hostile):
+    """The counts of toxic and hateful replies come with the warning that denials and quotes
+    are misread, and the local command that shows the posts; the report itself holds none of
+    them (other people's posts never go into files people share)."""
+    page = render_html(hostile)
+    section = page.split('id="toxicity"')[1].split("<h2")[0]
+    assert "not verdicts" in section and "aren&rsquo;t a burden" in section
+    assert "<code>kindscope evidence --account HANDLE --out FOLDER</code>" in section
+    assert "&lt;script&gt;" not in section  # the trolls' replies are counted, not shown
