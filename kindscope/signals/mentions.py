@@ -16,9 +16,9 @@ read them as abuse (2026-12-04, model 2026.12.8):
   ("even if they're not criminals, ...", "I've never met one who wasn't greedy"), goes on to
   a contrast ("I don't hate them, but ...") or hands the claim on ("Refugees aren't the
   problem, Muslims are."), is sarcastic or quoted ("Of course Muslims aren't violent 🙄",
-  "'Refugees are not rapists' they said"; since model 2026.12.16 also a mark of sarcasm after
-  it: "Muslims aren't terrorists 🙄", "..., supposedly", "... Sure."), or the text makes
-  another hostile claim, and
+  "'Refugees are not rapists' they said"; since model 2026.12.16 also a mark of sarcasm that
+  ends the text: "..., supposedly", "... Sure.", "... /s"), or the text makes another
+  hostile claim, and
   never for a denial
   of a positive ("they are not human", "not welcome"): only the listed hostile claims are
   denied. ``SignalModel.score`` then has the model read what else the text says
@@ -137,11 +137,14 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|who|which|why|never met|so|so t
 #: Sarcasm or a quotation around a denial ("Of course Muslims aren't violent 🙄", "'Refugees
 #: are not rapists' they said", "... Said the woman before ...") denies nothing either.
 _IRONY = re.compile(r"\b(?:of course|sure|yeah right|totally|obviously)\b|🙄|[\"“‘']\s*\w*\s*$")
-#: ... and after it ("Muslims aren't terrorists 🙄", "Refugees aren't dangerous, supposedly":
-#: capped at model 2026.12.15, found by the review of training/variants/2026-12-05o).
+#: ... and after it, at the very end of the text ("Refugees aren't dangerous, supposedly",
+#: "Jews aren't greedy. Sure.", "... /s": capped at model 2026.12.15, found by the review of
+#: training/variants/2026-12-05o). Only marks with no sincere reading: an eye-roll or "as if",
+#: "apparently" or "right?" after a denial is as often exasperation with the stereotype
+#: ("Disabled people aren't a burden 🙄") and keeps the cap.
 _IRONY_AFTER = re.compile(
-    r"🙄|🤡|🤭|😏|\b(?:supposedly|apparently|allegedly|yeah right|sure jan|rii+ght+|as if)\b|"
-    r"(?:^|\s)/s\b|^[^.!?]*[.!?]+\s*(?:sure|right|ok(?:ay)?|lol ok)\s*[.!?]*\s*$"
+    r"(?:,\s*|\s+)(?:supposedly|allegedly|yeah,? right|sure jan|rii+ght+)\s*[.!]*\s*$|"
+    r"(?:^|\s)/s\s*$|^[^.!?]*[.!?]+\s*(?:sure|yeah,? sure|sure thing)\s*[.!]*\s*$"
 )
 _REPORTED_AFTER = re.compile(
     r"^\s*[\"”’']|^[^.!?]*[.!?]+\s*(?:said|says|tell that to|try telling|sure,|yeah,? right)\b"

@@ -25,9 +25,18 @@ from kindscope.signals.mentions import adjust_mentions, denial_rest, explain_men
         ("Refugees are not criminals or terrorists. They are people fleeing war.", "denial"),
         ("You are not useless, you're exhausted.", "denial"),
         ("There is no need to ban gay people from anything.", "denial"),
-        # a tag question or "right now" after a denial is not sarcasm
+        # marks that are as often exasperation with the stereotype, or sincere, keep the
+        # cap (a fresh-eyes review of 2026.12.16's first draft, which lifted it for these)
         ("Refugees aren't criminals, right? They are people like us.", "denial"),
         ("Trans women aren't a threat. Right now they're the ones being attacked.", "denial"),
+        ("Disabled people aren't a burden 🙄", "denial"),
+        ("Muslims aren't terrorists 🙄 stop spreading this", "denial"),
+        ("Disabled people are not a burden. Apparently this needs saying.", "denial"),
+        ("Muslims aren't terrorists. The man who allegedly did this acted alone.", "denial"),
+        ("Refugees aren't criminals. Don't treat them as if they were.", "denial"),
+        ("We all know disabled people aren't a burden. Right?", "denial"),
+        ("Gay men aren't perverts. OK?", "denial"),
+        ("Refugees aren't criminals /s is what they'd expect me to add", "denial"),
     ],
 )
 def test_rules_apply(text, rule):
@@ -66,12 +75,13 @@ def test_rules_apply(text, rule):
         "Of course Muslims aren't violent, religion of peace and all that 🙄",
         "Refugees aren't dangerous. Said the woman before she got stabbed.",
         "'Refugees are not rapists' they said. Cologne says otherwise.",
-        # ... or after it (model 2026.12.15 capped these at 0.3: training/variants/2026-12-05o)
-        "Muslims aren't terrorists 🙄",
+        # ... or a mark of sarcasm that ends the text (model 2026.12.15 capped these at 0.3:
+        # training/variants/2026-12-05o)
         "Refugees aren't dangerous, supposedly",
         "Jews aren't greedy. Sure.",
         "Gay men aren't perverts. Riiight.",
         "Immigrants aren't criminals /s",
+        "Muslims aren't violent, yeah right",
         # a denied positive is not a denial of a hostile claim
         "Immigrants are not welcome here.",
         "they are not human",
