@@ -11,6 +11,11 @@ decision (toxicity or hate at or above its threshold); "aimed at" as in its
 the result says so. Where the data holds no replies by others (``rm.available``), neither
 pile-ons nor trawlers are looked for, and the result says why.
 
+When at least half of a pile-on's posts read as hateful but not toxic, its reason says so
+and asks the reader to read them first: the hate signal reads most posts that deny a
+stereotype ("disabled people aren't a burden") as hateful (docs/models/hate.md), so people
+rallying to defend someone look like a pile-on of hate to it.
+
 *Trawler*: one account replying, within ``window``, to at least ``min_posts`` different
 posts of another account that were each older than ``min_age`` when replied to.
 
@@ -84,8 +89,11 @@ def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_post
                  min_accounts: int = 3, outside_share: float = 0.6) -> tuple[Incident, ...]:
     """Pile-ons (see the module text); empty when there are no hostility scores."""
     aimed = defaultdict(list)
-    for target, at, post, author, toxicity, hate in hostile_aimed(rm):
+    toxic = set()
+    for target, at, post, author, toxicity, hate, is_toxic in hostile_aimed(rm):
         aimed[(rm.platform, target)].append((at, post, author, hostility(toxicity, hate)))
+        if is_toxic:
+            toxic.add(post)
     ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
     incidents = []
     for (platform, target), items in sorted(aimed.items()):
@@ -107,8 +115,19 @@ def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_post
                 tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),
                 f"{len(posts)} hostile replies/mentions from {len(authors)} accounts "
                 f"({outside} outside the target's follow network) within "
-                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h"))
+                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h"
+                + _hate_only_note(posts, toxic)))
     return tuple(incidents)
+
+
+def _hate_only_note(posts: tuple[str, ...], toxic: set[str]) -> str:
+    """A caution for a pile-on most of whose posts read as hateful but not toxic."""
+    hate_only = sum(p not in toxic for p in posts)
+    if 2 * hate_only < len(posts):
+        return ""
+    return (f"; {hate_only} of the {len(posts)} read as hateful but not toxic, as posts that "
+            "argue against a stereotype often do: read them before you take this for a "
+            "pile-on")
 
 
 def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_posts: int = 5,

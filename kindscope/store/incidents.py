@@ -22,7 +22,7 @@ _AIMED = """
                WHERE kind = 'post' AND created_at IS NOT NULL AND (is_toxic OR is_hateful))
     """ + targets_ctes("{p}", "posts",
                        "UNION SELECT k.me, name FROM {p}_my_names, {p}_params k") + """
-    SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate
+    SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate, r.is_toxic
     FROM targets t JOIN r USING (post_id)
     WHERE r.author_id <> t.target
     ORDER BY t.target, r.created_at, r.post_id"""
@@ -40,8 +40,8 @@ def hostility_scored(rm: ReadModel) -> bool:
 
 
 def hostile_aimed(rm: ReadModel) -> list[tuple]:
-    """(target, created_at, post id, author, toxicity, hate) of each hostile dated post
-    aimed at an account other than its author, by target and time."""
+    """(target, created_at, post id, author, toxicity, hate, is_toxic) of each hostile dated
+    post aimed at an account other than its author, by target and time."""
     return rm.rows(_AIMED)
 
 

@@ -132,3 +132,22 @@ def test_aimed_at_the_owner_as_the_read_model_means_it(store):
                                   "WHERE is_toxic OR is_hateful")}
     assert mine == view == {f"h{i}" for i in range(6)} | {f"m{i}" for i in range(3)}
     assert "ok" not in mine  # hostile only under another model version
+
+
+def test_a_pileon_of_hate_only_posts_asks_to_be_read_first(store):
+    # People defending someone ("disabled people aren't a burden") read as hateful but not
+    # toxic, and a crowd of them looks like a pile-on: the reason says so, and a pile-on of
+    # toxic replies carries no such note.
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "someone called me a burden for being disabled")
+    for i in range(5):
+        add_post(store, f"d{i}", f"ally{i}", T0 + timedelta(minutes=10 * i),
+                 "disabled people are not a burden", reply_to="v1", reply_to_account="vic")
+        _score(store, f"d{i}", "hate", 0.85)
+        _score(store, f"d{i}", "toxicity", 0.05)
+    (inc,) = scan(read_model(store)).pileons
+    assert "5 of the 5 read as hateful but not toxic" in inc.reason
+    assert "read them before you take this for a pile-on" in inc.reason
+    fresh = Store(":memory:")
+    _pileon(fresh)
+    assert "not toxic" not in scan(read_model(fresh)).pileons[0].reason
