@@ -171,7 +171,13 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
                      max(len(eligible) - len(shown), 0), excluded, note)
 
 
-_INBOX_ORDER = {"opened up to you": 0, "kind to you": 1, "reply or mention": 2, "hostile": 3}
+_INBOX_ORDER = {"opened up to you": 0, "kind to you": 1, "reply or mention": 2,
+                "read as hateful": 3, "hostile": 3}
+#: Said once under an inbox with posts "read as hateful" (hateful but not toxic): the hate
+#: signal reads most posts that deny a stereotype as hateful (docs/models/hate.md).
+HATE_ONLY_NOTE = ("\"read as hateful\": the model reads most posts that argue against a "
+                  "stereotype (\"disabled people aren't a burden\") as hateful too. Read "
+                  "them before you take them for hate.")
 
 
 def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | None = None,
@@ -184,12 +190,15 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     handles = rm.handles(r[1] for r in rows)
     help_for_reader = reader_help(country)
     items = []
-    for post_id, author, at, text, url, opened, kind, hostile, crisis in rows:
-        status = ("hostile" if hostile else "opened up to you" if opened
+    for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis in rows:
+        hostile = toxic or hateful
+        status = ("hostile" if toxic else "read as hateful" if hateful
+                  else "opened up to you" if opened
                   else "kind to you" if kind else "reply or mention")
         items.append(CareItem(post_id, author, handles.get(author, author), at.isoformat(),
                               text, post_url(rm.platform, post_id, url, handles.get(author)),
                               _hours(now, at), status, (),
                               help_for_reader if crisis and not hostile else None))
     items.sort(key=lambda i: (_INBOX_ORDER[i.status], i.created_at, i.post_id))
-    return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, {})
+    note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
+    return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, {}, note)

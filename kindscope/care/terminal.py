@@ -68,6 +68,8 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
     else:
         lines.append(f"{len(queue.items)} replies and mentions to you in the last "
                      f"{queue.days:g} days have no answer from you yet.")
+        if queue.note:
+            lines.append(f"note: {queue.note}")
     for item in queue.items:
         lines.append("")
         lines.extend(_item(item))

@@ -216,3 +216,27 @@ def test_of_two_painful_posts_at_the_same_time_the_smaller_id_is_shown(tmp_path)
         assert item.post_id == "l2" and item.text == "so tired"
     finally:
         db.close()
+
+
+def test_inbox_says_read_as_hateful_not_hostile_for_hate_without_toxicity(tmp_path):
+    # A friend's "disabled people are not a burden" under my post reads as hateful but not
+    # toxic: the inbox says what the model read, last, with a note to read it first, and
+    # keeps "hostile" for toxic replies.
+    from kindscope.care.terminal import render_text
+
+    lines, scores = community()
+    lines.append({"id": "dn", "author": "gus", "created_at": _iso(60),
+                  "text": "disabled people are not a burden", "reply_to": "m2"})
+    scores["dn"] = FINE | {"hate": 0.85}
+    db = _load(tmp_path, lines, scores)
+    rm = read_model(db)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+        db.close()
+    status = {i.post_id: i.status for i in box.items}
+    assert status["dn"] == "read as hateful" and status["r3"] == "hostile"
+    assert [i.post_id for i in box.items][-4:] == ["e2", "e3", "r3", "dn"]
+    text = render_text(box, kind="inbox")
+    assert "argue against a stereotype" in text and box.to_dict()["note"] == box.note
