@@ -57,6 +57,12 @@ MAX_WORDS = 3
 WEIGHT_SHARE = 0.5
 #: Words of a draft tried by occlusion (the encoder reads about 128 word pieces).
 MAX_TOKENS = 120
+#: Said when a draft reads as hateful but not toxic: the hate signal reads most posts that
+#: deny a stereotype as hateful (docs/models/hate.md; 39 of 60 on a review set).
+HATE_ONLY_REASON = ("It reads as hateful to the model, not as rude. The model also reads most "
+                    "posts that argue against a stereotype (\u201cdisabled people aren\u2019t "
+                    "a burden\u201d) as hateful: if that is what yours does, people will "
+                    "likely read it as you mean it.")
 
 CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in both "
           "directions: it can miss what hurts and flag words that mean something else "
@@ -261,6 +267,8 @@ def check_draft(text: str, context: str | None = None,
     if harsh:
         words, enough = harsh_words(text, context)
         reasons.append(_harsh_reason(words, enough))
+        if not _at(scores, "toxicity"):
+            reasons.append(HATE_ONLY_REASON)
         suggestions.append("You could wait a few minutes and read it again before posting, "
                            f"or say it {'without those words' if words else 'differently'}. "
                            "It is your choice.")

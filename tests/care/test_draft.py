@@ -190,3 +190,16 @@ def test_the_library_returns_a_frozen_result():
 def test_stdin_that_is_not_utf8_is_exit_2(check):
     result = check("-", input=b"\xff\xfe not text")
     assert result.exit_code == 2 and "not UTF-8" in result.stderr
+
+
+def test_a_draft_read_as_hateful_but_not_toxic_says_denials_are_misread(check):
+    # An advocate's denial of a stereotype reads as hateful (docs/models/hate.md): the pause
+    # still comes, with the model's known misreading said; an insult gets no such line.
+    denial = "no, disabled people are not a burden. the buildings without ramps are the problem"
+    out = _json(check(denial, "--json"))
+    assert out["harsh"] is True
+    assert out["scores"]["draft"]["toxicity"] < 0.5 <= out["scores"]["draft"]["hate"]
+    assert any("argue against a stereotype" in r for r in out["reasons"])
+    insult = _json(check(INSULT, "--json"))
+    assert not any("argue against a stereotype" in r for r in insult["reasons"])
+    _no_scores(check(denial).stdout)
