@@ -8,10 +8,11 @@ from kindscope.care.queue import CareItem, CareQueue
 
 __all__ = ["MISSES", "REASON_WORDS", "render_text"]
 
-REASON_WORDS = {"not mutual": "do not follow you back (--include-following shows them)",
-            "blocked or muted": "you blocked or muted",
-            "hostile": "have mostly been hostile to you",
-            "opted out": "asked not to appear in care queues"}
+#: Why people were left out, after "N from people ...".
+REASON_WORDS = {"not mutual": "who do not follow you back (--include-following shows them)",
+                "blocked or muted": "you blocked or muted",
+                "hostile": "whose replies to you mostly read as toxic or hateful",
+                "opted out": "who asked not to appear in care queues"}
 
 
 def _when(hours: float) -> str:
@@ -77,7 +78,7 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
         lines.append("")
         lines.append(f"{queue.held_back} more wait past your care budget of {queue.budget}. "
                      "You are not a crisis counsellor: it is fine to stop here.")
-    left_out = [f"{n} from people who {REASON_WORDS[r]}" for r, n in queue.excluded.items() if n]
+    left_out = [f"{n} from people {REASON_WORDS[r]}" for r, n in queue.excluded.items() if n]
     if left_out:
         lines.append("")
         lines.append("Left out: " + "; ".join(left_out) + ".")

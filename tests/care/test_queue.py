@@ -135,8 +135,14 @@ def test_blocked_and_muted_are_left_out(store):
 
 
 def test_people_mostly_hostile_to_me_are_left_out(store):
+    from kindscope.care.terminal import render_text
+
     queue = _queue(store, include_following=True)
     assert "e1" not in _ids(queue) and queue.excluded["hostile"] == 1
+    # said as what the model read, not as a verdict about the person
+    text = render_text(queue)
+    assert "1 from people whose replies to you mostly read as toxic or hateful" in text
+    assert "2 from people you blocked or muted" in text and "hostile to you" not in text
 
 
 def test_opted_out_is_left_out(store):
