@@ -67,7 +67,7 @@ def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
             "model_version", "thresholds", "window_days", "until"} <= set(view)
     overall = view["overall"]
     assert set(overall) == {"members", "painful", "upbeat", "kindness_gap", "reciprocity",
-                            "isolated_members", "pileons"}
+                            "isolated_members", "pileons", "pileons_read_first"}
     assert overall["painful"]["eligible"] > 0 and 0 <= overall["painful"]["void_rate"] <= 1
     assert view["communities"] and all(c["members"] >= 5 for c in view["communities"])
     assert sum(c["members"] for c in view["communities"]) + view["rest"]["members"] \
@@ -106,9 +106,13 @@ def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monke
 
     with Store(demo_db, read_only=True) as store:
         owner = read_model(store).me
-    incident = type("Incident", (), {"target_id": owner})
-    monkeypatch.setattr(command, "find_pileons", lambda rm: [incident, incident])
-    invoke("community", "--db", demo_db, "--out", tmp_path)
+    incident = type("Incident", (), {"target_id": owner, "read_first": False})
+    defended = type("Incident", (), {"target_id": owner, "read_first": True})
+    monkeypatch.setattr(command, "find_pileons", lambda rm: [incident, defended])
+    result = invoke("community", "--db", demo_db, "--out", tmp_path)
     (view,) = json.loads((tmp_path / "community.json").read_text())["platforms"]
     assert view["overall"]["pileons"] == 2
     assert sum(c["pileons"] for c in view["communities"]) in (0, 2)
+    # one of them mostly posts read as hateful but not toxic: counted and said
+    assert view["overall"]["pileons_read_first"] == 1
+    assert "2 pile-ons (1 of them mostly posts read as hateful but not toxic" in result.output

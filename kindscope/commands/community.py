@@ -103,8 +103,12 @@ def community_view(store: Store, platform: str, seed: int | None = None,
             "isolated_members": (sum(found.isolated_by.values()) if community is None
                                  else found.isolated_by.get(c, 0)),
             "pileons": (None if pileons is None else
-                        sum(1 for t in pileons if community is None
+                        sum(1 for t, _ in pileons if community is None
                             or membership.get(t) == community)),
+            # of them, pile-ons at least half of whose posts read as hateful but not toxic
+            "pileons_read_first": (None if pileons is None else
+                                   sum(1 for t, first in pileons if first and (
+                                       community is None or membership.get(t) == community))),
         }
 
     communities = [{"community": c + 1, **block(c + 1, int(sizes[c]))} for c in sorted(shown)]
@@ -134,9 +138,10 @@ def community_view(store: Store, platform: str, seed: int | None = None,
     }
 
 
-def _pileons(store: Store, platform: str) -> list[str] | None:
-    """Target of each pile-on (kindscope.safety's rule; it scans every target of the
-    platform, so whose read model it runs on does not matter); None without an account."""
+def _pileons(store: Store, platform: str) -> list[tuple[str, bool]] | None:
+    """Target of each pile-on, and whether at least half its posts read as hateful but not
+    toxic (kindscope.safety's rule; it scans every target of the platform, so whose read
+    model it runs on does not matter); None without an account."""
     anchor = cm.anchor_account(store, platform)
     if anchor is None:
         return None
@@ -144,7 +149,7 @@ def _pileons(store: Store, platform: str) -> list[str] | None:
     try:
         if rm.platform != platform:
             return None
-        return [i.target_id for i in find_pileons(rm)]
+        return [(i.target_id, i.read_first) for i in find_pileons(rm)]
     finally:
         rm.close()
 
@@ -163,8 +168,11 @@ def _summary(view: dict) -> str:
             f"{pct(o['upbeat']['void_rate'])}; kindness gap "
             f"{'n/a' if ratio is None else f'{ratio:.2f}'}; reciprocity "
             f"{'n/a' if recip is None else f'{recip:.2f}'}; {o['isolated_members']} isolated "
-            f"members; {o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons; most "
-            f"targeted account: {worst} toxic or hateful posts"
+            f"members; {o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons"
+            + (f" ({o['pileons_read_first']} of them mostly posts read as hateful but not "
+               "toxic, as denials of a stereotype often are: read them with kindscope safety)"
+               if o["pileons_read_first"] else "")
+            + f"; most targeted account: {worst} toxic or hateful posts"
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))
 

@@ -58,6 +58,14 @@ class Incident:
     posts: tuple[str, ...]
     scores: tuple[tuple[str, str, float], ...]  # (post id, signal, score)
     reason: str
+    #: posts read as hateful but not toxic (pile-ons; 0 for trawls)
+    hate_only: int = 0
+
+    @property
+    def read_first(self) -> bool:
+        """At least half the posts read as hateful but not toxic, as denials of a stereotype
+        often do (the reason says so)."""
+        return bool(self.posts) and 2 * self.hate_only >= len(self.posts)
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,7 @@ def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_post
                 f"{len(posts)} hostile replies/mentions from {len(authors)} accounts "
                 f"({outside} outside the target's follow network) within "
                 f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h"
-                + _hate_only_note(posts, toxic)))
+                + _hate_only_note(posts, toxic), sum(p not in toxic for p in posts)))
     return tuple(incidents)
 
 

@@ -148,6 +148,8 @@ def test_a_pileon_of_hate_only_posts_asks_to_be_read_first(store):
     (inc,) = scan(read_model(store)).pileons
     assert "5 of the 5 read as hateful but not toxic" in inc.reason
     assert "read them before you take this for a pile-on" in inc.reason
+    assert inc.hate_only == 5 and inc.read_first
     fresh = Store(":memory:")
     _pileon(fresh)
-    assert "not toxic" not in scan(read_model(fresh)).pileons[0].reason
+    toxic = scan(read_model(fresh)).pileons[0]
+    assert "not toxic" not in toxic.reason and not toxic.read_first
