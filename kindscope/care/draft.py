@@ -57,9 +57,9 @@ MAX_WORDS = 3
 WEIGHT_SHARE = 0.5
 #: Words of a draft tried by occlusion (the encoder reads about 128 word pieces).
 MAX_TOKENS = 120
-#: Said when a draft reads as hateful but not toxic: the hate signal reads most posts that
+#: Said when a draft reads as hateful but not toxic: the hate signal reads many posts that
 #: deny a stereotype as hateful (docs/models/hate.md; 39 of 60 on a review set).
-HATE_ONLY_REASON = ("It reads as hateful to the model, not as rude. The model also reads most "
+HATE_ONLY_REASON = ("It reads as hateful to the model, not as rude. The model also reads many "
                     "posts that argue against a stereotype (\u201cdisabled people aren\u2019t "
                     "a burden\u201d) as hateful: if that is what yours does, people will "
                     "likely read it as you mean it.")

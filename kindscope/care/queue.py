@@ -174,8 +174,9 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
 _INBOX_ORDER = {"opened up to you": 0, "kind to you": 1, "reply or mention": 2,
                 "read as hateful": 3, "hostile": 3}
 #: Said once under an inbox with posts "read as hateful" (hateful but not toxic): the hate
-#: signal reads most posts that deny a stereotype as hateful (docs/models/hate.md).
-HATE_ONLY_NOTE = ("\"read as hateful\": the model reads most posts that argue against a "
+#: signal reads many posts that deny a stereotype as hateful (docs/models/hate.md: 39 of 60
+#: on a set written for review, not taken from a platform).
+HATE_ONLY_NOTE = ("\"read as hateful\": the model reads many posts that argue against a "
                   "stereotype (\"disabled people aren't a burden\") as hateful too. Read "
                   "them before you take them for hate.")
 

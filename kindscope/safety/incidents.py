@@ -12,7 +12,7 @@ the result says so. Where the data holds no replies by others (``rm.available``)
 pile-ons nor trawlers are looked for, and the result says why.
 
 When at least half of a pile-on's posts read as hateful but not toxic, its reason says so
-and asks the reader to read them first: the hate signal reads most posts that deny a
+and asks the reader to read them first: the hate signal reads many posts that deny a
 stereotype ("disabled people aren't a burden") as hateful (docs/models/hate.md), so people
 rallying to defend someone look like a pile-on of hate to it.
 
