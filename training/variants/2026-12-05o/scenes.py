@@ -7,8 +7,9 @@ and code of the checkout it runs in.
 ``pileon``: a thread written for this note (not taken from a platform): a disabled person
 says they were called a burden, and seven people answer within half an hour with denials of
 the stereotype, several of them posts of ``review/negation.jsonl`` and
-``review/disability.jsonl``, one with a word of comfort. It is imported, scored and read by ``kindscope safety`` and ``kindscope
-inbox`` in a temporary folder, and what they print is shown.
+``review/disability.jsonl``, one with a word of comfort. It is imported, scored and read by
+``kindscope safety`` and ``kindscope inbox`` in a temporary folder, and what they print is
+shown.
 
 ``separation``: whether toxicity or support could tell a misread denial from hate. Per kind
 of the negation and disability sets: posts read as hateful, and of them how many read as
