@@ -54,8 +54,6 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
     """A readable list: facts about posts, never a verdict about a person."""
     lines: list[str] = []
     if kind == "care":
-        if queue.note:
-            lines.append(f"note: {queue.note}")
         count = len(queue.items) + queue.held_back
         if not count:
             lines.append(f"No painful post from your circle in the last {queue.days:g} days is "
@@ -69,8 +67,8 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
     else:
         lines.append(f"{len(queue.items)} replies and mentions to you in the last "
                      f"{queue.days:g} days have no answer from you yet.")
-        if queue.note:
-            lines.append(f"note: {queue.note}")
+    if queue.note:
+        lines.append(f"note: {queue.note}")
     for item in queue.items:
         lines.append("")
         lines.extend(_item(item))

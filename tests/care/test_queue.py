@@ -244,5 +244,8 @@ def test_inbox_says_read_as_hateful_not_hostile_for_hate_without_toxicity(tmp_pa
     status = {i.post_id: i.status for i in box.items}
     assert status["dn"] == "read as hateful" and status["r3"] == "hostile"
     assert [i.post_id for i in box.items][-4:] == ["e2", "e3", "r3", "dn"]
+    from kindscope.care.page import render_page
+
     text = render_text(box, kind="inbox")
-    assert "argue against a stereotype" in text and box.to_dict()["note"] == box.note
+    assert text.count("argue against a stereotype") == 1 and box.to_dict()["note"] == box.note
+    assert "argue against a stereotype" in render_page(box, kind="inbox")  # inbox.html too
