@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 
 from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
 from kindscope.errors import InputError
+from kindscope.signals.reliability import HATE_ON_DENIALS
 
 __all__ = ["CAVEAT", "HARSH_SIGNALS", "MAX_TOKENS", "MAX_WORDS", "DraftCheck", "check_draft",
            "harsh_words", "render_text", "WEIGHT_SHARE",
@@ -57,12 +58,10 @@ MAX_WORDS = 3
 WEIGHT_SHARE = 0.5
 #: Words of a draft tried by occlusion (the encoder reads about 128 word pieces).
 MAX_TOKENS = 120
-#: Said when a draft reads as hateful but not toxic: the hate signal reads many posts that
-#: deny a stereotype as hateful (docs/models/hate.md; 39 of 60 on a review set).
-HATE_ONLY_REASON = ("It reads as hateful to the model, not as rude. The model also reads many "
-                    "posts that argue against a stereotype (\u201cdisabled people aren\u2019t "
-                    "a burden\u201d) as hateful: if that is what yours does, people will "
-                    "likely read it as you mean it.")
+#: Said when a draft reads as hateful but not toxic (``reliability.HATE_ON_DENIALS``).
+HATE_ONLY_REASON = (f"It reads as hateful to the model, not as rude, and {HATE_ON_DENIALS} "
+                    "too: if that is what yours does, people will likely read it as you "
+                    "mean it.")
 
 CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in both "
           "directions: it can miss what hurts and flag words that mean something else "

@@ -27,6 +27,7 @@ import numpy as np
 
 from kindscope.care.links import post_url
 from kindscope.care.signposting import signposting
+from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store import care as care_rows
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.read import ReadModel
@@ -173,12 +174,9 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
 
 _INBOX_ORDER = {"opened up to you": 0, "kind to you": 1, "reply or mention": 2,
                 "read as hateful": 3, "hostile": 3}
-#: Said once under an inbox with posts "read as hateful" (hateful but not toxic): the hate
-#: signal reads many posts that deny a stereotype as hateful (docs/models/hate.md: 39 of 60
-#: on a set written for review, not taken from a platform).
-HATE_ONLY_NOTE = ("\"read as hateful\": the model reads many posts that argue against a "
-                  "stereotype (\"disabled people aren't a burden\") as hateful too. Read "
-                  "them before you take them for hate.")
+#: Said once under an inbox with posts "read as hateful" (hateful but not toxic).
+HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before you take "
+                  "them for hate.")
 
 
 def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | None = None,

@@ -23,6 +23,7 @@ from kindscope.errors import InputError
 from kindscope.graph.pipeline import leiden_communities
 from kindscope.metrics.engagement import MIN_GROUP
 from kindscope.safety import find_pileons
+from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store import community as cm
 from kindscope.store.db import Store
 from kindscope.store.graph_edges import follow_edge_count
@@ -94,6 +95,10 @@ def community_view(store: Store, platform: str, seed: int | None = None,
 
     def block(community: int | None, members: int) -> dict:
         c = None if community is None else community - 1
+        # per pile-on aimed at this community: whether it is mostly hate-only posts
+        read_first = (None if pileons is None else
+                      [first for t, first in pileons
+                       if community is None or membership.get(t) == community])
         return {
             "members": members,
             **_void(void.get(community, {})),
@@ -102,13 +107,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
                             else found.reciprocity_by.get(c)),
             "isolated_members": (sum(found.isolated_by.values()) if community is None
                                  else found.isolated_by.get(c, 0)),
-            "pileons": (None if pileons is None else
-                        sum(1 for t, _ in pileons if community is None
-                            or membership.get(t) == community)),
+            "pileons": None if read_first is None else len(read_first),
             # of them, pile-ons at least half of whose posts read as hateful but not toxic
-            "pileons_read_first": (None if pileons is None else
-                                   sum(1 for t, first in pileons if first and (
-                                       community is None or membership.get(t) == community))),
+            "pileons_read_first": None if read_first is None else sum(read_first),
         }
 
     communities = [{"community": c + 1, **block(c + 1, int(sizes[c]))} for c in sorted(shown)]
@@ -170,7 +171,7 @@ def _summary(view: dict) -> str:
             f"{'n/a' if recip is None else f'{recip:.2f}'}; {o['isolated_members']} isolated "
             f"members; {o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons"
             + (f" ({o['pileons_read_first']} of them mostly posts read as hateful but not "
-               "toxic, as denials of a stereotype often are: read them with kindscope safety)"
+               f"toxic, and {HATE_ON_DENIALS}: read them with kindscope safety)"
                if o["pileons_read_first"] else "")
             + f"; most targeted account: {worst} toxic or hateful posts"
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]

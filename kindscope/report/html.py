@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from kindscope.report.charts import PALETTE, plain
 from kindscope.report.figures import GROUP_NAMES, figures, hours, pct, time_label
 from kindscope.report.view import ReportView, report_view, who
+from kindscope.signals.reliability import HATE_ON_DENIALS
 
 __all__ = ["render_html", "environment", "DEMO_NOTE", "TEMPLATES"]
 
@@ -72,7 +73,7 @@ def environment() -> Environment:
                        site=_site, lowerfirst=_lowerfirst,
                        plural=_plural, code=_code)
     env.globals.update(who=who, palette=PALETTE, group_names=_LEGEND, time_label=time_label,
-                       demo_note=DEMO_NOTE)
+                       demo_note=DEMO_NOTE, hate_on_denials=HATE_ON_DENIALS)
     return env
 
 

@@ -12,9 +12,8 @@ the result says so. Where the data holds no replies by others (``rm.available``)
 pile-ons nor trawlers are looked for, and the result says why.
 
 When at least half of a pile-on's posts read as hateful but not toxic, its reason says so
-and asks the reader to read them first: the hate signal reads many posts that deny a
-stereotype ("disabled people aren't a burden") as hateful (docs/models/hate.md), so people
-rallying to defend someone look like a pile-on of hate to it.
+and asks the reader to read them first (``reliability.HATE_ON_DENIALS``): people rallying
+to defend someone look like a pile-on of hate to the model.
 
 *Trawler*: one account replying, within ``window``, to at least ``min_posts`` different
 posts of another account that were each older than ``min_age`` when replied to.
@@ -27,10 +26,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from kindscope.safety.windows import runs
+from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.incidents import (
     hostile_aimed,
@@ -123,19 +123,18 @@ def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_post
                 tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),
                 f"{len(posts)} hostile replies/mentions from {len(authors)} accounts "
                 f"({outside} outside the target's follow network) within "
-                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h"
-                + _hate_only_note(posts, toxic), sum(p not in toxic for p in posts)))
-    return tuple(incidents)
+                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h",
+                sum(p not in toxic for p in posts)))
+    return tuple(_with_hate_only_note(i) for i in incidents)
 
 
-def _hate_only_note(posts: tuple[str, ...], toxic: set[str]) -> str:
-    """A caution for a pile-on most of whose posts read as hateful but not toxic."""
-    hate_only = sum(p not in toxic for p in posts)
-    if 2 * hate_only < len(posts):
-        return ""
-    return (f"; {hate_only} of the {len(posts)} read as hateful but not toxic, as posts that "
-            "argue against a stereotype often do: read them before you take this for a "
-            "pile-on")
+def _with_hate_only_note(incident: Incident) -> Incident:
+    """The pile-on, its reason cautioned when it is ``read_first``."""
+    if not incident.read_first:
+        return incident
+    return replace(incident, reason=(
+        f"{incident.reason}; {incident.hate_only} of the {len(incident.posts)} read as hateful "
+        f"but not toxic, and {HATE_ON_DENIALS}: read them before you take this for a pile-on"))
 
 
 def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_posts: int = 5,

@@ -9,11 +9,16 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["WEAK_AUC", "held_apart_auc", "weak_signals"]
+__all__ = ["HATE_ON_DENIALS", "WEAK_AUC", "held_apart_auc", "weak_signals"]
 
 #: Below this AUC on data from another source, a signal's figures are called rough.
 WEAK_AUC = 0.7
 _FILE = Path(__file__).resolve().parent / "artifacts" / "ood_metrics.json"
+#: Said wherever the product counts or flags a post read as hateful but not toxic: hate
+#: reads many denials of a stereotype as hateful (docs/models/hate.md: 39 of 60 on a set
+#: written for review, not taken from a platform; training/variants/2026-12-05o).
+HATE_ON_DENIALS = ("the model reads many posts that argue against a stereotype "
+                   "(\u201cdisabled people aren\u2019t a burden\u201d) as hateful")
 
 
 @lru_cache(maxsize=1)

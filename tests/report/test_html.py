@@ -220,6 +220,6 @@ def test_harshness_aimed_at_you_says_how_to_check_the_counts(hostile):
     them (other people's posts never go into files people share)."""
     page = render_html(hostile)
     section = page.split('id="toxicity"')[1].split("<h2")[0]
-    assert "not verdicts" in section and "aren&rsquo;t a burden" in section
+    assert "not verdicts" in section and "aren\u2019t a burden" in section
     assert "<code>kindscope evidence --account HANDLE --out FOLDER</code>" in section
     assert "&lt;script&gt;" not in section  # the trolls' replies are counted, not shown
