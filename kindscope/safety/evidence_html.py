@@ -33,12 +33,12 @@ SIGNAL_NAMES = {
     "support_er": "support: emotional reaction", "support_ip": "support: interpretation",
     "support_ex": "support: exploration", "upbeat": "upbeat",
 }
-#: Signals about text aimed at a person or a group: the ones an incident counts.
-HOSTILE = ("toxicity", "hate")
-#: Signals about the words alone, whoever they are aimed at. ``offensive`` marks swearing and
-#: slurs, and fires on many posts of pain (its model card: r/depression posts, the writer's
-#: own swearing), so it is shown on its own line, never under hostility.
-LANGUAGE = ("offensive",)
+#: The lines a post's scores are shown on, in order: (title, signals; None for the rest).
+#: Hostility is text aimed at a person or a group, what an incident counts. ``offensive``
+#: marks swearing and slurs whoever they are aimed at, and fires on many posts of pain (its
+#: model card: r/depression posts, the writer's own swearing), so it has its own line.
+SCORE_LINES = (("Hostility", ("toxicity", "hate")), ("Language", ("offensive",)),
+               ("Other signals", None))
 KINDS = {"pileon": "Pile-on", "trawler": "History trawl"}
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
@@ -85,11 +85,21 @@ def _scores(post: dict, counted: dict[str, set[str]]) -> list[dict]:
         value = entry.get("score") if isinstance(entry, dict) else entry
         if value is None:
             continue
-        group = ("hostile" if signal in HOSTILE else
-                 "language" if signal in LANGUAGE else "other")
-        out.append({"label": score_label(signal, float(value)), "group": group,
+        out.append({"signal": signal, "label": score_label(signal, float(value)),
                     "counted": signal in counted.get(post["post_id"], set())})
     return out
+
+
+def _score_lines(scores: list[dict]) -> list[dict]:
+    """The post's scores on the lines of ``SCORE_LINES`` that have any."""
+    named = {sig for _, signals in SCORE_LINES if signals for sig in signals}
+    lines = []
+    for title, signals in SCORE_LINES:
+        mine = [s for s in scores
+                if (s["signal"] in signals if signals else s["signal"] not in named)]
+        if mine:
+            lines.append({"title": title, "scores": mine})
+    return lines
 
 
 def _safe_url(url) -> str | None:
@@ -123,9 +133,7 @@ def _view(ev: Evidence) -> dict:
             else None,
             "reply_to_account": p["reply_to_account_id"],
             "is_target": inc is not None and p["author_id"] == inc.target_id,
-            "scores": [s for s in scores if s["group"] == "hostile"],
-            "language_scores": [s for s in scores if s["group"] == "language"],
-            "other_scores": [s for s in scores if s["group"] == "other"],
+            "score_lines": _score_lines(scores),
             "models": sorted({s["model"] for s in p["scores"].values()
                               if isinstance(s, dict) and s.get("model")}),
         })
