@@ -88,8 +88,7 @@ class SignalModel:
         verify_artifacts(folder)
         self.encoder = Encoder(folder, threads=threads)
         self.heads: dict[str, Head] = load_heads(folder / "heads.npz", SIGNALS)
-        self._words = folder / "profanity.npz"
-        self.profanity = Profanity(self._words) if self._words.exists() else None
+        self.profanity = Profanity(folder / "profanity.npz")  # verify_artifacts checked it
         self._empty = self.encoder.encode([""]).features
         self.respeller = Respeller(self.encoder.tokenizer)
         self._unk = self.encoder.tokenizer.token_to_id("[UNK]")
@@ -215,9 +214,6 @@ class SignalModel:
         """alt-profanity-check's log-odds of ``texts`` if a head of ``signals`` reads them."""
         if not any(self.heads[s].reads_profanity for s in signals):
             return None
-        if self.profanity is None:
-            raise ModelError("a head reads alt-profanity-check but profanity.npz is missing; "
-                             "reinstall kindscope", str(self._words))
         return self.profanity.logits(texts)
 
     def _context_features(self, features, where, contexts, n, needs_ctx) -> np.ndarray:

@@ -1,5 +1,5 @@
-"""alt-profanity-check's word model, read in numpy: one more input to the toxicity and
-offensive heads' stackers.
+"""alt-profanity-check's word model, read in numpy: one more input to a head's stacker
+(the offensive head's, ``train_signals.PROFANITY_SIGNALS``).
 
 The model is a TF-IDF over 15,442 words with five calibrated linear SVMs averaged, trained by
 its authors on about 200,000 labelled comments and tweets (MIT licence; Victor Zhou, Menelaos
