@@ -12,15 +12,16 @@ hate head and this bag (``--plain``: the shipped bag, for the same DIR refitted 
 Run from the repository root.
 """
 import sys
+from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, ".")
 sys.path.insert(0, "training")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tokenizers import Tokenizer
 
-from kindscope.signals import heads
-from kindscope.signals.heads import _MULT, BAG_DIM, VOCAB
+from kindscope.signals.heads import _MULT, BAG_DIM, VOCAB, bag_rows
 
 tok = Tokenizer.from_file("kindscope/signals/artifacts/tokenizer.json")
 
@@ -31,11 +32,12 @@ def ids(words):
 
 NEG = ids(["not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without",
            "cannot", "nowhere"])
-APOS, T = 1005, 1056
-STOP = ids([",", ".", "!", "?", ";", ":", "but", "however", "and"]) | {102, 101}
+APOS, T = tok.token_to_id("'"), tok.token_to_id("t")  # "n't" is n, ', t
+STOP = ids([",", ".", "!", "?", ";", ":", "but", "however", "and"]) | {
+    tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")}
 SALT = np.int64(99_991)
 WINDOW = 4
-_orig = heads.bag_rows
+
 
 def negation_marks(x):
     out = []
@@ -50,17 +52,20 @@ def negation_marks(x):
             k = WINDOW
     return np.array(out, dtype=np.int64)
 
+
 def bag_rows_neg(token_ids):
-    indptr = np.zeros(len(token_ids) + 1, dtype=np.int64)
+    """``heads.bag_rows``, each row with its (NEGATION, piece) columns added."""
+    indptr, indices = bag_rows(token_ids)
+    out_ptr = np.zeros_like(indptr)
     parts = []
     for row, x in enumerate(token_ids):
-        x = x.astype(np.int64)
-        bigrams = (x[:-1] * _MULT + x[1:]) % (BAG_DIM - VOCAB) + VOCAB
-        marked = (SALT * _MULT + negation_marks(list(x))) % (BAG_DIM - VOCAB) + VOCAB
-        cols = np.unique(np.concatenate([x, bigrams, marked]))
+        marked = (SALT * _MULT + negation_marks(list(x.astype(np.int64)))) % (
+            BAG_DIM - VOCAB) + VOCAB
+        cols = np.unique(np.concatenate([indices[indptr[row]:indptr[row + 1]], marked]))
         parts.append(cols)
-        indptr[row + 1] = indptr[row] + len(cols)
-    return indptr, (np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64))
+        out_ptr[row + 1] = out_ptr[row] + len(cols)
+    return out_ptr, (np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64))
+
 
 def patch():
     import train_signals
@@ -70,12 +75,7 @@ def patch():
     model.bag_rows = bag_rows_neg
 
 def score(folder, plain: bool) -> None:
-    import json
-    from collections import Counter
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from frozen_sets import read_frozen
+    from score_disability import right_by_kind, scored_set
 
     if not plain:
         patch()
@@ -83,12 +83,10 @@ def score(folder, plain: bool) -> None:
 
     model = SignalModel(Path(folder))
     for name in ("disability", "negation", "adversarial"):
-        rows, _ = read_frozen(Path(__file__).resolve().parent / f"review/{name}.jsonl")
-        p = model.score([r["text"] for r in rows], None, ("hate",))["hate"]
-        right = Counter(r["kind"] for r, x in zip(rows, p, strict=True) if (x >= .5) == r["label"])
-        total = Counter(r["kind"] for r in rows)
-        print(name, sum(right.values()), "of", len(rows),
-              json.dumps({k: f"{right[k]} of {n}" for k, n in sorted(total.items())}))
+        rows, p, _ = scored_set(model, name)
+        right = right_by_kind(rows, p)
+        total = sum((x >= 0.5) == r["label"] for r, x in zip(rows, p, strict=True))
+        print(name, total, "of", len(rows), right)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,20 @@ from frozen_sets import read_frozen  # noqa: E402
 from kindscope.signals.model import ARTIFACTS, SignalModel  # noqa: E402
 
 
+def scored_set(model, name: str) -> tuple[list[dict], list[float], str]:
+    """The frozen set's rows, their hate scores by ``model`` and the set's sha256."""
+    rows, sha256 = read_frozen(HERE / f"review/{name}.jsonl")
+    return rows, model.score([r["text"] for r in rows], None, ("hate",))["hate"], sha256
+
+
+def right_by_kind(rows: list[dict], p) -> dict[str, str]:
+    """Per kind, how many posts the hate flag (0.5) reads as their label says."""
+    right = Counter(r["kind"] for r, x in zip(rows, p, strict=True) if (x >= 0.5) == r["label"])
+    total = Counter(r["kind"] for r in rows)
+    label = {r["kind"]: "hate" if r["label"] else "not hate" for r in rows}
+    return {k: f"{right[k]} of {n} ({label[k]})" for k, n in sorted(total.items())}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("artifacts", nargs="?", type=Path, default=ARTIFACTS)
@@ -37,14 +51,10 @@ def main() -> None:
     parser.add_argument("--save")
     parser.add_argument("--against")
     args = parser.parse_args()
-    rows, sha256 = read_frozen(HERE / f"review/{args.set}.jsonl")
-    p = SignalModel(args.artifacts).score([r["text"] for r in rows], None, ("hate",))["hate"]
-    right = Counter(r["kind"] for r, x in zip(rows, p, strict=True) if (x >= 0.5) == r["label"])
-    total = Counter(r["kind"] for r in rows)
-    label = {r["kind"]: "hate" if r["label"] else "not hate" for r in rows}
-    out = {"set": args.set, "sha256": sha256,
-           "right": f"{sum(right.values())} of {len(rows)}",
-           "by_kind": {k: f"{right[k]} of {n} ({label[k]})" for k, n in sorted(total.items())}}
+    rows, p, sha256 = scored_set(SignalModel(args.artifacts), args.set)
+    right = sum((x >= 0.5) == r["label"] for r, x in zip(rows, p, strict=True))
+    out = {"set": args.set, "sha256": sha256, "right": f"{right} of {len(rows)}",
+           "by_kind": right_by_kind(rows, p)}
     if args.against:
         before = json.loads(Path(args.against).read_text())["scores"]
         out["changed"] = [f"{a:.2f} -> {b:.2f} [{r['kind']}] {r['text']}"
