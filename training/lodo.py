@@ -25,6 +25,8 @@ sys.path.insert(0, str(HERE))
 
 import train_signals  # noqa: E402
 
+from kindscope.signals.model import ARTIFACT_FILES  # noqa: E402
+
 ARTIFACTS = HERE.parent / "kindscope/signals/artifacts"
 OUT = ARTIFACTS / "lodo_metrics.json"
 #: signal -> the groups of sources left out of training, one variant each. Every variant
@@ -40,8 +42,7 @@ KEYS = ("n", "positives", "auc", "macro_f1", "f1", "flag_rate")
 
 def run(signal: str, leave: tuple[str, ...]) -> dict:
     with tempfile.TemporaryDirectory(prefix="kindscope_lodo_") as tmp:
-        for name in ("encoder.onnx", "tokenizer.json", "heads.npz", "profanity.npz",
-                     "metrics.json"):
+        for name in (*ARTIFACT_FILES, "metrics.json"):
             (Path(tmp) / name).write_bytes((ARTIFACTS / name).read_bytes())
         metrics = train_signals.main(["--skip-export", "--signals", signal,
                                       "--leave-out", ",".join(leave), "--out", tmp])

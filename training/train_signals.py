@@ -226,10 +226,9 @@ def baseline(name: str, cache: FeatureCache, train, val) -> dict:
 def write_manifest(out: Path) -> None:
     import hashlib
 
-    from kindscope.signals.model import MODEL_VERSION
+    from kindscope.signals.model import ARTIFACT_FILES, MODEL_VERSION
 
-    files = ["encoder.onnx", "tokenizer.json", "heads.npz", "profanity.npz"]
-    digests = {f: hashlib.sha256((out / f).read_bytes()).hexdigest() for f in files}
+    digests = {f: hashlib.sha256((out / f).read_bytes()).hexdigest() for f in ARTIFACT_FILES}
     from features import environment
 
     manifest = {"model_version": MODEL_VERSION, "sha256": digests, "seed": SEED,

@@ -31,9 +31,12 @@ from kindscope.signals.spelling import Respeller
 from kindscope.signals.targets import adjust_targets, target_mask
 from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, wish_masks
 
-__all__ = ["ARTIFACTS", "MODEL_VERSION", "SIGNALS", "SignalModel", "get_model"]
+__all__ = ["ARTIFACTS", "ARTIFACT_FILES", "MODEL_VERSION", "SIGNALS", "SignalModel",
+           "get_model"]
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+#: The files a model is made of: ``manifest.json`` holds each one's sha256.
+ARTIFACT_FILES = ("encoder.onnx", "tokenizer.json", "heads.npz", "profanity.npz")
 SIGNALS: tuple[str, ...] = (
     "distress",
     "crisis",
