@@ -11,7 +11,7 @@ reviewed commit. Counts are of texts at or above 0.5, each read with the post it
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,8 @@ import pytest
 from kindscope.signals import score_texts
 
 VARIANTS = Path(__file__).resolve().parents[2] / "training" / "variants"
+sys.path.insert(0, str(VARIANTS))
+from frozen_sets import read_frozen  # noqa: E402
 
 #: (file, signal, which rows, at most or at least, count at model 2026.12.14; the 05m rows,
 #: posts of this community none of which is offensive, at 2026.12.15, whose word model they
@@ -42,8 +44,7 @@ BARS = [
 
 
 def _rows(name: str, which: str) -> list[dict]:
-    rows = [json.loads(line) for line in (VARIANTS / name).read_text(encoding="utf-8")
-            .splitlines() if line.strip()]
+    rows, _ = read_frozen(VARIANTS / name)  # refuses a set whose bytes are not the frozen ones
     if which == "all":
         return rows
     if which == "attacks":
