@@ -137,17 +137,17 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|who|which|why|never met|so|so t
 #: Sarcasm or a quotation around a denial ("Of course Muslims aren't violent 🙄", "'Refugees
 #: are not rapists' they said", "... Said the woman before ...") denies nothing either.
 _IRONY = re.compile(r"\b(?:of course|sure|yeah right|totally|obviously)\b|🙄|[\"“‘']\s*\w*\s*$")
-#: ... and after it, at the very end of the text ("Refugees aren't dangerous, supposedly",
-#: "Jews aren't greedy. Sure.", "... /s": capped at model 2026.12.15, found by the review of
-#: training/variants/2026-12-05o). Only marks with no sincere reading: an eye-roll or "as if",
-#: "apparently" or "right?" after a denial is as often exasperation with the stereotype
-#: ("Disabled people aren't a burden 🙄") and keeps the cap.
-_IRONY_AFTER = re.compile(
+#: What follows a denial and undoes it: a quotation closing or reported ("'Refugees are not
+#: rapists' they said", "... Tell that to ...", "... Sure, ..."), or a mark of sarcasm that
+#: ends the text ("Refugees aren't dangerous, supposedly", "Jews aren't greedy. Sure.",
+#: "... /s": capped at model 2026.12.15, found by the review of training/variants/2026-12-05o).
+#: Only marks with no sincere reading: an eye-roll or "as if", "apparently" or "right?" after a
+#: denial is as often exasperation with the stereotype ("Disabled people aren't a burden 🙄")
+#: and keeps the cap.
+_UNDONE_AFTER = re.compile(
+    r"^\s*[\"”’']|^[^.!?]*[.!?]+\s*(?:said|says|tell that to|try telling|sure,|yeah,? right)\b|"
     r"(?:,\s*|\s+)(?:supposedly|allegedly|yeah,? right|sure jan|rii+ght+)\s*[.!]*\s*$|"
     r"(?:^|\s)/s\s*$|^[^.!?]*[.!?]+\s*(?:sure|yeah,? sure|sure thing)\s*[.!]*\s*$"
-)
-_REPORTED_AFTER = re.compile(
-    r"^\s*[\"”’']|^[^.!?]*[.!?]+\s*(?:said|says|tell that to|try telling|sure,|yeah,? right)\b"
 )
 #: A denial that goes on to a contrast in its sentence or at the start of the next ("I don't
 #: hate them, but ...", "..., I just want them gone", "I'm not a criminal as they are") is
@@ -240,8 +240,7 @@ def explain_mentions(text: str) -> list[str]:
             # aimed at someone, or a contrast after the denial keeps the score
             if (_CLAIM.search(rest) or aims_abuse(rest) or _CONTRAST.search(low[m.end() :])
                     or _CONDITION.search(clause := re.split(r"[.!?;]", low[: m.start()])[-1])
-                    or _IRONY.search(clause) or _IRONY_AFTER.search(low[m.end() :])
-                    or _REPORTED_AFTER.search(low[m.end() :])):
+                    or _IRONY.search(clause) or _UNDONE_AFTER.search(low[m.end() :])):
                 continue
         elif aimed or _GENERALISATION.search(rest):
             continue
