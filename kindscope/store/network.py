@@ -71,15 +71,20 @@ def community_texts(store: Store, members: pa.Table, limit: int) -> list[tuple]:
         ORDER BY p.created_at DESC NULLS LAST, p.platform, p.post_id LIMIT ?""", [limit])
 
 
-def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int]]:
-    """(whom I reply to -> my replies, who replies to me -> their replies): replies by
-    others are the read model's ``replies_by_others``."""
+def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
+                                                dict[str, int]]:
+    """(whom I reply to -> my replies, who replies to me -> their replies, who replies to
+    me -> their replies not read as toxic or hateful): replies by others are the read
+    model's ``replies_by_others``; a reply that was not read counts as not hostile."""
     mine = rm.rows("""SELECT r.reply_to_account_id, count(*) FROM {p}_read r, {p}_params k
                       WHERE r.author_id = k.me AND r.kind = 'post'
                         AND r.reply_to_account_id IS NOT NULL AND r.reply_to_account_id <> k.me
                       GROUP BY 1""")
-    theirs = rm.rows("SELECT author_id, count(*) FROM {p}_replies_by_others GROUP BY 1")
-    return dict(mine), dict(theirs)
+    theirs = rm.rows("""SELECT author_id, count(*),
+                               count(*) FILTER (NOT (is_toxic OR is_hateful))
+                        FROM {p}_replies_by_others GROUP BY 1""")
+    return (dict(mine), {a: n for a, n, _ in theirs},
+            {a: n for a, _, n in theirs if n})
 
 
 def unanswered_post_counts(store: Store, platform: np.ndarray,

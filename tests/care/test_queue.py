@@ -141,8 +141,32 @@ def test_people_mostly_hostile_to_me_are_left_out(store):
     assert "e1" not in _ids(queue) and queue.excluded["hostile"] == 1
     # said as what the model read, not as a verdict about the person
     text = render_text(queue)
-    assert "1 from people whose replies to you mostly read as toxic or hateful" in text
+    assert ("1 from people whose replies to you mostly read as toxic or hateful (two or more)"
+            in text)
     assert "2 from people you blocked or muted" in text and "hostile to you" not in text
+
+
+def test_one_reply_read_as_hostile_does_not_leave_a_friend_out(tmp_path):
+    # Ivy's only post aimed at me is read as hateful (a denial of a stereotype, say): one
+    # reading never decides, so her painful post stays in the queue. A second such post
+    # (two of two) leaves her out.
+    lines, scores = community()
+    lines.append({"id": "v1", "author": "ivy", "created_at": _iso(5), "reply_to": "m1",
+                  "text": "disabled people are not a burden"})
+    scores["v1"] = FINE | {"hate": 0.95}
+    db = _load(tmp_path, lines, scores)
+    try:
+        queue = _queue(db)
+        assert "i1" in _ids(queue) and queue.excluded["hostile"] == 1  # eve
+        db.execute("INSERT INTO posts (platform, post_id, author_id, created_at, text, kind, "
+                   "reply_to_post_id) VALUES ('generic', 'v2', 'ivy', ?, 'x', 'post', 'm1')",
+                   [T0 + timedelta(hours=6)])
+        db.execute("INSERT INTO signal_scores VALUES ('generic', 'v2', 'toxicity', 0.97, "
+                   "'test-1')")
+        queue = _queue(db)
+        assert "i1" not in _ids(queue) and queue.excluded["hostile"] == 2
+    finally:
+        db.close()
 
 
 def test_opted_out_is_left_out(store):

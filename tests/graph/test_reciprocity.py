@@ -97,3 +97,37 @@ def test_latest_snapshot_per_owner(store):
     union = follow_graph(store, snapshots="all")
     assert sorted(union.keys()) == ["a", "b", "gone", "me"]
     assert np.isclose(global_reciprocity(latest) or 0.0, 0.0)
+
+
+def _score(store, pid, toxicity=0.01, hate=0.01):
+    for signal, value in (("toxicity", toxicity), ("hate", hate)):
+        store.execute("INSERT INTO signal_scores VALUES ('x', ?, ?, ?, 'test-1')",
+                      [pid, signal, value])
+
+
+def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):
+    # One reading never makes an account hostile (it leaves a friend out of the care
+    # queue), but a one-off hostile replier is still not offered under "People who reply to
+    # you": that list counts only replies not read as toxic or hateful.
+    add_snapshot(store, "s1", owner="me")
+    add_follows(store, "s1", [("me", "a")])
+    t = datetime(2024, 1, 1, tzinfo=UTC)
+    add_post(store, "p1", "me", t)
+    _score(store, "p1")
+    replies = {"troll": [(0.97, 0.01)], "misread": [(0.01, 0.95)],
+               "hater": [(0.01, 0.95), (0.01, 0.95)], "mixed": [(0.97, 0.01), (0.01, 0.95),
+                                                              (0.01, 0.01)],
+               "friend": [(0.97, 0.01), (0.01, 0.01), (0.01, 0.01)], "kind": [(0.01, 0.01)]}
+    for author, readings in replies.items():
+        for i, (toxicity, hate) in enumerate(readings):
+            pid = f"{author}{i}"
+            add_post(store, pid, author, t + timedelta(hours=i + 1), reply_to="p1",
+                     reply_to_account="me")
+            _score(store, pid, toxicity, hate)
+    rm = read_model(store)
+    try:
+        assert rm.hostile_accounts() == {"hater", "mixed"}
+        view = owner_reciprocity(rm, follow_graph(store))
+    finally:
+        rm.close()
+    assert view.unanswered_repliers == (("friend", 2), ("kind", 1))
