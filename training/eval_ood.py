@@ -31,7 +31,9 @@ Held apart, per signal:
   averages the heads over seeds (leaving them out moved the heads by more than they weigh).
   Personal talk read as hate: the share of ESConv dev seeker posts and supporter replies
   (see support) scored as hate; no hate training source is ESConv, and any turn that also
-  occurs in hate's training would be left out.
+  occurs in hate's training would be left out. Ordinary discussion read as hate: the
+  share of the Unhealthy Comments' healthy comments (toxicity's negatives below) scored as
+  hate; no signal trains on them.
 - distress / upbeat: GoEmotions ``dev.tsv`` (distress never trains on GoEmotions; upbeat
   trains on its ``train.tsv`` since 2026-12-04, so for upbeat this row is in-distribution and
   training/lodo.py gives the held-apart figure). distress: sadness,
@@ -118,6 +120,8 @@ IRONY_ROW = "tweeteval irony val: ironic tweets read as {} (same source as train
 #: The non-ironic ones carry no label for these signals: their share is a check that a head
 #: learns irony, not the data set's style (it should stay where it was before irony came in).
 PLAIN_ROW = "tweeteval irony val: non-ironic tweets read as {} (no label; a shortcut check)"
+#: Real newspaper comments labelled healthy (the toxicity set's negatives) read as hate.
+UCC_HEALTHY_AS_HATE = "unhealthy-conversations val: healthy comments flagged as hate"
 MECHANISMS = {
     "support_er": {"Reflection of feelings", "Affirmation and Reassurance"},
     "support_ip": {"Restatement or Paraphrasing", "Self-disclosure"},
@@ -291,6 +295,9 @@ def main(argv=None) -> dict:
     ):
         kept = [k for k in keys if norm(k[0]) not in hate_trained]
         res["hate"][name] = rate(sc("hate", kept), th["hate"])
+    # ordinary discussion read as hate: real newspaper comments labelled healthy
+    healthy = [k for k, y in tox if y == 0]
+    res["hate"][UCC_HEALTHY_AS_HATE] = rate(sc("hate", healthy), th["hate"])
 
     # distress / upbeat / goemotions caring
     def goe_set(pos: frozenset[str], neg: frozenset[str]):
