@@ -51,7 +51,7 @@ SIGNALS: tuple[str, ...] = (
 )
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.16"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.17"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5

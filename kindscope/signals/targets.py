@@ -13,6 +13,10 @@ naming a group when it has:
 - a word for a group of people by origin, religion, race, gender, sexuality, disability,
   age, class or politics ("immigrants", "muslims", "women", "trans", "disabled", ...); inside
   a hashtag, one of about forty stems ("#sendthemback", "#NoDACA");
+- people named by a mental-health condition ("depressed people", "people with anxiety",
+  "anyone with BPD", "anorexics", "the mentally ill"; since model 2026.12.17: before, hate
+  about them in personal talk was capped); a condition someone names as their own or their
+  family's ("my depression", "my son has autism") names no group;
 - a slur of ``spelling.LEXICON`` (not its other insults: "idiot" names no group), unless the
   writer calls themselves that, or a dehumanising word ("vermin", "invaders");
 - a phrase that points at a group without naming it ("those people", "their kind", "all of
@@ -128,6 +132,24 @@ _BODY = (
     r"incels?|"
     r"minorit(?:y|ies)"
 )
+#: People named by a mental-health condition (our users' own community). "depressed",
+#: "anxious" and "suicidal" alone are how people speak of themselves, so they name a group
+#: only with a word for people after them, or after "people with" and the like.
+_MIND = (
+    r"(?:depressed|anxious|suicidal|mentally unwell|neurodivergent|self-?harming) (?:people|"
+    r"persons|folks?|kids|children|adults|teens|men|women|individuals|patients|ones|types)|"
+    r"(?:people|persons|folks|anyone|anybody|everyone|everybody|no ?one|nobody|those|kids|"
+    r"children|adults|teens|men|women|individuals|patients|ones) (?:with|who (?:have|has|get|"
+    r"suffer from|live with|struggle with)|suffering from|living with) (?:an? )?"
+    r"(?:depression|anxiety|panic attacks|mental \w+|[\w-]+ disorders?|"
+    r"(?:chronic|invisible|mental) \w+|addictions?)|"
+    r"(?:people|persons|folks|anyone|anybody|everyone|everybody|no ?one|nobody|those|kids|"
+    r"teens|adults|men|women) who (?:self-?harm|cut themselves|are (?:depressed|suicidal|"
+    r"mentally ill))|"
+    r"the (?:mentally ill|depressed|suicidal|insane)|"
+    r"anorexics|bulimics|schizophrenics|psychotics|depressives|bipolars|borderlines|addicts|"
+    r"junkies|druggies|crackheads|alcoholics|self-?harmers"
+)
 _POINTERS = (
     r"(?:those|these) (?:people|ones|types?|kinds?|sorts?|guys)(?! of\b)|you people|you lot|"
     r"their kind|your kind(?! (?:words?|of|message|note|reply|comment|gesture))|"
@@ -176,7 +198,8 @@ def _by_first_letter(pattern: str) -> str:
                     for key, b in sorted(groups.items()))
 
 
-_GROUP = re.compile(rf"\b(?:{_by_first_letter('|'.join((_ORIGIN, _BELIEF, _BODY, _POINTERS)))})\b")
+_GROUP = re.compile(
+    rf"\b(?:{_by_first_letter('|'.join((_ORIGIN, _BELIEF, _BODY, _MIND, _POINTERS)))})\b")
 #: Hashtags run words together ("#sendthemback", "#womenareshit"): look for the stems inside.
 _TAG_STEMS = re.compile(
     r"immigr|migra|refugee|daca|amnesty|illegal|alien|islam|muslim|jew|black|white|women|woman|"
@@ -203,14 +226,18 @@ _CLASS_CLAIM = re.compile(
 )
 _WORD = re.compile(r"[a-z]+")
 #: Conditions a person can disclose about themselves ("my disability", "I have a mental
-#: illness"): they name a group only when not the writer's own.
+#: illness") or someone close to them ("my son has autism"): they name a group only when
+#: not the writer's own or their family's.
 _TRAIT = re.compile(
     r"\b(?:disab\w+|handicap\w*|impair\w+|autis\w*|asperger\w*|down'?s? syndrome|"
     r"mental (?:illness\w*|disorders?|disabilit\w+|health (?:issues|problems|conditions))|"
     r"learning (?:disabilit\w+|difficult\w+)|intellectual\w* disab\w+|cerebral palsy|"
     r"epilep\w+|dyslexi\w+|adhd|bipolar|schizophreni\w+|paralys\w+|paralyz\w+|"
     r"chronically ill|chronic illness\w*|transition\w*|mentally (?:ill|insane|disabled|"
-    r"challenged|retarded|handicapped|deficient|impaired))"
+    r"challenged|retarded|handicapped|deficient|impaired)|bpd|borderline personalit\w*|"
+    r"personality disorders?|ocd|c?-?ptsd|anorexi\w*|bulimi\w*|eating disorders?|"
+    r"chronic fatigue|m\.?e\.?/cfs|fibromyalgia|invisible illness\w*|long covid|"
+    r"neurodivergen\w*|psychosis|psychotic|dementia|tourette'?s?)"
 )
 #: A condition followed by a word for people names a group, whoever writes it.
 _TRAIT_PEOPLE = re.compile(
@@ -219,7 +246,11 @@ _TRAIT_PEOPLE = re.compile(
 _OWN = re.compile(
     r"\b(?:(?:my|because of my)(?:\s+\w+)?|(?:i'm|im|i am|i was|i've been|being|as an?)"
     r"(?:\s+(?:a|an|so|very|also|still|severely|mildly|physically|chronically))?|i (?:have|had|"
-    r"got|live with|suffer from|struggle with|was diagnosed with)(?: a| an)?(?:\s+\w+)?)\s+$"
+    r"got|live with|suffer from|struggle with|was diagnosed with)(?: a| an)?(?:\s+\w+)?|"
+    # someone close to the writer: a carer's "my mum has dementia", "my son is autistic"
+    r"(?:my|our)\s+(?:\w+\s+){1,2}(?:has|had|is|was|got|gets|lives with|suffers from|"
+    r"struggles with|was diagnosed with|with)(?: a| an)?(?:\s+(?:severe|mild|bad|really))?)"
+    r"\s+$"
 )
 #: The slurs of ``spelling.LEXICON`` (words for a group used as an insult); its other insults
 #: ("idiot", "loser"), swear words and words of risk ("kill", "suicide") name no group.

@@ -33,6 +33,13 @@ from kindscope.signals.targets import adjust_targets, explain_target, target_mas
         "Keep the rag heads out of our schools.",
         "Some black dude robbed me",
         "mentally ill people should be locked up",
+        # people named by a mental-health condition (model 2026.12.17)
+        "honestly i think depressed people are weak and pathetic",
+        "we should stop hiring people with anxiety, they're useless",
+        "you bpd people are all manipulators",
+        "i think anorexics just want attention",
+        "the mentally ill should be locked away i swear",
+        "my neighbour says people who self-harm are attention seekers",
     ],
 )
 def test_texts_that_name_a_group(text):
@@ -69,6 +76,14 @@ def test_texts_that_name_a_group(text):
         "I'm a single mother and exhausted",
         "I'm mentally ill and tired",
         "my transition is hard some days",
+        # one's own condition, or one's family's: a carer's post names no group
+        "my bpd is acting up today",
+        "i'm so ocd about my desk",
+        "i've been feeling depressed and they don't even care",
+        "I have PTSD and loud noises are hard",
+        "my mum has dementia and i'm exhausted",
+        "my daughter has severe anorexia and they won't see her",
+        "our youngest was diagnosed with adhd",
     ],
 )
 def test_texts_that_name_no_group(text):

@@ -3,7 +3,7 @@ artifacts in a folder (default: the shipped ones) and the rules of the checkout 
 per kind, how many are read right at 0.5.
 
     .venv/bin/python training/variants/2026-12-05o/score_disability.py [DIR]
-        [--set disability|negation|adversarial] [--save FILE] [--against FILE]
+        [--set disability|negation|adversarial|mental_health] [--save FILE] [--against FILE]
 
 ``review/disability.jsonl`` (240 posts about disabled people) and ``review/negation.jsonl``
 (200 posts on negation and denial about groups) were written by sub-agents that read no file
@@ -28,10 +28,15 @@ from frozen_sets import read_frozen  # noqa: E402
 
 from kindscope.signals.model import ARTIFACTS, SignalModel  # noqa: E402
 
+#: The frozen sets, by name: this folder's three and 2026-12-05p's set on mental illness
+#: (170 posts of personal talk written the same way, frozen before any model read it).
+SETS = {name: HERE / f"review/{name}.jsonl" for name in ("disability", "negation", "adversarial")}
+SETS["mental_health"] = HERE.parent / "2026-12-05p/review/mental_health.jsonl"
+
 
 def scored_set(model, name: str) -> tuple[list[dict], list[float], str]:
     """The frozen set's rows, their hate scores by ``model`` and the set's sha256."""
-    rows, sha256 = read_frozen(HERE / f"review/{name}.jsonl")
+    rows, sha256 = read_frozen(SETS[name])
     return rows, model.score([r["text"] for r in rows], None, ("hate",))["hate"], sha256
 
 
@@ -46,8 +51,7 @@ def right_by_kind(rows: list[dict], p) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("artifacts", nargs="?", type=Path, default=ARTIFACTS)
-    parser.add_argument("--set", default="disability",
-                        choices=("disability", "negation", "adversarial"))
+    parser.add_argument("--set", default="disability", choices=tuple(SETS))
     parser.add_argument("--save")
     parser.add_argument("--against")
     args = parser.parse_args()
