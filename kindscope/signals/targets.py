@@ -15,8 +15,9 @@ naming a group when it has:
   a hashtag, one of about forty stems ("#sendthemback", "#NoDACA");
 - people named by a mental-health condition ("depressed people", "people with anxiety",
   "anyone with BPD", "anorexics", "the mentally ill"; since model 2026.12.17: before, hate
-  about them in personal talk was capped); a condition someone names as their own or their
-  family's ("my depression", "my son has autism") names no group;
+  about them in personal talk was capped), unless the writer counts themselves in ("us
+  depressives", "addicts like me"); a condition named alone ("my OCD", "PTSD is hell") or as
+  one's family's ("my son has autism", "nan has dementia") names no group;
 - a slur of ``spelling.LEXICON`` (not its other insults: "idiot" names no group), unless the
   writer calls themselves that, or a dehumanising word ("vermin", "invaders");
 - a phrase that points at a group without naming it ("those people", "their kind", "all of
@@ -132,24 +133,6 @@ _BODY = (
     r"incels?|"
     r"minorit(?:y|ies)"
 )
-#: People named by a mental-health condition (our users' own community). "depressed",
-#: "anxious" and "suicidal" alone are how people speak of themselves, so they name a group
-#: only with a word for people after them, or after "people with" and the like.
-_MIND = (
-    r"(?:depressed|anxious|suicidal|mentally unwell|neurodivergent|self-?harming) (?:people|"
-    r"persons|folks?|kids|children|adults|teens|men|women|individuals|patients|ones|types)|"
-    r"(?:people|persons|folks|anyone|anybody|everyone|everybody|no ?one|nobody|those|kids|"
-    r"children|adults|teens|men|women|individuals|patients|ones) (?:with|who (?:have|has|get|"
-    r"suffer from|live with|struggle with)|suffering from|living with) (?:an? )?"
-    r"(?:depression|anxiety|panic attacks|mental \w+|[\w-]+ disorders?|"
-    r"(?:chronic|invisible|mental) \w+|addictions?)|"
-    r"(?:people|persons|folks|anyone|anybody|everyone|everybody|no ?one|nobody|those|kids|"
-    r"teens|adults|men|women) who (?:self-?harm|cut themselves|are (?:depressed|suicidal|"
-    r"mentally ill))|"
-    r"the (?:mentally ill|depressed|suicidal|insane)|"
-    r"anorexics|bulimics|schizophrenics|psychotics|depressives|bipolars|borderlines|addicts|"
-    r"junkies|druggies|crackheads|alcoholics|self-?harmers"
-)
 _POINTERS = (
     r"(?:those|these) (?:people|ones|types?|kinds?|sorts?|guys)(?! of\b)|you people|you lot|"
     r"their kind|your kind(?! (?:words?|of|message|note|reply|comment|gesture))|"
@@ -198,8 +181,7 @@ def _by_first_letter(pattern: str) -> str:
                     for key, b in sorted(groups.items()))
 
 
-_GROUP = re.compile(
-    rf"\b(?:{_by_first_letter('|'.join((_ORIGIN, _BELIEF, _BODY, _MIND, _POINTERS)))})\b")
+_GROUP = re.compile(rf"\b(?:{_by_first_letter('|'.join((_ORIGIN, _BELIEF, _BODY, _POINTERS)))})\b")
 #: Hashtags run words together ("#sendthemback", "#womenareshit"): look for the stems inside.
 _TAG_STEMS = re.compile(
     r"immigr|migra|refugee|daca|amnesty|illegal|alien|islam|muslim|jew|black|white|women|woman|"
@@ -225,6 +207,40 @@ _CLASS_CLAIM = re.compile(
     r"need to be|will never|never|always|ruin|destroy|control|steal)\b"
 )
 _WORD = re.compile(r"[a-z]+")
+#: Conditions of the mind and other invisible illness, as words for people have them after.
+_CONDITION = (
+    r"(?:an? )?(?:\w+ )?(?:depression|anxiety|panic attacks|bpd|borderline\w*|ocd|c?-?ptsd|"
+    r"anorexia|bulimia|psychosis|eating disorders?|personality disorders?|[\w-]+ disorders?|"
+    r"chronic fatigue|m\.?e\.?/cfs|fibromyalgia|mental \w+|(?:chronic|invisible) \w+|"
+    r"addictions?|dementia)"
+)
+_MIND_PEOPLE = (
+    r"people|ppl|persons|folks?|kids|children|adults|teens|men|women|individuals|patients|"
+    r"ones|types|lot|crowd"
+)
+#: People named by a mental-health condition (our users' own community; since model
+#: 2026.12.17). Conditions alone ("my OCD", "PTSD is hell", "the depressed months") name no
+#: group: people speak of their own that way; a word for people, or "people with", does.
+_MIND = re.compile(
+    r"\b(?:(?:depressed|anxious|suicidal|mentally (?:unwell|unstable)|neurodivergent|"
+    rf"self[- ]?harming|bpd|ocd|ptsd|anorexic|bulimic|psychotic) (?:{_MIND_PEOPLE})|"
+    r"(?:people|ppl|persons|folks|anyone|anybody|someone|somebody|everyone|everybody|"
+    r"no ?one|nobody|those|kids|children|adults|teens|men|women|individuals|patients|ones) "
+    r"(?:(?:with|w/|who (?:have|has|get|suffer from|live with|struggle with)|suffering from|"
+    rf"living with) {_CONDITION}|who (?:self[- ]?harm|cut themselves|are (?:depressed|"
+    r"suicidal|mentally ill)))|"
+    r"\w+ sufferers|the mentally ill|the (?:depressed|suicidal|insane)(?=\s*(?:[.,!?;]|$)|"
+    r"\s+(?:are|is|should|must|need|deserve|will|would|never|always|can't|cannot|don't|get|"
+    r"have|who|just|all)\b)|"
+    r"anorexics|bulimics|schizophrenics|psychotics|depressives|bipolars|borderlines|addicts|"
+    r"junkies|druggies|crackheads|alcoholics|self-?harmers)\b"
+)
+#: The writer among them: "us depressives", "as an addict", "addicts like me".
+_MIND_OWN_BEFORE = re.compile(
+    r"\b(?:us|we|we're|we are|fellow|as an?|i'm an?|im an?|i am an?|i was an?|former|"
+    r"recovering|ex-?|other|my)\s+$"
+)
+_MIND_OWN_AFTER = re.compile(r"\s+like (?:me|us|myself|ourselves|i (?:am|was))\b")
 #: Conditions a person can disclose about themselves ("my disability", "I have a mental
 #: illness") or someone close to them ("my son has autism"): they name a group only when
 #: not the writer's own or their family's.
@@ -234,10 +250,7 @@ _TRAIT = re.compile(
     r"learning (?:disabilit\w+|difficult\w+)|intellectual\w* disab\w+|cerebral palsy|"
     r"epilep\w+|dyslexi\w+|adhd|bipolar|schizophreni\w+|paralys\w+|paralyz\w+|"
     r"chronically ill|chronic illness\w*|transition\w*|mentally (?:ill|insane|disabled|"
-    r"challenged|retarded|handicapped|deficient|impaired)|bpd|borderline personalit\w*|"
-    r"personality disorders?|ocd|c?-?ptsd|anorexi\w*|bulimi\w*|eating disorders?|"
-    r"chronic fatigue|m\.?e\.?/cfs|fibromyalgia|invisible illness\w*|long covid|"
-    r"neurodivergen\w*|psychosis|psychotic|dementia|tourette'?s?)"
+    r"challenged|retarded|handicapped|deficient|impaired))"
 )
 #: A condition followed by a word for people names a group, whoever writes it.
 _TRAIT_PEOPLE = re.compile(
@@ -247,10 +260,14 @@ _OWN = re.compile(
     r"\b(?:(?:my|because of my)(?:\s+\w+)?|(?:i'm|im|i am|i was|i've been|being|as an?)"
     r"(?:\s+(?:a|an|so|very|also|still|severely|mildly|physically|chronically))?|i (?:have|had|"
     r"got|live with|suffer from|struggle with|was diagnosed with)(?: a| an)?(?:\s+\w+)?|"
+    r"(?:got|been|was|were|being|get) diagnosed with(?: a| an)?(?:\s+\w+)?|living with|"
     # someone close to the writer: a carer's "my mum has dementia", "my son is autistic"
-    r"(?:my|our)\s+(?:\w+\s+){1,2}(?:has|had|is|was|got|gets|lives with|suffers from|"
-    r"struggles with|was diagnosed with|with)(?: a| an)?(?:\s+(?:severe|mild|bad|really))?)"
-    r"\s+$"
+    r"(?:(?:my|our)\s+(?:\w+\s+){1,2}|(?:my|our)\s+\w+'s\s+|"
+    # "nan has dementia": the writer's own family, without "my" (never "your mum")
+    r"(?<!your )(?<!ur )(?<!his )(?<!her )(?<!their )(?:mum|mom|mam|dad|nan|nana|gran|"
+    r"granny|grandma|grandpa|grandad)(?:'s)?\s+(?:\w+\s+)?)"
+    r"(?:(?:has|had|is|was|got|gets|lives with|suffers from|struggles with|was diagnosed "
+    r"with|with)(?: a| an)?(?:\s+(?:severe|mild|bad|really|really bad))?)?)\s+$"
 )
 #: The slurs of ``spelling.LEXICON`` (words for a group used as an insult); its other insults
 #: ("idiot", "loser"), swear words and words of risk ("kill", "suicide") name no group.
@@ -288,6 +305,10 @@ def _finds(low: str):
         if _TRAIT_PEOPLE.match(low, m.end()) or not _OWN.search(
                 low[max(0, m.start() - 40) : m.start()]):
             yield m.group(0)
+    for m in _MIND.finditer(low):
+        if not (_MIND_OWN_BEFORE.search(low[max(0, m.start() - 30) : m.start()])
+                or _MIND_OWN_AFTER.match(low, m.end())):
+            yield m.group(0)
     for m in _EMOJI.finditer(low):
         yield m.group(0)
     for tag in _TAG.findall(low):
@@ -304,7 +325,7 @@ def explain_target(text: str) -> list[str]:
 
 def without_groups(low: str) -> str:
     """Lower-cased ``low`` with the words for groups and conditions taken out."""
-    return _TRAIT.sub(" ", _GROUP.sub(" ", low))
+    return _MIND.sub(" ", _TRAIT.sub(" ", _GROUP.sub(" ", low)))
 
 
 def names_group(text: str | None) -> bool:

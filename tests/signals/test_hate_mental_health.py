@@ -4,7 +4,7 @@
 sub-agent that read no file of the repository (not taken from a platform), frozen before any
 model read them. Until model 2026.12.17 the group cap (signals/targets.py) lowered hate for
 every one of them that named its group only by a condition ("depressed people", "people with
-OCD"): 24 of the 55 hateful posts read as hate; with the condition words, 34. The floors are
+OCD"): 24 of the 55 hateful posts read as hate; with the condition words, 33. The floors are
 the measured figures less two posts.
 """
 
@@ -30,7 +30,7 @@ def _hate(rows: list[dict]) -> list[float]:
 def test_hate_about_people_with_a_condition_is_read():
     hateful = [r for r in ROWS if r["label"] == 1]
     assert len(hateful) == 55
-    assert sum(p >= 0.5 for p in _hate(hateful)) >= 32  # 34 at 2026.12.17, 24 before
+    assert sum(p >= 0.5 for p in _hate(hateful)) >= 32  # 33 at 2026.12.17, 24 before
 
 
 def test_talk_about_ones_own_condition_and_support_are_not_read_as_hate():

@@ -40,6 +40,11 @@ from kindscope.signals.targets import adjust_targets, explain_target, target_mas
         "i think anorexics just want attention",
         "the mentally ill should be locked away i swear",
         "my neighbour says people who self-harm are attention seekers",
+        "depressed ppl are lazy leeches, get a job and stop crying to me",
+        "I refuse to date someone with depression, they drag you down",
+        "depression sufferers just want the world to revolve around them, I'm sick of you",
+        "the depressed are weak, you know it",
+        "your son is autistic and should be locked away",  # not the writer's family
     ],
 )
 def test_texts_that_name_a_group(text):
@@ -84,6 +89,15 @@ def test_texts_that_name_a_group(text):
         "my mum has dementia and i'm exhausted",
         "my daughter has severe anorexia and they won't see her",
         "our youngest was diagnosed with adhd",
+        # the writer among them, or a condition named alone (a fresh-eyes review's posts)
+        "honestly us depressives just rot in bed while the world moves on without us",
+        "addicts like me are selfish, I stole from my own mum",
+        "as an addict i know how this goes",
+        "living with PTSD is hell, I can't sleep",
+        "OCD is a living hell and I hate my own brain",
+        "the suicidal thoughts are back and I hate it",
+        "grandma has dementia and she hit my mum today, I hate this disease",
+        "my wife's anorexia is killing her",
     ],
 )
 def test_texts_that_name_no_group(text):
