@@ -11,7 +11,8 @@ __all__ = ["MISSES", "REASON_WORDS", "render_text"]
 #: Why people were left out, after "N from people ...".
 REASON_WORDS = {"not mutual": "who do not follow you back (--include-following shows them)",
                 "blocked or muted": "you blocked or muted",
-                "hostile": "whose replies to you mostly read as toxic or hateful (two or more)",
+                "hostile": ("whose posts to you mostly read as toxic or hateful (at least two "
+                            "of them)"),
                 "opted out": "who asked not to appear in care queues"}
 
 

@@ -87,8 +87,8 @@ class OwnerReciprocity:
     ``not_following_back``: people I follow who do not follow me.
     ``unreturned_replies``: people I reply to who never reply to me, with my reply counts.
     ``unanswered_repliers``: people who reply to me whom I never answer, with the count of
-    their replies not read as toxic or hateful (never those read as hostile, nor those with
-    no such reply).
+    their replies not read as toxic or hateful (never those whose posts to me read as toxic
+    or hateful at least as often as not: ``store.network.owner_reply_pairs``).
     """
 
     owner_id: str
@@ -109,15 +109,13 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
     followers = set(g.predecessors(me)) if me is not None else set()
     ids = g.vs["account_id"] if g.vcount() else []
     not_back = tuple(sorted(ids[v] for v in following - followers))
-    mine, theirs, not_hostile = owner_reply_pairs(rm)
+    mine, theirs, offered = owner_reply_pairs(rm)
     unreturned = sorted(((k, n) for k, n in mine.items() if k not in theirs),
                         key=lambda p: (-p[1], p[0]))[:top]
-    # Never offered as someone to get to know: an account read as hostile, or one whose
-    # every reply to me reads as toxic or hateful (a one-off troll is not "hostile", since
-    # one reading never decides); the count is of replies not read as hostile.
-    hostile = rm.hostile_accounts()
-    unanswered = sorted(((k, n) for k, n in not_hostile.items()
-                         if k not in mine and k not in hostile),
+    # Never offered as someone to get to know: an account whose posts to me read as toxic
+    # or hateful at least as often as not, even once (a one-off troll is not "hostile",
+    # since one reading never decides); the count is of replies not read as either.
+    unanswered = sorted(((k, n) for k, n in offered.items() if k not in mine),
                         key=lambda p: (-p[1], p[0]))[:top]
     return OwnerReciprocity(owner_id, len(following), len(followers), not_back,
                             tuple(unreturned), tuple(unanswered))

@@ -73,18 +73,28 @@ def community_texts(store: Store, members: pa.Table, limit: int) -> list[tuple]:
 
 def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
                                                 dict[str, int]]:
-    """(whom I reply to -> my replies, who replies to me -> their replies, who replies to
-    me -> their replies not read as toxic or hateful): replies by others are the read
-    model's ``replies_by_others``; a reply that was not read counts as not hostile."""
+    """(whom I reply to -> my replies, who replies to me -> their replies, who may be offered
+    as someone to get to know -> their replies not read as toxic or hateful). Replies by
+    others are the read model's ``replies_by_others``. An account is offered when none of
+    its posts aimed at me reads as toxic or hateful, or those that read as neither outnumber
+    those that do; a post that was not read (another language) counts for neither, so one
+    abusive reply and three unread ones offer no one."""
     mine = rm.rows("""SELECT r.reply_to_account_id, count(*) FROM {p}_read r, {p}_params k
                       WHERE r.author_id = k.me AND r.kind = 'post'
                         AND r.reply_to_account_id IS NOT NULL AND r.reply_to_account_id <> k.me
                       GROUP BY 1""")
-    theirs = rm.rows("""SELECT author_id, count(*),
-                               count(*) FILTER (NOT (is_toxic OR is_hateful))
-                        FROM {p}_replies_by_others GROUP BY 1""")
-    return (dict(mine), {a: n for a, n, _ in theirs},
-            {a: n for a, _, n in theirs if n})
+    theirs = rm.rows("""
+        WITH aimed AS (SELECT author_id, count(*) FILTER (is_toxic OR is_hateful) AS hostile,
+                              count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine
+                       FROM {p}_aimed_at_me GROUP BY author_id)
+        SELECT r.author_id, count(*),
+               count(*) FILTER (NOT (r.is_toxic OR r.is_hateful)),
+               coalesce(any_value(a.hostile), 0) = 0
+                   OR coalesce(any_value(a.fine), 0) > coalesce(any_value(a.hostile), 0)
+        FROM {p}_replies_by_others r LEFT JOIN aimed a USING (author_id)
+        GROUP BY r.author_id""")
+    return (dict(mine), {a: n for a, n, _, _ in theirs},
+            {a: n for a, _, n, offered in theirs if n and offered})
 
 
 def unanswered_post_counts(store: Store, platform: np.ndarray,

@@ -141,8 +141,8 @@ def test_people_mostly_hostile_to_me_are_left_out(store):
     assert "e1" not in _ids(queue) and queue.excluded["hostile"] == 1
     # said as what the model read, not as a verdict about the person
     text = render_text(queue)
-    assert ("1 from people whose replies to you mostly read as toxic or hateful (two or more)"
-            in text)
+    assert ("1 from people whose posts to you mostly read as toxic or hateful (at least two of "
+            "them)" in text)
     assert "2 from people you blocked or muted" in text and "hostile to you" not in text
 
 

@@ -108,7 +108,8 @@ def _score(store, pid, toxicity=0.01, hate=0.01):
 def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):
     # One reading never makes an account hostile (it leaves a friend out of the care
     # queue), but a one-off hostile replier is still not offered under "People who reply to
-    # you": that list counts only replies not read as toxic or hateful.
+    # you": an account is offered only when its posts to me that read as neither toxic nor
+    # hateful outnumber those that do (or none does), and the count is of the former.
     add_snapshot(store, "s1", owner="me")
     add_follows(store, "s1", [("me", "a")])
     t = datetime(2024, 1, 1, tzinfo=UTC)
@@ -117,17 +118,21 @@ def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):
     replies = {"troll": [(0.97, 0.01)], "misread": [(0.01, 0.95)],
                "hater": [(0.01, 0.95), (0.01, 0.95)], "mixed": [(0.97, 0.01), (0.01, 0.95),
                                                               (0.01, 0.01)],
-               "friend": [(0.97, 0.01), (0.01, 0.01), (0.01, 0.01)], "kind": [(0.01, 0.01)]}
+               "friend": [(0.97, 0.01), (0.01, 0.01), (0.01, 0.01)], "kind": [(0.01, 0.01)],
+               # replies not read (another language): they count for neither side
+               "troll2": [(0.97, 0.01), None, None], "abroad": [None, None],
+               "even": [(0.01, 0.95), (0.01, 0.01)]}
     for author, readings in replies.items():
-        for i, (toxicity, hate) in enumerate(readings):
+        for i, reading in enumerate(readings):
             pid = f"{author}{i}"
             add_post(store, pid, author, t + timedelta(hours=i + 1), reply_to="p1",
                      reply_to_account="me")
-            _score(store, pid, toxicity, hate)
+            if reading:
+                _score(store, pid, *reading)
     rm = read_model(store)
     try:
         assert rm.hostile_accounts() == {"hater", "mixed"}
         view = owner_reciprocity(rm, follow_graph(store))
     finally:
         rm.close()
-    assert view.unanswered_repliers == (("friend", 2), ("kind", 1))
+    assert view.unanswered_repliers == (("abroad", 2), ("friend", 2), ("kind", 1))
