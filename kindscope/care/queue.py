@@ -181,8 +181,10 @@ HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before
 
 def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | None = None,
           country: str | None = None) -> CareQueue:
-    """Replies and mentions to me in the window that I have not answered: people who opened
-    up to me or were kind first, hostile ones last (they belong to ``kindscope safety``)."""
+    """Replies and mentions to me in the window that I have not answered: those that read as
+    a crisis first, each with help for the reader, whatever else they read as (people in
+    crisis can be angry, and a reading can be wrong); then people who opened up to me or
+    were kind; hostile ones last (they belong to ``kindscope safety``)."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     rows = care_rows.inbox_rows(rm, now, since)
@@ -190,14 +192,14 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     help_for_reader = reader_help(country)
     items = []
     for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis in rows:
-        hostile = toxic or hateful
         status = ("hostile" if toxic else "read as hateful" if hateful
                   else "opened up to you" if opened
                   else "kind to you" if kind else "reply or mention")
         items.append(CareItem(post_id, author, handles.get(author, author), at.isoformat(),
                               text, post_url(rm.platform, post_id, url, handles.get(author)),
                               _hours(now, at), status, (),
-                              help_for_reader if crisis and not hostile else None))
-    items.sort(key=lambda i: (_INBOX_ORDER[i.status], i.created_at, i.post_id))
+                              help_for_reader if crisis else None))
+    items.sort(key=lambda i: (i.signposting is None, _INBOX_ORDER[i.status], i.created_at,
+                              i.post_id))
     note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
     return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, {}, note)

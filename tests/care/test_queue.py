@@ -231,6 +231,30 @@ def test_inbox_kind_first_hostile_last_answered_left_out(store):
         rm.close()
 
 
+def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_path):
+    # Someone in crisis can be angry at the people around them; the model can read a
+    # disclosure as hateful. Help for the reader is never withheld, and the message is first.
+    lines, scores = community()
+    lines += [{"id": "cx", "author": "lou", "created_at": _iso(61), "reply_to": "m2",
+               "text": "screw all of you, i'm done, this is goodbye"},
+              {"id": "cy", "author": "kim", "created_at": _iso(62), "reply_to": "m2",
+               "text": "us depressives just rot, i can't go on"}]
+    scores |= {"cx": CRISIS | {"toxicity": 0.9}, "cy": CRISIS | {"hate": 0.8}}
+    db = _load(tmp_path, lines, scores)
+    rm = read_model(db)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+        db.close()
+    assert [(i.post_id, i.status) for i in box.items[:2]] == [
+        ("cx", "hostile"), ("cy", "read as hateful")]  # what was read, oldest first
+    assert all(i.signposting and "can be wrong" in i.signposting["caveat"]
+               for i in box.items[:2])
+    assert [i.post_id for i in box.items[2:]] == ["r1", "r2", "r4", "e2", "e3", "r3"]
+    assert all(i.signposting is None for i in box.items[2:])
+
+
 def test_of_two_painful_posts_at_the_same_time_the_smaller_id_is_shown(tmp_path):
     """Ties on time go to the smaller post id, the same on every engine (arg_min left
     the choice to the engine's row order)."""
