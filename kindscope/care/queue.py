@@ -28,6 +28,7 @@ import numpy as np
 from kindscope.care.links import post_url
 from kindscope.care.signposting import signposting
 from kindscope.signals.reliability import HATE_ON_DENIALS
+from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.read import ReadModel
@@ -182,9 +183,10 @@ HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before
 def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | None = None,
           country: str | None = None) -> CareQueue:
     """Replies and mentions to me in the window that I have not answered: those that read as
-    a crisis first, each with help for the reader, whatever else they read as (people in
-    crisis can be angry, and a reading can be wrong); then people who opened up to me or
-    were kind; hostile ones last (they belong to ``kindscope safety``)."""
+    a crisis first, each with help for the reader, even when they also read as hostile
+    (people in crisis can be angry, and a reading can be wrong), but never a death wish
+    aimed at me (``wishes.aimed_wish``); then people who opened up to me or were kind;
+    hostile ones last (they belong to ``kindscope safety``)."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     rows = care_rows.inbox_rows(rm, now, since)
@@ -195,10 +197,13 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
         status = ("hostile" if toxic else "read as hateful" if hateful
                   else "opened up to you" if opened
                   else "kind to you" if kind else "reply or mention")
+        # "kill yourself" under one's post reads as crisis too: a death wish aimed at me
+        # that reads as hostile is abuse, kept with the hostile ones, without help lines
+        abuse = (toxic or hateful) and aimed_wish(text, reply=True)
         items.append(CareItem(post_id, author, handles.get(author, author), at.isoformat(),
                               text, post_url(rm.platform, post_id, url, handles.get(author)),
                               _hours(now, at), status, (),
-                              help_for_reader if crisis else None))
+                              help_for_reader if crisis and not abuse else None))
     items.sort(key=lambda i: (i.signposting is None, _INBOX_ORDER[i.status], i.created_at,
                               i.post_id))
     note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None

@@ -136,8 +136,9 @@ def care_command(db, demo, me, days, include_following, budget, as_of, as_json, 
 @_as_of_option
 @_json_option
 def inbox_command(db, demo, me, days, as_of, as_json):
-    """Replies and mentions to you that you have not answered yet: people who opened up
-    to you or were kind to you first, hostile ones last (see `kindscope safety`).
+    """Replies and mentions to you that you have not answered yet: messages that may read
+    as a crisis first, then people who opened up to you or were kind to you, hostile ones
+    last (see `kindscope safety`).
 
     Example:
 

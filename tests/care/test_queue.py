@@ -238,8 +238,12 @@ def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_p
     lines += [{"id": "cx", "author": "lou", "created_at": _iso(61), "reply_to": "m2",
                "text": "screw all of you, i'm done, this is goodbye"},
               {"id": "cy", "author": "kim", "created_at": _iso(62), "reply_to": "m2",
-               "text": "us depressives just rot, i can't go on"}]
-    scores |= {"cx": CRISIS | {"toxicity": 0.9}, "cy": CRISIS | {"hate": 0.8}}
+               "text": "us depressives just rot, i can't go on"},
+              # a death wish aimed at me reads as crisis too: abuse, not a crisis
+              {"id": "cz", "author": "zed", "created_at": _iso(63), "reply_to": "m2",
+               "text": "kill yourself"}]
+    scores |= {"cx": CRISIS | {"toxicity": 0.9}, "cy": CRISIS | {"hate": 0.8},
+               "cz": CRISIS | {"toxicity": 0.8}}
     db = _load(tmp_path, lines, scores)
     rm = read_model(db)
     try:
@@ -251,7 +255,7 @@ def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_p
         ("cx", "hostile"), ("cy", "read as hateful")]  # what was read, oldest first
     assert all(i.signposting and "can be wrong" in i.signposting["caveat"]
                for i in box.items[:2])
-    assert [i.post_id for i in box.items[2:]] == ["r1", "r2", "r4", "e2", "e3", "r3"]
+    assert [i.post_id for i in box.items[2:]] == ["r1", "r2", "r4", "e2", "e3", "r3", "cz"]
     assert all(i.signposting is None for i in box.items[2:])
 
 
