@@ -88,7 +88,7 @@ class OwnerReciprocity:
     ``unreturned_replies``: people I reply to who never reply to me, with my reply counts.
     ``unanswered_repliers``: people who reply to me whom I never answer, with the count of
     their replies not read as toxic or hateful (never those whose posts to me read as toxic
-    or hateful at least as often as not: ``store.network.owner_reply_pairs``).
+    or hateful twice or more, or at least as often as not: ``store.network.owner_reply_pairs``).
     """
 
     owner_id: str
@@ -113,8 +113,9 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
     unreturned = sorted(((k, n) for k, n in mine.items() if k not in theirs),
                         key=lambda p: (-p[1], p[0]))[:top]
     # Never offered as someone to get to know: an account whose posts to me read as toxic
-    # or hateful at least as often as not, even once (a one-off troll is not "hostile",
-    # since one reading never decides); the count is of replies not read as either.
+    # or hateful twice or more, or at least as often as not, even once (a one-off troll is
+    # not "hostile", since one reading never decides); the count is of replies read as
+    # neither.
     unanswered = sorted(((k, n) for k, n in offered.items() if k not in mine),
                         key=lambda p: (-p[1], p[0]))[:top]
     return OwnerReciprocity(owner_id, len(following), len(followers), not_back,

@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
+from kindscope.store.read_sql import MIN_HOSTILE_POSTS
 
 __all__ = ["community_post_stats", "community_texts", "owner_reply_pairs",
            "unanswered_post_counts"]
@@ -76,22 +77,25 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
     """(whom I reply to -> my replies, who replies to me -> their replies, who may be offered
     as someone to get to know -> their replies not read as toxic or hateful). Replies by
     others are the read model's ``replies_by_others``. An account is offered when none of
-    its posts aimed at me reads as toxic or hateful, or those that read as neither outnumber
-    those that do; a post that was not read (another language) counts for neither, so one
-    abusive reply and three unread ones offer no one."""
+    its posts aimed at me reads as toxic or hateful, or one does (one reading never
+    decides) and those read as neither outnumber it; never with ``MIN_HOSTILE_POSTS`` or
+    more. A post without both readings (another language, not scored) counts for neither,
+    so one abusive reply and three unread ones offer no one."""
     mine = rm.rows("""SELECT r.reply_to_account_id, count(*) FROM {p}_read r, {p}_params k
                       WHERE r.author_id = k.me AND r.kind = 'post'
                         AND r.reply_to_account_id IS NOT NULL AND r.reply_to_account_id <> k.me
                       GROUP BY 1""")
-    theirs = rm.rows("""
+    theirs = rm.rows(f"""
         WITH aimed AS (SELECT author_id, count(*) FILTER (is_toxic OR is_hateful) AS hostile,
-                              count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine
-                       FROM {p}_aimed_at_me GROUP BY author_id)
+                              count(*) FILTER (toxicity IS NOT NULL AND hate IS NOT NULL
+                                               AND NOT (is_toxic OR is_hateful)) AS fine
+                       FROM {{p}}_aimed_at_me GROUP BY author_id)
         SELECT r.author_id, count(*),
                count(*) FILTER (NOT (r.is_toxic OR r.is_hateful)),
                coalesce(any_value(a.hostile), 0) = 0
-                   OR coalesce(any_value(a.fine), 0) > coalesce(any_value(a.hostile), 0)
-        FROM {p}_replies_by_others r LEFT JOIN aimed a USING (author_id)
+                   OR (any_value(a.hostile) < {int(MIN_HOSTILE_POSTS)}
+                       AND coalesce(any_value(a.fine), 0) > any_value(a.hostile))
+        FROM {{p}}_replies_by_others r LEFT JOIN aimed a USING (author_id)
         GROUP BY r.author_id""")
     return (dict(mine), {a: n for a, n, _, _ in theirs},
             {a: n for a, _, n, offered in theirs if n and offered})

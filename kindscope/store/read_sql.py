@@ -38,8 +38,8 @@ MATERIALISED = frozenset({"scores"})
 #: reads as toxic or hateful for 19% of newspaper comments labelled healthy and 8% of
 #: counter-speech (training/variants/2026-12-05p/one_reply.py), and an account read as
 #: hostile is left out of the care queue. One-off hostile repliers are kept out of "People
-#: who reply to you" by a rule of its own: read posts that are neither must outnumber those
-#: that are (``store.network.owner_reply_pairs``).
+#: who reply to you" by a rule of its own: fewer than MIN_HOSTILE_POSTS such posts, and read
+#: posts that are neither outnumbering them (``store.network.owner_reply_pairs``).
 MIN_HOSTILE_POSTS = 2
 
 #: Score columns of the ``read`` view (NULL when the post has no score for it).

@@ -121,7 +121,10 @@ def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):
                "friend": [(0.97, 0.01), (0.01, 0.01), (0.01, 0.01)], "kind": [(0.01, 0.01)],
                # replies not read (another language): they count for neither side
                "troll2": [(0.97, 0.01), None, None], "abroad": [None, None],
-               "even": [(0.01, 0.95), (0.01, 0.01)]}
+               "even": [(0.01, 0.95), (0.01, 0.01)],
+               # two hostile posts are never outweighed
+               "stalker": [(0.97, 0.01), (0.97, 0.01), (0.01, 0.01), (0.01, 0.01),
+                           (0.01, 0.01)]}
     for author, readings in replies.items():
         for i, reading in enumerate(readings):
             pid = f"{author}{i}"
