@@ -229,7 +229,9 @@ _MIND = re.compile(
     r"(?:(?:with|w/|who (?:have|has|get|suffer from|live with|struggle with)|suffering from|"
     rf"living with) {_CONDITION}|who (?:self[- ]?harm|cut themselves|are (?:depressed|"
     r"suicidal|mentally ill)))|"
-    r"\w+ sufferers|the mentally ill|the (?:depressed|suicidal|insane)(?=\s*(?:[.,!?;]|$)|"
+    r"(?:depression|anxiety|ocd|ptsd|bpd|bipolar|addiction|mental illness|panic|"
+    r"eating disorder|chronic fatigue|m\.?e\.?|cfs|fibromyalgia|psychosis|schizophrenia) "
+    r"sufferers|the mentally ill|the (?:depressed|suicidal|insane)(?=\s*(?:[.,!?;]|$)|"
     r"\s+(?:are|is|should|must|need|deserve|will|would|never|always|can't|cannot|don't|get|"
     r"have|who|just|all)\b)|"
     r"anorexics|bulimics|schizophrenics|psychotics|depressives|bipolars|borderlines|addicts|"
@@ -237,8 +239,8 @@ _MIND = re.compile(
 )
 #: The writer among them: "us depressives", "as an addict", "addicts like me".
 _MIND_OWN_BEFORE = re.compile(
-    r"\b(?:us|we|we're|we are|fellow|as an?|i'm an?|im an?|i am an?|i was an?|former|"
-    r"recovering|ex-?|other|my)\s+$"
+    r"(?:\b(?:us|we|we're|we are|(?:my|our) fellow|as an?(?: former| recovering| fellow)?|"
+    r"(?:i'm|im|i am|i was) an?(?: former| recovering)?)|(?:^|[.!?,;:]\s*)fellow)\s+$"
 )
 _MIND_OWN_AFTER = re.compile(r"\s+like (?:me|us|myself|ourselves|i (?:am|was))\b")
 #: Conditions a person can disclose about themselves ("my disability", "I have a mental
@@ -260,12 +262,14 @@ _OWN = re.compile(
     r"\b(?:(?:my|because of my)(?:\s+\w+)?|(?:i'm|im|i am|i was|i've been|being|as an?)"
     r"(?:\s+(?:a|an|so|very|also|still|severely|mildly|physically|chronically))?|i (?:have|had|"
     r"got|live with|suffer from|struggle with|was diagnosed with)(?: a| an)?(?:\s+\w+)?|"
-    r"(?:got|been|was|were|being|get) diagnosed with(?: a| an)?(?:\s+\w+)?|living with|"
+    r"(?:i|i've|ive|i'd)\s+(?:got|been|was|get) diagnosed with(?: a| an)?(?:\s+\w+)?|"
+    r"(?:i'm|im|i am|i've been|ive been)\s+living with|"
     # someone close to the writer: a carer's "my mum has dementia", "my son is autistic"
     r"(?:(?:my|our)\s+(?:\w+\s+){1,2}|(?:my|our)\s+\w+'s\s+|"
-    # "nan has dementia": the writer's own family, without "my" (never "your mum")
-    r"(?<!your )(?<!ur )(?<!his )(?<!her )(?<!their )(?:mum|mom|mam|dad|nan|nana|gran|"
-    r"granny|grandma|grandpa|grandad)(?:'s)?\s+(?:\w+\s+)?)"
+    # "nan has dementia" opening a sentence: the writer's own family without "my" (never
+    # "your stupid mum")
+    r"(?:^|[.!?;:]\s*)(?:mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad)"
+    r"(?:'s)?\s+(?:\w+\s+)?)"
     r"(?:(?:has|had|is|was|got|gets|lives with|suffers from|struggles with|was diagnosed "
     r"with|with)(?: a| an)?(?:\s+(?:severe|mild|bad|really|really bad))?)?)\s+$"
 )

@@ -45,6 +45,15 @@ from kindscope.signals.targets import adjust_targets, explain_target, target_mas
         "depression sufferers just want the world to revolve around them, I'm sick of you",
         "the depressed are weak, you know it",
         "your son is autistic and should be locked away",  # not the writer's family
+        # a second review's: others' diagnoses, "your" before an adjective, a group's
+        # own words ("recovering", "other") that do not put the writer in it
+        "people living with autism should be locked away, i said it",
+        "your son was diagnosed with autism and should be locked away",
+        "your stupid mum has autism and should be locked away",
+        "other addicts are lazy, i hate you",
+        "recovering alcoholics are liars, never trust them, i said it",
+        "ex addicts are trash i said it",
+        "depression sufferers just want attention, i'm sick of you",
     ],
 )
 def test_texts_that_name_a_group(text):
@@ -98,6 +107,10 @@ def test_texts_that_name_a_group(text):
         "the suicidal thoughts are back and I hate it",
         "grandma has dementia and she hit my mum today, I hate this disease",
         "my wife's anorexia is killing her",
+        "fellow sufferers, hang in there, i love you all",
+        "as a recovering addict i know this",
+        "i was diagnosed with adhd last year and i'm relieved",
+        "i'm living with bipolar and it's hard",
     ],
 )
 def test_texts_that_name_no_group(text):
