@@ -186,10 +186,13 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     a crisis first, each with help for the reader, even when they also read as hostile
     (people in crisis can be angry, and a reading can be wrong), but never a death wish
     aimed at me (``wishes.aimed_wish``); then people who opened up to me or were kind;
-    hostile ones last (they belong to ``kindscope safety``)."""
+    hostile ones last (they belong to ``kindscope safety``). Messages from people I blocked
+    or muted are counted, not shown."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     rows = care_rows.inbox_rows(rm, now, since)
+    blocked = sum(1 for r in rows if r[-1])  # you chose not to see them: counted, not shown
+    rows = [r[:-1] for r in rows if not r[-1]]
     handles = rm.handles(r[1] for r in rows)
     help_for_reader = reader_help(country)
     items = []
@@ -207,4 +210,5 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     items.sort(key=lambda i: (i.signposting is None, _INBOX_ORDER[i.status], i.created_at,
                               i.post_id))
     note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
-    return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, {}, note)
+    excluded = {"blocked or muted": blocked} if blocked else {}
+    return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, excluded, note)

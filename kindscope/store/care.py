@@ -118,10 +118,13 @@ def thread_posts(rm: ReadModel, root_id: str, author_id: str, now: datetime) -> 
 def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
     """Replies and mentions aimed at me in (since, now] that I have not answered:
     ``(post id, author id, created_at, text, url, opened up (distress), kind (supportive),
-    toxic, hateful, crisis)``."""
+    toxic, hateful, crisis, by someone I blocked or muted)``."""
     return rm.rows("""
         SELECT a.post_id, a.author_id, a.created_at, a.text, a.url, a.is_distress,
-               a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis
+               a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis,
+               a.author_id IN (SELECT b.target_id FROM blocks b
+                               WHERE b.platform = k.platform AND b.account_id = k.me
+                                 AND b.kind IN ('block', 'mute')) AS blocked
         FROM {p}_aimed_at_me a, {p}_params k
         WHERE a.created_at > CAST(? AS TIMESTAMPTZ) AND a.created_at <= CAST(? AS TIMESTAMPTZ)
           AND a.deleted_at IS NULL

@@ -259,6 +259,27 @@ def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_p
     assert all(i.signposting is None for i in box.items[2:])
 
 
+def test_inbox_counts_but_does_not_show_people_i_blocked_or_muted(tmp_path):
+    from kindscope.care.terminal import render_text
+
+    lines, scores = community()
+    lines += [{"id": "bx", "author": "cat", "created_at": _iso(61), "reply_to": "m2",
+               "text": "you again"},
+              {"id": "by", "author": "dan", "created_at": _iso(62), "mentions": ["me"],
+               "text": "@me hello"}]
+    scores |= {"bx": HOSTILE, "by": FINE}
+    db = _load(tmp_path, lines, scores)
+    rm = read_model(db)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+        db.close()
+    assert not {"bx", "by"} & {i.post_id for i in box.items}
+    assert box.excluded == {"blocked or muted": 2}
+    assert "Left out: 2 from people you blocked or muted." in render_text(box, kind="inbox")
+
+
 def test_of_two_painful_posts_at_the_same_time_the_smaller_id_is_shown(tmp_path):
     """Ties on time go to the smaller post id, the same on every engine (arg_min left
     the choice to the engine's row order)."""
