@@ -114,6 +114,18 @@ def _ids(queue):
     return [item.post_id for item in queue.items]
 
 
+def _inbox_with(tmp_path, extra: list[dict], extra_scores: dict[str, dict]):
+    """The inbox of the hand-built community with ``extra`` lines and their scores."""
+    lines, scores = community()
+    db = _load(tmp_path, lines + extra, scores | extra_scores)
+    rm = read_model(db)
+    try:
+        return inbox(rm)
+    finally:
+        rm.close()
+        db.close()
+
+
 def test_exactly_the_unanswered_painful_posts_of_mutuals_oldest_first(store):
     queue = _queue(store)
     assert _ids(queue) == ["a1", "h1", "i1"]
@@ -234,23 +246,16 @@ def test_inbox_kind_first_hostile_last_answered_left_out(store):
 def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_path):
     # Someone in crisis can be angry at the people around them; the model can read a
     # disclosure as hateful. Help for the reader is never withheld, and the message is first.
-    lines, scores = community()
-    lines += [{"id": "cx", "author": "lou", "created_at": _iso(61), "reply_to": "m2",
-               "text": "screw all of you, i'm done, this is goodbye"},
-              {"id": "cy", "author": "kim", "created_at": _iso(62), "reply_to": "m2",
-               "text": "us depressives just rot, i can't go on"},
-              # a death wish aimed at me reads as crisis too: abuse, not a crisis
-              {"id": "cz", "author": "zed", "created_at": _iso(63), "reply_to": "m2",
-               "text": "kill yourself"}]
-    scores |= {"cx": CRISIS | {"toxicity": 0.9}, "cy": CRISIS | {"hate": 0.8},
-               "cz": CRISIS | {"toxicity": 0.8}}
-    db = _load(tmp_path, lines, scores)
-    rm = read_model(db)
-    try:
-        box = inbox(rm)
-    finally:
-        rm.close()
-        db.close()
+    box = _inbox_with(tmp_path, [
+        {"id": "cx", "author": "lou", "created_at": _iso(61), "reply_to": "m2",
+         "text": "screw all of you, i'm done, this is goodbye"},
+        {"id": "cy", "author": "kim", "created_at": _iso(62), "reply_to": "m2",
+         "text": "us depressives just rot, i can't go on"},
+        # a death wish aimed at me reads as crisis too: abuse, not a crisis
+        {"id": "cz", "author": "zed", "created_at": _iso(63), "reply_to": "m2",
+         "text": "kill yourself"}],
+        {"cx": CRISIS | {"toxicity": 0.9}, "cy": CRISIS | {"hate": 0.8},
+         "cz": CRISIS | {"toxicity": 0.8}})
     assert [(i.post_id, i.status) for i in box.items[:2]] == [
         ("cx", "hostile"), ("cy", "read as hateful")]  # what was read, oldest first
     assert all(i.signposting and "can be wrong" in i.signposting["caveat"]
@@ -262,19 +267,11 @@ def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_p
 def test_inbox_counts_but_does_not_show_people_i_blocked_or_muted(tmp_path):
     from kindscope.care.terminal import render_text
 
-    lines, scores = community()
-    lines += [{"id": "bx", "author": "cat", "created_at": _iso(61), "reply_to": "m2",
-               "text": "you again"},
-              {"id": "by", "author": "dan", "created_at": _iso(62), "mentions": ["me"],
-               "text": "@me hello"}]
-    scores |= {"bx": HOSTILE, "by": FINE}
-    db = _load(tmp_path, lines, scores)
-    rm = read_model(db)
-    try:
-        box = inbox(rm)
-    finally:
-        rm.close()
-        db.close()
+    box = _inbox_with(tmp_path, [
+        {"id": "bx", "author": "cat", "created_at": _iso(61), "reply_to": "m2",
+         "text": "you again"},
+        {"id": "by", "author": "dan", "created_at": _iso(62), "mentions": ["me"],
+         "text": "@me hello"}], {"bx": HOSTILE, "by": FINE})
     assert not {"bx", "by"} & {i.post_id for i in box.items}
     assert box.excluded == {"blocked or muted": 2}
     assert "Left out: 2 from people you blocked or muted." in render_text(box, kind="inbox")
@@ -303,17 +300,10 @@ def test_inbox_says_read_as_hateful_not_hostile_for_hate_without_toxicity(tmp_pa
     # keeps "hostile" for toxic replies.
     from kindscope.care.terminal import render_text
 
-    lines, scores = community()
-    lines.append({"id": "dn", "author": "gus", "created_at": _iso(60),
-                  "text": "disabled people are not a burden", "reply_to": "m2"})
-    scores["dn"] = FINE | {"hate": 0.85}
-    db = _load(tmp_path, lines, scores)
-    rm = read_model(db)
-    try:
-        box = inbox(rm)
-    finally:
-        rm.close()
-        db.close()
+    box = _inbox_with(tmp_path, [
+        {"id": "dn", "author": "gus", "created_at": _iso(60),
+         "text": "disabled people are not a burden", "reply_to": "m2"}],
+        {"dn": FINE | {"hate": 0.85}})
     status = {i.post_id: i.status for i in box.items}
     assert status["dn"] == "read as hateful" and status["r3"] == "hostile"
     assert [i.post_id for i in box.items][-4:] == ["e2", "e3", "r3", "dn"]
