@@ -59,6 +59,7 @@ def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
     out = tmp_path / "c"
     result = invoke("community", "--engine", "duckdb", "--db", demo_db, "--out", out)
     assert "generic:" in result.output and "communities shown" in result.output
+    assert "of them read as hateful but not toxic)" in result.output  # counted apart
     text = (out / "community.json").read_text()
     report = json.loads(text)
     assert set(report) == {"schema_version", "kind", "source", "platforms"}
@@ -72,7 +73,10 @@ def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
     assert view["communities"] and all(c["members"] >= 5 for c in view["communities"])
     assert sum(c["members"] for c in view["communities"]) + view["rest"]["members"] \
         == overall["members"]
-    assert set(view["most_targeted"][0]) == {"rank", "aimed_posts", "toxic_or_hateful"}
+    assert set(view["most_targeted"][0]) == {"rank", "aimed_posts", "toxic_or_hateful",
+                                             "hateful_not_toxic"}
+    assert all(0 <= t["hateful_not_toxic"] <= t["toxic_or_hateful"]
+               for t in view["most_targeted"])
     for name in _names(demo_db):  # no handle and no account id anywhere in the file
         assert name.lower() not in text.lower(), name
 
@@ -99,6 +103,21 @@ def test_an_authors_void_is_the_read_models(demo_db):
         for label in ("distress", "upbeat"):
             values = aggregates.engagement_values(rm, label)
             assert means[label] == (len(values), pytest.approx(float(values.mean())))
+
+
+def test_the_owners_counts_as_most_targeted_are_the_read_models(demo_db):
+    """What the owner received, through the community definitions, is what the read model
+    counts: posts aimed at them, read as toxic or hateful, and of them hateful only."""
+    with Store(demo_db, read_only=True) as store:
+        rm = read_model(store)
+        own = rm.rows("""SELECT count(*) FILTER (scored),
+                                count(*) FILTER (is_toxic OR is_hateful),
+                                count(*) FILTER (is_hateful AND NOT is_toxic)
+                         FROM {p}_aimed_at_me""")[0]
+        with cm.community_scope(store, rm.platform, {rm.me: 1}) as scope:
+            rows = cm.most_targeted(scope, 50)
+    assert own[1] > 0 and own[2] > 0  # the demo's harassers post both kinds
+    assert tuple(own) in {(a, h, o) for _, a, h, o in rows}
 
 
 def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monkeypatch):

@@ -134,8 +134,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "communities": communities,
         "rest": {"members": rest, **_void(void.get(cm.REST, {})),
                  "kindness_gap": _gap(gaps.get(cm.REST, {}))},
-        "most_targeted": [{"rank": r, "aimed_posts": a, "toxic_or_hateful": h}
-                          for r, a, h in targeted],
+        "most_targeted": [{"rank": r, "aimed_posts": a, "toxic_or_hateful": h,
+                           "hateful_not_toxic": o}
+                          for r, a, h, o in targeted],
     }
 
 
@@ -162,7 +163,10 @@ def _summary(view: dict) -> str:
         return "n/a" if v is None else f"{v:.0%}"
     ratio = o["kindness_gap"]["ratio"]
     recip = o["reciprocity"]
-    worst = view["most_targeted"][0]["toxic_or_hateful"] if view["most_targeted"] else 0
+    top = view["most_targeted"][0] if view["most_targeted"] else None
+    worst = top["toxic_or_hateful"] if top else 0
+    hate_only = (f" ({top['hateful_not_toxic']} of them read as hateful but not toxic)"
+                 if top and top["hateful_not_toxic"] else "")
     return (f"{view['platform']}: {view['accounts_in_graph']:,} accounts, "
             f"{len(view['communities'])} communities shown; unanswered within "
             f"{view['window_days']} days: painful {pct(o['painful']['void_rate'])}, upbeat "
@@ -173,7 +177,7 @@ def _summary(view: dict) -> str:
             + (f" ({o['pileons_read_first']} of them mostly posts read as hateful but not "
                f"toxic, and {HATE_ON_DENIALS}: read them with kindscope safety)"
                if o["pileons_read_first"] else "")
-            + f"; most targeted account: {worst} toxic or hateful posts"
+            + f"; most targeted account: {worst} toxic or hateful posts{hate_only}"
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))
 
