@@ -38,12 +38,14 @@ class ToxicityReceived:
     hateful: int = 0
     by_month: tuple[MonthCount, ...] = ()
     by_account: tuple[AccountCount, ...] = ()
+    #: accounts with one such post: counted, never named (one reading never decides)
+    accounts_with_one: int = 0
 
 
 def toxicity_received(rm: ReadModel) -> ToxicityReceived:
     """Replies to me and mentions of me (by id or handle) by others that score toxic
     (toxicity >= threshold) or hateful (hate >= threshold), by month and by account (most
-    first)."""
+    first; only accounts with two or more such posts are named, the others counted)."""
     needs = "other people's replies and mentions aimed at you, and signal scores"
     availability = replies_availability(rm)
     if not availability.available:
@@ -51,7 +53,8 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
     aimed, toxic, hateful = aggregates.aimed_counts(rm)
     by_month = tuple(MonthCount(m, int(n), int(t), int(h))
                      for m, n, t, h in aggregates.aimed_by_month(rm))
-    rows = aggregates.aimed_by_account(rm, TOP_ACCOUNTS)
+    rows, with_one = aggregates.aimed_by_account(rm, TOP_ACCOUNTS)
     handles = rm.handles(r[0] for r in rows)
     by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h)) for a, t, h in rows)
-    return ToxicityReceived(availability, needs, aimed, toxic, hateful, by_month, by_account)
+    return ToxicityReceived(availability, needs, aimed, toxic, hateful, by_month, by_account,
+                            with_one)

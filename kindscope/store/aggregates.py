@@ -12,6 +12,7 @@ from datetime import timedelta
 import numpy as np
 
 from kindscope.store.read import ReadModel
+from kindscope.store.read_sql import MIN_HOSTILE_POSTS
 from kindscope.store.scoring import unread_counts
 
 __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_time_quartiles",
@@ -195,11 +196,18 @@ def aimed_by_month(rm: ReadModel) -> list[tuple]:
         FROM {p}_aimed_at_me GROUP BY month ORDER BY month""")
 
 
-def aimed_by_account(rm: ReadModel, limit: int) -> list[tuple]:
-    return rm.rows(f"""
-        SELECT author_id, count(*) FILTER (is_toxic) AS t, count(*) FILTER (is_hateful) AS h
-        FROM {{p}}_aimed_at_me WHERE is_toxic OR is_hateful GROUP BY author_id
-        ORDER BY t + h DESC, author_id LIMIT {int(limit)}""")
+def aimed_by_account(rm: ReadModel, limit: int) -> tuple[list[tuple], int]:
+    """(author, toxic, hateful) of the accounts with at least ``MIN_HOSTILE_POSTS`` posts
+    aimed at me read as toxic or hateful, most first; and how many accounts have fewer (one
+    reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
+    per = """
+        SELECT author_id, count(*) FILTER (is_toxic) AS t, count(*) FILTER (is_hateful) AS h,
+               count(*) AS n
+        FROM {p}_aimed_at_me WHERE is_toxic OR is_hateful GROUP BY author_id"""
+    rows = rm.rows(f"""SELECT author_id, t, h FROM ({per}) WHERE n >= {MIN_HOSTILE_POSTS}
+                       ORDER BY t + h DESC, author_id LIMIT {int(limit)}""")
+    fewer = rm.scalar(f"SELECT count(*) FROM ({per}) WHERE n < {MIN_HOSTILE_POSTS}")
+    return rows, int(fewer or 0)
 
 
 def example_rows(rm: ReadModel, post_ids: list[str]) -> list[tuple]:
