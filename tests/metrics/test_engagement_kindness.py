@@ -162,16 +162,19 @@ def test_toxicity_received_by_month_and_account(store_of):
              {"id": "h1", "author": "bigot", "hours": 3, "reply_to_author": "me",
               "reply_to": "unknown"},
              {"id": "ok", "author": "ana", "hours": 2, "reply_to": "mine"},
+             # one post read as both toxic and hateful is still one post: not named
+             {"id": "b1", "author": "both", "hours": 4, "reply_to": "mine"},
              {"id": "else", "author": "troll", "hours": 2}]  # not aimed at me
     scores = {"mine": U, "t1": {"toxicity": 0.9}, "t2": {"toxicity": 0.7},
               "h1": {"hate": 0.8, "toxicity": 0.2}, "ok": {"toxicity": 0.1},
+              "b1": {"hate": 0.9, "toxicity": 0.9},
               "else": {"toxicity": 0.99}}
     result = toxicity_received(read_model(store_of(posts, scores)))
-    assert (result.aimed_at_me, result.toxic, result.hateful) == (4, 2, 1)
-    assert [(m.month, m.toxic) for m in result.by_month] == [("2024-03", 1), ("2024-04", 1)]
+    assert (result.aimed_at_me, result.toxic, result.hateful) == (5, 3, 2)
+    assert [(m.month, m.toxic) for m in result.by_month] == [("2024-03", 2), ("2024-04", 1)]
     # one reading names no one: the bigot's one hateful post is counted, not named
     assert [(a.account_id, a.toxic, a.hateful) for a in result.by_account] == [("troll", 2, 0)]
-    assert result.accounts_with_one == 1
+    assert result.accounts_with_one == 2  # the bigot, and the one post read as both
 
 
 def test_thresholds_are_a_parameter(store_of):

@@ -58,3 +58,27 @@ def test_figures_on_a_weak_signal_say_so(tmp_path):
             assert f"AUC {weak['support']:.2f}" in report[key]["caveat"]
         assert any("Read this as rough" in line for line in report["summary"]["lines"])
         assert render_html(report).count("did little better than chance") >= 3
+
+
+def test_one_harsh_reading_names_no_one_in_the_report(tmp_path):
+    """'Harshness aimed at you' names only accounts with two or more posts read as toxic or
+    hateful (the demo's two harassers); the accounts with one are counted on the page and
+    never named in that section."""
+    from kindscope.report import render_html
+
+    store = Store(tmp_path / "demo.duckdb")
+    try:
+        import_sources(store, [str(demo_path())])
+        score_store(store)
+        report = build_report(store)
+    finally:
+        store.close()
+    harsh = report["toxicity_received"]
+    assert {a["account_id"] for a in harsh["by_account"]} == {"not_a_troll_88",
+                                                              "truth_teller_x"}
+    assert harsh["accounts_with_one"] > 0
+    page = render_html(report)
+    section = page.split('<h2 id="toxicity">')[1].split("<h2")[0]
+    assert f"{harsh['accounts_with_one']} more accounts sent one such post each" in section
+    for name in ("nadia_writes", "dev_codes", "omar_cooks", "amara_k"):
+        assert name not in section
