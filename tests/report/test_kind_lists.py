@@ -11,6 +11,17 @@ from kindscope.store.db import Store
 from kindscope.store.read import read_model
 
 
+def _demo_report(tmp_path) -> dict:
+    """The report of the bundled demo, imported and scored in a fresh database."""
+    store = Store(tmp_path / "demo.duckdb")
+    try:
+        import_sources(store, [str(demo_path())])
+        score_store(store)
+        return build_report(store)
+    finally:
+        store.close()
+
+
 def test_the_demos_hostile_accounts_are_never_listed_as_kind(tmp_path):
     store = Store(tmp_path / "demo.duckdb")
     try:
@@ -44,13 +55,7 @@ def test_figures_on_a_weak_signal_say_so(tmp_path):
     from kindscope.report import render_html
     from kindscope.signals.reliability import WEAK_AUC, held_apart_auc
 
-    store = Store(tmp_path / "demo.duckdb")
-    try:
-        import_sources(store, [str(demo_path())])
-        score_store(store)
-        report = build_report(store)
-    finally:
-        store.close()
+    report = _demo_report(tmp_path)
     weak = {s: a for s, a in held_apart_auc().items() if a < WEAK_AUC}
     assert report["source"]["weak_signals"] == weak
     if "support" in weak:
@@ -66,13 +71,7 @@ def test_one_harsh_reading_names_no_one_in_the_report(tmp_path):
     never named in that section."""
     from kindscope.report import render_html
 
-    store = Store(tmp_path / "demo.duckdb")
-    try:
-        import_sources(store, [str(demo_path())])
-        score_store(store)
-        report = build_report(store)
-    finally:
-        store.close()
+    report = _demo_report(tmp_path)
     harsh = report["toxicity_received"]
     assert {a["account_id"] for a in harsh["by_account"]} == {"not_a_troll_88",
                                                               "truth_teller_x"}
