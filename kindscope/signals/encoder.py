@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import platform
 import queue
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,11 +133,19 @@ class Encoder:
         free: queue.SimpleQueue = queue.SimpleQueue()
         for session in self.sessions:
             free.put(session)
+        # set by the first batch that fails (or by Ctrl-C): every batch not yet started
+        # returns at once, however the threads are scheduled
+        stop = threading.Event()
 
         def work(chunk: np.ndarray) -> None:
+            if stop.is_set():
+                return
             session = free.get()  # as many workers as sessions: never waits
             try:
                 features[chunk] = self._run(session, [ids[i] for i in chunk])
+            except BaseException:
+                stop.set()
+                raise
             finally:
                 free.put(session)
 
@@ -149,6 +158,7 @@ class Encoder:
                 for _ in pool.map(work, chunks):
                     pass
             except BaseException:  # an error or Ctrl-C: drop the batches not yet started
+                stop.set()
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
             pool.shutdown(wait=True)

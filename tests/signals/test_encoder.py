@@ -65,4 +65,6 @@ def test_an_error_in_one_batch_stops_the_batches_not_yet_started(monkeypatch):
     monkeypatch.setattr(enc, "_run", failing)
     with pytest.raises(RuntimeError, match="boom"):
         enc.encode([f"text {i}" for i in range(400)], batch_size=4)
-    assert len(calls) < 100 // 2  # 100 batches; only those already started ran
+    # 100 batches; only those already running when the first failed ran, however the
+    # threads were scheduled (a busy CI machine ran 75 before the batches checked a flag)
+    assert len(calls) <= len(enc.sessions)
