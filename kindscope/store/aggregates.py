@@ -198,15 +198,13 @@ def aimed_by_month(rm: ReadModel) -> list[tuple]:
 
 def aimed_by_account(rm: ReadModel, limit: int) -> tuple[list[tuple], int]:
     """(author, toxic, hateful) of the accounts with at least ``MIN_HOSTILE_POSTS`` posts
-    aimed at me read as toxic or hateful, most first; and how many accounts have fewer (one
-    reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
-    per = """
-        SELECT author_id, count(*) FILTER (is_toxic) AS t, count(*) FILTER (is_hateful) AS h,
-               count(*) AS n
-        FROM {p}_aimed_at_me WHERE is_toxic OR is_hateful GROUP BY author_id"""
-    rows = rm.rows(f"""SELECT author_id, t, h FROM ({per}) WHERE n >= {MIN_HOSTILE_POSTS}
-                       ORDER BY t + h DESC, author_id LIMIT {int(limit)}""")
-    fewer = rm.scalar(f"SELECT count(*) FROM ({per}) WHERE n < {MIN_HOSTILE_POSTS}")
+    aimed at me read as toxic or hateful, most first; and how many accounts have fewer but
+    some (one reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
+    rows = rm.rows(f"""SELECT author_id, toxic, hateful FROM {{p}}_aimed_by_author
+                       WHERE hostile >= {MIN_HOSTILE_POSTS}
+                       ORDER BY toxic + hateful DESC, author_id LIMIT {int(limit)}""")
+    fewer = rm.scalar(f"""SELECT count(*) FROM {{p}}_aimed_by_author
+                          WHERE hostile BETWEEN 1 AND {MIN_HOSTILE_POSTS - 1}""")
     return rows, int(fewer or 0)
 
 

@@ -69,9 +69,7 @@ SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.crisis, t.answers >
        CASE WHEN t.author_id IN (SELECT a.account_id FROM accounts a, {{p}}_params q
                                  WHERE a.platform = q.platform AND {OPT_OUT_SQL})
                  THEN 'opted out'
-            WHEN t.author_id IN (SELECT b.target_id FROM blocks b, {{p}}_params q
-                                 WHERE b.platform = q.platform AND b.account_id = q.me
-                                   AND b.kind IN ('block', 'mute'))
+            WHEN t.author_id IN (SELECT account_id FROM {{p}}_blocked)
                  THEN 'blocked or muted'
             WHEN t.author_id IN (SELECT account_id FROM {{p}}_hostile) THEN 'hostile'
             WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
@@ -122,9 +120,7 @@ def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
     return rm.rows("""
         SELECT a.post_id, a.author_id, a.created_at, a.text, a.url, a.is_distress,
                a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis,
-               a.author_id IN (SELECT b.target_id FROM blocks b
-                               WHERE b.platform = k.platform AND b.account_id = k.me
-                                 AND b.kind IN ('block', 'mute')) AS blocked
+               a.author_id IN (SELECT account_id FROM {p}_blocked) AS blocked
         FROM {p}_aimed_at_me a, {p}_params k
         WHERE a.created_at > CAST(? AS TIMESTAMPTZ) AND a.created_at <= CAST(? AS TIMESTAMPTZ)
           AND a.deleted_at IS NULL

@@ -113,7 +113,8 @@ class ReadModel:
         return HandleMap(self)
 
     def hostile_accounts(self) -> frozenset[str]:
-        """Accounts whose posts aimed at me are mostly toxic or hateful."""
+        """Accounts whose posts aimed at me are mostly toxic or hateful, at least
+        ``MIN_HOSTILE_POSTS`` of them (the ``hostile`` view)."""
         return frozenset(r[0] for r in self.rows("SELECT account_id FROM {p}_hostile"))
 
     def close(self) -> None:

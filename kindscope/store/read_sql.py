@@ -17,6 +17,9 @@ The shared ideas are defined here once, and only here:
 - ``replies_by_others``: dated replies by anyone but me to a post of mine;
 - ``aimed_at_me``: dated posts by others replying to me or mentioning me (by id or handle);
 - ``engagement``: replies from others + likes + reposts of each of my posts;
+- ``blocked``: accounts I blocked or muted;
+- ``aimed_by_author``: per account, its posts aimed at me: read, toxic, hateful, either
+  (``hostile``), and read as neither (``fine``); every per-author rule below reads it;
 - ``hostile``: accounts whose read posts aimed at me are mostly (more than half) toxic or
   hateful, and at least ``MIN_HOSTILE_POSTS`` of them: one reading never decides.
 
@@ -158,12 +161,19 @@ VIEWS: tuple[tuple[str, str], ...] = (
         FROM {p}_mine m LEFT JOIN {p}_reply_counts rc USING (post_id)
         LEFT JOIN {p}_likes_seen l USING (post_id)
         LEFT JOIN {p}_reposts_seen s USING (post_id)"""),
+    ("blocked", """
+        SELECT DISTINCT b.target_id AS account_id FROM blocks b, {p}_params k
+        WHERE b.platform = k.platform AND b.account_id = k.me
+          AND b.kind IN ('block', 'mute')"""),
+    ("aimed_by_author", """
+        SELECT author_id, count(*) FILTER (scored) AS aimed,
+               count(*) FILTER (is_toxic) AS toxic, count(*) FILTER (is_hateful) AS hateful,
+               count(*) FILTER (is_toxic OR is_hateful) AS hostile,
+               count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine
+        FROM {p}_aimed_at_me GROUP BY author_id"""),
     ("hostile", f"""
-        SELECT author_id AS account_id, count(*) FILTER (scored) AS aimed,
-               count(*) FILTER (is_toxic OR is_hateful) AS hostile
-        FROM {{p}}_aimed_at_me GROUP BY author_id
-        HAVING 2 * count(*) FILTER (is_toxic OR is_hateful) > count(*) FILTER (scored)
-           AND count(*) FILTER (is_toxic OR is_hateful) >= {MIN_HOSTILE_POSTS}"""),
+        SELECT author_id AS account_id, aimed, hostile FROM {{p}}_aimed_by_author
+        WHERE 2 * hostile > aimed AND hostile >= {MIN_HOSTILE_POSTS}"""),
 )
 
 
