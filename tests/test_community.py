@@ -132,6 +132,7 @@ def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monke
     (view,) = json.loads((tmp_path / "community.json").read_text())["platforms"]
     assert view["overall"]["pileons"] == 2
     assert sum(c["pileons"] for c in view["communities"]) in (0, 2)
-    # one of them mostly posts read as hateful but not toxic: counted and said
+    # one of them with at least half its posts read as hateful but not toxic: counted, said
     assert view["overall"]["pileons_read_first"] == 1
-    assert "2 pile-ons (1 of them mostly posts read as hateful but not toxic" in result.output
+    assert ("2 pile-ons (1 of them with at least half their posts read as hateful but not "
+            "toxic") in result.output

@@ -174,8 +174,9 @@ def _summary(view: dict) -> str:
             f"{'n/a' if ratio is None else f'{ratio:.2f}'}; reciprocity "
             f"{'n/a' if recip is None else f'{recip:.2f}'}; {o['isolated_members']} isolated "
             f"members; {o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons"
-            + (f" ({o['pileons_read_first']} of them mostly posts read as hateful but not "
-               f"toxic, and {HATE_ON_DENIALS}: read them with kindscope safety)"
+            + (f" ({o['pileons_read_first']} of them with at least half their posts read as "
+               f"hateful but not toxic, and {HATE_ON_DENIALS}: read them with kindscope "
+               "safety)"
                if o["pileons_read_first"] else "")
             + f"; most targeted account: {worst} toxic or hateful posts{hate_only}"
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
