@@ -312,3 +312,19 @@ def test_inbox_says_read_as_hateful_not_hostile_for_hate_without_toxicity(tmp_pa
     text = render_text(box, kind="inbox")
     assert text.count("argue against a stereotype") == 1 and box.to_dict()["note"] == box.note
     assert "argue against a stereotype" in render_page(box, kind="inbox")  # inbox.html too
+
+
+def test_the_wording_says_the_rules_number():
+    """The care queue, the network page and the report say "two" and "one" in words: they
+    must change with read_sql.MIN_HOSTILE_POSTS."""
+    from pathlib import Path
+
+    import kindscope
+    from kindscope.care.terminal import REASON_WORDS
+    from kindscope.store.read_sql import MIN_HOSTILE_POSTS
+
+    templates = Path(kindscope.__file__).parent / "report" / "templates"
+    assert MIN_HOSTILE_POSTS == 2
+    assert "at least two" in REASON_WORDS["hostile"]
+    assert "twice or more" in (templates / "network.html").read_text(encoding="utf-8")
+    assert "sent one such post each" in (templates / "metrics.html").read_text(encoding="utf-8")
