@@ -231,8 +231,8 @@ def most_targeted(scope: CommunityScope, top: int = 10
     """The accounts that received the most hostile posts, as counts only: (rank, scored
     posts aimed at it, hostile posts aimed at it, of them read as hateful but not toxic),
     most hostile first. Who they are is never returned. Hateful-but-not-toxic readings are
-    counted apart: the hate head reads many denials of a stereotype and 15% of ordinary
-    newspaper comments that way (docs/models/hate.md)."""
+    counted apart: the hate head reads many denials of a stereotype, and 15% of newspaper
+    comments labelled healthy, as hate (docs/models/hate.md)."""
     rows = scope.rows(f"""
         WITH r AS (SELECT * FROM {{c}}_read WHERE kind = 'post' AND created_at IS NOT NULL
                    AND scored)

@@ -37,9 +37,10 @@ __all__ = ["MATERIALISED", "MIN_HOSTILE_POSTS", "SIGNAL_COLUMNS", "VIEWS", "targ
 MATERIALISED = frozenset({"scores"})
 
 #: Posts aimed at me read as toxic or hateful that make an account ``hostile`` (with more
-#: than half of its read posts aimed at me). One is not enough: on held-apart sets one reply
-#: reads as toxic or hateful for 19% of newspaper comments labelled healthy and 8% of
-#: counter-speech (training/variants/2026-12-05p/one_reply.py), and an account read as
+#: than half of its read posts aimed at me). One is not enough: one reply reads as toxic or
+#: hateful for 19% of newspaper comments labelled healthy (held apart) and 8% of
+#: counter-speech (Multitarget-CONAN, a sister set of a training source;
+#: training/variants/2026-12-05p/one_reply.py), and an account read as
 #: hostile is left out of the care queue. One-off hostile repliers are kept out of "People
 #: who reply to you" by a rule of its own: fewer than MIN_HOSTILE_POSTS such posts, and read
 #: posts that are neither outnumbering them (``store.network.owner_reply_pairs``).

@@ -33,8 +33,9 @@ REVIEW = HERE.parent / "2026-12-05o/review"
 def sets() -> dict[str, tuple[list[str], list[str | None]]]:
     out = {}
     c = conan()
-    out["CONAN hate speech (held apart)"] = [t for t, y, _ in c if y == 1]
-    out["CONAN counter-narratives (held apart)"] = [t for t, y, _ in c if y == 0]
+    out["CONAN hate speech (sister set of a training source)"] = [t for t, y, _ in c if y == 1]
+    out["CONAN counter-narratives (sister set of a training source)"] = [
+        t for t, y, _ in c if y == 0]
     tg = [(t, y) for t, y, _ in toxigen() if in_val_fold(t)]
     out["ToxiGen validation, hateful (in distribution)"] = [t for t, y in tg if y == 1]
     out["ToxiGen validation, neutral (in distribution)"] = [t for t, y in tg if y == 0]

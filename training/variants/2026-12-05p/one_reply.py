@@ -1,4 +1,5 @@
-"""What one reply read as hostile says about its author, on held-apart sets.
+"""What one reply read as hostile says about its author, on sets from outside the training
+data (each says how far outside).
 
     .venv/bin/python training/variants/2026-12-05p/one_reply.py
 
@@ -8,8 +9,9 @@ the care queue then leaves that person out. This prints, per set, how often a si
 reads as toxic, as hateful but not toxic ("hate only"), or as neither, at the shipped
 thresholds, with the model of the checkout it runs in:
 
-- Multitarget-CONAN, the sample ``eval_ood.py`` scores (held apart from hate; written by NGO
-  operators, not taken from a platform): each hate speech as a reply aimed at someone, and
+- Multitarget-CONAN, the sample ``eval_ood.py`` scores (a sister set of DIALOCONAN, which hate
+  trains on: a new data set, not a new source; written by NGO operators, not taken from a
+  platform): each hate speech as a reply aimed at someone, and
   each counter-narrative as a reply to the hate speech it answers;
 - the Unhealthy Comments ``val.csv`` (real newspaper comments; no signal trains on it):
   hostile or antagonising comments against healthy ones (``ood_sets.unhealthy``);
