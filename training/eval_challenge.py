@@ -9,8 +9,9 @@ read as the product reads them, through ``kindscope.signals.read_texts`` (langua
 detection first): a case whose text the signals do not read (null scores) counts as "does
 not show" the signal, as in every rate the product reports, and is counted in ``unread``.
 A case is right when every expected decision is right. Prints the accuracy per phenomenon
-and overall, and writes them (with the accuracy per phenomenon and signal, and the ids of
-the cases got wrong) as JSON to ``tests/challenge/results.json`` (or ``--out``).
+and overall, and writes them (with the accuracy per phenomenon and signal, the ids of the
+cases got wrong, and every case's scores of every signal as the model's fingerprint) as
+JSON to ``tests/challenge/results.json`` (or ``--out``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kindscope.signals import MODEL_VERSION, THRESHOLDS  # noqa: E402
+from kindscope.signals import MODEL_VERSION, SIGNALS, THRESHOLDS  # noqa: E402
 from kindscope.signals.language import read_texts  # noqa: E402
 
 SUITE = ROOT / "tests/challenge/challenge.jsonl"
@@ -36,13 +37,28 @@ def load(path: Path = SUITE) -> list[dict]:
 
 
 def score(cases: list[dict]) -> list[dict[str, float | None]]:
-    """Per case, the score of each signal it names (None where the text is not read)."""
-    signals = sorted({s for c in cases for s in c["expect"]})
+    """Per case, the score of every signal (None where the text is not read).
+
+    Every signal, not only those a case names: ``results.json`` keeps them all as the
+    model's fingerprint (``test_challenge.py`` checks that they move only with a new
+    ``MODEL_VERSION``, since stores keep scores by version).
+    """
     table = read_texts(
-        [c["text"] for c in cases], [c.get("context") for c in cases], signals=signals
+        [c["text"] for c in cases], [c.get("context") for c in cases], signals=list(SIGNALS)
     )
-    columns = {s: table[s].to_pylist() for s in signals}
-    return [{s: columns[s][i] for s in c["expect"]} for i, c in enumerate(cases)]
+    columns = {s: table[s].to_pylist() for s in SIGNALS}
+    return [{s: columns[s][i] for s in SIGNALS} for i in range(len(cases))]
+
+
+def fingerprint(cases: list[dict], scores: list[dict[str, float | None]]) -> dict:
+    """Every case's scores, rounded to 4 places, in the order of ``SIGNALS``."""
+    return {
+        "signals": list(SIGNALS),
+        "scores": {
+            c["id"]: [None if got[s] is None else round(got[s], 4) for s in SIGNALS]
+            for c, got in zip(cases, scores, strict=True)
+        },
+    }
 
 
 def evaluate(cases: list[dict], scores: list[dict[str, float | None]]) -> dict:
@@ -77,7 +93,19 @@ def evaluate(cases: list[dict], scores: list[dict[str, float | None]]) -> dict:
             for k, xs in sorted(by_signal.items())
         },
         "wrong": dict(sorted(wrong.items())),
+        "fingerprint": fingerprint(cases, scores),
     }
+
+
+def dump(result: dict) -> str:
+    """``result`` as JSON, indented, with one line per case in the fingerprint."""
+    scores = result["fingerprint"]["scores"]
+    marker = "@@scores@@"
+    text = json.dumps(
+        {**result, "fingerprint": {**result["fingerprint"], "scores": marker}}, indent=1
+    )
+    lines = ",\n".join(f"   {json.dumps(k)}: {json.dumps(v)}" for k, v in scores.items())
+    return text.replace(json.dumps(marker), "{\n" + lines + "\n  }") + "\n"
 
 
 def main(argv=None) -> dict:
@@ -98,7 +126,7 @@ def main(argv=None) -> dict:
     cases = load(args.suite)
     scores = score(cases)
     result = evaluate(cases, scores)
-    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(dump(result), encoding="utf-8")
     width = max(map(len, result["phenomena"]))
     for name, acc in result["phenomena"].items():
         print(f"{name:{width}s}  {acc:.3f}  (n={result['cases_per_phenomenon'][name]})")
@@ -111,7 +139,9 @@ def main(argv=None) -> dict:
         for ids in result["wrong"].values():
             for i in ids:
                 case, got = by_id[i]
-                figs = ", ".join(f"{k} {'-' if v is None else round(v, 2)}" for k, v in got.items())
+                figs = ", ".join(
+                    f"{k} {'-' if got[k] is None else round(got[k], 2)}" for k in case["expect"]
+                )
                 print(f"  {i}: {case['text']!r} expect {case['expect']} got {figs}")
     return result
 
