@@ -1,0 +1,140 @@
+"""What the dismissal rule (``kindscope/signals/dismissals.py``) does, with the plan's figures.
+
+    .venv/bin/python training/variants/2026-12-05q/score_dismissals.py [--set 1|2] [--show]
+        [--repo DIR]
+
+1. A frozen review set (``--set 2``, the default: ``review/dismissals2.jsonl``, held apart;
+   ``--set 1``: ``review/dismissals.jsonl``, whose misses were read to widen the rule): per
+   kind, replies read as support (>= 0.5, with the post they answer) with the rule and with
+   it switched off.
+2. Real replies meant as support, where the rule should not fire: ESConv dev supporter
+   turns, Counsel Chat's held-apart answers, EPITOME's Reddit responses (every level;
+   level 0 has no empathy and may dismiss). The rule's fire rate on each; ``--show``
+   prints every reply it fires on, to be read.
+3. The Unhealthy Comments' val.csv (real newspaper comments, held apart from every signal):
+   the rule's fire rate on comments labelled dismissive, condescending or sarcastic against
+   those labelled healthy. They are not replies to pain, so this says whether the rule finds
+   dismissal in real text at all, not how well.
+
+``--repo DIR`` imports ``kindscope`` from another checkout (it must have the rule module for
+parts 2 and 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path[:0] = [str(HERE.parent), str(ROOT / "training")]
+
+from frozen_sets import read_frozen  # noqa: E402
+
+SETS = {"1": HERE / "review/dismissals.jsonl", "2": HERE / "review/dismissals2.jsonl"}
+
+
+def review(rows: list[dict]) -> dict:
+    import numpy as np
+
+    import kindscope.signals.model as signal_model
+    from kindscope.signals import score_texts
+
+    texts = [r["text"] for r in rows]
+    contexts = [r["context"] or None for r in rows]
+    on = score_texts(texts, contexts=contexts, signals=["support"]).column("support")
+    rule = signal_model.dismissal_mask
+    signal_model.dismissal_mask = lambda t: np.zeros(len(t), dtype=bool)
+    try:
+        off = score_texts(texts, contexts=contexts, signals=["support"]).column("support")
+    finally:
+        signal_model.dismissal_mask = rule
+    out = {}
+    print(f"{'kind':16s} {'n':>4s} {'support, rule off':>18s} {'rule on':>8s}")
+    for kind in ("dismissive", "comfort_overlap", "comfort_plain"):
+        idx = [i for i, r in enumerate(rows) if r["kind"] == kind]
+        n_off = sum(off[i].as_py() >= 0.5 for i in idx)
+        n_on = sum(on[i].as_py() >= 0.5 for i in idx)
+        out[kind] = {"n": len(idx), "support_off": n_off, "support_on": n_on}
+        print(f"{kind:16s} {len(idx):4d} {n_off:18d} {n_on:8d}")
+    lost = [r["text"] for i, r in enumerate(rows)
+            if r["expect_support"] and off[i].as_py() >= 0.5 > on[i].as_py()]
+    for text in lost:
+        print(f"  comfort lost: {text!r}")
+    return out
+
+
+def real(show: bool) -> None:
+    from data import epitome
+    from ood_sets import counsel_pairs, esconv_dev
+
+    from kindscope.signals.dismissals import explain_dismissals
+
+    epi = {}
+    for mech in ("er", "ip", "ex"):
+        for r in epitome(mech):
+            epi.setdefault(r["rp_id"], (r["response_post"], int(r["level"])))
+    sets = {
+        "ESConv dev supporter turns": sorted({reply for _, _, reply in esconv_dev()}),
+        "Counsel Chat held-apart answers": sorted({a for _, a in counsel_pairs()}),
+        "EPITOME responses, any empathy (level 1-2 in one mechanism)": sorted(
+            {t for t, lv in epi.values() if lv > 0}),
+        "EPITOME responses, level 0 (no empathy)": sorted(
+            {t for t, lv in epi.values() if lv == 0}),
+    }
+    print(f"\n{'real replies':60s} {'n':>6s} {'fires':>6s} {'rate':>7s}")
+    for name, texts in sets.items():
+        fired = [(t, explain_dismissals(t)) for t in texts]
+        fired = [(t, why) for t, why in fired if why]
+        print(f"{name:60s} {len(texts):6d} {len(fired):6d} {len(fired) / len(texts):7.2%}")
+        if show:
+            for t, why in fired:
+                print(f"    {','.join(why)}: {t[:300]!r}")
+
+
+def unhealthy(show: bool) -> None:
+    from data import DATA, _csv
+
+    from kindscope.signals.dismissals import explain_dismissals
+
+    rows = _csv(DATA / "unhealthy-conversations/val.csv")
+    print(f"\n{'Unhealthy Comments val (held apart)':60s} {'n':>6s} {'fires':>6s} {'rate':>7s}")
+    for attr in ("dismissive", "condescending", "sarcastic", "healthy"):
+        texts = [r["comment"] for r in rows if float(r[attr] or 0) >= 0.5]
+        fired = [t for t in texts if explain_dismissals(t)]
+        print(f"{attr:60s} {len(texts):6d} {len(fired):6d} {len(fired) / len(texts):7.2%}")
+        if show and attr != "healthy":
+            for t in fired:
+                print(f"    {t[:200]!r}")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=Path, default=ROOT)
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--set", choices=sorted(SETS), default="2",
+                        help="1: the first review set (read while the rule was widened); "
+                             "2: the second, held apart (default)")
+    parser.add_argument("--artifacts", type=Path,
+                        help="score with the artifacts in this folder (a refitted head)")
+    parser.add_argument("--review-only", action="store_true")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(args.repo.resolve()))
+    if args.artifacts:
+        import kindscope.signals.model as signal_model
+
+        signal_model._model = signal_model.SignalModel(args.artifacts)
+    rows, sha = read_frozen(SETS[args.set])
+    from kindscope.signals import MODEL_VERSION
+
+    print(f"{MODEL_VERSION}, review set {args.set}, sha256 {sha[:12]}")
+    review(rows)
+    if args.review_only:
+        return
+    real(args.show)
+    unhealthy(args.show)
+
+
+if __name__ == "__main__":
+    main()
