@@ -36,22 +36,24 @@ import numpy as np
 
 from kindscope.signals.guards import lowered
 
-__all__ = ["DISMISSALS", "dismissal_mask", "explain_dismissals"]
+__all__ = ["COMMANDS", "DISMISSALS", "NAMES", "dismissal_mask", "explain_dismissals"]
 
 _YOU_ARE = r"(?:you're|youre|you are|ur|u r|u are|you r)"
-#: What makes the phrase after it a command said to the reader: the start of a clause or a
-#: word that leads into one, then an optional "just" ("you can just smile" is no command).
-_COMMAND = (
+#: What makes a phrase a command said to the reader: it starts a clause or follows a word
+#: that leads into one, with an optional "just" ("you can just smile" is no command). The
+#: lead must end where the phrase starts.
+_LEAD = re.compile(
     r"(?:^|[.!?,;:\n(]\s*|\b(?:so|now|then|seriously|honestly|tbh|pls|please|plz|dude|mate|"
     r"bro|man|girl|hun|babe|lol|lmao|omg|ok|okay|well|come on|c'mon|you need to|you have to|"
     r"you gotta|you've got to|you should|u need to|u should|u gotta|try to|time you|learn to|"
-    r"need to)\s+)(?:just |simply )?"
+    r"need to)\s+)(?:just |simply )?\Z"
 )
 _SAD = (
     r"(?:sad|depressed|anxious|down|ill|sick|tired|lonely|stressed|autistic|disabled|"
     r"mentally ill|negative)"
 )
 
+#: Phrases that dismiss wherever they stand.
 DISMISSALS: dict[str, re.Pattern] = {
     name: re.compile(rx)
     for name, rx in {
@@ -66,23 +68,14 @@ DISMISSALS: dict[str, re.Pattern] = {
         r"bipolar|anxious|on the spectrum)\b|\b(?:that's|thats|that is) (?:just )?life\b|"
         r"\b(?:don't|dont|do not) make (?:it|this|that|your \w+) (?:your|ur) (?:whole |entire )?"
         r"personality\b",
-        # "others have it worse", "count your blessings", "be grateful"
+        # "others have it worse", "count your blessings"
         "comparing": r"\b(?:other|some|many|lots of|plenty of|most|loads of) (?:people|ppl|folks|"
         r"kids|children) (?:have|got|had|has) it (?:way |much |so much |a lot |far )?worse\b|"
         r"\b(?:others|people|ppl|everyone else) (?:have|got|has) it (?:way |much |so much |a lot "
         r"|far )?worse\b|\b(?:there are|there's|theres) (?:people|ppl|kids|children) (?:starving|"
         r"dying|in war|who have it (?:way |much |far )?worse|worse off|with real problems)\b|"
-        + _COMMAND + r"(?:be|feel) (?:so |more )?(?:grateful|thankful)\b|\bcount your "
-        r"blessings\b|\b(?:people|ppl|others|folks|some) (?:with|who have|who've got) (?:real|"
-        r"actual|bigger|serious) problems\b",
-        # "man up", "get over it", "stop whining", as commands
-        "toughen_up": _COMMAND + r"(?:man up|toughen up|harden up|grow up|get over it|get "
-        r"over yourself|snap out of it|pull yourself together|suck it up|get a grip|get on with "
-        r"it|move on already|(?:it's |its )?time to move on|grow (?:a )?(?:thicker|tougher) skin|"
-        r"stop (?:crying|moping) and|stop (?:whining|whinging|moaning|complaining|sulking|"
-        r"wallowing|feeling sorry for yourself|being (?:so |such )?(?:dramatic|sensitive|negative|"
-        r"soft|weak|a baby|a drama queen|lazy|a victim|extra))|quit (?:whining|whinging|"
-        r"complaining|moaning|feeling sorry for yourself))\b",
+        r"\bcount your blessings\b|\b(?:people|ppl|others|folks|some) (?:with|who have|who've "
+        r"got) (?:real|actual|bigger|serious) problems\b",
         # "you're overreacting", "doing this for attention", "you're just lazy"
         "accusing": rf"\b{_YOU_ARE} (?:just |being |so |totally |way |really |only |such )*"
         r"(?:overreacting|over reacting|over-reacting|exaggerating|dramatic|too sensitive|"
@@ -93,28 +86,23 @@ DISMISSALS: dict[str, re.Pattern] = {
         r"\b(?:doing|saying|posting|writing|faking|do|say|post|it's|its|this is|just|only|all) "
         r"(?:(?:this|that|it|all this) )?(?:for|4) (?:the )?attention\b|\b(?:you|u) (?:just |only "
         r"|really |clearly |obviously )?(?:like|love|want|need|crave|enjoy) (?:the )?attention\b|"
-        r"\battention[- ]?(?:seeking|seeker|whore|hog)"
-        r"\b|\b(?:fishing|begging) for (?:attention|sympathy|pity|compliments)\b",
-        # "just think positive", "everything happens for a reason", "cheer up"
-        "toxic_positivity": _COMMAND + r"(?:just|simply) (?:think|be|stay) positive\b|\bthink "
-        r"positive(?:ly)?,? and (?:it|you|everything|things)\b|\b(?:positive|good) vibes only\b|"
-        r"\b(?:choose|chose|pick) (?:happiness|to be happy|joy)\b|\bhappiness is a choice\b|"
-        r"\beverything happens for a reason\b|\b(?:don't|dont|do not) let (?:the |any )?"
-        r"negativity\b|"
-        + _COMMAND + r"(?:(?:just|simply) (?:be happy(?! (?:that|to|for|with|about|when|if|"
-        r"because))|calm down)|smile more|look on the bright side|focus on the positives?|"
-        r"(?:aw+,? |oh |hey |hun,? |babe,? )?cheer up)\b",
+        r"\battention[- ]?(?:seeking|seeker|whore|hog)\b|\b(?:fishing|begging) for (?:attention|"
+        r"sympathy|pity|compliments)\b",
+        # "think positive and it'll pass", "everything happens for a reason"
+        "toxic_positivity": r"\bthink positive(?:ly)?,? and (?:it|you|everything|things)\b|"
+        r"\b(?:positive|good) vibes only\b|\b(?:choose|chose|pick) (?:happiness|to be happy|joy)"
+        r"\b|\bhappiness is a choice\b|\beverything happens for a reason\b|\b(?:don't|dont|do "
+        r"not) let (?:the |any )?negativity\b",
         # "nobody cares", "ok and?", "sounds like a you problem"
         "brush_off": r"\b(?:nobody|no one|noone|no1) (?:cares|asked|wants to (?:hear|read|know)"
         r")\b(?! (?:about|abt|for|if|whether|when|that|what) (?:me|us|my|i)\b)|\bcry me a river"
         r"\b|\bboo+ ?hoo+\b|\bget a life\b|\bnot my problem\b|\b(?:take|keep) (?:it|this|that|"
         r"your (?:drama|whining|problems|sob story)) (?:somewhere else|elsewhere|to yourself|"
         r"offline)\b|\b(?:this|twitter|here|reddit|social media) (?:is not|isn't|isnt) (?:your|"
-        r"a) (?:therapist|diary|therapy)\b|\btouch grass\b|\bwho asked\b|"
-        r"\b(?:sounds like )?a (?:you|u) problem\b|\b(?:that's|thats|that is) on (?:you|u)\b"
-        r"(?! to)|\bok(?:ay)?,? and\?|\bwhat do "
-        r"(?:you|u) want (?:us|me|people) to do about it\b|\bwhy (?:are|r) (?:you|u) (?:telling|"
-        r"posting|sharing) (?:this|the internet|us|everyone|strangers)\b",
+        r"a) (?:therapist|diary|therapy)\b|\btouch grass\b|\bwho asked\b|\b(?:sounds like )?a "
+        r"(?:you|u) problem\b|\b(?:that's|thats|that is) on (?:you|u)\b(?! to)|\bok(?:ay)?,? "
+        r"and\?|\bwhat do (?:you|u) want (?:us|me|people) to do about it\b|\bwhy (?:are|r) "
+        r"(?:you|u) (?:telling|posting|sharing) (?:this|the internet|us|everyone|strangers)\b",
         # "have you tried not being depressed?", "just stop being sad"
         "mock_advice": r"\b(?:have you|did you|you|u|have u) (?:ever )?tried (?:just )?(?:not "
         r"being|being less|to not be|not to be|to stop being|stopping being|not feeling|being "
@@ -131,6 +119,34 @@ DISMISSALS: dict[str, re.Pattern] = {
         r"\bif (?:you|u)(?:'d| had| would have) (?:worked|tried) harder\b",
     }.items()
 }
+
+#: Phrases that dismiss only as commands (after ``_LEAD``): "get over it", not "it takes
+#: time to get over it".
+COMMANDS: dict[str, re.Pattern] = {
+    name: re.compile(rx)
+    for name, rx in {
+        # "be grateful"
+        "comparing": r"\b(?:be|feel) (?:so |more )?(?:grateful|thankful)\b",
+        # "man up", "get over it", "stop whining"
+        "toughen_up": r"\b(?:man up|toughen up|harden up|grow up|get over it|get over yourself|"
+        r"snap out of it|pull yourself together|suck it up|get a grip|get on with it|move on "
+        r"already|(?:it's |its )?time to move on|grow (?:a )?(?:thicker|tougher) skin|stop "
+        r"(?:crying|moping) and|stop (?:whining|whinging|moaning|complaining|sulking|wallowing|"
+        r"feeling sorry for yourself|being (?:so |such )?(?:dramatic|sensitive|negative|soft|"
+        r"weak|a baby|a drama queen|lazy|a victim|extra))|quit (?:whining|whinging|complaining|"
+        r"moaning|feeling sorry for yourself))\b",
+        # "just think positive", "cheer up", "look on the bright side"
+        "toxic_positivity": r"\b(?:(?:just|simply) (?:(?:think|be|stay) positive|be happy(?! "
+        r"(?:that|to|for|with|about|when|if|because))|calm down)|smile more|look on the bright "
+        r"side|focus on the positives?|(?:aw+,? |oh |hey |hun,? |babe,? )?cheer up)\b",
+    }.items()
+}
+#: Every phrase of every rule in one pattern: most texts hold none, and one scan tells.
+_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in (*DISMISSALS.values(),
+                                                          *COMMANDS.values())))
+#: The rules' names, in the order ``explain_dismissals`` gives them.
+NAMES = ("minimising", "comparing", "toughen_up", "accusing", "toxic_positivity", "brush_off",
+         "mock_advice", "blame")
 
 #: How many words before a phrase a negation of it may stand.
 _WINDOW = 6
@@ -168,18 +184,36 @@ _AFTER = re.compile(
 def explain_dismissals(text: str) -> list[str]:
     """Names of the rules that fire on ``text`` (none for a phrase argued against)."""
     low = lowered(text)
+    if not _ANY.search(low):
+        return []
     hits = []
-    for name, rx in DISMISSALS.items():
-        for m in rx.finditer(low):
-            before = low[: m.start()]
-            sentence = re.split(r"[.!?;\n]", before)[-1]
-            near = " ".join(sentence.replace(" or not", "").split()[-_WINDOW:])
-            if (_QUOTED.search(before) or _NEGATION.search(near) or _REPORTED.search(sentence)
-                    or _AFTER.search(low, m.end())):
-                continue
+    for name in NAMES:
+        if any(not _argued(low, start, end)
+               for start, end in _phrases(low, DISMISSALS.get(name), COMMANDS.get(name))):
             hits.append(name)
-            break
     return hits
+
+
+def _phrases(low: str, anywhere: re.Pattern | None, command: re.Pattern | None):
+    """(start, end) of each phrase found; a command's start is where its lead starts."""
+    if anywhere is not None:
+        for m in anywhere.finditer(low):
+            yield m.start(), m.end()
+    if command is not None:
+        for m in command.finditer(low):
+            # "^" in the lead matches only at the text's real start, not at the window's
+            lead = _LEAD.search(low, max(0, m.start() - 40), m.start())
+            if lead is not None:
+                yield lead.start(), m.end()
+
+
+def _argued(low: str, start: int, end: int) -> bool:
+    """True when the phrase at ``start:end`` is negated, reported, quoted or rejected."""
+    before = low[:start]
+    sentence = re.split(r"[.!?;\n]", before)[-1]
+    near = " ".join(sentence.replace(" or not", "").split()[-_WINDOW:])
+    return bool(_QUOTED.search(before) or _NEGATION.search(near) or _REPORTED.search(sentence)
+                or _AFTER.search(low, end))
 
 
 def dismissal_mask(texts: list[str]) -> np.ndarray:
