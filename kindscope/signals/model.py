@@ -11,6 +11,7 @@ import numpy as np
 
 from kindscope.errors import ModelError
 from kindscope.signals.answers import ANSWER_SCORE, adjust_answers, answer_mask
+from kindscope.signals.dismissals import dismissal_mask
 from kindscope.signals.encoder import Encoder
 from kindscope.signals.guards import (
     GUARD_CAP,
@@ -51,7 +52,7 @@ SIGNALS: tuple[str, ...] = (
 )
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.17"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.18"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -185,9 +186,14 @@ class SignalModel:
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(
                 adjust_milestones("upbeat", plain, out["upbeat"], milestones), out["crisis"])
-        for s in SUPPORT_SIGNALS:
-            if s in out:
-                out[s] = adjust_support(out[s], out["toxicity"], slogans)
+        if has & set(SUPPORT_SIGNALS):
+            # a reply that dismisses the pain it answers is not comfort ("man up")
+            above = np.logical_or.reduce([out[s] > GUARD_CAP for s in SUPPORT_SIGNALS
+                                          if s in out])
+            not_comfort = slogans | _mask_where(above, dismissal_mask, plain)
+            for s in SUPPORT_SIGNALS:
+                if s in out:
+                    out[s] = adjust_support(out[s], out["toxicity"], not_comfort)
         return {s: out[s] for s in signals}
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set

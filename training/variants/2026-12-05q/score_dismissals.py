@@ -32,7 +32,8 @@ sys.path[:0] = [str(HERE.parent), str(ROOT / "training")]
 
 from frozen_sets import read_frozen  # noqa: E402
 
-SETS = {"1": HERE / "review/dismissals.jsonl", "2": HERE / "review/dismissals2.jsonl"}
+SETS = {"1": HERE / "review/dismissals.jsonl", "2": HERE / "review/dismissals2.jsonl",
+        "3": HERE / "review/dismissals3.jsonl"}
 
 
 def review(rows: list[dict]) -> dict:
@@ -115,7 +116,7 @@ def main(argv=None) -> None:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--set", choices=sorted(SETS), default="2",
                         help="1: the first review set (read while the rule was widened); "
-                             "2: the second, held apart (default)")
+                             "2: the second, held apart (default); 3: the third, for plan 5")
     parser.add_argument("--artifacts", type=Path,
                         help="score with the artifacts in this folder (a refitted head)")
     parser.add_argument("--review-only", action="store_true")
