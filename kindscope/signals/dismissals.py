@@ -10,17 +10,25 @@ positivity, brush them off, mock them with fake advice or blame them
 (``training/variants/2026-12-05q``).
 
 Each rule below is a named regular expression over the lower-cased text. Phrases that are
-commands ("man up", "get over it", "cheer up") count only as commands: at the start of a
-clause or after a word that makes them one ("just", "you need to"), not in "it takes time
-to get over it". A hit is not counted when the phrase is argued against or reported, which
-is how comfort uses the same words ("you're not overreacting", "ignore anyone who tells you
-to man up", "I know it feels like nobody cares"):
+commands ("man up", "get over it", "cheer up") count only as commands: at the start of the
+text (after a handle or emoji) or of a clause, or after a word that makes them one ("just",
+"you need to", "but", "why can't you"), not in "it takes time to get over it". Stock phrases
+that also have other senses count only where the clause ends with them ("nobody cares."
+but not "nobody cares if you wear pyjamas", "that's life" but not "that's life-changing").
+A hit is not counted when the phrase is argued against or reported, which is how comfort
+uses the same words ("you're not overreacting", "ignore anyone who tells you to man up",
+"I know it feels like nobody cares"):
 
-- a negation, a reporting or opinion word ("tell", "said", "people who", "feel like",
-  "i know", "even if") or the writer's own intent ("i need to", "i will": self-talk, not a
-  reply to someone) earlier in its sentence, or an open quotation mark before it;
-- words after it, anywhere in the text, that reject it or make room for the pain ("doesn't
-  mean", "never helps", "ignore", "you're allowed", "valid", "it's ok to").
+- a negation in the few words before it, in its own clause (hedges such as "no offence but"
+  and "why can't you" do not count);
+- a reporting, opinion or permission word ("tell", "said", "people who", "feel like", "i
+  know", "it's ok to") or the writer's own intent ("i need to", "i will": self-talk, not a
+  reply to someone) earlier in its sentence, unless a "but" sets it aside ("i know it's
+  hard but man up" counts);
+- an open quotation mark before it;
+- words after it, in its sentence or the next, that reject it or make room for the pain
+  ("doesn't mean you", "never helps", "is toxic", "my ass", "you're allowed", "valid",
+  "but"), or a question answered at once ("you're lazy? you raised three kids").
 
 A hit caps ``support`` and its mechanisms at ``guards.GUARD_CAP``, as the toxicity guard and
 the slogans do (``guards.adjust_support``): the reply is not comfort. Nothing else changes;
@@ -39,84 +47,104 @@ from kindscope.signals.guards import lowered
 __all__ = ["COMMANDS", "DISMISSALS", "NAMES", "dismissal_mask", "explain_dismissals"]
 
 _YOU_ARE = r"(?:you're|youre|you are|ur|u r|u are|you r)"
-#: What makes a phrase a command said to the reader: it starts a clause or follows a word
-#: that leads into one, with an optional "just" ("you can just smile" is no command). The
-#: lead must end where the phrase starts.
+#: Where a clause ends: what a stock phrase said on its own is followed by.
+_END = r"(?=\s*(?:[.!?,;:)\n]|$|lol|lmao|tbh|bro|mate|dude|hun|x\b|😂|🙄|🤷))"
+#: Where a sentence ends.
+_STOP = r"(?=\s*(?:[.!?\n]|$|lol|lmao|tbh|mate|bro|hun|x\b|😂|🙄))"
+#: What makes a phrase a command said to the reader: it starts the text (after a handle,
+#: spaces or emoji) or a clause, or follows a word that leads into one, with an optional
+#: "just" ("you can just smile" is no command). The lead must end where the phrase starts.
 _LEAD = re.compile(
-    r"(?:^|[.!?,;:\n(]\s*|\b(?:so|now|then|seriously|honestly|tbh|pls|please|plz|dude|mate|"
-    r"bro|man|girl|hun|babe|lol|lmao|omg|ok|okay|well|come on|c'mon|you need to|you have to|"
-    r"you gotta|you've got to|you should|u need to|u should|u gotta|try to|time you|learn to|"
-    r"need to)\s+)(?:just |simply )?\Z"
+    r"(?:^[^\w]*(?:@[\w.@-]+[\s,:]+)*|[.!?,;:\n(]\s*|(?:^|[.!?,;:\n(]\s*)(?:it's |its |it "
+    r"is |now )?(?:time to|high time you)\s+|\b(?:so|now|then|seriously|honestly|tbh|pls|"
+    r"please|plz|dude|mate|bro|man|girl|hun|babe|lol|lmao|omg|ok|okay|well|ugh|but|come on|"
+    r"c'mon|why (?:can't|cant|don't|dont|won't|wont) (?:you|u)|(?:can't|cant|won't|wont) (?:you|"
+    r"u)|"
+    r"you need to|you have to|you gotta|you've got to|you should|u need to|u should|u gotta|"
+    r"try to|time you|need to)\s+)(?:just |simply )?\Z"
 )
 _SAD = (
     r"(?:sad|depressed|anxious|down|ill|sick|tired|lonely|stressed|autistic|disabled|"
     r"mentally ill|negative)"
 )
+_WORSE = r"(?:way |much |so much |a lot |far |even )?(?:worse|harder|tougher)"
 
 #: Phrases that dismiss wherever they stand.
 DISMISSALS: dict[str, re.Pattern] = {
     name: re.compile(rx)
     for name, rx in {
         # "it could be worse", "it's all in your head", "it's just a phase", "that's life"
-        "minimising": r"\b(?:it|things|this|that|life) could (?:always |easily )?be (?:so much |a "
-        r"lot |way |much |far |a lot )?worse\b|\b(?:it's|its|it is|that's|thats|that is|this "
-        r"is|sounds like|just|probably|prob|only) (?:all |just |only |probably )*(?:in your head|"
-        r"in ur head|in your mind|a phase|first world problems?)\b|\bfirst world problems?\b|"
-        r"\b(?:depression|anxiety|adhd|ptsd|mental illness|burnout|fibro|fibromyalgia|chronic "
-        r"fatigue) (?:isn't|is not|isnt|ain't|aint) (?:even )?(?:real|a real (?:thing|illness|"
-        r"disease))\b|\beveryone(?:'s| is) a (?:bit|little) (?:ocd|adhd|autistic|depressed|"
-        r"bipolar|anxious|on the spectrum)\b|\b(?:that's|thats|that is) (?:just )?life\b|"
-        r"\b(?:don't|dont|do not) make (?:it|this|that|your \w+) (?:your|ur) (?:whole |entire )?"
-        r"personality\b",
-        # "others have it worse", "count your blessings"
+        "minimising": r"\b(?:it |things |this |that |life )?(?:could|coulda)(?:'ve| have)? "
+        r"(?:always |easily )?be(?:en)? (?:so much |a lot |way |much |far )?worse\b|"
+        r"\b(?:it's|its|it is|that's|thats|that is|this is|is|are) (?:just |only |probably )?"
+        r"all in (?:your|ur) (?:head|mind)\b|\b(?:it's|its|it is|that's|thats|that is|this is|"
+        r"just|only) (?:just |only )?in (?:your|ur) (?:head|mind)" + _STOP + r"|\b(?:it's|its|"
+        r"it is|that's|thats|that is|this is|sounds like|just|probably|prob|only) (?:just |only "
+        r"|probably ){0,2}a phase\b(?! of| in| where| when| that)|(?<!my )\bfirst world "
+        r"problems?\b|\b(?:depression|anxiety|adhd|ptsd|mental illness|burnout|fibro|"
+        r"fibromyalgia|chronic fatigue) (?:isn't|is not|isnt|ain't|aint) (?:even )?(?:real|a real "
+        r"(?:thing|illness|disease))\b|\b(?:depression|anxiety|sadness|being depressed|being sad"
+        r") is a choice\b|\beveryone(?:'s| is) a (?:bit|little) (?:ocd|adhd|autistic|depressed|"
+        r"bipolar|anxious|on the spectrum)\b|\b(?:that's|thats|that is) (?:just )?life(?=\s*"
+        r"(?:[.!?;)\n]|$|lol|tbh|,? (?:get|move|deal|suck|man|grow)\b))|\b(?:don't|dont|do not) "
+        r"make (?:it|this|that|your \w+) (?:your|ur) (?:whole |entire )?personality\b",
+        # "others have it worse", "count your blessings", "be grateful for what you have"
         "comparing": r"\b(?:other|some|many|lots of|plenty of|most|loads of) (?:people|ppl|folks|"
-        r"kids|children) (?:have|got|had|has) it (?:way |much |so much |a lot |far )?worse\b|"
-        r"\b(?:others|people|ppl|everyone else) (?:have|got|has) it (?:way |much |so much |a lot "
-        r"|far )?worse\b|\b(?:there are|there's|theres) (?:people|ppl|kids|children) (?:starving|"
-        r"dying|in war|who have it (?:way |much |far )?worse|worse off|with real problems)\b|"
+        r"kids|children) (?:have|got|had|has) it " + _WORSE + r"\b(?! than me| than us| off "
+        r"than me)|\b(?:others|people|ppl|everyone else) (?:have|got|has) it " + _WORSE +
+        r"\b(?! than me| than us)|\b(?:there are|there's|theres) (?:people|ppl|kids|children) "
+        r"(?:starving|in war|who have it " + _WORSE + r"|worse off|with real problems)\b|"
         r"\bcount your blessings\b|\b(?:people|ppl|others|folks|some) (?:with|who have|who've "
-        r"got) (?:real|actual|bigger|serious) problems\b",
-        # "you're overreacting", "doing this for attention", "you're just lazy"
+        r"got) (?:real|actual|bigger|serious) problems\b|\bbe (?:grateful|thankful) for what "
+        r"(?:you|u) (?:have|got|do have|still have)\b",
+        # "you're overreacting", "you're just doing it for attention", "you're just lazy"
         "accusing": rf"\b{_YOU_ARE} (?:just |being |so |totally |way |really |only |such )*"
         r"(?:overreacting|over reacting|over-reacting|exaggerating|dramatic|too sensitive|"
         r"oversensitive|over sensitive|a drama queen|making (?:it|this|that) up|faking(?: it)?|"
         r"lazy|weak|attention seeking|attention-seeking|an attention seeker|looking for "
-        r"(?:attention|sympathy|pity)|complaining|whining|whinging|moaning|extra|obsessed with|"
-        r"making (?:it|this|that) (?:a whole thing|a big deal|into a big deal|all about you))\b|"
-        r"\b(?:doing|saying|posting|writing|faking|do|say|post|it's|its|this is|just|only|all) "
-        r"(?:(?:this|that|it|all this) )?(?:for|4) (?:the )?attention\b|\b(?:you|u) (?:just |only "
-        r"|really |clearly |obviously )?(?:like|love|want|need|crave|enjoy) (?:the )?attention\b|"
-        r"\battention[- ]?(?:seeking|seeker|whore|hog)\b|\b(?:fishing|begging) for (?:attention|"
-        r"sympathy|pity|compliments)\b",
+        r"(?:attention|sympathy|pity)|complaining|whining|whinging|moaning|making (?:it|this|"
+        r"that) (?:a whole thing|a big deal|into a big deal|all about you))\b|"
+        rf"\b{_YOU_ARE} (?:being (?:so |too )?|so |too )sensitive\b(?! and| to| soul| person| "
+        r"heart)|"
+        r"\byour (?:just |being |so |totally )*(?:overreacting|over reacting|exaggerating|being "
+        r"dramatic|being lazy|being (?:so |too )?sensitive|faking(?: it)?|making (?:it|this) up|"
+        r"attention seeking)\b|\b(?:you|u|you're|youre|ur) (?:just |only |clearly |obviously |"
+        r"literally )?(?:doing|saying|posting|writing|faking|do|say|post) (?:(?:this|that|it|all "
+        r"this) )?(?:for|4) (?:the )?attention\b|\b(?:it's|its|this is) (?:all |just |only )?"
+        r"(?:for|4) (?:the )?attention\b|\b(?:you|u) (?:just |only |really |clearly |obviously )?"
+        r"(?:like|love|want|need|crave|enjoy) (?:the )?attention\b|\b(?:you're|youre|you are|ur|"
+        r"such|stop being|quit being) (?:an? |so |such an? |just )?attention[- ]?(?:seeking|"
+        r"seeker|whore|hog)\b|\b(?:fishing|begging) for (?:attention|sympathy|pity|compliments)\b",
         # "think positive and it'll pass", "everything happens for a reason"
         "toxic_positivity": r"\bthink positive(?:ly)?,? and (?:it|you|everything|things)\b|"
         r"\b(?:positive|good) vibes only\b|\b(?:choose|chose|pick) (?:happiness|to be happy|joy)"
-        r"\b|\bhappiness is a choice\b|\beverything happens for a reason\b|\b(?:don't|dont|do "
-        r"not) let (?:the |any )?negativity\b",
-        # "nobody cares", "ok and?", "sounds like a you problem"
-        "brush_off": r"\b(?:nobody|no one|noone|no1) (?:cares|asked|wants to (?:hear|read|know)"
-        r")\b(?! (?:about|abt|for|if|whether|when|that|what) (?:me|us|my|i)\b)|\bcry me a river"
-        r"\b|\bboo+ ?hoo+\b|\bget a life\b|\bnot my problem\b|\b(?:take|keep) (?:it|this|that|"
-        r"your (?:drama|whining|problems|sob story)) (?:somewhere else|elsewhere|to yourself|"
-        r"offline)\b|\b(?:this|twitter|here|reddit|social media) (?:is not|isn't|isnt) (?:your|"
-        r"a) (?:therapist|diary|therapy)\b|\btouch grass\b|\bwho asked\b|\b(?:sounds like )?a "
-        r"(?:you|u) problem\b|\b(?:that's|thats|that is) on (?:you|u)\b(?! to)|\bok(?:ay)?,? "
-        r"and\?|\bwhat do (?:you|u) want (?:us|me|people) to do about it\b|\bwhy (?:are|r) "
-        r"(?:you|u) (?:telling|posting|sharing) (?:this|the internet|us|everyone|strangers)\b",
+        r"\b|\bhappiness is a choice\b|\beverything happens for a reason\b",
+        # "nobody cares", "cry me a river", "sounds like a you problem"
+        "brush_off": r"\b(?:nobody|no one|noone|no1) (?:cares|asked)" + _END + r"|\b(?:nobody|"
+        r"no one|noone|no1) (?:wants|needs) to (?:hear|read|know) (?:it|this|that|about (?:it|"
+        r"this|that|your \w+))\b|\b(?:nobody|no one|noone) gives a (?:shit|damn|fuck|crap|toss)"
+        r"\b|\bcry me a river\b|\bboo+ ?hoo+\b|\bget a life" + _END + r"|\bnot my problem\b|"
+        r"\b(?:take|keep) (?:it|this|that|your (?:drama|whining|problems|sob story)) (?:somewhere "
+        r"else|elsewhere|offline)\b|\b(?:this|twitter|here|reddit|social media) (?:is not|isn't|"
+        r"isnt) (?:your|a) (?:therapist|diary|therapy)\b|\bwho asked" + _END + r"|\bdid(?:n't|"
+        r"nt) ask" + _END + r"|\bcool story(?: bro)?\b|\b(?:sounds like )?a (?:you|u) problem\b|"
+        r"\bwhat do (?:you|u) want (?:us|me|people) to do about it\b|\bwhy (?:are|r) (?:you|u) "
+        r"(?:telling|posting|sharing) (?:this|the internet|us|everyone|strangers)\b",
         # "have you tried not being depressed?", "just stop being sad"
-        "mock_advice": r"\b(?:have you|did you|you|u|have u) (?:ever )?tried (?:just )?(?:not "
-        r"being|being less|to not be|not to be|to stop being|stopping being|not feeling|being "
-        r"happy|being normal|cheering up)\b|\b(?:just|simply) (?:don't|dont|do not|stop) "
+        "mock_advice": r"\b(?:have you|did you|you|u|have u) (?:ever )?tried (?:just )?(?:(?:not "
+        rf"being|being less|to not be|not to be|to stop being|stopping being) (?:so )?{_SAD}|"
+        r"being happy|being normal|cheering up)\b|\b(?:just|simply) (?:don't|dont|do not|stop) "
         rf"(?:being |feeling |feel |be )(?:so )?{_SAD}\b",
-        # "you did this to yourself", "your own fault", "you didn't want it enough"
-        "blame": r"\byou (?:did|brought) (?:this|it|that|all this) (?:on|to|upon) yourself\b|"
-        r"\b(?:it's|its|it is|that's|thats|that is) (?:all |entirely |totally |completely )?"
-        r"(?:your|ur) (?:own )?fault\b|\b(?:your|ur) own fault\b|\byou (?:only )?have (?:only )?"
-        r"yourself to blame\b|\byou made your (?:own )?bed\b|\bwhat did (?:you|u) expect\b|"
-        r"\b(?:you|u) (?:probably |clearly |obviously )?(?:pushed (?:them|him|her|everyone|"
-        r"people) away|did(?:n't|nt| not) (?:want|try) (?:it |recovery |to get better |hard )?"
-        r"(?:bad )?enough|(?:won't|wont|don't|dont) (?:even )?(?:help|try to help) yourself)\b|"
-        r"\bif (?:you|u)(?:'d| had| would have) (?:worked|tried) harder\b",
+        # "you did this to yourself", "your own fault"
+        "blame": r"\b(?:you|u) (?:did|brought) (?:this|it|that|all this) (?:on|to|upon) (?:yourself"
+        r"|urself)\b|\b(?:it's|its|it is|that's|thats|that is) (?:all |entirely |totally |"
+        r"completely )?(?:your|ur) (?:own )?fault\b|\b(?:your|ur) own fault\b|\byou (?:only )?"
+        r"have (?:only )?yourself to blame\b|\byou made your (?:own )?bed,? (?:so |now |and "
+        r"now )?(?:lie|sleep) in it\b|\bwhat did (?:you|u) expect\b(?! to| from| of| when| it)|"
+        r"\b(?:you|u) (?:probably |clearly |obviously )?(?:did(?:n't|nt| not) (?:want|try) (?:it |"
+        r"recovery |to get better |hard )?(?:bad )?enough|(?:won't|wont|don't|dont) (?:even )?"
+        r"(?:help|try to help) yourself)\b|\bif (?:you|u)(?:'d| had| would have) (?:worked|tried) "
+        r"harder\b",
     }.items()
 }
 
@@ -125,20 +153,25 @@ DISMISSALS: dict[str, re.Pattern] = {
 COMMANDS: dict[str, re.Pattern] = {
     name: re.compile(rx)
     for name, rx in {
-        # "be grateful"
-        "comparing": r"\b(?:be|feel) (?:so |more )?(?:grateful|thankful)\b",
+        # "be grateful" (not "be grateful to yourself", "be thankful for the nurses")
+        "comparing": r"\b(?:be|feel) (?:so |more )?(?:grateful|thankful)\b(?! to| for| that)",
         # "man up", "get over it", "stop whining"
-        "toughen_up": r"\b(?:man up|toughen up|harden up|grow up|get over it|get over yourself|"
-        r"snap out of it|pull yourself together|suck it up|get a grip|get on with it|move on "
-        r"already|(?:it's |its )?time to move on|grow (?:a )?(?:thicker|tougher) skin|stop "
-        r"(?:crying|moping) and|stop (?:whining|whinging|moaning|complaining|sulking|wallowing|"
+        "toughen_up": r"\b(?:man (?:tf |the fuck |the hell )?up|toughen up|harden up|grow up\b"
+        r"(?! (?:so |too |way too |really |very )?(?:fast|early|quickly|soon))|grow a pair|get "
+        r"over it|get over (?:yourself|urself|ur self)|snap (?:out of|outta) it|pull yourself "
+        r"together|suck it up|get a grip\b(?! on| bar| rail)|move on already|just move on\b(?! "
+        r"from| to| when| at)|grow (?:a )?(?:thicker|tougher) skin|stop (?:crying|moping) and|stop "
+        r"playing the victim|stop (?:whining|whinging|moaning|complaining|sulking|wallowing|"
         r"feeling sorry for yourself|being (?:so |such )?(?:dramatic|sensitive|negative|soft|"
-        r"weak|a baby|a drama queen|lazy|a victim|extra))|quit (?:whining|whinging|complaining|"
-        r"moaning|feeling sorry for yourself))\b",
+        r"weak|a baby|a drama queen|lazy|a victim))|quit (?:your |ur )?(?:whining|whinging|"
+        r"complaining|moaning|feeling sorry for yourself))\b",
         # "just think positive", "cheer up", "look on the bright side"
         "toxic_positivity": r"\b(?:(?:just|simply) (?:(?:think|be|stay) positive|be happy(?! "
-        r"(?:that|to|for|with|about|when|if|because))|calm down)|smile more|look on the bright "
-        r"side|focus on the positives?|(?:aw+,? |oh |hey |hun,? |babe,? )?cheer up)\b",
+        r"(?:that|to|for|with|about|when|if|because))|calm down\b(?! (?:your|the|with|by|and "
+        r"breathe)))|smile more|look on the bright side|(?:aw+,? |oh |hey |hun,? |babe,? )?cheer "
+        r"up)\b",
+        # "your fault tbh"
+        "blame": r"\b(?:all |totally )?(?:your|ur) fault\b",
     }.items()
 }
 #: Every phrase of every rule in one pattern: most texts hold none, and one scan tells.
@@ -148,7 +181,9 @@ _ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in (*DISMISSALS.values(),
 NAMES = ("minimising", "comparing", "toughen_up", "accusing", "toxic_positivity", "brush_off",
          "mock_advice", "blame")
 
-#: How many words before a phrase a negation of it may stand.
+#: How far around a phrase the checks read (characters), so that a long post costs little.
+_REACH = 300
+#: How many words before a phrase, in its own clause, a negation of it may stand.
 _WINDOW = 6
 #: A negation in the few words before the phrase ("you can't just snap out of it").
 _NEGATION = re.compile(
@@ -156,28 +191,47 @@ _NEGATION = re.compile(
     r"won't|wont|shouldn't|shouldnt|isn't|isnt|aren't|arent|wasn't|wasnt|ain't|nobody|"
     r"no one|none|without)\b"
 )
-#: Earlier in the sentence: the phrase is reported, feared or an opinion being granted.
+#: Hedges that carry a negation but do not negate the phrase ("no offence but ...").
+_HEDGE = re.compile(
+    r"\b(?:no offen[cs]e|not gonna lie|not going to lie|not to be (?:rude|mean|harsh)|i don't "
+    r"mean to be (?:rude|mean|harsh)|no hate|why (?:can't|cant|don't|dont|won't|wont) (?:you|"
+    r"u)|(?:can't|cant|won't|wont) (?:you|u)|or not)\b"
+)
+#: Earlier in the sentence (after its last "but"): the phrase is reported, feared, allowed
+#: or the writer's own intent.
 _REPORTED = re.compile(
-    r"\b(?:tell|tells|told|telling|say|says|said|saying|hear|heard|hearing|"
-    r"call|calls|called|calling|people who|anyone who|those who|whoever|someone who|folks who|"
-    r"ones who|when (?:someone|people|others|they)|if (?:someone|anyone|people|they)|"
-    r"(?:you|u|it|they|we|everyone) (?:may |might |probably |must )?(?:feel|feels|felt) like|"
-    r"feeling like|(?:you|u|they|people|we|others) (?:may |might |probably )?(?:think|thought|"
-    r"believe|worry|worried)|afraid|scared|worried|worrying|as if|i know|"
-    r"i get that|even if|even though|of course|like when|i(?:'ll| will|'m going to| "
-    r"am going to|'m gonna| need to| should| have to| gotta| must| try| tried| want to))\b"
+    r"\b(?:tell|tells|told|telling|say|says|said|hear|heard|hearing|call|calls|called|calling|"
+    r"people who|anyone who|those who|whoever|someone who|folks who|ones who|when (?:someone|"
+    r"people|others|they)|if (?:someone|anyone|people|they)|(?:you|u|it|they|we|everyone) "
+    r"(?:may |might |probably |must )?(?:feel|feels|felt) like|feeling like|(?:you|u|they|"
+    r"people|we|others) (?:may |might |probably )?(?:think|thought|believe|worry|worried)|"
+    r"afraid|scared|worried|worrying|as if|i know|i get that|even if|even though|like when|"
+    r"allowed to|get to|(?:ok|okay|fine|alright) to|what if|if (?:you|u)|i(?:'ll| will|"
+    r"'m going to| am going to|'m gonna| need to| should| have to| gotta| must| try| tried| "
+    r"want to))\b"
     r"|\bsure,|\b(?:sounds|seems|feels) like\s*$|\bi\s*$"
 )
-
-#: An opening quotation mark (a straight single one only after a space) not closed before.
-_QUOTED = re.compile(r"(?:[\"“‘]|(?:^|\s)')[^\"”’']{0,120}$")
-#: Anywhere after: the phrase is rejected, or the pain is given room.
+#: Filler that reports nothing ("i'm just saying, you're overreacting").
+_FILLER = re.compile(r"\b(?:i'm |im |i am )?just saying\b")
+#: An opening curly quotation mark not closed before, or a straight single one after a space.
+_OPEN_QUOTE = re.compile(r"(?:“[^”]*|‘[^’]*|(?:^|\s)'[^']{0,120})$")
+#: After the phrase, in its sentence or the next: the phrase is rejected, granted and then
+#: set aside ("..., but"), or the pain is given room.
 _AFTER = re.compile(
-    r"\b(?:doesn't|doesnt|does not|don't|dont) (?:mean|make|change|help|work)|\bnever "
+    r"\b(?:doesn't|doesnt|does not|don't|dont) (?:mean|make) (?:your|you|it|that|this|the|"
+    r"yours)\b|\b(?:doesn't|doesnt|does not) change (?:how|the fact|what|that)\b|\bnever "
     r"(?:helps|helped|works|worked)\b|\bdidn't help\b|\bis (?:bs|bullshit|nonsense|rubbish|"
-    r"wrong|crap|garbage)\b|\b(?:are|were|was) wrong\b|\bignore\b|\bdon't listen\b|"
-    r"\b(?:you're|youre|you are) allowed\b|\bvalid\b|\b(?:it's|its|it is) (?:ok|okay|fine|"
-    r"alright) (?:to|if)\b|\byou deserve\b"
+    r"wrong|crap|garbage|toxic)\b|\bis such a toxic\b|\b(?:are|were|was) wrong\b|\bignore "
+    r"(?:them|those|people|anyone|everyone|what|that|it|the)\b|\bdon't listen\b|\b(?:you're|"
+    r"youre|you are) allowed\b|(?<!n't )(?<!not )\bvalid\b|\b(?:it's|its|it is) (?:ok|okay|"
+    r"fine|alright) (?:to|if)\b|\byou deserve\b|\bmy ass\b|\btell that to\b|\b(?:says|said) "
+    r"(?:no|someone|somebody|the|a|my|every|people|nobody|no one)\b|\bto (?:people|those|"
+    r"anyone) who\b|\bnothing wrong\b|\bbut\b"
+)
+#: Right after the phrase: a question answered at once ("you're lazy? you raised three kids").
+_REBUTTED = re.compile(
+    r"\s*\?+\s*(?:no|nope|nah|never|hardly|tell that|says who|who says|you|ur|u|girl|mate|"
+    r"honey|hun|babe|love|please|pfft|lol no)\b"
 )
 
 
@@ -188,32 +242,45 @@ def explain_dismissals(text: str) -> list[str]:
         return []
     hits = []
     for name in NAMES:
-        if any(not _argued(low, start, end)
-               for start, end in _phrases(low, DISMISSALS.get(name), COMMANDS.get(name))):
+        if any(not _argued(low, *where)
+               for where in _phrases(low, DISMISSALS.get(name), COMMANDS.get(name))):
             hits.append(name)
     return hits
 
 
 def _phrases(low: str, anywhere: re.Pattern | None, command: re.Pattern | None):
-    """(start, end) of each phrase found; a command's start is where its lead starts."""
+    """(lead, start, end) of each phrase found: a command's lead starts where the words that
+    make it one start; other phrases' lead is their start."""
     if anywhere is not None:
         for m in anywhere.finditer(low):
-            yield m.start(), m.end()
+            yield m.start(), m.start(), m.end()
     if command is not None:
         for m in command.finditer(low):
             # "^" in the lead matches only at the text's real start, not at the window's
-            lead = _LEAD.search(low, max(0, m.start() - 40), m.start())
+            lead = _LEAD.search(low, max(0, m.start() - 60), m.start())
             if lead is not None:
-                yield lead.start(), m.end()
+                yield lead.start(), m.start(), m.end()
 
 
-def _argued(low: str, start: int, end: int) -> bool:
-    """True when the phrase at ``start:end`` is negated, reported, quoted or rejected."""
-    before = low[:start]
+def _argued(low: str, lead: int, start: int, end: int) -> bool:
+    """True when the phrase at ``start:end`` (its lead from ``lead``) is negated, reported,
+    quoted or rejected."""
+    before = low[max(0, lead - _REACH):lead]
     sentence = re.split(r"[.!?;\n]", before)[-1]
-    near = " ".join(sentence.replace(" or not", "").split()[-_WINDOW:])
-    return bool(_QUOTED.search(before) or _NEGATION.search(near) or _REPORTED.search(sentence)
-                or _AFTER.search(low, end))
+    clause = _HEDGE.sub(" ", re.split(r"[,:]", sentence)[-1])
+    near = " ".join(clause.split()[-_WINDOW:])
+    # what a "but" sets aside does not count ("i know it's hard but man up")
+    said = re.split(r"[.!?;\n]", low[max(0, lead - _REACH):start])[-1]
+    granted = _FILLER.sub(" ", re.split(r"\bbut\b", said)[-1])
+    after = " ".join(re.split(r"(?<=[.!?\n])", low[end:end + _REACH])[:2])
+    return bool(_quoted(before) or _NEGATION.search(near) or _REPORTED.search(granted)
+                or _AFTER.search(after) or _REBUTTED.match(low, end))
+
+
+def _quoted(before: str) -> bool:
+    """True when the text before a phrase leaves a quotation open: an odd number of straight
+    double quotes, or an opening curly or straight single one not yet closed."""
+    return before.count('"') % 2 == 1 or bool(_OPEN_QUOTE.search(before))
 
 
 def dismissal_mask(texts: list[str]) -> np.ndarray:

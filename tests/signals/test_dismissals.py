@@ -4,6 +4,7 @@ The cases here were written for these tests (not taken from a platform or a revi
 The frozen review sets of ``training/variants/2026-12-05q`` hold the rule's figures.
 """
 
+import json
 import sys
 from pathlib import Path
 
@@ -39,7 +40,7 @@ POST = "six months since the diagnosis and I still can't get out of bed most day
     ("everything happens for a reason 🙏", "toxic_positivity"),
     ("aww cheer up", "toxic_positivity"),
     ("nobody cares lol", "brush_off"),
-    ("ok and?", "brush_off"),
+    ("cool story bro", "brush_off"),
     ("sounds like a you problem", "brush_off"),
     ("have you tried not being depressed", "mock_advice"),
     ("just stop being sad then", "mock_advice"),
@@ -119,24 +120,25 @@ def test_no_comforting_reply_of_the_review_sets_is_read_as_dismissal(name):
     assert [t for t in comfort if explain_dismissals(t)] == []  # none at 2026.12.18
 
 
-@pytest.mark.parametrize("name,floor", [("dismissals2.jsonl", 13), ("dismissals3.jsonl", 15)])
+@pytest.mark.parametrize("name,floor", [("dismissals2.jsonl", 17), ("dismissals3.jsonl", 16)])
 def test_the_rule_reads_dismissals_written_afresh(name, floor):
     rows, _ = read_frozen(REVIEW / name)
     dismissive = [r["text"] for r in rows if not r["expect_support"]]
     assert len(dismissive) == 80
-    assert sum(bool(explain_dismissals(t)) for t in dismissive) >= floor  # 15 and 17
+    assert sum(bool(explain_dismissals(t)) for t in dismissive) >= floor  # 19 and 18
 
 
 def test_support_of_set_3_as_measured():
-    # plan 5's figures: 56 of 80 dismissive replies read as support without the rule, 44
-    # with it; all 90 comforting replies keep the support they had (87 of them above 0.5)
+    # 56 of 80 dismissive replies read as support without the rule, 43 with it (44 at plan
+    # 5, before the review's fixes); all 90 comforting replies keep the support they had (87
+    # of them above 0.5)
     rows, _ = read_frozen(REVIEW / "dismissals3.jsonl")
     table = score_texts([r["text"] for r in rows], contexts=[r["context"] for r in rows],
                         signals=["support"])
     read = [p >= THRESHOLDS["support"] for p in table.column("support").to_pylist()]
     dismissive = sum(r for r, row in zip(read, rows, strict=True) if not row["expect_support"])
     comfort = sum(r for r, row in zip(read, rows, strict=True) if row["expect_support"])
-    assert dismissive <= 46 and comfort >= 86
+    assert dismissive <= 45 and comfort >= 86
 
 
 def test_the_rule_rarely_fires_on_real_supporters():
@@ -150,3 +152,16 @@ def test_the_rule_rarely_fires_on_real_supporters():
     assert len(supporters) > 1500 and len(answers) > 400
     assert sum(bool(explain_dismissals(t)) for t in supporters) <= 2  # 1 at 2026.12.18
     assert sum(bool(explain_dismissals(t)) for t in answers) <= 2  # 1 at 2026.12.18
+
+
+def _reviewer_cases() -> list[dict]:
+    path = VARIANTS / "2026-12-05q/reviewer_cases.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("case", _reviewer_cases(), ids=lambda c: c["text"][:40])
+def test_a_reviewers_cases(case):
+    # written by a fresh-eyes review to break the rule (comfort using the same words in
+    # another sense, stock dismissals in hedged or typo'd forms); the rule was fixed on
+    # them, so they guard against going back, they do not measure
+    assert bool(explain_dismissals(case["text"])) == case["dismissal"]
