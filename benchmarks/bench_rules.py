@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 from bench_signals import mix  # noqa: E402
 
 from kindscope.signals.answers import answer_mask  # noqa: E402
-from kindscope.signals.dismissals import dismissal_mask  # noqa: E402
 from kindscope.signals.guards import adjust_toxicity  # noqa: E402
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms  # noqa: E402
 from kindscope.signals.mentions import adjust_mentions, mention_mask  # noqa: E402
@@ -76,8 +75,6 @@ def steps(texts: list[str]) -> dict:
             lambda: adjust_milestones("upbeat", texts, low, read["milestones"]),
         "read answers to risk questions (answers.answer_mask; context: the row before)":
             lambda: read.__setitem__("answers", answer_mask(texts, ["", *texts[:-1]])),
-        "read dismissals (dismissals.dismissal_mask; support, every text as a bound)":
-            lambda: read.__setitem__("dismissals", dismissal_mask(texts)),
         "read death wishes (wishes.wish_masks)":
             lambda: read.__setitem__("wishes", wish_masks(texts)),
         "wishes.adjust_wishes (toxicity)":

@@ -178,8 +178,7 @@ class Scorer:
 def switch_off(rules: list[str]) -> None:
     """Switch off the named rule sets: ``mentions``, ``idioms``, ``slogans`` (hate's set
     phrases, and the support cap beside them), ``targets`` (hate's cap for text naming no
-    group), ``milestones`` (recovery milestones: upbeat, distress, crisis), ``dismissals``
-    (support capped for replies that dismiss pain); ``denial``
+    group), ``milestones`` (recovery milestones: upbeat, distress, crisis); ``denial``
     switches off only that rule of ``mentions``."""
     import kindscope.signals.model as signal_model
 
@@ -198,11 +197,9 @@ def switch_off(rules: list[str]) -> None:
             signal_model.target_mask = lambda texts, contexts=None: np.zeros(len(texts), bool)
         elif name == "milestones":
             signal_model.milestone_mask = lambda texts: np.zeros(len(texts), dtype=bool)
-        elif name == "dismissals":
-            signal_model.dismissal_mask = lambda texts: np.zeros(len(texts), dtype=bool)
         else:
-            raise SystemExit(f"eval_ood.py: unknown rule set {name!r} (mentions, denial, "
-                             "idioms, slogans, targets, milestones, dismissals)")
+            raise SystemExit(f"eval_ood.py: unknown rule set {name!r} "
+                             "(mentions, denial, idioms, slogans, targets, milestones)")
 
 
 def main(argv=None) -> dict:
@@ -225,8 +222,7 @@ def main(argv=None) -> dict:
                              "rule), idioms (figures of "
                              "speech: offensive, distress, crisis), slogans (set phrases: hate, "
                              "support), targets (hate capped for text naming no group), "
-                             "milestones (recovery milestones: upbeat, distress, crisis), "
-                             "dismissals (support capped for replies that dismiss pain)")
+                             "milestones (recovery milestones: upbeat, distress, crisis)")
     args = parser.parse_args(argv)
     if args.cards:
         write_cards(args.out)

@@ -11,7 +11,6 @@ import numpy as np
 
 from kindscope.errors import ModelError
 from kindscope.signals.answers import ANSWER_SCORE, adjust_answers, answer_mask
-from kindscope.signals.dismissals import dismissal_mask
 from kindscope.signals.encoder import Encoder
 from kindscope.signals.guards import (
     GUARD_CAP,
@@ -52,7 +51,7 @@ SIGNALS: tuple[str, ...] = (
 )
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.18"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.17"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -186,14 +185,9 @@ class SignalModel:
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(
                 adjust_milestones("upbeat", plain, out["upbeat"], milestones), out["crisis"])
-        if has & set(SUPPORT_SIGNALS):
-            # a reply that dismisses the pain it answers is not comfort ("man up")
-            above = np.logical_or.reduce([out[s] > GUARD_CAP for s in SUPPORT_SIGNALS
-                                          if s in out])
-            not_comfort = slogans | _mask_where(above, dismissal_mask, plain)
-            for s in SUPPORT_SIGNALS:
-                if s in out:
-                    out[s] = adjust_support(out[s], out["toxicity"], not_comfort)
+        for s in SUPPORT_SIGNALS:
+            if s in out:
+                out[s] = adjust_support(out[s], out["toxicity"], slogans)
         return {s: out[s] for s in signals}
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set

@@ -16,8 +16,11 @@
    those labelled healthy. They are not replies to pain, so this says whether the rule finds
    dismissal in real text at all, not how well.
 
-``--repo DIR`` imports ``kindscope`` from another checkout (it must have the rule module for
-parts 2 and 3).
+``--repo DIR`` imports ``kindscope`` from another checkout.
+
+The rule is not in the model (plan 6 took it out): it lives beside this script
+(``dismissals.py``, as at a672a1a) and "rule on" caps the shipped model's support where it
+fires, as the model did while it held the rule.
 """
 
 from __future__ import annotations
@@ -30,37 +33,39 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path[:0] = [str(HERE.parent), str(ROOT / "training")]
 
+from dismissals import explain_dismissals  # noqa: E402
 from frozen_sets import read_frozen  # noqa: E402
 
+
+def capped(support: list[float], fired: list[list[str]]) -> list[float]:
+    """Support as the rule would leave it: capped at 0.3 (``guards.GUARD_CAP``) where it
+    fires, as ``SignalModel.score`` did while the rule was in it (a672a1a)."""
+    return [min(p, 0.3) if why else p for p, why in zip(support, fired, strict=True)]
+
+
 SETS = {"1": HERE / "review/dismissals.jsonl", "2": HERE / "review/dismissals2.jsonl",
-        "3": HERE / "review/dismissals3.jsonl"}
+        "3": HERE / "review/dismissals3.jsonl", "4": HERE / "review/dismissals4.jsonl"}
 
 
 def review(rows: list[dict]) -> dict:
-    import numpy as np
-
-    import kindscope.signals.model as signal_model
-    from kindscope.signals import score_texts
+    from kindscope.signals import get_model, score_texts
 
     texts = [r["text"] for r in rows]
     contexts = [r["context"] or None for r in rows]
-    on = score_texts(texts, contexts=contexts, signals=["support"]).column("support")
-    rule = signal_model.dismissal_mask
-    signal_model.dismissal_mask = lambda t: np.zeros(len(t), dtype=bool)
-    try:
-        off = score_texts(texts, contexts=contexts, signals=["support"]).column("support")
-    finally:
-        signal_model.dismissal_mask = rule
+    off = score_texts(texts, contexts=contexts, signals=["support"]).column("support")
+    # the model read each text with disguised spellings undone, as every rule layer does
+    fix = get_model().respeller.fix
+    on = capped(off.to_pylist(), [explain_dismissals(fix(t)) for t in texts])
     out = {}
     print(f"{'kind':16s} {'n':>4s} {'support, rule off':>18s} {'rule on':>8s}")
-    for kind in ("dismissive", "comfort_overlap", "comfort_plain"):
+    for kind in dict.fromkeys(r["kind"] for r in rows):
         idx = [i for i, r in enumerate(rows) if r["kind"] == kind]
         n_off = sum(off[i].as_py() >= 0.5 for i in idx)
-        n_on = sum(on[i].as_py() >= 0.5 for i in idx)
+        n_on = sum(on[i] >= 0.5 for i in idx)
         out[kind] = {"n": len(idx), "support_off": n_off, "support_on": n_on}
         print(f"{kind:16s} {len(idx):4d} {n_off:18d} {n_on:8d}")
     lost = [r["text"] for i, r in enumerate(rows)
-            if r["expect_support"] and off[i].as_py() >= 0.5 > on[i].as_py()]
+            if r["expect_support"] and off[i].as_py() >= 0.5 > on[i]]
     for text in lost:
         print(f"  comfort lost: {text!r}")
     return out
@@ -69,8 +74,6 @@ def review(rows: list[dict]) -> dict:
 def real(show: bool) -> None:
     from data import epitome
     from ood_sets import counsel_pairs, esconv_dev
-
-    from kindscope.signals.dismissals import explain_dismissals
 
     epi = {}
     for mech in ("er", "ip", "ex"):
@@ -97,8 +100,6 @@ def real(show: bool) -> None:
 def unhealthy(show: bool) -> None:
     from data import DATA, _csv
 
-    from kindscope.signals.dismissals import explain_dismissals
-
     rows = _csv(DATA / "unhealthy-conversations/val.csv")
     print(f"\n{'Unhealthy Comments val (held apart)':60s} {'n':>6s} {'fires':>6s} {'rate':>7s}")
     for attr in ("dismissive", "condescending", "sarcastic", "healthy"):
@@ -116,7 +117,8 @@ def main(argv=None) -> None:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--set", choices=sorted(SETS), default="2",
                         help="1: the first review set (read while the rule was widened); "
-                             "2: the second, held apart (default); 3: the third, for plan 5")
+                             "2: the second, held apart (default); 3: the third, for plan 5; "
+                             "4: comfort in other senses, for plan 6")
     parser.add_argument("--artifacts", type=Path,
                         help="score with the artifacts in this folder (a refitted head)")
     parser.add_argument("--review-only", action="store_true")
