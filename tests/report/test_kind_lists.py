@@ -84,3 +84,15 @@ def test_one_harsh_reading_names_no_one_in_the_report(demo):
     assert len(demo["one"]) == harsh["accounts_with_one"]
     for name in demo["one"]:
         assert name not in section
+
+
+def test_the_list_of_kind_people_says_what_the_signals_cannot_tell(demo):
+    """The support signal reads dismissive replies said warmly as comfort (training/variants/
+    2026-12-05q): the list of people who showed up with kindness says so beside it."""
+    from kindscope.report import render_html
+
+    report = demo["report"]
+    assert report["kindness_received"]["top_responders"]
+    page = render_html(report)
+    at = page.index("The people who showed up most often with kindness")
+    assert "cannot tell sincere comfort from a reply that dismisses pain" in page[at:at + 2000]
