@@ -97,6 +97,27 @@ def evaluate(cases: list[dict], scores: list[dict[str, float | None]]) -> dict:
     }
 
 
+#: Scores may differ by this much between machines (float sums in another order).
+FINGERPRINT_TOLERANCE = 0.002
+
+
+def moved_scores(stored: dict, result: dict) -> list[tuple]:
+    """(case, signal, stored, now) for every score that moved by more than the tolerance,
+    when ``stored`` names the same model version as ``result``; empty otherwise."""
+    if stored.get("model_version") != result["model_version"] or "fingerprint" not in stored:
+        return []
+    now, then = result["fingerprint"], stored["fingerprint"]
+    if now["signals"] != then["signals"] or set(now["scores"]) != set(then["scores"]):
+        return [("(cases or signals)", None, None, None)]
+    moved = []
+    for case_id, scores in now["scores"].items():
+        for signal, a, b in zip(now["signals"], scores, then["scores"][case_id], strict=True):
+            if (a is None) != (b is None) or (
+                    a is not None and not abs(a - b) <= FINGERPRINT_TOLERANCE):
+                moved.append((case_id, signal, b, a))
+    return moved
+
+
 def dump(result: dict) -> str:
     """``result`` as JSON, indented, with one line per case in the fingerprint."""
     scores = result["fingerprint"]["scores"]
@@ -113,6 +134,10 @@ def main(argv=None) -> dict:
     parser.add_argument("--suite", type=Path, default=SUITE)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--failures", action="store_true", help="print the cases got wrong")
+    parser.add_argument("--force", action="store_true",
+                        help="write tests/challenge/results.json even though scores moved "
+                             "under the model version it names (only for a version that "
+                             "never left the branch)")
     parser.add_argument("--artifacts", type=Path,
                         help="score with the artifacts in this folder instead of the shipped "
                              "ones (a variant model; write to another --out)")
@@ -126,6 +151,13 @@ def main(argv=None) -> dict:
     cases = load(args.suite)
     scores = score(cases)
     result = evaluate(cases, scores)
+    if args.out == OUT and OUT.exists() and not args.force:
+        moved = moved_scores(json.loads(OUT.read_text(encoding="utf-8")), result)
+        if moved:
+            parser.error(f"{len(moved)} scores moved under {MODEL_VERSION} (first: {moved[0]}): "
+                         "bump MODEL_VERSION in kindscope/signals/model.py and manifest.json "
+                         "first (stores keep scores by version), or --force for a version "
+                         "that never left the branch")
     args.out.write_text(dump(result), encoding="utf-8")
     width = max(map(len, result["phenomena"]))
     for name, acc in result["phenomena"].items():

@@ -100,9 +100,9 @@ ROOT = HERE.parents[1]
 #: from these cases): counter_speech 0.762 -> 0.738 (one denial, "stop saying depressed
 #: people are just attention seekers. we're not", no longer capped); its MEASURED is kept, so
 #: its floor does not drop. Overall 0.831 -> 0.829.
-#: A rule capping support for replies that dismiss pain (training/variants/2026-12-05q) took
-#: sarcasm to 0.286 (one case) and was not shipped: it cost comfort that uses the same words
-#: in other senses.
+#: A rule capping support for replies that dismiss pain (training/variants/2026-12-05q) was
+#: in the model as 2026.12.18 during one stop and taken out before it landed: it cost
+#: comfort that uses the same words in other senses. It took sarcasm to 0.286 (one case).
 MEASURED = {
     "aimed_vs_discussed": 0.9286,
     "comfort_pair": 1.0,
@@ -169,26 +169,17 @@ def test_each_phenomenon_above_its_floor(result):
     assert not below, f"phenomena below their floor (accuracy, floor): {below}"
 
 
-#: Scores may differ by this much between machines (float sums in another order).
-FINGERPRINT_TOLERANCE = 0.002
-
-
 def test_scores_move_only_with_a_new_model_version(result):
     # Stores keep every score under the model version that read it and read a post again
     # only for a new version. A change that moves scores (an artifact re-exported, a rule
     # widened) under the old version leaves old and new readings mixed in a user's store;
     # the offensive word model was once re-exported three times under one version.
+    # eval_challenge.py refuses to write results.json over such a move (unless --force).
     from kindscope.signals import MODEL_VERSION
 
     stored = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
     assert stored["model_version"] == MODEL_VERSION
-    now, then = result["fingerprint"], stored["fingerprint"]
-    assert now["signals"] == then["signals"]
-    moved = []
-    for case_id, scores in now["scores"].items():
-        for signal, a, b in zip(now["signals"], scores, then["scores"][case_id], strict=True):
-            if (a is None) != (b is None) or (a is not None and abs(a - b) > FINGERPRINT_TOLERANCE):
-                moved.append((case_id, signal, b, a))
+    moved = _eval_module().moved_scores(stored, result)
     assert not moved, (
         f"{len(moved)} scores moved under model {MODEL_VERSION} (case, signal, stored, now; "
         f"first five: {moved[:5]}): bump MODEL_VERSION in kindscope/signals/model.py and "

@@ -29,7 +29,7 @@ def support(artifacts: Path, rows: list[dict]) -> list[float]:
     from kindscope.signals import score_texts
 
     signal_model._model = signal_model.SignalModel(artifacts)
-    table = score_texts([r["text"] for r in rows], contexts=[r["context"] for r in rows],
+    table = score_texts([r["text"] for r in rows], contexts=[r["context"] or None for r in rows],
                         signals=["support"])
     return table.column("support").to_pylist()
 

@@ -1,12 +1,12 @@
-"""What the dismissal rule (``kindscope/signals/dismissals.py``) does, with the plan's figures.
+"""What the dismissal rule (``dismissals.py`` beside this script) does, with the plans' figures.
 
-    .venv/bin/python training/variants/2026-12-05q/score_dismissals.py [--set 1|2] [--show]
-        [--repo DIR]
+    .venv/bin/python training/variants/2026-12-05q/score_dismissals.py [--set 1|2|3|4]
+        [--show] [--artifacts DIR] [--review-only]
 
-1. A frozen review set (``--set 2``, the default: ``review/dismissals2.jsonl``, held apart;
-   ``--set 1``: ``review/dismissals.jsonl``, whose misses were read to widen the rule): per
-   kind, replies read as support (>= 0.5, with the post they answer) with the rule and with
-   it switched off.
+1. A frozen review set (``--set 2``, the default; ``--set 1``: the one whose misses were read
+   to widen the rule; 3 and 4: plans 5 and 6; see the README for what each is held apart
+   from): per kind, replies read as support (>= 0.5, with the post they answer) with the
+   rule and without it. ``--artifacts DIR`` scores with another support head.
 2. Real replies meant as support, where the rule should not fire: ESConv dev supporter
    turns, Counsel Chat's held-apart answers, EPITOME's Reddit responses (every level;
    level 0 has no empathy and may dismiss). The rule's fire rate on each; ``--show``
@@ -16,7 +16,8 @@
    those labelled healthy. They are not replies to pain, so this says whether the rule finds
    dismissal in real text at all, not how well.
 
-``--repo DIR`` imports ``kindscope`` from another checkout.
+Every text is read with disguised spellings undone (the model's respeller), as the model
+did while it held the rule.
 
 The rule is not in the model (plan 6 took it out): it lives beside this script
 (``dismissals.py``, as at a672a1a) and "rule on" caps the shipped model's support where it
@@ -72,6 +73,9 @@ def review(rows: list[dict]) -> dict:
 
 
 def real(show: bool) -> None:
+    from kindscope.signals import get_model
+
+    fix = get_model().respeller.fix
     from data import epitome
     from ood_sets import counsel_pairs, esconv_dev
 
@@ -89,7 +93,7 @@ def real(show: bool) -> None:
     }
     print(f"\n{'real replies':60s} {'n':>6s} {'fires':>6s} {'rate':>7s}")
     for name, texts in sets.items():
-        fired = [(t, explain_dismissals(t)) for t in texts]
+        fired = [(t, explain_dismissals(fix(t))) for t in texts]
         fired = [(t, why) for t, why in fired if why]
         print(f"{name:60s} {len(texts):6d} {len(fired):6d} {len(fired) / len(texts):7.2%}")
         if show:
@@ -98,13 +102,16 @@ def real(show: bool) -> None:
 
 
 def unhealthy(show: bool) -> None:
+    from kindscope.signals import get_model
+
+    fix = get_model().respeller.fix
     from data import DATA, _csv
 
     rows = _csv(DATA / "unhealthy-conversations/val.csv")
     print(f"\n{'Unhealthy Comments val (held apart)':60s} {'n':>6s} {'fires':>6s} {'rate':>7s}")
     for attr in ("dismissive", "condescending", "sarcastic", "healthy"):
         texts = [r["comment"] for r in rows if float(r[attr] or 0) >= 0.5]
-        fired = [t for t in texts if explain_dismissals(t)]
+        fired = [t for t in texts if explain_dismissals(fix(t))]
         print(f"{attr:60s} {len(texts):6d} {len(fired):6d} {len(fired) / len(texts):7.2%}")
         if show and attr != "healthy":
             for t in fired:
@@ -113,7 +120,6 @@ def unhealthy(show: bool) -> None:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repo", type=Path, default=ROOT)
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--set", choices=sorted(SETS), default="2",
                         help="1: the first review set (read while the rule was widened); "
@@ -123,7 +129,6 @@ def main(argv=None) -> None:
                         help="score with the artifacts in this folder (a refitted head)")
     parser.add_argument("--review-only", action="store_true")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(args.repo.resolve()))
     if args.artifacts:
         import kindscope.signals.model as signal_model
 
