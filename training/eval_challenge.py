@@ -28,6 +28,9 @@ sys.path.insert(0, str(ROOT))
 from kindscope.signals import MODEL_VERSION, SIGNALS, THRESHOLDS  # noqa: E402
 from kindscope.signals.language import read_texts  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "training"))
+from features import environment  # noqa: E402
+
 SUITE = ROOT / "tests/challenge/challenge.jsonl"
 OUT = ROOT / "tests/challenge/results.json"
 
@@ -94,11 +97,14 @@ def evaluate(cases: list[dict], scores: list[dict[str, float | None]]) -> dict:
         },
         "wrong": dict(sorted(wrong.items())),
         "fingerprint": fingerprint(cases, scores),
+        "environment": environment(),
     }
 
 
-#: Scores may differ by this much between machines (float sums in another order).
-FINGERPRINT_TOLERANCE = 0.002
+#: Scores may differ by this much between machines and dependency releases (float sums in
+#: another order, another int8 kernel) without the model having changed. On one machine they
+#: are equal to 4 places; a rule that fires or a head refitted moves some by far more.
+FINGERPRINT_TOLERANCE = 0.01
 
 
 def moved_scores(stored: dict, result: dict) -> list[tuple]:

@@ -40,6 +40,7 @@ from data import (  # noqa: E402
     unhealthy_comments,
 )
 from eval_challenge import dump, moved_scores  # noqa: E402
+from features import environment  # noqa: E402
 from ood_sets import esconv_dev  # noqa: E402
 
 OUT = HERE.parent / "tests/signals/fingerprint.json"
@@ -81,6 +82,7 @@ def score(rows: list[tuple[str, str | None]]) -> dict:
         "command": "nice -n 10 .venv/bin/python training/fingerprint.py",
         "texts": len(rows),
         "sample_sha256": sample_sha256(rows),
+        "environment": environment(),
         "fingerprint": {
             "signals": list(SIGNALS),
             "scores": {

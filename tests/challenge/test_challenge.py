@@ -179,9 +179,12 @@ def test_scores_move_only_with_a_new_model_version(result):
 
     stored = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
     assert stored["model_version"] == MODEL_VERSION
-    moved = _eval_module().moved_scores(stored, result)
+    ev = _eval_module()
+    moved = ev.moved_scores(stored, result)
     assert not moved, (
         f"{len(moved)} scores moved under model {MODEL_VERSION} (case, signal, stored, now; "
         f"first five: {moved[:5]}): bump MODEL_VERSION in kindscope/signals/model.py and "
-        "manifest.json, then run training/eval_challenge.py and training/eval_ood.py"
+        "manifest.json, then run training/eval_challenge.py and training/eval_ood.py. Taken "
+        f"with {stored.get('environment')}, now {ev.environment()}: if only a dependency "
+        "changed, see whether the move is in the model's figures"
     )

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "training"))
 
 import fingerprint  # noqa: E402
 from eval_challenge import moved_scores  # noqa: E402
+from features import environment  # noqa: E402
 
 STORED = json.loads(fingerprint.OUT.read_text(encoding="utf-8"))
 
@@ -45,4 +46,5 @@ def test_scores_on_real_text_move_only_with_a_new_model_version(rows):
         f"{len(moved)} scores moved under model {MODEL_VERSION} (text, signal, stored, now; "
         f"first five: {moved[:5]}): bump MODEL_VERSION in kindscope/signals/model.py and "
         "manifest.json, then run training/fingerprint.py, training/eval_challenge.py and "
-        "training/eval_ood.py")
+        f"training/eval_ood.py. Taken with {STORED.get('environment')}, now {environment()}: "
+        "if only a dependency changed, see whether the move is in the model's figures")
