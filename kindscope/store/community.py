@@ -33,7 +33,7 @@ import pyarrow as pa
 
 from kindscope.store.db import Store
 from kindscope.store.read import _model_version, _until, decision_thresholds
-from kindscope.store.read_sql import targets_ctes
+from kindscope.store.read_sql import IS_HATEFUL, IS_TOXIC, LABEL, targets_ctes
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
@@ -88,7 +88,7 @@ class CommunityScope:
 
 
 _VIEWS = (
-    ("read", """
+    ("read", f"""
         WITH s AS (
             SELECT s.post_id,
                    max(score) FILTER (signal = 'distress') AS distress,
@@ -96,22 +96,17 @@ _VIEWS = (
                    max(score) FILTER (signal = 'upbeat') AS upbeat,
                    max(score) FILTER (signal = 'toxicity') AS toxicity,
                    max(score) FILTER (signal = 'hate') AS hate
-            FROM signal_scores s, {c}_params k
+            FROM signal_scores s, {{c}}_params k
             WHERE s.platform = k.platform AND s.model_version = k.model_version
             GROUP BY s.post_id)
         SELECT p.post_id, p.author_id, p.created_at, p.kind, p.reply_to_post_id,
                p.reply_to_account_id, p.repost_of_post_id, p.deleted_at, p.like_count,
                p.repost_count, coalesce(p.mentions, []) AS mentions,
                s.post_id IS NOT NULL AS scored,
-               CASE WHEN s.post_id IS NULL THEN NULL
-                    WHEN coalesce(s.distress >= k.t_distress, false)
-                         OR coalesce(s.crisis >= k.t_crisis, false) THEN 'distress'
-                    WHEN coalesce(s.upbeat >= k.t_upbeat, false) THEN 'upbeat'
-                    ELSE 'other' END AS label,
-               coalesce(s.toxicity >= k.t_toxicity, false)
-                   OR coalesce(s.hate >= k.t_hate, false) AS is_hostile,
-               coalesce(s.toxicity >= k.t_toxicity, false) AS is_toxic
-        FROM posts p CROSS JOIN {c}_params k LEFT JOIN s USING (post_id)
+               {LABEL} AS label,
+               {IS_TOXIC} OR {IS_HATEFUL} AS is_hostile,
+               {IS_TOXIC} AS is_toxic
+        FROM posts p CROSS JOIN {{c}}_params k LEFT JOIN s USING (post_id)
         WHERE p.platform = k.platform AND p.kind <> 'dm'"""),
     # The read model's walk, for every author: down each author's own reply chain from
     # its top (addressed to someone else, or answering someone else's post).

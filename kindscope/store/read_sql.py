@@ -10,7 +10,9 @@ The shared ideas are defined here once, and only here:
 - ``posts``: the owner's platform, no direct messages;
 - ``read``: each post with its scores under one model version and one decision rule
   (``label`` is ``distress`` when distress or crisis passes its threshold, else ``upbeat``
-  when upbeat does, else ``other``; NULL when the post has no scores);
+  when upbeat does, else ``other``; NULL when the post has no scores). The rule's SQL
+  (``LABEL``, ``IS_TOXIC``, ``IS_HATEFUL``, ...) is written once below; the community view
+  (:mod:`kindscope.store.community`) builds its own ``read`` from the same text;
 - ``conversation``: my posts inside a conversation with someone else (any ancestor by
   someone else, or a reply of mine addressed to someone else);
 - ``mine`` / ``my_replies``: my dated posts outside / inside conversations;
@@ -29,7 +31,8 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 
 from __future__ import annotations
 
-__all__ = ["MATERIALISED", "MIN_HOSTILE_POSTS", "SIGNAL_COLUMNS", "VIEWS", "targets_ctes"]
+__all__ = ["IS_DISTRESS", "IS_HATEFUL", "IS_TOXIC", "IS_UPBEAT", "LABEL", "MATERIALISED",
+           "MIN_HOSTILE_POSTS", "SIGNAL_COLUMNS", "VIEWS", "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -52,6 +55,18 @@ SIGNAL_COLUMNS = ("distress", "crisis", "toxicity", "offensive", "hate", "suppor
 
 _PIVOT = ",\n".join(f"max(score) FILTER (signal = '{s}') AS {s}" for s in SIGNAL_COLUMNS)
 
+#: The decision rule, over a post's scores ``s`` and the thresholds ``k``: written here once,
+#: for the read model's ``read`` view and the community view's (``store.community``).
+IS_TOXIC = "coalesce(s.toxicity >= k.t_toxicity, false)"
+IS_HATEFUL = "coalesce(s.hate >= k.t_hate, false)"
+IS_DISTRESS = ("(coalesce(s.distress >= k.t_distress, false) "
+               "OR coalesce(s.crisis >= k.t_crisis, false))")
+IS_UPBEAT = "coalesce(s.upbeat >= k.t_upbeat, false)"
+#: ``distress`` when distress or crisis passes its threshold, else ``upbeat`` when upbeat
+#: does, else ``other``; NULL when the post has no scores.
+LABEL = (f"CASE WHEN s.post_id IS NULL THEN NULL WHEN {IS_DISTRESS} THEN 'distress' "
+         f"WHEN {IS_UPBEAT} THEN 'upbeat' ELSE 'other' END")
+
 #: (name, SQL) in dependency order.
 VIEWS: tuple[tuple[str, str], ...] = (
     ("posts", """
@@ -66,34 +81,29 @@ VIEWS: tuple[tuple[str, str], ...] = (
         FROM signal_scores s, {{p}}_params k
         WHERE s.platform = k.platform AND s.model_version = k.model_version
         GROUP BY s.post_id"""),
-    ("read", """
+    ("read", f"""
         SELECT p.*, s.post_id IS NOT NULL AS scored,
                s.distress, s.crisis, s.toxicity, s.offensive, s.hate, s.support,
                s.support_er, s.support_ip, s.support_ex, s.upbeat,
                coalesce(s.crisis >= k.t_crisis, false) AS is_crisis,
-               coalesce(s.distress >= k.t_distress, false)
-                   OR coalesce(s.crisis >= k.t_crisis, false) AS is_distress,
-               coalesce(s.upbeat >= k.t_upbeat, false) AS is_upbeat,
+               {IS_DISTRESS} AS is_distress,
+               {IS_UPBEAT} AS is_upbeat,
                -- A reply that is toxic or hateful is never support, however warm its
                -- words (the support head reads sarcasm and insults under a painful post
                -- as comfort: the challenge suite's sarcasm cases).
                coalesce(s.support >= k.t_support, false)
-                   AND NOT coalesce(s.toxicity >= k.t_toxicity, false)
-                   AND NOT coalesce(s.hate >= k.t_hate, false) AS is_supportive,
-               coalesce(s.toxicity >= k.t_toxicity, false) AS is_toxic,
-               coalesce(s.hate >= k.t_hate, false) AS is_hateful,
+                   AND NOT {IS_TOXIC}
+                   AND NOT {IS_HATEFUL} AS is_supportive,
+               {IS_TOXIC} AS is_toxic,
+               {IS_HATEFUL} AS is_hateful,
                coalesce(s.support_er >= k.t_support_er, false) AS is_er,
                coalesce(s.support_ip >= k.t_support_ip, false) AS is_ip,
                coalesce(s.support_ex >= k.t_support_ex, false) AS is_ex,
                coalesce(s.distress >= k.strong_distress, false)
                    OR coalesce(s.crisis >= k.t_crisis, false) AS is_disclosure,
-               CASE WHEN s.post_id IS NULL THEN NULL
-                    WHEN coalesce(s.distress >= k.t_distress, false)
-                         OR coalesce(s.crisis >= k.t_crisis, false) THEN 'distress'
-                    WHEN coalesce(s.upbeat >= k.t_upbeat, false) THEN 'upbeat'
-                    ELSE 'other' END AS label
-        FROM {p}_posts p CROSS JOIN {p}_params k
-        LEFT JOIN {p}_scores s USING (post_id)"""),
+               {LABEL} AS label
+        FROM {{p}}_posts p CROSS JOIN {{p}}_params k
+        LEFT JOIN {{p}}_scores s USING (post_id)"""),
     # A post of mine belongs to the chain of my own posts above it, up to its top: the
     # first post that is addressed to someone else, or whose parent is someone else's or
     # missing. The chain is in a conversation when its top is addressed to someone else or
