@@ -1,7 +1,7 @@
 """What the dismissal rule (``dismissals.py`` beside this script) does, with the plans' figures.
 
     .venv/bin/python training/variants/2026-12-05q/score_dismissals.py [--set 1|2|3|4]
-        [--show] [--artifacts DIR] [--review-only]
+        [--show] [--artifacts DIR] [--review-only] [--rule REV]
 
 1. A frozen review set (``--set 2``, the default; ``--set 1``: the one whose misses were read
    to widen the rule; 3 and 4: plans 5 and 6; see the README for what each is held apart
@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path[:0] = [str(HERE.parent), str(ROOT / "training")]
 
-from dismissals import explain_dismissals  # noqa: E402
+import dismissals  # noqa: E402
 from frozen_sets import read_frozen  # noqa: E402
 
 
@@ -42,6 +42,23 @@ def capped(support: list[float], fired: list[list[str]]) -> list[float]:
     """Support as the rule would leave it: capped at 0.3 (``guards.GUARD_CAP``) where it
     fires, as ``SignalModel.score`` did while the rule was in it (a672a1a)."""
     return [min(p, 0.3) if why else p for p, why in zip(support, fired, strict=True)]
+
+
+#: The rule scored: ``dismissals.py`` beside this script (as at a672a1a), or ``--rule REV``.
+RULE = dismissals
+
+
+def rule_at(rev: str):
+    """The rule module as the commit ``rev`` had it in ``kindscope/signals/dismissals.py``
+    (c820e90: as first shipped, before the fresh-eyes review's fixes)."""
+    import subprocess
+    import types
+
+    code = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:kindscope/signals/"
+                           "dismissals.py"], check=True, capture_output=True, text=True).stdout
+    module = types.ModuleType(f"dismissals_{rev}")
+    exec(compile(code, f"{rev}:dismissals.py", "exec"), module.__dict__)
+    return module
 
 
 SETS = {"1": HERE / "review/dismissals.jsonl", "2": HERE / "review/dismissals2.jsonl",
@@ -56,7 +73,7 @@ def review(rows: list[dict]) -> dict:
     off = score_texts(texts, contexts=contexts, signals=["support"]).column("support")
     # the model read each text with disguised spellings undone, as every rule layer does
     fix = get_model().respeller.fix
-    on = capped(off.to_pylist(), [explain_dismissals(fix(t)) for t in texts])
+    on = capped(off.to_pylist(), [RULE.explain_dismissals(fix(t)) for t in texts])
     out = {}
     print(f"{'kind':16s} {'n':>4s} {'support, rule off':>18s} {'rule on':>8s}")
     for kind in dict.fromkeys(r["kind"] for r in rows):
@@ -93,7 +110,7 @@ def real(show: bool) -> None:
     }
     print(f"\n{'real replies':60s} {'n':>6s} {'fires':>6s} {'rate':>7s}")
     for name, texts in sets.items():
-        fired = [(t, explain_dismissals(fix(t))) for t in texts]
+        fired = [(t, RULE.explain_dismissals(fix(t))) for t in texts]
         fired = [(t, why) for t, why in fired if why]
         print(f"{name:60s} {len(texts):6d} {len(fired):6d} {len(fired) / len(texts):7.2%}")
         if show:
@@ -111,7 +128,7 @@ def unhealthy(show: bool) -> None:
     print(f"\n{'Unhealthy Comments val (held apart)':60s} {'n':>6s} {'fires':>6s} {'rate':>7s}")
     for attr in ("dismissive", "condescending", "sarcastic", "healthy"):
         texts = [r["comment"] for r in rows if float(r[attr] or 0) >= 0.5]
-        fired = [t for t in texts if explain_dismissals(fix(t))]
+        fired = [t for t in texts if RULE.explain_dismissals(fix(t))]
         print(f"{attr:60s} {len(texts):6d} {len(fired):6d} {len(fired) / len(texts):7.2%}")
         if show and attr != "healthy":
             for t in fired:
@@ -128,7 +145,13 @@ def main(argv=None) -> None:
     parser.add_argument("--artifacts", type=Path,
                         help="score with the artifacts in this folder (a refitted head)")
     parser.add_argument("--review-only", action="store_true")
+    parser.add_argument("--rule", metavar="REV",
+                        help="score the rule as commit REV had it in kindscope/signals/ "
+                             "(c820e90: before the fresh-eyes review's fixes)")
     args = parser.parse_args(argv)
+    global RULE
+    if args.rule:
+        RULE = rule_at(args.rule)
     if args.artifacts:
         import kindscope.signals.model as signal_model
 
