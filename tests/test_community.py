@@ -136,3 +136,16 @@ def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monke
     assert view["overall"]["pileons_read_first"] == 1
     assert ("2 pile-ons (1 of them with at least half their posts read as hateful but not "
             "toxic") in result.output
+
+
+def test_every_post_reads_as_in_the_read_model(demo_db):
+    """The community view's scores, labels and hostility are the read model's own ``read``
+    view, post for post (one read model: the community builds no score pivot of its own)."""
+    columns = "post_id, scored, label, is_toxic, is_hateful, is_distress, is_upbeat"
+    with Store(demo_db, read_only=True) as store:
+        rm = read_model(store)
+        own = rm.rows(f"SELECT {columns} FROM {{p}}_read ORDER BY post_id")
+        with cm.community_scope(store, rm.platform, {rm.me: 1}) as scope:
+            theirs = scope.rows(f"SELECT {columns} FROM {{p}}_read ORDER BY post_id")
+        assert own == theirs and any(row[2] == "distress" for row in own)
+        assert "signal_scores" not in Path(cm.__file__).read_text()

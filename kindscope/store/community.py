@@ -4,7 +4,8 @@ The per-owner read model (:mod:`kindscope.store.read_sql`) answers "how is my co
 to me"; these answer "how is this community to its members", for every author at once,
 with the read model's definitions carried over to each author in place of "me":
 
-- **scores and labels**: one model version per platform (the read model's choice)
+- **scores and labels**: the read model's own ``posts``, ``scores`` and ``read`` views
+  (``read_sql.POST_VIEWS``, built here with no owner): one model version per platform
   and one decision rule (:func:`read.decision_thresholds`): painful = distress or crisis
   at their thresholds, else upbeat, else other; unscored posts are in no group (all posts
   are "other" when the platform has no scores at all);
@@ -32,8 +33,14 @@ from datetime import datetime, timedelta
 import pyarrow as pa
 
 from kindscope.store.db import Store
-from kindscope.store.read import _model_version, _until, decision_thresholds
-from kindscope.store.read_sql import IS_HATEFUL, IS_TOXIC, LABEL, targets_ctes
+from kindscope.store.read import (
+    _model_version,
+    _until,
+    create_views,
+    decision_thresholds,
+    drop_views,
+)
+from kindscope.store.read_sql import POST_VIEWS, targets_ctes
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
@@ -69,16 +76,17 @@ class CommunityScope:
         self.model_version, self.thresholds, self.until = model_version, thresholds, until
 
     def sql(self, text: str) -> str:
-        return text.replace("{c}", self.prefix)
+        """``text`` with ``{p}`` replaced by this scope's prefix."""
+        return text.replace("{p}", self.prefix)
 
     def rows(self, text: str, params: list | None = None) -> list[tuple]:
         return self.store.rows(self.sql(text), params)
 
     def close(self) -> None:
-        for name in ("replies", "mine", "conversation", "read"):
-            self.store.execute(self.sql(f"DROP VIEW IF EXISTS {{c}}_{name}"))
-        for name in ("members", "params"):
-            self.store.execute(self.sql(f"DROP TABLE IF EXISTS {{c}}_{name}"))
+        for name, _ in reversed(_VIEWS):
+            self.store.execute(f"DROP VIEW IF EXISTS {self.prefix}_{name}")
+        self.store.execute(f"DROP TABLE IF EXISTS {self.prefix}_members")
+        drop_views(self.store, self.prefix, POST_VIEWS)
 
     def __enter__(self) -> CommunityScope:
         return self
@@ -87,36 +95,18 @@ class CommunityScope:
         self.close()
 
 
+#: The community's own views, over the read model's post views (``read_sql.POST_VIEWS``:
+#: ``posts``, ``scores``, ``read``) built under the same prefix.
 _VIEWS = (
-    ("read", f"""
-        WITH s AS (
-            SELECT s.post_id,
-                   max(score) FILTER (signal = 'distress') AS distress,
-                   max(score) FILTER (signal = 'crisis') AS crisis,
-                   max(score) FILTER (signal = 'upbeat') AS upbeat,
-                   max(score) FILTER (signal = 'toxicity') AS toxicity,
-                   max(score) FILTER (signal = 'hate') AS hate
-            FROM signal_scores s, {{c}}_params k
-            WHERE s.platform = k.platform AND s.model_version = k.model_version
-            GROUP BY s.post_id)
-        SELECT p.post_id, p.author_id, p.created_at, p.kind, p.reply_to_post_id,
-               p.reply_to_account_id, p.repost_of_post_id, p.deleted_at, p.like_count,
-               p.repost_count, coalesce(p.mentions, []) AS mentions,
-               s.post_id IS NOT NULL AS scored,
-               {LABEL} AS label,
-               {IS_TOXIC} OR {IS_HATEFUL} AS is_hostile,
-               {IS_TOXIC} AS is_toxic
-        FROM posts p CROSS JOIN {{c}}_params k LEFT JOIN s USING (post_id)
-        WHERE p.platform = k.platform AND p.kind <> 'dm'"""),
     # The read model's walk, for every author: down each author's own reply chain from
     # its top (addressed to someone else, or answering someone else's post).
     ("conversation", """
         WITH RECURSIVE
         own AS (SELECT post_id, author_id, reply_to_post_id,
                        coalesce(reply_to_account_id, author_id) = author_id AS to_self
-                FROM {c}_read),
+                FROM {p}_read),
         tops AS (SELECT o.post_id, o.author_id FROM own o
-                 LEFT JOIN {c}_read parent ON parent.post_id = o.reply_to_post_id
+                 LEFT JOIN {p}_read parent ON parent.post_id = o.reply_to_post_id
                  WHERE NOT o.to_self
                     OR (parent.post_id IS NOT NULL AND parent.author_id <> o.author_id)),
         walk(post_id, author_id) AS (
@@ -128,14 +118,14 @@ _VIEWS = (
         SELECT DISTINCT post_id FROM walk"""),
     ("mine", """
         SELECT r.*, coalesce(m.community, -1) AS community,
-               CASE WHEN (SELECT count(*) FROM {c}_read WHERE scored) = 0 THEN 'other'
+               CASE WHEN NOT EXISTS (SELECT 1 FROM {p}_scores) THEN 'other'
                     ELSE r.label END AS grp
-        FROM {c}_read r LEFT JOIN {c}_members m ON m.account_id = r.author_id
+        FROM {p}_read r LEFT JOIN {p}_members m ON m.account_id = r.author_id
         WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at IS NOT NULL
-          AND r.post_id NOT IN (SELECT post_id FROM {c}_conversation)"""),
+          AND r.post_id NOT IN (SELECT post_id FROM {p}_conversation)"""),
     ("replies", """
         SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time
-        FROM {c}_read r JOIN {c}_mine m ON m.post_id = r.reply_to_post_id
+        FROM {p}_read r JOIN {p}_mine m ON m.post_id = r.reply_to_post_id
         WHERE r.author_id <> m.author_id AND r.kind = 'post' AND r.created_at IS NOT NULL"""),
 )
 
@@ -149,14 +139,7 @@ def community_scope(store: Store, platform: str, membership: Mapping[str, int],
     table = decision_thresholds(thresholds)
     version = _model_version(store, platform)
     until = as_of or _until(store, platform)
-    store.execute(
-        f"CREATE OR REPLACE TEMP TABLE {prefix}_params AS SELECT CAST(? AS VARCHAR) AS "
-        "platform, CAST(? AS VARCHAR) AS model_version, CAST(? AS TIMESTAMPTZ) AS until, "
-        "CAST(? AS DOUBLE) AS t_distress, CAST(? AS DOUBLE) AS t_crisis, "
-        "CAST(? AS DOUBLE) AS t_upbeat, CAST(? AS DOUBLE) AS t_toxicity, "
-        "CAST(? AS DOUBLE) AS t_hate",
-        [platform, version, until, table["distress"], table["crisis"], table["upbeat"],
-         table["toxicity"], table["hate"]])
+    create_views(store, prefix, platform, None, version, table, until, POST_VIEWS)
     members = pa.table({"account_id": pa.array(list(membership), pa.string()),
                         "community": pa.array(list(membership.values()), pa.int64())})
     store.con.register(f"{prefix}_arrow", members)
@@ -167,7 +150,7 @@ def community_scope(store: Store, platform: str, membership: Mapping[str, int],
         store.con.unregister(f"{prefix}_arrow")
     for name, text in _VIEWS:
         store.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}_{name} AS "
-                      + text.replace("{c}", prefix))
+                      + text.replace("{p}", prefix))
     return CommunityScope(store, platform, prefix, version, table, until)
 
 
@@ -178,12 +161,12 @@ def void_by_community(scope: CommunityScope, window: timedelta = timedelta(days=
     iv = f"INTERVAL {int(window.total_seconds())} SECOND"
     rows = scope.rows(f"""
         WITH f AS (SELECT parent_id AS post_id, min(created_at) AS first_at
-                   FROM {{c}}_replies WHERE in_time GROUP BY parent_id)
+                   FROM {{p}}_replies WHERE in_time GROUP BY parent_id)
         SELECT g.community, g.grp, count(*),
                count(*) FILTER (k.until IS NULL OR g.created_at + {iv} <= k.until),
                count(*) FILTER ((k.until IS NULL OR g.created_at + {iv} <= k.until)
                                 AND (f.first_at IS NULL OR f.first_at > g.created_at + {iv}))
-        FROM {{c}}_mine g LEFT JOIN f USING (post_id), {{c}}_params k
+        FROM {{p}}_mine g LEFT JOIN f USING (post_id), {{p}}_params k
         WHERE g.grp IS NOT NULL
         GROUP BY GROUPING SETS ((g.community, g.grp), (g.grp))
         ORDER BY 1 NULLS FIRST, 2""")
@@ -197,19 +180,19 @@ def engagement_by_community(scope: CommunityScope) -> dict[int, dict[str, tuple]
     """Per community (``None``: everyone), per label (distress, upbeat): (posts, mean
     engagement) of the members' own posts, engagement as in the read model."""
     rows = scope.rows("""
-        WITH rc AS (SELECT parent_id AS post_id, count(*) AS replies FROM {c}_replies
+        WITH rc AS (SELECT parent_id AS post_id, count(*) AS replies FROM {p}_replies
                     GROUP BY parent_id),
         likes AS (SELECT x.post_id, count(*) AS likes FROM reactions x
-                  JOIN {c}_mine m ON m.post_id = x.post_id, {c}_params k
+                  JOIN {p}_mine m ON m.post_id = x.post_id, {p}_params k
                   WHERE x.platform = k.platform AND x.kind = 'like'
                     AND x.account_id <> m.author_id GROUP BY x.post_id),
         reposts AS (SELECT r.repost_of_post_id AS post_id, count(*) AS reposts
-                    FROM {c}_read r JOIN {c}_mine m ON m.post_id = r.repost_of_post_id
+                    FROM {p}_read r JOIN {p}_mine m ON m.post_id = r.repost_of_post_id
                     WHERE r.kind = 'repost' AND r.author_id <> m.author_id GROUP BY 1),
         e AS (SELECT m.community, m.label,
                      coalesce(rc.replies, 0) + coalesce(m.like_count, l.likes, 0)
                        + coalesce(m.repost_count, s.reposts, 0) AS engagement
-              FROM {c}_mine m LEFT JOIN rc USING (post_id) LEFT JOIN likes l USING (post_id)
+              FROM {p}_mine m LEFT JOIN rc USING (post_id) LEFT JOIN likes l USING (post_id)
               LEFT JOIN reposts s USING (post_id)
               WHERE m.label IN ('distress', 'upbeat'))
         SELECT community, label, count(*), avg(engagement) FROM e
@@ -229,11 +212,12 @@ def most_targeted(scope: CommunityScope, top: int = 10
     counted apart: the hate head reads many denials of a stereotype, and 15% of newspaper
     comments labelled healthy, as hate (docs/models/hate.md)."""
     rows = scope.rows(f"""
-        WITH r AS (SELECT * FROM {{c}}_read WHERE kind = 'post' AND created_at IS NOT NULL
+        WITH r AS (SELECT * FROM {{p}}_read WHERE kind = 'post' AND created_at IS NOT NULL
                    AND scored)
-        {targets_ctes("{c}", "read")},
-        per AS (SELECT t.target, count(*) AS aimed, count(*) FILTER (r.is_hostile) AS hostile,
-                       count(*) FILTER (r.is_hostile AND NOT r.is_toxic) AS hate_only
+        {targets_ctes("{p}", "read")},
+        per AS (SELECT t.target, count(*) AS aimed,
+                       count(*) FILTER (r.is_toxic OR r.is_hateful) AS hostile,
+                       count(*) FILTER (r.is_hateful AND NOT r.is_toxic) AS hate_only
                 FROM targets t JOIN r USING (post_id) WHERE r.author_id <> t.target
                 GROUP BY t.target)
         SELECT aimed, hostile, hate_only FROM per WHERE hostile > 0

@@ -25,7 +25,8 @@ from kindscope.store.db import Store
 from kindscope.store.read_sql import MATERIALISED, SIGNAL_COLUMNS, VIEWS
 
 __all__ = ["DEFAULT_THRESHOLD", "STRONG_DISTRESS", "PLACEHOLDER_OWNERS", "ReadModel",
-           "read_model", "resolve_me", "decision_thresholds", "HandleMap"]
+           "read_model", "resolve_me", "decision_thresholds", "HandleMap", "create_views",
+           "drop_views"]
 
 #: Each signal's decision point when the signals package gives none.
 DEFAULT_THRESHOLD = 0.5
@@ -118,10 +119,7 @@ class ReadModel:
         return frozenset(r[0] for r in self.rows("SELECT account_id FROM {p}_hostile"))
 
     def close(self) -> None:
-        for name, _ in reversed(VIEWS):
-            kind = "TABLE" if name in MATERIALISED else "VIEW"
-            self.store.execute(f"DROP {kind} IF EXISTS {self.view(name)}")
-        self.store.execute(f"DROP TABLE IF EXISTS {self.prefix}_params")
+        drop_views(self.store, self.prefix, VIEWS)
 
 
 class HandleMap:
@@ -147,20 +145,38 @@ def read_model(store: Store, me: str | None = None,
     table = decision_thresholds(thresholds)
     until = as_of or _until(store, platform)
     prefix = f"rm{next(_COUNTER)}"
+    create_views(store, prefix, platform, me_id, version, table, until, VIEWS)
+    carries = data_carries(store, platform, me_id, prefix)
+    return ReadModel(store, platform, me_id, version, table,
+                     int(settings.get("seed", seed)), until, carries, prefix)
+
+
+def create_views(store: Store, prefix: str, platform: str, me: str | None,
+                 version: str | None, table: Mapping[str, float], until: datetime | None,
+                 views: tuple[tuple[str, str], ...]) -> None:
+    """The one-row ``{prefix}_params`` table (platform, owner, model version, "now", the
+    decision rule's thresholds), then ``views`` (``read_sql``'s (name, SQL) pairs, ``{p}``
+    standing for ``prefix``) as temporary views, those in ``MATERIALISED`` as temporary
+    tables. ``me`` is None for views that read no owner (``read_sql.POST_VIEWS``)."""
     columns = ", ".join(f"CAST(? AS DOUBLE) AS t_{s}" for s in SIGNAL_COLUMNS)
     store.execute(
         f"CREATE OR REPLACE TEMP TABLE {prefix}_params AS SELECT CAST(? AS VARCHAR) AS platform, "
         f"CAST(? AS VARCHAR) AS me, CAST(? AS VARCHAR) AS model_version, "
         f"CAST(? AS TIMESTAMPTZ) AS until, CAST(? AS DOUBLE) AS strong_distress, {columns}",
-        [platform, me_id, version, until, max(STRONG_DISTRESS, table["distress"]),
+        [platform, me, version, until, max(STRONG_DISTRESS, table["distress"]),
          *(table[s] for s in SIGNAL_COLUMNS)])
-    for name, text in VIEWS:
+    for name, text in views:
         kind = "TABLE" if name in MATERIALISED else "VIEW"
         store.execute(f"CREATE OR REPLACE TEMP {kind} {prefix}_{name} AS "
                       + text.replace("{p}", prefix))
-    carries = data_carries(store, platform, me_id, prefix)
-    return ReadModel(store, platform, me_id, version, table,
-                     int(settings.get("seed", seed)), until, carries, prefix)
+
+
+def drop_views(store: Store, prefix: str, views: tuple[tuple[str, str], ...]) -> None:
+    """Drop what :func:`create_views` made (``views`` and the params table)."""
+    for name, _ in reversed(views):
+        kind = "TABLE" if name in MATERIALISED else "VIEW"
+        store.execute(f"DROP {kind} IF EXISTS {prefix}_{name}")
+    store.execute(f"DROP TABLE IF EXISTS {prefix}_params")
 
 
 # -- who, which model, when -------------------------------------------------------------------

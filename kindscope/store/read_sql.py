@@ -11,8 +11,9 @@ The shared ideas are defined here once, and only here:
 - ``read``: each post with its scores under one model version and one decision rule
   (``label`` is ``distress`` when distress or crisis passes its threshold, else ``upbeat``
   when upbeat does, else ``other``; NULL when the post has no scores). The rule's SQL
-  (``LABEL``, ``IS_TOXIC``, ``IS_HATEFUL``, ...) is written once below; the community view
-  (:mod:`kindscope.store.community`) builds its own ``read`` from the same text;
+  (``LABEL``, ``IS_TOXIC``, ``IS_HATEFUL``, ...) is written once below. ``posts``, ``scores``
+  and ``read`` (``POST_VIEWS``) read no owner: the community view
+  (:mod:`kindscope.store.community`) builds the same three and reads every author from them;
 - ``conversation``: my posts inside a conversation with someone else (any ancestor by
   someone else, or a reply of mine addressed to someone else);
 - ``mine`` / ``my_replies``: my dated posts outside / inside conversations;
@@ -32,7 +33,7 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 from __future__ import annotations
 
 __all__ = ["IS_DISTRESS", "IS_HATEFUL", "IS_TOXIC", "IS_UPBEAT", "LABEL", "MATERIALISED",
-           "MIN_HOSTILE_POSTS", "SIGNAL_COLUMNS", "VIEWS", "targets_ctes"]
+           "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -56,7 +57,7 @@ SIGNAL_COLUMNS = ("distress", "crisis", "toxicity", "offensive", "hate", "suppor
 _PIVOT = ",\n".join(f"max(score) FILTER (signal = '{s}') AS {s}" for s in SIGNAL_COLUMNS)
 
 #: The decision rule, over a post's scores ``s`` and the thresholds ``k``: written here once,
-#: for the read model's ``read`` view and the community view's (``store.community``).
+#: for the ``read`` view, which the read model and the community view both build.
 IS_TOXIC = "coalesce(s.toxicity >= k.t_toxicity, false)"
 IS_HATEFUL = "coalesce(s.hate >= k.t_hate, false)"
 IS_DISTRESS = ("(coalesce(s.distress >= k.t_distress, false) "
@@ -67,8 +68,10 @@ IS_UPBEAT = "coalesce(s.upbeat >= k.t_upbeat, false)"
 LABEL = (f"CASE WHEN s.post_id IS NULL THEN NULL WHEN {IS_DISTRESS} THEN 'distress' "
          f"WHEN {IS_UPBEAT} THEN 'upbeat' ELSE 'other' END")
 
-#: (name, SQL) in dependency order.
-VIEWS: tuple[tuple[str, str], ...] = (
+#: (name, SQL) in dependency order: every post of the platform read under the one model
+#: version and decision rule. They read no owner (``k.me``): the community view
+#: (``store.community``) builds these same views for every author at once.
+POST_VIEWS: tuple[tuple[str, str], ...] = (
     ("posts", """
         SELECT p.post_id, p.author_id, p.created_at, coalesce(p.text, '') AS text, p.kind,
                p.reply_to_post_id, p.reply_to_account_id, p.root_post_id,
@@ -104,6 +107,10 @@ VIEWS: tuple[tuple[str, str], ...] = (
                {LABEL} AS label
         FROM {{p}}_posts p CROSS JOIN {{p}}_params k
         LEFT JOIN {{p}}_scores s USING (post_id)"""),
+)
+
+#: (name, SQL) in dependency order: the post views, then the owner's.
+VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
     # A post of mine belongs to the chain of my own posts above it, up to its top: the
     # first post that is addressed to someone else, or whose parent is someone else's or
     # missing. The chain is in a conversation when its top is addressed to someone else or
