@@ -20,7 +20,8 @@ __all__ = ["MECHANISMS", "Responder", "KindnessReceived", "KindnessGiven",
 
 MECHANISMS = ("support_er", "support_ip", "support_ex")
 TOP_RESPONDERS = 5
-MAX_EXAMPLES = 5
+#: Replies of mine read as harsh that the report can show (oldest first).
+MAX_MIRROR = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,4 +93,4 @@ def kindness_given(rm: ReadModel) -> KindnessGiven:
     return KindnessGiven(
         Availability(True), needs, int(mine), int(known), share(to_distress, known),
         share(supportive, read), None if hours is None else float(hours), int(timed),
-        int(toxic), examples(aggregates.toxic_reply_examples(rm, MAX_EXAMPLES)), note)
+        int(toxic), examples(aggregates.toxic_reply_examples(rm, MAX_MIRROR)), note)

@@ -16,6 +16,8 @@ GROUPS = ("distress", "upbeat", "other")
 DAY = timedelta(hours=24)
 WEEK = timedelta(days=7)
 MAX_EXAMPLES = 5
+#: Unanswered painful posts listed in full (the report shows MAX_EXAMPLES, the rest folded).
+MAX_UNANSWERED = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,7 @@ def void_rate(rm: ReadModel) -> VoidRate:
         _, e7, u7 = week.get(g, (0, 0, 0))
         groups.append(VoidGroup(g, posts, e24, u24, u24 / e24 if e24 else None,
                                 e7, u7, u7 / e7 if e7 else None))
-    silent = examples(aggregates.unanswered_examples(rm, WEEK, MAX_EXAMPLES))
+    silent = examples(aggregates.unanswered_examples(rm, WEEK, MAX_UNANSWERED))
     return VoidRate(availability, needs, tuple(groups), silent)
 
 

@@ -27,6 +27,7 @@ class AccountCount:
     handle: str
     toxic: int
     hateful: int
+    hostile: int = 0  # posts read as toxic or hateful (a post can be both)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class ToxicityReceived:
     aimed_at_me: int = 0
     toxic: int = 0
     hateful: int = 0
+    hostile: int = 0  # read as toxic or hateful (a post can be both)
     by_month: tuple[MonthCount, ...] = ()
     by_account: tuple[AccountCount, ...] = ()
     #: accounts with one such post: counted, never named (one reading never decides)
@@ -50,11 +52,12 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
     availability = replies_availability(rm)
     if not availability.available:
         return ToxicityReceived(availability, needs)
-    aimed, toxic, hateful = aggregates.aimed_counts(rm)
+    aimed, toxic, hateful, hostile = aggregates.aimed_counts(rm)
     by_month = tuple(MonthCount(m, int(n), int(t), int(h))
                      for m, n, t, h in aggregates.aimed_by_month(rm))
     rows, with_one = aggregates.aimed_by_account(rm, TOP_ACCOUNTS)
     handles = rm.handles(r[0] for r in rows)
-    by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h)) for a, t, h in rows)
-    return ToxicityReceived(availability, needs, aimed, toxic, hateful, by_month, by_account,
-                            with_one)
+    by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e))
+                       for a, t, h, e in rows)
+    return ToxicityReceived(availability, needs, aimed, toxic, hateful, hostile, by_month,
+                            by_account, with_one)

@@ -16,6 +16,7 @@ from kindscope.care.links import post_url
 from kindscope.care.queue import DEFAULT_BUDGET, care_queue
 from kindscope.metrics import METRIC_KEYS, Metrics, compute_metrics
 from kindscope.metrics.common import NO_SCORES_REASON
+from kindscope.report.figures import SUPPORT_NAMES
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
 from kindscope.signals.reliability import weak_signals
@@ -92,14 +93,29 @@ def _headline(report: dict) -> str:
             "people answered you cannot be seen here.")
 
 
-def _rough(report: dict, signal: str) -> str:
-    """A caveat for a line that rests on a signal weak on text it was not trained on."""
+def _rough(report: dict, signal: str, name: str | None = None) -> str:
+    """A caveat for a line (or the figure called ``name``) that rests on a signal weak on
+    text it was not trained on; empty when the signal is not weak."""
     auc = (report["source"].get("weak_signals") or {}).get(signal)
     if auc is None:
         return ""
-    return (f" (Read this as rough: on text from other sources than its training data the "
+    what = f"\u201c{name}\u201d" if name else "this"
+    return (f" (Read {what} as rough: on text from other sources than its training data the "
             f"{signal} signal did little better than chance, AUC {auc:.2f}; "
             f"docs/models/{signal}.md.)")
+
+
+#: The support signals behind each section's figures (the received chart shows all four).
+_SECTION_SIGNALS = {"kindness_received": tuple(SUPPORT_NAMES), "kindness_given": ("support",),
+                    "time_to_reply": ("support",)}
+
+
+def _caveat(report: dict, key: str) -> str | None:
+    """One note per weak signal among the figures of section ``key``, or None."""
+    signals = _SECTION_SIGNALS[key]
+    notes = [_rough(report, s, SUPPORT_NAMES[s] if len(signals) > 1 else None).strip(" ()")
+             for s in signals]
+    return " ".join(f"{n}." if not n.endswith(".") else n for n in notes if n) or None
 
 
 def summary_of(report: dict) -> dict:
@@ -187,8 +203,8 @@ def report_from(rm: ReadModel, demo: bool = False) -> dict:
     report["safety"] = _clean(safety_section(rm, handles))
     report["care"] = _care(rm)
     report["own_moments"] = _own_moments(rm)
-    for key in ("kindness_received", "kindness_given", "time_to_reply"):
-        report[key]["caveat"] = _rough(report, "support").strip(" ()") or None
+    for key in _SECTION_SIGNALS:
+        report[key]["caveat"] = _caveat(report, key)
     report["summary"] = summary_of(report)
     return report
 
@@ -218,8 +234,9 @@ def _own_moments(rm: ReadModel) -> dict:
     handle = rm.handles([rm.me]).get(rm.me)
     posts = [{"post_id": p, "created_at": t.isoformat() if t else None, "text": x,
               "url": post_url(rm.platform, p, u, handle),
-              "reads_as": [w for w, on in (("pain", pain), ("anger", anger)) if on]}
-             for p, t, x, u, pain, anger in rows]
+              "reads_as": [w for w, on in (("pain", pain), ("anger", anger)) if on],
+              "crisis": bool(crisis)}
+             for p, t, x, u, pain, anger, crisis in rows]
     return {"available": True, "reason": None, "count": total, "posts": posts}
 
 

@@ -72,6 +72,7 @@ class Moment:
     reads_as: str  # "may read as written in pain and in anger"
     href: str | None  # an http(s) address, the only kind made a link
     other_url: str | None  # a stored address that is not a web one, shown as text
+    crisis: bool = False  # read as crisis: the list gets a content note
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,11 @@ class MomentsView:
     def more(self) -> int:
         """How many more there are than are listed here."""
         return max(self.count - len(self.moments), 0)
+
+    @property
+    def crisis(self) -> bool:
+        """Whether any listed post reads as crisis (the list then opens with a content note)."""
+        return any(m.crisis for m in self.moments)
 
     @property
     def without_link(self) -> int:
@@ -107,7 +113,8 @@ def moments_view(own: dict | None) -> MomentsView | None:
         href = web_address(url)
         moments.append(Moment((p.get("created_at") or "")[:10], p.get("text") or "",
                               _reads_as(p.get("reads_as")), href,
-                              None if href or not url else str(url)))
+                              None if href or not url else str(url),
+                              p.get("crisis") is True))
     count = own.get("count")
     count = max(count if isinstance(count, int) else 0, len(moments))
     urls = tuple(dict.fromkeys(m.href for m in moments if m.href))

@@ -40,9 +40,10 @@ def plain(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Bar:
-    series: str  # a PALETTE key
+    series: str  # a PALETTE key: the colour, never shown as words
     value: float
     text: str  # the value as shown beside the bar
+    name: str | None = None  # what the bar is, for its tooltip, where a row has several
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,16 @@ def bar_chart(chart_id: str, title: str, description: str, rows: list[Row],
         for bar in row.bars:
             width = round(max(0.0, min(1.0, bar.value / top)) * _BAR_W, 1)
             marks.append(Mark(0, y, width, _BAR_H, PALETTE.get(bar.series, PALETTE["other"]),
-                              plain(f"{row.label}, {bar.series}: {bar.text}"), bar.text,
+                              plain(_tooltip(row, bar)), bar.text,
                               round(width + 4, 1), y + _BAR_H - 3))
             y += _BAR_H + 2
         y += _GAP
     return Chart(chart_id, plain(title), plain(description), _BAR_W + _VALUE_W, max(y, 1),
                  tuple(labels), tuple(marks))
+
+
+def _tooltip(row: Row, bar: Bar) -> str:
+    """"label: value"; "label, name: value" for a row of several bars (the name, else the
+    series)."""
+    name = bar.name or (bar.series if len(row.bars) > 1 else None)
+    return f"{row.label}, {name}: {bar.text}" if name else f"{row.label}: {bar.text}"

@@ -5,9 +5,12 @@ from __future__ import annotations
 from kindscope.report.charts import Bar, Chart, Row, bar_chart
 from kindscope.report.view import Periods, periods
 
-__all__ = ["GROUP_NAMES", "pct", "hours", "figures", "compared", "time_label"]
+__all__ = ["GROUP_NAMES", "SUPPORT_NAMES", "pct", "hours", "figures", "compared", "time_label"]
 
 GROUP_NAMES = {"distress": "painful posts", "upbeat": "upbeat posts", "other": "other posts"}
+#: What the report calls each support signal's figure.
+SUPPORT_NAMES = {"support": "supportive", "support_er": "warmth (emotional reaction)",
+                 "support_ip": "understanding", "support_ex": "asking about you"}
 
 
 def pct(value: float | None) -> str:
@@ -21,10 +24,11 @@ def hours(value: float | None) -> str:
 
 
 def _void(m: dict) -> Chart:
-    rows = [Row(f"{GROUP_NAMES[g['group']]} ({g['posts']})",
+    # the share is of the posts a week old by the end of the data: count those
+    rows = [Row(f"{GROUP_NAMES[g['group']]} ({g['eligible_7d']})",
                 (Bar(g["group"], 1 - (g["rate_7d"] or 0),
                      pct(None if g["rate_7d"] is None else 1 - g["rate_7d"])),))
-            for g in m["groups"] if g["posts"]]
+            for g in m["groups"] if g["eligible_7d"]]
     return bar_chart("void-chart", "Answered within 7 days",
                      "; ".join(f"{r.label}: {r.bars[0].text} answered" for r in rows), rows, 1.0)
 
@@ -36,7 +40,7 @@ def time_label(t: dict) -> str:
 def _times(m: dict) -> Chart:
     rows = [Row(time_label(t), (Bar(t["group"], t["median_hours"] or 0,
                                     hours(t["median_hours"])),)) for t in m["times"]]
-    return bar_chart("time-chart", "Median hours to first reply",
+    return bar_chart("time-chart", "Median time to first reply",
                      "; ".join(f"{r.label}: {r.bars[0].text}" for r in rows), rows)
 
 
@@ -52,10 +56,9 @@ def _gap(m: dict) -> Chart | None:
 
 def _received(m: dict) -> Chart:
     mech = m.get("mechanism_shares") or {}
-    items = [("supportive", "support", m.get("supportive_share")),
-             ("warmth (emotional reaction)", "support", mech.get("support_er")),
-             ("understanding", "support", mech.get("support_ip")),
-             ("asking about you", "support", mech.get("support_ex")),
+    items = [(SUPPORT_NAMES["support"], "support", m.get("supportive_share")),
+             *((SUPPORT_NAMES[s], "support", mech.get(s))
+               for s in ("support_er", "support_ip", "support_ex")),
              ("toxic", "toxic", m.get("toxic_share"))]
     rows = [Row(label, (Bar(series, value or 0, pct(value)),)) for label, series, value in items]
     return bar_chart("received-chart", "How the replies to your painful posts read",
@@ -69,11 +72,12 @@ def stage_periods(m: dict) -> Periods:
 
 def _stage(p: Periods) -> Chart:
     rows = [Row(f"{x['period']} ({x['posts']})",
-                (Bar("upbeat", x["upbeat_share"] or 0, pct(x["upbeat_share"])),
-                 Bar("distress", x["distress_share"] or 0, pct(x["distress_share"]))))
+                (Bar("upbeat", x["upbeat_share"] or 0, pct(x["upbeat_share"]), "upbeat"),
+                 Bar("distress", x["distress_share"] or 0, pct(x["distress_share"]),
+                     "painful")))
             for x in p.rows]
-    return bar_chart("stage-chart", f"Upbeat vs disclosure share per {p.unit}",
-                     "; ".join(f"{x['period']}: upbeat {pct(x['upbeat_share'])}, disclosure "
+    return bar_chart("stage-chart", f"Upbeat vs painful share per {p.unit}",
+                     "; ".join(f"{x['period']}: upbeat {pct(x['upbeat_share'])}, painful "
                                f"{pct(x['distress_share'])}" for x in p.rows), rows, 1.0)
 
 
@@ -82,8 +86,9 @@ def tox_periods(m: dict) -> Periods:
 
 
 def _tox(p: Periods) -> Chart:
-    rows = [Row(x["period"], (Bar("toxic", x["toxic"], str(x["toxic"])),
-                              Bar("hate", x["hateful"], str(x["hateful"])))) for x in p.rows]
+    rows = [Row(x["period"], (Bar("toxic", x["toxic"], str(x["toxic"]), "toxic"),
+                              Bar("hate", x["hateful"], str(x["hateful"]), "hateful")))
+            for x in p.rows]
     return bar_chart("tox-chart", f"Toxic and hateful replies per {p.unit}",
                      "; ".join(f"{r.label}: {r.bars[0].text} toxic, {r.bars[1].text} hateful"
                                for r in rows), rows)

@@ -181,11 +181,11 @@ def stage_months(rm: ReadModel) -> list[tuple]:
         FROM g WHERE grp IS NOT NULL GROUP BY month ORDER BY month""")
 
 
-def aimed_counts(rm: ReadModel) -> tuple[int, int, int]:
-    """(posts aimed at me that were read, of them toxic, of them hateful)."""
-    row = rm.rows("SELECT count(*) FILTER (scored), count(*) FILTER (is_toxic), "
-                  "count(*) FILTER (is_hateful) FROM {p}_aimed_at_me")[0]
-    return int(row[0]), int(row[1]), int(row[2])
+def aimed_counts(rm: ReadModel) -> tuple[int, int, int, int]:
+    """(posts aimed at me that were read, of them toxic, hateful, either)."""
+    row = rm.rows("SELECT sum(aimed), sum(toxic), sum(hateful), sum(hostile) "
+                  "FROM {p}_aimed_by_author")[0]
+    return tuple(int(v or 0) for v in row)
 
 
 def aimed_by_month(rm: ReadModel) -> list[tuple]:
@@ -197,12 +197,13 @@ def aimed_by_month(rm: ReadModel) -> list[tuple]:
 
 
 def aimed_by_account(rm: ReadModel, limit: int) -> tuple[list[tuple], int]:
-    """(author, toxic, hateful) of the accounts with at least ``MIN_HOSTILE_POSTS`` posts
-    aimed at me read as toxic or hateful, most first; and how many accounts have fewer but
-    some (one reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
-    rows = rm.rows(f"""SELECT author_id, toxic, hateful FROM {{p}}_aimed_by_author
+    """(author, toxic, hateful, either) of the accounts with at least ``MIN_HOSTILE_POSTS``
+    posts aimed at me read as toxic or hateful, most first; and how many accounts have fewer
+    but some (one reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
+    rows = rm.rows(f"""SELECT author_id, toxic, hateful, hostile FROM {{p}}_aimed_by_author
                        WHERE hostile >= {MIN_HOSTILE_POSTS}
-                       ORDER BY toxic + hateful DESC, author_id LIMIT {int(limit)}""")
+                       ORDER BY hostile DESC, toxic + hateful DESC, author_id
+                       LIMIT {int(limit)}""")
     fewer = rm.scalar(f"""SELECT count(*) FROM {{p}}_aimed_by_author
                           WHERE hostile BETWEEN 1 AND {MIN_HOSTILE_POSTS - 1}""")
     return rows, int(fewer or 0)
@@ -241,7 +242,7 @@ def no_response_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int,
 def own_moments(rm: ReadModel, limit: int) -> tuple[int, list[tuple]]:
     """My own dated posts that read as written in pain (distress or crisis) or anger,
     newest first: (how many in all, up to ``limit`` rows of (post id, created_at, text, url,
-    pain, anger)). Anger is a post aimed at someone (toxic), or offensive words in a post
+    pain, anger, crisis)). Anger is a post aimed at someone (toxic), or offensive words in a post
     that does not read as pain: swearing in a post of pain ("I fucking hate my life") is
     pain, not anger (offensive marks the words, whoever they are aimed at)."""
     where = """FROM {p}_read r, {p}_params k
@@ -251,6 +252,7 @@ def own_moments(rm: ReadModel, limit: int) -> tuple[int, list[tuple]]:
     total = int(rm.scalar(f"SELECT count(*) {where}") or 0)
     rows = rm.rows(f"""SELECT r.post_id, r.created_at, r.text, r.url, r.is_distress,
                               r.is_toxic OR (NOT r.is_distress
-                                             AND coalesce(r.offensive >= k.t_offensive, false))
+                                             AND coalesce(r.offensive >= k.t_offensive, false)),
+                              r.is_crisis
                        {where} ORDER BY r.created_at DESC, r.post_id LIMIT {int(limit)}""")
     return total, rows

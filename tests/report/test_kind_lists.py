@@ -3,34 +3,7 @@ on the bundled demo (its two invented trolls reply to Sam with rude and hateful 
 
 from __future__ import annotations
 
-import pytest
-
-from kindscope.commands.report import demo_path
-from kindscope.ingest import import_sources
-from kindscope.report.build import build_report
-from kindscope.signals.store_scoring import score_store
-from kindscope.store.db import Store
-from kindscope.store.read import read_model
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> dict:
-    """The bundled demo, imported and scored once: its report, the accounts read as hostile,
-    and the accounts with exactly one post aimed at the owner read as toxic or hateful."""
-    store = Store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    try:
-        import_sources(store, [str(demo_path())])
-        score_store(store)
-        rm = read_model(store)
-        try:
-            hostile = set(rm.hostile_accounts())
-            one = {a for (a,) in rm.rows(
-                "SELECT author_id FROM {p}_aimed_by_author WHERE hostile = 1")}
-        finally:
-            rm.close()
-        return {"report": build_report(store), "hostile": hostile, "one": one}
-    finally:
-        store.close()
+# the demo fixture: tests/report/conftest.py
 
 
 def test_the_demos_hostile_accounts_are_never_listed_as_kind(demo):
@@ -52,19 +25,38 @@ def test_a_missing_database_is_named_and_not_created(run, tmp_path):
 
 
 def test_figures_on_a_weak_signal_say_so(demo):
-    """The support signal is near chance on held-apart data (ood_metrics.json): every
-    support-based figure in the report carries that, computed from the file, not typed."""
+    """A signal near chance on held-apart data (ood_metrics.json) is called rough beside
+    every figure of the report that rests on it, computed from the file, not typed."""
     from kindscope.report import render_html
+    from kindscope.report.figures import SUPPORT_NAMES
     from kindscope.signals.reliability import WEAK_AUC, held_apart_auc
 
     report = demo["report"]
     weak = {s: a for s, a in held_apart_auc().items() if a < WEAK_AUC}
     assert report["source"]["weak_signals"] == weak
+    shown = [s for s in SUPPORT_NAMES if s in weak]
+    for signal in shown:  # the received chart shows every support signal's share
+        assert f"AUC {weak[signal]:.2f}" in report["kindness_received"]["caveat"]
+        assert SUPPORT_NAMES[signal] in report["kindness_received"]["caveat"]
     if "support" in weak:
-        for key in ("kindness_received", "kindness_given"):
-            assert f"AUC {weak['support']:.2f}" in report[key]["caveat"]
+        assert f"AUC {weak['support']:.2f}" in report["kindness_given"]["caveat"]
         assert any("Read this as rough" in line for line in report["summary"]["lines"])
-        assert render_html(report).count("did little better than chance") >= 3
+    assert render_html(report).count("did little better than chance") >= len(shown)
+
+
+def test_each_weak_support_signal_gets_its_own_note():
+    """Whichever support signals are weak, the received section names each by the words
+    its chart uses; sections that show only ``support`` ignore the mechanisms."""
+    from kindscope.report.build import _caveat
+
+    report = {"source": {"weak_signals": {"support_er": 0.68, "support_ex": 0.61}}}
+    received = _caveat(report, "kindness_received")
+    assert "\u201cwarmth (emotional reaction)\u201d" in received and "AUC 0.68" in received
+    assert "\u201casking about you\u201d" in received and "AUC 0.61" in received
+    assert "understanding" not in received
+    assert _caveat(report, "kindness_given") is None
+    report["source"]["weak_signals"] = {"support": 0.55}
+    assert "AUC 0.55" in _caveat(report, "time_to_reply")
 
 
 def test_one_harsh_reading_names_no_one_in_the_report(demo):

@@ -183,7 +183,7 @@ def test_injections_show_as_typed_and_never_run(tmp_path):
     page_file = tmp_path / "report.html"
     report = build_report(scored_store(tmp_path))
     shown_examples = [e["text"] for e in report["kindness_given"]["toxic_examples"]]
-    assert len(shown_examples) == 5
+    assert len(shown_examples) == report["kindness_given"]["toxic_replies"] >= 5  # all listed
     page_file.write_text(render_html(report), encoding="utf-8")
     with chromium_page() as watched:
         page = watched.page
@@ -200,7 +200,7 @@ def test_injections_show_as_typed_and_never_run(tmp_path):
     assert watched.dialogs == []
     assert scripts == 0 and images == 0
     assert watched.requests == [page_file.as_uri()]  # nothing fetched beyond the page
-    for text in shown_examples:  # the first five injections, as my (toxic) replies
+    for text in shown_examples:  # the injections, as my (toxic) replies
         assert text in shown, text
     assert "<img src=x onerror=alert(7)>" in shown  # the handle, as typed
 
