@@ -41,7 +41,13 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
+from kindscope.care.signposting import (
+    COUNTRY_NAMES,
+    DIRECTORIES,
+    HELP_LINES,
+    find_more,
+    signposting,
+)
 from kindscope.errors import InputError
 from kindscope.signals.reliability import HATE_ON_DENIALS
 
@@ -191,7 +197,7 @@ def draft_help(country: str | None = None) -> dict:
             "lines": lines,
             "directories": [_line(x) for x in DIRECTORIES],
             "emergency": emergency,
-            "find_more": sign.find_more,
+            "find_more": find_more(bool(lines)),  # after this country's or every country's
             "caveat": sign.caveat}
 
 

@@ -4,9 +4,11 @@ messages you must not miss.
 Rules (from what went wrong with Samaritans Radar in 2014):
 
 - Local and computed when asked: nothing is stored; "now" is the newest snapshot's
-  ``taken_at`` (or ``as_of``), never the wall clock.
+  ``taken_at`` (or ``as_of``), never the wall clock, and the queue says which (``now_from``).
 - Facts, not verdicts: an item shows the post, when, and "no reply yet" or "only hostile
-  replies". The signals only select and order; no score, label or risk is shown.
+  replies". The signals only select and order; no score, label or risk is shown, so every
+  item carries the same help for the reader (help only on posts read as a crisis would
+  mark them).
 - Scope: people you follow who follow you back (``include_following`` widens it to everyone
   you follow), never strangers; never people you blocked or muted, people whose posts to
   you are mostly hostile, or people who opted out (``#NoCareQueue`` in the bio, a Bluesky
@@ -67,10 +69,13 @@ class CareQueue:
     held_back: int
     excluded: dict[str, int] = field(default_factory=dict)
     note: str | None = None
+    only_hostile: int = 0  # of the items and the held back, those with only hostile replies
+    now_from: str = "data"  # "data": the end of the data is now; "as-of": the time given
 
     def to_dict(self) -> dict:
-        out = {"now": self.now, "days": self.days, "budget": self.budget,
-               "items": [_item_dict(i) for i in self.items], "held_back": self.held_back,
+        out = {"now": self.now, "now_from": self.now_from, "days": self.days,
+               "budget": self.budget, "items": [_item_dict(i) for i in self.items],
+               "held_back": self.held_back, "only_hostile": self.only_hostile,
                "excluded": dict(self.excluded)}
         if self.note:
             out["note"] = self.note
@@ -88,9 +93,9 @@ def _item_dict(item: CareItem) -> dict:
 
 
 def reader_help(country: str | None = None) -> dict:
-    """What to do when a post reads as someone in crisis: for the reader, not about them.
-    Help lines the reader can point the poster to; never a suggestion to contact
-    authorities or anyone else on the poster's behalf."""
+    """What to do when answering a painful post, or one that reads as someone in crisis:
+    for the reader, not about them. Help lines the reader can point the poster to; never a
+    suggestion to contact authorities or anyone else on the poster's behalf."""
     sign = signposting(country)
     return {
         "how_to_answer": [
@@ -118,6 +123,10 @@ def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
     if rm.until is None:
         raise ValueError("the data has no dates: pass --as-of")
     return rm.until
+
+
+def _now_from(as_of: datetime | None) -> str:
+    return "data" if as_of is None else "as-of"
 
 
 def _circle(rm: ReadModel) -> tuple[list[str], list[str]]:
@@ -153,7 +162,7 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     handles = rm.handles(r[1] for r in shown)
     help_for_reader = reader_help(country)
     items = []
-    for root_id, author, post_id, at, crisis, hostile_only, _ in shown:
+    for root_id, author, post_id, at, _crisis, hostile_only, _ in shown:
         posts = care_rows.thread_posts(rm, root_id, author, now)
         first = next((p for p in posts if p[0] == post_id), None)
         text, url = (first[2], first[3]) if first else ("", None)
@@ -163,14 +172,15 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
             post_id, author, handles.get(author, author), at.isoformat(), text,
             post_url(rm.platform, post_id, url, handles.get(author)), _hours(now, at),
             "only hostile replies" if hostile_only else "no reply yet", later,
-            help_for_reader if crisis else None))
+            help_for_reader))
     note = None
     if not following:
         note = ("this data does not say whom you follow, so there is no circle to look at: "
                 "import your follows (an archive or `kindscope import bluesky:HANDLE "
                 "--following`)")
     return CareQueue(now.isoformat(), days, budget, tuple(items),
-                     max(len(eligible) - len(shown), 0), excluded, note)
+                     max(len(eligible) - len(shown), 0), excluded, note,
+                     sum(1 for r in eligible if r[5]), _now_from(as_of))
 
 
 _INBOX_ORDER = {"opened up to you": 0, "kind to you": 1, "reply or mention": 2,
@@ -211,4 +221,5 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
                               i.post_id))
     note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
     excluded = {"blocked or muted": blocked} if blocked else {}
-    return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, excluded, note)
+    return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, excluded, note,
+                     now_from=_now_from(as_of))

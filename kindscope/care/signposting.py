@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kindscope import settings
 
 __all__ = ["HelpLine", "Signposting", "HELP_LINES", "COUNTRY_NAMES", "DIRECTORIES",
-           "signposting"]
+           "find_more", "signposting"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +86,14 @@ DIRECTORIES: tuple[HelpLine, ...] = (
              "https://befrienders.org"),
 )
 
-_FIND_MORE = ("Elsewhere, or for other languages, findahelpline.com lists free, "
-              "confidential services by country: https://findahelpline.com")
+_FIND_MORE = ("findahelpline.com lists free, confidential services by country: "
+              "https://findahelpline.com")
+
+
+def find_more(after_lines: bool) -> str:
+    """Where to find other help lines. "Elsewhere, or for other languages," only follows
+    country-specific lines; on its own it would point back to nothing."""
+    return f"Elsewhere, or for other languages, {_FIND_MORE}" if after_lines else _FIND_MORE
 
 
 def signposting(country: str | None = None) -> Signposting:
@@ -108,5 +114,5 @@ def signposting(country: str | None = None) -> Signposting:
         caveat=("kindscope reads text with statistical models. They can be wrong in both "
                 "directions: they miss pain that is said quietly and flag words that mean "
                 "something else. Nothing here is a diagnosis or a judgement of anyone."),
-        find_more=_FIND_MORE,
+        find_more=find_more(bool(lines)),
     )

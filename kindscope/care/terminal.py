@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import UTC, datetime
 
 from kindscope.care.queue import CareItem, CareQueue
 
-__all__ = ["MISSES", "REASON_WORDS", "render_text"]
+__all__ = ["MISSES", "REASON_WORDS", "answered_words", "now_words", "render_text"]
 
 #: Why people were left out, after "N from people ...".
 REASON_WORDS = {"not mutual": "who do not follow you back (--include-following shows them)",
@@ -41,7 +42,8 @@ def _item(item: CareItem) -> list[str]:
         help_ = item.signposting
         out.append("    If you answer: " + " ".join(help_["how_to_answer"][:2]))
         lines = "; ".join(f"{h['name']} ({h['contact']})" for h in help_["help_lines"])
-        out.append(f"    Help lines: {lines or help_['find_more']}. {help_['caveat']}")
+        lead = f"{lines}. " if lines else ""
+        out.append(f"    Help lines: {lead}{help_['find_more']}. {help_['caveat']}")
     return out
 
 
@@ -49,6 +51,24 @@ def _item(item: CareItem) -> list[str]:
 #: missed a passive wish not to be alive in 16 of 60 replies about something else and 12 of 100
 #: posts (``training/variants/2026-12-05j/score_passive.py --set 1|2|3``, "painful" columns).
 MISSES = "kindscope can miss things, most often pain said quietly or in passing"
+
+
+def answered_words(queue: CareQueue) -> str:
+    """What the counted posts have had: exactly what is listed (and held back)."""
+    count = len(queue.items) + queue.held_back
+    if not queue.only_hostile:
+        return "had no reply yet"
+    if queue.only_hostile >= count:
+        return "had only hostile replies"
+    return "had no reply yet, or only hostile ones"
+
+
+def now_words(queue: CareQueue) -> str:
+    """Said once: which "now" the times ("2 days ago", "the last 3 days") count from."""
+    moment = datetime.fromisoformat(queue.now).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    if queue.now_from == "as-of":
+        return f"Times are counted from the time you gave ({moment})."
+    return f"Times are counted from the end of your data ({moment}), not from today."
 
 
 def render_text(queue: CareQueue, kind: str = "care") -> str:
@@ -62,12 +82,13 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
                          "can be wrong.)")
         else:
             lines.append(f"{count} painful post{'s' if count > 1 else ''} from your circle in "
-                         f"the last {queue.days:g} days {'have' if count > 1 else 'has'} had "
-                         "no reply yet. A small acknowledgement can be enough; you do not have "
-                         "to fix anything.")
+                         f"the last {queue.days:g} days {'have' if count > 1 else 'has'} "
+                         f"{answered_words(queue)}. A small acknowledgement can be enough; you "
+                         "do not have to fix anything.")
     else:
         lines.append(f"{len(queue.items)} replies and mentions to you in the last "
                      f"{queue.days:g} days have no answer from you yet.")
+    lines.append(now_words(queue))
     if queue.note:
         lines.append(f"note: {queue.note}")
     for item in queue.items:
@@ -83,6 +104,8 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
         lines.append("Left out: " + "; ".join(left_out) + ".")
     if kind == "care":
         lines.append("")
-        lines.append("kindscope never replies for you; the links open each post in its app. "
-                     "Nothing here is stored or sent anywhere.")
+        links = ("; the links open each post in its app" if any(i.url for i in queue.items)
+                 else "")
+        lines.append(f"kindscope never replies for you{links}. Nothing here is stored or sent "
+                     "anywhere.")
     return "\n".join(lines)

@@ -78,6 +78,10 @@ _as_of_option = click.option("--as-of", "as_of", default=None, metavar="TIME",
                              help="Treat this time (ISO 8601 with zone) as now (default: when "
                                   "the newest import was taken).")
 _json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+_country_option = click.option("--country", default=None, metavar="CODE",
+                               help="Show help lines for this country (GB, IE, US, CA, AU, NZ, "
+                                    "DE, FR; default $KINDSCOPE_COUNTRY, else an "
+                                    "international directory).")
 _me_option = click.option("--me", default=None, metavar="HANDLE",
                           help="Whose circle (default: the owner of the imported data).")
 
@@ -93,20 +97,23 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 @click.option("--budget", type=click.IntRange(min=0, max=100), default=DEFAULT_BUDGET,
               show_default=True, help="Most posts shown in one run.")
 @_as_of_option
+@_country_option
 @_json_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Also write care.html (self-contained) into this folder.")
 @click.option("--forget", is_flag=True,
               help="Delete every post of others fetched for the queue (--following "
                    "imports), with their scores, and stop.")
-def care_command(db, demo, me, days, include_following, budget, as_of, as_json, out_dir,
-                 forget):
-    """People you follow who posted something painful and have had no reply yet.
+def care_command(db, demo, me, days, include_following, budget, as_of, country, as_json,
+                 out_dir, forget):
+    """People you follow who posted something painful and have had no reply yet, or only
+    hostile ones.
 
     Computed now, from your own database, and never stored or sent anywhere. It shows
-    the post, when, and that no one has answered; nothing about the person. You do not
+    the post, when, and that no one has answered kindly; nothing about the person. You do not
     have to answer anyone: a small acknowledgement can be enough, and you are not their
-    counsellor. kindscope never replies for you: each item links to the post.
+    counsellor. kindscope never replies for you: an item links to the post when the data
+    gives its address. Times count from the end of your data unless --as-of says otherwise.
 
     Example:
 
@@ -121,7 +128,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, as_json, 
                           if cached else ""))
             return
         with _read(store, demo, me) as rm:
-            queue = care_queue(rm, days, include_following, budget, _as_of(as_of))
+            queue = care_queue(rm, days, include_following, budget, _as_of(as_of), country)
         since = datetime.fromisoformat(queue.now) - timedelta(days=days)
         care_rows.forget_fetched(store, since)
     _emit(queue, as_json, out_dir, "care")
@@ -134,8 +141,9 @@ def care_command(db, demo, me, days, include_following, budget, as_of, as_json, 
 @click.option("--days", type=click.FloatRange(min=0.1, max=365), default=DEFAULT_INBOX_DAYS,
               show_default=True, help="How many days back to look.")
 @_as_of_option
+@_country_option
 @_json_option
-def inbox_command(db, demo, me, days, as_of, as_json):
+def inbox_command(db, demo, me, days, as_of, country, as_json):
     """Replies and mentions to you that you have not answered yet: messages that may read
     as a crisis first, then people who opened up to you or were kind to you, hostile ones
     last (see `kindscope safety`).
@@ -146,7 +154,7 @@ def inbox_command(db, demo, me, days, as_of, as_json):
     """
     with open_store(_db(db, demo)) as store:
         with _read(store, demo, me) as rm:
-            queue = inbox(rm, days, _as_of(as_of))
+            queue = inbox(rm, days, _as_of(as_of), country)
     _emit(queue, as_json, None, "inbox")
 
 

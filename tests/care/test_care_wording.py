@@ -1,0 +1,224 @@
+"""What the care queue says about itself, in the terminal and in care.html: the headline
+describes exactly what is listed, help lines never point back to nothing, every item gets
+the same help for the reader, links are promised only when shown, and the times say which
+"now" they count from. From a user's review of ``kindscope care --demo``."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from test_queue import CRISIS, PAIN, T0, _iso, _load, community
+
+from kindscope.care.draft import draft_help
+from kindscope.care.page import render_page
+from kindscope.care.queue import CareItem, CareQueue, care_queue
+from kindscope.care.signposting import signposting
+from kindscope.care.terminal import render_text
+from kindscope.store.read import read_model
+
+NOW = "2024-06-04T00:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def _no_country(monkeypatch):
+    monkeypatch.delenv("KINDSCOPE_COUNTRY", raising=False)
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = _load(tmp_path, *community())
+    yield db
+    db.close()
+
+
+def _queue(store, **kwargs) -> CareQueue:
+    rm = read_model(store)
+    try:
+        return care_queue(rm, **kwargs)
+    finally:
+        rm.close()
+
+
+def _item(pid: str, status: str = "no reply yet", url: str | None = None) -> CareItem:
+    return CareItem(pid, "acct", "someone", "2024-06-03T00:00:00+00:00", "I feel rubbish", url,
+                    24.0, status)
+
+
+def _headline(text: str) -> str:
+    return text.splitlines()[0]
+
+
+def _lead(page: str) -> str:
+    return page.split('<p class="lead">', 1)[1].split("</p>", 1)[0]
+
+
+# 1. the headline describes what is listed
+
+
+def test_the_headline_says_only_hostile_replies_when_an_item_has_them(store):
+    queue = _queue(store)  # a1 and h1: no reply yet; i1: only hostile replies
+    assert [i.status for i in queue.items].count("only hostile replies") == 1
+    said = ("3 painful posts from your circle in the last 3 days have had no reply yet, or "
+            "only hostile ones.")
+    assert _headline(render_text(queue)).startswith(said)
+    assert said in _lead(render_page(queue))
+    assert "no kind reply</h1>" in render_page(queue)
+    # and it stays exact when no item is hostile-only
+    plain = CareQueue(NOW, 3, 5, (_item("p1"), _item("p2")), 0, {})
+    text, page = render_text(plain), render_page(plain)
+    assert "2 painful posts from your circle in the last 3 days have had no reply yet. " in text
+    assert "hostile" not in _headline(text) and "hostile" not in _lead(page)
+    assert "have had no reply</h1>" in page
+
+
+def test_the_headline_counts_hostile_only_posts_held_back_past_the_budget(store):
+    queue = _queue(store, budget=1)  # shows a1 only; h1 and i1 wait past the budget
+    assert [i.post_id for i in queue.items] == ["a1"] and queue.only_hostile == 1
+    assert "have had no reply yet, or only hostile ones." in _headline(render_text(queue))
+
+
+def test_the_headline_says_only_hostile_replies_when_every_item_has_them():
+    queue = CareQueue(NOW, 3, 5, (_item("p1", "only hostile replies"),), 0, {},
+                      only_hostile=1)
+    said = "1 painful post from your circle in the last 3 days has had only hostile replies."
+    assert said in _headline(render_text(queue)) and said in _lead(render_page(queue))
+
+
+# 2. "Elsewhere" only after country-specific lines
+
+
+def test_elsewhere_only_follows_a_countrys_lines(monkeypatch):
+    sign = signposting()  # no country set
+    assert sign.lines == ()
+    assert sign.find_more.startswith("findahelpline.com lists free, confidential services")
+    assert "Elsewhere" not in sign.find_more
+    # the draft check lists the lines of every country it knows when none is set
+    help_ = draft_help()
+    assert help_["lines"] and help_["find_more"].startswith("Elsewhere, or for other languages")
+    assert signposting("GB").find_more.startswith("Elsewhere, or for other languages, ")
+    monkeypatch.setenv("KINDSCOPE_COUNTRY", "us")  # the setting, as a user sets it
+    sign = signposting()
+    assert sign.country == "US" and sign.lines
+    assert sign.find_more.startswith("Elsewhere, or for other languages, ")
+
+
+def test_the_queue_says_elsewhere_only_after_help_lines(store, monkeypatch):
+    plain = _queue(store)
+    text, page = render_text(plain), render_page(plain)
+    assert "Elsewhere" not in text and "Elsewhere" not in page
+    assert "Help lines: findahelpline.com lists" in text
+    for queue in (_queue(store, country="GB"), _set_country(monkeypatch, store, "GB")):
+        text, page = render_text(queue), render_page(queue)
+        assert ("Help lines: Samaritans (call 116 123 (free)); Shout (text SHOUT to 85258). "
+                "Elsewhere, or for other languages, findahelpline.com") in text
+        assert page.index("Samaritans") < page.index("Elsewhere, or for other languages")
+
+
+def _set_country(monkeypatch, store, code: str) -> CareQueue:
+    monkeypatch.setenv("KINDSCOPE_COUNTRY", code)
+    try:
+        return _queue(store)
+    finally:
+        monkeypatch.delenv("KINDSCOPE_COUNTRY")
+
+
+# 3. every listed item gets the same help for the reader
+
+
+def test_every_item_gets_the_same_help_whatever_was_read_or_answered(store):
+    queue = _queue(store)
+    kinds = {"a1": PAIN, "h1": PAIN, "i1": CRISIS}  # i1 also has only hostile replies
+    assert [i.post_id for i in queue.items] == list(kinds)
+    helps = [i.signposting for i in queue.items]
+    assert all(helps) and all(h == helps[0] for h in helps)
+    assert "can be wrong" in helps[0]["caveat"]
+    text, page = render_text(queue), render_page(queue)
+    assert text.count("If you answer:") == len(queue.items) == text.count("Help lines:")
+    assert page.count("<strong>If you answer:</strong>") == len(queue.items)
+
+
+def test_a_hostile_only_post_not_read_as_a_crisis_gets_help_too(tmp_path):
+    lines, scores = community()
+    lines.append({"id": "i3", "author": "ben", "created_at": _iso(20), "reply_to": "h1",
+                  "text": "get over it"})
+    scores["i3"] = scores["i2"]  # hostile
+    db = _load(tmp_path, lines, scores)
+    try:
+        item = next(i for i in _queue(db).items if i.post_id == "h1")
+    finally:
+        db.close()
+    assert item.status == "only hostile replies" and item.signposting
+
+
+# 4. links are promised only when an item shows one
+
+
+def test_the_footer_promises_links_only_when_one_is_shown(store):
+    queue = _queue(store)  # generic posts: no address
+    assert not any(i.url for i in queue.items)
+    text = render_text(queue)
+    assert "link" not in text and "kindscope never replies for you." in text
+    linked = CareQueue(NOW, 3, 5, (_item("p1"), _item("p2", url="https://example.social/1")),
+                       0, {})
+    assert "the links open each post in its app" in render_text(linked)
+
+
+# 5. the times say which "now" they count from
+
+
+def test_times_say_once_that_they_count_from_the_end_of_the_data(store):
+    queue = _queue(store)
+    assert queue.now_from == "data" and queue.to_dict()["now_from"] == "data"
+    said = "Times are counted from the end of your data (2024-06-04 00:00 UTC), not from today."
+    text, page = render_text(queue), render_page(queue)
+    assert text.count(said) == 1 and page.count(said) == 1
+    assert text.splitlines()[1] == said  # right under the headline
+    assert "Computed on this computer at" not in page  # the data's end is not "computed at"
+    empty = CareQueue(NOW, 3, 5, (), 0, {})
+    assert said in render_text(empty) and said in render_page(empty)
+
+
+def test_times_given_with_as_of_are_said_as_such(store):
+    queue = _queue(store, as_of=T0 + timedelta(hours=74))
+    assert queue.now_from == "as-of"
+    text = render_text(queue)
+    assert "Times are counted from the time you gave (2024-06-04 02:00 UTC)." in text
+    assert "end of your data" not in text
+
+
+def test_the_inbox_says_it_too(store):
+    from kindscope.care.queue import inbox
+
+    rm = read_model(store)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+    assert "Times are counted from the end of your data" in render_text(box, kind="inbox")
+
+
+# the command: --country, and the demo wording end to end
+
+
+def test_care_command_takes_a_country(run, tmp_path):
+    from test_care_page import _community_file
+
+    from kindscope.signals import MODEL_VERSION
+    from kindscope.store.db import Store
+
+    source, scores = _community_file(tmp_path)
+    db = tmp_path / "k.duckdb"
+    assert run("import", source, "--db", db).exit_code == 0
+    with Store(db) as store:
+        for pid, signals in scores.items():
+            for signal, score in signals.items():
+                store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, ?)",
+                              [pid, signal, score, MODEL_VERSION])
+    plain = run("care", "--db", db)
+    assert plain.exit_code == 0, plain.output
+    assert "Elsewhere" not in plain.stdout and "Samaritans" not in plain.stdout
+    gb = run("care", "--db", db, "--country", "GB")
+    assert gb.exit_code == 0, gb.output
+    assert gb.stdout.count("Samaritans (call 116 123 (free))") == 3
+    assert "Elsewhere, or for other languages" in gb.stdout
