@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import click
 
 from kindscope.commands.common import db_option
 from kindscope.graph.analysis import analyse_network, owner_read_model
+from kindscope.report.network import named_communities, spread_words
 from kindscope.store.db import open_store
 
 __all__ = ["network_command"]
@@ -31,6 +33,8 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     With --json: one object with `membership` (account id -> community id, ids as in the
     source), `reciprocity` (global share of follows returned), `communities`, `bridges`,
     `isolated` and per owner `owners` (who does not follow back, diversity, audit).
+    Community ids count from 0; the text output, like the report, shows id + 1, and both
+    name each community the same way.
 
     Example:
 
@@ -44,6 +48,7 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
         finally:
             if rm is not None:
                 rm.close()
+    report = replace(report, communities=named_communities(report.communities))
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return
@@ -53,13 +58,14 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     if report.ego_network:
         click.echo(f"communities: not available: {report.ego_network}")
     for c in () if report.ego_network else report.communities[:10]:
-        click.echo(f"  [{c.community}] {c.name}: {c.size} accounts")
-    ties = "follows" if report.graph == "follow" else "interactions"
+        click.echo(f"  community {c.community + 1}: {c.name} ({c.size} accounts)")
+    counted = "follows" if report.graph == "follow" else "interactions"
+    names = {c.community: c.name for c in report.communities}
     for view in report.owners:
-        _echo_owner(view, ties, report.ego_network)
+        _echo_owner(view, counted, report.ego_network, names)
 
 
-def _echo_owner(view, ties: str, ego: str | None) -> None:
+def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> None:
     r = view.reciprocity
     if view.follow_back.available:
         click.echo(f"{view.platform} {view.owner_id}: follows {r.follows}, followers "
@@ -68,9 +74,12 @@ def _echo_owner(view, ties: str, ego: str | None) -> None:
         follows = f"follows {r.follows}; " if r.follows else ""
         click.echo(f"{view.platform} {view.owner_id}: {follows}follow-back not available: "
                    f"{view.follow_back.reason}")
-    if view.follow_spread.largest_share is not None and not ego:
-        click.echo(f"  {view.follow_spread.largest_share:.0%} of {ties} in one community "
-                   f"(entropy {view.follow_spread.entropy:.2f})")
+    spread = view.follow_spread
+    if spread.largest_share is not None and not ego:
+        largest = spread.largest_community
+        click.echo(f"  {spread_words(spread.total, spread.largest_share, counted)} in "
+                   f"community {largest + 1}: {names.get(largest, '')} "
+                   f"(evenness {spread.entropy:.2f})")
     audit = view.audit
     if audit is None:
         if not view.unfollows.available:

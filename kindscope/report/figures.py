@@ -118,7 +118,7 @@ def _communities(c: dict) -> Chart | None:
     if not c.get("available") or len(rows) < 2:
         return None
     bars = [Row(f"community {r['community'] + 1}",
-                (Bar("distress", r["my_ties"], f"{r['my_ties']} of yours"),)) for r in rows]
+                (Bar("other", r["my_ties"], f"{r['my_ties']} of yours"),)) for r in rows]
     return bar_chart("community-chart", "Your ties per community",
                      "; ".join(f"community {r['community'] + 1} ({r['name']}): {r['size']} "
                                f"people, {r['my_ties']} of your ties" for r in rows), bars)

@@ -11,20 +11,24 @@ and lists are capped.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from kindscope.graph.audit import unfollow_audit
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.diversity import Spread, bridges, owner_spread
-from kindscope.graph.norms import describe_communities
+from kindscope.graph.norms import Community, describe_communities
 from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
+from kindscope.store.network import owner_reply_pairs
 from kindscope.store.read import ReadModel
 
-__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading"]
+__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "named_communities",
+           "spread_words", "not_offered"]
 
 NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
                  "likes) between accounts")
 _LIST = 20  # longest list of handles kept in report.json
+_BRIDGES = 8  # bridges shown
 
 
 def _piece(available: bool, reason: str | None = None, **values) -> dict:
@@ -40,30 +44,54 @@ def _spread_dict(s: Spread) -> dict:
             s.largest_community, "largest_share": s.largest_share, "entropy": s.entropy}
 
 
-def diversity_reading(largest_share: float | None, entropy: float | None,
-                      communities: int) -> str:
-    """A plain-language reading of how concentrated someone's ties are."""
-    if largest_share is None:
-        return "There are no ties to read."
-    if communities <= 1:
-        return ("All your ties land in one community. That can be a close, warm circle; "
-                "it can also mean you mostly hear one set of voices.")
-    if largest_share >= 0.8:
-        return (f"Most of your ties ({largest_share:.0%}) sit in one community: your feed may "
-                "echo one set of voices. The bridge accounts below reach further.")
-    if largest_share >= 0.5:
-        return (f"About {largest_share:.0%} of your ties sit in one community and the rest "
-                f"spread over {communities - 1} more: a home base with some windows out.")
-    return (f"Your ties spread over {communities} communities (no one community holds more "
-            f"than {largest_share:.0%}; evenness {entropy or 0:.2f} of 1): a varied network.")
-
-
-def _label(community, described) -> str:
-    """The community's top hashtags and terms, those no other community shares first."""
+def named_communities(described) -> tuple[Community, ...]:
+    """The communities, each with the one name the report and ``kindscope network`` show:
+    its top hashtags and terms, those no other community shares first ("community N", the
+    number shown, which counts from 1, when its members posted nothing)."""
     shared = Counter(t for c in described for t in set(c.top_terms))
-    terms = sorted(community.top_terms, key=lambda t: shared[t] > 1)  # stable: keeps rank
-    words = [f"#{t}" for t in community.top_hashtags[:2]] + terms
-    return " · ".join(words[:3]) or community.name
+    out = []
+    for c in described:
+        terms = sorted(c.top_terms, key=lambda t: shared[t] > 1)  # stable: keeps rank
+        words = [f"#{t}" for t in c.top_hashtags[:2]] + terms
+        out.append(replace(c, name=" · ".join(words[:3]) or f"community {c.community + 1}"))
+    return tuple(out)
+
+
+def spread_words(total: float, share: float, counted: str) -> str:
+    """What the largest share of a spread counts, in words. ``counted`` is "follows" (the
+    accounts I follow, one each: "3 of the 6 accounts you follow") or "interactions" (my
+    replies, mentions, reposts and likes, weighted: "about 42% of your replies, ...")."""
+    if counted == "follows":
+        return f"{round(share * total)} of the {total:.0f} accounts you follow"
+    return f"about {share:.0%} of your replies, mentions, reposts and likes (by weight)"
+
+
+def diversity_reading(s: Spread, counted: str = "follows", name: str | None = None) -> str:
+    """A plain-language reading of how concentrated the owner's follows (or interactions)
+    are, saying what it counts; ``name`` is the largest community's, as shown."""
+    if s.largest_share is None:
+        return "There is nothing here to read."
+    which = f"one community ({name})" if name else "one community"
+    follows = counted == "follows"
+    whole = (f"{s.total:.0f} accounts you follow" if follows
+             else "your replies, mentions, reposts and likes")
+    verb = "sit in" if follows else "go to"
+    part = spread_words(s.total, s.largest_share, counted)
+    part = part[:1].upper() + part[1:]
+    if s.communities <= 1:
+        return (f"All {whole} {verb} {which}. That can be a close, warm circle; it can also "
+                "mean you mostly hear one set of voices.")
+    if s.largest_share >= 0.8:
+        return (f"{part} {verb} {which}: your feed may echo one set of voices. The bridge "
+                "accounts below reach further.")
+    if s.largest_share >= 0.5:
+        return (f"{part} {verb} {which} and the rest spread over {s.communities - 1} more: a "
+                "home base with some windows out.")
+    most = (f"{round(s.largest_share * s.total)} of them" if follows
+            else f"{s.largest_share:.0%} of them by weight")
+    subject = f"The {whole}" if follows else f"Y{whole[1:]}"  # "your replies, ..."
+    return (f"{subject} spread over {s.communities} communities (no one community holds "
+            f"more than {most}; evenness {s.entropy or 0:.2f} of 1): a varied network.")
 
 
 def _communities(graph, partition, described, me, ego) -> dict:
@@ -77,8 +105,8 @@ def _communities(graph, partition, described, me, ego) -> dict:
         for v in set(g.neighbors(me, mode="all")):
             mine[partition.membership[v]] += 1
     order = sorted(described, key=lambda c: (-mine[c.community], -c.size, c.community))
-    rows = [{"community": c.community, "name": c.name, "label": _label(c, described),
-             "size": c.size,
+    # "label" is kept for readers of schema 1.2.0: the same one name
+    rows = [{"community": c.community, "name": c.name, "label": c.name, "size": c.size,
              "my_ties": mine[c.community], "top_terms": list(c.top_terms),
              "top_hashtags": list(c.top_hashtags), "posts": c.posts,
              "distress_answered": c.distress_answered,
@@ -89,7 +117,7 @@ def _communities(graph, partition, described, me, ego) -> dict:
     if partition.count <= 1:
         note = "Only one community was found: the accounts here are all tied together."
     return _piece(True, count=partition.count, modularity=partition.modularity,
-                  around_me=rows, note=note)
+                  my_ties=sum(mine.values()), around_me=rows, note=note)
 
 
 def _reciprocity(rm: ReadModel, follows: AccountGraph, recip, handles) -> dict:
@@ -121,7 +149,7 @@ def _unanswered(rm: ReadModel, recip, handles) -> dict:
     return _piece(True, count=len(rows), accounts=rows[:_LIST])
 
 
-def _diversity(follows, graph, interactions, partition, platform, me, ego) -> dict:
+def _diversity(follows, graph, interactions, partition, platform, me, ego, names) -> dict:
     if graph.graph.ecount() == 0:
         return _piece(False, "no ties between accounts in this data")
     if ego:
@@ -130,25 +158,47 @@ def _diversity(follows, graph, interactions, partition, platform, me, ego) -> di
     by_follow = owner_spread(graph, partition, platform, me) if graph is follows else None
     by_talk = owner_spread(interactions, carry_partition(interactions, graph, partition),
                            platform, me)
-    main = by_follow if by_follow is not None and by_follow.total else by_talk
+    counted = "follows" if by_follow is not None and by_follow.total else "interactions"
+    main = by_follow if counted == "follows" else by_talk
     if not main.total:
         return _piece(False, "you have no ties in this graph", follows=None,
                       interactions=None, reading=None)
+    largest = main.largest_community
+    name = None if largest is None or largest not in names else \
+        f"community {largest + 1}: {names[largest]}"
     return _piece(True, follows=None if by_follow is None else _spread_dict(by_follow),
-                  interactions=_spread_dict(by_talk),
-                  reading=diversity_reading(main.largest_share, main.entropy,
-                                            main.communities))
+                  interactions=_spread_dict(by_talk), counted=counted,
+                  reading=diversity_reading(main, counted, name))
 
 
-def _bridges(graph, partition, me_key, ego, handles) -> dict:
+def not_offered(rm: ReadModel) -> frozenset[str]:
+    """Accounts never offered as someone to get to know, by the rule of "People who reply to
+    you" (:func:`kindscope.store.network.owner_reply_pairs`: posts to me read as toxic or
+    hateful twice or more, or at least as often as not) and the read model's ``hostile``
+    view (for accounts that mention me without replying)."""
+    _, theirs, offered = owner_reply_pairs(rm)
+    return rm.hostile_accounts() | frozenset(a for a in theirs if a not in offered)
+
+
+def _bridges(rm: ReadModel, graph, partition, me_key, ego, handles) -> dict:
     if graph.graph.ecount() == 0 or ego or partition.count <= 1:
         reason = ego if ego else "there is only one community, so nothing to bridge"
         return _piece(False, reason, accounts=[])
-    rows = [{"account_id": b.account, "handle": _handle(handles, b.account),
-             "community": b.community, "participation": b.participation,
-             "betweenness": b.betweenness, "degree": b.degree}
-            for b in bridges(graph, partition, top=12) if b.account != me_key]
-    return _piece(True, accounts=rows[:8])
+    hidden = not_offered(rm)
+    ids = dict(zip(graph.keys(), graph.graph.vs["account_id"], strict=True))
+    rows, left_out = [], 0
+    for b in bridges(graph, partition, top=_BRIDGES + 1 + len(hidden)):
+        if len(rows) == _BRIDGES:
+            break
+        if b.account == me_key:
+            continue
+        if ids.get(b.account, b.account) in hidden:
+            left_out += 1
+            continue
+        rows.append({"account_id": b.account, "handle": _handle(handles, b.account),
+                     "community": b.community, "participation": b.participation,
+                     "betweenness": b.betweenness, "degree": b.degree})
+    return _piece(True, accounts=rows, left_out=left_out)
 
 
 def _audit(rm: ReadModel, handles) -> dict:
@@ -183,7 +233,9 @@ def network_section(rm: ReadModel, handles) -> dict:
     me_index = graph.index().get((platform, me))
     me_key = graph.keys()[me_index] if me_index is not None else me
     ego = ego_reason(net, platform, me)
-    described = () if ego else describe_communities(rm.store, graph, partition, rm=rm)
+    described = () if ego else named_communities(
+        describe_communities(rm.store, graph, partition, rm=rm))
+    names = {c.community: c.name for c in described}
     recip = owner_reciprocity(rm, follows)
     return _piece(
         True, needs=NETWORK_NEEDS, graph=kind, nodes=graph.graph.vcount(),
@@ -191,6 +243,7 @@ def network_section(rm: ReadModel, handles) -> dict:
         communities=_communities(graph, partition, described, me_index, ego),
         reciprocity=_reciprocity(rm, follows, recip, handles),
         unanswered_repliers=_unanswered(rm, recip, handles),
-        diversity=_diversity(follows, graph, net.interactions, partition, platform, me, ego),
-        bridges=_bridges(graph, partition, me_key, ego, handles),
+        diversity=_diversity(follows, graph, net.interactions, partition, platform, me, ego,
+                             names),
+        bridges=_bridges(rm, graph, partition, me_key, ego, handles),
         unfollow_audit=_audit(rm, handles))
