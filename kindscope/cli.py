@@ -45,7 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "People you follow who posted something painful and have had no reply yet."),
     "inbox": ("kindscope.commands.care:inbox_command",
               "Replies and mentions to you that you have not answered yet: messages that may "
-              "read as a crisis first, then people who opened up to you or were kind to you, "
+              "read as a crisis first, then messages that read as painful or kind, "
               "hostile ones last (see `kindscope safety`)."),
     "check": ("kindscope.commands.check:check_command",
               "A pause before you post: read a draft before it goes out."),

@@ -60,6 +60,9 @@ def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
     result = invoke("community", "--engine", "duckdb", "--db", demo_db, "--out", out)
     assert "generic:" in result.output and "communities shown" in result.output
     assert "of them read as hateful but not toxic)" in result.output  # counted apart
+    # each figure says what it is of (the report's own kindness gap is the owner's alone)
+    assert "kindness gap (everyone's painful posts' mean engagement" in result.output
+    assert "members with at most one follower inside their community" in result.output
     text = (out / "community.json").read_text()
     report = json.loads(text)
     assert set(report) == {"schema_version", "kind", "source", "platforms"}

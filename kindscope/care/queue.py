@@ -183,8 +183,10 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
                      sum(1 for r in eligible if r[5]), _now_from(as_of))
 
 
-_INBOX_ORDER = {"opened up to you": 0, "kind to you": 1, "reply or mention": 2,
-                "read as hateful": 3, "hostile": 3}
+#: What an inbox item's words read as, in the order the inbox lists them (facts about a
+#: message, never a word about its author).
+_INBOX_ORDER = {"read as painful": 0, "read as kind": 1, "reply or mention": 2,
+                "read as hateful": 3, "read as toxic": 3}
 #: Said once under an inbox with posts "read as hateful" (hateful but not toxic).
 HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before you take "
                   "them for hate.")
@@ -195,7 +197,7 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     """Replies and mentions to me in the window that I have not answered: those that read as
     a crisis first, each with help for the reader, even when they also read as hostile
     (people in crisis can be angry, and a reading can be wrong), but never a death wish
-    aimed at me (``wishes.aimed_wish``); then people who opened up to me or were kind;
+    aimed at me (``wishes.aimed_wish``); then messages that read as painful or kind;
     hostile ones last (they belong to ``kindscope safety``). Messages from people I blocked
     or muted are counted, not shown."""
     now = now_of(rm, as_of)
@@ -207,9 +209,9 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     help_for_reader = reader_help(country)
     items = []
     for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis in rows:
-        status = ("hostile" if toxic else "read as hateful" if hateful
-                  else "opened up to you" if opened
-                  else "kind to you" if kind else "reply or mention")
+        status = ("read as toxic" if toxic else "read as hateful" if hateful
+                  else "read as painful" if opened
+                  else "read as kind" if kind else "reply or mention")
         # "kill yourself" under one's post reads as crisis too: a death wish aimed at me
         # that reads as hostile is abuse, kept with the hostile ones, without help lines
         abuse = (toxic or hateful) and aimed_wish(text, reply=True)

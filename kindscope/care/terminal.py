@@ -86,8 +86,10 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
                          f"{answered_words(queue)}. A small acknowledgement can be enough; you "
                          "do not have to fix anything.")
     else:
-        lines.append(f"{len(queue.items)} replies and mentions to you in the last "
-                     f"{queue.days:g} days have no answer from you yet.")
+        n = len(queue.items)
+        lines.append(f"{n} {'reply or mention' if n == 1 else 'replies and mentions'} to you "
+                     f"in the last {queue.days:g} days {'has' if n == 1 else 'have'} no answer "
+                     "from you yet.")
     lines.append(now_words(queue))
     if queue.note:
         lines.append(f"note: {queue.note}")

@@ -145,7 +145,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
 @_json_option
 def inbox_command(db, demo, me, days, as_of, country, as_json):
     """Replies and mentions to you that you have not answered yet: messages that may read
-    as a crisis first, then people who opened up to you or were kind to you, hostile ones
+    as a crisis first, then messages that read as painful or kind, hostile ones
     last (see `kindscope safety`).
 
     Example:

@@ -234,8 +234,8 @@ def test_inbox_kind_first_hostile_last_answered_left_out(store):
     finally:
         rm.close()
     assert [(i.post_id, i.status) for i in box.items] == [
-        ("r1", "opened up to you"), ("r2", "kind to you"), ("r4", "reply or mention"),
-        ("e2", "hostile"), ("e3", "hostile"), ("r3", "hostile")]
+        ("r1", "read as painful"), ("r2", "read as kind"), ("r4", "reply or mention"),
+        ("e2", "read as toxic"), ("e3", "read as toxic"), ("r3", "read as toxic")]
     rm = read_model(store)
     try:
         assert [i.post_id for i in inbox(rm, days=1.4).items] == ["r1", "r2", "r4", "r3"]
@@ -257,7 +257,7 @@ def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_p
         {"cx": CRISIS | {"toxicity": 0.9}, "cy": CRISIS | {"hate": 0.8},
          "cz": CRISIS | {"toxicity": 0.8}})
     assert [(i.post_id, i.status) for i in box.items[:2]] == [
-        ("cx", "hostile"), ("cy", "read as hateful")]  # what was read, oldest first
+        ("cx", "read as toxic"), ("cy", "read as hateful")]  # what was read, oldest first
     assert all(i.signposting and "can be wrong" in i.signposting["caveat"]
                for i in box.items[:2])
     assert [i.post_id for i in box.items[2:]] == ["r1", "r2", "r4", "e2", "e3", "r3", "cz"]
@@ -305,7 +305,7 @@ def test_inbox_says_read_as_hateful_not_hostile_for_hate_without_toxicity(tmp_pa
          "text": "disabled people are not a burden", "reply_to": "m2"}],
         {"dn": FINE | {"hate": 0.85}})
     status = {i.post_id: i.status for i in box.items}
-    assert status["dn"] == "read as hateful" and status["r3"] == "hostile"
+    assert status["dn"] == "read as hateful" and status["r3"] == "read as toxic"
     assert [i.post_id for i in box.items][-4:] == ["e2", "e3", "r3", "dn"]
     from kindscope.care.page import render_page
 
