@@ -42,7 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest; or check "
                  "one."),
     "care": ("kindscope.commands.care:care_command",
-             "People you follow who posted something painful and have had no reply yet."),
+             "People you follow who posted something painful and have had no reply yet, "
+             "or only hostile ones."),
     "inbox": ("kindscope.commands.care:inbox_command",
               "Replies and mentions to you that you have not answered yet: messages that may "
               "read as a crisis first, then messages that read as painful or kind, "

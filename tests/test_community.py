@@ -142,8 +142,8 @@ def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monke
 
 
 def test_every_post_reads_as_in_the_read_model(demo_db):
-    """The community view's scores, labels and hostility are the read model's own ``read``
-    view, post for post (one read model: the community builds no score pivot of its own)."""
+    """The community view reads posts under the read model's model version and thresholds
+    (the same ``read`` rows, post for post), and builds no score pivot of its own."""
     columns = "post_id, scored, label, is_toxic, is_hateful, is_distress, is_upbeat"
     with Store(demo_db, read_only=True) as store:
         rm = read_model(store)

@@ -9,7 +9,7 @@ import click
 
 from kindscope.commands.common import db_option
 from kindscope.graph.analysis import analyse_network, owner_read_model
-from kindscope.report.network import named_communities, spread_words
+from kindscope.report.network import named_communities, spread_verb, spread_words
 from kindscope.store.db import open_store
 
 __all__ = ["network_command"]
@@ -77,7 +77,8 @@ def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> N
     spread = view.follow_spread
     if spread.largest_share is not None and not ego:
         largest = spread.largest_community
-        click.echo(f"  {spread_words(spread.total, spread.largest_share, counted)} in "
+        click.echo(f"  {spread_words(spread.total, spread.largest_share, counted)} "
+                   f"{spread_verb(spread.total, counted)} "
                    f"community {largest + 1}: {names.get(largest, '')} "
                    f"(evenness {spread.entropy:.2f})")
     audit = view.audit

@@ -23,7 +23,7 @@ from kindscope.store.network import owner_reply_pairs
 from kindscope.store.read import ReadModel
 
 __all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "named_communities",
-           "spread_words", "not_offered"]
+           "spread_words", "spread_verb", "not_offered"]
 
 NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
                  "likes) between accounts")
@@ -62,8 +62,17 @@ def spread_words(total: float, share: float, counted: str) -> str:
     accounts I follow, one each: "3 of the 6 accounts you follow") or "interactions" (my
     replies, mentions, reposts and likes, weighted: "about 42% of your replies, ...")."""
     if counted == "follows":
+        if round(total) == 1:
+            return "the one account you follow"
         return f"{round(share * total)} of the {total:.0f} accounts you follow"
     return f"about {share:.0%} of your replies, mentions, reposts and likes (by weight)"
+
+
+def spread_verb(total: float, counted: str) -> str:
+    """The verb after :func:`spread_words`: "sit in", "sits in" (one account), "go to"."""
+    if counted != "follows":
+        return "go to"
+    return "sits in" if round(total) == 1 else "sit in"
 
 
 def diversity_reading(s: Spread, counted: str = "follows", name: str | None = None) -> str:
@@ -75,11 +84,12 @@ def diversity_reading(s: Spread, counted: str = "follows", name: str | None = No
     follows = counted == "follows"
     whole = (f"{s.total:.0f} accounts you follow" if follows
              else "your replies, mentions, reposts and likes")
-    verb = "sit in" if follows else "go to"
+    verb = spread_verb(s.total, counted)
     part = spread_words(s.total, s.largest_share, counted)
     part = part[:1].upper() + part[1:]
     if s.communities <= 1:
-        return (f"All {whole} {verb} {which}. That can be a close, warm circle; it can also "
+        everything = part if follows and round(s.total) == 1 else f"All {whole}"
+        return (f"{everything} {verb} {which}. That can be a close, warm circle; it can also "
                 "mean you mostly hear one set of voices.")
     if s.largest_share >= 0.8:
         return (f"{part} {verb} {which}: your feed may echo one set of voices. The bridge "
@@ -105,7 +115,7 @@ def _communities(graph, partition, described, me, ego) -> dict:
         for v in set(g.neighbors(me, mode="all")):
             mine[partition.membership[v]] += 1
     order = sorted(described, key=lambda c: (-mine[c.community], -c.size, c.community))
-    # "label" is kept for readers of schema 1.2.0: the same one name
+    # "label" is kept for readers of schema 1.2.0: since 1.3.0 the same one name
     rows = [{"community": c.community, "name": c.name, "label": c.name, "size": c.size,
              "my_ties": mine[c.community], "top_terms": list(c.top_terms),
              "top_hashtags": list(c.top_hashtags), "posts": c.posts,
@@ -174,10 +184,12 @@ def _diversity(follows, graph, interactions, partition, platform, me, ego, names
 def not_offered(rm: ReadModel) -> frozenset[str]:
     """Accounts never offered as someone to get to know, by the rule of "People who reply to
     you" (:func:`kindscope.store.network.owner_reply_pairs`: posts to me read as toxic or
-    hateful twice or more, or at least as often as not) and the read model's ``hostile``
-    view (for accounts that mention me without replying)."""
+    hateful twice or more, or at least as often as not; never one I blocked or muted) and
+    the read model's ``hostile`` and ``blocked`` views (for accounts that mention me without
+    replying, or never wrote to me)."""
     _, theirs, offered = owner_reply_pairs(rm)
-    return rm.hostile_accounts() | frozenset(a for a in theirs if a not in offered)
+    return (rm.hostile_accounts() | rm.blocked_accounts()
+            | frozenset(a for a in theirs if a not in offered))
 
 
 def _bridges(rm: ReadModel, graph, partition, me_key, ego, handles) -> dict:

@@ -79,8 +79,9 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
     others are the read model's ``replies_by_others``. An account is offered when none of
     its posts aimed at me reads as toxic or hateful, or one does (one reading never
     decides) and those read as neither outnumber it; never with ``MIN_HOSTILE_POSTS`` or
-    more (``aimed_by_author``). A post not read (another language, not scored) counts for
-    neither, so one abusive reply and three unread ones offer no one."""
+    more (``aimed_by_author``), and never when I blocked or muted it (``blocked``). A post
+    not read (another language, not scored) counts for neither, so one abusive reply and
+    three unread ones offer no one."""
     mine = rm.rows("""SELECT r.reply_to_account_id, count(*) FROM {p}_read r, {p}_params k
                       WHERE r.author_id = k.me AND r.kind = 'post'
                         AND r.reply_to_account_id IS NOT NULL AND r.reply_to_account_id <> k.me
@@ -90,8 +91,9 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
                           count(*) FILTER (NOT (is_toxic OR is_hateful)) AS not_hostile
                    FROM {{p}}_replies_by_others GROUP BY author_id)
         SELECT r.author_id, r.replies, r.not_hostile,
-               coalesce(a.hostile, 0) = 0
-                   OR (a.hostile < {int(MIN_HOSTILE_POSTS)} AND a.fine > a.hostile)
+               (coalesce(a.hostile, 0) = 0
+                   OR (a.hostile < {int(MIN_HOSTILE_POSTS)} AND a.fine > a.hostile))
+               AND r.author_id NOT IN (SELECT account_id FROM {{p}}_blocked)
         FROM r LEFT JOIN {{p}}_aimed_by_author a USING (author_id)""")
     return (dict(mine), {a: n for a, n, _, _ in theirs},
             {a: n for a, _, n, offered in theirs if n and offered})

@@ -201,7 +201,7 @@ def targets_ctes(prefix: str, parents: str, extra_names: str = "") -> str:
     ``aimed_at_me`` means it for the owner: a reply to it (by the reply's account or the
     author of the parent in view ``{prefix}_{parents}``), or a mention by id or handle
     (case-insensitive, without ``@``). ``prefix`` is the placeholder the caller formats
-    (``{p}`` or ``{c}``); ``extra_names``: more ``UNION SELECT account_id, name`` rows.
+    (``{p}``); ``extra_names``: more ``UNION SELECT account_id, name`` rows.
     Starts with a comma, to follow ``WITH r AS (...)``."""
     return f"""
     , names AS (SELECT a.account_id, lower(a.account_id) AS name

@@ -32,10 +32,10 @@ def store(tmp_path):
     db.close()
 
 
-def _queue(store, **kwargs) -> CareQueue:
+def _queue(store, build=care_queue, **kwargs) -> CareQueue:
     rm = read_model(store)
     try:
-        return care_queue(rm, **kwargs)
+        return build(rm, **kwargs)
     finally:
         rm.close()
 
@@ -190,11 +190,7 @@ def test_times_given_with_as_of_are_said_as_such(store):
 def test_the_inbox_says_it_too(store):
     from kindscope.care.queue import inbox
 
-    rm = read_model(store)
-    try:
-        box = inbox(rm)
-    finally:
-        rm.close()
+    box = _queue(store, inbox)
     assert "Times are counted from the end of your data" in render_text(box, kind="inbox")
 
 

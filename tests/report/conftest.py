@@ -27,8 +27,22 @@ def demo(tmp_path_factory) -> dict:
             hostile = set(rm.hostile_accounts())
             one = {a for (a,) in rm.rows(
                 "SELECT author_id FROM {p}_aimed_by_author WHERE hostile = 1")}
-            either = dict(rm.rows("SELECT author_id, count(*) FROM {p}_aimed_at_me "
-                                  "WHERE is_toxic OR is_hateful GROUP BY author_id"))
+            t = rm.thresholds
+            # from the plain tables, not the read model's views: replies to the owner (by
+            # account or parent) and mentions of the owner by id (the demo's handles are ids)
+            either = dict(store.rows("""
+                WITH s AS (SELECT post_id, max(score) FILTER (signal = 'toxicity') AS tox,
+                                  max(score) FILTER (signal = 'hate') AS hate
+                           FROM signal_scores WHERE model_version = ? GROUP BY post_id)
+                SELECT p.author_id, count(*) FROM posts p JOIN s USING (post_id)
+                LEFT JOIN posts parent ON parent.post_id = p.reply_to_post_id
+                WHERE p.author_id <> ? AND p.kind = 'post' AND p.created_at IS NOT NULL
+                  AND (p.reply_to_account_id = ? OR parent.author_id = ?
+                       OR list_contains(list_transform(coalesce(p.mentions, []),
+                                        lambda x: lower(ltrim(x, '@'))), lower(?)))
+                  AND (s.tox >= ? OR s.hate >= ?)
+                GROUP BY 1""", [rm.model_version, rm.me, rm.me, rm.me, rm.me,
+                                t["toxicity"], t["hate"]]))
             crisis = {p for (p,) in rm.rows(
                 "SELECT post_id FROM {p}_read r, {p}_params k WHERE r.author_id = k.me "
                 "AND r.is_crisis")}

@@ -207,7 +207,7 @@ def test_more_than_listed_says_how_many_in_all(report):
     changed = copy.deepcopy(report)
     changed["own_moments"]["count"] = 250
     section = _section(render_html(changed), "own-moments")
-    assert "Show the 2 newest of the 250 posts" in section
+    assert "Show the 2 newest of the 250</summary>" in section
     assert "250 posts and replies of yours may read" in section
 
 

@@ -95,3 +95,31 @@ def test_a_bar_is_named_in_words_never_by_its_colour_key():
     two = bar_chart("c", "t", "d", [Row("2024-01", (Bar("upbeat", 0.3, "30%", "upbeat"),
                                                     Bar("distress", 0.5, "50%", "painful")))])
     assert [m.tooltip for m in two.marks] == ["2024-01, upbeat: 30%", "2024-01, painful: 50%"]
+
+
+def test_a_report_from_before_hostile_was_counted_says_no_false_none(demo):
+    """A report.json of schema 1.2.0 has no ``hostile`` count: its page gives the toxic and
+    hateful counts as they are, never "none read as toxic or hateful"."""
+    import copy
+
+    old = copy.deepcopy(demo["report"])
+    harsh = old["toxicity_received"]
+    del harsh["hostile"]
+    for account in harsh["by_account"]:
+        del account["hostile"]
+    section = _section(render_html(old), "toxicity")
+    assert "none read as" not in section
+    assert f"{harsh['toxic']} read as toxic and {harsh['hateful']} as hateful" in section
+    assert "<td class=\"n\">–</td>" in section
+
+
+def test_one_own_post_read_as_crisis_is_named_as_one(demo):
+    import copy
+
+    one = copy.deepcopy(demo["report"])
+    crisis = next(p for p in one["own_moments"]["posts"] if p["crisis"])
+    one["own_moments"].update(count=1, posts=[crisis])
+    section = _section(render_html(one), "own-moments")
+    summary = section[section.index("<summary>"):section.index("</summary>")]
+    assert "Content note: this post may talk" in summary and "Show it" in summary
+    assert "1 post or reply of yours" in section

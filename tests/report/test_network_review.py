@@ -118,7 +118,7 @@ def test_network_command_uses_the_report_names_and_numbers(tmp_path, run):
         assert names[r["community"]] == r["name"]  # --json ids count from 0, as report.json
     assert "[0]" not in text
     first = rows[0]
-    assert (f"4 of the 5 accounts you follow in community {first['community'] + 1}: "
+    assert (f"4 of the 5 accounts you follow sit in community {first['community'] + 1}: "
             f"{first['name']}") in text
 
 
@@ -154,6 +154,8 @@ def test_diversity_reading_counts_follows_not_ties(tmp_path):
     (Spread(10, 2, 0, 0.9, 0.4), "interactions",
      "About 90% of your replies, mentions, reposts and likes (by weight) go to one community"),
     (Spread(4, 1, 0, 1.0, 0.0), "follows", "All 4 accounts you follow sit in one community"),
+    (Spread(1, 1, 0, 1.0, 0.0), "follows",
+     "The one account you follow sits in one community (community 2: x)"),
     (Spread(6, 3, 0, 0.3333, 0.99), "follows",
      "The 6 accounts you follow spread over 3 communities (no one community holds more than "
      "2 of them"),
@@ -180,9 +182,27 @@ def test_bridges_leave_out_accounts_the_reply_list_leaves_out(tmp_path):
     assert "a4" in bridges and "b2" not in bridges
     assert net["bridges"]["left_out"] == 1
     said = _section(render_html(report), "Bridges to other circles")
-    assert ("1 account left out, as in “People who reply to you”: its posts to you read as "
-            "toxic or hateful twice or more, or at least as often as not.") in said
+    assert ("1 account left out, as in “People who reply to you”: accounts you blocked or "
+            "muted, and those whose posts to you read as toxic or hateful twice or more, or "
+            "at least as often as not.") in said
     assert "@b2" not in said
+
+
+def test_accounts_i_blocked_or_muted_are_never_offered(tmp_path):
+    """Someone I blocked (b2) or muted (a4) is neither in "People who reply to you" nor a
+    bridge, however kind their replies read."""
+    lines = network_lines(replies=True)
+    lines += [{"type": "block", "account": "me", "target": "b2"},
+              {"type": "mute", "account": "me", "target": "a4"}]
+    store = _store(tmp_path, lines)
+    net = build_report(store)["network"]
+    repliers = {a["account_id"] for a in net["unanswered_repliers"]["accounts"]}
+    bridges = {a["account_id"] for a in net["bridges"]["accounts"]}
+    assert not {"a4", "b2"} & (repliers | bridges)
+    assert net["bridges"]["left_out"] >= 2
+    (tmp_path / "plain").mkdir()
+    plain = build_report(_store(tmp_path / "plain", network_lines(replies=True)))["network"]
+    assert {"a4", "b2"} <= {a["account_id"] for a in plain["unanswered_repliers"]["accounts"]}
 
 
 def test_bridges_say_nothing_left_out_when_no_one_is(tmp_path):
