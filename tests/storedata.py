@@ -23,3 +23,10 @@ def add_post(store, pid, author, at, text="", reply_to=None, reply_to_account=No
         "VALUES (?, ?, ?, ?, ?, 'post', ?, ?, ?, ?)",
         [platform, pid, author, at, text, reply_to, reply_to_account, list(mentions),
          list(hashtags)])
+
+
+def add_scores(store, rows, platform="x", version="test"):
+    """``rows``: (post id, signal, score) written under one model version."""
+    for post_id, signal, score in rows:
+        store.execute("INSERT INTO signal_scores VALUES (?, ?, ?, ?, ?)",
+                      [platform, post_id, signal, score, version])

@@ -10,7 +10,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import pytest
-from storedata import add_follows, add_post, add_snapshot
+from storedata import add_follows, add_post, add_scores, add_snapshot
 
 from kindscope.graph import (
     account_reciprocity,
@@ -100,9 +100,7 @@ def test_latest_snapshot_per_owner(store):
 
 
 def _score(store, pid, toxicity=0.01, hate=0.01):
-    for signal, value in (("toxicity", toxicity), ("hate", hate)):
-        store.execute("INSERT INTO signal_scores VALUES ('x', ?, ?, ?, 'test-1')",
-                      [pid, signal, value])
+    add_scores(store, [(pid, "toxicity", toxicity), (pid, "hate", hate)], version="test-1")
 
 
 def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from storedata import add_scores
 
 from kindscope.graph.diversity import Spread
 from kindscope.graph.norms import Community
@@ -61,9 +62,7 @@ def _store(tmp_path: Path, lines: list[dict]) -> Store:
 
 
 def _score(store: Store, rows: list[tuple[str, float]]) -> None:
-    for post_id, toxicity in rows:
-        store.execute("INSERT INTO signal_scores VALUES ('generic', ?, 'toxicity', ?, 'test')",
-                      [post_id, toxicity])
+    add_scores(store, [(p, "toxicity", t) for p, t in rows], platform="generic")
 
 
 def _section(page: str, title: str) -> str:

@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from storedata import add_scores
 
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, render_html
@@ -65,9 +66,7 @@ def store_from(tmp_path: Path, *files: list[dict]) -> Store:
 
 
 def _score(store: Store, rows: list[tuple[str, str, float]]) -> None:
-    for post_id, signal, score in rows:
-        store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test')",
-                      [post_id, signal, score])
+    add_scores(store, rows, platform="generic")
 
 
 def test_network_section_on_a_community(tmp_path):

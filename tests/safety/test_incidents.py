@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from storedata import add_follows, add_post, add_snapshot
+from storedata import add_follows, add_post, add_scores, add_snapshot
 
 from kindscope.safety import collect_incident, find_trawlers, scan, verify_pack, write_pack
 from kindscope.store.db import Store
@@ -15,7 +15,7 @@ T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
 
 
 def _score(store, pid, signal, value):
-    store.execute("INSERT INTO signal_scores VALUES ('x', ?, ?, ?, 'test')", [pid, signal, value])
+    add_scores(store, [(pid, signal, value)])
 
 
 def _pileon(store, scored=True, insiders=False):
