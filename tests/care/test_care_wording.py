@@ -198,6 +198,7 @@ def test_the_inbox_says_it_too(store):
 
 
 def test_care_command_takes_a_country(run, tmp_path):
+    from storedata import add_scores
     from test_care_page import _community_file
 
     from kindscope.signals import MODEL_VERSION
@@ -207,10 +208,9 @@ def test_care_command_takes_a_country(run, tmp_path):
     db = tmp_path / "k.duckdb"
     assert run("import", source, "--db", db).exit_code == 0
     with Store(db) as store:
-        for pid, signals in scores.items():
-            for signal, score in signals.items():
-                store.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, ?)",
-                              [pid, signal, score, MODEL_VERSION])
+        add_scores(store, [(pid, signal, score) for pid, signals in scores.items()
+                           for signal, score in signals.items()],
+                   platform="generic", version=MODEL_VERSION)
     plain = run("care", "--db", db)
     assert plain.exit_code == 0, plain.output
     assert "Elsewhere" not in plain.stdout and "Samaritans" not in plain.stdout
@@ -231,3 +231,15 @@ def test_the_inbox_counts_one_message_in_the_singular_and_marks_words_not_people
     from kindscope.care.queue import _INBOX_ORDER
 
     assert all(s == "reply or mention" or s.startswith("read as ") for s in _INBOX_ORDER)
+
+
+def test_the_readmes_care_example_is_what_care_demo_prints(run):
+    """The README shows `kindscope care --demo` as a console block: it is that command's
+    output, run now, not text kept by hand."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ kindscope care --demo\n", 1)[1].split("```", 1)[0]
+    result = run("care", "--demo")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == block.strip()
