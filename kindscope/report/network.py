@@ -19,11 +19,10 @@ from kindscope.graph.diversity import Spread, bridges, owner_spread
 from kindscope.graph.norms import Community, describe_communities
 from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
-from kindscope.store.network import owner_reply_pairs
 from kindscope.store.read import ReadModel
 
 __all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "named_communities",
-           "spread_words", "spread_verb", "not_offered"]
+           "spread_words", "spread_verb"]
 
 NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
                  "likes) between accounts")
@@ -181,22 +180,11 @@ def _diversity(follows, graph, interactions, partition, platform, me, ego, names
                   reading=diversity_reading(main, counted, name))
 
 
-def not_offered(rm: ReadModel) -> frozenset[str]:
-    """Accounts never offered as someone to get to know, by the rule of "People who reply to
-    you" (:func:`kindscope.store.network.owner_reply_pairs`: posts to me read as toxic or
-    hateful twice or more, or at least as often as not; never one I blocked or muted) and
-    the read model's ``hostile`` and ``blocked`` views (for accounts that mention me without
-    replying, or never wrote to me)."""
-    _, theirs, offered = owner_reply_pairs(rm)
-    return (rm.hostile_accounts() | rm.blocked_accounts()
-            | frozenset(a for a in theirs if a not in offered))
-
-
 def _bridges(rm: ReadModel, graph, partition, me_key, ego, handles) -> dict:
     if graph.graph.ecount() == 0 or ego or partition.count <= 1:
         reason = ego if ego else "there is only one community, so nothing to bridge"
         return _piece(False, reason, accounts=[])
-    hidden = not_offered(rm)
+    hidden = rm.unoffered_accounts()  # as "People who reply to you" (read_sql: unoffered)
     ids = dict(zip(graph.keys(), graph.graph.vs["account_id"], strict=True))
     rows, left_out = [], 0
     for b in bridges(graph, partition, top=_BRIDGES + 1 + len(hidden)):

@@ -11,7 +11,6 @@ import pyarrow as pa
 
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import MIN_HOSTILE_POSTS
 
 __all__ = ["community_post_stats", "community_texts", "owner_reply_pairs",
            "unanswered_post_counts"]
@@ -76,25 +75,23 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
                                                 dict[str, int]]:
     """(whom I reply to -> my replies, who replies to me -> their replies, who may be offered
     as someone to get to know -> their replies not read as toxic or hateful). Replies by
-    others are the read model's ``replies_by_others``. An account is offered when none of
-    its posts aimed at me reads as toxic or hateful, or one does (one reading never
-    decides) and those read as neither outnumber it; never with ``MIN_HOSTILE_POSTS`` or
-    more (``aimed_by_author``), and never when I blocked or muted it (``blocked``). A post
-    not read (another language, not scored) counts for neither, so one abusive reply and
-    three unread ones offer no one."""
+    others are the read model's ``replies_by_others``. An account is offered unless it is
+    in the read model's ``unoffered`` view: posts aimed at me read as toxic or hateful
+    ``MIN_HOSTILE_POSTS`` or more times, or fewer that those read as neither do not
+    outnumber (one reading never decides), or an account I blocked or muted. A post not
+    read (another language, not scored) counts for neither, so one abusive reply and three
+    unread ones offer no one."""
     mine = rm.rows("""SELECT r.reply_to_account_id, count(*) FROM {p}_read r, {p}_params k
                       WHERE r.author_id = k.me AND r.kind = 'post'
                         AND r.reply_to_account_id IS NOT NULL AND r.reply_to_account_id <> k.me
                       GROUP BY 1""")
-    theirs = rm.rows(f"""
+    theirs = rm.rows("""
         WITH r AS (SELECT author_id, count(*) AS replies,
                           count(*) FILTER (NOT (is_toxic OR is_hateful)) AS not_hostile
-                   FROM {{p}}_replies_by_others GROUP BY author_id)
-        SELECT r.author_id, r.replies, r.not_hostile,
-               (coalesce(a.hostile, 0) = 0
-                   OR (a.hostile < {int(MIN_HOSTILE_POSTS)} AND a.fine > a.hostile))
-               AND r.author_id NOT IN (SELECT account_id FROM {{p}}_blocked)
-        FROM r LEFT JOIN {{p}}_aimed_by_author a USING (author_id)""")
+                   FROM {p}_replies_by_others GROUP BY author_id)
+        SELECT author_id, replies, not_hostile,
+               author_id NOT IN (SELECT account_id FROM {p}_unoffered)
+        FROM r""")
     return (dict(mine), {a: n for a, n, _, _ in theirs},
             {a: n for a, _, n, offered in theirs if n and offered})
 

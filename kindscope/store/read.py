@@ -118,9 +118,9 @@ class ReadModel:
         ``MIN_HOSTILE_POSTS`` of them (the ``hostile`` view)."""
         return frozenset(r[0] for r in self.rows("SELECT account_id FROM {p}_hostile"))
 
-    def blocked_accounts(self) -> frozenset[str]:
-        """Accounts I blocked or muted (the ``blocked`` view)."""
-        return frozenset(r[0] for r in self.rows("SELECT account_id FROM {p}_blocked"))
+    def unoffered_accounts(self) -> frozenset[str]:
+        """Accounts never offered as someone to get to know (the ``unoffered`` view)."""
+        return frozenset(r[0] for r in self.rows("SELECT account_id FROM {p}_unoffered"))
 
     def close(self) -> None:
         drop_views(self.store, self.prefix, VIEWS)

@@ -24,7 +24,9 @@ The shared ideas are defined here once, and only here:
 - ``aimed_by_author``: per account, its posts aimed at me: read, toxic, hateful, either
   (``hostile``), and read as neither (``fine``); every per-author rule below reads it;
 - ``hostile``: accounts whose read posts aimed at me are mostly (more than half) toxic or
-  hateful, and at least ``MIN_HOSTILE_POSTS`` of them: one reading never decides.
+  hateful, and at least ``MIN_HOSTILE_POSTS`` of them: one reading never decides;
+- ``unoffered``: accounts never offered as someone to get to know (hostile readings as
+  ``MIN_HOSTILE_POSTS`` or more, or not outnumbered by posts read as neither; or blocked).
 
 A post that was not read (no scores: another language, or not scored yet) has every
 ``is_*`` flag false; shares divide by the posts that were read (``scored``).
@@ -192,6 +194,14 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
     ("hostile", f"""
         SELECT author_id AS account_id, aimed, hostile FROM {{p}}_aimed_by_author
         WHERE 2 * hostile > aimed AND hostile >= {MIN_HOSTILE_POSTS}"""),
+    # Never offered as someone to get to know ("People who reply to you", bridges): posts
+    # aimed at me read as toxic or hateful MIN_HOSTILE_POSTS times or more, or one that
+    # those read as neither do not outnumber (one reading never decides, but is not
+    # outweighed by nothing); and every account I blocked or muted.
+    ("unoffered", f"""
+        SELECT author_id AS account_id FROM {{p}}_aimed_by_author
+        WHERE hostile >= {MIN_HOSTILE_POSTS} OR (hostile > 0 AND fine <= hostile)
+        UNION SELECT account_id FROM {{p}}_blocked"""),
 )
 
 

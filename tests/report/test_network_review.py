@@ -187,6 +187,19 @@ def test_bridges_leave_out_accounts_the_reply_list_leaves_out(tmp_path):
     assert "@b2" not in said
 
 
+def test_an_account_that_only_mentions_me_is_left_out_by_the_same_rule(tmp_path):
+    """b2 never replies but mentions me five times, two read as toxic: twice or more, so
+    not offered as a bridge, as it would not be in "People who reply to you"."""
+    lines = network_lines()
+    lines += [{"id": f"mb{i}", "author": "b2", "text": f"hey @me {i}", "mentions": ["me"],
+               "created_at": f"2024-05-0{i + 1}T15:00:00Z"} for i in range(5)]
+    store = _store(tmp_path, lines)
+    _score(store, [("mb0", 0.9), ("mb1", 0.9), ("mb2", 0.05), ("mb3", 0.05), ("mb4", 0.05)])
+    bridges = build_report(store)["network"]["bridges"]
+    assert "b2" not in {a["account_id"] for a in bridges["accounts"]}
+    assert bridges["left_out"] == 1
+
+
 def test_accounts_i_blocked_or_muted_are_never_offered(tmp_path):
     """Someone I blocked (b2) or muted (a4) is neither in "People who reply to you" nor a
     bridge, however kind their replies read."""
