@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import click
 
 from kindscope.commands.common import db_option
 from kindscope.graph.analysis import analyse_network, owner_read_model
-from kindscope.report.network import named_communities, spread_verb, spread_words
+from kindscope.report.network import spread_verb, spread_words
 from kindscope.store.db import open_store
 
 __all__ = ["network_command"]
@@ -48,7 +47,6 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
         finally:
             if rm is not None:
                 rm.close()
-    report = replace(report, communities=named_communities(report.communities))
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return

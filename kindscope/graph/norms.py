@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyarrow as pa
 
@@ -21,7 +21,7 @@ from kindscope.store.db import Store
 from kindscope.store.network import community_post_stats, community_texts
 from kindscope.store.read import ReadModel
 
-__all__ = ["Community", "describe_communities"]
+__all__ = ["Community", "describe_communities", "name_communities"]
 
 _WORD = re.compile(r"[^\W\d_][\w'-]{3,}", re.UNICODE)
 _STOP = frozenset("""
@@ -98,10 +98,9 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
         posts, distress, answered, median, scored, toxic = stats.get(c, (0, 0, 0, None, 0, 0))
         terms, hashtags = texts.get(c, (Counter(), Counter()))
         top_tags, top_terms = _top(hashtags, top), _top(terms, top)
-        label = [f"#{t}" for t in top_tags[:2]] + list(top_terms[:3 - min(2, len(top_tags))])
         result.append(Community(
             community=c,
-            name=" · ".join(label) if label else f"community {c}",
+            name="",  # named below, once every community's words are known
             size=sizes[c],
             top_hashtags=top_tags,
             top_terms=top_terms,
@@ -111,4 +110,17 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
             median_minutes_to_first_reply=None if median is None else float(median),
             toxicity_rate=(toxic / scored) if scored else None,
         ))
-    return tuple(result)
+    return name_communities(result)
+
+
+def name_communities(communities) -> tuple[Community, ...]:
+    """Each community with the one name the report and ``kindscope network`` show: its top
+    two hashtags, then its top terms, those no other community shares first, three words in
+    all; "community N" (N counts from 1, as shown) when its members posted nothing."""
+    shared = Counter(t for c in communities for t in set(c.top_terms))
+    out = []
+    for c in communities:
+        terms = sorted(c.top_terms, key=lambda t: shared[t] > 1)  # stable: keeps rank
+        words = [f"#{t}" for t in c.top_hashtags[:2]] + terms
+        out.append(replace(c, name=" · ".join(words[:3]) or f"community {c.community + 1}"))
+    return tuple(out)

@@ -11,18 +11,17 @@ and lists are capped.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from kindscope.graph.audit import unfollow_audit
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.diversity import Spread, bridges, owner_spread
-from kindscope.graph.norms import Community, describe_communities
+from kindscope.graph.norms import describe_communities
 from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.store.read import ReadModel
 
-__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "named_communities",
-           "spread_words", "spread_verb"]
+__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "spread_words",
+           "spread_verb"]
 
 NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
                  "likes) between accounts")
@@ -41,19 +40,6 @@ def _handle(handles: dict[str, str], account_id: str) -> str:
 def _spread_dict(s: Spread) -> dict:
     return {"ties": s.total, "communities": s.communities, "largest_community":
             s.largest_community, "largest_share": s.largest_share, "entropy": s.entropy}
-
-
-def named_communities(described) -> tuple[Community, ...]:
-    """The communities, each with the one name the report and ``kindscope network`` show:
-    its top hashtags and terms, those no other community shares first ("community N", the
-    number shown, which counts from 1, when its members posted nothing)."""
-    shared = Counter(t for c in described for t in set(c.top_terms))
-    out = []
-    for c in described:
-        terms = sorted(c.top_terms, key=lambda t: shared[t] > 1)  # stable: keeps rank
-        words = [f"#{t}" for t in c.top_hashtags[:2]] + terms
-        out.append(replace(c, name=" · ".join(words[:3]) or f"community {c.community + 1}"))
-    return tuple(out)
 
 
 def spread_words(total: float, share: float, counted: str) -> str:
@@ -233,8 +219,7 @@ def network_section(rm: ReadModel, handles) -> dict:
     me_index = graph.index().get((platform, me))
     me_key = graph.keys()[me_index] if me_index is not None else me
     ego = ego_reason(net, platform, me)
-    described = () if ego else named_communities(
-        describe_communities(rm.store, graph, partition, rm=rm))
+    described = () if ego else describe_communities(rm.store, graph, partition, rm=rm)
     names = {c.community: c.name for c in described}
     recip = owner_reciprocity(rm, follows)
     return _piece(

@@ -16,10 +16,10 @@ import pytest
 from storedata import add_scores
 
 from kindscope.graph.diversity import Spread
-from kindscope.graph.norms import Community
+from kindscope.graph.norms import Community, name_communities
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, render_html
-from kindscope.report.network import diversity_reading, named_communities
+from kindscope.report.network import diversity_reading
 from kindscope.store.db import Store
 
 
@@ -88,12 +88,12 @@ def test_each_community_has_one_name_in_report_json_chart_and_table(tmp_path):
     assert {r["name"].split(" · ")[0] for r in rows} >= {"tomatoes", "poetry"}
 
 
-def test_named_communities_puts_unshared_words_first_and_counts_from_one():
+def test_communities_are_named_with_unshared_words_first_and_counted_from_one():
     def community(c, terms, tags=()):
         return Community(c, f"graph name {c}", 3, tuple(tags), tuple(terms), (), 0,
                          None, None, None)
 
-    named = named_communities([community(0, ["love", "best", "tomatoes"]),
+    named = name_communities([community(0, ["love", "best", "tomatoes"]),
                                community(1, ["love", "poetry", "best"], ["verse"]),
                                community(2, [])])
     assert [c.name for c in named] == ["tomatoes · love · best", "#verse · poetry · love",
