@@ -39,7 +39,8 @@ from data import (  # noqa: E402
     sdcnl,
     unhealthy_comments,
 )
-from eval_challenge import dump, moved_scores  # noqa: E402
+from eval_challenge import dump, fingerprint, moved_scores  # noqa: E402
+from eval_challenge import score as score_cases  # noqa: E402
 from features import environment  # noqa: E402
 from ood_sets import esconv_dev  # noqa: E402
 
@@ -72,25 +73,16 @@ def sample_sha256(rows: list[tuple[str, str | None]]) -> str:
 
 def score(rows: list[tuple[str, str | None]]) -> dict:
     """The fingerprint of the model in this process, in ``eval_challenge.dump``'s shape."""
-    from kindscope.signals import MODEL_VERSION, SIGNALS
-    from kindscope.signals.language import read_texts
+    from kindscope.signals import MODEL_VERSION
 
-    table = read_texts([t for t, _ in rows], [c for _, c in rows], signals=list(SIGNALS))
-    columns = {s: table[s].to_pylist() for s in SIGNALS}
+    cases = [{"id": str(i), "text": t, "context": c} for i, (t, c) in enumerate(rows)]
     return {
         "model_version": MODEL_VERSION,
         "command": "nice -n 10 .venv/bin/python training/fingerprint.py",
         "texts": len(rows),
         "sample_sha256": sample_sha256(rows),
         "environment": environment(),
-        "fingerprint": {
-            "signals": list(SIGNALS),
-            "scores": {
-                str(i): [None if columns[s][i] is None else round(columns[s][i], 4)
-                         for s in SIGNALS]
-                for i in range(len(rows))
-            },
-        },
+        "fingerprint": fingerprint(cases, score_cases(cases)),
     }
 
 
