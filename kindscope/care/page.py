@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kindscope.care.queue import CareQueue
-from kindscope.care.terminal import MISSES, REASON_WORDS, answered_words, now_words
+from kindscope.care.terminal import MISSES, REASON_WORDS, count_words, now_words
 
 __all__ = ["render_page"]
 
@@ -23,5 +23,6 @@ def render_page(queue: CareQueue, kind: str = "care") -> str:
         item["url"] = _safe_url(item["url"])
     reasons = [(n, REASON_WORDS[r]) for r, n in queue.excluded.items() if n]
     return _ENV.get_template("care.html").render(q=data, kind=kind, reasons=reasons,
-                                                  misses=MISSES, answered=answered_words(queue),
+                                                  misses=MISSES,
+                                                  headline=count_words(queue, kind),
                                                   now_words=now_words(queue))

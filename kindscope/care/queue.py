@@ -154,15 +154,15 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     excluded = dict.fromkeys(EXCLUSION_REASONS, 0)
     eligible = []
     for row in rows:
-        if row[6] is not None:
-            excluded[row[6]] += 1
+        if row[5] is not None:
+            excluded[row[5]] += 1
         else:
             eligible.append(row)
     shown = eligible[:max(budget, 0)]
     handles = rm.handles(r[1] for r in shown)
     help_for_reader = reader_help(country)
     items = []
-    for root_id, author, post_id, at, _crisis, hostile_only, _ in shown:
+    for root_id, author, post_id, at, hostile_only, _ in shown:
         posts = care_rows.thread_posts(rm, root_id, author, now)
         first = next((p for p in posts if p[0] == post_id), None)
         text, url = (first[2], first[3]) if first else ("", None)
@@ -180,7 +180,7 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
                 "--following`)")
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
-                     sum(1 for r in eligible if r[5]), _now_from(as_of))
+                     sum(1 for r in eligible if r[4]), _now_from(as_of))
 
 
 #: What an inbox item's words read as, in the order the inbox lists them (facts about a

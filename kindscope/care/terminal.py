@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 from kindscope.care.queue import CareItem, CareQueue
 
-__all__ = ["MISSES", "REASON_WORDS", "answered_words", "now_words", "render_text"]
+__all__ = ["MISSES", "REASON_WORDS", "answered_words", "count_words", "now_words",
+           "render_text"]
 
 #: Why people were left out, after "N from people ...".
 REASON_WORDS = {"not mutual": "who do not follow you back (--include-following shows them)",
@@ -63,6 +64,18 @@ def answered_words(queue: CareQueue) -> str:
     return "had no reply yet, or only hostile ones"
 
 
+def count_words(queue: CareQueue, kind: str = "care") -> str:
+    """How many are listed (and held back), and what they have had, in one clause: the
+    terminal's and the page's headline."""
+    if kind == "care":
+        count = len(queue.items) + queue.held_back
+        return (f"{count} painful post{'s' if count != 1 else ''} from your circle in the last "
+                f"{queue.days:g} days {'has' if count == 1 else 'have'} {answered_words(queue)}")
+    n = len(queue.items)
+    return (f"{n} {'reply or mention' if n == 1 else 'replies and mentions'} to you in the last "
+            f"{queue.days:g} days {'has' if n == 1 else 'have'} no answer from you yet")
+
+
 def now_words(queue: CareQueue) -> str:
     """Said once: which "now" the times ("2 days ago", "the last 3 days") count from."""
     moment = datetime.fromisoformat(queue.now).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -81,15 +94,10 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
                          f"waiting for a reply. ({MISSES}: it reads text with a model that "
                          "can be wrong.)")
         else:
-            lines.append(f"{count} painful post{'s' if count > 1 else ''} from your circle in "
-                         f"the last {queue.days:g} days {'have' if count > 1 else 'has'} "
-                         f"{answered_words(queue)}. A small acknowledgement can be enough; you "
-                         "do not have to fix anything.")
+            lines.append(f"{count_words(queue, kind)}. A small acknowledgement can be enough; "
+                         "you do not have to fix anything.")
     else:
-        n = len(queue.items)
-        lines.append(f"{n} {'reply or mention' if n == 1 else 'replies and mentions'} to you "
-                     f"in the last {queue.days:g} days {'has' if n == 1 else 'have'} no answer "
-                     "from you yet.")
+        lines.append(f"{count_words(queue, kind)}.")
     lines.append(now_words(queue))
     if queue.note:
         lines.append(f"note: {queue.note}")

@@ -18,7 +18,7 @@ from kindscope.care.queue import (
     care_queue,
     inbox,
 )
-from kindscope.commands.common import Progress, db_option
+from kindscope.commands.common import Progress, country_option, db_option
 from kindscope.errors import InputError
 from kindscope.ingest import import_sources
 from kindscope.ingest.following import forget_cache
@@ -78,10 +78,6 @@ _as_of_option = click.option("--as-of", "as_of", default=None, metavar="TIME",
                              help="Treat this time (ISO 8601 with zone) as now (default: when "
                                   "the newest import was taken).")
 _json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-_country_option = click.option("--country", default=None, metavar="CODE",
-                               help="Show help lines for this country (GB, IE, US, CA, AU, NZ, "
-                                    "DE, FR; default $KINDSCOPE_COUNTRY, else an "
-                                    "international directory).")
 _me_option = click.option("--me", default=None, metavar="HANDLE",
                           help="Whose circle (default: the owner of the imported data).")
 
@@ -97,7 +93,7 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 @click.option("--budget", type=click.IntRange(min=0, max=100), default=DEFAULT_BUDGET,
               show_default=True, help="Most posts shown in one run.")
 @_as_of_option
-@_country_option
+@country_option
 @_json_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Also write care.html (self-contained) into this folder.")
@@ -141,7 +137,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
 @click.option("--days", type=click.FloatRange(min=0.1, max=365), default=DEFAULT_INBOX_DAYS,
               show_default=True, help="How many days back to look.")
 @_as_of_option
-@_country_option
+@country_option
 @_json_option
 def inbox_command(db, demo, me, days, as_of, country, as_json):
     """Replies and mentions to you that you have not answered yet: messages that may read

@@ -22,7 +22,7 @@ import click
 from kindscope import settings
 from kindscope.errors import KindscopeError
 
-__all__ = ["db_option", "KindscopeGroup", "Progress", "fail"]
+__all__ = ["db_option", "country_option", "KindscopeGroup", "Progress", "fail"]
 
 db_option = click.option(
     "--db",
@@ -31,6 +31,12 @@ db_option = click.option(
     default=None,
     help="Database file (default ./kindscope.duckdb, or $KINDSCOPE_DB).",
 )
+
+#: Whose help lines to show (kindscope.care.signposting.HELP_LINES has these countries).
+country_option = click.option(
+    "--country", default=None, metavar="CODE",
+    help="Show help lines for this country (GB, IE, US, CA, AU, NZ, DE, FR; default "
+         "$KINDSCOPE_COUNTRY, else an international directory).")
 
 #: click's own path messages: "Directory 'out.html' is a file."
 _PATH_MESSAGE = re.compile(r"^(?:File|Directory|Path) (['\"])(?P<value>.*)\1 (?P<problem>.+?)\.?$")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import Progress, db_option
+from kindscope.commands.common import Progress, country_option, db_option
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
 from kindscope.store.dataset import open_dataset
@@ -100,10 +100,6 @@ _out_option = click.option("--out", "out_dir", type=click.Path(file_okay=False),
                            help="Folder for report.html and report.json.")
 _counts_option = click.option("--show-counts", is_flag=True, default=False,
                               help="Show like and engagement counts (hidden by default).")
-_country_option = click.option("--country", default=None, metavar="CODE",
-                               help="Show help lines for this country (GB, IE, US, CA, AU, NZ, "
-                                    "DE, FR; default $KINDSCOPE_COUNTRY, else an "
-                                    "international directory).")
 
 
 @click.command("analyze")
@@ -112,7 +108,7 @@ _country_option = click.option("--country", default=None, metavar="CODE",
 @_out_option
 @_me_option
 @_counts_option
-@_country_option
+@country_option
 @click.option("--demo", is_flag=True, default=False,
               help="Analyze the bundled demo community (in memory unless --db is given).")
 def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
@@ -149,7 +145,7 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
 @_out_option
 @_me_option
 @_counts_option
-@_country_option
+@country_option
 @master_option
 def report_command(engine, db, data_dir, out_dir, me, show_counts, country, master):
     """Write the kindness report from what the database (or a dataset) already holds.

@@ -49,13 +49,12 @@ thread(root_id, root_author, post_id, depth) AS (
     WHERE t.depth < 10000),
 tp AS (
     SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
-           r.is_crisis, r.is_toxic OR r.is_hateful AS hostile
+           r.is_toxic OR r.is_hateful AS hostile
     FROM thread t JOIN {{p}}_read r ON r.post_id = t.post_id, k
     WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
 per_thread AS (
     SELECT root_id, any_value(root_author) AS author_id,
            count(*) FILTER (author_id = root_author AND is_distress) AS painful,
-           coalesce(bool_or(author_id = root_author AND is_crisis), false) AS crisis,
            count(*) FILTER (author_id <> root_author) AS answers,
            count(*) FILTER (author_id <> root_author AND NOT hostile) AS kind_answers,
            min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at
@@ -65,7 +64,7 @@ first_painful AS (  -- the first painful post; of two at the same time, the smal
     FROM tp JOIN per_thread t ON t.root_id = tp.root_id AND tp.created_at = t.painful_at
     WHERE tp.author_id = tp.root_author AND tp.is_distress
     GROUP BY tp.root_id)
-SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.crisis, t.answers > 0,
+SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.answers > 0,
        CASE WHEN t.author_id IN (SELECT a.account_id FROM accounts a, {{p}}_params q
                                  WHERE a.platform = q.platform AND {OPT_OUT_SQL})
                  THEN 'opted out'
@@ -91,8 +90,9 @@ def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[
     """Threads started in (since, now] by accounts I follow whose author's posts read as
     painful and that have no answer from anyone else but hostile ones.
 
-    Rows ``(root id, author id, first painful post id, its time, crisis, has hostile
-    answers, excluded reason or None)``, oldest painful post first.
+    Rows ``(root id, author id, first painful post id, its time, has hostile answers,
+    excluded reason or None)``, oldest painful post first. Whether a post reads as a crisis
+    is not returned: every item gets the same help (``care.queue``).
     """
     return rm.rows(_THREADS, [now, since, list(following), list(followers), mutual_only])
 

@@ -224,7 +224,7 @@ def test_the_inbox_counts_one_message_in_the_singular_and_marks_words_not_people
     one = CareQueue(NOW, 14, 1, (_item("p1", "read as painful"),), 0, {})
     said = "1 reply or mention to you in the last 14 days has no answer from you yet."
     assert _headline(render_text(one, "inbox")) == said
-    assert "1 reply or mention from the last 14 days has no answer" in _lead(
+    assert "1 reply or mention to you in the last 14 days has no answer" in _lead(
         render_page(one, "inbox"))
     two = CareQueue(NOW, 14, 2, (_item("p1", "read as kind"), _item("p2")), 0, {})
     assert _headline(render_text(two, "inbox")).startswith("2 replies and mentions to you")
