@@ -75,7 +75,7 @@ def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> N
     spread = view.follow_spread
     if spread.largest_share is not None and not ego:
         largest = spread.largest_community
-        click.echo(f"  {spread_words(spread.total, spread.largest_share, counted)} "
+        click.echo(f"  {spread_words(spread, counted)} "
                    f"{spread_verb(spread.total, counted)} "
                    f"community {largest + 1}: {names.get(largest, '')} "
                    f"(evenness {spread.entropy:.2f})")

@@ -32,6 +32,11 @@ class Spread:
     largest_share: float | None
     entropy: float | None
 
+    @property
+    def in_largest(self) -> int | None:
+        """Ties in the largest community, a whole number (for follows, accounts)."""
+        return None if self.largest_share is None else round(self.largest_share * self.total)
+
 
 @dataclass(frozen=True)
 class Bridge:

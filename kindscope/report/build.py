@@ -115,7 +115,7 @@ def _caveat(report: dict, key: str) -> str | None:
     signals = _SECTION_SIGNALS[key]
     notes = [_rough(report, s, SUPPORT_NAMES[s] if len(signals) > 1 else None).strip(" ()")
              for s in signals]
-    return " ".join(f"{n}." if not n.endswith(".") else n for n in notes if n) or None
+    return " ".join(n for n in notes if n) or None
 
 
 def summary_of(report: dict) -> dict:

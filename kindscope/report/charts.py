@@ -105,7 +105,6 @@ def bar_chart(chart_id: str, title: str, description: str, rows: list[Row],
 
 
 def _tooltip(row: Row, bar: Bar) -> str:
-    """"label: value"; "label, name: value" for a row of several bars (the name, else the
-    series)."""
-    name = bar.name or (bar.series if len(row.bars) > 1 else None)
-    return f"{row.label}, {name}: {bar.text}" if name else f"{row.label}: {bar.text}"
+    """"label: value", or "label, name: value" for a bar that has a name (every bar of a row
+    of several does); never the series, a colour key."""
+    return f"{row.label}, {bar.name}: {bar.text}" if bar.name else f"{row.label}: {bar.text}"

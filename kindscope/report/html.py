@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from kindscope.metrics.replies import MAX_EXAMPLES
 from kindscope.report.charts import PALETTE, plain
 from kindscope.report.figures import GROUP_NAMES, figures, hours, pct, time_label
 from kindscope.report.view import ReportView, report_view, who
@@ -73,7 +74,8 @@ def environment() -> Environment:
                        site=_site, lowerfirst=_lowerfirst,
                        plural=_plural, code=_code)
     env.globals.update(who=who, palette=PALETTE, group_names=_LEGEND, time_label=time_label,
-                       demo_note=DEMO_NOTE, hate_on_denials=HATE_ON_DENIALS)
+                       demo_note=DEMO_NOTE, hate_on_denials=HATE_ON_DENIALS,
+                       examples_shown=MAX_EXAMPLES)
     return env
 
 

@@ -39,18 +39,19 @@ def _handle(handles: dict[str, str], account_id: str) -> str:
 
 def _spread_dict(s: Spread) -> dict:
     return {"ties": s.total, "communities": s.communities, "largest_community":
-            s.largest_community, "largest_share": s.largest_share, "entropy": s.entropy}
+            s.largest_community, "largest_share": s.largest_share, "in_largest": s.in_largest,
+            "entropy": s.entropy}
 
 
-def spread_words(total: float, share: float, counted: str) -> str:
+def spread_words(s: Spread, counted: str) -> str:
     """What the largest share of a spread counts, in words. ``counted`` is "follows" (the
     accounts I follow, one each: "3 of the 6 accounts you follow") or "interactions" (my
     replies, mentions, reposts and likes, weighted: "about 42% of your replies, ...")."""
     if counted == "follows":
-        if round(total) == 1:
+        if round(s.total) == 1:
             return "the one account you follow"
-        return f"{round(share * total)} of the {total:.0f} accounts you follow"
-    return f"about {share:.0%} of your replies, mentions, reposts and likes (by weight)"
+        return f"{s.in_largest} of the {s.total:.0f} accounts you follow"
+    return f"about {s.largest_share:.0%} of your replies, mentions, reposts and likes (by weight)"
 
 
 def spread_verb(total: float, counted: str) -> str:
@@ -70,7 +71,7 @@ def diversity_reading(s: Spread, counted: str = "follows", name: str | None = No
     whole = (f"{s.total:.0f} accounts you follow" if follows
              else "your replies, mentions, reposts and likes")
     verb = spread_verb(s.total, counted)
-    part = spread_words(s.total, s.largest_share, counted)
+    part = spread_words(s, counted)
     part = part[:1].upper() + part[1:]
     if s.communities <= 1:
         everything = part if follows and round(s.total) == 1 else f"All {whole}"
@@ -82,7 +83,7 @@ def diversity_reading(s: Spread, counted: str = "follows", name: str | None = No
     if s.largest_share >= 0.5:
         return (f"{part} {verb} {which} and the rest spread over {s.communities - 1} more: a "
                 "home base with some windows out.")
-    most = (f"{round(s.largest_share * s.total)} of them" if follows
+    most = (f"{s.in_largest} of them" if follows
             else f"{s.largest_share:.0%} of them by weight")
     subject = f"The {whole}" if follows else f"Y{whole[1:]}"  # "your replies, ..."
     return (f"{subject} spread over {s.communities} communities (no one community holds "

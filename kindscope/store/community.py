@@ -83,10 +83,8 @@ class CommunityScope:
         return self.store.rows(self.sql(text), params)
 
     def close(self) -> None:
-        for name, _ in reversed(_VIEWS):
-            self.store.execute(f"DROP VIEW IF EXISTS {self.prefix}_{name}")
+        drop_views(self.store, self.prefix, POST_VIEWS + _VIEWS)
         self.store.execute(f"DROP TABLE IF EXISTS {self.prefix}_members")
-        drop_views(self.store, self.prefix, POST_VIEWS)
 
     def __enter__(self) -> CommunityScope:
         return self
@@ -139,7 +137,6 @@ def community_scope(store: Store, platform: str, membership: Mapping[str, int],
     table = decision_thresholds(thresholds)
     version = _model_version(store, platform)
     until = as_of or _until(store, platform)
-    create_views(store, prefix, platform, None, version, table, until, POST_VIEWS)
     members = pa.table({"account_id": pa.array(list(membership), pa.string()),
                         "community": pa.array(list(membership.values()), pa.int64())})
     store.con.register(f"{prefix}_arrow", members)
@@ -148,9 +145,7 @@ def community_scope(store: Store, platform: str, membership: Mapping[str, int],
                       f"SELECT account_id, community FROM {prefix}_arrow")
     finally:
         store.con.unregister(f"{prefix}_arrow")
-    for name, text in _VIEWS:
-        store.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}_{name} AS "
-                      + text.replace("{p}", prefix))
+    create_views(store, prefix, platform, None, version, table, until, POST_VIEWS + _VIEWS)
     return CommunityScope(store, platform, prefix, version, table, until)
 
 
