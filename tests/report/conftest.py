@@ -14,10 +14,10 @@ from kindscope.store.read import read_model
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory) -> dict:
-    """The demo's report, and facts read straight from the read model to check it by: the
-    accounts read as hostile, the accounts with exactly one post aimed at the owner read as
-    toxic or hateful, per account the posts aimed at the owner read as either, and the
-    owner's posts read as crisis."""
+    """The demo's report, and facts to check it by: the accounts the read model reads as
+    hostile; and, from the plain tables rather than the read model's views, per account the
+    posts aimed at the owner read as toxic or hateful (``either``), the accounts with exactly
+    one such post (``one``), and the owner's posts read as crisis."""
     store = Store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
     try:
         import_sources(store, [str(demo_path())])
@@ -25,8 +25,6 @@ def demo(tmp_path_factory) -> dict:
         rm = read_model(store)
         try:
             hostile = set(rm.hostile_accounts())
-            one = {a for (a,) in rm.rows(
-                "SELECT author_id FROM {p}_aimed_by_author WHERE hostile = 1")}
             t = rm.thresholds
             # from the plain tables, not the read model's views: replies to the owner (by
             # account or parent) and mentions of the owner by id (the demo's handles are ids)
@@ -43,9 +41,11 @@ def demo(tmp_path_factory) -> dict:
                   AND (s.tox >= ? OR s.hate >= ?)
                 GROUP BY 1""", [rm.model_version, rm.me, rm.me, rm.me, rm.me,
                                 t["toxicity"], t["hate"]]))
-            crisis = {p for (p,) in rm.rows(
-                "SELECT post_id FROM {p}_read r, {p}_params k WHERE r.author_id = k.me "
-                "AND r.is_crisis")}
+            one = {a for a, n in either.items() if n == 1}
+            crisis = {p for (p,) in store.rows(
+                "SELECT p.post_id FROM posts p JOIN signal_scores s USING (post_id) "
+                "WHERE p.author_id = ? AND s.model_version = ? AND s.signal = 'crisis' "
+                "AND s.score >= ?", [rm.me, rm.model_version, t["crisis"]])}
         finally:
             rm.close()
         return {"report": build_report(store), "hostile": hostile, "one": one,

@@ -10,22 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from storedata import add_scores
+from test_network_safety_sections import _clique, store_from
 
 from kindscope.graph.diversity import Spread
 from kindscope.graph.norms import Community, name_communities
-from kindscope.ingest import import_sources
 from kindscope.report import build_report, render_html
 from kindscope.report.network import diversity_reading
 from kindscope.store.db import Store
-
-
-def _clique(prefix: str, n: int = 5) -> list[dict]:
-    ids = [f"{prefix}{i}" for i in range(n)]
-    return [{"type": "follow", "follower": a, "followee": b} for a in ids for b in ids if a != b]
 
 
 def _reply(post_id: str, author: str, parent: str, day: int) -> dict:
@@ -36,7 +30,7 @@ def _reply(post_id: str, author: str, parent: str, day: int) -> dict:
 def network_lines(replies: bool = False) -> list[dict]:
     lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
              {"type": "account", "id": "me", "handle": "me"}]
-    lines += _clique("a") + _clique("b")
+    lines += _clique("a", 5) + _clique("b", 5)
     lines += [{"type": "follow", "follower": "me", "followee": x}
               for x in ("a0", "a1", "a2", "a3", "b0")]
     lines += [{"type": "follow", "follower": x, "followee": "me"} for x in ("a0", "a1", "b0")]
@@ -53,14 +47,6 @@ def network_lines(replies: bool = False) -> list[dict]:
     return lines
 
 
-def _store(tmp_path: Path, lines: list[dict]) -> Store:
-    path = tmp_path / "net.jsonl"
-    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
-    store = Store(":memory:")
-    import_sources(store, [str(path)])
-    return store
-
-
 def _score(store: Store, rows: list[tuple[str, float]]) -> None:
     add_scores(store, [(p, "toxicity", t) for p, t in rows], platform="generic")
 
@@ -73,7 +59,7 @@ def _section(page: str, title: str) -> str:
 
 
 def test_each_community_has_one_name_in_report_json_chart_and_table(tmp_path):
-    report = build_report(_store(tmp_path, network_lines()))
+    report = build_report(store_from(tmp_path, network_lines()))
     rows = report["network"]["communities"]["around_me"]
     assert len(rows) == 2
     page = render_html(report)
@@ -125,7 +111,7 @@ def test_network_command_uses_the_report_names_and_numbers(tmp_path, run):
 
 
 def test_diversity_reading_counts_follows_not_ties(tmp_path):
-    report = build_report(_store(tmp_path, network_lines()))
+    report = build_report(store_from(tmp_path, network_lines()))
     net = report["network"]
     first = net["communities"]["around_me"][0]
     assert [r["my_ties"] for r in net["communities"]["around_me"]] == [4, 1]
@@ -169,7 +155,7 @@ def test_diversity_reading_says_what_it_counts(spread, counted, said):
 
 
 def test_bridges_leave_out_accounts_the_reply_list_leaves_out(tmp_path):
-    store = _store(tmp_path, network_lines(replies=True))
+    store = store_from(tmp_path, network_lines(replies=True))
     # b2: both replies read as toxic (left out of the reply list); a4: one of three, and
     # two read as neither (a one-off: kept, as in the reply list)
     _score(store, [("rb0", 0.9), ("rb1", 0.9), ("ra0", 0.9), ("ra1", 0.05), ("ra2", 0.05)])
@@ -193,7 +179,7 @@ def test_an_account_that_only_mentions_me_is_left_out_by_the_same_rule(tmp_path)
     lines = network_lines()
     lines += [{"id": f"mb{i}", "author": "b2", "text": f"hey @me {i}", "mentions": ["me"],
                "created_at": f"2024-05-0{i + 1}T15:00:00Z"} for i in range(5)]
-    store = _store(tmp_path, lines)
+    store = store_from(tmp_path, lines)
     _score(store, [("mb0", 0.9), ("mb1", 0.9), ("mb2", 0.05), ("mb3", 0.05), ("mb4", 0.05)])
     bridges = build_report(store)["network"]["bridges"]
     assert "b2" not in {a["account_id"] for a in bridges["accounts"]}
@@ -206,19 +192,18 @@ def test_accounts_i_blocked_or_muted_are_never_offered(tmp_path):
     lines = network_lines(replies=True)
     lines += [{"type": "block", "account": "me", "target": "b2"},
               {"type": "mute", "account": "me", "target": "a4"}]
-    store = _store(tmp_path, lines)
+    store = store_from(tmp_path, lines)
     net = build_report(store)["network"]
     repliers = {a["account_id"] for a in net["unanswered_repliers"]["accounts"]}
     bridges = {a["account_id"] for a in net["bridges"]["accounts"]}
     assert not {"a4", "b2"} & (repliers | bridges)
     assert net["bridges"]["left_out"] >= 2
-    (tmp_path / "plain").mkdir()
-    plain = build_report(_store(tmp_path / "plain", network_lines(replies=True)))["network"]
+    plain = build_report(store_from(tmp_path, network_lines(replies=True)))["network"]
     assert {"a4", "b2"} <= {a["account_id"] for a in plain["unanswered_repliers"]["accounts"]}
 
 
 def test_bridges_say_nothing_left_out_when_no_one_is(tmp_path):
-    report = build_report(_store(tmp_path, network_lines()))
+    report = build_report(store_from(tmp_path, network_lines()))
     assert "b2" in {a["account_id"] for a in report["network"]["bridges"]["accounts"]}
     assert report["network"]["bridges"]["left_out"] == 0
     assert "left out" not in _section(render_html(report), "Bridges to other circles")
