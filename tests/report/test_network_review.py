@@ -13,7 +13,7 @@ import re
 
 import pytest
 from storedata import add_scores
-from test_network_safety_sections import _clique, store_from
+from test_network_safety_sections import store_from, two_cliques
 
 from kindscope.graph.diversity import Spread
 from kindscope.graph.norms import Community, name_communities
@@ -30,12 +30,7 @@ def _reply(post_id: str, author: str, parent: str, day: int) -> dict:
 def network_lines(replies: bool = False) -> list[dict]:
     lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
              {"type": "account", "id": "me", "handle": "me"}]
-    lines += _clique("a", 5) + _clique("b", 5)
-    lines += [{"type": "follow", "follower": "me", "followee": x}
-              for x in ("a0", "a1", "a2", "a3", "b0")]
-    lines += [{"type": "follow", "follower": x, "followee": "me"} for x in ("a0", "a1", "b0")]
-    lines += [{"type": "follow", "follower": "a4", "followee": "b2"},
-              {"type": "follow", "follower": "b2", "followee": "a4"}]
+    lines += two_cliques()
     for group, word in (("a", "tomatoes"), ("b", "poetry")):
         lines += [{"id": f"{group}p{i}", "author": f"{group}{i}", "text": f"love {word} best",
                    "created_at": "2024-04-01T09:00:00Z"} for i in range(5)]

@@ -32,6 +32,17 @@ def _clique(prefix: str, n: int) -> list[dict]:
     return [{"type": "follow", "follower": a, "followee": b} for a in ids for b in ids if a != b]
 
 
+def two_cliques() -> list[dict]:
+    """The follows: two cliques of five (a0..a4, b0..b4) tied by a4 <-> b2; I follow a0..a3
+    and b0, and a0, a1, b0 follow me back."""
+    lines = _clique("a", 5) + _clique("b", 5)
+    lines += [{"type": "follow", "follower": "me", "followee": x}
+              for x in ("a0", "a1", "a2", "a3", "b0")]
+    lines += [{"type": "follow", "follower": x, "followee": "me"} for x in ("a0", "a1", "b0")]
+    return lines + [{"type": "follow", "follower": "a4", "followee": "b2"},
+                    {"type": "follow", "follower": "b2", "followee": "a4"}]
+
+
 def community_lines(hostile: bool = False) -> list[dict]:
     """Two cliques of five; I follow a0..a3 and b0, and a0, a1, b0 follow me back.
     b2's handle and my troll's handle carry markup; t1..t4 never follow anyone."""
@@ -40,12 +51,7 @@ def community_lines(hostile: bool = False) -> list[dict]:
              {"type": "account", "id": "a2", "handle": EVIL},
              {"type": "account", "id": "b2", "handle": EVIL_IMG},
              {"type": "account", "id": "t0", "handle": EVIL}]
-    lines += _clique("a", 5) + _clique("b", 5)
-    lines += [{"type": "follow", "follower": "me", "followee": x}
-              for x in ("a0", "a1", "a2", "a3", "b0")]
-    lines += [{"type": "follow", "follower": x, "followee": "me"} for x in ("a0", "a1", "b0")]
-    lines += [{"type": "follow", "follower": "a4", "followee": "b2"},
-              {"type": "follow", "follower": "b2", "followee": "a4"}]
+    lines += two_cliques()
     lines += [{"id": f"m{i}", "author": "me", "text": f"gardening note {i}",
                "created_at": f"2024-05-0{i + 1}T09:00:00Z"} for i in range(3)]
     lines += [{"id": f"ra{i}", "author": "a2", "text": "lovely", "reply_to": f"m{i}",
