@@ -2,6 +2,7 @@
 
     HF_HUB_OFFLINE=1 .venv/bin/python training/finetune_encoder.py OUT_DIR [--all-sources]
         [--no-cap] [--epochs N] [--train-from-layer N] [--lr X] [--device cuda --payload DIR]
+        [--seed N] [--cases SIGNAL=FILE ...]
 
 The encoder learns from every signal at once: one logistic output per signal on the
 features the shipped encoder returns (masked mean of the last layer and of layer 3), a
@@ -133,6 +134,24 @@ def training_tasks(
     return tasks
 
 
+def add_cases(tasks: dict[str, list], files: dict[str, list[Path]]) -> dict[str, list]:
+    """``tasks`` with written cases (JSONL files of ``text``, ``label``, per signal) added
+    to the fine-tuning task only, weight 3 like ``training/cases``: the heads never read
+    them. A case whose text is in any validation split is left out, as every other text."""
+    if not files:
+        return tasks
+    from data import Example
+
+    held = {norm(e.text) for _, val in (make() for make in SPLITS.values()) for e in val}
+    out = dict(tasks)
+    for name, paths in files.items():
+        rows = [json.loads(line) for path in paths
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out[name] = out[name] + [Example(r["text"], int(r["label"]), "", "cases-finetune", 3.0)
+                                 for r in rows if norm(r["text"]) not in held]
+    return out
+
+
 def tokenised(tasks: dict[str, list], tokenizer) -> dict[str, list[tuple]]:
     """Per signal, its examples as (WordPiece ids, label, weight), cut at ``MAX_TOKENS``."""
     out = {}
@@ -196,6 +215,7 @@ def finetune(
     lr: float = LR_ENCODER,
     device: str = "cpu",
     payload: Path | None = None,
+    extra_cases: dict[str, list[Path]] | None = None,
 ) -> Path:
     """Fine-tune and save; layers from ``train_from_layer`` (1-based; default the one
     above ``MID_LAYER``) up train. Resumable: checkpoints in ``out_dir`` every
@@ -222,7 +242,8 @@ def finetune(
         tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         tokenizer.enable_truncation(MAX_TOKENS)
         tokenizer.no_padding()
-        tasks = tokenised(training_tasks(cap, seed, caps, all_sources, let_in), tokenizer)
+        tasks = training_tasks(cap, seed, caps, all_sources, let_in)
+        tasks = tokenised(add_cases(tasks, extra_cases or {}), tokenizer)
     per_epoch = [_batches(tasks, rng) for _ in range(epochs)]
     batches = [b for epoch in per_epoch for b in epoch]
     tokens = sum(len(x[0]) for _, batch in batches for x in batch)
@@ -331,15 +352,26 @@ def main(argv=None) -> Path:
                              "(TASK_SOURCES and TASK_SKIP off for those only)")
     parser.add_argument("--train-from-layer", type=int, help="1-based; default 4")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--lr", type=float, default=LR_ENCODER)
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
     parser.add_argument("--payload", help="a finetune_payload.py folder instead of the data")
+    parser.add_argument("--cases", action="append", default=[], metavar="SIGNAL=FILE",
+                        help="written cases (JSONL) for the fine-tuning task only; repeatable")
     args = parser.parse_args(argv)
+    extra: dict[str, list[Path]] = {}
+    for item in args.cases:
+        name, _, path = item.partition("=")
+        if name not in SPLITS or not Path(path).is_file():
+            parser.error(f"--cases {item}: expected SIGNAL=FILE with a known signal")
+        extra.setdefault(name, []).append(Path(path))
     return finetune(
-        Path(args.out), None if args.no_cap else CAP, train_from_layer=args.train_from_layer,
+        Path(args.out), None if args.no_cap else CAP, args.seed,
+        train_from_layer=args.train_from_layer,
         all_sources=args.all_sources, let_in=_signals(parser, args.let_in),
         epochs=args.epochs, lr=args.lr, device=args.device,
         payload=Path(args.payload) if args.payload else None,
+        extra_cases=extra,
     )
 
 
