@@ -223,7 +223,8 @@ def finetune(
     ``payload``: a folder from ``finetune_payload.py`` (tasks already tokenised and the
     base weights), for a machine without ``../shared/data``. On ``device="cuda"`` the
     forward pass runs in bf16 autocast: fast, not bit-reproducible.
-    Writes ``out_dir/layers`` (the trained layers) and, with the base weights at hand,
+    Writes ``out_dir/layers`` (the trained layers, and ``task_heads.npz``: the fine-tune's own
+    output per task) and, with the base weights at hand,
     ``out_dir/model`` (a ``BertModel`` folder for ``export_encoder.export``)."""
     import torch
 
@@ -321,9 +322,10 @@ def finetune(
         if (step + 1) % CHECKPOINT_EVERY == 0 or step == total - 1:
             checkpoint(step + 1)
     bert.eval()
-    from finetune_payload import assemble, save_layers
+    from finetune_payload import assemble, save_layers, save_task_heads
 
     layers = save_layers(bert, first, out_dir / "layers")
+    save_task_heads(heads, list(tasks), layers)
     if payload is not None:
         return layers
     return assemble(layers, out_dir / "model")

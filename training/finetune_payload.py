@@ -115,6 +115,17 @@ def save_layers(bert, first: int, out: Path) -> Path:
     return out
 
 
+def save_task_heads(heads, names: list[str], out: Path) -> Path:
+    """The fine-tune's own output per task (one logistic unit on the 768 pooled features of
+    a text read alone): ``names``, ``weight`` [tasks, 768], ``bias`` [tasks]. Read by
+    ``training/reply_gate.py``."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "task_heads.npz"
+    np.savez(path, names=np.array(names), weight=heads.weight.detach().float().cpu().numpy(),
+             bias=heads.bias.detach().float().cpu().numpy())
+    return path
+
+
 def assemble(layers: Path, out: Path) -> Path:
     """The base encoder here with the trained layers of ``layers`` put in; a ``BertModel``
     folder with the tokenizer."""

@@ -1,4 +1,4 @@
-"""Plan 8's bars, applied to a variant against the shipped model (README.md here).
+"""Plan 8's or plan 9's bars (``--plan``) for a variant against the shipped model (README).
 
     .venv/bin/python training/variants/2026-12-05r/judge.py NEW_DIR --new-ood OOD.json
         --new-challenge CHALLENGE.json [--base DIR --base-ood OOD.json
@@ -53,35 +53,51 @@ def review(base_dir: Path, new_dir: Path) -> dict:
 
 
 def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
-         base_m: dict, new_m: dict, floors: dict) -> list[tuple[str, bool, str]]:
+         base_m: dict, new_m: dict, floors: dict, plan: int = 8
+         ) -> list[tuple[str, bool, str]]:
     out = []
     s4 = rev["4"]
+    b, n = base_ood["signals"]["support"], new_ood["signals"]["support"]
     out.append(("set 4: comforting replies lost <= 5", s4["comfort_lost"] <= 5,
                 f"{s4['comfort_lost']} of {s4['comfort']}"))
-    cut = 2 * s4["dismissive_support_base"] // 3  # 32 -> 21 or fewer
-    out.append(("set 4: dismissive read as support fall by a third",
-                s4["dismissive_support_new"] <= cut,
-                f"{s4['dismissive_support_base']} -> {s4['dismissive_support_new']} "
-                f"(bar {cut})"))
     lost = rev["2"]["comfort_lost"] + rev["3"]["comfort_lost"]
     out.append(("sets 2+3: comforting replies lost <= 3", lost <= 3, str(lost)))
-    b, n = base_ood["signals"]["support"], new_ood["signals"]["support"]
+    if plan == 9:
+        before = rev["2"]["dismissive_support_base"] + rev["3"]["dismissive_support_base"]
+        after = rev["2"]["dismissive_support_new"] + rev["3"]["dismissive_support_new"]
+        out.append(("sets 2+3: dismissive read as support fall by a third",
+                    after <= 2 * before // 3, f"{before} -> {after} (bar {2 * before // 3})"))
+    else:
+        cut = 2 * s4["dismissive_support_base"] // 3  # 32 -> 21 or fewer
+        out.append(("set 4: dismissive read as support fall by a third",
+                    s4["dismissive_support_new"] <= cut,
+                    f"{s4['dismissive_support_base']} -> {s4['dismissive_support_new']} "
+                    f"(bar {cut})"))
     out.append(("ESConv pair AUC >= 0.9032", n[ESCONV]["auc"] >= 0.9032,
                 f"{b[ESCONV]['auc']} -> {n[ESCONV]['auc']}"))
     out.append(("ESConv comforting replies read as support fall <= 0.005",
                 n[ESCONV]["replies_flagged"] >= b[ESCONV]["replies_flagged"] - 0.005,
                 f"{b[ESCONV]['replies_flagged']} -> {n[ESCONV]['replies_flagged']}"))
-    out.append(("ESConv painful posts read as support rise <= 0.005",
-                n[ESCONV]["posts_flagged"] <= b[ESCONV]["posts_flagged"] + 0.005,
-                f"{b[ESCONV]['posts_flagged']} -> {n[ESCONV]['posts_flagged']}"))
     out.append(("GoEmotions caring AUC >= 0.7287", n[CARING]["auc"] >= 0.7287,
                 f"{b[CARING]['auc']} -> {n[CARING]['auc']}"))
-    out.append(("Unhealthy hostile read as support rise <= 0.005",
-                n[UCC]["flag_rate"] <= b[UCC]["flag_rate"] + 0.005,
-                f"{b[UCC]['flag_rate']} -> {n[UCC]['flag_rate']}"))
-    bf, nf = base_m["support"]["summary"]["macro_f1"], new_m["support"]["summary"]["macro_f1"]
-    out.append(("support in-distribution macro-F1 falls <= 0.01", nf >= bf - 0.01,
-                f"{bf} -> {nf}"))
+    if plan == 8:
+        out.append(("ESConv painful posts read as support rise <= 0.005",
+                    n[ESCONV]["posts_flagged"] <= b[ESCONV]["posts_flagged"] + 0.005,
+                    f"{b[ESCONV]['posts_flagged']} -> {n[ESCONV]['posts_flagged']}"))
+        out.append(("Unhealthy hostile read as support rise <= 0.005",
+                    n[UCC]["flag_rate"] <= b[UCC]["flag_rate"] + 0.005,
+                    f"{b[UCC]['flag_rate']} -> {n[UCC]['flag_rate']}"))
+        bf = base_m["support"]["summary"]["macro_f1"]
+        nf = new_m["support"]["summary"]["macro_f1"]
+        out.append(("support in-distribution macro-F1 falls <= 0.01", nf >= bf - 0.01,
+                    f"{bf} -> {nf}"))
+    else:  # reported: a cap cannot raise these
+        out.append(("(reported) ESConv painful posts read as support", True,
+                    f"{b[ESCONV]['posts_flagged']} -> {n[ESCONV]['posts_flagged']}"))
+        out.append(("(reported) Unhealthy hostile read as support", True,
+                    f"{b[UCC]['flag_rate']} -> {n[UCC]['flag_rate']}"))
+        out.append(("(reported) set 4: dismissive read as support", True,
+                    f"{s4['dismissive_support_base']} -> {s4['dismissive_support_new']}"))
     for signal, rows in base_ood["signals"].items():
         for row, fig in rows.items():
             if (signal, row) in OWN or not isinstance(fig, dict):
@@ -96,9 +112,10 @@ def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
                 out.append((f"{signal} | {row} | false alarms rise <= 0.01",
                             new["flag_rate"] <= fig["flag_rate"] + 0.01,
                             f"{fig['flag_rate']} -> {new['flag_rate']}"))
-    rec = new_m["crisis"]["summary"]["recall_suicidewatch"]
-    out.append(("crisis validation recall >= 0.90", rec >= 0.90,
-                f"{base_m['crisis']['summary']['recall_suicidewatch']} -> {rec}"))
+    if plan == 8:
+        rec = new_m["crisis"]["summary"]["recall_suicidewatch"]
+        out.append(("crisis validation recall >= 0.90", rec >= 0.90,
+                    f"{base_m['crisis']['summary']['recall_suicidewatch']} -> {rec}"))
     for name, floor in floors.items():
         got = new_ch["phenomena"][name]
         out.append((f"challenge {name} >= floor {floor}", got >= floor,
@@ -120,6 +137,7 @@ def main(argv=None) -> int:
     parser.add_argument("--new-challenge", type=Path, required=True)
     parser.add_argument("--base", type=Path, default=ROOT / "kindscope/signals/artifacts")
     parser.add_argument("--base-ood", type=Path)
+    parser.add_argument("--plan", type=int, choices=(8, 9), default=8)
     parser.add_argument("--base-challenge", type=Path,
                         default=ROOT / "tests/challenge/results.json")
     args = parser.parse_args(argv)
@@ -134,7 +152,8 @@ def main(argv=None) -> int:
         print(f"set {name}: {json.dumps(r)}")
     results = bars(rev, read(args.base_ood or args.base / "ood_metrics.json"),
                    read(args.new_ood), read(args.base_challenge), read(args.new_challenge),
-                   read(args.base / "metrics.json"), read(args.new / "metrics.json"), FLOORS)
+                   read(args.base / "metrics.json"), read(args.new / "metrics.json"), FLOORS,
+                   args.plan)
     for name, ok, figures in results:
         print(f"{'PASS' if ok else 'FAIL'}  {name}: {figures}")
     failed = sum(not ok for _, ok, _ in results)

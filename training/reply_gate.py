@@ -1,0 +1,72 @@
+"""The reply gate: the fine-tune's own support output, with a margin, written into heads.npz.
+
+    .venv/bin/python training/reply_gate.py ARTIFACT_DIR [TASK_HEADS]
+
+``finetune_encoder.py`` trains one logistic unit per signal on the pooled features of each
+text read alone (``layers/task_heads.npz``; default the fine-tune ``train_signals.py`` runs,
+in its cache). Its ``support`` unit reads a reply without the post it answers, and so what
+the reply says rather than who it answers (training/variants/2026-12-05r). The margin is
+the ``QUANTILE`` of that unit's output over the positives of support's validation fold
+(EPITOME responses with a mechanism, Counsel Chat answers, comforting turns of the failed
+ESConv dialogues), read alone and after the respeller, as the model reads them, on
+ARTIFACT_DIR's encoder: the fine-tune never saw them, and the gate caps about that share of
+them. Writes ``gate.support_w``, ``gate.support_b``, ``gate.support_margin`` into
+ARTIFACT_DIR's ``heads.npz`` (``kindscope.signals.heads.ReplyGate``), rewrites its
+``manifest.json`` and prints the margin. ``train_signals.py`` runs it after each fine-tune.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from features import CACHE  # noqa: E402
+
+#: share of support's validation positives the gate may cap
+QUANTILE = 0.01
+DEFAULT_TASK_HEADS = CACHE / "finetuned" / "layers" / "task_heads.npz"
+
+
+def margin_texts() -> list[str]:
+    """Support's validation positives, each text once, read alone."""
+    from splits import SPLITS
+
+    _, val = SPLITS["support"]()
+    return sorted({e.text for e in val if e.label == 1})
+
+
+def add_gate(artifacts: Path, task_heads: Path = DEFAULT_TASK_HEADS) -> float:
+    """Write the gate into ``artifacts/heads.npz``; returns the margin."""
+    from kindscope.signals.model import SignalModel
+
+    with np.load(task_heads) as data:
+        names = [str(x) for x in data["names"]]
+        k = names.index("support")
+        weight = data["weight"][k].astype(np.float32)
+        bias = float(data["bias"][k])
+    model = SignalModel(artifacts)
+    texts = [model.respeller.fix(t) for t in margin_texts()]
+    logits = model.encoder.encode(texts).features @ weight + bias
+    margin = float(np.quantile(logits, QUANTILE))
+    path = artifacts / "heads.npz"
+    with np.load(path) as old:
+        arrays = {k: old[k] for k in old.files if not k.startswith("gate.")}
+    arrays.update({"gate.support_w": weight, "gate.support_b": np.float64(bias),
+                   "gate.support_margin": np.float64(margin)})
+    np.savez_compressed(path, **arrays)
+    print(f"reply gate: margin {margin:.4f} (quantile {QUANTILE} of {len(texts)} "
+          f"validation replies that comfort)")
+    return margin
+
+
+if __name__ == "__main__":
+    from train_signals import write_manifest
+
+    out = Path(sys.argv[1])
+    add_gate(out, Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_TASK_HEADS)
+    write_manifest(out)
