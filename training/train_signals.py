@@ -8,9 +8,8 @@ given fine-tune instead, ``--frozen`` the pretrained encoder as before 2026-12),
 static-int8 ONNX encoder (training/export_encoder.py), encode every training and
 validation text (cached in $KINDSCOPE_CACHE), fit per signal five averaged one-hidden-
 layer networks on the encoder features and a logistic head on hashed WordPiece uni+bigrams,
-stack the two with a balanced logistic calibrator fitted on out-of-fold logits, score the
-validation split, and add the reply gate (training/reply_gate.py: the fine-tune's own reading
-of a reply alone). Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
+stack the two with a balanced logistic calibrator fitted on out-of-fold logits, and score the
+validation split. Prints and writes ``metrics.json``. Seeded; reruns reproduce the metrics.
 ``--skip-export`` keeps the encoder already in ``--out`` and refits the heads only;
 ``--signals a,b`` with it refits those heads and keeps the others in ``heads.npz`` and
 ``metrics.json``.
@@ -277,7 +276,6 @@ def main(argv=None) -> dict:
         parser.error("--leave-out fits variants: add --skip-export and another --out")
     from export_encoder import export
 
-    gate_heads = None
     if not args.skip_export:
         weights = Path(args.weights) if args.weights else None
         if weights is None and not args.frozen:
@@ -287,8 +285,6 @@ def main(argv=None) -> dict:
             weights = finetune(CACHE / "finetuned", train_from_layer=args.train_from_layer,
                                caps=caps)
         export(out, weights, args.weight_bits)
-        if weights is not None and (weights.parent / "layers/task_heads.npz").exists():
-            gate_heads = weights.parent / "layers/task_heads.npz"
     if not (out / "profanity.npz").exists():
         from export_profanity import export as export_profanity
 
@@ -311,11 +307,6 @@ def main(argv=None) -> dict:
     arrays, metrics = keep_other_heads(out, arrays, metrics)
     np.savez_compressed(out / "heads.npz", **arrays)
     write_manifest(out)
-    if gate_heads is not None:  # the reply gate reads this encoder's features
-        from reply_gate import add_gate
-
-        add_gate(out, gate_heads)
-        write_manifest(out)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")
     return metrics
 

@@ -7,8 +7,7 @@ All weights live in one ``heads.npz``; for signal ``s`` the keys are ``s.mean``,
 layer ReLU network on the standardised features), ``s.w_bag``/``s.b_bag`` (logistic
 weights on the hashed bag), ``s.stack`` (``[a_emb, a_bag, bias]``, or
 ``[a_emb, a_bag, a_profanity, bias]``) and ``s.context`` (1 when the head reads the
-replied-to post). ``gate.support_w``/``gate.support_b``/``gate.support_margin``, when
-present, are the reply gate (``ReplyGate``).
+replied-to post).
 """
 
 from __future__ import annotations
@@ -17,8 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["BAG_DIM", "VOCAB", "Head", "ReplyGate", "bag_rows", "load_heads", "load_reply_gate",
-           "pair_features"]
+__all__ = ["BAG_DIM", "VOCAB", "Head", "bag_rows", "load_heads", "pair_features"]
 
 VOCAB = 30522
 BAG_DIM = 1 << 18
@@ -108,30 +106,3 @@ def load_heads(path, signals: tuple[str, ...]) -> dict[str, Head]:
             context=bool(data[f"{s}.context"]),
         )
     return heads
-
-
-@dataclass(frozen=True)
-class ReplyGate:
-    """The encoder fine-tune's own support output (one logistic unit on a text's features,
-    the text read alone, without the post it answers; ``training/reply_gate.py``). Below
-    ``margin`` the reply says nothing that comforts, whatever post it answers: "others have
-    it way worse than you, be grateful" under a painful post, which the support head,
-    reading the pair, calls support."""
-
-    weight: np.ndarray  # float32 [dim]
-    bias: float
-    margin: float
-
-    def below(self, features: np.ndarray) -> np.ndarray:
-        """True where a text's reading alone is under the margin."""
-        return features @ self.weight + self.bias < self.margin
-
-
-def load_reply_gate(path) -> ReplyGate | None:
-    """The reply gate stored in ``heads.npz``, or None when the heads have none."""
-    with np.load(path) as data:
-        if "gate.support_w" not in data.files:
-            return None
-        return ReplyGate(weight=data["gate.support_w"].astype(np.float32),
-                         bias=float(data["gate.support_b"]),
-                         margin=float(data["gate.support_margin"]))

@@ -20,13 +20,7 @@ from kindscope.signals.guards import (
     adjust_upbeat,
     cap_where,
 )
-from kindscope.signals.heads import (
-    Head,
-    bag_rows,
-    load_heads,
-    load_reply_gate,
-    pair_features,
-)
+from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
 from kindscope.signals.milestones import adjust_milestones, milestone_mask
@@ -101,7 +95,6 @@ class SignalModel:
         verify_artifacts(folder)
         self.encoder = Encoder(folder, threads=threads)
         self.heads: dict[str, Head] = load_heads(folder / "heads.npz", SIGNALS)
-        self.reply_gate = load_reply_gate(folder / "heads.npz")
         self.profanity = Profanity(folder / "profanity.npz")  # verify_artifacts checked it
         self._empty = self.encoder.encode([""]).features
         self.respeller = Respeller(self.encoder.tokenizer)
@@ -196,9 +189,6 @@ class SignalModel:
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(
                 adjust_milestones("upbeat", plain, out["upbeat"], milestones), out["crisis"])
-        if has & set(SUPPORT_SIGNALS) and self.reply_gate is not None:
-            # a reply that, read alone, says nothing that comforts is not support
-            slogans = slogans | self.reply_gate.below(feats)
         for s in SUPPORT_SIGNALS:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"], slogans)

@@ -1,6 +1,9 @@
 """The reply gate: the fine-tune's own support output, with a margin, written into heads.npz.
 
-    .venv/bin/python training/reply_gate.py ARTIFACT_DIR [TASK_HEADS]
+    .venv/bin/python training/variants/2026-12-05r/reply_gate.py ARTIFACT_DIR [TASK_HEADS]
+
+Plan 9 (README.md here; not shipped). The model reads the gate only as at commit c11ff3c
+(``kindscope.signals.heads.ReplyGate``); the shipped code ignores these keys.
 
 ``finetune_encoder.py`` trains one logistic unit per signal on the pooled features of each
 text read alone (``layers/task_heads.npz``; default the fine-tune ``train_signals.py`` runs,
@@ -11,8 +14,7 @@ the ``QUANTILE`` of that unit's output over the positives of support's validatio
 ESConv dialogues), read alone and after the respeller, as the model reads them, on
 ARTIFACT_DIR's encoder: the fine-tune never saw them, and the gate caps about that share of
 them. Writes ``gate.support_w``, ``gate.support_b``, ``gate.support_margin`` into
-ARTIFACT_DIR's ``heads.npz`` (``kindscope.signals.heads.ReplyGate``), rewrites its
-``manifest.json`` and prints the margin. ``train_signals.py`` runs it after each fine-tune.
+ARTIFACT_DIR's ``heads.npz``, rewrites its ``manifest.json`` and prints the margin.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
+sys.path[:0] = [str(HERE.parents[1]), str(HERE.parents[2])]
 
 from features import CACHE  # noqa: E402
 
