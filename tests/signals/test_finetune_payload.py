@@ -115,10 +115,14 @@ def test_an_interrupted_fine_tune_resumes_to_the_same_weights(tmp_path, monkeypa
     assert torch.load(tmp_path / "resumed/checkpoint.pt", weights_only=False)["steps_done"] == 6
     monkeypatch.setattr(fe, "_tensors", real)
     resumed = fe.finetune(tmp_path / "resumed", payload=payload, epochs=2, train_from_layer=3)
-    for name in ("layer3.npz", "layer4.npz"):
+    for name in ("layer3.npz", "layer4.npz", "task_heads.npz"):
         a, b = np.load(whole / name), np.load(resumed / name)
         assert a.files == b.files
         assert all(np.array_equal(a[k], b[k]) for k in a.files), name
+    # the fine-tune's own output per task, in task order (read by reply_gate.py)
+    with np.load(whole / "task_heads.npz") as heads:
+        assert heads["names"].tolist() == ["toxicity", "distress"]
+        assert heads["weight"].shape == (2, 768) and heads["bias"].shape == (2,)
     # another run's checkpoint is refused, not silently continued
     with pytest.raises(SystemExit):
         fe.finetune(tmp_path / "resumed", payload=payload, epochs=3, train_from_layer=3)
