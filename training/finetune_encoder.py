@@ -137,12 +137,15 @@ def training_tasks(
 def add_cases(tasks: dict[str, list], files: dict[str, list[Path]]) -> dict[str, list]:
     """``tasks`` with written cases (JSONL files of ``text``, ``label``, per signal) added
     to the fine-tuning task only, weight 3 like ``training/cases``: the heads never read
-    them. A case whose text is in any validation split is left out, as every other text."""
+    them. A case whose text is a text or a context of any validation split is left out, as
+    ``training_tasks`` leaves out every other text."""
     if not files:
         return tasks
     from data import Example
 
-    held = {norm(e.text) for _, val in (make() for make in SPLITS.values()) for e in val}
+    splits = [make() for make in SPLITS.values()]
+    held = {norm(e.text) for _, val in splits for e in val}
+    held |= {norm(e.context) for _, val in splits for e in val if e.context}
     out = dict(tasks)
     for name, paths in files.items():
         rows = [json.loads(line) for path in paths
@@ -236,6 +239,9 @@ def finetune(
     if payload is not None:
         from finetune_payload import read_tasks
 
+        if extra_cases:
+            raise ValueError("written cases cannot join a payload's tasks: build the payload "
+                             "with them")
         tasks = read_tasks(payload)
     else:
         from tokenizers import Tokenizer
@@ -277,12 +283,14 @@ def finetune(
     sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
     out_dir.mkdir(parents=True, exist_ok=True)
     ckpt = out_dir / "checkpoint.pt"
+    run = hashlib.sha256(json.dumps([seed, epochs, lr, first, tasks]).encode()).hexdigest()
     done = 0
     if ckpt.exists():
         state = torch.load(ckpt, map_location=device, weights_only=False)
-        if state["total"] != total:
-            raise SystemExit(f"{ckpt}: a checkpoint of another run ({state['total']} steps, "
-                             f"this one {total}); remove it or use another folder")
+        # older checkpoints carry no run key: their step count is all there is to compare
+        if state["total"] != total or state.get("run", run) != run:
+            raise SystemExit(f"{ckpt}: a checkpoint of another run (other tasks, seed, epochs, "
+                             f"learning rate or layers); remove it or use another folder")
         bert.load_state_dict(state["bert"])
         heads.load_state_dict(state["heads"])
         opt.load_state_dict(state["opt"])
@@ -296,7 +304,7 @@ def finetune(
         torch.save({"bert": bert.state_dict(), "heads": heads.state_dict(),
                     "opt": opt.state_dict(), "sched": sched.state_dict(),
                     "rng": torch.get_rng_state(), "steps_done": steps_done,
-                    "total": total}, tmp)
+                    "total": total, "run": run}, tmp)
         tmp.replace(ckpt)
 
     bert.train()
@@ -367,6 +375,8 @@ def main(argv=None) -> Path:
         if name not in SPLITS or not Path(path).is_file():
             parser.error(f"--cases {item}: expected SIGNAL=FILE with a known signal")
         extra.setdefault(name, []).append(Path(path))
+    if extra and args.payload:
+        parser.error("--cases cannot join a payload's tasks (it carries them tokenised)")
     return finetune(
         Path(args.out), None if args.no_cap else CAP, args.seed,
         train_from_layer=args.train_from_layer,

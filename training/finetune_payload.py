@@ -118,7 +118,7 @@ def save_layers(bert, first: int, out: Path) -> Path:
 def save_task_heads(heads, names: list[str], out: Path) -> Path:
     """The fine-tune's own output per task (one logistic unit on the 768 pooled features of
     a text read alone): ``names``, ``weight`` [tasks, 768], ``bias`` [tasks]. Read by
-    ``training/reply_gate.py``."""
+    ``training/variants/2026-12-05r/reply_gate.py``."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / "task_heads.npz"
     np.savez(path, names=np.array(names), weight=heads.weight.detach().float().cpu().numpy(),

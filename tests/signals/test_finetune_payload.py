@@ -119,10 +119,21 @@ def test_an_interrupted_fine_tune_resumes_to_the_same_weights(tmp_path, monkeypa
         a, b = np.load(whole / name), np.load(resumed / name)
         assert a.files == b.files
         assert all(np.array_equal(a[k], b[k]) for k in a.files), name
-    # the fine-tune's own output per task, in task order (read by reply_gate.py)
+    # the fine-tune's own output per task, in task order (read by
+    # training/variants/2026-12-05r/reply_gate.py)
     with np.load(whole / "task_heads.npz") as heads:
         assert heads["names"].tolist() == ["toxicity", "distress"]
         assert heads["weight"].shape == (2, 768) and heads["bias"].shape == (2,)
-    # another run's checkpoint is refused, not silently continued
+    # another run's checkpoint is refused, not silently continued: more steps, or as many
+    # steps with another seed
     with pytest.raises(SystemExit):
         fe.finetune(tmp_path / "resumed", payload=payload, epochs=3, train_from_layer=3)
+    with pytest.raises(SystemExit):
+        fe.finetune(tmp_path / "resumed", seed=14, payload=payload, epochs=2,
+                    train_from_layer=3)
+    # written cases cannot silently miss a payload's tasks
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text('{"text": "hang in there", "label": 1}\n', encoding="utf-8")
+    with pytest.raises(SystemExit):
+        fe.main([str(tmp_path / "other"), "--payload", str(payload), "--cases",
+                 f"distress={cases}"])

@@ -77,18 +77,19 @@ def test_written_cases_join_the_fine_tune_task_only(finetune_encoder, tmp_path):
     fe = finetune_encoder
     _, val = SPLITS["support"]()
     held_text = next(e.text for e in val)
+    held_context = next(e.context for e in val if e.context and e.context != held_text)
     cases = tmp_path / "cases.jsonl"
     rows = [{"text": "others have it way worse, be grateful", "label": 0},
             {"text": "thinking of you, here whenever you want to talk", "label": 1},
-            {"text": held_text, "label": 1}]
+            {"text": held_text, "label": 1}, {"text": held_context, "label": 0}]
     cases.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     tasks = fe.training_tasks()
     added = fe.add_cases(tasks, {"support": [cases]})
     new = added["support"][len(tasks["support"]):]
-    # a validation text is left out, as everywhere in the fine-tune
+    # a validation text or context is left out, as everywhere in the fine-tune
     assert [(e.text, e.label, e.weight) for e in new] == [
         (rows[0]["text"], 0, 3.0), (rows[1]["text"], 1, 3.0)]
-    assert norm(held_text) not in {norm(e.text) for e in new}
+    assert not {norm(held_text), norm(held_context)} & {norm(e.text) for e in new}
     # the other tasks and the input are untouched
     assert all(added[k] is tasks[k] for k in tasks if k != "support")
     assert len(tasks["support"]) == len(added["support"]) - 2
