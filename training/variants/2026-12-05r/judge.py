@@ -30,8 +30,12 @@ from frozen_sets import read_frozen  # noqa: E402
 ESCONV = "esconv dev: comforting reply vs the painful post it answers (pair AUC)"
 CARING = "goemotions dev caring vs painful or neutral (no context)"
 UCC = "unhealthy-conversations val hostile/antagonize comments read as support"
-#: rows that are checked by their own bars above, not by the general 0.01 bars
-OWN = {("support", ESCONV), ("support", CARING), ("support", UCC)}
+#: (signal, row, metric) checked by their own bars, not by the general 0.01 bars
+OWN = {("support", ESCONV, "auc"), ("support", CARING, "auc")}
+#: plan 8 also gives this false-alarm rate its own (0.005) bar
+OWN_8 = {("support", UCC, "flag_rate")}
+#: the bars compare figures at the four places eval_ood.py writes them
+PLACES = 4
 
 
 def review(base_dir: Path, new_dir: Path) -> dict:
@@ -54,7 +58,7 @@ def review(base_dir: Path, new_dir: Path) -> dict:
 
 def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
          base_m: dict, new_m: dict, floors: dict, plan: int = 8
-         ) -> list[tuple[str, bool, str]]:
+         ) -> list[tuple[str, bool | None, str]]:
     out = []
     s4 = rev["4"]
     b, n = base_ood["signals"]["support"], new_ood["signals"]["support"]
@@ -76,41 +80,41 @@ def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
     out.append(("ESConv pair AUC >= 0.9032", n[ESCONV]["auc"] >= 0.9032,
                 f"{b[ESCONV]['auc']} -> {n[ESCONV]['auc']}"))
     out.append(("ESConv comforting replies read as support fall <= 0.005",
-                n[ESCONV]["replies_flagged"] >= b[ESCONV]["replies_flagged"] - 0.005,
+                _r(n[ESCONV]["replies_flagged"]) >= _r(b[ESCONV]["replies_flagged"] - 0.005),
                 f"{b[ESCONV]['replies_flagged']} -> {n[ESCONV]['replies_flagged']}"))
     out.append(("GoEmotions caring AUC >= 0.7287", n[CARING]["auc"] >= 0.7287,
                 f"{b[CARING]['auc']} -> {n[CARING]['auc']}"))
     if plan == 8:
         out.append(("ESConv painful posts read as support rise <= 0.005",
-                    n[ESCONV]["posts_flagged"] <= b[ESCONV]["posts_flagged"] + 0.005,
+                    _r(n[ESCONV]["posts_flagged"]) <= _r(b[ESCONV]["posts_flagged"] + 0.005),
                     f"{b[ESCONV]['posts_flagged']} -> {n[ESCONV]['posts_flagged']}"))
         out.append(("Unhealthy hostile read as support rise <= 0.005",
-                    n[UCC]["flag_rate"] <= b[UCC]["flag_rate"] + 0.005,
+                    _r(n[UCC]["flag_rate"]) <= _r(b[UCC]["flag_rate"] + 0.005),
                     f"{b[UCC]['flag_rate']} -> {n[UCC]['flag_rate']}"))
         bf = base_m["support"]["summary"]["macro_f1"]
         nf = new_m["support"]["summary"]["macro_f1"]
-        out.append(("support in-distribution macro-F1 falls <= 0.01", nf >= bf - 0.01,
+        out.append(("support in-distribution macro-F1 falls <= 0.01", _r(nf) >= _r(bf - 0.01),
                     f"{bf} -> {nf}"))
-    else:  # reported: a cap cannot raise these
-        out.append(("(reported) ESConv painful posts read as support", True,
+    else:  # reported, not bars
+        out.append(("(reported) ESConv painful posts read as support", None,
                     f"{b[ESCONV]['posts_flagged']} -> {n[ESCONV]['posts_flagged']}"))
-        out.append(("(reported) Unhealthy hostile read as support", True,
-                    f"{b[UCC]['flag_rate']} -> {n[UCC]['flag_rate']}"))
-        out.append(("(reported) set 4: dismissive read as support", True,
+        out.append(("(reported) set 4: dismissive read as support", None,
                     f"{s4['dismissive_support_base']} -> {s4['dismissive_support_new']}"))
+    own = OWN | OWN_8 if plan == 8 else OWN
     for signal, rows in base_ood["signals"].items():
         for row, fig in rows.items():
-            if (signal, row) in OWN or not isinstance(fig, dict):
-                continue
             new = new_ood["signals"][signal][row]
+            if not isinstance(fig, dict):  # a bare AUC (crisis: at-risk vs supporters)
+                fig, new = {"auc": fig}, {"auc": new}
             for metric in ("auc", "macro_f1"):
-                if metric in fig:
+                if metric in fig and (signal, row, metric) not in own:
                     out.append((f"{signal} | {row} | {metric} falls <= 0.01",
-                                new[metric] >= fig[metric] - 0.01,
+                                _r(new[metric]) >= _r(fig[metric] - 0.01),
                                 f"{fig[metric]} -> {new[metric]}"))
-            if "flag_rate" in fig and _false_alarm(signal, row):
+            if "flag_rate" in fig and _false_alarm(row) \
+                    and (signal, row, "flag_rate") not in own:
                 out.append((f"{signal} | {row} | false alarms rise <= 0.01",
-                            new["flag_rate"] <= fig["flag_rate"] + 0.01,
+                            _r(new["flag_rate"]) <= _r(fig["flag_rate"] + 0.01),
                             f"{fig['flag_rate']} -> {new['flag_rate']}"))
     if plan == 8:
         rec = new_m["crisis"]["summary"]["recall_suicidewatch"]
@@ -125,9 +129,14 @@ def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
     return out
 
 
-def _false_alarm(signal: str, row: str) -> bool:
-    """A flag rate of texts that are not the signal's kind (recall rows are not)."""
-    return not ("caught" in row or "recall" in row)
+def _false_alarm(row: str) -> bool:
+    """A flag rate of texts that are not the signal's kind: not a recall ("caught"), and not
+    a row of texts with no label (a shortcut check)."""
+    return not ("caught" in row or "recall" in row or "no label" in row)
+
+
+def _r(x: float) -> float:
+    return round(x, PLACES)
 
 
 def main(argv=None) -> int:
@@ -155,9 +164,10 @@ def main(argv=None) -> int:
                    read(args.base / "metrics.json"), read(args.new / "metrics.json"), FLOORS,
                    args.plan)
     for name, ok, figures in results:
-        print(f"{'PASS' if ok else 'FAIL'}  {name}: {figures}")
-    failed = sum(not ok for _, ok, _ in results)
-    print(f"{len(results) - failed} of {len(results)} bars pass")
+        print(f"{'    ' if ok is None else 'PASS' if ok else 'FAIL'}  {name}: {figures}")
+    checked = [ok for _, ok, _ in results if ok is not None]
+    failed = checked.count(False)
+    print(f"{len(checked) - failed} of {len(checked)} bars pass")
     return 1 if failed else 0
 
 
