@@ -109,16 +109,18 @@ def export(out_dir: Path, weights: Path | None = None, weight_bits: int = 8) -> 
     ``weight_bits=7`` keeps the weights in [-64, 63] (see below)."""
     if weight_bits not in (7, 8):
         raise ValueError(f"weight_bits must be 7 or 8, not {weight_bits}")
-    import torch
-    from onnxruntime.quantization import (
-        CalibrationMethod,
-        QuantFormat,
-        QuantType,
-        quantize_static,
-    )
-
     out_dir.mkdir(parents=True, exist_ok=True)
-    fp32 = Path("/tmp/ks_encoder_fp32.onnx")
+    fp32 = export_fp32(Path("/tmp/ks_encoder_fp32.onnx"), weights)
+    shutil.copy(model_dir() / "tokenizer.json", out_dir / "tokenizer.json")
+    target = out_dir / "encoder.onnx"
+    quantize(fp32, target, out_dir / "tokenizer.json", weight_bits)
+    return target
+
+
+def export_fp32(path: Path, weights: Path | None = None) -> Path:
+    """The encoder with pooling as an fp32 ONNX graph (dynamic batch and length) at ``path``."""
+    import torch
+
     model = _wrapped(weights)
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
@@ -126,7 +128,7 @@ def export(out_dir: Path, weights: Path | None = None, weight_bits: int = 8) -> 
         torch.onnx.export(
             model,
             (ids, mask),
-            str(fp32),
+            str(path),
             input_names=["input_ids", "attention_mask"],
             output_names=["features"],
             dynamic_axes={
@@ -137,12 +139,22 @@ def export(out_dir: Path, weights: Path | None = None, weight_bits: int = 8) -> 
             opset_version=17,
             dynamo=False,
         )
-    shutil.copy(model_dir() / "tokenizer.json", out_dir / "tokenizer.json")
-    target = out_dir / "encoder.onnx"
+    return path
+
+
+def quantize(fp32: Path, target: Path, tokenizer: Path, weight_bits: int = 8) -> Path:
+    """The shipped static int8 recipe: an fp32 ONNX encoder to ``target``."""
+    from onnxruntime.quantization import (
+        CalibrationMethod,
+        QuantFormat,
+        QuantType,
+        quantize_static,
+    )
+
     quantize_static(
         str(fp32),
         str(target),
-        _calibration_reader(out_dir / "tokenizer.json"),
+        _calibration_reader(tokenizer),
         quant_format=QuantFormat.QOperator,
         op_types_to_quantize=["MatMul", "Gather"],
         per_channel=True,
