@@ -40,7 +40,7 @@ from kindscope.store.read import (
     decision_thresholds,
     drop_views,
 )
-from kindscope.store.read_sql import POST_VIEWS, targets_ctes
+from kindscope.store.read_sql import POST_VIEWS, conversation_walk, targets_ctes
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
@@ -96,24 +96,8 @@ class CommunityScope:
 #: The community's own views, over the read model's post views (``read_sql.POST_VIEWS``:
 #: ``posts``, ``scores``, ``read``) built under the same prefix.
 _VIEWS = (
-    # The read model's walk, for every author: down each author's own reply chain from
-    # its top (addressed to someone else, or answering someone else's post).
-    ("conversation", """
-        WITH RECURSIVE
-        own AS (SELECT post_id, author_id, reply_to_post_id,
-                       coalesce(reply_to_account_id, author_id) = author_id AS to_self
-                FROM {p}_read),
-        tops AS (SELECT o.post_id, o.author_id FROM own o
-                 LEFT JOIN {p}_read parent ON parent.post_id = o.reply_to_post_id
-                 WHERE NOT o.to_self
-                    OR (parent.post_id IS NOT NULL AND parent.author_id <> o.author_id)),
-        walk(post_id, author_id) AS (
-            SELECT post_id, author_id FROM tops
-            UNION ALL
-            SELECT c.post_id, c.author_id FROM walk w
-            JOIN own c ON c.reply_to_post_id = w.post_id AND c.author_id = w.author_id
-            WHERE c.to_self)
-        SELECT DISTINCT post_id FROM walk"""),
+    # the read model's walk, for every author
+    ("conversation", conversation_walk(owner_only=False)),
     ("mine", """
         SELECT r.*, coalesce(m.community, -1) AS community,
                CASE WHEN NOT EXISTS (SELECT 1 FROM {p}_scores) THEN 'other'

@@ -35,7 +35,8 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 from __future__ import annotations
 
 __all__ = ["IS_DISTRESS", "IS_HATEFUL", "IS_TOXIC", "IS_UPBEAT", "LABEL", "MATERIALISED",
-           "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "targets_ctes"]
+           "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "conversation_walk",
+           "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -111,28 +112,37 @@ POST_VIEWS: tuple[tuple[str, str], ...] = (
         LEFT JOIN {{p}}_scores s USING (post_id)"""),
 )
 
+def conversation_walk(owner_only: bool) -> str:
+    """The posts inside a conversation with someone else, for the owner (``{p}_params.me``)
+    or, with ``owner_only`` False, for every author (the community view).
+
+    A post belongs to the chain of its author's own posts above it, up to its top: the first
+    post that is addressed to someone else, or whose parent is someone else's or missing.
+    The chain is in a conversation when its top is addressed to someone else or answers
+    someone else's post; that verdict flows down the chain (top-down, so each post is
+    visited once; a cycle of one author's posts has no top and is not a conversation)."""
+    who = ", {p}_params k WHERE p.author_id = k.me" if owner_only else ""
+    return """
+        WITH RECURSIVE
+        own AS (SELECT p.post_id, p.author_id, p.reply_to_post_id,
+                       coalesce(p.reply_to_account_id, p.author_id) = p.author_id AS to_self
+                FROM {p}_posts p""" + who + """),
+        tops AS (SELECT o.post_id, o.author_id FROM own o
+                 LEFT JOIN {p}_posts parent ON parent.post_id = o.reply_to_post_id
+                 WHERE NOT o.to_self
+                    OR (parent.post_id IS NOT NULL AND parent.author_id <> o.author_id)),
+        walk(post_id, author_id) AS (
+            SELECT post_id, author_id FROM tops
+            UNION ALL
+            SELECT c.post_id, c.author_id FROM walk w
+            JOIN own c ON c.reply_to_post_id = w.post_id AND c.author_id = w.author_id
+            WHERE c.to_self)
+        SELECT DISTINCT post_id FROM walk"""
+
+
 #: (name, SQL) in dependency order: the post views, then the owner's.
 VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
-    # A post of mine belongs to the chain of my own posts above it, up to its top: the
-    # first post that is addressed to someone else, or whose parent is someone else's or
-    # missing. The chain is in a conversation when its top is addressed to someone else or
-    # answers someone else's post; that verdict flows down the chain (top-down, so each
-    # post is visited once; a cycle of my posts has no top and is not a conversation).
-    ("conversation", """
-        WITH RECURSIVE
-        me_posts AS (SELECT p.post_id, p.reply_to_post_id,
-                            coalesce(p.reply_to_account_id, k.me) = k.me AS to_me
-                     FROM {p}_posts p, {p}_params k WHERE p.author_id = k.me),
-        tops AS (SELECT m.post_id FROM me_posts m
-                 LEFT JOIN {p}_posts parent ON parent.post_id = m.reply_to_post_id,
-                 {p}_params k
-                 WHERE NOT m.to_me OR (parent.post_id IS NOT NULL AND parent.author_id <> k.me)),
-        walk(post_id) AS (
-            SELECT post_id FROM tops
-            UNION ALL
-            SELECT c.post_id FROM walk w JOIN me_posts c ON c.reply_to_post_id = w.post_id
-            WHERE c.to_me)
-        SELECT DISTINCT post_id FROM walk"""),
+    ("conversation", conversation_walk(owner_only=True)),
     ("mine", """
         SELECT r.* FROM {p}_read r, {p}_params k
         WHERE r.author_id = k.me AND r.kind = 'post' AND r.deleted_at IS NULL
