@@ -42,26 +42,49 @@ def margin_texts() -> list[str]:
     return sorted({e.text for e in val if e.label == 1})
 
 
+def support_unit(task_heads: Path) -> tuple[np.ndarray, float]:
+    """The fine-tune's own support output: (weights over the 768 features, bias). Read from
+    ``layers/task_heads.npz``, or from a run's ``checkpoint.pt`` (runs before the file)."""
+    if task_heads.suffix == ".pt":
+        import torch
+        from splits import SPLITS
+
+        state = torch.load(task_heads, map_location="cpu", weights_only=False)["heads"]
+        k = list(SPLITS).index("support")  # the fine-tune's tasks are in SPLITS order
+        return state["weight"][k].numpy().astype(np.float32), float(state["bias"][k])
+    with np.load(task_heads) as data:
+        k = [str(x) for x in data["names"]].index("support")
+        return data["weight"][k].astype(np.float32), float(data["bias"][k])
+
+
+def alone(model, texts: list[str], unit: tuple[np.ndarray, float]) -> np.ndarray:
+    """The support output for each text read alone, as the model reads it (respelled, int8
+    encoder)."""
+    weight, bias = unit
+    fixed = [model.respeller.fix(t) for t in texts]
+    return model.encoder.encode(fixed).features @ weight + bias
+
+
+def margin_for(model, unit: tuple[np.ndarray, float]) -> tuple[float, int]:
+    """The gate's margin (``QUANTILE`` of the validation replies that comfort) and how many
+    texts it is taken over."""
+    texts = margin_texts()
+    return float(np.quantile(alone(model, texts, unit), QUANTILE)), len(texts)
+
+
 def add_gate(artifacts: Path, task_heads: Path = DEFAULT_TASK_HEADS) -> float:
     """Write the gate into ``artifacts/heads.npz``; returns the margin."""
     from kindscope.signals.model import SignalModel
 
-    with np.load(task_heads) as data:
-        names = [str(x) for x in data["names"]]
-        k = names.index("support")
-        weight = data["weight"][k].astype(np.float32)
-        bias = float(data["bias"][k])
-    model = SignalModel(artifacts)
-    texts = [model.respeller.fix(t) for t in margin_texts()]
-    logits = model.encoder.encode(texts).features @ weight + bias
-    margin = float(np.quantile(logits, QUANTILE))
+    unit = support_unit(task_heads)
+    margin, n = margin_for(SignalModel(artifacts), unit)
     path = artifacts / "heads.npz"
     with np.load(path) as old:
         arrays = {k: old[k] for k in old.files if not k.startswith("gate.")}
-    arrays.update({"gate.support_w": weight, "gate.support_b": np.float64(bias),
+    arrays.update({"gate.support_w": unit[0], "gate.support_b": np.float64(unit[1]),
                    "gate.support_margin": np.float64(margin)})
     np.savez_compressed(path, **arrays)
-    print(f"reply gate: margin {margin:.4f} (quantile {QUANTILE} of {len(texts)} "
+    print(f"reply gate: margin {margin:.4f} (quantile {QUANTILE} of {n} "
           f"validation replies that comfort)")
     return margin
 
