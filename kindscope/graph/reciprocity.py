@@ -87,8 +87,9 @@ class OwnerReciprocity:
     ``not_following_back``: people I follow who do not follow me.
     ``unreturned_replies``: people I reply to who never reply to me, with my reply counts.
     ``unanswered_repliers``: people who reply to me whom I never answer, with the count of
-    their replies not read as toxic or hateful (never those whose posts to me read as toxic
-    or hateful twice or more, or at least as often as not: ``store.network.owner_reply_pairs``).
+    their replies not read as toxic or hateful (never accounts I blocked or muted, nor those
+    whose posts to me read as toxic or hateful twice or more, or at least as often as not:
+    the read model's ``unoffered`` view, through ``store.network.owner_reply_pairs``).
     """
 
     owner_id: str
@@ -112,10 +113,10 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
     mine, theirs, offered = owner_reply_pairs(rm)
     unreturned = sorted(((k, n) for k, n in mine.items() if k not in theirs),
                         key=lambda p: (-p[1], p[0]))[:top]
-    # Never offered as someone to get to know: an account whose posts to me read as toxic
-    # or hateful twice or more, or at least as often as not, even once (a one-off troll is
-    # not "hostile", since one reading never decides); the count is of replies read as
-    # neither.
+    # Never offered as someone to get to know: an account I blocked or muted, or whose posts
+    # to me read as toxic or hateful twice or more, or at least as often as not, even once
+    # (a one-off troll is not "hostile", since one reading never decides); the count is of
+    # replies read as neither.
     unanswered = sorted(((k, n) for k, n in offered.items() if k not in mine),
                         key=lambda p: (-p[1], p[0]))[:top]
     return OwnerReciprocity(owner_id, len(following), len(followers), not_back,

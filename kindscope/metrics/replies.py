@@ -15,9 +15,8 @@ __all__ = ["GROUPS", "VoidGroup", "VoidRate", "ReplyTimes", "TimeToReply", "void
 GROUPS = ("distress", "upbeat", "other")
 DAY = timedelta(hours=24)
 WEEK = timedelta(days=7)
-#: Examples the report shows open; the rest of a list is folded.
-MAX_EXAMPLES = 5
-#: Unanswered painful posts listed in full (the report shows MAX_EXAMPLES, the rest folded).
+#: Unanswered painful posts listed in full (the report shows a few open, the rest folded:
+#: ``report.html.MAX_EXAMPLES``).
 MAX_UNANSWERED = 50
 
 

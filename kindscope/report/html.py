@@ -16,19 +16,27 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from kindscope.metrics.replies import MAX_EXAMPLES
 from kindscope.report.charts import PALETTE, plain
 from kindscope.report.figures import GROUP_NAMES, figures, hours, pct, time_label
 from kindscope.report.view import ReportView, report_view, who
 from kindscope.signals.reliability import HATE_ON_DENIALS
+from kindscope.store.read_sql import MIN_HOSTILE_POSTS
 
-__all__ = ["render_html", "environment", "DEMO_NOTE", "TEMPLATES"]
+__all__ = ["render_html", "environment", "DEMO_NOTE", "MAX_EXAMPLES", "TEMPLATES", "UNOFFERED"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEMO_NOTE = ("This is the bundled demo. Its conversations are assembled, not real: real public "
              "texts from permissively licensed research datasets were arranged into an "
              "invented community of invented accounts. See kindscope/demo/README.md.")
 _LEGEND = {**GROUP_NAMES, "toxic": "toxic", "hate": "hateful", "support": "supportive"}
+#: Examples a list shows open; the rest is folded.
+MAX_EXAMPLES = 5
+_TIMES = {1: "once", 2: "twice"}
+#: Who is never offered as someone to get to know (the read model's ``unoffered`` view), in
+#: the words every section that leaves them out uses.
+UNOFFERED = ("accounts you blocked or muted, and those whose posts to you read as toxic or "
+             f"hateful {_TIMES.get(MIN_HOSTILE_POSTS, f'{MIN_HOSTILE_POSTS} times')} or more, "
+             "or at least as often as not")
 
 
 def _n(value) -> str:
@@ -75,7 +83,7 @@ def environment() -> Environment:
                        plural=_plural, code=_code)
     env.globals.update(who=who, palette=PALETTE, group_names=_LEGEND, time_label=time_label,
                        demo_note=DEMO_NOTE, hate_on_denials=HATE_ON_DENIALS,
-                       examples_shown=MAX_EXAMPLES)
+                       examples_shown=MAX_EXAMPLES, unoffered=UNOFFERED)
     return env
 
 

@@ -42,7 +42,7 @@ def test_every_unanswered_painful_post_is_listed(demo):
     void = report["void_rate"]
     total = next(g["unanswered_7d"] for g in void["groups"] if g["group"] == "distress")
     listed = void["unanswered_distress"]
-    from kindscope.metrics.replies import MAX_EXAMPLES as shown
+    from kindscope.report.html import MAX_EXAMPLES as shown
 
     assert total > shown and len(listed) == total
     section = _section(render_html(report), "void")

@@ -193,6 +193,9 @@ def test_accounts_i_blocked_or_muted_are_never_offered(tmp_path):
     bridges = {a["account_id"] for a in net["bridges"]["accounts"]}
     assert not {"a4", "b2"} & (repliers | bridges)
     assert net["bridges"]["left_out"] >= 2
+    # and the page says whom it leaves out, in the section they would have been listed in
+    page = render_html(build_report(store))
+    assert "blocked or muted" in _section(page, "People who reply to you")
     plain = build_report(store_from(tmp_path, network_lines(replies=True)))["network"]
     assert {"a4", "b2"} <= {a["account_id"] for a in plain["unanswered_repliers"]["accounts"]}
 
