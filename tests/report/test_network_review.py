@@ -122,6 +122,10 @@ def test_diversity_reading_counts_follows_not_ties(tmp_path):
     wide = _section(page, "How wide is your network?")
     assert not re.search(r"\bties\b", wide)
     assert "4 of 5 (80%)" in wide
+    # a report.json of schema 1.2.0 has no in_largest: the share alone, no " of 5"
+    del report["network"]["diversity"]["follows"]["in_largest"]
+    older = _section(render_html(report), "How wide is your network?")
+    assert "80%" in older and " of 5" not in older
 
 
 @pytest.mark.parametrize(("spread", "counted", "said"), [
