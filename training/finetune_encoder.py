@@ -2,7 +2,7 @@
 
     HF_HUB_OFFLINE=1 .venv/bin/python training/finetune_encoder.py OUT_DIR [--all-sources]
         [--no-cap] [--epochs N] [--train-from-layer N] [--lr X] [--device cuda --payload DIR]
-        [--seed N] [--cases SIGNAL=FILE ...]
+        [--let-in SIGNALS] [--seed N] [--cases SIGNAL=FILE ...]
 
 The encoder learns from every signal at once: one logistic output per signal on the
 features the shipped encoder returns (masked mean of the last layer and of layer 3), a
@@ -17,7 +17,10 @@ any signal's validation split is left out, so no validation text is ever seen in
 fine-tuning (one exception, see ``TASK_SOURCES``). Seeded and single-process: reruns on
 the same machine give the same weights. Checkpoints every ``CHECKPOINT_EVERY`` steps: a
 rerun with the same arguments and ``OUT_DIR`` goes on from the last one.
-Writes a Hugging Face ``BertModel`` folder that ``export_encoder.export`` reads. On a lent
+``--seed`` seeds the capped sample as well as the training; ``--cases SIGNAL=FILE`` adds
+written cases to one task (after the cap; not with ``--payload``).
+Writes a Hugging Face ``BertModel`` folder that ``export_encoder.export`` reads, and each
+task's own output unit (``layers/task_heads.npz``). On a lent
 GPU the data does not travel: ``finetune_payload.py`` carries the tokenised tasks and the
 base weights there and brings the trained layers back (``training/device_finetune.sh``).
 """
@@ -107,11 +110,14 @@ def training_tasks(
     caps: dict[str, int] | None = None,
     all_sources: bool = False,
     let_in: tuple[str, ...] = (),
+    cases: dict[str, list[Path]] | None = None,
 ) -> dict[str, list]:
     """Per signal, its training examples minus every text of any validation split.
     ``caps``: per-signal caps over ``CAPS``, taken as given; ``cap=None``: no cap at all.
     ``all_sources``: every source of every split (``TASK_SOURCES`` and ``TASK_SKIP`` off);
-    ``let_in``: the same for these signals only."""
+    ``let_in``: the same for these signals only. ``cases``: per signal, JSONL files of
+    written cases (``text``, ``label``) for the fine-tuning task only (weight 3 like
+    ``training/cases``; the heads never read them), added after the cap and held out alike."""
     splits = {name: make() for name, make in SPLITS.items()}
     if not all_sources:
         splits = {name: split if name in let_in else _task_sources(name, split)
@@ -131,28 +137,18 @@ def training_tasks(
         limit = (caps or {}).get(name, CAPS.get(name, CAP) * cap // CAP) - len(always)
         limit = max(0, limit)
         tasks[name] = always + rng.sample(rest, min(limit, len(rest)))
+    for name, paths in (cases or {}).items():
+        tasks[name] = tasks[name] + [e for e in read_cases(paths) if norm(e.text) not in held]
     return tasks
 
 
-def add_cases(tasks: dict[str, list], files: dict[str, list[Path]]) -> dict[str, list]:
-    """``tasks`` with written cases (JSONL files of ``text``, ``label``, per signal) added
-    to the fine-tuning task only, weight 3 like ``training/cases``: the heads never read
-    them. A case whose text is a text or a context of any validation split is left out, as
-    ``training_tasks`` leaves out every other text."""
-    if not files:
-        return tasks
+def read_cases(paths: list[Path]) -> list:
+    """Written cases from JSONL files (``text``, ``label``), as fine-tuning examples."""
     from data import Example
 
-    splits = [make() for make in SPLITS.values()]
-    held = {norm(e.text) for _, val in splits for e in val}
-    held |= {norm(e.context) for _, val in splits for e in val if e.context}
-    out = dict(tasks)
-    for name, paths in files.items():
-        rows = [json.loads(line) for path in paths
-                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        out[name] = out[name] + [Example(r["text"], int(r["label"]), "", "cases-finetune", 3.0)
-                                 for r in rows if norm(r["text"]) not in held]
-    return out
+    rows = [json.loads(line) for path in paths
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [Example(r["text"], int(r["label"]), "", "cases-finetune", 3.0) for r in rows]
 
 
 def tokenised(tasks: dict[str, list], tokenizer) -> dict[str, list[tuple]]:
@@ -239,9 +235,8 @@ def finetune(
     if payload is not None:
         from finetune_payload import read_tasks
 
-        if extra_cases:
-            raise ValueError("written cases cannot join a payload's tasks: build the payload "
-                             "with them")
+        if extra_cases:  # the payload carries its tasks tokenised, without the data
+            raise ValueError("written cases cannot join a payload's tasks")
         tasks = read_tasks(payload)
     else:
         from tokenizers import Tokenizer
@@ -249,8 +244,8 @@ def finetune(
         tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         tokenizer.enable_truncation(MAX_TOKENS)
         tokenizer.no_padding()
-        tasks = training_tasks(cap, seed, caps, all_sources, let_in)
-        tasks = tokenised(add_cases(tasks, extra_cases or {}), tokenizer)
+        tasks = tokenised(training_tasks(cap, seed, caps, all_sources, let_in, extra_cases),
+                          tokenizer)
     per_epoch = [_batches(tasks, rng) for _ in range(epochs)]
     batches = [b for epoch in per_epoch for b in epoch]
     tokens = sum(len(x[0]) for _, batch in batches for x in batch)

@@ -4,8 +4,8 @@
 
 The decision rule (``kindscope/store/read_sql.py``, ``LABEL``) labels a post ``distress``
 when distress or crisis passes its threshold, whatever upbeat says. This scores the
-GoEmotions dev comments (upbeat's own validation split: the same source as its training) with the shipped model and, for
-those read as both, counts the comments labelled only painful or only joyful
+GoEmotions dev comments (upbeat's own validation split: the source it trains on) with the
+shipped model and, for those read as both, counts the comments labelled only painful or only joyful
 (``data.PAINFUL`` / ``data.JOYFUL``), and what "painful wins" and "the higher score wins
 (crisis always painful)" would pick. Measures; changes nothing.
 """
