@@ -152,3 +152,27 @@ def test_every_post_reads_as_in_the_read_model(demo_db):
             theirs = scope.rows(f"SELECT {columns} FROM {{p}}_read ORDER BY post_id")
         assert own == theirs and any(row[2] == "distress" for row in own)
         assert "signal_scores" not in Path(cm.__file__).read_text()
+
+
+def test_isolated_members_are_not_counted_without_a_follow_graph(tmp_path):
+    """Communities from interactions (no follow lists) have no followers to count: the
+    view says null and the command says n/a, not 0."""
+    from kindscope.commands.community import _summary, community_view
+    from kindscope.ingest import import_sources
+
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
+             {"type": "account", "id": "me", "handle": "me"}]
+    for group in "ab":
+        people = [f"{group}{i}" for i in range(4)]
+        lines += [{"id": f"{x}-{y}", "author": x, "text": "hello there", "reply_to_author": y,
+                   "mentions": [y], "created_at": "2024-05-01T12:00:00Z"}
+                  for x in people for y in people if x != y]
+    path = tmp_path / "talk.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    store = Store(":memory:")
+    import_sources(store, [str(path)])
+    view = community_view(store, "generic", seed=13)
+    assert view["graph"] != "follow"
+    assert view["overall"]["isolated_members"] is None
+    assert all(c["isolated_members"] is None for c in view["communities"])
+    assert "n/a members with at most one follower" in _summary(view)

@@ -105,7 +105,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
             "kindness_gap": _gap(gaps.get(community, {})),
             "reciprocity": (found.reciprocity if community is None
                             else found.reciprocity_by.get(c)),
-            "isolated_members": (sum(found.isolated_by.values()) if community is None
+            # follower counts need a follow graph: none on an interaction graph
+            "isolated_members": (None if found.kind != "follow" else
+                                 sum(found.isolated_by.values()) if community is None
                                  else found.isolated_by.get(c, 0)),
             "pileons": None if read_first is None else len(read_first),
             # of them, pile-ons at least half of whose posts read as hateful but not toxic
@@ -173,8 +175,9 @@ def _summary(view: dict) -> str:
             f"{pct(o['upbeat']['void_rate'])}; kindness gap (everyone's painful posts' mean "
             f"engagement over their upbeat posts') "
             f"{'n/a' if ratio is None else f'{ratio:.2f}'}; reciprocity "
-            f"{'n/a' if recip is None else f'{recip:.2f}'}; {o['isolated_members']} members "
-            f"with at most one follower inside their community; "
+            f"{'n/a' if recip is None else f'{recip:.2f}'}; "
+            f"{'n/a' if o['isolated_members'] is None else o['isolated_members']} members "
+            f"with at most one follower inside their community (of 3 or more); "
             f"{o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons"
             + (f" ({o['pileons_read_first']} of them with at least half their posts read as "
                f"hateful but not toxic, and {HATE_ON_DENIALS}: read them with kindscope "
