@@ -326,5 +326,9 @@ def test_the_wording_says_the_rules_number():
     templates = Path(kindscope.__file__).parent / "report" / "templates"
     assert MIN_HOSTILE_POSTS == 2
     assert "at least two" in REASON_WORDS["hostile"]
-    assert "twice or more" in (templates / "network.html").read_text(encoding="utf-8")
+    from kindscope.report.html import UNOFFERED
+
+    # the network page's rule is written from MIN_HOSTILE_POSTS (report.html.UNOFFERED)
+    assert "twice or more" in UNOFFERED
+    assert (templates / "network.html").read_text(encoding="utf-8").count("{{ unoffered }}") == 3
     assert "sent one such post each" in (templates / "metrics.html").read_text(encoding="utf-8")
