@@ -72,6 +72,11 @@ class CareQueue:
     only_hostile: int = 0  # of the items and the held back, those with only hostile replies
     now_from: str = "data"  # "data": the end of the data is now; "as-of": the time given
 
+    @property
+    def waiting(self) -> int:
+        """Posts waiting: those listed and those held back past the budget."""
+        return len(self.items) + self.held_back
+
     def to_dict(self) -> dict:
         out = {"now": self.now, "now_from": self.now_from, "days": self.days,
                "budget": self.budget, "items": [_item_dict(i) for i in self.items],

@@ -56,7 +56,7 @@ MISSES = "kindscope can miss things, most often pain said quietly or in passing"
 
 def answered_words(queue: CareQueue) -> str:
     """What the counted posts have had: exactly what is listed (and held back)."""
-    count = len(queue.items) + queue.held_back
+    count = queue.waiting
     if not queue.only_hostile:
         return "had no reply yet"
     if queue.only_hostile >= count:
@@ -68,7 +68,7 @@ def count_words(queue: CareQueue, kind: str = "care") -> str:
     """How many are listed (and held back), and what they have had, in one clause: the
     terminal's and the page's headline."""
     if kind == "care":
-        count = len(queue.items) + queue.held_back
+        count = queue.waiting
         return (f"{count} painful post{'s' if count != 1 else ''} from your circle in the last "
                 f"{queue.days:g} days {'has' if count == 1 else 'have'} {answered_words(queue)}")
     n = len(queue.items)
@@ -88,7 +88,7 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
     """A readable list: facts about posts, never a verdict about a person."""
     lines: list[str] = []
     if kind == "care":
-        count = len(queue.items) + queue.held_back
+        count = queue.waiting
         if not count:
             lines.append(f"No painful post from your circle in the last {queue.days:g} days is "
                          f"waiting for a reply. ({MISSES}: it reads text with a model that "
