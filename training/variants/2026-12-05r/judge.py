@@ -1,6 +1,6 @@
 """Plan 8's or plan 9's bars (``--plan``) for a variant against the shipped model (README).
 
-    .venv/bin/python training/variants/2026-12-05r/judge.py NEW_DIR --new-ood OOD.json
+    .venv/bin/python training/variants/2026-12-05r/judge.py NEW_DIR [--plan 8|9] --new-ood OOD.json
         --new-challenge CHALLENGE.json [--base DIR --base-ood OOD.json
         --base-challenge CHALLENGE.json]
 
