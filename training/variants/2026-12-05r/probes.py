@@ -67,6 +67,12 @@ def _alone_fp32(model_dir: Path, texts: list[str], unit) -> list[float]:
     return out
 
 
+def _kinds(rows: list[dict]) -> tuple[list[int], list[int]]:
+    """Row numbers of the comforting replies and of the dismissive ones."""
+    return ([i for i, r in enumerate(rows) if r["expect_support"]],
+            [i for i, r in enumerate(rows) if not r["expect_support"]])
+
+
 def probe_alone(artifacts: Path, task_heads: Path, fp32: Path | None = None) -> None:
     from sklearn.metrics import roc_auc_score
 
@@ -76,23 +82,26 @@ def probe_alone(artifacts: Path, task_heads: Path, fp32: Path | None = None) -> 
         out = alone(_model(artifacts), texts, support_unit(task_heads))
     else:
         out = _alone_fp32(fp32, texts, support_unit(task_heads))
-    comfort = [o for o, r in zip(out, rows, strict=True) if r["expect_support"]]
-    dismissive = [o for o, r in zip(out, rows, strict=True) if not r["expect_support"]]
+    comfort, dismissive = ([out[i] for i in idx] for idx in _kinds(rows))
     auc = roc_auc_score([1] * len(comfort) + [0] * len(dismissive), comfort + dismissive)
     print(f"set 4, reply read alone: AUC comfort vs dismissive {auc:.3f}; above 0: "
           f"{sum(x > 0 for x in dismissive)} of {len(dismissive)} dismissive, "
           f"{sum(x > 0 for x in comfort)} of {len(comfort)} comforting")
 
 
-def probe_margins(task_heads: Path) -> None:
+def _shipped_gate(task_heads: Path):
+    """The shipped model, the fine-tune's support unit and plan 9's margin."""
     model, unit = _model(SHIPPED), support_unit(task_heads)
-    plan9, _ = margin_for(model, unit)
+    return model, unit, margin_for(model, unit)[0]
+
+
+def probe_margins(task_heads: Path) -> None:
+    model, unit, plan9 = _shipped_gate(task_heads)
     val = alone(model, margin_texts(), unit)
     rows, _ = read_frozen(SETS["1"])
     base = support(SHIPPED, rows)
     read = alone(model, [r["text"] for r in rows], unit)
-    dis = [i for i, r in enumerate(rows) if not r["expect_support"] and base[i] >= 0.5]
-    com = [i for i, r in enumerate(rows) if r["expect_support"] and base[i] >= 0.5]
+    com, dis = ([i for i in idx if base[i] >= 0.5] for idx in _kinds(rows))
     for margin in (plan9, *MARGINS):
         print(f"margin {margin:6.2f}: validation comfort capped {np.mean(val < margin):.3f}; "
               f"set 1 read as support, capped: dismissive {sum(read[i] < margin for i in dis)} "
@@ -103,8 +112,7 @@ def probe_lost(task_heads: Path) -> None:
     from ood_sets import counsel_pairs, esconv_dev
     from splits import COMFORT_STRATEGIES
 
-    model, unit = _model(SHIPPED), support_unit(task_heads)
-    margin, _ = margin_for(model, unit)
+    model, unit, margin = _shipped_gate(task_heads)
     sets = {"ESConv dev replies with a comforting strategy":
             [(p, r) for p, s, r in esconv_dev() if s in COMFORT_STRATEGIES],
             "Counsel Chat held-apart answers": counsel_pairs()}
