@@ -4,11 +4,13 @@
     .venv/bin/python training/finetune_payload.py assemble LAYERS_DIR MODEL_DIR
 
 ``write`` tokenises the fine-tuning tasks (``finetune_encoder.training_tasks``, the same
-texts, labels and weights as a run on this machine) into ``DIR/tasks.npz`` and writes the
+texts, labels and weights as a run on this machine) into ``DIR/tasks.xz`` and writes the
 base encoder (all-MiniLM-L6-v2 cut to ``LAYERS`` layers) to ``DIR/base``: its config and
-a compressed npz of fp16 weights in which the embedding rows of WordPieces no training
-text uses are zero (those rows are frozen and never read in training; it keeps the
-payload small). ``finetune_encoder.py --payload DIR`` trains from it and writes only the
+its fp16 weights in which the embedding rows of WordPieces no training text uses are
+zero (those rows are frozen and never read in training), without the pooler (never read),
+compressed with xz after splitting each array into its high and low bytes (``weights.xz``;
+a third smaller than a compressed npz, so payload and repository fit the 64 MiB a lent
+machine takes). ``finetune_encoder.py --payload DIR`` trains from it and writes only the
 trained layers (fp32, one file per layer); ``assemble`` puts them on the full-precision
 base weights here and writes a ``BertModel`` folder for ``export_encoder.export``.
 """
@@ -45,20 +47,26 @@ def write_payload(out: Path, all_sources: bool = False, cap: int | None = 3000) 
 
 
 def write_tasks(out: Path, tasks: dict[str, list[tuple]]) -> np.ndarray:
-    """``out/tasks.npz`` from tokenised tasks; returns the WordPiece ids they use."""
+    """``out/tasks.xz`` from tokenised tasks (an npz, the WordPiece ids split into high and
+    low bytes, compressed with xz); returns the WordPiece ids they use."""
+    import io
+    import lzma
+
     names = list(tasks)
     rows = [row for n in names for row in tasks[n]]
     flat = np.array([i for ids, _, _ in rows for i in ids], dtype=np.uint16)
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        out / "tasks.npz",
+    buffer = io.BytesIO()
+    np.savez(
+        buffer,
         names=np.array(names),
         counts=np.array([len(tasks[n]) for n in names], dtype=np.int32),
         lengths=np.array([len(ids) for ids, _, _ in rows], dtype=np.int32),
-        ids=flat,
+        ids_bytes=np.ascontiguousarray(flat.view(np.uint8).reshape(-1, 2).T),
         labels=np.array([lab for _, lab, _ in rows], dtype=np.float64),
         weights=np.array([w for _, _, w in rows], dtype=np.float64),
     )
+    (out / "tasks.xz").write_bytes(lzma.compress(buffer.getvalue(), preset=9))
     return np.unique(flat)
 
 
@@ -72,18 +80,57 @@ def write_base(base: Path, used: np.ndarray) -> Path:
     keep = np.zeros(state["embeddings.word_embeddings.weight"].shape[0], dtype=bool)
     keep[used] = True
     state["embeddings.word_embeddings.weight"][~keep] = 0
+    del state["pooler.dense.weight"], state["pooler.dense.bias"]  # never read
     base.mkdir(parents=True, exist_ok=True)
     bert.config.to_json_file(str(base / "config.json"))
-    np.savez_compressed(base / "weights.npz", **state)
+    write_weights(base / "weights.xz", state)
     return base
+
+
+def write_weights(path: Path, state: dict[str, np.ndarray]) -> Path:
+    """fp16 arrays as one xz stream: a JSON header line (names and shapes), then each
+    array's high bytes and low bytes (floats compress better split by byte)."""
+    import lzma
+
+    header = [[k, list(v.shape)] for k, v in state.items()]
+    planes = [np.ascontiguousarray(v.astype(np.float16).view(np.uint8).reshape(-1, 2).T)
+              for v in state.values()]
+    with lzma.open(path, "wb", preset=6) as f:
+        f.write(json.dumps(header).encode() + b"\n")
+        for plane in planes:
+            f.write(plane.tobytes())
+    return path
+
+
+def read_weights(path: Path) -> dict[str, np.ndarray]:
+    """The arrays ``write_weights`` stored, as fp32."""
+    import lzma
+
+    with lzma.open(path, "rb") as f:
+        header = json.loads(f.readline())
+        out = {}
+        for name, shape in header:
+            size = int(np.prod(shape, dtype=np.int64))
+            planes = np.frombuffer(f.read(2 * size), dtype=np.uint8).reshape(2, size)
+            out[name] = (np.ascontiguousarray(planes.T).view(np.float16)
+                         .reshape(shape).astype(np.float32))
+    return out
 
 
 def read_tasks(payload: Path) -> dict[str, list[tuple]]:
     """The tasks ``write_payload`` stored, as ``finetune_encoder.tokenised`` gives them."""
-    data = np.load(payload / "tasks.npz")
+    import io
+    import lzma
+
+    if (payload / "tasks.xz").exists():
+        data = np.load(io.BytesIO(lzma.decompress((payload / "tasks.xz").read_bytes())))
+        ids = np.ascontiguousarray(data["ids_bytes"].T).view(np.uint16).ravel()
+    else:  # an older payload
+        data = np.load(payload / "tasks.npz")
+        ids = data["ids"]
     ends = np.cumsum(data["lengths"])
     starts = ends - data["lengths"]
-    ids, labels, weights = data["ids"].astype(np.int64), data["labels"], data["weights"]
+    ids, labels, weights = ids.astype(np.int64), data["labels"], data["weights"]
     out, row = {}, 0
     for name, count in zip(data["names"].tolist(), data["counts"].tolist(), strict=True):
         out[name] = [(ids[starts[i]:ends[i]].tolist(), float(labels[i]), float(weights[i]))
@@ -93,15 +140,23 @@ def read_tasks(payload: Path) -> dict[str, list[tuple]]:
 
 
 def load_base(base: Path):
-    """The ``BertModel`` of ``base/config.json`` and ``base/weights.npz`` (fp32)."""
+    """The ``BertModel`` of ``base/config.json`` and ``base/weights.xz`` (or an older
+    payload's ``weights.npz``), fp32."""
     import torch
     from transformers import BertConfig, BertModel
 
     config = BertConfig.from_json_file(str(base / "config.json"))
     bert = BertModel(config)
-    with np.load(base / "weights.npz") as data:
-        state = {k: torch.from_numpy(data[k].astype(np.float32)) for k in data.files}
-    bert.load_state_dict(state, strict=False)
+    if (base / "weights.xz").exists():
+        arrays = read_weights(base / "weights.xz")
+    else:
+        with np.load(base / "weights.npz") as data:
+            arrays = {k: data[k].astype(np.float32) for k in data.files}
+    missing, unexpected = bert.load_state_dict(
+        {k: torch.from_numpy(v) for k, v in arrays.items()}, strict=False)
+    if unexpected or any(not k.startswith("pooler.") for k in missing):
+        raise SystemExit(f"{base}: weights do not fit the config (missing {missing}, "
+                         f"unexpected {unexpected})")
     return bert.float()
 
 

@@ -23,6 +23,20 @@ def test_tasks_round_trip(tmp_path):
     assert fp.read_tasks(tmp_path) == tasks
 
 
+def test_base_weights_round_trip_exactly_in_fp16(tmp_path):
+    import finetune_payload as fp
+
+    rng = np.random.default_rng(0)
+    state = {"a.weight": rng.normal(size=(7, 5)).astype(np.float16),
+             "b.bias": np.array([0.0, -1.5, 65504.0], dtype=np.float16),
+             "c": rng.normal(size=(3, 2, 4)).astype(np.float16)}
+    back = fp.read_weights(fp.write_weights(tmp_path / "w.xz", state))
+    assert list(back) == list(state)
+    for k, v in state.items():
+        assert back[k].dtype == np.float32 and back[k].shape == v.shape
+        assert np.array_equal(back[k], v.astype(np.float32)), k
+
+
 def test_trained_layers_round_trip(tmp_path):
     torch = pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
