@@ -8,7 +8,8 @@ import click
 
 from kindscope.commands.common import db_option
 from kindscope.graph.analysis import analyse_network, owner_read_model
-from kindscope.report.network import spread_verb, spread_words
+from kindscope.graph.norms import community_title
+from kindscope.report.network import diversity_reading
 from kindscope.store.db import open_store
 
 __all__ = ["network_command"]
@@ -56,7 +57,7 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     if report.ego_network:
         click.echo(f"communities: not available: {report.ego_network}")
     for c in () if report.ego_network else report.communities[:10]:
-        click.echo(f"  community {c.community + 1}: {c.name} ({c.size} accounts)")
+        click.echo(f"  {community_title(c.community, c.name)} ({c.size} accounts)")
     counted = "follows" if report.graph == "follow" else "interactions"
     names = {c.community: c.name for c in report.communities}
     for view in report.owners:
@@ -75,10 +76,8 @@ def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> N
     spread = view.follow_spread
     if spread.largest_share is not None and not ego:
         largest = spread.largest_community
-        click.echo(f"  {spread_words(spread, counted)} "
-                   f"{spread_verb(spread.total, counted)} "
-                   f"community {largest + 1}: {names.get(largest, '')} "
-                   f"(evenness {spread.entropy:.2f})")
+        title = community_title(largest, names[largest]) if largest in names else None
+        click.echo(f"  {diversity_reading(spread, counted, title)}")
     audit = view.audit
     if audit is None:
         if not view.unfollows.available:

@@ -21,7 +21,7 @@ from kindscope.store.db import Store
 from kindscope.store.network import community_post_stats, community_texts
 from kindscope.store.read import ReadModel
 
-__all__ = ["Community", "describe_communities", "name_communities"]
+__all__ = ["Community", "community_title", "describe_communities", "name_communities"]
 
 _WORD = re.compile(r"[^\W\d_][\w'-]{3,}", re.UNICODE)
 _STOP = frozenset("""
@@ -50,6 +50,11 @@ class Community:
     distress_answered: float | None
     median_minutes_to_first_reply: float | None
     toxicity_rate: float | None
+
+
+def community_title(community: int, name: str) -> str:
+    """How every output names a community: its id counted from 1, then its name."""
+    return f"community {community + 1}: {name}"
 
 
 def _texts(store: Store, members: pa.Table, limit: int) -> dict[int, tuple[Counter, Counter]]:

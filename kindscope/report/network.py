@@ -15,13 +15,12 @@ from collections import Counter
 from kindscope.graph.audit import unfollow_audit
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.diversity import Spread, bridges, owner_spread
-from kindscope.graph.norms import describe_communities
+from kindscope.graph.norms import community_title, describe_communities
 from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.store.read import ReadModel
 
-__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "spread_words",
-           "spread_verb"]
+__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading"]
 
 NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
                  "likes) between accounts")
@@ -161,7 +160,7 @@ def _diversity(follows, graph, interactions, partition, platform, me, ego, names
                       interactions=None, reading=None)
     largest = main.largest_community
     name = None if largest is None or largest not in names else \
-        f"community {largest + 1}: {names[largest]}"
+        community_title(largest, names[largest])
     return _piece(True, follows=None if by_follow is None else _spread_dict(by_follow),
                   interactions=_spread_dict(by_talk), counted=counted,
                   reading=diversity_reading(main, counted, name))
