@@ -125,3 +125,21 @@ def test_one_own_post_read_as_crisis_is_named_as_one(demo):
     summary = section[section.index("<summary>"):section.index("</summary>")]
     assert "Content note: this post may talk" in summary and "Show it" in summary
     assert "1 post or reply of yours" in section
+
+
+def test_void_totals_are_worked_out_once_in_the_view():
+    """The section's totals come from ``view.void_counts``, not sums in the template: posts
+    too new for each column, and painful posts unanswered, over the groups."""
+    from kindscope.report.view import void_counts
+
+    m = {"available": True, "groups": [
+        {"group": "distress", "posts": 5, "eligible_24h": 4, "eligible_7d": 2,
+         "unanswered_7d": 1},
+        {"group": "upbeat", "posts": 3, "eligible_24h": 3, "eligible_7d": 3,
+         "unanswered_7d": 2},
+    ]}
+    counts = void_counts(m)
+    assert (counts.judged_day, counts.young_day, counts.young_week,
+            counts.unanswered_distress) == (7, 1, 3, 1)
+    assert void_counts({"available": False, "reason": "no replies"}) is None
+    assert void_counts(None) is None
