@@ -12,7 +12,7 @@ from datetime import timedelta
 import numpy as np
 
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import MIN_HOSTILE_POSTS
+from kindscope.store.read_sql import MIN_HOSTILE_POSTS, post_group
 from kindscope.store.scoring import unread_counts
 
 __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_time_quartiles",
@@ -21,12 +21,10 @@ __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_tim
            "aimed_counts", "aimed_by_month", "aimed_by_account", "example_rows",
            "my_post_counts", "post_counts", "no_response_counts", "own_moments"]
 
-# My posts with their group: the label under the decision rule; without any scores on the
-# platform every post is "other"; a post left unscored (or unread) is in no group.
-_GROUPED = """
-    SELECT m.*, CASE WHEN NOT EXISTS (SELECT 1 FROM {p}_scores) THEN 'other'
-                     ELSE m.label END AS grp
-    FROM {p}_mine m"""
+# My posts with their group (read_sql.post_group).
+_GROUPED = f"""
+    SELECT m.*, {post_group("m")} AS grp
+    FROM {{p}}_mine m"""
 
 # The first reply in time by someone else, and the first supportive one, per post of mine.
 _FIRST = """

@@ -40,7 +40,7 @@ from kindscope.store.read import (
     decision_thresholds,
     drop_views,
 )
-from kindscope.store.read_sql import POST_VIEWS, conversation_walk, targets_ctes
+from kindscope.store.read_sql import POST_VIEWS, conversation_walk, post_group, targets_ctes
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
@@ -98,13 +98,11 @@ class CommunityScope:
 _VIEWS = (
     # the read model's walk, for every author
     ("conversation", conversation_walk(owner_only=False)),
-    ("mine", """
-        SELECT r.*, coalesce(m.community, -1) AS community,
-               CASE WHEN NOT EXISTS (SELECT 1 FROM {p}_scores) THEN 'other'
-                    ELSE r.label END AS grp
-        FROM {p}_read r LEFT JOIN {p}_members m ON m.account_id = r.author_id
+    ("mine", f"""
+        SELECT r.*, coalesce(m.community, -1) AS community, {post_group("r")} AS grp
+        FROM {{p}}_read r LEFT JOIN {{p}}_members m ON m.account_id = r.author_id
         WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at IS NOT NULL
-          AND r.post_id NOT IN (SELECT post_id FROM {p}_conversation)"""),
+          AND r.post_id NOT IN (SELECT post_id FROM {{p}}_conversation)"""),
     ("replies", """
         SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time
         FROM {p}_read r JOIN {p}_mine m ON m.post_id = r.reply_to_post_id

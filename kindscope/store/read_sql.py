@@ -34,9 +34,8 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 
 from __future__ import annotations
 
-__all__ = ["IS_DISTRESS", "IS_HATEFUL", "IS_TOXIC", "IS_UPBEAT", "LABEL", "MATERIALISED",
-           "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "conversation_walk",
-           "targets_ctes"]
+__all__ = ["LABEL", "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS",
+           "VIEWS", "conversation_walk", "post_group", "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -70,6 +69,16 @@ IS_UPBEAT = "coalesce(s.upbeat >= k.t_upbeat, false)"
 #: does, else ``other``; NULL when the post has no scores.
 LABEL = (f"CASE WHEN s.post_id IS NULL THEN NULL WHEN {IS_DISTRESS} THEN 'distress' "
          f"WHEN {IS_UPBEAT} THEN 'upbeat' ELSE 'other' END")
+
+
+
+def post_group(row: str) -> str:
+    """The group a post (the ``read`` view's row ``row``) is counted in: its ``label``, except
+    that with no scores at all on the platform every post is ``other``. Unscored or unread
+    posts of a scored platform are in no group (NULL)."""
+    return (f"CASE WHEN NOT EXISTS (SELECT 1 FROM {{p}}_scores) THEN 'other' "
+            f"ELSE {row}.label END")
+
 
 #: (name, SQL) in dependency order: every post of the platform read under the one model
 #: version and decision rule. They read no owner (``k.me``): the community view
