@@ -24,6 +24,12 @@ from frozen_sets import read_frozen  # noqa: E402
 SETS = {n: HERE / f"review/dismissals{'' if n == '1' else n}.jsonl" for n in "1234"}
 
 
+def kinds(rows: list[dict]) -> tuple[list[int], list[int]]:
+    """Row numbers of the comforting replies (``expect_support``) and of the dismissive ones."""
+    return ([i for i, r in enumerate(rows) if r["expect_support"]],
+            [i for i, r in enumerate(rows) if not r["expect_support"]])
+
+
 def support(artifacts: Path, rows: list[dict]) -> list[float]:
     import kindscope.signals.model as signal_model
     from kindscope.signals import score_texts
@@ -50,7 +56,7 @@ def main(argv=None) -> None:
             b = sum(base[i] >= 0.5 for i in idx)
             n = sum(new[i] >= 0.5 for i in idx)
             print(f"  {kind:20s} n {len(idx):3d}  base {b:3d}  new {n:3d}")
-        comfort = [i for i, r in enumerate(rows) if r["expect_support"]]
+        comfort, _ = kinds(rows)
         lost = [i for i in comfort if base[i] >= 0.5 > new[i]]
         gained = [i for i in comfort if new[i] >= 0.5 > base[i]]
         print(f"  comfort lost {len(lost)}, gained {len(gained)}")

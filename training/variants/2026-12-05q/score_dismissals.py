@@ -35,6 +35,7 @@ ROOT = HERE.parents[2]
 sys.path[:0] = [str(HERE.parent), str(ROOT / "training")]
 
 import dismissals  # noqa: E402
+from compare_heads import SETS  # noqa: E402
 from frozen_sets import read_frozen  # noqa: E402
 
 
@@ -61,8 +62,6 @@ def rule_at(rev: str):
     return module
 
 
-SETS = {"1": HERE / "review/dismissals.jsonl", "2": HERE / "review/dismissals2.jsonl",
-        "3": HERE / "review/dismissals3.jsonl", "4": HERE / "review/dismissals4.jsonl"}
 
 
 def review(rows: list[dict]) -> dict:

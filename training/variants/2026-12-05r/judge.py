@@ -24,7 +24,7 @@ ROOT = HERE.parents[2]
 Q = HERE.parent / "2026-12-05q"
 sys.path[:0] = [str(Q), str(HERE.parent), str(ROOT)]
 
-from compare_heads import SETS, support  # noqa: E402
+from compare_heads import SETS, kinds, support  # noqa: E402
 from frozen_sets import read_frozen  # noqa: E402
 
 ESCONV = "esconv dev: comforting reply vs the painful post it answers (pair AUC)"
@@ -43,8 +43,7 @@ def review(base_dir: Path, new_dir: Path) -> dict:
     for name in ("4", "2", "3"):
         rows, _ = read_frozen(SETS[name])
         base, new = support(base_dir, rows), support(new_dir, rows)
-        comfort = [i for i, r in enumerate(rows) if r["expect_support"]]
-        dismissive = [i for i, r in enumerate(rows) if not r["expect_support"]]
+        comfort, dismissive = kinds(rows)
         out[name] = {
             "comfort": len(comfort),
             "comfort_lost": sum(base[i] >= 0.5 > new[i] for i in comfort),

@@ -33,7 +33,7 @@ ROOT = HERE.parents[2]
 sys.path[:0] = [str(HERE), str(HERE.parent / "2026-12-05q"), str(HERE.parent),
                 str(ROOT / "training"), str(ROOT)]
 
-from compare_heads import SETS, support  # noqa: E402
+from compare_heads import SETS, kinds, support  # noqa: E402
 from frozen_sets import read_frozen  # noqa: E402
 from reply_gate import DEFAULT_TASK_HEADS, alone, margin_for, margin_texts, support_unit  # noqa: E402
 
@@ -67,12 +67,6 @@ def _alone_fp32(model_dir: Path, texts: list[str], unit) -> list[float]:
     return out
 
 
-def _kinds(rows: list[dict]) -> tuple[list[int], list[int]]:
-    """Row numbers of the comforting replies and of the dismissive ones."""
-    return ([i for i, r in enumerate(rows) if r["expect_support"]],
-            [i for i, r in enumerate(rows) if not r["expect_support"]])
-
-
 def probe_alone(artifacts: Path, task_heads: Path, fp32: Path | None = None) -> None:
     from sklearn.metrics import roc_auc_score
 
@@ -82,7 +76,7 @@ def probe_alone(artifacts: Path, task_heads: Path, fp32: Path | None = None) -> 
         out = alone(_model(artifacts), texts, support_unit(task_heads))
     else:
         out = _alone_fp32(fp32, texts, support_unit(task_heads))
-    comfort, dismissive = ([out[i] for i in idx] for idx in _kinds(rows))
+    comfort, dismissive = ([out[i] for i in idx] for idx in kinds(rows))
     auc = roc_auc_score([1] * len(comfort) + [0] * len(dismissive), comfort + dismissive)
     print(f"set 4, reply read alone: AUC comfort vs dismissive {auc:.3f}; above 0: "
           f"{sum(x > 0 for x in dismissive)} of {len(dismissive)} dismissive, "
@@ -101,7 +95,7 @@ def probe_margins(task_heads: Path) -> None:
     rows, _ = read_frozen(SETS["1"])
     base = support(SHIPPED, rows)
     read = alone(model, [r["text"] for r in rows], unit)
-    com, dis = ([i for i in idx if base[i] >= 0.5] for idx in _kinds(rows))
+    com, dis = ([i for i in idx if base[i] >= 0.5] for idx in kinds(rows))
     for margin in (plan9, *MARGINS):
         print(f"margin {margin:6.2f}: validation comfort capped {np.mean(val < margin):.3f}; "
               f"set 1 read as support, capped: dismissive {sum(read[i] < margin for i in dis)} "
