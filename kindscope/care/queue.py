@@ -35,8 +35,8 @@ from kindscope.store import care as care_rows
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.read import ReadModel
 
-__all__ = ["EXCLUSION_REASONS", "CareItem", "CareQueue", "care_queue", "inbox", "now_of",
-           "reader_help"]
+__all__ = ["EXCLUSION_REASONS", "INBOX_ORDER", "CareItem", "CareQueue", "care_queue", "inbox",
+           "now_of", "reader_help"]
 
 EXCLUSION_REASONS = ("not mutual", "blocked or muted", "hostile", "opted out")
 DEFAULT_DAYS = 3
@@ -190,7 +190,7 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
 
 #: What an inbox item's words read as, in the order the inbox lists them (facts about a
 #: message, never a word about its author).
-_INBOX_ORDER = {"read as painful": 0, "read as kind": 1, "reply or mention": 2,
+INBOX_ORDER = {"read as painful": 0, "read as kind": 1, "reply or mention": 2,
                 "read as hateful": 3, "read as toxic": 3}
 #: Said once under an inbox with posts "read as hateful" (hateful but not toxic).
 HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before you take "
@@ -224,7 +224,7 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
                               text, post_url(rm.platform, post_id, url, handles.get(author)),
                               _hours(now, at), status, (),
                               help_for_reader if crisis and not abuse else None))
-    items.sort(key=lambda i: (i.signposting is None, _INBOX_ORDER[i.status], i.created_at,
+    items.sort(key=lambda i: (i.signposting is None, INBOX_ORDER[i.status], i.created_at,
                               i.post_id))
     note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
     excluded = {"blocked or muted": blocked} if blocked else {}

@@ -203,6 +203,12 @@ def report_from(rm: ReadModel, demo: bool = False) -> dict:
     report["safety"] = _clean(safety_section(rm, handles))
     report["care"] = _care(rm)
     report["own_moments"] = _own_moments(rm)
+    return with_readings(report)
+
+
+def with_readings(report: dict) -> dict:
+    """``report`` with what is said about its figures, from its figures and its source:
+    each section's caveat about weak signals, and the summary."""
     for key in _SECTION_SIGNALS:
         report[key]["caveat"] = _caveat(report, key)
     report["summary"] = summary_of(report)

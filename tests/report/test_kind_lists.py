@@ -38,12 +38,28 @@ def test_figures_on_a_weak_signal_say_so(demo):
     for signal in shown:  # the received chart shows every support signal's share
         assert f"AUC {weak[signal]:.2f}" in report["kindness_received"]["caveat"]
         assert SUPPORT_NAMES[signal] in report["kindness_received"]["caveat"]
-    if "support" in weak:
-        assert f"AUC {weak['support']:.2f}" in report["kindness_given"]["caveat"]
-        assert any("Read this as rough" in line for line in report["summary"]["lines"])
     page = render_html(report)
     for signal in shown:
         assert f"Read \u201c{SUPPORT_NAMES[signal]}\u201d as rough" in page
+
+
+def test_a_weak_support_signal_is_called_rough_in_every_place_it_is_used(demo):
+    """Were ``support`` itself weak (it is not, today), the replies you gave, the time to
+    reply and the summary line would each say so, with the AUC."""
+    import copy
+
+    from kindscope.report import render_html
+    from kindscope.report.build import with_readings
+
+    report = copy.deepcopy(demo["report"])
+    assert report["kindness_given"]["caveat"] is None  # support is not weak today
+    report["source"]["weak_signals"] = {"support": 0.55}
+    with_readings(report)
+    for key in ("kindness_given", "time_to_reply", "kindness_received"):
+        assert "AUC 0.55" in report[key]["caveat"], key
+    assert any("Read this as rough" in line and "AUC 0.55" in line
+               for line in report["summary"]["lines"])
+    assert "AUC 0.55" in render_html(report)
 
 
 def test_each_weak_support_signal_gets_its_own_note():
