@@ -152,6 +152,23 @@ def test_every_post_reads_as_in_the_read_model(demo_db):
             theirs = scope.rows(f"SELECT {columns} FROM {{p}}_read ORDER BY post_id")
         assert own == theirs and any(row[2] == "distress" for row in own)
         assert "signal_scores" not in Path(cm.__file__).read_text()
+        # and both are the decision rule, worked out here from the plain scores table: distress
+        # or crisis at its threshold reads as distress, else upbeat at its threshold, else
+        # other; a post with no scores of the model version has no label
+        t = rm.thresholds
+        plain = dict(store.rows("""
+            WITH s AS (SELECT post_id, max(score) FILTER (signal = 'distress') AS d,
+                              max(score) FILTER (signal = 'crisis') AS c,
+                              max(score) FILTER (signal = 'upbeat') AS u
+                       FROM signal_scores WHERE model_version = ? GROUP BY post_id)
+            SELECT p.post_id, CASE WHEN s.post_id IS NULL THEN NULL
+                                   WHEN s.d >= ? OR s.c >= ? THEN 'distress'
+                                   WHEN s.u >= ? THEN 'upbeat' ELSE 'other' END
+            FROM posts p LEFT JOIN s USING (post_id) WHERE p.platform = ?""",
+            [rm.model_version, t["distress"], t["crisis"], t["upbeat"], rm.platform]))
+        labels = {row[0]: row[2] for row in theirs}
+        assert labels == plain
+        assert {"distress", "upbeat", "other"} <= set(labels.values())
 
 
 def test_isolated_members_are_not_counted_without_a_follow_graph(tmp_path):
