@@ -8,7 +8,8 @@ texts, labels and weights as a run on this machine) into ``DIR/tasks.xz`` and wr
 base encoder (all-MiniLM-L6-v2 cut to ``LAYERS`` layers) to ``DIR/base``: its config and
 its fp16 weights in which the embedding rows of WordPieces no training text uses are
 zero (those rows are frozen and never read in training), without the pooler (never read),
-compressed with xz after splitting each array into its high and low bytes (``weights.xz``;
+compressed with xz after splitting each array into its two bytes as stored (little-endian
+on x86 and Arm; ``weights.xz``;
 a third smaller than a compressed npz, so payload and repository fit the 64 MiB a lent
 machine takes). ``finetune_encoder.py --payload DIR`` trains from it and writes only the
 trained layers (fp32, one file per layer); ``assemble`` puts them on the full-precision
@@ -47,8 +48,8 @@ def write_payload(out: Path, all_sources: bool = False, cap: int | None = 3000) 
 
 
 def write_tasks(out: Path, tasks: dict[str, list[tuple]]) -> np.ndarray:
-    """``out/tasks.xz`` from tokenised tasks (an npz, the WordPiece ids split into high and
-    low bytes, compressed with xz); returns the WordPiece ids they use."""
+    """``out/tasks.xz`` from tokenised tasks (an npz, the WordPiece ids split into their
+    two bytes as stored, compressed with xz); returns the WordPiece ids they use."""
     import io
     import lzma
 
@@ -89,7 +90,8 @@ def write_base(base: Path, used: np.ndarray) -> Path:
 
 def write_weights(path: Path, state: dict[str, np.ndarray]) -> Path:
     """fp16 arrays as one xz stream: a JSON header line (names and shapes), then each
-    array's high bytes and low bytes (floats compress better split by byte)."""
+    array's first bytes and second bytes as stored, little-endian on every machine this runs
+    on (floats compress better split by byte)."""
     import lzma
 
     header = [[k, list(v.shape)] for k, v in state.items()]

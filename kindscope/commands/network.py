@@ -9,7 +9,7 @@ import click
 from kindscope.commands.common import db_option
 from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
-from kindscope.report.network import diversity_reading
+from kindscope.report.network import spread_verb, spread_words
 from kindscope.store.db import open_store
 
 __all__ = ["network_command"]
@@ -76,8 +76,11 @@ def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> N
     spread = view.follow_spread
     if spread.largest_share is not None and not ego:
         largest = spread.largest_community
-        title = community_title(largest, names[largest]) if largest in names else None
-        click.echo(f"  {diversity_reading(spread, counted, title)}")
+        # the facts, in the report's words; the report's reading of them points at
+        # sections (bridges) this command does not print
+        title = community_title(largest, names.get(largest, ""))
+        click.echo(f"  {spread_words(spread, counted)} {spread_verb(spread.total, counted)} "
+                   f"{title} (evenness {spread.entropy:.2f})")
     audit = view.audit
     if audit is None:
         if not view.unfollows.available:

@@ -27,7 +27,7 @@ from kindscope.store.read import ReadModel, read_model
 from kindscope.store.sources import platform_snapshots
 
 __all__ = ["SCHEMA_VERSION", "build_report", "report_from", "metrics_to_dict", "summary_of",
-           "write_json"]
+           "with_readings", "write_json"]
 
 SCHEMA_VERSION = "1.3.0"
 

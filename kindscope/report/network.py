@@ -20,7 +20,8 @@ from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.store.read import ReadModel
 
-__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading"]
+__all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "spread_words",
+           "spread_verb"]
 
 NETWORK_NEEDS = ("follow lists (who follows whom) or conversations (replies, mentions, "
                  "likes) between accounts")

@@ -14,8 +14,8 @@ from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, s
 from kindscope.report.care_view import CareView, MomentsView, care_view, moments_view
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
-           "VoidCounts", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
-           "help_view", "periods", "report_view", "void_counts"]
+           "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
+           "help_view", "periods", "report_view", "void_totals"]
 
 #: Metric sections in page order, with their headings.
 SECTIONS = {
@@ -213,7 +213,7 @@ class Panel:
 
 
 @dataclass(frozen=True, slots=True)
-class VoidCounts:
+class VoidTotals:
     """Totals of "Did anyone answer?" over its groups of posts (painful, upbeat, other)."""
 
     judged_day: int  # posts at least a day old: in the 24-hour column
@@ -222,14 +222,14 @@ class VoidCounts:
     unanswered_distress: int  # painful posts with no reply from anyone else within 7 days
 
 
-def void_counts(m: dict | None) -> VoidCounts | None:
+def void_totals(m: dict | None) -> VoidTotals | None:
     """The section's totals, or None where it is not in the report or not available."""
     if not m or not m.get("available"):
         return None
     groups = m.get("groups") or []
     posts = sum(g["posts"] for g in groups)
     day = sum(g["eligible_24h"] for g in groups)
-    return VoidCounts(
+    return VoidTotals(
         judged_day=day, young_day=posts - day,
         young_week=posts - sum(g["eligible_7d"] for g in groups),
         unanswered_distress=sum(g["unanswered_7d"] for g in groups if g["group"] == "distress"))
@@ -252,7 +252,7 @@ class ReportView:
     help: HelpView
     care: CareView | None = None  # None for a report made before the Care section
     moments: MomentsView | None = None  # the user's own painful or angry posts
-    void: VoidCounts | None = None  # "Did anyone answer?" totals
+    void: VoidTotals | None = None  # "Did anyone answer?" totals
 
     def gone(self, section: str) -> tuple[str, ...]:
         """Headings of the pieces of ``section`` (network, safety) left to the panel."""
@@ -349,4 +349,5 @@ def report_view(report: dict, show_counts: bool = False,
         tuple(k for k in SECTIONS if k in report and k not in collapsed),
         no_response=no_response, summary_lines=lines, show_counts=show_counts,
         help=help_view(country), care=care_view(report.get("care")),
-        moments=moments_view(report.get("own_moments")), void=void_counts(report.get("void_rate")))
+        moments=moments_view(report.get("own_moments")),
+        void=void_totals(report.get("void_rate")))

@@ -71,7 +71,6 @@ LABEL = (f"CASE WHEN s.post_id IS NULL THEN NULL WHEN {IS_DISTRESS} THEN 'distre
          f"WHEN {IS_UPBEAT} THEN 'upbeat' ELSE 'other' END")
 
 
-
 def post_group(row: str) -> str:
     """The group a post (the ``read`` view's row ``row``) is counted in: its ``label``, except
     that with no scores at all on the platform every post is ``other``. Unscored or unread

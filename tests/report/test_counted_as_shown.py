@@ -128,9 +128,9 @@ def test_one_own_post_read_as_crisis_is_named_as_one(demo):
 
 
 def test_void_totals_are_worked_out_once_in_the_view():
-    """The section's totals come from ``view.void_counts``, not sums in the template: posts
+    """The section's totals come from ``view.void_totals``, not sums in the template: posts
     too new for each column, and painful posts unanswered, over the groups."""
-    from kindscope.report.view import void_counts
+    from kindscope.report.view import void_totals
 
     m = {"available": True, "groups": [
         {"group": "distress", "posts": 5, "eligible_24h": 4, "eligible_7d": 2,
@@ -138,8 +138,8 @@ def test_void_totals_are_worked_out_once_in_the_view():
         {"group": "upbeat", "posts": 3, "eligible_24h": 3, "eligible_7d": 3,
          "unanswered_7d": 2},
     ]}
-    counts = void_counts(m)
+    counts = void_totals(m)
     assert (counts.judged_day, counts.young_day, counts.young_week,
             counts.unanswered_distress) == (7, 1, 3, 1)
-    assert void_counts({"available": False, "reason": "no replies"}) is None
-    assert void_counts(None) is None
+    assert void_totals({"available": False, "reason": "no replies"}) is None
+    assert void_totals(None) is None

@@ -98,12 +98,10 @@ def test_network_command_uses_the_report_names_and_numbers(tmp_path, run):
         assert names[r["community"]] == r["name"]  # --json ids count from 0, as report.json
     assert "[0]" not in text
     first = rows[0]
-    assert (f"4 of the 5 accounts you follow sit in one community "
-            f"(community {first['community'] + 1}: {first['name']})") in text
-    # the same reading as the report's, word for word
-    reading = json.loads((out / "report.json").read_text(encoding="utf-8"))["network"][
-        "diversity"]["reading"]
-    assert f"  {reading}\n" in text
+    diversity = json.loads((out / "report.json").read_text(encoding="utf-8"))["network"][
+        "diversity"]["follows"]
+    assert (f"4 of the 5 accounts you follow sit in community {first['community'] + 1}: "
+            f"{first['name']} (evenness {diversity['entropy']:.2f})\n") in text
 
 
 # 2. what each figure counts

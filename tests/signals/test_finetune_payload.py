@@ -23,6 +23,39 @@ def test_tasks_round_trip(tmp_path):
     assert fp.read_tasks(tmp_path) == tasks
 
 
+def test_an_older_payloads_tasks_are_still_read(tmp_path):
+    import finetune_payload as fp
+
+    tasks = {"toxicity": [([101, 2017, 102], 1.0, 1.0)], "support": [([101, 7, 8, 102], 0.0, 3.0)]}
+    rows = [row for n in tasks for row in tasks[n]]
+    np.savez_compressed(  # the format before tasks.xz
+        tmp_path / "tasks.npz", names=np.array(list(tasks)),
+        counts=np.array([len(v) for v in tasks.values()], dtype=np.int32),
+        lengths=np.array([len(ids) for ids, _, _ in rows], dtype=np.int32),
+        ids=np.array([i for ids, _, _ in rows for i in ids], dtype=np.uint16),
+        labels=np.array([r[1] for r in rows]), weights=np.array([r[2] for r in rows]))
+    assert fp.read_tasks(tmp_path) == tasks
+
+
+def test_base_weights_that_do_not_fit_the_config_are_refused(tmp_path):
+    pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    import finetune_payload as fp
+
+    config = transformers.BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=2,
+                                     num_attention_heads=2, intermediate_size=32)
+    state = {k: v.detach().numpy() for k, v in transformers.BertModel(config).state_dict().items()
+             if not k.startswith("pooler.")}
+    (tmp_path / "base").mkdir()
+    config.to_json_file(str(tmp_path / "base/config.json"))
+    fp.write_weights(tmp_path / "base/weights.xz", state)
+    assert len(fp.load_base(tmp_path / "base").encoder.layer) == 2  # the pooler may be missing
+    del state["encoder.layer.1.output.dense.weight"]
+    fp.write_weights(tmp_path / "base/weights.xz", state)
+    with pytest.raises(SystemExit, match="do not fit"):
+        fp.load_base(tmp_path / "base")
+
+
 def test_base_weights_round_trip_exactly_in_fp16(tmp_path):
     import finetune_payload as fp
 

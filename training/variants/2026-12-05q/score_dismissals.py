@@ -62,8 +62,6 @@ def rule_at(rev: str):
     return module
 
 
-
-
 def review(rows: list[dict]) -> dict:
     from kindscope.signals import get_model, score_texts
 

@@ -79,20 +79,20 @@ def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
     out.append(("ESConv pair AUC >= 0.9032", n[ESCONV]["auc"] >= 0.9032,
                 f"{b[ESCONV]['auc']} -> {n[ESCONV]['auc']}"))
     out.append(("ESConv comforting replies read as support fall <= 0.005",
-                _r(n[ESCONV]["replies_flagged"]) >= _r(b[ESCONV]["replies_flagged"] - 0.005),
+                rnd(n[ESCONV]["replies_flagged"]) >= rnd(b[ESCONV]["replies_flagged"] - 0.005),
                 f"{b[ESCONV]['replies_flagged']} -> {n[ESCONV]['replies_flagged']}"))
     out.append(("GoEmotions caring AUC >= 0.7287", n[CARING]["auc"] >= 0.7287,
                 f"{b[CARING]['auc']} -> {n[CARING]['auc']}"))
     if plan == 8:
         out.append(("ESConv painful posts read as support rise <= 0.005",
-                    _r(n[ESCONV]["posts_flagged"]) <= _r(b[ESCONV]["posts_flagged"] + 0.005),
+                    rnd(n[ESCONV]["posts_flagged"]) <= rnd(b[ESCONV]["posts_flagged"] + 0.005),
                     f"{b[ESCONV]['posts_flagged']} -> {n[ESCONV]['posts_flagged']}"))
         out.append(("Unhealthy hostile read as support rise <= 0.005",
-                    _r(n[UCC]["flag_rate"]) <= _r(b[UCC]["flag_rate"] + 0.005),
+                    rnd(n[UCC]["flag_rate"]) <= rnd(b[UCC]["flag_rate"] + 0.005),
                     f"{b[UCC]['flag_rate']} -> {n[UCC]['flag_rate']}"))
         bf = base_m["support"]["summary"]["macro_f1"]
         nf = new_m["support"]["summary"]["macro_f1"]
-        out.append(("support in-distribution macro-F1 falls <= 0.01", _r(nf) >= _r(bf - 0.01),
+        out.append(("support in-distribution macro-F1 falls <= 0.01", rnd(nf) >= rnd(bf - 0.01),
                     f"{bf} -> {nf}"))
     else:  # reported, not bars
         out.append(("(reported) ESConv painful posts read as support", None,
@@ -108,12 +108,12 @@ def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
             for metric in ("auc", "macro_f1"):
                 if metric in fig and (signal, row, metric) not in own:
                     out.append((f"{signal} | {row} | {metric} falls <= 0.01",
-                                _r(new[metric]) >= _r(fig[metric] - 0.01),
+                                rnd(new[metric]) >= rnd(fig[metric] - 0.01),
                                 f"{fig[metric]} -> {new[metric]}"))
-            if "flag_rate" in fig and _false_alarm(row) \
+            if "flag_rate" in fig and false_alarm(row) \
                     and (signal, row, "flag_rate") not in own:
                 out.append((f"{signal} | {row} | false alarms rise <= 0.01",
-                            _r(new["flag_rate"]) <= _r(fig["flag_rate"] + 0.01),
+                            rnd(new["flag_rate"]) <= rnd(fig["flag_rate"] + 0.01),
                             f"{fig['flag_rate']} -> {new['flag_rate']}"))
     if plan == 8:
         rec = new_m["crisis"]["summary"]["recall_suicidewatch"]
@@ -128,13 +128,13 @@ def bars(rev: dict, base_ood: dict, new_ood: dict, base_ch: dict, new_ch: dict,
     return out
 
 
-def _false_alarm(row: str) -> bool:
+def false_alarm(row: str) -> bool:
     """A flag rate of texts that are not the signal's kind: not a recall ("caught"), and not
     a row of texts with no label (a shortcut check)."""
     return not ("caught" in row or "recall" in row or "no label" in row)
 
 
-def _r(x: float) -> float:
+def rnd(x: float) -> float:
     return round(x, PLACES)
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Plan 10 (README): the s-all fine-tune at seeds 13, 14 and 15, side by side on one lent GPU.
+# Not run: no GPU was lent (README, amendment); the runs went to the CPU with one epoch.
 #
 # Here:    .venv/bin/python training/finetune_payload.py write .payload --all-sources --no-cap
 # There:   bash training/variants/2026-12-05s/device.sh   (the device tool, carrying .payload)

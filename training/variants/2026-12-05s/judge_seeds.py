@@ -6,8 +6,13 @@
 Each run is an artifact folder (with its ``metrics.json``), its ``eval_ood.py`` figures and its
 ``eval_challenge.py`` figures. Without ``--base``, the base is the shipped recipe's three
 seeds: the shipped artifacts with their committed figures (seed 13) and stop 35's runs at
-seeds 14 and 15 (``/tmp/s14``, ``/tmp/s15``, figures in ``baseline/``). Prints every bar
-with the per-seed figures of both sides and PASS or FAIL; exit status 1 if any bar fails.
+seeds 14 and 15 (``/tmp/s14``, ``/tmp/s15``; their figures, in-distribution figures and
+review counts are in ``baseline/``, so the artifacts are not needed once recorded). Exactly
+three runs a side. Prints every bar with the per-seed figures of both sides and PASS or
+FAIL; exit status 1 if any bar fails.
+
+Bar 5 compares the *count* of comforting replies read as support, as the README says (a
+reply gained can offset one lost); the per-run counts are printed for reading.
 """
 
 from __future__ import annotations
@@ -24,14 +29,19 @@ R = HERE.parent / "2026-12-05r"
 Q = HERE.parent / "2026-12-05q"
 sys.path[:0] = [str(R), str(Q), str(HERE.parent), str(ROOT)]
 
-from judge import CARING, ESCONV, UCC, _false_alarm, _r  # noqa: E402
+from judge import CARING, ESCONV, UCC, false_alarm, rnd  # noqa: E402
 
 SHIPPED = ROOT / "kindscope/signals/artifacts"
+B = HERE / "baseline"
 BASE = [
     (SHIPPED, SHIPPED / "ood_metrics.json", ROOT / "tests/challenge/results.json"),
-    (Path("/tmp/s14"), HERE / "baseline/ood_s14.json", HERE / "baseline/challenge_s14.json"),
-    (Path("/tmp/s15"), HERE / "baseline/ood_s15.json", HERE / "baseline/challenge_s15.json"),
+    (Path("/tmp/s14"), B / "ood_s14.json", B / "challenge_s14.json"),
+    (Path("/tmp/s15"), B / "ood_s15.json", B / "challenge_s15.json"),
 ]
+#: What the baseline's runs at seeds 14 and 15 need once their artifacts are gone: their
+#: in-distribution figures and review counts, recorded here (``--record-base``).
+RECORDED = {"/tmp/s14": "s14", "/tmp/s15": "s15"}
+SEEDS = 3
 DISTRESS_SUPPORTERS = "esconv dev supporter turns read as distress"
 #: bar 6: (signal, row, metric, +1 where higher is better, -1 where lower is)
 GAINS = [
@@ -59,8 +69,13 @@ class Run:
         self.artifacts = artifacts
         self.ood = json.loads(ood.read_text())["signals"]
         self.challenge = json.loads(challenge.read_text())["phenomena"]
-        self.metrics = json.loads((artifacts / "metrics.json").read_text())
-        self.review = review_counts(artifacts)
+        tag = RECORDED.get(str(artifacts))
+        if tag and not (artifacts / "heads.npz").exists():  # a baseline run, recorded
+            self.metrics = json.loads((B / f"metrics_{tag}.json").read_text())
+            self.review = json.loads((B / f"review_{tag}.json").read_text())
+        else:
+            self.metrics = json.loads((artifacts / "metrics.json").read_text())
+            self.review = review_counts(artifacts)
 
     def figure(self, signal: str, row: str, metric: str) -> float:
         fig = self.ood[signal][row]
@@ -107,26 +122,26 @@ def bars(base: list[Run], new: list[Run], floors: dict[str, float]
                 b = [r.figure(signal, row, metric) for r in base]
                 n = [r.figure(signal, row, metric) for r in new]
                 out.append((f"{signal} | {row} | {metric} falls <= 0.01",
-                            _r(median(n)) >= _r(median(b) - 0.01), _show(b, n)))
-            if isinstance(fig, dict) and "flag_rate" in fig and _false_alarm(row) \
+                            rnd(median(n)) >= rnd(median(b) - 0.01), _show(b, n)))
+            if isinstance(fig, dict) and "flag_rate" in fig and false_alarm(row) \
                     and (signal, row, "flag_rate") not in own:
                 b = [r.figure(signal, row, "flag_rate") for r in base]
                 n = [r.figure(signal, row, "flag_rate") for r in new]
                 out.append((f"{signal} | {row} | false alarms rise <= 0.01",
-                            _r(median(n)) <= _r(median(b) + 0.01), _show(b, n)))
+                            rnd(median(n)) <= rnd(median(b) + 0.01), _show(b, n)))
     # 2. support's own
     for row, metric, fall in SUPPORT_OWN:
         b = [r.figure("support", row, metric) for r in base]
         n = [r.figure("support", row, metric) for r in new]
         if fall > 0:
-            name, ok = f"falls <= {fall}", _r(median(n)) >= _r(median(b) - fall)
+            name, ok = f"falls <= {fall}", rnd(median(n)) >= rnd(median(b) - fall)
         else:
-            name, ok = f"rises <= {-fall}", _r(median(n)) <= _r(median(b) - fall)
+            name, ok = f"rises <= {-fall}", rnd(median(n)) <= rnd(median(b) - fall)
         out.append((f"support | {row} | {metric} {name}", ok, _show(b, n)))
     b = [r.metrics["support"]["summary"]["macro_f1"] for r in base]
     n = [r.metrics["support"]["summary"]["macro_f1"] for r in new]
     out.append(("support in-distribution macro-F1 falls <= 0.01",
-                _r(median(n)) >= _r(median(b) - 0.01), _show(b, n)))
+                rnd(median(n)) >= rnd(median(b) - 0.01), _show(b, n)))
     # 3. crisis recall on its validation split
     b = [r.metrics["crisis"]["summary"]["recall_suicidewatch"] for r in base]
     n = [r.metrics["crisis"]["summary"]["recall_suicidewatch"] for r in new]
@@ -166,11 +181,20 @@ def bars(base: list[Run], new: list[Run], floors: dict[str, float]
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--new", nargs=3, action="append", type=Path, required=True,
+    parser.add_argument("--new", nargs=3, action="append", type=Path, default=[],
                         metavar=("DIR", "OOD", "CHALLENGE"))
     parser.add_argument("--base", nargs=3, action="append", type=Path,
                         metavar=("DIR", "OOD", "CHALLENGE"))
+    parser.add_argument("--record-base", action="store_true",
+                        help="write the default base's review counts to baseline/ and stop")
     args = parser.parse_args(argv)
+    if args.record_base:
+        for artifacts, tag in RECORDED.items():
+            (B / f"review_{tag}.json").write_text(
+                json.dumps(review_counts(Path(artifacts)), indent=1) + "\n")
+        return 0
+    if len(args.new) != SEEDS or len(args.base or BASE) != SEEDS:
+        parser.error(f"plan 10 is judged on {SEEDS} seeds a side, no fewer (README)")
     sys.path.insert(0, str(ROOT / "tests/challenge"))
     from test_challenge import FLOORS
 
