@@ -2,7 +2,7 @@
 
     HF_HUB_OFFLINE=1 .venv/bin/python training/finetune_encoder.py OUT_DIR [--all-sources]
         [--no-cap] [--epochs N] [--train-from-layer N] [--lr X] [--device cuda --payload DIR]
-        [--let-in SIGNALS] [--seed N] [--cases SIGNAL=FILE ...]
+        [--let-in SIGNALS] [--seed N] [--cases SIGNAL=FILE ...] [--keep-case-share]
 
 The encoder learns from every signal at once: one logistic output per signal on the
 features the shipped encoder returns (masked mean of the last layer and of layer 3), a
@@ -142,6 +142,29 @@ def training_tasks(
     return tasks
 
 
+def keep_case_share(tasks: dict[str, list], reference: dict[str, list]) -> dict[str, list]:
+    """``tasks`` with the written cases' weights (source ``cases``) scaled in each task so
+    that their share of the task's total weight is their share in ``reference`` (the shipped,
+    capped tasks): uncapped, a task grows and the cases would count for less."""
+    from dataclasses import replace
+
+    def weights(examples: list) -> tuple[float, float]:
+        cases = sum(e.weight for e in examples if e.source == "cases")
+        return cases, sum(e.weight for e in examples) - cases
+
+    out = {}
+    for name, examples in tasks.items():
+        ref_cases, ref_rest = weights(reference.get(name, []))
+        cases, rest = weights(examples)
+        if not (cases and rest and ref_cases and ref_rest):
+            out[name] = examples
+            continue
+        factor = ref_cases * rest / (cases * ref_rest)
+        out[name] = [replace(e, weight=e.weight * factor) if e.source == "cases" else e
+                     for e in examples]
+    return out
+
+
 def read_cases(paths: list[Path]) -> list:
     """Written cases from JSONL files (``text``, ``label``), as fine-tuning examples."""
     from data import Example
@@ -215,6 +238,7 @@ def finetune(
     device: str = "cpu",
     payload: Path | None = None,
     extra_cases: dict[str, list[Path]] | None = None,
+    case_share: bool = False,
 ) -> Path:
     """Fine-tune and save; layers from ``train_from_layer`` (1-based; default the one
     above ``MID_LAYER``) up train. Resumable: checkpoints in ``out_dir`` every
@@ -235,8 +259,8 @@ def finetune(
     if payload is not None:
         from finetune_payload import read_tasks
 
-        if extra_cases:  # the payload carries its tasks tokenised, without the data
-            raise ValueError("written cases cannot join a payload's tasks")
+        if extra_cases or case_share:  # the payload carries its tasks as written
+            raise ValueError("written cases cannot join or be reweighted in a payload's tasks")
         tasks = read_tasks(payload)
     else:
         from tokenizers import Tokenizer
@@ -244,8 +268,10 @@ def finetune(
         tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         tokenizer.enable_truncation(MAX_TOKENS)
         tokenizer.no_padding()
-        tasks = tokenised(training_tasks(cap, seed, caps, all_sources, let_in, extra_cases),
-                          tokenizer)
+        examples = training_tasks(cap, seed, caps, all_sources, let_in, extra_cases)
+        if case_share:
+            examples = keep_case_share(examples, training_tasks(seed=seed))
+        tasks = tokenised(examples, tokenizer)
     per_epoch = [_batches(tasks, rng) for _ in range(epochs)]
     batches = [b for epoch in per_epoch for b in epoch]
     tokens = sum(len(x[0]) for _, batch in batches for x in batch)
@@ -361,6 +387,9 @@ def main(argv=None) -> Path:
     parser.add_argument("--lr", type=float, default=LR_ENCODER)
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
     parser.add_argument("--payload", help="a finetune_payload.py folder instead of the data")
+    parser.add_argument("--keep-case-share", action="store_true",
+                        help="scale the written cases' weights so their share of each task is "
+                             "as in the shipped, capped tasks (with --no-cap or --all-sources)")
     parser.add_argument("--cases", action="append", default=[], metavar="SIGNAL=FILE",
                         help="written cases (JSONL) for the fine-tuning task only; repeatable")
     args = parser.parse_args(argv)
@@ -370,15 +399,16 @@ def main(argv=None) -> Path:
         if name not in SPLITS or not Path(path).is_file():
             parser.error(f"--cases {item}: expected SIGNAL=FILE with a known signal")
         extra.setdefault(name, []).append(Path(path))
-    if extra and args.payload:
-        parser.error("--cases cannot join a payload's tasks (it carries them tokenised)")
+    if (extra or args.keep_case_share) and args.payload:
+        parser.error("--cases and --keep-case-share cannot change a payload's tasks "
+                     "(it carries them tokenised)")
     return finetune(
         Path(args.out), None if args.no_cap else CAP, args.seed,
         train_from_layer=args.train_from_layer,
         all_sources=args.all_sources, let_in=_signals(parser, args.let_in),
         epochs=args.epochs, lr=args.lr, device=args.device,
         payload=Path(args.payload) if args.payload else None,
-        extra_cases=extra,
+        extra_cases=extra, case_share=args.keep_case_share,
     )
 
 

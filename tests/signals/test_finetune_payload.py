@@ -184,3 +184,25 @@ def test_an_interrupted_fine_tune_resumes_to_the_same_weights(tmp_path, monkeypa
     with pytest.raises(SystemExit):
         fe.main([str(tmp_path / "other"), "--payload", str(payload), "--cases",
                  f"distress={cases}"])
+
+
+def test_keep_case_share_gives_the_cases_their_capped_share():
+    import finetune_encoder as fe
+    from data import Example
+
+    def task(cases: int, rest: int) -> list:
+        return ([Example(f"c{i}", 1, "", "cases", 3.0) for i in range(cases)]
+                + [Example(f"r{i}", i % 2, "", "olid", 1.0) for i in range(rest)])
+
+    def share(examples) -> float:
+        return (sum(e.weight for e in examples if e.source == "cases")
+                / sum(e.weight for e in examples))
+
+    reference = {"offensive": task(10, 70), "hate": task(0, 5)}
+    grown = {"offensive": task(10, 700), "hate": task(4, 50), "upbeat": task(2, 9)}
+    kept = fe.keep_case_share(grown, reference)
+    assert share(grown["offensive"]) < 0.05 < share(kept["offensive"])
+    assert abs(share(kept["offensive"]) - share(reference["offensive"])) < 1e-12
+    assert kept["hate"] == grown["hate"]  # no cases to match in the reference
+    assert kept["upbeat"] == grown["upbeat"]  # no reference task
+    assert [e.weight for e in kept["offensive"] if e.source != "cases"] == [1.0] * 700

@@ -1,6 +1,6 @@
-"""Plan 10's bars (README): medians over the seeds of a variant against the seeds of a base.
+"""Plan 10's or 11's bars (README): medians over a variant's seeds against a base's seeds.
 
-    .venv/bin/python training/variants/2026-12-05s/judge_seeds.py
+    .venv/bin/python training/variants/2026-12-05s/judge_seeds.py [--plan 10|11]
         --new DIR OOD.json CHALLENGE.json [--new ...]  [--base DIR OOD.json CHALLENGE.json ...]
 
 Each run is an artifact folder (with its ``metrics.json``), its ``eval_ood.py`` figures and its
@@ -50,6 +50,13 @@ GAINS = [
     ("offensive", "unhealthy-conversations val (hostile/antagonize vs healthy)", "macro_f1", 1),
     ("toxicity", "unhealthy-conversations val (hostile/antagonize vs healthy)", "auc", 1),
     ("hate", "conan DISABLED pairs", "macro_f1", 1),
+    ("distress", DISTRESS_SUPPORTERS, "flag_rate", -1),
+]
+#: plan 11's bar 6: plan 10's gains, to be kept
+GAINS_11 = [
+    ("crisis", "sdcnl at-risk val fold vs held-apart supporters, sadness, neutral", "macro_f1", 1),
+    ("crisis", "goemotions dev painful-emotion comments flagged", "flag_rate", -1),
+    ("support", ESCONV, "auc", 1),
     ("distress", DISTRESS_SUPPORTERS, "flag_rate", -1),
 ]
 #: support's own bars (2): (row, metric, largest allowed fall; a negative one bounds a rise)
@@ -106,7 +113,7 @@ def _show(base: list[float], new: list[float]) -> str:
             f" | {', '.join(f'{x:.4f}' for x in new)})")
 
 
-def bars(base: list[Run], new: list[Run], floors: dict[str, float]
+def bars(base: list[Run], new: list[Run], floors: dict[str, float], plan: int = 10
          ) -> list[tuple[str, bool, str]]:
     out = []
     own = {(s, row, m) for row, m, _ in SUPPORT_OWN for s in ("support",)}
@@ -167,7 +174,7 @@ def bars(base: list[Run], new: list[Run], floors: dict[str, float]
                 median(n) <= median(b) + 3, _show(b, n)))
     # 6. a gain outside the seeds' spread, on at least one
     gains = []
-    for signal, row, metric, sign in GAINS:
+    for signal, row, metric, sign in GAINS if plan == 10 else GAINS_11:
         b = [sign * r.figure(signal, row, metric) for r in base]
         n = [sign * r.figure(signal, row, metric) for r in new]
         gains.append((f"{signal} | {row} | {metric}", min(n) > max(b),
@@ -185,6 +192,7 @@ def main(argv=None) -> int:
                         metavar=("DIR", "OOD", "CHALLENGE"))
     parser.add_argument("--base", nargs=3, action="append", type=Path,
                         metavar=("DIR", "OOD", "CHALLENGE"))
+    parser.add_argument("--plan", type=int, choices=(10, 11), default=10)
     parser.add_argument("--record-base", action="store_true",
                         help="write the default base's review counts to baseline/ and stop")
     args = parser.parse_args(argv)
@@ -203,7 +211,7 @@ def main(argv=None) -> int:
     for side, runs in (("base", base), ("new", new)):
         for run in runs:
             print(f"{side} {run.artifacts}: review {json.dumps(run.review)}")
-    results = bars(base, new, FLOORS)
+    results = bars(base, new, FLOORS, args.plan)
     for name, ok, figures in results:
         print(f"{'PASS' if ok else 'FAIL'}  {name}: {figures}")
     failed = [ok for _, ok, _ in results].count(False)
