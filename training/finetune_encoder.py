@@ -143,13 +143,13 @@ def training_tasks(
 
 
 def keep_case_share(tasks: dict[str, list], reference: dict[str, list]) -> dict[str, list]:
-    """``tasks`` with the written cases' weights (source ``cases``) scaled in each task so
+    """``tasks`` with the written cases' weights (sources ``cases*``) scaled in each task so
     that their share of the task's total weight is their share in ``reference`` (the shipped,
     capped tasks): uncapped, a task grows and the cases would count for less."""
     from dataclasses import replace
 
     def weights(examples: list) -> tuple[float, float]:
-        cases = sum(e.weight for e in examples if e.source == "cases")
+        cases = sum(e.weight for e in examples if _written(e))
         return cases, sum(e.weight for e in examples) - cases
 
     out = {}
@@ -160,9 +160,14 @@ def keep_case_share(tasks: dict[str, list], reference: dict[str, list]) -> dict[
             out[name] = examples
             continue
         factor = ref_cases * rest / (cases * ref_rest)
-        out[name] = [replace(e, weight=e.weight * factor) if e.source == "cases" else e
+        out[name] = [replace(e, weight=e.weight * factor) if _written(e) else e
                      for e in examples]
     return out
+
+
+def _written(example) -> bool:
+    """A written case: ``training/cases`` or ``--cases`` (``cases-finetune``)."""
+    return example.source.startswith("cases")
 
 
 def read_cases(paths: list[Path]) -> list:

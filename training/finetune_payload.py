@@ -18,7 +18,9 @@ base weights here and writes a ``BertModel`` folder for ``export_encoder.export`
 
 from __future__ import annotations
 
+import io
 import json
+import lzma
 import os
 import sys
 from pathlib import Path
@@ -50,9 +52,6 @@ def write_payload(out: Path, all_sources: bool = False, cap: int | None = 3000) 
 def write_tasks(out: Path, tasks: dict[str, list[tuple]]) -> np.ndarray:
     """``out/tasks.xz`` from tokenised tasks (an npz, the WordPiece ids split into their
     two bytes as stored, compressed with xz); returns the WordPiece ids they use."""
-    import io
-    import lzma
-
     names = list(tasks)
     rows = [row for n in names for row in tasks[n]]
     flat = np.array([i for ids, _, _ in rows for i in ids], dtype=np.uint16)
@@ -63,7 +62,7 @@ def write_tasks(out: Path, tasks: dict[str, list[tuple]]) -> np.ndarray:
         names=np.array(names),
         counts=np.array([len(tasks[n]) for n in names], dtype=np.int32),
         lengths=np.array([len(ids) for ids, _, _ in rows], dtype=np.int32),
-        ids_bytes=np.ascontiguousarray(flat.view(np.uint8).reshape(-1, 2).T),
+        ids_bytes=_planes(flat),
         labels=np.array([lab for _, lab, _ in rows], dtype=np.float64),
         weights=np.array([w for _, _, w in rows], dtype=np.float64),
     )
@@ -92,11 +91,8 @@ def write_weights(path: Path, state: dict[str, np.ndarray]) -> Path:
     """fp16 arrays as one xz stream: a JSON header line (names and shapes), then each
     array's first bytes and second bytes as stored, little-endian on every machine this runs
     on (floats compress better split by byte)."""
-    import lzma
-
     header = [[k, list(v.shape)] for k, v in state.items()]
-    planes = [np.ascontiguousarray(v.astype(np.float16).view(np.uint8).reshape(-1, 2).T)
-              for v in state.values()]
+    planes = [_planes(v.astype(np.float16)) for v in state.values()]
     with lzma.open(path, "wb", preset=6) as f:
         f.write(json.dumps(header).encode() + b"\n")
         for plane in planes:
@@ -106,27 +102,31 @@ def write_weights(path: Path, state: dict[str, np.ndarray]) -> Path:
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:
     """The arrays ``write_weights`` stored, as fp32."""
-    import lzma
-
     with lzma.open(path, "rb") as f:
         header = json.loads(f.readline())
         out = {}
         for name, shape in header:
             size = int(np.prod(shape, dtype=np.int64))
             planes = np.frombuffer(f.read(2 * size), dtype=np.uint8).reshape(2, size)
-            out[name] = (np.ascontiguousarray(planes.T).view(np.float16)
-                         .reshape(shape).astype(np.float32))
+            out[name] = _unplanes(planes, np.float16).reshape(shape).astype(np.float32)
     return out
+
+
+def _planes(a: np.ndarray) -> np.ndarray:
+    """A 2-byte array as two rows: every element's first byte, then every second byte."""
+    return np.ascontiguousarray(a.reshape(-1).view(np.uint8).reshape(-1, 2).T)
+
+
+def _unplanes(planes: np.ndarray, dtype) -> np.ndarray:
+    """The flat array ``_planes`` split."""
+    return np.ascontiguousarray(planes.T).view(dtype).ravel()
 
 
 def read_tasks(payload: Path) -> dict[str, list[tuple]]:
     """The tasks ``write_payload`` stored, as ``finetune_encoder.tokenised`` gives them."""
-    import io
-    import lzma
-
     if (payload / "tasks.xz").exists():
         data = np.load(io.BytesIO(lzma.decompress((payload / "tasks.xz").read_bytes())))
-        ids = np.ascontiguousarray(data["ids_bytes"].T).view(np.uint16).ravel()
+        ids = _unplanes(data["ids_bytes"], np.uint16)
     else:  # an older payload
         data = np.load(payload / "tasks.npz")
         ids = data["ids"]
