@@ -35,7 +35,7 @@ ROOT = HERE.parents[2]
 sys.path[:0] = [str(HERE.parent), str(ROOT / "training")]
 
 import dismissals  # noqa: E402
-from compare_heads import SETS  # noqa: E402
+from compare_heads import SETS, kinds  # noqa: E402
 from frozen_sets import read_frozen  # noqa: E402
 
 
@@ -79,8 +79,7 @@ def review(rows: list[dict]) -> dict:
         n_on = sum(on[i] >= 0.5 for i in idx)
         out[kind] = {"n": len(idx), "support_off": n_off, "support_on": n_on}
         print(f"{kind:16s} {len(idx):4d} {n_off:18d} {n_on:8d}")
-    lost = [r["text"] for i, r in enumerate(rows)
-            if r["expect_support"] and off[i].as_py() >= 0.5 > on[i]]
+    lost = [rows[i]["text"] for i in kinds(rows)[0] if off[i].as_py() >= 0.5 > on[i]]
     for text in lost:
         print(f"  comfort lost: {text!r}")
     return out

@@ -7,7 +7,8 @@ Each run is an artifact folder (with its ``metrics.json``), its ``eval_ood.py`` 
 ``eval_challenge.py`` figures. Without ``--base``, the base is the shipped recipe's three
 seeds: the shipped artifacts with their committed figures (seed 13) and stop 35's runs at
 seeds 14 and 15 (``/tmp/s14``, ``/tmp/s15``; their figures, in-distribution figures and
-review counts are in ``baseline/``, so the artifacts are not needed once recorded). Exactly
+review counts are in ``baseline/``, the counts written by ``--record-base``, so the
+artifacts are not needed once recorded). Exactly
 three runs a side. Prints every bar with the per-seed figures of both sides and PASS or
 FAIL; exit status 1 if any bar fails.
 
@@ -116,7 +117,7 @@ def _show(base: list[float], new: list[float]) -> str:
 def bars(base: list[Run], new: list[Run], floors: dict[str, float], plan: int = 10
          ) -> list[tuple[str, bool, str]]:
     out = []
-    own = {(s, row, m) for row, m, _ in SUPPORT_OWN for s in ("support",)}
+    own = {("support", row, m) for row, m, _ in SUPPORT_OWN}
     rows = base[0].ood
     # 1. every held-apart AUC / macro-F1 and false-alarm rate
     for signal, signal_rows in rows.items():
@@ -202,7 +203,7 @@ def main(argv=None) -> int:
                 json.dumps(review_counts(Path(artifacts)), indent=1) + "\n")
         return 0
     if len(args.new) != SEEDS or len(args.base or BASE) != SEEDS:
-        parser.error(f"plan 10 is judged on {SEEDS} seeds a side, no fewer (README)")
+        parser.error(f"plans 10 and 11 are judged on {SEEDS} seeds a side (README)")
     sys.path.insert(0, str(ROOT / "tests/challenge"))
     from test_challenge import FLOORS
 
