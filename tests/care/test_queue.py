@@ -317,18 +317,29 @@ def test_inbox_says_read_as_hateful_not_hostile_for_hate_without_toxicity(tmp_pa
 def test_the_wording_says_the_rules_number():
     """The care queue, the network page and the report say "two" and "one" in words: they
     must change with read_sql.MIN_HOSTILE_POSTS."""
-    from pathlib import Path
-
-    import kindscope
     from kindscope.care.terminal import REASON_WORDS
     from kindscope.store.read_sql import MIN_HOSTILE_POSTS
 
-    templates = Path(kindscope.__file__).parent / "report" / "templates"
     assert MIN_HOSTILE_POSTS == 2
     assert "at least two" in REASON_WORDS["hostile"]
-    from kindscope.report.html import UNOFFERED
+    from kindscope.report.html import UNOFFERED, environment
 
-    # the network page's rule is written from MIN_HOSTILE_POSTS (report.html.UNOFFERED)
+    # the network page's rule is written from MIN_HOSTILE_POSTS (report.html.UNOFFERED), and
+    # every place that leaves such accounts out says the rule where it does
     assert "twice or more" in UNOFFERED
-    assert (templates / "network.html").read_text(encoding="utf-8").count("{{ unoffered }}") == 3
-    assert "sent one such post each" in (templates / "metrics.html").read_text(encoding="utf-8")
+    env = environment()
+
+    def shown(template: str, call: str, **piece) -> str:
+        page = env.from_string(f'{{% import "{template}" as t with context %}}{{{{ t.{call} }}}}')
+        return page.render(fig={}, **piece)
+
+    for call, piece in (("unanswered(u)", {"u": {"available": True, "count": 0}}),
+                        ("unanswered(u)", {"u": {"available": True, "count": 2, "accounts": [
+                            {"handle": "a", "account_id": "1", "replies": 1}]}}),
+                        ("bridges(b)", {"b": {"available": True, "accounts": [],
+                                              "left_out": 3}})):
+        assert UNOFFERED in shown("network.html", call, **piece), call
+    # the harshness section names only accounts with two such posts, in words
+    one = {"available": True, "aimed_at_me": 5, "hostile": 1, "toxic": 1, "hateful": 0,
+           "by_account": [], "accounts_with_one": 1}
+    assert "sent one such post each" in shown("metrics.html", "toxicity_received(m)", m=one)
