@@ -102,18 +102,22 @@ def reader_help(country: str | None = None) -> dict:
     for the reader, not about them. Help lines the reader can point the poster to; never a
     suggestion to contact authorities or anyone else on the poster's behalf."""
     sign = signposting(country)
+    where = ("the help lines below" if sign.lines else
+             "findahelpline.com, below, lists free, confidential services by country")
     return {
         "how_to_answer": [
             "You can simply let them know you saw their post and that you are glad they "
             "said something; you do not have to fix anything.",
             "Don't promise to keep it secret if they tell you they are not safe.",
-            "You can point them to people trained to help: the help lines below.",
+            f"You can point them to people trained to help: {where}.",
+            f"If they tell you they are in danger right now, encourage them to call "
+            f"{sign.emergency}.",
             "You are not their counsellor. Look after yourself too.",
         ],
         "help_lines": [{"name": h.name, "contact": h.contact, "url": h.url}
                        for h in sign.lines],
         "find_more": sign.find_more,
-        "caveat": "kindscope can be wrong: this post may mean something else.",
+        "caveat": "kindscope can be wrong: a post it lists may mean something else.",
     }
 
 

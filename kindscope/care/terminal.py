@@ -32,20 +32,28 @@ def _wrap(text: str, indent: str = "    ") -> str:
                      for line in lines)
 
 
-def _item(item: CareItem) -> list[str]:
+def _item(item: CareItem, marked: bool) -> list[str]:
     out = [f"@{item.handle.lstrip('@')}, {_when(item.hours_without_reply)} ({item.created_at})"
            f": {item.status}", _wrap(item.text)]
     for more in item.continuations:
         out.append(_wrap(more["text"], "      ↳ "))
     if item.url:
         out.append(f"    {item.url}")
-    if item.signposting:
-        help_ = item.signposting
-        out.append("    If you answer: " + " ".join(help_["how_to_answer"][:2]))
-        lines = "; ".join(f"{h['name']} ({h['contact']})" for h in help_["help_lines"])
-        lead = f"{lines}. " if lines else ""
-        out.append(f"    Help lines: {lead}{help_['find_more']}. {help_['caveat']}")
+    if item.signposting and marked:
+        out.append("    If you answer this one, the help at the end of this list is for you.")
     return out
+
+
+def _reader_help(help_: dict, every: bool) -> list[str]:
+    """The help for the reader, said once under the items it is for (every item of a care
+    queue; the inbox's messages that read as someone in crisis)."""
+    lines = "; ".join(f"{h['name']} ({h['contact']})" for h in help_["help_lines"])
+    lead = f"{lines}. " if lines else ""
+    return [f"If you answer {'any of these' if every else 'one of the marked messages'}:",
+            *(textwrap.fill(line, 88, initial_indent="  - ", subsequent_indent="    ")
+              for line in help_["how_to_answer"]),
+            f"Help lines: {lead}{help_['find_more']}.",
+            _wrap(help_["caveat"], "")]
 
 
 #: What an empty care queue says it may have missed: on three frozen review sets the signals
@@ -101,9 +109,14 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
     lines.append(now_words(queue))
     if queue.note:
         lines.append(f"note: {queue.note}")
+    helped = [i for i in queue.items if i.signposting]
+    every = len(helped) == len(queue.items)
     for item in queue.items:
         lines.append("")
-        lines.extend(_item(item))
+        lines.extend(_item(item, marked=not every))
+    if helped:
+        lines.append("")
+        lines.extend(_reader_help(helped[0].signposting, every))
     if queue.held_back:
         lines.append("")
         lines.append(f"{queue.held_back} more wait past your care budget of {queue.budget}. "

@@ -135,8 +135,31 @@ def test_every_item_gets_the_same_help_whatever_was_read_or_answered(store):
     assert all(helps) and all(h == helps[0] for h in helps)
     assert "can be wrong" in helps[0]["caveat"]
     text, page = render_text(queue), render_page(queue)
-    assert text.count("If you answer:") == len(queue.items) == text.count("Help lines:")
+    # the terminal says it once, under the list, whole; the page beside each item
+    assert text.count("If you answer any of these:") == 1 == text.count("Help lines:")
+    assert "the help at the end" not in text
+    flat = " ".join(text.split())
+    assert all(line in flat for line in helps[0]["how_to_answer"])
+    assert "You are not their counsellor." in flat and "in danger right now" in flat
     assert page.count("<strong>If you answer:</strong>") == len(queue.items)
+    assert page.count("in danger right now") == len(queue.items)
+
+
+def test_the_inbox_marks_the_messages_its_help_is_for():
+    """In the inbox only messages that read as a crisis get help for the reader: the terminal
+    marks them and says the help once, after the list."""
+    from kindscope.care.queue import reader_help
+
+    help_ = reader_help("GB")
+    items = (CareItem("m1", "a", "ann", "2024-06-01T10:00:00+00:00", "i can't do this", None,
+                      2.0, "read as painful", (), help_),
+             CareItem("m2", "b", "bo", "2024-06-01T11:00:00+00:00", "nice one", None, 1.0,
+                      "read as kind"))
+    text = render_text(CareQueue("2024-06-01T12:00:00+00:00", 7, 10, items, 0), kind="inbox")
+    marked = "If you answer this one, the help at the end of this list is for you."
+    assert text.count(marked) == 1 and text.index("ann") < text.index(marked) < text.index("bo")
+    assert text.index("bo") < text.index("If you answer one of the marked messages:")
+    assert "encourage them to call 999" in " ".join(text.split())
 
 
 def test_a_hostile_only_post_not_read_as_a_crisis_gets_help_too(tmp_path):
@@ -218,8 +241,9 @@ def test_care_command_takes_a_country(run, tmp_path):
     gb = run("care", "--db", db, "--country", "GB")
     assert gb.exit_code == 0, gb.output
     listed = json.loads(run("care", "--db", db, "--json").stdout)["items"]
-    assert listed  # every listed post gets the country's line, once
-    assert gb.stdout.count("Samaritans (call 116 123 (free))") == len(listed)
+    assert listed  # the country's line, said once under the listed posts
+    assert gb.stdout.count("Samaritans (call 116 123 (free))") == 1
+    assert gb.stdout.index(listed[-1]["handle"]) < gb.stdout.index("Samaritans")
     assert "Elsewhere, or for other languages" in gb.stdout
 
 
