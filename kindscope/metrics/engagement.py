@@ -64,6 +64,8 @@ class AfterDisclosure:
     ci_high: float | None = None
     minimum_per_window: int = MIN_WINDOW_POSTS
     note: str | None = None
+    #: such posts before the one compared, each with too few posts around it to compare
+    earlier_disclosures: int = 0
 
 
 def _boot_means(values: np.ndarray, rng: np.random.Generator, samples: int) -> np.ndarray:
@@ -119,27 +121,35 @@ def kindness_gap(rm: ReadModel, samples: int = BOOTSTRAP_SAMPLES) -> KindnessGap
 
 
 def after_disclosure(rm: ReadModel, samples: int = BOOTSTRAP_SAMPLES) -> AfterDisclosure:
-    """Mean engagement per post of mine in the ``WINDOW_WEEKS`` weeks after my first
-    crisis-level (crisis >= threshold) or strongly distressed (distress >= 0.8) post, minus
-    the mean in the weeks before; bootstrap 95% interval of the difference. The disclosure
-    post itself is in neither window."""
+    """Mean engagement per post of mine in the ``WINDOW_WEEKS`` weeks after a crisis-level
+    (crisis >= threshold) or strongly distressed (distress >= 0.8) post, minus the mean in
+    the weeks before; bootstrap 95% interval of the difference. The post is my first such
+    post with at least ``MIN_WINDOW_POSTS`` posts in each window (the data often starts or
+    ends with one); it is itself in neither window."""
     needs = "engagement on your posts, their dates, and signal scores"
     availability = _availability(rm)
     if not availability.available:
         return AfterDisclosure(availability, needs)
-    first = aggregates.first_disclosure(rm)
-    if first is None:
+    found = aggregates.disclosures(rm, WINDOW_WEEKS)
+    if not found:
         return AfterDisclosure(availability, needs,
                                note="no crisis-level or strongly distressed post found")
-    post_id, at = first
+    comparable = [i for i, (*_, before_n, after_n) in enumerate(found)
+                  if min(before_n, after_n) >= MIN_WINDOW_POSTS]
+    if not comparable:
+        n = len(found)
+        which = "your crisis-level or strongly distressed post has" if n == 1 else \
+            f"none of your {n} crisis-level or strongly distressed posts has"
+        return AfterDisclosure(availability, needs, note=(
+            f"not enough data: {which} {MIN_WINDOW_POSTS} or more posts of yours in the "
+            f"{WINDOW_WEEKS} weeks before it and in the {WINDOW_WEEKS} weeks after it"))
+    post_id, at, *_ = found[comparable[0]]
     before, after = aggregates.window_engagement(rm, at, WINDOW_WEEKS)
     base = dict(disclosure_post_id=post_id, disclosure_at=at.isoformat(),
                 before_posts=len(before), after_posts=len(after),
                 before_mean=float(before.mean()) if len(before) else None,
-                after_mean=float(after.mean()) if len(after) else None)
-    if len(before) < MIN_WINDOW_POSTS or len(after) < MIN_WINDOW_POSTS:
-        return AfterDisclosure(availability, needs, **base, note=(
-            f"not enough data: needs at least {MIN_WINDOW_POSTS} posts in each window"))
+                after_mean=float(after.mean()) if len(after) else None,
+                earlier_disclosures=comparable[0])
     rng = np.random.default_rng(rm.seed)
     diffs = _boot_means(after, rng, samples) - _boot_means(before, rng, samples)
     low, high = _interval(diffs)

@@ -16,7 +16,7 @@ from kindscope.store.read_sql import MIN_HOSTILE_POSTS, post_group
 from kindscope.store.scoring import unread_counts
 
 __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_time_quartiles",
-           "engagement_values", "first_disclosure", "window_engagement", "received_counts",
+           "engagement_values", "disclosures", "window_engagement", "received_counts",
            "top_responders", "given_counts", "toxic_reply_examples", "stage_months",
            "aimed_counts", "aimed_by_month", "aimed_by_account", "example_rows",
            "my_post_counts", "post_counts", "no_response_counts", "own_moments"]
@@ -96,11 +96,20 @@ def engagement_values(rm: ReadModel, label: str) -> np.ndarray:
                      "ORDER BY created_at, post_id", [label]).astype(float)
 
 
-def first_disclosure(rm: ReadModel) -> tuple | None:
-    """(post id, created_at) of my first crisis-level or strongly distressed post."""
-    rows = rm.rows("SELECT post_id, created_at FROM {p}_mine WHERE is_disclosure "
-                   "ORDER BY created_at, post_id LIMIT 1")
-    return rows[0] if rows else None
+def disclosures(rm: ReadModel, weeks: int) -> list[tuple]:
+    """My crisis-level or strongly distressed posts, oldest first: (post id, created_at, my
+    posts in the ``weeks`` before it, in the ``weeks`` after it), counted as
+    :func:`window_engagement` counts them (the post itself in neither)."""
+    span = f"INTERVAL {int(weeks) * 7} DAY"
+    return rm.rows(f"""
+        WITH d AS (SELECT post_id, created_at FROM {{p}}_mine WHERE is_disclosure)
+        SELECT d.post_id, d.created_at,
+               count(e.created_at) FILTER (WHERE e.created_at < d.created_at),
+               count(e.created_at) FILTER (WHERE e.created_at > d.created_at)
+        FROM d LEFT JOIN {{p}}_engagement e
+          ON e.created_at >= d.created_at - {span} AND e.created_at <= d.created_at + {span}
+        GROUP BY d.post_id, d.created_at
+        ORDER BY d.created_at, d.post_id""")
 
 
 def window_engagement(rm: ReadModel, at, weeks: int) -> tuple[np.ndarray, np.ndarray]:

@@ -84,6 +84,43 @@ def test_after_disclosure_difference(store_of):
     assert result.ci_low == pytest.approx(-2) and result.ci_high == pytest.approx(-2)
 
 
+def test_after_disclosure_compares_the_first_disclosure_with_posts_around_it(store_of):
+    """Data that starts with a painful post compares nothing before it: the next such post
+    with 3 posts in each window is compared, and the page says an earlier one was passed."""
+    posts = [{"id": "x0", "author": "me", "hours": 0, "likes": 9}]  # the data's first post
+    scores = {"x0": {"distress": 0.95}}
+    for i in range(4):
+        posts.append({"id": f"b{i}", "author": "me", "hours": 24 * (1 + i), "likes": 3})
+        scores[f"b{i}"] = U
+    posts.append({"id": "x", "author": "me", "hours": 24 * 6, "likes": 9})
+    scores["x"] = {"crisis": 0.95}
+    for i in range(3):
+        posts.append({"id": f"a{i}", "author": "me", "hours": 24 * (7 + i), "likes": 1})
+        scores[f"a{i}"] = U
+    result = after_disclosure(read_model(store_of(posts, scores)))
+    assert result.disclosure_post_id == "x" and result.earlier_disclosures == 1
+    # x0 is in x's window before; b0-b3 too
+    assert (result.before_posts, result.after_posts) == (5, 3)
+    assert result.difference == pytest.approx(1 - (9 + 3 * 4) / 5)
+    from kindscope.report.html import environment
+
+    page = environment().from_string(
+        '{% import "metrics.html" as t with context %}{{ t.after_disclosure(m) }}').render(
+        m={"available": True, "weeks": 4, "disclosure_at": result.disclosure_at,
+           "difference": result.difference, "ci_low": result.ci_low, "ci_high": result.ci_high,
+           "before_posts": 5, "after_posts": 3, "minimum_per_window": 3,
+           "earlier_disclosures": 1})
+    assert "a strongly distressed post of yours" in page and "your first" not in page
+    assert "1 earlier one had fewer than 3 posts of yours before or after it" in page
+    # without the third post after x, neither can be compared: the note says how many
+    posts = [p for p in posts if p["id"] != "a2"]
+    result = after_disclosure(read_model(store_of(posts, scores)))
+    assert result.difference is None and result.disclosure_post_id is None
+    assert result.note == ("not enough data: none of your 2 crisis-level or strongly "
+                           "distressed posts has 3 or more posts of yours in the 4 weeks "
+                           "before it and in the 4 weeks after it")
+
+
 def test_kindness_received_shares_and_responders(store_of):
     posts = [{"id": "d", "author": "me", "hours": 0},
              {"id": "u", "author": "me", "hours": 1}]
