@@ -18,6 +18,13 @@ The decisions are the shipped signals at their shipped thresholds
 - ``own_distress``: the draft's ``distress``; ``crisis``: the draft's ``crisis``.
 - ``context_vulnerable``: the replied-to post's ``distress`` or ``crisis`` (None when no
   context is given).
+- ``comforting``: the draft's ``support``, read with the post it answers (None when no
+  context is given, or the context is in a language the signals do not read). Said only
+  when the answered post reads as painful: a reply that does not read as comforting ("just
+  get over it") is named so. A reply to a painful post whose words read as painful too
+  (short replies like "I'm sorry, that sucks" often do) is told that this may be the
+  writer's pain or the pain answered, with the help lines, and not told to post later;
+  a crisis reading is said as without context.
 
 **How the words are found: occlusion.** The draft is scored again with each of its words
 removed in turn (a word is a run of non-space characters). A word's weight is how much its
@@ -69,6 +76,10 @@ HATE_ONLY_REASON = (f"It reads as hateful to the model, not as rude, and {HATE_O
                     "too: if that is what yours does, people will likely read it as you "
                     "mean it.")
 
+#: Said when the answered post reads as painful and the draft, read with it, not as support.
+NOT_COMFORTING = ("Read with that post, your draft does not read as comforting to kindscope. "
+                  "If you mean it kindly, you could say so in plain words.")
+
 CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in both "
           "directions: it can miss what hurts and flag words that mean something else "
           "(\"I felt like such an idiot\" may read as harsh, \"dying of laughter\" as "
@@ -90,6 +101,7 @@ class DraftCheck:
     own_distress: bool | None
     crisis: bool | None
     context_vulnerable: bool | None
+    comforting: bool | None = None
     harsh_words: tuple[str, ...] = ()
     harsh_words_enough: bool | None = None
     context_lang: str | None = None
@@ -103,7 +115,8 @@ class DraftCheck:
         """One JSON-ready object; ``signposting`` only when the draft reads as the writer's
         own distress or crisis."""
         out = {"harsh": self.harsh, "own_distress": self.own_distress, "crisis": self.crisis,
-               "context_vulnerable": self.context_vulnerable, "reasons": list(self.reasons),
+               "context_vulnerable": self.context_vulnerable, "comforting": self.comforting,
+               "reasons": list(self.reasons),
                "suggestions": list(self.suggestions), "harsh_words": list(self.harsh_words),
                "harsh_words_enough": self.harsh_words_enough, "lang": self.lang,
                "read": self.read, "context_lang": self.context_lang}
@@ -267,6 +280,7 @@ def check_draft(text: str, context: str | None = None,
                           suggestions=tuple(suggestions), scores=all_scores)
     harsh = any(_at(scores, s) for s in HARSH_SIGNALS)
     own_distress, crisis = _at(scores, "distress"), _at(scores, "crisis")
+    comforting = None if context_scores is None else _at(scores, "support")
     words: tuple[str, ...] = ()
     enough = None
     if harsh:
@@ -278,23 +292,33 @@ def check_draft(text: str, context: str | None = None,
                            f"or say it {'without those words' if words else 'differently'}. "
                            "It is your choice.")
     _vulnerable(context_vulnerable, reasons, suggestions)
+    if context_vulnerable and comforting is False and not harsh:
+        reasons.append(NOT_COMFORTING)
     help_ = None
     if own_distress or crisis:
         misread = (" (If you are writing about someone else's pain, kindscope may have "
                    "misread it.)" if context is not None else "")
+        # a reply to a painful post: its pain may be the answered post's, echoed
+        echo = bool(context_vulnerable and not crisis)
         if crisis:
             reasons.append("This draft reads as if you may be in a very hard place right now. "
                            "You do not have to face that on your own." + misread)
+        elif echo:
+            lead = "It reads as comforting, and its" if comforting else "Its"
+            reasons.append(f"{lead} words read as painful too: that may be your own pain, or "
+                           "the pain you are answering (kindscope can mix the two up).")
         else:
             reasons.append("This draft reads as if you may be going through something painful "
                            "right now." + misread)
-        suggestions.append("You could post it later, when you have had a moment, or share it "
-                           "with fewer people: a close friend, a private account or a smaller "
-                           "circle. Talking to someone you trust can help too.")
+        if not echo:
+            suggestions.append("You could post it later, when you have had a moment, or share "
+                               "it with fewer people: a close friend, a private account or a "
+                               "smaller circle. Talking to someone you trust can help too. "
+                               "Sharing can bring support as well: it is your choice.")
         help_ = draft_help(country)
     if not (harsh or own_distress or crisis):
         reasons.insert(0, "Nothing in this draft reads as harsh or painful to kindscope.")
-    return DraftCheck(lang, True, harsh, own_distress, crisis, context_vulnerable,
+    return DraftCheck(lang, True, harsh, own_distress, crisis, context_vulnerable, comforting,
                       harsh_words=words, harsh_words_enough=enough, context_lang=context_lang,
                       reasons=tuple(reasons), suggestions=tuple(suggestions),
                       signposting=help_, scores=all_scores)

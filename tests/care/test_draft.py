@@ -88,6 +88,39 @@ def test_a_reply_to_a_painful_post_gets_the_vulnerability_note(check):
     _no_scores(result.stdout)
 
 
+@pytest.mark.parametrize("draft", ["just get over it", "stop being so dramatic"])
+def test_a_brush_off_to_a_painful_post_is_named_as_not_comforting(check, draft):
+    """The help's own example: read with the post it answers, a brush-off is not comfort;
+    its words may also read as pain (short replies often do), which is said as maybe the
+    answered post's, without telling the writer to post later."""
+    out = _json(check(draft, "--context", "I can't go on", "--json"))
+    assert out["context_vulnerable"] is True and out["comforting"] is False
+    assert any("does not read as comforting" in r for r in out["reasons"])
+    assert not any("later" in s for s in out["suggestions"])
+    assert not any("you may be going through something painful" in r for r in out["reasons"])
+
+
+@pytest.mark.parametrize("draft", ["I'm here if you want to talk", "I'm sorry, that sucks",
+                                   "sending you a hug"])
+def test_a_kind_reply_to_a_painful_post_is_not_told_to_wait(check, draft):
+    out = _json(check(draft, "--context", PAINFUL_CONTEXT, "--json"))
+    assert out["comforting"] is True and out["harsh"] is False
+    assert not any("does not read as comforting" in r for r in out["reasons"])
+    assert not any("later" in s or "fewer people" in s for s in out["suggestions"])
+
+
+def test_a_crisis_draft_in_reply_still_gets_the_crisis_words_and_emergency_number(check):
+    draft = "me too. i have decided to end my life tonight"
+    out = _json(check(draft, "--context", PAINFUL_CONTEXT, "--json"))
+    assert out["crisis"] is True and out["signposting"]
+    assert any("very hard place" in r for r in out["reasons"])
+    assert "in danger right now" in check(draft, "--context", PAINFUL_CONTEXT).stdout
+
+
+def test_without_context_comforting_is_not_said(check):
+    assert _json(check("sending you a hug", "--json"))["comforting"] is None
+
+
 def test_a_reply_to_a_plain_post_gets_no_note(check):
     out = _json(check("congratulations!", "--context", "my pottery lesson was a success!",
                       "--json"))
