@@ -100,8 +100,9 @@ def test_an_authors_void_is_the_read_models(demo_db):
     with Store(demo_db, read_only=True) as store:
         rm = read_model(store)
         with cm.community_scope(store, rm.platform, {rm.me: 1}) as scope:
-            assert cm.void_by_community(scope)[1] == aggregates.void_counts(
-                rm, timedelta(days=7))
+            own = aggregates.void_counts(rm, timedelta(days=7))
+            assert cm.void_by_community(scope)[1] == {g: v[:3] for g, v in own.items()}
+            assert own["distress"][3] > 0  # the demo's abuse-only answers are no answers here
             means = cm.engagement_by_community(scope)[1]
         for label in ("distress", "upbeat"):
             values = aggregates.engagement_values(rm, label)

@@ -1,7 +1,8 @@
 """What each community is like: size, top terms and accounts, and its norms.
 
 Norms come from the members' posts and the replies to them: the share of distress posts
-that got an answer from someone else, the median time to the first reply, the toxicity
+that got an answer from someone else (a reply read as toxic or hateful is none), the median
+time to the first answer, the toxicity
 rate of the members' posts. Distress and toxicity are the read model's decisions (one
 model version, one set of thresholds); with no read model or no scores for a signal the
 norm is None rather than a guess.

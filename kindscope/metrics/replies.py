@@ -32,6 +32,8 @@ class VoidGroup:
     eligible_7d: int
     unanswered_7d: int
     rate_7d: float | None
+    #: of ``unanswered_7d``, posts whose only replies in the 7 days read as toxic or hateful
+    hostile_only_7d: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +66,12 @@ class TimeToReply:
 
 
 def void_rate(rm: ReadModel) -> VoidRate:
-    """Share of my distress / upbeat / other posts with no reply from anyone else within
+    """Share of my distress / upbeat / other posts with no answer from anyone else within
     24 hours and within 7 days.
 
-    Self-replies do not count as answers; deleted posts of mine are left out; a post made
+    Self-replies do not count as answers, nor do replies read as toxic or hateful (as in the
+    care queue: abuse is not an answer; ``hostile_only_7d`` counts the posts that got only
+    such replies); deleted posts of mine are left out; a post made
     less than the window before the end of the data is not eligible for that window.
     Without signal scores every post is in "other"; a post that was not read (another
     language) is in no group.
@@ -79,10 +83,10 @@ def void_rate(rm: ReadModel) -> VoidRate:
     day, week = aggregates.void_counts(rm, DAY), aggregates.void_counts(rm, WEEK)
     groups = []
     for g in GROUPS:
-        posts, e24, u24 = day.get(g, (0, 0, 0))
-        _, e7, u7 = week.get(g, (0, 0, 0))
+        posts, e24, u24, _ = day.get(g, (0, 0, 0, 0))
+        _, e7, u7, h7 = week.get(g, (0, 0, 0, 0))
         groups.append(VoidGroup(g, posts, e24, u24, u24 / e24 if e24 else None,
-                                e7, u7, u7 / e7 if e7 else None))
+                                e7, u7, u7 / e7 if e7 else None, h7))
     silent = examples(aggregates.unanswered_examples(rm, WEEK, MAX_UNANSWERED))
     return VoidRate(availability, needs, tuple(groups), silent)
 

@@ -34,13 +34,13 @@ def _void(m: dict) -> Chart:
 
 
 def time_label(t: dict) -> str:
-    return f"{GROUP_NAMES[t['group']]}, {'any' if t['kind'] == 'any' else 'kind'} reply"
+    return f"{GROUP_NAMES[t['group']]}, {'any answer' if t['kind'] == 'any' else 'kind reply'}"
 
 
 def _times(m: dict) -> Chart:
     rows = [Row(time_label(t), (Bar(t["group"], t["median_hours"] or 0,
                                     hours(t["median_hours"])),)) for t in m["times"]]
-    return bar_chart("time-chart", "Median time to first reply",
+    return bar_chart("time-chart", "Median time to the first answer",
                      "; ".join(f"{r.label}: {r.bars[0].text}" for r in rows), rows)
 
 

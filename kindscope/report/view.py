@@ -219,7 +219,7 @@ class VoidTotals:
     judged_day: int  # posts at least a day old: in the 24-hour column
     young_day: int  # posts too new for the 24-hour column
     young_week: int  # posts too new for the 7-day column
-    unanswered_distress: int  # painful posts with no reply from anyone else within 7 days
+    unanswered_distress: int  # painful posts with no answer from anyone else within 7 days
 
 
 def void_totals(m: dict | None) -> VoidTotals | None:

@@ -26,10 +26,13 @@ _GROUPED = f"""
     SELECT m.*, {post_group("m")} AS grp
     FROM {{p}}_mine m"""
 
-# The first reply in time by someone else, and the first supportive one, per post of mine.
+# Per post of mine: the first answer in time (a reply by someone else that does not read as
+# toxic or hateful: abuse is not an answer, as in the care queue), the first supportive one,
+# and the first reply that reads as toxic or hateful.
 _FIRST = """
-    SELECT parent_id AS post_id, min(created_at) AS first_at,
-           min(created_at) FILTER (is_supportive) AS first_supportive_at
+    SELECT parent_id AS post_id, min(created_at) FILTER (NOT is_hostile) AS first_at,
+           min(created_at) FILTER (is_supportive) AS first_supportive_at,
+           min(created_at) FILTER (is_hostile) AS first_hostile_at
     FROM {p}_replies_by_others WHERE in_time GROUP BY parent_id"""
 
 
@@ -41,23 +44,28 @@ def _interval(window: timedelta) -> str:
     return f"INTERVAL {int(window.total_seconds())} SECOND"
 
 
-def void_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int, int, int]]:
-    """Per group: (posts, eligible, unanswered) for one window. A post is eligible when the
-    data runs at least ``window`` past it; unanswered when no one else replied in time."""
+def void_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int, int, int, int]]:
+    """Per group: (posts, eligible, unanswered, unanswered but with a hostile reply) for one
+    window. A post is eligible when the data runs at least ``window`` past it; unanswered
+    when no one else answered in time (``_FIRST``: a reply read as toxic or hateful is no
+    answer); the last count is those of them that got such a reply in time."""
     iv = _interval(window)
     rows = rm.rows(f"""
-        WITH g AS ({_GROUPED}), f AS ({_FIRST})
-        SELECT g.grp, count(*),
-               count(*) FILTER (k.until IS NULL OR g.created_at + {iv} <= k.until),
-               count(*) FILTER ((k.until IS NULL OR g.created_at + {iv} <= k.until)
-                                AND (f.first_at IS NULL OR f.first_at > g.created_at + {iv}))
-        FROM g LEFT JOIN f USING (post_id), {{p}}_params k
-        WHERE g.grp IS NOT NULL GROUP BY g.grp""")
-    return {r[0]: (int(r[1]), int(r[2]), int(r[3])) for r in rows}
+        WITH g AS ({_GROUPED}), f AS ({_FIRST}),
+        e AS (SELECT g.grp, (k.until IS NULL OR g.created_at + {iv} <= k.until) AS eligible,
+                     (f.first_at IS NULL OR f.first_at > g.created_at + {iv}) AS unanswered,
+                     coalesce(f.first_hostile_at <= g.created_at + {iv}, false) AS hostile
+              FROM g LEFT JOIN f USING (post_id), {{p}}_params k WHERE g.grp IS NOT NULL)
+        SELECT grp, count(*), count(*) FILTER (eligible),
+               count(*) FILTER (eligible AND unanswered),
+               count(*) FILTER (eligible AND unanswered AND hostile)
+        FROM e GROUP BY grp""")
+    return {r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows}
 
 
 def unanswered_examples(rm: ReadModel, window: timedelta, limit: int) -> list[tuple]:
-    """My distress posts with no reply from others within ``window`` (newest first)."""
+    """My distress posts with no answer from others within ``window`` (newest first; a
+    reply read as toxic or hateful is no answer)."""
     iv = _interval(window)
     return rm.rows(f"""
         WITH g AS ({_GROUPED}), f AS ({_FIRST})

@@ -104,7 +104,8 @@ _VIEWS = (
         WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at IS NOT NULL
           AND r.post_id NOT IN (SELECT post_id FROM {{p}}_conversation)"""),
     ("replies", """
-        SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time
+        SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time,
+               r.is_toxic OR r.is_hateful AS is_hostile
         FROM {p}_read r JOIN {p}_mine m ON m.post_id = r.reply_to_post_id
         WHERE r.author_id <> m.author_id AND r.kind = 'post' AND r.created_at IS NOT NULL"""),
 )
@@ -134,10 +135,12 @@ def community_scope(store: Store, platform: str, membership: Mapping[str, int],
 def void_by_community(scope: CommunityScope, window: timedelta = timedelta(days=7)
                       ) -> dict[int, dict[str, tuple[int, int, int]]]:
     """Per community, per group (distress, upbeat, other): (posts, eligible, unanswered),
-    as the read model's ``void_counts`` for each author; community ``None``: everyone."""
+    as the read model's ``void_counts`` for each author (a reply read as toxic or hateful is
+    no answer); community ``None``: everyone."""
     iv = f"INTERVAL {int(window.total_seconds())} SECOND"
     rows = scope.rows(f"""
-        WITH f AS (SELECT parent_id AS post_id, min(created_at) AS first_at
+        WITH f AS (SELECT parent_id AS post_id, min(created_at) FILTER (NOT is_hostile)
+                          AS first_at
                    FROM {{p}}_replies WHERE in_time GROUP BY parent_id)
         SELECT g.community, g.grp, count(*),
                count(*) FILTER (k.until IS NULL OR g.created_at + {iv} <= k.until),

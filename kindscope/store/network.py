@@ -17,11 +17,13 @@ __all__ = ["community_post_stats", "community_texts", "owner_reply_pairs",
 
 # Posts with the columns the community figures need, through a read model or not.
 _READ_POSTS = """SELECT k.platform, r.post_id, r.author_id, r.created_at, r.kind,
-                        r.reply_to_post_id, r.distress, r.is_distress, r.toxicity, r.is_toxic
+                        r.reply_to_post_id, r.distress, r.is_distress, r.toxicity, r.is_toxic,
+                        r.is_hateful
                  FROM {p}_read r, {p}_params k"""
 _RAW_POSTS = """SELECT platform, post_id, author_id, created_at, kind, reply_to_post_id,
                        CAST(NULL AS DOUBLE) AS distress, false AS is_distress,
-                       CAST(NULL AS DOUBLE) AS toxicity, false AS is_toxic
+                       CAST(NULL AS DOUBLE) AS toxicity, false AS is_toxic,
+                       false AS is_hateful
                 FROM posts WHERE kind <> 'dm'"""
 
 
@@ -36,7 +38,8 @@ def _with_members(store: Store, members: pa.Table, sql: str, params: list) -> li
 def community_post_stats(store: Store, members: pa.Table,
                          rm: ReadModel | None = None) -> dict[int, tuple]:
     """Per community of ``members`` (platform, account_id, community): (posts, distress
-    posts, distress posts answered by someone else, median minutes to the first reply,
+    posts, distress posts answered by someone else, median minutes to the first answer (a
+    reply read as toxic or hateful is no answer, as in ``aggregates``),
     posts scored for toxicity, toxic posts)."""
     source = rm.sql(_READ_POSTS) if rm is not None else _RAW_POSTS
     rows = _with_members(store, members, f"""
@@ -51,6 +54,7 @@ def community_post_stats(store: Store, members: pa.Table,
             SELECT r.platform, r.reply_to_post_id AS post_id, min(r.created_at) AS at
             FROM src r JOIN mine ON mine.platform = r.platform
               AND mine.post_id = r.reply_to_post_id AND r.author_id <> mine.author_id
+            WHERE NOT (r.is_toxic OR r.is_hateful)  -- abuse is no answer (aggregates._FIRST)
             GROUP BY ALL)
         SELECT mine.community, count(*), count(*) FILTER (is_distress),
                count(*) FILTER (is_distress AND first.at IS NOT NULL),

@@ -17,7 +17,8 @@ The shared ideas are defined here once, and only here:
 - ``conversation``: my posts inside a conversation with someone else (any ancestor by
   someone else, or a reply of mine addressed to someone else);
 - ``mine`` / ``my_replies``: my dated posts outside / inside conversations;
-- ``replies_by_others``: dated replies by anyone but me to a post of mine;
+- ``replies_by_others``: dated replies by anyone but me to a post of mine; ``is_hostile``:
+  read as toxic or hateful (such a reply is not an answer: ``aggregates``, the care queue);
 - ``aimed_at_me``: dated posts by others replying to me or mentioning me (by id or handle);
 - ``engagement``: replies from others + likes + reposts of each of my posts;
 - ``blocked``: accounts I blocked or muted;
@@ -162,7 +163,8 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
           AND r.post_id IN (SELECT post_id FROM {p}_conversation)"""),
     ("replies_by_others", """
         SELECT r.*, m.post_id AS parent_id, m.created_at AS parent_at,
-               r.created_at >= m.created_at AS in_time
+               r.created_at >= m.created_at AS in_time,
+               r.is_toxic OR r.is_hateful AS is_hostile
         FROM {p}_read r JOIN {p}_read m ON m.post_id = r.reply_to_post_id, {p}_params k
         WHERE m.author_id = k.me AND r.author_id <> k.me AND r.kind = 'post'
           AND r.created_at IS NOT NULL"""),

@@ -90,6 +90,13 @@ def test_describe_with_and_without_scores(store):
                   if "garden" in c.top_hashtags)
     assert garden.distress_answered == pytest.approx(0.5)
     assert garden.toxicity_rate == pytest.approx(1 / 3)
+    # a reply read as toxic is no answer (as in "Did anyone answer?" and the care queue)
+    store.execute("INSERT INTO signal_scores VALUES ('generic', 'r0', 'toxicity', 0.9, 't')")
+    rm = read_model(store, "a", thresholds={"distress": 0.5, "toxicity": 0.5})
+    garden = next(c for c in describe_communities(store, graph, part, rm=rm)
+                  if "garden" in c.top_hashtags)
+    assert garden.distress_answered == pytest.approx(0.0)
+    assert garden.median_minutes_to_first_reply is None
 
 
 def test_spread_and_participation():

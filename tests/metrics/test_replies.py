@@ -44,6 +44,27 @@ def _thread_store(store_of):
     return store_of(posts, scores, taken_hours=400)
 
 
+def test_a_reply_read_as_toxic_or_hateful_is_no_answer(store_of):
+    """As in the care queue: abuse under a painful post leaves it unanswered, counted apart;
+    the time to the first answer skips it; a later kind reply is the answer."""
+    posts = [{"id": "d1", "author": "me", "hours": 0},
+             {"id": "t1", "author": "troll", "hours": 1, "reply_to": "d1"},
+             {"id": "d2", "author": "me", "hours": 10},
+             {"id": "t2", "author": "troll", "hours": 11, "reply_to": "d2"},
+             {"id": "k2", "author": "ana", "hours": 15, "reply_to": "d2"},
+             {"id": "d3", "author": "me", "hours": 20},
+             {"id": "h3", "author": "bo", "hours": 21, "reply_to": "d3"}]
+    scores = {"d1": D, "d2": D, "d3": D, "t1": {"toxicity": 0.95}, "t2": {"toxicity": 0.95},
+              "k2": {"support": 0.9}, "h3": {"hate": 0.9}}
+    rm = read_model(store_of(posts, scores, taken_hours=400))
+    d = {g.group: g for g in void_rate(rm).groups}["distress"]
+    assert (d.eligible_7d, d.unanswered_7d, d.hostile_only_7d) == (3, 2, 2)  # d1, d3
+    assert [e.post_id for e in void_rate(rm).unanswered_distress] == ["d3", "d1"]
+    times = {(t.group, t.kind): t for t in time_to_reply(rm).times}
+    first = times[("distress", "any")]
+    assert first.answered == 1 and first.median_hours == pytest.approx(5)  # k2, not t2
+
+
 def test_void_rate_windows_self_replies_and_deleted_posts(store_of):
     result = void_rate(read_model(_thread_store(store_of)))
     assert result.availability.available

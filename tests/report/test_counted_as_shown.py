@@ -46,7 +46,7 @@ def test_every_unanswered_painful_post_is_listed(demo):
 
     assert total > shown and len(listed) == total
     section = _section(render_html(report), "void")
-    assert f"{total} posts with no reply from anyone else within 7 days" in section
+    assert f"{total} posts with no answer from anyone else within 7 days" in section
     assert f"Show the other {total - shown}" in section
     for post in listed:  # those read as crisis behind a content note, like every example
         assert str(escape(post["text"])) in section
