@@ -26,9 +26,12 @@ def _when(hours: float) -> str:
     return f"{hours / 24:.0f} days ago"
 
 
-def _wrap(text: str, indent: str = "    ") -> str:
+def _wrap(text: str, indent: str = "    ", more: str | None = None) -> str:
+    """``text`` filled to 88 columns; ``more`` indents the lines after the first (default
+    ``indent``)."""
     lines = text.splitlines() or [""]
-    return "\n".join(textwrap.fill(line, 88, initial_indent=indent, subsequent_indent=indent)
+    return "\n".join(textwrap.fill(line, 88, initial_indent=indent,
+                                   subsequent_indent=indent if more is None else more)
                      for line in lines)
 
 
@@ -36,7 +39,7 @@ def _item(item: CareItem, marked: bool) -> list[str]:
     out = [f"@{item.handle.lstrip('@')}, {_when(item.hours_without_reply)} ({item.created_at})"
            f": {item.status}", _wrap(item.text)]
     for more in item.continuations:
-        out.append(_wrap(more["text"], "      ↳ "))
+        out.append(_wrap(more["text"], "      ↳ ", "        "))
     if item.url:
         out.append(f"    {item.url}")
     if item.signposting and marked:
