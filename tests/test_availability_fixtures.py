@@ -134,3 +134,22 @@ def test_bluesky_appview_import_claims_match(tmp_path, monkeypatch):
     assert _claims(report) == dict(replies=True, follow_back=True, unfollows=False,
                                    bots=True, waves=False, engagement=True)
     assert report["network"]["reciprocity"]["followers"] == 2
+
+
+@pytest.mark.parametrize("platform, says", [
+    ("generic", "import your follows again later, as a new file"),
+    ("bluesky", "run `kindscope analyze bluesky:HANDLE` again later"),
+    ("x", "import a later archive too"),
+])
+def test_unfollows_say_a_second_snapshot_is_needed(platform, says):
+    """Unfollows need two looks at the follow lists: "add them to the file you import" (what
+    the other questions say) cannot get them."""
+    from kindscope.store.availability import DataCarries
+
+    carries = DataCarries(platform, frozenset({"followers", "following"}), ("an import",), 1)
+    reason = carries.availability("unfollows").reason
+    assert says in reason and "add them" not in reason
+    assert carries.availability("follow_waves").reason.endswith(
+        {"generic": "add them to the JSONL or CSV you import, see docs/generic-format.md",
+         "bluesky": "`kindscope analyze bluesky:HANDLE` fetches them",
+         "x": "kindscope has no online source for this platform"}[platform])

@@ -54,13 +54,14 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
         click.echo(f"  {line}")
     cannot = report["data"]["cannot_show"]
     if cannot:
-        names = ", ".join(c["name"] for c in cannot)
-        command = report["data"]["fetch_command"]
-        click.echo(f"this data cannot show: {names}"
-                   + (f" (`{command}` gets what is missing)" if command
-                      else " (add it to the JSONL or CSV you import)"
-                      if report["source"]["platform"] == "generic"
-                      else " (kindscope has no online source for this platform)"))
+        from kindscope.store.availability import remedy
+
+        platform = report["source"]["platform"]
+        rest = [c["name"] for c in cannot if c["question"] != "unfollows"]
+        parts = ([f"{', '.join(rest)} ({remedy(platform)})"] if rest else []) + \
+            [f"unfollows ({remedy(platform, 'unfollows')})" for c in cannot
+             if c["question"] == "unfollows"]
+        click.echo(f"this data cannot show: {'; '.join(parts)}")
     click.echo(f"wrote {html_path} and {json_path}")
 
 

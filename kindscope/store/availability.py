@@ -59,6 +59,24 @@ _FETCH = {
 }
 
 
+def remedy(platform: str, question: str | None = None) -> str:
+    """How to get what a question needs, in words: unfollows need a second look at the
+    follow lists, taken later (each import or fetch is one snapshot); the rest, the data."""
+    command = fetch_command(platform)
+    if question == "unfollows":
+        if command:
+            return f"run `{command}` again later: each run keeps one snapshot of your follows"
+        if platform == "generic":
+            return ("import your follows again later, as a new file: each import keeps one "
+                    "snapshot, see docs/generic-format.md")
+        return "import a later archive too: each import keeps one snapshot of your follows"
+    if command:
+        return f"`{command}` fetches them"
+    if platform == "generic":
+        return "add them to the JSONL or CSV you import, see docs/generic-format.md"
+    return "kindscope has no online source for this platform"
+
+
 def fetch_command(platform: str) -> str | None:
     """The one command that gets other people's replies and follows for ``platform``, or
     None where kindscope has no online source (X)."""
@@ -94,18 +112,11 @@ class DataCarries:
         needs, words = QUESTIONS[question]
         if all(self.has(item) for item in needs):
             return Availability(True)
-        return Availability(False, self.reason(words))
+        return Availability(False, self.reason(words, question))
 
-    def reason(self, words: str) -> str:
+    def reason(self, words: str, question: str | None = None) -> str:
         source = ", ".join(self.formats) or "no import"
-        command = fetch_command(self.platform)
-        if command:
-            tail = f"; `{command}` fetches them"
-        elif self.platform == "generic":
-            tail = "; add them to the JSONL or CSV you import (docs/generic-format.md)"
-        else:
-            tail = "; kindscope has no online source for this platform"
-        return f"this data ({source}) does not hold {words}{tail}"
+        return f"this data ({source}) does not hold {words}; {remedy(self.platform, question)}"
 
     def missing(self) -> list[str]:
         """Questions the data cannot answer, in :data:`QUESTIONS` order."""
