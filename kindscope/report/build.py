@@ -134,6 +134,11 @@ def summary_of(report: dict) -> dict:
     if received["available"] and received.get("supportive_share") is not None:
         lines.append(f"{_in_ten(received['supportive_share'])} in 10 of the replies to your "
                      "painful posts read as supportive." + _rough(report, "support"))
+    harsh = report["toxicity_received"]
+    aimed = harsh.get("aimed_at_me") if harsh["available"] else None
+    if aimed and harsh.get("hostile") is not None:
+        lines.append(f"{harsh['hostile']} of the {aimed} replies and mentions from others aimed "
+                     "at you read as toxic or hateful (a model's readings, not verdicts).")
     return {"sentence": _headline(report), "lines": lines}
 
 

@@ -107,3 +107,14 @@ def test_the_list_of_kind_people_says_what_the_signals_cannot_tell(demo):
     page = render_html(report)
     at = page.index("The people who showed up most often with kindness")
     assert "a reply that brushes pain aside" in page[at:at + 2000]
+
+
+def test_in_short_says_how_many_posts_aimed_at_you_read_as_harsh(demo):
+    """The summary does not leave out the harshness the page counts (a user review found
+    "In short" silent on 17 such posts)."""
+    report = demo["report"]
+    harsh = report["toxicity_received"]
+    assert harsh["hostile"] == sum(demo["either"].values()) > 0
+    said = (f"{harsh['hostile']} of the {harsh['aimed_at_me']} replies and mentions from others "
+            "aimed at you read as toxic or hateful (a model's readings, not verdicts).")
+    assert said in report["summary"]["lines"]
