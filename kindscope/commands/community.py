@@ -32,7 +32,9 @@ from kindscope.store.spark_community import label_propagation_communities
 
 __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 
-COMMUNITY_SCHEMA_VERSION = 1
+#: 2 (2026-12-05): a reply read as toxic or hateful is no answer in ``unanswered`` and
+#: ``void_rate`` (docs/scale.md); 1 counted any reply.
+COMMUNITY_SCHEMA_VERSION = 2
 #: Communities smaller than this are shown only inside "rest" (no tiny groups).
 MIN_MEMBERS = 5
 WINDOW = timedelta(days=7)

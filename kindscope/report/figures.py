@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kindscope.report.charts import Bar, Chart, Row, bar_chart
-from kindscope.report.view import Periods, periods
+from kindscope.report.view import Periods, abuse_is_no_answer, periods
 
 __all__ = ["GROUP_NAMES", "SUPPORT_NAMES", "pct", "hours", "figures", "compared", "time_label"]
 
@@ -33,14 +33,16 @@ def _void(m: dict) -> Chart:
                      "; ".join(f"{r.label}: {r.bars[0].text} answered" for r in rows), rows, 1.0)
 
 
-def time_label(t: dict) -> str:
-    return f"{GROUP_NAMES[t['group']]}, {'any answer' if t['kind'] == 'any' else 'kind reply'}"
+def time_label(t: dict, answers: bool = True) -> str:
+    """A row of "How long until someone answered?"; ``answers``: ``abuse_is_no_answer``."""
+    first = "any answer" if answers else "any reply"
+    return f"{GROUP_NAMES[t['group']]}, {first if t['kind'] == 'any' else 'kind reply'}"
 
 
-def _times(m: dict) -> Chart:
-    rows = [Row(time_label(t), (Bar(t["group"], t["median_hours"] or 0,
-                                    hours(t["median_hours"])),)) for t in m["times"]]
-    return bar_chart("time-chart", "Median time to the first answer",
+def _times(m: dict, answers: bool) -> Chart:
+    rows = [Row(time_label(t, answers), (Bar(t["group"], t["median_hours"] or 0,
+                                             hours(t["median_hours"])),)) for t in m["times"]]
+    return bar_chart("time-chart", f"Median time to the first {'answer' if answers else 'reply'}",
                      "; ".join(f"{r.label}: {r.bars[0].text}" for r in rows), rows)
 
 
@@ -135,7 +137,7 @@ def figures(report: dict) -> dict:
     if m := on("void_rate"):
         out["void"] = _void(m)
     if m := on("time_to_reply"):
-        out["times"] = _times(m)
+        out["times"] = _times(m, abuse_is_no_answer(report))
     if (m := on("kindness_gap")) and (chart := _gap(m)):
         out["gap"] = chart
     if (m := on("kindness_received")) and m.get("replies"):

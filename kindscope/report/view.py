@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
 from kindscope.report.care_view import CareView, MomentsView, care_view, moments_view
+from kindscope.store.availability import remedy
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
-           "help_view", "periods", "report_view", "void_totals"]
+           "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer"]
 
 #: Metric sections in page order, with their headings.
 SECTIONS = {
@@ -210,6 +211,14 @@ class Panel:
     command: str | None
     platform: str
     left_out: tuple[str, ...]  # headings of the sections left out below
+    again: str | None = None  # how to get unfollows (a later second snapshot), when missing
+
+
+def abuse_is_no_answer(report: dict) -> bool:
+    """Whether this report's answers leave out replies read as toxic or hateful: reports
+    since schema 1.4.0; older ones counted any reply."""
+    version = str(report.get("schema_version") or "0")
+    return tuple(int(x) for x in version.split(".") if x.isdigit()) >= (1, 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +262,8 @@ class ReportView:
     care: CareView | None = None  # None for a report made before the Care section
     moments: MomentsView | None = None  # the user's own painful or angry posts
     void: VoidTotals | None = None  # "Did anyone answer?" totals
+    #: answers leave out replies read as toxic or hateful (figures.abuse_is_no_answer)
+    abuse_apart: bool = True
 
     def gone(self, section: str) -> tuple[str, ...]:
         """Headings of the pieces of ``section`` (network, safety) left to the panel."""
@@ -322,8 +333,12 @@ def _panel(report: dict, collapsed: frozenset[str]) -> Panel | None:
     formats = [FORMATS.get(f, f) for f in source.get("formats") or []]
     me = who(source["me"].get("handle"), source["me"].get("account_id"))
     command = _command(data.get("fetch_command"), me)
+    again = (remedy(source["platform"], "unfollows")
+             if any(q["question"] == "unfollows" for q in data.get("cannot_show") or [])
+             else None)
     return Panel(" and ".join(formats) or "this data", cannot, command,
-                 source["platform"], tuple(SECTIONS[k] for k in SECTIONS if k in collapsed))
+                 source["platform"], tuple(SECTIONS[k] for k in SECTIONS if k in collapsed),
+                 again)
 
 
 def report_view(report: dict, show_counts: bool = False,
@@ -350,4 +365,4 @@ def report_view(report: dict, show_counts: bool = False,
         no_response=no_response, summary_lines=lines, show_counts=show_counts,
         help=help_view(country), care=care_view(report.get("care")),
         moments=moments_view(report.get("own_moments")),
-        void=void_totals(report.get("void_rate")))
+        void=void_totals(report.get("void_rate")), abuse_apart=abuse_is_no_answer(report))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kindscope.store.db import Store
 
 __all__ = ["ITEMS", "QUESTIONS", "QUESTION_NAMES", "Availability", "DataCarries", "data_carries",
-           "fetch_command"]
+           "fetch_command", "remedy"]
 
 #: What an import can carry.
 ITEMS = {

@@ -83,8 +83,10 @@ def test_the_time_chart_says_time_not_hours():
     """Times under an hour are shown in minutes, so the chart is not titled in hours."""
     from kindscope.report.figures import _times
 
-    chart = _times({"times": [{"group": "distress", "kind": "any", "median_hours": 0.5}]})
-    assert "30 min" in chart.description and "hours" not in chart.title.lower()
+    for answers in (True, False):
+        chart = _times({"times": [{"group": "distress", "kind": "any", "median_hours": 0.5}]},
+                       answers)
+        assert "30 min" in chart.description and "hours" not in chart.title.lower()
 
 
 def test_a_bar_is_named_in_words_never_by_its_colour_key():

@@ -127,8 +127,28 @@ def test_only_own_posts_one_panel_and_no_none_found(platform):
     assert not report["safety"]["pileons"]["available"]
     if platform == "bluesky":
         assert "kindscope analyze bluesky:me.example" in page
+        # one run is one snapshot of the follows: unfollows need it again, later
+        assert any(q["question"] == "unfollows" for q in report["data"]["cannot_show"])
+        assert ("Unfollows need two looks at your follows, some time apart: run "
+                "<code>kindscope analyze bluesky:HANDLE</code> again later") in page
     else:
         assert "no online source for X" in page and "X archive can answer" in page
+
+
+def test_a_report_before_schema_1_4_says_reply_not_answer(demo):
+    """Reports written before 1.4.0 counted any reply, abuse too: re-rendered, the page says
+    "reply", not the new rule."""
+    new = demo["report"]
+    old = copy.deepcopy(new)
+    old["schema_version"] = "1.3.0"
+    for g in old["void_rate"]["groups"]:
+        del g["hostile_only_7d"]
+    now, then = render_html(new), render_html(old)
+    assert "abuse is not an answer" in now and "no answer in 7 days" in now
+    assert "painful posts, any answer" in now
+    assert "abuse is not an answer" not in then and "no reply in 7 days" in then
+    assert "painful posts, any reply" in then and "any answer" not in then
+    assert "got only replies that read as toxic or hateful" not in then
 
 
 def test_help_lines_without_a_country(hostile, monkeypatch):

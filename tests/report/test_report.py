@@ -124,6 +124,12 @@ def test_analyze_demo_end_to_end(run, tmp_path):
     assert report["void_rate"]["available"]
     page = (out / "report.html").read_text()
     assert "assembled, not real" in page
+    # what the data cannot show, each with the way to get it: unfollows need a later import
+    said = next(x for x in result.stdout.splitlines() if x.startswith("this data cannot show"))
+    assert said == ("this data cannot show: bot-like followers, follow waves (add them to the "
+                    "JSONL or CSV you import, see docs/generic-format.md); unfollows (import "
+                    "your follows again later, as a new file: each import keeps one snapshot, "
+                    "see docs/generic-format.md)")
 
 
 def test_report_command_from_the_store(run, tmp_path):
