@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from kindscope.care.links import post_url
-from kindscope.care.signposting import signposting
+from kindscope.care.signposting import COUNTRY_NAMES, signposting
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
@@ -97,11 +97,18 @@ def _item_dict(item: CareItem) -> dict:
     return out
 
 
+def _the(country: str) -> str:
+    """"the United Kingdom", "Ireland"."""
+    return f"the {country}" if country.startswith("United") else country
+
+
 def reader_help(country: str | None = None) -> dict:
     """What to do when answering a painful post, or one that reads as someone in crisis:
     for the reader, not about them. Help lines the reader can point the poster to; never a
     suggestion to contact authorities or anyone else on the poster's behalf."""
     sign = signposting(country)
+    named = COUNTRY_NAMES.get(sign.country)
+    where_number = f" ({sign.emergency} in {_the(named)})" if named else ""
     where = ("the help lines below" if sign.lines else
              "findahelpline.com, below, lists free, confidential services by country")
     return {
@@ -110,8 +117,8 @@ def reader_help(country: str | None = None) -> dict:
             "said something; you do not have to fix anything.",
             "Don't promise to keep it secret if they tell you they are not safe.",
             f"You can point them to people trained to help: {where}.",
-            f"If they tell you they are in danger right now, encourage them to call "
-            f"{sign.emergency}.",
+            f"If they tell you they are in danger right now, encourage them to call the "
+            f"emergency number where they are{where_number}.",
             "You are not their counsellor. Look after yourself too.",
         ],
         "help_lines": [{"name": h.name, "contact": h.contact, "url": h.url}

@@ -159,7 +159,8 @@ def test_the_inbox_marks_the_messages_its_help_is_for():
     marked = "If you answer this one, the help at the end of this list is for you."
     assert text.count(marked) == 1 and text.index("ann") < text.index(marked) < text.index("bo")
     assert text.index("bo") < text.index("If you answer one of the marked messages:")
-    assert "encourage them to call 999" in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert "the emergency number where they are (999 in the United Kingdom)" in flat
 
 
 def test_a_hostile_only_post_not_read_as_a_crisis_gets_help_too(tmp_path):
