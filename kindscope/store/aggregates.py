@@ -107,12 +107,14 @@ def engagement_values(rm: ReadModel, label: str) -> np.ndarray:
 def disclosures(rm: ReadModel, weeks: int) -> list[tuple]:
     """My crisis-level or strongly distressed posts, oldest first: (post id, created_at, my
     posts in the ``weeks`` before it, in the ``weeks`` after it), counted as
-    :func:`window_engagement` counts them (the post itself in neither)."""
+    :func:`window_engagement` counts them (the post itself in neither, and no earlier such
+    post in the weeks before)."""
     span = f"INTERVAL {int(weeks) * 7} DAY"
     return rm.rows(f"""
         WITH d AS (SELECT post_id, created_at FROM {{p}}_mine WHERE is_disclosure)
         SELECT d.post_id, d.created_at,
-               count(e.created_at) FILTER (WHERE e.created_at < d.created_at),
+               count(e.created_at) FILTER (WHERE e.created_at < d.created_at
+                                           AND NOT e.is_disclosure),
                count(e.created_at) FILTER (WHERE e.created_at > d.created_at)
         FROM d LEFT JOIN {{p}}_engagement e
           ON e.created_at >= d.created_at - {span} AND e.created_at <= d.created_at + {span}
@@ -122,11 +124,12 @@ def disclosures(rm: ReadModel, weeks: int) -> list[tuple]:
 
 def window_engagement(rm: ReadModel, at, weeks: int) -> tuple[np.ndarray, np.ndarray]:
     """Engagement of my posts in the ``weeks`` before ``at`` and the ``weeks`` after it
-    (the post at ``at`` itself in neither)."""
+    (the post at ``at`` itself in neither). The weeks before hold no crisis-level or strongly
+    distressed post: they are the baseline the first such post is compared with."""
     span = f"INTERVAL {int(weeks) * 7} DAY"
     before = rm.column(f"SELECT engagement FROM {{p}}_engagement WHERE created_at >= "
                       f"CAST(? AS TIMESTAMPTZ) - {span} AND created_at < CAST(? AS TIMESTAMPTZ) "
-                      "ORDER BY created_at, post_id", [at, at])
+                      "AND NOT is_disclosure ORDER BY created_at, post_id", [at, at])
     after = rm.column(f"SELECT engagement FROM {{p}}_engagement WHERE created_at > "
                      f"CAST(? AS TIMESTAMPTZ) AND created_at <= CAST(? AS TIMESTAMPTZ) + {span} "
                      "ORDER BY created_at, post_id", [at, at])

@@ -99,16 +99,16 @@ def test_after_disclosure_compares_the_first_disclosure_with_posts_around_it(sto
         scores[f"a{i}"] = U
     result = after_disclosure(read_model(store_of(posts, scores)))
     assert result.disclosure_post_id == "x" and result.earlier_disclosures == 1
-    # x0 is in x's window before; b0-b3 too
-    assert (result.before_posts, result.after_posts) == (5, 3)
-    assert result.difference == pytest.approx(1 - (9 + 3 * 4) / 5)
+    # x0 is in x's weeks before but is no baseline: b0-b3 are
+    assert (result.before_posts, result.after_posts) == (4, 3)
+    assert result.difference == pytest.approx(1 - 3)
     from kindscope.report.html import environment
 
     page = environment().from_string(
         '{% import "metrics.html" as t with context %}{{ t.after_disclosure(m) }}').render(
         m={"available": True, "weeks": 4, "disclosure_at": result.disclosure_at,
            "difference": result.difference, "ci_low": result.ci_low, "ci_high": result.ci_high,
-           "before_posts": 5, "after_posts": 3, "minimum_per_window": 3,
+           "before_posts": 4, "after_posts": 3, "minimum_per_window": 3,
            "earlier_disclosures": 1})
     assert "a strongly distressed post of yours" in page and "your first" not in page
     assert "1 earlier one had fewer than 3 posts of yours before or after it" in page
