@@ -18,9 +18,9 @@ The decisions are the shipped signals at their shipped thresholds
 - ``own_distress``: the draft's ``distress``; ``crisis``: the draft's ``crisis``.
 - ``context_vulnerable``: the replied-to post's ``distress`` or ``crisis`` (None when no
   context is given).
-- ``comforting``: the draft's ``support``, read with the post it answers (None when no
-  context is given, or the context is in a language the signals do not read). Said only
-  when the answered post reads as painful: a reply that does not read as comforting ("just
+- ``comforting``: the draft's ``support``, read with the post it answers, when that post
+  reads as painful (else None: no context, a context in a language the signals do not read,
+  or one that needs no comfort). A reply that does not read as comforting ("just
   get over it") is named so. A reply to a painful post whose words read as painful too
   (short replies like "I'm sorry, that sucks" often do) is told that this may be the
   writer's pain or the pain answered, with the help lines, and not told to post later;
@@ -280,7 +280,8 @@ def check_draft(text: str, context: str | None = None,
                           suggestions=tuple(suggestions), scores=all_scores)
     harsh = any(_at(scores, s) for s in HARSH_SIGNALS)
     own_distress, crisis = _at(scores, "distress"), _at(scores, "crisis")
-    comforting = None if context_scores is None else _at(scores, "support")
+    # said only under a post that reads as painful (a congratulation needs no comfort)
+    comforting = _at(scores, "support") if context_vulnerable else None
     words: tuple[str, ...] = ()
     enough = None
     if harsh:
@@ -316,7 +317,7 @@ def check_draft(text: str, context: str | None = None,
                                "smaller circle. Talking to someone you trust can help too. "
                                "Sharing can bring support as well: it is your choice.")
         help_ = draft_help(country)
-    if not (harsh or own_distress or crisis):
+    if not (harsh or own_distress or crisis or comforting is False):
         reasons.insert(0, "Nothing in this draft reads as harsh or painful to kindscope.")
     return DraftCheck(lang, True, harsh, own_distress, crisis, context_vulnerable, comforting,
                       harsh_words=words, harsh_words_enough=enough, context_lang=context_lang,

@@ -117,8 +117,17 @@ def test_a_crisis_draft_in_reply_still_gets_the_crisis_words_and_emergency_numbe
     assert "in danger right now" in check(draft, "--context", PAINFUL_CONTEXT).stdout
 
 
-def test_without_context_comforting_is_not_said(check):
+def test_comforting_is_said_only_under_a_painful_post(check):
     assert _json(check("sending you a hug", "--json"))["comforting"] is None
+    out = _json(check("nice one", "--context", "my pottery lesson was a success!", "--json"))
+    assert out["context_vulnerable"] is False and out["comforting"] is None
+
+
+def test_a_brush_off_is_not_first_told_nothing_reads_as_harsh_or_painful(check):
+    out = _json(check("lol ok", "--context", "I can't go on", "--json"))
+    assert out["comforting"] is False and not (out["harsh"] or out["own_distress"])
+    assert not any(r.startswith("Nothing in this draft") for r in out["reasons"])
+    assert any("does not read as comforting" in r for r in out["reasons"])
 
 
 def test_a_reply_to_a_plain_post_gets_no_note(check):
