@@ -1,8 +1,9 @@
 """Multi-task fine-tuning of all-MiniLM-L6-v2 on the training splits of every signal.
 
     HF_HUB_OFFLINE=1 .venv/bin/python training/finetune_encoder.py OUT_DIR [--all-sources]
-        [--no-cap] [--epochs N] [--train-from-layer N] [--lr X] [--device cuda --payload DIR]
-        [--let-in SIGNALS] [--seed N] [--cases SIGNAL=FILE ...] [--keep-case-share]
+        [--no-cap | --uncap SIGNALS] [--epochs N] [--train-from-layer N] [--lr X]
+        [--device cuda --payload DIR] [--let-in SIGNALS] [--seed N] [--cases SIGNAL=FILE ...]
+        [--keep-case-share]
 
 The encoder learns from every signal at once: one logistic output per signal on the
 features the shipped encoder returns (masked mean of the last layer and of layer 3), a
@@ -140,6 +141,12 @@ def training_tasks(
     for name, paths in (cases or {}).items():
         tasks[name] = tasks[name] + [e for e in read_cases(paths) if norm(e.text) not in held]
     return tasks
+
+
+def uncapped(signals: tuple[str, ...]) -> dict[str, int] | None:
+    """Per-signal caps (``training_tasks``' ``caps``) that keep every example of these
+    signals' tasks, the others capped as shipped."""
+    return {name: 10**9 for name in signals} or None
 
 
 def keep_case_share(tasks: dict[str, list], reference: dict[str, list]) -> dict[str, list]:
@@ -365,11 +372,11 @@ def finetune(
     return assemble(layers, out_dir / "model")
 
 
-def _signals(parser, text: str) -> tuple[str, ...]:
+def _signals(parser, text: str, flag: str = "--let-in") -> tuple[str, ...]:
     names = tuple(x for x in text.split(",") if x)
     unknown = sorted(set(names) - set(SPLITS))
     if unknown:
-        parser.error(f"--let-in: unknown signal(s) {', '.join(unknown)}")
+        parser.error(f"{flag}: unknown signal(s) {', '.join(unknown)}")
     return names
 
 
@@ -383,6 +390,9 @@ def main(argv=None) -> Path:
                              "with --payload, the payload's tasks are used as written)")
     parser.add_argument("--no-cap", action="store_true",
                         help="every training example (likewise)")
+    parser.add_argument("--uncap", default="",
+                        help="comma-separated signals whose tasks keep every training example "
+                             "(the others keep the cap)")
     parser.add_argument("--let-in", default="",
                         help="comma-separated signals whose every source trains them "
                              "(TASK_SOURCES and TASK_SKIP off for those only)")
@@ -407,9 +417,12 @@ def main(argv=None) -> Path:
     if (extra or args.keep_case_share) and args.payload:
         parser.error("--cases and --keep-case-share cannot change a payload's tasks "
                      "(it carries them tokenised)")
+    uncap = _signals(parser, args.uncap, "--uncap")
+    if uncap and (args.no_cap or args.payload):
+        parser.error("--uncap picks tasks to leave uncapped: not with --no-cap or --payload")
     return finetune(
         Path(args.out), None if args.no_cap else CAP, args.seed,
-        train_from_layer=args.train_from_layer,
+        train_from_layer=args.train_from_layer, caps=uncapped(uncap),
         all_sources=args.all_sources, let_in=_signals(parser, args.let_in),
         epochs=args.epochs, lr=args.lr, device=args.device,
         payload=Path(args.payload) if args.payload else None,

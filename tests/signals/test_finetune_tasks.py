@@ -94,3 +94,21 @@ def test_written_cases_join_the_fine_tune_task_only(finetune_encoder, tmp_path):
     # the other tasks are untouched
     assert all([e.text for e in added[k]] == [e.text for e in tasks[k]]
                for k in tasks if k != "support")
+
+
+def test_uncap_leaves_only_those_tasks_whole(finetune_encoder):
+    fe = finetune_encoder
+    default = fe.training_tasks()
+    whole = fe.training_tasks(cap=None)
+    some = fe.training_tasks(caps=fe.uncapped(("crisis", "support")))
+    for name in ("crisis", "support"):
+        assert len(whole[name]) > len(default[name])
+        assert sorted(e.text for e in some[name]) == sorted(e.text for e in whole[name])
+    for name in ("offensive", "toxicity", "upbeat"):
+        assert [e.text for e in some[name]] == [e.text for e in default[name]]
+    assert fe.uncapped(()) is None
+    for argv in (["/tmp/unused", "--uncap", "crisis,nonsense"],
+                 ["/tmp/unused", "--uncap", "crisis", "--no-cap"]):
+        with pytest.raises(SystemExit) as exit_info:
+            fe.main(argv)
+        assert exit_info.value.code == 2
