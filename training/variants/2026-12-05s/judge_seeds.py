@@ -1,6 +1,6 @@
-"""Plans 10 to 14: their bars (README), medians over a variant's seeds against a base's seeds.
+"""Plans 10 to 15: their bars (README), medians over a variant's seeds against a base's seeds.
 
-    .venv/bin/python training/variants/2026-12-05s/judge_seeds.py [--plan 10|11|12|13|14]
+    .venv/bin/python training/variants/2026-12-05s/judge_seeds.py [--plan 10|11|12|13|14|15]
         --new DIR OOD.json CHALLENGE.json [--new ...]  [--base DIR OOD.json CHALLENGE.json ...]
 
 Each run is an artifact folder (with its ``metrics.json``), its ``eval_ood.py`` figures and its
@@ -53,7 +53,7 @@ GAINS = [
     ("hate", "conan DISABLED pairs", "macro_f1", 1),
     ("distress", DISTRESS_SUPPORTERS, "flag_rate", -1),
 ]
-#: bar 6 of plans 11 to 14: plan 10's gains, to be kept
+#: bar 6 of plans 11 to 15: plan 10's gains, to be kept
 GAINS_11 = [
     ("crisis", "sdcnl at-risk val fold vs held-apart supporters, sadness, neutral", "macro_f1", 1),
     ("crisis", "goemotions dev painful-emotion comments flagged", "flag_rate", -1),
@@ -193,7 +193,7 @@ def main(argv=None) -> int:
                         metavar=("DIR", "OOD", "CHALLENGE"))
     parser.add_argument("--base", nargs=3, action="append", type=Path,
                         metavar=("DIR", "OOD", "CHALLENGE"))
-    parser.add_argument("--plan", type=int, choices=(10, 11, 12, 13, 14), default=10)
+    parser.add_argument("--plan", type=int, choices=(10, 11, 12, 13, 14, 15), default=10)
     parser.add_argument("--record-base", action="store_true",
                         help="write the default base's review counts to baseline/ and stop")
     args = parser.parse_args(argv)
@@ -203,7 +203,7 @@ def main(argv=None) -> int:
                 json.dumps(review_counts(Path(artifacts)), indent=1) + "\n")
         return 0
     if len(args.new) != SEEDS or len(args.base or BASE) != SEEDS:
-        parser.error(f"plans 10 to 14 are judged on {SEEDS} seeds a side (README)")
+        parser.error(f"plans 10 to 15 are judged on {SEEDS} seeds a side (README)")
     sys.path.insert(0, str(ROOT / "tests/challenge"))
     from test_challenge import FLOORS
 
