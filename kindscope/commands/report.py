@@ -54,14 +54,10 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
         click.echo(f"  {line}")
     cannot = report["data"]["cannot_show"]
     if cannot:
-        from kindscope.store.availability import remedy
+        from kindscope.store.availability import ways_to_get
 
-        platform = report["source"]["platform"]
-        rest = [c["name"] for c in cannot if c["question"] != "unfollows"]
-        parts = ([f"{', '.join(rest)} ({remedy(platform)})"] if rest else []) + \
-            [f"unfollows ({remedy(platform, 'unfollows')})" for c in cannot
-             if c["question"] == "unfollows"]
-        click.echo(f"this data cannot show: {'; '.join(parts)}")
+        questions = [c["question"] for c in cannot]
+        click.echo(f"this data cannot show: {ways_to_get(report['source']['platform'], questions)}")
     click.echo(f"wrote {html_path} and {json_path}")
 
 

@@ -229,6 +229,8 @@ class VoidTotals:
     young_day: int  # posts too new for the 24-hour column
     young_week: int  # posts too new for the 7-day column
     unanswered_distress: int  # painful posts with no answer from anyone else within 7 days
+    hostile_only: int = 0  # of the posts with no answer in 7 days, those with only abuse
+    hostile_only_distress: int = 0  # of them, painful
 
 
 def void_totals(m: dict | None) -> VoidTotals | None:
@@ -241,7 +243,10 @@ def void_totals(m: dict | None) -> VoidTotals | None:
     return VoidTotals(
         judged_day=day, young_day=posts - day,
         young_week=posts - sum(g["eligible_7d"] for g in groups),
-        unanswered_distress=sum(g["unanswered_7d"] for g in groups if g["group"] == "distress"))
+        unanswered_distress=sum(g["unanswered_7d"] for g in groups if g["group"] == "distress"),
+        hostile_only=sum(g.get("hostile_only_7d", 0) for g in groups),
+        hostile_only_distress=sum(g.get("hostile_only_7d", 0) for g in groups
+                                  if g["group"] == "distress"))
 
 
 @dataclass(frozen=True, slots=True)

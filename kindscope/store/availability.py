@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kindscope.store.db import Store
 
 __all__ = ["ITEMS", "QUESTIONS", "QUESTION_NAMES", "Availability", "DataCarries", "data_carries",
-           "fetch_command", "remedy"]
+           "fetch_command", "remedy", "ways_to_get"]
 
 #: What an import can carry.
 ITEMS = {
@@ -75,6 +75,16 @@ def remedy(platform: str, question: str | None = None) -> str:
     if platform == "generic":
         return "add them to the JSONL or CSV you import, see docs/generic-format.md"
     return "kindscope has no online source for this platform"
+
+
+def ways_to_get(platform: str, questions: list[str]) -> str:
+    """The questions a data cannot answer, each group with how to get it, in one line:
+    "bot-like followers, follow waves (...); unfollows (...)"."""
+    rest = [QUESTION_NAMES[q] for q in questions if q != "unfollows"]
+    parts = [f"{', '.join(rest)} ({remedy(platform)})"] if rest else []
+    if "unfollows" in questions:
+        parts.append(f"{QUESTION_NAMES['unfollows']} ({remedy(platform, 'unfollows')})")
+    return "; ".join(parts)
 
 
 def fetch_command(platform: str) -> str | None:

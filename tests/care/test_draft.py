@@ -245,3 +245,16 @@ def test_a_draft_read_as_hateful_but_not_toxic_says_denials_are_misread(check):
     insult = _json(check(INSULT, "--json"))
     assert not any("argue against a stereotype" in r for r in insult["reasons"])
     _no_scores(check(denial).stdout)
+
+
+def test_the_readmes_check_example_is_what_check_prints(check):
+    """The README shows a `kindscope check` console block: it is that command's output, run
+    now, not text kept by hand."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = "$ kindscope check \"I've got a big bad miserable headache\" --country GB\n"
+    block = readme.split(command, 1)[1].split("```", 1)[0]
+    result = check("I've got a big bad miserable headache", "--country", "GB")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == block.strip()

@@ -146,6 +146,8 @@ def test_a_report_before_schema_1_4_says_reply_not_answer(demo):
     now, then = render_html(new), render_html(old)
     assert "abuse is not an answer" in now and "no answer in 7 days" in now
     assert "painful posts, any answer" in now
+    abused = sum(g["hostile_only_7d"] for g in new["void_rate"]["groups"])
+    assert abused and f"{abused} posts with no answer in 7 days got only replies" in now
     assert "abuse is not an answer" not in then and "no reply in 7 days" in then
     assert "painful posts, any reply" in then and "any answer" not in then
     assert "got only replies that read as toxic or hateful" not in then
