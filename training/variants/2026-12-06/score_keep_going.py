@@ -1,0 +1,32 @@
+"""Score the frozen "keep going" review set (``review/keep_going.jsonl``).
+
+    .venv/bin/python training/variants/2026-12-06/score_keep_going.py \
+        [--repo DIR] [--show] [--json OUT]
+
+The set was written by a sub-agent that saw no code and hashed before any model scored it
+(README). Each text is read with the post it answers (``context``) through ``score_texts``, at
+0.5; per kind the script prints how many are flagged for crisis and distress next to the label
+(``author_at_risk``). ``--repo`` imports ``kindscope`` from another checkout (the model before
+the errands layer: a ``git worktree`` of f7dfd48). ``--show`` lists every text whose crisis flag
+disagrees with its label; ``--json OUT`` writes the counts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from frozen_sets import main as score_frozen  # noqa: E402
+
+SET = HERE / "review" / "keep_going.jsonl"
+
+
+def main(argv=None) -> dict:
+    return score_frozen(SET, argv)
+
+
+if __name__ == "__main__":
+    main()
