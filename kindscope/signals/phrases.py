@@ -13,9 +13,7 @@ rules recognises a supportive reply that talks *to* someone at risk ("please don
 why do you want to die?") and caps the model's score at ``SUPPORT_CAP`` when the text has no
 first-person risk phrase and no first-person singular pronoun; figures of speech ("this
 deadline is killing me", "to die for"; and ``idioms.py``'s families) without a risk phrase
-are capped the same way, and since model 2026.12.19 so are everyday errands and treatment
-talk with no word of risk (``errands.py``: "I don't want to keep going to the gym"). Since
-model 2026.12.14 "my suicide prevention training" (or course,
+are capped the same way. Since model 2026.12.14 "my suicide prevention training" (or course,
 class, workshop, walk; or "awareness") is not "my suicide". Rules read nothing but the text;
 ``explain`` lists the risk rules that fired. Rules that read a risk phrase as someone else's
 ("your suicidal thoughts", "I know you want to die") or as long past were tried on
@@ -30,7 +28,6 @@ import re
 import numpy as np
 
 from kindscope.signals.guards import lowered
-from kindscope.signals.errands import explain_errands
 from kindscope.signals.idioms import explain_idioms
 
 __all__ = ["PHRASE_SCORE", "SUPPORT_CAP", "RISK_RULES", "adjust_crisis", "explain"]
@@ -144,6 +141,4 @@ def adjust_crisis(texts: list[str], probs: np.ndarray,
         elif _FIGURATIVE.search(low) or (
                 idioms[i] if idioms is not None else explain_idioms(text)):
             out[i] = min(out[i], SUPPORT_CAP)
-        elif out[i] > SUPPORT_CAP and explain_errands(text):
-            out[i] = SUPPORT_CAP
     return out

@@ -9,6 +9,7 @@ it flagged, or takes the phrase layer's rule from one it raised, fails here and 
 argued for post by post.
 """
 
+import json
 import sys
 from pathlib import Path
 
@@ -59,3 +60,23 @@ def test_training_and_awareness_are_not_my_suicide(text):
 ])
 def test_my_suicide_is_still_read(text):
     assert explain(text)
+
+
+# 2026-12-06: posts by people at risk written to break a rule for "I don't want to keep going
+# to the gym" (training/variants/2026-12-06); the rule lowered six of those model 2026.12.17
+# flagged and was not shipped. Every later change must keep these flags.
+KEEP_GOING = VARIANTS / "2026-12-06/review"
+
+
+def test_at_risk_posts_that_use_everyday_words_keep_their_flags():
+    rows, sha256 = read_frozen(KEEP_GOING / "keep_going.jsonl")
+    kept = json.loads((KEEP_GOING / "keep_going_flagged.json").read_text(encoding="utf-8"))
+    assert kept["set_sha256"] == sha256
+    flagged = [r for r in rows if r["id"] in set(kept["ids"])]
+    assert len(flagged) == len(kept["ids"]) > 60
+    assert all(r["author_at_risk"] == 1 for r in flagged)
+    crisis = score_texts([r["text"] for r in flagged],
+                         contexts=[r["context"] or None for r in flagged],
+                         signals=["crisis"]).column("crisis").to_pylist()
+    lost = [(round(p, 2), r["text"]) for r, p in zip(flagged, crisis, strict=True) if p < 0.5]
+    assert lost == []
