@@ -1,9 +1,10 @@
 """Score the frozen "keep going" review set (``review/keep_going.jsonl``).
 
     .venv/bin/python training/variants/2026-12-06/score_keep_going.py \
-        [--repo DIR] [--show] [--json OUT]
+        [--set 1|2] [--repo DIR] [--show] [--json OUT]
 
-The set was written by a sub-agent that saw no code and hashed before any model scored it
+Set 1 (``review/keep_going.jsonl``, the default) judged the errands layer; set 2
+(``review/keep_going_2.jsonl``) judges plan C. Each set was written by a sub-agent that saw no code and hashed before any model scored it
 (README). Each text is read with the post it answers (``context``) through ``score_texts``, at
 0.5; per kind the script prints how many are flagged for crisis and distress next to the label
 (``author_at_risk``). ``--repo`` imports ``kindscope`` from another checkout (the model before
@@ -20,12 +21,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from frozen_sets import main as score_frozen  # noqa: E402
+from frozen_sets import pick_set  # noqa: E402
 
-SET = HERE / "review" / "keep_going.jsonl"
+SETS = {"1": HERE / "review" / "keep_going.jsonl", "2": HERE / "review" / "keep_going_2.jsonl"}
 
 
 def main(argv=None) -> dict:
-    return score_frozen(SET, argv)
+    path, rest = pick_set(SETS, argv)
+    return score_frozen(path, rest)
 
 
 if __name__ == "__main__":
