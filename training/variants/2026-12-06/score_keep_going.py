@@ -1,15 +1,16 @@
-"""Score the frozen "keep going" review set (``review/keep_going.jsonl``).
+"""Score a frozen "keep going" review set.
 
     .venv/bin/python training/variants/2026-12-06/score_keep_going.py \
         [--set 1|2] [--repo DIR] [--show] [--json OUT]
 
 Set 1 (``review/keep_going.jsonl``, the default) judged the errands layer; set 2
-(``review/keep_going_2.jsonl``) judges plan C. Each set was written by a sub-agent that saw no code and hashed before any model scored it
-(README). Each text is read with the post it answers (``context``) through ``score_texts``, at
-0.5; per kind the script prints how many are flagged for crisis and distress next to the label
-(``author_at_risk``). ``--repo`` imports ``kindscope`` from another checkout (the model before
-the errands layer: a ``git worktree`` of f7dfd48). ``--show`` lists every text whose crisis flag
-disagrees with its label; ``--json OUT`` writes the counts.
+(``review/keep_going_2.jsonl``) judges plan C. Each set was written by a sub-agent that saw
+no code and hashed before any model scored it (README). Each text is read with the post it
+answers (``context``) through ``score_texts``, at 0.5; per kind the script prints how many are
+flagged for crisis and distress next to the label (``author_at_risk``). ``--repo`` imports
+``kindscope`` from another checkout (a ``git worktree`` of f7dfd48 for the shipped model).
+``--show`` lists every text whose crisis flag disagrees with its label; ``--json OUT`` writes
+the counts.
 """
 
 from __future__ import annotations
