@@ -109,5 +109,5 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
         seed=partition.seed, membership=dict(zip(keys, partition.membership, strict=True)),
         communities=describe_communities(store, graph, partition, rm=rm),
         bridges=bridges(graph, partition),
-        isolated=isolated_members(store, graph, partition.membership),
+        isolated=isolated_members(store, graph, partition.membership, rm=rm),
         owners=views, ego_network=None if rm is None else ego_reason(net, rm.platform, rm.me))

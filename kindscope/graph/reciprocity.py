@@ -124,11 +124,13 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
 
 
 def isolated_members(store: Store, follows: AccountGraph, membership: tuple[int, ...],
-                     max_in: int = 1, top: int = 50) -> tuple[tuple[str, int, int, int], ...]:
+                     max_in: int = 1, top: int = 50, rm: ReadModel | None = None
+                     ) -> tuple[tuple[str, int, int, int], ...]:
     """Accounts with at most ``max_in`` followers inside their own community.
 
     Returns ``(account key, community, followers inside, unanswered posts)``, those with
-    the most unanswered posts (posts nobody else replied to) first.
+    the most unanswered posts (posts nobody else answered; through the read model ``rm``
+    a reply read as toxic or hateful is no answer) first.
     """
     g = follows.graph
     if g.vcount() == 0:
@@ -144,7 +146,7 @@ def isolated_members(store: Store, follows: AccountGraph, membership: tuple[int,
         return ()
     keys = follows.keys()
     unanswered = unanswered_post_counts(store, np.asarray(g.vs[candidates]["platform"]),
-                                        np.asarray(g.vs[candidates]["account_id"]))
+                                        np.asarray(g.vs[candidates]["account_id"]), rm)
     rows = [(keys[v], int(member[v]), int(in_inside[v]), int(n))
             for v, n in zip(candidates, unanswered, strict=True)]
     rows.sort(key=lambda r: (-r[3], r[2], r[0]))

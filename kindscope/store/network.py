@@ -100,20 +100,25 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
             {a: n for a, _, n, offered in theirs if n and offered})
 
 
-def unanswered_post_counts(store: Store, platform: np.ndarray,
-                           account: np.ndarray) -> np.ndarray:
-    """For each (platform, account): how many of its posts no one else replied to."""
+def unanswered_post_counts(store: Store, platform: np.ndarray, account: np.ndarray,
+                           rm: ReadModel | None = None) -> np.ndarray:
+    """For each (platform, account): how many of its posts no one else answered. Through a
+    read model (its platform), a reply read as toxic or hateful is no answer, as in
+    ``aggregates``; without one, the raw posts hold no readings and any reply counts."""
     if not len(account):
         return np.zeros(0, dtype=np.int64)
     table = pa.table({"platform": np.asarray(platform, dtype=object),
                       "account_id": np.asarray(account, dtype=object),
                       "i": np.arange(len(account))})
-    rows = _with_members(store, table, """
+    source = rm.sql(_READ_POSTS) if rm is not None else _RAW_POSTS
+    rows = _with_members(store, table, f"""
+        WITH src AS ({source})
         SELECT m.i, count(p.post_id) FROM _members m
-        LEFT JOIN posts p ON p.platform = m.platform AND p.author_id = m.account_id
+        LEFT JOIN src p ON p.platform = m.platform AND p.author_id = m.account_id
              AND p.kind = 'post' AND NOT EXISTS (
-                 SELECT 1 FROM posts r WHERE r.platform = p.platform
-                   AND r.reply_to_post_id = p.post_id AND r.author_id <> p.author_id)
+                 SELECT 1 FROM src r WHERE r.platform = p.platform
+                   AND r.reply_to_post_id = p.post_id AND r.author_id <> p.author_id
+                   AND NOT (r.is_toxic OR r.is_hateful))
         GROUP BY m.i""", [])
     out = np.zeros(len(account), dtype=np.int64)
     for i, n in rows:

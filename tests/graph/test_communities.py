@@ -15,6 +15,7 @@ from kindscope.graph import (
     find_communities,
     follow_graph,
     graph_from_edges,
+    isolated_members,
     participation,
     spread,
     unfollow_audit,
@@ -97,6 +98,36 @@ def test_describe_with_and_without_scores(store):
                   if "garden" in c.top_hashtags)
     assert garden.distress_answered == pytest.approx(0.0)
     assert garden.median_minutes_to_first_reply is None
+
+
+def test_isolated_members_count_an_abusive_reply_as_no_answer(store):
+    """``kindscope network``'s isolated members, ordered by posts no one answered: through
+    a read model a reply read as toxic is no answer (one rule with the void rate); without
+    one the raw posts hold no readings and any reply counts."""
+    add_snapshot(store, "s", platform="generic")
+    # two cliques; e and f follow into the first and are followed by no one inside it
+    clique = [(a, b) for a in "abcd" for b in "abcd" if a != b]
+    other = [(a, b) for a in "wxyz" for b in "wxyz" if a != b]
+    add_follows(store, "s", clique + other + [("e", "a"), ("f", "a"), ("a", "w")],
+                platform="generic")
+    t = datetime(2024, 5, 1, tzinfo=UTC)
+    add_post(store, "pe", "e", t, "first day back", platform="generic")
+    add_post(store, "pf", "f", t, "first day back too", platform="generic")
+    add_post(store, "re", "a", t + timedelta(hours=1), "you absolute idiot", reply_to="pe",
+             reply_to_account="e", platform="generic")
+    add_post(store, "rf", "b", t + timedelta(hours=1), "good luck!", reply_to="pf",
+             reply_to_account="f", platform="generic")
+    store.execute("INSERT INTO signal_scores VALUES ('generic', 're', 'toxicity', 0.9, 't')")
+    store.execute("INSERT INTO signal_scores VALUES ('generic', 'rf', 'toxicity', 0.1, 't')")
+    graph = follow_graph(store)
+    part = find_communities(graph)
+    raw = {r[0]: r[3] for r in isolated_members(store, graph, part.membership)}
+    rm = read_model(store, "a", thresholds={"toxicity": 0.5})
+    read = {r[0]: r[3] for r in isolated_members(store, graph, part.membership, rm=rm)}
+    keys = dict(zip(graph.graph.vs["account_id"], graph.keys(), strict=True))
+    assert (raw[keys["e"]], raw[keys["f"]]) == (0, 0)
+    assert (read[keys["e"]], read[keys["f"]]) == (1, 0)
+    assert next(iter(read)) == keys["e"]  # the most unanswered first
 
 
 def test_spread_and_participation():
