@@ -1,6 +1,6 @@
-"""Plans 10 to 15: their bars (README), medians over a variant's seeds against a base's seeds.
+"""Plans 10 to 16: their bars (README), medians over a variant's seeds against a base's seeds.
 
-    .venv/bin/python training/variants/2026-12-05s/judge_seeds.py [--plan 10|11|12|13|14|15]
+    .venv/bin/python training/variants/2026-12-05s/judge_seeds.py [--plan 10|...|16]
         --new DIR OOD.json CHALLENGE.json [--new ...]  [--base DIR OOD.json CHALLENGE.json ...]
 
 Each run is an artifact folder (with its ``metrics.json``), its ``eval_ood.py`` figures and its
@@ -10,7 +10,8 @@ seeds 14 and 15 (``/tmp/s14``, ``/tmp/s15``; their figures, in-distribution figu
 review counts are in ``baseline/``, the counts written by ``--record-base``, so the
 artifacts are not needed once recorded). Exactly
 three runs a side. Prints every bar with the per-seed figures of both sides and PASS or
-FAIL; exit status 1 if any bar fails.
+FAIL; exit status 1 if any bar fails. Plan 16 (``2026-12-06``'s plan D) has bars 1-5 only: its
+gain is judged on that folder's review set (``score_keep_going.py``).
 
 Bar 5 compares the *count* of comforting replies read as support, as the README says (a
 reply gained can offset one lost); the per-run counts are printed for reading.
@@ -173,6 +174,8 @@ def bars(base: list[Run], new: list[Run], floors: dict[str, float], plan: int = 
     n = [sum(r.review[s]["dismissive"] for s in ("2", "3", "4")) for r in new]
     out.append(("sets 2+3+4: dismissive replies read as support rise <= 3",
                 median(n) <= median(b) + 3, _show(b, n)))
+    if plan == 16:  # bars 1-5 only (2026-12-06's README)
+        return out
     # 6. a gain outside the seeds' spread, on at least one
     gains = []
     for signal, row, metric, sign in GAINS if plan == 10 else GAINS_11:
@@ -193,7 +196,7 @@ def main(argv=None) -> int:
                         metavar=("DIR", "OOD", "CHALLENGE"))
     parser.add_argument("--base", nargs=3, action="append", type=Path,
                         metavar=("DIR", "OOD", "CHALLENGE"))
-    parser.add_argument("--plan", type=int, choices=(10, 11, 12, 13, 14, 15), default=10)
+    parser.add_argument("--plan", type=int, choices=(10, 11, 12, 13, 14, 15, 16), default=10)
     parser.add_argument("--record-base", action="store_true",
                         help="write the default base's review counts to baseline/ and stop")
     args = parser.parse_args(argv)
@@ -203,7 +206,7 @@ def main(argv=None) -> int:
                 json.dumps(review_counts(Path(artifacts)), indent=1) + "\n")
         return 0
     if len(args.new) != SEEDS or len(args.base or BASE) != SEEDS:
-        parser.error(f"plans 10 to 15 are judged on {SEEDS} seeds a side (README)")
+        parser.error(f"plans 10 to 16 are judged on {SEEDS} seeds a side (README)")
     sys.path.insert(0, str(ROOT / "tests/challenge"))
     from test_challenge import FLOORS
 
