@@ -164,7 +164,7 @@ class ArchiveReader:
         try:
             with self._zip.open(info) as stream:
                 return _read_limited(stream, limit, self.where(name))
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise InputError(f"damaged archive member ({exc})", self.where(name)) from exc
 
     def _read_tar(self, name: str) -> bytes:

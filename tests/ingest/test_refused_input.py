@@ -1,0 +1,81 @@
+"""Input that must be refused, not half-imported: damaged or incomplete archives, empty
+files, and a ``--format`` that does not fit the file.
+
+Each test imports a good export first, then the bad one, through the CLI; the error must be
+``kindscope: error: <file>: <what is wrong>`` on one line, exit status 2, and every table must
+hold exactly what it held before (no snapshot either).
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from pathlib import Path
+
+import fuzzing
+import pytest
+
+from kindscope.store.db import Store
+
+pytestmark = pytest.mark.skipif(not fuzzing.FIXTURES.exists(),
+                                reason="../shared fixtures are not here")
+
+GOLDEN = fuzzing.FIXTURES / "bluesky" / "jetstream" / "golden_v1.jsonl"
+X_MINI = fuzzing.FIXTURES / "x-archive-mini"
+MASTODON = fuzzing.FIXTURES / "mastodon" / "archive_synthetic"
+
+
+@pytest.fixture
+def db(run, tmp_path) -> Path:
+    """A database holding one good import."""
+    path = tmp_path / "k.duckdb"
+    assert run("import", GOLDEN, "--db", path).exit_code == 0
+    return path
+
+
+def fingerprint(db: Path) -> list[tuple]:
+    with Store(db) as store:
+        return fuzzing.fingerprint(store)
+
+
+def refused(run, db: Path, source: Path, *words: str, args: tuple = ()) -> str:
+    """Import ``source``; assert the one-line error naming it, and the database unchanged."""
+    before = fingerprint(db)
+    result = run("import", source, "--db", db, *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("kindscope: error: ") and result.stderr.count("\n") == 1
+    assert str(source) in result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+    assert fingerprint(db) == before
+    return result.stderr
+
+
+def zipped(folder: Path, out: Path) -> Path:
+    """``folder``'s files packed in a .zip, names relative to the folder."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                archive.write(file, file.relative_to(folder).as_posix())
+    return out
+
+
+def corrupt_deflate(archive: Path, member: str) -> Path:
+    """``archive`` with ``member``'s DEFLATE stream made unreadable (its first block given
+    the reserved type 3), the CRC and sizes untouched."""
+    with zipfile.ZipFile(archive) as packed:
+        offset = packed.getinfo(member).header_offset
+    data = bytearray(archive.read_bytes())
+    name_length, extra_length = struct.unpack("<HH", data[offset + 26:offset + 30])
+    data[offset + 30 + name_length + extra_length] = 0x07
+    archive.write_bytes(bytes(data))
+    return archive
+
+
+# -- a damaged zip member ---------------------------------------------------------------------
+@pytest.mark.parametrize(("folder", "member"), [(X_MINI, "data/tweets.js"),
+                                                (MASTODON, "outbox.json")],
+                         ids=["x-archive", "mastodon"])
+def test_corrupt_deflate_stream_is_a_damaged_member(run, db, tmp_path, folder, member):
+    source = corrupt_deflate(zipped(folder, tmp_path / "export.zip"), member)
+    refused(run, db, source, f"{source}:{member}", "damaged archive member")
