@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 from kindscope.errors import InputError
+from kindscope.ingest.archive import DAMAGED_ZIP, is_damaged_zip
 from kindscope.ingest.base import TOO_DEEP, ImportOptions, hash_path
 from kindscope.model import OWNER_PLACEHOLDER, Snapshot
 from kindscope.store import imports
@@ -67,6 +68,8 @@ def detect_format(source: str) -> str:
             return name
     if not getattr(_module("generic"), "ONLINE", False) and not Path(source).exists():
         raise InputError("no such file or folder", source)
+    if is_damaged_zip(Path(source)):
+        raise InputError(DAMAGED_ZIP, source)
     raise InputError("cannot tell what kind of export this is (try --format)", source)
 
 

@@ -24,9 +24,11 @@ from pathlib import Path, PurePosixPath
 from kindscope import settings
 from kindscope.errors import InputError
 
-__all__ = ["ArchiveReader", "is_archive_file"]
+__all__ = ["ArchiveReader", "is_archive_file", "is_damaged_zip", "DAMAGED_ZIP"]
 
 _CHUNK = 1 << 20
+#: The error for a .zip that cannot be opened: as a rule, a download cut short.
+DAMAGED_ZIP = "damaged or incomplete zip (was the download finished?)"
 
 
 def is_archive_file(path: Path) -> bool:
@@ -34,6 +36,20 @@ def is_archive_file(path: Path) -> bool:
     return path.is_file() and (
         name.endswith((".zip", ".tar", ".tar.gz", ".tgz")) or zipfile.is_zipfile(path)
     )
+
+
+def is_damaged_zip(path: Path) -> bool:
+    """A file named .zip, or starting as a zip does, that is no readable zip (its end, the
+    zip's table of contents, is missing or broken)."""
+    try:
+        if not path.is_file():  # a FIFO is never opened
+            return False
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return False
+    named = path.name.lower().endswith(".zip")
+    return (named or head == b"PK\x03\x04") and not zipfile.is_zipfile(path)
 
 
 def _unsafe(name: str) -> bool:
@@ -64,6 +80,8 @@ class ArchiveReader:
             self._names = self._tar_names()
         elif zipfile.is_zipfile(self.path):
             self._names = self._zip_names()
+        elif is_damaged_zip(self.path):
+            raise InputError(DAMAGED_ZIP, str(self.path))
         else:
             raise InputError("not a folder, .zip or .tar.gz archive", str(self.path))
 

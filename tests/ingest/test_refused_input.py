@@ -79,3 +79,13 @@ def corrupt_deflate(archive: Path, member: str) -> Path:
 def test_corrupt_deflate_stream_is_a_damaged_member(run, db, tmp_path, folder, member):
     source = corrupt_deflate(zipped(folder, tmp_path / "export.zip"), member)
     refused(run, db, source, f"{source}:{member}", "damaged archive member")
+
+
+# -- a zip cut short --------------------------------------------------------------------------
+@pytest.mark.parametrize("args", [(), ("--format", "x-archive")], ids=["detected", "named"])
+def test_truncated_zip_is_an_incomplete_download(run, db, tmp_path, args):
+    whole = zipped(X_MINI, tmp_path / "whole.zip")
+    source = tmp_path / "export.zip"
+    source.write_bytes(whole.read_bytes()[:3000])
+    refused(run, db, source, "damaged or incomplete zip (was the download finished?)",
+            args=args)
