@@ -106,9 +106,11 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
         outbox_name = reader.find("outbox.json")
         if actor_name is None and outbox_name is None:
             raise InputError("no outbox.json or actor.json: not a Mastodon export", source)
+        if outbox_name is None:
+            raise InputError("no outbox.json: the export is incomplete (download it again)",
+                             source)
         actor = _load(reader, actor_name) if actor_name else None
-        outbox = _load(reader, outbox_name) if outbox_name else None
-        items = _ordered_items(outbox, reader.where(outbox_name)) if outbox_name else []
+        items = _ordered_items(_load(reader, outbox_name), reader.where(outbox_name))
         owner = _owner_id(actor, items, reader.where(actor_name or outbox_name))
         yield Snapshot(platform=PLATFORM, owner_id=owner, taken_at=_taken_at(items),
                        description="Mastodon account export")

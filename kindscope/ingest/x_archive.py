@@ -142,12 +142,29 @@ def _manifest(reader: ArchiveReader, found: dict[str, dict[str, int]]) -> dict:
 
 def _manifest_files(manifest: dict, key: str) -> list[str]:
     """The ``fileName``s manifest.js lists for one data type (none where it is odd)."""
+    return [entry["fileName"] for entry in _manifest_entries(manifest, key)]
+
+
+def _manifest_entries(manifest: dict, key: str) -> list[dict]:
+    """The file entries (``fileName``, ``count``) manifest.js lists for one data type."""
     types = manifest.get("dataTypes")
     entry = types.get(key) if isinstance(types, dict) else None
     files = entry.get("files") if isinstance(entry, dict) else None
     if not isinstance(files, list):
         return []
-    return [name for f in files if isinstance(f, dict) and (name := _text(f.get("fileName")))]
+    return [f for f in files if isinstance(f, dict) and _text(f.get("fileName"))]
+
+
+def _check_complete(reader: ArchiveReader, manifest: dict, include_dms: bool) -> None:
+    """Refuse an archive without a data file that manifest.js lists with records in it (a
+    download cut short, or parts of a split archive left out): importing the rest would
+    lose them unnoticed."""
+    for key in _IMPORTED_TYPES + (_DM_TYPES if include_dms else ()):
+        for entry in _manifest_entries(manifest, key):
+            if str(entry.get("count")) != "0" and _member(reader, entry["fileName"]) is None:
+                raise InputError(f"{entry['fileName']} is listed in manifest.js but is not in "
+                                 "the archive: the export is incomplete (download it again)",
+                                 str(reader.path))
 
 
 def _member(reader: ArchiveReader, file_name: str) -> str | None:
@@ -216,12 +233,17 @@ def _profile(reader: ArchiveReader, index: dict[str, list[str]], owner: _Owner) 
 
 # -- reading ------------------------------------------------------------------------------------
 _NEEDS_OWNER = ("tweets", "tweet", "follower", "following", "like", "block", "mute")
+#: manifest.js data types whose files must be in the archive when it lists them with records
+#: (``account`` is not: manifest.js's ``userInfo`` names the owner without account.js).
+_IMPORTED_TYPES = _NEEDS_OWNER + ("profile",)
+_DM_TYPES = ("directMessages", "directMessagesGroup")
 
 
 def read(source: str, options: ImportOptions) -> Iterator[Record]:
     """Yield the records of an X archive: a Snapshot first, then the owner, tweets, edges."""
     with ArchiveReader(source) as reader:
         index, manifest = _index(reader)
+        _check_complete(reader, manifest, options.include_dms)
         owner = _owner(reader, index, manifest)
         if owner.account_id is None and any(index.get(b) for b in _NEEDS_OWNER):
             raise InputError("cannot tell whose archive this is: no data/account.js, and no "

@@ -8,6 +8,8 @@ hold exactly what it held before (no snapshot either).
 
 from __future__ import annotations
 
+import json
+import shutil
 import struct
 import zipfile
 from pathlib import Path
@@ -89,3 +91,52 @@ def test_truncated_zip_is_an_incomplete_download(run, db, tmp_path, args):
     source.write_bytes(whole.read_bytes()[:3000])
     refused(run, db, source, "damaged or incomplete zip (was the download finished?)",
             args=args)
+
+
+# -- an export with parts missing -------------------------------------------------------------
+def x_with_manifest(tmp_path: Path, listed: dict[str, str]) -> Path:
+    """The small X archive with a manifest.js listing ``listed`` (file name -> its count)."""
+    folder = tmp_path / "x"
+    shutil.copytree(X_MINI, folder)
+    types: dict[str, list] = {}
+    for name, count in listed.items():
+        key = {"tweets": "tweets", "direct-messages": "directMessages"}[name.split("-part")[0]
+                                                                        .removesuffix(".js")]
+        types.setdefault(key, []).append({"fileName": f"data/{name}", "count": count})
+    manifest = {"userInfo": {"accountId": "322603863", "userName": "exGenesis"},
+                "dataTypes": {key: {"files": files} for key, files in types.items()}}
+    (folder / "data" / "manifest.js").write_text("window.__THAR_CONFIG = " + json.dumps(manifest))
+    return folder
+
+
+@pytest.mark.parametrize("packed", [False, True], ids=["folder", "zip"])
+def test_x_part_listed_in_the_manifest_but_missing(run, db, tmp_path, packed):
+    source = x_with_manifest(tmp_path, {"tweets.js": "3", "tweets-part1.js": "2"})
+    if packed:
+        source = zipped(source, tmp_path / "x.zip")
+    refused(run, db, source, "data/tweets-part1.js is listed in manifest.js",
+            "the export is incomplete")
+
+
+def test_x_tweets_js_itself_missing(run, db, tmp_path):
+    source = x_with_manifest(tmp_path, {"tweets.js": "3"})
+    (source / "data" / "tweets.js").unlink()
+    refused(run, db, source, "data/tweets.js is listed in manifest.js")
+
+
+def test_x_missing_files_that_hold_nothing_we_import_are_no_loss(run, tmp_path):
+    """Files listed with no records, and DMs without --include-dms, lose nothing."""
+    source = x_with_manifest(tmp_path, {"tweets.js": "3", "tweets-part1.js": "0",
+                                        "direct-messages.js": "2"})
+    result = run("import", source, "--db", tmp_path / "ok.duckdb")
+    assert result.exit_code == 0, result.output
+    refused(run, tmp_path / "ok.duckdb", source, "data/direct-messages.js is listed",
+            args=("--include-dms",))
+
+
+def test_mastodon_export_without_outbox(run, db, tmp_path):
+    source = tmp_path / "m"
+    source.mkdir()
+    for name in ("actor.json", "likes.json"):
+        shutil.copy(MASTODON / name, source)
+    refused(run, db, source, "no outbox.json", "the export is incomplete")
