@@ -112,6 +112,8 @@ def _import_named(store, source, format, options, progress) -> ImportResult:
 
 
 def _import_one(store, source, format, options, progress) -> ImportResult:
+    if _is_blank(Path(source)):
+        raise InputError("empty file", source)
     name = format or detect_format(source)
     module = _module(name)
     online = getattr(module, "ONLINE", False)
@@ -153,3 +155,14 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
     after = imports.table_counts(store)
     added = {key: after[key] - before[key] for key in after}
     return ImportResult(source, name, snapshot_id, False, added)
+
+
+def _is_blank(path: Path) -> bool:
+    """A file of nothing but blank lines, or of nothing at all (read until the first text)."""
+    if not path.is_file():  # a folder, an online source, a FIFO
+        return False
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 16):
+            if chunk.strip().removeprefix(b"\xef\xbb\xbf").strip():
+                return False
+    return True

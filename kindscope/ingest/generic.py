@@ -164,6 +164,7 @@ def _read_csv(text: str, path: Path, delimiter: str, options: ImportOptions
         raise InputError(
             "header is neither `follower,followee` nor post columns with `id` and `author`",
             str(path))
+    number = 1  # the header's line
     try:
         for number, row in enumerate(reader, start=2):
             if None in row:
@@ -181,6 +182,8 @@ def _read_csv(text: str, path: Path, delimiter: str, options: ImportOptions
                 options.skip(InputError(f"line {number}: {exc.message}", str(path)))
     except csv.Error as exc:
         raise InputError(f"not a readable CSV ({exc})", str(path)) from None
+    if number == 1:
+        raise InputError("no records: only a header row", str(path))
 
 
 # -- values -------------------------------------------------------------------------------

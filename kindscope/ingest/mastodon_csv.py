@@ -117,7 +117,10 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
     owner, host = _owner(path if path.is_dir() else path.parent)
     yield Snapshot(platform=PLATFORM, owner_id=owner, description="Mastodon CSV export")
     for file in files:
-        yield from records_from_text(read_text_file(file), file.name, owner, host, str(file))
+        text = read_text_file(file)
+        if file == path and _only_a_header(text):
+            raise InputError("no records: only a header row", str(file))
+        yield from records_from_text(text, file.name, owner, host, str(file))
 
 
 def _owner(folder: Path) -> tuple[str, str | None]:
@@ -137,6 +140,11 @@ def _owner(folder: Path) -> tuple[str, str | None]:
     return owner, host.group(1) if host else None
 
 
+def _only_a_header(text: str) -> bool:
+    """Nothing but an ``Account address,...`` header (an export folder may hold such a
+    file; a file imported on its own must hold records)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) == 1 and lines[0].split(",")[0].strip().lower() == _HEADER
 
 
 def records_from_text(text: str, name: str, owner: str, host: str | None,

@@ -140,3 +140,46 @@ def test_mastodon_export_without_outbox(run, db, tmp_path):
     for name in ("actor.json", "likes.json"):
         shutil.copy(MASTODON / name, source)
     refused(run, db, source, "no outbox.json", "the export is incomplete")
+
+
+# -- empty files ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "text"), [
+    ("posts.jsonl", ""), ("posts.jsonl", "\n\n  \n"), ("posts.csv", ""), ("export.zip", ""),
+    ("repo.car", ""), ("export.tar.gz", ""),
+])
+def test_empty_file(run, db, tmp_path, name, text):
+    source = tmp_path / name
+    source.write_text(text)
+    assert refused(run, db, source).endswith(f"{source}: empty file\n")
+
+
+@pytest.mark.parametrize("args", [(), ("--format", "jetstream")], ids=["detected", "named"])
+def test_blank_file_with_a_format_named(run, db, tmp_path, args):
+    source = tmp_path / "capture.jsonl"
+    source.write_text("\n")
+    refused(run, db, source, "empty file", args=args)
+
+
+@pytest.mark.parametrize(("name", "header"), [
+    ("posts.csv", "id,author,text"), ("follows.csv", "follower,followee"),
+    ("following_accounts.csv", "Account address,Show boosts,Notify on new posts,Languages"),
+])
+def test_csv_with_only_a_header(run, db, tmp_path, name, header):
+    source = tmp_path / name
+    source.write_text(header + "\n")
+    refused(run, db, source, "no records: only a header row")
+
+
+def test_mastodon_csv_with_only_a_header_is_refused_alone_not_in_its_folder(run, stats_of, db,
+                                                                          tmp_path):
+    """Mastodon writes a header-only CSV for what you have none of (mutes, here): in the
+    export's folder it is no error, imported on its own it is."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "muted_accounts.csv").write_text("Account address,Hide notifications\n")
+    (folder / "blocked_accounts.csv").write_text("troll@bad.example\n")
+    refused(run, db, folder / "muted_accounts.csv", "no records: only a header row")
+    blocks = stats_of(db)["blocks"]
+    result = run("import", folder, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert stats_of(db)["blocks"] == blocks + 1
