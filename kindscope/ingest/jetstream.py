@@ -15,8 +15,9 @@ the top level for the others; ``time`` may be an ISO string or a number (s, ms o
 Creates and updates map through :mod:`bluesky_records`; deletes of known collections
 become :class:`Deletion` rows (``record_id`` = the at-URI); identity events give the
 account's handle; account events give an account row. Records of other apps, and lines
-that are JSON objects but no event, are skipped and counted (logged at the end). A line
-that is not JSON is an error. The capture is of many people: the snapshot has no owner.
+that are JSON objects but no event, are skipped and counted (logged at the end); a file in
+which no line is an event is no capture (an error). A line that is not JSON is an error.
+The capture is of many people: the snapshot has no owner.
 """
 
 from __future__ import annotations
@@ -135,22 +136,26 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
     """A snapshot without owner, then the records of every event in the capture."""
     path = Path(source)
     yield Snapshot(platform=PLATFORM, owner_id=None, description="Jetstream capture")
-    skipped = [0]
+    skipped, events = [0], [0]
     try:
         with _open(path) as handle:
-            yield from read_events(handle, str(path), skipped, options)
+            yield from read_events(handle, str(path), skipped, options, events)
     except OSError as exc:
         raise InputError(f"cannot read ({exc})", str(path)) from None
     except (zstandard.ZstdError, EOFError) as exc:
         raise InputError(f"compressed data is damaged ({exc})", str(path)) from None
+    if not events[0]:
+        raise InputError("not a Jetstream capture: no line is a Jetstream event", str(path))
     if skipped[0]:
         _log.info("%s: %d events of other apps or kinds skipped", path, skipped[0])
 
 
 def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
-                options: ImportOptions | None = None) -> Iterator[Record]:
+                options: ImportOptions | None = None,
+                events: list[int] | None = None) -> Iterator[Record]:
     """The records of each line (bytes) of a capture; ``skipped[0]`` counts what was not
-    for kindscope. ``name`` is used in error messages."""
+    for kindscope, ``events[0]`` the lines that are Jetstream events at all (for kindscope
+    or not). ``name`` is used in error messages."""
     scan = _scan
     for number, line in enumerate(lines, start=1):
         try:
@@ -174,6 +179,8 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
         commit = event.get("commit")
         if commit is None and "operation" in event:
             commit = event  # v2: the commit fields are at the top level
+        if events is not None and type(did) is str and (commit is not None or "kind" in event):
+            events[0] += 1
         try:
             if commit is not None and type(did) is str:
                 records = _commit(did, commit, event)

@@ -114,6 +114,11 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
         raise InputError("no such file or folder", source)
     files = sorted(p for p in path.iterdir() if looks_like_export(p)) if path.is_dir() \
         else [path]
+    if path.is_dir() and not files:
+        raise InputError("no Mastodon CSV export file in this folder", source)
+    if not path.is_dir() and not looks_like_export(path):
+        raise InputError("not a Mastodon CSV export (no `Account address` header or "
+                         "user@host address on its first line)", source)
     owner, host = _owner(path if path.is_dir() else path.parent)
     yield Snapshot(platform=PLATFORM, owner_id=owner, description="Mastodon CSV export")
     for file in files:

@@ -237,12 +237,17 @@ _NEEDS_OWNER = ("tweets", "tweet", "follower", "following", "like", "block", "mu
 #: (``account`` is not: manifest.js's ``userInfo`` names the owner without account.js).
 _IMPORTED_TYPES = _NEEDS_OWNER + ("profile",)
 _DM_TYPES = ("directMessages", "directMessagesGroup")
+#: The base names of the data files that make a folder or zip an X archive.
+_KNOWN_FILES = frozenset(_MANIFEST_TYPES.values()) | {"manifest"}
 
 
 def read(source: str, options: ImportOptions) -> Iterator[Record]:
     """Yield the records of an X archive: a Snapshot first, then the owner, tweets, edges."""
     with ArchiveReader(source) as reader:
         index, manifest = _index(reader)
+        if not _KNOWN_FILES & set(index):
+            raise InputError("not an X archive: no tweets.js, account.js or other X data file",
+                             str(source))
         _check_complete(reader, manifest, options.include_dms)
         owner = _owner(reader, index, manifest)
         if owner.account_id is None and any(index.get(b) for b in _NEEDS_OWNER):

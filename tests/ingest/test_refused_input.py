@@ -183,3 +183,36 @@ def test_mastodon_csv_with_only_a_header_is_refused_alone_not_in_its_folder(run,
     result = run("import", folder, "--db", db)
     assert result.exit_code == 0, result.output
     assert stats_of(db)["blocks"] == blocks + 1
+
+
+# -- a --format that does not fit the file ----------------------------------------------------
+def test_mastodon_zip_named_an_x_archive(run, db, tmp_path):
+    source = zipped(MASTODON, tmp_path / "mastodon.zip")
+    refused(run, db, source, "not an X archive", args=("--format", "x-archive"))
+
+
+def test_empty_folder_named_an_x_archive(run, db, tmp_path):
+    source = tmp_path / "nothing"
+    source.mkdir()
+    refused(run, db, source, "not an X archive", args=("--format", "x-archive"))
+
+
+def test_generic_jsonl_named_a_jetstream_capture(run, db, tmp_path):
+    source = tmp_path / "posts.jsonl"
+    source.write_text('{"id": "1", "author": "ana", "text": "hi"}\n'
+                      '{"id": "2", "author": "ben", "text": "hello"}\n')
+    refused(run, db, source, "not a Jetstream capture", args=("--format", "jetstream"))
+
+
+def test_generic_csv_named_a_mastodon_csv(run, db, tmp_path):
+    source = tmp_path / "posts.csv"
+    source.write_text("id,author,text\n1,ana,hi\n2,ben,hello\n")
+    error = refused(run, db, source, "not a Mastodon CSV export",
+                    args=("--format", "mastodon-csv"))
+    assert "rows without a user@host address" not in error
+
+
+def test_empty_folder_named_a_mastodon_csv_export(run, db, tmp_path):
+    source = tmp_path / "nothing"
+    source.mkdir()
+    refused(run, db, source, "no Mastodon CSV export file", args=("--format", "mastodon-csv"))
