@@ -10,13 +10,11 @@ from datetime import datetime
 
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
+from kindscope.store.read_sql import CARE_ONLY, FETCHED_FORMATS
 
 __all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts", "inbox_rows",
            "forget_fetched", "FETCHED_FORMATS"]
 
-#: Import formats that fetch other people's recent posts only for the care queue; their
-#: posts are kept for the window and then deleted (``forget_fetched``).
-FETCHED_FORMATS = ("bluesky-following", "mastodon-following")
 
 #: An account that asked not to be read: ``#NoCareQueue`` in its bio, a Bluesky
 #: ``!no-unauthenticated`` self-label, a Mastodon ``noindex`` or ``discoverable: false``,
@@ -37,7 +35,7 @@ k AS (SELECT CAST(? AS TIMESTAMPTZ) AS now_at, CAST(? AS TIMESTAMPTZ) AS since),
 following AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
 followers AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
 roots AS (
-    SELECT r.post_id, r.author_id FROM {{p}}_read r, k
+    SELECT r.post_id, r.author_id FROM {{p}}_care_read r, k
     WHERE r.kind = 'post' AND r.reply_to_post_id IS NULL AND r.deleted_at IS NULL
       AND r.author_id IN (SELECT id FROM following)
       AND r.created_at > k.since AND r.created_at <= k.now_at),
@@ -45,12 +43,12 @@ thread(root_id, root_author, post_id, depth) AS (
     SELECT post_id, author_id, post_id, 0 FROM roots
     UNION ALL
     SELECT t.root_id, t.root_author, c.post_id, t.depth + 1
-    FROM thread t JOIN {{p}}_posts c ON c.reply_to_post_id = t.post_id
+    FROM thread t JOIN {{p}}_all_posts c ON c.reply_to_post_id = t.post_id
     WHERE t.depth < 10000),
 tp AS (
     SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
            r.is_toxic OR r.is_hateful AS hostile
-    FROM thread t JOIN {{p}}_read r ON r.post_id = t.post_id, k
+    FROM thread t JOIN {{p}}_care_read r ON r.post_id = t.post_id, k
     WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
 per_thread AS (
     SELECT root_id, any_value(root_author) AS author_id,
@@ -105,9 +103,9 @@ def thread_posts(rm: ReadModel, root_id: str, author_id: str, now: datetime) -> 
             SELECT CAST(? AS VARCHAR), 0
             UNION ALL
             SELECT c.post_id, t.depth + 1 FROM thread t
-            JOIN {p}_posts c ON c.reply_to_post_id = t.post_id WHERE t.depth < 10000)
+            JOIN {p}_all_posts c ON c.reply_to_post_id = t.post_id WHERE t.depth < 10000)
         SELECT p.post_id, p.created_at, p.text, p.url FROM thread t
-        JOIN {p}_posts p USING (post_id)
+        JOIN {p}_all_posts p USING (post_id)
         WHERE p.author_id = ? AND p.created_at <= CAST(? AS TIMESTAMPTZ)
           AND p.deleted_at IS NULL
         ORDER BY p.created_at, p.post_id""", [root_id, author_id, now])
@@ -133,18 +131,11 @@ def forget_fetched(store: Store, older_than: datetime | None) -> int:
     """Delete the posts of others fetched only for the care queue (imports of
     :data:`FETCHED_FORMATS`) created before ``older_than`` (all of them when None), with
     their scores, languages and sources; return how many posts were deleted."""
-    formats = list(FETCHED_FORMATS)
-    doomed = """
-        SELECT ps.platform, ps.post_id FROM post_sources ps
-        JOIN snapshots s USING (snapshot_id)
-        JOIN posts p ON p.platform = ps.platform AND p.post_id = ps.post_id
-        WHERE s.format IN (SELECT unnest(CAST(? AS VARCHAR[])))
-          AND p.author_id IS DISTINCT FROM s.owner_id
-          AND (CAST(? AS TIMESTAMPTZ) IS NULL OR p.created_at < CAST(? AS TIMESTAMPTZ))
-          AND NOT EXISTS (SELECT 1 FROM post_sources o JOIN snapshots so USING (snapshot_id)
-                          WHERE o.platform = ps.platform AND o.post_id = ps.post_id
-                            AND so.format NOT IN (SELECT unnest(CAST(? AS VARCHAR[]))))"""
-    params = [formats, older_than, older_than, formats]
+    doomed = f"""
+        SELECT c.platform, c.post_id FROM ({CARE_ONLY}) c
+        JOIN posts p ON p.platform = c.platform AND p.post_id = c.post_id
+        WHERE CAST(? AS TIMESTAMPTZ) IS NULL OR p.created_at < CAST(? AS TIMESTAMPTZ)"""
+    params = [older_than, older_than]
     with store.transaction():
         store.execute(f"CREATE OR REPLACE TEMP TABLE _forget AS {doomed}", params)
         count = int(store.scalar("SELECT count(*) FROM _forget") or 0)

@@ -40,11 +40,12 @@ import duckdb
 from kindscope import __version__
 from kindscope.errors import InputError, StoreError
 from kindscope.store.db import _CONFIG, Store
+from kindscope.store.read_sql import CARE_ONLY
 from kindscope.store.schema import SCHEMA_VERSION, TABLE_KEYS
 
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
-           "dataset_bytes", "LOAD_BELOW_BYTES"]
+           "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows"]
 
 LAYOUT_VERSION = 1
 MANIFEST = "dataset.json"
@@ -90,12 +91,24 @@ def read_manifest(path: str | os.PathLike) -> dict:
 
 
 # -- writing --------------------------------------------------------------------------------
+def exported_rows(table: str) -> str:
+    """The rows of ``table`` an export writes (``t``): all, except the posts of others
+    fetched only for the care queue and their rows (``read_sql.CARE_ONLY``: README, "for
+    the care queue only"; ``care --forget`` could not reach a copy)."""
+    if table not in PARTITIONED:
+        return f"SELECT * FROM {table}"
+    return (f"SELECT * FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM ({CARE_ONLY}) c "
+            "WHERE c.platform = t.platform AND c.post_id = t.post_id)")
+
+
 def _copy_sql(table: str, target: Path) -> str:
     order = ", ".join(f"t.{c}" for c in _SORT[table])
     if table == "posts":
-        select = f"SELECT t.*, {_DAY.format(col='t.created_at')} AS day FROM posts t"
+        select = (f"SELECT t.*, {_DAY.format(col='t.created_at')} AS day "
+                  f"FROM ({exported_rows(table)}) t")
     elif table in PARTITIONED:
-        select = (f"SELECT t.*, {_DAY.format(col='p.created_at')} AS day FROM {table} t "
+        select = (f"SELECT t.*, {_DAY.format(col='p.created_at')} AS day "
+                  f"FROM ({exported_rows(table)}) t "
                   "LEFT JOIN posts p ON p.platform = t.platform AND p.post_id = t.post_id")
     else:
         return (f"COPY (SELECT * FROM {table} t ORDER BY {order}) TO '{_q(target)}' "
@@ -122,7 +135,7 @@ def write_dataset(store: Store, out_dir: str | os.PathLike) -> list[Path]:
         rows = {}
         for table in (*FLAT, *PARTITIONED):
             store.execute(_copy_sql(table, work / f"{table}.parquet"))
-            rows[table] = int(store.scalar(f"SELECT count(*) FROM {table}"))
+            rows[table] = int(store.scalar(f"SELECT count(*) FROM ({exported_rows(table)})"))
         manifest = {
             "layout": "kindscope-dataset", "layout_version": LAYOUT_VERSION,
             "kindscope_version": __version__, "schema_version": SCHEMA_VERSION,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kindscope.store.dataset import write_dataset
+from kindscope.store.dataset import exported_rows, write_dataset
 from kindscope.store.db import Store
 
 __all__ = ["stats", "export_tables", "EXPORTED_TABLES"]
@@ -70,7 +70,8 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
 
     ``parquet``: a dataset (:mod:`kindscope.store.dataset`: posts and their rows
     partitioned by platform and day, the other tables one file each, ``dataset.json``);
-    ``jsonl``: one JSON-lines file per table.
+    ``jsonl``: one JSON-lines file per table. Neither holds the posts of others fetched
+    only for the care queue (``dataset.exported_rows``).
     """
     if fmt == "parquet":
         return write_dataset(store, out_dir)
@@ -79,7 +80,7 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     written = []
     for table in EXPORTED_TABLES:
         target = out / f"{table}.jsonl"
-        store.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(target)}' (FORMAT JSON)")
+        store.execute(f"COPY ({exported_rows(table)}) TO '{_quote(target)}' (FORMAT JSON)")
         written.append(target)
     return written
 

@@ -7,7 +7,9 @@ text runs on any engine that has views (DuckDB here; Spark SQL through SQLGlot l
 
 The shared ideas are defined here once, and only here:
 
-- ``posts``: the owner's platform, no direct messages;
+- ``posts``: the owner's platform, no direct messages, none of the posts of others fetched
+  only for the care queue (``CARE_ONLY``: ``import --following``); ``all_posts`` and
+  ``care_read`` keep those, for the care queue alone (:mod:`kindscope.store.care`);
 - ``read``: each post with its scores under one model version and one decision rule
   (``label`` is ``distress`` when distress or crisis passes its threshold, else ``upbeat``
   when upbeat does, else ``other``; NULL when the post has no scores). The rule's SQL
@@ -35,13 +37,33 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 
 from __future__ import annotations
 
-__all__ = ["LABEL", "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS",
-           "VIEWS", "conversation_walk", "post_group", "targets_ctes"]
+__all__ = ["CARE_ONLY", "FETCHED_FORMATS", "LABEL", "MATERIALISED", "MIN_HOSTILE_POSTS",
+           "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "conversation_walk", "post_group",
+           "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
 #: it per query cost 2 s each time; benchmarks/bench_report_scale.py).
-MATERIALISED = frozenset({"scores"})
+MATERIALISED = frozenset({"scores", "care_only"})
+
+#: Import formats that fetch other people's recent posts only for the care queue
+#: (``import --following``).
+FETCHED_FORMATS = ("bluesky-following", "mastodon-following")
+_FETCHED = ", ".join(f"'{f}'" for f in FETCHED_FORMATS)
+#: ``(platform, post_id)`` of the posts of others fetched only for the care queue: every
+#: import that holds the post is of a ``FETCHED_FORMATS`` format and owned by someone other
+#: than its author. The README promises them to the care queue only: every view but the
+#: care queue's (``care_read``), and every export, leaves them out.
+CARE_ONLY = f"""
+    SELECT ps.platform, ps.post_id
+    FROM post_sources ps JOIN snapshots s ON s.snapshot_id = ps.snapshot_id
+    JOIN posts p ON p.platform = ps.platform AND p.post_id = ps.post_id
+    WHERE EXISTS (SELECT 1 FROM post_sources f JOIN snapshots fs
+                    ON fs.snapshot_id = f.snapshot_id
+                  WHERE f.platform = ps.platform AND f.post_id = ps.post_id
+                    AND fs.format IN ({_FETCHED}))
+    GROUP BY ps.platform, ps.post_id
+    HAVING bool_and(s.format IN ({_FETCHED}) AND p.author_id IS DISTINCT FROM s.owner_id)"""
 
 #: Posts aimed at me read as toxic or hateful that make an account ``hostile`` (with more
 #: than half of its read posts aimed at me). One is not enough: one reply reads as toxic or
@@ -80,23 +102,9 @@ def post_group(row: str) -> str:
             f"ELSE {row}.label END")
 
 
-#: (name, SQL) in dependency order: every post of the platform read under the one model
-#: version and decision rule. They read no owner (``k.me``): the community view
-#: (``store.community``) builds these same views for every author at once.
-POST_VIEWS: tuple[tuple[str, str], ...] = (
-    ("posts", """
-        SELECT p.post_id, p.author_id, p.created_at, coalesce(p.text, '') AS text, p.kind,
-               p.reply_to_post_id, p.reply_to_account_id, p.root_post_id,
-               p.repost_of_post_id, coalesce(p.mentions, []) AS mentions, p.like_count,
-               p.repost_count, p.reply_count, p.deleted_at, p.url
-        FROM posts p, {p}_params k
-        WHERE p.platform = k.platform AND p.kind <> 'dm'"""),
-    ("scores", f"""
-        SELECT s.post_id, {_PIVOT}
-        FROM signal_scores s, {{p}}_params k
-        WHERE s.platform = k.platform AND s.model_version = k.model_version
-        GROUP BY s.post_id"""),
-    ("read", f"""
+#: The ``read`` view over a posts view (``{posts}``): ``read``, and the care queue's
+#: ``care_read``, which also reads the posts fetched only for it (``CARE_ONLY``).
+_READ = f"""
         SELECT p.*, s.post_id IS NOT NULL AS scored,
                s.distress, s.crisis, s.toxicity, s.offensive, s.hate, s.support,
                s.support_er, s.support_ip, s.support_ex, s.upbeat,
@@ -117,9 +125,35 @@ POST_VIEWS: tuple[tuple[str, str], ...] = (
                coalesce(s.distress >= k.strong_distress, false)
                    OR coalesce(s.crisis >= k.t_crisis, false) AS is_disclosure,
                {LABEL} AS label
-        FROM {{p}}_posts p CROSS JOIN {{p}}_params k
-        LEFT JOIN {{p}}_scores s USING (post_id)"""),
+        FROM {{posts}} p CROSS JOIN {{p}}_params k
+        LEFT JOIN {{p}}_scores s USING (post_id)"""
+
+
+#: (name, SQL) in dependency order: every post of the platform read under the one model
+#: version and decision rule. They read no owner (``k.me``): the community view
+#: (``store.community``) builds these same views for every author at once.
+POST_VIEWS: tuple[tuple[str, str], ...] = (
+    ("all_posts", """
+        SELECT p.post_id, p.author_id, p.created_at, coalesce(p.text, '') AS text, p.kind,
+               p.reply_to_post_id, p.reply_to_account_id, p.root_post_id,
+               p.repost_of_post_id, coalesce(p.mentions, []) AS mentions, p.like_count,
+               p.repost_count, p.reply_count, p.deleted_at, p.url
+        FROM posts p, {p}_params k
+        WHERE p.platform = k.platform AND p.kind <> 'dm'"""),
+    ("care_only", f"""
+        SELECT c.post_id FROM ({CARE_ONLY}) c, {{p}}_params k WHERE c.platform = k.platform"""),
+    ("posts", """
+        SELECT * FROM {p}_all_posts
+        WHERE post_id NOT IN (SELECT post_id FROM {p}_care_only)"""),
+    ("scores", f"""
+        SELECT s.post_id, {_PIVOT}
+        FROM signal_scores s, {{p}}_params k
+        WHERE s.platform = k.platform AND s.model_version = k.model_version
+        GROUP BY s.post_id"""),
+    ("read", _READ.replace("{posts}", "{p}_posts")),
+    ("care_read", _READ.replace("{posts}", "{p}_all_posts")),
 )
+
 
 def conversation_walk(owner_only: bool) -> str:
     """The posts inside a conversation with someone else, for the owner (``{p}_params.me``)
