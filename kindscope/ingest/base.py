@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from kindscope.errors import InputError
 from kindscope.model import Record
 
 __all__ = ["ImportOptions", "Importer", "hash_path", "parse_iso", "read_text_file",
-           "utc_time", "DATA_SUFFIXES", "TOO_DEEP"]
+           "utc_time", "json_problem", "DATA_SUFFIXES", "TOO_DEEP"]
 
 #: The error for JSON or CBOR nested deeper than Python can read (a RecursionError).
 TOO_DEEP = "nested too deeply to read (hostile or damaged data)"
@@ -87,6 +88,12 @@ def read_text_file(path: Path) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", str(path)) from exc
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What the JSON decoder found wrong, without the dangling "at" some of its messages end
+    in (``Invalid control character at``): the caller says where."""
+    return exc.msg.removesuffix(" at")
 
 
 def parse_iso(value: str | None) -> datetime | None:

@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kindscope.errors import InputError
-from kindscope.ingest.base import TOO_DEEP, ImportOptions, parse_iso, read_text_file
+from kindscope.ingest.base import (
+    TOO_DEEP,
+    ImportOptions,
+    json_problem,
+    parse_iso,
+    read_text_file,
+)
 from kindscope.model import (
     POST_KINDS,
     Account,
@@ -73,11 +79,15 @@ def _read_jsonl(text: str, path: Path, options: ImportOptions) -> Iterator[Recor
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"line {number}: not JSON ({exc.msg})", str(path)) from None
+            skip(InputError(f"line {number}: not JSON ({json_problem(exc)} at column "
+                            f"{exc.colno})", str(path)))
+            continue
         except RecursionError:
-            raise InputError(f"line {number}: {TOO_DEEP}", str(path)) from None
+            skip(InputError(f"line {number}: {TOO_DEEP}", str(path)))
+            continue
         if not isinstance(obj, dict):
-            raise InputError(f"line {number}: not a JSON object", str(path))
+            skip(InputError(f"line {number}: not a JSON object", str(path)))
+            continue
         kind = obj.get("type", "post")
         try:
             if kind == "meta":

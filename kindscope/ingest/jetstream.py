@@ -36,7 +36,7 @@ import zstandard
 
 from kindscope.errors import InputError
 from kindscope.ingest import bluesky_records as bsky
-from kindscope.ingest.base import TOO_DEEP, ImportOptions
+from kindscope.ingest.base import TOO_DEEP, ImportOptions, json_problem
 from kindscope.model import Account, Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "detect", "read", "read_events"]
@@ -156,25 +156,16 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
     """The records of each line (bytes) of a capture; ``skipped[0]`` counts what was not
     for kindscope, ``events[0]`` the lines that are Jetstream events at all (for kindscope
     or not). ``name`` is used in error messages."""
-    scan = _scan
     for number, line in enumerate(lines, start=1):
         try:
-            text = line.decode("utf-8")
-            event, end = scan(text, 0)  # the C scanner: json.loads without its overhead
-            if end < len(text) and not text.isspace() and text[end:].strip():
-                raise json.JSONDecodeError("Extra data", text, end)
-        except UnicodeDecodeError:
-            raise InputError(f"line {number}: not UTF-8 text", name) from None
-        except StopIteration:
-            if not line.strip():
-                continue
-            event = _loads_or_raise(line, number, name)
-        except ValueError as exc:
-            raise InputError(f"line {number}: not JSON ({_why(exc)})", name) from None
-        except RecursionError:
-            raise InputError(f"line {number}: {TOO_DEEP}", name) from None
-        if type(event) is not dict:
-            raise InputError(f"line {number}: not a JSON object", name)
+            event = _event(line, number, name)
+        except InputError as error:  # e.g. the last line of an interrupted capture, cut short
+            if options is None:
+                raise
+            options.skip(error)
+            continue
+        if event is None:
+            continue
         did = event.get("did")
         commit = event.get("commit")
         if commit is None and "operation" in event:
@@ -198,6 +189,29 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
             skipped[0] += 1
 
 
+def _event(line: bytes, number: int, name: str) -> dict | None:
+    """The JSON object on one line (None for a blank line); InputError for a line that is
+    not one."""
+    try:
+        text = line.decode("utf-8")
+        event, end = _scan(text, 0)  # the C scanner: json.loads without its overhead
+        if end < len(text) and not text.isspace() and text[end:].strip():
+            raise json.JSONDecodeError("Extra data", text, end)
+    except UnicodeDecodeError:
+        raise InputError(f"line {number}: not UTF-8 text", name) from None
+    except StopIteration:
+        if not line.strip():
+            return None
+        event = _loads_or_raise(line, number, name)
+    except ValueError as exc:
+        raise InputError(f"line {number}: not JSON ({_why(exc)})", name) from None
+    except RecursionError:
+        raise InputError(f"line {number}: {TOO_DEEP}", name) from None
+    if type(event) is not dict:
+        raise InputError(f"line {number}: not a JSON object", name)
+    return event
+
+
 def _loads_or_raise(line: bytes, number: int, name: str) -> object:
     """A line the fast scanner could not start on (leading spaces): the slow path."""
     try:
@@ -209,7 +223,9 @@ def _loads_or_raise(line: bytes, number: int, name: str) -> object:
 
 
 def _why(exc: ValueError) -> str:
-    return getattr(exc, "msg", None) or str(exc)
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{json_problem(exc)} at column {exc.colno}"
+    return str(exc)
 
 
 def _commit(did: str, commit: dict, event: dict) -> list[Record]:

@@ -44,7 +44,7 @@ from pathlib import Path, PurePosixPath
 
 from kindscope.errors import InputError
 from kindscope.ingest.archive import ArchiveReader, open_tar
-from kindscope.ingest.base import TOO_DEEP, ImportOptions, parse_iso
+from kindscope.ingest.base import TOO_DEEP, ImportOptions, json_problem, parse_iso
 from kindscope.ingest.html_text import html_to_text
 from kindscope.model import Account, Post, Reaction, Record, Snapshot
 
@@ -139,7 +139,7 @@ def _load(reader: ArchiveReader, name: str):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg} at line {exc.lineno}, column "
+        raise InputError(f"not valid JSON ({json_problem(exc)} at line {exc.lineno}, column "
                          f"{exc.colno}; truncated?)", where) from None
     except RecursionError:
         raise InputError(TOO_DEEP, where) from None

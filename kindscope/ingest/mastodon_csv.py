@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kindscope.errors import InputError
-from kindscope.ingest.base import TOO_DEEP, ImportOptions, read_text_file
+from kindscope.ingest.base import TOO_DEEP, ImportOptions, json_problem, read_text_file
 from kindscope.model import OWNER_PLACEHOLDER, Account, Block, Follow, Reaction, Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "SELF", "detect", "read", "actor_uri",
@@ -135,7 +135,8 @@ def _owner(folder: Path) -> tuple[str, str | None]:
     try:
         data = json.loads(read_text_file(actor))
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg} at line {exc.lineno})", str(actor)) from None
+        raise InputError(f"not valid JSON ({json_problem(exc)} at line {exc.lineno})",
+                         str(actor)) from None
     except RecursionError:
         raise InputError(TOO_DEEP, str(actor)) from None
     owner = data.get("id") if isinstance(data, dict) else None

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kindscope.errors import InputError
-from kindscope.ingest.base import TOO_DEEP
+from kindscope.ingest.base import TOO_DEEP, json_problem
 
 __all__ = ["iter_items", "load_value", "PREFIX"]
 
@@ -110,7 +110,7 @@ def _decode_item(stream: _Stream, pos: int) -> tuple[Any, int]:
             rest = stream.buf[exc.pos:].strip()
             if not rest or exc.msg.startswith("Unterminated string"):
                 raise stream.truncated() from None
-            raise stream.malformed(exc.pos, exc.msg) from None
+            raise stream.malformed(exc.pos, json_problem(exc)) from None
         except RecursionError:
             raise stream.malformed(pos, TOO_DEEP) from None
 
@@ -190,6 +190,6 @@ def load_value(data: bytes, where: str) -> Any:
             line = text.rstrip().count("\n") + 1
             raise InputError(f"truncated: JSON ends early at line {line}", where) from None
         line = text.count("\n", 0, match.end() + exc.pos) + 1
-        raise InputError(f"malformed JSON at line {line} ({exc.msg})", where) from None
+        raise InputError(f"malformed JSON at line {line} ({json_problem(exc)})", where) from None
     except RecursionError:
         raise InputError(TOO_DEEP, where) from None

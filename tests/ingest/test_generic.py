@@ -125,3 +125,30 @@ def test_the_same_edges_in_another_file_are_not_reported_as_added(run, tmp_path)
     run("import", first, "--db", db)
     assert "added 0 accounts, 0 posts, 0 replies, 0 reposts, 1 follows" in run(
         "import", second, "--db", db).output
+
+
+def test_skip_bad_records_leaves_out_a_line_that_is_not_json(run, stats_of, tmp_path):
+    source = tmp_path / "posts.jsonl"
+    source.write_text('{"id": "1", "author": "a", "text": "hi"}\n'
+                      '{"id": "2", "author": "a", "te\n'
+                      '[1, 2]\n'
+                      '{"id": "3", "author": "a", "text": "still here"}\n')
+    db = tmp_path / "k.duckdb"
+    refused = run("import", source, "--db", db)
+    assert refused.exit_code == 2 and "line 2: not JSON" in refused.stderr
+    assert not db.exists()
+    result = run("import", source, "--db", db, "--skip-bad-records")
+    assert result.exit_code == 0, result.output
+    assert "skipped 2 bad records:" in result.stderr
+    assert "line 2: not JSON (Unterminated string starting at column 28)" in result.stderr
+    assert "line 3: not a JSON object" in result.stderr
+    assert stats_of(db)["posts"] == 2
+
+
+def test_not_json_error_says_where(run, tmp_path):
+    source = tmp_path / "posts.jsonl"
+    source.write_text('{"id": "1", "author": "a", "text": "h\ti"}\n')
+    result = run("import", source, "--db", tmp_path / "k.duckdb")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(
+        "line 1: not JSON (Invalid control character at column 38)")

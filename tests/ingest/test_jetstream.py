@@ -277,8 +277,40 @@ def test_malformed_capture_through_the_cli(run, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"kindscope: error: {path}: line 2: not JSON (Expecting property name enclosed in "
-        "double quotes)"
+        "double quotes at column 2)"
     )
+
+
+def test_control_character_error_says_where(run, tmp_path):
+    path = tmp_path / "capture.jsonl"
+    path.write_bytes(b'{"did": "did:plc:a", "kind": "account"}\n{"did": "a\tb"}\n')
+    result = run("import", path, "--db", tmp_path / "k.duckdb")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("line 2: not JSON (Invalid control character at "
+                                          "column 11)")
+
+
+@needs_golden
+def test_a_capture_cut_off_mid_line_imports_with_skip_bad_records(run, stats_of, tmp_path):
+    """An interrupted capture ends in half a line: refused as it is, imported without that
+    line with --skip-bad-records."""
+    lines = GOLDEN.read_bytes().splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(b"".join(lines[:-1]) + lines[-1][:40])
+    whole = tmp_path / "whole.jsonl"
+    whole.write_bytes(b"".join(lines[:-1]))
+    db = tmp_path / "k.duckdb"
+    refused = run("import", cut, "--db", db)
+    assert refused.exit_code == 2 and f"{cut}: line {len(lines)}: not JSON" in refused.stderr
+    assert not db.exists()
+    result = run("import", cut, "--db", db, "--skip-bad-records")
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 bad records:" in result.stderr
+    assert f"line {len(lines)}: not JSON (Unterminated string" in result.stderr
+    assert run("import", whole, "--db", tmp_path / "w.duckdb").exit_code == 0
+    got, want = stats_of(db), stats_of(tmp_path / "w.duckdb")
+    assert {k: got[k] for k in got if k != "by_platform"} == {
+        k: want[k] for k in want if k != "by_platform"}
 
 
 def test_damaged_zstd_capture(tmp_path):

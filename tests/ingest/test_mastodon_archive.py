@@ -147,6 +147,16 @@ def test_truncated_outbox_is_one_line_error_and_db_unchanged(run, stats_of, tmp_
 
 
 @needs_fixtures
+def test_control_character_in_outbox_says_where(run, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(SYNTHETIC, broken)
+    (broken / "outbox.json").write_text('{"orderedItems": ["a\tb"]}')
+    result = run("import", broken, "--db", tmp_path / "k.duckdb")
+    assert result.exit_code == 2
+    assert "not valid JSON (Invalid control character at line 1, column 21;" in result.stderr
+
+
+@needs_fixtures
 def test_non_utf8_actor_is_one_line_error(run, stats_of, tmp_path):
     db = tmp_path / "k.duckdb"
     assert run("import", SYNTHETIC, "--db", db).exit_code == 0
