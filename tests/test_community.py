@@ -194,3 +194,45 @@ def test_isolated_members_are_not_counted_without_a_follow_graph(tmp_path):
     assert view["overall"]["isolated_members"] is None
     assert all(c["isolated_members"] is None for c in view["communities"])
     assert "n/a members with at most one follower" in _summary(view)
+
+
+def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
+    """One person's export with no one else's replies and only their own follow lists: the
+    view never shows a rate, a count or a 0 it could not see (a Mastodon archive read
+    'unanswered 100%' and a Bluesky repository 'reciprocity 0.00' before), and says why."""
+    from kindscope.commands.community import _summary, community_view
+    from kindscope.ingest import import_sources
+
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
+             {"type": "account", "id": "me", "handle": "me"}]
+    lines += [{"type": "follow", "follower": "me", "followee": f"f{i}"} for i in range(8)]
+    lines += [{"type": "follow", "follower": f"f{i}", "followee": "me"} for i in range(4)]
+    lines += [{"id": f"p{i}", "author": "me", "text": "a day", "created_at":
+               f"2024-05-0{i + 1}T12:00:00Z"} for i in range(5)]
+    path = tmp_path / "mine.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    store = Store(":memory:")
+    import_sources(store, [str(path)])
+    view = community_view(store, "generic", seed=13)
+    assert {"unanswered", "pileons", "most_targeted", "follow_ties"} <= set(view["cannot_show"])
+    overall = view["overall"]
+    assert overall["painful"]["void_rate"] is None and overall["painful"]["unanswered"] is None
+    assert overall["pileons"] is None and view["most_targeted"] is None
+    assert overall["reciprocity"] is None and overall["isolated_members"] is None
+    said = _summary(view)
+    assert "0 pile-ons" not in said and "most targeted account: n/a" in said
+    assert "cannot show unanswered posts, pile-ons, the most targeted accounts: this data " \
+           "(generic) does not hold other people's replies" in said
+    assert "cannot show reciprocity and isolated members" in said
+
+
+def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):
+    db = tmp_path / "unscored.duckdb"
+    invoke("import", demo_path(), "--db", db)
+    result = invoke("community", "--db", db, "--out", tmp_path / "c")
+    assert "most targeted account: n/a" in result.output and "0 pile-ons" not in result.output
+    assert "the posts are not scored yet: run kindscope score" in result.output
+    view = json.loads((tmp_path / "c/community.json").read_text())["platforms"][0]
+    assert view["most_targeted"] is None and view["overall"]["pileons"] is None
+    # the demo's follows are many people's: those figures stand
+    assert view["overall"]["reciprocity"] is not None and "follow_ties" not in view["cannot_show"]

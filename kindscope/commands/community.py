@@ -25,16 +25,19 @@ from kindscope.metrics.engagement import MIN_GROUP
 from kindscope.safety import find_pileons
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store import community as cm
+from kindscope.store.availability import remedy
 from kindscope.store.db import Store
-from kindscope.store.graph_edges import follow_edge_count
+from kindscope.store.graph_edges import follow_edge_count, follows_of_owners_only
 from kindscope.store.read import read_model
 from kindscope.store.spark_community import label_propagation_communities
 
 __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 
-#: 2 (2026-12-05): a reply read as toxic or hateful is no answer in ``unanswered`` and
-#: ``void_rate`` (docs/scale.md); 1 counted any reply.
-COMMUNITY_SCHEMA_VERSION = 2
+#: 3 (2026-12-06): ``cannot_show`` says which figures the data cannot show, and why; those
+#: figures are null (before, a Mastodon archive's void rate read 100%, an unscored
+#: database's pile-ons 0). 2 (2026-12-05): a reply read as toxic or hateful is no answer
+#: in ``unanswered`` and ``void_rate`` (docs/scale.md); 1 counted any reply.
+COMMUNITY_SCHEMA_VERSION = 3
 #: Communities smaller than this are shown only inside "rest" (no tiny groups).
 MIN_MEMBERS = 5
 WINDOW = timedelta(days=7)
@@ -47,21 +50,26 @@ _METHOD_NOTE = {"label_propagation": (
 GROUPS = {"painful": "distress", "upbeat": "upbeat"}
 
 
-def _void(counts: dict[str, tuple[int, int, int]]) -> dict:
+def _void(counts: dict[str, tuple[int, int, int]], shown: bool = True) -> dict:
+    """Per group: posts, and (``shown``: the data holds other people's replies) how many
+    went unanswered within the window, of those it runs past; else those are null."""
     out = {}
     for name, grp in GROUPS.items():
         posts, eligible, unanswered = counts.get(grp, (0, 0, 0))
-        out[name] = {"posts": posts, "eligible": eligible, "unanswered": unanswered,
-                     "void_rate": unanswered / eligible if eligible else None}
+        out[name] = {"posts": posts, "eligible": eligible if shown else None,
+                     "unanswered": unanswered if shown else None,
+                     "void_rate": unanswered / eligible if shown and eligible else None}
     return out
 
 
-def _gap(means: dict[str, tuple[int, float]]) -> dict:
+def _gap(means: dict[str, tuple[int, float]], cannot: str | None = None) -> dict:
     d_posts, d_mean = means.get("distress", (0, None))
     u_posts, u_mean = means.get("upbeat", (0, None))
     gap = {"distress_posts": d_posts, "upbeat_posts": u_posts, "distress_mean": d_mean,
            "upbeat_mean": u_mean, "ratio": None, "note": None}
-    if d_posts < MIN_GROUP or u_posts < MIN_GROUP:
+    if cannot:
+        gap.update(distress_mean=None, upbeat_mean=None, note=cannot)
+    elif d_posts < MIN_GROUP or u_posts < MIN_GROUP:
         gap["note"] = f"needs at least {MIN_GROUP} painful and {MIN_GROUP} upbeat posts"
     elif not u_mean:
         gap["note"] = "upbeat posts got no engagement"
@@ -93,7 +101,11 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         model_version, until = scope.model_version, scope.until
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
-    pileons = _pileons(store, platform)
+    carries = cm.carried_items(store, platform)
+    cannot = _cannot_show(store, platform, carries, model_version, found.kind)
+    pileons = None if "pileons" in cannot else _pileons(store, platform)
+    replies = "unanswered" not in cannot
+    ties = "follow_ties" not in cannot
 
     def block(community: int | None, members: int) -> dict:
         c = None if community is None else community - 1
@@ -103,12 +115,13 @@ def community_view(store: Store, platform: str, seed: int | None = None,
                        if community is None or membership.get(t) == community])
         return {
             "members": members,
-            **_void(void.get(community, {})),
-            "kindness_gap": _gap(gaps.get(community, {})),
-            "reciprocity": (found.reciprocity if community is None
+            **_void(void.get(community, {}), replies),
+            "kindness_gap": _gap(gaps.get(community, {}), cannot.get("kindness_gap")),
+            "reciprocity": (None if not ties else found.reciprocity if community is None
                             else found.reciprocity_by.get(c)),
-            # follower counts need a follow graph: none on an interaction graph
-            "isolated_members": (None if found.kind != "follow" else
+            # follower counts need a follow graph of the members: none on an interaction
+            # graph, nor on one person's own follow lists
+            "isolated_members": (None if found.kind != "follow" or not ties else
                                  sum(found.isolated_by.values()) if community is None
                                  else found.isolated_by.get(c, 0)),
             "pileons": None if read_first is None else len(read_first),
@@ -126,7 +139,8 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "window_days": WINDOW.days,
         "graph": found.kind,
         "seed": seed,
-        "carries": cm.carried_items(store, platform),
+        "carries": carries,
+        "cannot_show": cannot,
         "accounts_in_graph": len(membership),
         "communities_found": len(sizes),
         "community_method": found.method,
@@ -136,12 +150,38 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "min_members_shown": MIN_MEMBERS,
         "overall": block(None, len(membership)),
         "communities": communities,
-        "rest": {"members": rest, **_void(void.get(cm.REST, {})),
-                 "kindness_gap": _gap(gaps.get(cm.REST, {}))},
-        "most_targeted": [{"rank": r, "aimed_posts": a, "toxic_or_hateful": h,
-                           "hateful_not_toxic": o}
-                          for r, a, h, o in targeted],
+        "rest": {"members": rest, **_void(void.get(cm.REST, {}), replies),
+                 "kindness_gap": _gap(gaps.get(cm.REST, {}), cannot.get("kindness_gap"))},
+        "most_targeted": None if "most_targeted" in cannot else [
+            {"rank": r, "aimed_posts": a, "toxic_or_hateful": h, "hateful_not_toxic": o}
+            for r, a, h, o in targeted],
     }
+
+
+def _cannot_show(store: Store, platform: str, carries: list[str], model_version: str | None,
+                 graph: str) -> dict[str, str]:
+    """Figures of the view the data cannot show -> why, in words, with what would get them
+    (``availability.remedy``). Never a zero where nothing could be seen."""
+    source = ", ".join(r[0] for r in store.rows(
+        "SELECT DISTINCT format FROM snapshots WHERE platform = ? ORDER BY 1", [platform]))
+    held = f"this data ({source or 'no import'}) does not hold"
+    out = {}
+    if "others_replies" not in carries:
+        words = f"{held} other people's replies; {remedy(platform)}"
+        out.update(unanswered=words, pileons=words, most_targeted=words)
+    if not {"others_replies", "engagement_counts"} & set(carries):
+        out["kindness_gap"] = (f"{held} replies, likes or reposts on posts; "
+                               f"{remedy(platform)}")
+    if model_version is None:  # painful, upbeat and hostile are readings
+        words = "the posts are not scored yet: run kindscope score"
+        for figure in ("unanswered", "kindness_gap", "pileons", "most_targeted"):
+            out.setdefault(figure, words)
+    if graph == "follow" and follows_of_owners_only(store, platform):
+        out["follow_ties"] = ("the follow lists are only the imports' owners' own (whom each "
+                              "follows, who follows each), not how the members follow each "
+                              "other: reciprocity and isolated members need those (a capture "
+                              "or an export of many accounts' follows)")
+    return out
 
 
 def _pileons(store: Store, platform: str) -> list[tuple[str, bool]] | None:
@@ -163,31 +203,57 @@ def _pileons(store: Store, platform: str) -> list[tuple[str, bool]] | None:
 def _summary(view: dict) -> str:
     o = view["overall"]
 
-    def pct(v):
-        return "n/a" if v is None else f"{v:.0%}"
+    def pct(group: dict) -> str:
+        if group["void_rate"] is None:
+            return "n/a"
+        return f"{group['void_rate']:.0%} of {group['eligible']:,}"
     ratio = o["kindness_gap"]["ratio"]
     recip = o["reciprocity"]
-    top = view["most_targeted"][0] if view["most_targeted"] else None
-    worst = top["toxic_or_hateful"] if top else 0
-    hate_only = (f" ({top['hateful_not_toxic']} of them read as hateful but not toxic)"
-                 if top and top["hateful_not_toxic"] else "")
+    shown = len(view["communities"])
+    targeted = view["most_targeted"]
+    top = targeted[0] if targeted else None
+    if targeted is None:
+        worst = "n/a"
+    elif top is None:
+        worst = "no posts aimed at anyone were read as toxic or hateful"
+    else:
+        worst = f"{top['toxic_or_hateful']} toxic or hateful posts" + (
+            f" ({top['hateful_not_toxic']} of them read as hateful but not toxic)"
+            if top["hateful_not_toxic"] else "")
+    cannot = view.get("cannot_show") or {}
     return (f"{view['platform']}: {view['accounts_in_graph']:,} accounts, "
-            f"{len(view['communities'])} communities shown; unanswered within "
-            f"{view['window_days']} days: painful {pct(o['painful']['void_rate'])}, upbeat "
-            f"{pct(o['upbeat']['void_rate'])}; kindness gap (everyone's painful posts' mean "
+            f"{shown} {'community' if shown == 1 else 'communities'} shown "
+            f"(of {view['min_members_shown']} or more members); unanswered within "
+            f"{view['window_days']} days: painful posts {pct(o['painful'])}, upbeat "
+            f"{pct(o['upbeat'])}; kindness gap (everyone's painful posts' mean "
             f"engagement over their upbeat posts') "
             f"{'n/a' if ratio is None else f'{ratio:.2f}'}; reciprocity "
             f"{'n/a' if recip is None else f'{recip:.2f}'}; "
             f"{'n/a' if o['isolated_members'] is None else o['isolated_members']} members "
-            f"with at most one follower inside their community (of 3 or more); "
+            f"with at most one follower inside their community; "
             f"{o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons"
             + (f" ({o['pileons_read_first']} of them with at least half their posts read as "
                f"hateful but not toxic, and {HATE_ON_DENIALS}: read them with kindscope "
                "safety)"
                if o["pileons_read_first"] else "")
-            + f"; most targeted account: {worst} toxic or hateful posts{hate_only}"
+            + f"; most targeted account: {worst}"
+            + "".join(f"\n  cannot show {words}: {why}" for words, why in _distinct(cannot))
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))
+
+
+#: The figures ``cannot_show`` names, in words.
+_FIGURES = {"unanswered": "unanswered posts", "pileons": "pile-ons",
+            "most_targeted": "the most targeted accounts", "kindness_gap": "the kindness gap",
+            "follow_ties": "reciprocity and isolated members"}
+
+
+def _distinct(cannot: dict[str, str]) -> list[tuple[str, str]]:
+    """Figures sharing one reason said together, once: ("unanswered posts, pile-ons", why)."""
+    by_reason: dict[str, list[str]] = {}
+    for key, why in cannot.items():
+        by_reason.setdefault(why, []).append(key)
+    return [(", ".join(_FIGURES[k] for k in keys), why) for why, keys in by_reason.items()]
 
 
 @click.command("community")

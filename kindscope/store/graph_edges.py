@@ -20,7 +20,8 @@ import numpy as np
 from kindscope.store.db import Store
 
 __all__ = ["DIRECTIONS", "FOLLOWING_ONLY_FORMATS", "follow_edges", "follow_query",
-           "follow_edge_count", "interaction_edges", "snapshot_directions",
+           "follow_edge_count", "follows_of_owners_only", "interaction_edges",
+           "snapshot_directions",
            "owner_snapshots", "follow_ids", "blocked_ids", "owners"]
 
 #: The directions of an owner's follow data: who follows the owner, whom the owner follows.
@@ -131,6 +132,21 @@ def follow_edge_count(store: Store, platform: str | None = None,
     sql, params = follow_query(platform, snapshots)
     return int(store.scalar(f"SELECT count(*) FROM ({sql}) e WHERE source <> target",
                             params))
+
+
+def follows_of_owners_only(store: Store, platform: str | None = None,
+                           snapshots: str = "latest") -> bool:
+    """Whether every follow edge touches an import's owner: the graph holds only owners'
+    own follow lists (whom each follows, who follows each, as a Bluesky repository or a
+    person's export does), not how the other accounts follow each other."""
+    sql, params = follow_query(platform, snapshots)
+    total, apart = store.rows(f"""
+        WITH e AS (SELECT source, target FROM ({sql}) f WHERE source <> target),
+        own AS (SELECT DISTINCT owner_id FROM snapshots WHERE owner_id IS NOT NULL)
+        SELECT count(*), count(*) FILTER (source NOT IN (SELECT owner_id FROM own)
+                                          AND target NOT IN (SELECT owner_id FROM own))
+        FROM e""", params)[0]
+    return bool(total) and not apart
 
 
 def interaction_edges(store: Store, weights: Mapping[str, float],
