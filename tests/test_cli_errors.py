@@ -201,3 +201,18 @@ def test_import_errors_still_print_json_free_one_line(tmp_path):
     bad.write_text(json.dumps({"type": "post", "id": "1", "author": "a", "text": "\ud800"},
                               ensure_ascii=True) + "\n")
     one_line(invoke("import", bad, "--db", tmp_path / "k.duckdb"), str(bad))
+
+
+def test_a_reader_that_goes_away_is_not_a_bug(demo_db):
+    """``kindscope stats | head -2``: the reader closes the pipe before kindscope writes (here
+    at once, so the write always fails); kindscope stops quietly (141, as a shell reports
+    SIGPIPE), with no bug report and no error when Python flushes at exit."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "kindscope", "stats", "--db", str(demo_db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141, err
+    assert err == ""

@@ -6,6 +6,7 @@ The boundary (:class:`KindscopeGroup`) is the only place errors become output:
   an ``OSError`` naming a file (an unwritable ``--out``, a full disk) and a bad path
   option (``--out`` naming a file, ``--db`` a folder) print one line,
   ``kindscope: error: <file>: <what is wrong>``, and exit 2;
+- output whose reader has gone (``kindscope stats | head -2``) stops quietly, exit 141;
 - anything else is a bug in kindscope: one line asking for a report, exit 1, and the
   traceback only with ``kindscope --debug``.
 """
@@ -93,6 +94,15 @@ def _bug(error: BaseException, debug: bool) -> None:
     sys.exit(1)
 
 
+def _reader_gone() -> None:
+    """Stop quietly when whatever reads the output has closed it: no bug report, and no
+    second error when Python flushes stdout at exit (exit 141, as a shell reports a
+    command ended by SIGPIPE)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    sys.exit(141)
+
+
 class KindscopeGroup(click.Group):
     """The one error boundary: see the module's docstring."""
 
@@ -109,6 +119,8 @@ class KindscopeGroup(click.Group):
             fail(line)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # the reader went away (``kindscope stats | head -2``)
+            _reader_gone()
         except OSError as error:
             if error.filename is None:  # not about a file the user named
                 _bug(error, bool(ctx.params.get("debug")))
