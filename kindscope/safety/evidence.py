@@ -124,8 +124,16 @@ def _safe_cell(value) -> str:
 
 
 def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) -> Path:
-    """Write the pack into ``out_dir`` (created); return the manifest's path."""
+    """Write the pack into ``out_dir`` (created); return the manifest's path. A folder that
+    holds anything but an earlier pack's files is refused: the pack's manifest would not
+    cover them, and ``--verify`` would fail at once."""
     out = Path(out_dir)
+    if out.is_dir():
+        other = sorted(p.name for p in out.iterdir() if p.name not in (*PACK_FILES, MANIFEST))
+        if other:
+            raise InputError(f"holds other files ({', '.join(other[:3])}"
+                             f"{', ...' if len(other) > 3 else ''}); name an empty or new "
+                             "folder for the evidence pack", str(out))
     out.mkdir(parents=True, exist_ok=True)
     stamp = (made or datetime.now(UTC)).isoformat()
     doc = {"title": ev.title, "subject": ev.subject, "made_at": stamp,

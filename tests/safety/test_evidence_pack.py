@@ -18,6 +18,7 @@ import pytest
 from markupsafe import escape
 from storedata import add_follows, add_post, add_snapshot
 
+from kindscope.errors import InputError
 from kindscope.safety.evidence import (
     MANIFEST,
     check_pack,
@@ -220,6 +221,22 @@ def test_verify_names_a_flipped_byte_a_removed_file_and_an_extra_one(store, tmp_
                               ("sub/evidence.html", "not in manifest")]
     assert verify_pack(out) == ("evidence.html", "posts.csv", "notes.txt",
                                 "sub/evidence.html")
+
+
+def test_a_pack_is_written_only_over_a_pack_or_into_an_empty_folder(store, tmp_path):
+    """Files the manifest would not cover make --verify fail at once: such a folder is
+    refused, and nothing in it is touched; an earlier pack is written over."""
+    out = _pack(store, tmp_path / "pack")
+    rm = read_model(store)
+    evidence = collect_incident(rm, scan(rm).pileons[0].id)
+    write_pack(evidence, out)  # again, over itself
+    assert check_pack(out) == ()
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine")
+    with pytest.raises(InputError, match=r"holds other files \(notes.txt\)"):
+        write_pack(evidence, busy)
+    assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]
 
 
 def test_verify_distrusts_a_bad_or_missing_manifest(store, tmp_path):
