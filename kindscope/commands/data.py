@@ -11,14 +11,12 @@ import click
 
 from kindscope.commands.common import Progress, db_option
 from kindscope.errors import InputError
-from kindscope.ingest import FORMATS, ImportOptions, import_sources
+from kindscope.ingest import ADDED_KINDS, FORMATS, ImportOptions, import_sources
 from kindscope.store.dataset import is_dataset, load_dataset, write_dataset
 from kindscope.store.db import open_store
 from kindscope.store.queries import export_tables, stats
 
 __all__ = ["import_command", "stats_command", "export_command"]
-
-_ADDED_ORDER = ("accounts", "posts", "replies", "reposts", "follows", "reactions", "blocks")
 
 
 @click.command("import")
@@ -80,7 +78,7 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
         if result.already_imported:
             click.echo(f"{result.source}: already imported ({result.format}), nothing added")
             continue
-        parts = [f"{result.added.get(k, 0)} {k}" for k in _ADDED_ORDER]
+        parts = [f"{result.added.get(k, 0)} {k}" for k in ADDED_KINDS]
         click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
 
 

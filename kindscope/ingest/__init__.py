@@ -20,9 +20,11 @@ from kindscope.model import OWNER_PLACEHOLDER, Snapshot
 from kindscope.store import imports
 from kindscope.store.db import Store
 from kindscope.store.imports import PENDING
+from kindscope.store.queries import stats
 from kindscope.store.writer import RecordWriter
 
-__all__ = ["FORMATS", "ImportOptions", "ImportResult", "detect_format", "import_sources"]
+__all__ = ["FORMATS", "ADDED_KINDS", "ImportOptions", "ImportResult", "detect_format",
+           "import_sources"]
 
 #: Format name -> module, in detection order (most specific first).
 FORMATS: dict[str, str] = {
@@ -38,6 +40,11 @@ FORMATS: dict[str, str] = {
     "jetstream": "kindscope.ingest.jetstream",
     "generic": "kindscope.ingest.generic",
 }
+
+
+#: What ``ImportResult.added`` counts, by the names ``kindscope stats`` gives them.
+ADDED_KINDS = ("accounts", "posts", "replies", "reposts", "follows", "reactions", "bookmarks",
+               "blocks", "mutes", "dms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +134,7 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
         snapshot_id = hash_path(path, extra)
         if imports.snapshot_exists(store, snapshot_id):
             return ImportResult(source, name, snapshot_id, True, {})
-    before = imports.table_counts(store)
+    before = _counts(store)
     writer = RecordWriter(store, snapshot_id=PENDING if online else snapshot_id,
                           skip=_skipper(options, source))
     meta = Snapshot(platform=module.PLATFORM)
@@ -152,9 +159,16 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
                             meta.taken_at, meta.description)
     imports.record_carries(store, snapshot_id, owner, getattr(module, "CARRIES", ()),
                            getattr(module, "CARRIES_IF_SEEN", ()))
-    after = imports.table_counts(store)
+    after = _counts(store)
     added = {key: after[key] - before[key] for key in after}
     return ImportResult(source, name, snapshot_id, False, added)
+
+
+def _counts(store: Store) -> dict[str, int]:
+    """The records of each kind, counted as ``kindscope stats`` counts them (likes apart
+    from bookmarks, blocks from mutes, DMs apart from posts)."""
+    counts = stats(store)
+    return {key: counts[key] for key in ADDED_KINDS}
 
 
 def _is_blank(path: Path) -> bool:

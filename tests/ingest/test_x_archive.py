@@ -149,12 +149,16 @@ def test_extra_files_alongside_the_mini_archive(tmp_path):
     for file in (EXTRA / "data").iterdir():
         shutil.copy(file, folder / "data" / file.name)
     db = tmp_path / "k.duckdb"
-    assert invoke("import", folder, "--db", db).exit_code == 0
+    result = invoke("import", folder, "--db", db)
+    assert result.exit_code == 0
     x = cli_stats(db)["by_platform"]["x"]
     assert (x["reactions"], x["blocks"], x["mutes"], x["dms"]) == (2, 1, 1, 0)
+    assert "2 reactions, 0 bookmarks, 1 blocks, 1 mutes, 0 dms" in result.stdout  # as stats
     with_dms = tmp_path / "dms.duckdb"
-    assert invoke("import", folder, "--include-dms", "--db", with_dms).exit_code == 0
+    result = invoke("import", folder, "--include-dms", "--db", with_dms)
+    assert result.exit_code == 0
     assert cli_stats(with_dms)["by_platform"]["x"]["dms"] == 2
+    assert result.stdout.rstrip().endswith(", 2 dms")
     found = records(folder, include_dms=True)
     dm = next(r for r in found if isinstance(r, Post) and r.post_id == "1700000000000000002")
     assert (dm.kind, dm.author_id, dm.reply_to_account_id) == ("dm", "200", "100")
