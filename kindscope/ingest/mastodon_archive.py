@@ -23,6 +23,9 @@ the owner's own writing to their audience and are imported too, marked
 ``visibility='followers'``. Direct messages (``direct``) are imported only with
 ``ImportOptions.include_dms``, as kind ``dm``; a "direct" boost cannot exist and is skipped.
 
+Time. A post's ``created_at`` is the Note's ``published``, else (missing or unreadable)
+the activity's; a time given that cannot be read is a bad record, as in every importer.
+
 Text. The Note's HTML ``content`` becomes plain text (:func:`html_to_text`). A content
 warning (``summary``) is kept as the first paragraph, ``CW: <summary>``: the author wrote
 it, and it often names exactly the topic (``mh, venting``) that the signals look for.
@@ -40,6 +43,7 @@ import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from kindscope.errors import InputError
@@ -252,16 +256,34 @@ def _activity(activity, index: int, followers, options: ImportOptions,
         target = obj if isinstance(obj, str) else note.get("id")
         if not isinstance(target, str) or not isinstance(activity.get("id"), str):
             raise InputError(f"orderedItems[{index}]: Announce without an object", where)
+        try:
+            created_at = _published(activity)
+        except InputError as exc:
+            raise InputError(f"orderedItems[{index}] ({_clip(activity['id'])}): "
+                             f"{exc.message}", where) from None
         yield Post(
             platform=PLATFORM, post_id=activity["id"], author_id=_actor(activity, note),
-            created_at=parse_iso(activity.get("published")), kind="repost",
-            repost_of_post_id=target, visibility=visibility,
+            created_at=created_at, kind="repost", repost_of_post_id=target,
+            visibility=visibility,
         )
 
 
 def _actor(activity: dict, note: dict) -> str:
     actor = activity.get("actor") or note.get("attributedTo")
     return actor if isinstance(actor, str) else ""
+
+
+def _published(*objects: dict) -> datetime | None:
+    """The first readable ``published`` time of ``objects`` (a Note's, then its activity's);
+    None when none has one, InputError when none that has one can be read."""
+    given = [obj.get("published") for obj in objects if obj.get("published") not in (None, "")]
+    for value in given:
+        moment = parse_iso(value)
+        if moment is not None:
+            return moment
+    if given:
+        raise InputError(f"unreadable time {given[0]!r}")
+    return None
 
 
 def _clip(text: str) -> str:
@@ -291,7 +313,7 @@ def _note(note: dict, activity: dict, visibility: str) -> Iterator[Record]:
     url = note.get("url")
     yield Post(
         platform=PLATFORM, post_id=note["id"], author_id=_actor(activity, note),
-        created_at=parse_iso(note.get("published") or activity.get("published")),
+        created_at=_published(note, activity),
         text=text, kind="dm" if visibility == "direct" else "post",
         reply_to_post_id=parent, reply_to_account_id=author_of_status(parent),
         lang=lang, visibility=visibility, mentions=tuple(dict.fromkeys(mentions)),

@@ -207,3 +207,46 @@ def test_html_to_text(html, text):
     """Raw <script>/<style> content is dropped; an escaped one is the author's text and
     stays as inert plain text (kindscope never renders post text as HTML)."""
     assert html_to_text(html) == text
+
+
+def _export_with_times(tmp_path: Path, note_time, activity_time, boost_time="2024-01-03T00:00:00Z"
+                       ) -> Path:
+    """One post (its Note and its Create given these ``published`` times) and one boost."""
+    folder = _outbox_with_visibilities(tmp_path)
+    outbox = json.loads((folder / "outbox.json").read_text())
+    create, boost = outbox["orderedItems"][0], dict(outbox["orderedItems"][0])
+    create["object"]["published"], create["published"] = note_time, activity_time
+    boost.update(id="https://ex.social/users/me/statuses/9/activity", type="Announce",
+                 object="https://o.x/users/b/statuses/1", published=boost_time)
+    outbox["orderedItems"] = [create, boost]
+    (folder / "outbox.json").write_text(json.dumps(outbox))
+    return folder
+
+
+def test_unreadable_note_time_falls_back_to_the_activity_time(tmp_path):
+    folder = _export_with_times(tmp_path, "yesterday", "2024-01-02T03:04:05Z")
+    post = next(r for r in read(str(folder), ImportOptions()) if isinstance(r, Post))
+    assert post.created_at.isoformat() == "2024-01-02T03:04:05+00:00"
+
+
+@needs_fixtures
+@pytest.mark.parametrize(("note_time", "activity_time", "boost_time"), [
+    ("yesterday", "soon", "2024-01-03T00:00:00Z"), ("yesterday", None, "2024-01-03T00:00:00Z"),
+    ("2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "yesterday"),
+], ids=["post-both-unreadable", "post-only-unreadable", "boost"])
+def test_unreadable_time_is_a_bad_record(run, stats_of, tmp_path, note_time, activity_time,
+                                         boost_time):
+    folder = _export_with_times(tmp_path, note_time, activity_time, boost_time)
+    db = tmp_path / "k.duckdb"
+    assert run("import", SYNTHETIC, "--db", db).exit_code == 0
+    before = stats_of(db)
+    result = run("import", folder, "--db", db)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"kindscope: error: {folder}/outbox.json: orderedItems[")
+    assert "unreadable time 'yesterday'" in result.stderr and result.stderr.count("\n") == 1
+    assert stats_of(db) == before
+    result = run("import", folder, "--db", db, "--skip-bad-records")
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 bad records:" in result.stderr
+    assert stats_of(db)["posts"] + stats_of(db)["reposts"] == before["posts"] + before[
+        "reposts"] + 1
