@@ -216,3 +216,47 @@ def test_a_reader_that_goes_away_is_not_a_bug(demo_db):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141, err
     assert err == ""
+
+
+def test_analyze_stopped_after_its_import_keeps_the_new_database(tmp_path, monkeypatch):
+    """Ctrl-C while scoring (or any failure after the import) must not delete the database
+    the import just filled: running analyze again goes on from there. A first import that
+    fails still leaves no file behind."""
+    from kindscope.signals import store_scoring
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_scoring, "score_store", stopped)
+    db = tmp_path / "new.duckdb"
+    result = CliRunner().invoke(cli, ["analyze", str(DEMO), "--db", str(db),
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code != 0
+    assert db.exists()
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM snapshots") == 1
+        assert store.scalar("SELECT count(*) FROM posts") > 400
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "1", "author": "a", "text": "x", "created_at": "not a time"}\n')
+    fresh = tmp_path / "fresh.duckdb"
+    assert invoke("analyze", bad, "--db", fresh).exit_code == 2
+    assert not fresh.exists()
+
+
+def test_a_database_in_use_says_so_in_kindscopes_words(tmp_path):
+    """Another process holds the file: one line that says so, without DuckDB's advice to
+    use its own command line's -readonly flag."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "busy.duckdb"
+    holder = duckdb.connect(str(db))
+    try:
+        done = subprocess.run([sys.executable, "-m", "kindscope", "stats", "--db", str(db)],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        holder.close()
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"kindscope: error: {db}: another program (process ")
+    assert "is using this database; try again when it has finished" in done.stderr
+    assert "-readonly" not in done.stderr and done.stderr.count("\n") == 1

@@ -10,6 +10,7 @@ file read-only, so a database the user cannot write can still be reported on.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +62,11 @@ class Store:
         try:
             return duckdb.connect(path or self.path, read_only=read_only, config=_CONFIG)
         except duckdb.Error as exc:
+            lock = _LOCK.search(str(exc))
+            if lock:  # DuckDB's own advice (its -readonly CLI flag) is not kindscope's
+                raise StoreError(f"another program (process {lock['pid']}, likely another "
+                                 "kindscope command) is using this database; try again "
+                                 "when it has finished", self.path) from exc
             raise StoreError(f"cannot open the database: {_first_line(exc)}", self.path) from exc
 
     def _check_owner(self) -> None:
@@ -151,11 +157,25 @@ class Store:
         self.con.close()
 
     def discard_if_new(self) -> None:
-        """Close and delete the file if this Store created it (a failed first import)."""
+        """Close, and delete the file if this Store created it and no import was committed
+        to it (a failed first import). A new database that holds an import is kept: when
+        ``analyze`` fails, or is stopped, after its import, running it again goes on from
+        there (nothing imported is ever lost)."""
+        empty = self.created and not self._holds_an_import()
         self.close()
-        if self.created:
+        if empty:
             for suffix in ("", ".wal"):
                 Path(self.path + suffix).unlink(missing_ok=True)
+
+    def _holds_an_import(self) -> bool:
+        try:
+            self.con.execute("ROLLBACK")  # a transaction the failure left open
+        except duckdb.Error:
+            pass
+        try:
+            return bool(self.scalar("SELECT count(*) FROM snapshots"))
+        except duckdb.Error:  # no tables yet, or a connection that is gone
+            return False
 
     def __enter__(self) -> Store:
         return self
@@ -167,7 +187,8 @@ class Store:
 @contextmanager
 def open_store(path: str | os.PathLike | None = None, read_only: bool = False
                ) -> Iterator[Store]:
-    """Open the database for a command; a brand-new file is removed again on failure."""
+    """Open the database for a command; a brand-new file is removed again on failure unless
+    an import was committed to it (``Store.discard_if_new``)."""
     store = Store(path, read_only=read_only)
     try:
         yield store
@@ -175,6 +196,10 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = False
         store.discard_if_new()
         raise
     store.close()
+
+
+#: DuckDB's message when another process holds the file's lock.
+_LOCK = re.compile(r"Could not set lock on file.*?\(PID (?P<pid>\d+)\)", re.S)
 
 
 def _first_line(exc: BaseException) -> str:
