@@ -51,7 +51,8 @@ SETTINGS: dict[str, Setting] = {
             "Folder that keeps online answers so an interrupted online import resumes "
             "(empty: no cache).",
         ),
-        Setting("seed", 13, "Seed for every random choice (bootstrap, community detection)."),
+        Setting("seed", 13, "Seed for every random choice (bootstrap, community detection).",
+                0),
         Setting(
             "driver_graph_edges",
             8_000_000,

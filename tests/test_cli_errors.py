@@ -49,6 +49,7 @@ def tables(db: Path) -> list[tuple]:
     ("KINDSCOPE_BATCH_ROWS", "abc", ["'abc' is not a whole number"]),
     ("KINDSCOPE_MAX_FILE_BYTES", "2GB", ["'2GB' is not a whole number"]),
     ("KINDSCOPE_MAX_COMPRESSION_RATIO", "0", ["less than 1"]),
+    ("KINDSCOPE_SEED", "-5", ["'-5' is less than 0"]),  # numpy refuses a negative seed
 ])
 def test_bad_setting_is_one_line(tmp_path, name, value, words):
     result = invoke("import", DEMO, "--db", tmp_path / "k.duckdb", env={name: value})
