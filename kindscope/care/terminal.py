@@ -6,6 +6,7 @@ import textwrap
 from datetime import UTC, datetime
 
 from kindscope.care.queue import CareItem, CareQueue
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["MISSES", "REASON_WORDS", "answered_words", "count_words", "now_words",
            "render_text"]
@@ -96,7 +97,8 @@ def now_words(queue: CareQueue) -> str:
 
 
 def render_text(queue: CareQueue, kind: str = "care") -> str:
-    """A readable list: facts about posts, never a verdict about a person."""
+    """A readable list: facts about posts, never a verdict about a person. Posts and handles
+    are other people's: nothing in them reaches the terminal as a control (``for_terminal``)."""
     lines: list[str] = []
     if kind == "care":
         count = queue.waiting
@@ -134,4 +136,4 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
                  else "")
         lines.append(f"kindscope never replies for you{links}. Nothing here is stored or sent "
                      "anywhere.")
-    return "\n".join(lines)
+    return for_terminal("\n".join(lines))

@@ -11,6 +11,7 @@ from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
 from kindscope.report.network import spread_verb, spread_words
 from kindscope.store.db import open_store
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["network_command"]
 
@@ -52,26 +53,31 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
         click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return
     recip = "n/a" if report.reciprocity is None else f"{report.reciprocity:.3f}"
-    click.echo(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} edges, "
+    _say(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} edges, "
                f"reciprocity {recip}, modularity {report.modularity:.3f}")
     if report.ego_network:
-        click.echo(f"communities: not available: {report.ego_network}")
+        _say(f"communities: not available: {report.ego_network}")
     for c in () if report.ego_network else report.communities[:10]:
-        click.echo(f"  {community_title(c.community, c.name)} ({c.size} accounts)")
+        _say(f"  {community_title(c.community, c.name)} ({c.size} accounts)")
     counted = "follows" if report.graph == "follow" else "interactions"
     names = {c.community: c.name for c in report.communities}
     for view in report.owners:
         _echo_owner(view, counted, report.ego_network, names)
 
 
+def _say(line: str) -> None:
+    """Print a line that holds handles or words from posts (``for_terminal``)."""
+    click.echo(for_terminal(line))
+
+
 def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> None:
     r = view.reciprocity
     if view.follow_back.available:
-        click.echo(f"{view.platform} {view.owner_id}: follows {r.follows}, followers "
+        _say(f"{view.platform} {view.owner_id}: follows {r.follows}, followers "
                    f"{r.followers}, {len(r.not_following_back)} do not follow back")
     else:
         follows = f"follows {r.follows}; " if r.follows else ""
-        click.echo(f"{view.platform} {view.owner_id}: {follows}follow-back not available: "
+        _say(f"{view.platform} {view.owner_id}: {follows}follow-back not available: "
                    f"{view.follow_back.reason}")
     spread = view.follow_spread
     if spread.largest_share is not None and not ego:
@@ -79,12 +85,12 @@ def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> N
         # the facts, in the report's words; the report's reading of them points at
         # sections (bridges) this command does not print
         title = community_title(largest, names.get(largest, ""))
-        click.echo(f"  {spread_words(spread, counted)} {spread_verb(spread.total, counted)} "
+        _say(f"  {spread_words(spread, counted)} {spread_verb(spread.total, counted)} "
                    f"{title} (evenness {spread.entropy:.2f})")
     audit = view.audit
     if audit is None:
         if not view.unfollows.available:
-            click.echo(f"  unfollows not available: {view.unfollows.reason}")
+            _say(f"  unfollows not available: {view.unfollows.reason}")
         return
     changes = []
     if "followers" in audit.compared:
@@ -95,4 +101,4 @@ def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> N
                        f"started following {len(audit.i_started_following)}")
     for direction in audit.not_compared:
         changes.append(f"{direction} not compared (one import lacks that list)")
-    click.echo("  since the previous snapshot: " + "; ".join(changes))
+    _say("  since the previous snapshot: " + "; ".join(changes))

@@ -13,6 +13,7 @@ from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
 from kindscope.store.dataset import open_dataset
 from kindscope.store.db import Store, open_store
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["analyze_command", "report_command", "demo_path", "engine_option",
            "master_option", "open_for_engine"]
@@ -49,9 +50,9 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
     report["source"]["engine"] = engine
     json_path, html_path = write_report(report, out_dir, show_counts, country)
     click.echo("")
-    click.echo(report["summary"]["sentence"])
-    for line in report["summary"]["lines"]:
-        click.echo(f"  {line}")
+    click.echo(for_terminal(report["summary"]["sentence"]))
+    for line in report["summary"]["lines"]:  # they may name people (handles)
+        click.echo(for_terminal(f"  {line}"))
     cannot = report["data"]["cannot_show"]
     if cannot:
         from kindscope.store.availability import ways_to_get

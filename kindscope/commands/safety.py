@@ -25,6 +25,7 @@ from kindscope.safety.incidents import scan
 from kindscope.safety.profiles import from_any
 from kindscope.store.db import open_store
 from kindscope.store.read import read_model
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["safety_group", "evidence_command"]
 
@@ -76,7 +77,7 @@ def _echo_scan(result) -> None:
             if reason is not None:
                 click.echo(f"{kind}: not available: {reason}")
     for inc in result.pileons + result.trawlers:
-        click.echo(f"{inc.id}  {inc.start:%Y-%m-%d %H:%M}  {inc.reason}")
+        click.echo(for_terminal(f"{inc.id}  {inc.start:%Y-%m-%d %H:%M}  {inc.reason}"))
     checked = [kind for kind, reason in reasons.items() if reason is None
                and (kind == "trawlers" or result.scored)]
     if checked and not result.pileons and not result.trawlers:

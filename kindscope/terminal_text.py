@@ -1,0 +1,37 @@
+"""Text from posts, handles and bios made safe to print on a terminal.
+
+Posts are untrusted, and a terminal obeys what it is sent: an escape sequence in a reply
+can clear a moderator's screen, recolour or hide lines, set the window's title or plant
+a link (``ESC [ 2J``, ``ESC ] 0 ; title BEL``, ``ESC ] 8 ;; url``), a carriage return or
+backspaces can write over what was printed, and a direction control (U+202E) can turn
+the rest of a line around. :func:`for_terminal` removes escape sequences and control
+characters (keeping line breaks and tabs; a carriage return becomes a line break) and
+shows direction controls as ``[U+202E]``, as the evidence pack does for handles. The
+HTML pages escape text their own way (``report.html``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["for_terminal"]
+
+#: ESC sequences: CSI (ESC [ ... final), OSC and other strings (ESC ] P X ^ _ ... BEL or
+#: ST), and any other ESC plus one character; the C1 forms of CSI and OSC too.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[\s\S]?"
+)
+#: C0 controls but tab and line feed, DEL, and C1 controls.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(text: str) -> str:
+    """``text`` without escape sequences or control characters (line breaks and tabs
+    kept; ``\\r\\n`` and a lone ``\\r`` become ``\\n``) and with direction controls shown as
+    ``[U+XXXX]``."""
+    text = _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROLS.sub("", text)
+    return _DIRECTION.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)

@@ -1,0 +1,49 @@
+"""Other people's text never reaches the terminal as a control: escape sequences, control
+characters and direction overrides in posts and handles (``kindscope.terminal_text``)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kindscope.care.queue import CareItem, CareQueue
+from kindscope.care.terminal import render_text
+from kindscope.terminal_text import for_terminal
+
+HOSTILE = [
+    "clear \x1b[2J\x1b[31mRED\x1b[0m",            # clear screen, colour
+    "title \x1b]0;pwned\x07 and \x1b]8;;https://e.vil\x1b\\link\x1b]8;;\x1b\\",  # OSC, link
+    "over\rwritten\b\b\b and a NUL \x00",           # carriage return, backspace, NUL
+    "C1 \x9b2J and \x9d0;t\x9c",                     # the 8-bit forms
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_no_control_reaches_the_terminal(text):
+    shown = for_terminal(text)
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7f <= ord(c) <= 0x9f for c in shown)
+
+
+def test_what_is_kept_and_what_is_shown():
+    assert for_terminal("line one\r\nline two\tend") == "line one\nline two\tend"
+    assert for_terminal("clear \x1b[2J\x1b[31mRED\x1b[0m") == "clear RED"
+    assert for_terminal("a\u202eb") == "a[U+202E]b"
+    # an emoji family (zero-width joiners) and accents stay as they are
+    assert for_terminal("👨\u200d👩\u200d👧 café") == "👨\u200d👩\u200d👧 café"
+
+
+def test_the_care_queue_and_inbox_print_hostile_posts_and_handles_inert():
+    items = tuple(
+        CareItem(f"p{i}", f"acct{i}", f"ev\u202eil{i}\x1b[2J", "2024-06-03T00:00:00+00:00",
+                 text, "https://example.social/@a/1", 5.0, "no reply yet",
+                 ({"post_id": "c", "created_at": "x", "text": text},))
+        for i, text in enumerate(HOSTILE))
+    queue = CareQueue("2024-06-04T00:00:00+00:00", 3, 5, items, 0, {})
+    for kind in ("care", "inbox"):
+        shown = render_text(queue, kind)
+        assert "\x1b" not in shown and "\x07" not in shown and "\b" not in shown
+        assert "\r" not in shown and "\x9b" not in shown and "\u202e" not in shown
+        assert "@ev[U+202E]il0" in shown and "clear RED" in shown
+    # the JSON output escapes controls by itself (json.dumps)
+    assert "\x1b" not in json.dumps(queue.to_dict(), ensure_ascii=False)
