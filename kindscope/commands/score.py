@@ -72,10 +72,14 @@ def score_command(input_file, db, text, context, text_column, id_column, context
     scored on Spark (the model runs on each executor); the new scores are added to the
     dataset as new files. See docs/scale.md.
     """
-    from kindscope.signals.files import score_file, score_text
+    from kindscope.signals.files import score_file, score_text, unicode_text
 
     if context is not None and text is None:
         raise click.UsageError("--context goes with --text")
+    if text is not None:
+        unicode_text(text, "--text", "the text")
+    if context is not None:
+        unicode_text(context, "--context", "the context")
     if engine == "spark" or data_dir is not None or master is not None:
         _check_spark_usage(engine, data_dir, master, input_file, text, db)
         _score_on_spark(data_dir, master, batch_size)

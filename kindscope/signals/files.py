@@ -15,7 +15,7 @@ from kindscope.errors import InputError
 from kindscope.signals import SIGNALS
 from kindscope.signals.language import read_texts
 
-__all__ = ["FORMATS", "STDIN", "score_file", "score_text"]
+__all__ = ["FORMATS", "STDIN", "score_file", "score_text", "unicode_text"]
 
 #: File suffix -> format name.
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -69,20 +69,40 @@ def _jsonl(path: Path, text_col, id_col, ctx_col) -> Iterator[Row]:
                 raise InputError(f"line {line_no} is not a JSON object", where=str(path))
             _need(obj.keys(), [text_col, id_col], path, f"line {line_no}")
             number += 1
-            text = obj[text_col]
+            text = "" if obj[text_col] is None else str(obj[text_col])
             ctx = obj.get(ctx_col) if ctx_col else None
-            yield (obj[id_col] if id_col else number), "" if text is None else str(text), ctx
+            unicode_text(text, str(path), f"the {text_col!r} of line {line_no}")
+            if isinstance(ctx, str):
+                unicode_text(ctx, str(path), f"the {ctx_col!r} of line {line_no}")
+            yield (obj[id_col] if id_col else number), text, ctx
 
 
 def _lines(stream, where: str) -> Iterator[Row]:
-    """One text per non-blank line; the id is the line number."""
+    """One text per non-blank line of a byte stream; the id is the line number.
+
+    The bytes are decoded here, strictly: a text stream under a C or POSIX locale would
+    carry bytes that are not UTF-8 as lone surrogates, which no signal can read."""
+    for number, raw in enumerate(stream, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"line {number} is not UTF-8 text (byte {exc.start})",
+                             where=where) from exc
+        text = line.rstrip("\r\n")
+        if text.strip():
+            yield number, text, None
+
+
+def unicode_text(value: str, where: str, what: str = "the text") -> str:
+    """``value`` if it is valid Unicode; InputError naming ``where`` if it holds a lone
+    surrogate (a JSON ``\\ud800`` escape, or bytes that are not UTF-8 in an argument
+    decoded under a C or POSIX locale)."""
     try:
-        for number, line in enumerate(stream, start=1):
-            text = line.rstrip("\r\n")
-            if text.strip():
-                yield number, text, None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", where=where) from exc
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{what} is not UTF-8 text (character {exc.start})",
+                         where=where) from exc
+    return value
 
 
 def _rows(path: Path, text_col, id_col, ctx_col) -> Iterator[Row]:
@@ -159,7 +179,7 @@ def score_file(
     the number of rows written. Raises ``InputError`` for unreadable or malformed input.
     """
     if str(path) == STDIN:
-        rows = _lines(sys.stdin, "standard input")
+        rows = _lines(sys.stdin.buffer, "standard input")
         context_column = None
     else:
         rows = _rows(Path(path), text_column, id_column, context_column)
