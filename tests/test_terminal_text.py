@@ -47,3 +47,10 @@ def test_the_care_queue_and_inbox_print_hostile_posts_and_handles_inert():
         assert "@ev[U+202E]il0" in shown and "clear RED" in shown
     # the JSON output escapes controls by itself (json.dumps)
     assert "\x1b" not in json.dumps(queue.to_dict(), ensure_ascii=False)
+
+
+def test_one_hour_is_said_as_one():
+    from kindscope.care.terminal import _when
+
+    assert (_when(0.5), _when(1.2), _when(5), _when(50)) == (
+        "less than an hour ago", "1 hour ago", "5 hours ago", "2 days ago")

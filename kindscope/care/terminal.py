@@ -23,8 +23,9 @@ def _when(hours: float) -> str:
     if hours < 1:
         return "less than an hour ago"
     if hours < 48:
-        return f"{hours:.0f} hours ago"
-    return f"{hours / 24:.0f} days ago"
+        n = round(hours)
+        return f"{n} hour{'s' if n != 1 else ''} ago"
+    return f"{round(hours / 24)} days ago"
 
 
 def _wrap(text: str, indent: str = "    ", more: str | None = None) -> str:
