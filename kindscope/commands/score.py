@@ -55,8 +55,10 @@ def score_command(input_file, db, text, context, text_column, id_column, context
     The signals read English. A text confidently in another language gets its `lang` and
     null signals, and in the database it is recorded as not read, so that no rate counts
     it; text whose language cannot be told (short, only mentions, links or emoji) is read
-    as English. The scores are estimates that can be wrong; never use them to judge a
-    person.
+    as English. A row with no text (an empty cell, a JSON null) gets `lang` and signals
+    null. How many texts were not read, and why, is said at the end (on standard error
+    for INPUT and --text). The scores are estimates that can be wrong; never use them to
+    judge a person.
 
     Example:
 
@@ -72,7 +74,7 @@ def score_command(input_file, db, text, context, text_column, id_column, context
     scored on Spark (the model runs on each executor); the new scores are added to the
     dataset as new files. See docs/scale.md.
     """
-    from kindscope.signals.files import score_file, score_text, unicode_text
+    from kindscope.signals.files import score_file, score_text, tally, unicode_text
 
     if context is not None and text is None:
         raise click.UsageError("--context goes with --text")
@@ -87,13 +89,16 @@ def score_command(input_file, db, text, context, text_column, id_column, context
     if text is not None:
         if input_file is not None:
             raise click.UsageError("give either INPUT or --text, not both")
-        click.echo(json.dumps(score_text(text, context), ensure_ascii=False))
+        record = score_text(text, context)
+        click.echo(json.dumps(record, ensure_ascii=False))
+        _say_not_read(tally([record["lang"]]), err=True)
         return
     if input_file is not None:
-        count = score_file(input_file, text_column, id_column, context_column, out_path,
-                           batch_size)
+        scored = score_file(input_file, text_column, id_column, context_column, out_path,
+                            batch_size)
         if out_path != "-":
-            click.echo(f"scored {count:,} rows into {out_path}", err=True)
+            click.echo(f"scored {scored.rows:,} rows into {out_path}", err=True)
+        _say_not_read(scored, err=True)  # standard output may be the scores themselves
         return
     # DuckDB only for the database (not for a file, standard input or --text)
     from kindscope.signals import MODEL_VERSION
@@ -107,9 +112,22 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         unread = unread_counts(store, None, MODEL_VERSION)
     click.echo(f"scored {count:,} posts")
     if unread:
-        langs = ", ".join(f"{lang} {n:,}" for lang, n in unread.items())
-        click.echo(f"not read, in a language the signals do not read: {sum(unread.values()):,}"
-                   f" ({langs}); see docs/models/languages.md")
+        click.echo(_languages_line(unread))
+
+
+def _languages_line(unread: dict[str, int]) -> str:
+    """``unread``: language code -> texts not read because of their language, most first."""
+    langs = ", ".join(f"{lang} {n:,}" for lang, n in unread.items())
+    return (f"not read, in a language the signals do not read: {sum(unread.values()):,} "
+            f"({langs}); see docs/models/languages.md")
+
+
+def _say_not_read(scored, err: bool) -> None:
+    """The lines of a file, standard input or --text that were not read, and why."""
+    if scored.languages:
+        click.echo(_languages_line(scored.languages), err=err)
+    if scored.empty:
+        click.echo(f"not read, empty (no text to read): {scored.empty:,}", err=err)
 
 
 def _check_spark_usage(engine, data_dir, master, input_file, text, db) -> None:
@@ -134,7 +152,5 @@ def _score_on_spark(data_dir, master, batch_size) -> None:
     result = score_dataset(data_dir, spark, batch_size=batch_size)
     click.echo(f"scored {result.posts:,} posts")
     if result.unread:
-        langs = ", ".join(f"{lang} {n:,}" for lang, n in
-                          sorted(result.unread.items(), key=lambda kv: (-kv[1], kv[0])))
-        click.echo(f"not read, in a language the signals do not read: "
-                   f"{sum(result.unread.values()):,} ({langs}); see docs/models/languages.md")
+        click.echo(_languages_line(dict(sorted(result.unread.items(),
+                                               key=lambda kv: (-kv[1], kv[0])))))

@@ -1,6 +1,8 @@
 """Scoring texts into JSON lines: a CSV, TSV or JSONL file, standard input (one text a
 line) or one text. Each line carries the text's language (``lang``) and a probability per
-signal, null where the text is in a language the signals do not read."""
+signal, null where the text is in a language the signals do not read, and ``lang`` null
+too where there is no text to read (empty or only spaces: an empty CSV cell, a JSON
+``null``). :class:`Scored` counts both kinds of rows that were not read."""
 
 from __future__ import annotations
 
@@ -8,14 +10,16 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kindscope.errors import InputError
 from kindscope.signals import SIGNALS
-from kindscope.signals.language import read_texts
+from kindscope.signals.language import is_read, read_texts
 
-__all__ = ["FORMATS", "STDIN", "score_file", "score_text", "unicode_text"]
+__all__ = ["FORMATS", "STDIN", "Scored", "score_file", "score_text", "tally", "unicode_text"]
 
 #: File suffix -> format name.
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -24,6 +28,24 @@ _CHUNK = 4096
 STDIN = "-"
 
 Row = tuple[object, str, str | None]  # (id, text, context)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """The lines written: ``rows`` in all, of which ``languages`` (language code -> rows,
+    most first) were not read because of their language and ``empty`` had no text."""
+
+    rows: int
+    languages: dict[str, int]
+    empty: int
+
+
+def tally(langs: Iterable[str | None]) -> Scored:
+    """Count the lines whose ``lang`` values are ``langs`` (None: no text to read)."""
+    counts = Counter(langs)
+    unread = [(lang, n) for lang, n in counts.items() if lang is not None and not is_read(lang)]
+    return Scored(sum(counts.values()), dict(sorted(unread, key=lambda kv: (-kv[1], kv[0]))),
+                  counts[None])
 
 
 def _format(path: Path) -> str:
@@ -69,12 +91,25 @@ def _jsonl(path: Path, text_col, id_col, ctx_col) -> Iterator[Row]:
                 raise InputError(f"line {line_no} is not a JSON object", where=str(path))
             _need(obj.keys(), [text_col, id_col], path, f"line {line_no}")
             number += 1
-            text = "" if obj[text_col] is None else str(obj[text_col])
-            ctx = obj.get(ctx_col) if ctx_col else None
-            unicode_text(text, str(path), f"the {text_col!r} of line {line_no}")
-            if isinstance(ctx, str):
-                unicode_text(ctx, str(path), f"the {ctx_col!r} of line {line_no}")
-            yield (obj[id_col] if id_col else number), text, ctx
+            text = _json_text(obj[text_col], path, f"the {text_col!r} of line {line_no}")
+            ctx = (_json_text(obj.get(ctx_col), path, f"the {ctx_col!r} of line {line_no}")
+                   if ctx_col else None)
+            yield (obj[id_col] if id_col else number), text or "", ctx
+
+
+#: JSON values that are no text, in words.
+_NOT_TEXT = {list: "a list", dict: "an object", bool: "a true/false value"}
+
+
+def _json_text(value: object, path: Path, what: str) -> str | None:
+    """A JSON value as the text it holds: a string, or a number's digits; None for null.
+    A list, an object or true/false is refused (its Python form is no one's text)."""
+    if value is None:
+        return None
+    kind = _NOT_TEXT.get(type(value))
+    if kind is not None:
+        raise InputError(f"{what} is {kind}, not a text", where=str(path))
+    return unicode_text(str(value), str(path), what)
 
 
 def _lines(stream, where: str) -> Iterator[Row]:
@@ -132,31 +167,47 @@ def _chunks(rows: Iterator[Row]) -> Iterator[list[Row]]:
         yield chunk
 
 
-def _record(lang: str, values: dict[str, float | None]) -> dict[str, object]:
+def _record(lang: str | None, values: dict[str, float | None]) -> dict[str, object]:
     record: dict[str, object] = {"lang": lang}
     record.update({name: None if v is None else round(v, 6) for name, v in values.items()})
     return record
 
 
-def _write_chunk(out, chunk: list[Row], with_context: bool, batch_size: int) -> None:
-    texts = [text for _, text, _ in chunk]
-    contexts = [ctx for _, _, ctx in chunk] if with_context else None
-    table = read_texts(texts, contexts, SIGNALS, batch_size)
+def _records(texts: list[str], contexts: list[str | None] | None,
+             batch_size: int = 64) -> list[dict[str, object]]:
+    """Each text's line without its id. A text with nothing to read (empty, or only
+    spaces) gets ``lang`` null and null signals: it is not read, not guessed English."""
+    full = [i for i, text in enumerate(texts) if text.strip()]
+    records = [_record(None, dict.fromkeys(SIGNALS)) for _ in texts]
+    if not full:
+        return records
+    part_ctx = [contexts[i] for i in full] if contexts is not None else None
+    table = read_texts([texts[i] for i in full], part_ctx, SIGNALS, batch_size)
     langs = table["lang"].to_pylist()
     columns = {name: table[name].to_pylist() for name in SIGNALS}
-    for i, (row_id, _, _) in enumerate(chunk):
-        record = {"id": row_id} | _record(langs[i], {s: columns[s][i] for s in SIGNALS})
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for j, i in enumerate(full):
+        records[i] = _record(langs[j], {s: columns[s][j] for s in SIGNALS})
+    return records
+
+
+def _write_chunk(out, chunk: list[Row], with_context: bool, batch_size: int
+                 ) -> list[str | None]:
+    """Write the chunk's lines; return their languages (None: no text)."""
+    texts = [text for _, text, _ in chunk]
+    contexts = [ctx for _, _, ctx in chunk] if with_context else None
+    records = _records(texts, contexts, batch_size)
+    for (row_id, _, _), record in zip(chunk, records, strict=True):
+        out.write(json.dumps({"id": row_id} | record, ensure_ascii=False) + "\n")
+    return [record["lang"] for record in records]
 
 
 def score_text(text: str, context: str | None = None) -> dict[str, object]:
     """One text's line: ``{"lang": ..., "<signal>": probability or None, ...}``.
 
     ``context`` is the post the text replies to (read by the support signals, hate and
-    crisis), if any.
+    crisis), if any. An empty text gets ``lang`` and every signal null.
     """
-    table = read_texts([text], None if context is None else [context], SIGNALS)
-    return _record(table["lang"][0].as_py(), {s: table[s][0].as_py() for s in SIGNALS})
+    return _records([text], None if context is None else [context])[0]
 
 
 def score_file(
@@ -166,17 +217,20 @@ def score_file(
     context_column: str | None = None,
     out_path: str | os.PathLike = "-",
     batch_size: int = 64,
-) -> int:
+) -> Scored:
     """Score every row of a CSV/TSV/JSONL file; write one JSON object per row, in order.
 
     Each output line is ``{"id": ..., "lang": ..., "<signal>": probability, ...}`` where
     ``id`` is the value of ``id_column`` or, without one, the 1-based row number, and
     ``lang`` the language the text was taken to be; the signals are null when it is a
-    language they do not read (see ``kindscope.signals.language``). ``path`` ``"-"``
-    (``STDIN``) reads standard input as plain text, one text per line (blank lines are
-    skipped; the id is the line number; the column options do not apply). ``out_path``
-    ``"-"`` writes to standard output; a file is written in full or not at all. Returns
-    the number of rows written. Raises ``InputError`` for unreadable or malformed input.
+    language they do not read (see ``kindscope.signals.language``), and ``lang`` is null
+    too when the row has no text (an empty or missing cell, a JSON null). A JSONL text that
+    is a list, an object or true/false is refused. ``path`` ``"-"`` (``STDIN``) reads
+    standard input as plain text, one text per line (blank lines are skipped; the id is
+    the line number; the column options do not apply). ``out_path`` ``"-"`` writes to
+    standard output; a file is written in full or not at all. Returns what was written
+    and what was not read (:class:`Scored`). Raises ``InputError`` for unreadable or
+    malformed input.
     """
     if str(path) == STDIN:
         rows = _lines(sys.stdin.buffer, "standard input")
@@ -191,16 +245,15 @@ def score_file(
     tmp = target.with_name(target.name + ".partial")
     try:
         with open(tmp, "w", encoding="utf-8") as out:
-            count = _write_all(out, rows, context_column is not None, batch_size)
+            scored = _write_all(out, rows, context_column is not None, batch_size)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    return count
+    return scored
 
 
-def _write_all(out, rows: Iterator[Row], with_context: bool, batch_size: int) -> int:
-    count = 0
+def _write_all(out, rows: Iterator[Row], with_context: bool, batch_size: int) -> Scored:
+    langs: Counter = Counter()
     for chunk in _chunks(rows):
-        _write_chunk(out, chunk, with_context, batch_size)
-        count += len(chunk)
-    return count
+        langs.update(_write_chunk(out, chunk, with_context, batch_size))
+    return tally(langs.elements())

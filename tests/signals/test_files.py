@@ -18,7 +18,7 @@ def test_csv_with_row_numbers(tmp_path):
     src.write_text('text,other\n"I feel rubbish, today",x\nhello,y\n"multi\nline",z\n',
                    encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert score_file(src, "text", out_path=out) == 3
+    assert score_file(src, "text", out_path=out).rows == 3
     rows = _read(out)
     assert [r["id"] for r in rows] == [1, 2, 3]
     assert list(rows[0]) == ["id", "lang", *SIGNALS]
@@ -43,7 +43,7 @@ def test_other_languages_get_null_signals(tmp_path):
                    '"so sorry, I\'m here for you"\n'
                    "@jo 👍\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert score_file(src, "text", out_path=out) == 4
+    assert score_file(src, "text", out_path=out).rows == 4
     rows = _read(out)
     assert [r["lang"] for r in rows] == ["de", "nl", "en", "en"]
     assert all(r[s] is None for r in rows[:2] for s in SIGNALS)
@@ -55,7 +55,7 @@ def test_jsonl_keeps_order_and_id_values(tmp_path):
     lines = [{"id": 10 - i, "text": f"post {i}"} for i in range(5)] + [{"id": 99, "text": None}]
     src.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert score_file(src, "text", id_column="id", out_path=out) == 6
+    assert score_file(src, "text", id_column="id", out_path=out).rows == 6
     assert [r["id"] for r in _read(out)] == [10, 9, 8, 7, 6, 99]
 
 
@@ -87,3 +87,53 @@ def test_missing_and_non_utf8_files(tmp_path):
     src.write_bytes(b"text\ncaf\xe9\n")
     with pytest.raises(InputError, match="UTF-8"):
         score_file(src, "text", out_path=tmp_path / "o.jsonl")
+
+
+def test_not_read_rows_are_counted_by_language(tmp_path):
+    src = tmp_path / "replies.csv"
+    src.write_text("text\n"
+                   '"Das tut mir so leid, ich bin für dich da wenn du reden willst."\n'
+                   '"Je suis vraiment désolée, je suis là pour toi si tu veux parler."\n'
+                   '"Het spijt me zo, ik ben er voor je als je wilt praten."\n'
+                   '"Es tut mir leid, dass es dir heute so schlecht geht, meine Liebe."\n'
+                   '"so sorry, I\'m here for you"\n', encoding="utf-8")
+    scored = score_file(src, "text", out_path=tmp_path / "out.jsonl")
+    assert scored.rows == 5
+    assert scored.languages == {"de": 2, "fr": 1, "nl": 1}  # most first, then by code
+    assert scored.empty == 0
+
+
+def test_a_row_with_no_text_is_not_read_and_not_taken_for_english(tmp_path):
+    """An empty cell, a missing cell, only spaces or a JSON null: nothing to read, so
+    ``lang`` and every signal null (not "en" with the model's reading of nothing)."""
+    src = tmp_path / "posts.csv"
+    src.write_text('id,text\n1,\n2,"   "\n3\n4,I feel rubbish today\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    scored = score_file(src, "text", id_column="id", out_path=out)
+    rows = _read(out)
+    assert [r["lang"] for r in rows] == [None, None, None, "en"]
+    assert all(r[s] is None for r in rows[:3] for s in SIGNALS)
+    assert rows[3]["distress"] >= 0.5
+    assert (scored.rows, scored.empty, scored.languages) == (4, 3, {})
+    src = tmp_path / "posts.jsonl"
+    src.write_text('{"text": null}\n{"text": ""}\n', encoding="utf-8")
+    scored = score_file(src, "text", out_path=out)
+    assert [r["lang"] for r in _read(out)] == [None, None] and scored.empty == 2
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ('{"text": ["I", "am", "sad"]}', "the 'text' of line 2 is a list, not a text"),
+    ('{"text": {"body": "sad"}}', "the 'text' of line 2 is an object, not a text"),
+    ('{"text": true}', "the 'text' of line 2 is a true/false value"),
+    ('{"text": "ok", "parent": ["x"]}', "the 'parent' of line 2 is a list, not a text"),
+])
+def test_a_jsonl_text_that_is_not_a_string_is_refused_naming_the_line(tmp_path, line, words):
+    """Not scored as its Python form (``"['I', 'am', 'sad']"``)."""
+    src = tmp_path / "posts.jsonl"
+    src.write_text('{"text": "fine", "parent": "hi"}\n' + line + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(InputError) as err:
+        score_file(src, "text", context_column="parent", out_path=out)
+    assert words in err.value.message
+    assert err.value.where == str(src)
+    assert not out.exists()

@@ -181,3 +181,30 @@ def test_a_jsonl_text_with_a_lone_surrogate_is_one_line_naming_the_line(run, tmp
     source = tmp_path / "p.jsonl"
     source.write_text('{"text": "fine"}\n{"text": "abc\\ud800"}\n')
     _one_line(run("score", source), str(source), "'text' of line 2 is not UTF-8 text")
+
+
+def test_stdin_and_files_say_how_many_texts_were_not_read_and_why(run_with_input, run,
+                                                                   tmp_path):
+    """As `score --db` does; on standard error, where it does not mix with the scores."""
+    texts = ["Danke dir, ich hoffe es geht dir bald besser!",
+             "Je ne veux plus vivre, je veux mourir ce soir", "I feel rubbish today"]
+    said = ("not read, in a language the signals do not read: 2 (de 1, fr 1); "
+            "see docs/models/languages.md")
+    result = run_with_input("\n".join(texts) + "\n", "score", "-")
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+    assert len(result.stdout.splitlines()) == 3  # the scores alone on standard output
+    source = tmp_path / "p.csv"
+    source.write_text("text\n" + "".join(f'"{t}"\n' for t in texts) + '""\n')
+    result = run("score", source, "-o", tmp_path / "s.jsonl")
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+    assert "not read, empty (no text to read): 1" in result.stderr
+
+
+def test_an_empty_text_gets_null_signals_and_is_said_as_not_read(run):
+    result = run("score", "--text", "")
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)
+    assert row["lang"] is None and all(row[s] is None for s in SIGNALS)
+    assert "not read, empty (no text to read): 1" in result.stderr
