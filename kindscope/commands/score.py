@@ -91,14 +91,14 @@ def score_command(input_file, db, text, context, text_column, id_column, context
             raise click.UsageError("give either INPUT or --text, not both")
         record = score_text(text, context)
         click.echo(json.dumps(record, ensure_ascii=False))
-        _say_not_read(tally([record["lang"]]), err=True)
+        _say_not_read(tally([record["lang"]]))
         return
     if input_file is not None:
         scored = score_file(input_file, text_column, id_column, context_column, out_path,
                             batch_size)
         if out_path != "-":
             click.echo(f"scored {scored.rows:,} rows into {out_path}", err=True)
-        _say_not_read(scored, err=True)  # standard output may be the scores themselves
+        _say_not_read(scored)
         return
     # DuckDB only for the database (not for a file, standard input or --text)
     from kindscope.signals import MODEL_VERSION
@@ -122,12 +122,13 @@ def _languages_line(unread: dict[str, int]) -> str:
             f"({langs}); see docs/models/languages.md")
 
 
-def _say_not_read(scored, err: bool) -> None:
-    """The lines of a file, standard input or --text that were not read, and why."""
+def _say_not_read(scored) -> None:
+    """The texts of a file, standard input or --text that were not read, and why: on
+    standard error, as standard output may be the scores themselves."""
     if scored.languages:
-        click.echo(_languages_line(scored.languages), err=err)
+        click.echo(_languages_line(scored.languages), err=True)
     if scored.empty:
-        click.echo(f"not read, empty (no text to read): {scored.empty:,}", err=err)
+        click.echo(f"not read, empty (no text to read): {scored.empty:,}", err=True)
 
 
 def _check_spark_usage(engine, data_dir, master, input_file, text, db) -> None:
