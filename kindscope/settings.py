@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from kindscope.errors import SettingError
+from kindscope.errors import KindscopeError, SettingError
 
 __all__ = ["Setting", "SETTINGS", "get", "check_environment"]
 
@@ -16,10 +17,20 @@ class Setting:
     default: object
     help: str
     minimum: float | None = None  # for numbers: the smallest value that makes sense
+    #: for text: the value to use for a raw one, raising KindscopeError when it is none
+    check: Callable[[str], str] | None = None
 
     @property
     def env(self) -> str:
         return "KINDSCOPE_" + self.name.upper()
+
+
+def _country_code(raw: str) -> str:
+    """The country setting's ISO code (``UK`` is ``GB``); refused when kindscope has no
+    help lines for it."""
+    from kindscope.care.signposting import country_code  # the codes live with the lines
+
+    return country_code(raw)
 
 
 SETTINGS: dict[str, Setting] = {
@@ -44,6 +55,7 @@ SETTINGS: dict[str, Setting] = {
             "",
             "Country (ISO code, e.g. GB, US) whose help lines the report shows; empty: the "
             "international directory and the local emergency number.",
+            check=_country_code,
         ),
         Setting(
             "cache_dir",
@@ -89,7 +101,12 @@ def _parse(setting: Setting, raw: str) -> object:
     """The value of ``KINDSCOPE_<NAME>=raw``; SettingError (one line) when it is not one."""
     kind = type(setting.default)
     if kind is str:
-        return raw
+        if setting.check is None:
+            return raw
+        try:
+            return setting.check(raw)
+        except KindscopeError as error:
+            raise SettingError(error.message, setting.env) from None
     try:
         if kind is bool:
             value: object = {"1": True, "true": True, "yes": True, "on": True, "0": False,

@@ -57,6 +57,31 @@ def test_bad_setting_is_one_line(tmp_path, name, value, words):
     assert not (tmp_path / "k.duckdb").exists()
 
 
+# -- --country and KINDSCOPE_COUNTRY --------------------------------------------------------------
+_UNKNOWN_COUNTRY = ["kindscope has no help lines for the country 'ZZ'",
+                    "GB (or UK), IE, US, CA, AU, NZ, DE, FR", "international directory"]
+
+
+@pytest.mark.parametrize("command", [["analyze", DEMO], ["report"], ["care"], ["inbox"],
+                                     ["check", "I feel so alone"]])
+def test_an_unknown_country_is_one_line_before_any_work(demo_db, tmp_path, command):
+    """Not quietly the international list, as if the code had been understood."""
+    db = tmp_path / "new.duckdb" if command[0] == "analyze" else demo_db
+    where = [] if command[0] == "check" else ["--db", db]
+    out = ["--out", tmp_path / "r"] if command[0] in ("analyze", "report") else []
+    result = invoke(*command, *where, *out, "--country", "ZZ")
+    one_line(result, "kindscope: error: --country: ", *_UNKNOWN_COUNTRY)
+    assert not (tmp_path / "new.duckdb").exists() and not (tmp_path / "r").exists()
+
+
+def test_an_unknown_country_setting_is_one_line_before_any_work(tmp_path):
+    result = invoke("analyze", DEMO, "--db", tmp_path / "k.duckdb",
+                    env={"KINDSCOPE_COUNTRY": "ZZ"})
+    one_line(result, "kindscope: error: KINDSCOPE_COUNTRY: ", *_UNKNOWN_COUNTRY)
+    assert not (tmp_path / "k.duckdb").exists()
+    one_line(invoke("check", "hello", env={"KINDSCOPE_COUNTRY": "ZZ"}), "KINDSCOPE_COUNTRY")
+
+
 def test_setting_forms_that_are_fine(monkeypatch):
     from kindscope import settings
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kindscope import settings
+from kindscope.errors import InputError
 
-__all__ = ["HelpLine", "Signposting", "HELP_LINES", "COUNTRY_NAMES", "DIRECTORIES",
-           "find_more", "signposting"]
+__all__ = ["HelpLine", "Signposting", "HELP_LINES", "COUNTRY_ALIASES", "COUNTRY_NAMES",
+           "DIRECTORIES", "country_code", "find_more", "signposting"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,25 @@ COUNTRY_NAMES = {"GB": "United Kingdom", "IE": "Ireland", "US": "United States",
                  "CA": "Canada", "AU": "Australia", "NZ": "New Zealand", "DE": "Germany",
                  "FR": "France"}
 
+#: Other names people give a country of :data:`HELP_LINES` -> its ISO code.
+COUNTRY_ALIASES = {"UK": "GB"}
+
+
+def country_code(value: str | None, where: str = "--country") -> str:
+    """The ISO code of ``value`` (any case; ``UK`` is ``GB``), or "" for none (the
+    international directory). InputError naming ``where``, with the codes kindscope knows,
+    for a country it has no lines for: an unknown code is refused, not quietly shown
+    lines from nowhere."""
+    code = (value or "").strip().upper()
+    code = COUNTRY_ALIASES.get(code, code)
+    if code and code not in HELP_LINES:
+        aliases = {v: k for k, v in COUNTRY_ALIASES.items()}
+        known = ", ".join(f"{c} (or {aliases[c]})" if c in aliases else c for c in HELP_LINES)
+        raise InputError(f"kindscope has no help lines for the country {value!r}: give one "
+                         f"of {known}, or none for the international directory", where)
+    return code
+
+
 #: International directories of free, confidential help lines, for any country.
 DIRECTORIES: tuple[HelpLine, ...] = (
     HelpLine("Find A Helpline", "search by country, language and topic", "any time",
@@ -99,10 +119,11 @@ def find_more(after_lines: bool) -> str:
 def signposting(country: str | None = None) -> Signposting:
     """Help lines for ``country`` (ISO code; default the ``country`` setting).
 
-    An unknown country gets no lines but the international directory and the advice to
-    call the local emergency number.
+    No country gets no lines but the international directory and the advice to call the
+    local emergency number; a country kindscope has no lines for is refused
+    (:func:`country_code`).
     """
-    code = str(settings.get("country", country)).upper()
+    code = country_code(str(settings.get("country", country)))
     emergency, lines = HELP_LINES.get(code, ("your local emergency number", ()))
     return Signposting(
         country=code,

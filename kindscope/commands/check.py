@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from kindscope.commands.common import country_code
 from kindscope.errors import InputError
 
 __all__ = ["check_command"]
@@ -27,8 +28,9 @@ def _stdin(what: str) -> str:
 @click.argument("text", metavar="TEXT")
 @click.option("--context", "context", default=None, metavar="TEXT",
               help="The post your draft replies to ('-' reads it from standard input).")
-@click.option("--country", default=None, metavar="CODE",
-              help="Show help lines for this country (GB, IE, US, CA, AU, NZ, DE, FR; default "
+@click.option("--country", default=None, metavar="CODE", callback=country_code,
+              help="Show help lines for this country (GB or UK, IE, US, CA, AU, NZ, DE, FR; "
+                   "default "
                    "$KINDSCOPE_COUNTRY, else international directories and common lines).")
 @click.option("--json", "as_json", is_flag=True, default=False,
               help="Print one JSON object instead of text.")

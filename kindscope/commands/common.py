@@ -23,7 +23,8 @@ import click
 from kindscope import settings
 from kindscope.errors import KindscopeError
 
-__all__ = ["db_option", "country_option", "KindscopeGroup", "Progress", "fail"]
+__all__ = ["db_option", "country_option", "country_code", "KindscopeGroup", "Progress",
+           "fail"]
 
 db_option = click.option(
     "--db",
@@ -33,10 +34,20 @@ db_option = click.option(
     help="Database file (default ./kindscope.duckdb, or $KINDSCOPE_DB).",
 )
 
+
+
+def country_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--country``'s callback: the ISO code (UK is GB), checked before any work; a
+    country kindscope has no help lines for is one line naming the codes it knows."""
+    from kindscope.care.signposting import country_code as code_of
+
+    return None if value is None else code_of(value, "--country")
+
+
 #: Whose help lines to show (kindscope.care.signposting.HELP_LINES has these countries).
 country_option = click.option(
-    "--country", default=None, metavar="CODE",
-    help="Show help lines for this country (GB, IE, US, CA, AU, NZ, DE, FR; default "
+    "--country", default=None, metavar="CODE", callback=country_code,
+    help="Show help lines for this country (GB or UK, IE, US, CA, AU, NZ, DE, FR; default "
          "$KINDSCOPE_COUNTRY, else an international directory).")
 
 #: click's own path messages: "Directory 'out.html' is a file."

@@ -248,6 +248,21 @@ def test_care_command_takes_a_country(run, tmp_path):
     assert "Elsewhere, or for other languages" in gb.stdout
 
 
+def test_uk_is_taken_as_gb_everywhere(run, monkeypatch):
+    """UK is the name most people in the United Kingdom give their country: its lines, not
+    the international list alone."""
+    assert signposting("uk").country == "GB"
+    assert draft_help("UK")["country"] == "GB"
+    care = run("care", "--demo", "--country", "UK")
+    assert care.exit_code == 0, care.output
+    assert "Samaritans" in care.stdout and "Shout" in care.stdout
+    monkeypatch.setenv("KINDSCOPE_COUNTRY", "UK")
+    assert signposting().country == "GB"
+    check = run("check", "I feel so alone and I can't cope anymore")
+    assert check.exit_code == 0, check.output
+    assert "Samaritans" in check.stdout and "(United Kingdom)" in check.stdout
+
+
 def test_the_inbox_counts_one_message_in_the_singular_and_marks_words_not_people():
     one = CareQueue(NOW, 14, 1, (_item("p1", "read as painful"),), 0, {})
     said = "1 reply or mention to you in the last 14 days has no answer from you yet."
