@@ -29,8 +29,8 @@ from kindscope.signals.profanity import Profanity
 from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
 from kindscope.signals.targets import adjust_targets, target_mask
-from kindscope.signals.trailing import no_letters, without_trailing_dots
 from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, wish_masks
+from kindscope.signals.wordless import no_letters
 
 __all__ = ["ARTIFACTS", "ARTIFACT_FILES", "MODEL_VERSION", "SIGNALS", "SignalModel",
            "get_model"]
@@ -140,15 +140,11 @@ class SignalModel:
         # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag from
         # the heads. The rule layers below still read the words ("💔goodbye everyone💔").
         # So does a text with no letter once mentions and links are out ("#", "...",
-        # "12345", "@someone": ``trailing.no_letters``).
+        # "12345", "@someone": ``wordless.py``).
         blank = np.array([not (encoded.token_ids[i] != self._unk).any() or no_letters(t)
                           for i, t in zip(rows, plain, strict=True)], dtype=bool)
         if blank.any():
             out = {s: cap_where(p, blank) for s, p in out.items()}
-        # "ok..." is not "ok" in crisis: a trailing ellipsis is read again as a full stop
-        # and the lower reading kept (``trailing.py``)
-        if "crisis" in out:
-            out["crisis"] = self._trailing_dots(plain, out["crisis"])
         # each rule layer reads a text once, whichever signals use it
         has = set(out)
         idioms = [explain_idioms(t) for t in plain] if has & {"crisis", "offensive",
@@ -223,26 +219,6 @@ class SignalModel:
                     if p >= REST_THRESHOLD:
                         masks[s][i] = False
         return masks
-
-    def _trailing_dots(self, plain: list[str], crisis: np.ndarray) -> np.ndarray:
-        """The crisis head's reading of each text that trails off in dots, the lower of it
-        and its reading with the dots made one full stop (``trailing.without_trailing_dots``);
-        only texts read above ``GUARD_CAP`` are read again."""
-        found = {i: without_trailing_dots(plain[i]) for i in np.flatnonzero(crisis > GUARD_CAP)}
-        rows = [i for i, again in found.items() if again]
-        if not rows:
-            return crisis
-        again = [found[i] for i in rows]
-        enc = self.encoder.encode(again)
-        indptr, indices = bag_rows(enc.token_ids)
-        head = self.heads["crisis"]
-        x = enc.features
-        if head.context:
-            x = pair_features(x, np.repeat(self._empty, len(again), axis=0))
-        read = head.proba(x, indptr, indices, self._profanity(again, ("crisis",)))
-        out = np.asarray(crisis, dtype=np.float64).copy()
-        out[rows] = np.minimum(out[rows], read)
-        return out
 
     def _profanity(self, texts: list[str], signals) -> np.ndarray | None:
         """alt-profanity-check's log-odds of ``texts`` if a head of ``signals`` reads them."""

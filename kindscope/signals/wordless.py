@@ -1,0 +1,28 @@
+"""Texts with no words: no flag from the heads.
+
+A text with no letter once mentions and links are taken out ("#", "...", "12345",
+"@someone") holds no words to read, yet the heads read it: "#" distress 0.99, "@someone"
+0.55, "..." crisis 0.99 at model 2026.12.17, so a reply that only tags someone sat in the
+inbox as painful. ``SignalModel.score`` caps every head's reading of such a text, as it does
+for a text of emoji only; the rule layers still read it. On every frozen review set's
+1,558 posts by people at risk it lowers no flag (``training/variants/2026-12-06``,
+``at_risk_flags.py``).
+
+A wider rule, reading a text that trails off in dots ("ok..." crisis 0.96, "ok" 0.02) again
+with one full stop, was tried and not shipped: on a review set written to break it, it
+lowered ten of 77 flagged posts by people at risk ("why am i still here...", "im sorry
+mom..."): trailing off is itself a sign the head has learnt.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["no_letters"]
+
+_MENTIONS_LINKS = re.compile(r"(?:^|(?<=\s))@[\w.@-]+|https?://\S+|www\.\S+")
+
+
+def no_letters(text: str) -> bool:
+    """Whether ``text`` holds no letter once mentions and links are taken out."""
+    return not any(c.isalpha() for c in _MENTIONS_LINKS.sub(" ", text or ""))
