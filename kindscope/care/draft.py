@@ -37,8 +37,9 @@ Only the first :data:`MAX_TOKENS` words are tried (the encoder reads only the st
 long text). This explains the model, not the draft: the model has known failure modes
 (docs/models/*.md) and can name a word that is harmless in context.
 
-Text in a language the signals do not read gets no verdict: the booleans are None and a
-reason says so.
+Text in a language the signals do not read gets no verdict: the booleans are None, a
+reason says so and names the language, and the help lines are shown all the same (the
+check cannot tell whether such a draft speaks of pain, so it does not stay silent).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from kindscope.care.signposting import (
     signposting,
 )
 from kindscope.errors import InputError
+from kindscope.signals.language_names import language_name
 from kindscope.signals.reliability import HATE_ON_DENIALS
 
 __all__ = ["CAVEAT", "HARSH_SIGNALS", "MAX_TOKENS", "MAX_WORDS", "DraftCheck", "check_draft",
@@ -86,6 +88,10 @@ CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in
           "distress). Trust your own reading. This draft was not stored or sent anywhere, "
           "and nothing is stopped: what you post is up to you.")
 
+#: Said after "no verdict" on a draft in a language the signals do not read.
+UNREAD_HELP = ("In case it speaks of something painful: the help below is there all the "
+               "same, and findahelpline.com lists services by country and language.")
+
 _TOKEN = re.compile(r"\S+")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 
@@ -113,7 +119,7 @@ class DraftCheck:
 
     def to_json(self) -> dict:
         """One JSON-ready object; ``signposting`` only when the draft reads as the writer's
-        own distress or crisis."""
+        own distress or crisis, or could not be read (a language the signals do not read)."""
         out = {"harsh": self.harsh, "own_distress": self.own_distress, "crisis": self.crisis,
                "context_vulnerable": self.context_vulnerable, "comforting": self.comforting,
                "reasons": list(self.reasons),
@@ -265,19 +271,21 @@ def check_draft(text: str, context: str | None = None,
     if context is not None:
         context_lang, context_scores = _read(context, None)
         if context_scores is None:
-            reasons.append(f"The post you are replying to looks like it is in {context_lang!r}, "
-                           "a language kindscope's signals do not read, so it says nothing "
-                           "about it.")
+            reasons.append("The post you are replying to looks like it is in "
+                           f"{language_name(context_lang)}, a language kindscope's signals do "
+                           "not read, so it says nothing about it.")
         else:
             context_vulnerable = _at(context_scores, "distress") or _at(context_scores, "crisis")
     all_scores = {"draft": _rounded(scores), "context": _rounded(context_scores)}
     if scores is None:
-        reasons.insert(0, f"This draft looks like it is in {lang!r}, a language kindscope's "
-                          "signals do not read, so it gives no verdict on it.")
+        reasons[:0] = [f"kindscope could not read this draft: it looks like it is in "
+                       f"{language_name(lang)}, a language its signals do not read, so it "
+                       "gives no verdict on it.", UNREAD_HELP]
         _vulnerable(context_vulnerable, reasons, suggestions)
         return DraftCheck(lang, False, None, None, None, context_vulnerable,
                           context_lang=context_lang, reasons=tuple(reasons),
-                          suggestions=tuple(suggestions), scores=all_scores)
+                          suggestions=tuple(suggestions), signposting=draft_help(country),
+                          scores=all_scores)
     harsh = any(_at(scores, s) for s in HARSH_SIGNALS)
     own_distress, crisis = _at(scores, "distress"), _at(scores, "crisis")
     # said only under a post that reads as painful (a congratulation needs no comfort)

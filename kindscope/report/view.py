@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
 from kindscope.report.care_view import CareView, MomentsView, care_view, moments_view
+from kindscope.signals.language_names import language_name
 from kindscope.store.availability import remedy
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
@@ -65,14 +66,6 @@ FORMATS = {
     "x-archive": "an X archive", "mastodon-archive": "a Mastodon account export",
     "mastodon-csv": "a Mastodon CSV export", "bluesky-car": "a Bluesky repository (CAR file)",
     "jetstream": "a Jetstream capture", "generic": "a generic import",
-}
-LANGUAGES = {
-    "ar": "Arabic", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
-    "el": "Greek", "es": "Spanish", "fa": "Persian", "fi": "Finnish", "fr": "French",
-    "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
-    "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
-    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "th": "Thai",
-    "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
 }
 
 
@@ -290,7 +283,7 @@ def _unread(source: dict) -> str | None:
     languages = source.get("unread_languages") or {}
     if not count:
         return None
-    names = [(LANGUAGES.get(code, f"a language coded “{code}”"), n)
+    names = [(language_name(code), n)
              for code, n in sorted(languages.items(), key=lambda x: -x[1])]
     if len(names) == 1:
         where = names[0][0]

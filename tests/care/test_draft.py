@@ -222,6 +222,33 @@ def test_a_language_the_signals_do_not_read_gets_no_verdict(check):
     assert "no verdict" in text
 
 
+def test_a_draft_kindscope_cannot_read_names_its_language_and_still_shows_help(check):
+    """A crisis said in French is no verdict, but not silence either: the language in
+    words, that kindscope could not read it, and the help the English path gives, in its
+    wording (the directory always; the country's lines with --country)."""
+    from kindscope.care.draft import draft_help
+
+    draft = "Je ne veux plus vivre, je veux mourir ce soir"
+    out = _json(check(draft, "--json"))
+    assert out["lang"] == "fr" and out["read"] is False and out["crisis"] is None
+    assert "could not read this draft" in out["reasons"][0]
+    assert "French" in out["reasons"][0] and "'fr'" not in out["reasons"][0]
+    assert out["signposting"] == draft_help()
+    text = check(draft).stdout
+    assert "French" in text and "no verdict" in text
+    assert draft_help()["intro"].split(".")[0] in " ".join(text.split())
+    assert DIRECTORIES[0].url in text
+    local = check(draft, "--country", "FR").stdout
+    assert "3114" in local and "call 112 (France)" in local and DIRECTORIES[0].url in local
+    _no_scores(local)
+
+
+def test_a_context_kindscope_cannot_read_is_named_in_words(check):
+    out = _json(check("I'm so sorry, I'm here for you", "--context",
+                      "Danke dir, ich hoffe es geht dir bald besser!", "--json"))
+    assert any("in German, a language" in reason for reason in out["reasons"])
+
+
 def test_the_library_returns_a_frozen_result():
     result = check_draft(INSULT)
     assert isinstance(result, DraftCheck)
