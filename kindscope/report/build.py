@@ -53,8 +53,18 @@ def metrics_to_dict(metrics: Metrics) -> dict:
     return out
 
 
+#: Fewer than this many and a share is said as its counts ("1 of 3"): "3 in 10" would read
+#: as a larger sample than there is.
+FEW = 20
+
+
 def _in_ten(rate: float) -> int:
     return int(round(10 * rate))
+
+
+def _posts(n: int, what: str) -> str:
+    """"3 painful posts", "1 upbeat one"."""
+    return f"{n} {what}{'s' * (n != 1)}"
 
 
 def _headline(report: dict) -> str:
@@ -64,6 +74,11 @@ def _headline(report: dict) -> str:
     distress, upbeat = groups.get("distress"), groups.get("upbeat")
     if void["available"]:
         if distress and upbeat and distress["eligible_7d"] and upbeat["eligible_7d"]:
+            if min(distress["eligible_7d"], upbeat["eligible_7d"]) < FEW:
+                d, u = (g["eligible_7d"] - g["unanswered_7d"] for g in (distress, upbeat))
+                return (f"Of your {_posts(distress['eligible_7d'], 'painful post')}, {d} got "
+                        f"an answer within a week; of your "
+                        f"{_posts(upbeat['eligible_7d'], 'upbeat one')}, {u}.")
             d = _in_ten(1 - distress["rate_7d"])
             u = _in_ten(1 - upbeat["rate_7d"])
             return (f"Your painful posts got an answer within a week {d} times in 10; "
@@ -132,14 +147,24 @@ def summary_of(report: dict) -> dict:
                      "upbeat ones.")
     received = report["kindness_received"]
     if received["available"] and received.get("supportive_share") is not None:
-        lines.append(f"{_in_ten(received['supportive_share'])} in 10 of the replies to your "
-                     "painful posts read as supportive." + _rough(report, "support"))
+        lines.append(_supportive(received) + _rough(report, "support"))
     harsh = report["toxicity_received"]
     aimed = harsh.get("aimed_at_me") if harsh["available"] else None
     if aimed and harsh.get("hostile") is not None:
         lines.append(f"{harsh['hostile']} of the {aimed} replies and mentions from others aimed "
                      "at you read as toxic or hateful (a model's readings, not verdicts).")
     return {"sentence": _headline(report), "lines": lines}
+
+
+def _supportive(received: dict) -> str:
+    """How many replies to my painful posts read as supportive: the counts when they are
+    few ("1 of the 3 replies"), "6 in 10" when they are many."""
+    n, share = received["replies"], received["supportive_share"]
+    if n == 1:
+        return ("The only reply to your painful posts "
+                f"{'read' if share >= 0.5 else 'did not read'} as supportive.")
+    said = (f"{round(share * n)} of the {n}" if n < FEW else f"{_in_ten(share)} in 10 of the")
+    return f"{said} replies to your painful posts read as supportive."
 
 
 def _iso(epoch_ms: int | None) -> str | None:
