@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from kindscope import settings
 from kindscope.care.queue import (
     DEFAULT_BUDGET,
     DEFAULT_DAYS,
@@ -19,7 +21,7 @@ from kindscope.care.queue import (
     inbox,
 )
 from kindscope.commands.common import Progress, country_option, db_option
-from kindscope.errors import InputError
+from kindscope.errors import InputError, StoreError
 from kindscope.ingest import import_sources
 from kindscope.ingest.following import forget_cache
 from kindscope.store import care as care_rows
@@ -47,6 +49,22 @@ def _db(db: str | None, demo: bool) -> str | None:
     return ":memory:" if demo and db is None else db
 
 
+def _read_only(db: str | None) -> bool:
+    """Whether the database is a file that exists and cannot be written here (a read-only
+    mount, no write permission): the care commands then open it read-only."""
+    path = str(settings.get("db", db))
+    return path != ":memory:" and os.path.isfile(path) and not os.access(path, os.W_OK)
+
+
+def _cannot_write(store: Store, why: str) -> StoreError:
+    """The one line for a read-only database that the running command (care, inbox) would
+    have to write: why it writes, and what to do."""
+    command = click.get_current_context().info_name
+    return StoreError(f"{command} needs to write this database: {why}; it is read-only "
+                      "here. Make the file writable, or copy it to a folder you can write "
+                      "and give the copy to --db", store.path)
+
+
 @contextmanager
 def _read(store: Store, demo: bool, me: str | None) -> Iterator[ReadModel]:
     """Import the demo when asked, score what is not yet scored, and read the store."""
@@ -59,17 +77,37 @@ def _read(store: Store, demo: bool, me: str | None) -> Iterator[ReadModel]:
 
 
 def _prepare(store: Store, demo: bool) -> None:
-    """Import the demo when asked, then score what is not yet scored."""
+    """Import the demo when asked, then score what is not yet scored (a read-only database:
+    say how many posts the queue leaves out for want of scores)."""
     if demo:
         from kindscope.commands.report import demo_path
 
+        if store.read_only:
+            raise _cannot_write(store, "--demo imports the demo community into it")
         import_sources(store, [str(demo_path())])
     try:
         from kindscope.signals.store_scoring import score_store
     except ImportError:
         return
+    if store.read_only:
+        _say_unscored(store)
+        return
     with Progress("Reading new posts") as bar:
         score_store(store, progress=bar.update)
+
+
+def _say_unscored(store: Store) -> None:
+    from kindscope.signals import MODEL_VERSION
+    from kindscope.store.scoring import pending_posts
+
+    count = pending_posts(store, MODEL_VERSION).num_rows
+    if count:
+        one = count == 1
+        click.echo(f"note: {count:,} post{'s' * (not one)} not yet read by the text signals "
+                   f"{'is' if one else 'are'} left out of this list, as the database is "
+                   "read-only here: make the file writable and run "
+                   f"`kindscope score --db {store.path}` to read {'it' if one else 'them'}",
+                   err=True)
 
 
 _demo_option = click.option("--demo", is_flag=True, default=False,
@@ -115,8 +153,12 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
 
         kindscope care --db me.duckdb --days 3 --budget 5
     """
-    with open_store(_db(db, demo)) as store:
+    path = _db(db, demo)
+    with open_store(path, read_only=_read_only(path)) as store:
         if forget:
+            if store.read_only:
+                raise _cannot_write(store, "--forget deletes the posts of others fetched for "
+                                           "the care queue")
             count = care_rows.forget_fetched(store, None)
             cached = forget_cache(care_rows.FETCHED_FORMATS)
             click.echo(f"deleted {count:,} posts of others fetched for the care queue"
@@ -126,7 +168,12 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
         with _read(store, demo, me) as rm:
             queue = care_queue(rm, days, include_following, budget, _as_of(as_of), country)
         since = datetime.fromisoformat(queue.now) - timedelta(days=days)
-        care_rows.forget_fetched(store, since)
+        if not store.read_only:
+            care_rows.forget_fetched(store, since)
+        elif (stale := care_rows.count_fetched(store, since)):
+            raise _cannot_write(store, f"it deletes the posts of others fetched for the care "
+                                       f"queue once they are older than its window ({days:g} "
+                                       f"days), and {stale:,} here are")
     _emit(queue, as_json, out_dir, "care")
 
 
@@ -148,7 +195,8 @@ def inbox_command(db, demo, me, days, as_of, country, as_json):
 
         kindscope inbox --db me.duckdb --days 14
     """
-    with open_store(_db(db, demo)) as store:
+    path = _db(db, demo)
+    with open_store(path, read_only=_read_only(path)) as store:
         with _read(store, demo, me) as rm:
             queue = inbox(rm, days, _as_of(as_of), country)
     _emit(queue, as_json, None, "inbox")

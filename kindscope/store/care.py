@@ -13,7 +13,7 @@ from kindscope.store.read import ReadModel
 from kindscope.store.read_sql import CARE_ONLY, FETCHED_FORMATS
 
 __all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts", "inbox_rows",
-           "forget_fetched", "FETCHED_FORMATS"]
+           "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
 
 
 #: An account that asked not to be read: ``#NoCareQueue`` in its bio, a Bluesky
@@ -127,17 +127,27 @@ def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
         ORDER BY a.created_at, a.post_id""", [since, now])
 
 
+#: The posts of others fetched only for the care queue created before a time (all when
+#: the time is null): ``(platform, post_id)``, parameters ``[time, time]``.
+_FETCHED_BEFORE = f"""
+    SELECT c.platform, c.post_id FROM ({CARE_ONLY}) c
+    JOIN posts p ON p.platform = c.platform AND p.post_id = c.post_id
+    WHERE CAST(? AS TIMESTAMPTZ) IS NULL OR p.created_at < CAST(? AS TIMESTAMPTZ)"""
+
+
+def count_fetched(store: Store, older_than: datetime | None) -> int:
+    """How many posts :func:`forget_fetched` would delete (it reads, writes nothing)."""
+    return int(store.scalar(f"SELECT count(*) FROM ({_FETCHED_BEFORE})",
+                            [older_than, older_than]) or 0)
+
+
 def forget_fetched(store: Store, older_than: datetime | None) -> int:
     """Delete the posts of others fetched only for the care queue (imports of
     :data:`FETCHED_FORMATS`) created before ``older_than`` (all of them when None), with
     their scores, languages and sources; return how many posts were deleted."""
-    doomed = f"""
-        SELECT c.platform, c.post_id FROM ({CARE_ONLY}) c
-        JOIN posts p ON p.platform = c.platform AND p.post_id = c.post_id
-        WHERE CAST(? AS TIMESTAMPTZ) IS NULL OR p.created_at < CAST(? AS TIMESTAMPTZ)"""
     params = [older_than, older_than]
     with store.transaction():
-        store.execute(f"CREATE OR REPLACE TEMP TABLE _forget AS {doomed}", params)
+        store.execute(f"CREATE OR REPLACE TEMP TABLE _forget AS {_FETCHED_BEFORE}", params)
         count = int(store.scalar("SELECT count(*) FROM _forget") or 0)
         for table in ("signal_scores", "post_languages", "post_sources", "posts"):
             store.execute(f"DELETE FROM {table} t USING _forget f "
