@@ -162,8 +162,7 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
                  graph: str) -> dict[str, str]:
     """Figures of the view the data cannot show -> why, in words, with what would get them
     (``availability.remedy``). Never a zero where nothing could be seen."""
-    source = ", ".join(r[0] for r in store.rows(
-        "SELECT DISTINCT format FROM snapshots WHERE platform = ? ORDER BY 1", [platform]))
+    source = ", ".join(cm.import_formats(store, platform))
     held = f"this data ({source or 'no import'}) does not hold"
     out = {}
     if "others_replies" not in carries:

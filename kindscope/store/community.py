@@ -44,7 +44,7 @@ from kindscope.store.read_sql import POST_VIEWS, conversation_walk, post_group, 
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
-           "engagement_by_community", "most_targeted"]
+           "engagement_by_community", "most_targeted", "import_formats"]
 
 _COUNTER = itertools.count(1)
 #: Members whose community is unknown (not in the graph, or in a folded small one).
@@ -221,6 +221,12 @@ def anchor_account(store: Store, platform: str) -> str | None:
     if row:
         return row[0][0]
     return store.scalar("SELECT min(author_id) FROM posts WHERE platform = ?", [platform])
+
+
+def import_formats(store: Store, platform: str) -> list[str]:
+    """The formats of the imports of ``platform`` (what a "cannot show" names)."""
+    return [r[0] for r in store.rows(
+        "SELECT DISTINCT format FROM snapshots WHERE platform = ? ORDER BY 1", [platform])]
 
 
 def carried_items(store: Store, platform: str) -> list[str]:
