@@ -9,7 +9,6 @@ import click
 
 from kindscope.commands.common import country_code
 from kindscope.errors import InputError
-from kindscope.terminal_text import for_terminal
 
 __all__ = ["check_command"]
 
@@ -67,5 +66,4 @@ def check_command(text, context, country, as_json):
     if as_json:
         click.echo(json.dumps(check.to_json(), ensure_ascii=False, indent=2))
     else:
-        # the post it answers is someone else's; the draft may be pasted from anywhere
-        click.echo(for_terminal(render_text(check)))
+        click.echo(render_text(check))
