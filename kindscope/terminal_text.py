@@ -16,14 +16,16 @@ import re
 
 __all__ = ["for_terminal"]
 
-#: ESC sequences: CSI (ESC [ ... final), OSC and other strings (ESC ] P X ^ _ ... BEL or
-#: ST), and any other ESC plus one character; the C1 forms of CSI and OSC too.
+#: ESC sequences, each ending at the latest at the end of its line: CSI (ESC [ ... final
+#: byte), strings (ESC ] P X ^ _ ... up to BEL or ESC \\), and ESC with one other character.
+#: An unterminated one takes nothing past its line, so one post cannot swallow the rest.
 _ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[\s\S]?"
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
+    r"|\x1b[^\n]?"
 )
-#: C0 controls but tab and line feed, DEL, and C1 controls.
+#: C0 controls but tab and line feed, DEL, and the C1 controls (U+0080-U+009F; also what
+#: a curly quote decoded as Latin-1 leaves, "â\x80\x98"): removed one by one.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

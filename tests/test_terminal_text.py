@@ -54,3 +54,19 @@ def test_one_hour_is_said_as_one():
 
     assert (_when(0.5), _when(1.2), _when(5), _when(50)) == (
         "less than an hour ago", "1 hour ago", "5 hours ago", "2 days ago")
+
+
+def test_one_post_cannot_swallow_the_rest_of_the_list():
+    """An escape left open (or a curly quote decoded as Latin-1, "â\\x80\\x98") must not take
+    the next items, the help lines or the closing line with it."""
+    texts = ["she said \u00e2\x80\x98fine", "opened \x1b]0;and never closed", "i want to die"]
+    items = tuple(
+        CareItem(f"p{i}", f"acct{i}", f"friend{i}\x1b]", "2024-06-03T00:00:00+00:00", text,
+                 None, 5.0, "no reply yet", ())
+        for i, text in enumerate(texts))
+    queue = CareQueue("2024-06-04T00:00:00+00:00", 3, 5, items, 0, {})
+    shown = render_text(queue, "care")
+    assert "@friend2, 5 hours ago" in shown and "i want to die" in shown
+    assert "she said \u00e2fine" in shown
+    assert shown.rstrip().endswith("Nothing here is stored or sent anywhere.")
+    assert for_terminal("a \x1b]0;open\nnext line") == "a \nnext line"

@@ -38,12 +38,13 @@ def _wrap(text: str, indent: str = "    ", more: str | None = None) -> str:
 
 
 def _item(item: CareItem, marked: bool) -> list[str]:
-    out = [f"@{item.handle.lstrip('@')}, {_when(item.hours_without_reply)} ({item.created_at})"
-           f": {item.status}", _wrap(item.text)]
+    # each of someone else's fields made inert alone, so none can reach into the next
+    out = [f"@{for_terminal(item.handle).lstrip('@')}, {_when(item.hours_without_reply)} "
+           f"({item.created_at}): {item.status}", _wrap(for_terminal(item.text))]
     for more in item.continuations:
-        out.append(_wrap(more["text"], "      ↳ ", "        "))
+        out.append(_wrap(for_terminal(more["text"]), "      ↳ ", "        "))
     if item.url:
-        out.append(f"    {item.url}")
+        out.append(f"    {for_terminal(item.url)}")
     if item.signposting and marked:
         out.append("    If you answer this one, the help at the end of this list is for you.")
     return out
