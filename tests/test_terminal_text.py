@@ -70,3 +70,22 @@ def test_one_post_cannot_swallow_the_rest_of_the_list():
     assert "she said \u00e2fine" in shown
     assert shown.rstrip().endswith("Nothing here is stored or sent anywhere.")
     assert for_terminal("a \x1b]0;open\nnext line") == "a \nnext line"
+
+
+def test_an_error_naming_someones_handle_is_inert(run, tmp_path):
+    """``evidence --account`` that fits several accounts lists their handles in the error."""
+    import json as _json
+
+    lines = [{"type": "account", "id": f"a{i}", "handle": "sam\x1b]0;pwned\x07"}
+             for i in range(2)]
+    lines += [{"id": f"p{i}", "author": f"a{i}", "text": "hello", "created_at":
+               "2024-05-01T12:00:00Z"} for i in range(2)]
+    source = tmp_path / "two.jsonl"
+    source.write_text("".join(_json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    assert run("import", source, "--db", db).exit_code == 0
+    result = run("evidence", "--db", db, "--account", "sam\x1b]0;pwned\x07",
+                 "--out", tmp_path / "e")
+    assert result.exit_code == 2, result.output
+    assert "fits 2 accounts" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr

@@ -22,6 +22,7 @@ import click
 
 from kindscope import settings
 from kindscope.errors import KindscopeError
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["db_option", "country_option", "country_code", "KindscopeGroup", "Progress",
            "fail"]
@@ -56,7 +57,7 @@ _PATH_MESSAGE = re.compile(r"^(?:File|Directory|Path) (['\"])(?P<value>.*)\1 (?P
 
 def fail(error: KindscopeError | str) -> None:
     """Print ``kindscope: error: <where>: <what>`` on stderr and exit 2."""
-    text = " ".join(str(error).split())
+    text = " ".join(for_terminal(str(error)).split())  # it may name others' handles
     click.echo(f"kindscope: error: {_printable(text)}", err=True)
     sys.exit(2)
 

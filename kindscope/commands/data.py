@@ -62,6 +62,10 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
                             following_days=following_days,
                             progress=_account_progress() if following else None)
     if parquet_dir is not None:
+        if following:  # a dataset never holds posts fetched only for the care queue
+            raise InputError("--following fetches posts for the care queue only, which a "
+                             "dataset does not keep: import them into a database (--db)",
+                             "--parquet")
         if db is not None:
             raise click.UsageError("give --db or --parquet, not both")
         results = _import_to_dataset(sources, parquet_dir, fmt, options)

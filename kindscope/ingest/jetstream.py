@@ -16,7 +16,8 @@ Creates and updates map through :mod:`bluesky_records`; deletes of known collect
 become :class:`Deletion` rows (``record_id`` = the at-URI); identity events give the
 account's handle; account events give an account row. Records of other apps, and lines
 that are JSON objects but no event, are skipped and counted (logged at the end); a file in
-which no line is an event is no capture (an error). A line that is not JSON is an error.
+which no line is an event is no capture (an error). A line that is not JSON is an error,
+or, with ``--skip-bad-records``, skipped and listed (an interrupted capture ends in one).
 The capture is of many people: the snapshot has no owner.
 """
 

@@ -139,8 +139,8 @@ class SignalModel:
         # token; or nothing) reads as the heads' reading of nothing, alike for all of them
         # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag from
         # the heads. The rule layers below still read the words ("💔goodbye everyone💔").
-        # So does a text with no letter once mentions and links are out ("#", "...",
-        # "12345", "@someone": ``wordless.py``).
+        # So does a text of only digits and punctuation that makes no face once mentions
+        # and links are out ("#", "...", "12345", "@someone"; not ":(": ``wordless.py``).
         blank = np.array([not (encoded.token_ids[i] != self._unk).any() or no_letters(t)
                           for i, t in zip(rows, plain, strict=True)], dtype=bool)
         if blank.any():

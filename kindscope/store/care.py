@@ -68,7 +68,7 @@ SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.answers > 0,
                  THEN 'opted out'
             WHEN t.author_id IN (SELECT account_id FROM {{p}}_blocked)
                  THEN 'blocked or muted'
-            WHEN t.author_id IN (SELECT account_id FROM {{p}}_hostile) THEN 'hostile'
+            WHEN t.author_id IN (SELECT account_id FROM {{p}}_care_hostile) THEN 'hostile'
             WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
        END AS excluded
 FROM per_thread t LEFT JOIN first_painful f ON f.root_id = t.root_id

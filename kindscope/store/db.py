@@ -174,8 +174,8 @@ class Store:
             pass
         try:
             return bool(self.scalar("SELECT count(*) FROM snapshots"))
-        except duckdb.Error:  # no tables yet, or a connection that is gone
-            return False
+        except duckdb.Error:  # a connection that no longer answers: keep what may be there
+            return True
 
     def __enter__(self) -> Store:
         return self

@@ -4,14 +4,16 @@ imports each post was seen in, and the candidates for an account name."""
 from __future__ import annotations
 
 from kindscope.store.db import Store
+from kindscope.store.read_sql import SHOWN_POSTS
 
 __all__ = ["posts_by_ids", "posts_by_author", "post_scores", "post_sources", "snapshot_rows",
            "account_candidates"]
 
+#: Posts fetched only for the care queue are never in a pack (``read_sql.SHOWN_POSTS``).
 _POSTS = """
     SELECT p.platform, p.post_id, p.author_id, a.handle, p.created_at, p.text, p.url,
            p.reply_to_post_id, p.reply_to_account_id
-    FROM posts p LEFT JOIN accounts a
+    FROM """ + SHOWN_POSTS + """ p LEFT JOIN accounts a
       ON a.platform = p.platform AND a.account_id = p.author_id
     WHERE {where} ORDER BY p.created_at, p.post_id"""
 
@@ -57,7 +59,8 @@ def account_candidates(store: Store, account: str) -> list[tuple]:
     handle = account.lstrip("@").lower()
     pattern = handle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%"
     return store.rows(
-        "SELECT DISTINCT p.platform, p.author_id, a.handle FROM posts p LEFT JOIN accounts a "
+        f"SELECT DISTINCT p.platform, p.author_id, a.handle FROM {SHOWN_POSTS} p "
+        "LEFT JOIN accounts a "
         "ON a.platform = p.platform AND a.account_id = p.author_id WHERE p.kind <> 'dm' AND "
         "(p.author_id = ? OR lower(ltrim(coalesce(a.handle, ''), '@')) = ? "
         "OR lower(ltrim(coalesce(a.handle, ''), '@')) LIKE ? ESCAPE '\\') ORDER BY 1, 2, 3",

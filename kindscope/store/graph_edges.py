@@ -18,6 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from kindscope.store.db import Store
+from kindscope.store.read_sql import SHOWN_POSTS
 
 __all__ = ["DIRECTIONS", "FOLLOWING_ONLY_FORMATS", "follow_edges", "follow_query",
            "follow_edge_count", "follows_of_owners_only", "interaction_edges",
@@ -77,8 +78,9 @@ _ALL_SQL = """
     SELECT DISTINCT platform, follower_id AS source, followee_id AS target, 1.0 AS weight
     FROM follows WHERE CAST(? AS VARCHAR) IS NULL OR platform = ?"""
 
-_INTERACTIONS_SQL = """
-    WITH p AS (SELECT * FROM posts WHERE CAST(? AS VARCHAR) IS NULL OR platform = ?),
+_INTERACTIONS_SQL = f"""
+    WITH p AS (SELECT * FROM {SHOWN_POSTS} posts
+               WHERE CAST(? AS VARCHAR) IS NULL OR platform = ?),
     handles AS (SELECT platform, lower(ltrim(handle, '@')) AS h, min(account_id) AS id
                 FROM accounts WHERE handle IS NOT NULL GROUP BY ALL),
     replies AS (SELECT platform, author_id AS source, reply_to_account_id AS target,

@@ -9,9 +9,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from kindscope.store.db import Store
-from kindscope.store.writer import COUNTED_TABLES
 
-__all__ = ["PENDING", "snapshot_exists", "table_counts", "settle_pending", "adopt_owner",
+__all__ = ["PENDING", "snapshot_exists", "settle_pending", "adopt_owner",
            "insert_snapshot", "record_carries"]
 
 #: The snapshot id records carry while an online import's content hash is not known yet.
@@ -39,20 +38,6 @@ _SEEN = {
 
 def snapshot_exists(store: Store, snapshot_id: str) -> bool:
     return bool(store.scalar("SELECT 1 FROM snapshots WHERE snapshot_id = ?", [snapshot_id]))
-
-
-def table_counts(store: Store) -> dict[str, int]:
-    """Rows per table (follows and blocks as distinct edges, whatever import saw them),
-    and authored posts, replies and reposts."""
-    distinct = {"follows": "platform, follower_id, followee_id",
-                "blocks": "platform, account_id, target_id, kind"}
-    counts = {t: store.scalar(f"SELECT count(*) FROM (SELECT DISTINCT {distinct[t]} FROM {t})"
-                              if t in distinct else f"SELECT count(*) FROM {t}")
-              for t in COUNTED_TABLES}
-    row = store.rows(
-        "SELECT count(*) FILTER (kind = 'post'), count(*) FILTER (kind = 'post' AND "
-        "reply_to_post_id IS NOT NULL), count(*) FILTER (kind = 'repost') FROM posts")[0]
-    return counts | {"posts": row[0], "replies": row[1], "reposts": row[2]}
 
 
 def settle_pending(store: Store, snapshot_id: str) -> bool:

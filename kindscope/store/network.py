@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
+from kindscope.store.read_sql import SHOWN_POSTS
 
 __all__ = ["community_post_stats", "community_texts", "owner_reply_pairs",
            "unanswered_post_counts"]
@@ -20,11 +21,11 @@ _READ_POSTS = """SELECT k.platform, r.post_id, r.author_id, r.created_at, r.kind
                         r.reply_to_post_id, r.distress, r.is_distress, r.toxicity, r.is_toxic,
                         r.is_hateful
                  FROM {p}_read r, {p}_params k"""
-_RAW_POSTS = """SELECT platform, post_id, author_id, created_at, kind, reply_to_post_id,
+_RAW_POSTS = f"""SELECT platform, post_id, author_id, created_at, kind, reply_to_post_id,
                        CAST(NULL AS DOUBLE) AS distress, false AS is_distress,
                        CAST(NULL AS DOUBLE) AS toxicity, false AS is_toxic,
                        false AS is_hateful
-                FROM posts WHERE kind <> 'dm'"""
+                FROM {SHOWN_POSTS} posts WHERE kind <> 'dm'"""
 
 
 def _with_members(store: Store, members: pa.Table, sql: str, params: list) -> list[tuple]:
@@ -68,8 +69,8 @@ def community_post_stats(store: Store, members: pa.Table,
 
 def community_texts(store: Store, members: pa.Table, limit: int) -> list[tuple]:
     """(community, text, hashtags) of the members' newest ``limit`` posts."""
-    return _with_members(store, members, """
-        SELECT m.community, p.text, p.hashtags FROM posts p
+    return _with_members(store, members, f"""
+        SELECT m.community, p.text, p.hashtags FROM {SHOWN_POSTS} p
         JOIN _members m ON m.platform = p.platform AND m.account_id = p.author_id
         WHERE p.kind = 'post'
         ORDER BY p.created_at DESC NULLS LAST, p.platform, p.post_id LIMIT ?""", [limit])

@@ -85,8 +85,9 @@ class ReadModel:
     # -- facts every analysis shares ---------------------------------------------------------
     @property
     def scored(self) -> bool:
-        """Whether any post on this platform has scores under the model version."""
-        return bool(self.scalar("SELECT EXISTS (SELECT 1 FROM {p}_scores)"))
+        """Whether any post on this platform the read model reads has scores under the
+        model version (not counting posts fetched only for the care queue)."""
+        return bool(self.scalar("SELECT EXISTS (SELECT 1 FROM {p}_read WHERE scored)"))
 
     @property
     def has_posts(self) -> bool:

@@ -37,9 +37,11 @@ A post that was not read (no scores: another language, or not scored yet) has ev
 
 from __future__ import annotations
 
-__all__ = ["CARE_ONLY", "FETCHED_FORMATS", "LABEL", "MATERIALISED", "MIN_HOSTILE_POSTS",
-           "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "conversation_walk", "post_group",
-           "targets_ctes"]
+import re
+
+__all__ = ["CARE_ONLY", "FETCHED_FORMATS", "SHOWN_POSTS", "LABEL", "MATERIALISED",
+           "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "conversation_walk",
+           "post_group", "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -64,6 +66,11 @@ CARE_ONLY = f"""
                     AND fs.format IN ({_FETCHED}))
     GROUP BY ps.platform, ps.post_id
     HAVING bool_and(s.format IN ({_FETCHED}) AND p.author_id IS DISTINCT FROM s.owner_id)"""
+#: The ``posts`` table less ``CARE_ONLY``: what the analyses that read posts outside a read
+#: model (network figures and names, interaction edges, evidence packs) read.
+SHOWN_POSTS = f"""(SELECT * FROM posts WHERE NOT EXISTS (
+    SELECT 1 FROM ({CARE_ONLY}) c WHERE c.platform = posts.platform
+      AND c.post_id = posts.post_id))"""
 
 #: Posts aimed at me read as toxic or hateful that make an account ``hostile`` (with more
 #: than half of its read posts aimed at me). One is not enough: one reply reads as toxic or
@@ -183,6 +190,32 @@ def conversation_walk(owner_only: bool) -> str:
         SELECT DISTINCT post_id FROM walk"""
 
 
+_AIMED_AT_ME = """
+        SELECT r.* FROM {p}_read r
+        LEFT JOIN {p}_posts parent ON parent.post_id = r.reply_to_post_id, {p}_params k
+        WHERE r.author_id <> k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
+          AND (r.reply_to_account_id = k.me OR parent.author_id = k.me
+               OR list_has_any(list_transform(r.mentions, lambda x: lower(ltrim(x, '@'))),
+                               (SELECT list(name) FROM {p}_my_names)))"""
+_AIMED_BY_AUTHOR = """
+        SELECT author_id, count(*) FILTER (scored) AS aimed,
+               count(*) FILTER (is_toxic) AS toxic, count(*) FILTER (is_hateful) AS hateful,
+               count(*) FILTER (is_toxic OR is_hateful) AS hostile,
+               count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine
+        FROM {p}_aimed_at_me GROUP BY author_id"""
+_HOSTILE = f"""
+        SELECT author_id AS account_id, aimed, hostile FROM {{p}}_aimed_by_author
+        WHERE 2 * hostile > aimed AND hostile >= {MIN_HOSTILE_POSTS}"""
+
+
+def _for_care(sql: str) -> str:
+    """A view's SQL over the care queue's posts (``all_posts``, ``care_read``)."""
+    care = {"read": "care_read", "posts": "all_posts", "aimed_at_me": "care_aimed_at_me",
+            "aimed_by_author": "care_aimed_by_author"}
+    return re.sub(r"\{p\}_(read|posts|aimed_at_me|aimed_by_author)\b",
+                  lambda m: "{p}_" + care[m.group(1)], sql)
+
+
 #: (name, SQL) in dependency order: the post views, then the owner's.
 VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
     ("conversation", conversation_walk(owner_only=True)),
@@ -206,13 +239,7 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         SELECT lower(k.me) AS name FROM {p}_params k
         UNION SELECT lower(ltrim(a.handle, '@')) FROM accounts a, {p}_params k
         WHERE a.platform = k.platform AND a.account_id = k.me AND a.handle IS NOT NULL"""),
-    ("aimed_at_me", """
-        SELECT r.* FROM {p}_read r
-        LEFT JOIN {p}_posts parent ON parent.post_id = r.reply_to_post_id, {p}_params k
-        WHERE r.author_id <> k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
-          AND (r.reply_to_account_id = k.me OR parent.author_id = k.me
-               OR list_has_any(list_transform(r.mentions, lambda x: lower(ltrim(x, '@'))),
-                               (SELECT list(name) FROM {p}_my_names)))"""),
+    ("aimed_at_me", _AIMED_AT_ME),
     ("likes_seen", """
         SELECT x.post_id, count(*) AS likes FROM reactions x, {p}_params k
         WHERE x.platform = k.platform AND x.kind = 'like' AND x.account_id <> k.me
@@ -239,15 +266,8 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         SELECT DISTINCT b.target_id AS account_id FROM blocks b, {p}_params k
         WHERE b.platform = k.platform AND b.account_id = k.me
           AND b.kind IN ('block', 'mute')"""),
-    ("aimed_by_author", """
-        SELECT author_id, count(*) FILTER (scored) AS aimed,
-               count(*) FILTER (is_toxic) AS toxic, count(*) FILTER (is_hateful) AS hateful,
-               count(*) FILTER (is_toxic OR is_hateful) AS hostile,
-               count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine
-        FROM {p}_aimed_at_me GROUP BY author_id"""),
-    ("hostile", f"""
-        SELECT author_id AS account_id, aimed, hostile FROM {{p}}_aimed_by_author
-        WHERE 2 * hostile > aimed AND hostile >= {MIN_HOSTILE_POSTS}"""),
+    ("aimed_by_author", _AIMED_BY_AUTHOR),
+    ("hostile", _HOSTILE),
     # Never offered as someone to get to know ("People who reply to you", bridges): posts
     # aimed at me read as toxic or hateful MIN_HOSTILE_POSTS times or more, or one that
     # those read as neither do not outnumber (one reading never decides, but is not
@@ -256,6 +276,11 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         SELECT author_id AS account_id FROM {{p}}_aimed_by_author
         WHERE hostile >= {MIN_HOSTILE_POSTS} OR (hostile > 0 AND fine <= hostile)
         UNION SELECT account_id FROM {{p}}_blocked"""),
+    # the care queue's own: the same rule over every post it reads, those fetched only for
+    # it too (a friend's abuse in a fetched thread still keeps them out of the queue)
+    ("care_aimed_at_me", _for_care(_AIMED_AT_ME)),
+    ("care_aimed_by_author", _for_care(_AIMED_BY_AUTHOR)),
+    ("care_hostile", _for_care(_HOSTILE)),
 )
 
 

@@ -284,6 +284,15 @@ def test_cli_following_needs_an_online_source(run, tmp_path):
     assert result.exit_code == 2 and "--following takes" in result.stderr
 
 
+def test_cli_following_is_not_written_to_a_dataset(run, tmp_path, monkeypatch):
+    """A dataset never holds posts fetched only for the care queue: refused before any
+    fetch (the fetcher fails the test if it is called)."""
+    monkeypatch.setattr(bluesky_api, "HttpFetcher", None)
+    result = run("import", "bluesky:me.test", "--following", "--parquet", tmp_path / "ds")
+    assert result.exit_code == 2 and "a dataset does not keep" in result.stderr
+    assert not (tmp_path / "ds").exists()
+
+
 # -- Mastodon ---------------------------------------------------------------------------------
 needs_cassettes = pytest.mark.skipif(not CASSETTES.exists(), reason="../shared fixtures missing")
 

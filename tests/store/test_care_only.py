@@ -76,3 +76,56 @@ def test_exports_leave_out_posts_fetched_for_the_care_queue(tmp_path):
         == ["ana2", "mine"]
     manifest = json.loads((tmp_path / "p/dataset.json").read_text())
     assert manifest["rows"]["posts"] == 2 and manifest["rows"]["signal_scores"] == 2
+
+
+def test_network_and_evidence_leave_out_posts_fetched_for_the_care_queue():
+    from kindscope.store.evidence import posts_by_author
+    from kindscope.store.graph_edges import interaction_edges
+
+    store = _store()
+    # ben answers ana's fetched post in the fetched thread: a care-only reply
+    add_post(store, "ben1", "ben", T + timedelta(hours=3), "you ok?", reply_to="ana1",
+             reply_to_account="ana", platform="generic")
+    _source(store, "ben1", "fetch")
+    assert [r[1] for r in posts_by_author(store, "generic", "ana")] == ["ana2"]
+    edges = interaction_edges(store, {"reply": 1.0, "mention": 1.0, "repost": 1.0,
+                                      "like": 1.0}, "generic")
+    pairs = set(zip(edges["source"].tolist(), edges["target"].tolist(), strict=True))
+    assert ("ana", "me") in pairs and ("ben", "ana") not in pairs
+
+
+def test_the_care_queue_still_reads_hostility_in_fetched_threads():
+    """Two replies to me read as toxic, held only by --following, still keep their author
+    out of my care queue as 'hostile' (the care queue's own views read every post)."""
+    from kindscope.store.care import care_threads
+
+    store = _store()
+    for i in range(2):
+        add_post(store, f"t{i}", "ana", T + timedelta(hours=4 + i), "you idiot",
+                 reply_to="mine", reply_to_account="me", platform="generic")
+        _source(store, f"t{i}", "fetch")
+    add_scores(store, [(f"t{i}", "toxicity", 0.9) for i in range(2)], platform="generic")
+    rm = read_model(store, "me", thresholds={"distress": 0.5, "toxicity": 0.5})
+    try:
+        assert rm.rows("SELECT account_id FROM {p}_hostile") == []  # the report's view
+        rows = care_threads(rm, T + timedelta(days=1), T - timedelta(days=1), ["ana"],
+                            ["ana"], False)
+    finally:
+        rm.close()
+    assert [(r[0], r[5]) for r in rows] == [("ana1", "hostile")]
+
+
+def test_scores_of_fetched_posts_alone_do_not_make_the_data_scored():
+    store = Store(":memory:")
+    _snapshot(store, "own", "generic")
+    _snapshot(store, "fetch", "bluesky-following")
+    add_post(store, "mine", "me", T, "a quiet day", platform="generic")
+    _source(store, "mine", "own")
+    add_post(store, "ana1", "ana", T, "i can't do this", platform="generic")
+    _source(store, "ana1", "fetch")
+    add_scores(store, [("ana1", "distress", 0.9)], platform="generic")
+    rm = read_model(store, "me")
+    try:
+        assert not rm.scored
+    finally:
+        rm.close()
