@@ -1,0 +1,57 @@
+"""What leaving out the posts fetched only for the care queue costs (``read_sql.CARE_ONLY``).
+
+    .venv/bin/python benchmarks/bench_care_only.py [--posts N] [--fetched M]
+
+An in-memory store of N posts (default 1,000,000) from one ordinary import, then M more
+(default 20,000) from a ``bluesky-following`` import; times the ``CARE_ONLY`` query (every
+read model and community scope builds it once, as a temporary table) before and after the
+fetched posts are added, best of three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from kindscope.store.db import Store
+from kindscope.store.read_sql import CARE_ONLY
+
+
+def _best(store: Store) -> tuple[int, float]:
+    times, rows = [], 0
+    for _ in range(3):
+        start = time.perf_counter()
+        rows = int(store.scalar(f"SELECT count(*) FROM ({CARE_ONLY})"))
+        times.append(time.perf_counter() - start)
+    return rows, min(times)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1_000_000)
+    parser.add_argument("--fetched", type=int, default=20_000)
+    args = parser.parse_args(argv)
+    store = Store(":memory:")
+    store.execute("INSERT INTO snapshots VALUES ('own', 'generic', 'x', 'generic', 'me', "
+                  "now(), now(), NULL)")
+    store.execute("INSERT INTO posts (platform, post_id, author_id, created_at, text, kind) "
+                  "SELECT 'generic', 'p' || i, 'a' || (i % 5000), now(), 'hello', 'post' "
+                  "FROM range(?) t(i)", [args.posts])
+    store.execute("INSERT INTO post_sources SELECT 'generic', 'p' || i, 'own' FROM range(?) "
+                  "t(i)", [args.posts])
+    rows, seconds = _best(store)
+    print(f"{args.posts:,} posts, none fetched: CARE_ONLY {rows} rows in {seconds:.3f} s")
+    store.execute("INSERT INTO snapshots VALUES ('fetch', 'generic', 'y', 'bluesky-following', "
+                  "'me', now(), now(), NULL)")
+    store.execute("INSERT INTO posts (platform, post_id, author_id, created_at, text, kind) "
+                  "SELECT 'generic', 'f' || i, 'b' || (i % 300), now(), 'hi', 'post' "
+                  "FROM range(?) t(i)", [args.fetched])
+    store.execute("INSERT INTO post_sources SELECT 'generic', 'f' || i, 'fetch' FROM range(?) "
+                  "t(i)", [args.fetched])
+    rows, seconds = _best(store)
+    print(f"and {args.fetched:,} fetched for the care queue: CARE_ONLY {rows:,} rows in "
+          f"{seconds:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
