@@ -27,7 +27,8 @@ from frozen_sets import read_frozen  # noqa: E402
 
 
 def _at_risk(rows: list[dict]) -> list[dict]:
-    return [r for r in rows if r.get("author_at_risk") == 1 or r.get("group") == "at_risk"]
+    return [r for r in rows if r.get("author_at_risk") == 1 or r.get("at_risk") == 1
+            or r.get("group") == "at_risk"]
 
 
 def readings(repo: Path) -> dict[str, dict[str, float]]:
