@@ -20,7 +20,6 @@ from kindscope.signals.guards import (
     adjust_upbeat,
     cap_where,
 )
-from kindscope.signals.hashtags import as_words
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
@@ -119,9 +118,7 @@ class SignalModel:
         plain_ctx = [fix(c) for c in contexts] if needs_ctx else None
         uniq = sorted(set(plain) | (set(plain_ctx) if needs_ctx else set()))
         where = {t: i for i, t in enumerate(uniq)}
-        # the encoder and the heads read hashtags as their words ("#blessed" as "blessed":
-        # ``hashtags.py``); the rule layers below read the text as written
-        encoded = self.encoder.encode([as_words(t) for t in uniq], batch_size=batch_size)
+        encoded = self.encoder.encode(uniq, batch_size=batch_size)
         rows = np.array([where[t] for t in plain], dtype=np.int64)
         feats = encoded.features[rows]
         indptr, indices = bag_rows([encoded.token_ids[i] for i in rows])
@@ -133,7 +130,7 @@ class SignalModel:
         wanted = (*signals, "toxicity") if set(SUPPORT_SIGNALS) & set(signals) else signals
         if {"upbeat", "toxicity", "offensive"} & set(wanted):
             wanted = (*wanted, "crisis")
-        words = self._profanity([as_words(t) for t in plain], wanted)
+        words = self._profanity(plain, wanted)
         for s in dict.fromkeys(wanted):
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
