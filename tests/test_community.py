@@ -223,7 +223,8 @@ def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
     assert "0 pile-ons" not in said and "most targeted account: n/a" in said
     assert "cannot show unanswered posts, pile-ons, the most targeted accounts: this data " \
            "(generic) does not hold other people's replies" in said
-    assert "cannot show reciprocity and isolated members" in said
+    assert "cannot show communities, reciprocity and isolated members" in said
+    assert view["communities"] == []  # how one person's contacts split is no community
 
 
 def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):

@@ -92,7 +92,10 @@ def community_view(store: Store, platform: str, seed: int | None = None,
     else:
         found = leiden_communities(store, platform, seed)
     sizes = found.sizes
-    shown = {c for c, n in enumerate(sizes) if n >= MIN_MEMBERS}
+    # on the imports' owners' own follow lists the "communities" are only how one person's
+    # contacts split, as `kindscope network` says (its ego rule): none is shown
+    owners_only = found.kind == "follow" and follows_of_owners_only(store, platform)
+    shown = set() if owners_only else {c for c, n in enumerate(sizes) if n >= MIN_MEMBERS}
     membership = {a: (c + 1 if c in shown else cm.REST) for a, c in found.membership.items()}
     with cm.community_scope(store, platform, membership) as scope:
         void = cm.void_by_community(scope, WINDOW)
@@ -102,7 +105,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
     carries = cm.carried_items(store, platform)
-    cannot = _cannot_show(store, platform, carries, model_version, found.kind)
+    cannot = _cannot_show(store, platform, carries, model_version, owners_only)
     pileons = None if "pileons" in cannot else _pileons(store, platform)
     replies = "unanswered" not in cannot
     ties = "follow_ties" not in cannot
@@ -159,7 +162,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
 
 
 def _cannot_show(store: Store, platform: str, carries: list[str], model_version: str | None,
-                 graph: str) -> dict[str, str]:
+                 owners_only: bool) -> dict[str, str]:
     """Figures of the view the data cannot show -> why, in words, with what would get them
     (``availability.remedy``). Never a zero where nothing could be seen."""
     source = ", ".join(cm.import_formats(store, platform))
@@ -172,14 +175,16 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
         out["kindness_gap"] = (f"{held} replies, likes or reposts on posts; "
                                f"{remedy(platform)}")
     if model_version is None:  # painful, upbeat and hostile are readings
-        words = "the posts are not scored yet: run kindscope score"
+        words = ("the posts are not scored yet: run kindscope score on the database, then "
+                 "kindscope export again" if getattr(store, "manifest", None) is not None
+                 else "the posts are not scored yet: run kindscope score")
         for figure in ("unanswered", "kindness_gap", "pileons", "most_targeted"):
             out.setdefault(figure, words)
-    if graph == "follow" and follows_of_owners_only(store, platform):
+    if owners_only:
         out["follow_ties"] = ("the follow lists are only the imports' owners' own (whom each "
                               "follows, who follows each), not how the members follow each "
-                              "other: reciprocity and isolated members need those (a capture "
-                              "or an export of many accounts' follows)")
+                              "other: communities, reciprocity and isolated members need "
+                              "those (a capture or an export of many accounts' follows)")
     return out
 
 
@@ -244,7 +249,7 @@ def _summary(view: dict) -> str:
 #: The figures ``cannot_show`` names, in words.
 _FIGURES = {"unanswered": "unanswered posts", "pileons": "pile-ons",
             "most_targeted": "the most targeted accounts", "kindness_gap": "the kindness gap",
-            "follow_ties": "reciprocity and isolated members"}
+            "follow_ties": "communities, reciprocity and isolated members"}
 
 
 def _distinct(cannot: dict[str, str]) -> list[tuple[str, str]]:
