@@ -383,6 +383,26 @@ def fingerprint(store: Store) -> list[tuple]:
         f"SELECT '{t}', count(*), sum(hash(x)) FROM {t} x" for t in tables) + " ORDER BY 1")
 
 
+def db_fingerprint(db: Path) -> list[tuple]:
+    """``fingerprint`` of the database file ``db``."""
+    with Store(db) as store:
+        return fingerprint(store)
+
+
+def refused(run, db: Path, source: Path, *words: str, args: tuple = ()) -> str:
+    """Import ``source`` through the CLI (``run``); assert the one-line error naming it, each
+    of ``words`` in it, and the database ``db`` unchanged. Returns the error line."""
+    before = db_fingerprint(db)
+    result = run("import", source, "--db", db, *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("kindscope: error: ") and result.stderr.count("\n") == 1
+    assert str(source) in result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+    assert db_fingerprint(db) == before
+    return result.stderr
+
+
 @dataclass
 class Outcome:
     result: str             # "ok", "input_error" or "crash"

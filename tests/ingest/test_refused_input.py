@@ -17,40 +17,12 @@ from pathlib import Path
 import fuzzing
 import pytest
 
-from kindscope.store.db import Store
-
 pytestmark = pytest.mark.skipif(not fuzzing.FIXTURES.exists(),
                                 reason="../shared fixtures are not here")
 
 GOLDEN = fuzzing.FIXTURES / "bluesky" / "jetstream" / "golden_v1.jsonl"
 X_MINI = fuzzing.FIXTURES / "x-archive-mini"
 MASTODON = fuzzing.FIXTURES / "mastodon" / "archive_synthetic"
-
-
-@pytest.fixture
-def db(run, tmp_path) -> Path:
-    """A database holding one good import."""
-    path = tmp_path / "k.duckdb"
-    assert run("import", GOLDEN, "--db", path).exit_code == 0
-    return path
-
-
-def fingerprint(db: Path) -> list[tuple]:
-    with Store(db) as store:
-        return fuzzing.fingerprint(store)
-
-
-def refused(run, db: Path, source: Path, *words: str, args: tuple = ()) -> str:
-    """Import ``source``; assert the one-line error naming it, and the database unchanged."""
-    before = fingerprint(db)
-    result = run("import", source, "--db", db, *args)
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("kindscope: error: ") and result.stderr.count("\n") == 1
-    assert str(source) in result.stderr
-    for word in words:
-        assert word in result.stderr, result.stderr
-    assert fingerprint(db) == before
-    return result.stderr
 
 
 def zipped(folder: Path, out: Path) -> Path:
@@ -80,7 +52,7 @@ def corrupt_deflate(archive: Path, member: str) -> Path:
                          ids=["x-archive", "mastodon"])
 def test_corrupt_deflate_stream_is_a_damaged_member(run, db, tmp_path, folder, member):
     source = corrupt_deflate(zipped(folder, tmp_path / "export.zip"), member)
-    refused(run, db, source, f"{source}:{member}", "damaged archive member")
+    fuzzing.refused(run, db, source, f"{source}:{member}", "damaged archive member")
 
 
 # -- a zip cut short --------------------------------------------------------------------------
@@ -89,7 +61,7 @@ def test_truncated_zip_is_an_incomplete_download(run, db, tmp_path, args):
     whole = zipped(X_MINI, tmp_path / "whole.zip")
     source = tmp_path / "export.zip"
     source.write_bytes(whole.read_bytes()[:3000])
-    refused(run, db, source, "damaged or incomplete zip (was the download finished?)",
+    fuzzing.refused(run, db, source, "damaged or incomplete zip (was the download finished?)",
             args=args)
 
 
@@ -114,14 +86,14 @@ def test_x_part_listed_in_the_manifest_but_missing(run, db, tmp_path, packed):
     source = x_with_manifest(tmp_path, {"tweets.js": "3", "tweets-part1.js": "2"})
     if packed:
         source = zipped(source, tmp_path / "x.zip")
-    refused(run, db, source, "data/tweets-part1.js is listed in manifest.js",
+    fuzzing.refused(run, db, source, "data/tweets-part1.js is listed in manifest.js",
             "the export is incomplete")
 
 
 def test_x_tweets_js_itself_missing(run, db, tmp_path):
     source = x_with_manifest(tmp_path, {"tweets.js": "3"})
     (source / "data" / "tweets.js").unlink()
-    refused(run, db, source, "data/tweets.js is listed in manifest.js")
+    fuzzing.refused(run, db, source, "data/tweets.js is listed in manifest.js")
 
 
 def test_x_missing_files_that_hold_nothing_we_import_are_no_loss(run, tmp_path):
@@ -130,7 +102,7 @@ def test_x_missing_files_that_hold_nothing_we_import_are_no_loss(run, tmp_path):
                                         "direct-messages.js": "2"})
     result = run("import", source, "--db", tmp_path / "ok.duckdb")
     assert result.exit_code == 0, result.output
-    refused(run, tmp_path / "ok.duckdb", source, "data/direct-messages.js is listed",
+    fuzzing.refused(run, tmp_path / "ok.duckdb", source, "data/direct-messages.js is listed",
             args=("--include-dms",))
 
 
@@ -139,7 +111,7 @@ def test_mastodon_export_without_outbox(run, db, tmp_path):
     source.mkdir()
     for name in ("actor.json", "likes.json"):
         shutil.copy(MASTODON / name, source)
-    refused(run, db, source, "no outbox.json", "the export is incomplete")
+    fuzzing.refused(run, db, source, "no outbox.json", "the export is incomplete")
 
 
 # -- empty files ------------------------------------------------------------------------------
@@ -150,14 +122,14 @@ def test_mastodon_export_without_outbox(run, db, tmp_path):
 def test_empty_file(run, db, tmp_path, name, text):
     source = tmp_path / name
     source.write_text(text)
-    assert refused(run, db, source).endswith(f"{source}: empty file\n")
+    assert fuzzing.refused(run, db, source).endswith(f"{source}: empty file\n")
 
 
 @pytest.mark.parametrize("args", [(), ("--format", "jetstream")], ids=["detected", "named"])
 def test_blank_file_with_a_format_named(run, db, tmp_path, args):
     source = tmp_path / "capture.jsonl"
     source.write_text("\n")
-    refused(run, db, source, "empty file", args=args)
+    fuzzing.refused(run, db, source, "empty file", args=args)
 
 
 @pytest.mark.parametrize(("name", "header"), [
@@ -167,7 +139,7 @@ def test_blank_file_with_a_format_named(run, db, tmp_path, args):
 def test_csv_with_only_a_header(run, db, tmp_path, name, header):
     source = tmp_path / name
     source.write_text(header + "\n")
-    refused(run, db, source, "no records: only a header row")
+    fuzzing.refused(run, db, source, "no records: only a header row")
 
 
 def test_mastodon_csv_with_only_a_header_is_refused_alone_not_in_its_folder(run, stats_of, db,
@@ -178,7 +150,7 @@ def test_mastodon_csv_with_only_a_header_is_refused_alone_not_in_its_folder(run,
     folder.mkdir()
     (folder / "muted_accounts.csv").write_text("Account address,Hide notifications\n")
     (folder / "blocked_accounts.csv").write_text("troll@bad.example\n")
-    refused(run, db, folder / "muted_accounts.csv", "no records: only a header row")
+    fuzzing.refused(run, db, folder / "muted_accounts.csv", "no records: only a header row")
     blocks = stats_of(db)["blocks"]
     result = run("import", folder, "--db", db)
     assert result.exit_code == 0, result.output
@@ -188,26 +160,26 @@ def test_mastodon_csv_with_only_a_header_is_refused_alone_not_in_its_folder(run,
 # -- a --format that does not fit the file ----------------------------------------------------
 def test_mastodon_zip_named_an_x_archive(run, db, tmp_path):
     source = zipped(MASTODON, tmp_path / "mastodon.zip")
-    refused(run, db, source, "not an X archive", args=("--format", "x-archive"))
+    fuzzing.refused(run, db, source, "not an X archive", args=("--format", "x-archive"))
 
 
 def test_empty_folder_named_an_x_archive(run, db, tmp_path):
     source = tmp_path / "nothing"
     source.mkdir()
-    refused(run, db, source, "not an X archive", args=("--format", "x-archive"))
+    fuzzing.refused(run, db, source, "not an X archive", args=("--format", "x-archive"))
 
 
 def test_generic_jsonl_named_a_jetstream_capture(run, db, tmp_path):
     source = tmp_path / "posts.jsonl"
     source.write_text('{"id": "1", "author": "ana", "text": "hi"}\n'
                       '{"id": "2", "author": "ben", "text": "hello"}\n')
-    refused(run, db, source, "not a Jetstream capture", args=("--format", "jetstream"))
+    fuzzing.refused(run, db, source, "not a Jetstream capture", args=("--format", "jetstream"))
 
 
 def test_generic_csv_named_a_mastodon_csv(run, db, tmp_path):
     source = tmp_path / "posts.csv"
     source.write_text("id,author,text\n1,ana,hi\n2,ben,hello\n")
-    error = refused(run, db, source, "not a Mastodon CSV export",
+    error = fuzzing.refused(run, db, source, "not a Mastodon CSV export",
                     args=("--format", "mastodon-csv"))
     assert "rows without a user@host address" not in error
 
@@ -215,4 +187,5 @@ def test_generic_csv_named_a_mastodon_csv(run, db, tmp_path):
 def test_empty_folder_named_a_mastodon_csv_export(run, db, tmp_path):
     source = tmp_path / "nothing"
     source.mkdir()
-    refused(run, db, source, "no Mastodon CSV export file", args=("--format", "mastodon-csv"))
+    fuzzing.refused(run, db, source, "no Mastodon CSV export file",
+                    args=("--format", "mastodon-csv"))
