@@ -152,6 +152,13 @@ class RecordWriter:
             conflict = f"ON CONFLICT ({keys}) DO NOTHING"
         self.store.con.register("_kindscope_batch", batch)
         try:
+            if table == "posts":  # a post whose text changed is read again: its old readings go
+                for derived in ("signal_scores", "post_languages"):
+                    self.store.execute(
+                        f"DELETE FROM {derived} d USING _kindscope_batch b, posts p "
+                        "WHERE p.platform = b.platform AND p.post_id = b.post_id "
+                        "AND b.text IS NOT NULL AND p.text IS DISTINCT FROM b.text "
+                        "AND d.platform = p.platform AND d.post_id = p.post_id")
             self.store.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _kindscope_batch {conflict}"
             )
