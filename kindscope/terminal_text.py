@@ -16,12 +16,13 @@ import re
 
 __all__ = ["for_terminal"]
 
-#: ESC sequences, each ending at the latest at the end of its line: CSI (ESC [ ... final
-#: byte), strings (ESC ] P X ^ _ ... up to BEL or ESC \\), and ESC with one other character.
-#: An unterminated one takes nothing past its line, so one post cannot swallow the rest.
+#: ESC sequences: CSI (ESC [ ... final byte, within its line), a string (ESC ] P X ^ _ ...)
+#: only with its end (BEL or ESC \\) on the same line, else ESC and the one character after
+#: it: an open sequence takes nothing else with it, so no post or handle can hide the rest
+#: of its line or of the output.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
+    r"|\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)"
     r"|\x1b[^\n]?"
 )
 #: C0 controls but tab and line feed, DEL, and the C1 controls (U+0080-U+009F; also what
@@ -30,10 +31,13 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def for_terminal(text: str) -> str:
+def for_terminal(text: str, one_line: bool = False) -> str:
     """``text`` without escape sequences or control characters (line breaks and tabs
     kept; ``\\r\\n`` and a lone ``\\r`` become ``\\n``) and with direction controls shown as
-    ``[U+XXXX]``."""
+    ``[U+XXXX]``. ``one_line``: a field that is one line (a handle), its line breaks made
+    spaces, so it cannot start a line that looks like kindscope's own."""
     text = _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROLS.sub("", text)
+    if one_line:
+        text = " ".join(text.split("\n"))
     return _DIRECTION.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)

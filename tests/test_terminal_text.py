@@ -69,7 +69,18 @@ def test_one_post_cannot_swallow_the_rest_of_the_list():
     assert "@friend2, 5 hours ago" in shown and "i want to die" in shown
     assert "she said \u00e2fine" in shown
     assert shown.rstrip().endswith("Nothing here is stored or sent anywhere.")
-    assert for_terminal("a \x1b]0;open\nnext line") == "a \nnext line"
+    # an open sequence loses only its opener: nothing after it is hidden
+    assert for_terminal("a \x1b]0;open\nnext line") == "a 0;open\nnext line"
+    assert for_terminal("tar\x1b]a_thinks") == "tara_thinks"
+
+
+def test_a_handle_cannot_start_a_line_of_its_own():
+    handle = "tr\rkindscope: no pile-ons found"
+    items = (CareItem("p0", "acct0", handle, "2024-06-03T00:00:00+00:00", "hello", None, 5.0,
+                      "no reply yet", ()),)
+    shown = render_text(CareQueue("2024-06-04T00:00:00+00:00", 3, 5, items, 0, {}), "care")
+    assert "\nkindscope: no pile-ons found" not in shown
+    assert "@tr kindscope: no pile-ons found, 5 hours ago" in shown
 
 
 def test_an_error_naming_someones_handle_is_inert(run, tmp_path):

@@ -39,8 +39,9 @@ def _wrap(text: str, indent: str = "    ", more: str | None = None) -> str:
 
 def _item(item: CareItem, marked: bool) -> list[str]:
     # each of someone else's fields made inert alone, so none can reach into the next
-    out = [f"@{for_terminal(item.handle).lstrip('@')}, {_when(item.hours_without_reply)} "
-           f"({item.created_at}): {item.status}", _wrap(for_terminal(item.text))]
+    handle = for_terminal(item.handle, one_line=True).lstrip("@")
+    out = [f"@{handle}, {_when(item.hours_without_reply)} ({item.created_at}): {item.status}",
+           _wrap(for_terminal(item.text))]
     for more in item.continuations:
         out.append(_wrap(for_terminal(more["text"]), "      ↳ ", "        "))
     if item.url:

@@ -67,7 +67,7 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
 
 def _say(line: str) -> None:
     """Print a line that holds handles or words from posts (``for_terminal``)."""
-    click.echo(for_terminal(line))
+    click.echo(for_terminal(line, one_line=True))
 
 
 def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> None:

@@ -52,7 +52,7 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
     click.echo("")
     click.echo(for_terminal(report["summary"]["sentence"]))
     for line in report["summary"]["lines"]:  # they may name people (handles)
-        click.echo(for_terminal(f"  {line}"))
+        click.echo(for_terminal(f"  {line}", one_line=True))
     cannot = report["data"]["cannot_show"]
     if cannot:
         from kindscope.store.availability import ways_to_get

@@ -77,7 +77,8 @@ def _echo_scan(result) -> None:
             if reason is not None:
                 click.echo(f"{kind}: not available: {reason}")
     for inc in result.pileons + result.trawlers:
-        click.echo(for_terminal(f"{inc.id}  {inc.start:%Y-%m-%d %H:%M}  {inc.reason}"))
+        click.echo(for_terminal(f"{inc.id}  {inc.start:%Y-%m-%d %H:%M}  {inc.reason}",
+                                one_line=True))
     checked = [kind for kind, reason in reasons.items() if reason is None
                and (kind == "trawlers" or result.scored)]
     if checked and not result.pileons and not result.trawlers:
