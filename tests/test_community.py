@@ -194,6 +194,9 @@ def test_isolated_members_are_not_counted_without_a_follow_graph(tmp_path):
     assert view["overall"]["isolated_members"] is None
     assert all(c["isolated_members"] is None for c in view["communities"])
     assert "n/a members with at most one follower" in _summary(view)
+    # and says why, once
+    assert "cannot show reciprocity and isolated members: this data (generic) does not hold " \
+           "follow lists of the members" in _summary(view)
 
 
 def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
@@ -225,6 +228,7 @@ def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
            "(generic) does not hold other people's replies" in said
     assert "cannot show communities, reciprocity and isolated members" in said
     assert view["communities"] == []  # how one person's contacts split is no community
+    assert "no community shown;" in said
 
 
 def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):
@@ -235,5 +239,8 @@ def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):
     assert "the posts are not scored yet: run kindscope score" in result.output
     view = json.loads((tmp_path / "c/community.json").read_text())["platforms"][0]
     assert view["most_targeted"] is None and view["overall"]["pileons"] is None
+    # painful and upbeat are readings: with nothing read, no count of them either
+    assert view["overall"]["painful"]["posts"] is None
+    assert view["overall"]["kindness_gap"]["distress_posts"] is None
     # the demo's follows are many people's: those figures stand
     assert view["overall"]["reciprocity"] is not None and "follow_ties" not in view["cannot_show"]

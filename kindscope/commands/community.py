@@ -50,23 +50,29 @@ _METHOD_NOTE = {"label_propagation": (
 GROUPS = {"painful": "distress", "upbeat": "upbeat"}
 
 
-def _void(counts: dict[str, tuple[int, int, int]], shown: bool = True) -> dict:
-    """Per group: posts, and (``shown``: the data holds other people's replies) how many
-    went unanswered within the window, of those it runs past; else those are null."""
+def _void(counts: dict[str, tuple[int, int, int]], shown: bool = True,
+          scored: bool = True) -> dict:
+    """Per group: posts (``scored``: null when nothing is scored, since the groups are
+    readings), and (``shown``: the data holds other people's replies) how many went
+    unanswered within the window, of those it runs past; else those are null."""
     out = {}
     for name, grp in GROUPS.items():
         posts, eligible, unanswered = counts.get(grp, (0, 0, 0))
-        out[name] = {"posts": posts, "eligible": eligible if shown else None,
+        out[name] = {"posts": posts if scored else None,
+                     "eligible": eligible if shown else None,
                      "unanswered": unanswered if shown else None,
                      "void_rate": unanswered / eligible if shown and eligible else None}
     return out
 
 
-def _gap(means: dict[str, tuple[int, float]], cannot: str | None = None) -> dict:
+def _gap(means: dict[str, tuple[int, float]], cannot: str | None = None,
+         scored: bool = True) -> dict:
     d_posts, d_mean = means.get("distress", (0, None))
     u_posts, u_mean = means.get("upbeat", (0, None))
     gap = {"distress_posts": d_posts, "upbeat_posts": u_posts, "distress_mean": d_mean,
            "upbeat_mean": u_mean, "ratio": None, "note": None}
+    if not scored:
+        gap.update(distress_posts=None, upbeat_posts=None)
     if cannot:
         gap.update(distress_mean=None, upbeat_mean=None, note=cannot)
     elif d_posts < MIN_GROUP or u_posts < MIN_GROUP:
@@ -105,9 +111,10 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
     carries = cm.carried_items(store, platform)
-    cannot = _cannot_show(store, platform, carries, model_version, owners_only)
+    cannot = _cannot_show(store, platform, carries, model_version, owners_only, found.kind)
     pileons = None if "pileons" in cannot else _pileons(store, platform)
     replies = "unanswered" not in cannot
+    scored = model_version is not None
     ties = "follow_ties" not in cannot
 
     def block(community: int | None, members: int) -> dict:
@@ -118,8 +125,8 @@ def community_view(store: Store, platform: str, seed: int | None = None,
                        if community is None or membership.get(t) == community])
         return {
             "members": members,
-            **_void(void.get(community, {}), replies),
-            "kindness_gap": _gap(gaps.get(community, {}), cannot.get("kindness_gap")),
+            **_void(void.get(community, {}), replies, scored),
+            "kindness_gap": _gap(gaps.get(community, {}), cannot.get("kindness_gap"), scored),
             "reciprocity": (None if not ties else found.reciprocity if community is None
                             else found.reciprocity_by.get(c)),
             # follower counts need a follow graph of the members: none on an interaction
@@ -153,8 +160,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "min_members_shown": MIN_MEMBERS,
         "overall": block(None, len(membership)),
         "communities": communities,
-        "rest": {"members": rest, **_void(void.get(cm.REST, {}), replies),
-                 "kindness_gap": _gap(gaps.get(cm.REST, {}), cannot.get("kindness_gap"))},
+        "rest": {"members": rest, **_void(void.get(cm.REST, {}), replies, scored),
+                 "kindness_gap": _gap(gaps.get(cm.REST, {}), cannot.get("kindness_gap"),
+                                      scored)},
         "most_targeted": None if "most_targeted" in cannot else [
             {"rank": r, "aimed_posts": a, "toxic_or_hateful": h, "hateful_not_toxic": o}
             for r, a, h, o in targeted],
@@ -162,7 +170,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
 
 
 def _cannot_show(store: Store, platform: str, carries: list[str], model_version: str | None,
-                 owners_only: bool) -> dict[str, str]:
+                 owners_only: bool, graph: str) -> dict[str, str]:
     """Figures of the view the data cannot show -> why, in words, with what would get them
     (``availability.remedy``). Never a zero where nothing could be seen."""
     source = ", ".join(cm.import_formats(store, platform))
@@ -180,6 +188,9 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
                  else "the posts are not scored yet: run kindscope score")
         for figure in ("unanswered", "kindness_gap", "pileons", "most_targeted"):
             out.setdefault(figure, words)
+    if graph != "follow":
+        out["follows"] = (f"{held} follow lists of the members (the communities come from "
+                          "replies and mentions): reciprocity and isolated members need them")
     if owners_only:
         out["follow_ties"] = ("the follow lists are only the imports' owners' own (whom each "
                               "follows, who follows each), not how the members follow each "
@@ -226,8 +237,11 @@ def _summary(view: dict) -> str:
             if top["hateful_not_toxic"] else "")
     cannot = view.get("cannot_show") or {}
     return (f"{view['platform']}: {view['accounts_in_graph']:,} accounts, "
-            f"{shown} {'community' if shown == 1 else 'communities'} shown "
-            f"(of {view['min_members_shown']} or more members); unanswered within "
+            + (f"{shown} {'community' if shown == 1 else 'communities'} shown "
+               f"(of {view['min_members_shown']} or more members)" if shown else
+               "no community shown" if "follow_ties" in cannot else
+               f"no community of {view['min_members_shown']} or more members")
+            + "; unanswered within "
             f"{view['window_days']} days: painful posts {pct(o['painful'])}, upbeat "
             f"{pct(o['upbeat'])}; kindness gap (everyone's painful posts' mean "
             f"engagement over their upbeat posts') "
@@ -249,7 +263,8 @@ def _summary(view: dict) -> str:
 #: The figures ``cannot_show`` names, in words.
 _FIGURES = {"unanswered": "unanswered posts", "pileons": "pile-ons",
             "most_targeted": "the most targeted accounts", "kindness_gap": "the kindness gap",
-            "follow_ties": "communities, reciprocity and isolated members"}
+            "follow_ties": "communities, reciprocity and isolated members",
+            "follows": "reciprocity and isolated members"}
 
 
 def _distinct(cannot: dict[str, str]) -> list[tuple[str, str]]:
