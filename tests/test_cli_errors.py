@@ -257,7 +257,8 @@ def test_analyze_stopped_after_its_import_keeps_the_new_database(tmp_path, monke
     db = tmp_path / "new.duckdb"
     result = CliRunner().invoke(cli, ["analyze", str(DEMO), "--db", str(db),
                                       "--out", str(tmp_path / "out")])
-    assert result.exit_code != 0
+    assert result.exit_code == 130
+    assert "What was imported before is kept; run the same command again" in result.stderr
     assert db.exists()
     with Store(db, read_only=True) as store:
         assert store.scalar("SELECT count(*) FROM snapshots") == 1

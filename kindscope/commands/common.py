@@ -7,6 +7,7 @@ The boundary (:class:`KindscopeGroup`) is the only place errors become output:
   option (``--out`` naming a file, ``--db`` a folder) print one line,
   ``kindscope: error: <file>: <what is wrong>``, and exit 2;
 - output whose reader has gone (``kindscope stats | head -2``) stops quietly, exit 141;
+- Ctrl-C says that what was imported is kept and to run the command again, exit 130;
 - anything else is a bug in kindscope: one line asking for a report, exit 1, and the
   traceback only with ``kindscope --debug``.
 """
@@ -133,6 +134,10 @@ class KindscopeGroup(click.Group):
             raise
         except BrokenPipeError:  # the reader went away (``kindscope stats | head -2``)
             _reader_gone()
+        except KeyboardInterrupt:  # Ctrl-C: say what is kept (click says only "Aborted!")
+            click.echo("\nkindscope: stopped. What was imported before is kept; run the same "
+                       "command again to go on.", err=True)
+            sys.exit(130)
         except OSError as error:
             if error.filename is None:  # not about a file the user named
                 _bug(error, bool(ctx.params.get("debug")))
