@@ -75,7 +75,8 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
                 results = import_sources(store, list(sources), fmt, options,
                                          progress=bar.update)
     if options.skipped:
-        click.echo(f"skipped {len(options.skipped)} bad records:", err=True)
+        n = len(options.skipped)
+        click.echo(f"skipped {n} bad record{'s' if n != 1 else ''}:", err=True)
         for line in options.skipped:
             click.echo("  " + " ".join(line.split()), err=True)
     for result in results:

@@ -305,7 +305,7 @@ def test_a_capture_cut_off_mid_line_imports_with_skip_bad_records(run, stats_of,
     assert not db.exists()
     result = run("import", cut, "--db", db, "--skip-bad-records")
     assert result.exit_code == 0, result.output
-    assert "skipped 1 bad records:" in result.stderr
+    assert "skipped 1 bad record:" in result.stderr
     assert f"line {len(lines)}: not JSON (Unterminated string" in result.stderr
     assert run("import", whole, "--db", tmp_path / "w.duckdb").exit_code == 0
     got, want = stats_of(db), stats_of(tmp_path / "w.duckdb")

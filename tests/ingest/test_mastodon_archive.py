@@ -247,6 +247,6 @@ def test_unreadable_time_is_a_bad_record(run, stats_of, tmp_path, note_time, act
     assert stats_of(db) == before
     result = run("import", folder, "--db", db, "--skip-bad-records")
     assert result.exit_code == 0, result.output
-    assert "skipped 1 bad records:" in result.stderr
+    assert "skipped 1 bad record:" in result.stderr
     assert stats_of(db)["posts"] + stats_of(db)["reposts"] == before["posts"] + before[
         "reposts"] + 1
