@@ -26,28 +26,27 @@ def _best(store: Store) -> tuple[int, float]:
     return rows, min(times)
 
 
+def _add(store: Store, snapshot: str, fmt: str, prefix: str, authors: int, n: int) -> None:
+    """An import ``snapshot`` of format ``fmt`` holding ``n`` posts by ``authors`` accounts."""
+    store.execute("INSERT INTO snapshots VALUES (?, 'generic', ?, ?, 'me', now(), now(), NULL)",
+                  [snapshot, f"{snapshot}.src", fmt])
+    store.execute("INSERT INTO posts (platform, post_id, author_id, created_at, text, kind) "
+                  "SELECT 'generic', ? || i, ? || (i % ?), now(), 'hello', 'post' "
+                  "FROM range(?) t(i)", [prefix, f"{prefix}a", authors, n])
+    store.execute("INSERT INTO post_sources SELECT 'generic', ? || i, ? FROM range(?) t(i)",
+                  [prefix, snapshot, n])
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=1_000_000)
     parser.add_argument("--fetched", type=int, default=20_000)
     args = parser.parse_args(argv)
     store = Store(":memory:")
-    store.execute("INSERT INTO snapshots VALUES ('own', 'generic', 'x', 'generic', 'me', "
-                  "now(), now(), NULL)")
-    store.execute("INSERT INTO posts (platform, post_id, author_id, created_at, text, kind) "
-                  "SELECT 'generic', 'p' || i, 'a' || (i % 5000), now(), 'hello', 'post' "
-                  "FROM range(?) t(i)", [args.posts])
-    store.execute("INSERT INTO post_sources SELECT 'generic', 'p' || i, 'own' FROM range(?) "
-                  "t(i)", [args.posts])
+    _add(store, "own", "generic", "p", 5000, args.posts)
     rows, seconds = _best(store)
     print(f"{args.posts:,} posts, none fetched: CARE_ONLY {rows} rows in {seconds:.3f} s")
-    store.execute("INSERT INTO snapshots VALUES ('fetch', 'generic', 'y', 'bluesky-following', "
-                  "'me', now(), now(), NULL)")
-    store.execute("INSERT INTO posts (platform, post_id, author_id, created_at, text, kind) "
-                  "SELECT 'generic', 'f' || i, 'b' || (i % 300), now(), 'hi', 'post' "
-                  "FROM range(?) t(i)", [args.fetched])
-    store.execute("INSERT INTO post_sources SELECT 'generic', 'f' || i, 'fetch' FROM range(?) "
-                  "t(i)", [args.fetched])
+    _add(store, "fetch", "bluesky-following", "f", 300, args.fetched)
     rows, seconds = _best(store)
     print(f"and {args.fetched:,} fetched for the care queue: CARE_ONLY {rows:,} rows in "
           f"{seconds:.3f} s")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from cli_lines import one_line
 from click.testing import CliRunner
 
 from kindscope.cli import cli
@@ -20,15 +21,6 @@ DEMO = Path(__file__).resolve().parents[1] / "kindscope" / "demo" / "demo-commun
 
 def invoke(*args, env=None):
     return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
-
-
-def one_line(result, *words: str) -> str:
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("kindscope: error: "), result.stderr
-    assert result.stderr.count("\n") == 1, result.stderr
-    for word in words:
-        assert word in result.stderr, result.stderr
-    return result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from cli_lines import one_line
 from storedata import add_follows, add_post, add_scores
 
 from kindscope.signals import MODEL_VERSION
@@ -79,13 +80,6 @@ def read_only(monkeypatch):
     return make
 
 
-def _one_line(result, *words):
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("kindscope: error: ") and result.stderr.count("\n") == 1
-    for word in words:
-        assert word in result.stderr, result.stderr
-
-
 def test_care_and_inbox_work_read_only_when_there_is_nothing_to_delete(run, tmp_path,
                                                                        read_only):
     db = _database(tmp_path / "k.duckdb")
@@ -103,13 +97,13 @@ def test_care_says_why_it_needs_to_write_when_fetched_posts_are_past_the_window(
         run, tmp_path, read_only):
     db = _database(tmp_path / "k.duckdb", stale=True)
     read_only(db)
-    _one_line(run("care", "--db", db), str(db), "care needs to write this database",
+    one_line(run("care", "--db", db), str(db), "care needs to write this database",
               "deletes the posts of others fetched for the care queue",
               "older than its window (3 days), and 1 here are", "read-only here",
               "Make the file writable")
-    _one_line(run("care", "--db", db, "--forget"), "care needs to write this database",
+    one_line(run("care", "--db", db, "--forget"), "care needs to write this database",
               "--forget deletes")
-    _one_line(run("inbox", "--db", db, "--demo"), "inbox needs to write this database",
+    one_line(run("inbox", "--db", db, "--demo"), "inbox needs to write this database",
               "--demo imports")
     with Store(db, read_only=True) as store:
         assert store.scalar("SELECT count(*) FROM posts WHERE post_id = 'ana0'") == 1
@@ -131,4 +125,4 @@ def test_care_on_a_file_without_write_permission(run, tmp_path):
     assert run("care", "--db", db).exit_code == 0
     db = _database(tmp_path / "stale.duckdb", stale=True)
     db.chmod(0o444)
-    _one_line(run("care", "--db", db), "care needs to write this database")
+    one_line(run("care", "--db", db), "care needs to write this database")

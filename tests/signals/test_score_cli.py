@@ -7,6 +7,7 @@ import json
 import socket
 
 import pytest
+from cli_lines import one_line
 
 from kindscope.signals import SIGNALS
 
@@ -153,19 +154,11 @@ def test_the_store_records_other_languages_as_not_read(run, tmp_path):
         assert store.scalar("SELECT count(DISTINCT post_id) FROM signal_scores") == 1
 
 
-def _one_line(result, *words: str) -> None:
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("kindscope: error: "), result.stderr
-    assert result.stderr.count("\n") == 1, result.stderr
-    for word in words:
-        assert word in result.stderr, result.stderr
-
-
 def test_stdin_that_is_not_utf8_is_one_line_naming_the_line(run_with_input):
     """Under a C or POSIX locale Python decodes standard input with surrogateescape: the
     bytes must be decoded strictly by kindscope, not reach the encoder as surrogates."""
     result = run_with_input(b"fine\ncaf\xe9\n", "score", "-")
-    _one_line(result, "standard input: line 2 is not UTF-8 text")
+    one_line(result, "standard input: line 2 is not UTF-8 text")
 
 
 @pytest.mark.parametrize("option", ["--text", "--context"])
@@ -174,13 +167,13 @@ def test_an_argument_that_is_not_utf8_is_one_line_naming_the_option(run, option)
     surrogate (os.fsdecode)."""
     args = ["--text", "caf\udce9"] if option == "--text" else ["--text", "hi", option,
                                                                 "caf\udce9"]
-    _one_line(run("score", *args), f"{option}: ", "is not UTF-8 text")
+    one_line(run("score", *args), f"{option}: ", "is not UTF-8 text")
 
 
 def test_a_jsonl_text_with_a_lone_surrogate_is_one_line_naming_the_line(run, tmp_path):
     source = tmp_path / "p.jsonl"
     source.write_text('{"text": "fine"}\n{"text": "abc\\ud800"}\n')
-    _one_line(run("score", source), str(source), "'text' of line 2 is not UTF-8 text")
+    one_line(run("score", source), str(source), "'text' of line 2 is not UTF-8 text")
 
 
 def test_stdin_and_files_say_how_many_texts_were_not_read_and_why(run_with_input, run,
