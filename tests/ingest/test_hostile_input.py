@@ -256,7 +256,7 @@ def test_skip_bad_records_in_archives(run, tmp_path):
         assert run("import", source, "--db", db).exit_code == 2
         result = run("import", source, "--db", db, "--skip-bad-records")
         assert result.exit_code == 0, result.output
-        assert "skipped 1 bad records:" in result.stderr, result.stderr
+        assert "skipped 1 bad record:" in result.stderr, result.stderr
 
 
 def _empty_db(db: Path) -> Path:
