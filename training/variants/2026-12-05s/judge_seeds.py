@@ -1,4 +1,4 @@
-"""Plans 10 to 16: their bars (README), medians over a variant's seeds against a base's seeds.
+"""Plans 10 to 18: their bars (README), medians over a variant's seeds against a base's seeds.
 
     .venv/bin/python training/variants/2026-12-05s/judge_seeds.py [--plan 10|...|16]
         --new DIR OOD.json CHALLENGE.json [--new ...]  [--base DIR OOD.json CHALLENGE.json ...]
@@ -196,7 +196,7 @@ def main(argv=None) -> int:
                         metavar=("DIR", "OOD", "CHALLENGE"))
     parser.add_argument("--base", nargs=3, action="append", type=Path,
                         metavar=("DIR", "OOD", "CHALLENGE"))
-    parser.add_argument("--plan", type=int, choices=(10, 11, 12, 13, 14, 15, 16), default=10)
+    parser.add_argument("--plan", type=int, choices=(10, 11, 12, 13, 14, 15, 16, 17, 18), default=10)
     parser.add_argument("--record-base", action="store_true",
                         help="write the default base's review counts to baseline/ and stop")
     args = parser.parse_args(argv)
@@ -206,7 +206,7 @@ def main(argv=None) -> int:
                 json.dumps(review_counts(Path(artifacts)), indent=1) + "\n")
         return 0
     if len(args.new) != SEEDS or len(args.base or BASE) != SEEDS:
-        parser.error(f"plans 10 to 16 are judged on {SEEDS} seeds a side (README)")
+        parser.error(f"plans 10 to 18 are judged on {SEEDS} seeds a side (README)")
     sys.path.insert(0, str(ROOT / "tests/challenge"))
     from test_challenge import FLOORS
 
