@@ -196,7 +196,7 @@ def main(argv=None) -> int:
                         metavar=("DIR", "OOD", "CHALLENGE"))
     parser.add_argument("--base", nargs=3, action="append", type=Path,
                         metavar=("DIR", "OOD", "CHALLENGE"))
-    parser.add_argument("--plan", type=int, choices=(10, 11, 12, 13, 14, 15, 16, 17, 18), default=10)
+    parser.add_argument("--plan", type=int, choices=range(10, 19), default=10)
     parser.add_argument("--record-base", action="store_true",
                         help="write the default base's review counts to baseline/ and stop")
     args = parser.parse_args(argv)
