@@ -21,6 +21,7 @@ from kindscope.graph.communities import Partition
 from kindscope.store.db import Store
 from kindscope.store.network import community_post_stats, community_texts
 from kindscope.store.read import ReadModel
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["Community", "community_title", "describe_communities", "name_communities"]
 
@@ -63,7 +64,9 @@ def _texts(store: Store, members: pa.Table, limit: int) -> dict[int, tuple[Count
     for community, text, tags in community_texts(store, members, limit):
         terms, hashtags = out.setdefault(community, (Counter(), Counter()))
         hashtags.update({t.lower().lstrip("#") for t in tags or ()})
-        words = {w.lower() for w in _WORD.findall(re.sub(r"\S*[/@#]\S*", " ", text or ""))}
+        # an escape sequence's payload ("ESC ] 0;pwned BEL", a window title) is no word
+        plain = for_terminal(text or "")
+        words = {w.lower() for w in _WORD.findall(re.sub(r"\S*[/@#]\S*", " ", plain))}
         terms.update(w for w in words if w not in _STOP)
     return out
 

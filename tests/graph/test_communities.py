@@ -130,6 +130,20 @@ def test_isolated_members_count_an_abusive_reply_as_no_answer(store):
     assert next(iter(read)) == keys["e"]  # the most unanswered first
 
 
+def test_an_escape_sequences_payload_names_no_community(store):
+    """'ESC ] 0;pwned BEL' sets a terminal's window title: its words are not the post's."""
+    add_snapshot(store, "s", platform="generic")
+    clique = [(a, b) for a in "abcd" for b in "abcd" if a != b]
+    add_follows(store, "s", clique, platform="generic")
+    t = datetime(2024, 5, 1, tzinfo=UTC)
+    for i, who in enumerate("abcd"):
+        add_post(store, f"p{i}", who, t, f"tomatoes compost \x1b]0;pwned\x07 {i}",
+                 platform="generic")
+    graph = follow_graph(store)
+    (desc,) = describe_communities(store, graph, find_communities(graph))
+    assert "tomatoes" in desc.top_terms and "pwned" not in desc.top_terms
+
+
 def test_spread_and_participation():
     s = spread({0: 3.0, 1: 1.0})
     assert s.largest_share == 0.75 and s.largest_community == 0
