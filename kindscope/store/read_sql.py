@@ -103,9 +103,10 @@ LABEL = (f"CASE WHEN s.post_id IS NULL THEN NULL WHEN {IS_DISTRESS} THEN 'distre
 
 def post_group(row: str) -> str:
     """The group a post (the ``read`` view's row ``row``) is counted in: its ``label``, except
-    that with no scores at all on the platform every post is ``other``. Unscored or unread
+    that with no scores at all on the platform's posts the read model reads (scores of posts
+    fetched only for the care queue do not count) every post is ``other``. Unscored or unread
     posts of a scored platform are in no group (NULL)."""
-    return (f"CASE WHEN NOT EXISTS (SELECT 1 FROM {{p}}_scores) THEN 'other' "
+    return (f"CASE WHEN NOT EXISTS (SELECT 1 FROM {{p}}_read WHERE scored) THEN 'other' "
             f"ELSE {row}.label END")
 
 

@@ -129,3 +129,24 @@ def test_scores_of_fetched_posts_alone_do_not_make_the_data_scored():
         assert not rm.scored
     finally:
         rm.close()
+
+
+def test_groups_ignore_scores_of_fetched_posts():
+    """With only fetched posts scored, the platform reads as unscored: every post of mine
+    is 'other', as with no scores at all (it was in no group, so counted nowhere)."""
+    from kindscope.store.aggregates import grouped_posts_sql
+
+    store = Store(":memory:")
+    _snapshot(store, "own", "generic")
+    _snapshot(store, "fetch", "bluesky-following")
+    add_post(store, "mine", "me", T, "a quiet day", platform="generic")
+    _source(store, "mine", "own")
+    add_post(store, "ana1", "ana", T, "i can't do this", platform="generic")
+    _source(store, "ana1", "fetch")
+    add_scores(store, [("ana1", "distress", 0.9)], platform="generic")
+    rm = read_model(store, "me")
+    try:
+        assert rm.rows(f"SELECT post_id, grp FROM ({grouped_posts_sql()})") == [
+            ("mine", "other")]
+    finally:
+        rm.close()
