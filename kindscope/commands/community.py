@@ -26,6 +26,7 @@ from kindscope.safety import find_pileons
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store import community as cm
 from kindscope.store.availability import remedy
+from kindscope.store.dataset import DatasetStore
 from kindscope.store.db import Store
 from kindscope.store.graph_edges import follow_edge_count, follows_of_owners_only
 from kindscope.store.read import read_model
@@ -184,7 +185,7 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
                                f"{remedy(platform)}")
     if model_version is None:  # painful, upbeat and hostile are readings
         words = ("the posts are not scored yet: run kindscope score on the database, then "
-                 "kindscope export again" if getattr(store, "manifest", None) is not None
+                 "kindscope export again" if isinstance(store, DatasetStore)
                  else "the posts are not scored yet: run kindscope score")
         for figure in ("unanswered", "kindness_gap", "pileons", "most_targeted"):
             out.setdefault(figure, words)

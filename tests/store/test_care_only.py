@@ -116,24 +116,8 @@ def test_the_care_queue_still_reads_hostility_in_fetched_threads():
 
 
 def test_scores_of_fetched_posts_alone_do_not_make_the_data_scored():
-    store = Store(":memory:")
-    _snapshot(store, "own", "generic")
-    _snapshot(store, "fetch", "bluesky-following")
-    add_post(store, "mine", "me", T, "a quiet day", platform="generic")
-    _source(store, "mine", "own")
-    add_post(store, "ana1", "ana", T, "i can't do this", platform="generic")
-    _source(store, "ana1", "fetch")
-    add_scores(store, [("ana1", "distress", 0.9)], platform="generic")
-    rm = read_model(store, "me")
-    try:
-        assert not rm.scored
-    finally:
-        rm.close()
-
-
-def test_groups_ignore_scores_of_fetched_posts():
-    """With only fetched posts scored, the platform reads as unscored: every post of mine
-    is 'other', as with no scores at all (it was in no group, so counted nowhere)."""
+    """With only fetched posts scored, the platform reads as unscored (``scored``), and every
+    post of mine is 'other', as with no scores at all (it was in no group, counted nowhere)."""
     from kindscope.store.aggregates import grouped_posts_sql
 
     store = Store(":memory:")
@@ -146,6 +130,7 @@ def test_groups_ignore_scores_of_fetched_posts():
     add_scores(store, [("ana1", "distress", 0.9)], platform="generic")
     rm = read_model(store, "me")
     try:
+        assert not rm.scored
         assert rm.rows(f"SELECT post_id, grp FROM ({grouped_posts_sql()})") == [
             ("mine", "other")]
     finally:
