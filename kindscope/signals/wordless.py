@@ -2,11 +2,12 @@
 
 A text of nothing but digits, spaces and punctuation that makes no face, once mentions and
 links are taken out ("#", "...", "12345", "@someone"), holds no words to read, yet the heads
-read it: "#" distress 0.99, "@someone" 0.55, "..." crisis 0.99 at model 2026.12.17, so a reply
-that only tags someone sat in the inbox as painful. ``SignalModel.score`` caps every head's
-reading of such a text, as it does for a text of emoji only; the rule layers still read it.
-On every frozen review set's 1,558 posts by people at risk it lowers no flag
-(``training/variants/2026-12-06``, ``at_risk_flags.py``).
+read it: "#" distress 0.99, "@someone" 0.55, "..." crisis 0.99 at model 2026.12.17
+(``kindscope score --text`` at f7dfd48), so a reply that only tags someone sat in the inbox
+as painful. ``SignalModel.score`` caps every head's reading of such a text, as it does for a
+text of emoji only; the rule layers still read it. Of the 1,598 posts by people at risk in
+the 22 frozen review sets it takes no flag away
+(``training/variants/2026-12-06/at_risk_flags.py --compare``).
 
 A wider rule, reading a text that trails off in dots ("ok..." crisis 0.96, "ok" 0.02) again
 with one full stop, was tried and not shipped: on a review set written to break it, it
