@@ -84,6 +84,9 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
             click.echo(f"{result.source}: already imported ({result.format}), nothing added")
             continue
         parts = [f"{result.added.get(k, 0)} {k}" for k in ADDED_KINDS]
+        if result.added.get("care_only_posts"):
+            parts.append(f"{result.added['care_only_posts']} posts of others for the care "
+                         "queue only")
         click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
 
 

@@ -166,9 +166,10 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
 
 def _counts(store: Store) -> dict[str, int]:
     """The records of each kind, counted as ``kindscope stats`` counts them (likes apart
-    from bookmarks, blocks from mutes, DMs apart from posts)."""
+    from bookmarks, blocks from mutes, DMs apart from posts, the posts of others fetched
+    only for the care queue apart from the rest)."""
     counts = stats(store)
-    return {key: counts[key] for key in ADDED_KINDS}
+    return {key: counts[key] for key in (*ADDED_KINDS, "care_only_posts")}
 
 
 def _is_blank(path: Path) -> bool:

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import CARE_ONLY, FETCHED_FORMATS
+from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS, FETCHED_FORMATS
 
 __all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts", "inbox_rows",
            "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
@@ -144,13 +144,24 @@ def count_fetched(store: Store, older_than: datetime | None) -> int:
 def forget_fetched(store: Store, older_than: datetime | None) -> int:
     """Delete the posts of others fetched only for the care queue (imports of
     :data:`FETCHED_FORMATS`) created before ``older_than`` (all of them when None), with
-    their scores, languages and sources; return how many posts were deleted."""
+    their scores, languages and sources, and the accounts known only through the deleted
+    posts (``CARE_ONLY_ACCOUNTS`` with no post left); return how many posts were deleted."""
     params = [older_than, older_than]
     with store.transaction():
         store.execute(f"CREATE OR REPLACE TEMP TABLE _forget AS {_FETCHED_BEFORE}", params)
+        store.execute(f"""CREATE OR REPLACE TEMP TABLE _forget_accounts AS
+            SELECT a.platform, a.account_id FROM ({CARE_ONLY_ACCOUNTS}) a
+            WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.platform = a.platform
+                                AND p.author_id = a.account_id
+                                AND NOT EXISTS (SELECT 1 FROM _forget f
+                                                WHERE f.platform = p.platform
+                                                  AND f.post_id = p.post_id))""")
         count = int(store.scalar("SELECT count(*) FROM _forget") or 0)
         for table in ("signal_scores", "post_languages", "post_sources", "posts"):
             store.execute(f"DELETE FROM {table} t USING _forget f "
                           "WHERE t.platform = f.platform AND t.post_id = f.post_id")
+        store.execute("DELETE FROM accounts t USING _forget_accounts f "
+                      "WHERE t.platform = f.platform AND t.account_id = f.account_id")
         store.execute("DROP TABLE _forget")
+        store.execute("DROP TABLE _forget_accounts")
     return count

@@ -40,7 +40,7 @@ import duckdb
 from kindscope import __version__
 from kindscope.errors import InputError, StoreError
 from kindscope.store.db import _CONFIG, Store
-from kindscope.store.read_sql import CARE_ONLY
+from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS
 from kindscope.store.schema import SCHEMA_VERSION, TABLE_KEYS
 
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
@@ -94,7 +94,12 @@ def read_manifest(path: str | os.PathLike) -> dict:
 def exported_rows(table: str) -> str:
     """The rows of ``table`` an export writes (``t``): all, except the posts of others
     fetched only for the care queue and their rows (``read_sql.CARE_ONLY``: README, "for
-    the care queue only"; ``care --forget`` could not reach a copy)."""
+    the care queue only"; ``care --forget`` could not reach a copy), and the accounts known
+    only through them (``read_sql.CARE_ONLY_ACCOUNTS``)."""
+    if table == "accounts":
+        return (f"SELECT * FROM accounts t WHERE NOT EXISTS (SELECT 1 FROM "
+                f"({CARE_ONLY_ACCOUNTS}) c WHERE c.platform = t.platform "
+                "AND c.account_id = t.account_id)")
     if table not in PARTITIONED:
         return f"SELECT * FROM {table}"
     return (f"SELECT * FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM ({CARE_ONLY}) c "
@@ -111,7 +116,8 @@ def _copy_sql(table: str, target: Path) -> str:
                   f"FROM ({exported_rows(table)}) t "
                   "LEFT JOIN posts p ON p.platform = t.platform AND p.post_id = t.post_id")
     else:
-        return (f"COPY (SELECT * FROM {table} t ORDER BY {order}) TO '{_q(target)}' "
+        return (f"COPY (SELECT * FROM ({exported_rows(table)}) t ORDER BY {order}) "
+                f"TO '{_q(target)}' "
                 "(FORMAT PARQUET)")
     return (f"COPY ({select} ORDER BY {order}) TO '{_q(target)}' "
             f"(FORMAT PARQUET, PARTITION_BY ({', '.join(PARTITION_COLUMNS)}))")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kindscope.store.dataset import exported_rows, write_dataset
 from kindscope.store.db import Store
+from kindscope.store.read_sql import CARE_ONLY
 
 __all__ = ["stats", "export_tables", "EXPORTED_TABLES"]
 
@@ -13,15 +14,17 @@ EXPORTED_TABLES = ("snapshots", "accounts", "posts", "post_sources", "follows", 
                    "blocks", "deletions", "signal_scores", "post_languages",
                    "snapshot_carries")
 
-_STATS_SQL = """
+_STATS_SQL = f"""
 WITH p AS (
     SELECT platform,
            count(*) FILTER (kind = 'post') AS posts,
            count(*) FILTER (kind = 'post' AND reply_to_post_id IS NOT NULL) AS replies,
            count(*) FILTER (kind = 'repost') AS reposts,
            count(*) FILTER (kind = 'dm') AS dms
-    FROM posts GROUP BY platform
-), a AS (SELECT platform, count(*) AS accounts FROM accounts GROUP BY platform
+    FROM ({exported_rows("posts")}) GROUP BY platform
+), co AS (SELECT platform, count(*) AS care_only_posts FROM ({CARE_ONLY}) GROUP BY platform
+), a AS (SELECT platform, count(*) AS accounts FROM ({exported_rows("accounts")})
+         GROUP BY platform
 ), f AS (SELECT platform, count(*) AS follows FROM
             (SELECT DISTINCT platform, follower_id, followee_id FROM follows) GROUP BY platform
 ), r AS (SELECT platform, count(*) FILTER (kind = 'like') AS reactions,
@@ -31,32 +34,37 @@ WITH p AS (
                 count(*) FILTER (kind = 'mute') AS mutes FROM
             (SELECT DISTINCT platform, account_id, target_id, kind FROM blocks) GROUP BY platform
 ), s AS (SELECT platform, count(*) AS snapshots FROM snapshots GROUP BY platform
-), sc AS (SELECT platform, count(DISTINCT post_id) AS scored_posts FROM signal_scores
-          GROUP BY platform
+), sc AS (SELECT platform, count(DISTINCT post_id) AS scored_posts
+          FROM ({exported_rows("signal_scores")}) GROUP BY platform
 ), plats AS (
     SELECT platform FROM p UNION SELECT platform FROM a UNION SELECT platform FROM f
     UNION SELECT platform FROM r UNION SELECT platform FROM b UNION SELECT platform FROM s
+    UNION SELECT platform FROM co
 )
 SELECT plats.platform,
        coalesce(accounts, 0), coalesce(posts, 0), coalesce(replies, 0), coalesce(reposts, 0),
        coalesce(follows, 0), coalesce(reactions, 0), coalesce(bookmarks, 0),
        coalesce(blocks, 0), coalesce(mutes, 0), coalesce(dms, 0), coalesce(snapshots, 0),
-       coalesce(scored_posts, 0)
+       coalesce(scored_posts, 0), coalesce(care_only_posts, 0)
 FROM plats LEFT JOIN p USING (platform) LEFT JOIN a USING (platform)
      LEFT JOIN f USING (platform) LEFT JOIN r USING (platform) LEFT JOIN b USING (platform)
      LEFT JOIN s USING (platform) LEFT JOIN sc USING (platform)
+     LEFT JOIN co USING (platform)
 ORDER BY plats.platform
 """
 
 STAT_KEYS = ("accounts", "posts", "replies", "reposts", "follows", "reactions", "bookmarks",
-             "blocks", "mutes", "dms", "snapshots", "scored_posts")
+             "blocks", "mutes", "dms", "snapshots", "scored_posts", "care_only_posts")
 
 
 def stats(store: Store) -> dict:
     """Counts per table, in total and per platform.
 
     ``posts`` counts authored posts (replies included; reposts and DMs not), ``follows``
-    distinct edges in both directions across snapshots, ``reactions`` likes.
+    distinct edges in both directions across snapshots, ``reactions`` likes. Posts, their
+    scores and accounts are counted as an export holds them: the posts of others fetched
+    only for the care queue, and the accounts known only through them, are left out of
+    them and counted alone in ``care_only_posts`` (``read_sql.CARE_ONLY``).
     """
     by_platform = {}
     for row in store.con.execute(_STATS_SQL).fetchall():

@@ -39,9 +39,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CARE_ONLY", "FETCHED_FORMATS", "SHOWN_POSTS", "LABEL", "MATERIALISED",
-           "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS", "conversation_walk",
-           "post_group", "targets_ctes"]
+__all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "SHOWN_POSTS", "LABEL",
+           "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS",
+           "conversation_walk", "post_group", "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -71,6 +71,29 @@ CARE_ONLY = f"""
 SHOWN_POSTS = f"""(SELECT * FROM posts WHERE NOT EXISTS (
     SELECT 1 FROM ({CARE_ONLY}) c WHERE c.platform = posts.platform
       AND c.post_id = posts.post_id))"""
+
+#: ``(platform, account_id)`` of the accounts known only as authors of ``CARE_ONLY`` posts
+#: (people who replied in a fetched thread): no import of the user's own names them as an
+#: owner, a follow, a block, a reaction, or the author or addressee of a post shown
+#: elsewhere. Their profiles (handle, name, bio) are the care queue's alone, as their posts
+#: are: exports leave them out and ``care --forget`` deletes them with the posts.
+CARE_ONLY_ACCOUNTS = f"""
+    SELECT DISTINCT p.platform, p.author_id AS account_id
+    FROM posts p JOIN ({CARE_ONLY}) c ON c.platform = p.platform AND c.post_id = p.post_id
+    WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.platform = p.platform
+                        AND s.owner_id = p.author_id)
+      AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.platform = p.platform
+                        AND f.follower_id = p.author_id)
+      AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.platform = p.platform
+                        AND f.followee_id = p.author_id)
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.platform = p.platform
+                        AND p.author_id IN (b.account_id, b.target_id))
+      AND NOT EXISTS (SELECT 1 FROM reactions r WHERE r.platform = p.platform
+                        AND r.account_id = p.author_id)
+      AND NOT EXISTS (SELECT 1 FROM {SHOWN_POSTS} o WHERE o.platform = p.platform
+                        AND o.author_id = p.author_id)
+      AND NOT EXISTS (SELECT 1 FROM {SHOWN_POSTS} o WHERE o.platform = p.platform
+                        AND o.reply_to_account_id = p.author_id)"""
 
 #: Posts aimed at me read as toxic or hateful that make an account ``hostile`` (with more
 #: than half of its read posts aimed at me). One is not enough: one reply reads as toxic or

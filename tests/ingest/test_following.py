@@ -258,6 +258,9 @@ def test_bluesky_end_to_end_care_queue_then_forget(tmp_path, monkeypatch, run):
     result = run("import", "bluesky:me.test", "--following", "--db", db_path)
     assert result.exit_code == 0, result.output
     assert "(bluesky-following): added" in result.stdout
+    # a1, a1c, a2, a3 (ana), b1 and the reply to a2 (ben): counted apart from my posts
+    assert ", 0 posts," in result.stdout
+    assert ", 6 posts of others for the care queue only" in result.stdout, result.stdout
     db = Store(db_path)
     try:
         assert {r[0] for r in db.rows("SELECT format FROM snapshots")} == {

@@ -135,3 +135,56 @@ def test_scores_of_fetched_posts_alone_do_not_make_the_data_scored():
             ("mine", "other")]
     finally:
         rm.close()
+
+
+def _account(store, account_id):
+    store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES ('generic', ?, ?)",
+                  [account_id, f"{account_id}.example"])
+
+
+def _with_strangers(store):
+    """cat and dan reply to ana's fetched post in the fetched thread; cat is known only from
+    there (two replies, a day apart), dan also liked my post; everyone has a profile."""
+    for account in ("me", "ana", "cat", "dan"):
+        _account(store, account)
+    for post_id, author, hours in (("cat1", "cat", 3), ("cat2", "cat", 27), ("dan1", "dan", 3)):
+        add_post(store, post_id, author, T + timedelta(hours=hours), "you ok?",
+                 reply_to="ana1", reply_to_account="ana", platform="generic")
+        _source(store, post_id, "fetch")
+    store.execute("INSERT INTO reactions VALUES ('generic', 'dan', 'mine', 'like', NULL)")
+    return store
+
+
+def test_stats_count_posts_fetched_for_the_care_queue_apart():
+    from kindscope.store.queries import stats
+
+    counts = stats(_with_strangers(_store()))
+    assert (counts["posts"], counts["replies"], counts["scored_posts"]) == (2, 1, 2)
+    assert counts["care_only_posts"] == 4  # ana1, cat1, cat2, dan1
+    assert counts["accounts"] == 3  # cat is known only through fetched posts
+
+
+def test_accounts_known_only_through_fetched_posts_are_not_exported(tmp_path):
+    store = _with_strangers(_store())
+    export_tables(store, tmp_path / "j", "jsonl")
+    handles = [json.loads(line)["handle"]
+               for line in (tmp_path / "j/accounts.jsonl").read_text().splitlines()]
+    assert sorted(handles) == ["ana.example", "dan.example", "me.example"]
+    export_tables(store, tmp_path / "p", "parquet")
+    assert sorted(pq.read_table(tmp_path / "p/accounts.parquet").column("account_id")
+                  .to_pylist()) == ["ana", "dan", "me"]
+
+
+def test_forgetting_fetched_posts_forgets_the_accounts_known_only_through_them():
+    from kindscope.store.care import forget_fetched
+
+    store = _with_strangers(_store())
+
+    def accounts():
+        return sorted(r[0] for r in store.rows("SELECT account_id FROM accounts"))
+
+    assert forget_fetched(store, T + timedelta(hours=12)) == 3  # ana1, cat1, dan1
+    assert accounts() == ["ana", "cat", "dan", "me"]  # cat2 is still in the window
+    assert forget_fetched(store, None) == 1  # cat2
+    assert accounts() == ["ana", "dan", "me"]
+    assert sorted(r[0] for r in store.rows("SELECT post_id FROM posts")) == ["ana2", "mine"]
