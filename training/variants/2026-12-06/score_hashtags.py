@@ -1,13 +1,15 @@
 """Score the frozen hashtag review set (``review/hashtags.jsonl``).
 
-    .venv/bin/python training/variants/2026-12-06/score_hashtags.py [--repo DIR] [--show]
-        [--json OUT]
+    .venv/bin/python training/variants/2026-12-06/score_hashtags.py [--set FILE] [--repo DIR]
+        [--show] [--json OUT]
 
 The set was written by a sub-agent that saw no code and hashed before any model scored it
-(README). Per kind: posts read as painful (distress or crisis at 0.5, as the care queue
-reads them) and as crisis, next to the labels ``painful`` and ``at_risk``. ``--repo`` imports
-``kindscope`` from another checkout; ``--show`` lists every post whose painful reading
-disagrees with its label; ``--json OUT`` writes the readings per id.
+(README); ``--set`` names another frozen set of the same shape
+(``../2026-12-06b/review/hashtags_2.jsonl``). Per kind: posts read as painful (distress or
+crisis at 0.5, as the care queue reads them) and as crisis, next to the labels ``painful``
+and ``at_risk``. ``--repo`` imports ``kindscope`` from another checkout; ``--show`` lists
+every post whose painful reading disagrees with its label; ``--json OUT`` writes the
+readings per id.
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ SET = HERE / "review" / "hashtags.jsonl"
 
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", type=Path, default=SET)
     parser.add_argument("--repo", type=Path, default=HERE.parents[2])
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    rows, _ = read_frozen(SET)
+    rows, _ = read_frozen(args.set)
     sys.path.insert(0, str(args.repo.resolve()))
     from kindscope.signals import MODEL_VERSION, score_texts
 
