@@ -84,7 +84,7 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
             click.echo(f"{result.source}: already imported ({result.format}), nothing added")
             continue
         parts = [f"{result.added.get(k, 0)} {k}" for k in ADDED_KINDS]
-        if result.added.get("care_only_posts"):
+        if result.added.get("care_only_posts", 0) > 0:
             parts.append(f"{result.added['care_only_posts']} posts of others for the care "
                          "queue only")
         click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
@@ -155,10 +155,10 @@ def stats_command(db, as_json):
         click.echo(json.dumps(counts, indent=2, sort_keys=True))
         return
     keys = [k for k in counts if k != "by_platform"]
-    click.echo(f"{'':14}" + "".join(f"{p:>12}" for p in counts["by_platform"]) + f"{'all':>12}")
+    click.echo(f"{'':16}" + "".join(f"{p:>12}" for p in counts["by_platform"]) + f"{'all':>12}")
     for key in keys:
         row = "".join(f"{v[key]:>12,}" for v in counts["by_platform"].values())
-        click.echo(f"{key:14}{row}{counts[key]:>12,}")
+        click.echo(f"{key:16}{row}{counts[key]:>12,}")
 
 
 @click.command("export")

@@ -74,12 +74,21 @@ SHOWN_POSTS = f"""(SELECT * FROM posts WHERE NOT EXISTS (
 
 #: ``(platform, account_id)`` of the accounts known only as authors of ``CARE_ONLY`` posts
 #: (people who replied in a fetched thread): no import of the user's own names them as an
-#: owner, a follow, a block, a reaction, or the author or addressee of a post shown
-#: elsewhere. Their profiles (handle, name, bio) are the care queue's alone, as their posts
-#: are: exports leave them out and ``care --forget`` deletes them with the posts.
+#: owner, a follow, a block, a reaction, or the author, addressee or a mention (by id or
+#: handle) of a post shown elsewhere. Their profiles (handle, name, bio) are the care
+#: queue's alone, as their posts are: exports leave them out and ``care --forget`` deletes
+#: them with the posts.
 CARE_ONLY_ACCOUNTS = f"""
-    SELECT DISTINCT p.platform, p.author_id AS account_id
-    FROM posts p JOIN ({CARE_ONLY}) c ON c.platform = p.platform AND c.post_id = p.post_id
+    WITH authors AS (
+        SELECT DISTINCT p.platform, p.author_id
+        FROM posts p JOIN ({CARE_ONLY}) c ON c.platform = p.platform AND c.post_id = p.post_id
+    ), named AS (
+        SELECT DISTINCT platform, lower(ltrim(m, '@')) AS name
+        FROM (SELECT platform, unnest(mentions) AS m FROM {SHOWN_POSTS} o
+              WHERE len(mentions) > 0)
+    )
+    SELECT p.platform, p.author_id AS account_id FROM authors p
+    LEFT JOIN accounts a ON a.platform = p.platform AND a.account_id = p.author_id
     WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.platform = p.platform
                         AND s.owner_id = p.author_id)
       AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.platform = p.platform
@@ -93,7 +102,11 @@ CARE_ONLY_ACCOUNTS = f"""
       AND NOT EXISTS (SELECT 1 FROM {SHOWN_POSTS} o WHERE o.platform = p.platform
                         AND o.author_id = p.author_id)
       AND NOT EXISTS (SELECT 1 FROM {SHOWN_POSTS} o WHERE o.platform = p.platform
-                        AND o.reply_to_account_id = p.author_id)"""
+                        AND o.reply_to_account_id = p.author_id)
+      AND NOT EXISTS (SELECT 1 FROM named n WHERE n.platform = p.platform
+                        AND n.name = lower(p.author_id))
+      AND NOT EXISTS (SELECT 1 FROM named n WHERE n.platform = p.platform
+                        AND n.name = lower(ltrim(a.handle, '@')))"""
 
 #: Posts aimed at me read as toxic or hateful that make an account ``hostile`` (with more
 #: than half of its read posts aimed at me). One is not enough: one reply reads as toxic or

@@ -58,8 +58,9 @@ def _score(db: Store, platform: str, scores: dict[str, dict]) -> None:
 # -- Bluesky ----------------------------------------------------------------------------------
 ME, ANA, BEN, FAN = "did:plc:me", "did:plc:ana", "did:plc:ben", "did:plc:fan"
 OPT, LAB, GONE = "did:plc:opt", "did:plc:lab", "did:plc:gone"
+STRANGER = "did:plc:stranger"  # replies in a fetched thread; in no list of mine
 HANDLES = {ME: "me.test", ANA: "ana.test", BEN: "ben.test", FAN: "fan.test", OPT: "opt.test",
-           LAB: "lab.test", GONE: "gone.test"}
+           LAB: "lab.test", GONE: "gone.test", STRANGER: "stranger.test"}
 
 
 def uri(did: str, rkey: str) -> str:
@@ -79,6 +80,7 @@ def bsky_post(did, rkey, text, hours_ago, replies=0, reply_to=None, root=None):
 
 A1, A1C, A2, A3, A4 = (uri(ANA, k) for k in ("a1", "a1c", "a2", "a3", "a4"))
 B1, BEN_REPLY, MINE = uri(BEN, "b1"), uri(BEN, "congrats"), uri(ME, "m1")
+STRANGER_REPLY = uri(STRANGER, "s1")
 #: What the signals would say, written by hand.
 BSKY_SCORES = {A1: PAIN, A1C: PAIN, A2: PAIN, B1: PAIN, BEN_REPLY: KIND}
 
@@ -106,7 +108,9 @@ def bluesky_appview() -> Replay:
     threads = {
         A1: {"post": a1, "replies": [{"post": a1c, "replies": []}]},
         A2: {"post": a2, "replies": [{"post": bsky_post(BEN, "congrats", "I'm here for you",
-                                                        19, reply_to=A2), "replies": []}]},
+                                                        19, reply_to=A2), "replies": []},
+                                     {"post": bsky_post(STRANGER, "s1", "same here", 18,
+                                                        reply_to=A2), "replies": []}]},
     }
     labelled = {"src": LAB, "uri": f"at://{LAB}/app.bsky.actor.profile/self",
                 "val": "!no-unauthenticated", "cts": "2024-01-01T00:00:00Z"}
@@ -142,7 +146,7 @@ def test_bluesky_only_posts_in_the_window_and_threads_only_where_there_are_repli
         "Bluesky AppView: the last 3 days of the accounts me.test follows"))
     posts = {r.post_id: r for r in records if isinstance(r, Post)}
     # a4 is older than 3 days, the pinned post too, and ana's repost of ben is not hers
-    assert set(posts) == {A1, A1C, A2, A3, B1, BEN_REPLY}
+    assert set(posts) == {A1, A1C, A2, A3, B1, BEN_REPLY, STRANGER_REPLY}
     assert posts[A1].reply_count == 1 and posts[A1C].reply_to_post_id == A1
     assert posts[BEN_REPLY].reply_to_post_id == A2
     # threads: a1 and a2 have replies; a1c is inside a1's thread; a3, b1 have none
@@ -258,9 +262,10 @@ def test_bluesky_end_to_end_care_queue_then_forget(tmp_path, monkeypatch, run):
     result = run("import", "bluesky:me.test", "--following", "--db", db_path)
     assert result.exit_code == 0, result.output
     assert "(bluesky-following): added" in result.stdout
-    # a1, a1c, a2, a3 (ana), b1 and the reply to a2 (ben): counted apart from my posts
-    assert ", 0 posts," in result.stdout
-    assert ", 6 posts of others for the care queue only" in result.stdout, result.stdout
+    # a1, a1c, a2, a3 (ana), b1 and the two replies to a2 (ben, a stranger): counted apart
+    # from my posts, and the stranger's profile apart from my accounts
+    assert ", 0 posts," in result.stdout and "added 0 accounts" in result.stdout
+    assert ", 7 posts of others for the care queue only" in result.stdout, result.stdout
     db = Store(db_path)
     try:
         assert {r[0] for r in db.rows("SELECT format FROM snapshots")} == {
@@ -274,9 +279,12 @@ def test_bluesky_end_to_end_care_queue_then_forget(tmp_path, monkeypatch, run):
         assert [(i.post_id, i.handle) for i in queue.items] == [(A1, "ana.test")]
         assert queue.items[0].status == "no reply yet"
         assert queue.excluded["not mutual"] == 1  # ben's b1
+        assert STRANGER in {r[0] for r in db.rows("SELECT account_id FROM accounts")}
         assert forget_fetched(db, NOW - timedelta(hours=24)) == 1  # a3, 30 hours old
-        assert forget_fetched(db, None) == 5
+        assert forget_fetched(db, None) == 6
         assert [r[0] for r in db.rows("SELECT post_id FROM posts")] == [MINE]
+        accounts = {r[0] for r in db.rows("SELECT account_id FROM accounts")}
+        assert STRANGER not in accounts and {ME, ANA, BEN} <= accounts
         assert db.scalar("SELECT count(*) FROM signal_scores WHERE post_id <> ?", [MINE]) == 0
     finally:
         db.close()

@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pyarrow.parquet as pq
+import pytest
 from storedata import add_follows, add_post, add_scores
 
 from kindscope.store.community import community_scope
@@ -188,3 +189,51 @@ def test_forgetting_fetched_posts_forgets_the_accounts_known_only_through_them()
     assert forget_fetched(store, None) == 1  # cat2
     assert accounts() == ["ana", "dan", "me"]
     assert sorted(r[0] for r in store.rows("SELECT post_id FROM posts")) == ["ana2", "mine"]
+
+
+@pytest.mark.parametrize("relation", ["owner", "follower", "blocked", "addressed",
+                                      "mentioned by id", "mentioned by handle", "author"])
+def test_an_account_my_own_data_names_is_kept(tmp_path, relation):
+    """cat replies in a fetched thread, and my own data names cat too: cat's profile is mine
+    to export and is not forgotten with the fetched posts."""
+    from kindscope.store.care import forget_fetched
+
+    store = _with_strangers(_store())
+    if relation == "owner":
+        _snapshot(store, "cats", "generic", owner="cat")
+    elif relation == "follower":
+        add_follows(store, "own", [("cat", "me")], platform="generic")
+    elif relation == "blocked":
+        store.execute("INSERT INTO blocks VALUES ('generic', 'me', 'cat', 'block', 'own', NULL)")
+    else:
+        to = "cat" if relation == "addressed" else None
+        add_post(store, "mine2", "cat" if relation == "author" else "me", T, "thanks",
+                 reply_to_account=to, platform="generic")
+        _source(store, "mine2", "own")
+        if relation.startswith("mentioned"):
+            name = "cat" if relation == "mentioned by id" else "@Cat.example"
+            store.execute("UPDATE posts SET mentions = [?] WHERE post_id = 'mine2'", [name])
+    export_tables(store, tmp_path / "j", "jsonl")
+    exported = [json.loads(line)["account_id"]
+                for line in (tmp_path / "j/accounts.jsonl").read_text().splitlines()]
+    assert "cat" in exported
+    forget_fetched(store, None)
+    assert store.scalar("SELECT count(*) FROM accounts WHERE account_id = 'cat'") == 1
+
+
+def test_import_summary_never_counts_care_only_posts_down(run, tmp_path):
+    """A post fetched for the care queue that an import of mine then holds becomes mine to
+    read: the summary says one post added, and nothing about the care queue's count."""
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    _snapshot(store, "fetch", "bluesky-following")
+    add_post(store, "ana1", "ana", T, "i can't do this", platform="generic")
+    _source(store, "ana1", "fetch")
+    store.close()
+    own = tmp_path / "own.jsonl"
+    own.write_text(json.dumps({"type": "meta", "owner": "me"}) + "\n" + json.dumps(
+        {"id": "ana1", "author": "ana", "created_at": T.isoformat(),
+         "text": "i can't do this"}) + "\n")
+    result = run("import", own, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert ", 1 posts," in result.stdout and "care queue" not in result.stdout
