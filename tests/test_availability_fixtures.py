@@ -117,6 +117,32 @@ def test_report_and_cli_claims_match_what_the_fixture_carries(case, tmp_path, ru
     assert report["data"]["only_own_posts"] == (not expected["replies"])
 
 
+def test_a_capture_of_other_people_does_not_show_replies_to_me(tmp_path, run):
+    """A Jetstream capture of strangers (no post of mine) added to my repository: it still
+    cannot show who answered me, so the report says so rather than "0 of your posts got an
+    answer" (a user's-eye review, 2026-12-06)."""
+    car = FIXTURES / "bluesky/car/repo.car"
+    capture = FIXTURES / "bluesky/jetstream/golden_v1.jsonl"
+    if not (car.exists() and capture.exists()):
+        pytest.skip("fixtures missing")
+    store = Store(tmp_path / "k.duckdb")
+    try:
+        import_sources(store, [str(car)])
+        import_sources(store, [str(capture)])
+        owner = store.scalar("SELECT owner_id FROM snapshots WHERE format = 'bluesky-car'")
+        assert not store.scalar(
+            "SELECT count(*) FROM post_sources ps JOIN snapshots s USING (snapshot_id) "
+            "JOIN posts p ON p.platform = ps.platform AND p.post_id = ps.post_id "
+            "WHERE s.format = 'jetstream' AND p.author_id = ?", [owner])
+        _score_everything(store)
+        report = build_report(store)
+    finally:
+        store.close()
+    assert _claims(report)["replies"] is False
+    _never_zero_where_unavailable(report)
+    assert _cli_claims(run, tmp_path / "k.duckdb", None)["pileons"] is False
+
+
 def test_bluesky_appview_import_claims_match(tmp_path, monkeypatch):
     """The online importer, on responses written by hand (tests/ingest/test_bluesky_api.py):
     others' replies, followers, follows and profiles, but no follow times."""

@@ -137,17 +137,26 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
     """What the imports carry for ``me`` on ``platform``.
 
     Items about the owner (followers, following, engagement counts) count from imports
-    owned by ``me`` or by no one (captures of many people); the others from any import of
-    the platform. Others' replies also count when the data shows one (a post by someone
-    else that replies to a post of mine), whatever the import said. ``prefix``: a read
-    model whose views to use for that check.
+    owned by ``me`` or by no one (captures of many people). Others' replies count from an
+    import owned by ``me``, or from one owned by no one that holds a post of mine: a capture
+    of other people, or of another time, cannot show who answered me (a Jetstream capture
+    of strangers made "0 of your 6 posts got an answer" of an archive that holds no one's
+    replies). The other items count from any import of the platform. Others' replies also
+    count when the data shows one (a post by someone else that replies to a post of mine),
+    whatever the import said. ``prefix``: a read model whose views to use for that check.
     """
     rows = store.rows(
-        """SELECT DISTINCT c.item, s.owner_id IS NULL OR s.owner_id = ? AS mine
+        """SELECT DISTINCT c.item, s.owner_id IS NULL OR s.owner_id = ? AS mine,
+                  s.owner_id = ? OR (s.owner_id IS NULL AND EXISTS (
+                      SELECT 1 FROM post_sources ps JOIN posts p
+                        ON p.platform = ps.platform AND p.post_id = ps.post_id
+                      WHERE ps.snapshot_id = s.snapshot_id AND p.author_id = ?)) AS covers_me
            FROM snapshots s JOIN snapshot_carries c USING (snapshot_id)
-           WHERE s.platform = ?""", [me, platform])
+           WHERE s.platform = ?""", [me, me, me, platform])
     owner_items = {"followers", "following", "engagement_counts"}
-    items = {item for item, mine in rows if mine or item not in owner_items}
+    items = {item for item, mine, covers_me in rows
+             if (covers_me if item == "others_replies"
+                 else mine or item not in owner_items)}
     if store.scalar("SELECT count(*) > 0 FROM reactions WHERE platform = ? AND kind = 'like' "
                     "AND account_id <> ?", [platform, me]):
         items.add("reactions")
