@@ -97,7 +97,7 @@ def test_sqlite_file_as_db_downloads_nothing(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     result = invoke("import", DEMO, "--db", db, env={"HOME": str(home)})
-    one_line(result, str(db), "cannot open the database")
+    one_line(result, str(db), "not a kindscope database (a DuckDB file)")
     assert db.read_bytes() == before
     assert not (home / ".duckdb").exists()
 

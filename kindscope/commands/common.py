@@ -22,11 +22,11 @@ import traceback
 import click
 
 from kindscope import settings
-from kindscope.errors import KindscopeError
+from kindscope.errors import InputError, KindscopeError
 from kindscope.terminal_text import for_terminal
 
-__all__ = ["db_option", "country_option", "country_code", "KindscopeGroup", "Progress",
-           "fail"]
+__all__ = ["db_option", "country_option", "country_code", "check_platform", "KindscopeGroup",
+           "Progress", "fail"]
 
 db_option = click.option(
     "--db",
@@ -36,6 +36,19 @@ db_option = click.option(
     help="Database file (default ./kindscope.duckdb, or $KINDSCOPE_DB).",
 )
 
+
+
+def check_platform(store, platform: str | None) -> None:
+    """``--platform``: one line naming the platforms the database holds when it holds no
+    posts or follows on this one (as ``kindscope community`` says it)."""
+    from kindscope.store.community import platforms
+
+    if platform is None:
+        return
+    names = platforms(store)
+    if platform not in names:
+        raise InputError(f"no posts or follows on the platform {platform!r} "
+                         f"(there are: {', '.join(names) or 'none'})", "--platform")
 
 
 def country_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kindscope.commands.common import db_option
+from kindscope.commands.common import check_platform, db_option
 from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
 from kindscope.report.network import spread_verb, spread_words
@@ -41,7 +41,8 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
 
         kindscope network --db me.duckdb --json > network.json
     """
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, must_exist=True) as store:
+        check_platform(store, platform)
         rm = owner_read_model(store, me, platform)
         try:
             report = analyse_network(store, rm, platform, seed=seed,
@@ -49,20 +50,33 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
         finally:
             if rm is not None:
                 rm.close()
+    no_communities = _no_communities(report)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=1, default=str))
+        data = report.to_dict()
+        if no_communities:
+            data["modularity"] = None
+        click.echo(json.dumps(data, indent=1, default=str))
         return
     recip = "n/a" if report.reciprocity is None else f"{report.reciprocity:.3f}"
+    modularity = "" if no_communities else f", modularity {report.modularity:.3f}"
     _say(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} edges, "
-               f"reciprocity {recip}, modularity {report.modularity:.3f}")
-    if report.ego_network:
-        _say(f"communities: not available: {report.ego_network}")
-    for c in () if report.ego_network else report.communities[:10]:
+         f"reciprocity {recip}{modularity}")
+    if no_communities:
+        _say(f"communities: not available: {no_communities}")
+    for c in () if no_communities else report.communities[:10]:
         _say(f"  {community_title(c.community, c.name)} ({c.size} accounts)")
     counted = "follows" if report.graph == "follow" else "interactions"
     names = {c.community: c.name for c in report.communities}
     for view in report.owners:
-        _echo_owner(view, counted, report.ego_network, names)
+        _echo_owner(view, counted, no_communities, names)
+
+
+def _no_communities(report) -> str | None:
+    """Why there are no communities (and so no modularity), as the report says it; None
+    when there are."""
+    if report.edges == 0:
+        return "no ties between accounts in this data"
+    return report.ego_network
 
 
 def _say(line: str) -> None:

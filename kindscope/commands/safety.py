@@ -52,7 +52,7 @@ def safety_group(ctx, db, as_json, me):
     """
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, must_exist=True) as store:
         rm = read_model(store, me)
         try:
             result = scan(rm)
@@ -169,7 +169,7 @@ def evidence_command(db, incident, account, out_dir, verify_dir, me):
         raise InputError("give exactly one of --incident or --account (or --verify DIR)")
     if out_dir is None:
         raise InputError("give --out, the folder to write the pack into")
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, must_exist=True) as store:
         if incident:
             rm = read_model(store, me)
             try:

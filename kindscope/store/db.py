@@ -2,9 +2,10 @@
 
 DuckDB never fetches or loads an extension for us (``autoinstall_known_extensions`` and
 ``autoload_known_extensions`` are off): a SQLite or Parquet file named as ``--db`` is an
-error, not a download. A DuckDB file that another program made (tables but no kindscope
-``meta``) is refused rather than filled with kindscope's tables. Read commands open the
-file read-only, so a database the user cannot write can still be reported on.
+error, not a download; any file that is not a DuckDB database is refused before DuckDB
+opens it, and left as it was. A DuckDB file that another program made (tables but no
+kindscope ``meta``) is refused rather than filled with kindscope's tables. Read commands
+open the file read-only, so a database the user cannot write can still be reported on.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Store:
         if not memory and file.is_dir():
             raise StoreError("is a folder; --db names a database file (e.g. me.duckdb)",
                              self.path)
+        if not memory and file.exists() and not _is_duckdb_file(file):
+            raise StoreError(NOT_DUCKDB, self.path)
         # A read of a file that is not there reads an empty database and creates nothing.
         missing = read_only and not memory and not file.exists()
         self.read_only = read_only and not memory and not missing
@@ -185,17 +188,41 @@ class Store:
 
 
 @contextmanager
-def open_store(path: str | os.PathLike | None = None, read_only: bool = False
-               ) -> Iterator[Store]:
+def open_store(path: str | os.PathLike | None = None, read_only: bool = False,
+               must_exist: bool = False) -> Iterator[Store]:
     """Open the database for a command; a brand-new file is removed again on failure unless
-    an import was committed to it (``Store.discard_if_new``)."""
+    an import was committed to it (``Store.discard_if_new``). ``must_exist`` (with
+    ``read_only``): a file that is not there is one line, not an empty database."""
     store = Store(path, read_only=read_only)
+    if must_exist and store.missing:
+        store.close()
+        raise StoreError(NO_SUCH_DATABASE, store.path)
     try:
         yield store
     except BaseException:
         store.discard_if_new()
         raise
     store.close()
+
+
+#: Where a DuckDB file says what it is: "DUCK", after the header's 8-byte checksum.
+_MAGIC, _MAGIC_AT = b"DUCK", 8
+
+#: A file named as --db that DuckDB did not write (a JSONL, a Parquet or SQLite file, text).
+NOT_DUCKDB = ("not a kindscope database (a DuckDB file): name a database kindscope made, "
+              "or a new file, with --db")
+
+#: A read of a database file that is not there (as ``kindscope report`` says it).
+NO_SUCH_DATABASE = ("no such database file: import something first (kindscope import "
+                    "SOURCE --db PATH) or check the path")
+
+
+def _is_duckdb_file(file: Path) -> bool:
+    """Whether ``file`` starts as a DuckDB database does (checked before DuckDB opens it,
+    which would give its own words, or try an extension, for anything else)."""
+    with file.open("rb") as handle:
+        head = handle.read(_MAGIC_AT + len(_MAGIC))
+    return head[_MAGIC_AT:] == _MAGIC
 
 
 #: DuckDB's message when another process holds the file's lock.

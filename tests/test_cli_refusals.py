@@ -1,0 +1,116 @@
+"""What read commands refuse in one line (exit 2) rather than answer as if all were well:
+a database file that is not there, a file that is not a kindscope database, a platform the
+database holds nothing of; and `network` gives no modularity where it finds no
+communities."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_lines import one_line
+
+DEMO = Path(__file__).resolve().parents[1] / "kindscope" / "demo" / "demo-community.jsonl"
+MISSING = "no such database file"
+NOT_OURS = "not a kindscope database (a DuckDB file)"
+
+
+@pytest.fixture
+def demo_db(tmp_path, run) -> Path:
+    db = tmp_path / "demo.duckdb"
+    assert run("import", DEMO, "--db", db).exit_code == 0
+    return db
+
+
+def imported(tmp_path, run, name: str, lines: list[dict]) -> Path:
+    """A database holding one generic JSONL import of ``lines``."""
+    source = tmp_path / f"{name}.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    db = tmp_path / f"{name}.duckdb"
+    assert run("import", source, "--db", db).exit_code == 0
+    return db
+
+
+# -- a database file that is not there -----------------------------------------------------
+@pytest.mark.parametrize("args", [
+    ["network"], ["network", "--json"], ["network", "--me", "x"], ["network", "--platform", "x"],
+    ["safety", "--me", "x"],
+])
+def test_a_missing_database_is_refused(tmp_path, run, args):
+    db = tmp_path / "typo.duckdb"
+    one_line(run(*args, "--db", db), str(db), MISSING)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("which", [["--account", "x"], ["--incident", "pileon-0"]])
+def test_evidence_from_a_missing_database_writes_no_pack(tmp_path, run, which):
+    db, out = tmp_path / "typo.duckdb", tmp_path / "e"
+    one_line(run("evidence", *which, "--out", out, "--db", db), str(db), MISSING)
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- a file that is not a kindscope database -----------------------------------------------
+@pytest.mark.parametrize("command", [["stats"], ["network"], ["report"], ["safety"],
+                                     ["evidence", "--account", "x", "--out", "e"]])
+@pytest.mark.parametrize("content", [DEMO.read_bytes()[:300], b"PAR1" + bytes(40), b""],
+                         ids=["jsonl", "parquet", "empty"])
+def test_a_file_that_is_not_a_database_is_refused_by_reads(tmp_path, run, command, content):
+    db = tmp_path / "data.jsonl"
+    db.write_bytes(content)
+    one_line(run(*command, "--db", db), str(db), NOT_OURS)
+    assert db.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"]
+
+
+def test_importing_into_a_text_file_leaves_it_as_it_was(tmp_path, run):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    one_line(run("import", DEMO, "--db", notes), str(notes), NOT_OURS)
+    assert notes.read_bytes() == b"my notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_parquet_export_named_as_the_database(demo_db, tmp_path, run):
+    out = tmp_path / "pq"
+    assert run("export", "--format", "parquet", "--out", out, "--db", demo_db).exit_code == 0
+    table = next(out.rglob("*.parquet"))
+    one_line(run("stats", "--db", table), str(table), NOT_OURS)
+
+
+# -- --platform ----------------------------------------------------------------------------
+def test_network_on_a_platform_with_no_data_names_the_platforms(demo_db, run):
+    one_line(run("network", "--db", demo_db, "--platform", "twitter"),
+             "--platform", "'twitter'", "there are: generic")
+    assert run("network", "--db", demo_db, "--platform", "generic").exit_code == 0
+
+
+# -- no communities, no modularity ---------------------------------------------------------
+def test_an_ego_network_has_no_modularity(tmp_path, run):
+    follows = [{"type": "follow", "follower": "ana", "followee": name} for name in "bcd"]
+    follows += [{"type": "follow", "follower": name, "followee": "ana"} for name in "cef"]
+    db = imported(tmp_path, run, "ego", [
+        {"type": "meta", "owner": "ana"},
+        {"id": "1", "author": "ana", "created_at": "2024-03-01T09:00:00Z", "text": "hi"},
+        *follows])
+    text = run("network", "--db", db)
+    assert text.exit_code == 0, text.output
+    assert "communities: not available: " in text.stdout
+    assert "modularity" not in text.stdout
+    assert json.loads(run("network", "--db", db, "--json").stdout)["modularity"] is None
+
+
+def test_a_network_with_no_ties_has_no_modularity(tmp_path, run):
+    db = imported(tmp_path, run, "posts", [
+        {"id": "1", "author": "ana", "created_at": "2024-03-01T09:00:00Z", "text": "hi"}])
+    text = run("network", "--db", db)
+    assert text.exit_code == 0, text.output
+    assert "communities: not available: no ties between accounts" in text.stdout
+    assert "modularity" not in text.stdout
+    assert json.loads(run("network", "--db", db, "--json").stdout)["modularity"] is None
+
+
+def test_a_network_with_communities_keeps_its_modularity(demo_db, run):
+    text = run("network", "--db", demo_db)
+    assert "modularity 0." in text.stdout and "communities: not available" not in text.stdout
+    assert json.loads(run("network", "--db", demo_db, "--json").stdout)["modularity"] > 0
