@@ -20,7 +20,6 @@ from kindscope.signals.guards import (
     adjust_upbeat,
     cap_where,
 )
-from kindscope.signals.hashtags import as_words
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
@@ -112,18 +111,14 @@ class SignalModel:
         """Probabilities per signal for ``texts`` (contexts: replied-to posts or None).
 
         Everything here reads each text with disguised spellings undone
-        (``spelling.Respeller``): the encoder, the heads, the phrase layer and the guards; the
-        encoder, the heads and the profanity model read hashtags as their words too."""
+        (``spelling.Respeller``): the encoder, the heads, the phrase layer and the guards."""
         needs_ctx = contexts is not None and any(self.heads[s].context for s in signals)
         fix = self.respeller.fix
         plain = [fix(t) for t in texts]
         plain_ctx = [fix(c) for c in contexts] if needs_ctx else None
         uniq = sorted(set(plain) | (set(plain_ctx) if needs_ctx else set()))
         where = {t: i for i, t in enumerate(uniq)}
-        # the encoder, the heads and the profanity model read hashtags as their words
-        # ("#cantdothisanymore" as "cant do this anymore": ``hashtags.py``); the rule layers
-        # below read the text as written
-        encoded = self.encoder.encode([as_words(t) for t in uniq], batch_size=batch_size)
+        encoded = self.encoder.encode(uniq, batch_size=batch_size)
         rows = np.array([where[t] for t in plain], dtype=np.int64)
         feats = encoded.features[rows]
         indptr, indices = bag_rows([encoded.token_ids[i] for i in rows])
@@ -135,7 +130,7 @@ class SignalModel:
         wanted = (*signals, "toxicity") if set(SUPPORT_SIGNALS) & set(signals) else signals
         if {"upbeat", "toxicity", "offensive"} & set(wanted):
             wanted = (*wanted, "crisis")
-        words = self._profanity([as_words(t) for t in plain], wanted)
+        words = self._profanity(plain, wanted)
         for s in dict.fromkeys(wanted):
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
@@ -212,7 +207,7 @@ class SignalModel:
         rows = [i for i, rest in found.items() if rest]
         if rows and names:
             rests = [found[i] for i in rows]
-            enc = self.encoder.encode([as_words(r) for r in rests])
+            enc = self.encoder.encode(rests)
             indptr, indices = bag_rows(enc.token_ids)
             for s in names:
                 head = self.heads[s]

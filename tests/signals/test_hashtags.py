@@ -41,16 +41,6 @@ def test_word_list_is_sorted_counts_of_plain_words():
     assert {"mental", "health", "anymore"} <= words and "mentalhealth" not in words
 
 
-def test_scores_read_the_words_of_a_tag():
-    """The encoder reads "#blessed" as "blessed": the sign alone moves no score."""
-    from kindscope.signals import score_texts
-
-    table = score_texts(["#blessed", "blessed"], signals=["distress", "upbeat"])
-    for signal in ("distress", "upbeat"):
-        first, second = table.column(signal).to_pylist()
-        assert first == pytest.approx(second)
-
-
 def test_word_list_is_what_its_command_counts():
     """``training/build_wordlist.py`` rebuilds the shipped list byte for byte."""
     import sys
