@@ -184,8 +184,9 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
         out["kindness_gap"] = (f"{held} replies, likes or reposts on posts; "
                                f"{remedy(platform)}")
     if model_version is None:  # painful, upbeat and hostile are readings
-        words = ("the posts are not scored yet: run kindscope score on the database, then "
-                 "kindscope export again" if isinstance(store, DatasetStore)
+        words = ("the posts are not scored yet: run kindscope score on the database and "
+                 "export it again, or kindscope score --engine spark --data on the dataset"
+                 if isinstance(store, DatasetStore)
                  else "the posts are not scored yet: run kindscope score")
         for figure in ("unanswered", "kindness_gap", "pileons", "most_targeted"):
             out.setdefault(figure, words)

@@ -31,11 +31,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import uuid
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from kindscope import __version__
 from kindscope.errors import InputError, StoreError
@@ -45,7 +48,8 @@ from kindscope.store.schema import SCHEMA_VERSION, TABLE_KEYS
 
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
-           "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows"]
+           "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows", "foreign_entry",
+           "check_rows", "file_rows"]
 
 LAYOUT_VERSION = 1
 MANIFEST = "dataset.json"
@@ -60,6 +64,12 @@ LOAD_BELOW_BYTES = 64 * 1024 * 1024
 
 _DAY = "strftime(timezone('UTC', {col}), '%Y-%m-%d')"
 _SORT = {"snapshots": ("snapshot_id",), **TABLE_KEYS}
+#: What an interrupted ``score --engine spark`` leaves inside a dataset (``spark_score``:
+#: its staging folder and the manifest's temporary file): kindscope's own, safe to replace.
+_WORK_ENTRY = re.compile(r"\.scoring-[0-9a-f]{8}|\.dataset\.json\.[0-9a-f]{8}\.tmp")
+#: Files a file manager leaves in any folder it shows (macOS, Windows): not the user's work,
+#: so they do not stop a dataset being replaced.
+_OS_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
 def _q(path: Path | str) -> str:
@@ -127,14 +137,13 @@ def write_dataset(store: Store, out_dir: str | os.PathLike) -> list[Path]:
     """Write every table of ``store`` as a dataset at ``out_dir``; return what was written.
 
     The dataset is written next to ``out_dir`` and then put in its place, so a reader never
-    sees half of it. ``out_dir`` may be missing, empty, or a dataset (replaced whole); a
-    folder holding anything else is refused rather than overwritten.
+    sees half of it. ``out_dir`` may be missing, empty, or a dataset holding nothing but
+    its own files (replaced whole); a folder holding anything else, a dataset with a file
+    of the user's beside its tables included, is refused rather than deleted with it.
     """
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists() and any(out.iterdir()) and not is_dataset(out):
-        raise InputError("holds files that are not a kindscope dataset; name an empty or "
-                         "new folder for --out", str(out))
+    _check_replaceable(out)
     work = out.parent / f".{out.name}.writing-{uuid.uuid4().hex[:8]}"
     work.mkdir()
     try:
@@ -156,6 +165,72 @@ def write_dataset(store: Store, out_dir: str | os.PathLike) -> list[Path]:
         shutil.rmtree(work, ignore_errors=True)
         raise
     return [out / MANIFEST, *(out / f"{t}.parquet" for t in (*FLAT, *PARTITIONED))]
+
+
+def _check_replaceable(out: Path) -> None:
+    """Refuse ``out`` unless replacing it whole deletes nothing kindscope did not write:
+    the old folder is removed once the new dataset is in its place (README: "a folder that
+    holds other files is refused, never overwritten")."""
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise InputError("is a file; name a folder for the dataset", str(out))
+    if not is_dataset(out):
+        if any(out.iterdir()):
+            raise InputError("holds files that are not a kindscope dataset; name an empty or "
+                             "new folder", str(out))
+        return
+    entry = foreign_entry(out)
+    if entry is not None:
+        raise InputError(f"holds {entry.relative_to(out)}, which is not part of the "
+                         "kindscope dataset there, and writing the dataset replaces the "
+                         "folder whole: move it elsewhere or name another folder", str(out))
+
+
+def foreign_entry(root: str | os.PathLike) -> Path | None:
+    """The first entry in the dataset at ``root`` that its layout does not write (a user's
+    notes, a folder of figures), or None: what replacing the dataset would delete."""
+    for entry in _entries(Path(root)):
+        table = entry.name.removesuffix(".parquet")
+        if (entry.name == MANIFEST and _plain_file(entry)) or _WORK_ENTRY.fullmatch(entry.name):
+            continue
+        if entry.suffix == ".parquet" and table in FLAT and _plain_file(entry):
+            continue
+        if entry.suffix == ".parquet" and table in PARTITIONED and _plain_dir(entry):
+            found = _foreign_in_partitions(entry, PARTITION_COLUMNS)
+            if found is None:
+                continue
+            return found
+        return entry
+    return None
+
+
+def _foreign_in_partitions(folder: Path, columns: tuple[str, ...]) -> Path | None:
+    """The first entry of a partitioned table folder that is not a ``column=value`` folder
+    (one level per partition column) or, inside the last, a Parquet file."""
+    for entry in _entries(folder):
+        if not columns:
+            found = None if entry.suffix == ".parquet" and _plain_file(entry) else entry
+        elif _plain_dir(entry) and entry.name.startswith(f"{columns[0]}="):
+            found = _foreign_in_partitions(entry, columns[1:])
+        else:
+            found = entry
+        if found is not None:
+            return found
+    return None
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(e for e in folder.iterdir() if not (e.name in _OS_FILES and _plain_file(e)))
+
+
+def _plain_file(path: Path) -> bool:
+    """A file, not a link: a link is the user's, even to a file kindscope wrote."""
+    return path.is_file() and not path.is_symlink()
+
+
+def _plain_dir(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
 
 
 def _swap_in(work: Path, out: Path) -> None:
@@ -194,6 +269,44 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]
         [table]).fetchall()]
 
 
+def file_rows(root: str | os.PathLike, table: str) -> int:
+    """Rows in ``table``'s Parquet files, from each file's footer: no data is read, so a
+    dataset of thousands of day partitions is checked in a fraction of a second."""
+    path = Path(root) / f"{table}.parquet"
+    if not _has_files(Path(root), table):
+        return 0
+    files = sorted(path.rglob("*.parquet")) if table in PARTITIONED else [path]
+    return sum(_footer_rows(Path(root), f) for f in files)
+
+
+def _footer_rows(root: Path, file: Path) -> int:
+    try:
+        return pq.read_metadata(file).num_rows
+    except (pa.ArrowException, OSError) as exc:  # truncated in a copy, or not Parquet
+        raise InputError(f"{file.relative_to(root)} is not a readable Parquet file "
+                         f"({str(exc).splitlines()[0]}); the dataset is damaged or partly "
+                         "copied: export it again from the database", str(root)) from None
+
+
+def check_rows(root: str | os.PathLike, manifest: dict, held: dict[str, int]) -> None:
+    """Refuse a dataset whose tables hold other row counts than ``dataset.json`` says.
+
+    A table folder deleted or a day partition lost in a copy is otherwise read as a
+    smaller dataset without a word, and ``import --parquet`` would write the smaller counts
+    back, making the loss permanent. ``held``: rows per table as read.
+    """
+    expected = manifest.get("rows") or {}
+    for table in (*FLAT, *PARTITIONED):
+        if table in expected and not isinstance(expected[table], int):
+            raise InputError(f"{MANIFEST} is damaged (rows of {table}: "
+                             f"{expected[table]!r})", str(root))
+        if table in expected and expected[table] != held.get(table, 0):
+            raise InputError(f"{table}: the manifest says {expected[table]:,} rows, the "
+                             f"files hold {held.get(table, 0):,}; the dataset is damaged or "
+                             "partly copied: export it again from the database (or import "
+                             "its sources again into a new folder)", str(root))
+
+
 def dataset_bytes(path: str | os.PathLike) -> int:
     """Bytes of Parquet in the dataset at ``path``."""
     return sum(f.stat().st_size for f in Path(path).rglob("*.parquet") if f.is_file())
@@ -224,6 +337,8 @@ class DatasetStore(Store):
                 select = _select_sql(root, table, _columns(self.con, table))
                 self.execute(f"DROP TABLE {table}")
                 self.execute(f"CREATE {kind} {table} AS {select}")
+            held = {t: self._rows(root, t) for t in (*FLAT, *PARTITIONED)}
+            check_rows(root, self.manifest, held)
         except duckdb.Error as exc:
             self.con.close()
             raise StoreError(f"cannot read the dataset: {str(exc).splitlines()[0]}",
@@ -231,6 +346,13 @@ class DatasetStore(Store):
         except BaseException:
             self.con.close()
             raise
+
+    def _rows(self, root: Path, table: str) -> int:
+        """Rows of ``table`` as this store holds them: counted when loaded (free), else
+        from the files' footers (a count over a view opens every file anyway)."""
+        if self.loaded:
+            return int(self.scalar(f"SELECT count(*) FROM {table}"))
+        return file_rows(root, table)
 
     def discard_if_new(self) -> None:
         self.close()
@@ -242,11 +364,17 @@ def open_dataset(path: str | os.PathLike, load: bool | None = None) -> DatasetSt
 
 
 def load_dataset(store: Store, path: str | os.PathLike) -> dict[str, int]:
-    """Copy the dataset at ``path`` into ``store``'s (empty) tables; rows per table."""
+    """Copy the dataset at ``path`` into ``store``'s (empty) tables; rows per table.
+
+    A damaged dataset is refused (:func:`check_rows`, from the files' footers) before any
+    row is copied, so ``import --parquet`` never writes its loss back, and a file copied
+    twice is named rather than failing the copy on a duplicate key.
+    """
     root = Path(path)
-    read_manifest(root)
+    tables = (*FLAT, *PARTITIONED)
+    check_rows(root, read_manifest(root), {t: file_rows(root, t) for t in tables})
     loaded = {}
-    for table in (*FLAT, *PARTITIONED):
+    for table in tables:
         if not _has_files(root, table):
             continue
         columns = _columns(store.con, table)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kindscope.store.dataset import exported_rows, write_dataset
+from kindscope.errors import InputError
+from kindscope.store.dataset import exported_rows, is_dataset, write_dataset
 from kindscope.store.db import Store
 from kindscope.store.read_sql import CARE_ONLY
 
@@ -79,11 +80,13 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     ``parquet``: a dataset (:mod:`kindscope.store.dataset`: posts and their rows
     partitioned by platform and day, the other tables one file each, ``dataset.json``);
     ``jsonl``: one JSON-lines file per table. Neither holds the posts of others fetched
-    only for the care queue (``dataset.exported_rows``).
+    only for the care queue (``dataset.exported_rows``). JSONL files replace those of a
+    previous JSONL export in ``out_dir`` and nothing else (:func:`_check_jsonl_folder`).
     """
     if fmt == "parquet":
         return write_dataset(store, out_dir)
     out = Path(out_dir)
+    _check_jsonl_folder(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for table in EXPORTED_TABLES:
@@ -91,6 +94,33 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
         store.execute(f"COPY ({exported_rows(table)}) TO '{_quote(target)}' (FORMAT JSON)")
         written.append(target)
     return written
+
+
+def _check_jsonl_folder(out: Path) -> None:
+    """Refuse a folder the JSONL export would overwrite something of the user's in.
+
+    The export writes ``<table>.jsonl`` over whatever has that name, so the folder must be
+    missing, empty, or a previous JSONL export: every table's file and nothing else (one
+    ``posts.jsonl`` alone may be the user's own source file). A Parquet dataset is refused
+    too: files written into it would make it hold what its manifest does not name.
+    """
+    if not out.is_dir():
+        return  # missing (made below), or a file the caller reports
+    if is_dataset(out):
+        raise InputError("is a Parquet dataset; write the JSONL export into a folder of its "
+                         "own", str(out))
+    names = {f"{table}.jsonl" for table in EXPORTED_TABLES}
+    entries = sorted(out.iterdir())
+    for entry in entries:
+        if entry.name not in names or not entry.is_file() or entry.is_symlink():
+            raise InputError(f"holds {entry.name}, which is not a file of a kindscope JSONL "
+                             "export: move it elsewhere or name an empty or new folder",
+                             str(out))
+    missing = sorted(names - {e.name for e in entries})
+    if entries and missing:
+        raise InputError(f"holds {entries[0].name} but not {missing[0]}, so it is not a "
+                         "previous kindscope JSONL export and the file may be yours: move it "
+                         "elsewhere or name an empty or new folder", str(out))
 
 
 def _quote(path: Path) -> str:
