@@ -24,7 +24,7 @@ from kindscope.store import aggregates
 from kindscope.store.availability import ITEMS, QUESTION_NAMES, QUESTIONS, fetch_command
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, read_model
-from kindscope.store.sources import platform_snapshots
+from kindscope.store.sources import platform_snapshots, shared_name
 
 __all__ = ["SCHEMA_VERSION", "build_report", "report_from", "metrics_to_dict", "summary_of",
            "with_readings", "write_json"]
@@ -175,7 +175,7 @@ def _iso(epoch_ms: int | None) -> str | None:
 
 def _source(rm: ReadModel, demo: bool) -> dict:
     snapshots = [
-        {"source": s, "format": f, "taken_at": _iso(t), "imported_at": _iso(i)}
+        {"source": shared_name(s), "format": f, "taken_at": _iso(t), "imported_at": _iso(i)}
         for s, f, t, i in platform_snapshots(rm.store, rm.platform)]
     mine, replies = aggregates.my_post_counts(rm)
     counts = aggregates.post_counts(rm)

@@ -28,6 +28,7 @@ from kindscope.safety.incidents import Incident, scan
 from kindscope.store import evidence
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
+from kindscope.store.sources import shared_name
 
 __all__ = ["Evidence", "PackProblem", "collect_incident", "collect_account", "write_pack",
            "check_pack", "verify_pack", "PACK_FILES", "MANIFEST"]
@@ -75,7 +76,8 @@ def _collection(store: Store, posts: tuple[dict, ...]) -> tuple[dict, ...]:
     keys = ("snapshot_id", "platform", "source", "format", "owner_id", "taken_at",
             "imported_at")
     return tuple(
-        {k: (v.isoformat() if isinstance(v, datetime) else v)
+        {k: (v.isoformat() if isinstance(v, datetime) else shared_name(v) if k == "source"
+             else v)
          for k, v in zip(keys, r, strict=True)}
         for r in evidence.snapshot_rows(store) if r[0] in seen or r[1] in platforms)
 

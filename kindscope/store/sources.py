@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath, PureWindowsPath
+
 from kindscope.store.db import Store
 
-__all__ = ["platform_snapshots"]
+__all__ = ["platform_snapshots", "shared_name"]
+
+
+def shared_name(source: str) -> str:
+    """An import's source as a file the user shares (``report.json``, an evidence pack)
+    names it: a file's or folder's own name, not its path (a path names the user's home
+    folder, often their name); an online source ("bluesky:HANDLE") as given."""
+    if "\\" in source:
+        return PureWindowsPath(source).name
+    if "/" in source:
+        return PurePosixPath(source).name
+    return source
 
 
 def platform_snapshots(store: Store, platform: str) -> list[tuple]:

@@ -20,7 +20,7 @@ def test_pack_lists_the_imports_its_posts_were_seen_in(run, tmp_path):
     assert run("import", first, other, "--db", db).exit_code == 0
     store = Store(db)
     evidence = collect_account(store, "troll")
-    assert [c["source"] for c in evidence.collection] == [str(first)]
+    assert [c["source"] for c in evidence.collection] == [first.name]  # no path: it is shared
     assert len(evidence.posts[0]["snapshots"]) == 1
     assert evidence.posts[0]["snapshots"][0] == evidence.collection[0]["snapshot_id"]
 
