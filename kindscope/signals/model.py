@@ -20,7 +20,6 @@ from kindscope.signals.guards import (
     adjust_upbeat,
     cap_where,
 )
-from kindscope.signals.hashtags import as_words
 from kindscope.signals.heads import Head, bag_rows, load_heads, pair_features
 from kindscope.signals.idioms import DISTRESS_FREE, adjust_idioms, explain_idioms
 from kindscope.signals.mentions import adjust_mentions, denial_rest, mention_mask
@@ -58,12 +57,6 @@ SIGNALS: tuple[str, ...] = (
 #: 2026.12.18 was used during stop 33 for a rule later taken out (training/variants/
 #: 2026-12-05q) and skipped: 2026.12.19 follows .17, so that no store takes .18 scores as current.
 MODEL_VERSION = "minilm4ft-s9-stack-2026.12.19"
-
-#: The heads that read every hashtag as its words ("#cantdothisanymore" as "cant do this
-#: anymore": ``hashtags.py``): the hashtag sign itself read as pain ("#blessed" distress
-#: 0.86, "blessed" 0.18). The other heads read the text as written: read as words, tags made
-#: support read more tweets as comfort (``training/variants/2026-12-06b``).
-TAG_WORD_SIGNALS = ("distress", "crisis", "upbeat")
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -128,8 +121,7 @@ class SignalModel:
         encoded = self.encoder.encode(uniq, batch_size=batch_size)
         rows = np.array([where[t] for t in plain], dtype=np.int64)
         feats = encoded.features[rows]
-        tokens = [encoded.token_ids[i] for i in rows]
-        indptr, indices = bag_rows(tokens)
+        indptr, indices = bag_rows([encoded.token_ids[i] for i in rows])
         ctx_feats = self._context_features(encoded.features, where, plain_ctx, len(texts),
                                            needs_ctx)
         out = {}
@@ -139,12 +131,10 @@ class SignalModel:
         if {"upbeat", "toxicity", "offensive"} & set(wanted):
             wanted = (*wanted, "crisis")
         words = self._profanity(plain, wanted)
-        tagged = self._tags_as_words(plain, feats, tokens, wanted, batch_size)
         for s in dict.fromkeys(wanted):
             head = self.heads[s]
-            f, ip, ix = tagged if s in TAG_WORD_SIGNALS and tagged else (feats, indptr, indices)
-            x = pair_features(f, ctx_feats) if head.context else f
-            out[s] = head.proba(x, ip, ix, words)
+            x = pair_features(feats, ctx_feats) if head.context else feats
+            out[s] = head.proba(x, indptr, indices, words)
         # A text of which the encoder knows no token (only emoji: each is the same unknown
         # token; or nothing) reads as the heads' reading of nothing, alike for all of them
         # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag from
@@ -206,29 +196,6 @@ class SignalModel:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"], slogans)
         return {s: out[s] for s in signals}
-
-    def _tags_as_words(self, plain: list[str], feats: np.ndarray, tokens: list[np.ndarray],
-                       wanted: tuple[str, ...], batch_size: int
-                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """Features and word bags (``indptr, indices``) of ``plain`` with every hashtag read
-        as its words (``hashtags.as_words``), for the heads of ``TAG_WORD_SIGNALS``; only the
-        texts that hold a tag are encoded again. None when no such head is wanted or no text
-        has a tag."""
-        if not set(TAG_WORD_SIGNALS) & set(wanted):
-            return None
-        worded = [as_words(t) for t in plain]
-        changed = [i for i, (t, w) in enumerate(zip(plain, worded, strict=True)) if t != w]
-        if not changed:
-            return None
-        again = sorted({worded[i] for i in changed})
-        where = {t: i for i, t in enumerate(again)}
-        enc = self.encoder.encode(again, batch_size=batch_size)
-        feats = feats.copy()
-        feats[changed] = enc.features[[where[worded[i]] for i in changed]]
-        tokens = list(tokens)
-        for i in changed:
-            tokens[i] = enc.token_ids[where[worded[i]]]
-        return (feats, *bag_rows(tokens))
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set
                            ) -> dict[str, np.ndarray]:
