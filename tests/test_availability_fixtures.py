@@ -8,6 +8,7 @@ hides availability; the model is not what is tested here.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,11 @@ def _cli_claims(run, db, me) -> dict[str, bool]:
     safety = run("safety", "--db", db, *extra)
     network = run("network", "--db", db, *extra)
     assert safety.exit_code == 0 and network.exit_code == 0
-    return {"pileons": "pile-ons: not available" not in safety.output,
+    scan = json.loads(run("safety", "--db", db, "--json", *extra).stdout)
+    looked = "pile-ons: not available" not in safety.output
+    # what the data cannot show is null in the JSON, not an empty list ("none found")
+    assert (scan["pileons"] is None) == (not looked) == (scan["pileons_reason"] is not None)
+    return {"pileons": looked,
             "follow_back": "follow-back not available" not in network.output
             and "do not follow back" in network.output}
 

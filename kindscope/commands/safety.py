@@ -59,7 +59,13 @@ def safety_group(ctx, db, as_json, me):
         finally:
             rm.close()
     if as_json:
-        click.echo(json.dumps(asdict(result), indent=1, default=str))
+        data = asdict(result)
+        # what the data cannot show is null, not an empty list a script reads as "none"
+        # (as in report.json and community.json); the reason says why
+        for kind in ("pileons", "trawlers"):
+            if data[f"{kind}_reason"] is not None:
+                data[kind] = None
+        click.echo(json.dumps(data, indent=1, default=str))
         return
     _echo_scan(result)
 
