@@ -35,7 +35,8 @@ def imported(tmp_path, run, name: str, lines: list[dict]) -> Path:
 # -- a database file that is not there -----------------------------------------------------
 @pytest.mark.parametrize("args", [
     ["network"], ["network", "--json"], ["network", "--me", "x"], ["network", "--platform", "x"],
-    ["safety", "--me", "x"],
+    ["safety", "--me", "x"], ["report", "--me", "x", "--out", "r"], ["community"],
+    ["export", "--out", "e"], ["score"],
 ])
 def test_a_missing_database_is_refused(tmp_path, run, args):
     db = tmp_path / "typo.duckdb"

@@ -179,7 +179,7 @@ def export_command(db, fmt, out_dir):
 
         kindscope export --format parquet --out my-data/
     """
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, must_exist=True) as store:
         files = export_tables(store, out_dir, fmt)
     for file in files:
         click.echo(str(file))

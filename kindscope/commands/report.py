@@ -87,7 +87,7 @@ def open_for_engine(engine: str, data_dir, db, master) -> AbstractContextManager
         raise click.UsageError("--master is for --engine spark")
     if data_dir is not None:
         return open_dataset(data_dir)
-    return open_store(db, read_only=True)
+    return open_store(db, read_only=True, must_exist=True)
 
 
 _me_option = click.option("--me", default=None, metavar="HANDLE",

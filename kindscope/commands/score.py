@@ -106,7 +106,7 @@ def score_command(input_file, db, text, context, text_column, id_column, context
     from kindscope.store.db import open_store
     from kindscope.store.scoring import unread_counts
 
-    with open_store(db) as store:
+    with open_store(db, must_exist=True) as store:
         with Progress("Scoring") as bar:
             count = score_store(store, batch_size=batch_size, progress=bar.update)
         unread = unread_counts(store, None, MODEL_VERSION)

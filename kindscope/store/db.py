@@ -191,12 +191,13 @@ class Store:
 def open_store(path: str | os.PathLike | None = None, read_only: bool = False,
                must_exist: bool = False) -> Iterator[Store]:
     """Open the database for a command; a brand-new file is removed again on failure unless
-    an import was committed to it (``Store.discard_if_new``). ``must_exist`` (with
-    ``read_only``): a file that is not there is one line, not an empty database."""
+    an import was committed to it (``Store.discard_if_new``). ``must_exist``: a file that
+    is not there is one line, not an empty database (read) or a new one (write)."""
+    if must_exist:
+        target = str(settings.get("db", None if path is None else str(path)))
+        if target != ":memory:" and not Path(target).exists():
+            raise StoreError(NO_SUCH_DATABASE, target)
     store = Store(path, read_only=read_only)
-    if must_exist and store.missing:
-        store.close()
-        raise StoreError(NO_SUCH_DATABASE, store.path)
     try:
         yield store
     except BaseException:
