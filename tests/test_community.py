@@ -231,6 +231,28 @@ def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
     assert "no community shown;" in said
 
 
+def test_only_my_own_conversations_show_no_community(tmp_path):
+    """An account export with no follows: the graph is my replies and mentions alone, so
+    its "communities" are how my contacts split, as `network` says (a Mastodon archive
+    showed one, where `network` said none could be found; user's-eye review)."""
+    from kindscope.commands.community import _summary, community_view
+    from kindscope.ingest import import_sources
+
+    lines = [{"type": "meta", "owner": "me"}]
+    lines += [{"id": f"p{i}", "author": "me", "text": "hi", "reply_to_author": f"f{i % 6}",
+               "created_at": f"2024-05-0{i % 9 + 1}T12:00:00Z"} for i in range(18)]
+    lines += [{"id": f"r{i}", "author": f"f{i}", "text": "hello", "reply_to": f"p{i}",
+               "created_at": f"2024-05-0{i % 9 + 1}T13:00:00Z"} for i in range(6)]
+    path = tmp_path / "mine.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    store = Store(":memory:")
+    import_sources(store, [str(path)])
+    view = community_view(store, "generic", seed=13)
+    assert view["graph"] == "interaction" and view["communities"] == []
+    assert "only the imports' owners' own conversations" in view["cannot_show"]["follow_ties"]
+    assert "no community shown;" in _summary(view)
+
+
 def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):
     db = tmp_path / "unscored.duckdb"
     invoke("import", demo_path(), "--db", db)

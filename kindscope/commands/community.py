@@ -101,7 +101,8 @@ def community_view(store: Store, platform: str, seed: int | None = None,
     sizes = found.sizes
     # on the imports' owners' own follow lists the "communities" are only how one person's
     # contacts split, as `kindscope network` says (its ego rule): none is shown
-    owners_only = found.kind == "follow" and follows_of_owners_only(store, platform)
+    owners_only = found.owners_only or (found.kind == "follow"
+                                        and follows_of_owners_only(store, platform))
     shown = set() if owners_only else {c for c, n in enumerate(sizes) if n >= MIN_MEMBERS}
     membership = {a: (c + 1 if c in shown else cm.REST) for a, c in found.membership.items()}
     with cm.community_scope(store, platform, membership) as scope:
@@ -193,11 +194,15 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
     if graph != "follow":
         out["follows"] = (f"{held} follow lists of the members (the communities come from "
                           "replies and mentions): reciprocity and isolated members need them")
-    if owners_only:
+    if owners_only and graph == "follow":
         out["follow_ties"] = ("the follow lists are only the imports' owners' own (whom each "
                               "follows, who follows each), not how the members follow each "
                               "other: communities, reciprocity and isolated members need "
                               "those (a capture or an export of many accounts' follows)")
+    elif owners_only:
+        out["follow_ties"] = ("the replies and mentions are only the imports' owners' own "
+                              "conversations, not how the others talk to each other: "
+                              "communities need those (a capture of many accounts' posts)")
     return out
 
 

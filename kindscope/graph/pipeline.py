@@ -82,6 +82,17 @@ def ego_reason(net: Network, platform: str, me: str) -> str | None:
     return _EGO[net.kind] + _EGO_TAIL
 
 
+def _owners_only(store: Store, graph: AccountGraph) -> bool:
+    """Whether every edge of ``graph`` touches the owner of an import."""
+    g = graph.graph
+    if g.ecount() == 0:
+        return False
+    owners = {r[0] for r in store.rows(
+        "SELECT DISTINCT owner_id FROM snapshots WHERE owner_id IS NOT NULL")}
+    ids = g.vs["account_id"]
+    return all(ids[e.source] in owners or ids[e.target] in owners for e in g.es)
+
+
 def leiden_communities(store: Store, platform: str, seed: int) -> Communities:
     """The communities of :func:`build_network` (Leiden on the driver, every edge there)
     with their follow figures, as the community view shows them."""
@@ -93,7 +104,7 @@ def leiden_communities(store: Store, platform: str, seed: int) -> Communities:
                                 top=max(net.follows.graph.vcount(), 1)) \
         if net.kind == "follow" else ()
     return Communities(
-        kind=net.kind, method="leiden",
+        kind=net.kind, method="leiden", owners_only=_owners_only(store, net.graph),
         membership=dict(zip(keys, net.partition.membership, strict=True)),
         sizes=tuple(int(n) for n in np.bincount(
             np.asarray(net.partition.membership, dtype=np.int64))) if keys else (),

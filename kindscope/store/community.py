@@ -64,6 +64,10 @@ class Communities:
     reciprocity: float | None  # of the whole follow graph; None without follow edges
     reciprocity_by: dict[int, float]  # inside each community that has follow edges inside
     isolated_by: dict[int, int]  # members with at most one follower inside their community
+    #: Every edge of the graph touches an import's owner: the graph holds only the owners'
+    #: own ties (their follow lists, their conversations), not how the others are tied, so
+    #: its "communities" are only how one person's contacts split (``network``'s ego rule).
+    owners_only: bool = False
 
 
 class CommunityScope:
