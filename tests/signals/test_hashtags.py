@@ -1,11 +1,18 @@
-"""Hashtags read as their words (``kindscope/signals/hashtags.py``). Cases written by hand,
-before the review set of ``training/variants/2026-12-06b`` was read."""
+"""Hashtags read as their words (``training/variants/2026-12-06c/hashtags.py``: judged twice,
+not in the shipped model, kept for the next plan). Cases written by hand, before the review
+set of ``training/variants/2026-12-06b`` was read."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from kindscope.signals.hashtags import WORDS, as_words, split_run
+VARIANT = Path(__file__).resolve().parents[2] / "training" / "variants" / "2026-12-06c"
+sys.path.insert(0, str(VARIANT))
+
+from hashtags import WORDS, as_words, split_run  # noqa: E402
 
 
 @pytest.mark.parametrize(("text", "read"), [
@@ -42,14 +49,10 @@ def test_word_list_is_sorted_counts_of_plain_words():
 
 
 def test_word_list_is_what_its_command_counts():
-    """``training/build_wordlist.py`` rebuilds the shipped list byte for byte."""
-    import sys
-    from pathlib import Path
-
+    """``build_wordlist.py`` rebuilds the list byte for byte."""
     root = Path(__file__).resolve().parents[2]
     if not (root.parent / "shared/data").is_dir():
         pytest.skip("needs ../shared/data")
-    sys.path.insert(0, str(root / "training"))
     import build_wordlist
 
     built = "".join(f"{w} {n}\n" for w, n in build_wordlist.build(build_wordlist.MIN_COUNT))

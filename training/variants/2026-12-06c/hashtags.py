@@ -11,8 +11,13 @@ their counts ("#cantdothisanymore" -> "cant do this anymore"). A run it cannot s
 known words stays as written, without the sign. Every rule layer still reads the text as
 written.
 
-The word list (``artifacts/words.txt``) is counted from the training files of the project's
-data by ``training/build_wordlist.py``.
+The word list (``words.txt`` beside this file) is counted from the training files of the
+project's data by ``build_wordlist.py`` (beside it too).
+
+Not in the shipped model: judged twice and not shipped (``../2026-12-06b``, ``README.md``
+here). Kept here, with ``tags_for_heads.patch`` (the model change of plan 2026-12-06c, which
+imported this module as ``kindscope.signals.hashtags``), for a plan that comes with a better
+reading of goodbye notes.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from pathlib import Path
 
 __all__ = ["as_words", "split_run"]
 
-WORDS = Path(__file__).resolve().parent / "artifacts" / "words.txt"
+WORDS = Path(__file__).resolve().parent / "words.txt"
 #: A hashtag: the sign at the start of a word (not in "&#39;" or "C#"), then its word.
 _TAG = re.compile(r"(?<![\w&#])#(\w+)")
 _PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")

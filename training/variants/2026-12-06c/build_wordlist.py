@@ -1,6 +1,6 @@
-"""Build the word list that splits run-together hashtags (``kindscope/signals/hashtags.py``).
+"""Build the word list that splits run-together hashtags (``hashtags.py`` beside this file).
 
-    .venv/bin/python training/build_wordlist.py [--out kindscope/signals/artifacts/words.txt]
+    .venv/bin/python training/variants/2026-12-06c/build_wordlist.py [--out FILE]
 
 Counts the plain words (letters only, lower case) of the training files of ``../shared/data``
 named below: Reddit comments and posts, tweets, counselling answers. A word written as a
@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-DATA = Path(os.environ.get("KINDSCOPE_DATA", Path(__file__).resolve().parents[2] / "shared/data"))
-OUT = Path(__file__).resolve().parents[1] / "kindscope" / "signals" / "artifacts" / "words.txt"
+DATA = Path(os.environ.get("KINDSCOPE_DATA", Path(__file__).resolve().parents[4] / "shared/data"))
+OUT = Path(__file__).resolve().parent / "words.txt"
 
 #: Training files only (no test split, no validation file read for figures).
 FILES = (
