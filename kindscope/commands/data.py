@@ -12,7 +12,7 @@ import click
 from kindscope.commands.common import Progress, db_option
 from kindscope.errors import InputError
 from kindscope.ingest import ADDED_KINDS, FORMATS, ImportOptions, import_sources
-from kindscope.store.dataset import is_dataset, load_dataset, write_dataset
+from kindscope.store.dataset import check_replaceable, is_dataset, load_dataset, write_dataset
 from kindscope.store.db import open_store
 from kindscope.store.queries import export_tables, stats
 
@@ -101,6 +101,7 @@ def _import_to_dataset(sources, parquet_dir, fmt, options):
     time) for the whole dataset, not only the new records.
     """
     out = Path(parquet_dir)
+    check_replaceable(out)  # before any fetch or load: refused later, all of it is lost
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}.import-", dir=out.parent) as tmp:
         with open_store(Path(tmp) / "work.duckdb") as store:

@@ -49,7 +49,7 @@ from kindscope.store.schema import SCHEMA_VERSION, TABLE_KEYS
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
            "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows", "foreign_entry",
-           "check_rows", "file_rows"]
+           "check_replaceable", "os_file", "check_rows", "file_rows"]
 
 LAYOUT_VERSION = 1
 MANIFEST = "dataset.json"
@@ -69,7 +69,13 @@ _SORT = {"snapshots": ("snapshot_id",), **TABLE_KEYS}
 _WORK_ENTRY = re.compile(r"\.scoring-[0-9a-f]{8}|\.dataset\.json\.[0-9a-f]{8}\.tmp")
 #: Files a file manager leaves in any folder it shows (macOS, Windows): not the user's work,
 #: so they do not stop a dataset being replaced.
-_OS_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+_OS_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+
+
+def os_file(path: Path) -> bool:
+    """A file a file manager wrote (``_OS_FILES``, any case, or macOS's ``._NAME``)."""
+    return (path.name.lower() in _OS_FILES or path.name.startswith("._")) and \
+        path.is_file() and not path.is_symlink()
 
 
 def _q(path: Path | str) -> str:
@@ -143,7 +149,7 @@ def write_dataset(store: Store, out_dir: str | os.PathLike) -> list[Path]:
     """
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    _check_replaceable(out)
+    check_replaceable(out)
     work = out.parent / f".{out.name}.writing-{uuid.uuid4().hex[:8]}"
     work.mkdir()
     try:
@@ -167,7 +173,7 @@ def write_dataset(store: Store, out_dir: str | os.PathLike) -> list[Path]:
     return [out / MANIFEST, *(out / f"{t}.parquet" for t in (*FLAT, *PARTITIONED))]
 
 
-def _check_replaceable(out: Path) -> None:
+def check_replaceable(out: Path) -> None:
     """Refuse ``out`` unless replacing it whole deletes nothing kindscope did not write:
     the old folder is removed once the new dataset is in its place (README: "a folder that
     holds other files is refused, never overwritten")."""
@@ -221,7 +227,7 @@ def _foreign_in_partitions(folder: Path, columns: tuple[str, ...]) -> Path | Non
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(e for e in folder.iterdir() if not (e.name in _OS_FILES and _plain_file(e)))
+    return sorted(e for e in folder.iterdir() if not os_file(e))
 
 
 def _plain_file(path: Path) -> bool:

@@ -221,8 +221,11 @@ NO_SUCH_DATABASE = ("no such database file: import something first (kindscope im
 def _is_duckdb_file(file: Path) -> bool:
     """Whether ``file`` starts as a DuckDB database does (checked before DuckDB opens it,
     which would give its own words, or try an extension, for anything else)."""
-    with file.open("rb") as handle:
-        head = handle.read(_MAGIC_AT + len(_MAGIC))
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(_MAGIC_AT + len(_MAGIC))
+    except OSError:  # locked by another process (Windows) or unreadable: DuckDB says which
+        return True
     return head[_MAGIC_AT:] == _MAGIC
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kindscope.errors import InputError
-from kindscope.store.dataset import exported_rows, is_dataset, write_dataset
+from kindscope.store.dataset import exported_rows, is_dataset, os_file, write_dataset
 from kindscope.store.db import Store
 from kindscope.store.read_sql import CARE_ONLY
 
@@ -96,6 +96,10 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     return written
 
 
+#: Tables a JSON-lines export holds only since 2026-12-03: an export without them is one.
+_LATER_TABLES = frozenset({"post_languages.jsonl", "snapshot_carries.jsonl"})
+
+
 def _check_jsonl_folder(out: Path) -> None:
     """Refuse a folder the JSONL export would overwrite something of the user's in.
 
@@ -110,13 +114,15 @@ def _check_jsonl_folder(out: Path) -> None:
         raise InputError("is a Parquet dataset; write the JSONL export into a folder of its "
                          "own", str(out))
     names = {f"{table}.jsonl" for table in EXPORTED_TABLES}
-    entries = sorted(out.iterdir())
+    entries = sorted(e for e in out.iterdir() if not os_file(e))
     for entry in entries:
         if entry.name not in names or not entry.is_file() or entry.is_symlink():
             raise InputError(f"holds {entry.name}, which is not a file of a kindscope JSONL "
                              "export: move it elsewhere or name an empty or new folder",
                              str(out))
-    missing = sorted(names - {e.name for e in entries})
+    # an older kindscope wrote fewer tables; posts.jsonl alone, or with a few others, may
+    # be files of the user's
+    missing = sorted(names - {e.name for e in entries} - _LATER_TABLES)
     if entries and missing:
         raise InputError(f"holds {entries[0].name} but not {missing[0]}, so it is not a "
                          "previous kindscope JSONL export and the file may be yours: move it "

@@ -14,9 +14,9 @@ def shared_name(source: str) -> str:
     names it: a file's or folder's own name, not its path (a path names the user's home
     folder, often their name); an online source ("bluesky:HANDLE") as given."""
     if "\\" in source:
-        return PureWindowsPath(source).name
+        return PureWindowsPath(source).name or source
     if "/" in source:
-        return PurePosixPath(source).name
+        return PurePosixPath(source).name or source
     return source
 
 

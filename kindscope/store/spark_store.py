@@ -32,7 +32,9 @@ from kindscope.store.dataset import (
     PARTITIONED,
     _columns,
     _has_files,
+    check_rows,
     dataset_bytes,
+    file_rows,
     read_manifest,
 )
 from kindscope.store.db import Store
@@ -238,5 +240,9 @@ def open_spark_dataset(path: str | os.PathLike, master: str | None = None,
     """The dataset at ``path`` read by the shared Spark session (a context manager)."""
     from kindscope.store.spark import spark_session
 
-    read_manifest(Path(path))  # a bad folder is an InputError before Spark starts
+    root = Path(path)
+    # a bad folder, or one whose files hold other row counts than its manifest says (a
+    # damaged copy), is an InputError before Spark starts, as on DuckDB
+    check_rows(root, read_manifest(root),
+               {t: file_rows(root, t) for t in (*FLAT, *PARTITIONED)})
     return SparkStore(path, spark_session(master), cache)

@@ -19,6 +19,7 @@ T = datetime(2024, 5, 1, 12, tzinfo=UTC)
     ("C:\\Users\\ana\\x.zip", "x.zip"),
     ("/home/ana/export/", "export"),
     ("archive.zip", "archive.zip"),
+    ("/", "/"),  # a root has no name of its own: as given
     ("bluesky:ana.bsky.social", "bluesky:ana.bsky.social"),
     ("mastodon:@ana@example.social", "mastodon:@ana@example.social"),
 ])

@@ -223,3 +223,49 @@ def test_a_file_managers_own_files_do_not_stop_a_dataset_being_replaced(tmp_path
     write_dataset(store, out)
     (out / "notes.txt").write_text("mine")
     assert foreign_entry(out) == out / "notes.txt"
+
+
+def test_import_parquet_refuses_the_folder_before_reading_any_source(tmp_path, monkeypatch):
+    """A refusal after the work would throw the work away (an online fetch included)."""
+    import kindscope.commands.data as data
+
+    out = tmp_path / "data"
+    ok("import", write_source(tmp_path / "a.jsonl"), "--parquet", out)
+    (out / "NOTES.md").write_text("mine")
+
+    def no_import(*args, **kwargs):
+        raise AssertionError("read a source before refusing the folder")
+
+    monkeypatch.setattr(data, "import_sources", no_import)
+    monkeypatch.setattr(data, "load_dataset", no_import)
+    assert "holds NOTES.md," in refused("import", tmp_path / "a.jsonl", "--parquet", out)
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_spark_refuses_a_damaged_dataset_before_spark_starts(dataset, damage, monkeypatch):
+    """As DuckDB does: the same report on either engine, or none."""
+    pytest.importorskip("pyspark")
+    import kindscope.store.spark as spark
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("Spark started on a damaged dataset")
+
+    monkeypatch.setattr(spark, "spark_session", no_spark)
+    from kindscope.store.spark_store import open_spark_dataset
+
+    expected = damage(dataset)
+    with pytest.raises(InputError) as caught:
+        open_spark_dataset(dataset)
+    assert caught.value.message.startswith(expected)
+
+
+def test_jsonl_export_replaces_an_older_export_and_ignores_a_file_managers_files(db, tmp_path):
+    """An export made before post_languages and snapshot_carries were written, with a
+    Finder file beside it, is still a previous export."""
+    out = tmp_path / "j"
+    ok("export", "--db", db, "--format", "jsonl", "--out", out)
+    for name in ("post_languages.jsonl", "snapshot_carries.jsonl"):
+        (out / name).unlink()
+    (out / ".DS_Store").write_bytes(b"\0")
+    ok("export", "--db", db, "--format", "jsonl", "--out", out)
+    assert (out / "post_languages.jsonl").exists()
