@@ -160,8 +160,9 @@ def forget_fetched(store: Store, older_than: datetime | None) -> int:
         for table in ("signal_scores", "post_languages", "post_sources", "posts"):
             store.execute(f"DELETE FROM {table} t USING _forget f "
                           "WHERE t.platform = f.platform AND t.post_id = f.post_id")
-        store.execute("DELETE FROM accounts t USING _forget_accounts f "
-                      "WHERE t.platform = f.platform AND t.account_id = f.account_id")
+        for table in ("account_sources", "accounts"):
+            store.execute(f"DELETE FROM {table} t USING _forget_accounts f "
+                          "WHERE t.platform = f.platform AND t.account_id = f.account_id")
         store.execute("DROP TABLE _forget")
         store.execute("DROP TABLE _forget_accounts")
     return count

@@ -44,7 +44,7 @@ from kindscope import __version__
 from kindscope.errors import InputError, StoreError
 from kindscope.store.db import _CONFIG, Store
 from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS
-from kindscope.store.schema import SCHEMA_VERSION, TABLE_KEYS
+from kindscope.store.schema import TABLE_KEYS
 
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
@@ -52,6 +52,10 @@ __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "check_replaceable", "os_file", "check_rows", "file_rows"]
 
 LAYOUT_VERSION = 1
+#: The store schema whose tables a dataset holds: schema 5 added only ``account_sources``,
+#: which a dataset does not hold (the profiles only ``--following`` fetched are never
+#: exported), so datasets stay at 4 and every dataset written since 4 still reads.
+DATASET_SCHEMA = 4
 MANIFEST = "dataset.json"
 #: Tables partitioned by platform and the day of their post.
 PARTITIONED = ("posts", "post_sources", "signal_scores", "post_languages")
@@ -99,9 +103,9 @@ def read_manifest(path: str | os.PathLike) -> dict:
     if manifest.get("layout_version") != LAYOUT_VERSION:
         raise InputError(f"dataset layout {manifest.get('layout_version')!r}; this kindscope "
                          f"reads layout {LAYOUT_VERSION}", str(path))
-    if manifest.get("schema_version") != SCHEMA_VERSION:
+    if manifest.get("schema_version") != DATASET_SCHEMA:
         raise InputError(f"dataset at schema {manifest.get('schema_version')!r}, this "
-                         f"kindscope is at {SCHEMA_VERSION}: export it again with this "
+                         f"kindscope is at {DATASET_SCHEMA}: export it again with this "
                          "kindscope", str(path))
     return manifest
 
@@ -159,7 +163,7 @@ def write_dataset(store: Store, out_dir: str | os.PathLike) -> list[Path]:
             rows[table] = int(store.scalar(f"SELECT count(*) FROM ({exported_rows(table)})"))
         manifest = {
             "layout": "kindscope-dataset", "layout_version": LAYOUT_VERSION,
-            "kindscope_version": __version__, "schema_version": SCHEMA_VERSION,
+            "kindscope_version": __version__, "schema_version": DATASET_SCHEMA,
             "tables": {t: {"path": f"{t}.parquet",
                            "partition_by": list(PARTITION_COLUMNS) if t in PARTITIONED else []}
                        for t in (*FLAT, *PARTITIONED)},

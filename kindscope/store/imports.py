@@ -44,7 +44,7 @@ def settle_pending(store: Store, snapshot_id: str) -> bool:
     """Give an online import's rows their content-hash snapshot id; when that snapshot is
     already stored, drop the pending rows instead. Return whether it was already stored."""
     exists = snapshot_exists(store, snapshot_id)
-    for table in ("follows", "blocks", "post_sources"):
+    for table in ("follows", "blocks", "post_sources", "account_sources"):
         if exists:
             store.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [PENDING])
         else:

@@ -73,11 +73,12 @@ SHOWN_POSTS = f"""(SELECT * FROM posts WHERE NOT EXISTS (
       AND c.post_id = posts.post_id))"""
 
 #: ``(platform, account_id)`` of the accounts known only as authors of ``CARE_ONLY`` posts
-#: (people who replied in a fetched thread): no import of the user's own names them as an
-#: owner, a follow, a block, a reaction, or the author, addressee or a mention (by id or
-#: handle) of a post shown elsewhere. Their profiles (handle, name, bio) are the care
-#: queue's alone, as their posts are: exports leave them out and ``care --forget`` deletes
-#: them with the posts.
+#: (people who replied in a fetched thread): every profile of theirs that was stored came
+#: from a fetch for the care queue (``account_sources``; 'legacy', before sources were kept,
+#: counts as the user's), and no import of the user's own names them as an owner, a follow,
+#: a block, a reaction, or the author, addressee or a mention (by id or handle) of a post
+#: shown elsewhere. Their profiles (handle, name, bio) are the care queue's alone, as their
+#: posts are: exports leave them out and ``care --forget`` deletes them with the posts.
 CARE_ONLY_ACCOUNTS = f"""
     WITH authors AS (
         SELECT DISTINCT p.platform, p.author_id
@@ -89,7 +90,12 @@ CARE_ONLY_ACCOUNTS = f"""
     )
     SELECT p.platform, p.author_id AS account_id FROM authors p
     LEFT JOIN accounts a ON a.platform = p.platform AND a.account_id = p.author_id
-    WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.platform = p.platform
+    WHERE NOT EXISTS (SELECT 1 FROM account_sources x
+                      LEFT JOIN snapshots s ON s.snapshot_id = x.snapshot_id
+                      WHERE x.platform = p.platform AND x.account_id = p.author_id
+                        AND NOT coalesce(s.format IN ({_FETCHED})
+                                         AND s.owner_id IS DISTINCT FROM p.author_id, false))
+      AND NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.platform = p.platform
                         AND s.owner_id = p.author_id)
       AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.platform = p.platform
                         AND f.follower_id = p.author_id)

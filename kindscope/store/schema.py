@@ -153,7 +153,23 @@ _V4 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# v5: which imports wrote each account's profile, as ``post_sources`` says it of posts, so
+# that a profile only ``import --following`` fetched (a stranger who replied in a friend's
+# thread) is told from one the user's own import holds: the first is the care queue's alone
+# (``read_sql.CARE_ONLY_ACCOUNTS``), the second is never left out or deleted with it.
+# Accounts stored before v5 get the source 'legacy': not known, so kept as the user's.
+_V5 = [
+    """CREATE TABLE account_sources (
+        platform VARCHAR NOT NULL,
+        account_id VARCHAR NOT NULL,
+        snapshot_id VARCHAR NOT NULL,
+        PRIMARY KEY (platform, account_id, snapshot_id)
+    )""",
+    """INSERT INTO account_sources SELECT platform, account_id, 'legacy' FROM accounts
+       ON CONFLICT DO NOTHING""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Primary-key columns of each record table, in order.
@@ -166,6 +182,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "deletions": ("platform", "kind", "record_id"),
     "signal_scores": ("platform", "post_id", "signal", "model_version"),
     "post_sources": ("platform", "post_id", "snapshot_id"),
+    "account_sources": ("platform", "account_id", "snapshot_id"),
     "snapshot_carries": ("snapshot_id", "item"),
     "post_languages": ("platform", "post_id", "model_version"),
 }

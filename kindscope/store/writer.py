@@ -69,6 +69,8 @@ _TABLE_OF = {
     Block: "blocks", Deletion: "deletions",
 }
 _UPSERTED = {"accounts", "posts"}
+#: Record table -> (its id column, the table that says which imports held each row).
+_SOURCES = {"posts": ("post_id", "post_sources"), "accounts": ("account_id", "account_sources")}
 
 
 #: Record fields in table-column order; ``snapshot_id`` columns are filled per batch.
@@ -162,9 +164,10 @@ class RecordWriter:
             self.store.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _kindscope_batch {conflict}"
             )
-            if table == "posts":
+            if table in _SOURCES:  # where each post and profile was seen
+                key, sources = _SOURCES[table]
                 self.store.execute(
-                    "INSERT INTO post_sources SELECT platform, post_id, ? FROM _kindscope_batch "
+                    f"INSERT INTO {sources} SELECT platform, {key}, ? FROM _kindscope_batch "
                     "ON CONFLICT DO NOTHING", [self.snapshot_id])
         finally:
             self.store.con.unregister("_kindscope_batch")

@@ -138,9 +138,12 @@ def test_scores_of_fetched_posts_alone_do_not_make_the_data_scored():
         rm.close()
 
 
-def _account(store, account_id):
+def _account(store, account_id, source="fetch"):
+    """A profile, stored by the import ``source`` (the fetch for the care queue unless
+    named)."""
     store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES ('generic', ?, ?)",
                   [account_id, f"{account_id}.example"])
+    store.execute("INSERT INTO account_sources VALUES ('generic', ?, ?)", [account_id, source])
 
 
 def _with_strangers(store):
@@ -237,3 +240,23 @@ def test_import_summary_never_counts_care_only_posts_down(run, tmp_path):
     result = run("import", own, "--db", db)
     assert result.exit_code == 0, result.output
     assert ", 1 posts," in result.stdout and "care queue" not in result.stdout
+
+
+@pytest.mark.parametrize("source", ["own", "legacy"])
+def test_a_profile_my_own_import_holds_is_kept_though_nothing_else_names_it(tmp_path, source):
+    """bob's profile came from my own import (a members list: an account record with no
+    follow, post or reaction), or was stored before imports were recorded; bob then replies
+    in a fetched thread: the profile is mine, exported, and never deleted with the fetched
+    posts (a code review, 2026-12-06)."""
+    from kindscope.store.care import forget_fetched
+
+    store = _store()
+    _account(store, "bob", source=source)
+    add_post(store, "bob1", "bob", T + timedelta(hours=3), "hang in there", reply_to="ana1",
+             reply_to_account="ana", platform="generic")
+    _source(store, "bob1", "fetch")
+    export_tables(store, tmp_path / "j", "jsonl")
+    assert "bob" in [json.loads(line)["account_id"]
+                     for line in (tmp_path / "j/accounts.jsonl").read_text().splitlines()]
+    forget_fetched(store, None)
+    assert store.scalar("SELECT handle FROM accounts WHERE account_id = 'bob'") == "bob.example"

@@ -86,6 +86,19 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path):
     assert store.schema_version() == SCHEMA_VERSION
     assert store.rows("SELECT handle FROM accounts") == [("ana",)]
     assert store.scalar("SELECT count(*) FROM post_sources") == 0
+    # a profile stored before imports were recorded is the user's (not known otherwise)
+    assert store.rows("SELECT account_id, snapshot_id FROM account_sources") == [
+        ("1", "legacy")]
+
+
+def test_each_profile_remembers_the_imports_it_was_seen_in():
+
+    store = Store(":memory:")
+    write(store, [Account("x", "a", handle="ana")], snapshot_id="s1")
+    write(store, [Account("x", "a", handle="ana"), Post("x", "1", "b", T0, "hi")],
+          snapshot_id="s2")
+    assert store.rows("SELECT account_id, snapshot_id FROM account_sources ORDER BY ALL") == [
+        ("a", "s1"), ("a", "s2")]  # b's bare row, derived from its post, has no profile
 
 
 def test_each_post_remembers_the_imports_it_was_seen_in():
