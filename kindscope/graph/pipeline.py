@@ -19,6 +19,7 @@ from kindscope.graph.communities import Partition, find_communities
 from kindscope.graph.reciprocity import community_reciprocity, global_reciprocity, isolated_members
 from kindscope.store.community import Communities
 from kindscope.store.db import Store
+from kindscope.store.graph_edges import snapshot_owners
 from kindscope.store.read import ReadModel
 
 __all__ = ["Network", "build_network", "network_of", "carry_partition", "ego_reason",
@@ -87,10 +88,10 @@ def _owners_only(store: Store, graph: AccountGraph) -> bool:
     g = graph.graph
     if g.ecount() == 0:
         return False
-    owners = {r[0] for r in store.rows(
-        "SELECT DISTINCT owner_id FROM snapshots WHERE owner_id IS NOT NULL")}
-    ids = g.vs["account_id"]
-    return all(ids[e.source] in owners or ids[e.target] in owners for e in g.es)
+    owners = snapshot_owners(store)
+    owned = np.array([a in owners for a in g.vs["account_id"]], dtype=bool)
+    ends = np.asarray(g.get_edgelist(), dtype=np.int64)
+    return bool((owned[ends[:, 0]] | owned[ends[:, 1]]).all())
 
 
 def leiden_communities(store: Store, platform: str, seed: int) -> Communities:
