@@ -115,3 +115,18 @@ def test_json_and_report_say_what_was_not_compared(store):
     page = network_html(network_section(read_model(store), {}))
     assert "Not compared: who follows you" in page
     assert "stopped following you" not in page
+
+
+def test_one_archive_imported_twice_is_one_look_at_the_follow_lists(store):
+    """The same X archive imported with and without --include-dms: two snapshots of one
+    source and the same follows, not an older and a newer look to compare (a user's-eye
+    review); a later archive of the same name with other follows is compared."""
+    edges = [("me", "a"), ("a", "me")]
+    for sid in ("with_dms", "without_dms"):
+        _snapshot(store, sid, "x-archive", None, edges, platform="x")
+        store.execute("UPDATE snapshots SET source = 'twitter.zip' WHERE snapshot_id = ?", [sid])
+    assert unfollow_audit(store, "x", "me") is None
+    _snapshot(store, "later", "x-archive", None, [("me", "a")], platform="x")
+    store.execute("UPDATE snapshots SET source = 'twitter.zip' WHERE snapshot_id = 'later'")
+    audit = unfollow_audit(store, "x", "me")
+    assert (audit.before, audit.after) == ("without_dms", "later")
