@@ -43,12 +43,12 @@ import pyarrow.parquet as pq
 from kindscope import __version__
 from kindscope.errors import InputError, StoreError
 from kindscope.store.db import _CONFIG, Store
-from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS
+from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS, FETCHED_FORMATS
 from kindscope.store.schema import TABLE_KEYS
 
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
-           "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows", "foreign_entry",
+           "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows", "has_fetched", "foreign_entry",
            "check_replaceable", "os_file", "check_rows", "file_rows"]
 
 LAYOUT_VERSION = 1
@@ -111,11 +111,21 @@ def read_manifest(path: str | os.PathLike) -> dict:
 
 
 # -- writing --------------------------------------------------------------------------------
-def exported_rows(table: str) -> str:
+def has_fetched(store: Store) -> bool:
+    """Whether any import fetched posts for the care queue (``FETCHED_FORMATS``): without
+    one, no row is the care queue's alone and the tables are read whole (cheaper)."""
+    return bool(store.scalar(
+        "SELECT count(*) > 0 FROM snapshots WHERE format IN "
+        f"({', '.join(repr(f) for f in FETCHED_FORMATS)})"))
+
+
+def exported_rows(table: str, fetched: bool = True) -> str:
     """The rows of ``table`` an export writes (``t``): all, except the posts of others
     fetched only for the care queue and their rows (``read_sql.CARE_ONLY``: README, "for
     the care queue only"; ``care --forget`` could not reach a copy), and the accounts known
     only through them (``read_sql.CARE_ONLY_ACCOUNTS``)."""
+    if not fetched:
+        return f"SELECT * FROM {table}"
     if table == "accounts":
         return (f"SELECT * FROM accounts t WHERE NOT EXISTS (SELECT 1 FROM "
                 f"({CARE_ONLY_ACCOUNTS}) c WHERE c.platform = t.platform "

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kindscope.errors import InputError
-from kindscope.store.dataset import exported_rows, is_dataset, os_file, write_dataset
+from kindscope.store.dataset import (
+    exported_rows,
+    has_fetched,
+    is_dataset,
+    os_file,
+    write_dataset,
+)
 from kindscope.store.db import Store
 from kindscope.store.read_sql import CARE_ONLY
 
@@ -15,16 +21,21 @@ EXPORTED_TABLES = ("snapshots", "accounts", "posts", "post_sources", "follows", 
                    "blocks", "deletions", "signal_scores", "post_languages",
                    "snapshot_carries")
 
-_STATS_SQL = f"""
+def _stats_sql(fetched: bool) -> str:
+    """``stats``' query; ``fetched``: whether any import fetched posts for the care queue
+    (without one, every row is counted and the care-only count is 0)."""
+    return f"""
 WITH p AS (
     SELECT platform,
            count(*) FILTER (kind = 'post') AS posts,
            count(*) FILTER (kind = 'post' AND reply_to_post_id IS NOT NULL) AS replies,
            count(*) FILTER (kind = 'repost') AS reposts,
            count(*) FILTER (kind = 'dm') AS dms
-    FROM ({exported_rows("posts")}) GROUP BY platform
-), co AS (SELECT platform, count(*) AS care_only_posts FROM ({CARE_ONLY}) GROUP BY platform
-), a AS (SELECT platform, count(*) AS accounts FROM ({exported_rows("accounts")})
+    FROM ({exported_rows("posts", fetched)}) GROUP BY platform
+), co AS (SELECT platform, count(*) AS care_only_posts
+          FROM ({CARE_ONLY if fetched else "SELECT NULL AS platform WHERE false"})
+          GROUP BY platform
+), a AS (SELECT platform, count(*) AS accounts FROM ({exported_rows("accounts", fetched)})
          GROUP BY platform
 ), f AS (SELECT platform, count(*) AS follows FROM
             (SELECT DISTINCT platform, follower_id, followee_id FROM follows) GROUP BY platform
@@ -36,7 +47,7 @@ WITH p AS (
             (SELECT DISTINCT platform, account_id, target_id, kind FROM blocks) GROUP BY platform
 ), s AS (SELECT platform, count(*) AS snapshots FROM snapshots GROUP BY platform
 ), sc AS (SELECT platform, count(DISTINCT post_id) AS scored_posts
-          FROM ({exported_rows("signal_scores")}) GROUP BY platform
+          FROM ({exported_rows("signal_scores", fetched)}) GROUP BY platform
 ), plats AS (
     SELECT platform FROM p UNION SELECT platform FROM a UNION SELECT platform FROM f
     UNION SELECT platform FROM r UNION SELECT platform FROM b UNION SELECT platform FROM s
@@ -68,7 +79,7 @@ def stats(store: Store) -> dict:
     them and counted alone in ``care_only_posts`` (``read_sql.CARE_ONLY``).
     """
     by_platform = {}
-    for row in store.con.execute(_STATS_SQL).fetchall():
+    for row in store.con.execute(_stats_sql(has_fetched(store))).fetchall():
         by_platform[row[0]] = dict(zip(STAT_KEYS, (int(v) for v in row[1:]), strict=True))
     total = {key: sum(p[key] for p in by_platform.values()) for key in STAT_KEYS}
     return total | {"by_platform": by_platform}
