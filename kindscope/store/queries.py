@@ -21,6 +21,7 @@ EXPORTED_TABLES = ("snapshots", "accounts", "posts", "post_sources", "follows", 
                    "blocks", "deletions", "signal_scores", "post_languages",
                    "snapshot_carries")
 
+
 def _stats_sql(fetched: bool) -> str:
     """``stats``' query; ``fetched``: whether any import fetched posts for the care queue
     (without one, every row is counted and the care-only count is 0)."""
