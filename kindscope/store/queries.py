@@ -91,9 +91,10 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
 
     ``parquet``: a dataset (:mod:`kindscope.store.dataset`: posts and their rows
     partitioned by platform and day, the other tables one file each, ``dataset.json``);
-    ``jsonl``: one JSON-lines file per table. Neither holds the posts of others fetched
-    only for the care queue (``dataset.exported_rows``). JSONL files replace those of a
-    previous JSONL export in ``out_dir`` and nothing else (:func:`_check_jsonl_folder`).
+    ``jsonl``: one JSON-lines file per table, times in UTC. Neither holds the posts of
+    others fetched only for the care queue (``dataset.exported_rows``). JSONL files replace
+    those of a previous JSONL export in ``out_dir`` and nothing else
+    (:func:`_check_jsonl_folder`).
     """
     if fmt == "parquet":
         return write_dataset(store, out_dir)
@@ -101,10 +102,19 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     _check_jsonl_folder(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in EXPORTED_TABLES:
-        target = out / f"{table}.jsonl"
-        store.execute(f"COPY ({exported_rows(table)}) TO '{_quote(target)}' (FORMAT JSON)")
-        written.append(target)
+    fetched = has_fetched(store)
+    # times in UTC ("2024-01-08 18:04:00+00"), whatever the machine's time zone: the same
+    # file from the same database everywhere (the session's zone is put back after)
+    zone = store.scalar("SELECT current_setting('TimeZone')")
+    store.execute("SET TimeZone = 'UTC'")
+    try:
+        for table in EXPORTED_TABLES:
+            target = out / f"{table}.jsonl"
+            store.execute(f"COPY ({exported_rows(table, fetched)}) TO '{_quote(target)}' "
+                          "(FORMAT JSON)")
+            written.append(target)
+    finally:
+        store.execute(f"SET TimeZone = '{_quote(zone)}'")
     return written
 
 

@@ -269,3 +269,15 @@ def test_jsonl_export_replaces_an_older_export_and_ignores_a_file_managers_files
     (out / ".DS_Store").write_bytes(b"\0")
     ok("export", "--db", db, "--format", "jsonl", "--out", out)
     assert (out / "post_languages.jsonl").exists()
+
+
+def test_jsonl_export_writes_times_in_utc_whatever_the_zone(tmp_path):
+    from kindscope.store.queries import export_tables
+
+    store = Store(":memory:")
+    add_post(store, "p1", "me", datetime(2024, 1, 8, 18, 4, tzinfo=UTC), "hi", platform="generic")
+    store.execute("SET TimeZone = 'America/New_York'")
+    export_tables(store, tmp_path / "j", "jsonl")
+    post = json.loads((tmp_path / "j" / "posts.jsonl").read_text())
+    assert post["created_at"] == "2024-01-08 18:04:00+00"
+    assert store.scalar("SELECT current_setting('TimeZone')") == "America/New_York"
