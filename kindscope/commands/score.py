@@ -107,10 +107,15 @@ def score_command(input_file, db, text, context, text_column, id_column, context
     from kindscope.store.scoring import unread_counts
 
     with open_store(db, must_exist=True) as store:
+        before = unread_counts(store, None, MODEL_VERSION)
         with Progress("Scoring") as bar:
             count = score_store(store, batch_size=batch_size, progress=bar.update)
-        unread = unread_counts(store, None, MODEL_VERSION)
-    click.echo(f"scored {count:,} posts")
+        after = unread_counts(store, None, MODEL_VERSION)
+    # this run's posts: those read, and apart those its language kept the signals from
+    unread = {lang: n - before.get(lang, 0) for lang, n in after.items()
+              if n > before.get(lang, 0)}
+    read = count - sum(unread.values())
+    click.echo(f"scored {read:,} post{'' if read == 1 else 's'}")
     if unread:
         click.echo(_languages_line(unread))
 
