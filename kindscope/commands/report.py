@@ -29,19 +29,18 @@ def demo_path() -> Path:
 def _score(store: Store) -> None:
     """Score what is not yet scored (the report reads the scores from the store)."""
     try:
-        scoring = import_module("kindscope.signals.store_scoring")
+        import_module("kindscope.signals.store_scoring")
     except ImportError as exc:
         click.echo(f"note: the text signals are not available ({exc}); metrics that need "
                    "them are marked not available.", err=True)
         return
+    from kindscope.commands.score import score_database
+
     try:
-        with Progress("Scoring") as bar:
-            count = scoring.score_store(store, progress=bar.update)
+        score_database(store, err=True)
     except Exception as exc:  # noqa: BLE001 - a scoring failure must not lose the report
         click.echo(f"warning: scoring failed ({type(exc).__name__}: {exc}); the report uses "
                    "the scores already in the database.", err=True)
-        return
-    click.echo(f"scored {count:,} posts", err=True)
 
 
 def _finish(store: Store, me, out_dir, show_counts, demo, country,

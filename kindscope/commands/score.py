@@ -101,23 +101,30 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         _say_not_read(scored)
         return
     # DuckDB only for the database (not for a file, standard input or --text)
-    from kindscope.signals import MODEL_VERSION
-    from kindscope.signals.store_scoring import score_store
     from kindscope.store.db import open_store
-    from kindscope.store.scoring import unread_counts
 
     with open_store(db, must_exist=True) as store:
-        before = unread_counts(store, None, MODEL_VERSION)
-        with Progress("Scoring") as bar:
-            count = score_store(store, batch_size=batch_size, progress=bar.update)
-        after = unread_counts(store, None, MODEL_VERSION)
-    # this run's posts: those read, and apart those its language kept the signals from
+        score_database(store, batch_size)
+
+
+def score_database(store, batch_size: int = 64, err: bool = False) -> None:
+    """Score what the database holds unread, and say how many posts were read, and apart
+    how many of this run's posts their language kept from the signals (``stats`` counts
+    the first as ``scored_posts``)."""
+    from kindscope.signals import MODEL_VERSION
+    from kindscope.signals.store_scoring import score_store
+    from kindscope.store.scoring import unread_counts
+
+    before = unread_counts(store, None, MODEL_VERSION)
+    with Progress("Scoring") as bar:
+        count = score_store(store, batch_size=batch_size, progress=bar.update)
+    after = unread_counts(store, None, MODEL_VERSION)
     unread = {lang: n - before.get(lang, 0) for lang, n in after.items()
               if n > before.get(lang, 0)}
     read = count - sum(unread.values())
-    click.echo(f"scored {read:,} post{'' if read == 1 else 's'}")
+    click.echo(f"scored {read:,} post{'' if read == 1 else 's'}", err=err)
     if unread:
-        click.echo(_languages_line(unread))
+        click.echo(_languages_line(unread), err=err)
 
 
 def _languages_line(unread: dict[str, int]) -> str:
