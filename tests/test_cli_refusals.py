@@ -115,3 +115,21 @@ def test_a_network_with_communities_keeps_its_modularity(demo_db, run):
     text = run("network", "--db", demo_db)
     assert "modularity 0." in text.stdout and "communities: not available" not in text.stdout
     assert json.loads(run("network", "--db", demo_db, "--json").stdout)["modularity"] > 0
+
+
+def test_network_refuses_me_on_another_platform_than_platform(tmp_path, run):
+    """--me names an account of one platform, --platform another: which network is meant
+    cannot be told (the graph was of one, the owner's view of the other)."""
+    db = tmp_path / "two.duckdb"
+    for platform, owner in (("generic", "ana"), ("mastodon", "ben")):
+        source = tmp_path / f"{platform}.jsonl"
+        source.write_text("".join(json.dumps(line) + "\n" for line in [
+            {"type": "meta", "platform": platform, "owner": owner},
+            {"type": "account", "id": owner, "handle": owner},
+            {"type": "follow", "follower": owner, "followee": "cat"},
+            {"id": f"{owner}1", "author": owner, "text": "hello",
+             "created_at": "2024-03-01T09:00:00Z"}]))
+        assert run("import", source, "--db", db).exit_code == 0
+    one_line(run("network", "--db", db, "--me", "ben", "--platform", "generic"), "--me",
+             "ben is an account on mastodon, not on generic")
+    assert run("network", "--db", db, "--me", "ben", "--platform", "mastodon").exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from kindscope.errors import InputError
 from kindscope.graph.audit import Audit, unfollow_audit
 from kindscope.graph.communities import Partition
 from kindscope.graph.diversity import Bridge, Spread, bridges, owner_spread
@@ -66,7 +67,12 @@ def owner_read_model(store: Store, me: str | None = None,
     """The read model of ``me`` (default: the owner of the newest import, on ``platform``
     if given); None when no import names an owner (data of many people)."""
     if me:
-        return read_model(store, me)
+        rm = read_model(store, me)
+        if platform is not None and rm.platform != platform:
+            rm.close()
+            raise InputError(f"{me} is an account on {rm.platform}, not on {platform}: give "
+                             f"--platform {rm.platform}, or leave --platform out", "--me")
+        return rm
     named = owners(store, platform)
     if not named:
         return None
