@@ -139,19 +139,31 @@ def _account_progress():
 
 @click.command("stats")
 @db_option
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
+              default=None, help="Count a Parquet dataset folder (kindscope export --format "
+                                 "parquet) instead of the database.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def stats_command(db, as_json):
+def stats_command(db, data_dir, as_json):
     """Counts per table and per platform.
 
     Example:
 
         kindscope stats --json
+        kindscope stats --data my-data/
     """
-    with open_store(db, read_only=True) as store:
-        counts = stats(store)
-        if store.missing:
-            click.echo(f"note: {store.path}: no such database file yet (nothing imported); "
-                       "nothing was created", err=True)
+    if data_dir is not None and db is not None:
+        raise click.UsageError("give --db or --data, not both")
+    if data_dir is not None:
+        from kindscope.store.dataset import open_dataset
+
+        with open_dataset(data_dir) as store:
+            counts = stats(store)
+    else:
+        with open_store(db, read_only=True) as store:
+            counts = stats(store)
+            if store.missing:
+                click.echo(f"note: {store.path}: no such database file yet (nothing "
+                           "imported); nothing was created", err=True)
     if as_json:
         click.echo(json.dumps(counts, indent=2, sort_keys=True))
         return

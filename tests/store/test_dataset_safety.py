@@ -281,3 +281,11 @@ def test_jsonl_export_writes_times_in_utc_whatever_the_zone(tmp_path):
     post = json.loads((tmp_path / "j" / "posts.jsonl").read_text())
     assert post["created_at"] == "2024-01-08 18:04:00+00"
     assert store.scalar("SELECT current_setting('TimeZone')") == "America/New_York"
+
+
+def test_stats_counts_a_dataset_as_its_database(db, dataset):
+    """``stats --data`` on an export gives the database's own counts."""
+    from_db = json.loads(ok("stats", "--db", db, "--json").stdout)
+    from_dataset = json.loads(ok("stats", "--data", dataset, "--json").stdout)
+    assert from_dataset == from_db and from_db["posts"] == 4
+    assert "give --db or --data, not both" in run("stats", "--db", db, "--data", dataset).output
