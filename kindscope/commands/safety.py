@@ -108,24 +108,35 @@ def bots_command(profiles, out, blocklist, threshold):
 
         kindscope safety bots --profiles followers.jsonl -o bots.jsonl
     """
+    if not 0.0 <= threshold <= 1.0:
+        raise click.BadParameter("a bot probability, from 0 to 1", param_hint="--threshold")
+    for target in (out, blocklist):
+        if target is not None and Path(target).resolve() == Path(profiles).resolve():
+            raise InputError("is the --profiles file: writing to it would replace the "
+                             "profiles; name another file", str(target))
+    try:
+        text = Path(profiles).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", profiles) from None
+    if not text.strip():
+        raise InputError("empty file: no profiles", profiles)
     scores, listed = [], []
-    with open(profiles, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{profiles}: line {number}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON ({exc.msg})", where) from None
-            profile = from_any(obj, where=where)
-            score = score_profile(profile)
-            scores.append({"account_id": profile.account_id, "handle": profile.handle,
-                           "platform": profile.platform, "bot": round(score.bot, 6),
-                           "reasons": list(score.reasons), "model": score.model_version})
-            if score.bot >= threshold:
-                handle_text = str(obj.get("acct") or profile.handle)
-                listed.append(ListedAccount(profile.platform, profile.account_id, handle_text))
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{profiles}: line {number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not JSON ({exc.msg})", where) from None
+        profile = from_any(obj, where=where)
+        score = score_profile(profile)
+        scores.append({"account_id": profile.account_id, "handle": profile.handle,
+                       "platform": profile.platform, "bot": round(score.bot, 6),
+                       "reasons": list(score.reasons), "model": score.model_version})
+        if score.bot >= threshold:
+            handle_text = str(obj.get("acct") or profile.handle)
+            listed.append(ListedAccount(profile.platform, profile.account_id, handle_text))
     Path(out).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in scores),
                          encoding="utf-8")
     if blocklist:

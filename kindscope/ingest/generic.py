@@ -73,7 +73,9 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
 def _read_jsonl(text: str, path: Path, options: ImportOptions) -> Iterator[Record]:
     skip = options.skip
     platform = PLATFORM
-    for number, line in enumerate(text.splitlines(), start=1):
+    # lines end at "\n" (or "\r\n") only: a post's text may hold U+2028, U+2029 or U+0085
+    # raw, which is valid JSON and which str.splitlines would cut the line at
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

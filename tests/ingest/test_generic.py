@@ -152,3 +152,17 @@ def test_not_json_error_says_where(run, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip().endswith(
         "line 1: not JSON (Invalid control character at column 38)")
+
+
+def test_a_text_holding_a_unicode_line_separator_is_one_line(run, stats_of, tmp_path):
+    """U+2028, U+2029 and U+0085 are valid raw inside a JSON string: the line is one record
+    (they were taken for line ends, and the line refused as 'not JSON')."""
+    source = tmp_path / "ls.jsonl"
+    texts = ["first\u2028second", "one\u2029two", "a\x85b"]
+    source.write_text("".join(json.dumps({"id": str(i), "author": "ana", "text": t},
+                                         ensure_ascii=False) + "\r\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    result = run("import", source, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert stats_of(db)["posts"] == 3

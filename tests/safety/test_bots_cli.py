@@ -1,0 +1,55 @@
+"""``kindscope safety bots`` refuses input it cannot read in one line (exit 2) and never
+writes over its own input. Files written by hand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cli_lines import one_line
+
+PROFILE = {"id": "1", "acct": "ana@example.social", "username": "ana",
+           "created_at": "2020-01-01T00:00:00Z", "followers_count": 10,
+           "following_count": 12, "statuses_count": 300}
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b"\xff\xfe{}\n", "not UTF-8 text"),
+    (b"", "empty file: no profiles"),
+    (b"\n\n", "empty file: no profiles"),
+])
+def test_unreadable_profiles_are_one_line(run, tmp_path, content, problem):
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_bytes(content)
+    one_line(run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl"),
+             str(profiles), problem)
+    assert not (tmp_path / "b.jsonl").exists()
+
+
+def test_a_profile_text_with_a_unicode_line_separator_is_one_profile(run, tmp_path):
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps({**PROFILE, "note": "hi\u2028there"}, ensure_ascii=False)
+                        + "\n", encoding="utf-8")
+    result = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl")
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "b.jsonl").read_text().splitlines()) == 1
+
+
+@pytest.mark.parametrize("flag", ["-o", "--blocklist"])
+def test_never_writes_over_the_profiles(run, tmp_path, flag):
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps(PROFILE) + "\n")
+    before = profiles.read_bytes()
+    args = ["-o", profiles] if flag == "-o" else ["-o", tmp_path / "b.jsonl",
+                                                 "--blocklist", profiles]
+    one_line(run("safety", "bots", "--profiles", profiles, *args), str(profiles),
+             "is the --profiles file")
+    assert profiles.read_bytes() == before
+
+
+def test_threshold_is_a_probability(run, tmp_path):
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps(PROFILE) + "\n")
+    result = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl",
+                 "--threshold", "5")
+    assert result.exit_code == 2 and "from 0 to 1" in result.output
