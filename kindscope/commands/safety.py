@@ -16,6 +16,7 @@ from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mast
 from kindscope.safety.bots import score_profile
 from kindscope.safety.evidence import (
     MANIFEST,
+    PackProblem,
     check_pack,
     collect_account,
     collect_incident,
@@ -147,6 +148,29 @@ def bots_command(profiles, out, blocklist, threshold):
                err=True)
 
 
+def _verify(verify_dir: str, expect: str | None) -> None:
+    """``evidence --verify``: one line per problem (names as the terminal may show them: a
+    file name cannot write a line of its own), exit 2 if any."""
+    folder = for_terminal(str(verify_dir), one_line=True)
+    problems = list(check_pack(verify_dir))
+    manifest = Path(verify_dir) / MANIFEST
+    digest = (hashlib.sha256(manifest.read_bytes()).hexdigest()
+              if manifest.is_file() and not manifest.is_symlink() else None)
+    if expect is not None and digest is not None and digest != expect.strip().lower():
+        problems.append(PackProblem(MANIFEST, "changed", f"its SHA-256 is {digest}, not the "
+                                    f"{expect.strip().lower()} expected: it was rewritten"))
+    for problem in problems:
+        name = for_terminal(str(Path(verify_dir) / problem.name), one_line=True)
+        click.echo(f"{name}: {problem.detail}")
+    if problems:
+        click.echo(f"kindscope: {folder} is not intact ({len(problems)} problem"
+                   f"{'' if len(problems) == 1 else 's'})", err=True)
+        sys.exit(2)
+    count = sum(1 for line in manifest.read_text(encoding="utf-8").split("\n") if line)
+    checked = " (the SHA-256 expected)" if expect is not None else ""
+    click.echo(f"intact: {count} files match {MANIFEST} (its SHA-256 is {digest}{checked})")
+
+
 @click.command("evidence")
 @db_option
 @click.option("--incident", default=None, help="An incident id from `kindscope safety`.")
@@ -156,8 +180,11 @@ def bots_command(profiles, out, blocklist, threshold):
 @click.option("--verify", "verify_dir", type=click.Path(file_okay=False), default=None,
               help="Check the pack in this folder against its MANIFEST.sha256 instead: one "
                    "line per changed, missing or uncovered file; exit 2 if any.")
+@click.option("--expect", default=None, metavar="SHA256",
+              help="With --verify: the manifest's SHA-256 as noted when the pack was made; "
+                   "a pack whose manifest was rewritten is not intact.")
 @_me_option
-def evidence_command(db, incident, account, out_dir, verify_dir, me):
+def evidence_command(db, incident, account, out_dir, verify_dir, expect, me):
     """Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest; or check one.
 
     Example:
@@ -170,18 +197,10 @@ def evidence_command(db, incident, account, out_dir, verify_dir, me):
         if incident or account or out_dir:
             raise InputError("--verify checks a pack: give it without --incident, "
                              "--account or --out")
-        problems = check_pack(verify_dir)
-        for problem in problems:
-            click.echo(f"{Path(verify_dir) / problem.name}: {problem.detail}")
-        if problems:
-            click.echo(f"kindscope: {verify_dir} is not intact ({len(problems)} problem"
-                       f"{'' if len(problems) == 1 else 's'})", err=True)
-            sys.exit(2)
-        manifest = Path(verify_dir) / MANIFEST
-        count = sum(1 for line in manifest.read_text(encoding="utf-8").splitlines() if line)
-        click.echo(f"intact: {count} files match {MANIFEST} (its SHA-256 is "
-                   f"{hashlib.sha256(manifest.read_bytes()).hexdigest()})")
+        _verify(verify_dir, expect)
         return
+    if expect is not None:
+        raise InputError("--expect goes with --verify")
     if (incident is None) == (account is None):
         raise InputError("give exactly one of --incident or --account (or --verify DIR)")
     if out_dir is None:

@@ -127,14 +127,19 @@ def _safe_cell(value) -> str:
 
 def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) -> Path:
     """Write the pack into ``out_dir`` (created); return the manifest's path. A folder that
-    holds anything but an earlier pack's files is refused: the pack's manifest would not
-    cover them, and ``--verify`` would fail at once."""
+    holds anything is refused: other files the pack's manifest would not cover (``--verify``
+    would fail at once), and an earlier pack, whose manifest's SHA-256 the user may have
+    noted or sent: a pack, once written, is never changed."""
     out = Path(out_dir)
     if out.is_dir():
-        other = sorted(p.name for p in out.iterdir() if p.name not in (*PACK_FILES, MANIFEST))
-        if other:
-            raise InputError(f"holds other files ({', '.join(other[:3])}"
-                             f"{', ...' if len(other) > 3 else ''}); name an empty or new "
+        held = sorted(p.name for p in out.iterdir())
+        if MANIFEST in held or any(name in held for name in PACK_FILES):
+            raise InputError("holds an evidence pack already: a pack is never changed once "
+                             "written (its manifest's SHA-256 may have been noted); name a "
+                             "new folder", str(out))
+        if held:
+            raise InputError(f"holds other files ({', '.join(held[:3])}"
+                             f"{', ...' if len(held) > 3 else ''}); name an empty or new "
                              "folder for the evidence pack", str(out))
     out.mkdir(parents=True, exist_ok=True)
     stamp = (made or datetime.now(UTC)).isoformat()
@@ -245,6 +250,11 @@ def check_pack(out_dir: str | Path) -> tuple[PackProblem, ...]:
         if name != MANIFEST and name not in listed:
             problems.append(PackProblem(name, "not in manifest",
                                         "in the folder but not covered by the manifest"))
+    if not any(p.kind == "missing" and p.name == MANIFEST for p in problems):
+        for name in PACK_FILES:  # a pack with a file and its line taken out is not intact
+            if name not in listed:
+                problems.append(PackProblem(name, "missing", "an evidence pack holds it; "
+                                            "the manifest does not list it"))
     return tuple(problems)
 
 

@@ -223,14 +223,18 @@ def test_verify_names_a_flipped_byte_a_removed_file_and_an_extra_one(store, tmp_
                                 "sub/evidence.html")
 
 
-def test_a_pack_is_written_only_over_a_pack_or_into_an_empty_folder(store, tmp_path):
+def test_a_pack_is_written_only_into_an_empty_folder(store, tmp_path):
     """Files the manifest would not cover make --verify fail at once: such a folder is
-    refused, and nothing in it is touched; an earlier pack is written over."""
+    refused, and nothing in it is touched. An earlier pack is refused too: its manifest's
+    SHA-256 may have been noted or sent, and a pack never changes once written (a
+    harassment-target review; it was written over before)."""
     out = _pack(store, tmp_path / "pack")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     rm = read_model(store)
     evidence = collect_incident(rm, scan(rm).pileons[0].id)
-    write_pack(evidence, out)  # again, over itself
-    assert check_pack(out) == ()
+    with pytest.raises(InputError, match="holds an evidence pack already"):
+        write_pack(evidence, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     busy = tmp_path / "busy"
     busy.mkdir()
     (busy / "notes.txt").write_text("mine")
@@ -336,3 +340,36 @@ def test_pack_in_a_browser_runs_nothing_and_reads_wide(store, tmp_path):
                          for strong_right, id_left, time_right, strong_left in order)
     assert min(printed) > 600
     assert (tmp_path / "evidence.png").stat().st_size > 10_000
+
+
+def test_verify_wants_every_file_of_a_pack_and_the_expected_manifest(store, tmp_path, run):
+    """A file taken out with its manifest line, or a manifest rewritten to match an edit,
+    is not an intact pack: the pack's files are known, and --expect checks the manifest's
+    SHA-256 as noted when the pack was made."""
+    import hashlib
+
+    out = _pack(store, tmp_path / "pack")
+    noted = hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
+    assert run("evidence", "--verify", out, "--expect", noted).exit_code == 0
+    json_file = out / "evidence.json"
+    json_file.write_text(json_file.read_text() + "\n")  # any edit
+    lines = [line if not line.endswith("evidence.json") else
+             f"{hashlib.sha256(json_file.read_bytes()).hexdigest()}  evidence.json"
+             for line in (out / MANIFEST).read_text().splitlines()]
+    (out / MANIFEST).write_text("\n".join(lines) + "\n")
+    assert run("evidence", "--verify", out).exit_code == 0  # consistent, but rewritten
+    caught = run("evidence", "--verify", out, "--expect", noted)
+    assert caught.exit_code == 2 and "it was rewritten" in caught.stdout
+    (out / "evidence.html").unlink()
+    (out / MANIFEST).write_text("".join(line + "\n" for line in lines
+                                        if not line.endswith("evidence.html")))
+    gone = run("evidence", "--verify", out)
+    assert gone.exit_code == 2 and "evidence.html: an evidence pack holds it" in gone.stdout
+
+
+def test_verify_shows_file_names_as_text(store, tmp_path, run):
+    """A file named to print a fake 'intact' line and hide the rest is shown escaped."""
+    out = _pack(store, tmp_path / "pack")
+    (out / "\x1b[2K\rintact: 3 files match\x1b[8m").write_text("x")
+    result = run("evidence", "--verify", out)
+    assert result.exit_code == 2 and "\x1b" not in result.output and "\r" not in result.output
