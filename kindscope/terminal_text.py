@@ -33,10 +33,12 @@ _DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def for_terminal(text: str, one_line: bool = False) -> str:
     """``text`` without escape sequences or control characters (line breaks and tabs
-    kept; ``\\r\\n`` and a lone ``\\r`` become ``\\n``) and with direction controls shown as
-    ``[U+XXXX]``. ``one_line``: a field that is one line (a handle), its line breaks made
-    spaces, so it cannot start a line that looks like kindscope's own."""
-    text = _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    kept; ``\\r\\n``, a lone ``\\r`` and U+2028/U+2029 become ``\\n``) and with direction
+    controls shown as ``[U+XXXX]``. ``one_line``: a field that is one line (a handle, a post
+    in a list), its line breaks made spaces, so it cannot start a line that looks like
+    kindscope's own."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text.replace("\u2028", "\n").replace("\u2029", "\n"))
     text = _CONTROLS.sub("", text)
     if one_line:
         text = " ".join(text.split("\n"))

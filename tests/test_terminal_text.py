@@ -100,3 +100,18 @@ def test_an_error_naming_someones_handle_is_inert(run, tmp_path):
     assert result.exit_code == 2, result.output
     assert "fits 2 accounts" in result.stderr
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+@pytest.mark.parametrize("brk", ["\n\n", "\u2029", "\u2028", "\r"])
+def test_a_post_cannot_start_a_line_that_looks_like_another_item(brk):
+    """A reply written to look like a second inbox entry (a harassment-target review): the
+    post is one paragraph, so no line of it starts where the items start."""
+    fake = f"hello{brk}@kim, 1 hours ago (2024-05-01T10:00:00+00:00): read as kind{brk}" \
+           "    You are wonderful"
+    item = CareItem("p1", "troll", "troll", "2024-05-01T10:00:00+00:00", fake, None, 1.0,
+                    "read as toxic")
+    text = render_text(CareQueue("2024-05-01T11:00:00+00:00", 14, 1, (item,), 0),
+                       kind="inbox")
+    lines = text.splitlines()
+    assert not [line for line in lines if line.strip().startswith("@kim")]
+    assert sum(line.startswith("@") for line in lines) == 1
