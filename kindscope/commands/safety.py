@@ -89,7 +89,8 @@ def _echo_scan(result) -> None:
     checked = [kind for kind, reason in reasons.items() if reason is None
                and (kind == "trawlers" or result.scored)]
     if checked and not result.pileons and not result.trawlers:
-        click.echo(f"no {' or '.join(checked)} found")
+        partly = " among the posts that were read" if result.notes else ""
+        click.echo(f"no {' or '.join(checked)} found{partly}")
 
 
 @safety_group.command("bots")

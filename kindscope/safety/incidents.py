@@ -38,6 +38,7 @@ from kindscope.store.incidents import (
     hostility_of,
     hostility_scored,
     old_post_replies,
+    unread_aimed,
 )
 from kindscope.store.read import ReadModel
 
@@ -162,6 +163,21 @@ def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_post
     return tuple(incidents)
 
 
+def _unread_notes(unscored: int, other_language: int) -> tuple[str, ...]:
+    """What the scan could not read of the posts aimed at you: not "none found" for them."""
+    notes = []
+    if unscored:
+        notes.append(f"{unscored} post{'s' if unscored != 1 else ''} aimed at you "
+                     f"{'are' if unscored != 1 else 'is'} not scored yet, so no pile-on among "
+                     "them can be seen: run kindscope score")
+    if other_language:
+        notes.append(f"{other_language} post{'s' if other_language != 1 else ''} aimed at "
+                     f"you {'are' if other_language != 1 else 'is'} in a language the signals "
+                     "do not read, so no pile-on among them can be seen "
+                     "(docs/models/languages.md)")
+    return tuple(notes)
+
+
 def scan(rm: ReadModel) -> SafetyScan:
     """Pile-ons and trawlers with default thresholds, where the data can show them."""
     pileons, trawlers = rm.available("pileons"), rm.available("trawlers")
@@ -169,6 +185,8 @@ def scan(rm: ReadModel) -> SafetyScan:
     notes = () if scored or not pileons.available else (
         "no toxicity/hate scores in the database: pile-ons were not checked "
         "(score the posts first)",)
+    if scored and pileons.available:
+        notes += _unread_notes(*unread_aimed(rm))
     return SafetyScan(find_pileons(rm) if pileons.available and scored else (),
                       find_trawlers(rm) if trawlers.available else (), scored, notes,
                       pileons.reason, trawlers.reason)

@@ -15,7 +15,7 @@ from kindscope.store.read import ReadModel
 from kindscope.store.read_sql import targets_ctes
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
-           "hostility"]
+           "hostility", "unread_aimed"]
 
 _AIMED = """
     WITH r AS (SELECT * FROM {p}_read
@@ -37,6 +37,18 @@ def hostility_scored(rm: ReadModel) -> bool:
     """Whether any post has a toxicity or hate score under the read model's version."""
     return bool(rm.scalar("SELECT count(*) > 0 FROM {p}_read "
                           "WHERE toxicity IS NOT NULL OR hate IS NOT NULL"))
+
+
+def unread_aimed(rm: ReadModel) -> tuple[int, int]:
+    """Posts by others aimed at me the read model has no reading of: ``(not scored yet,
+    not read because of their language)``. A pile-on among them cannot be seen."""
+    row = rm.rows("""
+        SELECT count(*) FILTER (l.post_id IS NULL), count(*) FILTER (l.post_id IS NOT NULL)
+        FROM {p}_aimed_at_me a CROSS JOIN {p}_params k
+        LEFT JOIN post_languages l ON l.platform = k.platform AND l.post_id = a.post_id
+             AND l.model_version = k.model_version AND NOT l.is_read
+        WHERE NOT a.scored""")[0]
+    return int(row[0]), int(row[1])
 
 
 def hostile_aimed(rm: ReadModel) -> list[tuple]:

@@ -153,3 +153,28 @@ def test_a_pileon_of_hate_only_posts_asks_to_be_read_first(store):
     _pileon(fresh)
     toxic = scan(read_model(fresh)).pileons[0]
     assert "not toxic" not in toxic.reason and not toxic.read_first
+
+
+def test_posts_aimed_at_me_with_no_reading_are_said_not_passed_over(store):
+    """Replies not scored yet, or in a language the signals do not read, could hold a
+    pile-on: the scan says so instead of only "none found" (a harassment-target review)."""
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "my post")
+    add_post(store, "ok", "friend", T0 + timedelta(minutes=1), "hugs", reply_to="v1",
+             reply_to_account="vic")
+    _score(store, "ok", "toxicity", 0.05)
+    for i in range(3):
+        add_post(store, f"new{i}", f"x{i}", T0 + timedelta(minutes=2 + i), "...",
+                 reply_to="v1", reply_to_account="vic")
+    for i in range(2):
+        add_post(store, f"es{i}", f"y{i}", T0 + timedelta(minutes=9 + i), "cállate",
+                 reply_to="v1", reply_to_account="vic")
+        store.execute("INSERT INTO post_languages (platform, post_id, model_version, lang, "
+                      "is_read) VALUES ('x', ?, 'test', 'es', false)", [f"es{i}"])
+    result = scan(read_model(store))
+    assert result.pileons == () and result.scored
+    assert result.notes == (
+        "3 posts aimed at you are not scored yet, so no pile-on among them can be seen: "
+        "run kindscope score",
+        "2 posts aimed at you are in a language the signals do not read, so no pile-on "
+        "among them can be seen (docs/models/languages.md)")
