@@ -40,7 +40,7 @@ def _iso(moment: datetime | None) -> str | None:
 def _incident(inc: Incident, handles: dict[str, str]) -> dict:
     return {"id": inc.id, "kind": inc.kind, "start": _iso(inc.start), "end": _iso(inc.end),
             "hours": round((inc.end - inc.start).total_seconds() / 3600, 2),
-            "accounts": len(inc.accounts), "posts": len(inc.posts),
+            "accounts": len(inc.accounts), "posts": inc.their_posts,
             "account_handles": [handles.get(a) or a for a in inc.accounts[:_SHOWN]],
             "reason": inc.reason,
             "command": f"kindscope evidence --incident {inc.id} --out evidence-{inc.id}"}

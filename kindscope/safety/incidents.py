@@ -61,6 +61,14 @@ class Incident:
     reason: str
     #: posts read as hateful but not toxic (pile-ons; 0 for trawls)
     hate_only: int = 0
+    #: of ``posts``, those the incident's accounts wrote (a trawl's ``posts`` also hold the
+    #: old posts replied to); empty: all of them
+    by_accounts: tuple[str, ...] = ()
+
+    @property
+    def their_posts(self) -> int:
+        """How many posts the incident's accounts wrote."""
+        return len(self.by_accounts or self.posts)
 
     @property
     def read_first(self) -> bool:
@@ -159,7 +167,8 @@ def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_post
                              for sig, sc in scores.get(p, {}).items())),
                 f"{author} replied to {len({r[2] for r in run})} posts of {target} older "
                 f"than {min_age.days} days within "
-                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h"))
+                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h",
+                by_accounts=tuple(replies)))
     return tuple(incidents)
 
 

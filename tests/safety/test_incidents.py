@@ -74,7 +74,12 @@ def test_trawler_found_and_ordinary_replies_not(store):
     found = find_trawlers(read_model(store, "sam"))
     assert len(found) == 1
     assert found[0].accounts == ("creep",) and found[0].target_id == "sam"
-    assert len(found[0].posts) == 12
+    assert len(found[0].posts) == 12  # the pack holds the old posts replied to as well
+    # the trawler wrote six of them: "6 posts from 1 account", not 12 (a harassment-target
+    # review found the victim's own old posts counted as the trawler's)
+    from kindscope.report.safety import _incident
+
+    assert found[0].their_posts == 6 and _incident(found[0], {})["posts"] == 6
 
 
 def test_evidence_pack_escapes_and_verifies(store, tmp_path):
