@@ -6,6 +6,7 @@ import hashlib
 import json
 import sys
 from dataclasses import asdict
+from datetime import UTC
 from pathlib import Path
 
 import click
@@ -84,7 +85,11 @@ def _echo_scan(result) -> None:
             if reason is not None:
                 click.echo(f"{kind}: not available: {reason}")
     for inc in result.pileons + result.trawlers:
-        click.echo(for_terminal(f"{inc.id}  {inc.start:%Y-%m-%d %H:%M}  {inc.reason}",
+        # whom a pile-on was aimed at (a trawl's reason names its target), in UTC as every
+        # time kindscope shows
+        aimed = f"aimed at {inc.target_id}: " if inc.kind == "pileon" else ""
+        start = inc.start.astimezone(UTC)
+        click.echo(for_terminal(f"{inc.id}  {start:%Y-%m-%d %H:%M} UTC  {aimed}{inc.reason}",
                                 one_line=True))
     checked = [kind for kind, reason in reasons.items() if reason is None
                and (kind == "trawlers" or result.scored)]

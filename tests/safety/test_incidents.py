@@ -106,6 +106,9 @@ def test_evidence_cli(tmp_path, run):
     store.close()
     listing = run("safety", "--db", db, "--json")
     inc = json.loads(listing.stdout)["pileons"][0]["id"]
+    # the listing names whom the pile-on was aimed at, and the time's zone
+    assert f"{inc}  2024-03-01 12:00 UTC  aimed at vic: 6 hostile" in run(
+        "safety", "--db", db).output
     out = tmp_path / "pack"
     result = run("evidence", "--db", db, "--incident", inc, "--out", out)
     assert result.exit_code == 0, result.output
