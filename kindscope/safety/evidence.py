@@ -91,8 +91,13 @@ def collect_incident(rm: ReadModel, incident: str) -> Evidence:
         raise InputError(f"no incident {incident!r} in this database "
                          "(list them with `kindscope safety`)")
     inc = match[0]
-    posts = _records(rm.store, inc.platform,
-                     evidence.posts_by_ids(rm.store, inc.platform, inc.posts))
+    rows = evidence.posts_by_ids(rm.store, inc.platform, inc.posts)
+    # the posts they answer, for the record (a pile-on's target post; a trawl's old posts
+    # are among its posts already): the incident's own posts are listed in its block
+    answered = sorted({r[7] for r in rows if r[7]} - set(inc.posts))
+    if answered:
+        rows = evidence.posts_by_ids(rm.store, inc.platform, [*inc.posts, *answered])
+    posts = _records(rm.store, inc.platform, rows)
     return Evidence(f"{inc.kind} against {inc.target_id}", inc.id, inc, posts,
                     _collection(rm.store, posts))
 

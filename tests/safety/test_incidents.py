@@ -87,12 +87,16 @@ def test_evidence_pack_escapes_and_verifies(store, tmp_path):
     rm = read_model(store)
     inc = scan(rm).pileons[0]
     ev = collect_incident(rm, inc.id)
-    assert len(ev.posts) == 6 and ev.posts[0]["scores"]["toxicity"]["score"] == 0.9
+    # the six hostile replies, and the post they answer, for the record (a
+    # harassment-target review found the target post missing), oldest first
+    assert [p["post_id"] for p in ev.posts] == ["h0", "v1", "h1", "h2", "h3", "h4", "h5"]
+    assert ev.posts[0]["scores"]["toxicity"]["score"] == 0.9
     write_pack(ev, tmp_path)
     page = (tmp_path / "evidence.html").read_text()
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     doc = json.loads((tmp_path / "evidence.json").read_text())
     assert doc["posts"][0]["text"].startswith("<script>")
+    assert doc["incident"]["posts"] == ["h0", "h1", "h2", "h3", "h4", "h5"]
     assert doc["collection"][0]["snapshot_id"] == "s"
     assert verify_pack(tmp_path) == ()
     (tmp_path / "posts.csv").write_text("tampered\n")
