@@ -199,10 +199,15 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
                      sum(1 for r in eligible if r[4]), _now_from(as_of))
 
 
+#: An inbox message the signals have no reading of: never shown as a plain "reply or
+#: mention", which sits among the kind ones (a harassment-target review: "...muérete").
+NOT_READ = {"language": "not read: a language the signals do not read",
+            "unscored": "not read yet: not scored (run kindscope score)"}
 #: What an inbox item's words read as, in the order the inbox lists them (facts about a
 #: message, never a word about its author).
 INBOX_ORDER = {"read as painful": 0, "read as kind": 1, "reply or mention": 2,
-                "read as hateful": 3, "read as toxic": 3}
+               NOT_READ["language"]: 2, NOT_READ["unscored"]: 2,
+               "read as hateful": 3, "read as toxic": 3}
 #: Said once under an inbox with posts "read as hateful" (hateful but not toxic).
 HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before you take "
                   "them for hate.")
@@ -224,8 +229,9 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     handles = rm.handles(r[1] for r in rows)
     help_for_reader = reader_help(country)
     items = []
-    for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis in rows:
-        status = ("read as toxic" if toxic else "read as hateful" if hateful
+    for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis, reading in rows:
+        status = (NOT_READ[reading] if reading in NOT_READ
+                  else "read as toxic" if toxic else "read as hateful" if hateful
                   else "read as painful" if opened
                   else "read as kind" if kind else "reply or mention")
         # "kill yourself" under one's post reads as crisis too: a death wish aimed at me

@@ -114,10 +114,16 @@ def thread_posts(rm: ReadModel, root_id: str, author_id: str, now: datetime) -> 
 def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
     """Replies and mentions aimed at me in (since, now] that I have not answered:
     ``(post id, author id, created_at, text, url, opened up (distress), kind (supportive),
-    toxic, hateful, crisis, by someone I blocked or muted)``."""
+    toxic, hateful, crisis, read ("read", or with no text to read; "language": not read
+    for its language; "unscored"), by someone I blocked or muted)``."""
     return rm.rows("""
         SELECT a.post_id, a.author_id, a.created_at, a.text, a.url, a.is_distress,
                a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis,
+               CASE WHEN a.scored OR coalesce(trim(a.text), '') = '' THEN 'read'
+                    WHEN EXISTS (SELECT 1 FROM post_languages l
+                                 WHERE l.platform = k.platform AND l.post_id = a.post_id
+                                   AND l.model_version = k.model_version AND NOT l.is_read)
+                    THEN 'language' ELSE 'unscored' END AS reading,
                a.author_id IN (SELECT account_id FROM {p}_blocked) AS blocked
         FROM {p}_aimed_at_me a, {p}_params k
         WHERE a.created_at > CAST(? AS TIMESTAMPTZ) AND a.created_at <= CAST(? AS TIMESTAMPTZ)

@@ -343,3 +343,30 @@ def test_the_wording_says_the_rules_number():
     one = {"available": True, "aimed_at_me": 5, "hostile": 1, "toxic": 1, "hateful": 0,
            "by_account": [], "accounts_with_one": 1}
     assert "sent one such post each" in shown("metrics.html", "toxicity_received(m)", m=one)
+
+
+def test_inbox_says_which_messages_it_could_not_read(tmp_path):
+    """A reply in a language the signals do not read, or not scored yet, is not shown as a
+    plain "reply or mention" among the kind ones (a harassment-target review: a reply
+    saying "die" in Spanish was listed so)."""
+    from kindscope.care.queue import NOT_READ
+
+    lines, scores = community()
+    lines += [{"id": "es1", "author": "zed", "created_at": _iso(61), "reply_to": "m2",
+               "text": "cállate, das asco"},
+              {"id": "new1", "author": "yan", "created_at": _iso(62), "reply_to": "m2",
+               "text": "you again"},
+              {"id": "pic1", "author": "xia", "created_at": _iso(63), "reply_to": "m2",
+               "text": ""}]
+    db = _load(tmp_path, lines, scores)
+    db.execute("INSERT INTO post_languages (platform, post_id, model_version, lang, is_read) "
+               "VALUES ('generic', 'es1', 'test-1', 'es', false)")
+    rm = read_model(db)
+    try:
+        statuses = {i.post_id: i.status for i in inbox(rm).items}
+    finally:
+        rm.close()
+        db.close()
+    assert statuses["es1"] == NOT_READ["language"]
+    assert statuses["new1"] == NOT_READ["unscored"]
+    assert statuses["pic1"] == "reply or mention"  # nothing to read
