@@ -87,26 +87,20 @@ def test_network_on_a_platform_with_no_data_names_the_platforms(demo_db, run):
 
 
 # -- no communities, no modularity ---------------------------------------------------------
-def test_an_ego_network_has_no_modularity(tmp_path, run):
-    follows = [{"type": "follow", "follower": "ana", "followee": name} for name in "bcd"]
-    follows += [{"type": "follow", "follower": name, "followee": "ana"} for name in "cef"]
-    db = imported(tmp_path, run, "ego", [
-        {"type": "meta", "owner": "ana"},
-        {"id": "1", "author": "ana", "created_at": "2024-03-01T09:00:00Z", "text": "hi"},
-        *follows])
-    text = run("network", "--db", db)
-    assert text.exit_code == 0, text.output
-    assert "communities: not available: " in text.stdout
-    assert "modularity" not in text.stdout
-    assert json.loads(run("network", "--db", db, "--json").stdout)["modularity"] is None
+EGO = [{"type": "meta", "owner": "ana"},
+       {"id": "1", "author": "ana", "created_at": "2024-03-01T09:00:00Z", "text": "hi"},
+       *({"type": "follow", "follower": "ana", "followee": name} for name in "bcd"),
+       *({"type": "follow", "follower": name, "followee": "ana"} for name in "cef")]
+NO_TIES = [{"id": "1", "author": "ana", "created_at": "2024-03-01T09:00:00Z", "text": "hi"}]
 
 
-def test_a_network_with_no_ties_has_no_modularity(tmp_path, run):
-    db = imported(tmp_path, run, "posts", [
-        {"id": "1", "author": "ana", "created_at": "2024-03-01T09:00:00Z", "text": "hi"}])
+@pytest.mark.parametrize(("lines", "why"), [(EGO, ""), (NO_TIES, "no ties between accounts")],
+                         ids=["ego network", "no ties"])
+def test_no_modularity_where_there_are_no_communities(tmp_path, run, lines, why):
+    db = imported(tmp_path, run, "net", lines)
     text = run("network", "--db", db)
     assert text.exit_code == 0, text.output
-    assert "communities: not available: no ties between accounts" in text.stdout
+    assert f"communities: not available: {why}" in text.stdout
     assert "modularity" not in text.stdout
     assert json.loads(run("network", "--db", db, "--json").stdout)["modularity"] is None
 
