@@ -107,7 +107,8 @@ def _echo_scan(result) -> None:
 @click.option("--blocklist", type=click.Path(dir_okay=False), default=None,
               help="Also write a block-list file (you apply it yourself) of the accounts "
                    "scoring at least --threshold.")
-@click.option("--threshold", type=float, default=0.8, show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+              help="A bot probability, from 0 to 1.")
 def bots_command(profiles, out, blocklist, threshold):
     """Bot probability of each profile, with the reasons behind it.
 
@@ -115,8 +116,6 @@ def bots_command(profiles, out, blocklist, threshold):
 
         kindscope safety bots --profiles followers.jsonl -o bots.jsonl
     """
-    if not 0.0 <= threshold <= 1.0:
-        raise click.BadParameter("a bot probability, from 0 to 1", param_hint="--threshold")
     for target in (out, blocklist):
         if target is not None and Path(target).resolve() == Path(profiles).resolve():
             raise InputError("is the --profiles file: writing to it would replace the "

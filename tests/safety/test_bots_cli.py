@@ -52,4 +52,4 @@ def test_threshold_is_a_probability(run, tmp_path):
     profiles.write_text(json.dumps(PROFILE) + "\n")
     result = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl",
                  "--threshold", "5")
-    assert result.exit_code == 2 and "from 0 to 1" in result.output
+    assert result.exit_code == 2 and "0<=x<=1" in result.output
