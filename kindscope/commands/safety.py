@@ -24,7 +24,7 @@ from kindscope.safety.evidence import (
     write_pack,
 )
 from kindscope.safety.incidents import scan
-from kindscope.safety.profiles import from_any
+from kindscope.safety.profiles import from_any, has_evidence
 from kindscope.store.db import open_store
 from kindscope.store.read import read_model
 from kindscope.terminal_text import for_terminal
@@ -136,6 +136,14 @@ def bots_command(profiles, out, blocklist, threshold):
         except json.JSONDecodeError as exc:
             raise InputError(f"not JSON ({exc.msg})", where) from None
         profile = from_any(obj, where=where)
+        if not has_evidence(obj):
+            # nothing to read but a name: no score, and never on a block list (read as 0
+            # followers and age unknown, a bare {"screen_name": ...} scored 0.90)
+            scores.append({"account_id": profile.account_id, "handle": profile.handle,
+                           "platform": profile.platform, "bot": None,
+                           "reasons": ["not scored: the profile holds no counts and no "
+                                       "creation time"], "model": None})
+            continue
         score = score_profile(profile)
         scores.append({"account_id": profile.account_id, "handle": profile.handle,
                        "platform": profile.platform, "bot": round(score.bot, 6),
@@ -149,8 +157,10 @@ def bots_command(profiles, out, blocklist, threshold):
         mastodon = listed and all(a.platform == "mastodon" for a in listed)
         text = mastodon_blocklist(listed) if mastodon else id_handle_blocklist(listed)
         Path(blocklist).write_text(text, encoding="utf-8")
-    click.echo(f"scored {len(scores)} profiles; {len(listed)} at or above {threshold}",
-               err=True)
+    unscored = sum(1 for s in scores if s["bot"] is None)
+    left = f" ({unscored} not scored: nothing in them but a name)" if unscored else ""
+    click.echo(f"scored {len(scores) - unscored} profiles{left}; {len(listed)} at or above "
+               f"{threshold}", err=True)
 
 
 def _verify(verify_dir: str, expect: str | None) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "from_mastodon",
     "from_bluesky",
     "from_any",
+    "has_evidence",
     "profile_features",
     "age_days",
     "X_ONLY",
@@ -237,10 +238,38 @@ def from_bluesky(view: dict, observed_at: datetime | None = None) -> Profile:
     )
 
 
+#: Count fields of the three shapes: a value that is not a whole number is an error, not 0
+#: (read as 0 followers, "lots" made a profile look bot-like).
+_COUNT_FIELDS = ("followers_count", "friends_count", "statuses_count", "favourites_count",
+                 "listed_count", "following_count", "followersCount", "followsCount",
+                 "postsCount")
+
+
+def has_evidence(obj: dict) -> bool:
+    """Whether a profile object holds anything to score beyond a name: a count or a
+    creation time."""
+    return any(obj.get(k) is not None for k in (*_COUNT_FIELDS, "created_at", "createdAt"))
+
+
+def _check_values(obj: dict, where: str | None) -> None:
+    """Refuse a count that is not a whole number and a creation time that cannot be read."""
+    for key in _COUNT_FIELDS:
+        value = obj.get(key)
+        if value is not None and not (isinstance(value, int) and not isinstance(value, bool)
+                                      or isinstance(value, str) and value.strip().isdigit()):
+            raise InputError(f"{key} is {value!r}, not a whole number", where)
+    for key in ("created_at", "createdAt"):
+        value = obj.get(key)
+        if value and _parse_time(value) is None:
+            raise InputError(f"{key} is {value!r}, not a time kindscope can read", where)
+
+
 def from_any(obj: dict, observed_at: datetime | None = None, where: str | None = None) -> Profile:
-    """Recognise the shape of ``obj`` (X, Mastodon or Bluesky) and adapt it."""
+    """Recognise the shape of ``obj`` (X, Mastodon or Bluesky) and adapt it; a count or a
+    creation time that cannot be read is an error naming ``where``."""
     if not isinstance(obj, dict):
         raise InputError("a profile must be a JSON object", where)
+    _check_values(obj, where)
     if "did" in obj or "followsCount" in obj:
         return from_bluesky(obj, observed_at)
     if "screen_name" in obj or "friends_count" in obj:

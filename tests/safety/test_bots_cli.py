@@ -53,3 +53,28 @@ def test_threshold_is_a_probability(run, tmp_path):
     result = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl",
                  "--threshold", "5")
     assert result.exit_code == 2 and "0<=x<=1" in result.output
+
+
+def test_a_bare_name_is_not_scored_and_never_listed(run, tmp_path):
+    """``{"screen_name": "a"}`` was read as 0 followers, age unknown: bot 0.90, block-listed
+    (a harassment-target review)."""
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps({"screen_name": "a", "id_str": "1"}) + "\n"
+                        + json.dumps(PROFILE) + "\n")
+    out, listed = tmp_path / "b.jsonl", tmp_path / "block.txt"
+    result = run("safety", "bots", "--profiles", profiles, "-o", out, "--blocklist", listed,
+                 "--threshold", "0")
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in out.read_text().splitlines())
+    assert first["bot"] is None and "not scored" in first["reasons"][0]
+    assert second["bot"] is not None
+    assert "1" not in {line.split(",")[0] for line in listed.read_text().splitlines()}
+
+
+@pytest.mark.parametrize(("field", "value"), [("followers_count", "lots"),
+                                              ("created_at", "yesterday")])
+def test_a_value_that_cannot_be_read_is_one_line(run, tmp_path, field, value):
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps({**PROFILE, field: value}) + "\n")
+    one_line(run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl"),
+             f"{profiles}: line 1", f"{field} is '{value}'")
