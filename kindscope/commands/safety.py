@@ -157,6 +157,10 @@ def bots_command(profiles, out, blocklist, threshold):
         mastodon = listed and all(a.platform == "mastodon" for a in listed)
         text = mastodon_blocklist(listed) if mastodon else id_handle_blocklist(listed)
         Path(blocklist).write_text(text, encoding="utf-8")
+        if mastodon and len(text.splitlines()) < len(listed):
+            click.echo(f"{len(listed) - len(text.splitlines())} of them left out of "
+                       f"{blocklist}: a Mastodon handle without its server (user@host) "
+                       "cannot be imported as a block", err=True)
     unscored = sum(1 for s in scores if s["bot"] is None)
     left = f" ({unscored} not scored: nothing in them but a name)" if unscored else ""
     click.echo(f"scored {len(scores) - unscored} profiles{left}; {len(listed)} at or above "

@@ -1,7 +1,8 @@
 """Block lists as files the user applies themselves. kindscope never blocks anyone.
 
-Mastodon's import format: one ``user@host`` per line (the blocks CSV). X and Bluesky: a
-CSV with ``account_id,handle,profile_url``.
+Mastodon's import format: one ``user@host`` per line (the blocks CSV). X and Bluesky, or
+accounts of several platforms: a CSV with ``platform,account_id,handle,profile_url``, each
+address on its own platform's site (a Mastodon account's on its own server).
 """
 
 from __future__ import annotations
@@ -31,17 +32,26 @@ def mastodon_blocklist(accounts: list[ListedAccount]) -> str:
 
 
 def _profile_url(a: ListedAccount) -> str:
+    """The account's page on its own platform; "" when it cannot be told (a Mastodon handle
+    without its server). Never another platform's address: an x.com link for a Mastodon
+    account would name someone else."""
+    handle = a.handle.lstrip("@")
     if a.platform == "bluesky":
-        return f"https://bsky.app/profile/{a.account_id or a.handle}"
-    return f"https://x.com/i/user/{a.account_id}" if a.account_id else \
-        f"https://x.com/{a.handle.lstrip('@')}"
+        return f"https://bsky.app/profile/{a.account_id or handle}"
+    if a.platform == "mastodon":
+        user, _, host = handle.partition("@")
+        return f"https://{host}/@{user}" if host and user else ""
+    if a.platform == "x":
+        return f"https://x.com/i/user/{a.account_id}" if a.account_id else \
+            f"https://x.com/{handle}"
+    return ""
 
 
 def id_handle_blocklist(accounts: list[ListedAccount]) -> str:
-    """CSV ``account_id,handle,profile_url`` for X and Bluesky."""
+    """CSV ``platform,account_id,handle,profile_url``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["account_id", "handle", "profile_url"])
+    writer.writerow(["platform", "account_id", "handle", "profile_url"])
     for a in accounts:
-        writer.writerow([a.account_id, a.handle.lstrip("@"), _profile_url(a)])
+        writer.writerow([a.platform, a.account_id, a.handle.lstrip("@"), _profile_url(a)])
     return buffer.getvalue()

@@ -247,8 +247,15 @@ def test_blocklists():
                 ListedAccount("mastodon", "x", "nohost")]
     assert mastodon_blocklist(accounts) == "a@h.social\n"
     text = id_handle_blocklist([ListedAccount("bluesky", "did:plc:abc", "@a.bsky.social")])
-    assert text == ("account_id,handle,profile_url\n"
-                    "did:plc:abc,a.bsky.social,https://bsky.app/profile/did:plc:abc\n")
+    assert text == ("platform,account_id,handle,profile_url\n"
+                    "bluesky,did:plc:abc,a.bsky.social,https://bsky.app/profile/did:plc:abc\n")
+    # several platforms in one list: each address on its own platform (a Mastodon account
+    # was written as an x.com link, naming someone else; a harassment-target review)
+    mixed = id_handle_blocklist([ListedAccount("mastodon", "m0", "ana@h.social"),
+                                 ListedAccount("mastodon", "m1", "local"),
+                                 ListedAccount("x", "42", "bob")])
+    assert mixed.splitlines()[1:] == ["mastodon,m0,ana@h.social,https://h.social/@ana",
+                                      "mastodon,m1,local,", "x,42,bob,https://x.com/i/user/42"]
 
 
 def test_bots_cli_keeps_input_order(tmp_path, run):

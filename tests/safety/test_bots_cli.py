@@ -78,3 +78,17 @@ def test_a_value_that_cannot_be_read_is_one_line(run, tmp_path, field, value):
     profiles.write_text(json.dumps({**PROFILE, field: value}) + "\n")
     one_line(run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl"),
              f"{profiles}: line 1", f"{field} is '{value}'")
+
+
+def test_a_mastodon_handle_without_its_server_is_said_left_out(run, tmp_path):
+    """The count of listed accounts and the lines of the block list agree, or the
+    difference is said (a harassment-target review: "3 at or above 0.8", 2 lines)."""
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps({**PROFILE, "id": "2", "acct": "local"}) + "\n"
+                        + json.dumps(PROFILE) + "\n")
+    listed = tmp_path / "block.txt"
+    result = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl",
+                 "--blocklist", listed, "--threshold", "0")
+    assert result.exit_code == 0, result.output
+    assert listed.read_text() == "ana@example.social\n"
+    assert "1 of them left out of" in result.stderr and "2 at or above" in result.stderr
