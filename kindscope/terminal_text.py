@@ -29,14 +29,23 @@ _ESCAPES = re.compile(
 #: a curly quote decoded as Latin-1 leaves, "â\x80\x98"): removed one by one.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: What an identifier shows as ``[U+XXXX]``: controls (ESC included), direction controls
+#: and the Unicode line and paragraph separators.
+_VISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                      "\u2028\u2029\u2066-\u2069]")
 
 
-def for_terminal(text: str, one_line: bool = False) -> str:
+def for_terminal(text: str, one_line: bool = False, visible: bool = False) -> str:
     """``text`` without escape sequences or control characters (line breaks and tabs
     kept; ``\\r\\n``, a lone ``\\r`` and U+2028/U+2029 become ``\\n``) and with direction
     controls shown as ``[U+XXXX]``. ``one_line``: a field that is one line (a handle, a post
     in a list), its line breaks made spaces, so it cannot start a line that looks like
-    kindscope's own."""
+    kindscope's own. ``visible``: an identifier (an account id or handle someone may need to
+    block), every control character in it shown as ``[U+XXXX]`` rather than removed, so that
+    "ev\\x1b[31mil" is not shown as "evil"."""
+    if visible:
+        text = " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        return _VISIBLE.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text.replace("\u2028", "\n").replace("\u2029", "\n"))
     text = _CONTROLS.sub("", text)

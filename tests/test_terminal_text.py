@@ -66,7 +66,8 @@ def test_one_post_cannot_swallow_the_rest_of_the_list():
         for i, text in enumerate(texts))
     queue = CareQueue("2024-06-04T00:00:00+00:00", 3, 5, items, 0, {})
     shown = render_text(queue, "care")
-    assert "@friend2, 5 hours ago" in shown and "i want to die" in shown
+    # a handle shows the code it holds (identifiers: ``visible``)
+    assert "@friend2[U+001B]], 5 hours ago" in shown and "i want to die" in shown
     assert "she said \u00e2fine" in shown
     assert shown.rstrip().endswith("Nothing here is stored or sent anywhere.")
     # an open sequence loses only its opener: nothing after it is hidden
@@ -115,3 +116,16 @@ def test_a_post_cannot_start_a_line_that_looks_like_another_item(brk):
     lines = text.splitlines()
     assert not [line for line in lines if line.strip().startswith("@kim")]
     assert sum(line.startswith("@") for line in lines) == 1
+
+
+def test_an_identifier_shows_its_controls_rather_than_losing_them():
+    """An account id with an escape code in it is shown with the code visible: removed, it
+    read as another name ("evil"), and the real id to block could not be seen (a
+    harassment-target review)."""
+    assert for_terminal("ev\x1b[31mil", visible=True) == "ev[U+001B][31mil"
+    assert for_terminal("a\u202eb\u2028c", visible=True) == "a[U+202E]b[U+2028]c"
+    item = CareItem("p1", "ev\x1b[31mil", "ev\x1b[31mil", "2024-05-01T10:00:00+00:00", "hi",
+                    None, 1.0, "read as toxic")
+    text = render_text(CareQueue("2024-05-01T11:00:00+00:00", 14, 1, (item,), 0),
+                       kind="inbox")
+    assert "@ev[U+001B][31mil," in text and "\x1b" not in text

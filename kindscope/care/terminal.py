@@ -39,7 +39,7 @@ def _wrap(text: str, indent: str = "    ", more: str | None = None) -> str:
 
 def _item(item: CareItem, marked: bool) -> list[str]:
     # each of someone else's fields made inert alone, so none can reach into the next
-    handle = for_terminal(item.handle, one_line=True).lstrip("@")
+    handle = for_terminal(item.handle, visible=True).lstrip("@")
     # a post is one paragraph: a line break in it could start a line that looks like the
     # next item ("@kim, 1 hour ago (...): read as kind")
     out = [f"@{handle}, {_when(item.hours_without_reply)} ({item.created_at}): {item.status}",

@@ -87,7 +87,8 @@ def _echo_scan(result) -> None:
     for inc in result.pileons + result.trawlers:
         # whom a pile-on was aimed at (a trawl's reason names its target), in UTC as every
         # time kindscope shows
-        aimed = f"aimed at {inc.target_id}: " if inc.kind == "pileon" else ""
+        aimed = (f"aimed at {for_terminal(inc.target_id, visible=True)}: "
+                 if inc.kind == "pileon" else "")
         start = inc.start.astimezone(UTC)
         click.echo(for_terminal(f"{inc.id}  {start:%Y-%m-%d %H:%M} UTC  {aimed}{inc.reason}",
                                 one_line=True))
