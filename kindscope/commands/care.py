@@ -11,7 +11,6 @@ from pathlib import Path
 
 import click
 
-from kindscope import settings
 from kindscope.care.queue import (
     DEFAULT_BUDGET,
     DEFAULT_DAYS,
@@ -25,7 +24,7 @@ from kindscope.errors import InputError, StoreError
 from kindscope.ingest import import_sources
 from kindscope.ingest.following import forget_cache
 from kindscope.store import care as care_rows
-from kindscope.store.db import Store, open_store
+from kindscope.store.db import Store, database_path, open_store
 from kindscope.store.read import ReadModel, read_model
 
 __all__ = ["care_command", "inbox_command"]
@@ -52,7 +51,7 @@ def _db(db: str | None, demo: bool) -> str | None:
 def _read_only(db: str | None) -> bool:
     """Whether the database is a file that exists and cannot be written here (a read-only
     mount, no write permission): the care commands then open it read-only."""
-    path = str(settings.get("db", db))
+    path = database_path(db)
     return path != ":memory:" and os.path.isfile(path) and not os.access(path, os.W_OK)
 
 

@@ -10,7 +10,12 @@ from datetime import datetime
 
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS, FETCHED_FORMATS
+from kindscope.store.read_sql import (
+    CARE_ONLY,
+    CARE_ONLY_ACCOUNTS,
+    FETCHED_FORMATS,
+    not_read_for_language,
+)
 
 __all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts", "inbox_rows",
            "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
@@ -120,10 +125,8 @@ def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
         SELECT a.post_id, a.author_id, a.created_at, a.text, a.url, a.is_distress,
                a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis,
                CASE WHEN a.scored OR coalesce(trim(a.text), '') = '' THEN 'read'
-                    WHEN EXISTS (SELECT 1 FROM post_languages l
-                                 WHERE l.platform = k.platform AND l.post_id = a.post_id
-                                   AND l.model_version = k.model_version AND NOT l.is_read)
-                    THEN 'language' ELSE 'unscored' END AS reading,
+                    WHEN """ + not_read_for_language("a") + """ THEN 'language'
+                    ELSE 'unscored' END AS reading,
                a.author_id IN (SELECT account_id FROM {p}_blocked) AS blocked
         FROM {p}_aimed_at_me a, {p}_params k
         WHERE a.created_at > CAST(? AS TIMESTAMPTZ) AND a.created_at <= CAST(? AS TIMESTAMPTZ)

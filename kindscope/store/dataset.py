@@ -43,7 +43,7 @@ import pyarrow.parquet as pq
 from kindscope import __version__
 from kindscope.errors import InputError, StoreError
 from kindscope.store.db import _CONFIG, Store
-from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS, FETCHED_FORMATS
+from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS, HAS_FETCHED
 from kindscope.store.schema import TABLE_KEYS
 
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
@@ -114,9 +114,7 @@ def read_manifest(path: str | os.PathLike) -> dict:
 def has_fetched(store: Store) -> bool:
     """Whether any import fetched posts for the care queue (``FETCHED_FORMATS``): without
     one, no row is the care queue's alone and the tables are read whole (cheaper)."""
-    return bool(store.scalar(
-        "SELECT count(*) > 0 FROM snapshots WHERE format IN "
-        f"({', '.join(repr(f) for f in FETCHED_FORMATS)})"))
+    return bool(store.scalar(HAS_FETCHED))
 
 
 def exported_rows(table: str, fetched: bool = True) -> str:

@@ -22,7 +22,7 @@ from kindscope import settings
 from kindscope.errors import StoreError
 from kindscope.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "database_path", "open_store"]
 
 
 #: Never install or load a DuckDB extension behind the user's back (no network).
@@ -37,7 +37,7 @@ class Store:
     """
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
-        self.path = str(settings.get("db", None if path is None else str(path)))
+        self.path = database_path(path)
         memory = self.path == ":memory:"
         file = Path(self.path)
         if not memory and file.is_dir():
@@ -187,6 +187,12 @@ class Store:
         self.close()
 
 
+def database_path(path: str | os.PathLike | None) -> str:
+    """The database file a command means: ``path``, else the ``db`` setting (``--db``,
+    ``KINDSCOPE_DB``, the default)."""
+    return str(settings.get("db", None if path is None else str(path)))
+
+
 @contextmanager
 def open_store(path: str | os.PathLike | None = None, read_only: bool = False,
                must_exist: bool = False) -> Iterator[Store]:
@@ -194,7 +200,7 @@ def open_store(path: str | os.PathLike | None = None, read_only: bool = False,
     an import was committed to it (``Store.discard_if_new``). ``must_exist``: a file that
     is not there is one line, not an empty database (read) or a new one (write)."""
     if must_exist:
-        target = str(settings.get("db", None if path is None else str(path)))
+        target = database_path(path)
         if target != ":memory:" and not Path(target).exists():
             raise StoreError(NO_SUCH_DATABASE, target)
     store = Store(path, read_only=read_only)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import targets_ctes
+from kindscope.store.read_sql import not_read_for_language, targets_ctes
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
            "hostility", "unread_aimed"]
@@ -41,13 +41,13 @@ def hostility_scored(rm: ReadModel) -> bool:
 
 def unread_aimed(rm: ReadModel) -> tuple[int, int]:
     """Posts by others aimed at me the read model has no reading of: ``(not scored yet,
-    not read because of their language)``. A pile-on among them cannot be seen."""
-    row = rm.rows("""
-        SELECT count(*) FILTER (l.post_id IS NULL), count(*) FILTER (l.post_id IS NOT NULL)
-        FROM {p}_aimed_at_me a CROSS JOIN {p}_params k
-        LEFT JOIN post_languages l ON l.platform = k.platform AND l.post_id = a.post_id
-             AND l.model_version = k.model_version AND NOT l.is_read
-        WHERE NOT a.scored""")[0]
+    not read because of their language)``. A pile-on among them cannot be seen. A post
+    with no text (an image alone) has nothing to read and is in neither."""
+    language = not_read_for_language("a")
+    row = rm.rows(f"""
+        SELECT count(*) FILTER (NOT {language}), count(*) FILTER ({language})
+        FROM {{p}}_aimed_at_me a
+        WHERE NOT a.scored AND coalesce(trim(a.text), '') <> ''""")[0]
     return int(row[0]), int(row[1])
 
 

@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "SHOWN_POSTS", "LABEL",
+__all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "HAS_FETCHED", "SHOWN_POSTS",
+           "LABEL", "not_read_for_language",
            "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS",
            "conversation_walk", "post_group", "targets_ctes"]
 
@@ -66,6 +67,19 @@ CARE_ONLY = f"""
                     AND fs.format IN ({_FETCHED}))
     GROUP BY ps.platform, ps.post_id
     HAVING bool_and(s.format IN ({_FETCHED}) AND p.author_id IS DISTINCT FROM s.owner_id)"""
+#: Whether any import fetched posts for the care queue: without one, no row is the care
+#: queue's alone.
+HAS_FETCHED = f"SELECT count(*) > 0 FROM snapshots WHERE format IN ({_FETCHED})"
+
+
+def not_read_for_language(post: str) -> str:
+    """Whether the post ``post`` (a row alias) has no reading because the signals of the
+    read model's version do not read its language (``post_languages``)."""
+    return (f"EXISTS (SELECT 1 FROM post_languages l, {{p}}_params lk "
+            f"WHERE l.platform = lk.platform AND l.post_id = {post}.post_id "
+            "AND l.model_version = lk.model_version AND NOT l.is_read)")
+
+
 #: The ``posts`` table less ``CARE_ONLY``: what the analyses that read posts outside a read
 #: model (network figures and names, interaction edges, evidence packs) read.
 SHOWN_POSTS = f"""(SELECT * FROM posts WHERE NOT EXISTS (

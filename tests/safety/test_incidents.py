@@ -178,6 +178,8 @@ def test_posts_aimed_at_me_with_no_reading_are_said_not_passed_over(store):
     for i in range(3):
         add_post(store, f"new{i}", f"x{i}", T0 + timedelta(minutes=2 + i), "...",
                  reply_to="v1", reply_to_account="vic")
+    add_post(store, "pic", "z", T0 + timedelta(minutes=8), "", reply_to="v1",
+             reply_to_account="vic")  # nothing to read: never "not scored yet"
     for i in range(2):
         add_post(store, f"es{i}", f"y{i}", T0 + timedelta(minutes=9 + i), "cállate",
                  reply_to="v1", reply_to_account="vic")
