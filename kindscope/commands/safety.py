@@ -17,7 +17,6 @@ from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mast
 from kindscope.safety.bots import score_profile
 from kindscope.safety.evidence import (
     MANIFEST,
-    PackProblem,
     check_pack,
     collect_account,
     collect_incident,
@@ -172,13 +171,7 @@ def _verify(verify_dir: str, expect: str | None) -> None:
     """``evidence --verify``: one line per problem (names as the terminal may show them: a
     file name cannot write a line of its own), exit 2 if any."""
     folder = for_terminal(str(verify_dir), one_line=True)
-    problems = list(check_pack(verify_dir))
-    manifest = Path(verify_dir) / MANIFEST
-    digest = (hashlib.sha256(manifest.read_bytes()).hexdigest()
-              if manifest.is_file() and not manifest.is_symlink() else None)
-    if expect is not None and digest is not None and digest != expect.strip().lower():
-        problems.append(PackProblem(MANIFEST, "changed", f"its SHA-256 is {digest}, not the "
-                                    f"{expect.strip().lower()} expected: it was rewritten"))
+    problems = check_pack(verify_dir, expect)
     for problem in problems:
         name = for_terminal(str(Path(verify_dir) / problem.name), one_line=True)
         click.echo(f"{name}: {problem.detail}")
@@ -186,6 +179,8 @@ def _verify(verify_dir: str, expect: str | None) -> None:
         click.echo(f"kindscope: {folder} is not intact ({len(problems)} problem"
                    f"{'' if len(problems) == 1 else 's'})", err=True)
         sys.exit(2)
+    manifest = Path(verify_dir) / MANIFEST
+    digest = hashlib.sha256(manifest.read_bytes()).hexdigest()
     count = sum(1 for line in manifest.read_text(encoding="utf-8").split("\n") if line)
     checked = " (the SHA-256 expected)" if expect is not None else ""
     click.echo(f"intact: {count} files match {MANIFEST} (its SHA-256 is {digest}{checked})")

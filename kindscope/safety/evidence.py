@@ -210,10 +210,12 @@ def _inside(name: str) -> bool:
     return not path.is_absolute() and ".." not in path.parts and "\\" not in name
 
 
-def check_pack(out_dir: str | Path) -> tuple[PackProblem, ...]:
+def check_pack(out_dir: str | Path, expect: str | None = None) -> tuple[PackProblem, ...]:
     """Everything that differs between a pack folder and its ``MANIFEST.sha256``: files whose
-    SHA-256 changed, files the manifest lists that are gone, and files in the folder (at
-    any depth) that the manifest does not list. Empty when the pack is intact."""
+    SHA-256 changed, files the manifest lists that are gone, files a pack holds that the
+    manifest does not list, and files in the folder (at any depth) that the manifest does
+    not list; with ``expect`` (the manifest's SHA-256 as noted when the pack was made), a
+    manifest rewritten since. Empty when the pack is intact."""
     out = Path(out_dir)
     if not out.is_dir():
         raise InputError("no such folder", str(out))
@@ -260,6 +262,11 @@ def check_pack(out_dir: str | Path) -> tuple[PackProblem, ...]:
             if name not in listed:
                 problems.append(PackProblem(name, "missing", "an evidence pack holds it; "
                                             "the manifest does not list it"))
+        digest = _sha256(manifest)
+        if expect is not None and digest != expect.strip().lower():
+            problems.append(PackProblem(MANIFEST, "changed", f"its SHA-256 is {digest}, "
+                                        f"not the {expect.strip().lower()} expected: it was "
+                                        "rewritten"))
     return tuple(problems)
 
 
