@@ -111,17 +111,10 @@ def score_database(store, batch_size: int = 64, err: bool = False) -> None:
     """Score what the database holds unread, and say how many posts were read, and apart
     how many of this run's posts their language kept from the signals (``stats`` counts
     the first as ``scored_posts``)."""
-    from kindscope.signals import MODEL_VERSION
-    from kindscope.signals.store_scoring import score_store
-    from kindscope.store.scoring import unread_counts
+    from kindscope.signals.store_scoring import score_store_counted
 
-    before = unread_counts(store, None, MODEL_VERSION)
     with Progress("Scoring") as bar:
-        count = score_store(store, batch_size=batch_size, progress=bar.update)
-    after = unread_counts(store, None, MODEL_VERSION)
-    unread = {lang: n - before.get(lang, 0) for lang, n in after.items()
-              if n > before.get(lang, 0)}
-    read = count - sum(unread.values())
+        read, unread = score_store_counted(store, batch_size=batch_size, progress=bar.update)
     click.echo(f"scored {read:,} post{'' if read == 1 else 's'}", err=err)
     if unread:
         click.echo(_languages_line(unread), err=err)

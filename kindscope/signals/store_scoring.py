@@ -10,9 +10,9 @@ import pyarrow as pa
 
 from kindscope.signals import MODEL_VERSION, SIGNALS
 from kindscope.signals.language import is_read, read_texts
-from kindscope.store.scoring import pending_posts, write_scores
+from kindscope.store.scoring import pending_posts, unread_counts, write_scores
 
-__all__ = ["score_store"]
+__all__ = ["score_store", "score_store_counted"]
 
 
 def _long_scores(part: pa.Table, read: pa.Table) -> pa.Table:
@@ -73,3 +73,16 @@ def score_store(
         if progress is not None:
             progress(part.num_rows)
     return total
+
+
+def score_store_counted(store, batch_size: int = 64,
+                        progress: Callable[[int], None] | None = None
+                        ) -> tuple[int, dict[str, int]]:
+    """:func:`score_store`, and what this run did: ``(posts read, {language: posts not read
+    for it})``, the first as ``stats`` counts ``scored_posts``."""
+    before = unread_counts(store, None, MODEL_VERSION)
+    count = score_store(store, batch_size=batch_size, progress=progress)
+    after = unread_counts(store, None, MODEL_VERSION)
+    unread = {lang: n - before.get(lang, 0) for lang, n in after.items()
+              if n > before.get(lang, 0)}
+    return count - sum(unread.values()), unread
