@@ -27,7 +27,6 @@ import re
 
 import numpy as np
 
-from kindscope.signals import finality
 from kindscope.signals.guards import lowered
 from kindscope.signals.idioms import explain_idioms
 
@@ -78,8 +77,6 @@ RISK_RULES: dict[str, re.Pattern] = {
 
 #: Rules whose phrases carry their own negation ("don't want to be alive").
 _NEGATION_INSIDE = {"no_reason"}
-#: Farewells that a goodbye to a platform also says (``finality.leaves_platform``).
-_FAREWELLS = {"goodbye", "last_post"}
 
 #: Figures of speech about death that are not about the author's safety.
 _FIGURATIVE = re.compile(
@@ -120,10 +117,6 @@ def explain(text: str) -> list[str]:
             if name in _NEGATION_INSIDE or not _negated(low, m):
                 hits.append(name)
                 break
-    if hits and set(hits) <= _FAREWELLS and finality.leaves_platform(low):
-        hits = []
-    if not hits and finality.is_goodbye_note(low):
-        hits.append("goodbye_note")
     return hits
 
 
