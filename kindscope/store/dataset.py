@@ -49,7 +49,7 @@ from kindscope.store.schema import TABLE_KEYS
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
            "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows", "has_fetched", "foreign_entry",
-           "check_replaceable", "os_file", "check_rows", "file_rows"]
+           "check_replaceable", "os_file", "check_rows", "file_rows", "check_dataset"]
 
 LAYOUT_VERSION = 1
 #: The store schema whose tables a dataset holds: schema 5 added only ``account_sources``,
@@ -325,6 +325,15 @@ def check_rows(root: str | os.PathLike, manifest: dict, held: dict[str, int]) ->
                              "its sources again into a new folder)", str(root))
 
 
+def check_dataset(root: str | os.PathLike) -> dict:
+    """The manifest of the dataset at ``root``, after :func:`check_rows` has compared it with
+    the row counts in its files' footers: what every reader of a dataset (DuckDB, Spark,
+    ``import --parquet``, ``score --engine spark``) checks before it reads a row."""
+    manifest = read_manifest(root)
+    check_rows(root, manifest, {t: file_rows(root, t) for t in (*FLAT, *PARTITIONED)})
+    return manifest
+
+
 def dataset_bytes(path: str | os.PathLike) -> int:
     """Bytes of Parquet in the dataset at ``path``."""
     return sum(f.stat().st_size for f in Path(path).rglob("*.parquet") if f.is_file())
@@ -390,7 +399,7 @@ def load_dataset(store: Store, path: str | os.PathLike) -> dict[str, int]:
     """
     root = Path(path)
     tables = (*FLAT, *PARTITIONED)
-    check_rows(root, read_manifest(root), {t: file_rows(root, t) for t in tables})
+    check_dataset(root)
     loaded = {}
     for table in tables:
         if not _has_files(root, table):

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kindscope.store.dataset import MANIFEST, PARTITION_COLUMNS, read_manifest
+from kindscope.store.dataset import MANIFEST, PARTITION_COLUMNS, check_dataset
 
 __all__ = ["SparkScoreResult", "score_dataset", "scoring_session", "pending_frame"]
 
@@ -158,7 +158,8 @@ def score_dataset(data: str | os.PathLike, spark, batch_size: int = 64) -> Spark
     from kindscope.signals.model import MODEL_VERSION
 
     root = Path(data)
-    manifest = read_manifest(root)
+    manifest = check_dataset(root)  # a damaged dataset would be scored short, and its
+    # manifest's counts then written over with the smaller ones
     stage = root / f".scoring-{uuid.uuid4().hex[:8]}"
     try:
         result = _score_into(spark, root, stage, MODEL_VERSION, batch_size)

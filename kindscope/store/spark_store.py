@@ -32,9 +32,8 @@ from kindscope.store.dataset import (
     PARTITIONED,
     _columns,
     _has_files,
-    check_rows,
+    check_dataset,
     dataset_bytes,
-    file_rows,
     read_manifest,
 )
 from kindscope.store.db import Store
@@ -243,6 +242,5 @@ def open_spark_dataset(path: str | os.PathLike, master: str | None = None,
     root = Path(path)
     # a bad folder, or one whose files hold other row counts than its manifest says (a
     # damaged copy), is an InputError before Spark starts, as on DuckDB
-    check_rows(root, read_manifest(root),
-               {t: file_rows(root, t) for t in (*FLAT, *PARTITIONED)})
+    check_dataset(root)
     return SparkStore(path, spark_session(master), cache)

@@ -259,6 +259,38 @@ def test_spark_refuses_a_damaged_dataset_before_spark_starts(dataset, damage, mo
     assert caught.value.message.startswith(expected)
 
 
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_score_on_spark_refuses_a_damaged_dataset_before_spark_starts(dataset, damage,
+                                                                      monkeypatch):
+    """Scored short, a damaged dataset's manifest would be written over with the smaller
+    counts, making the loss permanent (as ``import --parquet`` would)."""
+    pytest.importorskip("pyspark")
+    import kindscope.store.spark_score as spark_score
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("Spark started on a damaged dataset")
+
+    monkeypatch.setattr(spark_score, "scoring_session", no_spark)
+    expected = damage(dataset)
+    before = _manifest(dataset)
+    error = refused("score", "--engine", "spark", "--data", dataset)
+    assert error.startswith(f"kindscope: error: {dataset}: {expected}; {DAMAGED}")
+    assert _manifest(dataset) == before
+
+
+def test_score_dataset_refuses_a_damaged_dataset(dataset):
+    """The library call checks too, for callers that bring their own session."""
+    pytest.importorskip("pyspark")
+    from kindscope.store.spark_score import score_dataset
+
+    expected = _drop_a_day(dataset)
+    before = _manifest(dataset)
+    with pytest.raises(InputError) as caught:
+        score_dataset(dataset, spark=None)
+    assert caught.value.message.startswith(expected)
+    assert _manifest(dataset) == before
+
+
 def test_jsonl_export_replaces_an_older_export_and_ignores_a_file_managers_files(db, tmp_path):
     """An export made before post_languages and snapshot_carries were written, with a
     Finder file beside it, is still a previous export."""
