@@ -14,7 +14,7 @@ from kindscope.store.read_sql import (
     CARE_ONLY,
     CARE_ONLY_ACCOUNTS,
     FETCHED_FORMATS,
-    not_read_for_language,
+    reading_of,
 )
 
 __all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts", "inbox_rows",
@@ -124,9 +124,7 @@ def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
     return rm.rows("""
         SELECT a.post_id, a.author_id, a.created_at, a.text, a.url, a.is_distress,
                a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis,
-               CASE WHEN a.scored OR coalesce(trim(a.text), '') = '' THEN 'read'
-                    WHEN """ + not_read_for_language("a") + """ THEN 'language'
-                    ELSE 'unscored' END AS reading,
+               """ + reading_of("a") + """ AS reading,
                a.author_id IN (SELECT account_id FROM {p}_blocked) AS blocked
         FROM {p}_aimed_at_me a, {p}_params k
         WHERE a.created_at > CAST(? AS TIMESTAMPTZ) AND a.created_at <= CAST(? AS TIMESTAMPTZ)

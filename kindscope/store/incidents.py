@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import not_read_for_language, targets_ctes
+from kindscope.store.read_sql import reading_of, targets_ctes
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
            "hostility", "unread_aimed"]
@@ -41,13 +41,12 @@ def hostility_scored(rm: ReadModel) -> bool:
 
 def unread_aimed(rm: ReadModel) -> tuple[int, int]:
     """Posts by others aimed at me the read model has no reading of: ``(not scored yet,
-    not read because of their language)``. A pile-on among them cannot be seen. A post
-    with no text (an image alone) has nothing to read and is in neither."""
-    language = not_read_for_language("a")
+    not read because of their language)``, by ``read_sql.reading_of`` as the inbox marks
+    them. A pile-on among them cannot be seen. A post with no text (an image alone) has
+    nothing to read and is in neither."""
     row = rm.rows(f"""
-        SELECT count(*) FILTER (NOT {language}), count(*) FILTER ({language})
-        FROM {{p}}_aimed_at_me a
-        WHERE NOT a.scored AND coalesce(trim(a.text), '') <> ''""")[0]
+        SELECT count(*) FILTER (reading = 'unscored'), count(*) FILTER (reading = 'language')
+        FROM (SELECT {reading_of("a")} AS reading FROM {{p}}_aimed_at_me a)""")[0]
     return int(row[0]), int(row[1])
 
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "HAS_FETCHED", "SHOWN_POSTS",
-           "LABEL", "not_read_for_language",
+           "LABEL", "not_read_for_language", "reading_of",
            "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS",
            "conversation_walk", "post_group", "targets_ctes"]
 
@@ -78,6 +78,15 @@ def not_read_for_language(post: str) -> str:
     return (f"EXISTS (SELECT 1 FROM post_languages l, {{p}}_params lk "
             f"WHERE l.platform = lk.platform AND l.post_id = {post}.post_id "
             "AND l.model_version = lk.model_version AND NOT l.is_read)")
+
+
+def reading_of(post: str) -> str:
+    """What the read model made of the post ``post`` (a row alias of a view with ``scored``
+    and ``text``), the one rule for every list of posts aimed at me: ``'read'`` (scored, or
+    no text to read: an image alone), ``'language'`` (not read for its language) or
+    ``'unscored'`` (not scored yet)."""
+    return (f"CASE WHEN {post}.scored OR coalesce(trim({post}.text), '') = '' THEN 'read' "
+            f"WHEN {not_read_for_language(post)} THEN 'language' ELSE 'unscored' END")
 
 
 #: The ``posts`` table less ``CARE_ONLY``: what the analyses that read posts outside a read
