@@ -180,11 +180,7 @@ def crisis() -> Split:
     tweets = [t for t, y in tweeteval("emotion", "train") if y in (1, 2)]
     tweets += [t for t, _ in tweeteval("offensive", "train")]
     tr += [Example(t, 0, source="tweets", weight=0.5) for t in _sample(tweets, 3000, "crisis")]
-    # goodbye notes, and supporters' replies to them, platform goodbyes and ordinary
-    # endings that share their words (plans 21 and 22, training/variants/2026-12-06e, f)
-    finality = [*cases("crisis_finality", 3.0, "finality-cases"),
-                *cases("crisis_finality_pairs", 3.0, "finality-pairs")]
-    return tr + cases("crisis", 6.0) + finality, va
+    return tr + cases("crisis", 6.0), va
 
 
 def _epitome_split(mechanism: str) -> Split:
