@@ -70,9 +70,17 @@ def _flood(p: Profile) -> RuleHit | None:
     return None
 
 
+#: The counts each rule reads: it does not fire on a profile that lacks one of them (a
+#: missing count is not 0: "0 followers" would be said of an account whose count is unknown).
+_NEEDS = {_cartoon: ("followers", "following"), _follow_spam: ("followers", "following",
+                                                              "posts"),
+          _flood: ("posts",)}
+
+
 def check_rules(profile: Profile) -> RuleHit | None:
     """The strongest rule that fires on ``profile``, or None."""
-    rules = (_declared, _cartoon, _follow_spam, _flood) if profile.counts_known \
-        else (_declared,)
+    rules = [_declared] + [rule for rule, needs in _NEEDS.items()
+                           if profile.counts_known
+                           and not set(needs) & set(profile.missing_counts)]
     hits = [h for rule in rules if (h := rule(profile)) is not None]
     return max(hits, key=lambda h: h.bot) if hits else None

@@ -100,7 +100,7 @@ def _probability(model: _Model, logit: float) -> float:
 def _reason(name: str, words: str, value: float, push: float) -> str:
     direction = "bot-like" if push > 0 else "human-like"
     if math.isnan(value):
-        return f"{words} (not given on this platform) counts as {direction}"
+        return f"{words} (not given for this account) counts as {direction}"
     shown = {
         "log_age_days": f"{math.exp(value):.0f} days old",
         "log_followers": f"{math.expm1(value):.0f} followers",

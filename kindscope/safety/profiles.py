@@ -30,6 +30,7 @@ __all__ = [
     "age_days",
     "X_ONLY",
     "COUNTS",
+    "READ_FROM",
 ]
 
 
@@ -42,8 +43,12 @@ class Profile:
     The fields after ``has_banner`` are optional: None where the platform does not say
     (X: favourites to ``extended_profile``; Mastodon: ``declared_bot``, ``locked``,
     ``profile_fields``, ``last_post_at``; Bluesky: ``labels``, ``service_account``).
-    ``counts_known`` is False when the object carries no follower count at all (Bluesky's
-    short ``profileView`` in follower lists): the count features are then NaN, not 0.
+    ``counts_known`` is False when the object carries no count at all (Bluesky's short
+    ``profileView`` in follower lists): the count features are then NaN, not 0.
+    ``missing_counts`` names the counts ("followers", "following", "posts") an object that
+    carries some counts lacks: the features and rules read from those are NaN or do not
+    fire, rather than reading the count as 0 (a profile without a follower count is not
+    one with no followers).
     """
 
     platform: str
@@ -75,6 +80,7 @@ class Profile:
     last_post_at: datetime | None = None
     labels: tuple[str, ...] = ()
     service_account: bool | None = None
+    missing_counts: tuple[str, ...] = ()
 
 
 #: Feature names in model order, with the words a reason uses.
@@ -158,6 +164,24 @@ def _int(value) -> int:
         return 0
 
 
+def _missing(obj: dict, keys: tuple[str, str, str]) -> tuple[str, ...]:
+    """Which of followers, following and posts (the object's own ``keys`` for them) an
+    object that carries a follower count lacks; empty when it carries none (then
+    ``counts_known`` is False and every count is missing anyway)."""
+    if obj.get(keys[0]) is None and obj.get(keys[1]) is None and obj.get(keys[2]) is None:
+        return ()
+    return tuple(name for name, key in zip(_COUNT_NAMES, keys, strict=True)
+                 if obj.get(key) is None)
+
+
+_COUNT_NAMES = ("followers", "following", "posts")
+
+
+def _any_count(obj: dict, keys: tuple[str, str, str]) -> bool:
+    """Whether the object carries any of the three counts (``counts_known``)."""
+    return any(obj.get(key) is not None for key in keys)
+
+
 def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
     """A Twitter API v1.1 user object (``screen_name``, ``friends_count``, ...)."""
     return Profile(
@@ -174,7 +198,7 @@ def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
         default_avatar=bool(user.get("default_profile_image"))
         or "default_profile" in _text(user.get("profile_image_url_https")),
         has_banner=bool(user.get("profile_banner_url")),
-        counts_known="followers_count" in user,
+        counts_known=_any_count(user, ("followers_count", "friends_count", "statuses_count")),
         favourites_count=_opt_int(user.get("favourites_count")),
         listed_count=_opt_int(user.get("listed_count")),
         default_theme=_opt_bool(user.get("default_profile")),
@@ -186,6 +210,7 @@ def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
         has_time_zone=(user.get("utc_offset") is not None) if "utc_offset" in user else None,
         extended_profile=_opt_bool(user.get("has_extended_profile")),
         locked=_opt_bool(user.get("protected")),
+        missing_counts=_missing(user, ("followers_count", "friends_count", "statuses_count")),
     )
 
 
@@ -206,11 +231,13 @@ def from_mastodon(account: dict, observed_at: datetime | None = None) -> Profile
         posts_count=_int(account.get("statuses_count")),
         default_avatar=(not avatar) or "missing" in avatar.rsplit("/", 1)[-1],
         has_banner="missing" not in str(account.get("header") or "missing").rsplit("/", 1)[-1],
-        counts_known="followers_count" in account,
+        counts_known=_any_count(account, ("followers_count", "following_count", "statuses_count")),
         declared_bot=_opt_bool(account.get("bot")),
         locked=_opt_bool(account.get("locked")),
         profile_fields=len(account["fields"]) if isinstance(account.get("fields"), list) else None,
         last_post_at=_parse_time(account.get("last_status_at")),
+        missing_counts=_missing(account, ("followers_count", "following_count",
+                                          "statuses_count")),
     )
 
 
@@ -230,11 +257,12 @@ def from_bluesky(view: dict, observed_at: datetime | None = None) -> Profile:
         posts_count=_int(view.get("postsCount")),
         default_avatar=not view.get("avatar"),
         has_banner=bool(view.get("banner")),
-        counts_known="followersCount" in view,
+        counts_known=_any_count(view, ("followersCount", "followsCount", "postsCount")),
         labels=tuple(sorted({_text(label.get("val")) for label in view.get("labels") or ()
                              if isinstance(label, dict) and label.get("val")})),
         service_account=bool(view["associated"].get("labeler"))
         if isinstance(view.get("associated"), dict) else None,
+        missing_counts=_missing(view, ("followersCount", "followsCount", "postsCount")),
     )
 
 
@@ -328,16 +356,24 @@ def _x_only(profile: Profile) -> list[float]:
 def profile_features(profile: Profile) -> list[float]:
     """The model's features of one profile, in :data:`FEATURES` order."""
     values = _neutral(profile) + _text_features(profile) + _x_only(profile)
-    if not profile.counts_known:
-        values = [math.nan if name in COUNTS else v
-                  for (name, _), v in zip(FEATURES, values, strict=True)]
-    return values
+    missing = COUNTS if not profile.counts_known else frozenset().union(
+        *(READ_FROM[name] for name in profile.missing_counts))
+    return [math.nan if name in missing else v
+            for (name, _), v in zip(FEATURES, values, strict=True)]
 
 
 #: Features read from counts: missing when an object carries none.
 COUNTS = frozenset({"log_followers", "log_following", "log_ratio", "log_posts_per_day",
                      "log_posts", "log_posts_per_follower", "log_favourites_per_post",
                      "log_listed_per_follower"})
+#: The count features read from each count (``Profile.missing_counts``).
+READ_FROM = {
+    "followers": frozenset({"log_followers", "log_ratio", "log_posts_per_follower",
+                            "log_listed_per_follower"}),
+    "following": frozenset({"log_following", "log_ratio"}),
+    "posts": frozenset({"log_posts", "log_posts_per_day", "log_posts_per_follower",
+                        "log_favourites_per_post"}),
+}
 
 
 def _text_features(profile: Profile) -> list[float]:

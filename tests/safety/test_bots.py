@@ -23,7 +23,7 @@ from kindscope.safety import (
     score_profile,
 )
 from kindscope.safety.bot_rules import check_rules
-from kindscope.safety.profiles import FEATURES, X_ONLY, profile_features
+from kindscope.safety.profiles import FEATURES, READ_FROM, X_ONLY, profile_features
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 BSKY = SHARED / "fixtures" / "bluesky" / "appview" / "get_follows.json"
@@ -283,3 +283,39 @@ def test_profile_view_without_counts_reads_counts_as_missing():
     x = profile_features(p)
     assert not p.counts_known and np.isnan(x[names.index("log_followers")])
     assert check_rules(p) is None
+
+
+@pytest.mark.parametrize("missing", ["followers_count", "following_count", "statuses_count"])
+def test_a_count_missing_from_a_profile_is_not_read_as_zero(missing):
+    """A Mastodon account object without one of its counts (a hand-made or cut-down
+    export): the features read from that count are NaN, the rules that read it do not
+    fire, and no reason says "0 followers" of an account whose count is unknown."""
+    whole = dict(MASTODON, created_at="2024-05-28T00:00:00.000Z", note="",
+                 followers_count=1000, following_count=900, statuses_count=5000)
+    cut = {k: v for k, v in whole.items() if k != missing}
+    p = from_any(cut, NOW)
+    assert p.counts_known and p.missing_counts == ({"followers_count": "followers",
+                                                    "following_count": "following",
+                                                    "statuses_count": "posts"}[missing],)
+    names = [n for n, _ in FEATURES]
+    x, full = profile_features(p), profile_features(from_any(whole, NOW))
+    for name, value, before in zip(names, x, full, strict=True):
+        if name in READ_FROM[p.missing_counts[0]]:
+            assert np.isnan(value), name
+        elif name not in X_ONLY:
+            assert value == before or (np.isnan(value) and np.isnan(before)), name
+    assert not any("0 followers" in r or "follows 0" in r or " 0 posts" in r
+                   for r in score_profile(p).reasons)
+
+
+def test_rules_do_not_fire_on_a_count_that_is_not_there():
+    """Four days old, follows 900, no follower count: not "0 followers" (cartoon), though
+    with the count given as 0 the rule fires."""
+    young = dict(MASTODON, created_at="2024-05-28T00:00:00.000Z", note="")
+    young.pop("followers_count")
+    assert check_rules(from_any(young, NOW)) is None
+    assert check_rules(from_any(dict(young, followers_count=0), NOW)).rule == "cartoon"
+    flood = {"did": "did:plc:f", "handle": "f.bsky.social", "createdAt": "2024-05-01T00:00:00Z",
+             "followersCount": 10, "followsCount": 10}
+    assert check_rules(from_any(dict(flood, postsCount=20000), NOW)).rule == "flood"
+    assert check_rules(from_any(flood, NOW)) is None
