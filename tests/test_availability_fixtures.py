@@ -95,6 +95,7 @@ def _cli_claims(run, db, me) -> dict[str, bool]:
     looked = "pile-ons: not available" not in safety.output
     # what the data cannot show is null in the JSON, not an empty list ("none found")
     assert (scan["pileons"] is None) == (not looked) == (scan["pileons_reason"] is not None)
+    assert (scan["bursts"] is None) == (not looked)  # looked for with pile-ons, or not at all
     return {"pileons": looked,
             "follow_back": "follow-back not available" not in network.output
             and "do not follow back" in network.output}

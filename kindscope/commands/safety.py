@@ -42,7 +42,8 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 @_me_option
 @click.pass_context
 def safety_group(ctx, db, as_json, me):
-    """Pile-ons and trawlers in the database (and `safety bots` for bot scores).
+    """Pile-ons, trawlers and bursts of hostile replies from the target's own follow
+    network (not called pile-ons) in the database (and `safety bots` for bot scores).
 
     Each incident has an id that stays the same on the same data; pass it to
     `kindscope evidence --incident ID`.
@@ -66,6 +67,8 @@ def safety_group(ctx, db, as_json, me):
         for kind in ("pileons", "trawlers"):
             if data[f"{kind}_reason"] is not None:
                 data[kind] = None
+        if data["pileons_reason"] is not None:
+            data["bursts"] = None  # looked for with pile-ons, or not at all
         click.echo(json.dumps(data, indent=1, default=str))
         return
     _echo_scan(result)
@@ -83,17 +86,17 @@ def _echo_scan(result) -> None:
         for kind, reason in reasons.items():
             if reason is not None:
                 click.echo(f"{kind}: not available: {reason}")
-    for inc in result.pileons + result.trawlers:
-        # whom a pile-on was aimed at (a trawl's reason names its target), in UTC as every
-        # time kindscope shows
+    for inc in result.incidents:
+        # whom a pile-on or burst was aimed at (a trawl's reason names its target), in UTC
+        # as every time kindscope shows
         aimed = (f"aimed at {for_terminal(inc.target_id, visible=True)}: "
-                 if inc.kind == "pileon" else "")
+                 if inc.kind != "trawler" else "")
         start = inc.start.astimezone(UTC)
         click.echo(for_terminal(f"{inc.id}  {start:%Y-%m-%d %H:%M} UTC  {aimed}{inc.reason}",
                                 one_line=True))
     checked = [kind for kind, reason in reasons.items() if reason is None
                and (kind == "trawlers" or result.scored)]
-    if checked and not result.pileons and not result.trawlers:
+    if checked and not result.incidents:
         partly = " among the posts that were read" if result.notes else ""
         click.echo(f"no {' or '.join(checked)} found{partly}")
 

@@ -1,5 +1,6 @@
-"""The report's ``safety`` key: pile-ons and trawlers aimed at the owner, bot-like
-followers and follow waves, from the public functions of :mod:`kindscope.safety`.
+"""The report's ``safety`` key: pile-ons, bursts of hostile replies from the owner's own
+network and trawlers aimed at the owner, bot-like followers and follow waves, from the
+public functions of :mod:`kindscope.safety`.
 
 kindscope never blocks anyone: the report points at the block-list files
 ``kindscope safety bots --blocklist`` writes, which a person applies themselves.
@@ -122,16 +123,18 @@ def safety_section(rm: ReadModel, handles) -> dict:
     result = scan(rm)
     if result.pileons_reason is not None:
         pileons = _incidents((), platform, me, handles, False, result.pileons_reason)
+        bursts = _incidents((), platform, me, handles, False, result.pileons_reason)
     else:
-        pileons = _incidents(
-            result.pileons, platform, me, handles, result.scored,
-            "your posts and the replies to you have not been scored for toxicity or hate, so "
-            "pile-ons were not checked")
+        unscored = ("your posts and the replies to you have not been scored for toxicity or "
+                    "hate, so pile-ons were not checked")
+        pileons = _incidents(result.pileons, platform, me, handles, result.scored, unscored)
+        bursts = _incidents(result.bursts, platform, me, handles, result.scored, unscored)
     trawlers = _incidents(result.trawlers, platform, me, handles,
                           result.trawlers_reason is None, result.trawlers_reason)
     followers = people.newest_followers(rm.store, platform, me)
     bots, bot_scores = _bots(rm, followers)
     return {"available": True, "reason": None, "hostility_checked": result.scored,
-            "notes": list(result.notes), "pileons": pileons, "trawlers": trawlers,
+            "notes": list(result.notes), "pileons": pileons, "network_bursts": bursts,
+            "trawlers": trawlers,
             "bot_followers": bots, "follow_waves": _waves(rm, followers, bot_scores),
             "blocklist_command": BLOCKLIST_COMMAND}

@@ -86,13 +86,13 @@ def collect_incident(rm: ReadModel, incident: str) -> Evidence:
     """The evidence of the incident with this id (as listed by ``kindscope safety`` on the
     same read model)."""
     found = scan(rm)
-    match = [i for i in found.pileons + found.trawlers if i.id == incident]
+    match = [i for i in found.incidents if i.id == incident]
     if not match:
         raise InputError(f"no incident {incident!r} in this database "
                          "(list them with `kindscope safety`)")
     inc = match[0]
     rows = evidence.posts_by_ids(rm.store, inc.platform, inc.posts)
-    # the posts they answer, for the record (a pile-on's target post; a trawl's old posts
+    # the posts they answer, for the record (a pile-on's or burst's target post; a trawl's old posts
     # are among its posts already): the incident's own posts are listed in its block
     answered = sorted({r[7] for r in rows if r[7]} - set(inc.posts))
     if answered:

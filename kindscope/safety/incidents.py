@@ -11,6 +11,12 @@ decision (toxicity or hate at or above its threshold); "aimed at" as in its
 the result says so. Where the data holds no replies by others (``rm.available``), neither
 pile-ons nor trawlers are looked for, and the result says why.
 
+*Burst in the network*: the same burst of hostile replies or mentions, from accounts mostly
+inside the target's follow network (people it follows or who follow it). It is not called a
+pile-on (friends' rough banter reads as hostile to the model too), and it is not hidden
+either: it is listed apart, as facts, with the same evidence command. A burst holds no post
+of a pile-on.
+
 When at least half of a pile-on's posts read as hateful but not toxic, its reason says so
 and asks the reader to read them first (``reliability.HATE_ON_DENIALS``): people rallying
 to defend someone look like a pile-on of hate to the model.
@@ -42,7 +48,8 @@ from kindscope.store.incidents import (
 )
 from kindscope.store.read import ReadModel
 
-__all__ = ["Incident", "SafetyScan", "incident_id", "find_pileons", "find_trawlers", "scan"]
+__all__ = ["Incident", "SafetyScan", "incident_id", "find_pileons", "find_bursts",
+           "find_trawlers", "scan"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ class Incident:
     """One pile-on or trawl: who was targeted, by whom, with which posts, and why."""
 
     id: str
-    kind: str  # "pileon" or "trawler"
+    kind: str  # "pileon", "burst" (a burst from the target's own network) or "trawler"
     platform: str
     target_id: str
     start: datetime
@@ -88,6 +95,14 @@ class SafetyScan:
     notes: tuple[str, ...] = field(default_factory=tuple)
     pileons_reason: str | None = None
     trawlers_reason: str | None = None
+    #: bursts from the target's own follow network (looked for with pile-ons; under
+    #: ``pileons_reason`` too)
+    bursts: tuple[Incident, ...] = ()
+
+    @property
+    def incidents(self) -> tuple[Incident, ...]:
+        """Every incident found, each with an id ``kindscope evidence`` takes."""
+        return self.pileons + self.bursts + self.trawlers
 
 
 def incident_id(kind: str, platform: str, post_ids) -> str:
@@ -105,6 +120,14 @@ def _network(rm: ReadModel, targets) -> dict[str, set[str]]:
 def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
                  min_accounts: int = 3, outside_share: float = 0.6) -> tuple[Incident, ...]:
     """Pile-ons (see the module text); empty when there are no hostility scores."""
+    return find_bursts(rm, window, min_posts, min_accounts, outside_share)[0]
+
+
+def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
+                min_accounts: int = 3, outside_share: float = 0.6
+                ) -> tuple[tuple[Incident, ...], tuple[Incident, ...]]:
+    """``(pile-ons, bursts in the target's network)`` (see the module text): the same
+    bursts of hostile posts, told apart by where their accounts come from."""
     aimed = defaultdict(list)
     toxic = set()
     for target, at, post, author, toxicity, hate, is_toxic in hostile_aimed(rm):
@@ -112,29 +135,43 @@ def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_post
         if is_toxic:
             toxic.add(post)
     ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
-    incidents = []
+    pileons, bursts = [], []
     for (platform, target), items in sorted(aimed.items()):
         items = sorted(set((a, p, u, tuple(sorted(s.items()))) for a, p, u, s in items))
         network = ties.get(target, set())
 
+        def burst(run):
+            return len(run) >= min_posts and len({r[2] for r in run}) >= min_accounts
+
         def enough(run, network=network):
             authors = {r[2] for r in run}
-            outside = sum(a not in network for a in authors) / len(authors)
-            return len(run) >= min_posts and len(authors) >= min_accounts and \
-                outside >= outside_share
-        for run in runs(items, window, enough):
-            authors = sorted({r[2] for r in run})
-            outside = sum(a not in network for a in authors)
-            posts = tuple(sorted({r[1] for r in run}))
-            incidents.append(Incident(
-                incident_id("pileon", platform, posts), "pileon", platform, target,
-                run[0][0], run[-1][0], tuple(authors), posts,
-                tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),
-                f"{len(posts)} hostile replies/mentions from {len(authors)} accounts "
-                f"({outside} outside the target's follow network) within "
-                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h",
-                sum(p not in toxic for p in posts)))
-    return tuple(_with_hate_only_note(i) for i in incidents)
+            return burst(run) and \
+                sum(a not in network for a in authors) / len(authors) >= outside_share
+        found = runs(items, window, enough)
+        taken = {r[1] for run in found for r in run}
+        rest = [r for r in items if r[1] not in taken]
+        for kind, kept in (("pileon", found), ("burst", runs(rest, window, burst))):
+            for run in kept:
+                incident = _incident(kind, platform, target, run, network, toxic)
+                (pileons if kind == "pileon" else bursts).append(incident)
+    return tuple(_with_hate_only_note(i) for i in pileons), tuple(bursts)
+
+
+def _incident(kind: str, platform: str, target: str, run: list, network: set[str],
+              toxic: set[str]) -> Incident:
+    """A pile-on or a burst in the network from its run of hostile posts."""
+    authors = sorted({r[2] for r in run})
+    outside = sum(a not in network for a in authors)
+    posts = tuple(sorted({r[1] for r in run}))
+    hours = (run[-1][0] - run[0][0]).total_seconds() / 3600
+    where = (f"({outside} outside the target's follow network)" if kind == "pileon" else
+             f"({len(authors) - outside} of them in the target's follow network: not "
+             "counted as a pile-on)")
+    return Incident(
+        incident_id(kind, platform, posts), kind, platform, target, run[0][0], run[-1][0],
+        tuple(authors), posts, tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),
+        f"{len(posts)} hostile replies/mentions from {len(authors)} accounts {where} within "
+        f"{hours:.1f} h", sum(p not in toxic for p in posts))
 
 
 def _with_hate_only_note(incident: Incident) -> Incident:
@@ -196,6 +233,6 @@ def scan(rm: ReadModel) -> SafetyScan:
         "(score the posts first)",)
     if scored and pileons.available:
         notes += _unread_notes(*unread_aimed(rm))
-    return SafetyScan(find_pileons(rm) if pileons.available and scored else (),
-                      find_trawlers(rm) if trawlers.available else (), scored, notes,
-                      pileons.reason, trawlers.reason)
+    found, bursts = find_bursts(rm) if pileons.available and scored else ((), ())
+    return SafetyScan(found, find_trawlers(rm) if trawlers.available else (), scored, notes,
+                      pileons.reason, trawlers.reason, bursts)

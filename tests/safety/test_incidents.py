@@ -56,9 +56,38 @@ def test_no_scores_means_no_guess(store):
     assert "not checked" in result.notes[0]
 
 
-def test_replies_from_inside_the_network_are_not_a_pileon(store):
+def test_replies_from_inside_the_network_are_not_a_pileon_but_are_listed(store):
+    """A harassment-target review: six hostile replies from six accounts that follow the
+    target were found nowhere but in the toxicity count. They are a burst in the network:
+    not called a pile-on, listed apart as facts, and their evidence pack can be written."""
     _pileon(store, insiders=True)
-    assert scan(read_model(store)).pileons == ()
+    result = scan(read_model(store))
+    assert result.pileons == ()
+    assert len(result.bursts) == 1
+    burst = result.bursts[0]
+    assert burst.kind == "burst" and burst.id.startswith("burst-")
+    assert burst.target_id == "vic" and len(burst.posts) == 6 and "ok" not in burst.posts
+    assert burst.reason == ("6 hostile replies/mentions from 6 accounts (6 of them in the "
+                            "target's follow network: not counted as a pile-on) within 0.8 h")
+    assert result.incidents == (burst,)
+    evidence = collect_incident(read_model(store), burst.id)
+    assert set(burst.posts) <= {p["post_id"] for p in evidence.posts}
+
+
+def test_a_burst_holds_no_post_of_a_pileon(store):
+    """Strangers pile on; an hour later people in the network join in: one pile-on, and the
+    later burst apart, with no post in both."""
+    _pileon(store)
+    add_follows(store, "s", [(f"mate{i}", "vic") for i in range(5)])
+    for i in range(5):
+        add_post(store, f"m{i}", f"mate{i}", T0 + timedelta(hours=8, minutes=i),
+                 "you are pathetic", reply_to="v1", reply_to_account="vic")
+        _score(store, f"m{i}", "toxicity", 0.9)
+    result = scan(read_model(store))
+    assert [i.kind for i in result.pileons] == ["pileon"]
+    assert [i.kind for i in result.bursts] == ["burst"]
+    assert not set(result.pileons[0].posts) & set(result.bursts[0].posts)
+    assert set(result.bursts[0].accounts) == {f"mate{i}" for i in range(5)}
 
 
 def test_trawler_found_and_ordinary_replies_not(store):
@@ -123,6 +152,25 @@ def test_evidence_cli(tmp_path, run):
     assert bad.exit_code == 2 and "no incident" in bad.stderr
     by_account = run("evidence", "--db", db, "--account", "troll1", "--out", tmp_path / "a")
     assert by_account.exit_code == 0
+
+
+def test_safety_lists_a_burst_in_the_network_and_its_evidence(tmp_path, run):
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    _pileon(store, insiders=True)
+    store.close()
+    scan_json = json.loads(run("safety", "--db", db, "--json").stdout)
+    assert scan_json["pileons"] == [] and len(scan_json["bursts"]) == 1
+    burst = scan_json["bursts"][0]["id"]
+    listing = run("safety", "--db", db).output
+    assert (f"{burst}  2024-03-01 12:00 UTC  aimed at vic: 6 hostile replies/mentions from 6 "
+            "accounts (6 of them in the target's follow network: not counted as a pile-on)"
+            in listing)
+    assert "no pile-ons" not in listing
+    out = tmp_path / "pack"
+    assert run("evidence", "--db", db, "--incident", burst, "--out", out).exit_code == 0
+    assert verify_pack(out) == ()
+    assert "own network" in (out / "evidence.html").read_text(encoding="utf-8")
 
 
 def test_aimed_at_the_owner_as_the_read_model_means_it(store):
