@@ -42,8 +42,11 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 @_me_option
 @click.pass_context
 def safety_group(ctx, db, as_json, me):
-    """Pile-ons, trawlers and bursts of hostile replies from the target's own follow
-    network (not called pile-ons) in the database (and `safety bots` for bot scores).
+    """Pile-ons, trawlers and bursts of hostile replies in the database (and `safety bots`
+    for bot scores).
+
+    A burst is as large as a pile-on, but many of its accounts are in the target's own
+    follow network, so it is listed apart and not called a pile-on.
 
     Each incident has an id that stays the same on the same data; pass it to
     `kindscope evidence --incident ID`.

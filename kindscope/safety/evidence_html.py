@@ -39,8 +39,7 @@ SIGNAL_NAMES = {
 #: model card: r/depression posts, the writer's own swearing), so it has its own line.
 SCORE_LINES = (("Hostility", ("toxicity", "hate")), ("Language", ("offensive",)),
                ("Other signals", None))
-KINDS = {"pileon": "Pile-on", "burst": "Burst of hostile replies from the target's own network",
-         "trawler": "History trawl"}
+KINDS = {"pileon": "Pile-on", "burst": "Burst of hostile replies", "trawler": "History trawl"}
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
 

@@ -11,11 +11,12 @@ decision (toxicity or hate at or above its threshold); "aimed at" as in its
 the result says so. Where the data holds no replies by others (``rm.available``), neither
 pile-ons nor trawlers are looked for, and the result says why.
 
-*Burst in the network*: the same burst of hostile replies or mentions, from accounts mostly
-inside the target's follow network (people it follows or who follow it). It is not called a
-pile-on (friends' rough banter reads as hostile to the model too), and it is not hidden
-either: it is listed apart, as facts, with the same evidence command. A burst holds no post
-of a pile-on.
+*Burst in the network*: a burst of hostile replies or mentions as large as a pile-on (posts,
+accounts, window) that is no pile-on because more than ``1 - outside_share`` of its accounts
+are in the target's follow network (people it follows or who follow it). It is not hidden:
+it is listed apart, as facts (its reason gives the counts), with the same evidence command.
+A burst holds no post of a pile-on: pile-ons are found first, and what they leave is read
+again, each run as its own accounts make it (a pile-on or a burst).
 
 When at least half of a pile-on's posts read as hateful but not toxic, its reason says so
 and asks the reader to read them first (``reliability.HATE_ON_DENIALS``): people rallying
@@ -147,13 +148,17 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
             authors = {r[2] for r in run}
             return burst(run) and \
                 sum(a not in network for a in authors) / len(authors) >= outside_share
-        found = runs(items, window, enough)
-        taken = {r[1] for run in found for r in run}
+        first = runs(items, window, enough)
+        taken = {r[1] for run in first for r in run}
         rest = [r for r in items if r[1] not in taken]
-        for kind, kept in (("pileon", found), ("burst", runs(rest, window, burst))):
-            for run in kept:
-                incident = _incident(kind, platform, target, run, network, toxic)
-                (pileons if kind == "pileon" else bursts).append(incident)
+        # what the first pass left: each run is what its own accounts make it (a run of
+        # strangers whose six hours also held the target's network is still a pile-on)
+        later = runs(rest, window, burst)
+        for run in sorted(first + [r for r in later if enough(r)]):
+            pileons.append(_incident("pileon", platform, target, run, network, toxic))
+        for run in later:
+            if not enough(run):
+                bursts.append(_incident("burst", platform, target, run, network, toxic))
     return tuple(_with_hate_only_note(i) for i in pileons), tuple(bursts)
 
 

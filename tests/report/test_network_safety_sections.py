@@ -154,17 +154,21 @@ def test_pileon_found_and_command_shown(tmp_path):
     assert "block" not in incidents.replace("never blocks", "").lower()
 
 
-def test_a_burst_from_my_own_network_is_listed_apart_not_as_a_pileon(tmp_path):
-    """Five hostile replies from five accounts I follow (a0..a3, b0) within hours: no
-    pile-on, and not "nothing found" either: the burst is listed with its evidence command,
-    and the pile-on sentence points at it."""
+def _burst_report(tmp_path) -> dict:
+    """Five hostile replies from five accounts I follow (a0..a3, b0) within hours."""
     lines = community_lines()
     lines += [{"id": f"h{i}", "author": who, "text": "you are awful", "reply_to": "m2",
                "reply_to_author": "me", "created_at": f"2024-05-03T1{i}:20:00Z"}
               for i, who in enumerate(("a0", "a1", "a2", "a3", "b0"))]
     store = store_from(tmp_path, lines)
     _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
-    report = build_report(store)
+    return build_report(store)
+
+
+def test_a_burst_from_my_own_network_is_listed_apart_not_as_a_pileon(tmp_path):
+    """No pile-on, and not "nothing found" either: the burst is listed with its evidence
+    command, and the pile-on sentence points at it."""
+    report = _burst_report(tmp_path)
     safety = report["safety"]
     assert safety["pileons"]["count"] == 0
     bursts = safety["network_bursts"]
@@ -174,9 +178,9 @@ def test_a_burst_from_my_own_network_is_listed_apart_not_as_a_pileon(tmp_path):
     assert "not counted as a pile-on" in burst["reason"]
     page = render_html(report)
     section = page.split('id="safety"')[1].split("History trawlers")[0]
-    assert "Bursts from your own network" in section
+    assert "Bursts not counted as pile-ons" in section
     assert escape(burst["command"]) in section
-    assert "bursts of them are listed below." in section
+    assert "bursts with many of them are listed below." in section
 
 
 def test_without_a_burst_the_pileon_sentence_points_at_nothing_below(tmp_path):
@@ -185,7 +189,7 @@ def test_without_a_burst_the_pileon_sentence_points_at_nothing_below(tmp_path):
     report = build_report(store)
     assert report["safety"]["network_bursts"]["count"] == 0
     page = render_html(report)
-    assert "Bursts from your own network" not in page
+    assert "Bursts not counted as pile-ons" not in page
     assert "counts them with the rest." in page
 
 
@@ -233,7 +237,10 @@ def test_report_with_new_sections_validates_against_the_schema(tmp_path):
     assert schema["properties"]["schema_version"]["const"] == "1.5.0"
     store = store_from(tmp_path, community_lines(hostile=True))
     _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
-    for report in (build_report(store),
+    (tmp_path / "burst").mkdir()
+    burst = _burst_report(tmp_path / "burst")
+    assert burst["safety"]["network_bursts"]["count"] == 1
+    for report in (build_report(store), burst,
                    build_report(store_from(tmp_path, [{"type": "meta", "owner": "me"},
                                                       {"id": "p", "author": "me"}]))):
         jsonschema.validate(report, schema)

@@ -154,6 +154,32 @@ def test_evidence_cli(tmp_path, run):
     assert by_account.exit_code == 0
 
 
+def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
+    """A fresh-eyes review: strangers post five hostile replies, people in the network
+    four more two hours later, six more strangers after that. The strangers' first run was
+    called a burst "in the target's follow network" with none of them in it; each run is
+    what its own accounts make it."""
+    add_snapshot(store, "s", owner="vic")
+    add_follows(store, "s", [(f"mate{i}", "vic") for i in range(4)])
+    add_post(store, "v1", "vic", T0, "a post")
+
+    def hostile(pid, who, at):
+        add_post(store, pid, who, at, "you are pathetic", reply_to="v1",
+                 reply_to_account="vic")
+        _score(store, pid, "toxicity", 0.9)
+    for i in range(5):
+        hostile(f"t{i}", f"stranger{i % 3}", T0 + timedelta(minutes=10 * i))
+    for i in range(4):
+        hostile(f"m{i}", f"mate{i}", T0 + timedelta(hours=2))
+    for i in range(6):
+        hostile(f"s{i}", f"later{i}", T0 + timedelta(hours=7))
+    result = scan(read_model(store))
+    assert result.bursts == ()
+    assert sorted(len(i.accounts) for i in result.pileons) == [3, 10]
+    for inc in result.pileons:
+        assert "outside the target's follow network" in inc.reason
+
+
 def test_safety_lists_a_burst_in_the_network_and_its_evidence(tmp_path, run):
     db = tmp_path / "k.duckdb"
     store = Store(db)
@@ -170,7 +196,7 @@ def test_safety_lists_a_burst_in_the_network_and_its_evidence(tmp_path, run):
     out = tmp_path / "pack"
     assert run("evidence", "--db", db, "--incident", burst, "--out", out).exit_code == 0
     assert verify_pack(out) == ()
-    assert "own network" in (out / "evidence.html").read_text(encoding="utf-8")
+    assert "Burst of hostile replies" in (out / "evidence.html").read_text(encoding="utf-8")
 
 
 def test_aimed_at_the_owner_as_the_read_model_means_it(store):
