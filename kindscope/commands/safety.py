@@ -14,6 +14,7 @@ import click
 from kindscope.commands.common import db_option
 from kindscope.errors import InputError
 from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
+from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.bots import score_profile
 from kindscope.safety.evidence import (
     MANIFEST,
@@ -104,6 +105,20 @@ def _echo_scan(result) -> None:
         click.echo(f"no {' or '.join(checked)} found{partly}")
 
 
+def _rules_only(profile) -> tuple[float | None, list[str], None]:
+    """``(bot, reasons, model)`` of a profile that lacks one of its counts: the rules,
+    which never read a missing count, and no model score. Read with one count missing, the
+    model flagged up to twice as many people as with the whole profile (10-21 of 54 held-apart
+    humans against 11; ``training/eval_bot_partial.py``), so it does not score them: no
+    score rather than a guess, and no place on a block list without a rule."""
+    hit = check_rules(profile)
+    if hit is not None:
+        return hit.bot, [f"rule: {hit.reason}"], None
+    missing = " and ".join(f"{name} count" for name in profile.missing_counts)
+    return None, [f"not scored: the profile has no {missing}, and the bot model is not "
+                  "reliable without it"], None
+
+
 @safety_group.command("bots")
 @click.option("--profiles", type=click.Path(exists=True, dir_okay=False), required=True,
               help="JSONL: one Twitter v1.1 user, Mastodon account or Bluesky profile view "
@@ -150,11 +165,15 @@ def bots_command(profiles, out, blocklist, threshold):
                            "reasons": ["not scored: the profile holds no counts and no "
                                        "creation time"], "model": None})
             continue
-        score = score_profile(profile)
+        if profile.missing_counts:
+            bot, reasons, model = _rules_only(profile)
+        else:
+            score = score_profile(profile)
+            bot, reasons, model = round(score.bot, 6), list(score.reasons), score.model_version
         scores.append({"account_id": profile.account_id, "handle": profile.handle,
-                       "platform": profile.platform, "bot": round(score.bot, 6),
-                       "reasons": list(score.reasons), "model": score.model_version})
-        if score.bot >= threshold:
+                       "platform": profile.platform, "bot": bot, "reasons": reasons,
+                       "model": model})
+        if bot is not None and bot >= threshold:
             handle_text = str(obj.get("acct") or profile.handle)
             listed.append(ListedAccount(profile.platform, profile.account_id, handle_text))
     Path(out).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in scores),
@@ -168,7 +187,8 @@ def bots_command(profiles, out, blocklist, threshold):
                        f"{blocklist}: a Mastodon handle without its server (user@host) "
                        "cannot be imported as a block", err=True)
     unscored = sum(1 for s in scores if s["bot"] is None)
-    left = f" ({unscored} not scored: nothing in them but a name)" if unscored else ""
+    left = (f" ({unscored} not scored: nothing in them but a name, or a count missing)"
+            if unscored else "")
     click.echo(f"scored {len(scores) - unscored} profiles{left}; {len(listed)} at or above "
                f"{threshold}", err=True)
 

@@ -71,6 +71,31 @@ def test_a_bare_name_is_not_scored_and_never_listed(run, tmp_path):
     assert "1" not in {line.split(",")[0] for line in listed.read_text().splitlines()}
 
 
+@pytest.mark.parametrize("missing", ["followers_count", "following_count", "statuses_count"])
+def test_a_profile_missing_a_count_gets_no_model_score_and_no_listing(run, tmp_path, missing):
+    """Read with one count missing, the bot model flagged up to twice as many held-apart
+    people (training/eval_bot_partial.py): such a profile is not scored by it, says which
+    count it lacks, and reaches a block list only through a rule."""
+    cut = {k: v for k, v in PROFILE.items() if k != missing}
+    declared = dict(cut, id="2", acct="feed@example.social", username="feed", bot=True)
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps(cut) + "\n" + json.dumps(declared) + "\n")
+    out, listed = tmp_path / "b.jsonl", tmp_path / "block.csv"
+    result = run("safety", "bots", "--profiles", profiles, "-o", out, "--blocklist", listed,
+                 "--threshold", "0")
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in out.read_text().splitlines())
+    name = {"followers_count": "followers", "following_count": "following",
+            "statuses_count": "posts"}[missing]
+    assert first["bot"] is None and first["model"] is None
+    assert first["reasons"] == [f"not scored: the profile has no {name} count, and the bot "
+                                "model is not reliable without it"]
+    assert second["bot"] >= 0.99 and second["reasons"][0].startswith("rule: ")
+    block = listed.read_text()
+    assert "feed@example.social" in block and "ana@example.social" not in block
+    assert "1 not scored" in result.stderr
+
+
 @pytest.mark.parametrize(("field", "value"), [("followers_count", "lots"),
                                               ("created_at", "yesterday")])
 def test_a_value_that_cannot_be_read_is_one_line(run, tmp_path, field, value):
