@@ -71,7 +71,8 @@ def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
             "model_version", "thresholds", "window_days", "until"} <= set(view)
     overall = view["overall"]
     assert set(overall) == {"members", "painful", "upbeat", "kindness_gap", "reciprocity",
-                            "isolated_members", "pileons", "pileons_read_first"}
+                            "isolated_members", "pileons", "pileons_read_first",
+                            "network_bursts"}
     assert overall["painful"]["eligible"] > 0 and 0 <= overall["painful"]["void_rate"] <= 1
     assert view["communities"] and all(c["members"] >= 5 for c in view["communities"])
     assert sum(c["members"] for c in view["communities"]) + view["rest"]["members"] \
@@ -131,10 +132,15 @@ def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monke
         owner = read_model(store).me
     incident = type("Incident", (), {"target_id": owner, "read_first": False})
     defended = type("Incident", (), {"target_id": owner, "read_first": True})
-    monkeypatch.setattr(command, "find_pileons", lambda rm: [incident, defended])
+    burst = type("Incident", (), {"target_id": owner, "read_first": False})
+    monkeypatch.setattr(command, "find_bursts", lambda rm: ([incident, defended], [burst]))
     result = invoke("community", "--db", demo_db, "--out", tmp_path)
     (view,) = json.loads((tmp_path / "community.json").read_text())["platforms"]
     assert view["overall"]["pileons"] == 2
+    # members turning on a member: counted apart, and said, not folded into pile-ons
+    assert view["overall"]["network_bursts"] == 1
+    assert ("and 1 burst of hostile replies from the target's own follow network (not "
+            "counted as pile-ons)") in result.output
     assert sum(c["pileons"] for c in view["communities"]) in (0, 2)
     # one of them with at least half its posts read as hateful but not toxic: counted, said
     assert view["overall"]["pileons_read_first"] == 1
@@ -221,10 +227,12 @@ def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
     overall = view["overall"]
     assert overall["painful"]["void_rate"] is None and overall["painful"]["unanswered"] is None
     assert overall["pileons"] is None and view["most_targeted"] is None
+    assert overall["network_bursts"] is None
     assert overall["reciprocity"] is None and overall["isolated_members"] is None
     said = _summary(view)
     assert "0 pile-ons" not in said and "most targeted account: n/a" in said
-    assert "cannot show unanswered posts, pile-ons, the most targeted accounts: this data " \
+    assert "cannot show unanswered posts, pile-ons and network bursts, the most targeted " \
+           "accounts: this data " \
            "(generic) does not hold other people's replies" in said
     assert "cannot show communities, reciprocity and isolated members" in said
     assert view["communities"] == []  # how one person's contacts split is no community

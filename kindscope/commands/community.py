@@ -22,7 +22,7 @@ from kindscope.commands.report import engine_option, master_option, open_for_eng
 from kindscope.errors import InputError
 from kindscope.graph.pipeline import leiden_communities
 from kindscope.metrics.engagement import MIN_GROUP
-from kindscope.safety import find_pileons
+from kindscope.safety import find_bursts
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store import community as cm
 from kindscope.store.availability import remedy
@@ -37,8 +37,10 @@ __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 #: 3 (2026-12-06): ``cannot_show`` says which figures the data cannot show, and why; those
 #: figures are null (before, a Mastodon archive's void rate read 100%, an unscored
 #: database's pile-ons 0). 2 (2026-12-05): a reply read as toxic or hateful is no answer
-#: in ``unanswered`` and ``void_rate`` (docs/scale.md); 1 counted any reply.
-COMMUNITY_SCHEMA_VERSION = 3
+#: in ``unanswered`` and ``void_rate`` (docs/scale.md); 1 counted any reply. 4 (2026-12-06):
+#: ``network_bursts`` beside ``pileons`` (null where they are; ``cannot_show.pileons``
+#: covers both).
+COMMUNITY_SCHEMA_VERSION = 4
 #: Communities smaller than this are shown only inside "rest" (no tiny groups).
 MIN_MEMBERS = 5
 WINDOW = timedelta(days=7)
@@ -114,7 +116,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
     carries = cm.carried_items(store, platform)
     cannot = _cannot_show(store, platform, carries, model_version, owners_only, found.kind)
-    pileons = None if "pileons" in cannot else _pileons(store, platform)
+    pileons, bursts = (None, None) if "pileons" in cannot else _pileons(store, platform)
     replies = "unanswered" not in cannot
     scored = model_version is not None
     ties = "follow_ties" not in cannot
@@ -137,6 +139,11 @@ def community_view(store: Store, platform: str, seed: int | None = None,
                                  sum(found.isolated_by.values()) if community is None
                                  else found.isolated_by.get(c, 0)),
             "pileons": None if read_first is None else len(read_first),
+            # bursts as large as a pile-on from accounts largely in the target's own
+            # follow network: members turning on a member (not called pile-ons)
+            "network_bursts": (None if bursts is None else
+                               sum(community is None or membership.get(t) == community
+                                   for t in bursts)),
             # of them, pile-ons at least half of whose posts read as hateful but not toxic
             "pileons_read_first": None if read_first is None else sum(read_first),
         }
@@ -206,18 +213,21 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
     return out
 
 
-def _pileons(store: Store, platform: str) -> list[tuple[str, bool]] | None:
+def _pileons(store: Store, platform: str
+             ) -> tuple[list[tuple[str, bool]], list[str]] | tuple[None, None]:
     """Target of each pile-on, and whether at least half its posts read as hateful but not
-    toxic (kindscope.safety's rule; it scans every target of the platform, so whose read
-    model it runs on does not matter); None without an account."""
+    toxic, and the target of each burst from its own network (kindscope.safety's rule; it
+    scans every target of the platform, so whose read model it runs on does not matter);
+    ``(None, None)`` without an account."""
     anchor = cm.anchor_account(store, platform)
     if anchor is None:
-        return None
+        return None, None
     rm = read_model(store, me=anchor)
     try:
         if rm.platform != platform:
-            return None
-        return [(i.target_id, i.read_first) for i in find_pileons(rm)]
+            return None, None
+        pileons, bursts = find_bursts(rm)
+        return [(i.target_id, i.read_first) for i in pileons], [i.target_id for i in bursts]
     finally:
         rm.close()
 
@@ -261,6 +271,9 @@ def _summary(view: dict) -> str:
                f"hateful but not toxic, and {HATE_ON_DENIALS}: read them with kindscope "
                "safety)"
                if o["pileons_read_first"] else "")
+            + (f" and {o['network_bursts']} burst{'s' if o['network_bursts'] != 1 else ''} "
+               "of hostile replies from the target's own follow network (not counted as "
+               "pile-ons)" if o.get("network_bursts") else "")
             + f"; most targeted account: {worst}"
             + "".join(f"\n  cannot show {words}: {why}" for words, why in _distinct(cannot))
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
@@ -268,7 +281,7 @@ def _summary(view: dict) -> str:
 
 
 #: The figures ``cannot_show`` names, in words.
-_FIGURES = {"unanswered": "unanswered posts", "pileons": "pile-ons",
+_FIGURES = {"unanswered": "unanswered posts", "pileons": "pile-ons and network bursts",
             "most_targeted": "the most targeted accounts", "kindness_gap": "the kindness gap",
             "follow_ties": "communities, reciprocity and isolated members",
             "follows": "reciprocity and isolated members"}
