@@ -94,8 +94,10 @@ def _cli_claims(run, db, me) -> dict[str, bool]:
     scan = json.loads(run("safety", "--db", db, "--json", *extra).stdout)
     looked = "pile-ons: not available" not in safety.output
     # what the data cannot show is null in the JSON, not an empty list ("none found")
-    assert (scan["pileons"] is None) == (not looked) == (scan["pileons_reason"] is not None)
-    assert (scan["bursts"] is None) == (not looked)  # looked for with pile-ons, or not at all
+    assert (not looked) == (scan["pileons_reason"] is not None)
+    # not looked for, or nothing scored to look at: null; bursts go with pile-ons
+    assert (scan["pileons"] is None) == (not looked or not scan["scored"])
+    assert (scan["bursts"] is None) == (scan["pileons"] is None)
     return {"pileons": looked,
             "follow_back": "follow-back not available" not in network.output
             and "do not follow back" in network.output}

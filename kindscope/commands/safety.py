@@ -71,8 +71,10 @@ def safety_group(ctx, db, as_json, me):
         for kind in ("pileons", "trawlers"):
             if data[f"{kind}_reason"] is not None:
                 data[kind] = None
-        if data["pileons_reason"] is not None:
-            data["bursts"] = None  # looked for with pile-ons, or not at all
+        if data["pileons_reason"] is not None or not result.scored:
+            # looked for with pile-ons, or not at all; with nothing scored, pile-ons were
+            # not checked (the notes say so): null, not "none found"
+            data["pileons"] = data["bursts"] = None
         click.echo(json.dumps(data, indent=1, default=str))
         return
     _echo_scan(result)

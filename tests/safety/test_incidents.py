@@ -180,6 +180,19 @@ def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
         assert "outside the target's follow network" in inc.reason
 
 
+def test_safety_json_with_nothing_scored_is_null_not_none_found(tmp_path, run):
+    """Unscored, pile-ons were not checked: `--json` gave "pileons": [], which a script reads
+    as "none found" (the notes said otherwise)."""
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    _pileon(store, scored=False)
+    store.close()
+    data = json.loads(run("safety", "--db", db, "--json").stdout)
+    assert data["scored"] is False and data["pileons"] is None and data["bursts"] is None
+    assert "not checked" in data["notes"][0]
+    assert data["trawlers"] == []  # trawls are read from reply times, not scores
+
+
 def test_safety_lists_a_burst_in_the_network_and_its_evidence(tmp_path, run):
     db = tmp_path / "k.duckdb"
     store = Store(db)
