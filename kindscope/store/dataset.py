@@ -49,7 +49,8 @@ from kindscope.store.schema import TABLE_KEYS
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
            "dataset_bytes", "LOAD_BELOW_BYTES", "exported_rows", "has_fetched", "foreign_entry",
-           "check_replaceable", "os_file", "check_rows", "file_rows", "check_dataset"]
+           "check_replaceable", "os_file", "check_rows", "file_rows", "check_dataset",
+           "JOURNAL"]
 
 LAYOUT_VERSION = 1
 #: The store schema whose tables a dataset holds: schema 5 added only ``account_sources``,
@@ -70,7 +71,11 @@ _DAY = "strftime(timezone('UTC', {col}), '%Y-%m-%d')"
 _SORT = {"snapshots": ("snapshot_id",), **TABLE_KEYS}
 #: What an interrupted ``score --engine spark`` leaves inside a dataset (``spark_score``:
 #: its staging folder and the manifest's temporary file): kindscope's own, safe to replace.
-_WORK_ENTRY = re.compile(r"\.scoring-[0-9a-f]{8}|\.dataset\.json\.[0-9a-f]{8}\.tmp")
+_WORK_ENTRY = re.compile(r"\.scoring-[0-9a-f]{8}|\.dataset\.json\.[0-9a-f]{8}\.tmp"
+                         r"|\.scoring-journal\.json")
+#: Written by ``score --engine spark`` before it moves its part files into the dataset and
+#: removed once the manifest counts them: while it is there, the dataset is half-written.
+JOURNAL = ".scoring-journal.json"
 #: Files a file manager leaves in any folder it shows (macOS, Windows): not the user's work,
 #: so they do not stop a dataset being replaced.
 _OS_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
@@ -330,8 +335,17 @@ def check_dataset(root: str | os.PathLike) -> dict:
     the row counts in its files' footers: what every reader of a dataset (DuckDB, Spark,
     ``import --parquet``, ``score --engine spark``) checks before it reads a row."""
     manifest = read_manifest(root)
+    check_whole(root)
     check_rows(root, manifest, {t: file_rows(root, t) for t in (*FLAT, *PARTITIONED)})
     return manifest
+
+
+def check_whole(root: str | os.PathLike) -> None:
+    """Refuse a dataset a scoring run left half-written (its ``JOURNAL`` is there)."""
+    if (Path(root) / JOURNAL).exists():
+        raise InputError("an interrupted kindscope score --engine spark left part of its "
+                         "scores in this dataset: run it again on the dataset, which takes "
+                         "them out first", str(root))
 
 
 def dataset_bytes(path: str | os.PathLike) -> int:
@@ -351,6 +365,7 @@ class DatasetStore(Store):
     def __init__(self, path: str | os.PathLike, load: bool | None = None):
         root = Path(path)
         self.manifest = read_manifest(root)
+        check_whole(root)
         self.path = str(root)
         self.read_only, self.missing, self.created = True, False, False
         self.loaded = dataset_bytes(root) < LOAD_BELOW_BYTES if load is None else load

@@ -32,9 +32,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kindscope.store.dataset import MANIFEST, PARTITION_COLUMNS, check_dataset
+from kindscope.store.dataset import (
+    JOURNAL,
+    MANIFEST,
+    PARTITION_COLUMNS,
+    check_dataset,
+    read_manifest,
+)
 
-__all__ = ["SparkScoreResult", "score_dataset", "scoring_session", "pending_frame"]
+__all__ = ["SparkScoreResult", "score_dataset", "scoring_session", "pending_frame",
+           "undo_interrupted"]
 
 _POSTS_SCHEMA = ("post_id string, kind string, text string, reply_to_post_id string, "
                  "platform string, day string")
@@ -158,14 +165,17 @@ def score_dataset(data: str | os.PathLike, spark, batch_size: int = 64) -> Spark
     from kindscope.signals.model import MODEL_VERSION
 
     root = Path(data)
+    undo_interrupted(root)
     manifest = check_dataset(root)  # a damaged dataset would be scored short, and its
     # manifest's counts then written over with the smaller ones
     stage = root / f".scoring-{uuid.uuid4().hex[:8]}"
     try:
         result = _score_into(spark, root, stage, MODEL_VERSION, batch_size)
         if result.posts:
-            _move_parts(stage, root)
-            _update_manifest(root, manifest, result)
+            rows = _rows_after(manifest, result)
+            _move_parts(stage, root, rows)
+            _write_manifest(root, {**manifest, "rows": rows})
+            (root / JOURNAL).unlink()
         return result
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -222,25 +232,56 @@ def _write(spark, frame, columns: tuple[str, ...], path: Path) -> None:
             spark.conf.set(key, before)
 
 
-def _move_parts(stage: Path, root: Path) -> None:
-    """Move the staged part files into the dataset's partition folders (new names only)."""
+def _move_parts(stage: Path, root: Path, rows: dict) -> None:
+    """Move the staged part files into the dataset's partition folders (new names only),
+    after writing the journal (``JOURNAL``): the parts and the manifest's counts once they
+    are in, so that a run cut short between the two can be undone."""
+    moves = []
     for table in ("signal_scores", "post_languages"):
         staged = _table_path(stage, table)
         for part in sorted(staged.rglob("*.parquet")):
             if part.name.startswith((".", "_")):
                 continue
             target = _table_path(root, table) / part.relative_to(staged)
-            target.parent.mkdir(parents=True, exist_ok=True)
             if target.exists():  # Spark names parts by job uuid: never expected
                 raise FileExistsError(target)
-            os.replace(part, target)
+            moves.append((part, target))
+    _write_json(root / JOURNAL, {"parts": [str(t.relative_to(root)) for _, t in moves],
+                                 "rows": rows})
+    for part, target in moves:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(part, target)
 
 
-def _update_manifest(root: Path, manifest: dict, result: SparkScoreResult) -> None:
+def undo_interrupted(data: str | os.PathLike) -> bool:
+    """Take out the part files of a run cut short after it began moving them in and before
+    the manifest counted them (its ``JOURNAL``); True when there was one. A run that got as
+    far as the manifest only leaves its journal, which goes."""
+    root = Path(data)
+    journal = root / JOURNAL
+    if not journal.exists():
+        return False
+    done = json.loads(journal.read_text(encoding="utf-8"))
+    if read_manifest(root).get("rows") != done["rows"]:
+        for name in done["parts"]:
+            (root / name).unlink(missing_ok=True)
+    journal.unlink()
+    return True
+
+
+def _rows_after(manifest: dict, result: SparkScoreResult) -> dict:
     rows = dict(manifest.get("rows", {}))
     rows["signal_scores"] = int(rows.get("signal_scores", 0)) + result.score_rows
     rows["post_languages"] = int(rows.get("post_languages", 0)) + result.language_rows
-    updated = {**manifest, "rows": rows}
-    temp = root / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
-    temp.write_text(json.dumps(updated, indent=2) + "\n", encoding="utf-8")
-    os.replace(temp, root / MANIFEST)
+    return rows
+
+
+def _write_manifest(root: Path, manifest: dict) -> None:
+    _write_json(root / MANIFEST, manifest)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """``path`` replaced whole (a temporary file, then a rename)."""
+    temp = path.parent / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
+    temp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    os.replace(temp, path)

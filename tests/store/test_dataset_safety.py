@@ -291,6 +291,62 @@ def test_score_dataset_refuses_a_damaged_dataset(dataset):
     assert _manifest(dataset) == before
 
 
+def _interrupted_run(dataset: Path, counted: bool) -> Path:
+    """What a ``score --engine spark`` cut short leaves: a part file moved in and its
+    journal, with the manifest counting the part (``counted``) or not yet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from kindscope.store.dataset import JOURNAL
+
+    part = (dataset / "signal_scores.parquet" / "platform=generic" / "day=2024-03-02"
+            / "part-00000-cut.parquet")
+    part.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.table({"post_id": ["a", "b", "c"]}), part)
+    manifest = json.loads(_manifest(dataset))
+    rows = {**manifest["rows"], "signal_scores": manifest["rows"].get("signal_scores", 0) + 3}
+    if counted:
+        (dataset / "dataset.json").write_text(json.dumps({**manifest, "rows": rows}))
+    (dataset / JOURNAL).write_text(json.dumps({"parts": [str(part.relative_to(dataset))],
+                                               "rows": rows}))
+    return part
+
+
+def test_a_half_written_score_run_is_named_and_undone_by_the_next(dataset, monkeypatch):
+    """A scoring run cut short between moving its parts in and counting them left a
+    dataset every reader refused as damaged, with advice (export it again from the
+    database) that a dataset built on Spark cannot follow."""
+    pytest.importorskip("pyspark")
+    import kindscope.store.spark_score as spark_score
+
+    part = _interrupted_run(dataset, counted=False)
+    before = _manifest(dataset)
+    error = refused("report", "--data", dataset, "--out", dataset.parent / "r")
+    assert "an interrupted kindscope score --engine spark left part of its scores" in error
+
+    def stop(*args, **kwargs):
+        raise InputError("stopped here", "--master")
+
+    monkeypatch.setattr(spark_score, "scoring_session", stop)
+    result = run("score", "--engine", "spark", "--data", dataset)
+    assert result.exit_code == 2 and "stopped here" in result.stderr
+    assert "took out the scores an interrupted run had left half-written" in result.stderr
+    assert not part.exists() and _manifest(dataset) == before
+    with open_dataset(dataset) as store:  # whole again
+        assert store.scalar("SELECT count(*) FROM posts") == 4
+
+
+def test_a_run_that_counted_its_parts_keeps_them(dataset):
+    pytest.importorskip("pyspark")
+    from kindscope.store.dataset import JOURNAL, check_dataset
+    from kindscope.store.spark_score import undo_interrupted
+
+    part = _interrupted_run(dataset, counted=True)
+    assert undo_interrupted(dataset) and part.exists() and not (dataset / JOURNAL).exists()
+    check_dataset(dataset)
+    assert not undo_interrupted(dataset)
+
+
 def test_jsonl_export_replaces_an_older_export_and_ignores_a_file_managers_files(db, tmp_path):
     """An export made before post_languages and snapshot_carries were written, with a
     Finder file beside it, is still a previous export."""
