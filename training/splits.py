@@ -180,12 +180,7 @@ def crisis() -> Split:
     tweets = [t for t, y in tweeteval("emotion", "train") if y in (1, 2)]
     tweets += [t for t, _ in tweeteval("offensive", "train")]
     tr += [Example(t, 0, source="tweets", weight=0.5) for t in _sample(tweets, 3000, "crisis")]
-    # goodbye notes, and supporters' replies to them in their own words, platform goodbyes
-    # and ordinary endings that share their words (plan 23, training/variants/2026-12-06g);
-    # "cases-" sources are kept whole by the fine-tune's cap, as training/cases are
-    finality = [*cases("crisis_finality", 3.0, "cases-finality"),
-                *cases("crisis_finality_pairs", 3.0, "cases-finality")]
-    return tr + cases("crisis", 6.0) + finality, va
+    return tr + cases("crisis", 6.0), va
 
 
 def _epitome_split(mechanism: str) -> Split:
