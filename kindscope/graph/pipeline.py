@@ -19,7 +19,7 @@ from kindscope.graph.communities import Partition, find_communities
 from kindscope.graph.reciprocity import community_reciprocity, global_reciprocity, isolated_members
 from kindscope.store.community import Communities
 from kindscope.store.db import Store
-from kindscope.store.graph_edges import snapshot_owners
+from kindscope.store.graph_edges import owners
 from kindscope.store.read import ReadModel
 
 __all__ = ["Network", "build_network", "network_of", "carry_partition", "ego_reason",
@@ -88,8 +88,8 @@ def _owners_only(store: Store, graph: AccountGraph) -> bool:
     g = graph.graph
     if g.ecount() == 0:
         return False
-    owners = snapshot_owners(store)
-    owned = np.array([a in owners for a in g.vs["account_id"]], dtype=bool)
+    named = {owner for _, owner in owners(store)}
+    owned = np.array([a in named for a in g.vs["account_id"]], dtype=bool)
     ends = np.asarray(g.get_edgelist(), dtype=np.int64)
     return bool((owned[ends[:, 0]] | owned[ends[:, 1]]).all())
 

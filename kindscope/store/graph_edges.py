@@ -136,12 +136,6 @@ def follow_edge_count(store: Store, platform: str | None = None,
                             params))
 
 
-def snapshot_owners(store: Store) -> set[str]:
-    """The owners of every import (account ids)."""
-    return {r[0] for r in store.rows(
-        "SELECT DISTINCT owner_id FROM snapshots WHERE owner_id IS NOT NULL")}
-
-
 def follows_of_owners_only(store: Store, platform: str | None = None,
                            snapshots: str = "latest") -> bool:
     """Whether every follow edge touches an import's owner: the graph holds only owners'
