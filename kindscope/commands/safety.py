@@ -14,8 +14,7 @@ import click
 from kindscope.commands.common import db_option
 from kindscope.errors import InputError
 from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
-from kindscope.safety.bot_rules import check_rules
-from kindscope.safety.bots import score_profile
+from kindscope.safety.bots import read_profile
 from kindscope.safety.evidence import (
     MANIFEST,
     check_pack,
@@ -24,7 +23,7 @@ from kindscope.safety.evidence import (
     write_pack,
 )
 from kindscope.safety.incidents import scan
-from kindscope.safety.profiles import from_any, has_evidence
+from kindscope.safety.profiles import from_any
 from kindscope.store.db import open_store
 from kindscope.store.read import read_model
 from kindscope.terminal_text import for_terminal
@@ -107,20 +106,6 @@ def _echo_scan(result) -> None:
         click.echo(f"no {' or '.join(checked)} found{partly}")
 
 
-def _rules_only(profile) -> tuple[float | None, list[str], None]:
-    """``(bot, reasons, model)`` of a profile that lacks one of its counts: the rules,
-    which never read a missing count, and no model score. Read with one count missing, the
-    model flagged up to twice as many people as with the whole profile (10-21 of 54 held-apart
-    humans against 11; ``training/eval_bot_partial.py``), so it does not score them: no
-    score rather than a guess, and no place on a block list without a rule."""
-    hit = check_rules(profile)
-    if hit is not None:
-        return hit.bot, [f"rule: {hit.reason}"], None
-    missing = " and ".join(f"{name} count" for name in profile.missing_counts)
-    return None, [f"not scored: the profile has no {missing}, and the bot model is not "
-                  "reliable without it"], None
-
-
 @safety_group.command("bots")
 @click.option("--profiles", type=click.Path(exists=True, dir_okay=False), required=True,
               help="JSONL: one Twitter v1.1 user, Mastodon account or Bluesky profile view "
@@ -159,22 +144,11 @@ def bots_command(profiles, out, blocklist, threshold):
         except json.JSONDecodeError as exc:
             raise InputError(f"not JSON ({exc.msg})", where) from None
         profile = from_any(obj, where=where)
-        if not has_evidence(obj):
-            # nothing to read but a name: no score, and never on a block list (read as 0
-            # followers and age unknown, a bare {"screen_name": ...} scored 0.90)
-            scores.append({"account_id": profile.account_id, "handle": profile.handle,
-                           "platform": profile.platform, "bot": None,
-                           "reasons": ["not scored: the profile holds no counts and no "
-                                       "creation time"], "model": None})
-            continue
-        if profile.missing_counts:
-            bot, reasons, model = _rules_only(profile)
-        else:
-            score = score_profile(profile)
-            bot, reasons, model = round(score.bot, 6), list(score.reasons), score.model_version
+        score = read_profile(profile)
+        bot = None if score.bot is None else round(score.bot, 6)
         scores.append({"account_id": profile.account_id, "handle": profile.handle,
-                       "platform": profile.platform, "bot": bot, "reasons": reasons,
-                       "model": model})
+                       "platform": profile.platform, "bot": bot,
+                       "reasons": list(score.reasons), "model": score.model_version})
         if bot is not None and bot >= threshold:
             handle_text = str(obj.get("acct") or profile.handle)
             listed.append(ListedAccount(profile.platform, profile.account_id, handle_text))

@@ -25,7 +25,6 @@ __all__ = [
     "from_mastodon",
     "from_bluesky",
     "from_any",
-    "has_evidence",
     "profile_features",
     "age_days",
     "X_ONLY",
@@ -81,6 +80,13 @@ class Profile:
     labels: tuple[str, ...] = ()
     service_account: bool | None = None
     missing_counts: tuple[str, ...] = ()
+
+    @property
+    def holds_evidence(self) -> bool:
+        """Whether the profile holds anything to score beyond a name: a count or a
+        creation time."""
+        return (self.counts_known or self.created_at is not None
+                or self.favourites_count is not None or self.listed_count is not None)
 
 
 #: Feature names in model order, with the words a reason uses.
@@ -164,22 +170,17 @@ def _int(value) -> int:
         return 0
 
 
-def _missing(obj: dict, keys: tuple[str, str, str]) -> tuple[str, ...]:
-    """Which of followers, following and posts (the object's own ``keys`` for them) an
-    object that carries a follower count lacks; empty when it carries none (then
-    ``counts_known`` is False and every count is missing anyway)."""
-    if obj.get(keys[0]) is None and obj.get(keys[1]) is None and obj.get(keys[2]) is None:
-        return ()
-    return tuple(name for name, key in zip(_COUNT_NAMES, keys, strict=True)
-                 if obj.get(key) is None)
-
-
 _COUNT_NAMES = ("followers", "following", "posts")
 
 
-def _any_count(obj: dict, keys: tuple[str, str, str]) -> bool:
-    """Whether the object carries any of the three counts (``counts_known``)."""
-    return any(obj.get(key) is not None for key in keys)
+def _counts_given(obj: dict, keys: tuple[str, str, str]) -> dict:
+    """``counts_known`` and ``missing_counts`` of an object whose own names for followers,
+    following and posts are ``keys``: known when it carries any of them, and then the
+    ones it lacks named (with none, every count is missing and none is named)."""
+    missing = tuple(name for name, key in zip(_COUNT_NAMES, keys, strict=True)
+                    if obj.get(key) is None)
+    known = len(missing) < len(keys)
+    return {"counts_known": known, "missing_counts": missing if known else ()}
 
 
 def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
@@ -198,7 +199,7 @@ def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
         default_avatar=bool(user.get("default_profile_image"))
         or "default_profile" in _text(user.get("profile_image_url_https")),
         has_banner=bool(user.get("profile_banner_url")),
-        counts_known=_any_count(user, ("followers_count", "friends_count", "statuses_count")),
+        **_counts_given(user, ("followers_count", "friends_count", "statuses_count")),
         favourites_count=_opt_int(user.get("favourites_count")),
         listed_count=_opt_int(user.get("listed_count")),
         default_theme=_opt_bool(user.get("default_profile")),
@@ -210,7 +211,6 @@ def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
         has_time_zone=(user.get("utc_offset") is not None) if "utc_offset" in user else None,
         extended_profile=_opt_bool(user.get("has_extended_profile")),
         locked=_opt_bool(user.get("protected")),
-        missing_counts=_missing(user, ("followers_count", "friends_count", "statuses_count")),
     )
 
 
@@ -231,13 +231,11 @@ def from_mastodon(account: dict, observed_at: datetime | None = None) -> Profile
         posts_count=_int(account.get("statuses_count")),
         default_avatar=(not avatar) or "missing" in avatar.rsplit("/", 1)[-1],
         has_banner="missing" not in str(account.get("header") or "missing").rsplit("/", 1)[-1],
-        counts_known=_any_count(account, ("followers_count", "following_count", "statuses_count")),
+        **_counts_given(account, ("followers_count", "following_count", "statuses_count")),
         declared_bot=_opt_bool(account.get("bot")),
         locked=_opt_bool(account.get("locked")),
         profile_fields=len(account["fields"]) if isinstance(account.get("fields"), list) else None,
         last_post_at=_parse_time(account.get("last_status_at")),
-        missing_counts=_missing(account, ("followers_count", "following_count",
-                                          "statuses_count")),
     )
 
 
@@ -257,12 +255,11 @@ def from_bluesky(view: dict, observed_at: datetime | None = None) -> Profile:
         posts_count=_int(view.get("postsCount")),
         default_avatar=not view.get("avatar"),
         has_banner=bool(view.get("banner")),
-        counts_known=_any_count(view, ("followersCount", "followsCount", "postsCount")),
+        **_counts_given(view, ("followersCount", "followsCount", "postsCount")),
         labels=tuple(sorted({_text(label.get("val")) for label in view.get("labels") or ()
                              if isinstance(label, dict) and label.get("val")})),
         service_account=bool(view["associated"].get("labeler"))
         if isinstance(view.get("associated"), dict) else None,
-        missing_counts=_missing(view, ("followersCount", "followsCount", "postsCount")),
     )
 
 
@@ -271,12 +268,6 @@ def from_bluesky(view: dict, observed_at: datetime | None = None) -> Profile:
 _COUNT_FIELDS = ("followers_count", "friends_count", "statuses_count", "favourites_count",
                  "listed_count", "following_count", "followersCount", "followsCount",
                  "postsCount")
-
-
-def has_evidence(obj: dict) -> bool:
-    """Whether a profile object holds anything to score beyond a name: a count or a
-    creation time."""
-    return any(obj.get(k) is not None for k in (*_COUNT_FIELDS, "created_at", "createdAt"))
 
 
 def _check_values(obj: dict, where: str | None) -> None:
