@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from dataclasses import asdict
 from datetime import UTC
 from pathlib import Path
 
@@ -64,17 +63,7 @@ def safety_group(ctx, db, as_json, me):
         finally:
             rm.close()
     if as_json:
-        data = asdict(result)
-        # what the data cannot show is null, not an empty list a script reads as "none"
-        # (as in report.json and community.json); the reason says why
-        for kind in ("pileons", "trawlers"):
-            if data[f"{kind}_reason"] is not None:
-                data[kind] = None
-        if data["pileons_reason"] is not None or not result.scored:
-            # looked for with pile-ons, or not at all; with nothing scored, pile-ons were
-            # not checked (the notes say so): null, not "none found"
-            data["pileons"] = data["bursts"] = None
-        click.echo(json.dumps(data, indent=1, default=str))
+        click.echo(json.dumps(result.to_dict(), indent=1, default=str))
         return
     _echo_scan(result)
 

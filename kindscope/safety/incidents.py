@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 
 from kindscope.safety.windows import runs
@@ -104,6 +104,18 @@ class SafetyScan:
     def incidents(self) -> tuple[Incident, ...]:
         """Every incident found, each with an id ``kindscope evidence`` takes."""
         return self.pileons + self.bursts + self.trawlers
+
+    def to_dict(self) -> dict:
+        """The scan as ``kindscope safety --json`` gives it: what was not looked for (the
+        data cannot show it, or nothing was scored) is null, not an empty list a script
+        reads as "none found" (as in report.json and community.json); the reasons and
+        notes say why."""
+        data = asdict(self)
+        if self.trawlers_reason is not None:
+            data["trawlers"] = None
+        if self.pileons_reason is not None or not self.scored:
+            data["pileons"] = data["bursts"] = None  # bursts are looked for with pile-ons
+        return data
 
 
 def incident_id(kind: str, platform: str, post_ids) -> str:
