@@ -50,12 +50,9 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
         finally:
             if rm is not None:
                 rm.close()
-    no_communities = _no_communities(report)
+    no_communities = report.no_communities
     if as_json:
-        data = report.to_dict()
-        if no_communities:
-            data["modularity"] = None
-        click.echo(json.dumps(data, indent=1, default=str))
+        click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return
     recip = "n/a" if report.reciprocity is None else f"{report.reciprocity:.3f}"
     modularity = "" if no_communities else f", modularity {report.modularity:.3f}"
@@ -69,14 +66,6 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     names = {c.community: c.name for c in report.communities}
     for view in report.owners:
         _echo_owner(view, counted, no_communities, names)
-
-
-def _no_communities(report) -> str | None:
-    """Why there are no communities (and so no modularity), as the report says it; None
-    when there are."""
-    if report.edges == 0:
-        return "no ties between accounts in this data"
-    return report.ego_network
 
 
 def _say(line: str) -> None:

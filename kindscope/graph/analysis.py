@@ -9,7 +9,13 @@ from kindscope.graph.audit import Audit, unfollow_audit
 from kindscope.graph.communities import Partition
 from kindscope.graph.diversity import Bridge, Spread, bridges, owner_spread
 from kindscope.graph.norms import Community, describe_communities
-from kindscope.graph.pipeline import build_network, carry_partition, ego_reason, network_of
+from kindscope.graph.pipeline import (
+    NO_TIES,
+    build_network,
+    carry_partition,
+    ego_reason,
+    network_of,
+)
 from kindscope.graph.reciprocity import (
     OwnerReciprocity,
     global_reciprocity,
@@ -58,8 +64,19 @@ class NetworkReport:
     #: Why communities mean nothing here (an ego network around the owner), or None.
     ego_network: str | None = None
 
+    @property
+    def no_communities(self) -> str | None:
+        """Why there are no communities (and so no modularity), as the report says it; None
+        when there are."""
+        return NO_TIES if self.edges == 0 else self.ego_network
+
     def to_dict(self) -> dict:
-        return asdict(self)
+        """As ``kindscope network --json`` gives it: no modularity where there are no
+        communities (null, not 0.000)."""
+        data = asdict(self)
+        if self.no_communities:
+            data["modularity"] = None
+        return data
 
 
 def owner_read_model(store: Store, me: str | None = None,

@@ -22,13 +22,15 @@ from kindscope.store.db import Store
 from kindscope.store.graph_edges import owners
 from kindscope.store.read import ReadModel
 
-__all__ = ["Network", "build_network", "network_of", "carry_partition", "ego_reason",
+__all__ = ["NO_TIES", "Network", "build_network", "network_of", "carry_partition", "ego_reason",
            "leiden_communities"]
 
 _EGO = {"follow": "this data holds only your own follows and followers (an ego network, as "
                   "in an X archive)",
         "interaction": "this data holds only your own conversations (your replies, "
                        "mentions and likes), as in an account export"}
+#: Why a graph with no edges has no communities (every output's words).
+NO_TIES = "no ties between accounts in this data"
 _EGO_TAIL = ": with no ties among the others there are no communities to find"
 
 

@@ -16,7 +16,7 @@ from kindscope.graph.audit import unfollow_audit
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.diversity import Spread, bridges, owner_spread
 from kindscope.graph.norms import community_title, describe_communities
-from kindscope.graph.pipeline import carry_partition, ego_reason, network_of
+from kindscope.graph.pipeline import NO_TIES, carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.store.read import ReadModel
 
@@ -92,7 +92,7 @@ def diversity_reading(s: Spread, counted: str = "follows", name: str | None = No
 
 def _communities(graph, partition, described, me, ego) -> dict:
     if graph.graph.ecount() == 0:
-        return _piece(False, "no ties between accounts in this data")
+        return _piece(False, NO_TIES)
     if ego:
         return _piece(False, ego, count=None, modularity=None, around_me=[])
     g = graph.graph
@@ -147,7 +147,7 @@ def _unanswered(rm: ReadModel, recip, handles) -> dict:
 
 def _diversity(follows, graph, interactions, partition, platform, me, ego, names) -> dict:
     if graph.graph.ecount() == 0:
-        return _piece(False, "no ties between accounts in this data")
+        return _piece(False, NO_TIES)
     if ego:
         return _piece(False, ego + "; how spread your ties are cannot be measured",
                       follows=None, interactions=None, reading=None)
