@@ -150,13 +150,12 @@ def _check_spark_usage(engine, data_dir, master, input_file, text, db) -> None:
 
 
 def _score_on_spark(data_dir, master, batch_size) -> None:
-    from kindscope.store.dataset import check_dataset, read_manifest
-    from kindscope.store.spark_score import score_dataset, scoring_session, undo_interrupted
+    from kindscope.store.dataset import read_manifest
+    from kindscope.store.spark_score import ready_to_score, score_dataset, scoring_session
 
     read_manifest(data_dir)  # not a dataset: say so before touching it
-    if undo_interrupted(data_dir):
+    if ready_to_score(data_dir)[1]:  # and a damaged one before Spark starts
         click.echo("took out the scores an interrupted run had left half-written", err=True)
-    check_dataset(data_dir)  # a damaged dataset: say so before Spark starts
     spark = scoring_session(master)
     result = score_dataset(data_dir, spark, batch_size=batch_size)
     click.echo(f"scored {result.posts:,} posts")

@@ -71,11 +71,11 @@ _DAY = "strftime(timezone('UTC', {col}), '%Y-%m-%d')"
 _SORT = {"snapshots": ("snapshot_id",), **TABLE_KEYS}
 #: What an interrupted ``score --engine spark`` leaves inside a dataset (``spark_score``:
 #: its staging folder and the manifest's temporary file): kindscope's own, safe to replace.
-_WORK_ENTRY = re.compile(r"\.scoring-[0-9a-f]{8}|\.dataset\.json\.[0-9a-f]{8}\.tmp"
-                         r"|\.scoring-journal\.json")
 #: Written by ``score --engine spark`` before it moves its part files into the dataset and
 #: removed once the manifest counts them: while it is there, the dataset is half-written.
 JOURNAL = ".scoring-journal.json"
+_WORK_ENTRY = re.compile(r"\.scoring-[0-9a-f]{8}|\.dataset\.json\.[0-9a-f]{8}\.tmp|"
+                         + re.escape(JOURNAL))
 #: Files a file manager leaves in any folder it shows (macOS, Windows): not the user's work,
 #: so they do not stop a dataset being replaced.
 _OS_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})

@@ -41,7 +41,7 @@ from kindscope.store.dataset import (
 )
 
 __all__ = ["SparkScoreResult", "score_dataset", "scoring_session", "pending_frame",
-           "undo_interrupted"]
+           "ready_to_score", "undo_interrupted"]
 
 _POSTS_SCHEMA = ("post_id string, kind string, text string, reply_to_post_id string, "
                  "platform string, day string")
@@ -165,9 +165,7 @@ def score_dataset(data: str | os.PathLike, spark, batch_size: int = 64) -> Spark
     from kindscope.signals.model import MODEL_VERSION
 
     root = Path(data)
-    undo_interrupted(root)
-    manifest = check_dataset(root)  # a damaged dataset would be scored short, and its
-    # manifest's counts then written over with the smaller ones
+    manifest, _ = ready_to_score(root)
     stage = root / f".scoring-{uuid.uuid4().hex[:8]}"
     try:
         result = _score_into(spark, root, stage, MODEL_VERSION, batch_size)
@@ -251,6 +249,15 @@ def _move_parts(stage: Path, root: Path, rows: dict) -> None:
     for part, target in moves:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(part, target)
+
+
+def ready_to_score(data: str | os.PathLike) -> tuple[dict, bool]:
+    """``(manifest, undone)`` of the dataset at ``data`` made ready for a scoring run: an
+    interrupted run's parts taken out (:func:`undo_interrupted`; ``undone`` says whether
+    there were any), then the dataset checked (``check_dataset``: a damaged one would be
+    scored short, and its manifest's counts written over with the smaller ones)."""
+    undone = undo_interrupted(data)
+    return check_dataset(data), undone
 
 
 def undo_interrupted(data: str | os.PathLike) -> bool:
