@@ -181,9 +181,14 @@ def _incident(kind: str, platform: str, target: str, run: list, network: set[str
     outside = sum(a not in network for a in authors)
     posts = tuple(sorted({r[1] for r in run}))
     hours = (run[-1][0] - run[0][0]).total_seconds() / 3600
-    where = (f"({outside} outside the target's follow network)" if kind == "pileon" else
-             f"({len(authors) - outside} of them in the target's follow network: not "
-             "counted as a pile-on)")
+    if not network:  # every account counts as outside, but the data cannot say they are
+        where = "(no follow tie of the target is in this data, so none is counted as in its " \
+                "network)"
+    elif kind == "pileon":
+        where = f"({outside} outside the target's follow network)"
+    else:
+        where = (f"({len(authors) - outside} of them in the target's follow network: not "
+                 "counted as a pile-on)")
     return Incident(
         incident_id(kind, platform, posts), kind, platform, target, run[0][0], run[-1][0],
         tuple(authors), posts, tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),

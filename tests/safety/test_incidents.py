@@ -279,3 +279,19 @@ def test_posts_aimed_at_me_with_no_reading_are_said_not_passed_over(store):
         "run kindscope score",
         "2 posts aimed at you are in a language the signals do not read, so no pile-on "
         "among them can be seen (docs/models/languages.md)")
+
+
+def test_without_the_targets_follow_ties_the_reason_does_not_claim_strangers(store):
+    """Data with no follow tie of the target (a capture of replies, no follow lists): every
+    account counts as outside, but "(6 outside the target's follow network)" claimed what
+    the data cannot show."""
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "a post")
+    for i in range(6):
+        add_post(store, f"h{i}", f"troll{i}", T0 + timedelta(minutes=10 * i),
+                 "you are pathetic", reply_to="v1", reply_to_account="vic")
+        _score(store, f"h{i}", "toxicity", 0.9)
+    (pileon,) = scan(read_model(store)).pileons
+    assert pileon.reason == ("6 hostile replies/mentions from 6 accounts (no follow tie of "
+                             "the target is in this data, so none is counted as in its "
+                             "network) within 0.8 h")
