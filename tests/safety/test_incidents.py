@@ -18,6 +18,13 @@ def _score(store, pid, signal, value):
     add_scores(store, [(pid, signal, value)])
 
 
+def _reply(store, pid, author, at, text="you are pathetic", **scores):
+    """A reply to vic's post v1 with these scores (signal=score)."""
+    add_post(store, pid, author, at, text, reply_to="v1", reply_to_account="vic")
+    for signal, value in scores.items():
+        _score(store, pid, signal, value)
+
+
 def _pileon(store, scored=True, insiders=False):
     add_snapshot(store, "s", owner="vic")
     add_follows(store, "s", [("vic", "friend"), ("friend", "vic")]
@@ -163,16 +170,12 @@ def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
     add_follows(store, "s", [(f"mate{i}", "vic") for i in range(4)])
     add_post(store, "v1", "vic", T0, "a post")
 
-    def hostile(pid, who, at):
-        add_post(store, pid, who, at, "you are pathetic", reply_to="v1",
-                 reply_to_account="vic")
-        _score(store, pid, "toxicity", 0.9)
     for i in range(5):
-        hostile(f"t{i}", f"stranger{i % 3}", T0 + timedelta(minutes=10 * i))
+        _reply(store, f"t{i}", f"stranger{i % 3}", T0 + timedelta(minutes=10 * i), toxicity=0.9)
     for i in range(4):
-        hostile(f"m{i}", f"mate{i}", T0 + timedelta(hours=2))
+        _reply(store, f"m{i}", f"mate{i}", T0 + timedelta(hours=2), toxicity=0.9)
     for i in range(6):
-        hostile(f"s{i}", f"later{i}", T0 + timedelta(hours=7))
+        _reply(store, f"s{i}", f"later{i}", T0 + timedelta(hours=7), toxicity=0.9)
     result = scan(read_model(store))
     assert result.bursts == ()
     assert sorted(len(i.accounts) for i in result.pileons) == [3, 10]
@@ -240,10 +243,8 @@ def test_a_pileon_of_hate_only_posts_asks_to_be_read_first(store):
     add_snapshot(store, "s", owner="vic")
     add_post(store, "v1", "vic", T0, "someone called me a burden for being disabled")
     for i in range(5):
-        add_post(store, f"d{i}", f"ally{i}", T0 + timedelta(minutes=10 * i),
-                 "disabled people are not a burden", reply_to="v1", reply_to_account="vic")
-        _score(store, f"d{i}", "hate", 0.85)
-        _score(store, f"d{i}", "toxicity", 0.05)
+        _reply(store, f"d{i}", f"ally{i}", T0 + timedelta(minutes=10 * i),
+               "disabled people are not a burden", hate=0.85, toxicity=0.05)
     (inc,) = scan(read_model(store)).pileons
     assert "5 of the 5 read as hateful but not toxic" in inc.reason
     assert "read them before you take this for a pile-on" in inc.reason
@@ -288,9 +289,7 @@ def test_without_the_targets_follow_ties_the_reason_does_not_claim_strangers(sto
     add_snapshot(store, "s", owner="vic")
     add_post(store, "v1", "vic", T0, "a post")
     for i in range(6):
-        add_post(store, f"h{i}", f"troll{i}", T0 + timedelta(minutes=10 * i),
-                 "you are pathetic", reply_to="v1", reply_to_account="vic")
-        _score(store, f"h{i}", "toxicity", 0.9)
+        _reply(store, f"h{i}", f"troll{i}", T0 + timedelta(minutes=10 * i), toxicity=0.9)
     (pileon,) = scan(read_model(store)).pileons
     assert pileon.reason == ("6 hostile replies/mentions from 6 accounts (no follow tie of "
                              "the target is in this data, so none is counted as in its "
