@@ -85,6 +85,19 @@ def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
         assert name.lower() not in text.lower(), name
 
 
+def test_a_community_has_the_same_number_here_as_in_network_json(demo_db, tmp_path):
+    """community.json, ``kindscope network --json`` (and so report.json, which
+    tests/graph/test_one_seed.py ties to it) number each community from 1, largest first."""
+    invoke("community", "--engine", "duckdb", "--db", demo_db, "--out", tmp_path)
+    (view,) = json.loads((tmp_path / "community.json").read_text())["platforms"]
+    network = json.loads(invoke("network", "--db", demo_db, "--json").stdout)
+    sizes = {c["community"]: c["size"] for c in network["communities"]}
+    assert min(sizes) == 1
+    assert view["communities"]
+    assert {c["community"]: c["members"] for c in view["communities"]} == \
+        {n: size for n, size in sizes.items() if size >= 5}
+
+
 def test_same_view_from_the_dataset(demo_db, tmp_path):
     invoke("export", "--db", demo_db, "--out", tmp_path / "ds")
     views = []

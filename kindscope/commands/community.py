@@ -20,6 +20,7 @@ from kindscope import __version__, settings
 from kindscope.commands.common import db_option
 from kindscope.commands.report import engine_option, master_option, open_for_engine
 from kindscope.errors import InputError
+from kindscope.graph.norms import community_number
 from kindscope.graph.pipeline import leiden_communities
 from kindscope.metrics.engagement import MIN_GROUP
 from kindscope.safety import find_bursts
@@ -106,7 +107,8 @@ def community_view(store: Store, platform: str, seed: int | None = None,
     owners_only = found.owners_only or (found.kind == "follow"
                                         and follows_of_owners_only(store, platform))
     shown = set() if owners_only else {c for c, n in enumerate(sizes) if n >= MIN_MEMBERS}
-    membership = {a: (c + 1 if c in shown else cm.REST) for a, c in found.membership.items()}
+    membership = {a: (community_number(c) if c in shown else cm.REST)
+                  for a, c in found.membership.items()}
     with cm.community_scope(store, platform, membership) as scope:
         void = cm.void_by_community(scope, WINDOW)
         gaps = cm.engagement_by_community(scope)
@@ -148,7 +150,8 @@ def community_view(store: Store, platform: str, seed: int | None = None,
             "pileons_read_first": None if read_first is None else sum(read_first),
         }
 
-    communities = [{"community": c + 1, **block(c + 1, int(sizes[c]))} for c in sorted(shown)]
+    communities = [{"community": community_number(c), **block(community_number(c), int(sizes[c]))}
+                   for c in sorted(shown)]
     rest = len(membership) - sum(int(sizes[c]) for c in shown)
     return {
         "platform": platform,

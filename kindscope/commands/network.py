@@ -34,8 +34,8 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     With --json: one object with `membership` (account id -> community id, ids as in the
     source), `reciprocity` (global share of follows returned), `communities`, `bridges`,
     `isolated` and per owner `owners` (who does not follow back, diversity, audit).
-    Community ids count from 0; the text output, like the report, shows id + 1, and both
-    name each community the same way.
+    Communities are numbered from 1 (1 = largest), as in the text output, the report,
+    report.json and community.json, and named the same way in each.
 
     Example:
 

@@ -8,7 +8,7 @@ from kindscope.errors import InputError
 from kindscope.graph.audit import Audit, unfollow_audit
 from kindscope.graph.communities import Partition
 from kindscope.graph.diversity import Bridge, Spread, bridges, owner_spread
-from kindscope.graph.norms import Community, describe_communities
+from kindscope.graph.norms import Community, community_number, describe_communities
 from kindscope.graph.pipeline import (
     NO_TIES,
     build_network,
@@ -72,10 +72,19 @@ class NetworkReport:
 
     def to_dict(self) -> dict:
         """As ``kindscope network --json`` gives it: no modularity where there are no
-        communities (null, not 0.000)."""
+        communities (null, not 0.000); each community by the number every output gives it
+        (``community_number``: 1 = largest), not its partition label."""
         data = asdict(self)
         if self.no_communities:
             data["modularity"] = None
+        data["membership"] = {a: community_number(c) for a, c in self.membership.items()}
+        for row in (*data["communities"], *data["bridges"]):
+            row["community"] = community_number(row["community"])
+        data["isolated"] = [(a, community_number(c), inside, unanswered)
+                            for a, c, inside, unanswered in self.isolated]
+        for owner in data["owners"]:
+            for spread in (owner["follow_spread"], owner["interaction_spread"]):
+                spread["largest_community"] = community_number(spread["largest_community"])
         return data
 
 

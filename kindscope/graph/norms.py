@@ -23,7 +23,8 @@ from kindscope.store.network import community_post_stats, community_texts
 from kindscope.store.read import ReadModel
 from kindscope.terminal_text import for_terminal
 
-__all__ = ["Community", "community_title", "describe_communities", "name_communities"]
+__all__ = ["Community", "community_number", "community_title", "describe_communities",
+           "name_communities"]
 
 _WORD = re.compile(r"[^\W\d_][\w'-]{3,}", re.UNICODE)
 _STOP = frozenset("""
@@ -54,9 +55,16 @@ class Community:
     toxicity_rate: float | None
 
 
+def community_number(community: int | None) -> int | None:
+    """The number every output gives a community (pages, printed lines, ``report.json``,
+    ``community.json``, ``kindscope network --json``): counted from 1, 1 = largest.
+    Inside the code a community is its partition label, counted from 0."""
+    return None if community is None else community + 1
+
+
 def community_title(community: int, name: str) -> str:
-    """How every output names a community: its id counted from 1, then its name."""
-    return f"community {community + 1}: {name}"
+    """How every output names a community: its number, then its name."""
+    return f"community {community_number(community)}: {name}"
 
 
 def _texts(store: Store, members: pa.Table, limit: int) -> dict[int, tuple[Counter, Counter]]:
@@ -131,5 +139,6 @@ def name_communities(communities) -> tuple[Community, ...]:
     for c in communities:
         terms = sorted(c.top_terms, key=lambda t: shared[t] > 1)  # stable: keeps rank
         words = [f"#{t}" for t in c.top_hashtags[:2]] + terms
-        out.append(replace(c, name=" · ".join(words[:3]) or f"community {c.community + 1}"))
+        name = " · ".join(words[:3]) or f"community {community_number(c.community)}"
+        out.append(replace(c, name=name))
     return tuple(out)

@@ -119,10 +119,10 @@ def _communities(c: dict) -> Chart | None:
     rows = c.get("around_me") or []
     if not c.get("available") or len(rows) < 2:
         return None
-    bars = [Row(f"community {r['community'] + 1}",
+    bars = [Row(f"community {r['community']}",
                 (Bar("other", r["my_ties"], f"{r['my_ties']} of yours"),)) for r in rows]
     return bar_chart("community-chart", "Your ties per community",
-                     "; ".join(f"community {r['community'] + 1} ({r['name']}): {r['size']} "
+                     "; ".join(f"community {r['community']} ({r['name']}): {r['size']} "
                                f"people, {r['my_ties']} of your ties" for r in rows), bars)
 
 

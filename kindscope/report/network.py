@@ -15,7 +15,7 @@ from collections import Counter
 from kindscope.graph.audit import unfollow_audit
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.diversity import Spread, bridges, owner_spread
-from kindscope.graph.norms import community_title, describe_communities
+from kindscope.graph.norms import community_number, community_title, describe_communities
 from kindscope.graph.pipeline import NO_TIES, carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.store.read import ReadModel
@@ -38,9 +38,9 @@ def _handle(handles: dict[str, str], account_id: str) -> str:
 
 
 def _spread_dict(s: Spread) -> dict:
-    return {"ties": s.total, "communities": s.communities, "largest_community":
-            s.largest_community, "largest_share": s.largest_share, "in_largest": s.in_largest,
-            "entropy": s.entropy}
+    return {"ties": s.total, "communities": s.communities,
+            "largest_community": community_number(s.largest_community),
+            "largest_share": s.largest_share, "in_largest": s.in_largest, "entropy": s.entropy}
 
 
 def spread_words(s: Spread, counted: str) -> str:
@@ -102,8 +102,8 @@ def _communities(graph, partition, described, me, ego) -> dict:
             mine[partition.membership[v]] += 1
     order = sorted(described, key=lambda c: (-mine[c.community], -c.size, c.community))
     # "label" is kept for readers of schema 1.2.0: since 1.3.0 the same one name
-    rows = [{"community": c.community, "name": c.name, "label": c.name, "size": c.size,
-             "my_ties": mine[c.community], "top_terms": list(c.top_terms),
+    rows = [{"community": community_number(c.community), "name": c.name, "label": c.name,
+             "size": c.size, "my_ties": mine[c.community], "top_terms": list(c.top_terms),
              "top_hashtags": list(c.top_hashtags), "posts": c.posts,
              "distress_answered": c.distress_answered,
              "median_minutes_to_first_reply": c.median_minutes_to_first_reply,
@@ -183,7 +183,7 @@ def _bridges(rm: ReadModel, graph, partition, me_key, ego, handles) -> dict:
             left_out += 1
             continue
         rows.append({"account_id": b.account, "handle": _handle(handles, b.account),
-                     "community": b.community, "participation": b.participation,
+                     "community": community_number(b.community), "participation": b.participation,
                      "betweenness": b.betweenness, "degree": b.degree})
     return _piece(True, accounts=rows, left_out=left_out)
 

@@ -62,7 +62,7 @@ def test_each_community_has_one_name_in_report_json_chart_and_table(tmp_path):
     table = _section(page, "Communities around you").split("<table>")[1]
     for r in rows:
         assert r["label"] == r["name"]  # kept for schema 1.2.0 readers: the same name
-        number = r["community"] + 1
+        number = r["community"]  # counted from 1, as the page numbers it
         assert f"community {number} ({r['name']}):" in chart
         assert f"<td>{number}: <bdi>{r['name']}</bdi></td>" in table
     # named by the words no other community shares first
@@ -93,15 +93,19 @@ def test_network_command_uses_the_report_names_and_numbers(tmp_path, run):
     text = run("network", "--db", db).stdout
     listed = json.loads(run("network", "--db", db, "--json").stdout)["communities"]
     names = {c["community"]: c["name"] for c in listed}
-    for r in rows:
-        assert f"community {r['community'] + 1}: {r['name']} ({r['size']} accounts)" in text
-        assert names[r["community"]] == r["name"]  # --json ids count from 0, as report.json
+    assert sorted(names) == list(range(1, len(names) + 1))  # 1 = largest, as printed
+    members = json.loads(run("network", "--db", db, "--json").stdout)["membership"]
+    assert set(members.values()) == set(names)
+    for r in rows:  # one number per community in the text, --json and report.json
+        assert f"community {r['community']}: {r['name']} ({r['size']} accounts)" in text
+        assert names[r["community"]] == r["name"]
     assert "[0]" not in text
     first = rows[0]
     diversity = json.loads((out / "report.json").read_text(encoding="utf-8"))["network"][
         "diversity"]["follows"]
-    assert (f"4 of the 5 accounts you follow sit in community {first['community'] + 1}: "
+    assert (f"4 of the 5 accounts you follow sit in community {first['community']}: "
             f"{first['name']} (evenness {diversity['entropy']:.2f})\n") in text
+    assert diversity["largest_community"] == first["community"]
 
 
 # 2. what each figure counts
@@ -116,7 +120,7 @@ def test_diversity_reading_counts_follows_not_ties(tmp_path):
     reading = net["diversity"]["reading"]
     assert net["diversity"]["counted"] == "follows"
     assert reading.startswith("4 of the 5 accounts you follow sit in one community "
-                              f"(community {first['community'] + 1}: {first['name']})")
+                              f"(community {first['community']}: {first['name']})")
     assert not re.search(r"\bties\b", reading)
     page = render_html(report)
     assert ("Your ties here are the 5 accounts you follow or that follow you."
