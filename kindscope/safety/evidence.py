@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from kindscope import __version__
 from kindscope.errors import InputError
 from kindscope.safety.evidence_html import render_html
-from kindscope.safety.incidents import Incident, scan
+from kindscope.safety.incidents import KIND_NAMES, Incident, scan
 from kindscope.store import evidence
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
@@ -98,8 +98,9 @@ def collect_incident(rm: ReadModel, incident: str) -> Evidence:
     if answered:
         rows = evidence.posts_by_ids(rm.store, inc.platform, [*inc.posts, *answered])
     posts = _records(rm.store, inc.platform, rows)
-    return Evidence(f"{inc.kind} against {inc.target_id}", inc.id, inc, posts,
-                    _collection(rm.store, posts))
+    target = rm.handles([inc.target_id]).get(inc.target_id) or inc.target_id
+    title = f"{KIND_NAMES.get(inc.kind, inc.kind)} aimed at {target}"
+    return Evidence(title, inc.id, inc, posts, _collection(rm.store, posts))
 
 
 def collect_account(store: Store, account: str) -> Evidence:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kindscope import __version__
+from kindscope.safety.incidents import KIND_NAMES
 
 if TYPE_CHECKING:
     from kindscope.safety.evidence import Evidence
@@ -39,7 +40,6 @@ SIGNAL_NAMES = {
 #: model card: r/depression posts, the writer's own swearing), so it has its own line.
 SCORE_LINES = (("Hostility", ("toxicity", "hate")), ("Language", ("offensive",)),
                ("Other signals", None))
-KINDS = {"pileon": "Pile-on", "burst": "Burst of hostile replies", "trawler": "History trawl"}
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
 
@@ -139,7 +139,7 @@ def _view(ev: Evidence) -> dict:
         })
     incident = None
     if inc is not None:
-        incident = {"kind": KINDS.get(inc.kind, inc.kind), "id": inc.id,
+        incident = {"kind": KIND_NAMES.get(inc.kind, inc.kind), "id": inc.id,
                     "platform": inc.platform, "target": inc.target_id,
                     "start": readable_time(inc.start), "end": readable_time(inc.end),
                     "accounts": list(inc.accounts), "reason": inc.reason}

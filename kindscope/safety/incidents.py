@@ -49,8 +49,13 @@ from kindscope.store.incidents import (
 )
 from kindscope.store.read import ReadModel
 
-__all__ = ["Incident", "SafetyScan", "incident_id", "find_pileons", "find_bursts",
+__all__ = ["KIND_NAMES", "Incident", "SafetyScan", "incident_id", "find_pileons", "find_bursts",
            "find_trawlers", "scan"]
+
+
+#: What each kind of incident is called where a person reads it (pages, pack titles).
+KIND_NAMES = {"pileon": "Pile-on", "burst": "Burst of hostile replies",
+              "trawler": "History trawl"}
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,21 @@ def test_offensive_is_language_not_hostility(store, tmp_path):
         assert "never counts a post as hostile" in " ".join(page.split()), name
 
 
+def test_an_incident_pack_is_titled_in_words_with_the_targets_handle(store, tmp_path):
+    """The title names the kind as the page does and whom it was aimed at by handle (an
+    account id such as a Bluesky DID means nothing to the person a pack is shown to)."""
+    _pack_store(store)
+    store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
+                  "('x', 'vic', '@vic.example')")
+    rm = read_model(store)
+    write_pack(collect_incident(rm, scan(rm).pileons[0].id), tmp_path / "p",
+               made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
+    doc = json.loads((tmp_path / "p" / "evidence.json").read_text(encoding="utf-8"))
+    assert doc["title"] == "Pile-on aimed at @vic.example"
+    page = (tmp_path / "p" / "evidence.html").read_text(encoding="utf-8")
+    assert "<title>Evidence: Pile-on aimed at @vic.example</title>" in page
+
+
 def _problems(out: Path) -> list[tuple[str, str]]:
     return [(p.name, p.kind) for p in check_pack(out)]
 
