@@ -31,6 +31,7 @@ from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.profiles import (
     COUNTS,
     FEATURES,
+    READ_FROM,
     X_ONLY,
     _parse_time,
     from_twitter,
@@ -161,13 +162,23 @@ def blank_counts(x: np.ndarray) -> np.ndarray:
 
 
 def with_blanked_copies(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each account twice, once with its counts missing: the trees learn where a profile
-    without counts goes instead of following the larger branch by default."""
-    return np.vstack([x, blank_counts(x)]), np.concatenate([y, y])
+    """Each account five times: whole, then with the features of each one count blanked
+    (``READ_FROM``: followers, following, posts), then with every count blanked. The trees
+    learn where a profile without a count goes instead of following the larger branch by
+    default (plan 24, ``variants/2026-12-06h``: before, only the all-blank copy)."""
+    names = [name for name, _ in FEATURES]
+    blocks = [x]
+    for group in READ_FROM.values():
+        out = x.copy()
+        out[:, [names.index(f) for f in group]] = np.nan
+        blocks.append(out)
+    blocks.append(blank_counts(x))
+    return np.vstack(blocks), np.concatenate([y] * len(blocks))
 
 
 def train_portable(x, y, train, held, folds, write: bool = True) -> None:
-    """The model for Mastodon and Bluesky profiles: PORTABLE features, blanked copies."""
+    """The model for Mastodon and Bluesky profiles: PORTABLE features, blanked copies
+    (``with_blanked_copies``)."""
     cols = [i for i, (name, _) in enumerate(FEATURES) if name in PORTABLE]
     xt, yt = x[train], y[train]
     aucs, aucs_blank, oof = [], [], np.zeros(len(yt))
@@ -187,7 +198,7 @@ def train_portable(x, y, train, held, folds, write: bool = True) -> None:
     xa, ya = with_blanked_copies(xt, yt)
     model = new_model().fit(xa[:, cols], ya)
     artifact = export_model(model, len(train), slope, intercept, PORTABLE,
-                            "kindscope-bot-portable", "1.0.0")
+                            "kindscope-bot-portable", "1.1.0")
     text = json.dumps(artifact, sort_keys=True, separators=(",", ":")) + "\n"
     if write:
         PORTABLE_ARTIFACT.write_text(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +23,7 @@ import numpy as np
 
 from kindscope.errors import ModelError
 from kindscope.safety.bot_rules import check_rules
-from kindscope.safety.profiles import FEATURES, Profile, profile_features
+from kindscope.safety.profiles import FEATURES, READ_FROM, Profile, profile_features
 from kindscope.safety.windows import runs
 
 __all__ = ["BOT_DECISION", "BotScore", "FollowWave", "MODEL_PATH", "PORTABLE_PATH", "model_for",
@@ -166,23 +166,39 @@ def score_profile(profile: Profile, model_path: Path | None = None, top: int = 3
 
 
 def read_profile(profile: Profile) -> BotScore:
-    """What ``kindscope safety bots`` says of one profile of any shape. A whole profile:
-    :func:`score_profile`. One that lacks a count: a rule's reading if one fires, else not
-    scored; read with one count missing, the model flagged up to twice as many people as
-    with the whole profile (10-21 of 54 held-apart humans against 11, on the held-apart
-    fifth of its own training source; ``training/eval_bot_partial.py``), so it does not
-    read them. Nothing but a name: not scored (read as 0 followers and age unknown, a bare
-    ``{"screen_name": ...}`` scored 0.90)."""
+    """What ``kindscope safety bots`` says of one profile of any shape.
+
+    - A whole profile: :func:`score_profile`.
+    - Nothing but a name: not scored (read as 0 followers and age unknown, a bare
+      ``{"screen_name": ...}`` scored 0.90).
+    - Mastodon and Bluesky profiles that lack one count, or all (Bluesky's short view): the
+      portable model, which is fitted on each account with each count blanked and with all
+      blanked too (plan 24), and a reason saying which one count it read without. On the
+      held-apart fifth of its own training source it flags 10-12 of 54 people with one
+      count missing and 10 with none, against 10 whole (``training/variants/2026-12-06h``).
+    - Any other profile that lacks a count (X: one or all; two of three anywhere, which
+      was not measured): a rule's reading if one fires, else not scored. Fitted the same
+      way, the X model flagged more people on whole profiles (13 against 11: plan 24
+      failed its bar), and the shipped one flags up to twice as many people without a
+      count (10-21 of 54 against 11; ``training/eval_bot_partial.py``)."""
     if not profile.holds_evidence:
         return BotScore(profile.account_id, profile.handle, None,
                         ("not scored: the profile holds no counts and no creation time",), None)
-    if not profile.missing_counts:
+    lacking = profile.missing_counts if profile.counts_known else tuple(READ_FROM)
+    if not lacking:
         return score_profile(profile)
+    missing = f"{lacking[0]} count" if len(lacking) == 1 else \
+        f"{', '.join(lacking[:-1])} or {lacking[-1]} count"
+    if model_for(profile) == PORTABLE_PATH and len(lacking) in (1, len(READ_FROM)):
+        score = score_profile(profile)
+        if not profile.missing_counts:  # no counts at all: the short view the model expects
+            return score
+        return replace(score, reasons=(*score.reasons, f"the profile has no {missing}: read "
+                                                       "without it"))
     hit = check_rules(profile)
     if hit is not None:
         return BotScore(profile.account_id, profile.handle, hit.bot,
                         (f"rule: {hit.reason}",), None)
-    missing = " and ".join(f"{name} count" for name in profile.missing_counts)
     return BotScore(profile.account_id, profile.handle, None,
                     (f"not scored: the profile has no {missing}, and the bot model is not "
                      "reliable without it",), None)
