@@ -117,6 +117,7 @@ def test_an_authors_void_is_the_read_models(demo_db):
             own = aggregates.void_counts(rm, timedelta(days=7))
             assert cm.void_by_community(scope)[1] == {g: v[:3] for g, v in own.items()}
             assert own["distress"][3] > 0  # the demo's abuse-only answers are no answers here
+            assert not any(v[4] for v in own.values())  # no capture: every old post judged
             means = cm.engagement_by_community(scope)[1]
         for label in ("distress", "upbeat"):
             values = aggregates.engagement_values(rm, label)

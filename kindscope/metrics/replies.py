@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from kindscope.metrics.common import Availability, Example, examples, replies_availability
 from kindscope.store import aggregates
+from kindscope.store.availability import remedy
 from kindscope.store.read import ReadModel
 
 __all__ = ["GROUPS", "VoidGroup", "VoidRate", "ReplyTimes", "TimeToReply", "void_rate",
@@ -34,6 +35,11 @@ class VoidGroup:
     rate_7d: float | None
     #: of ``unanswered_7d``, posts whose only replies in the 7 days read as toxic or hateful
     hostile_only_7d: int = 0
+    #: posts old enough for the window at the end of the data, but made while no capture
+    #: that holds others' replies ran (where Jetstream captures are the only such source):
+    #: whether anyone answered them cannot be seen, so they are in neither count
+    not_captured_24h: int = 0
+    not_captured_7d: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,9 @@ class VoidRate:
     groups: tuple[VoidGroup, ...] = ()
     #: My distress posts that got no reply within 7 days (newest first, a few).
     unanswered_distress: tuple[Example, ...] = ()
+    #: Why some posts are in neither column though old enough (``not_captured_*``), with
+    #: the command that gets their replies; None when there are none.
+    not_captured: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +81,9 @@ def void_rate(rm: ReadModel) -> VoidRate:
     Self-replies do not count as answers, nor do replies read as toxic or hateful (as in the
     care queue: abuse is not an answer; ``hostile_only_7d`` counts the posts that got only
     such replies); deleted posts of mine are left out; a post made
-    less than the window before the end of the data is not eligible for that window.
+    less than the window before the end of the data is not eligible for that window, nor
+    is one no capture ran past where captures are the only source of others' replies
+    (``not_captured_*``: ``read_sql.judged_sql``).
     Without signal scores every post is in "other"; a post that was not read (another
     language) is in no group.
     """
@@ -83,12 +94,26 @@ def void_rate(rm: ReadModel) -> VoidRate:
     day, week = aggregates.void_counts(rm, DAY), aggregates.void_counts(rm, WEEK)
     groups = []
     for g in GROUPS:
-        posts, e24, u24, _ = day.get(g, (0, 0, 0, 0))
-        _, e7, u7, h7 = week.get(g, (0, 0, 0, 0))
+        posts, e24, u24, _, n24 = day.get(g, (0, 0, 0, 0, 0))
+        _, e7, u7, h7, n7 = week.get(g, (0, 0, 0, 0, 0))
         groups.append(VoidGroup(g, posts, e24, u24, u24 / e24 if e24 else None,
-                                e7, u7, u7 / e7 if e7 else None, h7))
+                                e7, u7, u7 / e7 if e7 else None, h7, n24, n7))
     silent = examples(aggregates.unanswered_examples(rm, WEEK, MAX_UNANSWERED))
-    return VoidRate(availability, needs, tuple(groups), silent)
+    return VoidRate(availability, needs, tuple(groups), silent,
+                    not_captured_note(rm.platform, groups))
+
+
+def not_captured_note(platform: str, groups: list[VoidGroup]) -> str | None:
+    """What the void rate leaves out because no capture ran past it, in one sentence."""
+    week = sum(g.not_captured_7d for g in groups)
+    day = sum(g.not_captured_24h for g in groups)
+    if not week and not day:
+        return None
+    counts = " and ".join(f"{n} {'post' if n == 1 else 'posts'} in the {column} column"
+                          for n, column in ((week, "7-day"), (day, "24-hour")) if n)
+    return (f"Others' replies in this data come only from Jetstream captures, which hold "
+            f"only what happened while they ran: whether anyone answered {counts} cannot "
+            f"be seen, so they are counted in neither ({remedy(platform, 'replies')}).")
 
 
 def time_to_reply(rm: ReadModel) -> TimeToReply:

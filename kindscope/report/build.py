@@ -86,8 +86,13 @@ def _headline(report: dict) -> str:
         rows = [g for g in groups.values() if g["eligible_7d"]]
         eligible = sum(g["eligible_7d"] for g in rows)
         answered = eligible - sum(g["unanswered_7d"] for g in rows)
-        return (f"{answered} of your {eligible} posts got an answer from someone within a "
-                "week." if eligible else "None of your posts could be judged yet.")
+        if eligible:
+            return (f"{answered} of your {eligible} posts got an answer from someone within "
+                    "a week.")
+        if any(g.get("not_captured_7d") for g in groups.values()):
+            return ("None of your posts could be judged: the captures that hold others' "
+                    "replies did not run a week past any of them.")
+        return "None of your posts could be judged yet."
     if not report["source"]["my_posts"]:
         return "This data holds no posts of yours, so there is nothing to measure yet."
     silent = report.get("no_response", {})

@@ -220,7 +220,7 @@ class VoidTotals:
 
     judged_day: int  # posts at least a day old: in the 24-hour column
     young_day: int  # posts too new for the 24-hour column
-    young_week: int  # posts too new for the 7-day column
+    young_week: int  # posts too new for the 7-day column (not those no capture ran past)
     unanswered_distress: int  # painful posts with no answer from anyone else within 7 days
     hostile_only: int = 0  # of the posts with no answer in 7 days, those with only abuse
     hostile_only_distress: int = 0  # of them, painful
@@ -234,8 +234,10 @@ def void_totals(m: dict | None) -> VoidTotals | None:
     posts = sum(g["posts"] for g in groups)
     day = sum(g["eligible_24h"] for g in groups)
     return VoidTotals(
-        judged_day=day, young_day=posts - day,
-        young_week=posts - sum(g["eligible_7d"] for g in groups),
+        judged_day=day, young_day=posts - day - sum(g.get("not_captured_24h", 0)
+                                                   for g in groups),
+        young_week=posts - sum(g["eligible_7d"] + g.get("not_captured_7d", 0)
+                               for g in groups),
         unanswered_distress=sum(g["unanswered_7d"] for g in groups if g["group"] == "distress"),
         hostile_only=sum(g.get("hostile_only_7d", 0) for g in groups),
         hostile_only_distress=sum(g.get("hostile_only_7d", 0) for g in groups

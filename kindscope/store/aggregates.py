@@ -21,10 +21,11 @@ __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_tim
            "aimed_counts", "aimed_by_month", "aimed_by_account", "example_rows",
            "my_post_counts", "post_counts", "no_response_counts", "own_moments"]
 
-# My posts with their group (read_sql.post_group).
+# My posts with their group (read_sql.post_group) and the end of the span of the data that
+# holds others' replies to them (read_sql.judged_sql: a window past it cannot be judged).
 _GROUPED = f"""
-    SELECT m.*, {post_group("m")} AS grp
-    FROM {{p}}_mine m"""
+    SELECT m.*, {post_group("m")} AS grp, j.judged_until
+    FROM {{p}}_mine m LEFT JOIN {{p}}_mine_judged j USING (post_id)"""
 
 # Per post of mine: the first answer in time (a reply by someone else that does not read as
 # toxic or hateful: abuse is not an answer, as in the care queue), the first supportive one,
@@ -44,23 +45,32 @@ def _interval(window: timedelta) -> str:
     return f"INTERVAL {int(window.total_seconds())} SECOND"
 
 
-def void_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int, int, int, int]]:
-    """Per group: (posts, eligible, unanswered, unanswered but with a hostile reply) for one
-    window. A post is eligible when the data runs at least ``window`` past it; unanswered
-    when no one else answered in time (``_FIRST``: a reply read as toxic or hateful is no
-    answer); the last count is those of them that got such a reply in time."""
+def void_counts(rm: ReadModel, window: timedelta
+                ) -> dict[str, tuple[int, int, int, int, int]]:
+    """Per group: (posts, eligible, unanswered, unanswered but with a hostile reply, not
+    captured) for one window. A post is eligible when the data holding others' replies to
+    it runs at least ``window`` past it (``judged_until``: the end of the data, or of the
+    capture that holds it where captures are the only source of replies); unanswered when
+    no one else answered in time (``_FIRST``: a reply read as toxic or hateful is no
+    answer); the fourth count is those of them that got such a reply in time; the last,
+    posts old enough at the end of the data that still cannot be judged, because no
+    capture that holds replies ran past them (posts too new are neither)."""
     iv = _interval(window)
     rows = rm.rows(f"""
         WITH g AS ({_GROUPED}), f AS ({_FIRST}),
-        e AS (SELECT g.grp, (k.until IS NULL OR g.created_at + {iv} <= k.until) AS eligible,
+        e AS (SELECT g.grp, (k.until IS NULL
+                             OR coalesce(g.created_at + {iv} <= g.judged_until, false))
+                            AS eligible,
+                     g.created_at + {iv} <= k.until AS old_enough,
                      (f.first_at IS NULL OR f.first_at > g.created_at + {iv}) AS unanswered,
                      coalesce(f.first_hostile_at <= g.created_at + {iv}, false) AS hostile
               FROM g LEFT JOIN f USING (post_id), {{p}}_params k WHERE g.grp IS NOT NULL)
         SELECT grp, count(*), count(*) FILTER (eligible),
                count(*) FILTER (eligible AND unanswered),
-               count(*) FILTER (eligible AND unanswered AND hostile)
+               count(*) FILTER (eligible AND unanswered AND hostile),
+               count(*) FILTER (NOT eligible AND old_enough)
         FROM e GROUP BY grp""")
-    return {r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows}
+    return {r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows}
 
 
 def unanswered_examples(rm: ReadModel, window: timedelta, limit: int) -> list[tuple]:
@@ -71,7 +81,8 @@ def unanswered_examples(rm: ReadModel, window: timedelta, limit: int) -> list[tu
         WITH g AS ({_GROUPED}), f AS ({_FIRST})
         SELECT g.post_id, g.created_at, g.text, g.is_crisis
         FROM g LEFT JOIN f USING (post_id), {{p}}_params k
-        WHERE g.grp = 'distress' AND (k.until IS NULL OR g.created_at + {iv} <= k.until)
+        WHERE g.grp = 'distress'
+          AND (k.until IS NULL OR g.created_at + {iv} <= g.judged_until)
           AND (f.first_at IS NULL OR f.first_at > g.created_at + {iv})
         ORDER BY g.created_at DESC, g.post_id DESC LIMIT {int(limit)}""")
 
@@ -252,7 +263,7 @@ def no_response_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int,
         SELECT e.label, count(*), count(*) FILTER (e.engagement = 0)
         FROM {{p}}_engagement e, {{p}}_params k
         WHERE e.label IN ('distress', 'upbeat')
-          AND (k.until IS NULL OR e.created_at + {iv} <= k.until)
+          AND (k.until IS NULL OR e.created_at + {iv} <= e.judged_until)
         GROUP BY e.label""")
     return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 

@@ -40,7 +40,13 @@ from kindscope.store.read import (
     decision_thresholds,
     drop_views,
 )
-from kindscope.store.read_sql import POST_VIEWS, conversation_walk, post_group, targets_ctes
+from kindscope.store.read_sql import (
+    POST_VIEWS,
+    conversation_walk,
+    judged_sql,
+    post_group,
+    targets_ctes,
+)
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
@@ -107,6 +113,7 @@ _VIEWS = (
         FROM {{p}}_read r LEFT JOIN {{p}}_members m ON m.account_id = r.author_id
         WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at IS NOT NULL
           AND r.post_id NOT IN (SELECT post_id FROM {{p}}_conversation)"""),
+    ("mine_judged", judged_sql("mine")),
     ("replies", """
         SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time,
                r.is_toxic OR r.is_hateful AS is_hostile
@@ -147,10 +154,11 @@ def void_by_community(scope: CommunityScope, window: timedelta = timedelta(days=
                           AS first_at
                    FROM {{p}}_replies WHERE in_time GROUP BY parent_id)
         SELECT g.community, g.grp, count(*),
-               count(*) FILTER (k.until IS NULL OR g.created_at + {iv} <= k.until),
-               count(*) FILTER ((k.until IS NULL OR g.created_at + {iv} <= k.until)
+               count(*) FILTER (k.until IS NULL OR g.created_at + {iv} <= j.judged_until),
+               count(*) FILTER ((k.until IS NULL OR g.created_at + {iv} <= j.judged_until)
                                 AND (f.first_at IS NULL OR f.first_at > g.created_at + {iv}))
-        FROM {{p}}_mine g LEFT JOIN f USING (post_id), {{p}}_params k
+        FROM {{p}}_mine g LEFT JOIN f USING (post_id)
+        LEFT JOIN {{p}}_mine_judged j USING (post_id), {{p}}_params k
         WHERE g.grp IS NOT NULL
         GROUP BY GROUPING SETS ((g.community, g.grp), (g.grp))
         ORDER BY 1 NULLS FIRST, 2""")

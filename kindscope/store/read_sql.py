@@ -42,12 +42,12 @@ import re
 __all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "HAS_FETCHED", "SHOWN_POSTS",
            "LABEL", "not_read_for_language", "reading_of",
            "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS",
-           "conversation_walk", "post_group", "targets_ctes"]
+           "conversation_walk", "judged_sql", "post_group", "targets_ctes"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
 #: it per query cost 2 s each time; benchmarks/bench_report_scale.py).
-MATERIALISED = frozenset({"scores", "care_only"})
+MATERIALISED = frozenset({"scores", "care_only", "reply_cover"})
 
 #: Import formats that fetch other people's recent posts only for the care queue
 #: (``import --following``).
@@ -202,6 +202,42 @@ _READ = f"""
         LEFT JOIN {{p}}_scores s USING (post_id)"""
 
 
+#: The spans of time in which the data holds others' replies (``from_at`` NULL: from the
+#: start), so that a post counts as answered or not only where its whole window lies in
+#: one (``judged_until``). A Jetstream capture holds only what happened while it ran: the
+#: first to the last post it holds (a post dated before its capture widens the span, back
+#: towards the rule for other imports). Any other import that carries others' replies (an
+#: AppView or Mastodon API fetch, a generic file), or none at all, holds them up to the
+#: end of the data (``until``), as before captures were told apart; so the spans narrow
+#: anything only where captures are the platform's only source of others' replies (a
+#: repository of years of posts beside a capture of two days made every older post
+#: "unanswered").
+_REPLY_COVER = """
+    WITH held AS (SELECT count(*) FILTER (s.format = 'jetstream') AS captures,
+                         count(*) FILTER (s.format <> 'jetstream') AS others
+                  FROM snapshots s JOIN snapshot_carries c USING (snapshot_id), {p}_params k
+                  WHERE s.platform = k.platform AND c.item = 'others_replies')
+    SELECT CAST(NULL AS TIMESTAMPTZ) AS from_at, k.until AS to_at
+    FROM {p}_params k, held h WHERE h.captures = 0 OR h.others > 0
+    UNION ALL
+    SELECT min(p.created_at) AS from_at, max(p.created_at) AS to_at
+    FROM snapshots s JOIN post_sources ps USING (snapshot_id)
+    JOIN posts p ON p.platform = ps.platform AND p.post_id = ps.post_id, {p}_params k
+    WHERE s.platform = k.platform AND s.format = 'jetstream' AND p.created_at IS NOT NULL
+    GROUP BY s.snapshot_id"""
+
+
+def judged_sql(posts: str) -> str:
+    """Per post of the view ``posts``: ``judged_until``, the end of the span of
+    :data:`_REPLY_COVER` that holds it and runs longest (NULL: none holds it, so no window
+    of it can be judged)."""
+    return f"""
+        SELECT m.post_id, max(c.to_at) AS judged_until
+        FROM {{p}}_{posts} m JOIN {{p}}_reply_cover c
+          ON c.from_at IS NULL OR c.from_at <= m.created_at
+        GROUP BY m.post_id"""
+
+
 #: (name, SQL) in dependency order: every post of the platform read under the one model
 #: version and decision rule. They read no owner (``k.me``): the community view
 #: (``store.community``) builds these same views for every author at once.
@@ -225,6 +261,7 @@ POST_VIEWS: tuple[tuple[str, str], ...] = (
         GROUP BY s.post_id"""),
     ("read", _READ.replace("{posts}", "{p}_posts")),
     ("care_read", _READ.replace("{posts}", "{p}_all_posts")),
+    ("reply_cover", _REPLY_COVER),
 )
 
 
@@ -290,6 +327,7 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         WHERE r.author_id = k.me AND r.kind = 'post' AND r.deleted_at IS NULL
           AND r.created_at IS NOT NULL
           AND r.post_id NOT IN (SELECT post_id FROM {p}_conversation)"""),
+    ("mine_judged", judged_sql("mine")),
     ("my_replies", """
         SELECT r.* FROM {p}_read r, {p}_params k
         WHERE r.author_id = k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
@@ -319,13 +357,14 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         SELECT parent_id AS post_id, count(*) AS replies
         FROM {p}_replies_by_others GROUP BY parent_id"""),
     ("engagement", """
-        SELECT m.post_id, m.created_at, m.label, m.is_disclosure,
+        SELECT m.post_id, m.created_at, m.label, m.is_disclosure, j.judged_until,
                coalesce(rc.replies, 0) AS replies,
                coalesce(m.like_count, l.likes, 0) + coalesce(m.repost_count, s.reposts, 0)
                  AS reactions,
                coalesce(rc.replies, 0) + coalesce(m.like_count, l.likes, 0)
                  + coalesce(m.repost_count, s.reposts, 0) AS engagement
-        FROM {p}_mine m LEFT JOIN {p}_reply_counts rc USING (post_id)
+        FROM {p}_mine m LEFT JOIN {p}_mine_judged j USING (post_id)
+        LEFT JOIN {p}_reply_counts rc USING (post_id)
         LEFT JOIN {p}_likes_seen l USING (post_id)
         LEFT JOIN {p}_reposts_seen s USING (post_id)"""),
     ("blocked", """
