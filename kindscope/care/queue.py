@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from kindscope.care.links import post_url
-from kindscope.care.signposting import COUNTRY_NAMES, signposting
+from kindscope.care.signposting import COUNTRY_NAMES, HELP_LINES, find_more, signposting
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
@@ -108,8 +108,19 @@ def reader_help(country: str | None = None) -> dict:
     suggestion to contact authorities or anyone else on the poster's behalf."""
     sign = signposting(country)
     named = COUNTRY_NAMES.get(sign.country)
-    where_number = f" ({sign.emergency} in {_the(named)})" if named else ""
-    where = ("the help lines below" if sign.lines else
+    lines = [{"name": h.name, "contact": h.contact, "url": h.url, "country": None}
+             for h in sign.lines]
+    if named:
+        where_number = f" ({sign.emergency} in {_the(named)})"
+    else:  # no country set: the numbers and common lines of every country kindscope knows,
+        # as the report and `kindscope check` give them, each with its country
+        where_number = " (for example " + ", ".join(
+            f"{number} in {_the(COUNTRY_NAMES[code])}"
+            for code, (number, _) in HELP_LINES.items()) + ")"
+        lines = [{"name": h.name, "contact": h.contact, "url": h.url,
+                  "country": COUNTRY_NAMES[code]}
+                 for code, (_, known) in HELP_LINES.items() for h in known]
+    where = ("the help lines below" if lines else
              "findahelpline.com, below, lists free, confidential services by country")
     return {
         "how_to_answer": [
@@ -121,9 +132,8 @@ def reader_help(country: str | None = None) -> dict:
             f"emergency number where they are{where_number}.",
             "You are not their counsellor. Look after yourself too.",
         ],
-        "help_lines": [{"name": h.name, "contact": h.contact, "url": h.url}
-                       for h in sign.lines],
-        "find_more": sign.find_more,
+        "help_lines": lines,
+        "find_more": find_more(bool(lines)),
         "caveat": "kindscope can be wrong: a post it lists may mean something else.",
     }
 

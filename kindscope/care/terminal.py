@@ -56,13 +56,21 @@ def _item(item: CareItem, marked: bool) -> list[str]:
 def _reader_help(help_: dict, every: bool) -> list[str]:
     """The help for the reader, said once under the items it is for (every item of a care
     queue; the inbox's messages that read as someone in crisis)."""
-    lines = "; ".join(f"{h['name']} ({h['contact']})" for h in help_["help_lines"])
+    found = help_["help_lines"]
+    advice = [f"If you answer {'any of these' if every else 'one of the marked messages'}:",
+              *(textwrap.fill(line, 88, initial_indent="  - ", subsequent_indent="    ")
+                for line in help_["how_to_answer"])]
+    if found and found[0]["country"]:  # no country set: every country's, one line each
+        by_country: dict[str, list[str]] = {}
+        for h in found:
+            by_country.setdefault(h["country"], []).append(f"{h['name']} ({h['contact']})")
+        return [*advice, "Help lines:",
+                *(_wrap(f"{country}: {'; '.join(named)}", "  - ", "    ")
+                  for country, named in by_country.items()),
+                _wrap(f"{help_['find_more']}.", ""), _wrap(help_["caveat"], "")]
+    lines = "; ".join(f"{h['name']} ({h['contact']})" for h in found)
     lead = f"{lines}. " if lines else ""
-    return [f"If you answer {'any of these' if every else 'one of the marked messages'}:",
-            *(textwrap.fill(line, 88, initial_indent="  - ", subsequent_indent="    ")
-              for line in help_["how_to_answer"]),
-            f"Help lines: {lead}{help_['find_more']}.",
-            _wrap(help_["caveat"], "")]
+    return [*advice, f"Help lines: {lead}{help_['find_more']}.", _wrap(help_["caveat"], "")]
 
 
 #: What an empty care queue says it may have missed: on three frozen review sets the signals

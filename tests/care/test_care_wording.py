@@ -105,10 +105,19 @@ def test_elsewhere_only_follows_a_countrys_lines(monkeypatch):
 
 
 def test_the_queue_says_elsewhere_only_after_help_lines(store, monkeypatch):
+    """With no country set, the common lines and emergency numbers of every country
+    kindscope knows, each with its country, as the report and `check` give them (a carer
+    reading a goodbye got only "the emergency number where they are": a user's-eye
+    review, 2026-12-06); then the directory, "elsewhere"."""
     plain = _queue(store)
     text, page = render_text(plain), render_page(plain)
-    assert "Elsewhere" not in text and "Elsewhere" not in page
-    assert "Help lines: findahelpline.com lists" in text
+    flat = " ".join(text.split())
+    assert "Help lines: - United Kingdom: Samaritans (call 116 123 (free));" in flat
+    assert "- United States: 988 Suicide & Crisis Lifeline (call or text 988)" in flat
+    assert "emergency number where they are (for example 999 in the United Kingdom," in flat
+    assert "911 in the United States" in flat
+    assert flat.index("Australia: Lifeline") < flat.index("Elsewhere, or for other languages")
+    assert page.index("Samaritans") < page.index("Elsewhere, or for other languages")
     for queue in (_queue(store, country="GB"), _set_country(monkeypatch, store, "GB")):
         text, page = render_text(queue), render_page(queue)
         assert ("Help lines: Samaritans (call 116 123 (free)); Shout (text SHOUT to 85258). "
@@ -238,7 +247,9 @@ def test_care_command_takes_a_country(run, tmp_path):
                    platform="generic", version=MODEL_VERSION)
     plain = run("care", "--db", db)
     assert plain.exit_code == 0, plain.output
-    assert "Elsewhere" not in plain.stdout and "Samaritans" not in plain.stdout
+    # no country: every country's common lines, each named with its country
+    assert "  - United Kingdom: Samaritans (call 116 123 (free))" in plain.stdout
+    assert "Help lines: Samaritans" not in plain.stdout
     gb = run("care", "--db", db, "--country", "GB")
     assert gb.exit_code == 0, gb.output
     listed = json.loads(run("care", "--db", db, "--json").stdout)["items"]
