@@ -71,6 +71,10 @@ class CareQueue:
     note: str | None = None
     only_hostile: int = 0  # of the items and the held back, those with only hostile replies
     now_from: str = "data"  # "data": the end of the data is now; "as-of": the time given
+    #: inbox: hostile messages that wish me dead ("kill yourself"), and help for me, the
+    #: one they are aimed at, when there is one (help lines and the directory)
+    wishes_at_you: int = 0
+    help_for_you: dict | None = None
 
     @property
     def waiting(self) -> int:
@@ -84,6 +88,9 @@ class CareQueue:
                "excluded": dict(self.excluded)}
         if self.note:
             out["note"] = self.note
+        if self.help_for_you is not None:
+            out["wishes_at_you"] = self.wishes_at_you
+            out["help_for_you"] = self.help_for_you
         return out
 
 
@@ -238,7 +245,7 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     rows = [r[:-1] for r in rows if not r[-1]]
     handles = rm.handles(r[1] for r in rows)
     help_for_reader = reader_help(country)
-    items = []
+    items, wishes = [], 0
     for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis, reading in rows:
         status = (NOT_READ[reading] if reading in NOT_READ
                   else "read as toxic" if toxic else "read as hateful" if hateful
@@ -247,6 +254,7 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
         # "kill yourself" under one's post reads as crisis too: a death wish aimed at me
         # that reads as hostile is abuse, kept with the hostile ones, without help lines
         abuse = (toxic or hateful) and aimed_wish(text, reply=True)
+        wishes += bool(abuse)
         items.append(CareItem(post_id, author, handles.get(author, author), at.isoformat(),
                               text, post_url(rm.platform, post_id, url, handles.get(author)),
                               _hours(now, at), status, (),
@@ -255,5 +263,8 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
                               i.post_id))
     note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
     excluded = {"blocked or muted": blocked} if blocked else {}
+    help_for_you = {key: help_for_reader[key] for key in ("help_lines", "find_more")} \
+        if wishes else None
     return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, excluded, note,
-                     now_from=_now_from(as_of))
+                     now_from=_now_from(as_of), wishes_at_you=wishes,
+                     help_for_you=help_for_you)

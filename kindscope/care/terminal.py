@@ -109,9 +109,48 @@ def now_words(queue: CareQueue) -> str:
     return f"Times are counted from the end of your data ({moment}), not from today."
 
 
-def render_text(queue: CareQueue, kind: str = "care") -> str:
+#: Inbox statuses whose words are not printed unless asked for (``--show-hostile``).
+HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful"})
+
+
+def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
+    """The inbox's hostile messages as a count and who sent them when, not their words."""
+    n = len(hidden)
+    who = ", ".join(f"@{for_terminal(i.handle, visible=True).lstrip('@')} "
+                    f"({_when(i.hours_without_reply)})" for i in hidden)
+    return [_wrap(f"{n} {'message that reads' if n == 1 else 'messages that read'} as toxic "
+                  f"or hateful {'is' if n == 1 else 'are'} not shown word for word, from "
+                  f"{who}. `kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}"
+                  "; `kindscope safety` says whether they make a pile-on, and "
+                  "`kindscope evidence` keeps a record.", "")]
+
+
+def _help_for_you(queue: CareQueue) -> list[str]:
+    """Said once when hostile messages wish the user harm: help for the one they are aimed
+    at, not for answering them."""
+    n, help_ = queue.wishes_at_you, queue.help_for_you or {}
+    found = help_.get("help_lines") or []
+    lines = [_wrap(f"{n} of the hostile messages {'wishes' if n == 1 else 'wish'} you harm. "
+                   "That is abuse, and it says nothing true about you. If it weighs on you, "
+                   "you do not have to carry it alone; these services are free and "
+                   "confidential:", "")]
+    if found and found[0].get("country"):
+        by_country: dict[str, list[str]] = {}
+        for h in found:
+            by_country.setdefault(h["country"], []).append(f"{h['name']} ({h['contact']})")
+        lines += [_wrap(f"{country}: {'; '.join(named)}", "  - ", "    ")
+                  for country, named in by_country.items()]
+    else:
+        lines += [_wrap(f"{h['name']} ({h['contact']})", "  - ", "    ") for h in found]
+    return [*lines, _wrap(f"{help_.get('find_more', '')}.", "")]
+
+
+def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False) -> str:
     """A readable list: facts about posts, never a verdict about a person. Posts and handles
-    are other people's: nothing in them reaches the terminal as a control (``for_terminal``)."""
+    are other people's: nothing in them reaches the terminal as a control (``for_terminal``).
+    In the inbox, the words of messages that read as toxic or hateful (and not as a crisis)
+    are not printed unless ``show_hostile``: a pile-on's "kill yourself" eight times over,
+    unasked, harms the one it is aimed at (a user's-eye review, 2026-12-06)."""
     lines: list[str] = []
     if kind == "care":
         count = queue.waiting
@@ -129,12 +168,21 @@ def render_text(queue: CareQueue, kind: str = "care") -> str:
         lines.append(f"note: {queue.note}")
     helped = [i for i in queue.items if i.signposting]
     every = len(helped) == len(queue.items)
+    hidden = [] if kind != "inbox" or show_hostile else \
+        [i for i in queue.items if i.status in HOSTILE_STATUSES and not i.signposting]
     for item in queue.items:
-        lines.append("")
-        lines.extend(_item(item, marked=not every))
+        if item not in hidden:
+            lines.append("")
+            lines.extend(_item(item, marked=not every))
     if helped:
         lines.append("")
         lines.extend(_reader_help(helped[0].signposting, every))
+    if hidden:
+        lines.append("")
+        lines.extend(_hidden_hostile(hidden))
+    if kind == "inbox" and queue.wishes_at_you and queue.help_for_you:
+        lines.append("")
+        lines.extend(_help_for_you(queue))
     if queue.held_back:
         lines.append("")
         lines.append(f"{queue.held_back} more wait past your care budget of {queue.budget}. "

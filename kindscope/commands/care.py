@@ -185,10 +185,14 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
 @_as_of_option
 @country_option
 @_json_option
-def inbox_command(db, demo, me, days, as_of, country, as_json):
+@click.option("--show-hostile", is_flag=True,
+              help="Print the words of messages that read as toxic or hateful too (by "
+                   "default they are counted and their senders listed, not printed).")
+def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile):
     """Replies and mentions to you that you have not answered yet: messages that may read
     as a crisis first, then messages that read as painful or kind, hostile ones
-    last (see `kindscope safety`).
+    last, counted but not printed word for word unless --show-hostile (see
+    `kindscope safety`). --json holds every message.
 
     Example:
 
@@ -198,16 +202,17 @@ def inbox_command(db, demo, me, days, as_of, country, as_json):
     with open_store(path, read_only=_read_only(path)) as store:
         with _read(store, demo, me) as rm:
             queue = inbox(rm, days, _as_of(as_of), country)
-    _emit(queue, as_json, None, "inbox")
+    _emit(queue, as_json, None, "inbox", show_hostile)
 
 
-def _emit(queue: CareQueue, as_json: bool, out_dir: str | None, kind: str) -> None:
+def _emit(queue: CareQueue, as_json: bool, out_dir: str | None, kind: str,
+          show_hostile: bool = False) -> None:
     if as_json:
         click.echo(json.dumps(queue.to_dict(), ensure_ascii=False))
     else:
         from kindscope.care.terminal import render_text
 
-        click.echo(render_text(queue, kind))
+        click.echo(render_text(queue, kind, show_hostile))
     if out_dir:
         from kindscope.care.page import render_page
 

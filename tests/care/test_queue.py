@@ -370,3 +370,43 @@ def test_inbox_says_which_messages_it_could_not_read(tmp_path):
     assert statuses["es1"] == NOT_READ["language"]
     assert statuses["new1"] == NOT_READ["unscored"]
     assert statuses["pic1"] == "reply or mention"  # nothing to read
+
+
+def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
+    """A pile-on's "kill yourself" printed eight times, unasked, with no help (a user's-eye
+    review, 2026-12-06): the terminal counts hostile messages and names who sent them when,
+    offers help to the one they are aimed at when they wish harm, and prints their words
+    only with --show-hostile; --json keeps every message."""
+    from kindscope.care.terminal import render_text
+
+    wish = "you stupid pathetic idiot, nobody cares, just kill yourself"
+    box = _inbox_with(tmp_path, [
+        {"id": f"w{i}", "author": f"troll{i}", "created_at": _iso(61 + i), "reply_to": "m2",
+         "text": wish} for i in range(3)],
+        {f"w{i}": CRISIS | {"toxicity": 0.9} for i in range(3)})
+    assert box.wishes_at_you == 3 and box.help_for_you["help_lines"]
+    text = render_text(box, kind="inbox")
+    assert "kill yourself" not in text and "pathetic" not in text
+    flat = " ".join(text.split())
+    hostile = sum(i.status in ("read as toxic", "read as hateful") for i in box.items)
+    assert f"{hostile} messages that read as toxic or hateful are not shown word for word" \
+        in flat
+    assert "@troll0 (" in flat and "`kindscope inbox --show-hostile` shows them" in flat
+    assert "3 of the hostile messages wish you harm. That is abuse" in flat
+    assert "United Kingdom: Samaritans (call 116 123 (free))" in flat
+    assert "r1" in {i.post_id for i in box.items}  # the others are still listed in full
+    shown = render_text(box, kind="inbox", show_hostile=True)
+    assert shown.count(wish) == 3 and "wish you harm" in shown
+    as_json = box.to_dict()
+    assert [i["text"] for i in as_json["items"]].count(wish) == 3
+    assert as_json["wishes_at_you"] == 3
+
+
+def test_inbox_without_a_wish_offers_no_help_for_you(store):
+    rm = read_model(store)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+    assert box.wishes_at_you == 0 and box.help_for_you is None
+    assert "help_for_you" not in box.to_dict()
