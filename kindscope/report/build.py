@@ -76,8 +76,8 @@ def _headline(report: dict) -> str:
         if distress and upbeat and distress["eligible_7d"] and upbeat["eligible_7d"]:
             if min(distress["eligible_7d"], upbeat["eligible_7d"]) < FEW:
                 d, u = (g["eligible_7d"] - g["unanswered_7d"] for g in (distress, upbeat))
-                return (f"Of your {_posts(distress['eligible_7d'], 'painful post')}, {d} got "
-                        f"an answer within a week; of your "
+                return (f"Of your {_posts(distress['eligible_7d'], 'painful post')} at least "
+                        f"a week old, {d} got an answer within a week; of your "
                         f"{_posts(upbeat['eligible_7d'], 'upbeat one')}, {u}.")
             d = _in_ten(1 - distress["rate_7d"])
             u = _in_ten(1 - upbeat["rate_7d"])
@@ -87,8 +87,8 @@ def _headline(report: dict) -> str:
         eligible = sum(g["eligible_7d"] for g in rows)
         answered = eligible - sum(g["unanswered_7d"] for g in rows)
         if eligible:
-            return (f"{answered} of your {eligible} posts got an answer from someone within "
-                    "a week.")
+            return (f"{answered} of your {eligible} posts at least a week old got an answer "
+                    "from someone within a week.")
         if any(g.get("not_captured_7d") for g in groups.values()):
             return ("None of your posts could be judged: the captures that hold others' "
                     "replies did not run a week past any of them.")

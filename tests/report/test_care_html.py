@@ -152,7 +152,11 @@ def test_care_with_nothing_unanswered_still_names_the_command(report):
     changed = copy.deepcopy(report)
     changed["care"] = {**changed["care"], "unanswered_in_circle": 0, "window_days": 1}
     section = _section(render_html(changed), "care")
-    assert "In the last day of this data, every painful post" in section
+    # a count of none waiting, not a claim that painful posts were each answered (there
+    # may have been none: a user's-eye review, 2026-12-06)
+    assert "In the last day of this data, no painful post by people in your circle is " \
+        "waiting for an answer" in section
+    assert "there may have been none" in section and "every painful post" not in section
     assert "<code>kindscope care</code>" in section
 
 

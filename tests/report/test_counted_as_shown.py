@@ -125,7 +125,8 @@ def test_one_own_post_read_as_crisis_is_named_as_one(demo):
     one["own_moments"].update(count=1, posts=[crisis])
     section = _section(render_html(one), "own-moments")
     summary = section[section.index("<summary>"):section.index("</summary>")]
-    assert "Content note: this post may talk" in summary and "Show it" in summary
+    assert ("Content note: kindscope’s model read this post as possibly about wanting to die"
+            in summary and "(it can be wrong)" in summary and "Show it" in summary)
     assert "1 post or reply of yours" in section
 
 

@@ -39,5 +39,6 @@ def test_a_headline_on_few_posts_says_the_counts(demo):
             group.update(eligible_7d=3, unanswered_7d=2, rate_7d=2 / 3)
         elif group["group"] == "upbeat":
             group.update(eligible_7d=1, unanswered_7d=0, rate_7d=0.0)
-    said = ("Of your 3 painful posts, 1 got an answer within a week; of your 1 upbeat one, 1.")
+    said = ("Of your 3 painful posts at least a week old, 1 got an answer within a week; of "
+            "your 1 upbeat one, 1.")
     assert summary_of(report)["sentence"] == said
