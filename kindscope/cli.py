@@ -48,7 +48,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "inbox": ("kindscope.commands.care:inbox_command",
               "Replies and mentions to you that you have not answered yet: messages that may "
               "read as a crisis first, then messages that read as painful or kind, "
-              "hostile ones last (see `kindscope safety`)."),
+              "hostile ones last, counted but not printed word for word unless "
+              "--show-hostile (see `kindscope safety`)."),
     "check": ("kindscope.commands.check:check_command",
               "A pause before you post: read a draft before it goes out."),
     "community": ("kindscope.commands.community:community_command",

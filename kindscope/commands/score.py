@@ -92,6 +92,7 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         record = score_text(text, context)
         click.echo(json.dumps(record, ensure_ascii=False))
         _say_not_read(tally([record["lang"]]))
+        _say_help(record)
         return
     if input_file is not None:
         scored = score_file(input_file, text_column, id_column, context_column, out_path,
@@ -118,6 +119,23 @@ def score_database(store, batch_size: int = 64, err: bool = False) -> None:
     click.echo(f"scored {read:,} post{'' if read == 1 else 's'}", err=err)
     if unread:
         click.echo(_languages_line(unread), err=err)
+
+
+#: Said on standard error under a --text that reads as a crisis: someone trying the
+#: command on their own words gets a way to help, not a bare probability (stdout, the JSON,
+#: is unchanged for scripts).
+HELP_LINE = ("This text reads as someone who may be in crisis (the model can be wrong). If "
+             "these are your words, you do not have to face this alone: `kindscope check "
+             "TEXT --country CC` shows help lines where you are, and findahelpline.com lists "
+             "free, confidential services in every country.")
+
+
+def _say_help(record: dict) -> None:
+    from kindscope.signals import THRESHOLDS
+
+    crisis = record.get("crisis")
+    if crisis is not None and crisis >= THRESHOLDS["crisis"]:
+        click.echo(HELP_LINE, err=True)
 
 
 def _languages_line(unread: dict[str, int]) -> str:

@@ -83,6 +83,12 @@ def test_score_one_text(run, no_network):
     row = json.loads(lines[0])
     assert list(row) == ["lang", *SIGNALS]
     assert row["lang"] == "en" and row["crisis"] >= 0.5
+    # someone trying it on their own words gets a way to help, on stderr (a user's-eye
+    # review, 2026-12-06); a text that does not read as a crisis gets none
+    assert "you do not have to face this alone" in result.stderr
+    assert "findahelpline.com" in result.stderr
+    calm = run("score", "--text", "I'm here for you, don't give up")
+    assert json.loads(calm.stdout)["crisis"] < 0.5 and "findahelpline" not in calm.stderr
 
 
 def test_score_one_german_text_gives_null_signals(run):
