@@ -36,7 +36,7 @@ __all__ = ["Evidence", "PackProblem", "collect_incident", "collect_account", "wr
 PACK_FILES = ("evidence.html", "evidence.json", "posts.csv")
 MANIFEST = "MANIFEST.sha256"
 _COLUMNS = ("platform", "post_id", "author_id", "author_handle", "created_at", "text", "url",
-            "reply_to_post_id", "reply_to_account_id", "scores", "snapshots")
+            "reply_to_post_id", "reply_to_account_id", "mentions", "scores", "snapshots")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]
     out = []
     for r in rows:
         record = dict(zip(_COLUMNS[:-2], r, strict=True))
+        record["mentions"] = list(record["mentions"] or [])
         record["created_at"] = r[4].astimezone(UTC).isoformat() if r[4] else None
         record["scores"] = scores.get(r[1], {})
         record["snapshots"] = sources.get(r[1], [])

@@ -69,9 +69,20 @@ def readable_time(value) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+#: The exact values the signals' rule layers set a score to (``signals.guards.GUARD_CAP``
+#: and ``phrases.SUPPORT_CAP`` lower to 0.3; the phrase, slogan, wish, answer and milestone
+#: rules raise to 0.9 or 0.8; ``tests/safety/test_evidence_pack.py`` keeps them equal). The
+#: model's own probabilities are never exactly these, so a pack can say which is a rule's.
+RULE_VALUES = {0.3: "lowered to it by a rule", 0.8: "set by a rule", 0.9: "set by a rule"}
+
+
 def score_label(signal: str, score: float) -> str:
-    """``toxicity 0.87``: the signal in words and the score to two decimals."""
-    return f"{SIGNAL_NAMES.get(signal, signal.replace('_', ' '))} {score:.2f}"
+    """``toxicity 0.87``: the signal in words and the score to two decimals; ``support 0.30
+    (lowered to it by a rule)`` where a rule layer set it, not the model (a pack is a record
+    others read: a user's-eye review, 2026-12-06)."""
+    rule = RULE_VALUES.get(score)
+    return f"{SIGNAL_NAMES.get(signal, signal.replace('_', ' '))} {score:.2f}" + \
+        (f" ({rule})" if rule else "")
 
 
 def _scores(post: dict, counted: dict[str, set[str]]) -> list[dict]:
@@ -132,6 +143,7 @@ def _view(ev: Evidence) -> dict:
             "reply_to_number": numbers.get(p["reply_to_post_id"]) if p["reply_to_post_id"]
             else None,
             "reply_to_account": p["reply_to_account_id"],
+            "mentions": p.get("mentions") or [],
             "is_target": inc is not None and p["author_id"] == inc.target_id,
             "score_lines": _score_lines(scores),
             "models": sorted({s["model"] for s in p["scores"].values()

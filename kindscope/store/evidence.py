@@ -12,7 +12,7 @@ __all__ = ["posts_by_ids", "posts_by_author", "post_scores", "post_sources", "sn
 #: Posts fetched only for the care queue are never in a pack (``read_sql.SHOWN_POSTS``).
 _POSTS = """
     SELECT p.platform, p.post_id, p.author_id, a.handle, p.created_at, p.text, p.url,
-           p.reply_to_post_id, p.reply_to_account_id
+           p.reply_to_post_id, p.reply_to_account_id, coalesce(p.mentions, []) AS mentions
     FROM """ + SHOWN_POSTS + """ p LEFT JOIN accounts a
       ON a.platform = p.platform AND a.account_id = p.author_id
     WHERE {where} ORDER BY p.created_at, p.post_id"""
@@ -20,7 +20,7 @@ _POSTS = """
 
 def posts_by_ids(store: Store, platform: str, post_ids) -> list[tuple]:
     """(platform, post id, author id, handle, created_at, text, url, reply_to_post_id,
-    reply_to_account_id) of the given posts, oldest first."""
+    reply_to_account_id, mentions) of the given posts, oldest first."""
     return store.rows(_POSTS.format(where="p.platform = ? AND list_contains(?, p.post_id)"),
                       [platform, list(post_ids)])
 

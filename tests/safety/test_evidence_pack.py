@@ -9,6 +9,8 @@ a reversed handle does not reorder the line it is on; it keeps a screenshot in t
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -162,6 +164,23 @@ def test_scores_are_named_and_rounded_times_readable(store, tmp_path):
     doc = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
     assert doc["posts"][0]["scores"]["toxicity"]["score"] == pytest.approx(0.912345)
     assert score_label("hate", 0.875) == "hate 0.88"
+    assert score_label("hate", 0.30000001) == "hate 0.30"  # the model's own, near a cap
+    assert score_label("support", 0.3) == "support 0.30 (lowered to it by a rule)"
+
+
+def test_the_values_a_pack_calls_a_rules_are_the_rules_own():
+    """``RULE_VALUES`` holds exactly the values the signals' rule layers set a score to."""
+    from kindscope.safety.evidence_html import RULE_VALUES
+    from kindscope.signals.answers import ANSWER_SCORE
+    from kindscope.signals.guards import GUARD_CAP
+    from kindscope.signals.milestones import MILESTONE_SCORE
+    from kindscope.signals.phrases import PHRASE_SCORE, SUPPORT_CAP
+    from kindscope.signals.slogans import SLOGAN_SCORE
+    from kindscope.signals.wishes import SELF_TALK_SCORE, WISH_SCORE
+
+    assert set(RULE_VALUES) == {GUARD_CAP, SUPPORT_CAP, ANSWER_SCORE, MILESTONE_SCORE,
+                                PHRASE_SCORE, SLOGAN_SCORE, SELF_TALK_SCORE, WISH_SCORE}
+    assert RULE_VALUES[GUARD_CAP] == RULE_VALUES[SUPPORT_CAP] == "lowered to it by a rule"
     assert readable_time("2024-03-01T12:00:00+01:00") == "2024-03-01 11:00:00 UTC"
     assert shown_id("\u2067ana\u2069") == "[U+2067]ana[U+2069]"
 
@@ -215,6 +234,25 @@ def test_an_incident_pack_is_titled_in_words_with_the_targets_handle(store, tmp_
     assert doc["title"] == "Pile-on aimed at @vic.example"
     page = (tmp_path / "p" / "evidence.html").read_text(encoding="utf-8")
     assert "<title>Evidence: Pile-on aimed at @vic.example</title>" in page
+
+
+def test_a_pack_keeps_whom_each_post_mentions(store, tmp_path):
+    """A post aimed at someone by a mention, not a reply, keeps that fact in all three files
+    (a user's-eye review, 2026-12-06: the report counted such posts as aimed at the user,
+    and their pack said nothing of whom they addressed)."""
+    _pack_store(store)
+    store.execute("UPDATE posts SET mentions = ['vic', 'friend'] WHERE post_id = 'h2'")
+    rm, out = read_model(store), tmp_path / "p"
+    write_pack(collect_incident(rm, scan(rm).pileons[0].id), out,
+               made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
+    doc = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    by_id = {p["post_id"]: p for p in doc["posts"]}
+    assert by_id["h2"]["mentions"] == ["vic", "friend"] and by_id["h1"]["mentions"] == []
+    rows = list(csv.DictReader(io.StringIO((out / "posts.csv").read_text(encoding="utf-8"))))
+    assert json.loads(next(r for r in rows if r["post_id"] == "h2")["mentions"]) == [
+        "vic", "friend"]
+    page = (out / "evidence.html").read_text(encoding="utf-8")
+    assert '<p class="reply">Mentions <bdi>vic</bdi>, <bdi>friend</bdi></p>' in page
 
 
 def _problems(out: Path) -> list[tuple[str, str]]:
