@@ -257,10 +257,13 @@ def post_counts(rm: ReadModel) -> dict:
 
 def no_response_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int, int]]:
     """Per label of my posts old enough to judge (the data runs ``window`` past them):
-    (posts, posts with no reply from others, no like and no repost)."""
+    (posts, posts with no reply from others, no like and no repost). A reply that reads as
+    toxic or hateful is no engagement, but it is a response: a post that got only such
+    replies is not "no response at all"."""
     iv = _interval(window)
     rows = rm.rows(f"""
-        SELECT e.label, count(*), count(*) FILTER (e.engagement = 0)
+        SELECT e.label, count(*),
+               count(*) FILTER (e.engagement = 0 AND e.hostile_replies = 0)
         FROM {{p}}_engagement e, {{p}}_params k
         WHERE e.label IN ('distress', 'upbeat')
           AND (k.until IS NULL OR e.created_at + {iv} <= e.judged_until)

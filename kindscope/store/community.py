@@ -173,7 +173,7 @@ def engagement_by_community(scope: CommunityScope) -> dict[int, dict[str, tuple]
     engagement) of the members' own posts, engagement as in the read model."""
     rows = scope.rows("""
         WITH rc AS (SELECT parent_id AS post_id, count(*) AS replies FROM {p}_replies
-                    GROUP BY parent_id),
+                    WHERE NOT is_hostile GROUP BY parent_id),
         likes AS (SELECT x.post_id, count(*) AS likes FROM reactions x
                   JOIN {p}_mine m ON m.post_id = x.post_id, {p}_params k
                   WHERE x.platform = k.platform AND x.kind = 'like'

@@ -353,12 +353,17 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         FROM {p}_posts p, {p}_params k
         WHERE p.kind = 'repost' AND p.author_id <> k.me AND p.repost_of_post_id IS NOT NULL
         GROUP BY 1"""),
+    # replies from others to each post of mine: those that read as toxic or hateful apart,
+    # since abuse is no engagement (a pile-on under a painful post made it look well
+    # received: a user's-eye review, 2026-12-06), as it is no answer
     ("reply_counts", """
-        SELECT parent_id AS post_id, count(*) AS replies
+        SELECT parent_id AS post_id, count(*) FILTER (NOT is_hostile) AS replies,
+               count(*) FILTER (is_hostile) AS hostile_replies
         FROM {p}_replies_by_others GROUP BY parent_id"""),
     ("engagement", """
         SELECT m.post_id, m.created_at, m.label, m.is_disclosure, j.judged_until,
                coalesce(rc.replies, 0) AS replies,
+               coalesce(rc.hostile_replies, 0) AS hostile_replies,
                coalesce(m.like_count, l.likes, 0) + coalesce(m.repost_count, s.reposts, 0)
                  AS reactions,
                coalesce(rc.replies, 0) + coalesce(m.like_count, l.likes, 0)

@@ -65,6 +65,28 @@ def test_replies_and_reactions_count_as_engagement(store_of):
     assert gap.upbeat_mean == pytest.approx(1)
 
 
+def test_a_reply_that_reads_as_abuse_is_no_engagement_but_is_a_response(store_of):
+    """A pile-on under a painful post made it look well received (a user's-eye review,
+    2026-12-06): abuse is no engagement, as it is no answer; but a post that got only abuse
+    did not get "no response at all"."""
+    from kindscope.metrics.response import no_response
+
+    posts = [{"id": f"d{i}", "author": "me", "hours": i} for i in range(5)]
+    posts += [{"id": f"u{i}", "author": "me", "hours": 10 + i} for i in range(5)]
+    posts += [{"id": f"x{i}", "author": f"troll{i}", "hours": 1, "reply_to": "d0"}
+              for i in range(4)]
+    posts += [{"id": "k", "author": "ana", "hours": 2, "reply_to": "d1"}]
+    posts += [{"id": "late", "author": "me", "hours": 24 * 30}]  # the data runs a month on
+    scores = {f"d{i}": D for i in range(5)} | {f"u{i}": U for i in range(5)}
+    scores |= {f"x{i}": {"toxicity": 0.9} for i in range(4)} | {"k": {"support": 0.9}}
+    likes = [("ana", f"u{i}") for i in range(5)]
+    rm = read_model(store_of(posts, scores, likes=likes))
+    gap = kindness_gap(rm)
+    assert gap.distress_mean == pytest.approx(1 / 5)  # the kind reply alone
+    silent = {g.group: g for g in no_response(rm).groups}["distress"]
+    assert (silent.posts, silent.no_response) == (5, 3)  # d0 (abuse only) and d1 had some
+
+
 def test_after_disclosure_difference(store_of):
     posts, scores = [], {}
     for i in range(4):  # before: 3 likes each, one a day
