@@ -36,7 +36,7 @@ def imported(tmp_path, run, name: str, lines: list[dict]) -> Path:
 @pytest.mark.parametrize("args", [
     ["network"], ["network", "--json"], ["network", "--me", "x"], ["network", "--platform", "x"],
     ["safety", "--me", "x"], ["report", "--me", "x", "--out", "r"], ["community"],
-    ["export", "--out", "e"], ["score"],
+    ["export", "--out", "e"], ["score"], ["care"], ["inbox"],
 ])
 def test_a_missing_database_is_refused(tmp_path, run, args):
     db = tmp_path / "typo.duckdb"

@@ -153,7 +153,8 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
         kindscope care --db me.duckdb --days 3 --budget 5
     """
     path = _db(db, demo)
-    with open_store(path, read_only=_read_only(path)) as store:
+    # --forget also clears the fetch cache, which needs no database
+    with open_store(path, read_only=_read_only(path), must_exist=not forget) as store:
         if forget:
             if store.read_only:
                 raise _cannot_write(store, "--forget deletes the posts of others fetched for "
@@ -199,7 +200,7 @@ def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile):
         kindscope inbox --db me.duckdb --days 14
     """
     path = _db(db, demo)
-    with open_store(path, read_only=_read_only(path)) as store:
+    with open_store(path, read_only=_read_only(path), must_exist=True) as store:
         with _read(store, demo, me) as rm:
             queue = inbox(rm, days, _as_of(as_of), country)
     _emit(queue, as_json, None, "inbox", show_hostile)

@@ -23,6 +23,7 @@ from kindscope.safety.evidence import (
 )
 from kindscope.safety.incidents import scan
 from kindscope.safety.profiles import from_any
+from kindscope.store.aggregates import aimed_counts
 from kindscope.store.db import open_store
 from kindscope.store.read import read_model
 from kindscope.terminal_text import for_terminal
@@ -60,17 +61,20 @@ def safety_group(ctx, db, as_json, me):
         rm = read_model(store, me)
         try:
             result = scan(rm)
+            read, _, _, hostile = aimed_counts(rm)
+            handle = rm.handles([rm.me]).get(rm.me)
+            whom = f"@{handle.lstrip('@')}" if handle else rm.me
         finally:
             rm.close()
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=1, default=str))
         return
-    _echo_scan(result)
+    _echo_scan(result, whom, read, hostile)
 
 
-def _echo_scan(result) -> None:
+def _echo_scan(result, whom: str, read: int, hostile: int) -> None:
     """Incidents, what could not be looked for and why, and "none found" only for what
-    was looked for."""
+    was looked for, saying whom for and among how many posts."""
     for note in result.notes:
         click.echo(f"note: {note}")
     reasons = {"pile-ons": result.pileons_reason, "trawlers": result.trawlers_reason}
@@ -90,9 +94,14 @@ def _echo_scan(result) -> None:
                                 one_line=True))
     checked = [kind for kind, reason in reasons.items() if reason is None
                and (kind == "trawlers" or result.scored)]
+    if "pile-ons" in checked:
+        checked.insert(1, "bursts")  # looked for with pile-ons
     if checked and not result.incidents:
-        partly = " among the posts that were read" if result.notes else ""
-        click.echo(f"no {' or '.join(checked)} found{partly}")
+        kinds = ", ".join(checked[:-1]) + f" or {checked[-1]}" if len(checked) > 1 \
+            else checked[0]
+        among = (f" among the {read:,} replies and mentions to you that were read "
+                 f"({hostile:,} of them read as toxic or hateful)") if result.scored else ""
+        click.echo(for_terminal(f"no {kinds} aimed at {whom} found{among}", one_line=True))
 
 
 @safety_group.command("bots")

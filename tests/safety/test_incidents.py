@@ -294,3 +294,24 @@ def test_without_the_targets_follow_ties_the_reason_does_not_claim_strangers(sto
     assert pileon.reason == ("6 hostile replies/mentions from 6 accounts (no follow tie of "
                              "the target is in this data, so none is counted as in its "
                              "network) within 0.8 h")
+
+
+def test_none_found_says_whom_for_and_among_how_many(tmp_path, run):
+    """"no pile-ons or trawlers found" did not say whose replies were read, how many, or
+    that bursts were looked for too (a user's-eye review, 2026-12-06)."""
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "I feel awful today")
+    for i, (text, toxicity) in enumerate([("you are pathetic", 0.9), ("sending hugs", 0.05),
+                                          ("thinking of you", 0.02)]):
+        add_post(store, f"r{i}", f"p{i}", T0 + timedelta(minutes=i), text, reply_to="v1",
+                 reply_to_account="vic")
+        _score(store, f"r{i}", "toxicity", toxicity)
+    store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
+                  "('x', 'vic', 'vic.example')")
+    store.close()
+    listing = run("safety", "--db", db).output
+    assert ("no pile-ons, bursts or trawlers aimed at @vic.example found among the 3 replies "
+            "and mentions to you that were read (1 of them read as toxic or hateful)"
+            in listing)
