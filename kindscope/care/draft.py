@@ -298,7 +298,7 @@ def check_draft(text: str, context: str | None = None,
         if not _at(scores, "toxicity"):
             reasons.append(HATE_ONLY_REASON)
         suggestions.append("You could wait a few minutes and read it again before posting, "
-                           f"or say it {'without those words' if words else 'differently'}. "
+                           f"or say it {_without(words)}. "
                            "It is your choice.")
     _vulnerable(context_vulnerable, reasons, suggestions)
     if context_vulnerable and comforting is False and not harsh:
@@ -340,8 +340,18 @@ def _harsh_reason(words: tuple[str, ...], enough: bool | None) -> str:
     quoted = ", ".join(f"\u201c{w}\u201d" for w in words)
     if enough:
         return f"This draft may read as harsh, mostly because of {quoted}."
+    if len(words) == 1:
+        return (f"This draft may read as harsh. The word that weighs most: {quoted} (without "
+                "it the draft may still read as harsh).")
     return (f"This draft may read as harsh. The words that weigh most: {quoted} (without "
             "them it may still read as harsh).")
+
+
+def _without(words: tuple[str, ...]) -> str:
+    """How the suggestion names the words to leave out."""
+    if not words:
+        return "differently"
+    return "without that word" if len(words) == 1 else "without those words"
 
 
 def _vulnerable(context_vulnerable: bool | None, reasons: list[str],

@@ -288,6 +288,24 @@ def test_the_inbox_counts_one_message_in_the_singular_and_marks_words_not_people
                for s in INBOX_ORDER)
 
 
+@pytest.mark.parametrize("command", [
+    ["check", "I've got a big bad miserable headache", "--country", "GB"],
+    ["check", "stop whining, you idiot", "--context", "I can't go on"],
+])
+def test_the_readmes_check_examples_are_what_check_prints(run, command):
+    """Each `kindscope check` console block of the README is that command's output, run
+    now (one had drifted from the model: a user's-eye review, 2026-12-06)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    typed = " ".join(f'"{a}"' if " " in a else a for a in command)  # as a person types it
+    block = readme.split(f"$ kindscope {typed}\n", 1)
+    assert len(block) == 2, command
+    result = run(*command)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == block[1].split("```", 1)[0].strip()
+
+
 def test_the_readmes_care_example_is_what_care_demo_prints(run):
     """The README shows `kindscope care --demo` as a console block: it is that command's
     output, run now, not text kept by hand."""
