@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -245,3 +246,22 @@ def test_harshness_aimed_at_you_says_how_to_check_the_counts(hostile):
     assert "not verdicts" in section and "aren\u2019t a burden" in section
     assert "<code>kindscope evidence --account HANDLE --out FOLDER</code>" in section
     assert "&lt;script&gt;" not in section  # the trolls' replies are counted, not shown
+
+
+def test_counts_of_one_are_said_in_the_singular(demo):
+    """"1 people replied", "Of the 1 accounts you follow ... 1 accounts follow you", "1 of
+    your post among 3" (a user's-eye review, 2026-12-06)."""
+    import copy
+
+    one = copy.deepcopy(demo["report"])
+    net = one["network"]
+    net["reciprocity"].update(follows=1, followers=1, follow_back_share=1.0)
+    net["unanswered_repliers"].update(count=1, accounts=net["unanswered_repliers"]
+                                      ["accounts"][:1])
+    one["source"].update(my_posts=1, my_replies=0, posts=3)
+    page = " ".join(render_html(one).split())
+    assert "Of the 1 account you follow, 100% follows you back. 1 account follows you." in page
+    assert "1 person replied to you whom you have never answered" in page
+    assert "your 1 post among the 3 posts in this data" in page
+    for wrong in (r"(?<![\d,])1 people", r"(?<![\d,])1 accounts", r"of your post "):
+        assert not re.search(wrong, page), wrong
