@@ -265,3 +265,22 @@ def test_counts_of_one_are_said_in_the_singular(demo):
     assert "your 1 post among the 3 posts in this data" in page
     for wrong in (r"(?<![\d,])1 people", r"(?<![\d,])1 accounts", r"of your post "):
         assert not re.search(wrong, page), wrong
+
+
+def test_after_disclosure_hides_its_figure_with_the_other_counts(demo):
+    """"Counts are hidden" stood beside "a change of -4.71 per post" (a user's-eye review,
+    2026-12-06): without --show-counts the section says the direction, or no clear change,
+    and what engagement counts; the figure comes with --show-counts."""
+    m = demo["report"]["after_disclosure"]
+    assert m["available"] and m["difference"] is not None
+
+    def after(show):
+        page = " ".join(render_html(demo["report"], show_counts=show).split())
+        start = page.index('id="after"')
+        return page[start:page.index("</p>", start)]
+
+    hidden, shown = after(False), after(True)
+    assert f"{m['difference']:+.2f}" not in hidden and "per post (95% interval" not in hidden
+    assert "hidden with the other counts" in hidden
+    assert "replies that do not read as toxic or hateful, likes and reposts" in hidden
+    assert f"a change of {m['difference']:+.2f} per post" in shown
