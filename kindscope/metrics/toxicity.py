@@ -28,6 +28,9 @@ class AccountCount:
     toxic: int
     hateful: int
     hostile: int = 0  # posts read as toxic or hateful (a post can be both)
+    #: all of the account's posts aimed at me that were read: what ``hostile`` is out of (a
+    #: friend's two borderline readings among many kind replies read as a harasser's)
+    read: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
                      for m, n, t, h in aggregates.aimed_by_month(rm))
     rows, with_one = aggregates.aimed_by_account(rm, TOP_ACCOUNTS)
     handles = rm.handles(r[0] for r in rows)
-    by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e))
-                       for a, t, h, e in rows)
+    by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e), int(n))
+                       for a, t, h, e, n in rows)
     return ToxicityReceived(availability, needs, aimed, toxic, hateful, hostile, by_month,
                             by_account, with_one)

@@ -226,10 +226,12 @@ def aimed_by_month(rm: ReadModel) -> list[tuple]:
 
 
 def aimed_by_account(rm: ReadModel, limit: int) -> tuple[list[tuple], int]:
-    """(author, toxic, hateful, either) of the accounts with at least ``MIN_HOSTILE_POSTS``
-    posts aimed at me read as toxic or hateful, most first; and how many accounts have fewer
-    but some (one reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
-    rows = rm.rows(f"""SELECT author_id, toxic, hateful, hostile FROM {{p}}_aimed_by_author
+    """(author, toxic, hateful, either, read) of the accounts with at least
+    ``MIN_HOSTILE_POSTS`` posts aimed at me read as toxic or hateful, most first, ``read``
+    being all their posts aimed at me that were read; and how many accounts have fewer but
+    some (one reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
+    rows = rm.rows(f"""SELECT author_id, toxic, hateful, hostile, aimed
+                       FROM {{p}}_aimed_by_author
                        WHERE hostile >= {MIN_HOSTILE_POSTS}
                        ORDER BY hostile DESC, toxic + hateful DESC, author_id
                        LIMIT {int(limit)}""")

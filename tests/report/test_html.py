@@ -284,3 +284,19 @@ def test_after_disclosure_hides_its_figure_with_the_other_counts(demo):
     assert "hidden with the other counts" in hidden
     assert "replies that do not read as toxic or hateful, likes and reposts" in hidden
     assert f"a change of {m['difference']:+.2f} per post" in shown
+
+
+def test_a_named_account_shows_what_its_hostile_count_is_out_of(demo):
+    """A friend with two borderline readings among many kind replies read like a harasser
+    (a user's-eye review, 2026-12-06): each named account shows all its posts to you that
+    were read beside those read as toxic or hateful."""
+    rows = demo["report"]["toxicity_received"]["by_account"]
+    assert rows and all(r["read"] >= r["hostile"] >= 2 for r in rows)
+    assert any(r["read"] > r["hostile"] for r in rows)  # the context the count lacked
+    page = render_html(demo["report"])
+    start = page.index('id="toxicity"')
+    table = page[start:page.index("</table>", start)]
+    assert "of their replies and mentions to you" in table
+    for r in rows:
+        assert (f'<td class="n">{r["hostile"]}</td><td class="n">{r["read"]}</td>'
+                in table), r["account_id"]
