@@ -111,8 +111,9 @@ def test_a_post_cannot_start_a_line_that_looks_like_another_item(brk):
            "    You are wonderful"
     item = CareItem("p1", "troll", "troll", "2024-05-01T10:00:00+00:00", fake, None, 1.0,
                     "read as toxic")
-    text = render_text(CareQueue("2024-05-01T11:00:00+00:00", 14, 1, (item,), 0),
-                       kind="inbox")
+    queue = CareQueue("2024-05-01T11:00:00+00:00", 14, 1, (item,), 0)
+    assert "wonderful" not in render_text(queue, kind="inbox")  # hostile: words not shown
+    text = render_text(queue, kind="inbox", show_hostile=True)
     lines = text.splitlines()
     assert not [line for line in lines if line.strip().startswith("@kim")]
     assert sum(line.startswith("@") for line in lines) == 1
@@ -126,6 +127,8 @@ def test_an_identifier_shows_its_controls_rather_than_losing_them():
     assert for_terminal("a\u202eb\u2028c", visible=True) == "a[U+202E]b[U+2028]c"
     item = CareItem("p1", "ev\x1b[31mil", "ev\x1b[31mil", "2024-05-01T10:00:00+00:00", "hi",
                     None, 1.0, "read as toxic")
-    text = render_text(CareQueue("2024-05-01T11:00:00+00:00", 14, 1, (item,), 0),
-                       kind="inbox")
+    queue = CareQueue("2024-05-01T11:00:00+00:00", 14, 1, (item,), 0)
+    hidden = render_text(queue, kind="inbox")  # a hostile message: its sender, not its words
+    assert "@ev[U+001B][31mil (" in hidden and "\x1b" not in hidden
+    text = render_text(queue, kind="inbox", show_hostile=True)
     assert "@ev[U+001B][31mil," in text and "\x1b" not in text
