@@ -138,6 +138,9 @@ class Snapshot:
     owner_id: str | None = None
     taken_at: datetime | None = None
     description: str | None = None
+    #: a capture's first and last event (Jetstream): it holds only what happened between
+    #: them (``store.read_sql._REPLY_COVER``); None for exports, which hold everything
+    span: tuple[datetime, datetime] | None = None
 
 
 Record = Account | Post | Follow | Reaction | Block | Deletion | Snapshot

@@ -156,7 +156,7 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
     if owner == OWNER_PLACEHOLDER:
         owner = imports.adopt_owner(store, meta.platform, snapshot_id, OWNER_PLACEHOLDER) or owner
     imports.insert_snapshot(store, snapshot_id, meta.platform, str(source), name, owner,
-                            meta.taken_at, meta.description)
+                            meta.taken_at, meta.description, meta.span)
     imports.record_carries(store, snapshot_id, owner, getattr(module, "CARRIES", ()),
                            getattr(module, "CARRIES_IF_SEEN", ()))
     after = _counts(store)

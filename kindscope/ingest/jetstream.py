@@ -137,26 +137,32 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
     """A snapshot without owner, then the records of every event in the capture."""
     path = Path(source)
     yield Snapshot(platform=PLATFORM, owner_id=None, description="Jetstream capture")
-    skipped, events = [0], [0]
+    skipped, events, span = [0], [0], []
     try:
         with _open(path) as handle:
-            yield from read_events(handle, str(path), skipped, options, events)
+            yield from read_events(handle, str(path), skipped, options, events, span)
     except OSError as exc:
         raise InputError(f"cannot read ({exc})", str(path)) from None
     except (zstandard.ZstdError, EOFError) as exc:
         raise InputError(f"compressed data is damaged ({exc})", str(path)) from None
     if not events[0]:
         raise InputError("not a Jetstream capture: no line is a Jetstream event", str(path))
+    if span:  # when it ran, from the events' own times: taken when it ended
+        first, last = (datetime.fromtimestamp(us / 1e6, tz=UTC) for us in span)
+        yield Snapshot(platform=PLATFORM, owner_id=None, taken_at=last,
+                       description="Jetstream capture", span=(first, last))
     if skipped[0]:
         _log.info("%s: %d events of other apps or kinds skipped", path, skipped[0])
 
 
 def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
                 options: ImportOptions | None = None,
-                events: list[int] | None = None) -> Iterator[Record]:
+                events: list[int] | None = None,
+                span: list[int] | None = None) -> Iterator[Record]:
     """The records of each line (bytes) of a capture; ``skipped[0]`` counts what was not
     for kindscope, ``events[0]`` the lines that are Jetstream events at all (for kindscope
-    or not). ``name`` is used in error messages."""
+    or not), ``span`` becomes [first, last] of their event times in microseconds since the
+    epoch. ``name`` is used in error messages."""
     for number, line in enumerate(lines, start=1):
         try:
             event = _event(line, number, name)
@@ -173,6 +179,18 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
             commit = event  # v2: the commit fields are at the top level
         if events is not None and type(did) is str and (commit is not None or "kind" in event):
             events[0] += 1
+            if span is not None:
+                raw = event.get("time_us")
+                if type(raw) is not int or raw <= 1e14:  # v2's "time", or not microseconds
+                    at = _event_time(event)
+                    raw = None if at is None else int(at.timestamp() * 1e6)
+                if raw is not None:
+                    if not span:
+                        span += [raw, raw]
+                    elif raw < span[0]:
+                        span[0] = raw
+                    elif raw > span[1]:
+                        span[1] = raw
         try:
             if commit is not None and type(did) is str:
                 records = _commit(did, commit, event)

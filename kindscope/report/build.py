@@ -73,23 +73,30 @@ def _headline(report: dict) -> str:
     groups = {g["group"]: g for g in void.get("groups", [])}
     distress, upbeat = groups.get("distress"), groups.get("upbeat")
     if void["available"]:
+        # the posts judged: a week old, and, where captures are the only source of
+        # replies, made while one ran (the rest are counted apart as not captured)
+        captured = any(g.get("not_captured_7d") for g in groups.values())
+        judged = "that a capture of replies ran a week past" if captured else \
+            "at least a week old"
         if distress and upbeat and distress["eligible_7d"] and upbeat["eligible_7d"]:
             if min(distress["eligible_7d"], upbeat["eligible_7d"]) < FEW:
                 d, u = (g["eligible_7d"] - g["unanswered_7d"] for g in (distress, upbeat))
-                return (f"Of your {_posts(distress['eligible_7d'], 'painful post')} at least "
-                        f"a week old, {d} got an answer within a week; of your "
+                return (f"Of your {_posts(distress['eligible_7d'], 'painful post')} "
+                        f"{judged}, {d} got an answer within a week; of your "
                         f"{_posts(upbeat['eligible_7d'], 'upbeat one')}, {u}.")
             d = _in_ten(1 - distress["rate_7d"])
             u = _in_ten(1 - upbeat["rate_7d"])
-            return (f"Your painful posts got an answer within a week {d} times in 10; "
+            return (f"Your painful posts {judged} got an answer within a week {d} times in "
+                    f"10; your upbeat ones {u} in 10." if captured else
+                    f"Your painful posts got an answer within a week {d} times in 10; "
                     f"your upbeat ones {u} in 10.")
         rows = [g for g in groups.values() if g["eligible_7d"]]
         eligible = sum(g["eligible_7d"] for g in rows)
         answered = eligible - sum(g["unanswered_7d"] for g in rows)
         if eligible:
-            return (f"{answered} of your {eligible} posts at least a week old got an answer "
+            return (f"{answered} of your {_posts(eligible, 'post')} {judged} got an answer "
                     "from someone within a week.")
-        if any(g.get("not_captured_7d") for g in groups.values()):
+        if captured:
             return ("None of your posts could be judged: the captures that hold others' "
                     "replies did not run a week past any of them.")
         return "None of your posts could be judged yet."

@@ -55,14 +55,17 @@ __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
 LAYOUT_VERSION = 1
 #: The store schema whose tables a dataset holds: schema 5 added only ``account_sources``,
 #: which a dataset does not hold (the profiles only ``--following`` fetched are never
-#: exported), so datasets stay at 4 and every dataset written since 4 still reads.
+#: exported); schema 6 added ``capture_spans``, which a dataset holds, but a dataset written
+#: before has none, and a table a dataset lacks reads as empty (a capture is then spanned
+#: by its posts, as in a database of before 6). So datasets stay at 4 and every dataset
+#: written since 4 still reads.
 DATASET_SCHEMA = 4
 MANIFEST = "dataset.json"
 #: Tables partitioned by platform and the day of their post.
 PARTITIONED = ("posts", "post_sources", "signal_scores", "post_languages")
 #: Tables written as one Parquet file each.
 FLAT = ("snapshots", "snapshot_carries", "accounts", "follows", "reactions", "blocks",
-        "deletions")
+        "deletions", "capture_spans")
 PARTITION_COLUMNS = ("platform", "day")
 #: Below this many bytes of Parquet a dataset is read into memory rather than viewed.
 LOAD_BELOW_BYTES = 64 * 1024 * 1024

@@ -88,10 +88,13 @@ def adopt_owner(store: Store, platform: str, snapshot_id: str, placeholder: str)
 
 def insert_snapshot(store: Store, snapshot_id: str, platform: str, source: str, fmt: str,
                     owner: str | None, taken_at: datetime | None,
-                    description: str | None) -> None:
+                    description: str | None,
+                    span: tuple[datetime, datetime] | None = None) -> None:
     store.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   [snapshot_id, platform, source, fmt, owner, taken_at, datetime.now(UTC),
                    description])
+    if span is not None:  # a capture: when it ran
+        store.execute("INSERT INTO capture_spans VALUES (?, ?, ?)", [snapshot_id, *span])
 
 
 def record_carries(store: Store, snapshot_id: str, owner: str | None,

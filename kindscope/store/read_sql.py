@@ -204,27 +204,49 @@ _READ = f"""
 
 #: The spans of time in which the data holds others' replies (``from_at`` NULL: from the
 #: start), so that a post counts as answered or not only where its whole window lies in
-#: one (``judged_until``). A Jetstream capture holds only what happened while it ran: the
-#: first to the last post it holds (a post dated before its capture widens the span, back
-#: towards the rule for other imports). Any other import that carries others' replies (an
-#: AppView or Mastodon API fetch, a generic file), or none at all, holds them up to the
-#: end of the data (``until``), as before captures were told apart; so the spans narrow
-#: anything only where captures are the platform's only source of others' replies (a
-#: repository of years of posts beside a capture of two days made every older post
-#: "unanswered").
+#: one (``judged_until``). A Jetstream capture holds only what happened while it ran: from
+#: its first event to its last, by the events' own times (``capture_spans``; a post's
+#: createdAt is its client's, and one backdated post widened a span taken from posts back
+#: years), or, for a capture imported before those were kept, from the first to the last
+#: post it holds. Any other import that carries others' replies (an AppView or Mastodon
+#: API fetch, a generic file), or none at all, holds them up to the end of the data
+#: (``until``), as before captures were told apart; so the spans narrow anything only
+#: where captures are the only source of others' replies (a repository of years of posts
+#: beside a capture of two weeks made every older post "unanswered"). For an owner
+#: (``k.me``) only the imports that can show who answered them count, as in
+#: ``availability.data_carries``: their own, or one of no one's that holds a post of
+#: theirs; with no owner (the community view), every import of the platform. No span runs
+#: past ``until`` (a read model ``as_of`` an earlier time).
 _REPLY_COVER = """
-    WITH held AS (SELECT count(*) FILTER (s.format = 'jetstream') AS captures,
-                         count(*) FILTER (s.format <> 'jetstream') AS others
-                  FROM snapshots s JOIN snapshot_carries c USING (snapshot_id), {p}_params k
-                  WHERE s.platform = k.platform AND c.item = 'others_replies')
+    WITH mine_in AS (
+        SELECT DISTINCT ps.snapshot_id
+        FROM post_sources ps JOIN posts p
+          ON p.platform = ps.platform AND p.post_id = ps.post_id, {p}_params k
+        WHERE p.platform = k.platform AND p.author_id = k.me),
+    src AS (
+        SELECT DISTINCT s.snapshot_id, s.format = 'jetstream' AS capture
+        FROM snapshots s JOIN snapshot_carries c USING (snapshot_id)
+        LEFT JOIN mine_in m USING (snapshot_id), {p}_params k
+        WHERE s.platform = k.platform AND c.item = 'others_replies'
+          AND (k.me IS NULL OR s.owner_id = k.me
+               OR (s.owner_id IS NULL AND m.snapshot_id IS NOT NULL))),
+    held AS (SELECT count(*) FILTER (capture) AS captures,
+                    count(*) FILTER (NOT capture) AS others FROM src),
+    by_posts AS (
+        SELECT s.snapshot_id, min(p.created_at) AS first_at, max(p.created_at) AS last_at
+        FROM src s LEFT JOIN capture_spans cs USING (snapshot_id)
+        JOIN post_sources ps ON ps.snapshot_id = s.snapshot_id
+        JOIN posts p ON p.platform = ps.platform AND p.post_id = ps.post_id
+        WHERE s.capture AND cs.snapshot_id IS NULL AND p.created_at IS NOT NULL
+        GROUP BY s.snapshot_id)
     SELECT CAST(NULL AS TIMESTAMPTZ) AS from_at, k.until AS to_at
     FROM {p}_params k, held h WHERE h.captures = 0 OR h.others > 0
     UNION ALL
-    SELECT min(p.created_at) AS from_at, max(p.created_at) AS to_at
-    FROM snapshots s JOIN post_sources ps USING (snapshot_id)
-    JOIN posts p ON p.platform = ps.platform AND p.post_id = ps.post_id, {p}_params k
-    WHERE s.platform = k.platform AND s.format = 'jetstream' AND p.created_at IS NOT NULL
-    GROUP BY s.snapshot_id"""
+    SELECT coalesce(cs.first_event_at, b.first_at) AS from_at,
+           least(coalesce(cs.last_event_at, b.last_at), k.until) AS to_at
+    FROM src s LEFT JOIN capture_spans cs USING (snapshot_id)
+    LEFT JOIN by_posts b USING (snapshot_id), {p}_params k
+    WHERE s.capture AND coalesce(cs.first_event_at, b.first_at) IS NOT NULL"""
 
 
 def judged_sql(posts: str) -> str:

@@ -169,7 +169,20 @@ _V5 = [
        ON CONFLICT DO NOTHING""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# v6: when a capture ran (Jetstream: its first and last event, from the events' own times,
+# which a client cannot set), so that others' replies count only for posts made while one
+# ran: a post's createdAt is the client's, and one backdated post in a capture (archive
+# importers post with the original dates) widened a span taken from posts back years.
+# Captures imported before v6 have no row: their span is taken from their posts.
+_V6 = [
+    """CREATE TABLE capture_spans (
+        snapshot_id VARCHAR PRIMARY KEY,
+        first_event_at TIMESTAMPTZ NOT NULL,
+        last_event_at TIMESTAMPTZ NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Primary-key columns of each record table, in order.
@@ -183,6 +196,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "signal_scores": ("platform", "post_id", "signal", "model_version"),
     "post_sources": ("platform", "post_id", "snapshot_id"),
     "account_sources": ("platform", "account_id", "snapshot_id"),
+    "capture_spans": ("snapshot_id",),
     "snapshot_carries": ("snapshot_id", "item"),
     "post_languages": ("platform", "post_id", "model_version"),
 }

@@ -24,9 +24,13 @@ OTHER, STRANGER = "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", "did:plc:bbbbbbbbbbbbbbbbb
 START = datetime(2023, 4, 10, tzinfo=UTC)
 
 
-def _event(did: str, rkey: str, at: datetime, text: str, parent: str | None = None) -> str:
-    record = {"$type": "app.bsky.feed.post", "createdAt": at.isoformat().replace("+00:00", "Z"),
-              "langs": ["en"], "text": text}
+def _event(did: str, rkey: str, at: datetime, text: str, parent: str | None = None,
+           created: datetime | None = None) -> str:
+    """A post created at ``at`` (its createdAt ``created`` when its client says otherwise:
+    archive importers backdate)."""
+    stamp = (created or at).isoformat().replace("+00:00", "Z")
+    record = {"$type": "app.bsky.feed.post", "createdAt": stamp, "langs": ["en"],
+              "text": text}
     if parent:
         ref = {"cid": "bafyreiainko5un5pbcdosvxpbisjnjzemojnry6nsgtdftdgslbu37kxai",
                "uri": parent}
@@ -41,9 +45,11 @@ def _uri(did: str, rkey: str) -> str:
     return f"at://{did}/app.bsky.feed.post/{rkey}"
 
 
-def _capture(path: Path, days: int) -> None:
+def _capture(path: Path, days: int, backdated: bool = False) -> None:
     """``days`` of a capture: a stranger's post at its start and end, my post on its first
-    day with a reply from someone else two hours later, my post two days before its end."""
+    day with a reply from someone else two hours later, my post two days before its end;
+    with ``backdated``, also a stranger's post whose createdAt says 2015 and one that says
+    2030 (its client's clock)."""
     end = START + timedelta(days=days)
     lines = [_event(STRANGER, "3kaaaaaaaaa2a", START, "good morning"),
              _event(ME, "3kaaaaaaaab2a", START + timedelta(hours=12), "how is everyone?"),
@@ -51,6 +57,11 @@ def _capture(path: Path, days: int) -> None:
                     _uri(ME, "3kaaaaaaaab2a")),
              _event(ME, "3kaaaaaaaad2a", end - timedelta(days=2), "long week"),
              _event(STRANGER, "3kaaaaaaaae2a", end, "good night")]
+    if backdated:
+        lines.insert(1, _event(STRANGER, "3kaaaaaaaaf2a", START + timedelta(hours=1),
+                               "from my old archive", created=datetime(2015, 1, 1, tzinfo=UTC)))
+        lines.insert(2, _event(STRANGER, "3kaaaaaaaag2a", START + timedelta(hours=2),
+                               "my clock is wrong", created=datetime(2030, 1, 1, tzinfo=UTC)))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -123,7 +134,52 @@ def test_the_report_says_which_posts_no_capture_ran_past(store, tmp_path):
     assert other["not_captured_24h"] == other["posts"] - 2
     assert "come only from Jetstream captures" in void["not_captured"]
     assert "`kindscope analyze bluesky:HANDLE` fetches them" in void["not_captured"]
+    assert report["summary"]["sentence"] == ("1 of your 1 post that a capture of replies ran "
+                                             "a week past got an answer from someone within "
+                                             "a week.")
     page = " ".join(render_html(report).split())
     assert "come only from Jetstream captures" in page
     # only the post two days before the capture's end is too new for the 7-day column
     assert "1 newer post is not in the 7-day column." in page
+
+
+def test_a_backdated_post_in_a_capture_does_not_widen_it(store, tmp_path):
+    """A capture runs from its first event to its last by the events' own times: a post
+    whose client dates it 2015 (archive importers do) or 2030 does not move the span (a
+    code review, 2026-12-06: one such post brought back 88 of 89 posts "unanswered")."""
+    import_sources(store, [str(CAR)])
+    _capture(tmp_path / "capture.jsonl", days=15, backdated=True)
+    import_sources(store, [str(tmp_path / "capture.jsonl")])
+    other = _groups(store)["other"]
+    assert (other.eligible_7d, other.unanswered_7d) == (1, 0)
+    taken = store.scalar("SELECT taken_at FROM snapshots WHERE format = 'jetstream'")
+    assert taken == START + timedelta(days=15)  # the capture's last event: its "now"
+
+
+def test_someone_elses_import_does_not_restore_the_whole_span(store, tmp_path):
+    """An import that carries others' replies but is another account's (a friend's fetch)
+    cannot show who answered me, so it does not make my older posts judgeable."""
+    import_sources(store, [str(CAR)])
+    _capture(tmp_path / "capture.jsonl", days=15)
+    import_sources(store, [str(tmp_path / "capture.jsonl")])
+    friend = tmp_path / "friend.jsonl"
+    friend.write_text(json.dumps({"type": "meta", "platform": "bluesky", "owner": OTHER})
+                      + "\n" + json.dumps({"type": "post", "id": "f1", "author": OTHER,
+                                             "text": "my post",
+                                             "created_at": "2023-04-11T00:00:00Z"})
+                      + "\n" + json.dumps({"type": "post", "id": "f2", "author": STRANGER,
+                                             "text": "reply", "reply_to": "f1",
+                                             "created_at": "2023-04-11T01:00:00Z"}) + "\n",
+                      encoding="utf-8")
+    import_sources(store, [str(friend)])
+    other = _groups(store)["other"]
+    assert (other.eligible_7d, other.unanswered_7d) == (1, 0)
+
+
+def test_a_capture_imported_before_spans_were_kept_is_spanned_by_its_posts(store, tmp_path):
+    import_sources(store, [str(CAR)])
+    _capture(tmp_path / "capture.jsonl", days=15)
+    import_sources(store, [str(tmp_path / "capture.jsonl")])
+    store.execute("DELETE FROM capture_spans")  # as a capture imported before schema 6
+    other = _groups(store)["other"]
+    assert (other.eligible_7d, other.unanswered_7d) == (1, 0)
