@@ -99,7 +99,8 @@ def collect_incident(rm: ReadModel, incident: str) -> Evidence:
     if answered:
         rows = evidence.posts_by_ids(rm.store, inc.platform, [*inc.posts, *answered])
     posts = _records(rm.store, inc.platform, rows)
-    target = rm.handles([inc.target_id]).get(inc.target_id) or inc.target_id
+    handle = rm.handles([inc.target_id]).get(inc.target_id)
+    target = f"@{handle.lstrip('@')}" if handle else inc.target_id
     title = f"{KIND_NAMES.get(inc.kind, inc.kind)} aimed at {target}"
     return Evidence(title, inc.id, inc, posts, _collection(rm.store, posts))
 

@@ -226,7 +226,7 @@ def test_an_incident_pack_is_titled_in_words_with_the_targets_handle(store, tmp_
     account id such as a Bluesky DID means nothing to the person a pack is shown to)."""
     _pack_store(store)
     store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
-                  "('x', 'vic', '@vic.example')")
+                  "('x', 'vic', 'vic.example')")  # stored without '@', as most sources do
     rm = read_model(store)
     write_pack(collect_incident(rm, scan(rm).pileons[0].id), tmp_path / "p",
                made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
