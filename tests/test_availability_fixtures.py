@@ -187,3 +187,35 @@ def test_unfollows_say_a_second_snapshot_is_needed(platform, says):
         {"generic": "add them to the JSONL or CSV you import, see docs/generic-format.md",
          "bluesky": "`kindscope analyze bluesky:HANDLE` fetches them",
          "x": "kindscope has no online source for this platform"}[platform])
+
+
+@pytest.mark.parametrize("case", ["x-archive-full", "bluesky-car", "mastodon-archive",
+                                  "mastodon-csv"])
+def test_care_and_inbox_say_they_cannot_look_where_the_data_holds_no_one_elses_posts(
+        case, tmp_path, run):
+    """An archive or a repository holds only the owner's posts: "No painful post from your
+    circle ... is waiting" and "0 replies and mentions ... have no answer" were claims the
+    data cannot make (a user's-eye review on these fixtures, 2026-12-06). Both commands say
+    once that they cannot look, and how to get what they need; --json says available false."""
+    source, me, _ = CASES[case]
+    path = FIXTURES / source
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db = tmp_path / "k.duckdb"
+    assert run("import", path, "--db", db).exit_code == 0
+    extra = ["--me", me] if me else []
+    for command, what in (("care", "painful posts from your circle"),
+                          ("inbox", "replies and mentions to you")):
+        text = run(command, "--db", db, *extra)
+        assert text.exit_code == 0, text.output
+        assert text.stdout.startswith(f"kindscope cannot look for {what}: "), text.stdout
+        assert "waiting" not in text.stdout.split(":", 1)[0]
+        assert "no answer from you yet" not in text.stdout
+        data = json.loads(run(command, "--db", db, "--json", *extra).stdout)
+        assert data["available"] is False and data["items"] == [] and data["note"]
+    platform = "mastodon" if case.startswith("mastodon") else case.split("-")[0]
+    care = run("care", "--db", db, *extra).stdout
+    if platform in ("bluesky", "mastodon"):  # the command that gets the circle, for its platform
+        assert f"kindscope import {platform}:" in care and "--following" in care
+    else:
+        assert "no online source for X" in care

@@ -75,6 +75,9 @@ class CareQueue:
     #: one they are aimed at, when there is one (help lines and the directory)
     wishes_at_you: int = 0
     help_for_you: dict | None = None
+    #: False where the data cannot show what the list looks for (``note`` says why and
+    #: how to get it): an empty list then means nothing, and says so
+    available: bool = True
 
     @property
     def waiting(self) -> int:
@@ -82,7 +85,8 @@ class CareQueue:
         return len(self.items) + self.held_back
 
     def to_dict(self) -> dict:
-        out = {"now": self.now, "now_from": self.now_from, "days": self.days,
+        out = {"available": self.available, "now": self.now, "now_from": self.now_from,
+               "days": self.days,
                "budget": self.budget, "items": [_item_dict(i) for i in self.items],
                "held_back": self.held_back, "only_hostile": self.only_hostile,
                "excluded": dict(self.excluded)}
@@ -158,6 +162,23 @@ def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
     return rm.until
 
 
+#: The command that fetches the people one follows and their recent posts, per platform.
+FOLLOWING_COMMANDS = {"bluesky": "kindscope import bluesky:HANDLE --following",
+                      "mastodon": "kindscope import mastodon:@USER@INSTANCE --following"}
+
+
+def _get_circle(platform: str, what: str) -> str:
+    """How to get ``what`` of the circle on ``platform``, in words."""
+    command = FOLLOWING_COMMANDS.get(platform)
+    if command:
+        return f"`{command}` fetches {what}"
+    if platform == "x" and what == "your follows":
+        return "your X archive holds them: import it"
+    if platform == "x":
+        return "kindscope has no online source for X, and an X archive holds only your own posts"
+    return "add them to the file you import (docs/generic-format.md)"
+
+
 def _now_from(as_of: datetime | None) -> str:
     return "data" if as_of is None else "as-of"
 
@@ -209,11 +230,17 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     note = None
     if not following:
         note = ("this data does not say whom you follow, so there is no circle to look at: "
-                "import your follows (an archive or `kindscope import bluesky:HANDLE "
-                "--following`)")
+                + _get_circle(rm.platform, "your follows"))
+    elif not care_rows.posts_by_any(rm, following):
+        # an archive or a repository holds only the user's own posts: "no painful post is
+        # waiting" would be a claim the data cannot make (a user's-eye review, 2026-12-06)
+        note = ("this data holds no posts by the people you follow, so whether any of them "
+                "is waiting for an answer cannot be seen: "
+                + _get_circle(rm.platform, "their recent posts"))
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
-                     sum(1 for r in eligible if r[4]), _now_from(as_of))
+                     sum(1 for r in eligible if r[4]), _now_from(as_of),
+                     available=note is None)
 
 
 #: An inbox message the signals have no reading of: never shown as a plain "reply or
@@ -240,6 +267,10 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     or muted are counted, not shown."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
+    aimed = rm.available("pileons")  # others' replies and mentions aimed at me
+    if not aimed.available:  # "0 replies ... have no answer" would be a claim it cannot make
+        return CareQueue(now.isoformat(), days, 0, (), 0, {}, aimed.reason,
+                         now_from=_now_from(as_of), available=False)
     rows = care_rows.inbox_rows(rm, now, since)
     blocked = sum(1 for r in rows if r[-1])  # you chose not to see them: counted, not shown
     rows = [r[:-1] for r in rows if not r[-1]]

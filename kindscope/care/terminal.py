@@ -152,6 +152,11 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
     are not printed unless ``show_hostile``: a pile-on's "kill yourself" eight times over,
     unasked, harms the one it is aimed at (a user's-eye review, 2026-12-06)."""
     lines: list[str] = []
+    if not queue.available:  # the data cannot show it: said once, first, with how to get it
+        what = ("painful posts from your circle" if kind == "care"
+                else "replies and mentions to you")
+        lines.append(f"kindscope cannot look for {what}: {queue.note}.")
+        return for_terminal("\n".join(lines))
     if kind == "care":
         count = queue.waiting
         if not count:

@@ -100,6 +100,14 @@ def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[
     return rm.rows(_THREADS, [now, since, list(following), list(followers), mutual_only])
 
 
+def posts_by_any(rm: ReadModel, accounts: list[str]) -> bool:
+    """Whether the data holds any post, of any time, by one of ``accounts`` (the care
+    queue's own posts included: those fetched for it)."""
+    return bool(rm.scalar("SELECT count(*) > 0 FROM {p}_all_posts "
+                          "WHERE list_contains(?, author_id) AND kind <> 'repost'",
+                          [list(accounts)]))
+
+
 def thread_posts(rm: ReadModel, root_id: str, author_id: str, now: datetime) -> list[tuple]:
     """The author's own posts in a thread up to ``now``: ``(post id, created_at, text,
     url)`` in time order (the first painful post and its continuations)."""
