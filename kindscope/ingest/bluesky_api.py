@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kindscope import settings
-from kindscope.errors import NetworkError
+from kindscope.errors import InputError, NetworkError
 from kindscope.ingest import bluesky_records as bsky
 from kindscope.ingest.base import ImportOptions
 from kindscope.model import Account, Follow, Post, Record, Snapshot
@@ -66,6 +66,8 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
     With the ``cache_dir`` setting (``KINDSCOPE_CACHE_DIR``), every answer is kept there,
     so an interrupted import resumes where it stopped when run again.
     """
+    if not detect(source):  # `--format bluesky-api FILE`: nothing of a local path is sent
+        raise InputError("expected bluesky:HANDLE (for example bluesky:ana.bsky.social)", source)
     actor = source[len(_PREFIX):].lstrip("@")
     fetch: FetchJson = HttpFetcher(where=source)
     cache_dir = settings.get("cache_dir")

@@ -189,3 +189,24 @@ def test_empty_folder_named_a_mastodon_csv_export(run, db, tmp_path):
     source.mkdir()
     fuzzing.refused(run, db, source, "no Mastodon CSV export file",
                     args=("--format", "mastodon-csv"))
+
+
+@pytest.mark.parametrize("fmt", ["bluesky-api", "mastodon-api", "bluesky-following",
+                                 "mastodon-following"])
+def test_an_online_format_named_for_a_local_file_sends_nothing(run, db, tmp_path, fmt,
+                                                               monkeypatch):
+    """`--format bluesky-api FILE` asked the AppView for an account named after the file's
+    path (a user's-eye review, 2026-12-06): an online format takes only its own address,
+    and no connection is opened for anything else."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("kindscope import opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    source = tmp_path / "home" / "ana" / "post_record.json"
+    source.parent.mkdir(parents=True)
+    source.write_text('{"text": "hi"}\n')
+    fuzzing.refused(run, db, source, "expected", args=("--format", fmt))
