@@ -147,6 +147,12 @@ def test_a_capture_of_other_people_does_not_show_replies_to_me(tmp_path, run):
     finally:
         store.close()
     assert _claims(report)["replies"] is False
+    # nor how much response my posts got: the likes it saw were between strangers
+    assert _claims(report)["engagement"] is False
+    assert report["kindness_gap"]["available"] is False
+    # nor communities around me: its follows join strangers, none tied to me
+    communities = report["network"].get("communities") or {}
+    assert not communities.get("available"), communities
     _never_zero_where_unavailable(report)
     assert _cli_claims(run, tmp_path / "k.duckdb", None)["pileons"] is False
 

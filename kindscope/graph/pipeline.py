@@ -76,13 +76,25 @@ def carry_partition(target: AccountGraph, source: AccountGraph,
 
 
 def ego_reason(net: Network, platform: str, me: str) -> str | None:
-    """Why there are no communities to find when every edge of the chosen graph touches
-    the owner (an ego network: nothing is known of the others' ties); else None."""
+    """Why there are no communities to find when no edge of the chosen graph ties one of
+    the owner's own accounts to anyone but the owner: every edge touches the owner (an ego
+    network), or the rest join only strangers to the owner (a capture of other people
+    beside a repository made "2 communities" of the owner's follows and one stranger's
+    follow: a user's-eye review, 2026-12-06); else None."""
     g = net.graph.graph
     index = net.graph.index().get((platform, me))
-    if index is None or g.ecount() == 0 or len(g.incident(index, mode="all")) < g.ecount():
+    if index is None or g.ecount() == 0:
         return None
-    return _EGO[net.kind] + _EGO_TAIL
+    ends = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    others = ends[(ends != index).all(axis=1)]  # the edges that do not touch the owner
+    near = np.zeros(g.vcount(), dtype=bool)
+    near[g.neighbors(index, mode="all")] = True
+    if not len(others):
+        return _EGO[net.kind] + _EGO_TAIL
+    if (near[others[:, 0]] | near[others[:, 1]]).any():
+        return None
+    return ("the ties this data holds between other accounts touch no account tied to you "
+            "(another import, such as a capture of other people, holds them)" + _EGO_TAIL)
 
 
 def _owners_only(store: Store, graph: AccountGraph) -> bool:

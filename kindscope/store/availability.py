@@ -157,8 +157,12 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
     items = {item for item, mine, covers_me in rows
              if (covers_me if item == "others_replies"
                  else mine or item not in owner_items)}
-    if store.scalar("SELECT count(*) > 0 FROM reactions WHERE platform = ? AND kind = 'like' "
-                    "AND account_id <> ?", [platform, me]):
+    # likes by others on my posts: likes a capture saw between strangers say nothing of
+    # mine (they made "your upbeat posts got no engagement" of a repository's old posts)
+    if store.scalar("SELECT count(*) > 0 FROM reactions x JOIN posts p "
+                    "ON p.platform = x.platform AND p.post_id = x.post_id "
+                    "WHERE x.platform = ? AND x.kind = 'like' AND x.account_id <> ? "
+                    "AND p.author_id = ?", [platform, me, me]):
         items.add("reactions")
     if "others_replies" not in items and prefix is not None:
         if store.scalar(f"SELECT count(*) > 0 FROM {prefix}_replies_by_others"):
