@@ -225,3 +225,25 @@ def test_care_and_inbox_say_they_cannot_look_where_the_data_holds_no_one_elses_p
         assert f"kindscope import {platform}:" in care and "--following" in care
     else:
         assert "no online source for X" in care
+
+
+def test_an_export_that_names_no_owner_offers_a_command_that_works(tmp_path):
+    """A Mastodon CSV export names no account ("self") and holds no posts: the report was
+    "for @self", said it holds your own posts, and offered `kindscope analyze mastodon:self`,
+    which fails (a user's-eye review, 2026-12-06)."""
+    from kindscope.report import render_html
+
+    path = FIXTURES / "mastodon/csv_exports"
+    if not path.exists():
+        pytest.skip("fixture missing")
+    store = Store(tmp_path / "k.duckdb")
+    try:
+        import_sources(store, [str(path)])
+        report = build_report(store)
+    finally:
+        store.close()
+    page = " ".join(render_html(report).split())
+    assert "@self" not in page and "mastodon:self" not in page
+    assert "kindscope report for your account" in page
+    assert "kindscope analyze mastodon:@USER@INSTANCE" in page
+    assert "it holds none of your posts and no one else's replies" in page

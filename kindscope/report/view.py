@@ -14,6 +14,7 @@ from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, s
 from kindscope.report.care_view import CareView, MomentsView, care_view, moments_view
 from kindscope.signals.language_names import language_name
 from kindscope.store.availability import remedy
+from kindscope.store.read import PLACEHOLDER_OWNERS
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
@@ -79,7 +80,10 @@ class Who:
 
 
 def who(handle: str | None, account_id: str | None = None) -> Who:
-    """Show the handle where one is known; a DID only shortened and said to be an id."""
+    """Show the handle where one is known; a DID only shortened and said to be an id; an
+    owner an export does not name (a Mastodon CSV export's "self") as "your account"."""
+    if not handle and account_id in PLACEHOLDER_OWNERS:
+        return Who("your account", True, "")
     for value in (handle, account_id):
         if value and not str(value).startswith("did:"):
             return Who("@" + str(value).lstrip("@"), False, str(value))
