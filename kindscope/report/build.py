@@ -108,7 +108,8 @@ def _headline(report: dict) -> str:
         d, u = by["distress"], by["upbeat"]
         counted = silent.get("counted") or "responses"
         if silent.get("note"):
-            return (f"Only {d['posts']} of your posts read as painful and {u['posts']} as "
+            lead = "Only " if d["posts"] and u["posts"] else ""
+            return (f"{lead}{d['posts']} of your posts read as painful and {u['posts']} as "
                     f"upbeat (at least a week old): not enough to compare how often each got "
                     f"no response ({counted}).")
         return (f"{d['no_response']} of your {d['posts']} painful posts got no response at "

@@ -14,7 +14,15 @@ SUPPORT_NAMES = {"support": "supportive", "support_er": "warmth (emotional react
 
 
 def pct(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.0f}%"
+    """A share as a whole percentage; one that rounds to 0% or 100% but is not says so
+    ("<1%", ">99%"): "1 of 527 read as supportive" beside "0%" read as a contradiction."""
+    if value is None:
+        return "–"
+    if 0 < value < 0.005:
+        return "<1%"
+    if 0.995 <= value < 1:
+        return ">99%"
+    return f"{100 * value:.0f}%"
 
 
 def hours(value: float | None) -> str:

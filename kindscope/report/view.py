@@ -80,12 +80,15 @@ class Who:
 
 
 def who(handle: str | None, account_id: str | None = None) -> Who:
-    """Show the handle where one is known; a DID only shortened and said to be an id; an
-    owner an export does not name (a Mastodon CSV export's "self") as "your account"."""
+    """Show the handle where one is known; a DID only shortened and said to be an id, as
+    is a number (an X account id); an owner an export does not name (a Mastodon CSV
+    export's "self") as "your account"."""
     if not handle and account_id in PLACEHOLDER_OWNERS:
         return Who("your account", True, "")
     for value in (handle, account_id):
-        if value and not str(value).startswith("did:"):
+        # an X account known only by its number is an id, never "@11250": that could be
+        # another person's handle (a user's-eye review, 2026-12-06)
+        if value and not str(value).startswith("did:") and not str(value).isdigit():
             return Who("@" + str(value).lstrip("@"), False, str(value))
     value = str(handle or account_id or "")
     if len(value) > 20:

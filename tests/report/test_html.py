@@ -300,3 +300,23 @@ def test_a_named_account_shows_what_its_hostile_count_is_out_of(demo):
     for r in rows:
         assert (f'<td class="n">{r["hostile"]}</td><td class="n">{r["read"]}</td>'
                 in table), r["account_id"]
+
+
+def test_small_shares_ids_and_month_spans_are_said_as_they_are():
+    """From a user's-eye review on real X archives (2026-12-06): "1 of 527 read as
+    supportive" beside "0%"; "@11250" for an account known only by its number, which could
+    be another person's handle; "span 103 months (2010-10 to 2022-11)" for 146 months."""
+    from kindscope.report.figures import pct
+    from kindscope.report.view import who
+
+    assert (pct(1 / 527), pct(0.0), pct(526 / 527), pct(1.0), pct(0.5)) == (
+        "<1%", "0%", ">99%", "100%", "50%")
+    assert who(None, "11250").is_id and who("11250").text == "11250"
+    assert who(None, "sam_rivers").text == "@sam_rivers"
+    from kindscope.report.html import environment
+
+    env = environment()
+    page = env.from_string('{% import "metrics.html" as t with context %}'
+                           '{{ t.grouped_note(p, "your posts") }}').render(
+        p={"unit": "quarter", "months": 103, "first": "2010-10", "last": "2022-11"})
+    assert "Your posts fall in 103 months between 2010-10 and 2022-11" in page
