@@ -247,3 +247,4 @@ def test_an_export_that_names_no_owner_offers_a_command_that_works(tmp_path):
     assert "kindscope report for your account" in page
     assert "kindscope analyze mastodon:@USER@INSTANCE" in page
     assert "it holds none of your posts and no one else's replies" in page
+    assert report["own_moments"]["reason"] == "no posts of yours in the data"  # not "score"

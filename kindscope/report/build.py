@@ -277,6 +277,9 @@ def _care(rm: ReadModel) -> dict:
 def _own_moments(rm: ReadModel) -> dict:
     """The user's own posts that read as written in pain or anger, with links, so they can
     decide themselves whether to hide or delete any (kindscope changes nothing)."""
+    if not sum(aggregates.my_post_counts(rm)):  # "not scored yet" sent people to score
+        return {"available": False, "reason": "no posts of yours in the data",
+                "count": None, "posts": []}
     if not rm.scored:
         return {"available": False, "reason": NO_SCORES_REASON, "count": None, "posts": []}
     total, rows = aggregates.own_moments(rm, MAX_OWN_MOMENTS)
