@@ -248,3 +248,20 @@ def test_an_export_that_names_no_owner_offers_a_command_that_works(tmp_path):
     assert "kindscope analyze mastodon:@USER@INSTANCE" in page
     assert "it holds none of your posts and no one else's replies" in page
     assert report["own_moments"]["reason"] == "no posts of yours in the data"  # not "score"
+
+
+def test_the_terminal_names_the_fetch_command_with_the_owners_handle(tmp_path, run):
+    """The page gave `kindscope analyze mastodon:@user@host` with the owner's address, the
+    terminal the placeholder (a user's-eye review on the real export, 2026-12-06)."""
+    path = FIXTURES / "mastodon-archive-full"
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db, out = tmp_path / "k.duckdb", tmp_path / "r"
+    assert run("import", path, "--db", db).exit_code == 0
+    result = run("report", "--db", db, "--out", out)
+    assert result.exit_code == 0, result.output
+    page = (out / "report.html").read_text(encoding="utf-8")
+    line = next(x for x in result.stdout.splitlines() if x.startswith("this data cannot show"))
+    assert "@USER@INSTANCE" not in line
+    command = line.split("`")[1]
+    assert command.startswith("kindscope analyze mastodon:@") and command in page

@@ -54,10 +54,13 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
         click.echo(for_terminal(f"  {line}", one_line=True))
     cannot = report["data"]["cannot_show"]
     if cannot:
+        from kindscope.report.view import with_own_handle
         from kindscope.store.availability import ways_to_get
 
         questions = [c["question"] for c in cannot]
-        click.echo(f"this data cannot show: {ways_to_get(report['source']['platform'], questions)}")
+        ways = with_own_handle(ways_to_get(report["source"]["platform"], questions),
+                               report["source"])
+        click.echo(for_terminal(f"this data cannot show: {ways}", one_line=True))
     click.echo(f"wrote {html_path} and {json_path}")
 
 

@@ -18,7 +18,8 @@ from kindscope.store.read import PLACEHOLDER_OWNERS
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
-           "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer"]
+           "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer",
+           "with_own_handle"]
 
 #: Metric sections in page order, with their headings.
 SECTIONS = {
@@ -320,7 +321,8 @@ def _collapsed(report: dict) -> frozenset[str]:
 
 
 def _command(command: str | None, me: Who) -> str | None:
-    """The fetch command with the owner's handle in place of the placeholder, where known."""
+    """The fetch command (or a text naming it) with the owner's handle in place of the
+    placeholder, where known."""
     if command is None or me.is_id or not me.full:
         return command
     for placeholder in _PLACEHOLDERS:
@@ -328,6 +330,13 @@ def _command(command: str | None, me: Who) -> str | None:
             handle = me.full if placeholder.startswith("@") else me.full.lstrip("@")
             return command.replace(placeholder, handle)
     return command
+
+
+def with_own_handle(text: str, source: dict) -> str:
+    """``text`` (a fetch command, or words naming it) with the report owner's handle in
+    place of the placeholder, as the page gives it (``source``: report.json's)."""
+    me = source.get("me") or {}
+    return _command(text, who(me.get("handle"), me.get("account_id"))) or text
 
 
 def _panel(report: dict, collapsed: frozenset[str]) -> Panel | None:
