@@ -152,8 +152,8 @@ def summary_of(report: dict) -> dict:
     given = report["kindness_given"]
     if given["available"] and given.get("supportive_share") is not None:
         kind = round(given["supportive_share"] * given["replies"])
-        lines.append(f"{kind} of your {given['replies']} replies to others read as comforting "
-                     "or supportive." + _rough(report, "support"))
+        lines.append(f"{kind} of your {given['replies']} posts in conversations with others "
+                     "read as comforting or supportive." + _rough(report, "support"))
     gap = report["kindness_gap"]
     if gap["available"] and gap.get("ratio") is not None:
         lines.append(f"Your painful posts got {gap['ratio']:.2f} times the engagement of your "

@@ -320,3 +320,16 @@ def test_small_shares_ids_and_month_spans_are_said_as_they_are():
                            '{{ t.grouped_note(p, "your posts") }}').render(
         p={"unit": "quarter", "months": 103, "first": "2010-10", "last": "2022-11"})
     assert "Your posts fall in 103 months between 2010-10 and 2022-11" in page
+
+
+def test_the_count_of_replies_says_what_it_counts(demo):
+    """`stats` said 485 replies and the report 527 of the same X archive (a user's-eye
+    review, 2026-12-06): the report's count is of posts in conversations with others and
+    says so, naming what `stats` counts instead."""
+    given = demo["report"]["kindness_given"]
+    assert given["available"] and given["replies"]
+    page = " ".join(render_html(demo["report"]).split())
+    assert (f"You wrote {given['replies']} posts in conversations with other people (your "
+            "replies, posts addressed to someone") in page
+    assert "<code>kindscope stats</code> counts only posts that reply to a post" in page
+    assert "replies to other people" not in page
