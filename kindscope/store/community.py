@@ -185,8 +185,8 @@ def engagement_by_community(scope: CommunityScope) -> dict[int, dict[str, tuple]
                      coalesce(rc.replies, 0) + coalesce(m.like_count, l.likes, 0)
                        + coalesce(m.repost_count, s.reposts, 0) AS engagement
               FROM {p}_mine m LEFT JOIN rc USING (post_id) LEFT JOIN likes l USING (post_id)
-              LEFT JOIN reposts s USING (post_id)
-              WHERE m.label IN ('distress', 'upbeat'))
+              LEFT JOIN reposts s USING (post_id) JOIN {p}_mine_judged j USING (post_id)
+              WHERE m.label IN ('distress', 'upbeat') AND j.judged_until IS NOT NULL)
         SELECT community, label, count(*), avg(engagement) FROM e
         GROUP BY GROUPING SETS ((community, label), (label))
         ORDER BY 1 NULLS FIRST, 2""")

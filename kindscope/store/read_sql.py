@@ -382,6 +382,8 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         SELECT parent_id AS post_id, count(*) FILTER (NOT is_hostile) AS replies,
                count(*) FILTER (is_hostile) AS hostile_replies
         FROM {p}_replies_by_others GROUP BY parent_id"""),
+    # only the posts the data can show the response to: where captures are the only source
+    # of others' replies, those made while one ran (_REPLY_COVER); elsewhere, all
     ("engagement", """
         SELECT m.post_id, m.created_at, m.label, m.is_disclosure, j.judged_until,
                coalesce(rc.replies, 0) AS replies,
@@ -393,7 +395,8 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
         FROM {p}_mine m LEFT JOIN {p}_mine_judged j USING (post_id)
         LEFT JOIN {p}_reply_counts rc USING (post_id)
         LEFT JOIN {p}_likes_seen l USING (post_id)
-        LEFT JOIN {p}_reposts_seen s USING (post_id)"""),
+        LEFT JOIN {p}_reposts_seen s USING (post_id)
+        WHERE j.judged_until IS NOT NULL"""),
     ("blocked", """
         SELECT DISTINCT b.target_id AS account_id FROM blocks b, {p}_params k
         WHERE b.platform = k.platform AND b.account_id = k.me

@@ -183,3 +183,23 @@ def test_a_capture_imported_before_spans_were_kept_is_spanned_by_its_posts(store
     store.execute("DELETE FROM capture_spans")  # as a capture imported before schema 6
     other = _groups(store)["other"]
     assert (other.eligible_7d, other.unanswered_7d) == (1, 0)
+
+
+def test_engagement_is_read_only_where_a_capture_ran(store, tmp_path):
+    """Likes and replies a capture saw say nothing of the repository's older posts: the
+    kindness gap and after-disclosure read only posts a capture holds, where captures are
+    the only source (before, every older post counted as engagement 0)."""
+    from kindscope.metrics import kindness_gap
+
+    import_sources(store, [str(CAR)])
+    _capture(tmp_path / "capture.jsonl", days=15)
+    import_sources(store, [str(tmp_path / "capture.jsonl")])
+    rm = read_model(store, ME)
+    try:
+        held = rm.scalar("SELECT count(*) FROM {p}_engagement")
+        mine = rm.scalar("SELECT count(*) FROM {p}_mine")
+        gap = kindness_gap(rm)
+    finally:
+        rm.close()
+    assert (held, mine) == (2, 90)  # the two posts of mine the capture holds
+    assert gap.distress_posts + gap.upbeat_posts <= 2
