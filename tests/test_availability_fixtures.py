@@ -265,3 +265,18 @@ def test_the_terminal_names_the_fetch_command_with_the_owners_handle(tmp_path, r
     assert "@USER@INSTANCE" not in line
     command = line.split("`")[1]
     assert command.startswith("kindscope analyze mastodon:@") and command in page
+
+
+def test_network_names_the_owner_by_handle(tmp_path, run):
+    """`kindscope network` printed "x 112769581: follows 295 ..." of a real X archive whose
+    owner's handle it holds (a user's-eye review, 2026-12-06)."""
+    path = FIXTURES / "x-archive-full"
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db = tmp_path / "k.duckdb"
+    assert run("import", path, "--db", db).exit_code == 0
+    with Store(db) as store:
+        owner, handle = store.rows("SELECT s.owner_id, a.handle FROM snapshots s JOIN accounts a "
+                                   "ON a.platform = s.platform AND a.account_id = s.owner_id")[0]
+    text = run("network", "--db", db).stdout
+    assert f"x @{handle.lstrip('@')} ({owner}): follows " in text

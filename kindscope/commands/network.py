@@ -11,6 +11,7 @@ from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
 from kindscope.report.network import spread_verb, spread_words
 from kindscope.store.db import open_store
+from kindscope.store.people import owner_handles
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["network_command"]
@@ -49,6 +50,7 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
         try:
             report = analyse_network(store, rm, platform, seed=seed,
                                      snapshots="all" if all_snapshots else "latest")
+            handles = owner_handles(store, [(v.platform, v.owner_id) for v in report.owners])
         finally:
             if rm is not None:
                 rm.close()
@@ -67,7 +69,8 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     counted = "follows" if report.graph == "follow" else "interactions"
     names = {c.community: c.name for c in report.communities}
     for view in report.owners:
-        _echo_owner(view, counted, no_communities, names)
+        _echo_owner(view, counted, no_communities, names,
+                    handles.get((view.platform, view.owner_id)))
 
 
 def _say(line: str) -> None:
@@ -75,15 +78,18 @@ def _say(line: str) -> None:
     click.echo(for_terminal(line, one_line=True))
 
 
-def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str]) -> None:
+def _echo_owner(view, counted: str, ego: str | None, names: dict[int, str],
+                handle: str | None = None) -> None:
     r = view.reciprocity
+    # the owner by handle where the data has one ("x 112769581" named no one a person knows)
+    who = f"@{handle.lstrip('@')} ({view.owner_id})" if handle else view.owner_id
     if view.follow_back.available:
-        _say(f"{view.platform} {view.owner_id}: follows {r.follows}, followers "
-                   f"{r.followers}, {len(r.not_following_back)} do not follow back")
+        _say(f"{view.platform} {who}: follows {r.follows}, followers "
+             f"{r.followers}, {len(r.not_following_back)} do not follow back")
     else:
         follows = f"follows {r.follows}; " if r.follows else ""
-        _say(f"{view.platform} {view.owner_id}: {follows}follow-back not available: "
-                   f"{view.follow_back.reason}")
+        _say(f"{view.platform} {who}: {follows}follow-back not available: "
+             f"{view.follow_back.reason}")
     spread = view.follow_spread
     if spread.largest_share is not None and not ego:
         largest = spread.largest_community

@@ -40,3 +40,14 @@ def follower_profiles(store: Store, platform: str, ids: list[str], limit: int) -
              AND followers_count IS NOT NULL AND following_count IS NOT NULL
              AND posts_count IS NOT NULL
            ORDER BY account_id LIMIT ?""", [platform, ids, limit])
+
+
+def owner_handles(store: Store, owners: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The handle of each ``(platform, account id)`` that has one (others left out)."""
+    if not owners:
+        return {}
+    rows = store.rows("SELECT platform, account_id, handle FROM accounts "
+                      "WHERE handle IS NOT NULL AND handle <> '' "
+                      "AND list_contains(?, platform || ' ' || account_id)",
+                      [[f"{p} {a}" for p, a in owners]])
+    return {(p, a): h for p, a, h in rows}
