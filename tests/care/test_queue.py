@@ -236,6 +236,9 @@ def test_inbox_kind_first_hostile_last_answered_left_out(store):
     assert [(i.post_id, i.status) for i in box.items] == [
         ("r1", "read as painful"), ("r2", "read as kind"), ("r4", "reply or mention"),
         ("e2", "read as toxic"), ("e3", "read as toxic"), ("r3", "read as toxic")]
+    # hostile, but no death wish: no help for the user, and none in --json
+    assert box.wishes_at_you == 0 and box.help_for_you is None
+    assert "help_for_you" not in box.to_dict()
     rm = read_model(store)
     try:
         assert [i.post_id for i in inbox(rm, days=1.4).items] == ["r1", "r2", "r4", "r3"]
@@ -400,13 +403,3 @@ def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     as_json = box.to_dict()
     assert [i["text"] for i in as_json["items"]].count(wish) == 3
     assert as_json["wishes_at_you"] == 3
-
-
-def test_inbox_without_a_wish_offers_no_help_for_you(store):
-    rm = read_model(store)
-    try:
-        box = inbox(rm)
-    finally:
-        rm.close()
-    assert box.wishes_at_you == 0 and box.help_for_you is None
-    assert "help_for_you" not in box.to_dict()
