@@ -156,7 +156,14 @@ def _text(value) -> str:
 
 
 def _opt_bool(value) -> bool | None:
-    return None if value is None else bool(value)
+    """A flag as given: JSON true/false, or the words "true"/"false" (any case, spaces
+    around), as some exports type them (TwiBot-20: "False "); ``bool("False ")`` read every
+    such flag as set. Other values are refused by :func:`_check_values`."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return bool(value)
 
 
 def _opt_int(value) -> int | None:
@@ -196,7 +203,7 @@ def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
         followers_count=_int(user.get("followers_count")),
         following_count=_int(user.get("friends_count")),
         posts_count=_int(user.get("statuses_count")),
-        default_avatar=bool(user.get("default_profile_image"))
+        default_avatar=bool(_opt_bool(user.get("default_profile_image")))
         or "default_profile" in _text(user.get("profile_image_url_https")),
         has_banner=bool(user.get("profile_banner_url")),
         **_counts_given(user, ("followers_count", "friends_count", "statuses_count")),
@@ -268,15 +275,25 @@ def from_bluesky(view: dict, observed_at: datetime | None = None) -> Profile:
 _COUNT_FIELDS = ("followers_count", "friends_count", "statuses_count", "favourites_count",
                  "listed_count", "following_count", "followersCount", "followsCount",
                  "postsCount")
+#: The flags the profiles read (X's, Mastodon's): JSON booleans, or the words true/false.
+_FLAG_FIELDS = ("default_profile", "default_profile_image", "verified", "geo_enabled",
+                "profile_use_background_image", "has_extended_profile", "protected", "bot",
+                "locked")
 
 
 def _check_values(obj: dict, where: str | None) -> None:
-    """Refuse a count that is not a whole number and a creation time that cannot be read."""
+    """Refuse a count that is not a whole number, a flag that is not true or false, and a
+    creation time that cannot be read."""
     for key in _COUNT_FIELDS:
         value = obj.get(key)
         if value is not None and not (isinstance(value, int) and not isinstance(value, bool)
                                       or isinstance(value, str) and value.strip().isdigit()):
             raise InputError(f"{key} is {value!r}, not a whole number", where)
+    for key in _FLAG_FIELDS:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, bool) and not (
+                isinstance(value, str) and value.strip().lower() in ("true", "false")):
+            raise InputError(f"{key} is {value!r}, not true or false", where)
     for key in ("created_at", "createdAt"):
         value = obj.get(key)
         if value and _parse_time(value) is None:

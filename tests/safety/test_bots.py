@@ -322,3 +322,22 @@ def test_rules_do_not_fire_on_a_count_that_is_not_there():
              "followersCount": 10, "followsCount": 10}
     assert check_rules(from_any(dict(flood, postsCount=20000), NOW)).rule == "flood"
     assert check_rules(from_any(flood, NOW)) is None
+
+
+def test_flags_typed_as_words_are_read_as_words():
+    """TwiBot-20 types flags as "False " and "True ": ``bool("False ")`` read each as set,
+    and 31 of 100 scores moved by more than 0.05 with the typing alone (a moderator's
+    review, 2026-12-06). A flag that is neither is refused."""
+    from kindscope.errors import InputError
+
+    base = {"id_str": "1", "screen_name": "ana", "created_at": "Wed Jan 01 00:00:00 +0000 2020",
+            "followers_count": 10, "friends_count": 12, "statuses_count": 300}
+    seen = datetime(2026, 12, 6, tzinfo=UTC)
+    typed = from_any({**base, "verified": False, "geo_enabled": False,
+                      "default_profile": True, "default_profile_image": False}, seen)
+    worded = from_any({**base, "verified": "False ", "geo_enabled": "false",
+                       "default_profile": "True ", "default_profile_image": "False "}, seen)
+    assert typed == worded
+    assert score_profile(typed).bot == score_profile(worded).bot
+    with pytest.raises(InputError, match="verified is 'maybe', not true or false"):
+        from_any({**base, "verified": "maybe"})
