@@ -308,7 +308,7 @@ def _distinct(cannot: dict[str, str]) -> list[tuple[str, str]]:
               default="kindscope-community", show_default=True,
               help="Folder for community.json.")
 @click.option("--platform", default=None, help="Only this platform (default: every one).")
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many of the most targeted accounts to count (never named).")
 @master_option
 def community_command(engine, data_dir, db, out_dir, platform, top, master):

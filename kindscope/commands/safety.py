@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from datetime import UTC
 from pathlib import Path
@@ -212,7 +213,11 @@ def evidence_command(db, incident, account, out_dir, verify_dir, expect, me):
         if incident or account or out_dir:
             raise InputError("--verify checks a pack: give it without --incident, "
                              "--account or --out")
-        _verify(verify_dir, expect)
+        if expect is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", expect.strip()):
+            # a shortened or mistyped hash read as "it was rewritten" of an intact pack
+            raise InputError(f"--expect {expect!r} is not a SHA-256: give all 64 hex "
+                             "characters noted when the pack was made")
+        _verify(verify_dir, expect if expect is None else expect.strip().lower())
         return
     if expect is not None:
         raise InputError("--expect goes with --verify")

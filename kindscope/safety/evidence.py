@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from kindscope import __version__
 from kindscope.errors import InputError
-from kindscope.safety.evidence_html import render_html
+from kindscope.safety.evidence_html import RULE_VALUES, render_html
 from kindscope.safety.incidents import KIND_NAMES, Incident, scan
 from kindscope.store import evidence
 from kindscope.store.db import Store
@@ -54,7 +54,9 @@ def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]
     ids = [r[1] for r in rows]
     scores: dict[str, dict] = {}
     for post, signal, score, version in evidence.post_scores(store, platform, ids):
-        scores.setdefault(post, {})[signal] = {"score": score, "model": version}
+        # a value a rule layer sets is marked as such in the record, not only on the page
+        scores.setdefault(post, {})[signal] = {"score": score, "model": version} | (
+            {"set_by_rule": True} if score in RULE_VALUES else {})
     sources: dict[str, list[str]] = {}
     for post, snapshot in evidence.post_sources(store, platform, ids):
         sources.setdefault(post, []).append(snapshot)

@@ -152,6 +152,7 @@ def _view(ev: Evidence) -> dict:
     incident = None
     if inc is not None:
         incident = {"kind": KIND_NAMES.get(inc.kind, inc.kind), "id": inc.id,
+                    "trawl": inc.kind == "trawler",
                     "platform": inc.platform, "target": inc.target_id,
                     "start": readable_time(inc.start), "end": readable_time(inc.end),
                     "accounts": list(inc.accounts), "reason": inc.reason}

@@ -23,6 +23,7 @@ from storedata import add_follows, add_post, add_snapshot
 from kindscope.errors import InputError
 from kindscope.safety.evidence import (
     MANIFEST,
+    Evidence,
     check_pack,
     collect_account,
     collect_incident,
@@ -255,6 +256,38 @@ def test_a_pack_keeps_whom_each_post_mentions(store, tmp_path):
     assert '<p class="reply">Mentions <bdi>vic</bdi>, <bdi>friend</bdi></p>' in page
 
 
+def test_the_record_marks_a_score_a_rule_set(store, tmp_path):
+    """evidence.json and posts.csv gave a rule's cap as the model's probability; the page
+    alone said otherwise (a moderator's review, 2026-12-06)."""
+    out = _pack(store, tmp_path / "p")
+    doc = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    scores = {p["post_id"]: p["scores"] for p in doc["posts"]}
+    assert all("set_by_rule" not in s for p in scores.values() for s in p.values())
+    store.execute("UPDATE signal_scores SET score = 0.3 WHERE post_id = 'h1' "
+                  "AND signal = 'support_er'")
+    rm = read_model(store)
+    write_pack(collect_incident(rm, scan(rm).pileons[0].id), tmp_path / "q",
+               made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
+    doc = json.loads((tmp_path / "q" / "evidence.json").read_text(encoding="utf-8"))
+    h1 = next(p for p in doc["posts"] if p["post_id"] == "h1")["scores"]
+    assert h1["support_er"]["set_by_rule"] is True and "set_by_rule" not in h1["toxicity"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "q" / "posts.csv").read_text())))
+    assert json.loads(next(r for r in rows if r["post_id"] == "h1")["scores"])[
+        "support_er"]["set_by_rule"] is True
+
+
+def test_a_trawl_pack_says_it_is_found_by_timing(store, tmp_path):
+    from kindscope.safety.evidence_html import render_html as page_of
+    from kindscope.safety.incidents import Incident
+
+    trawl = Incident("trawler-1", "trawler", "x", "vic", datetime(2024, 3, 1, tzinfo=UTC),
+                     datetime(2024, 3, 2, tzinfo=UTC), ("t",), (), (), "t replied to 5 old "
+                     "posts")
+    ev = Evidence("History trawl aimed at vic", trawl.id, trawl, (), ())
+    text = " ".join(page_of(ev, "2024-03-02T09:30:00+00:00").split())
+    assert "found by timing alone" in text and "readings the incident is built from" not in text
+
+
 def _problems(out: Path) -> list[tuple[str, str]]:
     return [(p.name, p.kind) for p in check_pack(out)]
 
@@ -406,6 +439,11 @@ def test_verify_wants_every_file_of_a_pack_and_the_expected_manifest(store, tmp_
     out = _pack(store, tmp_path / "pack")
     noted = hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
     assert run("evidence", "--verify", out, "--expect", noted).exit_code == 0
+    # a shortened or mistyped hash is not "rewritten": it is refused as no SHA-256
+    for short in (noted[:16], "xyz"):
+        wrong = run("evidence", "--verify", out, "--expect", short)
+        assert wrong.exit_code == 2 and "is not a SHA-256" in wrong.stderr
+        assert "rewritten" not in wrong.output and wrong.stderr.count("\n") == 1
     json_file = out / "evidence.json"
     json_file.write_text(json_file.read_text() + "\n")  # any edit
     lines = [line if not line.endswith("evidence.json") else
