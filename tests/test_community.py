@@ -288,3 +288,31 @@ def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):
     assert view["overall"]["kindness_gap"]["distress_posts"] is None
     # the demo's follows are many people's: those figures stand
     assert view["overall"]["reciprocity"] is not None and "follow_ties" not in view["cannot_show"]
+
+
+def test_unscored_posts_are_said_where_they_change_what_is_counted(demo_db, tmp_path):
+    """Three abusive replies imported and not scored made a member's painful posts read as
+    answered, with no word of it, and `safety` warned only of posts aimed at the owner (a
+    moderator's review, 2026-12-06): both say how many posts are not scored yet."""
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(demo_db, db)
+    with Store(db, read_only=True) as store:
+        target, parent = store.rows(
+            "SELECT author_id, post_id FROM posts WHERE kind = 'post' AND author_id <> "
+            "(SELECT owner_id FROM snapshots WHERE owner_id IS NOT NULL LIMIT 1) "
+            "ORDER BY post_id LIMIT 1")[0]
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("".join(json.dumps({"id": f"x{i}", "author": f"new{i}", "reply_to": parent,
+                                         "reply_to_author": target,
+                                         "created_at": "2024-05-20T10:00:00Z",
+                                         "text": "nobody cares, shut up"}) + "\n"
+                             for i in range(3)))
+    invoke("import", extra, "--db", db)
+    result = invoke("community", "--engine", "duckdb", "--db", db, "--out", tmp_path / "c")
+    assert "note: 3 posts are not scored yet (run kindscope score)" in result.output
+    (view,) = json.loads((tmp_path / "c" / "community.json").read_text())["platforms"]
+    assert view["unscored_posts"] == 3
+    notes = json.loads(invoke("safety", "--db", db, "--json").stdout)["notes"]
+    assert any(n.startswith("3 other posts in this data are not scored yet") for n in notes)

@@ -113,6 +113,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         void = cm.void_by_community(scope, WINDOW)
         gaps = cm.engagement_by_community(scope)
         targeted = cm.most_targeted(scope, top)
+        unscored = cm.unscored_posts(scope) if scope.model_version else None
         model_version, until = scope.model_version, scope.until
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
@@ -163,6 +164,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "seed": seed,
         "carries": carries,
         "cannot_show": cannot,
+        # posts not scored yet (null: nothing is): until they are, a reply among them counts
+        # as an answer and no pile-on among them can be seen
+        "unscored_posts": unscored,
         "accounts_in_graph": len(membership),
         "communities_found": len(sizes),
         "community_method": found.method,
@@ -279,6 +283,9 @@ def _summary(view: dict) -> str:
                "pile-ons)" if o.get("network_bursts") else "")
             + f"; most targeted account: {worst}"
             + "".join(f"\n  cannot show {words}: {why}" for words, why in _distinct(cannot))
+            + (f"\n  note: {view['unscored_posts']:,} posts are not scored yet (run kindscope "
+               "score): until they are, a reply among them counts as an answer and no pile-on "
+               "among them can be seen" if view.get("unscored_posts") else "")
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))
 

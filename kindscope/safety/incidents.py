@@ -46,6 +46,7 @@ from kindscope.store.incidents import (
     hostility_scored,
     old_post_replies,
     unread_aimed,
+    unscored_elsewhere,
 )
 from kindscope.store.read import ReadModel
 
@@ -260,6 +261,10 @@ def scan(rm: ReadModel) -> SafetyScan:
         "(score the posts first)",)
     if scored and pileons.available:
         notes += _unread_notes(*unread_aimed(rm))
+        if elsewhere := unscored_elsewhere(rm):  # pile-ons on others are listed too
+            notes += (f"{elsewhere} other post{'s' if elsewhere != 1 else ''} in this data "
+                      f"{'are' if elsewhere != 1 else 'is'} not scored yet, so no pile-on on "
+                      "anyone else among them can be seen: run kindscope score",)
     found, bursts = find_bursts(rm) if pileons.available and scored else ((), ())
     return SafetyScan(found, find_trawlers(rm) if trawlers.available else (), scored, notes,
                       pileons.reason, trawlers.reason, bursts)

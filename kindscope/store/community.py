@@ -45,12 +45,13 @@ from kindscope.store.read_sql import (
     conversation_walk,
     judged_sql,
     post_group,
+    reading_of,
     targets_ctes,
 )
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
-           "engagement_by_community", "most_targeted", "import_formats"]
+           "engagement_by_community", "most_targeted", "import_formats", "unscored_posts"]
 
 _COUNTER = itertools.count(1)
 #: Members whose community is unknown (not in the graph, or in a folded small one).
@@ -246,3 +247,13 @@ def carried_items(store: Store, platform: str) -> list[str]:
     return [r[0] for r in store.rows(
         "SELECT DISTINCT c.item FROM snapshots s JOIN snapshot_carries c USING (snapshot_id) "
         "WHERE s.platform = ? ORDER BY 1", [platform])]
+
+
+def unscored_posts(scope: CommunityScope) -> int:
+    """Posts with text that the read model has no reading of yet (not scored; those not
+    read for their language are not counted): a reply among them counts as an answer, and
+    no pile-on among them can be seen, until they are scored."""
+    return int(scope.rows(f"""
+        SELECT count(*) FROM {{p}}_read r
+        WHERE r.kind = 'post' AND r.created_at IS NOT NULL
+          AND {reading_of("r")} = 'unscored'""")[0][0])

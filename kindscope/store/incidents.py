@@ -15,7 +15,7 @@ from kindscope.store.read import ReadModel
 from kindscope.store.read_sql import reading_of, targets_ctes
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
-           "hostility", "unread_aimed"]
+           "hostility", "unread_aimed", "unscored_elsewhere"]
 
 _AIMED = """
     WITH r AS (SELECT * FROM {p}_read
@@ -48,6 +48,16 @@ def unread_aimed(rm: ReadModel) -> tuple[int, int]:
         SELECT count(*) FILTER (reading = 'unscored'), count(*) FILTER (reading = 'language')
         FROM (SELECT {reading_of("a")} AS reading FROM {{p}}_aimed_at_me a)""")[0]
     return int(row[0]), int(row[1])
+
+
+def unscored_elsewhere(rm: ReadModel) -> int:
+    """Posts by others not aimed at me that are not scored yet: pile-ons on other people
+    among them cannot be seen (``unread_aimed`` counts those aimed at me)."""
+    return int(rm.scalar(f"""
+        SELECT count(*) FROM {{p}}_read r, {{p}}_params k
+        WHERE r.author_id <> k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
+          AND {reading_of("r")} = 'unscored'
+          AND r.post_id NOT IN (SELECT post_id FROM {{p}}_aimed_at_me)""") or 0)
 
 
 def hostile_aimed(rm: ReadModel) -> list[tuple]:
