@@ -316,3 +316,25 @@ def test_unscored_posts_are_said_where_they_change_what_is_counted(demo_db, tmp_
     assert view["unscored_posts"] == 3
     notes = json.loads(invoke("safety", "--db", db, "--json").stdout)["notes"]
     assert any(n.startswith("3 other posts in this data are not scored yet") for n in notes)
+
+
+def test_a_member_outside_the_graph_is_counted_in_rest(demo_db, tmp_path):
+    """A newcomer no one follows, with painful posts and no answers, was "rest: 0 members"
+    beside rest's unanswered painful posts (a moderator's review, 2026-12-06)."""
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(demo_db, db)
+    invoke("community", "--engine", "duckdb", "--db", db, "--out", tmp_path / "a")
+    (before,) = json.loads((tmp_path / "a" / "community.json").read_text())["platforms"]
+    extra = tmp_path / "newbie.jsonl"
+    extra.write_text("".join(json.dumps({"id": f"n{i}", "author": "newbie", "text": "hello",
+                                         "created_at": f"2024-05-0{i + 1}T10:00:00Z"}) + "\n"
+                             for i in range(2)))
+    invoke("import", extra, "--db", db)
+    invoke("community", "--engine", "duckdb", "--db", db, "--out", tmp_path / "b")
+    (after,) = json.loads((tmp_path / "b" / "community.json").read_text())["platforms"]
+    assert after["rest"]["members"] == before["rest"]["members"] + 1
+    assert after["overall"]["members"] == before["overall"]["members"] + 1
+    assert sum(c["members"] for c in after["communities"]) + after["rest"]["members"] == \
+        after["overall"]["members"]

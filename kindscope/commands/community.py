@@ -114,6 +114,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         gaps = cm.engagement_by_community(scope)
         targeted = cm.most_targeted(scope, top)
         unscored = cm.unscored_posts(scope) if scope.model_version else None
+        outside = cm.authors_outside(scope)  # posting, but in no community: in rest
         model_version, until = scope.model_version, scope.until
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
@@ -153,7 +154,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
 
     communities = [{"community": community_number(c), **block(community_number(c), int(sizes[c]))}
                    for c in sorted(shown)]
-    rest = len(membership) - sum(int(sizes[c]) for c in shown)
+    # everyone outside the communities shown: small ones, and those who post but are
+    # outside the graph (a newcomer no one follows was "0 members" with 4 painful posts)
+    rest = len(membership) - sum(int(sizes[c]) for c in shown) + outside
     return {
         "platform": platform,
         "model_version": model_version,
@@ -174,7 +177,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "follow_edges": edges,
         "driver_graph_edges": limit,
         "min_members_shown": MIN_MEMBERS,
-        "overall": block(None, len(membership)),
+        "overall": block(None, len(membership) + outside),
         "communities": communities,
         "rest": {"members": rest, **_void(void.get(cm.REST, {}), replies, scored),
                  "kindness_gap": _gap(gaps.get(cm.REST, {}), cannot.get("kindness_gap"),

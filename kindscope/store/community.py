@@ -51,7 +51,8 @@ from kindscope.store.read_sql import (
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
-           "engagement_by_community", "most_targeted", "import_formats", "unscored_posts"]
+           "engagement_by_community", "most_targeted", "import_formats", "unscored_posts",
+           "authors_outside"]
 
 _COUNTER = itertools.count(1)
 #: Members whose community is unknown (not in the graph, or in a folded small one).
@@ -257,3 +258,12 @@ def unscored_posts(scope: CommunityScope) -> int:
         SELECT count(*) FROM {{p}}_read r
         WHERE r.kind = 'post' AND r.created_at IS NOT NULL
           AND {reading_of("r")} = 'unscored'""")[0][0])
+
+
+def authors_outside(scope: CommunityScope) -> int:
+    """Accounts with posts of their own here that are in no community (outside the graph:
+    a newcomer no one follows): counted in ``REST`` with everyone outside the graph."""
+    return int(scope.rows("""
+        SELECT count(DISTINCT r.author_id) FROM {p}_read r
+        WHERE r.kind = 'post' AND r.author_id NOT IN (SELECT account_id FROM {p}_members)
+        """)[0][0])
