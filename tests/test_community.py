@@ -314,8 +314,12 @@ def test_unscored_posts_are_said_where_they_change_what_is_counted(demo_db, tmp_
     assert "note: 3 posts are not scored yet (run kindscope score)" in result.output
     (view,) = json.loads((tmp_path / "c" / "community.json").read_text())["platforms"]
     assert view["unscored_posts"] == 3
-    notes = json.loads(invoke("safety", "--db", db, "--json").stdout)["notes"]
-    assert any(n.startswith("3 other posts in this data are not scored yet") for n in notes)
+    scan = json.loads(invoke("safety", "--db", db, "--json").stdout)
+    assert scan["notes_elsewhere"] == ["3 other posts in this data are not scored yet, so no "
+                                       "pile-on on anyone else among them can be seen: run "
+                                       "kindscope score"]
+    assert "3 other posts in this data are not scored yet" in invoke("safety", "--db",
+                                                                     db).output
 
 
 def test_a_member_outside_the_graph_is_counted_in_rest(demo_db, tmp_path):

@@ -76,7 +76,7 @@ def safety_group(ctx, db, as_json, me):
 def _echo_scan(result, whom: str, read: int, hostile: int) -> None:
     """Incidents, what could not be looked for and why, and "none found" only for what
     was looked for, saying whom for and among how many posts."""
-    for note in result.notes:
+    for note in (*result.notes, *result.notes_elsewhere):
         click.echo(f"note: {note}")
     reasons = {"pile-ons": result.pileons_reason, "trawlers": result.trawlers_reason}
     if reasons["pile-ons"] is not None and reasons["pile-ons"] == reasons["trawlers"]:

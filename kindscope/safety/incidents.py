@@ -105,6 +105,9 @@ class SafetyScan:
     #: bursts from the target's own follow network (looked for with pile-ons; under
     #: ``pileons_reason`` too)
     bursts: tuple[Incident, ...] = ()
+    #: what could not be checked of posts aimed at others (``kindscope safety`` lists
+    #: incidents on everyone; the owner's report, only theirs, says only ``notes``)
+    notes_elsewhere: tuple[str, ...] = ()
 
     @property
     def incidents(self) -> tuple[Incident, ...]:
@@ -259,12 +262,13 @@ def scan(rm: ReadModel) -> SafetyScan:
     notes = () if scored or not pileons.available else (
         "no toxicity/hate scores in the database: pile-ons were not checked "
         "(score the posts first)",)
+    elsewhere: tuple[str, ...] = ()
     if scored and pileons.available:
         notes += _unread_notes(*unread_aimed(rm))
-        if elsewhere := unscored_elsewhere(rm):  # pile-ons on others are listed too
-            notes += (f"{elsewhere} other post{'s' if elsewhere != 1 else ''} in this data "
-                      f"{'are' if elsewhere != 1 else 'is'} not scored yet, so no pile-on on "
-                      "anyone else among them can be seen: run kindscope score",)
+        if unscored := unscored_elsewhere(rm):  # pile-ons on others are listed too
+            elsewhere = (f"{unscored} other post{'s' if unscored != 1 else ''} in this data "
+                         f"{'are' if unscored != 1 else 'is'} not scored yet, so no pile-on "
+                         "on anyone else among them can be seen: run kindscope score",)
     found, bursts = find_bursts(rm) if pileons.available and scored else ((), ())
     return SafetyScan(found, find_trawlers(rm) if trawlers.available else (), scored, notes,
-                      pileons.reason, trawlers.reason, bursts)
+                      pileons.reason, trawlers.reason, bursts, elsewhere)
