@@ -150,7 +150,8 @@ def bots_command(profiles, out, blocklist, threshold):
                        "reasons": list(score.reasons), "model": score.model_version})
         if bot is not None and bot >= threshold:
             handle_text = str(obj.get("acct") or profile.handle)
-            listed.append(ListedAccount(profile.platform, profile.account_id, handle_text))
+            listed.append(ListedAccount(profile.platform, profile.account_id, handle_text,
+                                        bot, "; ".join(score.reasons)))
     Path(out).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in scores),
                          encoding="utf-8")
     if blocklist:

@@ -1,8 +1,11 @@
 """Block lists as files the user applies themselves. kindscope never blocks anyone.
 
 Mastodon's import format: one ``user@host`` per line (the blocks CSV). X and Bluesky, or
-accounts of several platforms: a CSV with ``platform,account_id,handle,profile_url``, each
-address on its own platform's site (a Mastodon account's on its own server).
+accounts of several platforms: a CSV with ``platform,account_id,handle,profile_url,
+bot_score,why``, each address on its own platform's site (a Mastodon account's on its own
+server), with the score and the reasons it rests on, so whoever reads the file sees why
+each account is on it (a list of verified organisations with no reason read as a verdict:
+a moderator's review, 2026-12-06).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ class ListedAccount:
     platform: str
     account_id: str
     handle: str
+    bot_score: float | None = None
+    why: str = ""  # the reasons the score rests on, "; " between them
 
 
 def mastodon_blocklist(accounts: list[ListedAccount]) -> str:
@@ -48,10 +53,12 @@ def _profile_url(a: ListedAccount) -> str:
 
 
 def id_handle_blocklist(accounts: list[ListedAccount]) -> str:
-    """CSV ``platform,account_id,handle,profile_url``."""
+    """CSV ``platform,account_id,handle,profile_url,bot_score,why``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["platform", "account_id", "handle", "profile_url"])
+    writer.writerow(["platform", "account_id", "handle", "profile_url", "bot_score", "why"])
     for a in accounts:
-        writer.writerow([a.platform, a.account_id, a.handle.lstrip("@"), _profile_url(a)])
+        score = "" if a.bot_score is None else f"{a.bot_score:.2f}"
+        writer.writerow([a.platform, a.account_id, a.handle.lstrip("@"), _profile_url(a),
+                         score, a.why])
     return buffer.getvalue()

@@ -246,16 +246,20 @@ def test_blocklists():
     accounts = [ListedAccount("mastodon", "https://h.social/users/a", "a@h.social"),
                 ListedAccount("mastodon", "x", "nohost")]
     assert mastodon_blocklist(accounts) == "a@h.social\n"
-    text = id_handle_blocklist([ListedAccount("bluesky", "did:plc:abc", "@a.bsky.social")])
-    assert text == ("platform,account_id,handle,profile_url\n"
-                    "bluesky,did:plc:abc,a.bsky.social,https://bsky.app/profile/did:plc:abc\n")
+    text = id_handle_blocklist([ListedAccount("bluesky", "did:plc:abc", "@a.bsky.social",
+                                              0.876, "rule: 3 days old; follows 3200")])
+    # the score and its reasons travel with the list (a moderator's review, 2026-12-06)
+    assert text == ("platform,account_id,handle,profile_url,bot_score,why\n"
+                    "bluesky,did:plc:abc,a.bsky.social,https://bsky.app/profile/did:plc:abc,"
+                    "0.88,rule: 3 days old; follows 3200\n")
     # several platforms in one list: each address on its own platform (a Mastodon account
     # was written as an x.com link, naming someone else; a harassment-target review)
     mixed = id_handle_blocklist([ListedAccount("mastodon", "m0", "ana@h.social"),
                                  ListedAccount("mastodon", "m1", "local"),
                                  ListedAccount("x", "42", "bob")])
-    assert mixed.splitlines()[1:] == ["mastodon,m0,ana@h.social,https://h.social/@ana",
-                                      "mastodon,m1,local,", "x,42,bob,https://x.com/i/user/42"]
+    assert mixed.splitlines()[1:] == ["mastodon,m0,ana@h.social,https://h.social/@ana,,",
+                                      "mastodon,m1,local,,,",
+                                      "x,42,bob,https://x.com/i/user/42,,"]
 
 
 def test_bots_cli_keeps_input_order(tmp_path, run):
