@@ -53,6 +53,18 @@ def _item(item: CareItem, marked: bool) -> list[str]:
     return out
 
 
+def _by_country(found: list[dict]) -> list[str] | None:
+    """Help lines of every country kindscope knows (no country set), one line per country;
+    None for one country's lines, which are said on one line."""
+    if not (found and found[0].get("country")):
+        return None
+    by_country: dict[str, list[str]] = {}
+    for h in found:
+        by_country.setdefault(h["country"], []).append(f"{h['name']} ({h['contact']})")
+    return [_wrap(f"{country}: {'; '.join(named)}", "  - ", "    ")
+            for country, named in by_country.items()]
+
+
 def _reader_help(help_: dict, every: bool) -> list[str]:
     """The help for the reader, said once under the items it is for (every item of a care
     queue; the inbox's messages that read as someone in crisis)."""
@@ -60,14 +72,10 @@ def _reader_help(help_: dict, every: bool) -> list[str]:
     advice = [f"If you answer {'any of these' if every else 'one of the marked messages'}:",
               *(textwrap.fill(line, 88, initial_indent="  - ", subsequent_indent="    ")
                 for line in help_["how_to_answer"])]
-    if found and found[0]["country"]:  # no country set: every country's, one line each
-        by_country: dict[str, list[str]] = {}
-        for h in found:
-            by_country.setdefault(h["country"], []).append(f"{h['name']} ({h['contact']})")
-        return [*advice, "Help lines:",
-                *(_wrap(f"{country}: {'; '.join(named)}", "  - ", "    ")
-                  for country, named in by_country.items()),
-                _wrap(f"{help_['find_more']}.", ""), _wrap(help_["caveat"], "")]
+    countries = _by_country(found)
+    if countries is not None:
+        return [*advice, "Help lines:", *countries, _wrap(f"{help_['find_more']}.", ""),
+                _wrap(help_["caveat"], "")]
     lines = "; ".join(f"{h['name']} ({h['contact']})" for h in found)
     lead = f"{lines}. " if lines else ""
     return [*advice, f"Help lines: {lead}{help_['find_more']}.", _wrap(help_["caveat"], "")]
@@ -134,14 +142,8 @@ def _help_for_you(queue: CareQueue) -> list[str]:
                    "That is abuse, and it says nothing true about you. If it weighs on you, "
                    "you do not have to carry it alone; these services are free and "
                    "confidential:", "")]
-    if found and found[0].get("country"):
-        by_country: dict[str, list[str]] = {}
-        for h in found:
-            by_country.setdefault(h["country"], []).append(f"{h['name']} ({h['contact']})")
-        lines += [_wrap(f"{country}: {'; '.join(named)}", "  - ", "    ")
-                  for country, named in by_country.items()]
-    else:
-        lines += [_wrap(f"{h['name']} ({h['contact']})", "  - ", "    ") for h in found]
+    lines += _by_country(found) or [_wrap(f"{h['name']} ({h['contact']})", "  - ", "    ")
+                                    for h in found]
     return [*lines, _wrap(f"{help_.get('find_more', '')}.", "")]
 
 
