@@ -32,6 +32,7 @@ from kindscope.care.signposting import COUNTRY_NAMES, HELP_LINES, find_more, sig
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
+from kindscope.store.availability import following_command
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.read import ReadModel
 
@@ -162,14 +163,9 @@ def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
     return rm.until
 
 
-#: The command that fetches the people one follows and their recent posts, per platform.
-FOLLOWING_COMMANDS = {"bluesky": "kindscope import bluesky:HANDLE --following",
-                      "mastodon": "kindscope import mastodon:@USER@INSTANCE --following"}
-
-
 def _get_circle(platform: str, what: str) -> str:
     """How to get ``what`` of the circle on ``platform``, in words."""
-    command = FOLLOWING_COMMANDS.get(platform)
+    command = following_command(platform)
     if command:
         return f"`{command}` fetches {what}"
     if platform == "x" and what == "your follows":

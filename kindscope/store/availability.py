@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kindscope.store.db import Store
 
 __all__ = ["ITEMS", "QUESTIONS", "QUESTION_NAMES", "Availability", "DataCarries", "data_carries",
-           "fetch_command", "remedy", "ways_to_get"]
+           "fetch_command", "following_command", "remedy", "ways_to_get"]
 
 #: What an import can carry.
 ITEMS = {
@@ -85,6 +85,18 @@ def ways_to_get(platform: str, questions: list[str]) -> str:
     if "unfollows" in questions:
         parts.append(f"{QUESTION_NAMES['unfollows']} ({remedy(platform, 'unfollows')})")
     return "; ".join(parts)
+
+
+#: The command that fetches the people one follows and their recent posts (the care
+#: queue's circle), per platform.
+_FETCH_FOLLOWING = {"bluesky": "kindscope import bluesky:HANDLE --following",
+                    "mastodon": "kindscope import mastodon:@USER@INSTANCE --following"}
+
+
+def following_command(platform: str) -> str | None:
+    """The one command that gets whom the owner follows and their recent posts for
+    ``platform``, or None where kindscope has no online source (X)."""
+    return _FETCH_FOLLOWING.get(platform)
 
 
 def fetch_command(platform: str) -> str | None:
