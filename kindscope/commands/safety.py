@@ -63,8 +63,7 @@ def safety_group(ctx, db, as_json, me):
         try:
             result = scan(rm)
             read, _, _, hostile = aimed_counts(rm)
-            handle = rm.handles([rm.me]).get(rm.me)
-            whom = f"@{handle.lstrip('@')}" if handle else rm.me
+            whom = rm.at_handle(rm.me)
         finally:
             rm.close()
     if as_json:

@@ -101,9 +101,7 @@ def collect_incident(rm: ReadModel, incident: str) -> Evidence:
     if answered:
         rows = evidence.posts_by_ids(rm.store, inc.platform, [*inc.posts, *answered])
     posts = _records(rm.store, inc.platform, rows)
-    handle = rm.handles([inc.target_id]).get(inc.target_id)
-    target = f"@{handle.lstrip('@')}" if handle else inc.target_id
-    title = f"{KIND_NAMES.get(inc.kind, inc.kind)} aimed at {target}"
+    title = f"{KIND_NAMES.get(inc.kind, inc.kind)} aimed at {rm.at_handle(inc.target_id)}"
     return Evidence(title, inc.id, inc, posts, _collection(rm.store, posts))
 
 

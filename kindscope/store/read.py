@@ -110,6 +110,12 @@ class ReadModel:
     def handle(self, account_id: str) -> str:
         return self.handles([account_id]).get(account_id) or account_id
 
+    def at_handle(self, account_id: str) -> str:
+        """``@handle`` where the data has one (stored with or without its '@'), else the
+        account id: how a line of text names an account."""
+        handle = self.handles([account_id]).get(account_id)
+        return f"@{handle.lstrip('@')}" if handle else account_id
+
     def handle_map(self) -> HandleMap:
         """A read-through ``get(account_id)`` for code that shows a few handles."""
         return HandleMap(self)
