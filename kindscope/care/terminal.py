@@ -138,10 +138,11 @@ def _help_for_you(queue: CareQueue) -> list[str]:
     at, not for answering them."""
     n, help_ = queue.wishes_at_you, queue.help_for_you or {}
     found = help_.get("help_lines") or []
-    lines = [_wrap(f"{n} of the hostile messages {'wishes' if n == 1 else 'wish'} you harm. "
-                   "That is abuse, and it says nothing true about you. If it weighs on you, "
-                   "you do not have to carry it alone; these services are free and "
-                   "confidential:", "")]
+    # a reading, said as one (the rules and the model can be wrong), not a verdict
+    lines = [_wrap(f"{n} of the hostile messages {'reads' if n == 1 else 'read'} as wishing "
+                   "you harm. Such words are abuse, and they say nothing true about you. If "
+                   "they weigh on you, you do not have to carry it alone; these services are "
+                   "free and confidential:", "")]
     lines += _by_country(found) or [_wrap(f"{h['name']} ({h['contact']})", "  - ", "    ")
                                     for h in found]
     return [*lines, _wrap(f"{help_.get('find_more', '')}.", "")]

@@ -193,8 +193,10 @@ def read_profile(profile: Profile) -> BotScore:
         score = score_profile(profile)
         if not profile.missing_counts:  # no counts at all: the short view the model expects
             return score
-        return replace(score, reasons=(*score.reasons, f"the profile has no {missing}: read "
-                                                       "without it"))
+        # what backs it, said where the score is read: X profiles with the count removed
+        return replace(score, reasons=(*score.reasons, (
+            f"the profile has no {missing}: read without it (the model is checked that way "
+            "only on X profiles with the count removed, not on this platform)")))
     hit = check_rules(profile)
     if hit is not None:
         return BotScore(profile.account_id, profile.handle, hit.bot,

@@ -395,11 +395,11 @@ def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     assert f"{hostile} messages that read as toxic or hateful are not shown word for word" \
         in flat
     assert "@troll0 (" in flat and "`kindscope inbox --show-hostile` shows them" in flat
-    assert "3 of the hostile messages wish you harm. That is abuse" in flat
+    assert "3 of the hostile messages read as wishing you harm. Such words are abuse" in flat
     assert "United Kingdom: Samaritans (call 116 123 (free))" in flat
     assert "r1" in {i.post_id for i in box.items}  # the others are still listed in full
     shown = render_text(box, kind="inbox", show_hostile=True)
-    assert shown.count(wish) == 3 and "wish you harm" in shown
+    assert shown.count(wish) == 3 and "read as wishing you harm" in shown
     as_json = box.to_dict()
     assert [i["text"] for i in as_json["items"]].count(wish) == 3
     assert as_json["wishes_at_you"] == 3
