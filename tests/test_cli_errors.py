@@ -83,6 +83,23 @@ def test_setting_forms_that_are_fine(monkeypatch):
     assert settings.get("max_compression_ratio") == 50
 
 
+# -- usage ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("args", "words"), [
+    (["care", "--bogus"], ["care: No such option '--bogus'", "(see `kindscope care --help`)"]),
+    (["nosuch"], ["No such command 'nosuch'", "(see `kindscope --help`)"]),
+    (["community", "--top", "0"], ["community: Invalid value for '--top'"]),
+    (["safety", "bots", "--threshold", "abc", "x.csv"],
+     ["safety bots: Invalid value for '--threshold'", "`kindscope safety bots --help`"]),
+    (["import"], ["import: Missing argument 'SOURCES...'"]),
+    (["score", "--context", "x"], ["score: --context goes with --text"]),
+])
+def test_a_usage_error_is_one_line(args, words):
+    """click's own usage errors are three lines (usage, a hint, the error); kindscope's
+    rule for every error is one."""
+    result = CliRunner().invoke(cli, args, prog_name="kindscope", catch_exceptions=False)
+    one_line(result, "kindscope: error: ", *words)
+
+
 # -- --db ----------------------------------------------------------------------------------------
 def test_db_naming_a_folder(tmp_path):
     one_line(invoke("stats", "--db", tmp_path), str(tmp_path), "is a folder")

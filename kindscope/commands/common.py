@@ -6,6 +6,8 @@ The boundary (:class:`KindscopeGroup`) is the only place errors become output:
   an ``OSError`` naming a file (an unwritable ``--out``, a full disk) and a bad path
   option (``--out`` naming a file, ``--db`` a folder) print one line,
   ``kindscope: error: <file>: <what is wrong>``, and exit 2;
+- a usage error (an unknown command or option, a bad value) prints one line too,
+  ``kindscope: error: <command>: <what is wrong> (see `<command> --help`)``, exit 2;
 - output whose reader has gone (``kindscope stats | head -2``) stops quietly, exit 141;
 - Ctrl-C says that what was imported is kept and to run the command again, exit 130;
 - anything else is a bug in kindscope: one line asking for a report, exit 1, and the
@@ -105,6 +107,15 @@ def _bad_path(error: click.BadParameter) -> str | None:
     return f"{value}: {problem}"
 
 
+def _usage_line(error: click.UsageError) -> str:
+    """click's usage error (an unknown option or command, a bad value) as one line: the
+    command, what is wrong, and where its help is."""
+    command = error.ctx.command_path if error.ctx is not None else "kindscope"
+    what = " ".join(error.format_message().split()).rstrip(".")
+    where = command.partition(" ")[2]
+    return f"{where + ': ' if where else ''}{what} (see `{command} --help`)"
+
+
 def _bug(error: BaseException, debug: bool) -> None:
     """A crash in kindscope's own code: traceback with --debug, otherwise one line."""
     if debug:
@@ -138,11 +149,9 @@ class KindscopeGroup(click.Group):
             return super().invoke(ctx)
         except KindscopeError as error:
             fail(error)
-        except click.BadParameter as error:
-            line = _bad_path(error)
-            if line is None:
-                raise
-            fail(line)
+        except click.UsageError as error:
+            line = _bad_path(error) if isinstance(error, click.BadParameter) else None
+            fail(line if line is not None else _usage_line(error))
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:  # the reader went away (``kindscope stats | head -2``)
