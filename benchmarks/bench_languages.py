@@ -74,6 +74,12 @@ def _row(name: str, texts: list[str], expect: str) -> str:
             f"{others or '-'} |")
 
 
+def _hint_row(name: str, texts: list[str]) -> str:
+    hints = collections.Counter(h for h in map(language.maybe_language, texts) if h)
+    named = ", ".join(f"{lang} {n}" for lang, n in hints.most_common())
+    return f"| {name} | {len(texts):,} | {sum(hints.values()):,} | {named or '-'} |"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-letters", type=int, default=language.MIN_LETTERS)
@@ -93,6 +99,15 @@ def main() -> None:
     print(_row("X archive, tweets X labelled `de`", x["de"], "de"))
     print(_row("X archive, tweets X labelled `und`", x["und"], "en"))
     print(_row("Mastodon export, notes (all tagged `en`)", mastodon_notes(), "en"))
+    print("\n`kindscope check`'s hint that a short draft read as English may be another language "
+          f"(`maybe_language`: best guess not English at >= {language.MAYBE_PROBABILITY}, "
+          f">= {language.MAYBE_LETTERS} letters):\n")
+    print("| texts | n | hinted | hinted as |")
+    print("|---|---|---|---|")
+    print(_hint_row("TweetEval validation (English tweets)", tweeteval_val()))
+    print(_hint_row("GoEmotions dev (English Reddit comments)", goemotions_dev()))
+    print(_hint_row("X archive, tweets X labelled `en`", x["en"]))
+    print(_hint_row("X archive, tweets X labelled `de`", x["de"]))
     texts = tweeteval_val()
     start = time.perf_counter()
     for text in texts:

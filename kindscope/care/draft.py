@@ -57,6 +57,7 @@ from kindscope.care.signposting import (
     signposting,
 )
 from kindscope.errors import InputError
+from kindscope.signals.language import maybe_language
 from kindscope.signals.language_names import language_name
 from kindscope.signals.reliability import HATE_ON_DENIALS
 
@@ -111,6 +112,7 @@ class DraftCheck:
     harsh_words: tuple[str, ...] = ()
     harsh_words_enough: bool | None = None
     context_lang: str | None = None
+    maybe_lang: str | None = None
     reasons: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
     signposting: dict | None = None
@@ -125,7 +127,8 @@ class DraftCheck:
                "reasons": list(self.reasons),
                "suggestions": list(self.suggestions), "harsh_words": list(self.harsh_words),
                "harsh_words_enough": self.harsh_words_enough, "lang": self.lang,
-               "read": self.read, "context_lang": self.context_lang}
+               "read": self.read, "context_lang": self.context_lang,
+               "maybe_lang": self.maybe_lang}
         if self.signposting is not None:
             out["signposting"] = self.signposting
         out["scores"] = self.scores
@@ -327,8 +330,14 @@ def check_draft(text: str, context: str | None = None,
         help_ = draft_help(country)
     if not (harsh or own_distress or crisis or comforting is False):
         reasons.insert(0, "Nothing in this draft reads as harsh or painful to kindscope.")
+    maybe = maybe_language(text)
+    if maybe is not None:
+        reasons.insert(0, f"This draft is short and may be in {language_name(maybe)} "
+                          "(kindscope's guess; it cannot be sure). Its signals read English only, "
+                          "so what follows reads the draft as English and may be wrong.")
     return DraftCheck(lang, True, harsh, own_distress, crisis, context_vulnerable, comforting,
                       harsh_words=words, harsh_words_enough=enough, context_lang=context_lang,
+                      maybe_lang=maybe,
                       reasons=tuple(reasons), suggestions=tuple(suggestions),
                       signposting=help_, scores=all_scores)
 

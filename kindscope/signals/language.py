@@ -47,6 +47,7 @@ __all__ = [
     "detection_text",
     "is_read",
     "language_of",
+    "maybe_language",
     "languages_of",
     "read_texts",
 ]
@@ -61,6 +62,14 @@ MIN_LETTERS = 15
 MIN_PROBABILITY = 0.8
 #: Letters of a non-Latin script that make a text certainly not English.
 MIN_SCRIPT_LETTERS = 2
+
+#: ``maybe_language``: a short text's best guess names another language with at least this
+#: probability, on at least ``MAYBE_LETTERS`` letters (docs/models/languages.md).
+MAYBE_PROBABILITY = 0.4
+MAYBE_LETTERS = 8
+#: Guesses ``maybe_language`` does not name: Nigerian Pidgin is py3langid's usual guess for
+#: plain short English.
+_NOT_A_HINT = frozenset({"pcm"})
 
 _KEEP_PUNCTUATION = frozenset(".,;:!?'’-")
 
@@ -193,6 +202,21 @@ def language_of(text: str | None) -> str:
     if letters < MIN_LETTERS and not _other_script(letters, latin):
         return FALLBACK  # never confident, whatever the detector says: no need to load it
     return _detect(cleaned, letters, latin).lang
+
+
+def maybe_language(text: str | None) -> str | None:
+    """Another language ``text`` may be in, when it is read as English only because it is
+    too short (or the guess too weak) to be sure: for saying so beside a reading of one text
+    (``kindscope check``), never for deciding what is read. None when there is no such hint.
+
+    >>> maybe_language("Te quiero mucho"), maybe_language("hang in there")
+    ('es', None)
+    """
+    found = detect(text)
+    if (found.confident or found.best in SIGNAL_LANGUAGES or found.best in _NOT_A_HINT
+            or found.letters < MAYBE_LETTERS or found.probability < MAYBE_PROBABILITY):
+        return None
+    return found.best
 
 
 def languages_of(texts: Sequence[str | None]) -> list[str]:

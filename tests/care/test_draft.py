@@ -243,6 +243,26 @@ def test_a_draft_kindscope_cannot_read_names_its_language_and_still_shows_help(c
     _no_scores(local)
 
 
+@pytest.mark.parametrize(("draft", "name"), [("Je suis tellement triste", "French"),
+                                             ("Dank je wel, lieverd", "Dutch"),
+                                             ("Te quiero mucho", "Spanish")])
+def test_a_short_draft_that_may_be_another_language_says_so_first(check, draft, name):
+    """Too short to be sure, so read as English (the rule every reading follows), but the
+    writer is told first that it may be another language and the reading may be wrong: a
+    Dutch thank-you was told it "may read as harsh, mostly because of 'je', 'Dank'"."""
+    out = _json(check(draft, "--json"))
+    assert out["read"] is True and out["lang"] == "en"
+    assert out["maybe_lang"] is not None
+    assert out["reasons"][0].startswith(f"This draft is short and may be in {name}")
+    assert "may be wrong" in out["reasons"][0]
+
+
+@pytest.mark.parametrize("draft", ["hang in there", "you idiot", "so sad today", INSULT,
+                                   "Way to go mama for being so supportive!"])
+def test_short_english_drafts_get_no_language_hint(check, draft):
+    assert _json(check(draft, "--json"))["maybe_lang"] is None
+
+
 def test_a_context_kindscope_cannot_read_is_named_in_words(check):
     out = _json(check("I'm so sorry, I'm here for you", "--context",
                       "Danke dir, ich hoffe es geht dir bald besser!", "--json"))
