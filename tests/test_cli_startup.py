@@ -83,4 +83,5 @@ def test_every_command_is_where_commands_says():
 def test_an_unknown_command_is_a_usage_error(run):
     result = run("nosuch")
     assert result.exit_code == 2
-    assert "No such command 'nosuch'." in result.stderr
+    assert result.stderr.startswith("kindscope: error: No such command 'nosuch' (see `")
+    assert result.stderr.count("\n") == 1
