@@ -29,7 +29,7 @@ from kindscope.store.sources import platform_snapshots, shared_name
 __all__ = ["SCHEMA_VERSION", "build_report", "report_from", "metrics_to_dict", "summary_of",
            "with_readings", "write_json"]
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "3.0.0"
 
 
 def _clean(value):

@@ -33,8 +33,10 @@ def _piece(available: bool, reason: str | None = None, **values) -> dict:
     return {"available": available, "reason": None if available else reason, **values}
 
 
-def _handle(handles: dict[str, str], account_id: str) -> str:
-    return handles.get(account_id) or account_id
+def _account(handles: dict[str, str], account_id: str, **more) -> dict:
+    """An account as every list in the report gives one: its id, and its handle where the
+    data has one (else None: an id is never passed off as a handle)."""
+    return {"account_id": account_id, "handle": handles.get(account_id) or None, **more}
 
 
 def _spread_dict(s: Spread) -> dict:
@@ -131,7 +133,7 @@ def _reciprocity(rm: ReadModel, follows: AccountGraph, recip, handles) -> dict:
                  "your own follows and followers are not in this data",
                  follows=recip.follows, followers=recip.followers, follow_back_share=share,
                  not_following_back=len(not_back),
-                 not_following_back_sample=[_handle(handles, a) for a in not_back[:_LIST]])
+                 not_following_back_sample=[_account(handles, a) for a in not_back[:_LIST]])
     out["global"] = global_reciprocity(follows)
     return out
 
@@ -140,8 +142,7 @@ def _unanswered(rm: ReadModel, recip, handles) -> dict:
     replies = rm.available("replies")
     if not replies.available:
         return _piece(False, replies.reason, count=None, accounts=[])
-    rows = [{"account_id": a, "handle": _handle(handles, a), "replies": n}
-            for a, n in recip.unanswered_repliers]
+    rows = [_account(handles, a, replies=n) for a, n in recip.unanswered_repliers]
     return _piece(True, count=len(rows), accounts=rows[:_LIST])
 
 
@@ -182,9 +183,9 @@ def _bridges(rm: ReadModel, graph, partition, me_key, ego, handles) -> dict:
         if ids.get(b.account, b.account) in hidden:
             left_out += 1
             continue
-        rows.append({"account_id": b.account, "handle": _handle(handles, b.account),
-                     "community": community_number(b.community), "participation": b.participation,
-                     "betweenness": b.betweenness, "degree": b.degree})
+        rows.append(_account(handles, b.account, community=community_number(b.community),
+                             participation=b.participation, betweenness=b.betweenness,
+                             degree=b.degree))
     return _piece(True, accounts=rows, left_out=left_out)
 
 
@@ -198,7 +199,7 @@ def _audit(rm: ReadModel, handles) -> dict:
     return _piece(True, before=audit.before, after=audit.after,
                   not_compared=list(audit.not_compared),
                   unfollowed_me=len(audit.unfollowed_me) if followers else None,
-                  unfollowed_me_sample=[_handle(handles, a)
+                  unfollowed_me_sample=[_account(handles, a)
                                         for a in audit.unfollowed_me[:_LIST]],
                   new_followers=len(audit.new_followers) if followers else None,
                   i_stopped_following=len(audit.i_stopped_following) if following else None,

@@ -85,7 +85,9 @@ def test_network_section_on_a_community(tmp_path):
     recip = net["reciprocity"]
     assert (recip["follows"], recip["followers"], recip["not_following_back"]) == (5, 3, 2)
     assert recip["follow_back_share"] == pytest.approx(3 / 5)
-    assert sorted(recip["not_following_back_sample"]) == sorted([EVIL, "a3"])
+    # each account as {account_id, handle}: "a3" has no handle and is not passed off as one
+    assert sorted(recip["not_following_back_sample"], key=lambda a: a["account_id"]) == [
+        {"account_id": "a2", "handle": EVIL}, {"account_id": "a3", "handle": None}]
     assert net["unanswered_repliers"]["available"]
     assert net["unanswered_repliers"]["accounts"][0]["replies"] == 2
     assert net["diversity"]["available"]
@@ -134,7 +136,7 @@ def test_unfollow_audit_with_two_imports(tmp_path):
     audit = report["network"]["unfollow_audit"]
     assert audit["available"]
     assert (audit["unfollowed_me"], audit["new_followers"]) == (1, 0)
-    assert audit["unfollowed_me_sample"] == ["a1"]
+    assert audit["unfollowed_me_sample"] == [{"account_id": "a1", "handle": None}]
     assert "Who stopped following you" in render_html(report)
 
 
@@ -234,7 +236,7 @@ def test_hostile_handles_are_escaped_in_the_new_sections(tmp_path):
 def test_report_with_new_sections_validates_against_the_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "docs" / "report-schema.json").read_text())
-    assert schema["properties"]["schema_version"]["const"] == "2.0.0"
+    assert schema["properties"]["schema_version"]["const"] == "3.0.0"
     store = store_from(tmp_path, community_lines(hostile=True))
     _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
     (tmp_path / "burst").mkdir()
