@@ -247,7 +247,10 @@ NOT_READ = {"language": "not read: a language the signals do not read",
 #: message, never a word about its author).
 INBOX_ORDER = {"read as painful": 0, "read as kind": 1, "reply or mention": 2,
                NOT_READ["language"]: 2, NOT_READ["unscored"]: 2,
-               "read as hateful": 3, "read as toxic": 3}
+               "read as hateful": 3, "read as toxic": 3, "read as wishing you harm": 3}
+#: An inbox message that tells the user to die, read by ``wishes.aimed_wish`` (the rules),
+#: not by the toxicity model: hidden and ordered with the hostile ones.
+WISHES_HARM = "read as wishing you harm"
 #: Said once under an inbox with posts "read as hateful" (hateful but not toxic).
 HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before you take "
                   "them for hate.")
@@ -274,13 +277,16 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     help_for_reader = reader_help(country)
     items, wishes = [], 0
     for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis, reading in rows:
+        # "kill yourself" under one's post reads as crisis too: a death wish aimed at me is
+        # abuse, kept with the hostile ones, without help lines for answering it, whether
+        # or not the model read it as toxic ("kill yourself then, nobody would miss you"
+        # read as painful and topped the inbox, with advice to thank its sender)
+        abuse = reading not in NOT_READ and aimed_wish(text, reply=True)
         status = (NOT_READ[reading] if reading in NOT_READ
                   else "read as toxic" if toxic else "read as hateful" if hateful
+                  else WISHES_HARM if abuse
                   else "read as painful" if opened
                   else "read as kind" if kind else "reply or mention")
-        # "kill yourself" under one's post reads as crisis too: a death wish aimed at me
-        # that reads as hostile is abuse, kept with the hostile ones, without help lines
-        abuse = (toxic or hateful) and aimed_wish(text, reply=True)
         wishes += bool(abuse)
         items.append(CareItem(post_id, author, handles.get(author, author), at.isoformat(),
                               text, post_url(rm.platform, post_id, url, handles.get(author)),

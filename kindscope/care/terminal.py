@@ -118,7 +118,7 @@ def now_words(queue: CareQueue) -> str:
 
 
 #: Inbox statuses whose words are not printed unless asked for (``--show-hostile``).
-HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful"})
+HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful", "read as wishing you harm"})
 
 
 def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
@@ -126,8 +126,10 @@ def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
     n = len(hidden)
     who = ", ".join(f"@{for_terminal(i.handle, visible=True).lstrip('@')} "
                     f"({_when(i.hours_without_reply)})" for i in hidden)
-    return [_wrap(f"{n} {'message that reads' if n == 1 else 'messages that read'} as toxic "
-                  f"or hateful {'is' if n == 1 else 'are'} not shown word for word, from "
+    what = "toxic or hateful" if all(i.status != "read as wishing you harm" for i in hidden) \
+        else "toxic, hateful or wishing you harm"
+    return [_wrap(f"{n} {'message that reads' if n == 1 else 'messages that read'} as {what} "
+                  f"{'is' if n == 1 else 'are'} not shown word for word, from "
                   f"{who}. `kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}"
                   "; `kindscope safety` says whether they make a pile-on, and "
                   "`kindscope evidence` keeps a record.", "")]

@@ -375,6 +375,30 @@ def test_inbox_says_which_messages_it_could_not_read(tmp_path):
     assert statuses["pic1"] == "reply or mention"  # nothing to read
 
 
+def test_a_death_wish_the_model_did_not_read_as_toxic_is_still_abuse(tmp_path):
+    """"kill yourself then, nobody would miss you" read as a crisis (0.63) and not as toxic
+    (0.40): the inbox listed it first, word for word, with help for answering it, under a
+    painful post of the user's (a care review, 2026-12-06). A death wish aimed at the user
+    is abuse whatever the toxicity reading: hidden, listed with the hostile ones, with help
+    for the user."""
+    from kindscope.care.terminal import render_text
+
+    wish = "kill yourself then, nobody would miss you"
+    box = _inbox_with(tmp_path, [
+        {"id": "dw", "author": "troll", "created_at": _iso(61), "reply_to": "m2",
+         "text": wish}], {"dw": CRISIS | {"toxicity": 0.4}})
+    item = next(i for i in box.items if i.post_id == "dw")
+    assert item.status == "read as wishing you harm" and item.signposting is None
+    assert box.items[-1] is item  # with the hostile ones, last
+    assert box.wishes_at_you == 1 and box.help_for_you["help_lines"]
+    text = render_text(box, kind="inbox")
+    assert "nobody would miss you" not in text
+    flat = " ".join(text.split())
+    assert "messages that read as toxic, hateful or wishing you harm are not shown" in flat
+    assert "@troll (" in flat and "If you answer" not in flat
+    assert wish in render_text(box, kind="inbox", show_hostile=True)
+
+
 def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     """A pile-on's "kill yourself" printed eight times, unasked, with no help (a user's-eye
     review, 2026-12-06): the terminal counts hostile messages and names who sent them when,
