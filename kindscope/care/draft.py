@@ -49,6 +49,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from kindscope.care.queue import reader_help
 from kindscope.care.signposting import (
     COUNTRY_NAMES,
     DIRECTORIES,
@@ -113,6 +114,9 @@ class DraftCheck:
     harsh_words_enough: bool | None = None
     context_lang: str | None = None
     maybe_lang: str | None = None
+    #: how to answer a post that reads as someone in crisis, and help lines to point them
+    #: to (``queue.reader_help``): for the one answering, not about the draft
+    help_for_them: dict | None = None
     reasons: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
     signposting: dict | None = None
@@ -131,6 +135,8 @@ class DraftCheck:
                "maybe_lang": self.maybe_lang}
         if self.signposting is not None:
             out["signposting"] = self.signposting
+        if self.help_for_them is not None:
+            out["help_for_them"] = self.help_for_them
         out["scores"] = self.scores
         out["thresholds"] = _thresholds()
         out["caveat"] = self.caveat
@@ -270,7 +276,7 @@ def check_draft(text: str, context: str | None = None,
     lang, scores = _read(text, context)
     reasons: list[str] = []
     suggestions: list[str] = []
-    context_lang = context_vulnerable = context_scores = None
+    context_lang = context_vulnerable = context_scores = help_for_them = None
     if context is not None:
         context_lang, context_scores = _read(context, None)
         if context_scores is None:
@@ -279,14 +285,17 @@ def check_draft(text: str, context: str | None = None,
                            "not read, so it says nothing about it.")
         else:
             context_vulnerable = _at(context_scores, "distress") or _at(context_scores, "crisis")
+            if _at(context_scores, "crisis"):  # how to answer, and lines to point them to
+                help_for_them = reader_help(country)
     all_scores = {"draft": _rounded(scores), "context": _rounded(context_scores)}
     if scores is None:
         reasons[:0] = [f"kindscope could not read this draft: it looks like it is in "
                        f"{language_name(lang)}, a language its signals do not read, so it "
                        "gives no verdict on it.", UNREAD_HELP]
-        _vulnerable(context_vulnerable, reasons, suggestions)
+        _vulnerable(context_vulnerable, reasons, suggestions, help_for_them)
         return DraftCheck(lang, False, None, None, None, context_vulnerable,
-                          context_lang=context_lang, reasons=tuple(reasons),
+                          context_lang=context_lang, help_for_them=help_for_them,
+                          reasons=tuple(reasons),
                           suggestions=tuple(suggestions), signposting=draft_help(country),
                           scores=all_scores)
     harsh = any(_at(scores, s) for s in HARSH_SIGNALS)
@@ -303,16 +312,23 @@ def check_draft(text: str, context: str | None = None,
         suggestions.append("You could wait a few minutes and read it again before posting, "
                            f"or say it {_without(words)}. "
                            "It is your choice.")
-    _vulnerable(context_vulnerable, reasons, suggestions)
+    _vulnerable(context_vulnerable, reasons, suggestions, help_for_them)
     if context_vulnerable and comforting is False and not harsh:
         reasons.append(NOT_COMFORTING)
     help_ = None
     if own_distress or crisis:
         misread = (" (If you are writing about someone else's pain, kindscope may have "
                    "misread it.)" if context is not None else "")
-        # a reply to a painful post: its pain may be the answered post's, echoed
+        # a reply to a painful post: its pain may be the answered post's, echoed; a
+        # comforting reply to a post that reads as a crisis is never told to wait
         echo = bool(context_vulnerable and not crisis)
-        if crisis:
+        kind_reply = bool(context_vulnerable and crisis and comforting)
+        if kind_reply:  # "please don't go, I'm here for you" under a crisis
+            reasons.append("It reads as comforting. If its words are about you, they read as "
+                           "if you may be in a very hard place right now, and you do not have "
+                           "to face that on your own; they may instead echo the pain you are "
+                           "answering (kindscope can mix the two up).")
+        elif crisis:
             reasons.append("This draft reads as if you may be in a very hard place right now. "
                            "You do not have to face that on your own." + misread)
         elif echo:
@@ -322,7 +338,7 @@ def check_draft(text: str, context: str | None = None,
         else:
             reasons.append("This draft reads as if you may be going through something painful "
                            "right now." + misread)
-        if not echo:
+        if not (echo or kind_reply):  # comfort for someone in crisis is never told to wait
             suggestions.append("You could post it later, when you have had a moment, or share "
                                "it with fewer people: a close friend, a private account or a "
                                "smaller circle. Talking to someone you trust can help too. "
@@ -337,7 +353,7 @@ def check_draft(text: str, context: str | None = None,
                           "so what follows reads the draft as English and may be wrong.")
     return DraftCheck(lang, True, harsh, own_distress, crisis, context_vulnerable, comforting,
                       harsh_words=words, harsh_words_enough=enough, context_lang=context_lang,
-                      maybe_lang=maybe,
+                      maybe_lang=maybe, help_for_them=help_for_them,
                       reasons=tuple(reasons), suggestions=tuple(suggestions),
                       signposting=help_, scores=all_scores)
 
@@ -364,8 +380,12 @@ def _without(words: tuple[str, ...]) -> str:
 
 
 def _vulnerable(context_vulnerable: bool | None, reasons: list[str],
-                suggestions: list[str]) -> None:
-    if context_vulnerable:
+                suggestions: list[str], help_for_them: dict | None) -> None:
+    if help_for_them is not None:  # the how-to-answer lines follow (render_text)
+        reasons.append("The post you are replying to reads as painful, and as if its writer "
+                       "may be in crisis (kindscope can be wrong about that): this may be a "
+                       "moment of vulnerability.")
+    elif context_vulnerable:
         reasons.append("The post you are replying to reads as painful: this may be a moment "
                        "of vulnerability.")
         suggestions.append("A short, kind acknowledgement can be enough; you do not have to "
@@ -388,6 +408,10 @@ def render_text(check: DraftCheck, width: int = 88) -> str:
     if check.suggestions:
         out.append("")
         out += [wrap(s, "  - ", "    ") for s in check.suggestions]
+    if check.help_for_them is not None:
+        from kindscope.care.terminal import reader_help_lines
+
+        out += ["", *reader_help_lines(check.help_for_them, "If you answer:", caveat=False)]
     help_ = check.signposting
     if help_ is not None:
         out += ["", wrap(help_["intro"])]

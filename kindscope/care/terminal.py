@@ -49,7 +49,7 @@ def _item(item: CareItem, marked: bool) -> list[str]:
     if item.url:
         out.append(f"    {for_terminal(item.url)}")
     if item.signposting and marked:
-        out.append("    If you answer this one, the help at the end of this list is for you.")
+        out.append("    If you answer this one, the help at the end of this list may help you.")
     return out
 
 
@@ -65,20 +65,22 @@ def _by_country(found: list[dict]) -> list[str] | None:
             for country, named in by_country.items()]
 
 
-def _reader_help(help_: dict, every: bool) -> list[str]:
-    """The help for the reader, said once under the items it is for (every item of a care
-    queue; the inbox's messages that read as someone in crisis)."""
+def reader_help_lines(help_: dict, lead: str, caveat: bool = True) -> list[str]:
+    """The help for the reader (``queue.reader_help``), said once under the items it is for
+    (every item of a care queue; the inbox's messages that read as someone in crisis; the
+    post a draft answers), after ``lead`` ("If you answer any of these:"); ``caveat``: end
+    with the help's own caveat (a list of posts; a draft check has its own)."""
     found = help_["help_lines"]
-    advice = [f"If you answer {'any of these' if every else 'one of the marked messages'}:",
+    advice = [lead,
               *(textwrap.fill(line, 88, initial_indent="  - ", subsequent_indent="    ")
                 for line in help_["how_to_answer"])]
+    last = [_wrap(help_["caveat"], "")] if caveat else []
     countries = _by_country(found)
     if countries is not None:
-        return [*advice, "Help lines:", *countries, _wrap(f"{help_['find_more']}.", ""),
-                _wrap(help_["caveat"], "")]
+        return [*advice, "Help lines:", *countries, _wrap(f"{help_['find_more']}.", ""), *last]
     lines = "; ".join(f"{h['name']} ({h['contact']})" for h in found)
     lead = f"{lines}. " if lines else ""
-    return [*advice, f"Help lines: {lead}{help_['find_more']}.", _wrap(help_["caveat"], "")]
+    return [*advice, _wrap(f"Help lines: {lead}{help_['find_more']}.", ""), *last]
 
 
 #: What an empty care queue says it may have missed: on three frozen review sets the signals
@@ -186,7 +188,8 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
             lines.extend(_item(item, marked=not every))
     if helped:
         lines.append("")
-        lines.extend(_reader_help(helped[0].signposting, every))
+        lead = f"If you answer {'any of these' if every else 'one of the marked messages'}:"
+        lines.extend(reader_help_lines(helped[0].signposting, lead))
     if hidden:
         lines.append("")
         lines.extend(_hidden_hostile(hidden))

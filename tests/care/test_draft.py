@@ -117,6 +117,44 @@ def test_a_crisis_draft_in_reply_still_gets_the_crisis_words_and_emergency_numbe
     assert "in danger right now" in check(draft, "--context", PAINFUL_CONTEXT).stdout
 
 
+CRISIS_CONTEXT = "I just want to go to sleep and never wake up, I can't do this anymore"
+
+
+@pytest.mark.parametrize("draft", ["please don't go, I'm here for you",
+                                   "I'm so sorry. I've felt like that too. I'm here."])
+def test_comfort_for_someone_in_crisis_is_never_told_to_wait(check, draft):
+    """Both replies read as crisis too (they echo the post), and were told "You could post
+    it later ... or share it with fewer people" (a care review, 2026-12-06): advice that can
+    delay support to someone at risk. The crisis reading is said as a condition, with help
+    lines for the writer all the same."""
+    out = _json(check(draft, "--context", CRISIS_CONTEXT, "--json"))
+    assert out["comforting"] is True and out["crisis"] is True
+    assert not any("post it later" in s for s in out["suggestions"])
+    assert any(r.startswith("It reads as comforting. If its words are about you")
+               for r in out["reasons"])
+    assert out["signposting"]  # help for the writer, if the words are theirs
+
+
+def test_a_reply_to_a_post_that_reads_as_a_crisis_gets_how_to_answer_and_help_lines(check):
+    """"Sending love, you're not alone" under a post that reads as a crisis got only "a short,
+    kind acknowledgement can be enough": no help lines to point the writer to. It now gets
+    what the care queue gives for such a post, for the one answering."""
+    from kindscope.care.queue import reader_help
+
+    out = _json(check("Sending love, you're not alone", "--context", CRISIS_CONTEXT,
+                      "--country", "GB", "--json"))
+    assert out["help_for_them"] == reader_help("GB")
+    assert any("as if its writer may be in crisis" in r for r in out["reasons"])
+    text = " ".join(check("Sending love, you're not alone", "--context", CRISIS_CONTEXT,
+                          "--country", "GB").stdout.split())
+    assert "If you answer: - You can simply let them know you saw their post" in text
+    assert "Help lines: Samaritans (call 116 123 (free))" in text
+    assert "(999 in the United Kingdom)" in text
+    calm = _json(check("congrats!", "--context", "my pottery lesson was a success!",
+                       "--json"))
+    assert "help_for_them" not in calm
+
+
 def test_comforting_is_said_only_under_a_painful_post(check):
     assert _json(check("sending you a hug", "--json"))["comforting"] is None
     out = _json(check("nice one", "--context", "my pottery lesson was a success!", "--json"))
