@@ -227,6 +227,21 @@ def test_care_and_inbox_say_they_cannot_look_where_the_data_holds_no_one_elses_p
         assert "no online source for X" in care
 
 
+def test_care_counts_from_the_end_of_a_repository_not_from_its_import(tmp_path, run):
+    """A Bluesky repository does not say when it was taken: care and inbox counted "now"
+    from the day it was imported, years after its last post (a docs review, 2026-12-06).
+    "Now" is the end of its data, its newest post."""
+    path = FIXTURES / "bluesky/car/paul_staging.repo.car"
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db = tmp_path / "k.duckdb"
+    assert run("import", path, "--db", db).exit_code == 0
+    for command in ("care", "inbox"):  # its newest post: 2023-03-31 19:01:29 UTC
+        data = json.loads(run(command, "--db", db, "--json").stdout)
+        assert data["now"].startswith("2023-03-31T19:01:29"), data["now"]
+        assert data["now_from"] == "data"
+
+
 def test_an_export_that_names_no_owner_offers_a_command_that_works(tmp_path):
     """A Mastodon CSV export names no account ("self") and holds no posts: the report was
     "for @self", said it holds your own posts, and offered `kindscope analyze mastodon:self`,

@@ -151,10 +151,15 @@ def reader_help(country: str | None = None) -> dict:
 
 
 def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
-    """The care commands' "now": ``as_of``, else the newest snapshot's taken_at, else the
-    end of the data."""
+    """The care commands' "now": ``as_of``, else when the newest snapshot was taken, else
+    (no import says when it was taken: a Bluesky repository does not) the end of the data
+    as every analysis reads it (``ReadModel.until``), else, for data with no dates at all,
+    the newest import. A repository's "now" was the day it was imported, years after its
+    last post (a docs review, 2026-12-06)."""
     if as_of is not None:
         return as_of
+    if rm.until is not None and not care_rows.has_taken_at(rm.store, rm.platform):
+        return rm.until
     taken = care_rows.newest_taken_at(rm.store, rm.platform)
     if taken is not None:
         return taken

@@ -17,8 +17,8 @@ from kindscope.store.read_sql import (
     reading_of,
 )
 
-__all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts", "inbox_rows",
-           "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
+__all__ = ["OPT_OUT_SQL", "newest_taken_at", "has_taken_at", "care_threads", "thread_posts",
+           "inbox_rows", "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
 
 
 #: An account that asked not to be read: ``#NoCareQueue`` in its bio, a Bluesky
@@ -82,10 +82,18 @@ ORDER BY t.painful_at, t.root_id"""
 
 
 def newest_taken_at(store: Store, platform: str) -> datetime | None:
-    """When the newest snapshot of ``platform`` was taken (the care commands' "now")."""
-    value = store.scalar("SELECT max(coalesce(taken_at, imported_at)) FROM snapshots "
+    """When the newest snapshot of ``platform`` that says when it was taken was taken (the
+    care commands' "now"), else when the newest was imported: an import without dates (a
+    Mastodon CSV export, which holds no post) has nothing else."""
+    value = store.scalar("SELECT coalesce(max(taken_at), max(imported_at)) FROM snapshots "
                          "WHERE platform = ?", [platform])
     return value if isinstance(value, datetime) else None
+
+
+def has_taken_at(store: Store, platform: str) -> bool:
+    """Whether any snapshot of ``platform`` says when it was taken."""
+    return bool(store.scalar("SELECT count(taken_at) > 0 FROM snapshots WHERE platform = ?",
+                             [platform]))
 
 
 def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[str],
