@@ -200,7 +200,9 @@ def _hours(now: datetime, then: datetime) -> float:
 def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: bool = False,
                budget: int = DEFAULT_BUDGET, as_of: datetime | None = None,
                country: str | None = None) -> CareQueue:
-    """The queue: unanswered painful threads of people in scope, oldest first."""
+    """The queue: unanswered painful threads of people in scope, oldest first, except that
+    threads that may read as a crisis come first (so the budget never holds them back;
+    nothing marks them)."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     following, followers = _circle(rm)

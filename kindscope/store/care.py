@@ -52,7 +52,7 @@ thread(root_id, root_author, post_id, depth) AS (
     WHERE t.depth < 10000),
 tp AS (
     SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
-           r.is_toxic OR r.is_hateful AS hostile
+           r.is_crisis, r.is_toxic OR r.is_hateful AS hostile
     FROM thread t JOIN {{p}}_care_read r ON r.post_id = t.post_id, k
     WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
 per_thread AS (
@@ -60,7 +60,8 @@ per_thread AS (
            count(*) FILTER (author_id = root_author AND is_distress) AS painful,
            count(*) FILTER (author_id <> root_author) AS answers,
            count(*) FILTER (author_id <> root_author AND NOT hostile) AS kind_answers,
-           min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at
+           min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at,
+           coalesce(bool_or(is_crisis) FILTER (author_id = root_author), false) AS crisis
     FROM tp GROUP BY root_id),
 first_painful AS (  -- the first painful post; of two at the same time, the smaller id
     SELECT tp.root_id, min(tp.post_id) AS painful_id
@@ -78,7 +79,7 @@ SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.answers > 0,
        END AS excluded
 FROM per_thread t LEFT JOIN first_painful f ON f.root_id = t.root_id
 WHERE t.painful > 0 AND t.kind_answers = 0
-ORDER BY t.painful_at, t.root_id"""
+ORDER BY t.crisis DESC, t.painful_at, t.root_id"""
 
 
 def newest_taken_at(store: Store, platform: str) -> datetime | None:
@@ -102,8 +103,10 @@ def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[
     painful and that have no answer from anyone else but hostile ones.
 
     Rows ``(root id, author id, first painful post id, its time, has hostile answers,
-    excluded reason or None)``, oldest painful post first. Whether a post reads as a crisis
-    is not returned: every item gets the same help (``care.queue``).
+    excluded reason or None)``: threads where the author's posts may read as a crisis
+    first, so that a care budget never holds them back, then oldest painful post first.
+    Whether a post reads as a crisis is not returned: every item gets the same help
+    (``care.queue``).
     """
     return rm.rows(_THREADS, [now, since, list(following), list(followers), mutual_only])
 

@@ -80,7 +80,7 @@ def test_care_and_inbox_commands_end_to_end(run, tmp_path, monkeypatch):
     result = run("care", "--db", db, "--json", "--out", tmp_path / "page")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout.splitlines()[0])
-    assert [i["post_id"] for i in data["items"]] == ["a1", "h1", "i1"]
+    assert [i["post_id"] for i in data["items"]] == ["i1", "a1", "h1"]  # crisis first
     assert data["excluded"]["opted out"] == 1
     html = (tmp_path / "page" / "care.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

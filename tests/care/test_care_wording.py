@@ -74,8 +74,8 @@ def test_the_headline_says_only_hostile_replies_when_an_item_has_them(store):
 
 
 def test_the_headline_counts_hostile_only_posts_held_back_past_the_budget(store):
-    queue = _queue(store, budget=1)  # shows a1 only; h1 and i1 wait past the budget
-    assert [i.post_id for i in queue.items] == ["a1"] and queue.only_hostile == 1
+    queue = _queue(store, budget=1)  # shows i1 only (crisis first); a1 and h1 wait
+    assert [i.post_id for i in queue.items] == ["i1"] and queue.only_hostile == 1
     assert "have had no reply yet, or only hostile ones." in _headline(render_text(queue))
 
 
@@ -138,7 +138,7 @@ def _set_country(monkeypatch, store, code: str) -> CareQueue:
 
 def test_every_item_gets_the_same_help_whatever_was_read_or_answered(store):
     queue = _queue(store)
-    kinds = {"a1": PAIN, "h1": PAIN, "i1": CRISIS}  # i1 also has only hostile replies
+    kinds = {"i1": CRISIS, "a1": PAIN, "h1": PAIN}  # i1 also has only hostile replies
     assert [i.post_id for i in queue.items] == list(kinds)
     helps = [i.signposting for i in queue.items]
     assert all(helps) and all(h == helps[0] for h in helps)

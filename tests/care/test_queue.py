@@ -128,10 +128,10 @@ def _inbox_with(tmp_path, extra: list[dict], extra_scores: dict[str, dict]):
 
 def test_exactly_the_unanswered_painful_posts_of_mutuals_oldest_first(store):
     queue = _queue(store)
-    assert _ids(queue) == ["a1", "h1", "i1"]
+    assert _ids(queue) == ["i1", "a1", "h1"]  # a thread that may read as a crisis first
     assert queue.now == TAKEN.isoformat()  # the snapshot's taken_at, not the wall clock
-    assert queue.items[0].hours_without_reply == 62.0
-    assert queue.items[0].handle == "ana.example"
+    assert queue.items[1].hours_without_reply == 62.0
+    assert queue.items[1].handle == "ana.example"
 
 
 def test_not_mutual_is_left_out_unless_asked(store):
@@ -212,8 +212,12 @@ def test_kind_answers_replies_to_others_and_strangers_never_items(store):
 
 
 def test_budget_holds_back_the_rest(store):
+    """A thread that may read as a crisis comes first, so the budget never holds it back
+    behind older painful posts (a care review, 2026-12-06: "I just want to go to sleep and
+    never wake up" waited past a budget of 2, under "it is fine to stop here")."""
     queue = _queue(store, budget=1)
-    assert _ids(queue) == ["a1"] and queue.held_back == 2
+    assert _ids(queue) == ["i1"] and queue.held_back == 2
+    assert all(i.status != "may read as a crisis" for i in queue.items)  # nothing marks it
 
 
 def test_json_shape_has_facts_only(store):
