@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from kindscope import __version__
 from kindscope.errors import InputError
-from kindscope.safety.evidence_html import RULE_VALUES, render_html
+from kindscope.safety.evidence_html import LEFT_OUT, NOT_IN_PACKS, RULE_VALUES, render_html
 from kindscope.safety.incidents import KIND_NAMES, Incident, scan
 from kindscope.store import evidence
 from kindscope.store.db import Store
@@ -54,6 +54,8 @@ def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]
     ids = [r[1] for r in rows]
     scores: dict[str, dict] = {}
     for post, signal, score, version in evidence.post_scores(store, platform, ids):
+        if signal in NOT_IN_PACKS:
+            continue
         # a value a rule layer sets is marked as such in the record, not only on the page
         scores.setdefault(post, {})[signal] = {"score": score, "model": version} | (
             {"set_by_rule": True} if score in RULE_VALUES else {})
@@ -156,6 +158,7 @@ def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) 
            "incident": None if ev.incident is None else {
                k: (v.isoformat() if isinstance(v, datetime) else v)
                for k, v in ev.incident.__dict__.items()},
+           "scores_left_out": LEFT_OUT,
            "posts": list(ev.posts), "collection": list(ev.collection)}
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -69,6 +69,16 @@ def readable_time(value) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+#: Readings of an author's own state, never carried by a pack: a pack documents what was
+#: said to someone and may be shared, and these are readings of a person's mental health
+#: (a pack on an account listed its own "I can't go on" posts as crisis 0.93: a care
+#: review, 2026-12-06).
+NOT_IN_PACKS = frozenset({"crisis", "distress"})
+#: What a pack says about them (evidence.json's ``scores_left_out``, the page's note).
+LEFT_OUT = ("Readings of a writer's own state (distress, crisis) are not carried: a pack "
+            "documents what was said to someone, and may be shared.")
+
+
 #: The exact values the signals' rule layers set a score to (``signals.guards.GUARD_CAP``
 #: and ``phrases.SUPPORT_CAP`` lower to 0.3; the phrase, slogan, wish, answer and milestone
 #: rules raise to 0.9 or 0.8; ``tests/safety/test_evidence_pack.py`` keeps them equal). The
@@ -174,4 +184,4 @@ def render_html(ev: Evidence, made: str) -> str:
     view = _view(ev)
     return _env.get_template("evidence.html").render(
         **view, page_title=_plain(f"Evidence: {ev.title}"), made=readable_time(made),
-        version=__version__)
+        version=__version__, left_out=LEFT_OUT)

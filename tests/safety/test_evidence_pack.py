@@ -276,6 +276,29 @@ def test_the_record_marks_a_score_a_rule_set(store, tmp_path):
         "support_er"]["set_by_rule"] is True
 
 
+def test_a_pack_never_carries_readings_of_a_writers_own_state(store, tmp_path):
+    """A pack on an account listed its own "honestly I can't go on like this anymore" as
+    crisis 0.93 and distress 0.99 (a care review, 2026-12-06): readings of a person's mental
+    health, in a file made to be shared. A pack carries no crisis or distress reading (json,
+    csv, page) and says so."""
+    _pack_store(store)
+    add_post(store, "t9", "troll1", T0 + timedelta(hours=2), "honestly I can't go on")
+    for signal, score in (("crisis", 0.93), ("distress", 0.99), ("toxicity", 0.04)):
+        store.execute("INSERT INTO signal_scores VALUES ('x', 't9', ?, ?, 'test')",
+                      [signal, score])
+    rm = read_model(store)
+    out = tmp_path / "p"
+    write_pack(collect_account(rm, "troll1"), out, made=datetime(2024, 3, 2, 9, 30, tzinfo=UTC))
+    doc = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    t9 = next(p for p in doc["posts"] if p["post_id"] == "t9")
+    assert set(t9["scores"]) == {"toxicity"}
+    assert "distress, crisis" in doc["scores_left_out"]
+    assert "crisis" not in (out / "posts.csv").read_text(encoding="utf-8")
+    page = (out / "evidence.html").read_text(encoding="utf-8")
+    assert "crisis 0.93" not in page and "distress 0.99" not in page
+    assert "Readings of a writer&#39;s own state (distress, crisis) are not carried" in page
+
+
 def test_a_trawl_pack_says_it_is_found_by_timing(store, tmp_path):
     from kindscope.safety.evidence_html import render_html as page_of
     from kindscope.safety.incidents import Incident
