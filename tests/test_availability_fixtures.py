@@ -295,3 +295,50 @@ def test_network_names_the_owner_by_handle(tmp_path, run):
                                    "ON a.platform = s.platform AND a.account_id = s.owner_id")[0]
     text = run("network", "--db", db).stdout
     assert f"x @{handle.lstrip('@')} ({owner}): follows " in text
+
+
+def test_an_ego_network_lists_no_communities_in_any_output(tmp_path, run):
+    """On an X archive, community.json said `communities_found: 1` and `network --json`
+    listed one community of all 650 accounts beside "cannot show communities" (a
+    researcher's review, 2026-12-06): no output gives a figure the data cannot make."""
+    path = FIXTURES / "x-archive-full"
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db = tmp_path / "k.duckdb"
+    assert run("import", path, "--db", db).exit_code == 0
+    net = json.loads(run("network", "--db", db, "--json").stdout)
+    assert net["ego_network"] and net["modularity"] is None
+    assert (net["communities"], net["membership"], net["bridges"]) == ([], {}, [])
+    assert "does not hold other people's replies" in net["replies_not_held"]
+    out = tmp_path / "c"
+    assert run("community", "--db", db, "--out", out).exit_code == 0
+    view = json.loads((out / "community.json").read_text(encoding="utf-8"))
+    x = next(p for p in view["platforms"] if p["platform"] == "x")
+    assert x["communities_found"] is None and x["communities"] == []
+
+
+def test_network_norms_give_no_answer_rate_where_replies_are_not_held(tmp_path, run,
+                                                                      monkeypatch):
+    """`distress_answered` 0.0 on data that holds no one's replies read as "no painful post
+    was ever answered" (a researcher's review, 2026-12-06): null, with the reason."""
+    from kindscope.commands.report import demo_path
+    from kindscope.graph.analysis import analyse_network, owner_read_model
+    from kindscope.store.availability import Availability
+    from kindscope.store.read import ReadModel
+
+    db = tmp_path / "d.duckdb"
+    assert run("analyze", demo_path(), "--db", db, "--out", tmp_path / "r").exit_code == 0
+    with Store(db) as store:
+        rm = owner_read_model(store)
+        held = analyse_network(store, rm)
+        assert held.replies_not_held is None
+        assert any(c.distress_answered is not None for c in held.communities)
+        real = ReadModel.available
+        monkeypatch.setattr(ReadModel, "available", lambda self, what: (
+            Availability(False, "no replies here") if what == "replies" else real(self, what)))
+        gone = analyse_network(store, rm)
+        rm.close()
+    assert gone.replies_not_held == "no replies here"
+    assert len(gone.communities) == len(held.communities)
+    assert all(c.distress_answered is None and c.median_minutes_to_first_reply is None
+               for c in gone.communities)

@@ -171,7 +171,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         # as an answer and no pile-on among them can be seen
         "unscored_posts": unscored,
         "accounts_in_graph": len(membership),
-        "communities_found": len(sizes),
+        # null where communities mean nothing (the imports' owners' own lists): "1" was
+        # a figure beside "cannot show communities" (a researcher's review, 2026-12-06)
+        "communities_found": None if owners_only else len(sizes),
         "community_method": found.method,
         "community_method_note": _METHOD_NOTE.get(found.method),
         "follow_edges": edges,
@@ -263,7 +265,9 @@ def _summary(view: dict) -> str:
             f" ({top['hateful_not_toxic']} of them read as hateful but not toxic)"
             if top["hateful_not_toxic"] else "")
     cannot = view.get("cannot_show") or {}
-    return (f"{view['platform']}: {view['accounts_in_graph']:,} accounts, "
+    members = o["members"]
+    return (f"{view['platform']}: {members:,} {'member' if members == 1 else 'members'} "
+            f"({view['accounts_in_graph']:,} in the {view['graph']} graph), "
             + (f"{shown} {'community' if shown == 1 else 'communities'} shown "
                f"(of {view['min_members_shown']} or more members)" if shown else
                "no community shown" if "follow_ties" in cannot else

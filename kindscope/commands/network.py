@@ -39,6 +39,10 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     report.json and community.json, and named the same way in each. `seed` is the seed
     of the Leiden run kept (of three, from --seed on: the best modularity), not the
     setting that report.json's `source.seed` gives; the communities are the same.
+    Where there are no communities to find (an ego network: `ego_network` says why),
+    `communities`, `membership` and `bridges` are empty and `modularity` null; where the
+    data holds no one's replies, each community's `distress_answered` and
+    `median_minutes_to_first_reply` are null and `replies_not_held` says why.
 
     Example:
 

@@ -63,6 +63,9 @@ class NetworkReport:
     owners: tuple[OwnerView, ...]
     #: Why communities mean nothing here (an ego network around the owner), or None.
     ego_network: str | None = None
+    #: Why the communities' ``distress_answered`` and ``median_minutes_to_first_reply``
+    #: are null: the data does not hold others' replies (the report's rule), or None.
+    replies_not_held: str | None = None
 
     @property
     def no_communities(self) -> str | None:
@@ -78,6 +81,8 @@ class NetworkReport:
         if self.no_communities:
             data["modularity"] = None
         data["membership"] = {a: community_number(c) for a, c in self.membership.items()}
+        if self.no_communities:  # one "community" of everyone is no finding
+            data["membership"], data["communities"], data["bridges"] = {}, [], []
         for row in (*data["communities"], *data["bridges"]):
             row["community"] = community_number(row["community"])
         data["isolated"] = [(a, community_number(c), inside, unanswered)
@@ -135,11 +140,15 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
     graph, partition = net.graph, net.partition
     keys = graph.keys()
     views = () if rm is None else (_owner_view(rm, net, partition),)
+    communities = describe_communities(store, graph, partition, rm=rm)
+    replies = None if rm is None else rm.available("replies")
+    held = replies is None or replies.available
     return NetworkReport(
         graph=net.kind, nodes=graph.graph.vcount(), edges=graph.graph.ecount(),
         reciprocity=global_reciprocity(graph), modularity=partition.modularity,
         seed=partition.seed, membership=dict(zip(keys, partition.membership, strict=True)),
-        communities=describe_communities(store, graph, partition, rm=rm),
+        communities=communities,
         bridges=bridges(graph, partition),
         isolated=isolated_members(store, graph, partition.membership, rm=rm),
-        owners=views, ego_network=None if rm is None else ego_reason(net, rm.platform, rm.me))
+        owners=views, ego_network=None if rm is None else ego_reason(net, rm.platform, rm.me),
+        replies_not_held=None if held else replies.reason)

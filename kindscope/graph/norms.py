@@ -89,10 +89,13 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
                          top: int = 5, max_posts: int = 200_000,
                          rm: ReadModel | None = None) -> tuple[Community, ...]:
     """Describe every community of ``partition`` over ``graph``; distress and toxicity
-    rates only with a read model ``rm`` (its scores and thresholds)."""
+    rates only with a read model ``rm`` (its scores and thresholds), and the answered share
+    and time to a first answer only where the data holds others' replies (the report's
+    rule: 0.0 answered read as "no painful post was ever answered")."""
     g = graph.graph
     if g.vcount() == 0:
         return ()
+    replies_held = rm is None or rm.available("replies").available
     member = list(partition.membership)
     members = pa.table({"platform": g.vs["platform"], "account_id": g.vs["account_id"],
                         "community": member})
@@ -123,8 +126,9 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
             top_terms=top_terms,
             top_accounts=tuple(tops.get(c, ())),
             posts=int(posts),
-            distress_answered=(answered / distress) if distress else None,
-            median_minutes_to_first_reply=None if median is None else float(median),
+            distress_answered=(answered / distress) if distress and replies_held else None,
+            median_minutes_to_first_reply=(None if median is None or not replies_held
+                                           else float(median)),
             toxicity_rate=(toxic / scored) if scored else None,
         ))
     return name_communities(result)
