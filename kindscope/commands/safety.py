@@ -159,8 +159,9 @@ def bots_command(profiles, out, blocklist, threshold):
         Path(blocklist).write_text(text, encoding="utf-8")
         if mastodon and len(text.splitlines()) < len(listed):
             click.echo(f"{len(listed) - len(text.splitlines())} of them left out of "
-                       f"{blocklist}: a Mastodon handle without its server (user@host) "
-                       "cannot be imported as a block", err=True)
+                       f"{blocklist}: a Mastodon handle without its server (user@host), or "
+                       "one that is not a Mastodon address, cannot be imported as a block",
+                       err=True)
     unscored = sum(1 for s in scores if s["bot"] is None)
     left = (f" ({unscored} not scored: nothing in them but a name, or a count missing)"
             if unscored else "")

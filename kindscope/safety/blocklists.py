@@ -12,9 +12,30 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from dataclasses import dataclass
 
-__all__ = ["ListedAccount", "mastodon_blocklist", "id_handle_blocklist"]
+__all__ = ["ListedAccount", "mastodon_blocklist", "id_handle_blocklist", "spreadsheet_cell"]
+
+#: A Mastodon address as an instance writes it: nothing else is listed (a handle holding a
+#: line break became two block entries, one of them someone else: a security review,
+#: 2026-12-06).
+_MASTODON_ADDRESS = re.compile(r"[A-Za-z0-9_.-]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]+")
+#: What a spreadsheet reads as the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` before anything it would run
+    as a formula (``=HYPERLINK(...)``, ``+``, ``-``, ``@``, a tab or carriage return)."""
+    if value is None:
+        text = ""
+    elif isinstance(value, dict | list):
+        text = json.dumps(value)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +48,12 @@ class ListedAccount:
 
 
 def mastodon_blocklist(accounts: list[ListedAccount]) -> str:
-    """One ``user@host`` per line; a handle without a host is skipped (ambiguous)."""
+    """One ``user@host`` per line; a handle without a host (ambiguous), or one that is not
+    a Mastodon address at all, is skipped."""
     lines = []
     for a in accounts:
         handle = a.handle.lstrip("@")
-        if "@" in handle:
+        if _MASTODON_ADDRESS.fullmatch(handle):
             lines.append(handle)
     return "".join(f"{h}\n" for h in lines)
 
@@ -45,10 +67,11 @@ def _profile_url(a: ListedAccount) -> str:
         return f"https://bsky.app/profile/{a.account_id or handle}"
     if a.platform == "mastodon":
         user, _, host = handle.partition("@")
-        return f"https://{host}/@{user}" if host and user else ""
-    if a.platform == "x":
-        return f"https://x.com/i/user/{a.account_id}" if a.account_id else \
-            f"https://x.com/{handle}"
+        return f"https://{host}/@{user}" if _MASTODON_ADDRESS.fullmatch(handle) else ""
+    if a.platform == "x":  # X ids are numbers and handles letters, digits and _
+        if a.account_id.isdecimal():
+            return f"https://x.com/i/user/{a.account_id}"
+        return f"https://x.com/{handle}" if re.fullmatch(r"\w{1,50}", handle, re.ASCII) else ""
     return ""
 
 
@@ -59,6 +82,6 @@ def id_handle_blocklist(accounts: list[ListedAccount]) -> str:
     writer.writerow(["platform", "account_id", "handle", "profile_url", "bot_score", "why"])
     for a in accounts:
         score = "" if a.bot_score is None else f"{a.bot_score:.2f}"
-        writer.writerow([a.platform, a.account_id, a.handle.lstrip("@"), _profile_url(a),
-                         score, a.why])
+        writer.writerow([spreadsheet_cell(v) for v in (
+            a.platform, a.account_id, a.handle.lstrip("@"), _profile_url(a), score, a.why)])
     return buffer.getvalue()

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from kindscope import __version__
 from kindscope.errors import InputError
+from kindscope.safety.blocklists import spreadsheet_cell
 from kindscope.safety.evidence_html import LEFT_OUT, NOT_IN_PACKS, RULE_VALUES, render_html
 from kindscope.safety.incidents import KIND_NAMES, Incident, scan
 from kindscope.store import evidence
@@ -125,16 +126,6 @@ def collect_account(store: Store, account: str) -> Evidence:
     return Evidence(f"posts by {account}", account, None, posts, _collection(store, posts))
 
 
-def _safe_cell(value) -> str:
-    if value is None:
-        text = ""
-    elif isinstance(value, dict | list):
-        text = json.dumps(value)
-    else:
-        text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) -> Path:
     """Write the pack into ``out_dir`` (created); return the manifest's path. A folder that
     holds anything is refused: other files the pack's manifest would not cover (``--verify``
@@ -164,7 +155,7 @@ def write_pack(ev: Evidence, out_dir: str | Path, made: datetime | None = None) 
     writer = csv.writer(buffer)
     writer.writerow(_COLUMNS)
     for p in ev.posts:
-        writer.writerow([_safe_cell(p[c]) for c in _COLUMNS])
+        writer.writerow([spreadsheet_cell(p[c]) for c in _COLUMNS])
     contents = {"evidence.html": render_html(ev, stamp),
                 "evidence.json": json.dumps(doc, indent=2, ensure_ascii=False, default=str),
                 "posts.csv": buffer.getvalue()}

@@ -262,6 +262,29 @@ def test_blocklists():
                                       "x,42,bob,https://x.com/i/user/42,,"]
 
 
+def test_block_lists_are_safe_to_open_and_to_import():
+    """A crafted profile file put live formulas into the CSV (`=HYPERLINK(...)`, a handle
+    "@=1+2" whose '@' was stripped into "=1+2"), and a handle with a line break into two
+    Mastodon block entries, one of them someone else (a security review, 2026-12-06)."""
+    import csv
+    import io
+
+    text = id_handle_blocklist([
+        ListedAccount("x", '=HYPERLINK("http://evil.example/","click")', "@=1+2", 0.9,
+                      "-2+3"),
+        ListedAccount("x", "+SUM(1,2)", "@ok_handle")])
+    rows = list(csv.reader(io.StringIO(text)))[1:]
+    assert rows[0][:4] == ["x", "'=HYPERLINK(\"http://evil.example/\",\"click\")", "'=1+2", ""]
+    assert rows[0][5] == "'-2+3"
+    assert rows[1][1:4] == ["'+SUM(1,2)", "ok_handle", "https://x.com/ok_handle"]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    listed = mastodon_blocklist([
+        ListedAccount("mastodon", "a", "spam@bad.example\ninnocent@mastodon.social"),
+        ListedAccount("mastodon", "b", '=HYPERLINK("http://e/")@bad.example'),
+        ListedAccount("mastodon", "c", "@fine_user@good.example")])
+    assert listed == "fine_user@good.example\n"
+
+
 def test_bots_cli_keeps_input_order(tmp_path, run):
     profiles = tmp_path / "p.jsonl"
     rows = [MASTODON, {"did": "did:plc:z", "handle": "z.bsky.social", "followersCount": 1},
