@@ -133,6 +133,11 @@ class _ZstdReader(io.RawIOBase):
         super().close()
 
 
+#: The last microsecond a date can hold (9999-12-31): a larger ``time_us`` is no time (a
+#: fuzzed capture crashed the import with "year 3170843 is out of range").
+_LAST_US = int(datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()) * 1_000_000
+
+
 def read(source: str, options: ImportOptions) -> Iterator[Record]:
     """A snapshot without owner, then the records of every event in the capture."""
     path = Path(source)
@@ -181,7 +186,8 @@ def read_events(lines: Iterable[bytes], name: str, skipped: list[int],
             events[0] += 1
             if span is not None:
                 raw = event.get("time_us")
-                if type(raw) is not int or raw <= 1e14:  # v2's "time", or not microseconds
+                if type(raw) is not int or raw <= 1e14 or raw > _LAST_US:
+                    # v2's "time", not microseconds, or past any date (read as no time)
                     at = _event_time(event)
                     raw = None if at is None else int(at.timestamp() * 1e6)
                 if raw is not None:

@@ -328,3 +328,18 @@ def test_detect_is_specific(tmp_path):
     broken = tmp_path / "broken.jsonl"
     broken.write_bytes(b"{nope")
     assert not jetstream.detect(str(broken))
+
+
+@needs_golden
+def test_an_event_time_past_any_date_is_no_time(tmp_path):
+    """A fuzzed capture's time_us of 99999999999999999999 crashed the import as a bug
+    ("year 3170843 is out of range", exit 1) even with --skip-bad-records (a security
+    review, 2026-12-06): it is read as no time, and the capture's span comes from the rest."""
+    lines = GOLDEN.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["time_us"] = 99999999999999999999
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n", encoding="utf-8")
+    store = imported(path, tmp_path)
+    (start, end), = store.rows("SELECT first_event_at, last_event_at FROM capture_spans")
+    assert start.year == end.year and 2000 < end.year < 2100
