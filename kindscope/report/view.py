@@ -15,6 +15,7 @@ from kindscope.report.care_view import CareView, MomentsView, care_view, moments
 from kindscope.signals.language_names import language_name
 from kindscope.store.availability import remedy
 from kindscope.store.read import PLACEHOLDER_OWNERS
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
@@ -83,9 +84,13 @@ class Who:
 def who(handle: str | None, account_id: str | None = None) -> Who:
     """Show the handle where one is known; a DID only shortened and said to be an id, as
     is a number (an X account id); an owner an export does not name (a Mastodon CSV
-    export's "self") as "your account"."""
+    export's "self") as "your account". Control and direction characters in a handle or id
+    are shown as ``[U+202E]``, as the terminal and the evidence pack show them: a handle
+    "ben\u202egnp.exe" read as "benexe.png" (a security review, 2026-12-06)."""
     if not handle and account_id in PLACEHOLDER_OWNERS:
         return Who("your account", True, "")
+    handle = None if handle is None else for_terminal(str(handle), visible=True)
+    account_id = None if account_id is None else for_terminal(str(account_id), visible=True)
     for value in (handle, account_id):
         # an X account known only by its number is an id, never "@11250": that could be
         # another person's handle (a user's-eye review, 2026-12-06)

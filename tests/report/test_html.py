@@ -99,6 +99,18 @@ def test_direction_controls_are_isolated(hostile):
     assert not CONTROLS & set(title)
 
 
+def test_direction_controls_in_handles_are_shown_as_code_points(hostile):
+    """<bdi> keeps a handle's U+202E from turning the text around it, but not the handle
+    itself: "ben\u202egnp.exe" read as "benexe.png" (a security review, 2026-12-06). Handles
+    show it as [U+202E], as the terminal and the evidence pack do; post texts as written."""
+    from kindscope.report.view import who
+
+    assert who(f"ben{RLO}gnp.exe").text == "@ben[U+202E]gnp.exe"
+    assert who("ev\x1b[31mil").text == "@ev[U+001B][31mil"
+    page = render_html(hostile)
+    assert "tr[U+202E]oll" in page and f"tr{RLO}oll" not in page
+
+
 def _own_posts_store(platform: str) -> Store:
     lines = [{"type": "meta", "platform": platform, "owner": "me",
               "taken_at": "2024-06-01T00:00:00Z"},
