@@ -87,6 +87,10 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
         if result.added.get("care_only_posts", 0) > 0:
             parts.append(f"{result.added['care_only_posts']} posts of others for the care "
                          "queue only")
+        kept = result.added.get("earlier_texts", 0)
+        if kept > 0:  # nothing imported is lost: an edit keeps what was said before
+            parts.append(f"{kept} earlier {'text' if kept == 1 else 'texts'} of edited or "
+                         "updated posts kept")
         click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
 
 

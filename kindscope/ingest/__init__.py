@@ -169,7 +169,8 @@ def _counts(store: Store) -> dict[str, int]:
     from bookmarks, blocks from mutes, DMs apart from posts, the posts of others fetched
     only for the care queue apart from the rest)."""
     counts = stats(store)
-    return {key: counts[key] for key in (*ADDED_KINDS, "care_only_posts")}
+    return {**{key: counts[key] for key in (*ADDED_KINDS, "care_only_posts")},
+            "earlier_texts": imports.earlier_texts(store)}
 
 
 def _is_blank(path: Path) -> bool:

@@ -37,7 +37,8 @@ __all__ = ["Evidence", "PackProblem", "collect_incident", "collect_account", "wr
 PACK_FILES = ("evidence.html", "evidence.json", "posts.csv")
 MANIFEST = "MANIFEST.sha256"
 _COLUMNS = ("platform", "post_id", "author_id", "author_handle", "created_at", "text", "url",
-            "reply_to_post_id", "reply_to_account_id", "mentions", "scores", "snapshots")
+            "reply_to_post_id", "reply_to_account_id", "mentions", "scores", "snapshots",
+            "earlier_texts")
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,18 @@ def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]
     sources: dict[str, list[str]] = {}
     for post, snapshot in evidence.post_sources(store, platform, ids):
         sources.setdefault(post, []).append(snapshot)
+    # texts a later import replaced (an edited post, an updated record): what was said first
+    earlier: dict[str, list[dict]] = {}
+    for post, snapshot, text in evidence.post_versions(store, platform, ids):
+        earlier.setdefault(post, []).append({"text": text, "replaced_by_snapshot": snapshot})
     out = []
     for r in rows:
-        record = dict(zip(_COLUMNS[:-2], r, strict=True))
+        record = dict(zip(_COLUMNS[:-3], r, strict=True))
         record["mentions"] = list(record["mentions"] or [])
         record["created_at"] = r[4].astimezone(UTC).isoformat() if r[4] else None
         record["scores"] = scores.get(r[1], {})
         record["snapshots"] = sources.get(r[1], [])
+        record["earlier_texts"] = earlier.get(r[1], [])
         out.append(record)
     return tuple(out)
 

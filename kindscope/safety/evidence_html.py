@@ -148,6 +148,7 @@ def _view(ev: Evidence) -> dict:
             "when": readable_time(p["created_at"]),
             "text": text, "bidi": sorted({f"U+{ord(ch):04X}" for ch in text
                                           if ch in BIDI_CONTROLS}),
+            "earlier": [e["text"] for e in p.get("earlier_texts") or []],
             "url": p["url"], "link": _safe_url(p["url"]),
             "reply_to": p["reply_to_post_id"],
             "reply_to_number": numbers.get(p["reply_to_post_id"]) if p["reply_to_post_id"]

@@ -183,7 +183,8 @@ def forget_fetched(store: Store, older_than: datetime | None) -> int:
                                                 WHERE f.platform = p.platform
                                                   AND f.post_id = p.post_id))""")
         count = int(store.scalar("SELECT count(*) FROM _forget") or 0)
-        for table in ("signal_scores", "post_languages", "post_sources", "posts"):
+        for table in ("signal_scores", "post_languages", "post_sources", "post_versions",
+                      "posts"):
             store.execute(f"DELETE FROM {table} t USING _forget f "
                           "WHERE t.platform = f.platform AND t.post_id = f.post_id")
         for table in ("account_sources", "accounts"):

@@ -57,15 +57,16 @@ LAYOUT_VERSION = 1
 #: which a dataset does not hold (the profiles only ``--following`` fetched are never
 #: exported); schema 6 added ``capture_spans``, which a dataset holds, but a dataset written
 #: before has none, and a table a dataset lacks reads as empty (a capture is then spanned
-#: by its posts, as in a database of before 6). So datasets stay at 4 and every dataset
-#: written since 4 still reads.
+#: by its posts, as in a database of before 6); schema 7 added ``post_versions`` (texts a
+#: later import replaced), which reads as empty where a dataset lacks it, as does
+#: ``capture_spans``. So datasets stay at 4 and every dataset written since 4 still reads.
 DATASET_SCHEMA = 4
 MANIFEST = "dataset.json"
 #: Tables partitioned by platform and the day of their post.
 PARTITIONED = ("posts", "post_sources", "signal_scores", "post_languages")
 #: Tables written as one Parquet file each.
 FLAT = ("snapshots", "snapshot_carries", "accounts", "follows", "reactions", "blocks",
-        "deletions", "capture_spans")
+        "deletions", "capture_spans", "post_versions")
 PARTITION_COLUMNS = ("platform", "day")
 #: Below this many bytes of Parquet a dataset is read into memory rather than viewed.
 LOAD_BELOW_BYTES = 64 * 1024 * 1024
@@ -136,7 +137,7 @@ def exported_rows(table: str, fetched: bool = True) -> str:
         return (f"SELECT * FROM accounts t WHERE NOT EXISTS (SELECT 1 FROM "
                 f"({CARE_ONLY_ACCOUNTS}) c WHERE c.platform = t.platform "
                 "AND c.account_id = t.account_id)")
-    if table not in PARTITIONED:
+    if table not in (*PARTITIONED, "post_versions"):
         return f"SELECT * FROM {table}"
     return (f"SELECT * FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM ({CARE_ONLY}) c "
             "WHERE c.platform = t.platform AND c.post_id = t.post_id)")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from kindscope.store.db import Store
 from kindscope.store.read_sql import SHOWN_POSTS
 
-__all__ = ["posts_by_ids", "posts_by_author", "post_scores", "post_sources", "snapshot_rows",
-           "account_candidates"]
+__all__ = ["posts_by_ids", "posts_by_author", "post_scores", "post_sources", "post_versions",
+           "snapshot_rows", "account_candidates"]
 
 #: Posts fetched only for the care queue are never in a pack (``read_sql.SHOWN_POSTS``).
 _POSTS = """
@@ -42,6 +42,16 @@ def post_sources(store: Store, platform: str, post_ids) -> list[tuple]:
     """(post id, snapshot id) of every import each post was seen in, by snapshot id."""
     return store.rows("SELECT post_id, snapshot_id FROM post_sources WHERE platform = ? "
                       "AND list_contains(?, post_id) ORDER BY snapshot_id",
+                      [platform, list(post_ids)])
+
+
+def post_versions(store: Store, platform: str, post_ids) -> list[tuple]:
+    """(post id, snapshot id, text) of every earlier text of the posts that a later import
+    replaced, oldest first (by import, then by the order that import replaced them)."""
+    return store.rows("SELECT v.post_id, v.snapshot_id, v.text FROM post_versions v "
+                      "JOIN snapshots s USING (snapshot_id) WHERE v.platform = ? "
+                      "AND list_contains(?, v.post_id) "
+                      "ORDER BY s.imported_at, v.snapshot_id, v.version",
                       [platform, list(post_ids)])
 
 

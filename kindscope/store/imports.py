@@ -44,7 +44,7 @@ def settle_pending(store: Store, snapshot_id: str) -> bool:
     """Give an online import's rows their content-hash snapshot id; when that snapshot is
     already stored, drop the pending rows instead. Return whether it was already stored."""
     exists = snapshot_exists(store, snapshot_id)
-    for table in ("follows", "blocks", "post_sources", "account_sources"):
+    for table in ("follows", "blocks", "post_sources", "account_sources", "post_versions"):
         if exists:
             store.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [PENDING])
         else:
@@ -125,3 +125,8 @@ def _placeholders(sql: str) -> list[str]:
         out.append("$sid" if sql.startswith("$sid", i) else "$owner")
         i += 1
     return out
+
+
+def earlier_texts(store: Store) -> int:
+    """How many earlier texts of posts are kept (``post_versions``)."""
+    return int(store.scalar("SELECT count(*) FROM post_versions") or 0)

@@ -19,7 +19,7 @@ __all__ = ["stats", "export_tables", "EXPORTED_TABLES"]
 
 EXPORTED_TABLES = ("snapshots", "accounts", "posts", "post_sources", "follows", "reactions",
                    "blocks", "deletions", "signal_scores", "post_languages",
-                   "snapshot_carries", "capture_spans")
+                   "snapshot_carries", "capture_spans", "post_versions")
 
 
 def _stats_sql(fetched: bool) -> str:

@@ -182,7 +182,24 @@ _V6 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# v7: the texts a later import replaced. A post's text is updated when an import holds a
+# newer one (a Bluesky record updated, an edited toot, a generic file read again), and the
+# earlier text was lost, with it the abuse an evidence pack exists to keep (a security
+# review, 2026-12-06). Each replaced text is kept: the import that replaced it
+# (``snapshot_id``; a pending online import's is settled with the rest) and its order among
+# the texts that import replaced (``version``, from 0).
+_V7 = [
+    """CREATE TABLE post_versions (
+        platform VARCHAR NOT NULL,
+        post_id VARCHAR NOT NULL,
+        snapshot_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        PRIMARY KEY (platform, post_id, snapshot_id, version)
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Primary-key columns of each record table, in order.
@@ -197,6 +214,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "post_sources": ("platform", "post_id", "snapshot_id"),
     "account_sources": ("platform", "account_id", "snapshot_id"),
     "capture_spans": ("snapshot_id",),
+    "post_versions": ("platform", "post_id", "snapshot_id", "version"),
     "snapshot_carries": ("snapshot_id", "item"),
     "post_languages": ("platform", "post_id", "model_version"),
 }

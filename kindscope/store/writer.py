@@ -87,11 +87,17 @@ _KEY = {
 }
 
 
+#: Where a post row holds its text.
+_TEXT = _FIELDS[Post].index("text")
+
+
 class RecordWriter:
     """Buffers records per table and writes them in batches into the open transaction.
 
     A record with a value that cannot be stored exactly raises InputError naming it; with
     ``skip`` (a callable taking that InputError) it is left out and passed to ``skip``.
+    A post's text that a later record replaces (a record updated, a post edited, a file
+    read again), in this import or stored before, is kept in ``post_versions``.
     """
 
     def __init__(self, store: Store, snapshot_id: str, batch_rows: int | None = None,
@@ -102,6 +108,10 @@ class RecordWriter:
         self.batch_rows = int(settings.get("batch_rows", batch_rows))
         self._buffers: dict[str, dict[tuple, tuple]] = {t: {} for t in ARROW_SCHEMAS}
         self.seen = 0
+        #: post key -> texts later records of this import replaced while buffered
+        self._replaced: dict[tuple, list[str]] = {}
+        #: post key -> the next ``post_versions.version`` of this import
+        self._versions: dict[tuple, int] = {}
 
     def add(self, record) -> None:
         kind = type(record)
@@ -110,6 +120,10 @@ class RecordWriter:
         key = _KEY[kind](record)
         buffer = self._buffers[table]
         if table in _UPSERTED and key in buffer:
+            if table == "posts":
+                before, after = buffer[key][_TEXT], row[_TEXT]
+                if before is not None and after is not None and before != after:
+                    self._replaced.setdefault(key, []).append(before)
             row = _merge(buffer[key], row)
         buffer[key] = row
         self.seen += 1
@@ -154,6 +168,8 @@ class RecordWriter:
             conflict = f"ON CONFLICT ({keys}) DO NOTHING"
         self.store.con.register("_kindscope_batch", batch)
         try:
+            if table == "posts":
+                self._keep_replaced({(r[0], r[1]) for r in rows})
             if table == "posts":  # a post whose text changed is read again: its old readings go
                 for derived in ("signal_scores", "post_languages"):
                     self.store.execute(
@@ -171,6 +187,25 @@ class RecordWriter:
                     "ON CONFLICT DO NOTHING", [self.snapshot_id])
         finally:
             self.store.con.unregister("_kindscope_batch")
+
+    def _keep_replaced(self, keys: set[tuple]) -> None:
+        """Keep the texts the batch of posts with ``keys`` replaces: the stored text, then
+        those replaced while buffered, oldest first, each once in a row."""
+        stored = {(p, i): t for p, i, t in self.store.rows(
+            "SELECT p.platform, p.post_id, p.text FROM _kindscope_batch b JOIN posts p "
+            "ON p.platform = b.platform AND p.post_id = b.post_id "
+            "WHERE b.text IS NOT NULL AND p.text IS NOT NULL AND p.text <> b.text")}
+        rows = []
+        for key in sorted(set(stored) | (keys & self._replaced.keys())):
+            chain = ([stored[key]] if key in stored else []) + self._replaced.pop(key, [])
+            for n, text in enumerate(chain):
+                if n and text == chain[n - 1]:
+                    continue
+                version = self._versions.get(key, 0)
+                self._versions[key] = version + 1
+                rows.append((*key, self.snapshot_id, version, text))
+        if rows:
+            self.store.con.executemany("INSERT INTO post_versions VALUES (?, ?, ?, ?, ?)", rows)
 
     def _batch(self, table: str, rows: list[tuple]) -> pa.Table:
         schema = ARROW_SCHEMAS[table]

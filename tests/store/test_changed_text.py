@@ -32,3 +32,50 @@ def test_a_post_whose_text_changed_is_read_again(tmp_path):
         "i can't do this anymore"
     assert pending_posts(store, "v").column("post_id").to_pylist() == ["p1"]
     assert [r[0] for r in store.rows("SELECT post_id FROM signal_scores")] == ["p2"]
+
+
+def test_the_text_an_import_replaces_is_kept(tmp_path, run):
+    """A later import replaced a post's text and the first was lost: an abusive reply
+    updated to "have a nice day" left the evidence pack with only the harmless text, and the
+    import said "added 0 posts" (a security review, 2026-12-06). Every replaced text is kept
+    in `post_versions`, the import says so, and a pack carries it."""
+    db = tmp_path / "k.duckdb"
+    assert run("import", _file(tmp_path / "a.jsonl", "you are worthless"), "--db", db
+               ).exit_code == 0
+    second = run("import", _file(tmp_path / "b.jsonl", "have a nice day"), "--db", db)
+    assert second.exit_code == 0, second.output
+    assert "1 earlier text of edited or updated posts kept" in second.stdout
+    same = tmp_path / "c.jsonl"  # another file, the same text of p1
+    same.write_text(json.dumps({"id": "p1", "author": "ana", "text": "have a nice day",
+                                "created_at": "2024-05-01T12:00:00Z"}) + "\n", encoding="utf-8")
+    again = run("import", same, "--db", db)
+    assert again.exit_code == 0 and "added" in again.stdout
+    assert "earlier text" not in again.stdout  # the same text again replaces nothing
+    with Store(db) as store:
+        assert store.rows("SELECT post_id, version, text FROM post_versions") == [
+            ("p1", 0, "you are worthless")]
+        assert store.scalar("SELECT text FROM posts WHERE post_id = 'p1'") == "have a nice day"
+    out = tmp_path / "pack"
+    assert run("evidence", "--db", db, "--account", "ana", "--out", out).exit_code == 0
+    doc = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    p1 = next(p for p in doc["posts"] if p["post_id"] == "p1")
+    assert [e["text"] for e in p1["earlier_texts"]] == ["you are worthless"]
+    assert "you are worthless" in (out / "evidence.html").read_text(encoding="utf-8")
+    assert "you are worthless" in (out / "posts.csv").read_text(encoding="utf-8")
+
+
+def test_a_text_replaced_within_one_import_is_kept_in_order(tmp_path):
+    """One capture can hold a record's creation and its update: the first text was merged
+    away before it was ever stored."""
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-01T00:00:00Z"},
+             {"id": "p1", "author": "ana", "text": "first", "created_at": "2024-05-01T12:00:00Z"},
+             {"id": "p1", "author": "ana", "text": "second", "created_at": "2024-05-01T12:00:00Z"},
+             {"id": "p1", "author": "ana", "text": "third", "created_at": "2024-05-01T12:00:00Z"}]
+    path = tmp_path / "one.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    store = Store(":memory:")
+    import_sources(store, [_file(tmp_path / "a.jsonl", "zero")])
+    import_sources(store, [str(path)])
+    assert store.rows("SELECT version, text FROM post_versions ORDER BY version") == [
+        (0, "zero"), (1, "first"), (2, "second")]
+    assert store.scalar("SELECT text FROM posts WHERE post_id = 'p1'") == "third"
