@@ -54,6 +54,7 @@ from kindscope.care.signposting import (
     COUNTRY_NAMES,
     DIRECTORIES,
     HELP_LINES,
+    emergency_sentence,
     find_more,
     signposting,
 )
@@ -211,15 +212,10 @@ def draft_help(country: str | None = None) -> dict:
     known = sign.country in COUNTRY_NAMES
     if known:
         lines = [_line(x) for x in sign.lines]
-        emergency = (f"If you are in danger right now, call {sign.emergency} "
-                     f"({COUNTRY_NAMES[sign.country]}).")
     else:
         lines = [_line(x, COUNTRY_NAMES[code]) for code, (_, items) in HELP_LINES.items()
                  for x in items]
-        examples = ", ".join(f"{COUNTRY_NAMES[code]} {number}"
-                             for code, (number, _) in HELP_LINES.items())
-        emergency = ("If you are in danger right now, call your local emergency number "
-                     f"(for example: {examples}).")
+    emergency = emergency_sentence(country)
     return {"country": sign.country if known else None,
             "intro": sign.intro,
             "lines": lines,

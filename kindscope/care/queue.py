@@ -28,7 +28,14 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from kindscope.care.links import post_url
-from kindscope.care.signposting import COUNTRY_NAMES, HELP_LINES, find_more, signposting
+from kindscope.care.signposting import (
+    COUNTRY_NAMES,
+    HELP_LINES,
+    emergency_sentence,
+    find_more,
+    signposting,
+    with_the,
+)
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
@@ -109,11 +116,6 @@ def _item_dict(item: CareItem) -> dict:
     return out
 
 
-def _the(country: str) -> str:
-    """"the United Kingdom", "Ireland"."""
-    return f"the {country}" if country.startswith("United") else country
-
-
 def reader_help(country: str | None = None) -> dict:
     """What to do when answering a painful post, or one that reads as someone in crisis:
     for the reader, not about them. Help lines the reader can point the poster to; never a
@@ -123,11 +125,11 @@ def reader_help(country: str | None = None) -> dict:
     lines = [{"name": h.name, "contact": h.contact, "url": h.url, "country": None}
              for h in sign.lines]
     if named:
-        where_number = f" ({sign.emergency} in {_the(named)})"
+        where_number = f" ({sign.emergency} in {with_the(named)})"
     else:  # no country set: the numbers and common lines of every country kindscope knows,
         # as the report and `kindscope check` give them, each with its country
         where_number = " (for example " + ", ".join(
-            f"{number} in {_the(COUNTRY_NAMES[code])}"
+            f"{number} in {with_the(COUNTRY_NAMES[code])}"
             for code, (number, _) in HELP_LINES.items()) + ")"
         lines = [{"name": h.name, "contact": h.contact, "url": h.url,
                   "country": COUNTRY_NAMES[code]}
@@ -303,7 +305,8 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
                               i.post_id))
     note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
     excluded = {"blocked or muted": blocked} if blocked else {}
-    help_for_you = {key: help_for_reader[key] for key in ("help_lines", "find_more")} \
+    help_for_you = {"emergency": emergency_sentence(country),
+                    **{key: help_for_reader[key] for key in ("help_lines", "find_more")}} \
         if wishes else None
     return CareQueue(now.isoformat(), days, len(items), tuple(items), 0, excluded, note,
                      now_from=_now_from(as_of), wishes_at_you=wishes,

@@ -15,7 +15,8 @@ from kindscope import settings
 from kindscope.errors import InputError
 
 __all__ = ["HelpLine", "Signposting", "HELP_LINES", "COUNTRY_ALIASES", "COUNTRY_NAMES",
-           "DIRECTORIES", "country_code", "find_more", "signposting"]
+           "DIRECTORIES", "country_code", "find_more", "signposting", "with_the",
+           "emergency_sentence"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,25 @@ DIRECTORIES: tuple[HelpLine, ...] = (
 
 _FIND_MORE = ("findahelpline.com lists free, confidential services by country: "
               "https://findahelpline.com")
+
+
+def with_the(country: str) -> str:
+    """"the United Kingdom", "Ireland": a country's name as a sentence says it."""
+    return f"the {country}" if country.startswith("United") else country
+
+
+def emergency_sentence(country: str | None = None) -> str:
+    """"If you are in danger right now, call 999 (United Kingdom)."; with no country set (or
+    none kindscope knows), the local emergency number with every known country's as
+    examples."""
+    sign = signposting(country)
+    if sign.country in COUNTRY_NAMES:
+        return (f"If you are in danger right now, call {sign.emergency} "
+                f"({COUNTRY_NAMES[sign.country]}).")
+    examples = ", ".join(f"{COUNTRY_NAMES[code]} {number}"
+                         for code, (number, _) in HELP_LINES.items())
+    return ("If you are in danger right now, call your local emergency number "
+            f"(for example: {examples}).")
 
 
 def find_more(after_lines: bool) -> str:

@@ -149,7 +149,8 @@ def _help_for_you(queue: CareQueue) -> list[str]:
                    "free and confidential:", "")]
     lines += _by_country(found) or [_wrap(f"{h['name']} ({h['contact']})", "  - ", "    ")
                                     for h in found]
-    return [*lines, _wrap(f"{help_.get('find_more', '')}.", "")]
+    last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
+    return [*lines, _wrap(f"{help_.get('find_more', '')}.", ""), *last]
 
 
 def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False) -> str:

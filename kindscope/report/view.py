@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kindscope.care.signposting import COUNTRY_NAMES, DIRECTORIES, HELP_LINES, signposting
+from kindscope.care.signposting import (
+    COUNTRY_NAMES,
+    DIRECTORIES,
+    HELP_LINES,
+    signposting,
+    with_the,
+)
 from kindscope.report.care_view import CareView, MomentsView, care_view, moments_view
 from kindscope.signals.language_names import language_name
 from kindscope.store.availability import remedy
@@ -137,7 +143,7 @@ class HelpEntry:
 
 @dataclass(frozen=True, slots=True)
 class HelpView:
-    country: str | None  # the country in words, None when none is set
+    country: str | None  # the country as a sentence names it ("the United Kingdom"), or None
     intro: str
     caveat: str
     emergency: tuple[Contact, ...]
@@ -164,7 +170,7 @@ def help_view(country: str | None = None) -> HelpView:
                              for code, (number, _) in HELP_LINES.items())
         emergency = (Contact("call your local emergency number, for example "),
                      *contact_parts(examples))
-    return HelpView(name, sign.intro, sign.caveat, emergency, lines,
+    return HelpView(name and with_the(name), sign.intro, sign.caveat, emergency, lines,
                     tuple(_entry(x) for x in DIRECTORIES))
 
 

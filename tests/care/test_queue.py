@@ -400,6 +400,9 @@ def test_a_death_wish_the_model_did_not_read_as_toxic_is_still_abuse(tmp_path):
     flat = " ".join(text.split())
     assert "messages that read as toxic, hateful or wishing you harm are not shown" in flat
     assert "@troll (" in flat and "If you answer" not in flat
+    # the emergency number too (a care review, 2026-12-06: the lines alone had none)
+    assert "If you are in danger right now, call your local emergency number" in flat
+    assert box.help_for_you["emergency"].startswith("If you are in danger right now")
     assert wish in render_text(box, kind="inbox", show_hostile=True)
 
 

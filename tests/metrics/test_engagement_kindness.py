@@ -132,7 +132,7 @@ def test_after_disclosure_compares_the_first_disclosure_with_posts_around_it(sto
            "difference": result.difference, "ci_low": result.ci_low, "ci_high": result.ci_high,
            "before_posts": 4, "after_posts": 3, "minimum_per_window": 3,
            "earlier_disclosures": 1})
-    assert "a strongly distressed post of yours" in page and "your first" not in page
+    assert "a post of yours that read as very painful" in page and "your first" not in page
     assert "1 earlier one had fewer than 3 posts of yours before or after it" in page
     # without the third post after x, neither can be compared: the note says how many
     posts = [p for p in posts if p["id"] != "a2"]

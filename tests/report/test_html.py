@@ -345,3 +345,26 @@ def test_the_count_of_replies_says_what_it_counts(demo):
             "replies, posts addressed to someone") in page
     assert "<code>kindscope stats</code> counts only posts that reply to a post" in page
     assert "replies to other people" not in page
+
+
+def test_help_sits_beside_what_reads_as_a_crisis(demo, monkeypatch):
+    """A person reading their own report met the help lines only at the end, some 340 lines
+    below posts of theirs read as possibly about wanting to die (a care review, 2026-12-06):
+    the emergency number and a link to the lines now come near the top, and each content
+    note links to them. The opening figures say they are no judgement of the reader."""
+    monkeypatch.setenv("KINDSCOPE_COUNTRY", "GB")
+    report = demo["report"]
+    assert any(p.get("crisis") for p in report["own_moments"]["posts"])
+    page = render_html(report)
+    card = page.index("read some of your own posts as possibly about wanting to die")
+    assert card < page.index('id="summary"')
+    assert 'call <a href="tel:999">999</a>' in page[card:page.index('id="summary"')]
+    notes = page.split("Content note:")[1:]
+    assert notes and all('<a href="#help">help lines are at the end of this page</a>' in n
+                         for n in notes)
+    assert "They say nothing about your worth" in page
+    assert "<h3>In the United Kingdom</h3>" in page
+    calm = copy.deepcopy(report)
+    for p in calm["own_moments"]["posts"]:
+        p["crisis"] = False
+    assert "read some of your own posts as possibly" not in render_html(calm)
