@@ -100,6 +100,10 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         if out_path != "-":
             click.echo(f"scored {scored.rows:,} rows into {out_path}", err=True)
         _say_not_read(scored)
+        if input_file == "-" and scored.crisis:  # lines someone typed, maybe their own
+            n = scored.crisis
+            click.echo(help_line(f"{n} of the lines {'reads' if n == 1 else 'read'}"),
+                       err=True)
         return
     # DuckDB only for the database (not for a file, standard input or --text)
     from kindscope.store.db import open_store
@@ -121,21 +125,28 @@ def score_database(store, batch_size: int = 64, err: bool = False) -> None:
         click.echo(_languages_line(unread), err=err)
 
 
-#: Said on standard error under a --text that reads as a crisis: someone trying the
-#: command on their own words gets a way to help, not a bare probability (stdout, the JSON,
-#: is unchanged for scripts).
-HELP_LINE = ("This text reads as someone who may be in crisis (the model can be wrong). If "
-             "these are your words, you do not have to face this alone: `kindscope check "
-             "TEXT --country CC` shows help lines where you are, and findahelpline.com lists "
-             "free, confidential services in every country.")
+#: Said on standard error under a --text (or lines typed into ``score -``) that reads as a
+#: crisis: someone trying the command on their own words gets a way to help, not a bare
+#: probability (stdout, the JSON, is unchanged for scripts).
+HELP_LINE = ("{what} as written by someone who may be in crisis (the model can be wrong). If "
+             "these are your words, you do not have to face this alone. {emergency} "
+             "findahelpline.com lists free, confidential services in every country, and "
+             "`kindscope check TEXT --country CC` shows the help lines of yours.")
+
+
+def help_line(what: str = "This text reads") -> str:
+    """``HELP_LINE`` with the emergency number of the country set (every known one's
+    otherwise)."""
+    from kindscope.care.signposting import emergency_sentence
+
+    return HELP_LINE.format(what=what, emergency=emergency_sentence())
 
 
 def _say_help(record: dict) -> None:
-    from kindscope.signals import THRESHOLDS
+    from kindscope.signals.files import at_crisis
 
-    crisis = record.get("crisis")
-    if crisis is not None and crisis >= THRESHOLDS["crisis"]:
-        click.echo(HELP_LINE, err=True)
+    if at_crisis(record):
+        click.echo(help_line(), err=True)
 
 
 def _languages_line(unread: dict[str, int]) -> str:

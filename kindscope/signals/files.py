@@ -19,7 +19,8 @@ from kindscope.errors import InputError
 from kindscope.signals import SIGNALS
 from kindscope.signals.language import is_read, read_texts
 
-__all__ = ["FORMATS", "STDIN", "Scored", "score_file", "score_text", "tally", "unicode_text"]
+__all__ = ["FORMATS", "STDIN", "Scored", "at_crisis", "score_file", "score_text", "tally",
+           "unicode_text"]
 
 #: File suffix -> format name.
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -33,19 +34,22 @@ Row = tuple[object, str, str | None]  # (id, text, context)
 @dataclass(frozen=True, slots=True)
 class Scored:
     """The lines written: ``rows`` in all, of which ``languages`` (language code -> rows,
-    most first) were not read because of their language and ``empty`` had no text."""
+    most first) were not read because of their language, ``empty`` had no text and
+    ``crisis`` read as a crisis (at the crisis threshold)."""
 
     rows: int
     languages: dict[str, int]
     empty: int
+    crisis: int = 0
 
 
-def tally(langs: Iterable[str | None]) -> Scored:
-    """Count the lines whose ``lang`` values are ``langs`` (None: no text to read)."""
+def tally(langs: Iterable[str | None], crisis: int = 0) -> Scored:
+    """Count the lines whose ``lang`` values are ``langs`` (None: no text to read), of
+    which ``crisis`` read as a crisis."""
     counts = Counter(langs)
     unread = [(lang, n) for lang, n in counts.items() if lang is not None and not is_read(lang)]
     return Scored(sum(counts.values()), dict(sorted(unread, key=lambda kv: (-kv[1], kv[0]))),
-                  counts[None])
+                  counts[None], crisis)
 
 
 def _format(path: Path) -> str:
@@ -191,14 +195,14 @@ def _records(texts: list[str], contexts: list[str | None] | None,
 
 
 def _write_chunk(out, chunk: list[Row], with_context: bool, batch_size: int
-                 ) -> list[str | None]:
-    """Write the chunk's lines; return their languages (None: no text)."""
+                 ) -> list[dict]:
+    """Write the chunk's lines; return their records (``lang`` None: no text)."""
     texts = [text for _, text, _ in chunk]
     contexts = [ctx for _, _, ctx in chunk] if with_context else None
     records = _records(texts, contexts, batch_size)
     for (row_id, _, _), record in zip(chunk, records, strict=True):
         out.write(json.dumps({"id": row_id} | record, ensure_ascii=False) + "\n")
-    return [record["lang"] for record in records]
+    return records
 
 
 def score_text(text: str, context: str | None = None) -> dict[str, object]:
@@ -254,6 +258,16 @@ def score_file(
 
 def _write_all(out, rows: Iterator[Row], with_context: bool, batch_size: int) -> Scored:
     langs: Counter = Counter()
+    crisis = 0
     for chunk in _chunks(rows):
-        langs.update(_write_chunk(out, chunk, with_context, batch_size))
-    return tally(langs.elements())
+        written = _write_chunk(out, chunk, with_context, batch_size)
+        langs.update(record["lang"] for record in written)
+        crisis += sum(1 for record in written if at_crisis(record))
+    return tally(langs.elements(), crisis)
+
+
+def at_crisis(record: dict) -> bool:
+    from kindscope.signals import THRESHOLDS
+
+    value = record.get("crisis")
+    return value is not None and value >= THRESHOLDS["crisis"]

@@ -91,6 +91,22 @@ def test_score_one_text(run, no_network):
     assert json.loads(calm.stdout)["crisis"] < 0.5 and "findahelpline" not in calm.stderr
 
 
+def test_lines_typed_into_score_that_read_as_a_crisis_get_help_too(run_with_input,
+                                                                    monkeypatch):
+    """`score --text` pointed to help, `score -` gave none for the same words, and neither
+    gave an emergency number (a care review, 2026-12-06)."""
+    monkeypatch.setenv("KINDSCOPE_COUNTRY", "GB")
+    result = run_with_input("I can't go on, everyone would be better off without me\n"
+                            "lovely walk by the sea today\n", "score", "-")
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr.count("1 of the lines reads as written by someone who may be in "
+                               "crisis") == 1
+    assert "If you are in danger right now, call 999 (United Kingdom)." in result.stderr
+    calm = run_with_input("lovely walk by the sea today\n", "score", "-")
+    assert "crisis" not in calm.stderr
+
+
 def test_score_one_german_text_gives_null_signals(run):
     result = run("score", "--text", "Danke dir, ich hoffe es geht dir bald besser!")
     row = json.loads(result.stdout)
