@@ -52,6 +52,11 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
     click.echo(for_terminal(report["summary"]["sentence"]))
     for line in report["summary"]["lines"]:  # they may name people (handles)
         click.echo(for_terminal(f"  {line}", one_line=True))
+    from kindscope.report.view import unscored_words
+
+    unscored = unscored_words(report["source"])
+    if unscored:
+        click.echo(unscored)
     cannot = report["data"]["cannot_show"]
     if cannot:
         from kindscope.report.view import with_own_handle

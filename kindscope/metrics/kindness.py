@@ -56,6 +56,9 @@ class KindnessGiven:
     toxic_replies: int = 0
     toxic_examples: tuple[Example, ...] = ()
     note: str | None = None
+    #: of ``replies``, those that were read (scored; not in a language the signals do not
+    #: read): what ``supportive_share`` is a share of
+    replies_read: int = 0
 
 
 def kindness_received(rm: ReadModel) -> KindnessReceived:
@@ -93,4 +96,4 @@ def kindness_given(rm: ReadModel) -> KindnessGiven:
     return KindnessGiven(
         Availability(True), needs, int(mine), int(known), share(to_distress, known),
         share(supportive, read), None if hours is None else float(hours), int(timed),
-        int(toxic), examples(aggregates.toxic_reply_examples(rm, MAX_MIRROR)), note)
+        int(toxic), examples(aggregates.toxic_reply_examples(rm, MAX_MIRROR)), note, int(read))

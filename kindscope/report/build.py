@@ -151,8 +151,12 @@ def summary_of(report: dict) -> dict:
     lines: list[str] = []
     given = report["kindness_given"]
     if given["available"] and given.get("supportive_share") is not None:
-        kind = round(given["supportive_share"] * given["replies"])
-        lines.append(f"{kind} of your {given['replies']} posts in conversations with others "
+        # a share of the replies that were read (a report before 3.0.0: of all of them)
+        read = given.get("replies_read") or given["replies"]
+        kind = round(given["supportive_share"] * read)
+        of = (f" that were read (of {given['replies']}: the rest are not scored yet or in "
+              "languages the signals do not read)" if read != given["replies"] else "")
+        lines.append(f"{kind} of the {read} posts of yours in conversations with others{of} "
                      "read as comforting or supportive." + _rough(report, "support"))
     gap = report["kindness_gap"]
     if gap["available"] and gap.get("ratio") is not None:
@@ -202,6 +206,7 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "my_replies": replies,
         "scored_posts": counts["scored"],
         "unread_posts": counts["unread"],
+        "unscored_posts": counts["unscored"],
         "unread_languages": counts["unread_languages"],
         "model_version": rm.model_version,
         "weak_signals": weak_signals(),

@@ -24,6 +24,7 @@ from kindscope.store.read import PLACEHOLDER_OWNERS
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
+           "unscored_words",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
            "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer",
            "with_own_handle"]
@@ -271,6 +272,7 @@ class ReportView:
     demo: bool
     status: str | None  # "no posts of yours" / "not scored yet" / None
     unread: str | None
+    unscored: str | None
     panel: Panel | None
     collapsed: frozenset[str]  # keys of QUESTION_OF pointed to the panel
     sections: tuple[str, ...]  # metric keys shown, in page order
@@ -297,6 +299,20 @@ def _status(source: dict) -> str | None:
     if not source.get("model_version") or not source.get("scored_posts"):
         return "unscored"
     return None
+
+
+def unscored_words(source: dict) -> str | None:
+    """Posts imported but not scored yet (a `report` after an import without `score`):
+    until they are, a reply among them counts as an answer (a researcher's review,
+    2026-12-06: `community` said so, the report did not)."""
+    n = source.get("unscored_posts") or 0
+    if not n:
+        return None
+    if n == 1:
+        return ("1 post is not scored yet: until it is, it counts as an answer if it is a "
+                "reply, and it cannot be seen as part of a pile-on. `kindscope score` reads it.")
+    return (f"{n:,} posts are not scored yet: until they are, a reply among them counts as an "
+            "answer and no pile-on among them can be seen. `kindscope score` reads them.")
 
 
 def _unread(source: dict) -> str | None:
@@ -386,6 +402,7 @@ def report_view(report: dict, show_counts: bool = False,
         me=me, platform=PLATFORMS.get(source["platform"], source["platform"]),
         title=f"kindscope report for {me.text}",
         demo=bool(source.get("demo")), status=status, unread=unread,
+        unscored=None if status else unscored_words(source),
         panel=_panel(report, collapsed), collapsed=collapsed,
         sections=() if status == "empty" else
         tuple(k for k in SECTIONS if k in report and k not in collapsed),

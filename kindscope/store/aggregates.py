@@ -12,7 +12,7 @@ from datetime import timedelta
 import numpy as np
 
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import MIN_HOSTILE_POSTS, post_group
+from kindscope.store.read_sql import MIN_HOSTILE_POSTS, post_group, reading_of
 from kindscope.store.scoring import unread_counts
 
 __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_time_quartiles",
@@ -249,12 +249,15 @@ def example_rows(rm: ReadModel, post_ids: list[str]) -> list[tuple]:
 
 
 def post_counts(rm: ReadModel) -> dict:
-    """Posts on the platform, posts scored, and posts not read because of their language
-    (in total and per language)."""
-    row = rm.rows("SELECT count(*), count(*) FILTER (scored) FROM {p}_read")[0]
+    """Posts on the platform, posts scored, posts not read because of their language (in
+    total and per language), and posts (not reposts, which are never scored) with text not
+    scored yet (None when nothing is)."""
+    row = rm.rows("SELECT count(*), count(*) FILTER (scored), "
+                  f"count(*) FILTER (r.kind = 'post' AND {reading_of('r')} = 'unscored') "
+                  "FROM {p}_read r")[0]
     unread = unread_counts(rm.store, rm.platform, rm.model_version) if rm.model_version else {}
     return {"posts": int(row[0]), "scored": int(row[1]), "unread": sum(unread.values()),
-            "unread_languages": unread}
+            "unread_languages": unread, "unscored": int(row[2]) if rm.scored else None}
 
 
 def no_response_counts(rm: ReadModel, window: timedelta) -> dict[str, tuple[int, int]]:

@@ -218,3 +218,26 @@ def test_without_a_country_the_footer_points_to_the_international_directory(tmp_
     assert "findahelpline.com" in page and "your local emergency number" in page
     # with no country set, the common lines are still listed, each a link
     assert "Samaritans" in page and 'href="tel:116123"' in page and 'href="tel:988"' in page
+
+
+def test_posts_imported_after_scoring_are_said_not_scored(tmp_path, run):
+    """`community` said that posts imported after `score` were not scored yet (and that a
+    reply among them counts as an answer); the report did not (a researcher's review,
+    2026-12-06)."""
+    db = tmp_path / "d.duckdb"
+    assert run("analyze", "--demo", "--db", db, "--out", tmp_path / "r").exit_code == 0
+    late = tmp_path / "late.jsonl"
+    late.write_text(json.dumps({"id": "late1", "author": "troll_x", "text": "you are pathetic",
+                                "created_at": "2024-05-30T10:00:00Z"}) + "\n", encoding="utf-8")
+    assert run("import", late, "--db", db).exit_code == 0
+    result = run("report", "--db", db, "--out", tmp_path / "r2")
+    assert result.exit_code == 0, result.output
+    said = "1 post is not scored yet: until it is, it counts as an answer if it is a reply"
+    assert said in result.stdout
+    report = json.loads((tmp_path / "r2" / "report.json").read_text(encoding="utf-8"))
+    assert report["source"]["unscored_posts"] == 1
+    assert said in (tmp_path / "r2" / "report.html").read_text(encoding="utf-8")
+    first = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert first["source"]["unscored_posts"] == 0
+    given = first["kindness_given"]
+    assert given["replies_read"] <= given["replies"]
