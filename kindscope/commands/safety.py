@@ -26,10 +26,28 @@ from kindscope.safety.incidents import scan
 from kindscope.safety.profiles import from_any
 from kindscope.store.aggregates import aimed_counts
 from kindscope.store.db import open_store
-from kindscope.store.read import read_model
+from kindscope.store.read import ReadModel, read_model
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["safety_group", "evidence_command"]
+
+
+def _scan_model(store, me: str | None) -> tuple[ReadModel, bool]:
+    """The read model the scans run on, and whether the data names no owner. Pile-ons,
+    bursts and trawlers are looked for against every account, whoever "me" is, so data no
+    import names an owner of (a moderator's community export) is scanned on one platform
+    anchored at any account, as `kindscope community` does, rather than refused for want
+    of --me (work noted at stop 41)."""
+    from kindscope.store.community import anchor_account, platforms
+    from kindscope.store.graph_edges import owners
+
+    if me is not None or owners(store):
+        return read_model(store, me), False
+    found = platforms(store)
+    anchor = anchor_account(store, found[0]) if len(found) == 1 else None
+    if anchor is None:  # no posts, or several platforms: say what to give
+        return read_model(store, me), False
+    return read_model(store, anchor), True
 
 
 _me_option = click.option("--me", default=None, metavar="HANDLE",
@@ -59,22 +77,28 @@ def safety_group(ctx, db, as_json, me):
     if ctx.invoked_subcommand is not None:
         return
     with open_store(db, read_only=True, must_exist=True) as store:
-        rm = read_model(store, me)
+        rm, ownerless = _scan_model(store, me)
         try:
             result = scan(rm)
             read, _, _, hostile = aimed_counts(rm)
-            whom = rm.at_handle(rm.me)
+            whom = None if ownerless else rm.at_handle(rm.me)
         finally:
             rm.close()
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=1, default=str))
+        click.echo(json.dumps({**result.to_dict(), "owner": not ownerless},
+                              indent=1, default=str))
         return
     _echo_scan(result, whom, read, hostile)
 
 
-def _echo_scan(result, whom: str, read: int, hostile: int) -> None:
+def _echo_scan(result, whom: str | None, read: int, hostile: int) -> None:
+    """``whom``: the owner as shown; None where the data names no owner (every account was
+    looked at)."""
     """Incidents, what could not be looked for and why, and "none found" only for what
     was looked for, saying whom for and among how many posts."""
+    if whom is None:
+        click.echo("note: no import names an owner, so every account in this data was "
+                   "looked at (--me HANDLE narrows it to one)")
     for note in (*result.notes, *result.notes_elsewhere):
         click.echo(f"note: {note}")
     reasons = {"pile-ons": result.pileons_reason, "trawlers": result.trawlers_reason}
@@ -101,6 +125,9 @@ def _echo_scan(result, whom: str, read: int, hostile: int) -> None:
             else checked[0]
         among = (f" among the {read:,} replies and mentions to you that were read "
                  f"({hostile:,} of them read as toxic or hateful)") if result.scored else ""
+        if whom is None:
+            click.echo(f"no {kinds} found in this data")
+            return
         click.echo(for_terminal(f"no {kinds} aimed at {whom} found{among}", one_line=True))
 
 
@@ -228,7 +255,7 @@ def evidence_command(db, incident, account, out_dir, verify_dir, expect, me):
         raise InputError("give --out, the folder to write the pack into")
     with open_store(db, read_only=True, must_exist=True) as store:
         if incident:
-            rm = read_model(store, me)
+            rm, _ = _scan_model(store, me)
             try:
                 ev = collect_incident(rm, incident)
             finally:

@@ -161,6 +161,43 @@ def test_evidence_cli(tmp_path, run):
     assert by_account.exit_code == 0
 
 
+def test_data_that_names_no_owner_is_scanned_for_every_account(tmp_path, run):
+    """A moderator's community export names no owner: `safety` and `evidence --incident`
+    refused it for want of --me, though pile-ons are looked for against every account
+    (noted as work at stop 41). They scan it, and say that every account was looked at."""
+    def at(minutes):
+        return (T0 + timedelta(minutes=minutes)).isoformat().replace("+00:00", "Z")
+
+    lines = [{"id": "v1", "author": "vic", "text": "I feel awful today", "created_at": at(0)},
+             {"id": "ok", "author": "friend", "text": "sending hugs", "reply_to": "v1",
+              "created_at": at(5)}]
+    lines += [{"id": f"h{i}", "author": f"troll{i % 4}", "text": "you are pathetic",
+               "reply_to": "v1", "created_at": at(10 * (i + 1))} for i in range(6)]
+    source = tmp_path / "community.jsonl"  # no "meta" line: no owner
+    source.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    assert run("import", source, "--db", db).exit_code == 0
+    store = Store(db)
+    add_scores(store, [(f"h{i}", "toxicity", 0.9) for i in range(6)]
+               + [(p, "toxicity", 0.05) for p in ("v1", "ok")], platform="generic")
+    store.close()
+    listing = run("safety", "--db", db)
+    assert listing.exit_code == 0, listing.output
+    assert "note: no import names an owner, so every account in this data was looked at" \
+        in listing.stdout
+    assert "aimed at vic: 6 hostile" in listing.stdout
+    data = json.loads(run("safety", "--db", db, "--json").stdout)
+    assert data["owner"] is False and len(data["pileons"]) == 1
+    out = tmp_path / "pack"
+    result = run("evidence", "--db", db, "--incident", data["pileons"][0]["id"], "--out", out)
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        store.execute("UPDATE signal_scores SET score = 0.01")
+    calm = run("safety", "--db", db)
+    assert calm.exit_code == 0 and "no pile-ons, bursts or trawlers found in this data" \
+        in calm.stdout
+
+
 def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
     """A fresh-eyes review: strangers post five hostile replies, people in the network
     four more two hours later, six more strangers after that. The strangers' first run was
