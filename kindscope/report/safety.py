@@ -61,8 +61,12 @@ def _default_avatar(url: str | None) -> bool:
     return "default_profile" in url or "missing" in last
 
 
-def _profiles(store: Store, platform: str, ids: list[str]) -> list[Profile]:
-    observed = people.newest_taken_at(store, platform) or datetime.now(UTC)
+def _profiles(store: Store, platform: str, ids: list[str],
+              until: datetime | None) -> list[Profile]:
+    """The followers' profiles, observed when the newest import was taken, else at the end
+    of the data (``until``: never the clock, which aged every account by the time since
+    the import, each time the report was made again)."""
+    observed = people.newest_taken_at(store, platform) or until or datetime.now(UTC)
     return [Profile(platform=platform, account_id=a, handle=h, display_name=n, description=d,
                     created_at=c, observed_at=observed, followers_count=int(fo),
                     following_count=int(fi), posts_count=int(p), default_avatar=_default_avatar(u))
@@ -82,7 +86,7 @@ def _bots(rm: ReadModel, followers: list) -> tuple[dict, dict[str, float]]:
     available = rm.available("bot_followers")
     if not available.available:
         return _piece(False, available.reason), {}
-    profiles = _profiles(rm.store, rm.platform, [a for a, _ in followers])
+    profiles = _profiles(rm.store, rm.platform, [a for a, _ in followers], rm.until)
     if not profiles:
         return _piece(False, "none of your followers' profiles in this data has follower, "
                              "following and post counts"), {}

@@ -276,3 +276,19 @@ def test_bot_model_counts_only_on_x_elsewhere_the_plain_rules(tmp_path):
     assert "trained on X" in render_html(elsewhere)
     on_x = build_report(store_from(tmp_path / "x", lines("x")))
     assert on_x["safety"]["bot_followers"]["basis"] == "model"
+
+
+def test_account_ages_count_to_the_end_of_the_data_not_the_clock(tmp_path):
+    """An import that says nothing of when it was taken aged every follower by the time
+    since (the clock), each time the report was made again: a two-day-old account was years
+    old by 2026 (a docs review, 2026-12-06). Ages count to the end of the data."""
+    lines = [{"type": "meta", "platform": "bluesky", "owner": "me"},
+             {"type": "account", "id": "me"},
+             {"id": "p1", "author": "me", "text": "hello", "created_at": "2024-06-01T00:00:00Z"},
+             # a bare new account following many: a rule only while it is new
+             {"type": "account", "id": "new", "handle": "new83920417",
+              "created_at": "2024-05-30T00:00:00Z", "followers": 1, "following": 900,
+              "posts": 100},
+             {"type": "follow", "follower": "new", "followee": "me"}]
+    bots = build_report(store_from(tmp_path, lines))["safety"]["bot_followers"]
+    assert bots["basis"] == "rules" and bots["likely_bots"] == 1
