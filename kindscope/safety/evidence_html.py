@@ -146,9 +146,9 @@ def _view(ev: Evidence) -> dict:
             "post_id": p["post_id"], "author_id": p["author_id"],
             "handle": p["author_handle"] if p["author_handle"] != p["author_id"] else None,
             "when": readable_time(p["created_at"]),
-            "text": text, "bidi": sorted({f"U+{ord(ch):04X}" for ch in text
-                                          if ch in BIDI_CONTROLS}),
-            "earlier": [e["text"] for e in p.get("earlier_texts") or []],
+            "text": text, "bidi": _bidi(text),
+            "earlier": [{"text": e["text"], "bidi": _bidi(e["text"])}
+                        for e in p.get("earlier_texts") or []],
             "url": p["url"], "link": _safe_url(p["url"]),
             "reply_to": p["reply_to_post_id"],
             "reply_to_number": numbers.get(p["reply_to_post_id"]) if p["reply_to_post_id"]
@@ -178,6 +178,11 @@ def _view(ev: Evidence) -> dict:
 def _plain(text: str) -> str:
     """Text for ``<title>``, which cannot hold ``<bdi>``: direction controls removed."""
     return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+
+
+def _bidi(text: str) -> list[str]:
+    """The direction controls in ``text``, as ``U+202E``."""
+    return sorted({f"U+{ord(ch):04X}" for ch in text or "" if ch in BIDI_CONTROLS})
 
 
 def render_html(ev: Evidence, made: str) -> str:

@@ -44,12 +44,20 @@ def settle_pending(store: Store, snapshot_id: str) -> bool:
     """Give an online import's rows their content-hash snapshot id; when that snapshot is
     already stored, drop the pending rows instead. Return whether it was already stored."""
     exists = snapshot_exists(store, snapshot_id)
-    for table in ("follows", "blocks", "post_sources", "account_sources", "post_versions"):
+    for table in ("follows", "blocks", "post_sources", "account_sources"):
         if exists:
             store.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [PENDING])
         else:
             store.execute(f"UPDATE {table} SET snapshot_id = ? WHERE snapshot_id = ?",
                           [snapshot_id, PENDING])
+    # texts this import replaced are kept even when its content was stored before (its
+    # posts were written over all the same): numbered after that import's own
+    store.execute(
+        """UPDATE post_versions SET snapshot_id = ?, version = version + coalesce((
+               SELECT max(k.version) + 1 FROM post_versions k
+               WHERE k.snapshot_id = ? AND k.platform = post_versions.platform
+                 AND k.post_id = post_versions.post_id), 0)
+           WHERE snapshot_id = ?""", [snapshot_id, snapshot_id, PENDING])
     return exists
 
 

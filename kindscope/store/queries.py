@@ -118,8 +118,10 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     return written
 
 
-#: Tables a JSON-lines export holds only since 2026-12-03: an export without them is one.
-_LATER_TABLES = frozenset({"post_languages.jsonl", "snapshot_carries.jsonl"})
+#: Tables a JSON-lines export holds only since 2026-12-03 (``capture_spans`` since schema 6,
+#: ``post_versions`` since 7): an export without them is one.
+_LATER_TABLES = frozenset({"post_languages.jsonl", "snapshot_carries.jsonl",
+                           "capture_spans.jsonl", "post_versions.jsonl"})
 
 
 def _check_jsonl_folder(out: Path) -> None:

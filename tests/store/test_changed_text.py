@@ -79,3 +79,37 @@ def test_a_text_replaced_within_one_import_is_kept_in_order(tmp_path):
     assert store.rows("SELECT version, text FROM post_versions ORDER BY version") == [
         (0, "zero"), (1, "first"), (2, "second")]
     assert store.scalar("SELECT text FROM posts WHERE post_id = 'p1'") == "third"
+
+
+def test_an_online_import_seen_before_keeps_the_text_it_replaced(tmp_path, monkeypatch):
+    """An online import's posts are written before its content hash is known; when that
+    content was imported before, its pending rows were dropped, and with them the text its
+    posts had just replaced (a code review, 2026-12-06)."""
+    import kindscope.ingest.generic as generic
+
+    store = Store(":memory:")
+    first = _file(tmp_path / "a.jsonl", "you are worthless")
+    monkeypatch.setattr(generic, "ONLINE", True, raising=False)  # as a fetch is
+    import_sources(store, [first])
+    monkeypatch.setattr(generic, "ONLINE", False)
+    import_sources(store, [_file(tmp_path / "b.jsonl", "have a nice day")])
+    monkeypatch.setattr(generic, "ONLINE", True)
+    again = import_sources(store, [first])  # the same fetch again: stored before
+    assert again[0].already_imported
+    assert store.scalar("SELECT text FROM posts WHERE post_id = 'p1'") == "you are worthless"
+    kept = sorted(r[0] for r in store.rows("SELECT text FROM post_versions"))
+    assert kept == ["have a nice day", "you are worthless"]
+    assert store.scalar("SELECT count(*) FROM post_versions WHERE snapshot_id = 'pending'") == 0
+
+
+def test_an_earlier_text_with_direction_controls_is_flagged_on_the_pack(tmp_path, run):
+    """The page flagged direction controls in a post's text but not in its earlier texts
+    (a code review, 2026-12-06)."""
+    db = tmp_path / "k.duckdb"
+    run("import", _file(tmp_path / "a.jsonl", "you are \u202eesrow\u202c worthless"), "--db", db)
+    run("import", _file(tmp_path / "b.jsonl", "have a nice day"), "--db", db)
+    out = tmp_path / "pack"
+    assert run("evidence", "--db", db, "--account", "ana", "--out", out).exit_code == 0
+    page = (out / "evidence.html").read_text(encoding="utf-8")
+    assert "This earlier text contains invisible direction-control characters " \
+           "(U+202C, U+202E)" in page

@@ -130,6 +130,17 @@ def test_jsonl_export_replaces_only_a_previous_jsonl_export(db, tmp_path):
     assert (out / "NOTES.md").read_text() == "mine"
 
 
+def test_jsonl_export_replaces_an_export_written_before_a_table_was_added(db, tmp_path):
+    """An export of before schema 6 or 7 has no capture_spans.jsonl or post_versions.jsonl:
+    it was refused as the user's own files (a code review, 2026-12-06)."""
+    out = tmp_path / "j"
+    ok("export", "--db", db, "--format", "jsonl", "--out", out)
+    for later in ("capture_spans.jsonl", "post_versions.jsonl"):
+        (out / later).unlink()
+    ok("export", "--db", db, "--format", "jsonl", "--out", out)
+    assert (out / "post_versions.jsonl").exists()
+
+
 def test_jsonl_export_keeps_a_lone_file_of_a_table_name(db, tmp_path):
     """A ``posts.jsonl`` alone may be the user's own source, not a previous export."""
     out = tmp_path / "j"
