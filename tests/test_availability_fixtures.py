@@ -309,6 +309,9 @@ def test_an_ego_network_lists_no_communities_in_any_output(tmp_path, run):
     net = json.loads(run("network", "--db", db, "--json").stdout)
     assert net["ego_network"] and net["modularity"] is None
     assert (net["communities"], net["membership"], net["bridges"]) == ([], {}, [])
+    assert net["isolated"] == []  # nor what is measured against one community of all
+    assert all(o["follow_spread"] is None and o["interaction_spread"] is None
+               for o in net["owners"])
     assert "does not hold other people's replies" in net["replies_not_held"]
     out = tmp_path / "c"
     assert run("community", "--db", db, "--out", out).exit_code == 0
@@ -342,3 +345,23 @@ def test_network_norms_give_no_answer_rate_where_replies_are_not_held(tmp_path, 
     assert len(gone.communities) == len(held.communities)
     assert all(c.distress_answered is None and c.median_minutes_to_first_reply is None
                for c in gone.communities)
+
+
+def test_care_counts_from_a_later_import_that_says_no_time(tmp_path, run):
+    """A later file without `taken_at` was ignored for an older import's time: "counted from
+    the end of your data (2024-01-01)" left out a reply of May (a code review, 2026-12-06)."""
+    first = tmp_path / "a.jsonl"
+    first.write_text("\n".join(json.dumps(x) for x in [
+        {"type": "meta", "owner": "me", "taken_at": "2024-01-01T00:00:00Z"},
+        {"id": "m1", "author": "me", "text": "hello", "created_at": "2023-12-30T10:00:00Z"},
+        {"type": "follow", "follower": "me", "followee": "ana"}]) + "\n", encoding="utf-8")
+    later = tmp_path / "b.jsonl"
+    later.write_text(json.dumps({"id": "r1", "author": "ana", "text": "how are you?",
+                                 "reply_to": "m1", "created_at": "2024-05-20T10:00:00Z"})
+                     + "\n", encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    for source in (first, later):
+        assert run("import", source, "--db", db).exit_code == 0
+    data = json.loads(run("inbox", "--db", db, "--days", "365", "--json").stdout)
+    assert data["now"].startswith("2024-05-20T10:00:00")
+    assert [i["post_id"] for i in data["items"]] == ["r1"]

@@ -92,6 +92,11 @@ def test_setting_forms_that_are_fine(monkeypatch):
      ["safety bots: Invalid value for '--threshold'", "`kindscope safety bots --help`"]),
     (["import"], ["import: Missing argument 'SOURCES...'"]),
     (["score", "--context", "x"], ["score: --context goes with --text"]),
+    # the group's own options, parsed before any command (a code review, 2026-12-06)
+    (["--nope"], ["No such option '--nope'", "(see `kindscope --help`)"]),
+    # an option given no value: click's error names no command of its own
+    (["report", "--db"], ["report: Option '--db' requires an argument",
+                          "(see `kindscope report --help`)"]),
 ])
 def test_a_usage_error_is_one_line(args, words):
     """click's own usage errors are three lines (usage, a hint, the error); kindscope's

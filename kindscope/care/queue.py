@@ -153,21 +153,21 @@ def reader_help(country: str | None = None) -> dict:
 
 
 def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
-    """The care commands' "now": ``as_of``, else when the newest snapshot was taken, else
-    (no import says when it was taken: a Bluesky repository does not) the end of the data
-    as every analysis reads it (``ReadModel.until``), else, for data with no dates at all,
-    the newest import. A repository's "now" was the day it was imported, years after its
-    last post (a docs review, 2026-12-06)."""
+    """The care commands' "now": ``as_of``, else the later of when the newest snapshot was
+    taken and the newest post of the imports that do not say when they were taken (a
+    Bluesky repository without a ``rev``; a generic file without ``taken_at``), else, for
+    data with no dates at all, when the newest import was imported. A repository's "now"
+    was the day it was imported, years after its last post, and a later file without a
+    time was ignored for an older one's (reviews, 2026-12-06)."""
     if as_of is not None:
         return as_of
-    if rm.until is not None and not care_rows.has_taken_at(rm.store, rm.platform):
-        return rm.until
-    taken = care_rows.newest_taken_at(rm.store, rm.platform)
-    if taken is not None:
-        return taken
-    if rm.until is None:
+    taken, untimed, imported = care_rows.newest_taken_at(rm.store, rm.platform)
+    ends = [t for t in (taken, untimed) if t is not None]
+    if ends:
+        return max(ends)
+    if imported is None:
         raise ValueError("the data has no dates: pass --as-of")
-    return rm.until
+    return imported
 
 
 def _get_circle(platform: str, what: str) -> str:

@@ -107,10 +107,16 @@ def _bad_path(error: click.BadParameter) -> str | None:
     return f"{value}: {problem}"
 
 
-def _usage_line(error: click.UsageError) -> str:
+def _usage_line(error: click.UsageError, ctx: click.Context | None = None) -> str:
     """click's usage error (an unknown option or command, a bad value) as one line: the
-    command, what is wrong, and where its help is."""
-    command = error.ctx.command_path if error.ctx is not None else "kindscope"
+    command, what is wrong, and where its help is. ``ctx``: the group's, for an error that
+    names no context of its own (an option given no value)."""
+    if error.ctx is not None:
+        command = error.ctx.command_path
+    elif ctx is not None:
+        command = " ".join(x for x in (ctx.command_path, ctx.invoked_subcommand) if x)
+    else:
+        command = "kindscope"
     what = " ".join(error.format_message().split()).rstrip(".")
     where = command.partition(" ")[2]
     return f"{where + ': ' if where else ''}{what} (see `{command} --help`)"
@@ -143,6 +149,17 @@ def _reader_gone() -> None:
 class KindscopeGroup(click.Group):
     """The one error boundary: see the module's docstring."""
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        """The group's own options (``kindscope --nope``) are parsed here, before
+        :meth:`invoke`: a usage error among them is one line too (no arguments at all
+        still shows the help)."""
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as error:
+            fail(_usage_line(error))
+
     def invoke(self, ctx: click.Context):
         try:
             settings.check_environment()
@@ -151,7 +168,7 @@ class KindscopeGroup(click.Group):
             fail(error)
         except click.UsageError as error:
             line = _bad_path(error) if isinstance(error, click.BadParameter) else None
-            fail(line if line is not None else _usage_line(error))
+            fail(line if line is not None else _usage_line(error, ctx))
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:  # the reader went away (``kindscope stats | head -2``)

@@ -92,13 +92,12 @@ def safety_group(ctx, db, as_json, me):
 
 
 def _echo_scan(result, whom: str | None, read: int, hostile: int) -> None:
-    """``whom``: the owner as shown; None where the data names no owner (every account was
-    looked at)."""
     """Incidents, what could not be looked for and why, and "none found" only for what
-    was looked for, saying whom for and among how many posts."""
+    was looked for, saying whom for (``whom``: the owner as shown; None where the data
+    names no owner and every account was looked at) and among how many posts."""
     if whom is None:
         click.echo("note: no import names an owner, so every account in this data was "
-                   "looked at (--me HANDLE narrows it to one)")
+                   "looked at")
     for note in (*result.notes, *result.notes_elsewhere):
         click.echo(f"note: {note}")
     reasons = {"pile-ons": result.pileons_reason, "trawlers": result.trawlers_reason}

@@ -81,8 +81,6 @@ class NetworkReport:
         if self.no_communities:
             data["modularity"] = None
         data["membership"] = {a: community_number(c) for a, c in self.membership.items()}
-        if self.no_communities:  # one "community" of everyone is no finding
-            data["membership"], data["communities"], data["bridges"] = {}, [], []
         for row in (*data["communities"], *data["bridges"]):
             row["community"] = community_number(row["community"])
         data["isolated"] = [(a, community_number(c), inside, unanswered)
@@ -90,6 +88,12 @@ class NetworkReport:
         for owner in data["owners"]:
             for spread in (owner["follow_spread"], owner["interaction_spread"]):
                 spread["largest_community"] = community_number(spread["largest_community"])
+        if self.no_communities:  # one "community" of everyone is no finding, nor anything
+            # measured against it (isolated members, how one's ties spread over it)
+            data["membership"], data["communities"], data["bridges"] = {}, [], []
+            data["isolated"] = []
+            for owner in data["owners"]:
+                owner["follow_spread"] = owner["interaction_spread"] = None
         return data
 
 

@@ -17,7 +17,7 @@ from kindscope.store.read_sql import (
     reading_of,
 )
 
-__all__ = ["OPT_OUT_SQL", "newest_taken_at", "has_taken_at", "care_threads", "thread_posts",
+__all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts",
            "inbox_rows", "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
 
 
@@ -82,19 +82,19 @@ WHERE t.painful > 0 AND t.kind_answers = 0
 ORDER BY t.crisis DESC, t.painful_at, t.root_id"""
 
 
-def newest_taken_at(store: Store, platform: str) -> datetime | None:
-    """When the newest snapshot of ``platform`` that says when it was taken was taken (the
-    care commands' "now"), else when the newest was imported: an import without dates (a
-    Mastodon CSV export, which holds no post) has nothing else."""
-    value = store.scalar("SELECT coalesce(max(taken_at), max(imported_at)) FROM snapshots "
-                         "WHERE platform = ?", [platform])
-    return value if isinstance(value, datetime) else None
-
-
-def has_taken_at(store: Store, platform: str) -> bool:
-    """Whether any snapshot of ``platform`` says when it was taken."""
-    return bool(store.scalar("SELECT count(taken_at) > 0 FROM snapshots WHERE platform = ?",
-                             [platform]))
+def newest_taken_at(store: Store, platform: str) -> tuple[datetime | None, ...]:
+    """The ends of ``platform``'s data the care commands' "now" is taken from: (when the
+    newest snapshot that says when it was taken was taken, the newest post of the imports
+    that do not say it, when the newest import was imported); None where there is none."""
+    row = store.rows(
+        """SELECT (SELECT max(taken_at) FROM snapshots WHERE platform = ?),
+                  (SELECT max(p.created_at) FROM posts p JOIN post_sources ps
+                     ON ps.platform = p.platform AND ps.post_id = p.post_id
+                   JOIN snapshots s ON s.snapshot_id = ps.snapshot_id
+                   WHERE p.platform = ? AND s.taken_at IS NULL AND p.kind <> 'dm'),
+                  (SELECT max(imported_at) FROM snapshots WHERE platform = ?)""",
+        [platform, platform, platform])[0]
+    return tuple(v if isinstance(v, datetime) else None for v in row)
 
 
 def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[str],
