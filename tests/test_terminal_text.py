@@ -69,7 +69,7 @@ def test_one_post_cannot_swallow_the_rest_of_the_list():
     # a handle shows the code it holds (identifiers: ``visible``)
     assert "@friend2[U+001B]], 5 hours ago" in shown and "i want to die" in shown
     assert "she said \u00e2fine" in shown
-    assert shown.rstrip().endswith("Nothing here is stored or sent anywhere.")
+    assert shown.rstrip().endswith("Nothing here is sent anywhere or kept in the database.")
     # an open sequence loses only its opener: nothing after it is hidden
     assert for_terminal("a \x1b]0;open\nnext line") == "a 0;open\nnext line"
     assert for_terminal("tar\x1b]a_thinks") == "tara_thinks"

@@ -209,6 +209,6 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         lines.append("")
         links = ("; the links open each post in its app" if any(i.url for i in queue.items)
                  else "")
-        lines.append(f"kindscope never replies for you{links}. Nothing here is stored or sent "
-                     "anywhere.")
+        lines.append(f"kindscope never replies for you{links}. Nothing here is sent anywhere "
+                     "or kept in the database.")
     return for_terminal("\n".join(lines))

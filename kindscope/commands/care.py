@@ -142,7 +142,8 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
     """People you follow who posted something painful and have had no reply yet, or only
     hostile ones.
 
-    Computed now, from your own database, and never stored or sent anywhere. It shows
+    Computed now, from your own database, never kept in it or sent anywhere (--out writes
+    a page where you say). It shows
     the post, when, and that no one has answered kindly; nothing about the person. You do not
     have to answer anyone: a small acknowledgement can be enough, and you are not their
     counsellor. kindscope never replies for you: an item links to the post when the data
