@@ -62,6 +62,7 @@ from kindscope.errors import InputError
 from kindscope.signals.language import maybe_language
 from kindscope.signals.language_names import language_name
 from kindscope.signals.reliability import HATE_ON_DENIALS
+from kindscope.signals.wishes import aimed_wish
 
 __all__ = ["CAVEAT", "HARSH_SIGNALS", "MAX_TOKENS", "MAX_WORDS", "DraftCheck", "check_draft",
            "harsh_words", "render_text", "WEIGHT_SHARE",
@@ -91,6 +92,9 @@ CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in
           "distress). Trust your own reading. This draft was not stored or sent anywhere, "
           "and nothing is stopped: what you post is up to you.")
 
+#: Said of a draft that tells someone to die or to hurt themselves (``wishes.aimed_wish``).
+WISH_REASON = ("This draft reads as telling someone to die or to hurt themselves. Words like "
+               "these can do real harm, most of all to someone who is struggling.")
 #: Said after "no verdict" on a draft in a language the signals do not read.
 UNREAD_HELP = ("In case it speaks of something painful: the help below is there all the "
                "same, and findahelpline.com lists services by country and language.")
@@ -294,13 +298,21 @@ def check_draft(text: str, context: str | None = None,
                           reasons=tuple(reasons),
                           suggestions=tuple(suggestions), signposting=draft_help(country),
                           scores=all_scores)
-    harsh = any(_at(scores, s) for s in HARSH_SIGNALS)
+    # a death wish aimed at someone (the inbox's rule): never comfort, never a matter of
+    # word choice, whatever the model read ("kill yourself then, nobody would miss you"
+    # under a post that reads as a crisis was called comforting: a care review, 2026-12-06)
+    wish = aimed_wish(text, reply=context is not None)
+    harsh = wish or any(_at(scores, s) for s in HARSH_SIGNALS)
     own_distress, crisis = _at(scores, "distress"), _at(scores, "crisis")
     # said only under a post that reads as painful (a congratulation needs no comfort)
-    comforting = _at(scores, "support") if context_vulnerable else None
+    comforting = (False if wish else _at(scores, "support")) if context_vulnerable else None
     words: tuple[str, ...] = ()
     enough = None
-    if harsh:
+    if wish:
+        reasons.append(WISH_REASON)
+        suggestions.append("You could step away from it for a while before you decide whether "
+                           "to post anything. It is your choice.")
+    elif harsh:
         words, enough = harsh_words(text, context)
         reasons.append(_harsh_reason(words, enough))
         if not _at(scores, "toxicity"):
@@ -312,7 +324,9 @@ def check_draft(text: str, context: str | None = None,
     if context_vulnerable and comforting is False and not harsh:
         reasons.append(NOT_COMFORTING)
     help_ = None
-    if own_distress or crisis:
+    if (own_distress or crisis) and wish:  # the words aimed at someone are the reading;
+        help_ = draft_help(country)        # help stays, if the writer is struggling too
+    elif own_distress or crisis:
         misread = (" (If you are writing about someone else's pain, kindscope may have "
                    "misread it.)" if context is not None else "")
         # a reply to a painful post: its pain may be the answered post's, echoed; a
@@ -320,10 +334,10 @@ def check_draft(text: str, context: str | None = None,
         echo = bool(context_vulnerable and not crisis)
         kind_reply = bool(context_vulnerable and crisis and comforting)
         if kind_reply:  # "please don't go, I'm here for you" under a crisis
-            reasons.append("It reads as comforting. If its words are about you, they read as "
-                           "if you may be in a very hard place right now, and you do not have "
-                           "to face that on your own; they may instead echo the pain you are "
-                           "answering (kindscope can mix the two up).")
+            reasons.append("If its words are about you, they read as if you may be in a very "
+                           "hard place right now, and you do not have to face that on your "
+                           "own; they may instead echo the pain you are answering (kindscope "
+                           "can mix the two up).")
         elif crisis:
             reasons.append("This draft reads as if you may be in a very hard place right now. "
                            "You do not have to face that on your own." + misread)

@@ -130,9 +130,25 @@ def test_comfort_for_someone_in_crisis_is_never_told_to_wait(check, draft):
     out = _json(check(draft, "--context", CRISIS_CONTEXT, "--json"))
     assert out["comforting"] is True and out["crisis"] is True
     assert not any("post it later" in s for s in out["suggestions"])
-    assert any(r.startswith("It reads as comforting. If its words are about you")
-               for r in out["reasons"])
+    assert any(r.startswith("If its words are about you") for r in out["reasons"])
     assert out["signposting"]  # help for the writer, if the words are theirs
+
+
+@pytest.mark.parametrize("draft", ["kill yourself then, nobody would miss you",
+                                   "go die already lol"])
+def test_a_death_wish_is_never_comfort_nor_a_matter_of_word_choice(check, draft):
+    """Under a post that reads as a crisis, "kill yourself then, nobody would miss you" was
+    called comforting, and "go die already lol" was told to "say it without those words"
+    (a care re-review, 2026-12-06)."""
+    out = _json(check(draft, "--context", CRISIS_CONTEXT, "--json"))
+    assert out["harsh"] is True and out["comforting"] is False
+    assert out["reasons"][0].startswith("This draft reads as telling someone to die")
+    assert not any("comforting" in r for r in out["reasons"])
+    assert not any("without" in s for s in out["suggestions"])
+    if draft.startswith("kill yourself"):  # aimed even with no post it answers (an order
+        alone = _json(check(draft, "--json"))  # alone, "go die", speaks to someone only
+        assert alone["harsh"] is True        # in a reply: wishes.aimed_wish)
+        assert alone["reasons"][0].startswith("This draft reads as telling someone to die")
 
 
 def test_a_reply_to_a_post_that_reads_as_a_crisis_gets_how_to_answer_and_help_lines(check):
