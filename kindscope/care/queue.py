@@ -217,11 +217,14 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
             excluded[row[5]] += 1
         else:
             eligible.append(row)
-    shown = eligible[:max(budget, 0)]
+    # a thread that may read as a crisis is never held back by the budget (they come
+    # first; a budget of 1 hid a goodbye under "it is fine to stop here": a care re-review)
+    urgent = sum(1 for r in eligible if r[6])
+    shown = eligible[:max(budget, urgent, 0)]
     handles = rm.handles(r[1] for r in shown)
     help_for_reader = reader_help(country)
     items = []
-    for root_id, author, post_id, at, hostile_only, _ in shown:
+    for root_id, author, post_id, at, hostile_only, _, _ in shown:
         posts = care_rows.thread_posts(rm, root_id, author, now)
         first = next((p for p in posts if p[0] == post_id), None)
         text, url = (first[2], first[3]) if first else ("", None)

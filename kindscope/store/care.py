@@ -76,7 +76,7 @@ SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.answers > 0,
                  THEN 'blocked or muted'
             WHEN t.author_id IN (SELECT account_id FROM {{p}}_care_hostile) THEN 'hostile'
             WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
-       END AS excluded
+       END AS excluded, t.crisis
 FROM per_thread t LEFT JOIN first_painful f ON f.root_id = t.root_id
 WHERE t.painful > 0 AND t.kind_answers = 0
 ORDER BY t.crisis DESC, t.painful_at, t.root_id"""
@@ -103,10 +103,10 @@ def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[
     painful and that have no answer from anyone else but hostile ones.
 
     Rows ``(root id, author id, first painful post id, its time, has hostile answers,
-    excluded reason or None)``: threads where the author's posts may read as a crisis
-    first, so that a care budget never holds them back, then oldest painful post first.
-    Whether a post reads as a crisis is not returned: every item gets the same help
-    (``care.queue``).
+    excluded reason or None, whether the author's posts may read as a crisis)``: those
+    threads first, then oldest painful post first. The last is for the care budget alone
+    (``care.queue`` never holds such a thread back); nothing shown says it: every item gets
+    the same help.
     """
     return rm.rows(_THREADS, [now, since, list(following), list(followers), mutual_only])
 

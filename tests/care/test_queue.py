@@ -134,6 +134,15 @@ def test_exactly_the_unanswered_painful_posts_of_mutuals_oldest_first(store):
     assert queue.items[1].handle == "ana.example"
 
 
+def test_the_budget_never_holds_back_a_thread_that_may_read_as_a_crisis(store):
+    """Crisis threads came first but a budget of 1 (or 0) still cut one off under "it is
+    fine to stop here" (a care re-review, 2026-12-06): they are always listed."""
+    for budget in (0, 1):
+        queue = _queue(store, budget=budget)
+        assert _ids(queue)[0] == "i1" and len(queue.items) == 1 and queue.held_back == 2
+    assert _ids(_queue(store, budget=2)) == ["i1", "a1"]
+
+
 def test_not_mutual_is_left_out_unless_asked(store):
     assert "b1" not in _ids(_queue(store))
     assert _queue(store).excluded["not mutual"] == 1
