@@ -294,9 +294,9 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
         # or not the model read it as toxic ("kill yourself then, nobody would miss you"
         # read as painful and topped the inbox, with advice to thank its sender)
         abuse = reading not in NOT_READ and aimed_wish(text, reply=True)
-        status = (NOT_READ[reading] if reading in NOT_READ
+        # one label for every message the rule catches, as the count under the list says
+        status = (NOT_READ[reading] if reading in NOT_READ else WISHES_HARM if abuse
                   else "read as toxic" if toxic else "read as hateful" if hateful
-                  else WISHES_HARM if abuse
                   else "read as painful" if opened
                   else "read as kind" if kind else "reply or mention")
         wishes += bool(abuse)
