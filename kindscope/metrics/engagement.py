@@ -133,13 +133,13 @@ def after_disclosure(rm: ReadModel, samples: int = BOOTSTRAP_SAMPLES) -> AfterDi
     found = aggregates.disclosures(rm, WINDOW_WEEKS)
     if not found:
         return AfterDisclosure(availability, needs,
-                               note="no crisis-level or strongly distressed post found")
+                               note="no post of yours that read as very painful was found")
     comparable = [i for i, (*_, before_n, after_n) in enumerate(found)
                   if min(before_n, after_n) >= MIN_WINDOW_POSTS]
     if not comparable:
         n = len(found)
-        which = "your crisis-level or strongly distressed post has" if n == 1 else \
-            f"none of your {n} crisis-level or strongly distressed posts has"
+        which = "your post that read as very painful has" if n == 1 else \
+            f"none of your {n} posts that read as very painful has"
         return AfterDisclosure(availability, needs, note=(
             f"not enough data: {which} {MIN_WINDOW_POSTS} or more posts of yours in the "
             f"{WINDOW_WEEKS} weeks before it and in the {WINDOW_WEEKS} weeks after it"))

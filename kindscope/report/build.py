@@ -97,9 +97,9 @@ def _headline(report: dict) -> str:
             return (f"{answered} of your {_posts(eligible, 'post')} {judged} got an answer "
                     "from someone within a week.")
         if captured:
-            return ("None of your posts could be judged: the captures that hold others' "
+            return ("None of your posts can be counted: the captures that hold others' "
                     "replies did not run a week past any of them.")
-        return "None of your posts could be judged yet."
+        return "None of your posts is old enough to count yet."
     if not report["source"]["my_posts"]:
         return "This data holds no posts of yours, so there is nothing to measure yet."
     silent = report.get("no_response", {})

@@ -138,9 +138,9 @@ def test_after_disclosure_compares_the_first_disclosure_with_posts_around_it(sto
     posts = [p for p in posts if p["id"] != "a2"]
     result = after_disclosure(read_model(store_of(posts, scores)))
     assert result.difference is None and result.disclosure_post_id is None
-    assert result.note == ("not enough data: none of your 2 crisis-level or strongly "
-                           "distressed posts has 3 or more posts of yours in the 4 weeks "
-                           "before it and in the 4 weeks after it")
+    assert result.note == ("not enough data: none of your 2 posts that read as very painful "
+                           "has 3 or more posts of yours in the 4 weeks before it and in the "
+                           "4 weeks after it")
 
 
 def test_kindness_received_shares_and_responders(store_of):

@@ -241,3 +241,14 @@ def test_posts_imported_after_scoring_are_said_not_scored(tmp_path, run):
     assert first["source"]["unscored_posts"] == 0
     given = first["kindness_given"]
     assert given["replies_read"] <= given["replies"]
+
+
+def test_the_terminal_points_to_help_when_the_users_own_posts_read_as_a_crisis(tmp_path, run):
+    """Only report.html said so; the terminal summary gave no pointer to help (a care
+    re-review, 2026-12-06)."""
+    result = run("analyze", "--demo", "--db", tmp_path / "d.duckdb", "--out", tmp_path / "r",
+                 "--country", "GB")
+    assert result.exit_code == 0, result.output
+    assert ("Some of your own posts read to kindscope's model as possibly about wanting to "
+            "die or self-harm (it can be wrong)") in result.stdout
+    assert "If you are in danger right now, call 999 (United Kingdom)." in result.stdout
