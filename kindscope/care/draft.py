@@ -421,7 +421,9 @@ def render_text(check: DraftCheck, width: int = 88) -> str:
     if check.help_for_them is not None:
         from kindscope.care.terminal import reader_help_lines
 
-        out += ["", *reader_help_lines(check.help_for_them, "If you answer:", caveat=False)]
+        # the lines once: the writer's, below, when the draft reads as painful too
+        out += ["", *reader_help_lines(check.help_for_them, "If you answer:", caveat=False,
+                                       lines=check.signposting is None)]
     help_ = check.signposting
     if help_ is not None:
         out += ["", wrap(help_["intro"])]

@@ -65,16 +65,20 @@ def _by_country(found: list[dict]) -> list[str] | None:
             for country, named in by_country.items()]
 
 
-def reader_help_lines(help_: dict, lead: str, caveat: bool = True) -> list[str]:
+def reader_help_lines(help_: dict, lead: str, caveat: bool = True,
+                      lines: bool = True) -> list[str]:
     """The help for the reader (``queue.reader_help``), said once under the items it is for
     (every item of a care queue; the inbox's messages that read as someone in crisis; the
     post a draft answers), after ``lead`` ("If you answer any of these:"); ``caveat``: end
-    with the help's own caveat (a list of posts; a draft check has its own)."""
+    with the help's own caveat (a list of posts; a draft check has its own); ``lines``: the
+    help lines too (not when the same lines follow, for the writer)."""
     found = help_["help_lines"]
     advice = [lead,
               *(textwrap.fill(line, 88, initial_indent="  - ", subsequent_indent="    ")
                 for line in help_["how_to_answer"])]
     last = [_wrap(help_["caveat"], "")] if caveat else []
+    if not lines:
+        return [*advice, *last]
     countries = _by_country(found)
     if countries is not None:
         return [*advice, "Help lines:", *countries, _wrap(f"{help_['find_more']}.", ""), *last]
@@ -137,16 +141,21 @@ def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
                   "`kindscope evidence` keeps a record.", "")]
 
 
-def _help_for_you(queue: CareQueue) -> list[str]:
+def _help_for_you(queue: CareQueue, listed: bool = False) -> list[str]:
     """Said once when hostile messages wish the user harm: help for the one they are aimed
-    at, not for answering them."""
+    at, not for answering them. ``listed``: the same help lines were just printed (for
+    answering a message that reads as a crisis), so they are pointed to, not said twice."""
     n, help_ = queue.wishes_at_you, queue.help_for_you or {}
     found = help_.get("help_lines") or []
     # a reading, said as one (the rules and the model can be wrong), not a verdict
-    lines = [_wrap(f"{n} of the hostile messages {'reads' if n == 1 else 'read'} as wishing "
-                   "you harm. Such words are abuse, and they say nothing true about you. If "
-                   "they weigh on you, you do not have to carry it alone; these services are "
-                   "free and confidential:", "")]
+    said = (f"{n} of the hostile messages {'reads' if n == 1 else 'read'} as wishing you "
+            "harm. Such words are abuse, and they say nothing true about you. If they weigh "
+            "on you, you do not have to carry it alone")
+    if listed:
+        last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
+        return [_wrap(f"{said}: the help lines above are free and confidential, and for you "
+                      "too.", ""), *last]
+    lines = [_wrap(f"{said}; these services are free and confidential:", "")]
     lines += _by_country(found) or [_wrap(f"{h['name']} ({h['contact']})", "  - ", "    ")
                                     for h in found]
     last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
@@ -196,7 +205,7 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         lines.extend(_hidden_hostile(hidden))
     if kind == "inbox" and queue.wishes_at_you and queue.help_for_you:
         lines.append("")
-        lines.extend(_help_for_you(queue))
+        lines.extend(_help_for_you(queue, listed=bool(helped)))
     if queue.held_back:
         lines.append("")
         lines.append(f"{queue.held_back} more wait past your care budget of {queue.budget}. "

@@ -171,6 +171,15 @@ def test_a_reply_to_a_post_that_reads_as_a_crisis_gets_how_to_answer_and_help_li
     assert "help_for_them" not in calm
 
 
+def test_a_check_lists_help_lines_once(check):
+    """A draft that reads as painful, replying to a post that reads as a crisis, listed the
+    same lines twice, for the one answering and for the writer (a care re-review)."""
+    text = check("me too. i have decided to end my life tonight", "--context", CRISIS_CONTEXT,
+                 "--country", "GB").stdout
+    assert text.count("Samaritans") == 1 and "If you answer:" in text
+    assert "the help lines below" in " ".join(text.split())
+
+
 def test_comforting_is_said_only_under_a_painful_post(check):
     assert _json(check("sending you a hug", "--json"))["comforting"] is None
     out = _json(check("nice one", "--context", "my pottery lesson was a success!", "--json"))

@@ -280,6 +280,23 @@ def test_inbox_puts_a_crisis_first_with_help_even_when_it_reads_as_hostile(tmp_p
     assert all(i.signposting is None for i in box.items[2:])
 
 
+def test_the_inbox_lists_help_lines_once(tmp_path):
+    """A message that reads as a crisis and one that wishes the user harm printed every
+    country's help lines twice, about forty lines of help (a care re-review, 2026-12-06)."""
+    from kindscope.care.terminal import render_text
+
+    box = _inbox_with(tmp_path, [
+        {"id": "cy", "author": "kim", "created_at": _iso(62), "reply_to": "m2",
+         "text": "i can't go on"},
+        {"id": "cz", "author": "zed", "created_at": _iso(63), "reply_to": "m2",
+         "text": "kill yourself"}], {"cy": CRISIS, "cz": CRISIS | {"toxicity": 0.8}})
+    assert box.wishes_at_you == 1 and any(i.signposting for i in box.items)
+    flat = " ".join(render_text(box, kind="inbox").split())
+    assert flat.count("Samaritans (call 116 123 (free))") == 1
+    assert "the help lines above are free and confidential, and for you too" in flat
+    assert "If you are in danger right now" in flat
+
+
 def test_inbox_counts_but_does_not_show_people_i_blocked_or_muted(tmp_path):
     from kindscope.care.terminal import render_text
 
