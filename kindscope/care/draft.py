@@ -50,14 +50,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from kindscope.care.queue import reader_help
-from kindscope.care.signposting import (
-    COUNTRY_NAMES,
-    DIRECTORIES,
-    HELP_LINES,
-    emergency_sentence,
-    find_more,
-    signposting,
-)
+from kindscope.care.signposting import help_block
 from kindscope.errors import InputError
 from kindscope.signals.language import maybe_language
 from kindscope.signals.language_names import language_name
@@ -209,31 +202,8 @@ def harsh_words(text: str, context: str | None = None) -> tuple[tuple[str, ...],
 
 
 def draft_help(country: str | None = None) -> dict:
-    """Gentle help lines for the writer: the set country's lines, or with none set (or one
-    kindscope has no lines for) the common lines of every country it knows, each with its
-    country; always the international directories."""
-    sign = signposting(country)
-    known = sign.country in COUNTRY_NAMES
-    if known:
-        lines = [_line(x) for x in sign.lines]
-    else:
-        lines = [_line(x, COUNTRY_NAMES[code]) for code, (_, items) in HELP_LINES.items()
-                 for x in items]
-    emergency = emergency_sentence(country)
-    return {"country": sign.country if known else None,
-            "intro": sign.intro,
-            "lines": lines,
-            "directories": [_line(x) for x in DIRECTORIES],
-            "emergency": emergency,
-            "find_more": find_more(bool(lines)),  # after this country's or every country's
-            "caveat": sign.caveat}
-
-
-def _line(line, country: str | None = None) -> dict:
-    out = {"name": line.name, "contact": line.contact, "hours": line.hours, "url": line.url}
-    if country:
-        out["country"] = country
-    return out
+    """Gentle help lines for the writer (``signposting.help_block``)."""
+    return help_block(country)
 
 
 def _read(text: str, context: str | None) -> tuple[str, dict | None]:

@@ -16,7 +16,7 @@ from kindscope.errors import InputError
 
 __all__ = ["HelpLine", "Signposting", "HELP_LINES", "COUNTRY_ALIASES", "COUNTRY_NAMES",
            "DIRECTORIES", "country_code", "find_more", "signposting", "with_the",
-           "emergency_sentence"]
+           "emergency_sentence", "help_block"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +128,34 @@ def emergency_sentence(country: str | None = None) -> str:
                          for code, (number, _) in HELP_LINES.items())
     return ("If you are in danger right now, call your local emergency number "
             f"(for example: {examples}).")
+
+
+def help_block(country: str | None = None) -> dict:
+    """Help lines as data (``kindscope check --json``'s ``signposting``, report.json's
+    ``help``): the set country's lines, or with none set (or one kindscope has no lines for)
+    the common lines of every country it knows, each with its country; always the
+    international directories, the emergency sentence and the caveat."""
+    sign = signposting(country)
+    known = sign.country in COUNTRY_NAMES
+    if known:
+        lines = [_line(x) for x in sign.lines]
+    else:
+        lines = [_line(x, COUNTRY_NAMES[code]) for code, (_, items) in HELP_LINES.items()
+                 for x in items]
+    return {"country": sign.country if known else None,
+            "intro": sign.intro,
+            "lines": lines,
+            "directories": [_line(x) for x in DIRECTORIES],
+            "emergency": emergency_sentence(country),
+            "find_more": find_more(bool(lines)),  # after this country's or every country's
+            "caveat": sign.caveat}
+
+
+def _line(line: HelpLine, country: str | None = None) -> dict:
+    out = {"name": line.name, "contact": line.contact, "hours": line.hours, "url": line.url}
+    if country:
+        out["country"] = country
+    return out
 
 
 def find_more(after_lines: bool) -> str:

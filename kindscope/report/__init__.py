@@ -13,7 +13,12 @@ __all__ = ["SCHEMA_VERSION", "build_report", "render_html", "summary_of", "write
 
 def write_report(report: dict, out_dir: str | Path, show_counts: bool = False,
                  country: str | None = None) -> tuple[Path, Path]:
-    """Write ``report.json`` and ``report.html`` into ``out_dir``; return their paths."""
+    """Write ``report.json`` and ``report.html`` into ``out_dir``; return their paths.
+    report.json gets ``help``, the help lines the page shows (for ``country``), so that a
+    program showing its crisis readings has them at hand."""
+    from kindscope.care.signposting import help_block
+
+    report["help"] = help_block(country)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = write_json(report, out / "report.json")

@@ -120,7 +120,7 @@ def test_analyze_demo_end_to_end(run, tmp_path):
     result = run("analyze", "--demo", "--out", out)
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
-    assert set(report) == TOP_KEYS and report["source"]["demo"] is True
+    assert set(report) == TOP_KEYS | {"help"} and report["source"]["demo"] is True
     assert report["void_rate"]["available"]
     page = (out / "report.html").read_text()
     assert "assembled, not real" in page
@@ -252,3 +252,22 @@ def test_the_terminal_points_to_help_when_the_users_own_posts_read_as_a_crisis(t
     assert ("Some of your own posts read to kindscope's model as possibly about wanting to "
             "die or self-harm (it can be wrong)") in result.stdout
     assert "If you are in danger right now, call 999 (United Kingdom)." in result.stdout
+
+
+def test_report_json_carries_the_help_lines_the_page_shows(tmp_path, run):
+    """report.json flagged the user's own posts as crisis with no help beside them: a
+    program showing them had to bring its own (a care review, 2026-12-06)."""
+    out = tmp_path / "r"
+    assert run("analyze", "--demo", "--db", tmp_path / "d.duckdb", "--out", out,
+               "--country", "GB").exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert any(p.get("crisis") for p in report["own_moments"]["posts"])
+    help_ = report["help"]
+    assert help_["country"] == "GB"
+    assert help_["emergency"] == "If you are in danger right now, call 999 (United Kingdom)."
+    assert [x["name"] for x in help_["lines"]] == ["Samaritans", "Shout"]
+    assert "can be wrong" in help_["caveat"]
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "report-schema.json")
+                        .read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)
