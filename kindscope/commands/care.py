@@ -19,8 +19,8 @@ from kindscope.care.queue import (
     care_queue,
     inbox,
 )
-from kindscope.commands.common import Progress, country_option, db_option
-from kindscope.errors import InputError, StoreError
+from kindscope.commands.common import Progress, as_of_time, country_option, db_option
+from kindscope.errors import StoreError
 from kindscope.ingest import import_sources
 from kindscope.ingest.following import forget_cache
 from kindscope.store import care as care_rows
@@ -28,19 +28,6 @@ from kindscope.store.db import Store, database_path, open_store
 from kindscope.store.read import ReadModel, read_model
 
 __all__ = ["care_command", "inbox_command"]
-
-
-def _as_of(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(f"not a date and time: {value!r} (use e.g. 2024-05-21T08:00Z)",
-                         "--as-of") from None
-    if moment.tzinfo is None:
-        raise InputError(f"give a time zone, e.g. {value}Z for UTC", "--as-of")
-    return moment
 
 
 def _db(db: str | None, demo: bool) -> str | None:
@@ -167,7 +154,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
                           if cached else ""))
             return
         with _read(store, demo, me) as rm:
-            queue = care_queue(rm, days, include_following, budget, _as_of(as_of), country)
+            queue = care_queue(rm, days, include_following, budget, as_of_time(as_of), country)
         since = datetime.fromisoformat(queue.now) - timedelta(days=days)
         if not store.read_only:
             care_rows.forget_fetched(store, since)
@@ -203,7 +190,7 @@ def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile):
     path = _db(db, demo)
     with open_store(path, read_only=_read_only(path), must_exist=True) as store:
         with _read(store, demo, me) as rm:
-            queue = inbox(rm, days, _as_of(as_of), country)
+            queue = inbox(rm, days, as_of_time(as_of), country)
     _emit(queue, as_json, None, "inbox", show_hostile)
 
 

@@ -20,6 +20,7 @@ import os
 import re
 import sys
 import traceback
+from datetime import datetime
 
 import click
 
@@ -27,8 +28,8 @@ from kindscope import settings
 from kindscope.errors import InputError, KindscopeError
 from kindscope.terminal_text import for_terminal
 
-__all__ = ["db_option", "country_option", "country_code", "check_platform", "KindscopeGroup",
-           "Progress", "fail"]
+__all__ = ["as_of_time", "db_option", "country_option", "country_code", "check_platform",
+           "KindscopeGroup", "Progress", "fail"]
 
 db_option = click.option(
     "--db",
@@ -38,6 +39,20 @@ db_option = click.option(
     help="Database file (default ./kindscope.duckdb, or $KINDSCOPE_DB).",
 )
 
+
+
+def as_of_time(value: str | None) -> datetime | None:
+    """``--as-of``: an ISO 8601 time with its zone; None when not given."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"not a date and time: {value!r} (use e.g. 2024-05-21T08:00Z)",
+                         "--as-of") from None
+    if moment.tzinfo is None:
+        raise InputError(f"give a time zone, e.g. {value}Z for UTC", "--as-of")
+    return moment
 
 
 def check_platform(store, platform: str | None) -> None:

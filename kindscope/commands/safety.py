@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import db_option
+from kindscope.commands.common import as_of_time, db_option
 from kindscope.errors import InputError
 from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
 from kindscope.safety.bots import read_profile
@@ -141,13 +141,17 @@ def _echo_scan(result, whom: str | None, read: int, hostile: int) -> None:
                    "scoring at least --threshold.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.8, show_default=True,
               help="A bot probability, from 0 to 1.")
-def bots_command(profiles, out, blocklist, threshold):
+@click.option("--as-of", "as_of", default=None, metavar="TIME",
+              help="When the profiles were taken (ISO 8601 with zone): account ages and "
+                   "posting rates count to it (default: now, as a profile file does not say).")
+def bots_command(profiles, out, blocklist, threshold, as_of):
     """Bot probability of each profile, with the reasons behind it.
 
     Example:
 
         kindscope safety bots --profiles followers.jsonl -o bots.jsonl
     """
+    observed = as_of_time(as_of)
     for target in (out, blocklist):
         if target is not None and Path(target).resolve() == Path(profiles).resolve():
             raise InputError("is the --profiles file: writing to it would replace the "
@@ -167,7 +171,7 @@ def bots_command(profiles, out, blocklist, threshold):
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"not JSON ({exc.msg})", where) from None
-        profile = from_any(obj, where=where)
+        profile = from_any(obj, observed, where=where)
         score = read_profile(profile)
         bot = None if score.bot is None else round(score.bot, 6)
         scores.append({"account_id": profile.account_id, "handle": profile.handle,
@@ -193,6 +197,10 @@ def bots_command(profiles, out, blocklist, threshold):
             if unscored else "")
     click.echo(f"scored {len(scores) - unscored} profiles{left}; {len(listed)} at or above "
                f"{threshold}", err=True)
+    if observed is None:  # ages and rates drift with the clock: say so, and how to fix them
+        click.echo("account ages and posting rates count to now, as a profile file does not "
+                   "say when it was taken: --as-of TIME counts them to when it was, and gives "
+                   "the same scores on every run", err=True)
 
 
 def _verify(verify_dir: str, expect: str | None) -> None:

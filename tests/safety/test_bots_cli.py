@@ -151,3 +151,29 @@ def test_a_mastodon_handle_without_its_server_is_said_left_out(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert listed.read_text() == "ana@example.social\n"
     assert "1 of them left out of" in result.stderr and "2 at or above" in result.stderr
+
+
+def test_as_of_counts_ages_to_when_the_profiles_were_taken(run, tmp_path):
+    """A profile file says nothing of when it was taken, so ages counted to the clock: a
+    bare account four days old when collected read as years old on a later run, and scores
+    moved from one run to the next (work noted at stop 42). --as-of fixes the moment."""
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text(json.dumps({
+        "acct": "fresh@example.social", "uri": "https://example.social/users/fresh",
+        "created_at": "2020-01-01T00:00:00Z", "followers_count": 1, "following_count": 900,
+        "statuses_count": 40, "note": "", "avatar": "https://example.social/missing.png"})
+        + "\n", encoding="utf-8")
+    then = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "a.jsonl",
+               "--as-of", "2020-01-05T00:00Z")
+    assert then.exit_code == 0, then.output
+    scored = json.loads((tmp_path / "a.jsonl").read_text(encoding="utf-8"))
+    assert scored["reasons"][0].startswith("rule: 4 days old")
+    assert "count to now" not in then.stderr
+    now = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "b.jsonl")
+    assert "account ages and posting rates count to now" in now.stderr
+    assert "--as-of TIME" in now.stderr
+    later = json.loads((tmp_path / "b.jsonl").read_text(encoding="utf-8"))
+    assert not later["reasons"][0].startswith("rule: 4 days old")
+    bad = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "c.jsonl",
+              "--as-of", "2020-01-05")
+    assert bad.exit_code == 2 and "give a time zone" in bad.stderr
