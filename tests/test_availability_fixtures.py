@@ -9,6 +9,7 @@ hides availability; the model is not what is tested here.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -228,17 +229,20 @@ def test_care_and_inbox_say_they_cannot_look_where_the_data_holds_no_one_elses_p
 
 
 def test_care_counts_from_the_end_of_a_repository_not_from_its_import(tmp_path, run):
-    """A Bluesky repository does not say when it was taken: care and inbox counted "now"
-    from the day it was imported, years after its last post (a docs review, 2026-12-06).
-    "Now" is the end of its data, its newest post."""
+    """An old Bluesky repository without a `rev` does not say when it was taken: care and
+    inbox counted "now" from the day it was imported, years after its last post (a docs
+    review, 2026-12-06). "Now" is the end of its data, its newest post."""
     path = FIXTURES / "bluesky/car/paul_staging.repo.car"
     if not path.exists():
         pytest.skip("fixture missing")
     db = tmp_path / "k.duckdb"
     assert run("import", path, "--db", db).exit_code == 0
-    for command in ("care", "inbox"):  # its newest post: 2023-03-31 19:01:29 UTC
+    with Store(db) as store:
+        assert store.scalar("SELECT count(taken_at) FROM snapshots") == 0
+        newest = store.scalar("SELECT max(created_at) FROM posts")
+    for command in ("care", "inbox"):
         data = json.loads(run(command, "--db", db, "--json").stdout)
-        assert data["now"].startswith("2023-03-31T19:01:29"), data["now"]
+        assert datetime.fromisoformat(data["now"]) == newest, (data["now"], newest)
         assert data["now_from"] == "data"
 
 

@@ -52,19 +52,11 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
     click.echo(for_terminal(report["summary"]["sentence"]))
     for line in report["summary"]["lines"]:  # they may name people (handles)
         click.echo(for_terminal(f"  {line}", one_line=True))
-    from kindscope.report.view import unscored_words
+    from kindscope.report.view import own_crisis_words, unscored_words
 
-    unscored = unscored_words(report["source"])
-    if unscored:
-        click.echo(unscored)
-    own = (report.get("own_moments") or {}).get("posts") or []
-    if any(p.get("crisis") is True for p in own):  # the page's card, on the terminal too
-        from kindscope.care.signposting import emergency_sentence
-
-        click.echo(f"Some of your own posts read to kindscope's model as possibly about wanting "
-                   "to die or self-harm (it can be wrong). If that is how you feel now, you do "
-                   f"not have to face it alone. {emergency_sentence(country)} The report lists "
-                   "help lines.")
+    for line in (unscored_words(report["source"]), own_crisis_words(report, country)):
+        if line:
+            click.echo(line)
     cannot = report["data"]["cannot_show"]
     if cannot:
         from kindscope.report.view import with_own_handle

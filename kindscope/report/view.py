@@ -14,6 +14,7 @@ from kindscope.care.signposting import (
     COUNTRY_NAMES,
     DIRECTORIES,
     HELP_LINES,
+    emergency_sentence,
     signposting,
     with_the,
 )
@@ -24,7 +25,7 @@ from kindscope.store.read import PLACEHOLDER_OWNERS
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
-           "unscored_words",
+           "unscored_words", "own_crisis_words",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
            "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer",
            "with_own_handle"]
@@ -299,6 +300,17 @@ def _status(source: dict) -> str | None:
     if not source.get("model_version") or not source.get("scored_posts"):
         return "unscored"
     return None
+
+
+def own_crisis_words(report: dict, country: str | None = None) -> str | None:
+    """The page's card for the terminal: when the user's own posts read as a crisis, help
+    and the emergency number beside the summary (None otherwise)."""
+    own = (report.get("own_moments") or {}).get("posts") or []
+    if not any(p.get("crisis") is True for p in own):
+        return None
+    return ("Some of your own posts read to kindscope's model as possibly about wanting to die "
+            "or self-harm (it can be wrong). If that is how you feel now, you do not have to "
+            f"face it alone. {emergency_sentence(country)} The report lists help lines.")
 
 
 def unscored_words(source: dict) -> str | None:
