@@ -311,7 +311,8 @@ def test_unscored_posts_are_said_where_they_change_what_is_counted(demo_db, tmp_
                              for i in range(3)))
     invoke("import", extra, "--db", db)
     result = invoke("community", "--engine", "duckdb", "--db", db, "--out", tmp_path / "c")
-    assert "note: 3 posts are not scored yet (run kindscope score)" in result.output
+    assert ("note: 3 posts are not scored yet: until they are, a reply among them counts as "
+            "an answer") in result.output  # the report's sentence (report.view.unscored_words)
     (view,) = json.loads((tmp_path / "c" / "community.json").read_text())["platforms"]
     assert view["unscored_posts"] == 3
     scan = json.loads(invoke("safety", "--db", db, "--json").stdout)

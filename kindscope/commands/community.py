@@ -23,6 +23,7 @@ from kindscope.errors import InputError
 from kindscope.graph.norms import community_number
 from kindscope.graph.pipeline import leiden_communities
 from kindscope.metrics.engagement import MIN_GROUP
+from kindscope.report.view import unscored_words
 from kindscope.safety import find_bursts
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store import community as cm
@@ -290,9 +291,7 @@ def _summary(view: dict) -> str:
                "pile-ons)" if o.get("network_bursts") else "")
             + f"; most targeted account: {worst}"
             + "".join(f"\n  cannot show {words}: {why}" for words, why in _distinct(cannot))
-            + (f"\n  note: {view['unscored_posts']:,} posts are not scored yet (run kindscope "
-               "score): until they are, a reply among them counts as an answer and no pile-on "
-               "among them can be seen" if view.get("unscored_posts") else "")
+            + (f"\n  note: {unscored_words(view)}" if view.get("unscored_posts") else "")
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))
 

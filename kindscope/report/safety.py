@@ -15,6 +15,7 @@ from kindscope.safety.bot_rules import check_rules
 from kindscope.safety.bots import BOT_DECISION, follow_waves, score_profile
 from kindscope.safety.incidents import Incident, scan
 from kindscope.safety.profiles import Profile
+from kindscope.store import care as care_rows
 from kindscope.store import people
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
@@ -63,10 +64,13 @@ def _default_avatar(url: str | None) -> bool:
 
 def _profiles(store: Store, platform: str, ids: list[str],
               until: datetime | None) -> list[Profile]:
-    """The followers' profiles, observed when the newest import was taken, else at the end
-    of the data (``until``: never the clock, which aged every account by the time since
-    the import, each time the report was made again)."""
-    observed = people.newest_taken_at(store, platform) or until or datetime.now(UTC)
+    """The followers' profiles, observed at the end of the data as the care commands take
+    it (the later of the newest ``taken_at`` and the newest post of imports that say no
+    time), else ``until``: never the clock, which aged every account by the time since the
+    import, each time the report was made again."""
+    taken, untimed, _ = care_rows.newest_taken_at(store, platform)
+    ends = [t for t in (taken, untimed) if t is not None]
+    observed = max(ends) if ends else until or datetime.now(UTC)
     return [Profile(platform=platform, account_id=a, handle=h, display_name=n, description=d,
                     created_at=c, observed_at=observed, followers_count=int(fo),
                     following_count=int(fi), posts_count=int(p), default_avatar=_default_avatar(u))

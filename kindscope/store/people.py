@@ -6,7 +6,7 @@ from datetime import datetime
 
 from kindscope.store.db import Store
 
-__all__ = ["newest_followers", "follower_profiles", "newest_taken_at"]
+__all__ = ["newest_followers", "follower_profiles"]
 
 
 def newest_followers(store: Store, platform: str, me: str) -> list[tuple[str, datetime | None]]:
@@ -20,11 +20,6 @@ def newest_followers(store: Store, platform: str, me: str) -> list[tuple[str, da
                ORDER BY coalesce(s.taken_at, s.imported_at) DESC, s.imported_at DESC,
                         s.snapshot_id DESC LIMIT 1)
            GROUP BY 1 ORDER BY 1""", [platform, me, platform, me])]
-
-
-def newest_taken_at(store: Store, platform: str) -> datetime | None:
-    taken = store.scalar("SELECT max(taken_at) FROM snapshots WHERE platform = ?", [platform])
-    return taken if isinstance(taken, datetime) else None
 
 
 def follower_profiles(store: Store, platform: str, ids: list[str], limit: int) -> list[tuple]:

@@ -221,12 +221,14 @@ def test_kind_answers_replies_to_others_and_strangers_never_items(store):
 
 
 def test_budget_holds_back_the_rest(store):
-    """A thread that may read as a crisis comes first, so the budget never holds it back
-    behind older painful posts (a care review, 2026-12-06: "I just want to go to sleep and
-    never wake up" waited past a budget of 2, under "it is fine to stop here")."""
-    queue = _queue(store, budget=1)
-    assert _ids(queue) == ["i1"] and queue.held_back == 2
-    assert all(i.status != "may read as a crisis" for i in queue.items)  # nothing marks it
+    """Past the budget the oldest-first rest waits; the thread that may read as a crisis
+    (i1) is listed first, and nothing marks it: it has the status every item has."""
+    queue = _queue(store, budget=2)
+    assert _ids(queue) == ["i1", "a1"] and queue.held_back == 1
+    assert "h1" not in _ids(queue)
+    crisis = queue.items[0]
+    assert crisis.status == "only hostile replies"  # i1's one answer is hostile: a fact
+    assert crisis.signposting == queue.items[1].signposting
 
 
 def test_json_shape_has_facts_only(store):

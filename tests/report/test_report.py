@@ -239,8 +239,10 @@ def test_posts_imported_after_scoring_are_said_not_scored(tmp_path, run):
     assert said in (tmp_path / "r2" / "report.html").read_text(encoding="utf-8")
     first = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert first["source"]["unscored_posts"] == 0
-    given = first["kindness_given"]
-    assert given["replies_read"] <= given["replies"]
+    given = first["kindness_given"]  # the share is a share of the replies read
+    assert 0 < given["replies_read"] <= given["replies"]
+    kind = given["supportive_share"] * given["replies_read"]
+    assert abs(kind - round(kind)) < 0.01  # the share is rounded to 4 places
 
 
 def test_the_terminal_points_to_help_when_the_users_own_posts_read_as_a_crisis(tmp_path, run):
