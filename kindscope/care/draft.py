@@ -58,8 +58,7 @@ from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.signals.wishes import aimed_wish
 
 __all__ = ["CAVEAT", "HARSH_SIGNALS", "MAX_TOKENS", "MAX_WORDS", "DraftCheck", "check_draft",
-           "harsh_words", "render_text", "WEIGHT_SHARE",
-           "draft_help"]
+           "harsh_words", "render_text", "WEIGHT_SHARE"]
 
 #: The signals whose decision makes a draft read as harsh.
 HARSH_SIGNALS: tuple[str, ...] = ("toxicity", "hate")
@@ -201,11 +200,6 @@ def harsh_words(text: str, context: str | None = None) -> tuple[tuple[str, ...],
     return words, enough
 
 
-def draft_help(country: str | None = None) -> dict:
-    """Gentle help lines for the writer (``signposting.help_block``)."""
-    return help_block(country)
-
-
 def _read(text: str, context: str | None) -> tuple[str, dict | None]:
     from kindscope.signals import SIGNALS
     from kindscope.signals.language import read_texts
@@ -266,7 +260,7 @@ def check_draft(text: str, context: str | None = None,
         return DraftCheck(lang, False, None, None, None, context_vulnerable,
                           context_lang=context_lang, help_for_them=help_for_them,
                           reasons=tuple(reasons),
-                          suggestions=tuple(suggestions), signposting=draft_help(country),
+                          suggestions=tuple(suggestions), signposting=help_block(country),
                           scores=all_scores)
     # a death wish aimed at someone (the inbox's rule): never comfort, never a matter of
     # word choice, whatever the model read ("kill yourself then, nobody would miss you"
@@ -295,7 +289,7 @@ def check_draft(text: str, context: str | None = None,
         reasons.append(NOT_COMFORTING)
     help_ = None
     if (own_distress or crisis) and wish:  # the words aimed at someone are the reading;
-        help_ = draft_help(country)        # help stays, if the writer is struggling too
+        help_ = help_block(country)        # help stays, if the writer is struggling too
     elif own_distress or crisis:
         misread = (" (If you are writing about someone else's pain, kindscope may have "
                    "misread it.)" if context is not None else "")
@@ -323,7 +317,7 @@ def check_draft(text: str, context: str | None = None,
                                "it with fewer people: a close friend, a private account or a "
                                "smaller circle. Talking to someone you trust can help too. "
                                "Sharing can bring support as well: it is your choice.")
-        help_ = draft_help(country)
+        help_ = help_block(country)
     if not (harsh or own_distress or crisis or comforting is False):
         reasons.insert(0, "Nothing in this draft reads as harsh or painful to kindscope.")
     maybe = maybe_language(text)

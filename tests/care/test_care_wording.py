@@ -11,9 +11,9 @@ from datetime import timedelta
 import pytest
 from test_queue import CRISIS, PAIN, T0, _iso, _load, community
 
-from kindscope.care.draft import draft_help
 from kindscope.care.page import render_page
 from kindscope.care.queue import CareItem, CareQueue, care_queue
+from kindscope.care.signposting import help_block as draft_help
 from kindscope.care.signposting import signposting
 from kindscope.care.terminal import render_text
 from kindscope.store.read import read_model

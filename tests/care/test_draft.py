@@ -289,7 +289,7 @@ def test_a_draft_kindscope_cannot_read_names_its_language_and_still_shows_help(c
     """A crisis said in French is no verdict, but not silence either: the language in
     words, that kindscope could not read it, and the help the English path gives, in its
     wording (the directory always; the country's lines with --country)."""
-    from kindscope.care.draft import draft_help
+    from kindscope.care.signposting import help_block as draft_help
 
     draft = "Je ne veux plus vivre, je veux mourir ce soir"
     out = _json(check(draft, "--json"))
