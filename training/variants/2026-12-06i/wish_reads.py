@@ -11,13 +11,15 @@ ones, each row with its context (the post it answers; none where the set has non
 (``author_at_risk``, ``at_risk`` 1, ``group`` "at_risk" or ``label`` "crisis"), ``attack``
 (``attacks``, ``attacks_someone`` or an integer ``label`` 1: the hate sets) or ``other``.
 The second prints, for BASE and NEW, how many rows of each group (and of each kind of this
-plan's set) read at 0.5 as each signal.
+folder's sets) read at 0.5 as each signal, and each row of any set that attacks no one and
+changes a flag.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import inspect
 import json
 import sys
 from collections import Counter
@@ -30,7 +32,11 @@ sys.path.insert(0, str(HERE.parent))
 from frozen_sets import read_frozen  # noqa: E402
 
 SIGNALS = ("toxicity", "offensive", "support", "crisis")
-OWN = "2026-12-06i/review/wish_replies.jsonl"
+#: This folder's sets, by the name the README gives them.
+OWN = {"2026-12-06i/review/wish_replies.jsonl": "set1",
+       "2026-12-06i/review/hostile_replies_2.jsonl": "set2",
+       "2026-12-06i/review/hostile_replies_3.jsonl": "set3",
+       "2026-12-06i/review/hostile_replies_4.jsonl": "set4"}
 
 
 def group(row: dict) -> str:
@@ -55,8 +61,13 @@ def readings(repo: Path) -> dict:
         except SystemExit:  # not a frozen set
             continue
         rows = [r for r in rows if r.get("text")]
+        # a reply in its author's own thread (set 4's ``same_author``) answers no one else,
+        # where the checkout can be told so (from plan 25 on)
+        others = {"answers_other": [not r.get("same_author") for r in rows]} \
+            if "answers_other" in inspect.signature(score_texts).parameters else {}
         table = score_texts([r["text"] for r in rows],
-                            contexts=[r.get("context") or None for r in rows], signals=SIGNALS)
+                            contexts=[r.get("context") or None for r in rows], signals=SIGNALS,
+                            **others)
         cols = {s: table.column(s).to_pylist() for s in SIGNALS}
         name = str(Path(path).relative_to(HERE.parent))
         out[name] = {str(r.get("id", i)): {"group": group(r), "kind": r.get("kind"),
@@ -67,11 +78,12 @@ def readings(repo: Path) -> dict:
 
 def counts(read: dict) -> tuple[Counter, Counter]:
     """(rows per (scope, group-or-kind, signal) at 0.5, rows per (scope, group-or-kind)):
-    scope ``own`` is this plan's set by kind, ``others`` every other set by group."""
+    scope ``set1``-``set4`` is one of this folder's sets by kind, ``others`` every other set
+    by group."""
     flagged, total = Counter(), Counter()
     for name, rows in read.items():
         for row in rows.values():
-            key = ("own", row["kind"]) if name == OWN else ("others", row["group"])
+            key = (OWN[name], row["kind"]) if name in OWN else ("others", row["group"])
             total[key] += 1
             for s in SIGNALS:
                 flagged[(*key, s)] += row[s] >= 0.5
@@ -91,6 +103,12 @@ def main(argv=None) -> int:
         for key in sorted(tb):
             cells = "  ".join(f"{fb[(*key, s)]:>7} -> {fn[(*key, s)]:<5}" for s in SIGNALS)
             print(f"{key[0]:7} {key[1]:20} {tb[key]:>5}  {cells}")
+        base, new = (json.loads(p.read_text()) for p in args.compare)
+        for name, rows in base.items():
+            for key, row in rows.items():
+                moved = [s for s in SIGNALS if (row[s] >= 0.5) != (new[name][key][s] >= 0.5)]
+                if moved and row["group"] != "attack":
+                    print(f"moved, not an attack: {name} {key} {moved}")
         return 0
     if args.out is None:
         parser.error("--out FILE (or --compare BASE NEW)")
