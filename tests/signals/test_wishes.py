@@ -226,3 +226,42 @@ def test_toxicity_alone_reads_the_crisis_the_rule_needs():
     both = score_texts(["nobody would miss you if you were gone"], None,
                        signals=("toxicity", "crisis")).to_pylist()[0]
     assert alone["toxicity"] == both["toxicity"]
+
+
+def test_a_wish_answering_another_author_is_raised_whatever_the_crisis():
+    texts = ["kys", "kys", "you should kill yourself too", "lovely weather"]
+    w = wish_masks(texts, replies=[True, True, True, True],
+                   answers_other=[True, False, True, True])
+    assert w.to_others.tolist() == [True, False, True, False]
+    crisis = np.full(4, 0.7)  # every text read as its author's crisis
+    assert adjust_wishes("toxicity", np.full(4, 0.2), w, crisis).tolist() == [
+        WISH_SCORE, 0.2, WISH_SCORE, 0.2]
+    # without answers_other, every reply answers someone else
+    assert wish_masks(texts, replies=[True, False, True, True]).to_others.tolist() == [
+        True, False, True, False]
+    assert not wish_masks(texts).to_others.any()
+
+
+def test_a_death_wish_is_never_read_as_comfort():
+    from kindscope.signals import score_texts
+
+    pain = "i cant do this anymore, i just want it all to end"
+    rows = score_texts(["kill yourself then, nobody would miss you"] * 2, [pain, None],
+                       signals=("support", "support_er", "support_ip", "support_ex",
+                                "toxicity")).to_pylist()
+    assert rows[0]["toxicity"] >= 0.5
+    for row in rows:
+        assert max(row[s] for s in ("support", "support_er", "support_ip", "support_ex")) < 0.5
+
+
+@pytest.mark.parametrize("text", ["cool now go die", "then stop pretending and just die already",
+                                  "no it doesnt so just die"])
+def test_an_order_to_die_inside_a_clause_is_aimed_in_a_reply(text):
+    assert aimed_wish(text, reply=True)
+    assert not aimed_wish(text)  # a post: no one is answered
+
+
+@pytest.mark.parametrize("text", ["this meme should just die already",
+                                  "please don't give up. don't just die inside, talk to us"])
+def test_not_an_order_to_die_in_a_reply(text):
+    assert not aimed_wish(text, reply=True)
