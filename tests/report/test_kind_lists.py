@@ -118,3 +118,38 @@ def test_in_short_says_how_many_posts_aimed_at_you_read_as_harsh(demo):
     said = (f"{harsh['hostile']} of the {harsh['aimed_at_me']} replies and mentions from others "
             "aimed at you read as toxic or hateful (a model's readings, not verdicts).")
     assert said in report["summary"]["lines"]
+
+
+def test_a_death_wish_under_a_crisis_post_never_lists_its_sender_as_kind(tmp_path):
+    """Model 2026.12.19 read "kill yourself then, nobody would miss you" under the owner's
+    post that reads as a crisis as the writer's own crisis (0.63), so the death-wish rule
+    stood down: toxicity 0.40, support 0.62, and the report listed its sender among the
+    people who answered kindly (training/variants/2026-12-06i)."""
+    import json
+
+    from kindscope.ingest import import_sources
+    from kindscope.report.build import build_report
+    from kindscope.signals.store_scoring import score_store
+    from kindscope.store.db import Store
+
+    records = [
+        {"type": "meta", "platform": "generic", "owner": "sam", "taken_at": "2024-05-21T08:00:00Z"},
+        {"author": "sam", "id": "p1", "created_at": "2024-05-20T22:00:00Z",
+         "text": "i cant do this anymore, i just want it all to end"},
+        {"author": "grim_99", "id": "r1", "created_at": "2024-05-20T22:05:00Z",
+         "reply_to": "p1", "reply_to_author": "sam",
+         "text": "kill yourself then, nobody would miss you"},
+        {"author": "amara_k", "id": "r2", "created_at": "2024-05-20T22:07:00Z",
+         "reply_to": "p1", "reply_to_author": "sam",
+         "text": "Sam, I'm here. Please stay with us tonight, can I call you?"},
+    ]
+    source = tmp_path / "thread.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Store(tmp_path / "t.duckdb") as store:
+        import_sources(store, [str(source)])
+        score_store(store)
+        read = dict(store.rows("SELECT signal, score FROM signal_scores WHERE post_id = 'r1'"))
+        report = build_report(store)
+    assert read["toxicity"] >= 0.5 and read["support"] < 0.5
+    kind = {r["account_id"] for r in report["kindness_received"]["top_responders"]}
+    assert "amara_k" in kind and "grim_99" not in kind
