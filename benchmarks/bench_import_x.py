@@ -9,8 +9,10 @@ Usage::
 
     .venv/bin/python benchmarks/bench_import_x.py --tweets 200000
     .venv/bin/python benchmarks/bench_import_x.py --tweets 200000 --parts 4 --profile
+    .venv/bin/python benchmarks/bench_import_x.py --tweets 200000 --zip
 
-``--parts`` splits tweets.js into tweets-part1.js, ... (as large archives are);
+``--parts`` splits tweets.js into tweets-part1.js, ... (as large archives are); ``--zip``
+imports the archive packed as a .zip, as X delivers it;
 ``--profile`` prints the 25 most expensive functions (cProfile, cumulative);
 ``--no-gc`` turns Python's cyclic garbage collector off during the import (a diagnosis:
 how much of the time the collector takes; kindscope itself leaves it on).
@@ -39,8 +41,11 @@ def build_archive(folder: Path, n_tweets: int, parts: int) -> None:
     """Write an archive of ``n_tweets`` tweets (fixture tweets with new ids) into ``folder``."""
     data = folder / "data"
     data.mkdir(parents=True)
-    for name in ("manifest.js", "profile.js", "follower.js", "following.js"):
-        shutil.copy(FIXTURE / "data" / name, data / name)
+    # every file the fixture's manifest lists but the tweets (an archive missing a listed
+    # file is refused as incomplete)
+    for file in (FIXTURE / "data").iterdir():
+        if file.is_file() and not file.name.startswith("tweets"):
+            shutil.copy(file, data / file.name)
     source = (FIXTURE / "data" / "tweets.js").read_bytes()
     tweets = [item["tweet"] for item in iter_items(source, "tweets.js")]
     per_part = -(-n_tweets // parts)
@@ -70,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", type=int, default=1)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--no-gc", action="store_true")
+    parser.add_argument("--zip", action="store_true",
+                        help="import the archive packed as a .zip (as X delivers it)")
     args = parser.parse_args(argv)
     if not FIXTURE.exists():
         print(f"fixture not found: {FIXTURE}", file=sys.stderr)
@@ -78,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp) / "archive"
         build_archive(folder, args.tweets, args.parts)
         size = sum(f.stat().st_size for f in (folder / "data").iterdir())
+        source = folder
+        if args.zip:
+            source = Path(shutil.make_archive(str(Path(tmp) / "archive"), "zip", folder))
+            shutil.rmtree(folder)
         rss_before = peak_rss_mib()
         store = Store(Path(tmp) / "bench.duckdb")
         if args.no_gc:
@@ -88,16 +99,17 @@ def main(argv: list[str] | None = None) -> int:
             import pstats
 
             profiler = cProfile.Profile()
-            results = profiler.runcall(import_sources, store, [str(folder)])
+            results = profiler.runcall(import_sources, store, [str(source)])
         else:
-            results = import_sources(store, [str(folder)])
+            results = import_sources(store, [str(source)])
         seconds = time.perf_counter() - started
         cpu_seconds = time.process_time() - cpu_started
         gc.enable()
         store.close()
         added = results[0].added
         imported = added["posts"] + added["reposts"]
-        print(f"archive: {args.tweets:,} tweets in {args.parts} part(s), {size / 2**20:,.0f} MiB")
+        print(f"archive: {args.tweets:,} tweets in {args.parts} part(s), {size / 2**20:,.0f} MiB"
+              f"{f', as a {source.stat().st_size / 2**20:,.0f} MiB zip' if args.zip else ''}")
         print(f"added: {json.dumps(added)}")
         print(f"wall: {seconds:.2f} s  ->  {imported / seconds:,.0f} tweets/s"
               f"{'  (gc off)' if args.no_gc else ''}")

@@ -19,12 +19,14 @@ import posixpath
 import tarfile
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from kindscope import settings
 from kindscope.errors import InputError
 
-__all__ = ["ArchiveReader", "is_archive_file", "is_damaged_zip", "DAMAGED_ZIP"]
+__all__ = ["ArchiveReader", "MemberStream", "is_archive_file", "is_damaged_zip", "DAMAGED_ZIP"]
 
 _CHUNK = 1 << 20
 #: The error for a .zip that cannot be opened: as a rule, a download cut short.
@@ -152,16 +154,9 @@ class ArchiveReader:
 
     # -- reading ---------------------------------------------------------------------------
     def read_bytes(self, name: str) -> bytes:
-        if name not in self._names:
-            raise InputError("no such member", self.where(name))
-        if self._zip is not None:
-            return self._read_zip(name)
-        if self._tar is not None:
-            return self._read_tar(name)
-        file = self.path / name
-        if file.stat().st_size > self.max_bytes:
-            raise InputError(f"larger than the limit of {self.max_bytes} bytes", self.where(name))
-        return file.read_bytes()
+        """A member's bytes, whole (for small files; ``open`` streams a large one)."""
+        with self.open(name) as stream:
+            return stream.read_all()
 
     def read_text(self, name: str) -> str:
         data = self.read_bytes(name)
@@ -170,7 +165,34 @@ class ArchiveReader:
         except UnicodeDecodeError as exc:
             raise InputError(f"not UTF-8 text (byte {exc.start})", self.where(name)) from exc
 
-    def _read_zip(self, name: str) -> bytes:
+    @contextmanager
+    def open(self, name: str) -> Iterator[MemberStream]:
+        """A member as a stream of bytes, read with the limits (``MemberStream``); a 300 MB
+        ``tweets.js`` is never held whole."""
+        if name not in self._names:
+            raise InputError("no such member", self.where(name))
+        where = self.where(name)
+        try:
+            if self._zip is not None:
+                raw, limit = self._open_zip(name)
+            elif self._tar is not None:
+                member = self._tar_members[name]
+                if member.size > self.max_bytes:
+                    raise InputError(f"larger than the limit of {self.max_bytes} bytes", where)
+                raw, limit = self._tar.extractfile(member), self.max_bytes
+            else:
+                file = self.path / name
+                if file.stat().st_size > self.max_bytes:
+                    raise InputError(f"larger than the limit of {self.max_bytes} bytes", where)
+                raw, limit = open(file, "rb"), self.max_bytes  # noqa: SIM115 (closed below)
+        except _DAMAGED as exc:
+            raise InputError(f"damaged archive member ({exc})", where) from exc
+        try:
+            yield MemberStream(raw, limit, where)
+        finally:
+            raw.close()
+
+    def _open_zip(self, name: str):
         info = self._zip.getinfo(name)
         if info.file_size > self.max_bytes:
             raise InputError(f"larger than the limit of {self.max_bytes} bytes", self.where(name))
@@ -179,21 +201,7 @@ class ArchiveReader:
                 f"compressed {info.file_size / info.compress_size:.0f}:1, more than "
                 f"{self.max_ratio:.0f}:1 (refused as a possible zip bomb)", self.where(name))
         limit = min(self.max_bytes, int(max(info.compress_size, 1) * self.max_ratio) + _CHUNK)
-        try:
-            with self._zip.open(info) as stream:
-                return _read_limited(stream, limit, self.where(name))
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-            raise InputError(f"damaged archive member ({exc})", self.where(name)) from exc
-
-    def _read_tar(self, name: str) -> bytes:
-        member = self._tar_members[name]
-        if member.size > self.max_bytes:
-            raise InputError(f"larger than the limit of {self.max_bytes} bytes", self.where(name))
-        try:
-            stream = self._tar.extractfile(member)
-            return _read_limited(stream, self.max_bytes, self.where(name))
-        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-            raise InputError(f"damaged archive member ({exc})", self.where(name)) from exc
+        return self._zip.open(info), limit
 
     def close(self) -> None:
         for handle in (self._zip, self._tar):
@@ -207,16 +215,35 @@ class ArchiveReader:
         self.close()
 
 
-def _read_limited(stream, limit: int, where: str) -> bytes:
-    chunks, total = [], 0
-    while True:
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            return b"".join(chunks)
-        total += len(chunk)
-        if total > limit:
-            raise InputError("expands past its stated size or the limit (refused)", where)
-        chunks.append(chunk)
+#: What reading a damaged member raises, turned into an ``InputError``.
+_DAMAGED = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, zlib.error)
+
+
+class MemberStream:
+    """A member's bytes as they are read, refused (``InputError``) once they pass ``limit``
+    (its stated size, or its compressed size times the ratio) or the archive is damaged."""
+
+    def __init__(self, raw, limit: int, where: str):
+        self.raw = raw
+        self.limit = limit
+        self.where = where
+        self.total = 0
+
+    def read(self, size: int = _CHUNK) -> bytes:
+        try:
+            chunk = self.raw.read(size)
+        except _DAMAGED as exc:
+            raise InputError(f"damaged archive member ({exc})", self.where) from exc
+        self.total += len(chunk)
+        if self.total > self.limit:
+            raise InputError("expands past its stated size or the limit (refused)", self.where)
+        return chunk
+
+    def read_all(self) -> bytes:
+        chunks = []
+        while chunk := self.read(_CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
 
 
 # -- tar archives ----------------------------------------------------------------------------

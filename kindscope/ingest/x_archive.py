@@ -182,9 +182,9 @@ def _items(reader: ArchiveReader, index: dict[str, list[str]], *bases: str
     """(member, item number, item) for every element of the files of ``bases``."""
     for base in bases:
         for name in index.get(base, []):
-            for number, item in enumerate(iter_items(reader.read_bytes(name),
-                                                     reader.where(name)), start=1):
-                yield name, number, item
+            with reader.open(name) as stream:
+                for number, item in enumerate(iter_items(stream, reader.where(name)), start=1):
+                    yield name, number, item
 
 
 def _owner(reader: ArchiveReader, index: dict[str, list[str]], manifest: dict) -> _Owner:

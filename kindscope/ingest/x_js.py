@@ -3,18 +3,20 @@
 Every data file of an X (Twitter) archive is one JavaScript assignment whose right-hand
 side is strict JSON: ``window.YTD.tweets.part0 = [ {...}, ... ]``; ``manifest.js`` is
 ``window.__THAR_CONFIG = {...}``. ``iter_items`` streams the elements of such an array one
-at a time (decoding the bytes in chunks, so a 1 GB ``tweets.js`` never becomes one huge
-string or one huge list); ``load_value`` reads a small file whole. Both turn every problem
-into an :class:`~kindscope.errors.InputError` naming the file and the line.
+at a time (reading and decoding the bytes in chunks, so a 1 GB ``tweets.js`` never becomes
+one huge string, one huge list or, read from ``ArchiveReader.open``, one huge bytes
+object); ``load_value`` reads a small file whole. Both turn every problem into an
+:class:`~kindscope.errors.InputError` naming the file and the line.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from kindscope.errors import InputError
 from kindscope.ingest.base import TOO_DEEP, json_problem
@@ -31,40 +33,49 @@ _NOT_YTD = "line 1 is not a `window.YTD...` assignment (not an X archive data fi
 
 
 class _Stream:
-    """UTF-8 text of ``data`` decoded chunk by chunk into ``buf``.
+    """UTF-8 text of a byte stream decoded chunk by chunk into ``buf``.
 
     ``more(keep)`` appends the next chunk and forgets the text before ``keep`` (callers keep
-    from the start of the value they are reading), so ``buf`` stays about a chunk long.
+    from the start of the value they are reading), so ``buf`` stays about a chunk long; the
+    bytes are never held whole either (``source`` is read as it goes).
     """
 
-    def __init__(self, data: bytes, where: str, chunk: int):
-        self.data = data
-        self.view = memoryview(data)
+    def __init__(self, source: BinaryIO, where: str, chunk: int):
+        self.source = source
         self.where = where
         self.chunk = chunk
-        self.offset = 0
+        self.bytes_read = 0
+        self.ended = False
+        self.lines_dropped = 0  # line breaks in the text dropped from the front of buf
         self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
         self.buf = ""
 
     def more(self, keep: int, size: int | None = None) -> int:
         """Read on; return how many characters were dropped from the front, -1 at the end."""
-        if self.offset >= len(self.view):
+        if self.ended:
             return -1
-        end = min(len(self.view), self.offset + (size or self.chunk))
+        data = self.source.read(size or self.chunk)
+        pending = len(self.decoder.getstate()[0])
         try:
-            text = self.decoder.decode(self.view[self.offset:end], end >= len(self.view))
+            text = self.decoder.decode(data, not data)
         except UnicodeDecodeError as exc:
-            byte = self.offset + exc.start
+            byte = self.bytes_read - pending + exc.start
             raise InputError(f"not UTF-8 text (byte {byte})", self.where) from None
-        self.offset = end
-        self.buf = self.buf[keep:] + text if keep else self.buf + text
+        self.bytes_read += len(data)
+        if not data:
+            self.ended = True
+            if not text:
+                return -1
+        if keep:
+            self.lines_dropped += self.buf.count("\n", 0, keep)
+            self.buf = self.buf[keep:] + text
+        else:
+            self.buf += text
         return keep
 
     def line(self, pos: int) -> int:
-        """The file's line number of ``buf[pos]`` (counted in the bytes; errors only)."""
-        pending = len(self.decoder.getstate()[0])
-        after = len(self.buf[pos:].encode("utf-8", "surrogatepass"))
-        return self.data.count(b"\n", 0, max(0, self.offset - pending - after)) + 1
+        """The file's line number of ``buf[pos]`` (errors only)."""
+        return self.lines_dropped + self.buf.count("\n", 0, pos) + 1
 
     def truncated(self) -> InputError:
         return InputError(f"truncated: JSON ends early at line {self.line(len(self.buf.rstrip()))}",
@@ -115,13 +126,14 @@ def _decode_item(stream: _Stream, pos: int) -> tuple[Any, int]:
             raise stream.malformed(pos, TOO_DEEP) from None
 
 
-def iter_items(data: bytes, where: str, chunk: int = _CHUNK) -> Iterator[Any]:
+def iter_items(data: bytes | BinaryIO, where: str, chunk: int = _CHUNK) -> Iterator[Any]:
     """Yield the elements of the JSON array assigned in an archive data file.
 
     Parameters
     ----------
     data
-        The file's bytes (UTF-8, a byte-order mark allowed).
+        The file's bytes (UTF-8, a byte-order mark allowed), or a stream of them (anything
+        with ``read(size)``: ``ArchiveReader.open``), read a chunk at a time.
     where
         How error messages name the file (``ArchiveReader.where(name)``).
     chunk
@@ -132,7 +144,8 @@ def iter_items(data: bytes, where: str, chunk: int = _CHUNK) -> Iterator[Any]:
     InputError
         The file is not a ``window.YTD`` assignment, not UTF-8, truncated or malformed.
     """
-    stream = _Stream(data, where, chunk)
+    source = io.BytesIO(data) if isinstance(data, (bytes, bytearray, memoryview)) else data
+    stream = _Stream(source, where, chunk)
     pos = _skip_ws(stream, _start(stream))
     if pos >= len(stream.buf):
         raise stream.truncated()

@@ -313,6 +313,62 @@ def test_error_line_numbers_deep_in_a_file(chunk):
         list(iter_items(text[:broken].encode(), "t.js", chunk=chunk))
 
 
+class _Trickle:
+    """A stream that hands out at most ``most`` bytes per read, whatever is asked."""
+
+    def __init__(self, data: bytes, most: int):
+        self.data, self.most, self.at = data, most, 0
+
+    def read(self, size: int = -1) -> bytes:
+        take = self.most if size < 0 else min(size, self.most)
+        chunk = self.data[self.at : self.at + take]
+        self.at += len(chunk)
+        return chunk
+
+
+@pytest.mark.parametrize("most", [1, 2, 5, 1 << 20])
+def test_iter_items_reads_a_stream_as_it_reads_bytes(most):
+    items = [{"a": "ü" * n, "b": [n, {"c": "✌️"}]} for n in range(30)]
+    data = ("\ufeff" + ytd("tweets", items) + ";\n").encode()
+    assert list(iter_items(_Trickle(data, most), "t.js", chunk=7)) == items
+    text = ytd("tweets", [{"a": "ü✌️", "n": n} for n in range(40)])
+    broken = text.index('"n": 25')
+    line = text.count("\n", 0, broken) + 1
+    bad = (text[:broken] + "n: 25" + text[broken + 7:]).encode()
+    with pytest.raises(InputError, match=f"malformed JSON at line {line} "):
+        list(iter_items(_Trickle(bad, most), "t.js", chunk=3))
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4, 1 << 22])
+def test_a_byte_that_is_not_utf8_is_named_by_its_offset(chunk):
+    head = 'window.YTD.tweets.part0 = [{"a": "ü✌️'.encode()
+    data = head + b"\xff" + b'"}]'
+    with pytest.raises(InputError, match=f"not UTF-8 text \\(byte {len(head)}\\)$"):
+        list(iter_items(data, "t.js", chunk=chunk))
+    # a multi-byte character cut off by the end of the file
+    with pytest.raises(InputError, match=f"not UTF-8 text \\(byte {len(head)}\\)$"):
+        list(iter_items(head + "ü".encode()[:1], "t.js", chunk=chunk))
+
+
+def test_tweets_are_streamed_out_of_a_zip_not_read_whole(tmp_path, monkeypatch):
+    """A 300 MB tweets.js held whole (and joined from its chunks) took about twice its
+    size; the importer reads it through ``ArchiveReader.open`` instead."""
+    from kindscope.ingest.archive import ArchiveReader
+
+    read_whole = ArchiveReader.read_bytes
+
+    def refuse_tweets(self, name):
+        assert not name.rsplit("/", 1)[-1].startswith("tweets"), name
+        return read_whole(self, name)
+
+    monkeypatch.setattr(ArchiveReader, "read_bytes", refuse_tweets)
+    folder = write_archive(tmp_path / "a", {"account.js": ACCOUNT,
+                                            "tweets.js": ytd("tweets", [tweet("1"), tweet("2")])})
+    with Store(tmp_path / "t.duckdb") as store:
+        result = import_sources(store, [str(zip_folder(folder, tmp_path / "a.zip"))])
+    assert result[0].added["posts"] == 2
+
+
 def test_load_value_errors():
     assert load_value(b'window.__THAR_CONFIG = {"a": 1};', "m.js") == {"a": 1}
     with pytest.raises(InputError, match="truncated"):
