@@ -33,6 +33,7 @@ from kindscope.care.signposting import (
     HELP_LINES,
     emergency_sentence,
     find_more,
+    lines_shown,
     signposting,
     with_the,
 )
@@ -122,18 +123,14 @@ def reader_help(country: str | None = None) -> dict:
     suggestion to contact authorities or anyone else on the poster's behalf."""
     sign = signposting(country)
     named = COUNTRY_NAMES.get(sign.country)
-    lines = [{"name": h.name, "contact": h.contact, "url": h.url, "country": None}
-             for h in sign.lines]
+    lines = [{"name": h.name, "contact": h.contact, "url": h.url, "country": name}
+             for h, name in lines_shown(sign)]
     if named:
         where_number = f" ({sign.emergency} in {with_the(named)})"
-    else:  # no country set: the numbers and common lines of every country kindscope knows,
-        # as the report and `kindscope check` give them, each with its country
+    else:  # no country set: the numbers of every country kindscope knows
         where_number = " (for example " + ", ".join(
             f"{number} in {with_the(COUNTRY_NAMES[code])}"
             for code, (number, _) in HELP_LINES.items()) + ")"
-        lines = [{"name": h.name, "contact": h.contact, "url": h.url,
-                  "country": COUNTRY_NAMES[code]}
-                 for code, (_, known) in HELP_LINES.items() for h in known]
     where = ("the help lines below" if lines else
              "findahelpline.com, below, lists free, confidential services by country")
     return {

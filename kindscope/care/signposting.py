@@ -16,7 +16,7 @@ from kindscope.errors import InputError
 
 __all__ = ["HelpLine", "Signposting", "HELP_LINES", "COUNTRY_ALIASES", "COUNTRY_NAMES",
            "DIRECTORIES", "country_code", "find_more", "signposting", "with_the",
-           "emergency_sentence", "help_block"]
+           "emergency_sentence", "help_block", "lines_shown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,18 +130,23 @@ def emergency_sentence(country: str | None = None) -> str:
             f"(for example: {examples}).")
 
 
+def lines_shown(sign: Signposting) -> list[tuple[HelpLine, str | None]]:
+    """The lines every output lists for ``sign``: its country's, each with no country named,
+    or with no country set (or one kindscope has no lines for) the common lines of every
+    country it knows, each with that country's name."""
+    if sign.country in COUNTRY_NAMES:
+        return [(line, None) for line in sign.lines]
+    return [(line, COUNTRY_NAMES[code]) for code, (_, items) in HELP_LINES.items()
+            for line in items]
+
+
 def help_block(country: str | None = None) -> dict:
     """Help lines as data (``kindscope check --json``'s ``signposting``, report.json's
-    ``help``): the set country's lines, or with none set (or one kindscope has no lines for)
-    the common lines of every country it knows, each with its country; always the
-    international directories, the emergency sentence and the caveat."""
+    ``help``): ``lines_shown``; always the international directories, the emergency
+    sentence and the caveat."""
     sign = signposting(country)
     known = sign.country in COUNTRY_NAMES
-    if known:
-        lines = [_line(x) for x in sign.lines]
-    else:
-        lines = [_line(x, COUNTRY_NAMES[code]) for code, (_, items) in HELP_LINES.items()
-                 for x in items]
+    lines = [_line(line, name) for line, name in lines_shown(sign)]
     return {"country": sign.country if known else None,
             "intro": sign.intro,
             "lines": lines,

@@ -15,6 +15,7 @@ from kindscope.care.signposting import (
     DIRECTORIES,
     HELP_LINES,
     emergency_sentence,
+    lines_shown,
     signposting,
     with_the,
 )
@@ -162,12 +163,10 @@ def help_view(country: str | None = None) -> HelpView:
     knows, each with its country; always the international directories."""
     sign = signposting(country)
     name = COUNTRY_NAMES.get(sign.country)
+    lines = tuple(_entry(line, country) for line, country in lines_shown(sign))
     if name:
-        lines = tuple(_entry(x) for x in sign.lines)
         emergency = contact_parts(f"call {sign.emergency}")
     else:
-        lines = tuple(_entry(x, COUNTRY_NAMES[code]) for code, (_, known) in HELP_LINES.items()
-                      for x in known)
         examples = "; ".join(f"{number} ({COUNTRY_NAMES[code]})"
                              for code, (number, _) in HELP_LINES.items())
         emergency = (Contact("call your local emergency number, for example "),
