@@ -53,6 +53,13 @@ def _item(item: CareItem, marked: bool) -> list[str]:
     return out
 
 
+def _named(line: dict) -> str:
+    """A help line as the terminal lists it: "Samaritans – call 116 123 (free)" (a contact
+    may hold brackets of its own, and a name may end in "?": "Need to talk? – call or text
+    1737")."""
+    return f"{line['name']} – {line['contact']}"
+
+
 def _by_country(found: list[dict]) -> list[str] | None:
     """Help lines of every country kindscope knows (no country set), one line per country;
     None for one country's lines, which are said on one line."""
@@ -60,7 +67,7 @@ def _by_country(found: list[dict]) -> list[str] | None:
         return None
     by_country: dict[str, list[str]] = {}
     for h in found:
-        by_country.setdefault(h["country"], []).append(f"{h['name']} ({h['contact']})")
+        by_country.setdefault(h["country"], []).append(_named(h))
     return [_wrap(f"{country}: {'; '.join(named)}", "  - ", "    ")
             for country, named in by_country.items()]
 
@@ -82,7 +89,7 @@ def reader_help_lines(help_: dict, lead: str, caveat: bool = True,
     countries = _by_country(found)
     if countries is not None:
         return [*advice, "Help lines:", *countries, _wrap(f"{help_['find_more']}.", ""), *last]
-    lines = "; ".join(f"{h['name']} ({h['contact']})" for h in found)
+    lines = "; ".join(_named(h) for h in found)
     lead = f"{lines}. " if lines else ""
     return [*advice, _wrap(f"Help lines: {lead}{help_['find_more']}.", ""), *last]
 
@@ -156,8 +163,7 @@ def _help_for_you(queue: CareQueue, listed: bool = False) -> list[str]:
         return [_wrap(f"{said}: the help lines above are free and confidential, and for you "
                       "too.", ""), *last]
     lines = [_wrap(f"{said}; these services are free and confidential:", "")]
-    lines += _by_country(found) or [_wrap(f"{h['name']} ({h['contact']})", "  - ", "    ")
-                                    for h in found]
+    lines += _by_country(found) or [_wrap(_named(h), "  - ", "    ") for h in found]
     last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
     return [*lines, _wrap(f"{help_.get('find_more', '')}.", ""), *last]
 

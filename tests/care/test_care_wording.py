@@ -112,15 +112,15 @@ def test_the_queue_says_elsewhere_only_after_help_lines(store, monkeypatch):
     plain = _queue(store)
     text, page = render_text(plain), render_page(plain)
     flat = " ".join(text.split())
-    assert "Help lines: - United Kingdom: Samaritans (call 116 123 (free));" in flat
-    assert "- United States: 988 Suicide & Crisis Lifeline (call or text 988)" in flat
+    assert "Help lines: - United Kingdom: Samaritans – call 116 123 (free);" in flat
+    assert "- United States: 988 Suicide & Crisis Lifeline – call or text 988" in flat
     assert "emergency number where they are (for example 999 in the United Kingdom," in flat
     assert "911 in the United States" in flat
     assert flat.index("Australia: Lifeline") < flat.index("Elsewhere, or for other languages")
     assert page.index("Samaritans") < page.index("Elsewhere, or for other languages")
     for queue in (_queue(store, country="GB"), _set_country(monkeypatch, store, "GB")):
         text, page = render_text(queue), render_page(queue)
-        assert ("Help lines: Samaritans (call 116 123 (free)); Shout (text SHOUT to 85258). "
+        assert ("Help lines: Samaritans – call 116 123 (free); Shout – text SHOUT to 85258. "
                 "Elsewhere, or for other languages, findahelpline.com") in " ".join(text.split())
         assert page.index("Samaritans") < page.index("Elsewhere, or for other languages")
 
@@ -251,14 +251,14 @@ def test_care_command_takes_a_country(run, tmp_path):
     plain = run("care", "--db", db)
     assert plain.exit_code == 0, plain.output
     # no country: every country's common lines, each named with its country
-    assert "  - United Kingdom: Samaritans (call 116 123 (free))" in plain.stdout
+    assert "  - United Kingdom: Samaritans – call 116 123 (free)" in plain.stdout
     assert "Help lines: Samaritans" not in plain.stdout
     gb = run("care", "--db", db, "--country", "GB")
     assert gb.exit_code == 0, gb.output
     listed = json.loads(run("care", "--db", db, "--json").stdout)["items"]
     assert listed  # the country's line, said once under the listed posts
     flat = " ".join(gb.stdout.split())  # lines are wrapped at 88 characters
-    assert flat.count("Samaritans (call 116 123 (free))") == 1
+    assert flat.count("Samaritans – call 116 123 (free)") == 1
     assert flat.index(listed[-1]["handle"]) < flat.index("Samaritans")
     assert "Elsewhere, or for other languages" in flat
 
@@ -320,3 +320,19 @@ def test_the_readmes_care_example_is_what_care_demo_prints(run):
     result = run("care", "--demo")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == block.strip()
+
+
+@pytest.mark.parametrize("country", [None, "GB", "IE", "US", "CA", "AU", "NZ", "DE", "FR"])
+def test_help_lines_on_the_terminal_never_nest_brackets(country):
+    """"Samaritans (call 116 123 (free))" read badly; a contact keeps its own brackets and the
+    name is set apart by a dash, for every country's lines and for all of them at once."""
+    from kindscope.care.queue import reader_help
+    from kindscope.care.signposting import HELP_LINES
+    from kindscope.care.terminal import reader_help_lines
+
+    text = "\n".join(reader_help_lines(reader_help(country), "If you answer:"))
+    assert "))" not in text and "((" not in text
+    codes = HELP_LINES if country is None else {country: HELP_LINES[country]}
+    for _, lines in codes.values():
+        for line in lines:
+            assert f"{line.name} – {line.contact}" in " ".join(text.split())

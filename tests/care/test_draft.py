@@ -164,7 +164,7 @@ def test_a_reply_to_a_post_that_reads_as_a_crisis_gets_how_to_answer_and_help_li
     text = " ".join(check("Sending love, you're not alone", "--context", CRISIS_CONTEXT,
                           "--country", "GB").stdout.split())
     assert "If you answer: - You can simply let them know you saw their post" in text
-    assert "Help lines: Samaritans (call 116 123 (free))" in text
+    assert "Help lines: Samaritans – call 116 123 (free)" in text
     assert "(999 in the United Kingdom)" in text
     calm = _json(check("congrats!", "--context", "my pottery lesson was a success!",
                        "--json"))

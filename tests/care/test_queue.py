@@ -294,7 +294,7 @@ def test_the_inbox_lists_help_lines_once(tmp_path):
          "text": "kill yourself"}], {"cy": CRISIS, "cz": CRISIS | {"toxicity": 0.8}})
     assert box.wishes_at_you == 1 and any(i.signposting for i in box.items)
     flat = " ".join(render_text(box, kind="inbox").split())
-    assert flat.count("Samaritans (call 116 123 (free))") == 1
+    assert flat.count("Samaritans – call 116 123 (free)") == 1
     assert "the help lines above are free and confidential, and for you too" in flat
     assert "If you are in danger right now" in flat
 
@@ -458,7 +458,7 @@ def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     assert sum(i.status == "read as wishing you harm" for i in box.items) == 3
     assert "@troll0 (" in flat and "`kindscope inbox --show-hostile` shows them" in flat
     assert "3 of the hostile messages read as wishing you harm. Such words are abuse" in flat
-    assert "United Kingdom: Samaritans (call 116 123 (free))" in flat
+    assert "United Kingdom: Samaritans – call 116 123 (free)" in flat
     assert "r1" in {i.post_id for i in box.items}  # the others are still listed in full
     shown = render_text(box, kind="inbox", show_hostile=True)
     assert shown.count(wish) == 3 and "read as wishing you harm" in shown
