@@ -159,8 +159,12 @@ class SignalModel:
         about = self._denials_that_hold(plain, mentions, has) if mentions is not None else {}
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
-        wishes = wish_masks(plain, [bool(c) for c in contexts] if contexts is not None
-                            else None, answers_other) if has & set(WISH_SIGNALS) else None
+        # a text answers another author only where the post it answers is given
+        replies = [bool(c) for c in contexts] if contexts is not None else None
+        if answers_other is not None:
+            answers_other = [bool(a) and bool(r) for a, r in
+                             zip(answers_other, replies or [False] * len(plain), strict=True)]
+        wishes = wish_masks(plain, replies, answers_other) if has & set(WISH_SIGNALS) else None
         # the post each text answers, as the rule layers read it (hate, crisis)
         ctx = None
         if contexts is not None and has & {"crisis", "hate"}:

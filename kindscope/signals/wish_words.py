@@ -187,20 +187,6 @@ IMPERATIVE = re.compile(
     r"(?:die|drop dead|drink bleach|stop (?:existing|breathing))\b|"
     rf"{CLAUSE}{AND_DIE} (?:and|&) (?:go )?die\b|\ba (?:favou?r|solid)\b"
 )
-#: In a reply, an order to die inside a clause, after "go", "just", "now", "so" or "then"
-#: ("cool now go die", "then stop pretending and just die already"): said to the person
-#: answered, as ``IMPERATIVE`` at a clause's start (model 2026.12.20).
-ORDER_IN_REPLY = re.compile(
-    r"(?<!should )(?<!must )(?<!could )(?<!would )(?<!will )(?<!can )(?<!gonna )(?<!to )"
-    r"\b(?:go|just|now|so|then)[ \t]+(?:just |go |now |fucking |pls |please )?"
-    rf"(?:die|drop dead|stop (?:existing|breathing))\b{DIE_AFTER}"
-)
-#: Right before an order to die: "and", "so" or "then" after a negation that speaks of
-#: something else ("stop pretending and just die", "it doesnt, so just die"): the negation
-#: does not deny the order.
-ORDER_AFTER = re.compile(r"\b(?:and|so|then)[ \t]*$")
-#: The words an order to die may start with (``WISH_RULES``' "go die", "just die", ...).
-ORDER_WORD = re.compile(r"(?:go|just|now|fucking|fkn|pls|please|plz)\b")
 
 
 #: First person that a death wish aimed at someone may carry ("I hope you die", "do me a

@@ -30,9 +30,10 @@ and none of these holds (``explain_wish``, then ``aimed_wish``):
   ("just die, depression");
 - it has no one to speak to: it needs "you", "kys", "do us a favour" or an imperative at the
   start of a sentence or after an @handle ("this meme should just die already" is not); in
-  a reply, which answers a person, an order alone is enough, at a clause's start or after
-  "go", "just", "now", "so" or "then" inside it ("cool now go die", "stop pretending and
-  just die"; not after "should", "must", "to" and the like).
+  a reply, which answers a person, an order alone at a clause's start is enough. An order
+  inside a clause ("cool now go die") was read as aimed in a reply for part of stop 43 and
+  taken out: a review found "don't give up and just die, we need you" and "same. wanna
+  sleep and just die" read as abuse (``training/variants/2026-12-06i``).
 
 Then ``toxicity`` and ``offensive`` are raised to ``WISH_SCORE``, **unless the text reads as
 the author's own crisis** (crisis, after its phrase layer, at 0.5 or more) **and answers no
@@ -42,7 +43,8 @@ marked as abuse. A reply to another author's post speaks to that person: there t
 raised whatever the crisis reading (model 2026.12.20, ``training/variants/2026-12-06i``:
 "kill yourself then, nobody would miss you" under a post that reads as a crisis read crisis
 0.63, toxicity 0.40 and support 0.62, so the report listed its sender among the kind). A
-reply to one's own post (a thread) keeps the stand-down. ``support`` and its mechanisms are
+reply to one's own post (a thread) keeps the stand-down, and an order alone there ("just
+die already.") is said to no one else: not aimed. ``support`` and its mechanisms are
 capped wherever the rule finds an aimed wish: a death wish is never comfort. The crisis
 reading of an aimed wish is never lowered, for the same reason: a first version capped it
 when the text had no first-person word, and a review with sentences written to break it
@@ -144,11 +146,8 @@ class _Text:
 
 def _held_back(t: _Text, match: re.Match) -> bool:
     before = t.low[max(0, match.start() - 40) : match.start()]
-    # "stop pretending and just die": the negation speaks of something else, and the order
-    # after "and" / "so" / "then" stands
-    order = words.ORDER_AFTER.search(before) and words.ORDER_WORD.match(match.group(0))
     return bool(
-        (words.AGAINST.search(before) and not words.WHY_NOT.search(before) and not order)
+        (words.AGAINST.search(before) and not words.WHY_NOT.search(before))
         or words.INTENT.search(before) or words.REPORT.search(before)
         or words.IF_OR_WAY.search(before)
         or words.SELF_BEFORE.search(before) or t.quoted(match) or t.asked(match)
@@ -173,8 +172,7 @@ def _aimed(t: _Text, reply: bool = False) -> bool:
         return False
     addressed = handle or words.ADDRESSED.search(t.low) is not None \
         or not LEXICON.isdisjoint(words.WORD.findall(t.low)) \
-        or (reply and (words.IMPERATIVE.search(t.low) is not None
-                       or words.ORDER_IN_REPLY.search(t.low) is not None))
+        or (reply and words.IMPERATIVE.search(t.low) is not None)
     return addressed and words.OWN_STORY.search(words.FRAME.sub(" ", t.low)) is None
 
 
@@ -287,23 +285,24 @@ class Wishes(NamedTuple):
 
 def wish_masks(texts: list[str], replies: list[bool] | None = None,
                answers_other: list[bool] | None = None) -> Wishes:
-    """``aimed_wish``, ``reported_wish`` and ``self_wish`` of each text; ``replies`` says
-    which texts answer a post (``aimed_wish``'s ``reply``), ``answers_other`` which answer
-    another author's post (default: ``replies``)."""
+    """``aimed_wish``, ``reported_wish`` and ``self_wish`` of each text; ``answers_other``
+    says which texts answer another author's post (``aimed_wish``'s ``reply``: an order
+    alone there speaks to that person; in one's own thread it speaks to no one else),
+    default ``replies``, which texts answer any post."""
     n = len(texts)
+    others = answers_other if answers_other is not None else replies
+    others = [bool(o) for o in others] if others is not None else [False] * n
     aimed, reported, to_self = (np.zeros(n, dtype=bool) for _ in range(3))
     for i, text in enumerate(texts):
         t = _Text(text)
         if not t.cued:
             continue
-        aimed[i] = _aimed(t, bool(replies[i]) if replies is not None else False)
+        aimed[i] = _aimed(t, others[i])
         if not aimed[i]:
             reported[i] = _reported(t)
             to_self[i] = (not reported[i] or words.SPEAKER.search(t.low) is not None) \
                 and _to_self(t)
-    others = answers_other if answers_other is not None else replies
-    to_others = aimed & np.array(others if others is not None else [False] * n, dtype=bool)
-    return Wishes(aimed, reported, to_self, to_others)
+    return Wishes(aimed, reported, to_self, aimed & np.array(others, dtype=bool))
 
 
 def adjust_wishes(signal: str, probs: np.ndarray, wishes: Wishes,

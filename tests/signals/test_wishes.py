@@ -254,14 +254,35 @@ def test_a_death_wish_is_never_read_as_comfort():
         assert max(row[s] for s in ("support", "support_er", "support_ip", "support_ex")) < 0.5
 
 
-@pytest.mark.parametrize("text", ["cool now go die", "then stop pretending and just die already",
-                                  "no it doesnt so just die"])
-def test_an_order_to_die_inside_a_clause_is_aimed_in_a_reply(text):
-    assert aimed_wish(text, reply=True)
-    assert not aimed_wish(text)  # a post: no one is answered
-
-
-@pytest.mark.parametrize("text", ["this meme should just die already",
-                                  "please don't give up. don't just die inside, talk to us"])
+# A review of model 2026.12.20 (stop 43) found these read as abuse while an order inside a
+# clause of a reply counted as aimed, and that widening was taken out: comfort that denies
+# the whole phrase, a person at risk answering someone, everyday talk.
+@pytest.mark.parametrize("text", [
+    "this meme should just die already",
+    "please don't give up. don't just die inside, talk to us",
+    "don't give up and just die, we need you",
+    "you're not alone. don't stop fighting and just die. we need you",
+    "same. don't wanna wake up tomorrow, wanna sleep and just die",
+    "we'd all just die if that happened",
+    "sometimes people just die, there's no reason",
+    "these phones always just die at 20%",
+    "this meme should just go die already",
+    "this trend needs to just go die",
+])
 def test_not_an_order_to_die_in_a_reply(text):
     assert not aimed_wish(text, reply=True)
+
+
+def test_an_order_alone_in_ones_own_thread_is_not_aimed():
+    texts = ["just die already.", "just die already."]
+    w = wish_masks(texts, replies=[True, True], answers_other=[True, False])
+    assert w.aimed.tolist() == [True, False] and w.to_others.tolist() == [True, False]
+
+
+def test_answers_other_counts_only_where_the_post_answered_is_given():
+    from kindscope.signals import score_texts
+
+    text = ["kill yourself then, nobody would miss you"]
+    alone = score_texts(text, None, ("toxicity",)).to_pylist()
+    assert score_texts(text, None, ("toxicity",), answers_other=[True]).to_pylist() == alone
+    assert score_texts(text, [""], ("toxicity",), answers_other=[True]).to_pylist() == alone
