@@ -45,9 +45,12 @@ class _Stream:
         self.where = where
         self.chunk = chunk
         self.bytes_read = 0
+        self.first = True
         self.ended = False
         self.lines_dropped = 0  # line breaks in the text dropped from the front of buf
-        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        # plain UTF-8, the byte-order mark taken off by hand: "utf-8-sig" counts an error's
+        # offset from after the mark
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
         self.buf = ""
 
     def more(self, keep: int, size: int | None = None) -> int:
@@ -61,6 +64,9 @@ class _Stream:
         except UnicodeDecodeError as exc:
             byte = self.bytes_read - pending + exc.start
             raise InputError(f"not UTF-8 text (byte {byte})", self.where) from None
+        if self.first and text:  # the first character decoded: a byte-order mark goes
+            self.first = False
+            text = text.removeprefix("\ufeff")
         self.bytes_read += len(data)
         if not data:
             self.ended = True

@@ -348,6 +348,9 @@ def test_a_byte_that_is_not_utf8_is_named_by_its_offset(chunk):
     # a multi-byte character cut off by the end of the file
     with pytest.raises(InputError, match=f"not UTF-8 text \\(byte {len(head)}\\)$"):
         list(iter_items(head + "ü".encode()[:1], "t.js", chunk=chunk))
+    # after a byte-order mark, which counts among the bytes
+    with pytest.raises(InputError, match=f"not UTF-8 text \\(byte {len(head) + 3}\\)$"):
+        list(iter_items(b"\xef\xbb\xbf" + data, "t.js", chunk=chunk))
 
 
 def test_tweets_are_streamed_out_of_a_zip_not_read_whole(tmp_path, monkeypatch):
