@@ -41,7 +41,6 @@ def score_texts(
     contexts: Sequence[str | None] | None = None,
     signals: Sequence[str] | None = None,
     batch_size: int = 64,
-    answers_other: Sequence[bool] | None = None,
 ) -> pa.Table:
     """Score texts for every (or the named) signal.
 
@@ -57,10 +56,6 @@ def score_texts(
         A subset of ``SIGNALS``; default all, in ``SIGNALS`` order.
     batch_size : int
         Encoder batch size.
-    answers_other : sequence of bool, optional
-        For each text, whether it answers a post by another author (a death wish there is
-        read as abuse whatever its crisis reading: ``wishes.py``); default: every text with
-        a context does. The store says False for a reply to one's own post.
 
     Returns
     -------
@@ -72,16 +67,11 @@ def score_texts(
     if contexts is not None and len(contexts) != len(texts):
         raise ValueError(f"contexts has {len(contexts)} items, texts has {len(texts)}")
     ctx = ["" if c is None else str(c) for c in contexts] if contexts is not None else None
-    if answers_other is not None and len(answers_other) != len(texts):
-        raise ValueError(f"answers_other has {len(answers_other)} items, texts has {len(texts)}")
-    others = [bool(a) for a in answers_other] if answers_other is not None else None
     columns = {name: np.zeros(len(texts)) for name in names}
     model = get_model()
     for start in range(0, len(texts), _CHUNK):
         part_ctx = ctx[start : start + _CHUNK] if ctx is not None else None
-        part_others = others[start : start + _CHUNK] if others is not None else None
-        scores = model.score(texts[start : start + _CHUNK], part_ctx, names, batch_size,
-                             part_others)
+        scores = model.score(texts[start : start + _CHUNK], part_ctx, names, batch_size)
         for name in names:
             columns[name][start : start + len(scores[name])] = scores[name]
     # pa.array would import pandas (when installed): 0.3 s of `kindscope score --text`

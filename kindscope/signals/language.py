@@ -241,7 +241,6 @@ def read_texts(
     contexts: Sequence[str | None] | None = None,
     signals: Sequence[str] | None = None,
     batch_size: int = 64,
-    answers_other: Sequence[bool] | None = None,
 ) -> pa.Table:
     """Detect each text's language and score the ones the signals can read.
 
@@ -260,9 +259,7 @@ def read_texts(
     where = np.flatnonzero(readable)
     part_texts = [texts[i] for i in where]
     part_ctx = [contexts[i] for i in where] if contexts is not None else None
-    part_others = [answers_other[i] for i in where] if answers_other is not None else None
-    scores = score_texts(part_texts, part_ctx, names, batch_size, part_others) \
-        if len(where) else None
+    scores = score_texts(part_texts, part_ctx, names, batch_size) if len(where) else None
     columns: dict[str, pa.Array] = {"lang": _string_array(langs)}
     for name in names:
         values = np.zeros(len(langs))

@@ -56,7 +56,7 @@ SIGNALS: tuple[str, ...] = (
 #: tests fail while scores move under an unchanged version.
 #: 2026.12.18 was used during stop 33 for a rule later taken out (training/variants/
 #: 2026-12-05q) and skipped: 2026.12.19 follows .17, so that no store takes .18 scores as current.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.20"
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.19"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -107,11 +107,8 @@ class SignalModel:
         contexts: list[str] | None,
         signals: tuple[str, ...],
         batch_size: int = 64,
-        answers_other: list[bool] | None = None,
     ) -> dict[str, np.ndarray]:
-        """Probabilities per signal for ``texts`` (contexts: replied-to posts or None;
-        ``answers_other``: which texts answer another author's post, default those with a
-        context).
+        """Probabilities per signal for ``texts`` (contexts: replied-to posts or None).
 
         Everything here reads each text with disguised spellings undone
         (``spelling.Respeller``): the encoder, the heads, the phrase layer and the guards."""
@@ -159,12 +156,8 @@ class SignalModel:
         about = self._denials_that_hold(plain, mentions, has) if mentions is not None else {}
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
-        # a text answers another author only where the post it answers is given
-        replies = [bool(c) for c in contexts] if contexts is not None else None
-        if answers_other is not None:
-            answers_other = [bool(a) and bool(r) for a, r in
-                             zip(answers_other, replies or [False] * len(plain), strict=True)]
-        wishes = wish_masks(plain, replies, answers_other) if has & set(WISH_SIGNALS) else None
+        wishes = wish_masks(plain, [bool(c) for c in contexts] if contexts is not None
+                            else None) if has & set(WISH_SIGNALS) else None
         # the post each text answers, as the rule layers read it (hate, crisis)
         ctx = None
         if contexts is not None and has & {"crisis", "hate"}:
@@ -199,10 +192,9 @@ class SignalModel:
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(
                 adjust_milestones("upbeat", plain, out["upbeat"], milestones), out["crisis"])
-        # a death wish aimed at someone is never comfort, whatever its toxicity reading
         for s in SUPPORT_SIGNALS:
             if s in out:
-                out[s] = adjust_support(out[s], out["toxicity"], slogans | wishes.aimed)
+                out[s] = adjust_support(out[s], out["toxicity"], slogans)
         return {s: out[s] for s in signals}
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set

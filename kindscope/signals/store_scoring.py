@@ -56,8 +56,7 @@ def score_store(
     """Read every post ``MODEL_VERSION`` has not read yet; return how many were handled.
 
     Only authored posts (``kind = 'post'``) with non-empty text are read; a reply is read
-    with its parent's text as context (and as answering someone else when another account
-    wrote the parent). A post confidently in a language the signals do not
+    with its parent's text as context. A post confidently in a language the signals do not
     read gets no scores, only its language (see ``kindscope.store.scoring``); it counts
     among the posts handled and is not handled again. Results are written one chunk per
     transaction, so an interrupted run keeps what it finished and the next run continues.
@@ -69,7 +68,7 @@ def score_store(
     for start in range(0, total, chunk_size):
         part = pending.slice(start, chunk_size)
         read = read_texts(part["text"].to_pylist(), part["context"].to_pylist(), SIGNALS,
-                          batch_size, part["answers_other"].to_pylist())
+                          batch_size)
         write_scores(store, _long_scores(part, read), _languages(part, read))
         if progress is not None:
             progress(part.num_rows)

@@ -29,23 +29,12 @@ and none of these holds (``explain_wish``, then ``aimed_wish``):
 - the text says it is the author talking to themself (``wish_words.TALKS_TO_SELF``) or to an illness
   ("just die, depression");
 - it has no one to speak to: it needs "you", "kys", "do us a favour" or an imperative at the
-  start of a sentence or after an @handle ("this meme should just die already" is not); in
-  a reply, which answers a person, an order alone at a clause's start is enough. An order
-  inside a clause ("cool now go die") was read as aimed in a reply for part of stop 43 and
-  taken out: a review found "don't give up and just die, we need you" and "same. wanna
-  sleep and just die" read as abuse (``training/variants/2026-12-06i``).
+  start of a sentence or after an @handle ("this meme should just die already" is not).
 
 Then ``toxicity`` and ``offensive`` are raised to ``WISH_SCORE``, **unless the text reads as
-the author's own crisis** (crisis, after its phrase layer, at 0.5 or more) **and answers no
-one else's post**: people at risk write to themselves in the second person without saying so
-("Nobody would miss you. Nobody would even notice. Tonight."), and such a post must not be
-marked as abuse. A reply to another author's post speaks to that person: there the wish is
-raised whatever the crisis reading (model 2026.12.20, ``training/variants/2026-12-06i``:
-"kill yourself then, nobody would miss you" under a post that reads as a crisis read crisis
-0.63, toxicity 0.40 and support 0.62, so the report listed its sender among the kind). A
-reply to one's own post (a thread) keeps the stand-down, and an order alone there ("just
-die already.") is said to no one else: not aimed. ``support`` and its mechanisms are
-capped wherever the rule finds an aimed wish: a death wish is never comfort. The crisis
+the author's own crisis** (crisis, after its phrase layer, at 0.5 or more): people at risk
+write to themselves in the second person without saying so ("Nobody would miss you. Nobody
+would even notice. Tonight."), and such a post must not be marked as abuse. The crisis
 reading of an aimed wish is never lowered, for the same reason: a first version capped it
 when the text had no first-person word, and a review with sentences written to break it
 found posts by people at risk lowered below 0.5 (the one above: crisis 0.61 -> 0.30 at
@@ -272,46 +261,38 @@ class Wishes(NamedTuple):
     """What ``wish_masks`` finds in each text."""
 
     #: a death wish aimed at someone: toxicity and offensive are raised where the text
-    #: does not read as the author's crisis or answers another author's post; support capped
+    #: does not read as the author's crisis
     aimed: np.ndarray
     #: death wishes only quoted, reported or objected to: toxicity and offensive are capped
     reported: np.ndarray
     #: a death wish the author says to themself: crisis is raised, toxicity and offensive
     #: capped (an insult to oneself, as ``guards``' ``self_directed``)
     to_self: np.ndarray
-    #: ``aimed`` in a text that answers another author's post: raised whatever its crisis
-    to_others: np.ndarray
 
 
-def wish_masks(texts: list[str], replies: list[bool] | None = None,
-               answers_other: list[bool] | None = None) -> Wishes:
-    """``aimed_wish``, ``reported_wish`` and ``self_wish`` of each text; ``answers_other``
-    says which texts answer another author's post (``aimed_wish``'s ``reply``: an order
-    alone there speaks to that person; in one's own thread it speaks to no one else),
-    default ``replies``, which texts answer any post."""
+def wish_masks(texts: list[str], replies: list[bool] | None = None) -> Wishes:
+    """``aimed_wish``, ``reported_wish`` and ``self_wish`` of each text; ``replies`` says
+    which texts answer someone's post (``aimed_wish``'s ``reply``)."""
     n = len(texts)
-    others = answers_other if answers_other is not None else replies
-    others = [bool(o) for o in others] if others is not None else [False] * n
     aimed, reported, to_self = (np.zeros(n, dtype=bool) for _ in range(3))
     for i, text in enumerate(texts):
         t = _Text(text)
         if not t.cued:
             continue
-        aimed[i] = _aimed(t, others[i])
+        aimed[i] = _aimed(t, bool(replies[i]) if replies is not None else False)
         if not aimed[i]:
             reported[i] = _reported(t)
             to_self[i] = (not reported[i] or words.SPEAKER.search(t.low) is not None) \
                 and _to_self(t)
-    return Wishes(aimed, reported, to_self, aimed & np.array(others, dtype=bool))
+    return Wishes(aimed, reported, to_self)
 
 
 def adjust_wishes(signal: str, probs: np.ndarray, wishes: Wishes,
                   crisis: np.ndarray | None = None) -> np.ndarray:
     """Apply the rule to one signal's scores (returns a new array).
 
-    ``toxicity`` / ``offensive``: raised to ``WISH_SCORE`` where ``wishes.to_others``, and
-    where ``wishes.aimed`` and ``crisis`` (the texts' crisis readings, required) is under
-    ``CRISIS_KEEPS``; capped at
+    ``toxicity`` / ``offensive``: raised to ``WISH_SCORE`` where ``wishes.aimed`` and
+    ``crisis`` (the texts' crisis readings, required) is under ``CRISIS_KEEPS``; capped at
     ``guards.GUARD_CAP`` where ``wishes.reported`` or ``wishes.to_self``. ``crisis``: raised
     to ``SELF_TALK_SCORE`` where ``wishes.to_self``; ``SignalModel.score`` applies it after
     every other crisis rule, which could cap it (a second-person text with "stay" reads as a
@@ -319,7 +300,7 @@ def adjust_wishes(signal: str, probs: np.ndarray, wishes: Wishes,
     if signal in ("toxicity", "offensive"):
         if crisis is None:
             raise ValueError("adjust_wishes: the crisis readings are needed for " + signal)
-        raise_ = wishes.to_others | (wishes.aimed & (np.asarray(crisis) < CRISIS_KEEPS))
+        raise_ = wishes.aimed & (np.asarray(crisis) < CRISIS_KEEPS)
         return cap_where(raise_where(probs, raise_, WISH_SCORE),
                          wishes.reported | wishes.to_self)
     if signal == "crisis":

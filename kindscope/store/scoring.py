@@ -31,8 +31,7 @@ SCORE_COLUMNS = ("platform", "post_id", "signal", "score", "model_version")
 LANGUAGE_COLUMNS = ("platform", "post_id", "model_version", "lang", "is_read")
 
 _PENDING_SQL = """
-SELECT p.platform, p.post_id, p.text, parent.text AS context,
-  coalesce(parent.author_id <> p.author_id, false) AS answers_other
+SELECT p.platform, p.post_id, p.text, parent.text AS context
 FROM posts AS p
 LEFT JOIN posts AS parent
   ON parent.platform = p.platform AND parent.post_id = p.reply_to_post_id
@@ -83,9 +82,8 @@ ORDER BY post_id
 def pending_posts(store: Store, model_version: str) -> pa.Table:
     """Authored posts with text that ``model_version`` has neither scored nor declined.
 
-    Columns ``platform, post_id, text, context, answers_other`` (``context``: the text of
-    the post it replies to, or null; ``answers_other``: that post is held and written by
-    another account), ordered by ``(platform, post_id)``.
+    Columns ``platform, post_id, text, context`` (``context``: the text of the post it
+    replies to, or null), ordered by ``(platform, post_id)``.
     """
     result = store.con.sql(_PENDING_SQL, params={"version": model_version}).arrow()
     if not isinstance(result, pa.Table):  # DuckDB >= 1.4 returns a reader here

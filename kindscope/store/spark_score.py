@@ -43,8 +43,8 @@ from kindscope.store.dataset import (
 __all__ = ["SparkScoreResult", "score_dataset", "scoring_session", "pending_frame",
            "ready_to_score", "undo_interrupted"]
 
-_POSTS_SCHEMA = ("post_id string, author_id string, kind string, text string, "
-                 "reply_to_post_id string, platform string, day string")
+_POSTS_SCHEMA = ("post_id string, kind string, text string, reply_to_post_id string, "
+                 "platform string, day string")
 _SCORES_SCHEMA = "post_id string, model_version string, platform string, day string"
 #: Columns inside the part files, in the order the DuckDB export writes them.
 _SCORE_FILE_COLUMNS = ("post_id", "signal", "score", "model_version")
@@ -98,7 +98,7 @@ def _driver_listing(spark) -> None:
 def pending_frame(spark, root: str | os.PathLike, model_version: str):
     """Posts of the dataset ``model_version`` has neither scored nor declined.
 
-    Columns ``platform, post_id, day, text, context, answers_other``, the rule of
+    Columns ``platform, post_id, day, text, context``, the rule of
     ``kindscope.store.scoring.pending_posts``.
     """
     from pyspark.sql import functions as F
@@ -106,8 +106,7 @@ def pending_frame(spark, root: str | os.PathLike, model_version: str):
     root = Path(root)
     posts = _read(spark, root, "posts", _POSTS_SCHEMA)
     parents = posts.select("platform", F.col("post_id").alias("parent_id"),
-                           F.col("text").alias("context"),
-                           F.col("author_id").alias("parent_author"))
+                           F.col("text").alias("context"))
     done = None
     for table in ("signal_scores", "post_languages"):
         rows = (_read(spark, root, table, _SCORES_SCHEMA)
@@ -119,9 +118,7 @@ def pending_frame(spark, root: str | os.PathLike, model_version: str):
     todo = todo.join(done.distinct(), ["platform", "post_id"], "left_anti")
     joined = todo.join(parents, (todo.platform == parents.platform)
                        & (todo.reply_to_post_id == parents.parent_id), "left")
-    answers = F.coalesce(F.col("parent_author") != todo.author_id, F.lit(False))
-    return joined.select(todo.platform, todo.post_id, todo.day, todo.text, "context",
-                         answers.alias("answers_other"))
+    return joined.select(todo.platform, todo.post_id, todo.day, todo.text, "context")
 
 
 def _wide_schema():
@@ -148,8 +145,7 @@ def _reader(batch_size: int, threads: int):
             if frame.empty:
                 continue
             contexts = [None if c is None or c != c else c for c in frame["context"]]
-            others = [bool(a) for a in frame["answers_other"]]
-            table = read_texts(frame["text"].tolist(), contexts, SIGNALS, batch_size, others)
+            table = read_texts(frame["text"].tolist(), contexts, SIGNALS, batch_size)
             out = frame[["platform", "post_id", "day"]].copy()
             out["lang"] = table["lang"].to_pylist()
             for name in SIGNALS:

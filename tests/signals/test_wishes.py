@@ -228,35 +228,9 @@ def test_toxicity_alone_reads_the_crisis_the_rule_needs():
     assert alone["toxicity"] == both["toxicity"]
 
 
-def test_a_wish_answering_another_author_is_raised_whatever_the_crisis():
-    texts = ["kys", "kys", "you should kill yourself too", "lovely weather"]
-    w = wish_masks(texts, replies=[True, True, True, True],
-                   answers_other=[True, False, True, True])
-    assert w.to_others.tolist() == [True, False, True, False]
-    crisis = np.full(4, 0.7)  # every text read as its author's crisis
-    assert adjust_wishes("toxicity", np.full(4, 0.2), w, crisis).tolist() == [
-        WISH_SCORE, 0.2, WISH_SCORE, 0.2]
-    # without answers_other, every reply answers someone else
-    assert wish_masks(texts, replies=[True, False, True, True]).to_others.tolist() == [
-        True, False, True, False]
-    assert not wish_masks(texts).to_others.any()
-
-
-def test_a_death_wish_is_never_read_as_comfort():
-    from kindscope.signals import score_texts
-
-    pain = "i cant do this anymore, i just want it all to end"
-    rows = score_texts(["kill yourself then, nobody would miss you"] * 2, [pain, None],
-                       signals=("support", "support_er", "support_ip", "support_ex",
-                                "toxicity")).to_pylist()
-    assert rows[0]["toxicity"] >= 0.5
-    for row in rows:
-        assert max(row[s] for s in ("support", "support_er", "support_ip", "support_ex")) < 0.5
-
-
-# A review of model 2026.12.20 (stop 43) found these read as abuse while an order inside a
-# clause of a reply counted as aimed, and that widening was taken out: comfort that denies
-# the whole phrase, a person at risk answering someone, everyday talk.
+# A review (stop 43) found these read as abuse while a widening tried then (an order to die
+# inside a clause of a reply: training/variants/2026-12-06i) was in: comfort that denies the
+# whole phrase, a person at risk answering someone, everyday talk.
 @pytest.mark.parametrize("text", [
     "this meme should just die already",
     "please don't give up. don't just die inside, talk to us",
@@ -271,18 +245,3 @@ def test_a_death_wish_is_never_read_as_comfort():
 ])
 def test_not_an_order_to_die_in_a_reply(text):
     assert not aimed_wish(text, reply=True)
-
-
-def test_an_order_alone_in_ones_own_thread_is_not_aimed():
-    texts = ["just die already.", "just die already."]
-    w = wish_masks(texts, replies=[True, True], answers_other=[True, False])
-    assert w.aimed.tolist() == [True, False] and w.to_others.tolist() == [True, False]
-
-
-def test_answers_other_counts_only_where_the_post_answered_is_given():
-    from kindscope.signals import score_texts
-
-    text = ["kill yourself then, nobody would miss you"]
-    alone = score_texts(text, None, ("toxicity",)).to_pylist()
-    assert score_texts(text, None, ("toxicity",), answers_other=[True]).to_pylist() == alone
-    assert score_texts(text, [""], ("toxicity",), answers_other=[True]).to_pylist() == alone

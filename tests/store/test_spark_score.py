@@ -25,18 +25,6 @@ FOREIGN = [
     {"author": "sam_rivers", "created_at": "2024-01-10T12:00:00Z", "id": "en1",
      "reply_to": "de1", "reply_to_author": "amara_k", "text": "I'm here for you, always."},
 ]
-#: A death wish under a painful post: from someone else (abuse, whatever its crisis
-#: reading) and in the author's own thread (not marked as abuse): plan 25.
-WISHES = [
-    {"author": "amara_k", "created_at": "2024-01-08T09:00:00Z", "id": "pain1",
-     "text": "i cant do this anymore, i just want it all to end"},
-    {"author": "ben_walks", "created_at": "2024-01-08T09:30:00Z", "id": "wish1",
-     "reply_to": "pain1", "reply_to_author": "amara_k",
-     "text": "kill yourself then, nobody would miss you"},
-    {"author": "amara_k", "created_at": "2024-01-08T09:40:00Z", "id": "wish2",
-     "reply_to": "pain1", "reply_to_author": "amara_k",
-     "text": "kill yourself then, nobody would miss you"},
-]
 
 
 def invoke(*args):
@@ -56,7 +44,7 @@ def _small_source(path: Path, posts: int = 150) -> Path:
         elif record.get("type") not in ("meta", "account"):
             continue
         lines.append(json.dumps(record))
-    lines += [json.dumps(p) for p in FOREIGN + WISHES]
+    lines += [json.dumps(p) for p in FOREIGN]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -84,7 +72,7 @@ def test_spark_scores_equal_local_scores_and_rerun_adds_nothing(spark, stores):
     data, db = stores
     before = {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
     result = score_dataset(data, spark)
-    assert result.posts == 156 and result.unread == {"de": 1, "ru": 1}
+    assert result.posts == 153 and result.unread == {"de": 1, "ru": 1}
 
     with Store(db, read_only=True) as store:
         local_scores = store.con.execute(
@@ -92,16 +80,11 @@ def test_spark_scores_equal_local_scores_and_rerun_adds_nothing(spark, stores):
         local_langs = store.con.execute(
             "SELECT platform, post_id, lang, is_read FROM post_languages").fetchall()
     spark_scores = _rows(data / "signal_scores.parquet", ("platform", "post_id", "signal"))
-    assert len(spark_scores) == len(local_scores) == result.score_rows == 154 * 10
+    assert len(spark_scores) == len(local_scores) == result.score_rows == 151 * 10
     for platform, post_id, signal, score in local_scores:
         row = spark_scores[(platform, post_id, signal)]
         assert row["model_version"] == MODEL_VERSION
         assert abs(row["score"] - score) <= 1e-6, (post_id, signal, row["score"], score)
-    # who answers whom reaches both engines: the wish to someone else is abuse, the same
-    # words in the author's own thread (read as their crisis) are not
-    local = {(post_id, signal): score for _, post_id, signal, score in local_scores}
-    assert local[("wish1", "toxicity")] >= 0.5
-    assert local[("wish2", "crisis")] >= 0.5 > local[("wish2", "toxicity")]
     spark_langs = _rows(data / "post_languages.parquet", ("platform", "post_id"))
     assert {(p, i, r["lang"], r["is_read"]) for (p, i), r in spark_langs.items()} \
         == set(local_langs)
@@ -111,7 +94,7 @@ def test_spark_scores_equal_local_scores_and_rerun_adds_nothing(spark, stores):
     assert all(after[name].read_bytes() == raw for name, raw in before.items()
                if name.name != "dataset.json")
     rows = json.loads((data / "dataset.json").read_text())["rows"]
-    assert rows["signal_scores"] == 1540 and rows["post_languages"] == 156
+    assert rows["signal_scores"] == 1510 and rows["post_languages"] == 153
     assert not [p for p in data.iterdir() if p.name.startswith(".")]
 
     again = score_dataset(data, spark)
