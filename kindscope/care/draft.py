@@ -85,8 +85,9 @@ CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in
           "and nothing is stopped: what you post is up to you.")
 
 #: Said of a draft that tells someone to die or to hurt themselves (``wishes.aimed_wish``).
-WISH_REASON = ("This draft reads as telling someone to die or to hurt themselves. Words like "
-               "these can do real harm, most of all to someone who is struggling.")
+WISH_REASON = ("This draft uses words that tell someone to die or to hurt themselves. Even "
+               "quoted, or meant another way, words like these can do real harm, most of all "
+               "to someone who is struggling.")
 #: Said after "no verdict" on a draft in a language the signals do not read.
 UNREAD_HELP = ("In case it speaks of something painful: the help below is there all the "
                "same, and findahelpline.com lists services by country and language.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import UTC, datetime
 
-from kindscope.care.queue import CareItem, CareQueue
+from kindscope.care.queue import WISHES_HARM, CareItem, CareQueue
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["MISSES", "REASON_WORDS", "answered_words", "count_words", "now_words",
@@ -131,7 +131,7 @@ def now_words(queue: CareQueue) -> str:
 
 
 #: Inbox statuses whose words are not printed unless asked for (``--show-hostile``).
-HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful", "read as wishing you harm"})
+HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful", WISHES_HARM})
 
 
 def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
@@ -139,10 +139,10 @@ def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
     n = len(hidden)
     who = ", ".join(f"@{for_terminal(i.handle, visible=True).lstrip('@')} "
                     f"({_when(i.hours_without_reply)})" for i in hidden)
-    what = "toxic or hateful" if all(i.status != "read as wishing you harm" for i in hidden) \
-        else "toxic, hateful or wishing you harm"
-    return [_wrap(f"{n} {'message that reads' if n == 1 else 'messages that read'} as {what} "
-                  f"{'is' if n == 1 else 'are'} not shown word for word, from "
+    what = (f"{'message that reads' if n == 1 else 'messages that read'} as toxic or hateful")
+    if any(i.status == WISHES_HARM for i in hidden):
+        what += f" or {'uses' if n == 1 else 'use'} the words of a death wish"
+    return [_wrap(f"{n} {what} {'is' if n == 1 else 'are'} not shown word for word, from "
                   f"{who}. `kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}"
                   "; `kindscope safety` says whether they make a pile-on, and "
                   "`kindscope evidence` keeps a record.", "")]
@@ -154,10 +154,13 @@ def _help_for_you(queue: CareQueue, listed: bool = False) -> list[str]:
     answering a message that reads as a crisis), so they are pointed to, not said twice."""
     n, help_ = queue.wishes_at_you, queue.help_for_you or {}
     found = help_.get("help_lines") or []
-    # a reading, said as one (the rules and the model can be wrong), not a verdict
-    said = (f"{n} of the hostile messages {'reads' if n == 1 else 'read'} as wishing you "
-            "harm. Such words are abuse, and they say nothing true about you. If they weigh "
-            "on you, you do not have to carry it alone")
+    # a fact about the words, not a verdict on what their writer meant: people in pain and
+    # their supporters quote what such thoughts say, and the rule cannot always tell
+    said = (f"{n} of the hidden messages {'uses' if n == 1 else 'use'} the words of a death "
+            "wish. kindscope cannot always tell such words aimed at you from words quoted: "
+            "people in pain, and those who support them, sometimes quote what these thoughts "
+            "say. Aimed at you, such words are abuse, and they say nothing true about you. If "
+            "they weigh on you, you do not have to carry it alone")
     if listed:
         last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
         return [_wrap(f"{said}: the help lines above are free and confidential, and for you "

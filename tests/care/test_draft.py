@@ -142,13 +142,13 @@ def test_a_death_wish_is_never_comfort_nor_a_matter_of_word_choice(check, draft)
     (a care re-review, 2026-12-06)."""
     out = _json(check(draft, "--context", CRISIS_CONTEXT, "--json"))
     assert out["harsh"] is True and out["comforting"] is False
-    assert out["reasons"][0].startswith("This draft reads as telling someone to die")
+    assert out["reasons"][0].startswith("This draft uses words that tell someone to die")
     assert not any("comforting" in r for r in out["reasons"])
     assert not any("without" in s for s in out["suggestions"])
     if draft.startswith("kill yourself"):  # aimed even with no post it answers (an order
         alone = _json(check(draft, "--json"))  # alone, "go die", speaks to someone only
         assert alone["harsh"] is True        # in a reply: wishes.aimed_wish)
-        assert alone["reasons"][0].startswith("This draft reads as telling someone to die")
+        assert alone["reasons"][0].startswith("This draft uses words that tell someone to die")
 
 
 def test_a_reply_to_a_post_that_reads_as_a_crisis_gets_how_to_answer_and_help_lines(check):
