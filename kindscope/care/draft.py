@@ -85,9 +85,13 @@ CAVEAT = ("kindscope reads text with a statistical model, and it can be wrong in
           "and nothing is stopped: what you post is up to you.")
 
 #: Said of a draft that tells someone to die or to hurt themselves (``wishes.aimed_wish``).
-WISH_REASON = ("This draft uses words that tell someone to die or to hurt themselves. Even "
-               "quoted, or meant another way, words like these can do real harm, most of all "
-               "to someone who is struggling.")
+WISH_REASON = ("This draft uses words that tell someone to die or to hurt themselves, or "
+               "that no one would miss them. Even quoted, or meant kindly, words like these "
+               "can do real harm, most of all to someone who is struggling.")
+#: Said first when such a draft also reads as its writer's own pain: the words may be what
+#: their own mind says to them (a care review, stop 43).
+OWN_WORDS = ("If these are words your own mind says to you, you are not to blame for them, "
+             "and the help below is for you.")
 #: Said after "no verdict" on a draft in a language the signals do not read.
 UNREAD_HELP = ("In case it speaks of something painful: the help below is there all the "
                "same, and findahelpline.com lists services by country and language.")
@@ -274,6 +278,8 @@ def check_draft(text: str, context: str | None = None,
     words: tuple[str, ...] = ()
     enough = None
     if wish:
+        if own_distress or crisis:
+            reasons.append(OWN_WORDS)
         reasons.append(WISH_REASON)
         suggestions.append("You could step away from it for a while before you decide whether "
                            "to post anything. It is your choice.")

@@ -256,14 +256,14 @@ NOT_READ = {"language": "not read: a language the signals do not read",
 #: message, never a word about its author).
 INBOX_ORDER = {"read as painful": 0, "read as kind": 1, "reply or mention": 2,
                NOT_READ["language"]: 2, NOT_READ["unscored"]: 2,
-               "read as hateful": 3, "read as toxic": 3, "uses the words of a death wish": 3}
-#: An inbox message in the words of a death wish aimed at the user, read by
+               "read as hateful": 3, "read as toxic": 3, "uses words that tell someone to die": 3}
+#: An inbox message with words that tell the user to die, read by
 #: ``wishes.aimed_wish`` (the rules), not by the toxicity model: hidden and ordered with the
 #: hostile ones. Said as a fact about its words, not as a reading of what its writer meant:
 #: the rule cannot always tell words aimed at someone from words quoted, and people at risk
 #: and their supporters quote what such thoughts say (``training/variants/2026-12-06j``: of
 #: a review's 115 replies by people at risk and 105 supportive ones, 76 and 42 fired).
-WISHES_HARM = "uses the words of a death wish"
+WISHES_HARM = "uses words that tell someone to die"
 #: Said once under an inbox with posts "read as hateful" (hateful but not toxic).
 HATE_ONLY_NOTE = (f"\"read as hateful\": {HATE_ON_DENIALS} too. Read them before you take "
                   "them for hate.")

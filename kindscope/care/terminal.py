@@ -134,33 +134,56 @@ def now_words(queue: CareQueue) -> str:
 HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful", WISHES_HARM})
 
 
+def _who(items: list[CareItem]) -> str:
+    return ", ".join(f"@{for_terminal(i.handle, visible=True).lstrip('@')} "
+                     f"({_when(i.hours_without_reply)})" for i in items)
+
+
 def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
-    """The inbox's hostile messages as a count and who sent them when, not their words."""
+    """The inbox's hostile messages as a count and who sent them when, not their words:
+    those that read as toxic or hateful, then those with words that tell someone to die
+    (which may also be a person in pain, or a supporter, quoting such thoughts)."""
+    wishes = [i for i in hidden if i.status == WISHES_HARM]
+    hostile = [i for i in hidden if i.status != WISHES_HARM]
+    said = []
+    if hostile:
+        n = len(hostile)
+        said.append(f"{n} {'message that reads' if n == 1 else 'messages that read'} as toxic "
+                    f"or hateful {'is' if n == 1 else 'are'} not shown word for word, from "
+                    f"{_who(hostile)}.")
+    if wishes:
+        n = len(wishes)
+        more = " more" if hostile else ""
+        said.append(f"{n}{more} {'message uses' if n == 1 else 'messages use'} words that "
+                    f"tell someone to die and {'is' if n == 1 else 'are'} not shown either, "
+                    f"from {_who(wishes)}." if hostile else
+                    f"{n} {'message uses' if n == 1 else 'messages use'} words that tell "
+                    f"someone to die and {'is' if n == 1 else 'are'} not shown word for word, "
+                    f"from {_who(wishes)}.")
     n = len(hidden)
-    who = ", ".join(f"@{for_terminal(i.handle, visible=True).lstrip('@')} "
-                    f"({_when(i.hours_without_reply)})" for i in hidden)
-    what = (f"{'message that reads' if n == 1 else 'messages that read'} as toxic or hateful")
-    if any(i.status == WISHES_HARM for i in hidden):
-        what += f" or {'uses' if n == 1 else 'use'} the words of a death wish"
-    return [_wrap(f"{n} {what} {'is' if n == 1 else 'are'} not shown word for word, from "
-                  f"{who}. `kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}"
-                  "; `kindscope safety` says whether they make a pile-on, and "
-                  "`kindscope evidence` keeps a record.", "")]
+    said.append(f"`kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}; "
+                "`kindscope safety` says whether they make a pile-on, and `kindscope "
+                "evidence` keeps a record.")
+    return [_wrap(" ".join(said), "")]
 
 
-def _help_for_you(queue: CareQueue, listed: bool = False) -> list[str]:
+def _help_for_you(queue: CareQueue, listed: bool = False, shown: bool = False) -> list[str]:
     """Said once when hostile messages wish the user harm: help for the one they are aimed
     at, not for answering them. ``listed``: the same help lines were just printed (for
-    answering a message that reads as a crisis), so they are pointed to, not said twice."""
+    answering a message that reads as a crisis), so they are pointed to, not said twice;
+    ``shown``: the messages were printed (``--show-hostile``), not hidden."""
     n, help_ = queue.wishes_at_you, queue.help_for_you or {}
     found = help_.get("help_lines") or []
     # a fact about the words, not a verdict on what their writer meant: people in pain and
     # their supporters quote what such thoughts say, and the rule cannot always tell
-    said = (f"{n} of the hidden messages {'uses' if n == 1 else 'use'} the words of a death "
-            "wish. kindscope cannot always tell such words aimed at you from words quoted: "
-            "people in pain, and those who support them, sometimes quote what these thoughts "
-            "say. Aimed at you, such words are abuse, and they say nothing true about you. If "
-            "they weigh on you, you do not have to carry it alone")
+    which = "these messages" if shown else "the messages not shown"
+    said = (f"{n} of {which} {'uses' if n == 1 else 'use'} words that tell someone to die, or "
+            "that no one would miss them. kindscope cannot always tell such words aimed at you "
+            "from words someone is quoting: people in pain, and those who support them, "
+            "sometimes quote what these thoughts say. If one of them is from someone you know "
+            "is struggling, read it when you feel able; the help lines are for them too. "
+            "Aimed at you, such words are abuse, and they say nothing true about you. If they "
+            "weigh on you, you do not have to carry it alone")
     if listed:
         last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
         return [_wrap(f"{said}: the help lines above are free and confidential, and for you "
@@ -214,7 +237,7 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         lines.extend(_hidden_hostile(hidden))
     if kind == "inbox" and queue.wishes_at_you and queue.help_for_you:
         lines.append("")
-        lines.extend(_help_for_you(queue, listed=bool(helped)))
+        lines.extend(_help_for_you(queue, listed=bool(helped), shown=show_hostile))
     if queue.held_back:
         lines.append("")
         lines.append(f"{queue.held_back} more wait past your care budget of {queue.budget}. "

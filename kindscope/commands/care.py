@@ -175,8 +175,9 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
 @country_option
 @_json_option
 @click.option("--show-hostile", is_flag=True,
-              help="Print the words of messages that read as toxic or hateful too (by "
-                   "default they are counted and their senders listed, not printed).")
+              help="Print the words of messages that read as toxic or hateful, or that "
+                   "use words that tell someone to die, too (by default they are counted "
+                   "and their senders listed, not printed).")
 def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile):
     """Replies and mentions to you that you have not answered yet: messages that may read
     as a crisis first, then messages that read as painful or kind, hostile ones

@@ -140,15 +140,21 @@ def test_a_death_wish_is_never_comfort_nor_a_matter_of_word_choice(check, draft)
     """Under a post that reads as a crisis, "kill yourself then, nobody would miss you" was
     called comforting, and "go die already lol" was told to "say it without those words"
     (a care re-review, 2026-12-06)."""
+    from kindscope.care.draft import OWN_WORDS, WISH_REASON
+
     out = _json(check(draft, "--context", CRISIS_CONTEXT, "--json"))
     assert out["harsh"] is True and out["comforting"] is False
-    assert out["reasons"][0].startswith("This draft uses words that tell someone to die")
+    # first what the words are; before it, where the draft also reads as its writer's own
+    # pain, that they may be what the writer's own mind says (a care review, stop 43)
+    own = out["own_distress"] or out["crisis"]
+    assert out["reasons"][: 2 if own else 1] == ([OWN_WORDS] if own else []) + [WISH_REASON]
+    assert not own or out["signposting"]
     assert not any("comforting" in r for r in out["reasons"])
     assert not any("without" in s for s in out["suggestions"])
     if draft.startswith("kill yourself"):  # aimed even with no post it answers (an order
         alone = _json(check(draft, "--json"))  # alone, "go die", speaks to someone only
         assert alone["harsh"] is True        # in a reply: wishes.aimed_wish)
-        assert alone["reasons"][0].startswith("This draft uses words that tell someone to die")
+        assert WISH_REASON in alone["reasons"]
 
 
 def test_a_reply_to_a_post_that_reads_as_a_crisis_gets_how_to_answer_and_help_lines(check):

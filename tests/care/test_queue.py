@@ -420,14 +420,14 @@ def test_a_death_wish_the_model_did_not_read_as_toxic_is_still_abuse(tmp_path):
         {"id": "dw", "author": "troll", "created_at": _iso(61), "reply_to": "m2",
          "text": wish}], {"dw": CRISIS | {"toxicity": 0.4}})
     item = next(i for i in box.items if i.post_id == "dw")
-    assert item.status == "uses the words of a death wish" and item.signposting is None
+    assert item.status == "uses words that tell someone to die" and item.signposting is None
     assert box.items[-1] is item  # with the hostile ones, last
     assert box.wishes_at_you == 1 and box.help_for_you["help_lines"]
     text = render_text(box, kind="inbox")
     assert "nobody would miss you" not in text
     flat = " ".join(text.split())
-    assert ("messages that read as toxic or hateful or use the words of a death wish are not "
-            "shown") in flat
+    assert "1 more message uses words that tell someone to die and is not shown either, " \
+        "from @troll (" in flat
     assert "@troll (" in flat and "If you answer" not in flat
     # the emergency number too (a care review, 2026-12-06: the lines alone had none)
     assert "If you are in danger right now, call your local emergency number" in flat
@@ -440,7 +440,7 @@ def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     review, 2026-12-06): the terminal counts hostile messages and names who sent them when,
     offers help to the one they are aimed at when they wish harm, and prints their words
     only with --show-hostile; --json keeps every message."""
-    from kindscope.care.terminal import render_text
+    from kindscope.care.terminal import HOSTILE_STATUSES, render_text
 
     wish = "you stupid pathetic idiot, nobody cares, just kill yourself"
     box = _inbox_with(tmp_path, [
@@ -451,20 +451,21 @@ def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     text = render_text(box, kind="inbox")
     assert "kill yourself" not in text and "pathetic" not in text
     flat = " ".join(text.split())
-    hostile = sum(i.status in ("read as toxic", "read as hateful", "uses the words of a death wish")
-                  for i in box.items)
-    assert f"{hostile} messages that read as toxic or hateful or use the words of a death wish " \
-        "are not shown word for word" in flat
+    hostile = sum(i.status in HOSTILE_STATUSES for i in box.items)
+    assert f"{hostile - 3} messages that read as toxic or hateful are not shown word for word" \
+        in flat
+    assert "3 more messages use words that tell someone to die and are not shown either" in flat
     # each message the rule catches has the one label the count says (a care re-review)
-    assert sum(i.status == "uses the words of a death wish" for i in box.items) == 3
+    assert sum(i.status == "uses words that tell someone to die" for i in box.items) == 3
     assert "@troll0 (" in flat and "`kindscope inbox --show-hostile` shows them" in flat
-    assert ("3 of the hidden messages use the words of a death wish. kindscope cannot always "
-            "tell such words aimed at you from words quoted") in flat
+    assert ("3 of the messages not shown use words that tell someone to die, or that no one "
+            "would miss them. kindscope cannot always tell such words aimed at you from words "
+            "someone is quoting") in flat
     assert "Aimed at you, such words are abuse" in flat
     assert "United Kingdom: Samaritans – call 116 123 (free)" in flat
     assert "r1" in {i.post_id for i in box.items}  # the others are still listed in full
     shown = render_text(box, kind="inbox", show_hostile=True)
-    assert shown.count(wish) == 3 and "uses the words of a death wish" in shown
+    assert shown.count(wish) == 3 and "uses words that tell someone to die" in shown
     as_json = box.to_dict()
     assert [i["text"] for i in as_json["items"]].count(wish) == 3
     assert as_json["wishes_at_you"] == 3
