@@ -80,8 +80,9 @@ class CareQueue:
     note: str | None = None
     only_hostile: int = 0  # of the items and the held back, those with only hostile replies
     now_from: str = "data"  # "data": the end of the data is now; "as-of": the time given
-    #: inbox: hostile messages that wish me dead ("kill yourself"), and help for me, the
-    #: one they are aimed at, when there is one (help lines and the directory)
+    #: inbox: messages the death-wish rule reads as telling me to die ("kill yourself"; the
+    #: rule's count, not proven intent: people in pain and their supporters quote such
+    #: thoughts), and help for me when there is one (help lines and the directory)
     wishes_at_you: int = 0
     help_for_you: dict | None = None
     #: False where the data cannot show what the list looks for (``note`` says why and
