@@ -56,7 +56,9 @@ SIGNALS: tuple[str, ...] = (
 #: tests fail while scores move under an unchanged version.
 #: 2026.12.18 was used during stop 33 for a rule later taken out (training/variants/
 #: 2026-12-05q) and skipped: 2026.12.19 follows .17, so that no store takes .18 scores as current.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.19"
+#: 2026.12.20 was used during stop 43 for a change taken back (training/variants/2026-12-06i)
+#: and skipped the same way: 2026.12.21 follows .19.
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.21"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -192,9 +194,11 @@ class SignalModel:
         if "upbeat" in out:
             out["upbeat"] = adjust_upbeat(
                 adjust_milestones("upbeat", plain, out["upbeat"], milestones), out["crisis"])
+        # words that tell someone to die are never comfort, whatever their toxicity reading
+        # (which stands down where they read as the writer's own crisis): 2026-12-06k
         for s in SUPPORT_SIGNALS:
             if s in out:
-                out[s] = adjust_support(out[s], out["toxicity"], slogans)
+                out[s] = adjust_support(out[s], out["toxicity"], slogans | wishes.aimed)
         return {s: out[s] for s in signals}
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set

@@ -3,8 +3,6 @@ on the bundled demo (its two invented trolls reply to Sam with rude and hateful 
 
 from __future__ import annotations
 
-import pytest
-
 # the demo fixture: tests/report/conftest.py
 
 
@@ -122,15 +120,13 @@ def test_in_short_says_how_many_posts_aimed_at_you_read_as_harsh(demo):
     assert said in report["summary"]["lines"]
 
 
-@pytest.mark.xfail(strict=True, reason="known: a death wish the model reads as its writer's "
-                   "crisis keeps its support reading (training/variants/2026-12-06i)")
 def test_a_death_wish_under_a_crisis_post_never_lists_its_sender_as_kind(tmp_path):
-    """Model 2026.12.19 reads "kill yourself then, nobody would miss you" under the owner's
+    """Model 2026.12.19 read "kill yourself then, nobody would miss you" under the owner's
     post that reads as a crisis as the writer's own crisis (0.63), so the death-wish rule
-    stands down: toxicity 0.40, support 0.82, and the report lists its sender among the
-    people who answered kindly. The fix tried at stop 43 (the rule raised in every reply to
-    another author) read people at risk and their supporters quoting such words as abuse
-    and was taken back; this test stays, expected to fail, until a fix holds."""
+    stood down: toxicity 0.40, support 0.82, and the report listed its sender among the
+    people who answered kindly. Since 2026.12.21 such words are never comfort (support
+    capped); their toxicity still stands down there, because people at risk and their
+    supporters quote them (training/variants/2026-12-06i, 2026-12-06k)."""
     import json
 
     from kindscope.ingest import import_sources
@@ -156,6 +152,6 @@ def test_a_death_wish_under_a_crisis_post_never_lists_its_sender_as_kind(tmp_pat
         score_store(store)
         read = dict(store.rows("SELECT signal, score FROM signal_scores WHERE post_id = 'r1'"))
         report = build_report(store)
-    assert read["toxicity"] >= 0.5 and read["support"] < 0.5
+    assert read["support"] < 0.5 and read["support_er"] < 0.5
     kind = {r["account_id"] for r in report["kindness_received"]["top_responders"]}
     assert "amara_k" in kind and "grim_99" not in kind

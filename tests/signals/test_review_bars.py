@@ -7,7 +7,7 @@ here the shipped model is read on them and held to what model 2026.12.14 read. A
 reads more of the reviewers' not-at-risk posts as crisis (or harmless ones as toxic), or fewer
 of the sets' at-risk posts, fails here and has to be argued for with the new counts in a
 reviewed commit. Counts are of texts at or above 0.5, each read with the post it answers.
-The four sets of replies of 2026-12-06i are held to model 2026.12.19's counts.
+The four sets of replies of 2026-12-06i are held to model 2026.12.21's counts.
 """
 
 from __future__ import annotations
@@ -42,14 +42,14 @@ BARS = [
     ("2026-12-05m/review/posts.jsonl", "offensive", "all", "at most", 28),
     ("2026-12-05m/review/targeted.jsonl", "offensive", "all", "at most", 3),
     # replies under painful and ordinary posts (2026-12-06i, four blind sets), at model
-    # 2026.12.19: comfort, everyday talk and people at risk not read as toxic; death wishes,
+    # 2026.12.21: comfort, everyday talk and people at risk not read as toxic; death wishes,
     # dares and mockery read as toxic, and not as support (the last the larger harm: most
     # dares read as support)
     *[(f"2026-12-06i/review/{name}.jsonl", signal, which, bound, count)
       for name, counts in (("wish_replies", (12, 1, 51, 33)),
-                           ("hostile_replies_2", (9, 1, 24, 55)),
+                           ("hostile_replies_2", (9, 1, 24, 54)),
                            ("hostile_replies_3", (6, 0, 10, 60)),
-                           ("hostile_replies_4", (15, 7, 48, 31)))
+                           ("hostile_replies_4", (15, 7, 48, 30)))
       for (signal, which, bound), count in zip(
           (("toxicity", "harmless", "at most"), ("toxicity", "at_risk", "at most"),
            ("toxicity", "attacks", "at least"), ("support", "attacks", "at most")),

@@ -245,3 +245,19 @@ def test_toxicity_alone_reads_the_crisis_the_rule_needs():
 ])
 def test_not_an_order_to_die_in_a_reply(text):
     assert not aimed_wish(text, reply=True)
+
+
+def test_words_that_tell_someone_to_die_are_never_comfort():
+    """2026-12-06k: support and its mechanisms capped on every aimed wish; its toxicity
+    still stands down where it reads as its writer's own crisis (people at risk and their
+    supporters quote such words: 2026-12-06i)."""
+    from kindscope.signals import score_texts
+
+    pain = "i cant do this anymore, i just want it all to end"
+    signals = ("support", "support_er", "support_ip", "support_ex", "toxicity", "crisis")
+    rows = score_texts(["kill yourself then, nobody would miss you"] * 2, [pain, None],
+                       signals=signals).to_pylist()
+    for row in rows:
+        assert max(row[s] for s in signals[:4]) < 0.5
+        if row["crisis"] >= 0.5:
+            assert row["toxicity"] < 0.5  # the stand-down, unchanged
