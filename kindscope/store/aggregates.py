@@ -12,7 +12,7 @@ from datetime import timedelta
 import numpy as np
 
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import MIN_HOSTILE_POSTS, post_group, reading_of
+from kindscope.store.read_sql import MIN_HOSTILE_POSTS, post_group, unscored
 from kindscope.store.scoring import unread_counts
 
 __all__ = ["grouped_posts_sql", "void_counts", "unanswered_examples", "reply_time_quartiles",
@@ -253,7 +253,7 @@ def post_counts(rm: ReadModel) -> dict:
     total and per language), and posts (not reposts, which are never scored) with text not
     scored yet (None when nothing is)."""
     row = rm.rows("SELECT count(*), count(*) FILTER (scored), "
-                  f"count(*) FILTER (r.kind = 'post' AND {reading_of('r')} = 'unscored') "
+                  f"count(*) FILTER ({unscored('r')}) "
                   "FROM {p}_read r")[0]
     unread = unread_counts(rm.store, rm.platform, rm.model_version) if rm.model_version else {}
     return {"posts": int(row[0]), "scored": int(row[1]), "unread": sum(unread.values()),

@@ -45,8 +45,8 @@ from kindscope.store.read_sql import (
     conversation_walk,
     judged_sql,
     post_group,
-    reading_of,
     targets_ctes,
+    unscored,
 )
 
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
@@ -256,8 +256,7 @@ def unscored_posts(scope: CommunityScope) -> int:
     no pile-on among them can be seen, until they are scored."""
     return int(scope.rows(f"""
         SELECT count(*) FROM {{p}}_read r
-        WHERE r.kind = 'post' AND r.created_at IS NOT NULL
-          AND {reading_of("r")} = 'unscored'""")[0][0])
+        WHERE r.created_at IS NOT NULL AND {unscored("r")}""")[0][0])
 
 
 def authors_outside(scope: CommunityScope) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kindscope.store.read import ReadModel
-from kindscope.store.read_sql import reading_of, targets_ctes
+from kindscope.store.read_sql import reading_of, targets_ctes, unscored
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
            "hostility", "unread_aimed", "unscored_elsewhere"]
@@ -55,8 +55,7 @@ def unscored_elsewhere(rm: ReadModel) -> int:
     among them cannot be seen (``unread_aimed`` counts those aimed at me)."""
     return int(rm.scalar(f"""
         SELECT count(*) FROM {{p}}_read r, {{p}}_params k
-        WHERE r.author_id <> k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
-          AND {reading_of("r")} = 'unscored'
+        WHERE r.author_id <> k.me AND r.created_at IS NOT NULL AND {unscored("r")}
           AND r.post_id NOT IN (SELECT post_id FROM {{p}}_aimed_at_me)""") or 0)
 
 

@@ -42,7 +42,7 @@ import re
 __all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "HAS_FETCHED", "SHOWN_POSTS",
            "LABEL", "not_read_for_language", "reading_of",
            "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS",
-           "conversation_walk", "judged_sql", "post_group", "targets_ctes"]
+           "conversation_walk", "judged_sql", "post_group", "targets_ctes", "unscored"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
 #: every signal_scores row by post, and every later view reads it (at 1M posts, rebuilding
@@ -87,6 +87,13 @@ def reading_of(post: str) -> str:
     ``'unscored'`` (not scored yet)."""
     return (f"CASE WHEN {post}.scored OR coalesce(trim({post}.text), '') = '' THEN 'read' "
             f"WHEN {not_read_for_language(post)} THEN 'language' ELSE 'unscored' END")
+
+
+def unscored(post: str) -> str:
+    """The post ``post`` (a row alias as for ``reading_of``) is an authored post the read
+    model has not scored yet (not a repost; not one left unread for its language): the one
+    rule of every "not scored yet" count (the report, community, safety)."""
+    return f"{post}.kind = 'post' AND {reading_of(post)} = 'unscored'"
 
 
 #: The ``posts`` table less ``CARE_ONLY``: what the analyses that read posts outside a read
