@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from kindscope.ingest import import_sources
-from kindscope.ingest.x_js import iter_items
+from kindscope.ingest.x_js import iter_items, load_value
 from kindscope.store.db import Store
 
 FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "x-archive-full"
@@ -49,6 +49,13 @@ def build_archive(folder: Path, n_tweets: int, parts: int) -> None:
     source = (FIXTURE / "data" / "tweets.js").read_bytes()
     tweets = [item["tweet"] for item in iter_items(source, "tweets.js")]
     per_part = -(-n_tweets // parts)
+    if parts > 1:  # the manifest lists the files the archive holds (an import checks it)
+        manifest = load_value((data / "manifest.js").read_bytes(), "manifest.js")
+        manifest["dataTypes"]["tweets"]["files"] = [
+            {"fileName": f"data/tweets-part{p + 1}.js", "globalName": f"YTD.tweets.part{p}",
+             "count": str(min(per_part, n_tweets - p * per_part))} for p in range(parts)]
+        (data / "manifest.js").write_text(
+            "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2), encoding="utf-8")
     written = 0
     for part in range(parts):
         name = "tweets.js" if parts == 1 else f"tweets-part{part + 1}.js"

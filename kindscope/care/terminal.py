@@ -162,28 +162,30 @@ def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
                     f"from {_who(wishes)}.")
     n = len(hidden)
     said.append(f"`kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}; "
-                "`kindscope safety` says whether they make a pile-on, and `kindscope "
-                "evidence` keeps a record.")
+                f"`kindscope safety` says whether {'it is part of' if n == 1 else 'they make'} "
+                "a pile-on, and `kindscope evidence` keeps a record.")
     return [_wrap(" ".join(said), "")]
 
 
 def _help_for_you(queue: CareQueue, listed: bool = False, shown: bool = False) -> list[str]:
-    """Said once when hostile messages wish the user harm: help for the one they are aimed
-    at, not for answering them. ``listed``: the same help lines were just printed (for
+    """Said once when messages use words that tell the user to die: help for the one they
+    may be aimed at, not for answering them. ``listed``: the same help lines were just printed (for
     answering a message that reads as a crisis), so they are pointed to, not said twice;
     ``shown``: the messages were printed (``--show-hostile``), not hidden."""
     n, help_ = queue.wishes_at_you, queue.help_for_you or {}
     found = help_.get("help_lines") or []
     # a fact about the words, not a verdict on what their writer meant: people in pain and
     # their supporters quote what such thoughts say, and the rule cannot always tell
-    which = "these messages" if shown else "the messages not shown"
-    said = (f"{n} of {which} {'uses' if n == 1 else 'use'} words that tell someone to die, or "
-            "that no one would miss them. kindscope cannot always tell such words aimed at you "
-            "from words someone is quoting: people in pain, and those who support them, "
-            "sometimes quote what these thoughts say. If one of them is from someone you know "
-            "is struggling, read it when you feel able; the help lines are for them too. "
-            "Aimed at you, such words are abuse, and they say nothing true about you. If they "
-            "weigh on you, you do not have to carry it alone")
+    hidden = "" if shown else "hidden "
+    which = f"One {hidden}message uses" if n == 1 else f"{n} {hidden}messages use"
+    whose = "If it is" if n == 1 else "If one of them is"
+    read = "" if shown else "read it when you feel able; "
+    said = (f"{which} words that tell someone to die, or that no one would miss them. "
+            "kindscope cannot always tell such words aimed at you from words someone is "
+            "quoting: people in pain, and those who support them, sometimes quote what these "
+            f"thoughts say. {whose} from someone you know is struggling, {read}the help lines "
+            "are for them too. Aimed at you, such words are abuse, and they say nothing true "
+            "about you. If they weigh on you, you do not have to carry it alone")
     if listed:
         last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
         return [_wrap(f"{said}: the help lines above are free and confidential, and for you "

@@ -147,6 +147,9 @@ def test_a_death_wish_is_never_comfort_nor_a_matter_of_word_choice(check, draft)
     # first what the words are; before it, where the draft also reads as its writer's own
     # pain, that they may be what the writer's own mind says (a care review, stop 43)
     own = out["own_distress"] or out["crisis"]
+    # the first draft reads as its writer's crisis (0.63 at model 2026.12.21), so the branch
+    # with OWN_WORDS is exercised; if a model stops reading it so, pick another draft
+    assert own or not draft.startswith("kill yourself")
     assert out["reasons"][: 2 if own else 1] == ([OWN_WORDS] if own else []) + [WISH_REASON]
     assert not own or out["signposting"]
     assert not any("comforting" in r for r in out["reasons"])

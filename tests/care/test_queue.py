@@ -428,6 +428,8 @@ def test_a_death_wish_the_model_did_not_read_as_toxic_is_still_abuse(tmp_path):
     flat = " ".join(text.split())
     assert "1 more message uses words that tell someone to die and is not shown either, " \
         "from @troll (" in flat
+    assert "One hidden message uses words that tell someone to die" in flat
+    assert "If it is from someone you know is struggling, read it when you feel able" in flat
     assert "@troll (" in flat and "If you answer" not in flat
     # the emergency number too (a care review, 2026-12-06: the lines alone had none)
     assert "If you are in danger right now, call your local emergency number" in flat
@@ -458,9 +460,13 @@ def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     # each message the rule catches has the one label the count says (a care re-review)
     assert sum(i.status == "uses words that tell someone to die" for i in box.items) == 3
     assert "@troll0 (" in flat and "`kindscope inbox --show-hostile` shows them" in flat
-    assert ("3 of the messages not shown use words that tell someone to die, or that no one "
-            "would miss them. kindscope cannot always tell such words aimed at you from words "
-            "someone is quoting") in flat
+    assert ("3 hidden messages use words that tell someone to die, or that no one would miss "
+            "them. kindscope cannot always tell such words aimed at you from words someone is "
+            "quoting") in flat
+    assert "If one of them is from someone you know is struggling, read it when" in flat
+    shown_flat = " ".join(render_text(box, kind="inbox", show_hostile=True).split())
+    assert "3 messages use words that tell someone to die" in shown_flat
+    assert "hidden" not in shown_flat and "read it when you feel able" not in shown_flat
     assert "Aimed at you, such words are abuse" in flat
     assert "United Kingdom: Samaritans – call 116 123 (free)" in flat
     assert "r1" in {i.post_id for i in box.items}  # the others are still listed in full
