@@ -15,7 +15,9 @@ Methods:
 - ``kindscope default``: ``find_communities(graph, seed=s)`` as the CLI and report call it.
 - ``kindscope, no folding``: the same with ``min_size=1`` (the default before issue 12).
 - with ``--resolution R``, also ``kindscope, resolution R`` (not the default: see
-  ``docs/network.md``).
+  ``docs/network.md``);
+- with ``--tries N``, also ``kindscope, N tries`` (N seeded runs, the best modularity kept;
+  the default makes 3: BENCHMARKS.md, "More tries on small graphs").
 
 Example::
 
@@ -83,11 +85,17 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=1500, help="Accounts per planted graph.")
     parser.add_argument("--resolution", type=float, default=None,
                         help="Also show kindscope's default at this modularity resolution.")
+    parser.add_argument("--tries", type=int, default=None,
+                        help="Also show kindscope's default with this many seeded Leiden runs "
+                             "(the default makes 3 on graphs this size).")
     args = parser.parse_args()
     methods = dict(METHODS)
     if args.resolution is not None:
         methods[f"kindscope, resolution {args.resolution}"] = (
             lambda g, s: list(find_communities(g, seed=s, resolution=args.resolution).membership))
+    if args.tries is not None:
+        methods[f"kindscope, {args.tries} tries"] = (
+            lambda g, s: list(find_communities(g, seed=s, tries=args.tries).membership))
     t0 = time.perf_counter()
     table = graphs(args.nodes)
     seeds = range(args.seeds)
