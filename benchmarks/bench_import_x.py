@@ -10,6 +10,7 @@ Usage::
     .venv/bin/python benchmarks/bench_import_x.py --tweets 200000
     .venv/bin/python benchmarks/bench_import_x.py --tweets 200000 --parts 4 --profile
     .venv/bin/python benchmarks/bench_import_x.py --tweets 200000 --zip
+    .venv/bin/python benchmarks/bench_import_x.py --tweets 200000 --zip --parse-only stream
 
 ``--parts`` splits tweets.js into tweets-part1.js, ... (as large archives are); ``--zip``
 imports the archive packed as a .zip, as X delivers it;
@@ -31,6 +32,7 @@ import time
 from pathlib import Path
 
 from kindscope.ingest import import_sources
+from kindscope.ingest.archive import ArchiveReader
 from kindscope.ingest.x_js import iter_items, load_value
 from kindscope.store.db import Store
 
@@ -76,6 +78,23 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _parse_only(source: Path, how: str, rss_before: float) -> int:
+    """Read and parse every tweets member of ``source``; print items and peak RSS."""
+    items = 0
+    with ArchiveReader(source) as reader:
+        for name in reader.names():
+            if not name.rsplit("/", 1)[-1].startswith("tweets"):
+                continue
+            if how == "whole":
+                items += sum(1 for _ in iter_items(reader.read_bytes(name), name))
+            else:
+                with reader.open(name) as stream:
+                    items += sum(1 for _ in iter_items(stream, name))
+    print(f"parsed {items:,} tweets ({how}); peak RSS: {peak_rss_mib():,.0f} MiB "
+          f"(before parsing: {rss_before:,.0f} MiB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tweets", type=int, default=200_000)
@@ -84,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gc", action="store_true")
     parser.add_argument("--zip", action="store_true",
                         help="import the archive packed as a .zip (as X delivers it)")
+    parser.add_argument("--parse-only", choices=("whole", "stream"), default=None,
+                        help="no database: only read and parse the tweets, the member held "
+                             "whole (read_bytes, as the importer did until 2026-12-06) or "
+                             "streamed (ArchiveReader.open, as it does now); run each in its "
+                             "own process, the peak is the process's")
     args = parser.parse_args(argv)
     if not FIXTURE.exists():
         print(f"fixture not found: {FIXTURE}", file=sys.stderr)
@@ -97,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             source = Path(shutil.make_archive(str(Path(tmp) / "archive"), "zip", folder))
             shutil.rmtree(folder)
         rss_before = peak_rss_mib()
+        if args.parse_only:
+            return _parse_only(source, args.parse_only, rss_before)
         store = Store(Path(tmp) / "bench.duckdb")
         if args.no_gc:
             gc.disable()
