@@ -159,10 +159,9 @@ def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
     time was ignored for an older one's (reviews, 2026-12-06)."""
     if as_of is not None:
         return as_of
-    taken, untimed, imported = care_rows.newest_taken_at(rm.store, rm.platform)
-    ends = [t for t in (taken, untimed) if t is not None]
-    if ends:
-        return max(ends)
+    end, imported = care_rows.data_end(rm.store, rm.platform)
+    if end is not None:
+        return end
     if imported is None:
         raise ValueError("the data has no dates: pass --as-of")
     return imported

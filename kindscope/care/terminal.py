@@ -153,12 +153,9 @@ def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
                     f"{_who(hostile)}.")
     if wishes:
         n = len(wishes)
-        more = " more" if hostile else ""
+        more, how = (" more", "either") if hostile else ("", "word for word")
         said.append(f"{n}{more} {'message uses' if n == 1 else 'messages use'} words that "
-                    f"tell someone to die and {'is' if n == 1 else 'are'} not shown either, "
-                    f"from {_who(wishes)}." if hostile else
-                    f"{n} {'message uses' if n == 1 else 'messages use'} words that tell "
-                    f"someone to die and {'is' if n == 1 else 'are'} not shown word for word, "
+                    f"tell someone to die and {'is' if n == 1 else 'are'} not shown {how}, "
                     f"from {_who(wishes)}.")
     n = len(hidden)
     said.append(f"`kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}; "
@@ -186,13 +183,12 @@ def _help_for_you(queue: CareQueue, listed: bool = False, shown: bool = False) -
             f"thoughts say. {whose} from someone you know is struggling, {read}the help lines "
             "are for them too. Aimed at you, such words are abuse, and they say nothing true "
             "about you. If they weigh on you, you do not have to carry it alone")
+    last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
     if listed:
-        last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
         return [_wrap(f"{said}: the help lines above are free and confidential, and for you "
                       "too.", ""), *last]
     lines = [_wrap(f"{said}; these services are free and confidential:", "")]
     lines += _by_country(found) or [_wrap(_named(h), "  - ", "    ") for h in found]
-    last = [_wrap(help_["emergency"], "")] if help_.get("emergency") else []
     return [*lines, _wrap(f"{help_.get('find_more', '')}.", ""), *last]
 
 

@@ -68,9 +68,7 @@ def _profiles(store: Store, platform: str, ids: list[str],
     it (the later of the newest ``taken_at`` and the newest post of imports that say no
     time), else ``until``: never the clock, which aged every account by the time since the
     import, each time the report was made again."""
-    taken, untimed, _ = care_rows.newest_taken_at(store, platform)
-    ends = [t for t in (taken, untimed) if t is not None]
-    observed = max(ends) if ends else until or datetime.now(UTC)
+    observed = care_rows.data_end(store, platform)[0] or until or datetime.now(UTC)
     return [Profile(platform=platform, account_id=a, handle=h, display_name=n, description=d,
                     created_at=c, observed_at=observed, followers_count=int(fo),
                     following_count=int(fi), posts_count=int(p), default_avatar=_default_avatar(u))

@@ -17,7 +17,7 @@ from kindscope.store.read_sql import (
     reading_of,
 )
 
-__all__ = ["OPT_OUT_SQL", "newest_taken_at", "care_threads", "thread_posts",
+__all__ = ["OPT_OUT_SQL", "data_end", "care_threads", "thread_posts",
            "inbox_rows", "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
 
 
@@ -82,10 +82,17 @@ WHERE t.painful > 0 AND t.kind_answers = 0
 ORDER BY t.crisis DESC, t.painful_at, t.root_id"""
 
 
-def newest_taken_at(store: Store, platform: str) -> tuple[datetime | None, ...]:
-    """The ends of ``platform``'s data the care commands' "now" is taken from: (when the
-    newest snapshot that says when it was taken was taken, the newest post of the imports
-    that do not say it, when the newest import was imported); None where there is none."""
+def data_end(store: Store, platform: str) -> tuple[datetime | None, datetime | None]:
+    """The end of ``platform``'s data, the care commands' "now": the later of when the
+    newest snapshot that says when it was taken was taken and the newest post of the imports
+    that do not say it (None when neither is known); and when the newest import was
+    imported (None with no import), the fallback for data with no dates at all."""
+    taken, untimed, imported = _ends(store, platform)
+    ends = [t for t in (taken, untimed) if t is not None]
+    return (max(ends) if ends else None), imported
+
+
+def _ends(store: Store, platform: str) -> tuple[datetime | None, ...]:
     row = store.rows(
         """SELECT (SELECT max(taken_at) FROM snapshots WHERE platform = ?),
                   (SELECT max(p.created_at) FROM posts p JOIN post_sources ps
