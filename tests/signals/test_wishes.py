@@ -259,5 +259,6 @@ def test_words_that_tell_someone_to_die_are_never_comfort():
                        signals=signals).to_pylist()
     for row in rows:
         assert max(row[s] for s in signals[:4]) < 0.5
-        if row["crisis"] >= 0.5:
-            assert row["toxicity"] < 0.5  # the stand-down, unchanged
+        # the case the cap exists for: read as its writer's crisis (0.63), so the rule's
+        # toxicity stands down and only the cap keeps it out of support
+        assert row["crisis"] >= 0.5 and row["toxicity"] < 0.5

@@ -43,6 +43,20 @@ def read_frozen(path: Path) -> tuple[list[dict], str]:
     return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()], sha256
 
 
+def frozen_review_sets(root: Path | None = None):
+    """``(name, rows)`` of every ``*/review/*.jsonl`` under ``root`` (default: this folder)
+    that has a frozen hash beside it, in name order; a set with a hash its bytes no longer
+    match is refused (``read_frozen``), not skipped."""
+    root = root or Path(__file__).resolve().parent
+    for path in sorted(root.glob("*/review/*.jsonl")):
+        try:
+            frozen_hash(path)
+        except SystemExit:  # no hash beside it: not a frozen set
+            continue
+        rows, _ = read_frozen(path)
+        yield str(path.relative_to(root)), rows
+
+
 def pick_set(sets: dict[str, Path], argv=None) -> tuple[Path, list[str]]:
     """The set that ``--set NAME`` names among ``sets`` ("1" without it), and the other
     arguments."""

@@ -18,7 +18,6 @@ changes a flag.
 from __future__ import annotations
 
 import argparse
-import glob
 import inspect
 import json
 import sys
@@ -29,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(HERE.parent))
 
-from frozen_sets import read_frozen  # noqa: E402
+from frozen_sets import frozen_review_sets  # noqa: E402
 
 SIGNALS = ("toxicity", "offensive", "support", "crisis")
 #: This folder's sets, by the name the README gives them.
@@ -55,11 +54,7 @@ def readings(repo: Path) -> dict:
     from kindscope.signals import score_texts
 
     out = {}
-    for path in sorted(glob.glob(str(HERE.parent / "*/review/*.jsonl"))):
-        try:
-            rows, _ = read_frozen(Path(path))
-        except SystemExit:  # not a frozen set
-            continue
+    for name, rows in frozen_review_sets():
         rows = [r for r in rows if r.get("text")]
         # a reply in its author's own thread (set 4's ``same_author``) answers no one else,
         # where the checkout can be told so (from plan 25 on)
@@ -69,7 +64,6 @@ def readings(repo: Path) -> dict:
                             contexts=[r.get("context") or None for r in rows], signals=SIGNALS,
                             **others)
         cols = {s: table.column(s).to_pylist() for s in SIGNALS}
-        name = str(Path(path).relative_to(HERE.parent))
         out[name] = {str(r.get("id", i)): {"group": group(r), "kind": r.get("kind"),
                                           **{s: round(float(cols[s][i]), 4) for s in SIGNALS}}
                      for i, r in enumerate(rows)}
