@@ -51,8 +51,10 @@ class ImportOptions:
 class Importer(Protocol):
     """An importer module: ``NAME``, ``PLATFORM``, ``detect`` and ``read``.
 
-    ``read`` only parses and yields records (a ``Snapshot`` first where it knows the
-    owner); it never touches the database. Online importers set ``ONLINE = True``.
+    ``read`` only parses and yields records; the last ``Snapshot`` it yields describes the
+    import (yielded first where the owner and time are known up front, last where they
+    come from a streamed file); it never touches the database. Online importers set
+    ``ONLINE = True``.
     """
 
     NAME: str

@@ -7,7 +7,9 @@ read). Files used:
     the owner (an ActivityPub ``Person``): the Snapshot owner and an Account with
     ``@user@host`` as handle.
 ``outbox.json``
-    an ``OrderedCollection`` of the owner's activities. ``Create`` of a ``Note`` is a
+    an ``OrderedCollection`` of the owner's activities, streamed one activity at a time
+    (:func:`json_stream.iter_list`; a 1 GB file is never held whole), so the Snapshot,
+    whose time is the newest activity's, comes last. ``Create`` of a ``Note`` is a
     Post (kind ``post``) whose id is the Note's object URI; ``Announce`` (a boost) is a
     Post of kind ``repost`` whose id is the activity URI and ``repost_of_post_id`` the
     boosted object's URI. Other activity types are skipped.
@@ -44,12 +46,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from kindscope.errors import InputError
 from kindscope.ingest.archive import ArchiveReader, open_tar
 from kindscope.ingest.base import TOO_DEEP, ImportOptions, json_problem, parse_iso
 from kindscope.ingest.html_text import html_to_text
+from kindscope.ingest.json_stream import iter_list
 from kindscope.model import Account, Post, Reaction, Record, Snapshot
 
 __all__ = ["NAME", "PLATFORM", "ONLINE", "PUBLIC", "detect", "read", "visibility_of",
@@ -105,6 +109,9 @@ def _tar_has_marker(path: Path) -> bool:
 
 # -- reading ------------------------------------------------------------------------------
 def read(source: str, options: ImportOptions) -> Iterator[Record]:
+    """The owner's Account, their activities, likes and bookmarks, then the Snapshot (its
+    time is the newest activity's, known only once ``outbox.json`` has been read through:
+    the file is streamed, never held whole)."""
     with ArchiveReader(source) as reader:
         actor_name = reader.find("actor.json")
         outbox_name = reader.find("outbox.json")
@@ -114,27 +121,40 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
             raise InputError("no outbox.json: the export is incomplete (download it again)",
                              source)
         actor = _load(reader, actor_name) if actor_name else None
-        items = _ordered_items(_load(reader, outbox_name), reader.where(outbox_name))
-        owner = _owner_id(actor, items, reader.where(actor_name or outbox_name))
-        yield Snapshot(platform=PLATFORM, owner_id=owner, taken_at=_taken_at(items),
-                       description="Mastodon account export")
+        owner = _actor_id(actor, reader.where(actor_name)) if actor is not None else None
         if actor is not None:
             yield account_from_actor(actor)
-        followers = f"{owner}/followers" if owner else None
-        for index, activity in enumerate(items):
-            try:  # one activity at a time, so that --skip-bad-records can leave one out
-                records = list(_activity(activity, index, followers, options,
-                                         reader.where(outbox_name)))
-            except InputError as exc:
-                options.skip(exc, reader.where(outbox_name))
-                continue
-            yield from records
+        where = reader.where(outbox_name)
+        newest = None
+        with reader.open(outbox_name) as stream:
+            items = _ordered_items(stream, where)
+            head: list = []
+            if owner is None:  # no actor.json: the owner is the first activity's actor
+                for item in items:
+                    head.append(item)
+                    if isinstance(item, dict) and isinstance(item.get("actor"), str):
+                        owner = item["actor"]
+                        break
+            followers = f"{owner}/followers" if owner else None
+            for index, activity in enumerate(chain(head, items)):
+                try:  # one activity at a time, so that --skip-bad-records can leave one out
+                    moment = _activity_time(activity, index, where)
+                    records = list(_activity(activity, index, followers, options, where))
+                except InputError as exc:
+                    options.skip(exc, where)
+                    continue
+                if moment is not None and (newest is None or moment > newest):
+                    newest = moment
+                yield from records
         for name, kind in (("likes.json", "like"), ("bookmarks.json", "bookmark")):
             member = reader.find(name)
             if member and owner:
-                for uri in _ordered_items(_load(reader, member), reader.where(member)):
-                    if isinstance(uri, str) and uri:
-                        yield Reaction(PLATFORM, owner, uri, kind)
+                with reader.open(member) as stream:
+                    for uri in _ordered_items(stream, reader.where(member)):
+                        if isinstance(uri, str) and uri:
+                            yield Reaction(PLATFORM, owner, uri, kind)
+        yield Snapshot(platform=PLATFORM, owner_id=owner, taken_at=newest,
+                       description="Mastodon account export")
 
 
 def _load(reader: ArchiveReader, name: str):
@@ -149,30 +169,25 @@ def _load(reader: ArchiveReader, name: str):
         raise InputError(TOO_DEEP, where) from None
 
 
-def _ordered_items(collection, where: str) -> list:
-    if not isinstance(collection, dict):
-        raise InputError("not an ActivityStreams collection (expected a JSON object)", where)
-    items = collection.get("orderedItems", collection.get("items"))
-    if not isinstance(items, list):
-        raise InputError("has no orderedItems list", where)
-    return items
+def _ordered_items(stream, where: str) -> Iterator:
+    """The items of an ActivityStreams collection file, one at a time."""
+    return iter_list(stream, where, ("orderedItems", "items"), "an ActivityStreams collection")
 
 
-def _owner_id(actor, items: list, where: str) -> str | None:
-    if actor is not None:
-        if not isinstance(actor, dict) or not isinstance(actor.get("id"), str):
-            raise InputError("not an ActivityPub actor (no \"id\")", where)
-        return actor["id"]
-    for item in items:
-        if isinstance(item, dict) and isinstance(item.get("actor"), str):
-            return item["actor"]
-    return None
+def _actor_id(actor, where: str) -> str:
+    if not isinstance(actor, dict) or not isinstance(actor.get("id"), str):
+        raise InputError("not an ActivityPub actor (no \"id\")", where)
+    return actor["id"]
 
 
-def _taken_at(items: list):
-    times = [parse_iso(i.get("published")) for i in items if isinstance(i, dict)]
-    times = [t for t in times if t is not None]
-    return max(times) if times else None
+def _activity_time(activity, index: int, where: str) -> datetime | None:
+    """The activity's own ``published``, for the snapshot's time (None if it has none)."""
+    if not isinstance(activity, dict):
+        return None
+    try:
+        return parse_iso(activity.get("published"))
+    except InputError as exc:
+        raise InputError(f"orderedItems[{index}]: {exc.message}", where) from None
 
 
 def handle_of(actor_uri: str, username: str | None = None) -> str | None:

@@ -84,8 +84,12 @@ def test_zip_and_tar_gz_forms_import_the_same(run, stats_of, tmp_path, packing):
 @needs_fixtures
 def test_synthetic_export_fields():
     records = list(read(str(SYNTHETIC), ImportOptions()))
-    assert isinstance(records[0], Snapshot)
-    assert records[0].owner_id == "https://example.social/users/alice"
+    # the snapshot comes last: its time is the newest activity's, known once the streamed
+    # outbox has been read through
+    snapshot = records[-1]
+    assert isinstance(snapshot, Snapshot)
+    assert not any(isinstance(r, Snapshot) for r in records[:-1])
+    assert snapshot.owner_id == "https://example.social/users/alice"
     posts = {p.post_id.rsplit("/", 1)[-1]: p for p in records if isinstance(p, Post)}
     first = posts["109300000000000001"]
     assert first.text == "Welcome, newcomers! Ask anything #introductions"
@@ -143,7 +147,7 @@ def test_truncated_outbox_is_one_line_error_and_db_unchanged(run, stats_of, tmp_
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kindscope: error: ")
-    assert "outbox.json" in lines[0] and "not valid JSON" in lines[0]
+    assert "outbox.json" in lines[0] and "truncated: JSON ends early at line" in lines[0]
     assert stats_of(db) == before
 
 
@@ -154,7 +158,7 @@ def test_control_character_in_outbox_says_where(run, tmp_path):
     (broken / "outbox.json").write_text('{"orderedItems": ["a\tb"]}')
     result = run("import", broken, "--db", tmp_path / "k.duckdb")
     assert result.exit_code == 2
-    assert "not valid JSON (Invalid control character at line 1, column 21;" in result.stderr
+    assert "malformed JSON at line 1 (column 21: Invalid control character)" in result.stderr
 
 
 @needs_fixtures
@@ -250,3 +254,80 @@ def test_unreadable_time_is_a_bad_record(run, stats_of, tmp_path, note_time, act
     assert "skipped 1 bad record:" in result.stderr
     assert stats_of(db)["posts"] + stats_of(db)["reposts"] == before["posts"] + before[
         "reposts"] + 1
+
+
+# -- outbox.json is streamed ---------------------------------------------------------------
+def _big_outbox(tmp_path: Path, n: int, cut: int = 0) -> Path:
+    """An export of ``n`` public posts in one line (as Mastodon writes it), less ``cut``
+    bytes at the end."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    me = "https://ex.social/users/me"
+    items = [{"id": f"{me}/statuses/{i}/activity", "type": "Create", "actor": me,
+              "published": f"2024-01-{1 + i % 28:02d}T00:00:00Z", "to": [PUBLIC],
+              "object": {"id": f"{me}/statuses/{i}", "type": "Note", "to": [PUBLIC],
+                         "content": f"<p>post {i} " + "words " * 40 + "</p>"}}
+             for i in range(n)]
+    data = json.dumps({"type": "OrderedCollection", "totalItems": n, "orderedItems": items,
+                       "id": f"{me}/outbox"}).encode()
+    (folder / "outbox.json").write_bytes(data[:len(data) - cut])
+    return folder
+
+
+def test_outbox_is_streamed_never_read_whole(tmp_path, monkeypatch):
+    """A 1 GB outbox.json must not become one bytes object, one string and one list."""
+    from kindscope.ingest import json_stream
+    from kindscope.ingest.archive import ArchiveReader, MemberStream
+
+    folder = _big_outbox(tmp_path, 600)
+    size = (folder / "outbox.json").stat().st_size
+    monkeypatch.setattr(json_stream, "CHUNK", 1 << 14)
+    monkeypatch.setattr(json_stream.iter_list, "__defaults__", ("a JSON object", 1 << 14))
+    whole = ArchiveReader.read_bytes
+    monkeypatch.setattr(ArchiveReader, "read_bytes", lambda self, name: (
+        pytest.fail(f"{name} read whole") if name.endswith("outbox.json") else whole(self, name)))
+    sizes = []
+    read_chunk = MemberStream.read
+    monkeypatch.setattr(MemberStream, "read", lambda self, n=1 << 22: (
+        sizes.append(n), read_chunk(self, n))[1])
+    records = list(read(str(folder), ImportOptions()))
+    assert sum(isinstance(r, Post) for r in records) == 600
+    assert size > 16 * (1 << 14) and max(sizes) <= 1 << 14
+    assert records[-1].taken_at.isoformat() == "2024-01-28T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("cut", [1, 3], ids=["last-brace", "inside-the-id"])
+def test_outbox_cut_after_its_last_post_leaves_the_database_as_it_was(run, stats_of, tmp_path,
+                                                                       cut):
+    """Every post has been handed to the store when the end turns out to be missing."""
+    db = tmp_path / "k.duckdb"
+    assert run("import", _outbox_with_visibilities(tmp_path), "--db", db).exit_code == 0
+    before = stats_of(db)
+    result = run("import", _big_outbox(tmp_path, 300, cut), "--db", db)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "truncated: JSON ends early" in result.stderr
+    assert stats_of(db) == before
+
+
+def test_an_activity_whose_time_is_not_text_is_one_bad_record(run, stats_of, tmp_path):
+    folder = _export_with_times(tmp_path, "2024-01-01T00:00:00Z", 20240101)
+    db = tmp_path / "k.duckdb"
+    result = run("import", folder, "--db", db)
+    assert result.exit_code == 2
+    assert "outbox.json: orderedItems[0]: a time holds" in result.stderr
+    result = run("import", folder, "--db", db, "--skip-bad-records")
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 bad record:" in result.stderr
+    assert (stats_of(db)["posts"], stats_of(db)["reposts"]) == (0, 1)
+
+
+def test_without_actor_json_the_owner_is_the_first_activity_actor(tmp_path):
+    folder = _outbox_with_visibilities(tmp_path)
+    outbox = json.loads((folder / "outbox.json").read_text())
+    outbox["orderedItems"].insert(0, {"type": "Like", "object": "x"})  # no actor
+    (folder / "outbox.json").write_text(json.dumps(outbox))
+    records = list(read(str(folder), ImportOptions()))
+    assert records[-1].owner_id == "https://ex.social/users/me"
+    # followers-only is read against the owner's followers even for the activities before
+    posts = [r for r in records if isinstance(r, Post)]
+    assert [p.visibility for p in posts] == ["public", "unlisted", "followers"]
