@@ -7,14 +7,16 @@ backspaces can write over what was printed, and a direction control (U+202E) can
 the rest of a line around. :func:`for_terminal` removes escape sequences and control
 characters (keeping line breaks and tabs; a carriage return becomes a line break) and
 shows direction controls as ``[U+202E]``, as the evidence pack does for handles. The
-HTML pages escape text their own way (``report.html``).
+HTML pages escape text their own way (autoescape, direction controls isolated with
+``dir="auto"``); :func:`for_page` takes control characters out of what they print as well,
+so that no escape sequence ends up in a page someone saves, greps or prints on a terminal.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["for_terminal"]
+__all__ = ["for_terminal", "for_page"]
 
 #: ESC sequences: CSI (ESC [ ... final byte, within its line), a string (ESC ] P X ^ _ ...)
 #: only with its end (BEL or ESC \\) on the same line, else ESC and the one character after
@@ -52,3 +54,13 @@ def for_terminal(text: str, one_line: bool = False, visible: bool = False) -> st
     if one_line:
         text = " ".join(text.split("\n"))
     return _DIRECTION.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
+
+
+def for_page(value):
+    """A value printed in an HTML page (the templates' ``finalize``): text without escape
+    sequences or control characters (line breaks and tabs kept); other values as they are.
+    Markup stays markup: taking characters out of it cannot make a tag."""
+    if not isinstance(value, str):
+        return value
+    cleaned = _CONTROLS.sub("", _ESCAPES.sub("", value.replace("\r\n", "\n")))
+    return type(value)(cleaned) if type(value) is not str else cleaned

@@ -369,3 +369,60 @@ def test_care_counts_from_a_later_import_that_says_no_time(tmp_path, run):
     data = json.loads(run("inbox", "--db", db, "--days", "365", "--json").stdout)
     assert data["now"].startswith("2024-05-20T10:00:00")
     assert [i["post_id"] for i in data["items"]] == ["r1"]
+
+
+def test_every_output_names_the_fetch_command_with_the_owners_handle(tmp_path, run):
+    """The page and `report` named the owner's handle in the command; report.json, `care`,
+    `safety` and `network` still gave `@USER@INSTANCE` (a user's-eye review on the real
+    export, 2026-12-06)."""
+    path = FIXTURES / "mastodon-archive-full"
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db, out = tmp_path / "k.duckdb", tmp_path / "r"
+    assert run("import", path, "--db", db).exit_code == 0
+    assert run("report", "--db", db, "--out", out).exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    handle = report["source"]["me"]["handle"]
+    assert handle.count("@") == 2
+    assert report["data"]["fetch_command"] == f"kindscope analyze mastodon:{handle}"
+    for command in ("care", "safety", "network", "inbox"):
+        text = run(command, "--db", db).stdout
+        assert "@USER@INSTANCE" not in text and f"mastodon:{handle}" in text, command
+
+
+def test_one_sided_ties_give_no_reciprocity_and_no_silent_people(tmp_path, run):
+    """An export holds only the owner's replies and follows: `network` printed
+    "reciprocity 0.000", report.json "global": 0.0, and `network --json` listed twenty people
+    as never replying to the owner (a user's-eye review, 2026-12-06)."""
+    for name in ("mastodon-archive-full", "bluesky/car/repo.car"):
+        path = FIXTURES / name
+        if not path.exists():
+            pytest.skip("fixture missing")
+        db, out = tmp_path / f"{path.name}.duckdb", tmp_path / path.name
+        assert run("import", path, "--db", db).exit_code == 0
+        text = run("network", "--db", db).stdout
+        assert "reciprocity 0.000" not in text and "reciprocity n/a" in text, name
+        data = json.loads(run("network", "--db", db, "--json").stdout)
+        assert data["reciprocity"] is None, name
+        assert data["owners"] and all(not o["reciprocity"]["unreturned_replies"]
+                                      for o in data["owners"]), name
+        assert run("report", "--db", db, "--out", out).exit_code == 0
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        assert report["network"]["reciprocity"]["global"] is None, name
+
+
+@pytest.mark.parametrize(("platform", "handle", "command"), [
+    ("mastodon", "@me@example.social", "kindscope analyze mastodon:@me@example.social"),
+    ("mastodon", "me@example.social", "kindscope analyze mastodon:@me@example.social"),
+    ("mastodon", "me", "kindscope analyze mastodon:@USER@INSTANCE"),  # no server: no guess
+    ("bluesky", "me.bsky.social", "kindscope analyze bluesky:me.bsky.social"),
+    ("bluesky", "@me.bsky.social", "kindscope analyze bluesky:me.bsky.social"),
+    ("bluesky", "did:plc:abc", "kindscope analyze bluesky:HANDLE"),  # an id, not a handle
+    ("bluesky", "me.bsky.social; rm -rf ~", "kindscope analyze bluesky:HANDLE"),
+    ("bluesky", None, "kindscope analyze bluesky:HANDLE"),
+    ("x", "me", None),
+])
+def test_the_fetch_command_takes_only_a_plain_handle(platform, handle, command):
+    from kindscope.store.availability import fetch_command
+
+    assert fetch_command(platform, handle) == command

@@ -6,11 +6,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kindscope.care.queue import CareQueue
 from kindscope.care.terminal import MISSES, REASON_WORDS, count_words, now_words
+from kindscope.terminal_text import for_page
 
 __all__ = ["render_page"]
 
 _ENV = Environment(loader=PackageLoader("kindscope.care", "templates"),
-                   autoescape=select_autoescape(default=True, default_for_string=True))
+                   autoescape=select_autoescape(default=True, default_for_string=True),
+                   finalize=for_page)
 
 
 def _safe_url(url: str | None) -> str | None:

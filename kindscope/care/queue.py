@@ -37,6 +37,7 @@ from kindscope.care.signposting import (
     signposting,
     with_the,
 )
+from kindscope.metrics.common import NO_SCORES_REASON
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
@@ -167,9 +168,10 @@ def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
     return imported
 
 
-def _get_circle(platform: str, what: str) -> str:
-    """How to get ``what`` of the circle on ``platform``, in words."""
-    command = following_command(platform)
+def _get_circle(platform: str, what: str, handle: str | None = None) -> str:
+    """How to get ``what`` of the circle on ``platform`` (the owner's ``handle`` in the
+    command where known), in words."""
+    command = following_command(platform, handle)
     if command:
         return f"`{command}` fetches {what}"
     if platform == "x" and what == "your follows":
@@ -190,6 +192,20 @@ def _circle(rm: ReadModel) -> tuple[list[str], list[str]]:
     following = sorted(set(target[source == rm.me].tolist()))
     followers = sorted(set(source[target == rm.me].tolist()))
     return following, followers
+
+
+def _after_the_data(rm: ReadModel, as_of: datetime | None, since: datetime) -> str | None:
+    """Why nothing can be said when ``--as-of`` puts the whole window after the end of the
+    data ("no painful post is waiting" of a window the data never reached was a false
+    all-clear: a user's-eye review, 2026-12-06), or None."""
+    if as_of is None:
+        return None
+    end, _ = care_rows.data_end(rm.store, rm.platform)
+    if end is None or since <= end:
+        return None
+    return (f"this data ends on {end:%Y-%m-%d}, before the window asked for (from "
+            f"{since:%Y-%m-%d %H:%M} UTC): import "
+            "newer data, or give an earlier --as-of")
 
 
 def _hours(now: datetime, then: datetime) -> float:
@@ -232,16 +248,22 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
             post_url(rm.platform, post_id, url, handles.get(author)), _hours(now, at),
             "only hostile replies" if hostile_only else "no reply yet", later,
             help_for_reader))
-    note = None
-    if not following:
+    note = _after_the_data(rm, as_of, since)
+    if note is not None:
+        pass
+    elif not following:
         note = ("this data does not say whom you follow, so there is no circle to look at: "
-                + _get_circle(rm.platform, "your follows"))
+                + _get_circle(rm.platform, "your follows", rm.carries.handle))
     elif not care_rows.posts_by_any(rm, following):
         # an archive or a repository holds only the user's own posts: "no painful post is
         # waiting" would be a claim the data cannot make (a user's-eye review, 2026-12-06)
         note = ("this data holds no posts by the people you follow, so whether any of them "
                 "is waiting for an answer cannot be seen: "
-                + _get_circle(rm.platform, "their recent posts"))
+                + _get_circle(rm.platform, "their recent posts", rm.carries.handle))
+    elif not rm.scored:
+        # no post reads as painful before the signals have read them: "nothing is waiting"
+        # would be a false all-clear (`kindscope care` scores first; a report need not)
+        note = f"{NO_SCORES_REASON}: `kindscope care` reads them first"
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
                      sum(1 for r in eligible if r[4]), _now_from(as_of),
@@ -280,8 +302,10 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     aimed = rm.available("pileons")  # others' replies and mentions aimed at me
-    if not aimed.available:  # "0 replies ... have no answer" would be a claim it cannot make
-        return CareQueue(now.isoformat(), days, 0, (), 0, {}, aimed.reason,
+    # "0 replies ... have no answer" would be a claim it cannot make
+    reason = _after_the_data(rm, as_of, since) or (None if aimed.available else aimed.reason)
+    if reason is not None:
+        return CareQueue(now.isoformat(), days, 0, (), 0, {}, reason,
                          now_from=_now_from(as_of), available=False)
     rows = care_rows.inbox_rows(rm, now, since)
     blocked = sum(1 for r in rows if r[-1])  # you chose not to see them: counted, not shown

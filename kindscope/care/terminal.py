@@ -238,7 +238,8 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         lines.extend(_help_for_you(queue, listed=bool(helped), shown=show_hostile))
     if queue.held_back:
         lines.append("")
-        lines.append(f"{queue.held_back} more wait past your care budget of {queue.budget}. "
+        waits = "waits" if queue.held_back == 1 else "wait"
+        lines.append(f"{queue.held_back} more {waits} past your care budget of {queue.budget}. "
                      "You are not a crisis counsellor: it is fine to stop here.")
     left_out = [f"{n} from people {REASON_WORDS[r]}" for r, n in queue.excluded.items() if n]
     if left_out:

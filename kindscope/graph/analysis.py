@@ -125,6 +125,15 @@ def _owner_view(rm: ReadModel, net, partition: Partition) -> OwnerView:
         rm.available("follow_back"), rm.available("unfollows"))
 
 
+def _both_ways(rm: ReadModel | None, kind: str) -> bool:
+    """Whether the data can show ties returned: follows both ways for a follow graph,
+    others' replies for an interaction graph. From one side only every tie reads as
+    unreturned ("reciprocity 0.000" of a repository holding only the owner's follows)."""
+    if rm is None:
+        return True
+    return rm.available("follow_back" if kind == "follow" else "replies").available
+
+
 def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | None = None,
                     seed: int | None = None, tries: int | None = None,
                     snapshots: str = "latest") -> NetworkReport:
@@ -149,7 +158,8 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
     held = replies is None or replies.available
     return NetworkReport(
         graph=net.kind, nodes=graph.graph.vcount(), edges=graph.graph.ecount(),
-        reciprocity=global_reciprocity(graph), modularity=partition.modularity,
+        reciprocity=global_reciprocity(graph) if _both_ways(rm, net.kind) else None,
+        modularity=partition.modularity,
         seed=partition.seed, membership=dict(zip(keys, partition.membership, strict=True)),
         communities=communities,
         bridges=bridges(graph, partition),

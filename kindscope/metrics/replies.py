@@ -100,10 +100,11 @@ def void_rate(rm: ReadModel) -> VoidRate:
                                 e7, u7, u7 / e7 if e7 else None, h7, n24, n7))
     silent = examples(aggregates.unanswered_examples(rm, WEEK, MAX_UNANSWERED))
     return VoidRate(availability, needs, tuple(groups), silent,
-                    not_captured_note(rm.platform, groups))
+                    not_captured_note(rm.platform, groups, rm.carries.handle))
 
 
-def not_captured_note(platform: str, groups: list[VoidGroup]) -> str | None:
+def not_captured_note(platform: str, groups: list[VoidGroup],
+                      handle: str | None = None) -> str | None:
     """What the void rate leaves out because no capture ran past it, in one sentence."""
     week = sum(g.not_captured_7d for g in groups)
     day = sum(g.not_captured_24h for g in groups)
@@ -113,7 +114,7 @@ def not_captured_note(platform: str, groups: list[VoidGroup]) -> str | None:
                           for n, column in ((week, "7-day"), (day, "24-hour")) if n)
     return (f"Others' replies in this data come only from Jetstream captures, which hold "
             f"only what happened while they ran: whether anyone answered {counts} cannot "
-            f"be seen, so they are counted in neither ({remedy(platform, 'replies')}).")
+            f"be seen, so they are counted in neither ({remedy(platform, 'replies', handle)}).")
 
 
 def time_to_reply(rm: ReadModel) -> TimeToReply:

@@ -19,6 +19,7 @@ from kindscope.metrics.common import NO_SCORES_REASON
 from kindscope.report.figures import SUPPORT_NAMES
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
+from kindscope.report.view import abuse_is_no_answer
 from kindscope.signals.reliability import weak_signals
 from kindscope.store import aggregates
 from kindscope.store.availability import ITEMS, QUESTION_NAMES, QUESTIONS, fetch_command
@@ -73,6 +74,8 @@ def _headline(report: dict) -> str:
     groups = {g["group"]: g for g in void.get("groups", [])}
     distress, upbeat = groups.get("distress"), groups.get("upbeat")
     if void["available"]:
+        # unread, any reply counts: "an answer" leaves out abuse only where replies were read
+        answer = "an answer" if abuse_is_no_answer(report) else "a reply"
         # the posts judged: a week old, and, where captures are the only source of
         # replies, made while one ran (the rest are counted apart as not captured)
         captured = any(g.get("not_captured_7d") for g in groups.values())
@@ -82,19 +85,19 @@ def _headline(report: dict) -> str:
             if min(distress["eligible_7d"], upbeat["eligible_7d"]) < FEW:
                 d, u = (g["eligible_7d"] - g["unanswered_7d"] for g in (distress, upbeat))
                 return (f"Of your {_posts(distress['eligible_7d'], 'painful post')} "
-                        f"{judged}, {d} got an answer within a week; of your "
+                        f"{judged}, {d} got {answer} within a week; of your "
                         f"{_posts(upbeat['eligible_7d'], 'upbeat one')}, {u}.")
             d = _in_ten(1 - distress["rate_7d"])
             u = _in_ten(1 - upbeat["rate_7d"])
-            return (f"Your painful posts {judged} got an answer within a week {d} times in "
+            return (f"Your painful posts {judged} got {answer} within a week {d} times in "
                     f"10; your upbeat ones {u} in 10." if captured else
-                    f"Your painful posts got an answer within a week {d} times in 10; "
+                    f"Your painful posts got {answer} within a week {d} times in 10; "
                     f"your upbeat ones {u} in 10.")
         rows = [g for g in groups.values() if g["eligible_7d"]]
         eligible = sum(g["eligible_7d"] for g in rows)
         answered = eligible - sum(g["unanswered_7d"] for g in rows)
         if eligible:
-            return (f"{answered} of your {_posts(eligible, 'post')} {judged} got an answer "
+            return (f"{answered} of your {_posts(eligible, 'post')} {judged} got {answer} "
                     "from someone within a week.")
         if captured:
             return ("None of your posts can be counted: the captures that hold others' "
@@ -225,7 +228,7 @@ def _data(rm: ReadModel) -> dict:
         "carries": sorted(i for i in rm.carries.items if i in ITEMS),
         "cannot_show": [{"question": q, "name": QUESTION_NAMES[q], "needs": QUESTIONS[q][1]}
                         for q in missing],
-        "fetch_command": fetch_command(rm.platform),
+        "fetch_command": fetch_command(rm.platform, rm.carries.handle),
         "only_own_posts": "others_replies" not in rm.carries.items,
     }
 
@@ -273,9 +276,12 @@ def _care(rm: ReadModel) -> dict:
     share; the queue itself is only ever shown by ``kindscope care``)."""
     queue = care_queue(rm, budget=0)
     known = queue.note is None
+    # every thread waiting: those that may read as a crisis are listed whatever the budget,
+    # so "held back" alone left exactly them out of the count (a user's-eye review,
+    # 2026-12-06: the demo's report said 1 where `kindscope care` lists 3)
     return {"available": known, "reason": queue.note, "window_days": queue.days,
             "budget": DEFAULT_BUDGET,
-            "unanswered_in_circle": queue.held_back if known else None,
+            "unanswered_in_circle": queue.waiting if known else None,
             "command": "kindscope care"}
 
 

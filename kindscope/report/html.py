@@ -21,6 +21,7 @@ from kindscope.report.figures import GROUP_NAMES, figures, hours, pct, time_labe
 from kindscope.report.view import ReportView, report_view, who
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store.read_sql import MIN_HOSTILE_POSTS
+from kindscope.terminal_text import for_page
 
 __all__ = ["render_html", "environment", "DEMO_NOTE", "MAX_EXAMPLES", "TEMPLATES", "UNOFFERED"]
 
@@ -77,7 +78,7 @@ def _site(url: str) -> str:
 def environment() -> Environment:
     """The report's template environment (autoescape on, filters and helpers registered)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=for_page)
     env.filters.update(pct=pct, hours=hours, n=_n, minute=_minute, capfirst=_capfirst,
                        site=_site, lowerfirst=_lowerfirst,
                        plural=_plural, code=_code)

@@ -18,6 +18,7 @@ from kindscope.graph.diversity import Spread, bridges, owner_spread
 from kindscope.graph.norms import community_number, community_title, describe_communities
 from kindscope.graph.pipeline import NO_TIES, carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
+from kindscope.metrics.common import replies_availability
 from kindscope.store.read import ReadModel
 
 __all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "spread_words",
@@ -123,10 +124,12 @@ def _reciprocity(rm: ReadModel, follows: AccountGraph, recip, handles) -> dict:
         return {**_piece(False, "this source has no follow lists"), "global": None}
     carried = rm.available("follow_back")
     if not carried.available:
+        # one direction only (the owner's own follows): every tie reads as unreturned, so
+        # a share of returned ties would be 0 whatever the truth
         return {**_piece(False, carried.reason, follows=recip.follows, followers=None,
                          follow_back_share=None, not_following_back=None,
                          not_following_back_sample=[]),
-                "global": global_reciprocity(follows)}
+                "global": None}
     not_back = list(recip.not_following_back)
     share = None if not recip.follows else 1 - len(not_back) / recip.follows
     out = _piece(recip.follows > 0 or recip.followers > 0,
@@ -139,7 +142,9 @@ def _reciprocity(rm: ReadModel, follows: AccountGraph, recip, handles) -> dict:
 
 
 def _unanswered(rm: ReadModel, recip, handles) -> dict:
-    replies = rm.available("replies")
+    # the list leaves out senders of replies read as toxic or hateful: unread, it listed
+    # them among people "you would like to know better" (a user's-eye review, 2026-12-06)
+    replies = replies_availability(rm)
     if not replies.available:
         return _piece(False, replies.reason, count=None, accounts=[])
     rows = [_account(handles, a, replies=n) for a, n in recip.unanswered_repliers]

@@ -21,7 +21,7 @@ from kindscope.care.signposting import (
 )
 from kindscope.report.care_view import CareView, MomentsView, care_view, moments_view
 from kindscope.signals.language_names import language_name
-from kindscope.store.availability import remedy
+from kindscope.store.availability import own_command, remedy
 from kindscope.store.read import PLACEHOLDER_OWNERS
 from kindscope.terminal_text import for_terminal
 
@@ -73,7 +73,6 @@ PIECES = {
 }
 PLATFORMS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "generic": "generic data"}
 #: The placeholder each platform's fetch command holds for the user's handle.
-_PLACEHOLDERS = ("@USER@INSTANCE", "HANDLE")
 FORMATS = {
     "x-archive": "an X archive", "mastodon-archive": "a Mastodon account export",
     "mastodon-csv": "a Mastodon CSV export", "bluesky-car": "a Bluesky repository (CAR file)",
@@ -229,9 +228,11 @@ class Panel:
 
 def abuse_is_no_answer(report: dict) -> bool:
     """Whether this report's answers leave out replies read as toxic or hateful: reports
-    since schema 1.4.0; older ones counted any reply."""
+    since schema 1.4.0 whose posts were read; older ones counted any reply, and so does a
+    report of posts not scored yet (no reply reads as anything)."""
     version = str(report.get("schema_version") or "0")
-    return tuple(int(x) for x in version.split(".") if x.isdigit()) >= (1, 4)
+    read = (report.get("source") or {}).get("scored_posts") != 0
+    return read and tuple(int(x) for x in version.split(".") if x.isdigit()) >= (1, 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +318,9 @@ def unscored_words(source: dict) -> str | None:
     until they are, a reply among them counts as an answer (a researcher's review,
     2026-12-06: `community` said so, the report did not)."""
     n = source.get("unscored_posts") or 0
+    if source.get("scored_posts") == 0 and source.get("posts"):  # none read at all
+        return ("No post is scored yet: every section that needs the text signals says so, "
+                "and any reply counts as an answer. `kindscope score` reads them.")
     if not n:
         return None
     if n == 1:
@@ -360,14 +364,10 @@ def _collapsed(report: dict) -> frozenset[str]:
 
 def _command(command: str | None, me: Who) -> str | None:
     """The fetch command (or a text naming it) with the owner's handle in place of the
-    placeholder, where known."""
+    placeholder, where known (reports written before report.json's commands named it)."""
     if command is None or me.is_id or not me.full:
         return command
-    for placeholder in _PLACEHOLDERS:
-        if placeholder in command:
-            handle = me.full if placeholder.startswith("@") else me.full.lstrip("@")
-            return command.replace(placeholder, handle)
-    return command
+    return own_command(command, me.full)
 
 
 def with_own_handle(text: str, source: dict) -> str:

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kindscope import __version__
 from kindscope.safety.incidents import KIND_NAMES
+from kindscope.terminal_text import for_page, for_terminal
 
 if TYPE_CHECKING:
     from kindscope.safety.evidence import Evidence
@@ -44,18 +45,19 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
 
 
-
 def shown_id(value) -> str:
-    """A handle or id with its direction controls made visible (``[U+202E]evil``): a reader
-    must be able to see, and search for, the name exactly as it is stored."""
+    """A handle or id with its direction and other control characters made visible
+    (``[U+202E]evil``, ``ev[U+001B][31mil``), as the report and the terminal show them: a
+    reader must be able to see, and search for, the name exactly as it is stored (the page
+    takes control characters out of everything else it prints)."""
     if value is None:
         return ""
-    return "".join(f"[U+{ord(ch):04X}]" if ch in BIDI_CONTROLS else ch for ch in str(value))
+    return for_terminal(str(value), visible=True)
 
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                   keep_trailing_newline=True)
+                   keep_trailing_newline=True, finalize=for_page)
 _env.filters["id"] = shown_id
 
 

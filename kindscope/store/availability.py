@@ -9,12 +9,13 @@ would get the missing data. The report, the CLI and every analysis ask here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kindscope.store.db import Store
 
 __all__ = ["ITEMS", "QUESTIONS", "QUESTION_NAMES", "Availability", "DataCarries", "data_carries",
-           "fetch_command", "following_command", "remedy", "ways_to_get"]
+           "fetch_command", "following_command", "own_command", "remedy", "ways_to_get"]
 
 #: What an import can carry.
 ITEMS = {
@@ -59,10 +60,37 @@ _FETCH = {
 }
 
 
-def remedy(platform: str, question: str | None = None) -> str:
+#: The placeholders of the commands above, and what a handle put in their place must look
+#: like (a handle comes from the data: nothing that could break the command line).
+_PLACEHOLDERS = ("@USER@INSTANCE", "HANDLE")
+_HANDLE = re.compile(r"@?[A-Za-z0-9_][A-Za-z0-9_.-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?")
+
+
+def own_command(command: str | None, handle: str | None) -> str | None:
+    """``command`` (or words naming it) with the owner's ``handle`` in place of the
+    placeholder, where the handle is a plain one (``@me@host`` on Mastodon, ``me.bsky.social``
+    on Bluesky; never an id such as a DID or a number)."""
+    if command is None or not handle or handle.startswith("did:") or handle.isdigit():
+        return command
+    if not _HANDLE.fullmatch(handle):
+        return command
+    for placeholder in _PLACEHOLDERS:
+        if placeholder in command:
+            if placeholder.startswith("@"):
+                if handle.lstrip("@").count("@") != 1:  # a Mastodon handle names its server
+                    return command
+                return command.replace(placeholder, "@" + handle.lstrip("@"))
+            if "@" in handle.lstrip("@"):
+                return command
+            return command.replace(placeholder, handle.lstrip("@"))
+    return command
+
+
+def remedy(platform: str, question: str | None = None, handle: str | None = None) -> str:
     """How to get what a question needs, in words: unfollows need a second look at the
-    follow lists, taken later (each import or fetch is one snapshot); the rest, the data."""
-    command = fetch_command(platform)
+    follow lists, taken later (each import or fetch is one snapshot); the rest, the data.
+    ``handle``: the owner's, put in the command in place of its placeholder."""
+    command = fetch_command(platform, handle)
     if question == "unfollows":
         if command:
             return f"run `{command}` again later: each run keeps one snapshot of your follows"
@@ -77,13 +105,13 @@ def remedy(platform: str, question: str | None = None) -> str:
     return "kindscope has no online source for this platform"
 
 
-def ways_to_get(platform: str, questions: list[str]) -> str:
+def ways_to_get(platform: str, questions: list[str], handle: str | None = None) -> str:
     """The questions a data cannot answer, each group with how to get it, in one line:
     "bot-like followers, follow waves (...); unfollows (...)"."""
     rest = [QUESTION_NAMES[q] for q in questions if q != "unfollows"]
-    parts = [f"{', '.join(rest)} ({remedy(platform)})"] if rest else []
+    parts = [f"{', '.join(rest)} ({remedy(platform, None, handle)})"] if rest else []
     if "unfollows" in questions:
-        parts.append(f"{QUESTION_NAMES['unfollows']} ({remedy(platform, 'unfollows')})")
+        parts.append(f"{QUESTION_NAMES['unfollows']} ({remedy(platform, 'unfollows', handle)})")
     return "; ".join(parts)
 
 
@@ -93,16 +121,17 @@ _FETCH_FOLLOWING = {"bluesky": "kindscope import bluesky:HANDLE --following",
                     "mastodon": "kindscope import mastodon:@USER@INSTANCE --following"}
 
 
-def following_command(platform: str) -> str | None:
+def following_command(platform: str, handle: str | None = None) -> str | None:
     """The one command that gets whom the owner follows and their recent posts for
-    ``platform``, or None where kindscope has no online source (X)."""
-    return _FETCH_FOLLOWING.get(platform)
+    ``platform`` (with the owner's ``handle`` where known), or None where kindscope has no
+    online source (X)."""
+    return own_command(_FETCH_FOLLOWING.get(platform), handle)
 
 
-def fetch_command(platform: str) -> str | None:
-    """The one command that gets other people's replies and follows for ``platform``, or
-    None where kindscope has no online source (X)."""
-    return _FETCH.get(platform)
+def fetch_command(platform: str, handle: str | None = None) -> str | None:
+    """The one command that gets other people's replies and follows for ``platform`` (with
+    the owner's ``handle`` where known), or None where kindscope has no online source (X)."""
+    return own_command(_FETCH.get(platform), handle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +151,8 @@ class DataCarries:
     formats: tuple[str, ...]
     #: Snapshots of the owner per follow direction (the unfollow audit needs two).
     follow_imports: int = 0
+    #: The owner's handle where the data has one: the commands given in reasons name it.
+    handle: str | None = None
 
     def has(self, item: str) -> bool:
         if item == "engagement":
@@ -138,7 +169,8 @@ class DataCarries:
 
     def reason(self, words: str, question: str | None = None) -> str:
         source = ", ".join(self.formats) or "no import"
-        return f"this data ({source}) does not hold {words}; {remedy(self.platform, question)}"
+        return (f"this data ({source}) does not hold {words}; "
+                f"{remedy(self.platform, question, self.handle)}")
 
     def missing(self) -> list[str]:
         """Questions the data cannot answer, in :data:`QUESTIONS` order."""
@@ -186,4 +218,7 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
            JOIN snapshot_carries c USING (snapshot_id)
            WHERE s.platform = ? AND s.owner_id = ? AND c.item IN ('followers', 'following')""",
         [platform, me])
-    return DataCarries(platform, frozenset(items), formats, int(follow_imports or 0))
+    handle = store.scalar("SELECT min(handle) FROM accounts WHERE platform = ? AND "
+                          "account_id = ? AND handle <> ''", [platform, me])
+    return DataCarries(platform, frozenset(items), formats, int(follow_imports or 0),
+                       handle if isinstance(handle, str) else None)

@@ -182,18 +182,21 @@ def snapshot_directions(store: Store, snapshot_ids) -> dict[str, frozenset[str]]
 
 def owner_snapshots(store: Store, platform: str, owner_id: str) -> list[str]:
     """Snapshots of this owner and platform that hold follow edges, oldest first; of two
-    in a row read from the same source in the same format that hold the same follows of
-    the owner (one archive imported twice, with and without --include-dms), only the later:
-    they are one look at the follow lists, not two to compare."""
+    in a row that hold the same follows of the owner and are either read from the same
+    source in the same format (one archive imported twice, with and without
+    --include-dms) or taken at the same time (one archive imported as a folder and again as
+    its zip), only the later: they are one look at the follow lists, not two to compare."""
     rows = store.rows(
-        """SELECT s.snapshot_id, s.source, s.format FROM snapshots s
+        """SELECT s.snapshot_id, s.source, s.format, s.taken_at FROM snapshots s
            WHERE s.platform = ? AND s.owner_id = ?
              AND EXISTS (SELECT 1 FROM follows f WHERE f.snapshot_id = s.snapshot_id)
            ORDER BY coalesce(s.taken_at, s.imported_at), s.imported_at""",
         [platform, owner_id])
     kept = []
-    for (snap, source, fmt), later in zip(rows, [*rows[1:], None], strict=False):
-        if later is not None and (source, fmt) == later[1:] and all(
+    for (snap, source, fmt, taken), later in zip(rows, [*rows[1:], None], strict=False):
+        one_look = later is not None and (
+            (source, fmt) == tuple(later[1:3]) or (taken is not None and taken == later[3]))
+        if one_look and all(
                 follow_ids(store, snap, owner_id, d) == follow_ids(store, later[0], owner_id, d)
                 for d in ("followers", "following")):
             continue

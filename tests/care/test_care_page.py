@@ -88,6 +88,8 @@ def test_care_and_inbox_commands_end_to_end(run, tmp_path, monkeypatch):
     assert {p.name for p in tmp_path.iterdir()} - before <= {"page", "k.duckdb.wal"}
     text = run("care", "--db", db, "--budget", "1").stdout
     assert "2 more wait past your care budget" in text and "not a crisis counsellor" in text
+    assert "1 more waits past your care budget of 2" in run("care", "--db", db, "--budget",
+                                                            "2").stdout
     inbox = json.loads(run("inbox", "--db", db, "--json").stdout.splitlines()[0])
     assert inbox["items"][0]["post_id"] == "r1"
     assert run("care", "--db", db, "--as-of", "yesterday").exit_code == 2

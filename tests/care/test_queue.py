@@ -202,6 +202,24 @@ def test_outside_the_window_and_after_now_are_left_out(store):
     assert "a2" in _ids(later) and "a1" in _ids(later)
 
 
+def test_a_window_after_the_end_of_the_data_says_so_instead_of_nothing_waiting(store):
+    """`--as-of` a year past the data: "no painful post is waiting" of a window the data
+    never reached was a false all-clear (a user's-eye review, 2026-12-06)."""
+    later = TAKEN + timedelta(days=365)
+    queue = _queue(store, as_of=later)
+    assert not queue.available and not queue.items
+    assert f"this data ends on {TAKEN:%Y-%m-%d}, before the window" in queue.note
+    rm = read_model(store)
+    try:
+        mine = inbox(rm, as_of=later)
+        inside = inbox(rm, as_of=TAKEN + timedelta(days=1))  # the window still reaches it
+    finally:
+        rm.close()
+    assert not mine.available and "before the window" in mine.note
+    assert inside.available
+    assert _queue(store, as_of=TAKEN + timedelta(days=2)).available
+
+
 def test_self_replies_are_not_answers_and_show_beside_the_post(store):
     item = next(i for i in _queue(store).items if i.post_id == "h1")
     assert item.status == "no reply yet"

@@ -39,3 +39,21 @@ def test_nothing_of_the_queue_in_the_report(tmp_path):
     assert care["unanswered_in_circle"] == len(queue.items) and care["command"]
     assert set(care) == {"available", "reason", "window_days", "budget",
                          "unanswered_in_circle", "command"}
+
+
+def test_the_count_holds_the_threads_that_may_read_as_a_crisis(tmp_path):
+    """Threads that may read as a crisis are listed whatever the budget; the report's count
+    once left exactly them out (it counted those held back by a budget of 0)."""
+    store = Store(tmp_path / "k.duckdb")
+    try:
+        import_sources(store, [str(demo_path())])
+        store.execute("INSERT INTO signal_scores SELECT platform, post_id, s.signal, 0.9, "
+                      "'test-1' FROM posts, (VALUES ('distress'), ('crisis')) s(signal)")
+        rm = read_model(store)
+        queue = care_queue(rm, budget=0)
+        rm.close()
+        report = build_report(store)
+    finally:
+        store.close()
+    assert queue.items and queue.held_back == 0  # every waiting thread may read as a crisis
+    assert report["care"]["unanswered_in_circle"] == queue.waiting == len(queue.items)

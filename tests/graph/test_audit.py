@@ -117,6 +117,21 @@ def test_json_and_report_say_what_was_not_compared(store):
     assert "stopped following you" not in page
 
 
+def test_one_archive_as_a_folder_and_as_its_zip_is_one_look(store):
+    """The same X archive imported unpacked and then as its zip: two sources, one time of
+    taking and the same follows, so no "0 accounts stopped following you" between them (a
+    user's-eye review on the real archive, 2026-12-06); a later look with the same follows
+    is still compared."""
+    edges = [("me", "a"), ("a", "me")]
+    for sid, source in (("folder", "twitter-2022"), ("zip", "twitter-2022.zip")):
+        _snapshot(store, sid, "x-archive", JAN, edges, platform="x")
+        store.execute("UPDATE snapshots SET source = ? WHERE snapshot_id = ?", [source, sid])
+    assert unfollow_audit(store, "x", "me") is None
+    _snapshot(store, "later", "x-archive", FEB, edges, platform="x")
+    audit = unfollow_audit(store, "x", "me")
+    assert (audit.before, audit.after) == ("zip", "later") and audit.unfollowed_me == ()
+
+
 def test_one_archive_imported_twice_is_one_look_at_the_follow_lists(store):
     """The same X archive imported with and without --include-dms: two snapshots of one
     source and the same follows, not an older and a newer look to compare (a user's-eye

@@ -134,8 +134,9 @@ def test_the_report_says_which_posts_no_capture_ran_past(store, tmp_path):
     assert other["not_captured_24h"] == other["posts"] - 2
     assert "come only from Jetstream captures" in void["not_captured"]
     assert "`kindscope analyze bluesky:HANDLE` fetches them" in void["not_captured"]
+    # not scored: any reply counts, so it is "a reply", not "an answer" (abuse left out)
     assert report["summary"]["sentence"] == ("1 of your 1 post that a capture of replies ran "
-                                             "a week past got an answer from someone within "
+                                             "a week past got a reply from someone within "
                                              "a week.")
     page = " ".join(render_html(report).split())
     assert "come only from Jetstream captures" in page

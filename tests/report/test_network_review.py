@@ -12,7 +12,7 @@ import json
 import re
 
 import pytest
-from storedata import add_scores
+from storedata import add_scores, read_every_post
 from test_network_safety_sections import store_from, two_cliques
 
 from kindscope.graph.diversity import Spread
@@ -198,6 +198,7 @@ def test_accounts_i_blocked_or_muted_are_never_offered(tmp_path):
     lines += [{"type": "block", "account": "me", "target": "b2"},
               {"type": "mute", "account": "me", "target": "a4"}]
     store = store_from(tmp_path, lines)
+    read_every_post(store)
     net = build_report(store)["network"]
     repliers = {a["account_id"] for a in net["unanswered_repliers"]["accounts"]}
     bridges = {a["account_id"] for a in net["bridges"]["accounts"]}
@@ -206,7 +207,9 @@ def test_accounts_i_blocked_or_muted_are_never_offered(tmp_path):
     # and the page says whom it leaves out, in the section they would have been listed in
     page = render_html(build_report(store))
     assert "blocked or muted" in _section(page, "People who reply to you")
-    plain = build_report(store_from(tmp_path, network_lines(replies=True)))["network"]
+    plain_store = store_from(tmp_path, network_lines(replies=True))
+    read_every_post(plain_store)
+    plain = build_report(plain_store)["network"]
     assert {"a4", "b2"} <= {a["account_id"] for a in plain["unanswered_repliers"]["accounts"]}
 
 

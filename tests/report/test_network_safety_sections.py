@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from storedata import add_scores
+from storedata import add_scores, read_every_post
 
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, render_html
@@ -76,7 +76,9 @@ def _score(store: Store, rows: list[tuple[str, str, float]]) -> None:
 
 
 def test_network_section_on_a_community(tmp_path):
-    report = build_report(store_from(tmp_path, community_lines()))
+    store = store_from(tmp_path, community_lines())
+    read_every_post(store)
+    report = build_report(store)
     net = report["network"]
     assert net["available"] and net["graph"] == "follow" and not net["ego_network"]
     assert net["communities"]["available"] and net["communities"]["count"] >= 2

@@ -8,6 +8,7 @@ download) and checks that injection strings in posts render as text and never ru
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,34 @@ def test_html_escapes_every_text(tmp_path, monkeypatch):
     assert escape("<img src=x onerror=alert(7)>") in page
     assert "<details><summary>Content note" in page  # the crisis-level post
     assert "Samaritans" in page
+
+
+CONTROL_TEXTS = ["red \x1b[31malert\x1b[0m here", "bell\x07 nul\x00 \x1b]0;title\x07done",
+                 "c1 \x85\x9b2J end\r\nnext"]
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_pages_print_no_control_characters(tmp_path, monkeypatch):
+    """An escape sequence in a post reached report.html and the inbox page as it was (a
+    user's-eye review, 2026-12-06): harmless in a browser, not in a page someone greps or
+    prints on a terminal. Handles keep theirs visible, as [U+001B]."""
+    from kindscope.care.page import render_page
+    from kindscope.care.queue import inbox
+    from kindscope.safety.evidence_html import shown_id
+    from kindscope.store.read import read_model
+
+    monkeypatch.setitem(globals(), "INJECTIONS", CONTROL_TEXTS)
+    store = scored_store(tmp_path)
+    page = render_html(build_report(store))
+    rm = read_model(store)
+    try:
+        inbox_page = render_page(inbox(rm, days=365), kind="inbox")
+    finally:
+        rm.close()
+    for html in (page, inbox_page):
+        assert "red alert here" in html and "bell nul done" in html
+        assert not CONTROL.search(html)
+    assert shown_id("ev\x1b[31mil") == "ev[U+001B][31mil"
 
 
 def test_like_counts_hidden_unless_asked(tmp_path):
@@ -243,6 +272,29 @@ def test_posts_imported_after_scoring_are_said_not_scored(tmp_path, run):
     assert 0 < given["replies_read"] <= given["replies"]
     kind = given["supportive_share"] * given["replies_read"]
     assert abs(kind - round(kind)) < 0.01  # the share is rounded to 4 places
+
+
+def test_a_report_of_posts_never_scored_claims_nothing_that_needs_them(tmp_path, run):
+    """`import` then `report`, the README's step-by-step route, without `score`: the care
+    section said no painful post was waiting, "People who reply to you" offered senders of
+    abuse as people to know better, and replies that read as toxic counted as answers while
+    the page said they did not (a user's-eye review, 2026-12-06)."""
+    db = tmp_path / "u.duckdb"
+    assert run("import", ROOT / "kindscope/demo/demo-community.jsonl", "--db", db).exit_code == 0
+    result = run("report", "--db", db, "--out", tmp_path / "r")
+    assert result.exit_code == 0, result.output
+    assert "No post is scored yet" in result.stdout and "`kindscope score`" in result.stdout
+    report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert report["source"]["scored_posts"] == 0
+    care = report["care"]
+    assert not care["available"] and care["unanswered_in_circle"] is None
+    assert "not been scored" in care["reason"]
+    repliers = report["network"]["unanswered_repliers"]
+    assert not repliers["available"] and repliers["accounts"] == []
+    assert "got a reply from someone" in report["summary"]["sentence"]
+    page = " ".join((tmp_path / "r" / "report.html").read_text(encoding="utf-8").split())
+    assert "abuse is not an answer" not in page
+    assert "no painful post by people in your circle is waiting" not in page
 
 
 def test_the_terminal_points_to_help_when_the_users_own_posts_read_as_a_crisis(tmp_path, run):
