@@ -30,7 +30,7 @@ from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
 from kindscope.signals.targets import adjust_targets, target_mask
 from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, wish_masks
-from kindscope.signals.wordless import about_posting, no_letters
+from kindscope.signals.wordless import no_letters
 
 __all__ = ["ARTIFACTS", "ARTIFACT_FILES", "MODEL_VERSION", "SIGNALS", "SignalModel",
            "get_model"]
@@ -142,10 +142,8 @@ class SignalModel:
         # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag from
         # the heads. The rule layers below still read the words ("💔goodbye everyone💔").
         # So does a text of only digits and punctuation that makes no face once mentions
-        # and links are out ("#", "...", "12345", "@someone"; not ":(": ``wordless.py``),
-        # and one only about posting itself ("This is my first post!", crisis 0.89).
+        # and links are out ("#", "...", "12345", "@someone"; not ":(": ``wordless.py``).
         blank = np.array([not (encoded.token_ids[i] != self._unk).any() or no_letters(t)
-                          or about_posting(t)
                           for i, t in zip(rows, plain, strict=True)], dtype=bool)
         if blank.any():
             out = {s: cap_where(p, blank) for s, p in out.items()}

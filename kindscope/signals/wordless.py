@@ -1,4 +1,4 @@
-"""Texts with no words, and texts only about posting: no flag from the heads.
+"""Texts with no words: no flag from the heads.
 
 A text of nothing but digits, spaces and punctuation that makes no face, once mentions and
 links are taken out ("#", "...", "12345", "@someone"), holds no words to read, yet the heads
@@ -14,22 +14,18 @@ with one full stop, was tried and not shipped: on a review set written to break 
 lowered ten of 77 flagged posts by people at risk ("why am i still here...", "im sorry
 mom..."): trailing off is itself a sign the head has learnt.
 
-A text whose whole content is the act of posting ("This is my first post!", "test post",
-"New post with one image"; :func:`about_posting`) holds nothing to read either, yet the crisis
-head read such texts at 0.5-0.92 (model 2026.12.21): the word "post" leans to crisis, learnt
-from goodbyes ("this is my last post"), and a real Bluesky repository's "This is my first
-post!" opened its owner's report with a crisis note (a user's-eye review, 2026-12-06). Only
-the whole text is matched, never a last, final or goodbye post, and the rule layers still read
-it. Reading every "post" as another word was not tried further: in a probe it also lowered
-goodbyes ("posting this before i go. i love you all" 0.71 -> 0.27, "post" read as "message").
+A rule for texts only about posting ("This is my first post!" crisis 0.89, "test post" 0.69)
+was tried and not shipped either (plan 31, ``training/variants/2026-12-06l``): it took no flag
+from any post by someone at risk, but on its review set it cleared only 4 of the 10 posts
+about posting the model flags (its bar asked half); the others say more ("ok first post. what
+do people even post here" 0.75).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-__all__ = ["no_letters", "about_posting"]
+__all__ = ["no_letters"]
 
 _MENTIONS_LINKS = re.compile(r"(?:^|(?<=\s))@[\w.@-]+|https?://\S+|www\.\S+")
 
@@ -44,41 +40,3 @@ def no_letters(text: str) -> bool:
     """Whether ``text`` holds nothing but digits, spaces and punctuation (``_NO_WORDS``)
     once mentions and links are taken out."""
     return set(_MENTIONS_LINKS.sub(" ", text or "")) <= _NO_WORDS
-
-
-_POST = r"(?:post|skeet|toot|tweet|thread)"
-_PLATFORM = (r"(?:here|on here|in here|ever|on (?:bluesky|bsky|mastodon|the fediverse|twitter|x|"
-             r"threads|reddit|this (?:app|site|platform|server|instance|account)))")
-_MEDIA = (r"(?:(?:with|without) (?:no|one|an?|two|three|four|\d+|some|multiple) (?:alt text|"
-          r"(?:image|photo|picture|pic|link|video|gif|poll)s?))")
-#: The whole text, lower-cased and with mentions, links and end marks taken out.
-_ABOUT_POSTING = re.compile(
-    r"(?:(?:hello|hi|hey|hiya|howdy)(?: (?:world|everyone|all|there|folks|bluesky|bsky|"
-    r"mastodon|fediverse|twitter))?[ ,.!]*)?"
-    r"(?:(?:just |only )?test(?:ing)?(?: (?:1 2 3|123|one two three|testing))?"
-    r"|(?:(?:this is|here is|here's|heres|just) )?(?:(?:my|a|the|our) )?"
-    r"(?:(?:very|official|obligatory|quick) )?"
-    r"(?:(?:first|1st|second|2nd|third|3rd|test|new|another) (?:test )?" + _POST + r"|(?:test )?"
-    + _POST + r")(?: " + _PLATFORM + r")?(?: " + _MEDIA + r")?)"
-    r"(?:[ ,.!-]+(?:please )?ignore(?: this| me)?)?")
-#: What may stand around the words: blanks, end marks and emoji (symbols and their joiners),
-#: never a text face such as ":(" (a way to say one is low).
-_AROUND = frozenset(" \t\n\r.!?,~*")
-
-
-def _bare(char: str) -> bool:
-    return char in _AROUND or unicodedata.category(char) in ("So", "Sk", "Cf", "Mn")
-
-
-def about_posting(text: str) -> bool:
-    """Whether ``text`` is only about posting itself ("This is my first post!", "test post",
-    "new post with 2 images 📷"), once mentions and links are out: first, second, test and
-    new posts, never a last or final one, with nothing else said."""
-    words = _MENTIONS_LINKS.sub(" ", text or "").lower()
-    start, end = 0, len(words)
-    while start < end and _bare(words[start]):
-        start += 1
-    while end > start and _bare(words[end - 1]):
-        end -= 1
-    core = " ".join(words[start:end].split())
-    return bool(core) and _ABOUT_POSTING.fullmatch(core) is not None
