@@ -426,3 +426,47 @@ def test_the_fetch_command_takes_only_a_plain_handle(platform, handle, command):
     from kindscope.store.availability import fetch_command
 
     assert fetch_command(platform, handle) == command
+
+
+def test_a_short_capture_says_how_long_it_ran_wherever_a_window_is_claimed(tmp_path, run):
+    """A capture that ran 1.6 seconds: the inbox said "0 replies and mentions to you in the
+    last 14 days have no answer" and safety "no pile-ons ... found", with nothing saying the
+    data held two seconds of other people's posts (a user's-eye review, 2026-12-06)."""
+    source, me, _ = CASES["jetstream"]
+    path = FIXTURES / source
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db, out = tmp_path / "j.duckdb", tmp_path / "r"
+    assert run("import", path, "--db", db).exit_code == 0
+    said = "come only from a Jetstream capture, which ran for 1.6 seconds, from "
+    for command in ("inbox", "safety"):
+        text = " ".join(run(command, "--db", db, "--me", me).stdout.split())
+        assert said in text and "nothing sent to you outside that time can be seen" in text
+    assert run("report", "--db", db, "--me", me, "--out", out).exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert any(said in note for note in report["safety"]["notes"])
+    assert said in " ".join((out / "report.html").read_text(encoding="utf-8").split())
+
+
+def test_replies_held_to_the_end_of_the_data_need_no_such_words(tmp_path, run):
+    """A generic file that holds others' replies covers the whole time: no capture note."""
+    path = tmp_path / "g.jsonl"
+    lines = [{"type": "meta", "platform": "generic", "owner": "me",
+              "taken_at": "2024-06-01T00:00:00Z"},
+             {"id": "m1", "author": "me", "text": "hello", "created_at": "2024-05-30T10:00:00Z"},
+             {"id": "r1", "author": "you", "text": "hi!", "reply_to": "m1",
+              "reply_to_author": "me", "created_at": "2024-05-30T11:00:00Z"}]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    db = tmp_path / "g.duckdb"
+    assert run("import", path, "--db", db).exit_code == 0
+    for command in ("inbox", "safety"):
+        assert "Jetstream" not in run(command, "--db", db).stdout
+
+
+def test_durations_read_as_people_say_them():
+    from datetime import timedelta
+
+    from kindscope.care.cover import duration_words
+
+    assert [duration_words(timedelta(seconds=s)) for s in (1.56, 1, 90, 3600, 86400 * 14.2)] \
+        == ["1.6 seconds", "1 second", "1.5 minutes", "1 hour", "14.2 days"]

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from kindscope.care.cover import capture_words
 from kindscope.care.links import post_url
 from kindscope.care.signposting import (
     COUNTRY_NAMES,
@@ -331,7 +332,10 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
                               help_for_reader if crisis and not abuse else None))
     items.sort(key=lambda i: (i.signposting is None, INBOX_ORDER[i.status], i.created_at,
                               i.post_id))
-    note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
+    # a capture that ran two seconds held no message of the other thirteen days: said once
+    cover = capture_words(rm, since, now)
+    hate_note = HATE_ONLY_NOTE if any(i.status == "read as hateful" for i in items) else None
+    note = " ".join(n for n in (f"{cover}." if cover else None, hate_note) if n) or None
     excluded = {"blocked or muted": blocked} if blocked else {}
     help_for_you = {"emergency": emergency_sentence(country),
                     **{key: help_for_reader[key] for key in ("help_lines", "find_more")}} \

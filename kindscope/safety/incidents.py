@@ -36,6 +36,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 
+from kindscope.care.cover import capture_words
 from kindscope.safety.windows import runs
 from kindscope.signals.reliability import HATE_ON_DENIALS
 from kindscope.store.graph_edges import follow_edges
@@ -263,6 +264,8 @@ def scan(rm: ReadModel) -> SafetyScan:
         "no toxicity/hate scores in the database: pile-ons were not checked "
         "(score the posts first)",)
     elsewhere: tuple[str, ...] = ()
+    if pileons.available and (cover := capture_words(rm)):  # "none found" of seconds
+        notes += (cover,)
     if scored and pileons.available:
         notes += _unread_notes(*unread_aimed(rm))
         if unscored := unscored_elsewhere(rm):  # pile-ons on others are listed too

@@ -160,6 +160,14 @@ def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
         ORDER BY a.created_at, a.post_id""", [since, now])
 
 
+def reply_spans(rm: ReadModel) -> list[tuple[datetime | None, datetime | None]]:
+    """The spans of time in which the data holds others' replies to the owner (the read
+    model's ``reply_cover``; ``from_at`` None: from the start, an import that holds them up
+    to the end of the data), earliest first."""
+    return [(f, t) for f, t in rm.rows(
+        "SELECT from_at, to_at FROM {p}_reply_cover ORDER BY from_at NULLS FIRST, to_at")]
+
+
 #: The posts of others fetched only for the care queue created before a time (all when
 #: the time is null): ``(platform, post_id)``, parameters ``[time, time]``.
 _FETCHED_BEFORE = f"""
