@@ -470,3 +470,28 @@ def test_durations_read_as_people_say_them():
 
     assert [duration_words(timedelta(seconds=s)) for s in (1.56, 1, 90, 3600, 86400 * 14.2)] \
         == ["1.6 seconds", "1 second", "1.5 minutes", "1 hour", "14.2 days"]
+
+
+def test_a_database_of_two_accounts_says_whose_output_it_is(tmp_path, run):
+    """An X archive and a Mastodon export in one database: report, care, inbox and safety
+    described the newest import's owner without saying so (a user's-eye review, 2026-12-06).
+    Each says whose it is, and the --me that reads the other's; with --me, nothing."""
+    x, mastodon = FIXTURES / "x-archive-full", FIXTURES / "mastodon-archive-full"
+    if not (x.exists() and mastodon.exists()):
+        pytest.skip("fixture missing")
+    db = tmp_path / "mix.duckdb"
+    assert run("import", x, "--db", db).exit_code == 0
+    assert run("import", mastodon, "--db", db).exit_code == 0
+    with Store(db) as store:
+        handle = store.scalar("SELECT a.handle FROM snapshots s JOIN accounts a ON "
+                              "a.platform = s.platform AND a.account_id = s.owner_id "
+                              "WHERE s.platform = 'x'")
+    other = f"--me @{handle.lstrip('@')} (x)"
+    for args in (("report", "--out", tmp_path / "r"), ("care",), ("inbox",), ("safety",)):
+        result = run(*args, "--db", db)
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.stderr.split())
+        assert "this database holds the imports of 2 accounts; this is for @" in said, args
+        assert "on mastodon, the owner of the newest import" in said and other in said, args
+    chosen = run("safety", "--db", db, "--me", f"@{handle.lstrip('@')}")
+    assert chosen.exit_code == 0 and "holds the imports of" not in chosen.stderr

@@ -19,7 +19,13 @@ from kindscope.care.queue import (
     care_queue,
     inbox,
 )
-from kindscope.commands.common import Progress, as_of_time, country_option, db_option
+from kindscope.commands.common import (
+    Progress,
+    as_of_time,
+    country_option,
+    db_option,
+    say_whose,
+)
 from kindscope.errors import StoreError
 from kindscope.ingest import import_sources
 from kindscope.ingest.following import forget_cache
@@ -56,6 +62,7 @@ def _read(store: Store, demo: bool, me: str | None) -> Iterator[ReadModel]:
     """Import the demo when asked, score what is not yet scored, and read the store."""
     _prepare(store, demo)
     rm = read_model(store, me)
+    say_whose(store, rm.platform, rm.me, me)
     try:
         yield rm
     finally:

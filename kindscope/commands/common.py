@@ -222,3 +222,30 @@ class Progress:
     def __exit__(self, *exc_info) -> None:
         if self.enabled and self.count:
             click.echo("", err=True)
+
+
+def say_whose(store, platform: str, me_id: str, given: str | None) -> None:
+    """Where the database holds more than one account's imports and no --me was given, say
+    on stderr whose data the output describes and how to read another's: a database with an
+    X archive and a Mastodon export silently showed the newest import's owner (a user's-eye
+    review, 2026-12-06)."""
+    from kindscope.store.graph_edges import owners
+    from kindscope.store.people import owner_handles
+    from kindscope.store.read import PLACEHOLDER_OWNERS
+
+    if given is not None:
+        return
+    named = [o for o in owners(store) if o[1] not in PLACEHOLDER_OWNERS]
+    if len(named) < 2 or (platform, me_id) not in named:
+        return
+    handles = owner_handles(store, named)
+
+    def shown(pair: tuple[str, str]) -> str:
+        handle = handles.get(pair)
+        return f"@{handle.lstrip('@')}" if handle else pair[1]
+
+    others = ", ".join(f"--me {shown(o)} ({o[0]})" for o in named if o != (platform, me_id))
+    click.echo(for_terminal(
+        f"note: this database holds the imports of {len(named)} accounts; this is for "
+        f"{shown((platform, me_id))} on {platform}, the owner of the newest import. For "
+        f"another: {others}.", one_line=True), err=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import Progress, country_option, db_option
+from kindscope.commands.common import Progress, country_option, db_option, say_whose
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
 from kindscope.store.dataset import open_dataset
@@ -47,6 +47,9 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
             engine: str = "duckdb") -> None:
     report = build_report(store, me=me, demo=demo)
     report["source"]["engine"] = engine
+    owner = report["source"].get("me") or {}
+    if owner.get("account_id"):
+        say_whose(store, report["source"]["platform"], owner["account_id"], me)
     json_path, html_path = write_report(report, out_dir, show_counts, country)
     click.echo("")
     click.echo(for_terminal(report["summary"]["sentence"]))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import as_of_time, db_option
+from kindscope.commands.common import as_of_time, db_option, say_whose
 from kindscope.errors import InputError
 from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
 from kindscope.safety.bots import read_profile
@@ -78,6 +78,8 @@ def safety_group(ctx, db, as_json, me):
         return
     with open_store(db, read_only=True, must_exist=True) as store:
         rm, ownerless = _scan_model(store, me)
+        if not ownerless:
+            say_whose(store, rm.platform, rm.me, me)
         try:
             result = scan(rm)
             read, _, _, hostile = aimed_counts(rm)
