@@ -157,6 +157,8 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
         owner = imports.adopt_owner(store, meta.platform, snapshot_id, OWNER_PLACEHOLDER) or owner
     imports.insert_snapshot(store, snapshot_id, meta.platform, str(source), name, owner,
                             meta.taken_at, meta.description, meta.span)
+    if owner and owner != OWNER_PLACEHOLDER:  # earlier imports that named no one are its
+        imports.adopt_waiting(store, meta.platform, OWNER_PLACEHOLDER)
     imports.record_carries(store, snapshot_id, owner, getattr(module, "CARRIES", ()),
                            getattr(module, "CARRIES_IF_SEEN", ()))
     after = _counts(store)

@@ -94,6 +94,25 @@ def adopt_owner(store: Store, platform: str, snapshot_id: str, placeholder: str)
     return owner
 
 
+def adopt_waiting(store: Store, platform: str, placeholder: str) -> None:
+    """Give the platform's one real owner the imports made before it was known, under a
+    placeholder (a Mastodon CSV export names no one; imported before the account export,
+    its "self" stayed beside the owner and made a community of the owner's follows: a
+    user's-eye review, 2026-12-06). Nothing changes while there is not exactly one."""
+    waiting = [r[0] for r in store.rows(
+        "SELECT snapshot_id FROM snapshots WHERE platform = ? AND owner_id = ? "
+        "ORDER BY snapshot_id", [platform, placeholder])]
+    owners = store.rows(
+        "SELECT DISTINCT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
+        "AND owner_id <> ?", [platform, placeholder])
+    if not waiting or len(owners) != 1:
+        return
+    for snapshot_id in waiting:
+        store.execute("UPDATE snapshots SET owner_id = ? WHERE snapshot_id = ?",
+                      [owners[0][0], snapshot_id])
+        adopt_owner(store, platform, snapshot_id, placeholder)
+
+
 def insert_snapshot(store: Store, snapshot_id: str, platform: str, source: str, fmt: str,
                     owner: str | None, taken_at: datetime | None,
                     description: str | None,

@@ -114,3 +114,21 @@ def test_csv_after_the_account_export_is_attached_to_its_owner(run, tmp_path):
     assert store.rows("SELECT DISTINCT follower_id FROM follows") == [(owner,)]
     assert store.scalar("SELECT count(*) FROM accounts WHERE account_id = 'self'") == 0
     assert store.rows("SELECT DISTINCT owner_id FROM snapshots") == [(owner,)]
+
+
+@needs_fixtures
+def test_csv_before_the_account_export_is_attached_to_its_owner_too(run, tmp_path):
+    """The other order: the CSV's placeholder owner "self" stayed beside the real owner, and
+    `network` found a community of "self" and its follows (a user's-eye review, 2026-12-06).
+    The account export, once imported, takes the earlier import over."""
+    db = tmp_path / "k.duckdb"
+    archive = CSV.parents[1] / "mastodon-archive-full"
+    assert run("import", CSV / "following_accounts.csv", "--db", db).exit_code == 0
+    assert run("import", archive, "--db", db).exit_code == 0
+    owner = "https://indieweb.social/users/dealingwith"
+    with Store(db) as store:
+        assert store.rows("SELECT DISTINCT follower_id FROM follows") == [(owner,)]
+        assert store.scalar("SELECT count(*) FROM accounts WHERE account_id = 'self'") == 0
+        assert store.rows("SELECT DISTINCT owner_id FROM snapshots") == [(owner,)]
+    text = run("network", "--db", db).stdout
+    assert "an ego network" in text and "community 1" not in text
