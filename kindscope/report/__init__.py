@@ -15,10 +15,11 @@ def write_report(report: dict, out_dir: str | Path, show_counts: bool = False,
                  country: str | None = None) -> tuple[Path, Path]:
     """Write ``report.json`` and ``report.html`` into ``out_dir``; return their paths.
     report.json gets ``help``, the help lines the page shows (for ``country``), so that a
-    program showing its crisis readings has them at hand."""
+    program showing its crisis readings has them at hand (the caller's dict is left as it
+    was)."""
     from kindscope.care.signposting import help_block
 
-    report["help"] = help_block(country)
+    report = {**report, "help": help_block(country)}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = write_json(report, out / "report.json")

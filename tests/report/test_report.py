@@ -325,3 +325,15 @@ def test_report_json_carries_the_help_lines_the_page_shows(tmp_path, run):
     schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "report-schema.json")
                         .read_text(encoding="utf-8"))
     jsonschema.validate(report, schema)
+
+
+def test_writing_the_report_leaves_the_callers_report_as_it_was(tmp_path):
+    """write_report added ``help`` to the dict it was given, a side effect a caller that
+    writes twice (two countries) or compares reports did not ask for."""
+    from kindscope.report import write_report
+
+    report = build_report(scored_store(tmp_path))
+    before = json.dumps(report, sort_keys=True, default=str)
+    json_path, _ = write_report(report, tmp_path / "out", country="GB")
+    assert json.dumps(report, sort_keys=True, default=str) == before
+    assert "help" in json.loads(json_path.read_text(encoding="utf-8"))
