@@ -15,18 +15,24 @@ from kindscope.store.db import Store
 from kindscope.store.read import read_model
 
 
-def test_nothing_of_the_queue_in_the_report(tmp_path):
+def _demo(tmp_path, signals: tuple[str, ...], budget: int):
+    """The demo with every post read at 0.9 on ``signals``: its care queue and its report."""
     store = Store(tmp_path / "demo.duckdb")
     try:
         import_sources(store, [str(demo_path())])
-        store.execute("INSERT INTO signal_scores SELECT platform, post_id, 'distress', "
-                      "0.9, 'test-1' FROM posts")  # every post reads as painful
+        for signal in signals:
+            store.execute("INSERT INTO signal_scores SELECT platform, post_id, ?, 0.9, "
+                          "'test-1' FROM posts", [signal])
         rm = read_model(store)
-        queue = care_queue(rm, budget=100)
+        queue = care_queue(rm, budget=budget)
         rm.close()
-        report = build_report(store)
+        return queue, build_report(store)
     finally:
         store.close()
+
+
+def test_nothing_of_the_queue_in_the_report(tmp_path):
+    queue, report = _demo(tmp_path, ("distress",), 100)  # every post reads as painful
     assert queue.items, "the demo's care scene should give a queue"
     json_path, html_path = write_report(report, tmp_path / "out")
     shared = json_path.read_text(encoding="utf-8") + html_path.read_text(encoding="utf-8")
@@ -44,16 +50,6 @@ def test_nothing_of_the_queue_in_the_report(tmp_path):
 def test_the_count_holds_the_threads_that_may_read_as_a_crisis(tmp_path):
     """Threads that may read as a crisis are listed whatever the budget; the report's count
     once left exactly them out (it counted those held back by a budget of 0)."""
-    store = Store(tmp_path / "k.duckdb")
-    try:
-        import_sources(store, [str(demo_path())])
-        store.execute("INSERT INTO signal_scores SELECT platform, post_id, s.signal, 0.9, "
-                      "'test-1' FROM posts, (VALUES ('distress'), ('crisis')) s(signal)")
-        rm = read_model(store)
-        queue = care_queue(rm, budget=0)
-        rm.close()
-        report = build_report(store)
-    finally:
-        store.close()
+    queue, report = _demo(tmp_path, ("distress", "crisis"), 0)
     assert queue.items and queue.held_back == 0  # every waiting thread may read as a crisis
     assert report["care"]["unanswered_in_circle"] == queue.waiting == len(queue.items)
