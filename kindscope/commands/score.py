@@ -98,7 +98,8 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         scored = score_file(input_file, text_column, id_column, context_column, out_path,
                             batch_size)
         if out_path != "-":
-            click.echo(f"scored {scored.rows:,} rows into {out_path}", err=True)
+            click.echo(f"scored {scored.rows:,} row{'s' * (scored.rows != 1)} into {out_path}",
+                       err=True)
         _say_not_read(scored)
         if input_file == "-" and scored.crisis:  # lines someone typed, maybe their own
             n = scored.crisis

@@ -246,6 +246,7 @@ def score_file(
     target = Path(out_path)
     if not target.parent.is_dir():
         raise InputError("the output folder does not exist", where=str(target))
+    _may_write(target, None if str(path) == STDIN else Path(path))
     tmp = target.with_name(target.name + ".partial")
     try:
         with open(tmp, "w", encoding="utf-8") as out:
@@ -254,6 +255,37 @@ def score_file(
     finally:
         tmp.unlink(missing_ok=True)
     return scored
+
+
+def _may_write(target: Path, source: Path | None) -> None:
+    """Refuse an output that would replace something the user keeps: a folder, the input
+    itself, or any existing file that is not scores this command wrote (a JSON line with
+    ``id`` and ``lang`` first). ``score posts.csv -o me.duckdb`` replaced a database with
+    six lines of scores (a review, 2026-12-06); scores written before are replaced, as a
+    rerun expects."""
+    if target.is_dir():
+        raise InputError("is a folder: give the file to write the scores to", str(target))
+    if not target.exists():
+        return
+    if source is not None and source.exists() and target.resolve() == source.resolve():
+        raise InputError("is the input file: the scores would replace it; give another "
+                         "file to write them to", str(target))
+    try:
+        with open(target, "rb") as handle:
+            first = handle.readline(1 << 16)
+    except OSError as exc:
+        raise InputError(f"cannot be read to check what it holds ({exc.strerror})",
+                         str(target)) from None
+    if not first.strip():
+        return
+    try:
+        row = json.loads(first)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        row = None
+    if not (isinstance(row, dict) and {"id", "lang"} <= set(row)):
+        raise InputError("already exists and does not hold scores written by kindscope "
+                         "score: it is never written over; give a new file (or delete this "
+                         "one first)", str(target))
 
 
 def _write_all(out, rows: Iterator[Row], with_context: bool, batch_size: int) -> Scored:

@@ -7,6 +7,7 @@ import pytest
 from kindscope.errors import InputError
 from kindscope.signals import SIGNALS
 from kindscope.signals.files import score_file
+from kindscope.store.db import Store
 
 
 def _read(path):
@@ -137,3 +138,28 @@ def test_a_jsonl_text_that_is_not_a_string_is_refused_naming_the_line(tmp_path, 
     assert words in err.value.message
     assert err.value.where == str(src)
     assert not out.exists()
+
+
+def test_the_output_never_replaces_what_the_user_keeps(tmp_path, run):
+    """`score posts.csv -o me.duckdb` replaced an imported database with six lines of scores,
+    and `-o posts.csv` its own input (a review, 2026-12-06); scores written before may be
+    replaced (a rerun), nothing else. The database stays as it was."""
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,text\n1,hello there\n2,what a lovely day\n", encoding="utf-8")
+    db = tmp_path / "me.duckdb"
+    Store(db).close()  # a kindscope database
+    kept = db.read_bytes()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    for target, says in ((db, "does not hold scores written by kindscope score"),
+                         (notes, "does not hold scores written by kindscope score"),
+                         (posts, "is the input file"), (tmp_path, "is a folder")):
+        result = run("score", posts, "--text-column", "text", "-o", target)
+        assert result.exit_code == 2, target
+        assert result.stderr.count("\n") == 1 and says in result.stderr, target
+    assert db.read_bytes() == kept and notes.read_text(encoding="utf-8") == "my notes\n"
+    out = tmp_path / "scores.jsonl"
+    for _ in range(2):  # a rerun writes over its own scores
+        result = run("score", posts, "--text-column", "text", "-o", out)
+        assert result.exit_code == 0 and "scored 2 rows into" in result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
