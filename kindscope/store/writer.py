@@ -87,8 +87,20 @@ _KEY = {
 }
 
 
-#: Where a post row holds its text.
+#: Where a post row holds its text, its id and its author.
 _TEXT = _FIELDS[Post].index("text")
+_POST_ID = _FIELDS[Post].index("post_id")
+_AUTHOR = _FIELDS[Post].index("author_id")
+
+
+def _other_author(post_id: str, before: str, after: str) -> InputError:
+    """A post id already held as another author's: an edit never changes who wrote a post,
+    so this is another post under the same id (two forums' files both numbering from 1),
+    which would take the first one over (a review, 2026-12-06)."""
+    return InputError(f"post {post_id!r} is already held as a post by {before!r}, and this "
+                      f"gives it to {after!r}: one platform's post ids must each name one post "
+                      "(give this file a platform of its own in its meta line, or ids of its "
+                      "own)")
 
 
 class RecordWriter:
@@ -121,6 +133,13 @@ class RecordWriter:
         buffer = self._buffers[table]
         if table in _UPSERTED and key in buffer:
             if table == "posts":
+                held, given = buffer[key][_AUTHOR], row[_AUTHOR]
+                if held and given and held != given:
+                    error = _other_author(row[_POST_ID], held, given)
+                    if self.skip is None:
+                        raise error
+                    self.skip(error)
+                    return
                 before, after = buffer[key][_TEXT], row[_TEXT]
                 if before is not None and after is not None and before != after:
                     self._replaced.setdefault(key, []).append(before)
@@ -155,6 +174,10 @@ class RecordWriter:
                 del rows[bad.index]
         if batch is None:
             return
+        if table == "posts":
+            batch = self._same_authors(batch)
+            if batch is None:
+                return
         names = ", ".join(schema.names)
         keys = ", ".join(TABLE_KEYS[table])
         if table in _UPSERTED:
@@ -187,6 +210,33 @@ class RecordWriter:
                     "ON CONFLICT DO NOTHING", [self.snapshot_id])
         finally:
             self.store.con.unregister("_kindscope_batch")
+
+    def _same_authors(self, batch: pa.Table) -> pa.Table | None:
+        """``batch`` less the posts whose id the database holds as another author's (each
+        passed to ``skip``); without ``skip`` the first one is refused (InputError)."""
+        self.store.con.register("_kindscope_authors", batch.select(
+            ["platform", "post_id", "author_id"]))
+        try:
+            taken = self.store.rows(
+                "SELECT b.platform, b.post_id, p.author_id, b.author_id "
+                "FROM _kindscope_authors b JOIN posts p "
+                "ON p.platform = b.platform AND p.post_id = b.post_id "
+                "WHERE b.author_id <> '' AND p.author_id <> '' AND b.author_id <> p.author_id "
+                "ORDER BY b.platform, b.post_id")
+        finally:
+            self.store.con.unregister("_kindscope_authors")
+        if not taken:
+            return batch
+        if self.skip is None:
+            raise _other_author(*taken[0][1:])
+        for _, post_id, before, after in taken:
+            self.skip(_other_author(post_id, before, after))
+        gone = {(p, i) for p, i, _, _ in taken}
+        keep = [(p, i) not in gone for p, i in zip(batch.column("platform").to_pylist(),
+                                                    batch.column("post_id").to_pylist(),
+                                                    strict=True)]
+        batch = batch.filter(pa.array(keep))
+        return batch if batch.num_rows else None
 
     def _keep_replaced(self, keys: set[tuple]) -> None:
         """Keep the texts the batch of posts with ``keys`` replaces: the stored text, then

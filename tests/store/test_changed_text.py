@@ -113,3 +113,44 @@ def test_an_earlier_text_with_direction_controls_is_flagged_on_the_pack(tmp_path
     page = (out / "evidence.html").read_text(encoding="utf-8")
     assert "This earlier text contains invisible direction-control characters " \
            "(U+202C, U+202E)" in page
+
+
+def _forum(path, author: str, text: str, reply: bool = False):
+    lines = [{"id": "1", "author": author, "text": text, "created_at": "2024-05-01T10:00:00Z"}]
+    if reply:
+        lines.append({"id": "2", "author": "ben", "text": "Sending a hug", "reply_to": "1",
+                      "reply_to_author": author, "created_at": "2024-05-01T11:00:00Z"})
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    return path
+
+
+def test_another_authors_post_under_a_held_id_is_refused_not_taken_for_an_edit(tmp_path, run,
+                                                                                 stats_of):
+    """Two forums' files both numbering posts from 1: the second gave ana's "I cannot cope
+    any more" to zoe as "Great day at the beach!", called it an edit, and ben's hug now
+    answered the beach post (a review, 2026-12-06). An edit never changes who wrote a post."""
+    db = tmp_path / "k.duckdb"
+    assert run("import", _forum(tmp_path / "a.jsonl", "ana", "I cannot cope any more", True),
+               "--db", db).exit_code == 0
+    before = stats_of(db)
+    other = _forum(tmp_path / "b.jsonl", "zoe", "Great day at the beach!")
+    result = run("import", other, "--db", db)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "b.jsonl: post '1' is already held as a post by 'ana', and this gives it to 'zoe'" \
+        in result.stderr
+    assert stats_of(db) == before
+    result = run("import", other, "--db", db, "--skip-bad-records")
+    assert result.exit_code == 0 and "skipped 1 bad record" in result.stderr
+    with Store(db) as store:
+        assert store.rows("SELECT author_id, text FROM posts WHERE post_id = '1'") == [
+            ("ana", "I cannot cope any more")]
+        assert store.scalar("SELECT count(*) FROM post_versions") == 0
+
+
+def test_one_file_giving_one_id_to_two_authors_is_refused(tmp_path, run):
+    path = tmp_path / "c.jsonl"
+    lines = [{"id": "1", "author": a, "text": t, "created_at": "2024-05-01T10:00:00Z"}
+             for a, t in (("ana", "first"), ("zoe", "second"))]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    result = run("import", path, "--db", tmp_path / "k.duckdb")
+    assert result.exit_code == 2 and "gives it to 'zoe'" in result.stderr
