@@ -18,7 +18,6 @@ hypothesis ``data`` object, used by the short run in the default suite, which sh
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import random
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import libipld
+from car_writer import cid_of, varint
 
 from kindscope.errors import InputError
 from kindscope.ingest import import_sources
@@ -207,45 +207,28 @@ def mutate_csv(data: bytes, ch) -> bytes:
     return out.getvalue().encode("utf-8", "surrogatepass")
 
 
-_CID_PREFIX = b"\x01\x71\x12\x20"  # CIDv1, dag-cbor, sha256, 32 bytes
-
-
-def _cid(body: bytes) -> bytes:
-    return _CID_PREFIX + hashlib.sha256(body).digest()
-
-
-def _varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
 def build_car(did, rev, records: list[tuple[str, bytes]], node_edit=None,
               commit_edit=None) -> bytes:
     """A CARv1 repository with one tree node holding ``records`` (key, DAG-CBOR body)."""
     blocks, entries = [], []
     for key, body in sorted(records):
-        cid = _cid(body)
+        cid = cid_of(body)
         blocks.append((cid, body))
         entries.append({"p": 0, "k": key.encode(), "v": cid, "t": None})
     node: object = {"l": None, "e": entries}
     if node_edit:
         node = node_edit(node)
     node_body = node if isinstance(node, bytes) else libipld.encode_dag_cbor(node)
-    commit: object = {"did": did, "version": 3, "data": _cid(node_body), "rev": rev,
+    commit: object = {"did": did, "version": 3, "data": cid_of(node_body), "rev": rev,
                       "prev": None, "sig": b"\0" * 64}
     if commit_edit:
         commit = commit_edit(commit)
     commit_body = commit if isinstance(commit, bytes) else libipld.encode_dag_cbor(commit)
-    blocks += [(_cid(node_body), node_body), (_cid(commit_body), commit_body)]
-    header = libipld.encode_dag_cbor({"version": 1, "roots": [_cid(commit_body)]})
-    out = bytearray(_varint(len(header)) + header)
+    blocks += [(cid_of(node_body), node_body), (cid_of(commit_body), commit_body)]
+    header = libipld.encode_dag_cbor({"version": 1, "roots": [cid_of(commit_body)]})
+    out = bytearray(varint(len(header)) + header)
     for cid, body in blocks:
-        out += _varint(len(cid) + len(body)) + cid + body
+        out += varint(len(cid) + len(body)) + cid + body
     return bytes(out)
 
 
@@ -257,10 +240,10 @@ def mutate_car(path: Path, ch) -> bytes:
     data = path.read_bytes()
     if ch.randint(0, 3) == 0:
         return mutate_bytes(data, ch) if ch.randint(0, 4) else data + b"\x01\x12"
-    repo = read_repo(str(path))
-    records = [(f"{e.collection}/{e.rkey}", libipld.encode_dag_cbor(e.record))
-               for e in repo.entries()]
-    did, rev = repo.did, repo.rev
+    with read_repo(str(path)) as repo:
+        records = [(f"{e.collection}/{e.rkey}", libipld.encode_dag_cbor(e.record))
+                   for e in repo.entries()]
+        did, rev = repo.did, repo.rev
     target = ch.choice(["record", "record", "record", "node", "commit"])
     node_edit = commit_edit = None
     if target == "record" and records:

@@ -24,8 +24,8 @@ def expected_listing() -> set[tuple[str, str]]:
 
 
 def test_repo_car_lists_exactly_the_expected_records_and_cids():
-    repo = bluesky_car.read_repo(str(CAR / "repo.car"))
-    got = {(f"{e.collection}/{e.rkey}", e.cid) for e in repo.entries()}
+    with bluesky_car.read_repo(str(CAR / "repo.car")) as repo:
+        got = {(f"{e.collection}/{e.rkey}", e.cid) for e in repo.entries()}
     assert got == expected_listing()
     assert len(got) == 23
     commit = (CAR / "car_expected_commit.txt").read_text()
@@ -35,9 +35,8 @@ def test_repo_car_lists_exactly_the_expected_records_and_cids():
 
 
 def test_repo_car_keys_come_out_in_order():
-    keys = [
-        f"{e.collection}/{e.rkey}" for e in bluesky_car.read_repo(str(CAR / "repo.car")).entries()
-    ]
+    with bluesky_car.read_repo(str(CAR / "repo.car")) as repo:
+        keys = [f"{e.collection}/{e.rkey}" for e in repo.entries()]
     assert keys == sorted(keys)
 
 
@@ -143,3 +142,133 @@ def test_store_unchanged_when_reading_fails_midway(tmp_path):
         import_sources(store, [str(damaged(tmp_path, "truncated"))])
     assert store.scalar("SELECT count(*) FROM posts") == 0
     assert store.scalar("SELECT count(*) FROM snapshots") == 0
+
+
+# -- the file is streamed, never held whole --------------------------------------------------
+def generated_repo(path: Path, n: int, text: int) -> Path:
+    """A repository of ``n`` posts of about ``text`` characters each (car_writer)."""
+    import car_writer
+    import libipld
+
+    records = (
+        (f"app.bsky.feed.post/3l{i:011d}", libipld.encode_dag_cbor({
+            "$type": "app.bsky.feed.post", "text": f"post {i} " + "w" * text,
+            "createdAt": "2024-05-01T12:00:00.000Z"}))
+        for i in range(n))
+    car_writer.write_car(path, "did:plc:generated", "3lsbqxwblik2d", records)
+    return path
+
+
+class RecordingFile:
+    """A binary file that notes the size of each read."""
+
+    def __init__(self, path, reads: list[int], opened: list[RecordingFile]):
+        self.file = open(path, "rb")  # noqa: SIM115
+        self.reads = reads
+        opened.append(self)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(size)
+        self.reads.append(len(data) if size is None or size < 0 else size)
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.file.close()
+
+
+def record_opens(monkeypatch, reads: list[int], opened: list) -> None:
+    """The importer opens files through RecordingFile, and never reads one whole."""
+    monkeypatch.setattr(bluesky_car, "open", lambda path, mode="r": RecordingFile(
+        path, reads, opened), raising=False)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} read whole"))
+
+
+def test_the_file_is_read_in_small_pieces_never_whole(tmp_path, monkeypatch):
+    path = generated_repo(tmp_path / "big.car", 3000, 300)
+    size = path.stat().st_size
+    reads: list[int] = []
+    record_opens(monkeypatch, reads, [])
+    records = list(bluesky_car.read(str(path), ImportOptions()))
+    assert sum(type(r).__name__ == "Post" for r in records) == 3000
+    bound = 1 << 16
+    assert size > 10 * bound
+    assert sum(reads) >= size and max(reads) <= bound
+
+
+def test_memory_stays_far_below_the_file_size(tmp_path):
+    import tracemalloc
+
+    path = generated_repo(tmp_path / "big.car", 500, 4000)
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in bluesky_car.read(str(path), ImportOptions()))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 501
+    assert size > 2_000_000 and peak < size // 4, (size, peak)
+
+
+def test_the_file_is_closed_after_reading_on_errors_and_when_abandoned(tmp_path, monkeypatch):
+    good = generated_repo(tmp_path / "good.car", 200, 50)
+    data = bytearray(good.read_bytes())
+    data[-200] ^= 0xFF
+    bad = tmp_path / "bad.car"
+    bad.write_bytes(bytes(data))
+    opened: list[RecordingFile] = []
+    record_opens(monkeypatch, [], opened)
+    assert len(list(bluesky_car.read(str(good), ImportOptions()))) == 201
+    with pytest.raises(InputError, match="is damaged"):
+        list(bluesky_car.read(str(bad), ImportOptions()))
+    records = bluesky_car.read(str(good), ImportOptions())
+    next(records)
+    records.close()
+    with bluesky_car.read_repo(str(good)) as repo:
+        next(repo.entries())
+    assert len(opened) == 4 and all(f.closed for f in opened)
+
+
+def test_a_damaged_block_late_in_the_file_is_named_with_its_number(tmp_path):
+    import car_writer
+
+    data = generated_repo(tmp_path / "big.car", 3000, 300).read_bytes()
+    frames = car_writer.frames(data)
+    assert len(data) > 4 << 16
+    straddling = next(i for i, (start, end) in enumerate(frames) if start < 3 << 16 < end)
+    for index in (straddling, len(frames) - 3):
+        flipped = bytearray(data)
+        flipped[frames[index][1] - 1] ^= 0xFF
+        path = tmp_path / f"flipped{index}.car"
+        path.write_bytes(bytes(flipped))
+        with pytest.raises(InputError, match=rf": block {index + 1} is damaged: content does "
+                                             r"not match its CID \(sha256\)$") as info:
+            list(bluesky_car.read(str(path), ImportOptions()))
+        assert info.value.where == str(path)
+    start, end = frames[-3]
+    body = start + 2  # the block's length takes two bytes
+    cut = tmp_path / "cut.car"
+    cut.write_bytes(data[:body + 40])
+    with pytest.raises(InputError, match=rf": block {len(frames) - 2} is damaged: truncated "
+                                         rf"\(needs {end - body} bytes, 40 left\)$"):
+        bluesky_car.read_repo(str(cut))
+
+
+def test_a_block_changed_after_its_check_is_refused(tmp_path):
+    import car_writer
+
+    path = generated_repo(tmp_path / "big.car", 100, 50)
+    start, end = car_writer.frames(path.read_bytes())[10]
+    records = bluesky_car.read(str(path), ImportOptions())
+    next(records)  # the snapshot: every block has been checked
+    with open(path, "r+b") as out:
+        out.seek(end - 1)
+        out.write(b"!")
+    with pytest.raises(InputError, match=": block 11 changed while the file was read$"):
+        list(records)
