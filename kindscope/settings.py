@@ -65,6 +65,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("seed", 13, "Seed for every random choice (bootstrap, community detection).",
                 0),
+        Setting("threads", 0, "Threads the text signals use (0: every usable core).", 0),
         Setting(
             "driver_graph_edges",
             8_000_000,

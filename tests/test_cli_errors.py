@@ -42,6 +42,7 @@ def tables(db: Path) -> list[tuple]:
     ("KINDSCOPE_MAX_FILE_BYTES", "2GB", ["'2GB' is not a whole number"]),
     ("KINDSCOPE_MAX_COMPRESSION_RATIO", "0", ["less than 1"]),
     ("KINDSCOPE_SEED", "-5", ["'-5' is less than 0"]),  # numpy refuses a negative seed
+    ("KINDSCOPE_THREADS", "abc", ["'abc' is not a whole number"]),  # was a crash in score
 ])
 def test_bad_setting_is_one_line(tmp_path, name, value, words):
     result = invoke("import", DEMO, "--db", tmp_path / "k.duckdb", env={name: value})
@@ -71,7 +72,25 @@ def test_an_unknown_country_setting_is_one_line_before_any_work(tmp_path):
                     env={"KINDSCOPE_COUNTRY": "ZZ"})
     one_line(result, "kindscope: error: KINDSCOPE_COUNTRY: ", *_UNKNOWN_COUNTRY)
     assert not (tmp_path / "k.duckdb").exists()
-    one_line(invoke("check", "hello", env={"KINDSCOPE_COUNTRY": "ZZ"}), "KINDSCOPE_COUNTRY")
+
+
+
+@pytest.mark.parametrize("env", [{"KINDSCOPE_COUNTRY": "ZZ"}, {"KINDSCOPE_SEED": "abc"},
+                                 {"KINDSCOPE_THREADS": "abc"}])
+def test_a_bad_setting_never_keeps_a_draft_from_its_help_lines(env):
+    """`check` of a draft that reads as a crisis gave only the settings error, even with
+    --country given or for a setting it never reads (a review, 2026-12-06): it says the
+    setting is bad and shows its help, from the country given or the international
+    directory."""
+    draft = "I want to end it all tonight"
+    result = invoke("check", draft, env=env)
+    assert result.exit_code == 0, result.output
+    assert "findahelpline.com" in result.stdout
+    if "KINDSCOPE_COUNTRY" in env:
+        assert "note: KINDSCOPE_COUNTRY: kindscope has no help lines" in result.stderr
+        given = invoke("check", draft, "--country", "GB", env=env)
+        assert given.exit_code == 0 and "Samaritans" in given.stdout
+        assert "KINDSCOPE_COUNTRY" not in given.stderr
 
 
 def test_setting_forms_that_are_fine(monkeypatch):

@@ -9,6 +9,7 @@ import click
 
 from kindscope.commands.common import country_code
 from kindscope.errors import InputError
+from kindscope.terminal_text import for_terminal
 
 __all__ = ["check_command"]
 
@@ -62,8 +63,26 @@ def check_command(text, context, country, as_json):
         text = _stdin("draft")
     if context == STDIN:
         context = _stdin("context")
-    check = check_draft(text, context, country)
+    check = check_draft(text, context, _country_or_none(country))
     if as_json:
         click.echo(json.dumps(check.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(check))
+
+
+def _country_or_none(given: str | None) -> str | None:
+    """``--country`` as given, else ``KINDSCOPE_COUNTRY``; a bad environment value is said
+    on stderr and the international directory shown instead: a stale variable must not keep
+    a draft that reads as a crisis from its help lines (a review, 2026-12-06)."""
+    from kindscope import settings
+    from kindscope.errors import SettingError
+
+    if given is not None:
+        return given
+    try:
+        settings.get("country")
+    except SettingError as error:
+        click.echo(f"note: {for_terminal(str(error), one_line=True)}; the international "
+                   "directory is shown instead", err=True)
+        return ""
+    return None

@@ -175,9 +175,20 @@ class KindscopeGroup(click.Group):
         except click.UsageError as error:
             fail(_usage_line(error))
 
+    #: Commands that read no setting but the country, and read that one themselves: a
+    #: bad ``KINDSCOPE_SEED`` kept a draft that reads as a crisis from its help lines.
+    ENVIRONMENT_FREE = frozenset({"check"})
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        """The command to run; every ``KINDSCOPE_*`` setting is checked first (one line
+        before any work), except for the commands of :attr:`ENVIRONMENT_FREE`."""
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and command.name not in self.ENVIRONMENT_FREE:
+            settings.check_environment()
+        return name, command, rest
+
     def invoke(self, ctx: click.Context):
         try:
-            settings.check_environment()
             return super().invoke(ctx)
         except KindscopeError as error:
             fail(error)

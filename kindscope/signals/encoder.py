@@ -101,7 +101,7 @@ class Encoder:
         self.tokenizer = Tokenizer.from_file(str(artifact_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
-        n = threads or int(os.environ.get("KINDSCOPE_THREADS", "0")) or usable_cpus()
+        n = threads or _threads_setting() or usable_cpus()
         count = max(1, min(n, MAX_SESSIONS))
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = max(1, n // count)
@@ -174,3 +174,16 @@ class Encoder:
             mask[row, : len(x)] = 1
         feeds = {"input_ids": input_ids, "attention_mask": mask}
         return session.run(None, feeds)[0]
+
+
+def _threads_setting() -> int:
+    """``KINDSCOPE_THREADS`` (0: every usable core). A bad value is refused in one line by
+    every command that checks the environment first; ``check``, which must never be kept
+    from its help lines, and library callers use every core instead of crashing."""
+    from kindscope import settings
+    from kindscope.errors import SettingError
+
+    try:
+        return int(settings.get("threads"))
+    except SettingError:
+        return 0
