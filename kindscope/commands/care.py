@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -18,6 +18,7 @@ from kindscope.care.queue import (
     CareQueue,
     care_queue,
     inbox,
+    now_of,
 )
 from kindscope.commands.common import (
     Progress,
@@ -46,6 +47,11 @@ def _read_only(db: str | None) -> bool:
     mount, no write permission): the care commands then open it read-only."""
     path = database_path(db)
     return path != ":memory:" and os.path.isfile(path) and not os.access(path, os.W_OK)
+
+
+def _exists(db: str | None) -> bool:
+    path = database_path(db)
+    return path == ":memory:" or os.path.exists(path)
 
 
 def _cannot_write(store: Store, why: str) -> StoreError:
@@ -148,8 +154,15 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
         kindscope care --db me.duckdb --days 3 --budget 5
     """
     path = _db(db, demo)
-    # --forget also clears the fetch cache, which needs no database
-    with open_store(path, read_only=_read_only(path), must_exist=not forget) as store:
+    if forget and not _exists(path):
+        # --forget also clears the fetch cache, which needs no database; a mistyped --db
+        # made a new one and said "deleted 0 posts" (a review, 2026-12-06)
+        cached = forget_cache(care_rows.FETCHED_FORMATS)
+        click.echo(f"no database at {database_path(path)}: nothing deleted from one"
+                   + (f"; deleted the cached answers for {cached:,} account"
+                      f"{'s' * (cached != 1)}" if cached else ""))
+        return
+    with open_store(path, read_only=_read_only(path), must_exist=True) as store:
         if forget:
             if store.read_only:
                 raise _cannot_write(store, "--forget deletes the posts of others fetched for "
@@ -162,13 +175,17 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
             return
         with _read(store, demo, me) as rm:
             queue = care_queue(rm, days, include_following, budget, as_of_time(as_of), country)
-        since = datetime.fromisoformat(queue.now) - timedelta(days=days)
+            # what is forgotten counts from the end of the data, over at least the default
+            # window, never from --as-of or a narrower --days: a look at 2030, or at the last
+            # 2 hours, deleted every fetched post (a review, 2026-12-06)
+            since = now_of(rm) - timedelta(days=max(days, DEFAULT_DAYS))
         if not store.read_only:
             care_rows.forget_fetched(store, since)
         elif (stale := care_rows.count_fetched(store, since)):
             raise _cannot_write(store, f"it deletes the posts of others fetched for the care "
-                                       f"queue once they are older than its window ({days:g} "
-                                       f"days), and {stale:,} here are")
+                                       f"queue once they are older than its window "
+                                       f"({max(days, DEFAULT_DAYS):g} days), and {stale:,} "
+                                       "here are")
     _emit(queue, as_json, out_dir, "care")
 
 

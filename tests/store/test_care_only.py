@@ -28,8 +28,8 @@ def _source(store, post_id, sid):
     store.execute("INSERT INTO post_sources VALUES ('generic', ?, ?)", [post_id, sid])
 
 
-def _store():
-    store = Store(":memory:")
+def _store(path=":memory:"):
+    store = Store(path)
     _snapshot(store, "own", "generic")
     _snapshot(store, "fetch", "bluesky-following")
     add_follows(store, "own", [("me", "ana"), ("ana", "me")], platform="generic")
@@ -260,3 +260,25 @@ def test_a_profile_my_own_import_holds_is_kept_though_nothing_else_names_it(tmp_
                      for line in (tmp_path / "j/accounts.jsonl").read_text().splitlines()]
     forget_fetched(store, None)
     assert store.scalar("SELECT handle FROM accounts WHERE account_id = 'bob'") == "bob.example"
+
+
+def test_a_look_at_another_time_or_a_narrow_window_forgets_nothing_it_should_keep(tmp_path,
+                                                                                  run):
+    """`care --as-of 2030-...` said it could not look, yet deleted every fetched post, and
+    `care --days 0.1` everything older than 2.4 hours (a review, 2026-12-06): what is
+    forgotten counts from the end of the data over at least the default window."""
+    db = tmp_path / "k.duckdb"
+    _store(str(db)).close()
+
+    def fetched():
+        with Store(db) as store:
+            return store.scalar("SELECT count(*) FROM posts WHERE post_id = 'ana1'")
+
+    for args in (("--as-of", "2030-01-01T00:00:00Z"), ("--days", "0.1")):
+        assert run("care", "--db", db, *args).exit_code == 0, args
+        assert fetched() == 1, args
+    missing = tmp_path / "none.duckdb"  # a mistyped path: no new database, no false "0"
+    result = run("care", "--forget", "--db", missing)
+    assert result.exit_code == 0 and "no database at" in result.stdout
+    assert not missing.exists()
+    assert run("care", "--forget", "--db", db).exit_code == 0 and fetched() == 0
