@@ -106,6 +106,9 @@ def test_setting_forms_that_are_fine(monkeypatch):
 @pytest.mark.parametrize(("args", "words"), [
     (["care", "--bogus"], ["care: No such option '--bogus'", "(see `kindscope care --help`)"]),
     (["nosuch"], ["No such command 'nosuch'", "(see `kindscope --help`)"]),
+    # options that were quietly ignored (a review, 2026-12-06)
+    (["score", "--text", "hi", "-o", "x.jsonl"], ["-o/--out goes with INPUT"]),
+    (["score", "--context-column", "c"], ["--context-column goes with INPUT"]),
     (["community", "--top", "0"], ["community: Invalid value for '--top'"]),
     (["safety", "bots", "--threshold", "abc", "x.csv"],
      ["safety bots: Invalid value for '--threshold'", "`kindscope safety bots --help`"]),

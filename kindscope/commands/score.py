@@ -86,6 +86,12 @@ def score_command(input_file, db, text, context, text_column, id_column, context
         _check_spark_usage(engine, data_dir, master, input_file, text, db)
         _score_on_spark(data_dir, master, batch_size)
         return
+    if out_path != "-" and input_file is None:  # it was quietly ignored
+        raise click.UsageError("-o/--out goes with INPUT (--text and --db print or store "
+                               "their scores)")
+    if context_column is not None and input_file is None:
+        raise click.UsageError("--context-column goes with INPUT (a database reads each "
+                               "reply with the post it answers by itself)")
     if text is not None:
         if input_file is not None:
             raise click.UsageError("give either INPUT or --text, not both")

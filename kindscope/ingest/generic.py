@@ -73,6 +73,7 @@ def read(source: str, options: ImportOptions) -> Iterator[Record]:
 def _read_jsonl(text: str, path: Path, options: ImportOptions) -> Iterator[Record]:
     skip = options.skip
     platform = PLATFORM
+    started = False  # a line holding a JSON object has been read
     # lines end at "\n" (or "\r\n") only: a post's text may hold U+2028, U+2029 or U+0085
     # raw, which is valid JSON and which str.splitlines would cut the line at
     for number, line in enumerate(text.split("\n"), start=1):
@@ -91,8 +92,11 @@ def _read_jsonl(text: str, path: Path, options: ImportOptions) -> Iterator[Recor
             skip(InputError(f"line {number}: not a JSON object", str(path)))
             continue
         kind = obj.get("type", "post")
+        first, started = not started, True
         try:
             if kind == "meta":
+                if not first:  # a later one switched the platform of the lines after it
+                    raise InputError("a meta line must be the first line of the file")
                 platform = str(obj.get("platform") or PLATFORM)
                 yield Snapshot(platform=platform, owner_id=_str(obj.get("owner")),
                                taken_at=_time(obj.get("taken_at")), description="generic JSONL")

@@ -79,6 +79,9 @@ def test_export_parquet(run, tmp_path):
         ("latin.csv", "id,author,text\n1,a,caf\xe9\n", "not UTF-8"),
         ("kind.jsonl", '{"id": "1", "author": "a", "kind": "banana"}\n', "kind 'banana'"),
         ("meta.jsonl", '{"type": "meta", "taken_at": "garbage"}\n', "line 1: bad meta"),
+        # a second meta switched the platform of the lines after it (a review, 2026-12-06)
+        ("late.jsonl", '{"id": "1", "author": "a"}\n{"type": "meta", "platform": "x"}\n',
+         "line 2: a meta line must be the first line of the file"),
         ("far.jsonl", '{"id": "1", "author": "a", "created_at": 1e20}\n', "out of range"),
     ],
 )
