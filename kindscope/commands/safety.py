@@ -164,7 +164,7 @@ def bots_command(profiles, out, blocklist, threshold, as_of):
         raise InputError(f"not UTF-8 text (byte {exc.start})", profiles) from None
     if not text.strip():
         raise InputError("empty file: no profiles", profiles)
-    scores, listed = [], []
+    scores, listed, followed = [], [], 0
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -176,11 +176,14 @@ def bots_command(profiles, out, blocklist, threshold, as_of):
         profile = from_any(obj, observed, where=where)
         score = read_profile(profile)
         bot = None if score.bot is None else round(score.bot, 6)
-        scores.append({"account_id": profile.account_id, "handle": profile.handle,
+        scores.append({"account_id": profile.account_id, "handle": profile.shown_handle,
                        "platform": profile.platform, "bot": bot,
                        "reasons": list(score.reasons), "model": score.model_version})
         if bot is not None and bot >= threshold:
-            handle_text = str(obj.get("acct") or profile.handle)
+            if profile.followed:  # someone you follow is never put on a block list
+                followed += 1
+                continue
+            handle_text = str(obj.get("acct") or profile.shown_handle)
             listed.append(ListedAccount(profile.platform, profile.account_id, handle_text,
                                         bot, "; ".join(score.reasons)))
     Path(out).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in scores),
@@ -199,6 +202,11 @@ def bots_command(profiles, out, blocklist, threshold, as_of):
             if unscored else "")
     click.echo(f"scored {len(scores) - unscored} profiles{left}; {len(listed)} at or above "
                f"{threshold}", err=True)
+    if followed:  # a review, 2026-12-06: the list held accounts the user follows
+        which = "is an account" if followed == 1 else "are accounts"
+        where = "the block list" if blocklist else "the count above"
+        click.echo(f"{followed} more at or above {threshold} {which} you follow (the profile "
+                   f"says so): left out of {where}; their scores are in {out}", err=True)
     if observed is None:  # ages and rates drift with the clock: say so, and how to fix them
         click.echo("account ages and posting rates count to now, as a profile file does not "
                    "say when it was taken: --as-of TIME counts them to when it was, and gives "

@@ -162,7 +162,7 @@ def score_profile(profile: Profile, model_path: Path | None = None, top: int = 3
     if hit is not None:
         reasons = (f"rule: {hit.reason}",) + reasons
         bot = max(bot, hit.bot)
-    return BotScore(profile.account_id, profile.handle, bot, reasons, model.version)
+    return BotScore(profile.account_id, profile.shown_handle, bot, reasons, model.version)
 
 
 def read_profile(profile: Profile) -> BotScore:
@@ -182,7 +182,7 @@ def read_profile(profile: Profile) -> BotScore:
       failed its bar), and the shipped one flags up to twice as many people without a
       count (10-21 of 54 against 11; ``training/eval_bot_partial.py``)."""
     if not profile.holds_evidence:
-        return BotScore(profile.account_id, profile.handle, None,
+        return BotScore(profile.account_id, profile.shown_handle, None,
                         ("not scored: the profile holds no counts and no creation time",), None)
     lacking = profile.missing_counts if profile.counts_known else tuple(READ_FROM)
     if not lacking:
@@ -199,9 +199,9 @@ def read_profile(profile: Profile) -> BotScore:
             "only on X profiles with the count removed, not on this platform)")))
     hit = check_rules(profile)
     if hit is not None:
-        return BotScore(profile.account_id, profile.handle, hit.bot,
+        return BotScore(profile.account_id, profile.shown_handle, hit.bot,
                         (f"rule: {hit.reason}",), None)
-    return BotScore(profile.account_id, profile.handle, None,
+    return BotScore(profile.account_id, profile.shown_handle, None,
                     (f"not scored: the profile has no {missing}, and the bot model is not "
                      "reliable without it",), None)
 

@@ -80,6 +80,18 @@ class Profile:
     labels: tuple[str, ...] = ()
     service_account: bool | None = None
     missing_counts: tuple[str, ...] = ()
+    #: The handle as the profile gives it, where the model reads another form of it (a
+    #: Bluesky ``name.bsky.social`` is read as ``name``): outputs and block lists name it so.
+    given_handle: str | None = None
+    #: Whether the profile says the account it was fetched for follows this one (X's
+    #: ``following``, Bluesky's ``viewer.following``); None where it does not say.
+    followed: bool | None = None
+
+    @property
+    def shown_handle(self) -> str:
+        """The handle as the platform gives it (never a shortened form someone else may
+        hold: "friend" for "friend.bsky.social", a review, 2026-12-06)."""
+        return self.given_handle or self.handle
 
     @property
     def holds_evidence(self) -> bool:
@@ -218,6 +230,7 @@ def from_twitter(user: dict, observed_at: datetime | None = None) -> Profile:
         has_time_zone=(user.get("utc_offset") is not None) if "utc_offset" in user else None,
         extended_profile=_opt_bool(user.get("has_extended_profile")),
         locked=_opt_bool(user.get("protected")),
+        followed=_opt_bool(user.get("following")),
     )
 
 
@@ -267,6 +280,9 @@ def from_bluesky(view: dict, observed_at: datetime | None = None) -> Profile:
                              if isinstance(label, dict) and label.get("val")})),
         service_account=bool(view["associated"].get("labeler"))
         if isinstance(view.get("associated"), dict) else None,
+        given_handle=handle,
+        followed=bool(view["viewer"].get("following"))
+        if isinstance(view.get("viewer"), dict) else None,
     )
 
 

@@ -177,3 +177,27 @@ def test_as_of_counts_ages_to_when_the_profiles_were_taken(run, tmp_path):
     bad = run("safety", "bots", "--profiles", profiles, "-o", tmp_path / "c.jsonl",
               "--as-of", "2020-01-05")
     assert bad.exit_code == 2 and "give a time zone" in bad.stderr
+
+
+def test_handles_are_written_as_given_and_people_you_follow_never_listed(run, tmp_path):
+    """A harassment-target review (2026-12-06): "friend.bsky.social" came out as "friend"
+    (another person's handle, maybe) in the scores and the block list, and the block list
+    held accounts the profiles say the user follows. --threshold 0 lists everyone else."""
+    bluesky = {"did": "did:plc:friend", "handle": "friend.bsky.social",
+               "createdAt": "2023-01-01T00:00:00Z", "followersCount": 3, "followsCount": 900,
+               "postsCount": 2, "viewer": {"following": "at://did:plc:me/app.bsky.graph.follow/1"}}
+    stranger = {**bluesky, "did": "did:plc:other", "handle": "other.bsky.social", "viewer": {}}
+    x = {"id_str": "7", "screen_name": "pal", "created_at": "Mon Jan 01 00:00:00 +0000 2018",
+         "followers_count": 5, "friends_count": 800, "statuses_count": 10, "following": True}
+    profiles = tmp_path / "p.jsonl"
+    profiles.write_text("".join(json.dumps(p) + "\n" for p in (bluesky, stranger, x)),
+                        encoding="utf-8")
+    listed, out = tmp_path / "block.csv", tmp_path / "b.jsonl"
+    result = run("safety", "bots", "--profiles", profiles, "-o", out, "--blocklist", listed,
+                 "--threshold", "0", "--as-of", "2024-01-01T00:00Z")
+    assert result.exit_code == 0, result.output
+    handles = [json.loads(line)["handle"] for line in out.read_text().splitlines()]
+    assert handles == ["friend.bsky.social", "other.bsky.social", "pal"]
+    block = listed.read_text(encoding="utf-8")
+    assert "other.bsky.social" in block and "friend" not in block and "pal" not in block
+    assert "2 more at or above 0.0 are accounts you follow" in " ".join(result.stderr.split())
