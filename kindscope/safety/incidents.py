@@ -4,19 +4,22 @@ Everything is read through one read model (:mod:`kindscope.store.incidents`): it
 its model version and its thresholds.
 
 *Pile-on*: within ``window`` at least ``min_posts`` hostile replies or mentions aimed at one
-account, from at least ``min_accounts`` accounts, most of them (``outside_share``) outside
-that account's follow network (the latest follow edges). Hostile = the read model's
-decision (toxicity or hate at or above its threshold); "aimed at" as in its
-``aimed_at_me`` view, by id or handle. Without any such scores no pile-on is reported, and
-the result says so. Where the data holds no replies by others (``rm.available``), neither
-pile-ons nor trawlers are looked for, and the result says why.
+account, from at least ``min_accounts`` accounts, counted from accounts outside that
+account's follow network (the latest follow edges) alone: people in the network, friends who
+swear at the attackers in the same hours among them, are never counted among a pile-on's
+accounts, and can never turn strangers' pile-on into something else (a harassment-target
+review, 2026-12-06: five friends defending the target made six strangers' insults a "burst
+in the network", and "No pile-on aimed at you was found"). Hostile = the read model's
+decision (toxicity or hate at or above its threshold); "aimed at" as in its ``aimed_at_me``
+view, by id or handle. Without any such scores no pile-on is reported, and the result says
+so. Where the data holds no replies by others (``rm.available``), neither pile-ons nor
+trawlers are looked for, and the result says why.
 
 *Burst in the network*: a burst of hostile replies or mentions as large as a pile-on (posts,
-accounts, window) that is no pile-on because more than ``1 - outside_share`` of its accounts
-are in the target's follow network (people it follows or who follow it). It is not hidden:
-it is listed apart, as facts (its reason gives the counts), with the same evidence command.
-A burst holds no post of a pile-on: pile-ons are found first, and what they leave is read
-again, each run as its own accounts make it (a pile-on or a burst).
+accounts, window) among what the pile-ons leave, which holds posts of people in the
+target's follow network (people it follows or who follow it). It is not hidden: it is listed
+apart, as facts (its reason gives the counts), with the same evidence command. A burst
+holds no post of a pile-on: pile-ons are found first, from strangers' posts alone.
 
 When at least half of a pile-on's posts read as hateful but not toxic, its reason says so
 and asks the reader to read them first (``reliability.HATE_ON_DENIALS``): people rallying
@@ -141,16 +144,16 @@ def _network(rm: ReadModel, targets) -> dict[str, set[str]]:
 
 
 def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
-                 min_accounts: int = 3, outside_share: float = 0.6) -> tuple[Incident, ...]:
+                 min_accounts: int = 3) -> tuple[Incident, ...]:
     """Pile-ons (see the module text); empty when there are no hostility scores."""
-    return find_bursts(rm, window, min_posts, min_accounts, outside_share)[0]
+    return find_bursts(rm, window, min_posts, min_accounts)[0]
 
 
 def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
-                min_accounts: int = 3, outside_share: float = 0.6
-                ) -> tuple[tuple[Incident, ...], tuple[Incident, ...]]:
-    """``(pile-ons, bursts in the target's network)`` (see the module text): the same
-    bursts of hostile posts, told apart by where their accounts come from."""
+                min_accounts: int = 3) -> tuple[tuple[Incident, ...], tuple[Incident, ...]]:
+    """``(pile-ons, bursts in the target's network)`` (see the module text): pile-ons from
+    the posts of accounts outside the target's follow network alone, then bursts among
+    what they leave."""
     aimed = defaultdict(list)
     toxic = set()
     for target, at, post, author, toxicity, hate, is_toxic in hostile_aimed(rm):
@@ -166,21 +169,12 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
         def burst(run):
             return len(run) >= min_posts and len({r[2] for r in run}) >= min_accounts
 
-        def enough(run, network=network):
-            authors = {r[2] for r in run}
-            return burst(run) and \
-                sum(a not in network for a in authors) / len(authors) >= outside_share
-        first = runs(items, window, enough)
+        first = runs([r for r in items if r[2] not in network], window, burst)
         taken = {r[1] for run in first for r in run}
-        rest = [r for r in items if r[1] not in taken]
-        # what the first pass left: each run is what its own accounts make it (a run of
-        # strangers whose six hours also held the target's network is still a pile-on)
-        later = runs(rest, window, burst)
-        for run in sorted(first + [r for r in later if enough(r)]):
+        for run in first:
             pileons.append(_incident("pileon", platform, target, run, network, toxic))
-        for run in later:
-            if not enough(run):
-                bursts.append(_incident("burst", platform, target, run, network, toxic))
+        for run in runs([r for r in items if r[1] not in taken], window, burst):
+            bursts.append(_incident("burst", platform, target, run, network, toxic))
     return tuple(_with_hate_only_note(i) for i in pileons), tuple(bursts)
 
 

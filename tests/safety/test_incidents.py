@@ -214,10 +214,33 @@ def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
     for i in range(6):
         _reply(store, f"s{i}", f"later{i}", T0 + timedelta(hours=7), toxicity=0.9)
     result = scan(read_model(store))
-    assert result.bursts == ()
-    assert sorted(len(i.accounts) for i in result.pileons) == [3, 10]
+    assert result.bursts == ()  # the network's four posts alone are no burst
+    # pile-ons are counted from strangers alone: the network is never among their accounts
+    assert sorted(len(i.accounts) for i in result.pileons) == [3, 6]
     for inc in result.pileons:
         assert "outside the target's follow network" in inc.reason
+        assert not {a for a in inc.accounts if a.startswith("mate")}
+
+
+def test_friends_who_swear_at_the_attackers_never_hide_a_pileon(store):
+    """A harassment-target review (2026-12-06): six strangers insult the target within 35
+    minutes while five friends answer them, swearing ("these idiots are pathetic trash,
+    sending you a hug", read as toxic). It was one "burst in the network" and "no pile-on";
+    it is the strangers' pile-on, and the friends are none of its accounts."""
+    add_snapshot(store, "s", owner="vic")
+    add_follows(store, "s", [pair for i in range(5) for pair in
+                             ((f"friend{i}", "vic"), ("vic", f"friend{i}"))])
+    add_post(store, "v1", "vic", T0, "a post")
+    for i in range(6):
+        _reply(store, f"t{i}", f"stranger{i}", T0 + timedelta(minutes=7 * i), toxicity=0.9)
+    for i in range(5):
+        _reply(store, f"f{i}", f"friend{i}", T0 + timedelta(minutes=7 * i + 3),
+               "these idiots are pathetic trash, sending you a hug", toxicity=0.8)
+    result = scan(read_model(store))
+    assert len(result.pileons) == 1
+    assert set(result.pileons[0].accounts) == {f"stranger{i}" for i in range(6)}
+    # what the friends wrote is not hidden: a burst in the network, listed apart as facts
+    assert [set(b.accounts) for b in result.bursts] == [{f"friend{i}" for i in range(5)}]
 
 
 def test_safety_json_with_nothing_scored_is_null_not_none_found(tmp_path, run):

@@ -138,7 +138,7 @@ def test_score_stdin_to_a_file(run_with_input, tmp_path):
     out = tmp_path / "s.jsonl"
     result = run_with_input("hello there\n", "score", "-", "-o", out)
     assert result.exit_code == 0, result.output
-    assert "scored 1 rows" in result.stderr
+    assert "scored 1 row into" in result.stderr
     assert json.loads(out.read_text())["id"] == 1
 
 
