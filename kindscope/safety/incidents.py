@@ -25,8 +25,10 @@ When at least half of a pile-on's posts read as hateful but not toxic, its reaso
 and asks the reader to read them first (``reliability.HATE_ON_DENIALS``): people rallying
 to defend someone look like a pile-on of hate to the model.
 
-*Trawler*: one account replying, within ``window``, to at least ``min_posts`` different
-posts of another account that were each older than ``min_age`` when replied to.
+*Trawler*: one account outside the other's follow network replying, within ``window``, to
+at least ``min_posts`` different posts of that account that were each older than
+``min_age`` when replied to (a friend going through old posts is not a trawl: a mutual's
+five kind replies to old posts made "History trawl aimed at" them, a review, 2026-12-06).
 
 An incident's id is ``<kind>-`` plus the first 16 hex digits of the SHA-256 of its sorted
 ``platform:post_id`` list, so it stays the same across runs on the same data.
@@ -215,6 +217,10 @@ def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_post
     pairs = defaultdict(list)
     for author, target, at, reply, original in old_post_replies(rm, min_age):
         pairs[(rm.platform, author, target)].append((at, reply, original))
+    ties = _network(rm, {target for (_, _, target), items in pairs.items()
+                         if len(items) >= min_posts})
+    pairs = {key: items for key, items in pairs.items()
+             if key[1] not in ties.get(key[2], ())}
     scores = hostility_of(rm, (r[1] for items in pairs.values() for r in items))
     incidents = []
     for (platform, author, target), items in sorted(pairs.items()):

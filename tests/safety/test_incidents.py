@@ -198,6 +198,23 @@ def test_data_that_names_no_owner_is_scanned_for_every_account(tmp_path, run):
         in calm.stdout
 
 
+def test_a_friend_going_through_old_posts_is_no_trawler(store):
+    """A harassment-target review (2026-12-06): a mutual's five kind replies to old posts
+    ("So proud of you for going back") were listed as a "History trawl aimed at" the
+    target, with an evidence pack. Someone in the follow network is never a trawler; the
+    same replies from a stranger are."""
+    add_snapshot(store, "s", owner="sam")
+    add_follows(store, "s", [("kim", "sam"), ("sam", "kim")])
+    for i in range(6):
+        add_post(store, f"old{i}", "sam", T0 - timedelta(days=400 + i), f"old post {i}")
+    for who in ("kim", "creep"):
+        for i in range(5):
+            add_post(store, f"{who}{i}", who, T0 + timedelta(minutes=3 * i),
+                     "so proud of you for going back", reply_to=f"old{i}",
+                     reply_to_account="sam")
+    assert [t.accounts for t in find_trawlers(read_model(store, "sam"))] == [("creep",)]
+
+
 def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
     """A fresh-eyes review: strangers post five hostile replies, people in the network
     four more two hours later, six more strangers after that. The strangers' first run was
