@@ -495,3 +495,15 @@ def test_a_database_of_two_accounts_says_whose_output_it_is(tmp_path, run):
         assert "on mastodon, the owner of the newest import" in said and other in said, args
     chosen = run("safety", "--db", db, "--me", f"@{handle.lstrip('@')}")
     assert chosen.exit_code == 0 and "holds the imports of" not in chosen.stderr
+
+
+@pytest.mark.parametrize("platform", ["generic", "forum", "anwar"])
+def test_any_platform_a_generic_file_names_gets_the_generic_remedy(platform):
+    """A meta line naming its own platform ("forum") got "kindscope has no online source
+    for this platform" and "import a later archive too" (a researcher's review,
+    2026-12-06): it came in the generic format, and more comes the same way."""
+    from kindscope.store.availability import remedy
+
+    assert "docs/generic-format.md" in remedy(platform)
+    assert "as a new file" in remedy(platform, "unfollows")
+    assert remedy("x") == "kindscope has no online source for this platform"

@@ -54,6 +54,9 @@ QUESTION_NAMES = {
     "follow_waves": "follow waves",
 }
 
+#: Platforms with importers of their own; any other came in the generic format.
+_OWN_IMPORTERS = frozenset({"x", "mastodon", "bluesky"})
+
 _FETCH = {
     "bluesky": "kindscope analyze bluesky:HANDLE",
     "mastodon": "kindscope analyze mastodon:@USER@INSTANCE",
@@ -91,16 +94,19 @@ def remedy(platform: str, question: str | None = None, handle: str | None = None
     follow lists, taken later (each import or fetch is one snapshot); the rest, the data.
     ``handle``: the owner's, put in the command in place of its placeholder."""
     command = fetch_command(platform, handle)
+    # a platform kindscope has no importer of its own for came in the generic format,
+    # whatever its meta line named it ("forum", "anwar": a review, 2026-12-06)
+    generic = platform not in _OWN_IMPORTERS
     if question == "unfollows":
         if command:
             return f"run `{command}` again later: each run keeps one snapshot of your follows"
-        if platform == "generic":
+        if generic:
             return ("import your follows again later, as a new file: each import keeps one "
                     "snapshot, see docs/generic-format.md")
         return "import a later archive too: each import keeps one snapshot of your follows"
     if command:
         return f"`{command}` fetches them"
-    if platform == "generic":
+    if generic:
         return "add them to the JSONL or CSV you import, see docs/generic-format.md"
     return "kindscope has no online source for this platform"
 
