@@ -507,3 +507,19 @@ def test_any_platform_a_generic_file_names_gets_the_generic_remedy(platform):
     assert "docs/generic-format.md" in remedy(platform)
     assert "as a new file" in remedy(platform, "unfollows")
     assert remedy("x") == "kindscope has no online source for this platform"
+
+
+def test_network_of_many_peoples_data_says_why_its_norms_are_null(tmp_path, run):
+    """Every community's norms were null on data no import names an owner of, with
+    `replies_not_held` null too, and the time to a first answer counted abuse as an answer
+    (a researcher's review, 2026-12-06)."""
+    source, _, _ = CASES["jetstream"]
+    path = FIXTURES / source
+    if not path.exists():
+        pytest.skip("fixture missing")
+    db = tmp_path / "j.duckdb"
+    assert run("import", path, "--db", db).exit_code == 0
+    data = json.loads(run("network", "--db", db, "--json").stdout)
+    assert "no import names an owner" in data["replies_not_held"]
+    assert "`kindscope community` gives them" in data["replies_not_held"]
+    assert all(c["median_minutes_to_first_reply"] is None for c in data["communities"])

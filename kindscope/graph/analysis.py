@@ -125,6 +125,13 @@ def _owner_view(rm: ReadModel, net, partition: Partition) -> OwnerView:
         rm.available("follow_back"), rm.available("unfollows"))
 
 
+#: Why the communities' norms are null where no import names an owner.
+NO_OWNER_NORMS = ("no import names an owner, so posts are not read through one read model "
+                  "here and the communities' answered painful posts, time to a first answer "
+                  "and toxicity are not given: `kindscope community` gives them for data of "
+                  "many people")
+
+
 def _both_ways(rm: ReadModel | None, kind: str) -> bool:
     """Whether the data can show ties returned: follows both ways for a follow graph,
     others' replies for an interaction graph. From one side only every tie reads as
@@ -155,7 +162,7 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
     views = () if rm is None else (_owner_view(rm, net, partition),)
     communities = describe_communities(store, graph, partition, rm=rm)
     replies = None if rm is None else rm.available("replies")
-    held = replies is None or replies.available
+    held = replies is not None and replies.available
     return NetworkReport(
         graph=net.kind, nodes=graph.graph.vcount(), edges=graph.graph.ecount(),
         reciprocity=global_reciprocity(graph) if _both_ways(rm, net.kind) else None,
@@ -165,4 +172,5 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
         bridges=bridges(graph, partition),
         isolated=isolated_members(store, graph, partition.membership, rm=rm),
         owners=views, ego_network=None if rm is None else ego_reason(net, rm.platform, rm.me),
-        replies_not_held=None if held else replies.reason)
+        replies_not_held=None if held else replies.reason if replies is not None
+        else NO_OWNER_NORMS)

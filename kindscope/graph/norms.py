@@ -95,7 +95,9 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
     g = graph.graph
     if g.vcount() == 0:
         return ()
-    replies_held = rm is None or rm.available("replies").available
+    # without a read model nothing reads as toxic, so abuse would count as an answer (a
+    # researcher's review, 2026-12-06): no answered share and no time to an answer then
+    replies_held = rm is not None and rm.available("replies").available
     member = list(partition.membership)
     members = pa.table({"platform": g.vs["platform"], "account_id": g.vs["account_id"],
                         "community": member})
