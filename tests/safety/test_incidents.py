@@ -215,6 +215,31 @@ def test_a_friend_going_through_old_posts_is_no_trawler(store):
     assert [t.accounts for t in find_trawlers(read_model(store, "sam"))] == [("creep",)]
 
 
+def test_a_pileon_that_goes_on_is_one_incident_to_its_last_post(store):
+    """A harassment-target review (2026-12-06): hostile replies from 09:05 to 19:30 were two
+    pile-ons, and four last posts from two accounts ("... kill yourself" among them), too
+    few for a pile-on of their own, were in none and in no evidence pack. A pile-on goes on
+    while its last six hours still make one."""
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "a post")
+    times = [T0 + timedelta(minutes=40 * i) for i in range(14)]  # 9 h 20 min in all
+    for i, at in enumerate(times):
+        _reply(store, f"h{i}", f"troll{i % 5}", at, toxicity=0.9)
+    found = scan(read_model(store)).pileons
+    assert len(found) == 1 and len(found[0].posts) == 14
+    assert found[0].end - found[0].start == timedelta(minutes=40 * 13)
+
+
+def test_a_new_pileon_days_later_is_another_incident(store):
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "a post")
+    for day in (0, 3):
+        for i in range(5):
+            _reply(store, f"d{day}h{i}", f"troll{i}", T0 + timedelta(days=day, minutes=i),
+                   toxicity=0.9)
+    assert len(scan(read_model(store)).pileons) == 2
+
+
 def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
     """A fresh-eyes review: strangers post five hostile replies, people in the network
     four more two hours later, six more strangers after that. The strangers' first run was
