@@ -21,7 +21,8 @@ The shared ideas are defined here once, and only here:
 - ``mine`` / ``my_replies``: my dated posts outside / inside conversations;
 - ``replies_by_others``: dated replies by anyone but me to a post of mine; ``is_hostile``:
   read as toxic or hateful (such a reply is not an answer: ``aggregates``, the care queue);
-- ``aimed_at_me``: dated posts by others replying to me or mentioning me (by id or handle);
+- ``aimed_at_me``: dated posts by others replying to me, quoting a post of mine (a quote-post
+  "dunk" is aimed at its author: a review, 2026-12-06) or mentioning me (by id or handle);
 - ``engagement``: replies from others + likes + reposts of each of my posts;
 - ``blocked``: accounts I blocked or muted;
 - ``aimed_by_author``: per account, its posts aimed at me: read, toxic, hateful, either
@@ -274,7 +275,8 @@ POST_VIEWS: tuple[tuple[str, str], ...] = (
     ("all_posts", """
         SELECT p.post_id, p.author_id, p.created_at, coalesce(p.text, '') AS text, p.kind,
                p.reply_to_post_id, p.reply_to_account_id, p.root_post_id,
-               p.repost_of_post_id, coalesce(p.mentions, []) AS mentions, p.like_count,
+               p.repost_of_post_id, p.quote_of_post_id, coalesce(p.mentions, []) AS mentions,
+               p.like_count,
                p.repost_count, p.reply_count, p.deleted_at, p.url
         FROM posts p, {p}_params k
         WHERE p.platform = k.platform AND p.kind <> 'dm'"""),
@@ -324,9 +326,11 @@ def conversation_walk(owner_only: bool) -> str:
 
 _AIMED_AT_ME = """
         SELECT r.* FROM {p}_read r
-        LEFT JOIN {p}_posts parent ON parent.post_id = r.reply_to_post_id, {p}_params k
+        LEFT JOIN {p}_posts parent ON parent.post_id = r.reply_to_post_id
+        LEFT JOIN {p}_posts quoted ON quoted.post_id = r.quote_of_post_id, {p}_params k
         WHERE r.author_id <> k.me AND r.kind = 'post' AND r.created_at IS NOT NULL
           AND (r.reply_to_account_id = k.me OR parent.author_id = k.me
+               OR quoted.author_id = k.me
                OR list_has_any(list_transform(r.mentions, lambda x: lower(ltrim(x, '@'))),
                                (SELECT list(name) FROM {p}_my_names)))"""
 _AIMED_BY_AUTHOR = """
@@ -430,7 +434,8 @@ def targets_ctes(prefix: str, parents: str, extra_names: str = "") -> str:
     """The CTEs ``names, each_mention, mentioned, targets`` after a CTE ``r`` of posts:
     (post_id, target) for every account a post of ``r`` is aimed at, as the read model's
     ``aimed_at_me`` means it for the owner: a reply to it (by the reply's account or the
-    author of the parent in view ``{prefix}_{parents}``), or a mention by id or handle
+    author of the parent in view ``{prefix}_{parents}``), a quote of one of its posts, or a
+    mention by id or handle
     (case-insensitive, without ``@``). ``prefix`` is the placeholder the caller formats
     (``{p}``); ``extra_names``: more ``UNION SELECT account_id, name`` rows.
     Starts with a comma, to follow ``WITH r AS (...)``."""
@@ -448,5 +453,7 @@ def targets_ctes(prefix: str, parents: str, extra_names: str = "") -> str:
         WHERE reply_to_account_id IS NOT NULL
         UNION SELECT r.post_id, parent.author_id FROM r
         JOIN {prefix}_{parents} parent ON parent.post_id = r.reply_to_post_id
+        UNION SELECT r.post_id, quoted.author_id FROM r
+        JOIN {prefix}_{parents} quoted ON quoted.post_id = r.quote_of_post_id
         UNION SELECT m.post_id, coalesce(n.account_id, m.raw) FROM mentioned m
         LEFT JOIN names n ON n.name = lower(m.raw))"""

@@ -240,6 +240,27 @@ def test_a_new_pileon_days_later_is_another_incident(store):
     assert len(scan(read_model(store)).pileons) == 2
 
 
+def test_quote_posts_of_the_targets_post_are_aimed_at_it(store):
+    """A harassment-target review (2026-12-06): quote-post "dunks" ("tell this loser to
+    ...") appeared nowhere, not in the pile-on, not in the inbox, and nothing said they were
+    not looked at. A post quoting one of mine is aimed at me."""
+    from kindscope.care.queue import inbox
+
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "a post")
+    _reply(store, "kind", "pal", T0 + timedelta(minutes=1), "nice", toxicity=0.01)  # replies held
+    for i in range(5):
+        add_post(store, f"q{i}", f"dunker{i}", T0 + timedelta(minutes=5 * i),
+                 "look at this loser")
+        store.execute("UPDATE posts SET quote_of_post_id = 'v1' WHERE post_id = ?", [f"q{i}"])
+        _score(store, f"q{i}", "toxicity", 0.9)
+    rm = read_model(store)
+    found = scan(rm).pileons
+    assert len(found) == 1 and set(found[0].posts) == {f"q{i}" for i in range(5)}
+    listed = {i.post_id for i in inbox(rm, days=365, as_of=T0 + timedelta(days=1)).items}
+    assert {f"q{i}" for i in range(5)} <= listed
+
+
 def test_strangers_are_a_pileon_even_when_the_network_joins_later(store):
     """A fresh-eyes review: strangers post five hostile replies, people in the network
     four more two hours later, six more strangers after that. The strangers' first run was
