@@ -337,3 +337,19 @@ def test_writing_the_report_leaves_the_callers_report_as_it_was(tmp_path):
     json_path, _ = write_report(report, tmp_path / "out", country="GB")
     assert json.dumps(report, sort_keys=True, default=str) == before
     assert "help" in json.loads(json_path.read_text(encoding="utf-8"))
+
+
+def test_an_incidents_accounts_say_how_many_more_there_are():
+    """The page listed ten of a pile-on's twelve accounts and stopped, as if that were all
+    (a harassment-target review, 2026-12-06)."""
+    from kindscope.report.html import render_piece
+
+    inc = {"id": "pileon-1", "kind": "pileon", "start": "2024-03-01T12:00:00+00:00",
+           "end": "2024-03-01T13:00:00+00:00", "hours": 1.0, "accounts": 12, "posts": 14,
+           "account_handles": [f"troll{i}" for i in range(10)], "reason": "r",
+           "command": "kindscope evidence --incident pileon-1 --out e"}
+    piece = {"available": True, "reason": None, "hostility_checked": True, "notes": [],
+             "pileons": {"available": True, "reason": None, "count": 1, "incidents": [inc],
+                         "aimed_at_others": 0}}
+    page = " ".join(render_piece("safety", "safety", piece).split())
+    assert "and 2 more (all in its evidence pack)" in page
