@@ -219,6 +219,35 @@ def test_isolated_members_are_not_counted_without_a_follow_graph(tmp_path):
            "follow lists of the members" in _summary(view)
 
 
+
+def test_without_follow_lists_no_burst_is_told_from_a_pileon_and_it_says_so(tmp_path):
+    """A capture with no follow lists: `community` gave "20 pile-ons" with nothing said,
+    though no burst from a target's own network can be told apart there (a researcher's
+    review, 2026-12-06; `safety` says it of each incident)."""
+    from kindscope.commands.community import _summary, community_view
+    from kindscope.ingest import import_sources
+
+    lines = []
+    for group in "ab":
+        people = [f"{group}{i}" for i in range(4)]
+        lines += [{"id": f"root-{x}", "author": x, "text": "my day",
+                   "created_at": "2024-05-01T10:00:00Z"} for x in people]
+        lines += [{"id": f"{x}-{y}", "author": x, "text": "hello there", "reply_to": f"root-{y}",
+                   "reply_to_author": y, "created_at": "2024-05-01T12:00:00Z"}
+                  for x in people for y in people if x != y]
+    path = tmp_path / "talk.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    store = Store(":memory:")
+    import_sources(store, [str(path)])
+    store.execute("INSERT INTO signal_scores SELECT platform, post_id, 'toxicity', 0.01, "
+                  "'test' FROM posts")
+    view = community_view(store, "generic", seed=13)
+    assert view["graph"] != "follow"
+    assert view["overall"]["pileons"] == 0 and view["overall"]["network_bursts"] is None
+    assert "cannot show bursts from a target's own network: this data (generic) does not " \
+           "hold follow lists, so a burst" in _summary(view)
+
+
 def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
     """One person's export with no one else's replies and only their own follow lists: the
     view never shows a rate, a count or a 0 it could not see (a Mastodon archive read

@@ -146,7 +146,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
             "pileons": None if read_first is None else len(read_first),
             # bursts as large as a pile-on from accounts largely in the target's own
             # follow network: members turning on a member (not called pile-ons)
-            "network_bursts": (None if bursts is None else
+            "network_bursts": (None if bursts is None or "network_bursts" in cannot else
                                sum(community is None or membership.get(t) == community
                                    for t in bursts)),
             # of them, pile-ons at least half of whose posts read as hateful but not toxic
@@ -214,6 +214,10 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
     if graph != "follow":
         out["follows"] = (f"{held} follow lists of the members (the communities come from "
                           "replies and mentions): reciprocity and isolated members need them")
+        if "pileons" not in out:  # every account counts as a stranger to every target
+            out["network_bursts"] = (f"{held} follow lists, so a burst from a target's own "
+                                     "network cannot be told from a pile-on: each burst is "
+                                     "counted as a pile-on")
     if owners_only and graph == "follow":
         out["follow_ties"] = ("the follow lists are only the imports' owners' own (whom each "
                               "follows, who follows each), not how the members follow each "
@@ -249,6 +253,10 @@ def _summary(view: dict) -> str:
     o = view["overall"]
 
     def pct(group: dict) -> str:
+        if group["void_rate"] is None and group.get("eligible") == 0 and group.get("posts"):
+            # a short capture: "n/a" alone said nothing (a researcher's review, 2026-12-06)
+            return (f"none of {group['posts']:,} can be judged yet (the data's replies do not "
+                    f"run {view['window_days']} days past them)")
         if group["void_rate"] is None:
             return "n/a"
         return f"{group['void_rate']:.0%} of {group['eligible']:,}"
@@ -300,6 +308,7 @@ def _summary(view: dict) -> str:
 _FIGURES = {"unanswered": "unanswered posts", "pileons": "pile-ons and network bursts",
             "most_targeted": "the most targeted accounts", "kindness_gap": "the kindness gap",
             "follow_ties": "communities, reciprocity and isolated members",
+            "network_bursts": "bursts from a target's own network",
             "follows": "reciprocity and isolated members"}
 
 
