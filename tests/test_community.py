@@ -246,6 +246,12 @@ def test_without_follow_lists_no_burst_is_told_from_a_pileon_and_it_says_so(tmp_
     assert view["overall"]["pileons"] == 0 and view["overall"]["network_bursts"] is None
     assert "cannot show bursts from a target's own network: this data (generic) does not " \
            "hold follow lists, so a burst" in _summary(view)
+    # painful posts the data's replies do not run a week past: said, not a bare "n/a"
+    store.execute("INSERT INTO signal_scores SELECT platform, post_id, 'distress', 0.9, "
+                  "'test' FROM posts WHERE post_id LIKE 'root-%'")
+    view = community_view(store, "generic", seed=13)
+    assert "painful posts none of 8 can be judged yet (the data's replies do not run 7 days " \
+           "past them)" in _summary(view)
 
 
 def test_figures_the_data_cannot_show_are_null_and_say_why(tmp_path):
