@@ -523,3 +523,14 @@ def test_network_of_many_peoples_data_says_why_its_norms_are_null(tmp_path, run)
     assert "no import names an owner" in data["replies_not_held"]
     assert "`kindscope community` gives them" in data["replies_not_held"]
     assert all(c["median_minutes_to_first_reply"] is None for c in data["communities"])
+
+
+def test_network_json_says_what_its_norms_were_read_under(tmp_path, run):
+    """`network --json` gave each community's toxicity rate with no model version and no
+    end of the data (a researcher's review, 2026-12-06)."""
+    db = tmp_path / "d.duckdb"
+    assert run("analyze", "--demo", "--db", db, "--out", tmp_path / "r").exit_code == 0
+    data = json.loads(run("network", "--db", db, "--json").stdout)
+    report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert data["model_version"] == report["source"]["model_version"]
+    assert data["until"] and data["until"].startswith("20")

@@ -43,6 +43,8 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     `communities`, `membership` and `bridges` are empty and `modularity` null; where the
     data holds no one's replies, each community's `distress_answered` and
     `median_minutes_to_first_reply` are null and `replies_not_held` says why.
+    `model_version` and `until` say what the norms were read under (the scores' model and
+    the end of the data).
 
     Example:
 

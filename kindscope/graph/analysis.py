@@ -66,6 +66,11 @@ class NetworkReport:
     #: Why the communities' ``distress_answered`` and ``median_minutes_to_first_reply``
     #: are null: the data does not hold others' replies (the report's rule), or None.
     replies_not_held: str | None = None
+    #: What the communities' norms were read under: the model version of the scores and
+    #: the end of the data (ISO 8601), as report.json's source gives them; None without a
+    #: read model (no norms then).
+    model_version: str | None = None
+    until: str | None = None
 
     @property
     def no_communities(self) -> str | None:
@@ -173,4 +178,7 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
         isolated=isolated_members(store, graph, partition.membership, rm=rm),
         owners=views, ego_network=None if rm is None else ego_reason(net, rm.platform, rm.me),
         replies_not_held=None if held else replies.reason if replies is not None
-        else NO_OWNER_NORMS)
+        else NO_OWNER_NORMS,
+        model_version=None if rm is None else rm.model_version,
+        until=None if rm is None or rm.until is None
+        else rm.until.isoformat(timespec="seconds"))
