@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import as_of_time, db_option, say_whose
+from kindscope.commands.common import as_of_time, check_platform, db_option, say_whose
 from kindscope.errors import InputError
 from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
 from kindscope.safety.bots import read_profile
@@ -32,7 +32,8 @@ from kindscope.terminal_text import for_terminal
 __all__ = ["safety_group", "evidence_command"]
 
 
-def _scan_model(store, me: str | None) -> tuple[ReadModel, bool]:
+def _scan_model(store, me: str | None, platform: str | None = None
+                ) -> tuple[ReadModel, bool]:
     """The read model the scans run on, and whether the data names no owner. Pile-ons,
     bursts and trawlers are looked for against every account, whoever "me" is, so data no
     import names an owner of (a moderator's community export) is scanned on one platform
@@ -41,11 +42,18 @@ def _scan_model(store, me: str | None) -> tuple[ReadModel, bool]:
     from kindscope.store.community import anchor_account, platforms
     from kindscope.store.graph_edges import owners
 
-    if me is not None or owners(store):
+    if me is not None:
         return read_model(store, me), False
-    found = platforms(store)
-    anchor = anchor_account(store, found[0]) if len(found) == 1 else None
-    if anchor is None:  # no posts, or several platforms: say what to give
+    named = owners(store, platform)
+    if named:  # the newest import's owner (on --platform, where given)
+        return read_model(store, named[0][1]), False
+    found = [platform] if platform is not None else platforms(store)
+    if len(found) > 1:  # "pass --me" was no help for data of many people on two platforms
+        raise InputError(f"this data holds posts of several platforms ({', '.join(found)}) "
+                         "and no import names an owner: give --platform to look at one",
+                         "--platform")
+    anchor = anchor_account(store, found[0]) if found else None
+    if anchor is None:  # no posts: say what to give
         return read_model(store, me), False
     return read_model(store, anchor), True
 
@@ -59,8 +67,11 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @_me_option
+@click.option("--platform", default=None, metavar="NAME",
+              help="With data of many people on several platforms (no import names an "
+                   "owner): the platform to look at.")
 @click.pass_context
-def safety_group(ctx, db, as_json, me):
+def safety_group(ctx, db, as_json, me, platform):
     """Pile-ons, trawlers and bursts of hostile replies in the database (and `safety bots`
     for bot scores).
 
@@ -77,7 +88,8 @@ def safety_group(ctx, db, as_json, me):
     if ctx.invoked_subcommand is not None:
         return
     with open_store(db, read_only=True, must_exist=True) as store:
-        rm, ownerless = _scan_model(store, me)
+        check_platform(store, platform)
+        rm, ownerless = _scan_model(store, me, platform)
         if not ownerless:
             say_whose(store, rm.platform, rm.me, me)
         try:

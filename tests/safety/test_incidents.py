@@ -196,6 +196,19 @@ def test_data_that_names_no_owner_is_scanned_for_every_account(tmp_path, run):
     calm = run("safety", "--db", db)
     assert calm.exit_code == 0 and "no pile-ons, bursts or trawlers found in this data" \
         in calm.stdout
+    # a second platform of many people: "pass --me" was no help (a researcher's review,
+    # 2026-12-06); it asks for --platform, which looks at one
+    other = tmp_path / "forum.jsonl"
+    other.write_text(json.dumps({"type": "meta", "platform": "forum"}) + "\n"
+                     + json.dumps({"id": "f1", "author": "ann", "text": "hi",
+                                   "created_at": at(0)}) + "\n", encoding="utf-8")
+    assert run("import", other, "--db", db).exit_code == 0
+    both = run("safety", "--db", db)
+    assert both.exit_code == 2 and "several platforms (forum, generic)" in both.stderr
+    assert "give --platform" in both.stderr
+    one = run("safety", "--db", db, "--platform", "generic")
+    assert one.exit_code == 0 and "no pile-ons, bursts or trawlers found in this data" \
+        in one.stdout
 
 
 def test_a_friend_going_through_old_posts_is_no_trawler(store):
