@@ -91,7 +91,9 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
         if kept > 0:  # nothing imported is lost: an edit keeps what was said before
             parts.append(f"{kept} earlier {'text' if kept == 1 else 'texts'} of edited or "
                          "updated posts kept")
-        click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts))
+        same = (f" (the same data as {result.same_as}, imported before)" if result.same_as
+                else "")
+        click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts) + same)
 
 
 def _import_to_dataset(sources, parquet_dir, fmt, options):

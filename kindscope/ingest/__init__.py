@@ -54,6 +54,10 @@ class ImportResult:
     snapshot_id: str
     already_imported: bool
     added: dict[str, int] = field(default_factory=dict)
+    #: Where nothing was added: the source of an earlier import of the same data (same
+    #: platform, owner, format and time taken; an archive imported as a folder, then as
+    #: its zip), or None.
+    same_as: str | None = None
 
 
 def _module(name: str):
@@ -163,7 +167,8 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
                            getattr(module, "CARRIES_IF_SEEN", ()))
     after = _counts(store)
     added = {key: after[key] - before[key] for key in after}
-    return ImportResult(source, name, snapshot_id, False, added)
+    same = None if any(added.values()) else imports.same_data(store, snapshot_id)
+    return ImportResult(source, name, snapshot_id, False, added, same)
 
 
 def _counts(store: Store) -> dict[str, int]:

@@ -113,6 +113,17 @@ def adopt_waiting(store: Store, platform: str, placeholder: str) -> None:
         adopt_owner(store, platform, snapshot_id, placeholder)
 
 
+def same_data(store: Store, snapshot_id: str) -> str | None:
+    """The source of an earlier import of the same platform, owner and format taken at the
+    same time as ``snapshot_id`` (one archive read again from another path or packing), or
+    None."""
+    return store.scalar(
+        "SELECT min(o.source) FROM snapshots s JOIN snapshots o ON o.snapshot_id <> s.snapshot_id "
+        "AND o.platform = s.platform AND o.format = s.format AND o.taken_at = s.taken_at "
+        "AND o.owner_id IS NOT DISTINCT FROM s.owner_id WHERE s.snapshot_id = ?",
+        [snapshot_id])
+
+
 def insert_snapshot(store: Store, snapshot_id: str, platform: str, source: str, fmt: str,
                     owner: str | None, taken_at: datetime | None,
                     description: str | None,

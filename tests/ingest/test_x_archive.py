@@ -471,3 +471,17 @@ def test_entities_escaped_by_the_archive_are_read_as_typed(tmp_path):
     posts = [r for r in read(str(tmp_path / "a"), ImportOptions()) if isinstance(r, Post)]
     assert posts[0].text == "fish & chips <3 >_< #Tea"
     assert posts[0].hashtags == ("tea",)
+
+
+@needs_fixtures
+def test_the_same_archive_from_another_path_says_so(run, tmp_path):
+    """An archive imported as a folder, then as its zip: "added 0 ..." and nothing more,
+    though it was the same data (a user's-eye review, 2026-12-06)."""
+    import shutil
+
+    db = tmp_path / "k.duckdb"
+    assert run("import", FULL, "--db", db).exit_code == 0
+    packed = shutil.make_archive(str(tmp_path / "archive"), "zip", FULL)
+    result = run("import", packed, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert f"(the same data as {FULL}, imported before)" in result.stdout
