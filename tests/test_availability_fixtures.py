@@ -534,3 +534,19 @@ def test_network_json_says_what_its_norms_were_read_under(tmp_path, run):
     report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert data["model_version"] == report["source"]["model_version"]
     assert data["until"] and data["until"].startswith("20")
+
+
+def test_safety_reads_the_same_owner_as_the_report(tmp_path, run):
+    """An X archive, then a Mastodon CSV (which names no owner, "self"): `safety` scanned
+    "self" while `report` read the X owner (a code review, 2026-12-06). One rule picks "me"
+    for every command."""
+    x, csv = FIXTURES / "x-archive-full", FIXTURES / "mastodon/csv_exports/following_accounts.csv"
+    if not (x.exists() and csv.exists()):
+        pytest.skip("fixture missing")
+    db = tmp_path / "k.duckdb"
+    assert run("import", x, "--db", db).exit_code == 0
+    assert run("import", csv, "--db", db).exit_code == 0
+    scanned = json.loads(run("safety", "--db", db, "--json").stdout)
+    assert scanned["owner"] is True
+    text = run("safety", "--db", db).stdout
+    assert "this data (x-archive)" in text and "mastodon-csv" not in text

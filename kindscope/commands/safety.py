@@ -25,37 +25,11 @@ from kindscope.safety.evidence import (
 from kindscope.safety.incidents import scan
 from kindscope.safety.profiles import from_any
 from kindscope.store.aggregates import aimed_counts
+from kindscope.store.community import scan_read_model
 from kindscope.store.db import open_store
-from kindscope.store.read import ReadModel, read_model
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["safety_group", "evidence_command"]
-
-
-def _scan_model(store, me: str | None, platform: str | None = None
-                ) -> tuple[ReadModel, bool]:
-    """The read model the scans run on, and whether the data names no owner. Pile-ons,
-    bursts and trawlers are looked for against every account, whoever "me" is, so data no
-    import names an owner of (a moderator's community export) is scanned on one platform
-    anchored at any account, as `kindscope community` does, rather than refused for want
-    of --me (work noted at stop 41)."""
-    from kindscope.store.community import anchor_account, platforms
-    from kindscope.store.graph_edges import owners
-
-    if me is not None:
-        return read_model(store, me), False
-    named = owners(store, platform)
-    if named:  # the newest import's owner (on --platform, where given)
-        return read_model(store, named[0][1]), False
-    found = [platform] if platform is not None else platforms(store)
-    if len(found) > 1:  # "pass --me" was no help for data of many people on two platforms
-        raise InputError(f"this data holds posts of several platforms ({', '.join(found)}) "
-                         "and no import names an owner: give --platform to look at one",
-                         "--platform")
-    anchor = anchor_account(store, found[0]) if found else None
-    if anchor is None:  # no posts: say what to give
-        return read_model(store, me), False
-    return read_model(store, anchor), True
 
 
 _me_option = click.option("--me", default=None, metavar="HANDLE",
@@ -89,7 +63,7 @@ def safety_group(ctx, db, as_json, me, platform):
         return
     with open_store(db, read_only=True, must_exist=True) as store:
         check_platform(store, platform)
-        rm, ownerless = _scan_model(store, me, platform)
+        rm, ownerless = scan_read_model(store, me, platform)
         if not ownerless:
             say_whose(store, rm.platform, rm.me, me)
         try:
@@ -284,7 +258,7 @@ def evidence_command(db, incident, account, out_dir, verify_dir, expect, me):
         raise InputError("give --out, the folder to write the pack into")
     with open_store(db, read_only=True, must_exist=True) as store:
         if incident:
-            rm, _ = _scan_model(store, me)
+            rm, _ = scan_read_model(store, me)
             try:
                 ev = collect_incident(rm, incident)
             finally:

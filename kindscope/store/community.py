@@ -32,13 +32,17 @@ from datetime import datetime, timedelta
 
 import pyarrow as pa
 
+from kindscope.errors import InputError
 from kindscope.store.db import Store
 from kindscope.store.read import (
+    ReadModel,
     _model_version,
     _until,
     create_views,
     decision_thresholds,
     drop_views,
+    newest_owner,
+    read_model,
 )
 from kindscope.store.read_sql import (
     POST_VIEWS,
@@ -223,6 +227,29 @@ def platforms(store: Store) -> list[str]:
     """Platforms that have posts or follows, in name order."""
     return [r[0] for r in store.rows(
         "SELECT platform FROM posts UNION SELECT platform FROM follows ORDER BY 1")]
+
+
+def scan_read_model(store: Store, me: str | None = None, platform: str | None = None
+                    ) -> tuple[ReadModel, bool]:
+    """The read model the safety scans run on, and whether the data names no owner.
+
+    ``me``, else the owner of the newest import (on ``platform``, where given) by
+    :func:`read.newest_owner`, the one rule every command reads "me" by. Pile-ons, bursts and
+    trawlers are looked for against every account, whoever "me" is, so data no import names
+    an owner of (a moderator's community export) is scanned on one platform anchored at any
+    account, as ``kindscope community`` does, rather than refused for want of --me; of
+    several platforms, ``platform`` names the one (InputError without it)."""
+    if me is not None or newest_owner(store, platform) is not None:
+        return read_model(store, me, platform=platform), False
+    found = [platform] if platform is not None else platforms(store)
+    if len(found) > 1:  # "pass --me" was no help for data of many people on two platforms
+        raise InputError(f"this data holds posts of several platforms ({', '.join(found)}) "
+                         "and no import names an owner: give --platform to look at one",
+                         "--platform")
+    anchor = anchor_account(store, found[0]) if found else None
+    if anchor is None:  # no posts: read_model says what to give
+        return read_model(store, me), False
+    return read_model(store, anchor), True
 
 
 def anchor_account(store: Store, platform: str) -> str | None:

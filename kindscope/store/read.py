@@ -147,11 +147,13 @@ class HandleMap:
 
 def read_model(store: Store, me: str | None = None,
                thresholds: Mapping[str, float] | None = None, seed: int | None = None,
-               as_of: datetime | None = None) -> ReadModel:
+               as_of: datetime | None = None, platform: str | None = None) -> ReadModel:
     """Build the read model for ``me`` (a handle or id; default: the owner of the newest
-    import). ``seed`` defaults to the ``seed`` setting; "now" is ``as_of``, else the end of
-    the data (the newest snapshot or post), never the wall clock."""
-    platform, me_id = resolve_me(store, me)
+    import, on ``platform`` where given). ``seed`` defaults to the ``seed`` setting; "now"
+    is ``as_of``, else the end of the data (the newest snapshot or post), never the wall
+    clock."""
+    found = newest_owner(store, platform) if me is None and platform is not None else None
+    platform, me_id = found or resolve_me(store, me)
     version = _model_version(store, platform)
     table = decision_thresholds(thresholds)
     until = as_of or _until(store, platform)
@@ -191,21 +193,29 @@ def drop_views(store: Store, prefix: str, views: tuple[tuple[str, str], ...]) ->
 
 
 # -- who, which model, when -------------------------------------------------------------------
+def newest_owner(store: Store, platform: str | None = None) -> tuple[str, str] | None:
+    """``(platform, owner id)`` of the newest import (on ``platform``, where given) that
+    names a real owner (placeholders such as ``"self"`` only when nothing else is there),
+    or None when no import names one."""
+    row = store.rows(
+        "SELECT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL "
+        "AND owner_id <> '' AND (CAST(? AS VARCHAR) IS NULL OR platform = ?) "
+        "ORDER BY list_contains(?, lower(owner_id)), imported_at DESC, "
+        "snapshot_id DESC LIMIT 1", [platform, platform, list(PLACEHOLDER_OWNERS)])
+    return (row[0][0], row[0][1]) if row else None
+
+
 def resolve_me(store: Store, me: str | None = None) -> tuple[str, str]:
     """``(platform, account_id)`` of "me": ``me`` as a handle or id, else the snapshot owner.
 
     A handle found on several platforms resolves to the one where that account owns an
     import (the newest such import first). ``@user`` also matches a stored Mastodon handle
-    ``@user@host`` when only one does. Without ``me``: the owner of the newest import that
-    names a real owner (placeholders such as ``"self"`` only when nothing else is there).
+    ``@user@host`` when only one does. Without ``me``: :func:`newest_owner`.
     """
     if me:
         return _resolve_handle(store, me)
-    row = store.rows(
-        "SELECT platform, owner_id FROM snapshots WHERE owner_id IS NOT NULL "
-        "AND owner_id <> '' ORDER BY list_contains(?, lower(owner_id)), imported_at DESC, "
-        "snapshot_id DESC LIMIT 1", [list(PLACEHOLDER_OWNERS)])
-    if not row:
+    row = newest_owner(store)
+    if row is None:
         if getattr(store, "missing", False):
             raise InputError("no such database file: import something first (kindscope "
                              "import SOURCE --db PATH) or check the path", store.path)
@@ -214,7 +224,7 @@ def resolve_me(store: Store, me: str | None = None) -> tuple[str, str]:
                              "SOURCE` first", store.path)
         raise InputError("cannot tell whose data this is: no import names its owner; "
                          "pass --me HANDLE", store.path)
-    return row[0][0], row[0][1]
+    return row
 
 
 def _resolve_handle(store: Store, me: str) -> tuple[str, str]:
