@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import tempfile
 import time
@@ -36,13 +35,13 @@ import libipld
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import car_writer  # noqa: E402
+from bench_import_x import peak_rss_mib  # noqa: E402
 
 from kindscope.ingest import import_sources  # noqa: E402
-from kindscope.ingest.bluesky_car import read_repo  # noqa: E402
+from kindscope.ingest.bluesky_car import _B32_SORT, read_repo  # noqa: E402
 from kindscope.store.db import Store  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "bluesky" / "car"
-_B32_SORT = "234567abcdefghijklmnopqrstuvwxyz"
 _START = datetime(2024, 1, 1, tzinfo=UTC)
 
 
@@ -81,10 +80,6 @@ def replicated(templates: list[tuple[str, dict]], n: int):
 def build_repo(path: Path, n: int) -> None:
     did, templates = fixture_records()
     car_writer.write_car(path, did, tid(n), replicated(templates, n))
-
-
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _parse_only(path: Path, rss_before: float) -> int:

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_import_x import peak_rss_mib
 
 from kindscope.ingest import import_sources
 from kindscope.ingest.base import ImportOptions
@@ -70,10 +71,6 @@ def build_export(folder: Path, n_activities: int) -> None:
             out.write(", " if i else "")
             out.write(json.dumps(item, ensure_ascii=False))
         out.write("]}")
-
-
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:

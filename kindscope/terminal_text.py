@@ -48,9 +48,7 @@ def for_terminal(text: str, one_line: bool = False, visible: bool = False) -> st
     if visible:
         text = " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
         return _VISIBLE.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text.replace("\u2028", "\n").replace("\u2029", "\n"))
-    text = _CONTROLS.sub("", text)
+    text = _without_controls(text)
     if one_line:
         text = " ".join(text.split("\n"))
     return _DIRECTION.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
@@ -62,5 +60,13 @@ def for_page(value):
     Markup stays markup: taking characters out of it cannot make a tag."""
     if not isinstance(value, str):
         return value
-    cleaned = _CONTROLS.sub("", _ESCAPES.sub("", value.replace("\r\n", "\n")))
+    cleaned = _without_controls(value)
     return type(value)(cleaned) if type(value) is not str else cleaned
+
+
+def _without_controls(text: str) -> str:
+    """``text`` with line breaks made ``\n`` (``\r\n``, a lone ``\r``, U+2028, U+2029),
+    then without escape sequences or other control characters (tabs kept)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text.replace("\u2028", "\n").replace("\u2029", "\n"))
+    return _CONTROLS.sub("", text)

@@ -74,7 +74,6 @@ def test_an_unknown_country_setting_is_one_line_before_any_work(tmp_path):
     assert not (tmp_path / "k.duckdb").exists()
 
 
-
 @pytest.mark.parametrize("env", [{"KINDSCOPE_COUNTRY": "ZZ"}, {"KINDSCOPE_SEED": "abc"},
                                  {"KINDSCOPE_THREADS": "abc"}])
 def test_a_bad_setting_never_keeps_a_draft_from_its_help_lines(env):

@@ -219,7 +219,6 @@ def test_isolated_members_are_not_counted_without_a_follow_graph(tmp_path):
            "follow lists of the members" in _summary(view)
 
 
-
 def test_without_follow_lists_no_burst_is_told_from_a_pileon_and_it_says_so(tmp_path):
     """A capture with no follow lists: `community` gave "20 pile-ons" with nothing said,
     though no burst from a target's own network can be told apart there (a researcher's

@@ -169,6 +169,15 @@ def now_of(rm: ReadModel, as_of: datetime | None = None) -> datetime:
     return imported
 
 
+def fetched_kept_since(rm: ReadModel, days: float) -> tuple[datetime, float]:
+    """From when the posts fetched for the care queue are kept, and over how many days:
+    from the end of the data, over ``days`` or the default window, whichever is longer;
+    never from an ``--as-of`` (a look at 2030, or at the last 2 hours, deleted every fetched
+    post: a review, 2026-12-06)."""
+    kept = max(days, DEFAULT_DAYS)
+    return now_of(rm) - timedelta(days=kept), kept
+
+
 def _get_circle(platform: str, what: str, handle: str | None = None) -> str:
     """How to get ``what`` of the circle on ``platform`` (the owner's ``handle`` in the
     command where known), in words."""
@@ -250,18 +259,16 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
             "only hostile replies" if hostile_only else "no reply yet", later,
             help_for_reader))
     note = _after_the_data(rm, as_of, since)
-    if note is not None:
-        pass
-    elif not following:
+    if note is None and not following:
         note = ("this data does not say whom you follow, so there is no circle to look at: "
                 + _get_circle(rm.platform, "your follows", rm.carries.handle))
-    elif not care_rows.posts_by_any(rm, following):
+    elif note is None and not care_rows.posts_by_any(rm, following):
         # an archive or a repository holds only the user's own posts: "no painful post is
         # waiting" would be a claim the data cannot make (a user's-eye review, 2026-12-06)
         note = ("this data holds no posts by the people you follow, so whether any of them "
                 "is waiting for an answer cannot be seen: "
                 + _get_circle(rm.platform, "their recent posts", rm.carries.handle))
-    elif not rm.scored:
+    elif note is None and not rm.scored:
         # no post reads as painful before the signals have read them: "nothing is waiting"
         # would be a false all-clear (`kindscope care` scores first; a report need not)
         note = f"{NO_SCORES_REASON}: `kindscope care` reads them first"

@@ -6,7 +6,6 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -17,8 +16,8 @@ from kindscope.care.queue import (
     DEFAULT_INBOX_DAYS,
     CareQueue,
     care_queue,
+    fetched_kept_since,
     inbox,
-    now_of,
 )
 from kindscope.commands.common import (
     Progress,
@@ -175,17 +174,13 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
             return
         with _read(store, demo, me) as rm:
             queue = care_queue(rm, days, include_following, budget, as_of_time(as_of), country)
-            # what is forgotten counts from the end of the data, over at least the default
-            # window, never from --as-of or a narrower --days: a look at 2030, or at the last
-            # 2 hours, deleted every fetched post (a review, 2026-12-06)
-            since = now_of(rm) - timedelta(days=max(days, DEFAULT_DAYS))
+            since, kept_days = fetched_kept_since(rm, days)
         if not store.read_only:
             care_rows.forget_fetched(store, since)
         elif (stale := care_rows.count_fetched(store, since)):
             raise _cannot_write(store, f"it deletes the posts of others fetched for the care "
                                        f"queue once they are older than its window "
-                                       f"({max(days, DEFAULT_DAYS):g} days), and {stale:,} "
-                                       "here are")
+                                       f"({kept_days:g} days), and {stale:,} here are")
     _emit(queue, as_json, out_dir, "care")
 
 

@@ -110,11 +110,10 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
     followers = set(g.predecessors(me)) if me is not None else set()
     ids = g.vs["account_id"] if g.vcount() else []
     not_back = tuple(sorted(ids[v] for v in following - followers))
-    mine, theirs, offered = owner_reply_pairs(rm)
-    if not rm.available("replies").available:
-        # "never reply to me" of data that holds no one's replies to me (an archive) named
-        # people as silent who may answer every time (a user's-eye review, 2026-12-06)
-        mine, offered = {}, {}
+    # "never reply to me" of data that holds no one's replies to me (an archive) named
+    # people as silent who may answer every time (a user's-eye review, 2026-12-06)
+    mine, theirs, offered = (owner_reply_pairs(rm) if rm.available("replies").available
+                             else ({}, {}, {}))
     unreturned = sorted(((k, n) for k, n in mine.items() if k not in theirs),
                         key=lambda p: (-p[1], p[0]))[:top]
     # Never offered as someone to get to know: an account I blocked or muted, or whose posts

@@ -20,7 +20,8 @@ from typing import Any, BinaryIO
 from kindscope.errors import InputError
 from kindscope.ingest.base import TOO_DEEP, json_problem
 
-__all__ = ["CHUNK", "Stream", "skip_ws", "decode_value", "iter_array", "iter_list"]
+__all__ = ["CHUNK", "Stream", "skip_ws", "fill", "decode_value", "iter_array", "finish",
+           "iter_list"]
 
 CHUNK = 1 << 22
 _WS = re.compile(r"[ \t\n\r]*")
@@ -188,7 +189,7 @@ def finish(stream: Stream, pos: int, after: str, allowed: tuple[str, ...] = ("",
 
 
 def iter_list(data: bytes | BinaryIO, where: str, keys: tuple[str, ...],
-              what: str = "a JSON object", chunk: int = CHUNK) -> Iterator[Any]:
+              what: str = "a JSON object", chunk: int | None = None) -> Iterator[Any]:
     """Yield the elements of the list under one of ``keys`` in a file holding one JSON
     object (``{"type": "OrderedCollection", "orderedItems": [...]}``): the first such list
     in the file (an ActivityStreams collection has ``orderedItems`` or ``items``, not both).
@@ -203,7 +204,7 @@ def iter_list(data: bytes | BinaryIO, where: str, keys: tuple[str, ...],
         The file is not UTF-8, not one JSON object, has no list under any of ``keys``,
         or is truncated or malformed.
     """
-    stream = Stream.of(data, where, chunk)
+    stream = Stream.of(data, where, chunk or CHUNK)  # CHUNK read now, not when defined
     fill(stream, 1)
     pos = skip_ws(stream, 0)
     if pos >= len(stream.buf):

@@ -72,7 +72,6 @@ PIECES = {
                "bot_followers": "Bot-like followers", "follow_waves": "Follow waves"},
 }
 PLATFORMS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "generic": "generic data"}
-#: The placeholder each platform's fetch command holds for the user's handle.
 FORMATS = {
     "x-archive": "an X archive", "mastodon-archive": "a Mastodon account export",
     "mastodon-csv": "a Mastodon CSV export", "bluesky-car": "a Bluesky repository (CAR file)",

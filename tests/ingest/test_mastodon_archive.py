@@ -281,8 +281,7 @@ def test_outbox_is_streamed_never_read_whole(tmp_path, monkeypatch):
 
     folder = _big_outbox(tmp_path, 600)
     size = (folder / "outbox.json").stat().st_size
-    monkeypatch.setattr(json_stream, "CHUNK", 1 << 14)
-    monkeypatch.setattr(json_stream.iter_list, "__defaults__", ("a JSON object", 1 << 14))
+    monkeypatch.setattr(json_stream, "CHUNK", 1 << 14)  # the size the importer reads by
     whole = ArchiveReader.read_bytes
     monkeypatch.setattr(ArchiveReader, "read_bytes", lambda self, name: (
         pytest.fail(f"{name} read whole") if name.endswith("outbox.json") else whole(self, name)))

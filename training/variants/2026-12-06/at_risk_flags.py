@@ -14,7 +14,6 @@ every at-risk post BASE flags at 0.5 that NEW reads under 0.5, and exits 1 if th
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(HERE.parent))
 
-from frozen_sets import read_frozen  # noqa: E402
+from frozen_sets import frozen_review_sets  # noqa: E402
 
 
 def _at_risk(rows: list[dict]) -> list[dict]:
@@ -36,18 +35,14 @@ def readings(repo: Path) -> dict[str, dict[str, float]]:
     from kindscope.signals import score_texts
 
     out = {}
-    for path in sorted(glob.glob(str(HERE.parent / "*/review/*.jsonl"))):
-        try:
-            rows, _ = read_frozen(Path(path))
-        except SystemExit:  # not a frozen set
-            continue
+    # a set whose bytes no longer match its hash is refused, not skipped
+    for name, rows in frozen_review_sets(HERE.parent):
         risk = [r for r in _at_risk(rows) if r.get("text")]
         if not risk:
             continue
         crisis = score_texts([r["text"] for r in risk],
                              contexts=[r.get("context") or None for r in risk],
                              signals=["crisis"]).column("crisis").to_pylist()
-        name = str(Path(path).relative_to(HERE.parent))
         out[name] = {r.get("id", str(i)): round(float(p or 0), 4)
                      for i, (r, p) in enumerate(zip(risk, crisis, strict=True))}
     return out
