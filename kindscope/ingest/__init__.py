@@ -156,13 +156,11 @@ def _import_one(store, source, format, options, progress) -> ImportResult:
         snapshot_id = digest.hexdigest()
         if imports.settle_pending(store, snapshot_id):
             return ImportResult(source, name, snapshot_id, True, {})
-    owner = meta.owner_id
-    if owner == OWNER_PLACEHOLDER:
-        owner = imports.adopt_owner(store, meta.platform, snapshot_id, OWNER_PLACEHOLDER) or owner
-    imports.insert_snapshot(store, snapshot_id, meta.platform, str(source), name, owner,
-                            meta.taken_at, meta.description, meta.span)
-    if owner and owner != OWNER_PLACEHOLDER:  # earlier imports that named no one are its
-        imports.adopt_waiting(store, meta.platform, OWNER_PLACEHOLDER)
+    imports.insert_snapshot(store, snapshot_id, meta.platform, str(source), name,
+                            meta.owner_id, meta.taken_at, meta.description, meta.span)
+    # imports that named no one, this one or earlier, are the platform's one real owner's
+    adopted = imports.adopt_owner(store, meta.platform, OWNER_PLACEHOLDER)
+    owner = adopted if meta.owner_id == OWNER_PLACEHOLDER and adopted else meta.owner_id
     imports.record_carries(store, snapshot_id, owner, getattr(module, "CARRIES", ()),
                            getattr(module, "CARRIES_IF_SEEN", ()))
     after = _counts(store)

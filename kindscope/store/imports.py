@@ -61,56 +61,47 @@ def settle_pending(store: Store, snapshot_id: str) -> bool:
     return exists
 
 
-def adopt_owner(store: Store, platform: str, snapshot_id: str, placeholder: str) -> str | None:
-    """Re-point a placeholder owner's edges to the platform's one real owner, if exactly one
-    is known; return that owner (None when there is none or more than one)."""
+def adopt_owner(store: Store, platform: str, placeholder: str) -> str | None:
+    """Give the platform's one real owner, if exactly one is known, every import of it made
+    under ``placeholder`` (a Mastodon CSV export names no one), whichever came first: their
+    snapshots, follows, blocks and reactions move to that owner. Imported before the
+    account export, the placeholder "self" had stayed beside the owner and made a community
+    of the owner's follows (a user's-eye review, 2026-12-06). Return that owner (None when
+    there is none or more than one: nothing changes)."""
     owners = store.rows(
         "SELECT DISTINCT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
         "AND owner_id <> ?", [platform, placeholder])
     if len(owners) != 1:
         return None
     owner = owners[0][0]
-    store.execute(
-        "INSERT INTO follows SELECT platform, ?, followee_id, snapshot_id, created_at FROM follows "
-        "WHERE snapshot_id = ? AND follower_id = ? ON CONFLICT DO NOTHING",
-        [owner, snapshot_id, placeholder])
-    store.execute(
-        "INSERT INTO blocks SELECT platform, ?, target_id, kind, snapshot_id, created_at FROM "
-        "blocks WHERE snapshot_id = ? AND account_id = ? ON CONFLICT DO NOTHING",
-        [owner, snapshot_id, placeholder])
+    waiting = [r[0] for r in store.rows(
+        "SELECT snapshot_id FROM snapshots WHERE platform = ? AND owner_id = ? "
+        "ORDER BY snapshot_id", [platform, placeholder])]
+    for snapshot_id in waiting:
+        store.execute("UPDATE snapshots SET owner_id = ? WHERE snapshot_id = ?",
+                      [owner, snapshot_id])
+        store.execute(
+            "INSERT INTO follows SELECT platform, ?, followee_id, snapshot_id, created_at "
+            "FROM follows WHERE snapshot_id = ? AND follower_id = ? ON CONFLICT DO NOTHING",
+            [owner, snapshot_id, placeholder])
+        store.execute(
+            "INSERT INTO blocks SELECT platform, ?, target_id, kind, snapshot_id, created_at "
+            "FROM blocks WHERE snapshot_id = ? AND account_id = ? ON CONFLICT DO NOTHING",
+            [owner, snapshot_id, placeholder])
+        for table, column in (("follows", "follower_id"), ("blocks", "account_id")):
+            store.execute(f"DELETE FROM {table} WHERE snapshot_id = ? AND {column} = ?",
+                          [snapshot_id, placeholder])
     store.execute(
         "INSERT INTO reactions SELECT platform, ?, post_id, kind, created_at FROM reactions "
         "WHERE platform = ? AND account_id = ? ON CONFLICT DO NOTHING",
         [owner, platform, placeholder])
-    for table, column, scope in (("follows", "follower_id", "snapshot_id"),
-                                 ("blocks", "account_id", "snapshot_id"),
-                                 ("reactions", "account_id", "platform")):
-        store.execute(f"DELETE FROM {table} WHERE {scope} = ? AND {column} = ?",
-                      [snapshot_id if scope == "snapshot_id" else platform, placeholder])
+    store.execute("DELETE FROM reactions WHERE platform = ? AND account_id = ?",
+                  [platform, placeholder])
     store.execute(
         "DELETE FROM accounts WHERE platform = ? AND account_id = ? AND NOT EXISTS "
         "(SELECT 1 FROM snapshots WHERE platform = ? AND owner_id = ?)",
         [platform, placeholder, platform, placeholder])
     return owner
-
-
-def adopt_waiting(store: Store, platform: str, placeholder: str) -> None:
-    """Give the platform's one real owner the imports made before it was known, under a
-    placeholder (a Mastodon CSV export names no one; imported before the account export,
-    its "self" stayed beside the owner and made a community of the owner's follows: a
-    user's-eye review, 2026-12-06). Nothing changes while there is not exactly one."""
-    waiting = [r[0] for r in store.rows(
-        "SELECT snapshot_id FROM snapshots WHERE platform = ? AND owner_id = ? "
-        "ORDER BY snapshot_id", [platform, placeholder])]
-    owners = store.rows(
-        "SELECT DISTINCT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
-        "AND owner_id <> ?", [platform, placeholder])
-    if not waiting or len(owners) != 1:
-        return
-    for snapshot_id in waiting:
-        store.execute("UPDATE snapshots SET owner_id = ? WHERE snapshot_id = ?",
-                      [owners[0][0], snapshot_id])
-        adopt_owner(store, platform, snapshot_id, placeholder)
 
 
 def same_data(store: Store, snapshot_id: str) -> str | None:
