@@ -236,7 +236,9 @@ def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_post
                              for sig, sc in scores.get(p, {}).items())),
                 f"{author} replied to {len({r[2] for r in run})} posts of {target} older "
                 f"than {min_age.days} days within "
-                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h",
+                f"{(run[-1][0] - run[0][0]).total_seconds() / 3600:.1f} h"
+                + ("" if ties.get(target) else " (no follow tie of the target is in this "
+                   "data, so a friend cannot be told from a stranger here)"),
                 by_accounts=tuple(replies)))
     return tuple(incidents)
 

@@ -110,6 +110,9 @@ def test_trawler_found_and_ordinary_replies_not(store):
     found = find_trawlers(read_model(store, "sam"))
     assert len(found) == 1
     assert found[0].accounts == ("creep",) and found[0].target_id == "sam"
+    # no follow data here: the reason says a friend cannot be told from a stranger
+    assert found[0].reason.endswith("(no follow tie of the target is in this data, so a "
+                                    "friend cannot be told from a stranger here)")
     assert len(found[0].posts) == 12  # the pack holds the old posts replied to as well
     # the trawler wrote six of them: "6 posts from 1 account", not 12 (a harassment-target
     # review found the victim's own old posts counted as the trawler's)
@@ -225,7 +228,9 @@ def test_a_friend_going_through_old_posts_is_no_trawler(store):
             add_post(store, f"{who}{i}", who, T0 + timedelta(minutes=3 * i),
                      "so proud of you for going back", reply_to=f"old{i}",
                      reply_to_account="sam")
-    assert [t.accounts for t in find_trawlers(read_model(store, "sam"))] == [("creep",)]
+    found = find_trawlers(read_model(store, "sam"))
+    assert [t.accounts for t in found] == [("creep",)]
+    assert "no follow tie" not in found[0].reason
 
 
 def test_a_pileon_that_goes_on_is_one_incident_to_its_last_post(store):
