@@ -137,7 +137,8 @@ def _view(ev: Evidence) -> dict:
     counted: dict[str, set[str]] = {}
     if inc is not None:
         for post_id, signal, _ in inc.scores:
-            counted.setdefault(post_id, set()).add(signal)
+            if post_id not in inc.by_words:  # counted for its words, not for a score
+                counted.setdefault(post_id, set()).add(signal)
     numbers = {p["post_id"]: n for n, p in enumerate(ev.posts, start=1)}
     posts = []
     for n, p in enumerate(ev.posts, start=1):
@@ -158,6 +159,7 @@ def _view(ev: Evidence) -> dict:
             "reply_to_account": p["reply_to_account_id"],
             "mentions": p.get("mentions") or [],
             "is_target": inc is not None and p["author_id"] == inc.target_id,
+            "by_words": inc is not None and p["post_id"] in inc.by_words,
             "score_lines": _score_lines(scores),
             "models": sorted({s["model"] for s in p["scores"].values()
                               if isinstance(s, dict) and s.get("model")}),

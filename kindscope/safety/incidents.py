@@ -10,10 +10,13 @@ swear at the attackers in the same hours among them, are never counted among a p
 accounts, and can never turn strangers' pile-on into something else (a harassment-target
 review, 2026-12-06: five friends defending the target made six strangers' insults a "burst
 in the network", and "No pile-on aimed at you was found"). Hostile = the read model's
-decision (toxicity or hate at or above its threshold); "aimed at" as in its ``aimed_at_me``
-view, by id or handle. Without any such scores no pile-on is reported, and the result says
-so. Where the data holds no replies by others (``rm.available``), neither pile-ons nor
-trawlers are looked for, and the result says why.
+decision (toxicity or hate at or above its threshold), or a read post with words that tell
+the account to die (``wishes.aimed_wish`` as the inbox reads them, whatever the model made of
+them: the inbox hid "go unalive yourself" under a post as abuse while its toxicity 0.44 kept
+it out of every pile-on; such posts are named in ``by_words`` and the reason gives their
+count); "aimed at" as in its ``aimed_at_me`` view, by id or handle. Without any such scores
+no pile-on is reported, and the result says so. Where the data holds no replies by others
+(``rm.available``), neither pile-ons nor trawlers are looked for, and the result says why.
 
 *Burst in the network*: a burst of hostile replies or mentions as large as a pile-on (posts,
 accounts, window) among what the pile-ons leave, which holds posts of people in the
@@ -44,6 +47,8 @@ from datetime import datetime, timedelta
 from kindscope.care.cover import capture_words
 from kindscope.safety.windows import runs
 from kindscope.signals.reliability import HATE_ON_DENIALS
+from kindscope.signals.wish_words import CUE_WORDS
+from kindscope.signals.wishes import aimed_wish
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.incidents import (
     hostile_aimed,
@@ -84,6 +89,9 @@ class Incident:
     #: of ``posts``, those the incident's accounts wrote (a trawl's ``posts`` also hold the
     #: old posts replied to); empty: all of them
     by_accounts: tuple[str, ...] = ()
+    #: of ``posts``, those counted for words that tell the target to die alone (a rule,
+    #: ``wishes.aimed_wish``), not read as toxic or hateful
+    by_words: tuple[str, ...] = ()
 
     @property
     def their_posts(self) -> int:
@@ -157,11 +165,17 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
     the posts of accounts outside the target's follow network alone, then bursts among
     what they leave."""
     aimed = defaultdict(list)
-    toxic = set()
-    for target, at, post, author, toxicity, hate, is_toxic in hostile_aimed(rm):
+    toxic, by_words = set(), set()
+    for target, at, post, author, toxicity, hate, is_toxic, text in hostile_aimed(rm,
+                                                                               CUE_WORDS):
+        # the inbox's one rule: words that tell me to die are abuse, read as toxic or not
+        if text is not None and not aimed_wish(text, reply=True):
+            continue
         aimed[(rm.platform, target)].append((at, post, author, hostility(toxicity, hate)))
         if is_toxic:
             toxic.add(post)
+        if text is not None:
+            by_words.add(post)
     ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
     pileons, bursts = [], []
     for (platform, target), items in sorted(aimed.items()):
@@ -174,14 +188,15 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
         first = runs([r for r in items if r[2] not in network], window, burst)
         taken = {r[1] for run in first for r in run}
         for run in first:
-            pileons.append(_incident("pileon", platform, target, run, network, toxic))
+            pileons.append(_incident("pileon", platform, target, run, network, toxic,
+                                     by_words))
         for run in runs([r for r in items if r[1] not in taken], window, burst):
-            bursts.append(_incident("burst", platform, target, run, network, toxic))
+            bursts.append(_incident("burst", platform, target, run, network, toxic, by_words))
     return tuple(_with_hate_only_note(i) for i in pileons), tuple(bursts)
 
 
 def _incident(kind: str, platform: str, target: str, run: list, network: set[str],
-              toxic: set[str]) -> Incident:
+              toxic: set[str], by_words: set[str]) -> Incident:
     """A pile-on or a burst in the network from its run of hostile posts."""
     authors = sorted({r[2] for r in run})
     outside = sum(a not in network for a in authors)
@@ -199,7 +214,17 @@ def _incident(kind: str, platform: str, target: str, run: list, network: set[str
         incident_id(kind, platform, posts), kind, platform, target, run[0][0], run[-1][0],
         tuple(authors), posts, tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),
         f"{len(posts)} hostile replies/mentions from {len(authors)} accounts {where} within "
-        f"{hours:.1f} h", sum(p not in toxic for p in posts))
+        f"{hours:.1f} h" + _words_note(words := tuple(p for p in posts if p in by_words)),
+        sum(p not in toxic and p not in by_words for p in posts), by_words=words)
+
+
+def _words_note(words: tuple[str, ...]) -> str:
+    """What the reason says of posts counted for their words alone: a fact about the words,
+    as the inbox says it, not a reading of what their writers meant."""
+    if not words:
+        return ""
+    return (f"; {len(words)} of them counted for words that tell someone to die (a rule: the "
+            "model did not read them as toxic or hateful)")
 
 
 def _with_hate_only_note(incident: Incident) -> Incident:

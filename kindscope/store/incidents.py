@@ -9,6 +9,7 @@ the parent post's author) or a mention of it by id or handle (case-insensitive, 
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from kindscope.store.read import ReadModel
@@ -17,12 +18,15 @@ from kindscope.store.read_sql import reading_of, targets_ctes, unscored
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
            "hostility", "unread_aimed", "unscored_elsewhere"]
 
+_PLAIN = re.compile(r"[a-z' ]+")
 _AIMED = """
     WITH r AS (SELECT * FROM {p}_read
-               WHERE kind = 'post' AND created_at IS NOT NULL AND (is_toxic OR is_hateful))
+               WHERE kind = 'post' AND created_at IS NOT NULL
+                 AND (is_toxic OR is_hateful OR (scored AND regexp_matches(lower(text), ?))))
     """ + targets_ctes("{p}", "posts",
                        "UNION SELECT k.me, name FROM {p}_my_names, {p}_params k") + """
-    SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate, r.is_toxic
+    SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate, r.is_toxic,
+           CASE WHEN r.is_toxic OR r.is_hateful THEN NULL ELSE r.text END
     FROM targets t JOIN r USING (post_id)
     WHERE r.author_id <> t.target
     ORDER BY t.target, r.created_at, r.post_id"""
@@ -59,10 +63,16 @@ def unscored_elsewhere(rm: ReadModel) -> int:
           AND r.post_id NOT IN (SELECT post_id FROM {{p}}_aimed_at_me)""") or 0)
 
 
-def hostile_aimed(rm: ReadModel) -> list[tuple]:
-    """(target, created_at, post id, author, toxicity, hate, is_toxic) of each hostile dated
-    post aimed at an account other than its author, by target and time."""
-    return rm.rows(_AIMED)
+def hostile_aimed(rm: ReadModel, words: tuple[str, ...] = ()) -> list[tuple]:
+    """(target, created_at, post id, author, toxicity, hate, is_toxic, text) of each dated
+    post aimed at an account other than its author that is hostile (read as toxic or
+    hateful: ``text`` None) or is read and holds one of ``words`` in its lower-cased text
+    (``text`` given, for the caller's rule), by target and time. ``words``: lower-case
+    letters, apostrophes and spaces only, so that their alternation means the same to
+    DuckDB's and Spark's regular expressions."""
+    if any(not _PLAIN.fullmatch(w) for w in words):
+        raise ValueError(f"hostile_aimed: words must be plain lower-case words: {words!r}")
+    return rm.rows(_AIMED, ["|".join(words) or "[^\\s\\S]"])  # none: matches nothing
 
 
 def old_post_replies(rm: ReadModel, min_age: timedelta) -> list[tuple]:

@@ -456,3 +456,72 @@ def test_none_found_says_whom_for_and_among_how_many(tmp_path, run):
     assert ("no pile-ons, bursts or trawlers aimed at @vic.example found among the 3 replies "
             "and mentions to you that were read (1 of them read as toxic or hateful)"
             in listing)
+
+
+def _wishes(store, texts, toxicity=0.44, crisis=0.72):
+    """vic's painful post and one reply per text from strangers (three of them take two
+    turns), ten minutes apart, each read as the model read "go unalive yourself" under a
+    post: not toxic, crisis 0.72."""
+    add_snapshot(store, "s", owner="vic")
+    add_follows(store, "s", [("vic", "friend"), ("friend", "vic")])
+    add_post(store, "v1", "vic", T0, "I feel awful today")
+    for i, text in enumerate(texts):
+        _reply(store, f"w{i}", f"stranger{i % 3}", T0 + timedelta(minutes=10 * i), text,
+               toxicity=toxicity, crisis=crisis)
+
+
+def test_words_that_tell_the_target_to_die_make_a_pileon_as_the_inbox_reads_them(store):
+    """One rule for death wishes aimed at someone (2026-12-06): the inbox hid "go unalive
+    yourself" under a post as words that tell someone to die, but its toxicity 0.44 (the
+    model read it as crisis 0.72) kept it out of every pile-on, so five of them from three
+    strangers were "no pile-on". Both now read such words with ``wishes.aimed_wish``; the
+    reason says how many were counted for their words alone."""
+    from kindscope.care.queue import WISHES_HARM, inbox
+
+    _wishes(store, ["go unalive yourself", "just kys", "kill yourself loser",
+                    "go unalive yourself", "do us all a favour and die"])
+    rm = read_model(store)
+    result = scan(rm)
+    assert [i.kind for i in result.pileons] == ["pileon"] and result.bursts == ()
+    inc = result.pileons[0]
+    assert set(inc.posts) == {f"w{i}" for i in range(5)}
+    assert set(inc.by_words) == set(inc.posts) and inc.hate_only == 0
+    assert inc.reason.endswith("; 5 of them counted for words that tell someone to die (a "
+                               "rule: the model did not read them as toxic or hateful)")
+    # the inbox, on the same data, says the same of every one of them
+    box = inbox(rm, as_of=T0 + timedelta(hours=2))
+    assert {i.post_id for i in box.items if i.status == WISHES_HARM} == set(inc.posts)
+    rm.close()
+
+
+def test_cue_words_that_wish_no_one_dead_make_no_pileon(store):
+    """The words the rule needs are common ("yourself", "die", "miss you"): only what
+    ``aimed_wish`` reads as telling someone to die counts, and a post read as toxic needs
+    no rule (it counts as before, not "for its words")."""
+    _wishes(store, ["take care of yourself", "i would die for you", "we miss you",
+                    "be kind to yourself today", "dont kill yourself, please stay"])
+    assert scan(read_model(store)).pileons == ()
+    # four such words and one toxic insult: still no five
+    _reply(store, "t1", "stranger9", T0 + timedelta(minutes=55), "you idiot", toxicity=0.9)
+    assert scan(read_model(store)).pileons == ()
+
+
+def test_a_pack_marks_posts_counted_for_their_words_and_not_their_scores(store, tmp_path):
+    _wishes(store, ["go unalive yourself", "just kys", "kill yourself loser",
+                    "you are pathetic", "drop dead, loser"])
+    store.execute("UPDATE signal_scores SET score = 0.9 WHERE post_id = 'w3' "
+                  "AND signal = 'toxicity'")
+    rm = read_model(store)
+    inc = scan(rm).pileons[0]
+    assert set(inc.by_words) == {"w0", "w1", "w2", "w4"}
+    assert inc.reason.endswith("; 4 of them counted for words that tell someone to die (a "
+                               "rule: the model did not read them as toxic or hateful)")
+    write_pack(collect_incident(rm, inc.id), tmp_path)
+    rm.close()
+    page = (tmp_path / "evidence.html").read_text()
+    assert page.count("words that tell someone to die (a rule, not the model)") == 4
+    # the read toxicity of the insult is the one score in bold
+    assert page.count('<span class="score counted">toxicity') == 1
+    assert '<span class="score counted">toxicity 0.90' in page
+    assert json.loads((tmp_path / "evidence.json").read_text())["incident"]["by_words"] == [
+        "w0", "w1", "w2", "w4"]
