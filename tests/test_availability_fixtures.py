@@ -446,6 +446,15 @@ def test_a_short_capture_says_how_long_it_ran_wherever_a_window_is_claimed(tmp_p
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert any(said in note for note in report["safety"]["notes"])
     assert said in " ".join((out / "report.html").read_text(encoding="utf-8").split())
+    # the moderators' view too (it said "none of N can be judged yet" and nothing of how
+    # long the capture ran, nor when its data began)
+    text = " ".join(run("community", "--engine", "duckdb", "--db", db, "--out",
+                        tmp_path / "c").stdout.split())
+    assert said in text and "no reply to anyone outside that time can be seen" in text
+    assert "1 import: jetstream" in text
+    (view,) = json.loads((tmp_path / "c" / "community.json").read_text())["platforms"]
+    assert said in view["capture"]
+    assert view["since"] <= view["until"] and view["snapshots"][0]["format"] == "jetstream"
 
 
 def test_replies_held_to_the_end_of_the_data_need_no_such_words(tmp_path, run):

@@ -38,10 +38,13 @@ def _covered(spans: list[tuple[datetime, datetime]]) -> timedelta:
 
 
 def capture_words(rm: ReadModel, since: datetime | None = None,
-                  until: datetime | None = None) -> str | None:
+                  until: datetime | None = None, unseen: str = "nothing sent to you"
+                  ) -> str | None:
     """How long the captures that hold others' replies ran (within ``since``-``until`` when
     given), where they are the only source of them; None where another import holds them up
-    to the end of the data, or none is held (the data then says it cannot show them)."""
+    to the end of the data, or none is held (the data then says it cannot show them).
+    ``unseen``: what cannot be seen outside them, in words (the community view: "no reply
+    to anyone")."""
     spans = reply_spans(rm)
     if not spans or any(start is None or stop is None for start, stop in spans):
         return None
@@ -51,12 +54,12 @@ def capture_words(rm: ReadModel, since: datetime | None = None,
         spans = [(a, b) for a, b in spans if b > a]
     if not spans:
         return ("other people's replies in this data come only from Jetstream captures, and "
-                "none of them ran in this time: nothing sent to you in it can be seen")
+                f"none of them ran in this time: {unseen} in it can be seen")
     first = min(a for a, _ in spans).astimezone(UTC)
     last = max(b for _, b in spans).astimezone(UTC)
     many = len(spans) > 1
     return (f"other people's replies in this data come only from "
             f"{'Jetstream captures, which ran' if many else 'a Jetstream capture, which ran'} for "
             f"{duration_words(_covered(spans))}{' in all' if many else ''}, from "
-            f"{first:%Y-%m-%d %H:%M:%S} to {last:%Y-%m-%d %H:%M:%S} UTC: nothing sent to you "
+            f"{first:%Y-%m-%d %H:%M:%S} to {last:%Y-%m-%d %H:%M:%S} UTC: {unseen} "
             "outside that time can be seen")

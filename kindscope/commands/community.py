@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from kindscope import __version__, settings
+from kindscope.care.cover import capture_words
 from kindscope.commands.common import db_option
 from kindscope.commands.report import engine_option, master_option, open_for_engine
 from kindscope.errors import InputError
@@ -32,6 +33,7 @@ from kindscope.store.dataset import DatasetStore
 from kindscope.store.db import Store
 from kindscope.store.graph_edges import follow_edge_count, follows_of_owners_only
 from kindscope.store.read import read_model
+from kindscope.store.sources import platform_snapshots, shared_name
 from kindscope.store.spark_community import label_propagation_communities
 
 __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
@@ -41,8 +43,12 @@ __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 #: database's pile-ons 0). 2 (2026-12-05): a reply read as toxic or hateful is no answer
 #: in ``unanswered`` and ``void_rate`` (docs/scale.md); 1 counted any reply. 4 (2026-12-06):
 #: ``network_bursts`` beside ``pileons`` (null where they are; ``cannot_show.pileons``
-#: covers both).
-COMMUNITY_SCHEMA_VERSION = 4
+#: covers both). 5 (2026-12-06): ``since`` (the oldest post read) beside ``until``,
+#: ``snapshots`` (each import: file or folder name, format, taken and imported times, as
+#: report.json gives them) and ``capture`` (how long the Jetstream captures that are the only
+#: source of others' replies ran, or null): a researcher's review found a view of a
+#: 1.6-second capture that said neither when its data began nor how little it held.
+COMMUNITY_SCHEMA_VERSION = 5
 #: Communities smaller than this are shown only inside "rest" (no tiny groups).
 MIN_MEMBERS = 5
 WINDOW = timedelta(days=7)
@@ -116,12 +122,12 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         targeted = cm.most_targeted(scope, top)
         unscored = cm.unscored_posts(scope) if scope.model_version else None
         outside = cm.authors_outside(scope)  # posting, but in no community: in rest
-        model_version, until = scope.model_version, scope.until
+        model_version, until, since = scope.model_version, scope.until, cm.first_post(scope)
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
     carries = cm.carried_items(store, platform)
     cannot = _cannot_show(store, platform, carries, model_version, owners_only, found.kind)
-    pileons, bursts = (None, None) if "pileons" in cannot else _pileons(store, platform)
+    pileons, bursts, capture = _scans(store, platform, "pileons" not in cannot)
     replies = "unanswered" not in cannot
     scored = model_version is not None
     ties = "follow_ties" not in cannot
@@ -162,7 +168,11 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         "platform": platform,
         "model_version": model_version,
         "thresholds": thresholds,
+        "since": since.isoformat(timespec="seconds") if since else None,
         "until": until.isoformat(timespec="seconds") if until else None,
+        "snapshots": _snapshots(store, platform),
+        # a capture of seconds holds seconds of replies: said, not left to "0 unanswered"
+        "capture": capture,
         "window_days": WINDOW.days,
         "graph": found.kind,
         "seed": seed,
@@ -230,21 +240,37 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
     return out
 
 
-def _pileons(store: Store, platform: str
-             ) -> tuple[list[tuple[str, bool]], list[str]] | tuple[None, None]:
-    """Target of each pile-on, and whether at least half its posts read as hateful but not
-    toxic, and the target of each burst from its own network (kindscope.safety's rule; it
-    scans every target of the platform, so whose read model it runs on does not matter);
-    ``(None, None)`` without an account."""
+def _snapshots(store: Store, platform: str) -> list[dict]:
+    """Each import of the platform as report.json's ``source.snapshots`` gives it: its file
+    or folder's own name (never a path), format, and when it was taken and imported."""
+    def iso(ms: int | None) -> str | None:
+        return None if ms is None else \
+            datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds")
+    return [{"source": shared_name(s), "format": f, "taken_at": iso(t), "imported_at": iso(i)}
+            for s, f, t, i in platform_snapshots(store, platform)]
+
+
+def _scans(store: Store, platform: str, pileons: bool
+           ) -> tuple[list[tuple[str, bool]] | None, list[str] | None, str | None]:
+    """``(pile-ons, bursts, capture)``: the target of each pile-on, and whether at least
+    half its posts read as hateful but not toxic, and the target of each burst from its own
+    network (kindscope.safety's rule; it scans every target of the platform, so whose read
+    model it runs on does not matter; None where ``pileons`` is false or there is no
+    account); and how long the captures that are the only source of others' replies ran
+    (``care.cover.capture_words``; None where they are not)."""
     anchor = cm.anchor_account(store, platform)
     if anchor is None:
-        return None, None
+        return None, None, None
     rm = read_model(store, me=anchor)
     try:
         if rm.platform != platform:
-            return None, None
-        pileons, bursts = find_bursts(rm)
-        return [(i.target_id, i.read_first) for i in pileons], [i.target_id for i in bursts]
+            return None, None, None
+        capture = capture_words(rm, unseen="no reply to anyone")
+        if not pileons:
+            return None, None, capture
+        found, bursts = find_bursts(rm)
+        return ([(i.target_id, i.read_first) for i in found], [i.target_id for i in bursts],
+                capture)
     finally:
         rm.close()
 
@@ -298,10 +324,24 @@ def _summary(view: dict) -> str:
                "of hostile replies from the target's own follow network (not counted as "
                "pile-ons)" if o.get("network_bursts") else "")
             + f"; most targeted account: {worst}"
+            + f"\n  data: {_span_words(view)}"
+            + (f"\n  note: {view['capture']}" if view.get("capture") else "")
             + "".join(f"\n  cannot show {words}: {why}" for words, why in _distinct(cannot))
             + (f"\n  note: {unscored_words(view)}" if view.get("unscored_posts") else "")
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))
+
+
+def _span_words(view: dict) -> str:
+    """"posts from 2024-01-02 to 2024-03-01 (end of the data); 2 imports: x-archive,
+    jetstream"."""
+    since, until = view.get("since"), view.get("until")
+    span = (f"posts from {since[:10]} to {until[:10]} (end of the data)" if since and until
+            else f"no dated post; end of the data {until[:10]}" if until else "no dated post")
+    shots = view.get("snapshots") or []
+    formats = sorted({s["format"] for s in shots})
+    return (f"{span}; {len(shots)} import{'' if len(shots) == 1 else 's'}"
+            + (f": {', '.join(formats)}" if formats else ""))
 
 
 #: The figures ``cannot_show`` names, in words.

@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pyarrow as pa
 
@@ -56,7 +56,7 @@ from kindscope.store.read_sql import (
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
            "engagement_by_community", "most_targeted", "import_formats", "unscored_posts",
-           "authors_outside"]
+           "authors_outside", "first_post"]
 
 _COUNTER = itertools.count(1)
 #: Members whose community is unknown (not in the graph, or in a folded small one).
@@ -262,6 +262,14 @@ def anchor_account(store: Store, platform: str) -> str | None:
     if row:
         return row[0][0]
     return store.scalar("SELECT min(author_id) FROM posts WHERE platform = ?", [platform])
+
+
+def first_post(scope: CommunityScope) -> datetime | None:
+    """When the oldest dated post the view reads was written (the start of the data, as
+    ``scope.until`` is its end)."""
+    ms = scope.rows("SELECT epoch_ms(min(created_at)) FROM {p}_posts "
+                    "WHERE kind <> 'dm'")[0][0]
+    return None if ms is None else datetime.fromtimestamp(ms / 1000, UTC)
 
 
 def import_formats(store: Store, platform: str) -> list[str]:
