@@ -28,8 +28,8 @@ from kindscope import settings
 from kindscope.errors import InputError, KindscopeError
 from kindscope.terminal_text import for_terminal
 
-__all__ = ["as_of_time", "db_option", "country_option", "country_code", "check_platform",
-           "KindscopeGroup", "Progress", "fail"]
+__all__ = ["as_of_time", "db_option", "data_option", "open_for_reading", "country_option",
+           "country_code", "check_platform", "KindscopeGroup", "Progress", "fail"]
 
 db_option = click.option(
     "--db",
@@ -38,6 +38,25 @@ db_option = click.option(
     default=None,
     help="Database file (default ./kindscope.duckdb, or $KINDSCOPE_DB).",
 )
+
+
+def data_option(verb: str = "Read"):
+    """``--data DIR``: a Parquet dataset folder instead of the database (docs/scale.md)."""
+    return click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
+                        default=None, help=f"{verb} a Parquet dataset folder (kindscope export "
+                                           "--format parquet) instead of the database.")
+
+
+def open_for_reading(db, data_dir):
+    """The store a read command on DuckDB reads: the database (it must exist; opened read
+    only), or the dataset at ``data_dir``, left unchanged."""
+    if data_dir is not None and db is not None:
+        raise click.UsageError("give --db or --data, not both")
+    if data_dir is not None:
+        from kindscope.store.dataset import open_dataset
+        return open_dataset(data_dir)
+    from kindscope.store.db import open_store
+    return open_store(db, read_only=True, must_exist=True)
 
 
 

@@ -18,7 +18,7 @@ import click
 
 from kindscope import __version__, settings
 from kindscope.care.cover import capture_words
-from kindscope.commands.common import db_option
+from kindscope.commands.common import data_option, db_option
 from kindscope.commands.report import engine_option, master_option, open_for_engine
 from kindscope.errors import InputError
 from kindscope.graph.norms import community_number
@@ -362,9 +362,7 @@ def _distinct(cannot: dict[str, str]) -> list[tuple[str, str]]:
 
 @click.command("community")
 @engine_option
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
-              default=None, help="A Parquet dataset folder (kindscope export --format "
-                                 "parquet) instead of the database.")
+@data_option()
 @db_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               default="kindscope-community", show_default=True,

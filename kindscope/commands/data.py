@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import Progress, db_option
+from kindscope.commands.common import Progress, data_option, db_option
 from kindscope.errors import InputError
 from kindscope.ingest import ADDED_KINDS, FORMATS, ImportOptions, import_sources
 from kindscope.store.dataset import check_replaceable, is_dataset, load_dataset, write_dataset
@@ -145,9 +145,7 @@ def _account_progress():
 
 @click.command("stats")
 @db_option
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
-              default=None, help="Count a Parquet dataset folder (kindscope export --format "
-                                 "parquet) instead of the database.")
+@data_option("Count")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def stats_command(db, data_dir, as_json):
     """Counts per table and per platform.

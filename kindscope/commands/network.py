@@ -6,11 +6,10 @@ import json
 
 import click
 
-from kindscope.commands.common import check_platform, db_option
+from kindscope.commands.common import check_platform, data_option, db_option, open_for_reading
 from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
 from kindscope.report.network import spread_verb, spread_words
-from kindscope.store.db import open_store
 from kindscope.store.people import owner_handles
 from kindscope.terminal_text import for_terminal
 
@@ -19,6 +18,7 @@ __all__ = ["network_command"]
 
 @click.command("network")
 @db_option
+@data_option()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--platform", default=None, help="Only this platform (x, mastodon, ...).")
 @click.option("--seed", type=int, default=None,
@@ -29,7 +29,7 @@ __all__ = ["network_command"]
 @click.option("--me", default=None, metavar="HANDLE",
               help="Whose network (default: the owner of the newest import), as in "
                    "`kindscope report`.")
-def network_command(db, as_json, platform, seed, all_snapshots, me):
+def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
     """Communities, reciprocity, diversity and unfollow audits of the follow graph.
 
     With --json: one object with `membership` (account id -> community id, ids as in the
@@ -49,8 +49,10 @@ def network_command(db, as_json, platform, seed, all_snapshots, me):
     Example:
 
         kindscope network --db me.duckdb --json > network.json
+
+        kindscope network --data community-data/ --platform bluesky
     """
-    with open_store(db, read_only=True, must_exist=True) as store:
+    with open_for_reading(db, data_dir) as store:
         check_platform(store, platform)
         rm = owner_read_model(store, me, platform)
         try:

@@ -8,10 +8,16 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import Progress, country_option, db_option, say_whose
+from kindscope.commands.common import (
+    Progress,
+    country_option,
+    data_option,
+    db_option,
+    open_for_reading,
+    say_whose,
+)
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
-from kindscope.store.dataset import open_dataset
 from kindscope.store.db import Store, open_store
 from kindscope.terminal_text import for_terminal
 
@@ -95,9 +101,7 @@ def open_for_engine(engine: str, data_dir, db, master) -> AbstractContextManager
         return open_spark_dataset(data_dir, master)
     if master is not None:
         raise click.UsageError("--master is for --engine spark")
-    if data_dir is not None:
-        return open_dataset(data_dir)
-    return open_store(db, read_only=True, must_exist=True)
+    return open_for_reading(db, data_dir)
 
 
 _me_option = click.option("--me", default=None, metavar="HANDLE",
@@ -147,9 +151,7 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
 @click.command("report")
 @engine_option
 @db_option
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
-              default=None, help="Read a Parquet dataset folder (kindscope export --format "
-                                 "parquet) instead of the database.")
+@data_option()
 @_out_option
 @_me_option
 @_counts_option

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import click
 
-from kindscope.commands.common import as_of_time, check_platform, db_option, say_whose
+from kindscope.commands.common import (
+    as_of_time,
+    check_platform,
+    data_option,
+    db_option,
+    open_for_reading,
+    say_whose,
+)
 from kindscope.errors import InputError
 from kindscope.safety.blocklists import ListedAccount, id_handle_blocklist, mastodon_blocklist
 from kindscope.safety.bots import read_profile
@@ -26,7 +33,6 @@ from kindscope.safety.incidents import scan
 from kindscope.safety.profiles import from_any
 from kindscope.store.aggregates import aimed_counts
 from kindscope.store.community import scan_read_model
-from kindscope.store.db import open_store
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["safety_group", "evidence_command"]
@@ -39,13 +45,14 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 
 @click.group("safety", invoke_without_command=True)
 @db_option
+@data_option()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @_me_option
 @click.option("--platform", default=None, metavar="NAME",
               help="With data of many people on several platforms (no import names an "
                    "owner): the platform to look at.")
 @click.pass_context
-def safety_group(ctx, db, as_json, me, platform):
+def safety_group(ctx, db, data_dir, as_json, me, platform):
     """Pile-ons, trawlers and bursts of hostile replies in the database (and `safety bots`
     for bot scores).
 
@@ -61,7 +68,7 @@ def safety_group(ctx, db, as_json, me, platform):
     """
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db, read_only=True, must_exist=True) as store:
+    with open_for_reading(db, data_dir) as store:
         check_platform(store, platform)
         rm, ownerless = scan_read_model(store, me, platform)
         if not ownerless:
@@ -220,6 +227,7 @@ def _verify(verify_dir: str, expect: str | None) -> None:
 
 @click.command("evidence")
 @db_option
+@data_option()
 @click.option("--incident", default=None, help="An incident id from `kindscope safety`.")
 @click.option("--account", default=None, help="A handle or account id: all its posts.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
@@ -231,7 +239,7 @@ def _verify(verify_dir: str, expect: str | None) -> None:
               help="With --verify: the manifest's SHA-256 as noted when the pack was made; "
                    "a pack whose manifest was rewritten is not intact.")
 @_me_option
-def evidence_command(db, incident, account, out_dir, verify_dir, expect, me):
+def evidence_command(db, data_dir, incident, account, out_dir, verify_dir, expect, me):
     """Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest; or check one.
 
     Example:
@@ -256,7 +264,7 @@ def evidence_command(db, incident, account, out_dir, verify_dir, expect, me):
         raise InputError("give exactly one of --incident or --account (or --verify DIR)")
     if out_dir is None:
         raise InputError("give --out, the folder to write the pack into")
-    with open_store(db, read_only=True, must_exist=True) as store:
+    with open_for_reading(db, data_dir) as store:
         if incident:
             rm, _ = scan_read_model(store, me)
             try:

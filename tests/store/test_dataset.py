@@ -131,3 +131,28 @@ def test_export_refuses_a_folder_of_other_files(demo_db, tmp_path):
     result = CliRunner().invoke(cli, ["export", "--db", str(demo_db), "--out", str(tmp_path)])
     assert result.exit_code == 2 and "not a kindscope dataset" in result.stderr
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_network_safety_and_evidence_read_a_dataset_as_the_database(demo_db, dataset,
+                                                                     tmp_path):
+    """docs/scale.md offers a dataset without a database, but `network`, `safety` and
+    `evidence` took only --db (a researcher's review, 2026-12-06). They take --data now and
+    say the same of it as of the database it was exported from."""
+    def network(*where):
+        return json.loads(invoke("network", *where, "--json").output)
+
+    assert network("--data", dataset) == network("--db", demo_db)
+    db_scan = json.loads(invoke("safety", "--db", demo_db, "--json").output)
+    assert json.loads(invoke("safety", "--data", dataset, "--json").output) == db_scan
+    with Store(demo_db, read_only=True) as store:  # the demo's most active other account
+        account = store.scalar("SELECT author_id FROM posts p WHERE author_id NOT IN "
+                               "(SELECT owner_id FROM snapshots) GROUP BY 1 "
+                               "ORDER BY count(*) DESC, 1 LIMIT 1")
+    for where, folder in (("--db", demo_db), ("--data", dataset)):
+        invoke("evidence", where, folder, "--account", account, "--out",
+               tmp_path / where.strip("-"))
+    packs = [json.loads((tmp_path / name / "evidence.json").read_text())
+             for name in ("db", "data")]
+    assert packs[0]["posts"] and packs[1]["posts"] == packs[0]["posts"]
+    result = CliRunner().invoke(cli, ["safety", "--db", str(demo_db), "--data", str(dataset)])
+    assert result.exit_code == 2 and "give --db or --data, not both" in result.output
