@@ -90,7 +90,8 @@ def main() -> None:
     x = x_archive_by_lang()
     print(f"Rule: mostly non-Latin letters (>= {language.MIN_SCRIPT_LETTERS}), or at least "
           f"{args.min_letters} letters after stripping and py3langid normalised probability "
-          f">= {args.min_probability}.\n")
+          f">= {args.min_probability} (>= {language.LOWER_PROBABILITY} for "
+          f"{', '.join(sorted(language.LOWER_CUT))}).\n")
     print("| texts | n | rate | under the letter minimum | taken as (not English) |")
     print("|---|---|---|---|---|")
     print(_row("TweetEval validation (English tweets)", tweeteval_val(), "en"))

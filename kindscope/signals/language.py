@@ -16,7 +16,9 @@ The rule (measured in ``docs/models/languages.md``):
 3. Fewer than ``MIN_LETTERS`` letters left: read as English.
 4. Otherwise py3langid (its bundled model, no download) ranks 97 languages with normalised
    probabilities; the best one is taken when its probability is at least ``MIN_PROBABILITY``,
-   and the text is read as English when it is not.
+   or ``LOWER_PROBABILITY`` for one of ``LOWER_CUT`` (widely written languages that are not
+   a usual guess for plain English: plan 32, since model 2026.12.22), and the text is read as
+   English when it is not.
 
 >>> language_of("Danke dir, ich hoffe es geht dir bald besser!")
 'de'
@@ -40,6 +42,8 @@ __all__ = [
     "FALLBACK",
     "MIN_LETTERS",
     "MIN_PROBABILITY",
+    "LOWER_CUT",
+    "LOWER_PROBABILITY",
     "MIN_SCRIPT_LETTERS",
     "SIGNAL_LANGUAGES",
     "Detection",
@@ -60,6 +64,13 @@ FALLBACK = "en"
 MIN_LETTERS = 15
 #: py3langid's normalised probability the best language needs to be trusted.
 MIN_PROBABILITY = 0.8
+#: Guesses trusted from ``LOWER_PROBABILITY``: py3langid gives short posts modest
+#: probabilities, so "eres patética y estúpida, ojalá te mueras" (es 0.67) was read as
+#: English, toxicity 0.13. None of these is a usual guess for plain English, as Nigerian
+#: Pidgin, Tagalog, Javanese, Sesotho and Bikol are (training/variants/2026-12-06m).
+LOWER_CUT: frozenset[str] = frozenset({"ca", "cs", "da", "de", "es", "fi", "fr", "hu", "it",
+                                       "nl", "no", "pl", "pt", "ro", "sv", "tr"})
+LOWER_PROBABILITY = 0.5
 #: Letters of a non-Latin script that make a text certainly not English.
 MIN_SCRIPT_LETTERS = 2
 
@@ -180,7 +191,8 @@ def _detect(cleaned: str, letters: int, latin: int) -> Detection:
         return Detection(FALLBACK, "und", 0.0, 0, 0, False)
     best, probability = _get_identifier().classify(cleaned)
     other_script = _other_script(letters, latin)
-    confident = other_script or (letters >= MIN_LETTERS and probability >= MIN_PROBABILITY)
+    cut = LOWER_PROBABILITY if best in LOWER_CUT else MIN_PROBABILITY
+    confident = other_script or (letters >= MIN_LETTERS and probability >= cut)
     lang = best if confident else FALLBACK
     if other_script and lang in SIGNAL_LANGUAGES:  # a guess of English for another script
         lang = "und"

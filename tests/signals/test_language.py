@@ -10,7 +10,10 @@ import pytest
 from kindscope.signals import SIGNALS
 from kindscope.signals.language import (
     FALLBACK,
+    LOWER_CUT,
+    LOWER_PROBABILITY,
     MIN_LETTERS,
+    MIN_PROBABILITY,
     detect,
     detection_text,
     is_read,
@@ -151,3 +154,21 @@ def test_read_texts_checks_its_arguments():
         read_texts(GERMAN[:1], signals=["kindness"])
     with pytest.raises(ValueError, match="contexts has 1 items"):
         read_texts(["a", "b"], ["c"])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("eres patética y estúpida, ojalá te mueras", "es"),  # es 0.67: was read as English
+    ("Je suis tellement triste", "fr"),
+    ("Merci beaucoup mon ami", "fr")])
+def test_short_posts_in_widely_written_languages_are_trusted_from_the_lower_cut(text, lang):
+    """Plan 32 (training/variants/2026-12-06m): a guess of one of ``LOWER_CUT`` is trusted
+    from ``LOWER_PROBABILITY``; a Spanish death wish read as English got toxicity 0.13."""
+    found = detect(text)
+    assert LOWER_PROBABILITY <= found.probability < MIN_PROBABILITY
+    assert found.lang == lang and found.confident
+
+
+def test_guesses_usual_for_plain_english_keep_the_high_cut():
+    found = detect("Way to go mama for being so supportive!")  # Nigerian Pidgin 0.72
+    assert found.best not in LOWER_CUT and found.probability >= LOWER_PROBABILITY
+    assert found.lang == "en" and not found.confident
