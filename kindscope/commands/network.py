@@ -10,6 +10,7 @@ from kindscope.commands.common import check_platform, data_option, db_option, op
 from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
 from kindscope.report.network import spread_verb, spread_words
+from kindscope.store.community import platforms
 from kindscope.store.people import owner_handles
 from kindscope.terminal_text import for_terminal
 
@@ -55,6 +56,7 @@ def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
     with open_for_reading(db, data_dir) as store:
         check_platform(store, platform)
         rm = owner_read_model(store, me, platform)
+        spans = platforms(store) if rm is None and platform is None else []
         try:
             report = analyse_network(store, rm, platform, seed=seed,
                                      snapshots="all" if all_snapshots else "latest")
@@ -63,6 +65,11 @@ def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
             if rm is not None:
                 rm.close()
     no_communities = report.no_communities
+    if len(spans) > 1:  # community 1 here was not community.json's (a researcher's review)
+        click.echo(f"note: no import names an owner, so this is one graph over every platform "
+                   f"({', '.join(spans)}) and its communities are numbered over all of them; "
+                   "kindscope community numbers each platform's own: give --platform to "
+                   "compare with it", err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return

@@ -212,6 +212,14 @@ def test_data_that_names_no_owner_is_scanned_for_every_account(tmp_path, run):
     one = run("safety", "--db", db, "--platform", "generic")
     assert one.exit_code == 0 and "no pile-ons, bursts or trawlers found in this data" \
         in one.stdout
+    # network, which reads one graph over both, says its communities are not numbered as
+    # community.json numbers each platform's (a researcher's review, 2026-12-06)
+    for args in ((), ("--json",)):
+        spanned = run("network", "--db", db, *args)
+        assert spanned.exit_code == 0, spanned.output
+        assert "one graph over every platform (forum, generic)" in spanned.stderr
+        assert "give --platform to compare" in spanned.stderr
+    assert "every platform" not in run("network", "--db", db, "--platform", "generic").stderr
 
 
 def test_a_friend_going_through_old_posts_is_no_trawler(store):
