@@ -382,21 +382,32 @@ def test_a_member_outside_the_graph_is_counted_in_rest(demo_db, tmp_path):
 def test_the_view_says_when_its_data_begins_and_ends_and_what_it_came_from(demo_db, tmp_path):
     """community.json gave the end of the data but not its start nor its imports (a
     researcher's review, 2026-12-06): a moderator comparing two views could not tell a week
-    of data from a year. Imports are named as report.json names them: a file or folder's
-    own name, never its path."""
+    of data from a year. Imports by format and times only: a file's name or an online
+    source ("bluesky:HANDLE") can name an account, and the view names no one."""
     out = tmp_path / "c"
     result = invoke("community", "--engine", "duckdb", "--db", demo_db, "--out", out)
     report = json.loads((out / "community.json").read_text())
     assert report["schema_version"] == 5
     (view,) = report["platforms"]
     with Store(demo_db, read_only=True) as store:
-        first, source, fmt = store.rows(
+        first, fmt = store.rows(
             "SELECT (SELECT min(created_at) FROM posts WHERE platform = 'generic'), "
-            "source, format FROM snapshots WHERE platform = 'generic'")[0]
+            "format FROM snapshots WHERE platform = 'generic'")[0]
     assert view["since"][:19] == first.isoformat()[:19] and view["since"] < view["until"]
-    assert [(s["source"], s["format"]) for s in view["snapshots"]] == [
-        (Path(source).name, fmt)]
-    assert "/" not in json.dumps(view["snapshots"]).replace("\\/", "")
+    assert [set(s) for s in view["snapshots"]] == [{"format", "taken_at", "imported_at"}]
+    assert view["snapshots"][0]["format"] == fmt
     assert view["capture"] is None  # the demo's replies are held to the end of its data
-    assert (f"data: posts from {view['since'][:10]} to {view['until'][:10]} (end of the "
-            f"data); 1 import: {fmt}") in result.output
+    assert (f"data: from {view['since'][:10]} (the oldest post) to {view['until'][:10]} (the "
+            f"end of the data: the newest post or import); 1 import: {fmt}") in result.output
+
+
+def test_the_view_names_no_import_source(tmp_path):
+    """A review (2026-12-06): an import of "bluesky:vic.bsky.social" put the handle in
+    community.json's snapshots."""
+    db = tmp_path / "c.duckdb"
+    invoke("import", demo_path(), "--db", db)
+    with Store(db) as store:
+        store.execute("UPDATE snapshots SET source = 'bluesky:vic.bsky.social'")
+    out = tmp_path / "c"
+    invoke("community", "--engine", "duckdb", "--db", db, "--out", out)
+    assert "vic" not in (out / "community.json").read_text()

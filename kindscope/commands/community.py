@@ -33,7 +33,7 @@ from kindscope.store.dataset import DatasetStore
 from kindscope.store.db import Store
 from kindscope.store.graph_edges import follow_edge_count, follows_of_owners_only
 from kindscope.store.read import read_model
-from kindscope.store.sources import platform_snapshots, shared_name
+from kindscope.store.sources import platform_snapshots
 from kindscope.store.spark_community import label_propagation_communities
 
 __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
@@ -44,8 +44,8 @@ __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 #: in ``unanswered`` and ``void_rate`` (docs/scale.md); 1 counted any reply. 4 (2026-12-06):
 #: ``network_bursts`` beside ``pileons`` (null where they are; ``cannot_show.pileons``
 #: covers both). 5 (2026-12-06): ``since`` (the oldest post read) beside ``until``,
-#: ``snapshots`` (each import: file or folder name, format, taken and imported times, as
-#: report.json gives them) and ``capture`` (how long the Jetstream captures that are the only
+#: ``snapshots`` (each import's format, taken and imported times; not its source, which
+#: can name an account) and ``capture`` (how long the Jetstream captures that are the only
 #: source of others' replies ran, or null): a researcher's review found a view of a
 #: 1.6-second capture that said neither when its data began nor how little it held.
 COMMUNITY_SCHEMA_VERSION = 5
@@ -241,13 +241,14 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
 
 
 def _snapshots(store: Store, platform: str) -> list[dict]:
-    """Each import of the platform as report.json's ``source.snapshots`` gives it: its file
-    or folder's own name (never a path), format, and when it was taken and imported."""
+    """Each import of the platform: its format, and when it was taken and imported. Not its
+    source: a file's name or an online source ("bluesky:HANDLE") can name an account, and
+    community.json names no one (a review, 2026-12-06)."""
     def iso(ms: int | None) -> str | None:
         return None if ms is None else \
             datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds")
-    return [{"source": shared_name(s), "format": f, "taken_at": iso(t), "imported_at": iso(i)}
-            for s, f, t, i in platform_snapshots(store, platform)]
+    return [{"format": f, "taken_at": iso(t), "imported_at": iso(i)}
+            for _, f, t, i in platform_snapshots(store, platform)]
 
 
 def _scans(store: Store, platform: str, pileons: bool
@@ -333,11 +334,12 @@ def _summary(view: dict) -> str:
 
 
 def _span_words(view: dict) -> str:
-    """"posts from 2024-01-02 to 2024-03-01 (end of the data); 2 imports: x-archive,
-    jetstream"."""
+    """"from 2024-01-02 (the oldest post) to 2024-03-01 (the end of the data: the newest
+    post or import); 2 imports: x-archive, jetstream"."""
     since, until = view.get("since"), view.get("until")
-    span = (f"posts from {since[:10]} to {until[:10]} (end of the data)" if since and until
-            else f"no dated post; end of the data {until[:10]}" if until else "no dated post")
+    end = f"{until[:10]} (the end of the data: the newest post or import)" if until else None
+    span = (f"from {since[:10]} (the oldest post) to {end}" if since and end
+            else f"no dated post; the end of the data {end}" if end else "no dated post")
     shots = view.get("snapshots") or []
     formats = sorted({s["format"] for s in shots})
     return (f"{span}; {len(shots)} import{'' if len(shots) == 1 else 's'}"

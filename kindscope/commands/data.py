@@ -190,7 +190,8 @@ def export_command(db, fmt, out_dir):
 
     Parquet: a dataset folder (docs/scale.md) with posts, their sources, scores and
     languages partitioned by platform and day, the other tables one file each, and
-    dataset.json; `kindscope report --data` and `kindscope community --data` read it.
+    dataset.json; `report`, `community`, `network`, `safety`, `evidence` and `stats`
+    read it with `--data`.
 
     Example:
 

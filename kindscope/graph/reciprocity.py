@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 
 from kindscope.graph.build import AccountGraph
+from kindscope.safety.incidents import wish_senders
 from kindscope.store.db import Store
 from kindscope.store.network import owner_reply_pairs, unanswered_post_counts
 from kindscope.store.read import ReadModel
@@ -118,9 +119,12 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
                         key=lambda p: (-p[1], p[0]))[:top]
     # Never offered as someone to get to know: an account I blocked or muted, or whose posts
     # to me read as toxic or hateful twice or more, or at least as often as not, even once
-    # (a one-off troll is not "hostile", since one reading never decides); the count is of
-    # replies read as neither.
-    unanswered = sorted(((k, n) for k, n in offered.items() if k not in mine),
+    # (a one-off troll is not "hostile", since one reading never decides), or that sent me
+    # words that tell me to die, read as toxic or not (the inbox's rule: a pile-on's
+    # accounts were offered, a review, 2026-12-06); the count is of replies read as neither.
+    told_to_die = wish_senders(rm) if offered else set()
+    unanswered = sorted(((k, n) for k, n in offered.items()
+                         if k not in mine and k not in told_to_die),
                         key=lambda p: (-p[1], p[0]))[:top]
     return OwnerReciprocity(owner_id, len(following), len(followers), not_back,
                             tuple(unreturned), tuple(unanswered))

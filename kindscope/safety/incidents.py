@@ -13,10 +13,12 @@ in the network", and "No pile-on aimed at you was found"). Hostile = the read mo
 decision (toxicity or hate at or above its threshold), or a read post with words that tell
 the account to die (``wishes.aimed_wish`` as the inbox reads them, whatever the model made of
 them: the inbox hid "go unalive yourself" under a post as abuse while its toxicity 0.44 kept
-it out of every pile-on; such posts are named in ``by_words`` and the reason gives their
-count); "aimed at" as in its ``aimed_at_me`` view, by id or handle. Without any such scores
-no pile-on is reported, and the result says so. Where the data holds no replies by others
-(``rm.available``), neither pile-ons nor trawlers are looked for, and the result says why.
+it out of every pile-on; such posts, read as toxic or not, are named in ``by_words``, not
+counted as hateful-only, and the reason gives their count, asking to read them first where
+they are at least half); "aimed at" as in its ``aimed_at_me`` view, by id or handle.
+Without any such scores no pile-on is reported, and the result says so. Where the data
+holds no replies by others (``rm.available``), neither pile-ons nor trawlers are looked for,
+and the result says why.
 
 *Burst in the network*: a burst of hostile replies or mentions as large as a pile-on (posts,
 accounts, window) among what the pile-ons leave, which holds posts of people in the
@@ -58,11 +60,12 @@ from kindscope.store.incidents import (
     old_post_replies,
     unread_aimed,
     unscored_elsewhere,
+    worded_at_me,
 )
 from kindscope.store.read import ReadModel
 
 __all__ = ["KIND_NAMES", "Incident", "SafetyScan", "incident_id", "find_pileons", "find_bursts",
-           "find_trawlers", "scan"]
+           "find_trawlers", "scan", "wish_senders"]
 
 
 #: What each kind of incident is called where a person reads it (pages, pack titles).
@@ -166,15 +169,18 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
     what they leave."""
     aimed = defaultdict(list)
     toxic, by_words = set(), set()
-    for target, at, post, author, toxicity, hate, is_toxic, text in hostile_aimed(rm,
-                                                                               CUE_WORDS):
-        # the inbox's one rule: words that tell me to die are abuse, read as toxic or not
-        if text is not None and not aimed_wish(text, reply=True):
+    for target, at, post, author, toxicity, hate, is_toxic, is_hateful, text in \
+            hostile_aimed(rm, CUE_WORDS):
+        # the inbox's one rule: words that tell me to die are abuse, whatever the model
+        # read (a death wish read as hateful but not toxic is one, not a denial of a
+        # stereotype: a review, 2026-12-06)
+        wish = text is not None and aimed_wish(text, reply=True)
+        if not (is_toxic or is_hateful or wish):
             continue
         aimed[(rm.platform, target)].append((at, post, author, hostility(toxicity, hate)))
         if is_toxic:
             toxic.add(post)
-        if text is not None:
+        if wish:
             by_words.add(post)
     ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
     pileons, bursts = [], []
@@ -214,17 +220,31 @@ def _incident(kind: str, platform: str, target: str, run: list, network: set[str
         incident_id(kind, platform, posts), kind, platform, target, run[0][0], run[-1][0],
         tuple(authors), posts, tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),
         f"{len(posts)} hostile replies/mentions from {len(authors)} accounts {where} within "
-        f"{hours:.1f} h" + _words_note(words := tuple(p for p in posts if p in by_words)),
+        f"{hours:.1f} h" + _words_note(words := tuple(p for p in posts if p in by_words),
+                                       len(posts)),
         sum(p not in toxic and p not in by_words for p in posts), by_words=words)
 
 
-def _words_note(words: tuple[str, ...]) -> str:
-    """What the reason says of posts counted for their words alone: a fact about the words,
-    as the inbox says it, not a reading of what their writers meant."""
+def _words_note(words: tuple[str, ...], posts: int) -> str:
+    """What the reason says of posts counted for their words (a fact about the words, as the
+    inbox says it, not a reading of what their writers meant); where they are at least half
+    of the ``posts``, to read them first: the rule cannot always tell words aimed at someone
+    from words quoted, and people at risk quote what such thoughts say."""
     if not words:
         return ""
-    return (f"; {len(words)} of them counted for words that tell someone to die (a rule: the "
-            "model did not read them as toxic or hateful)")
+    note = (f"; {len(words)} of them counted for words that tell someone to die (a rule: the "
+            "model did not read them as toxic)")
+    if 2 * len(words) >= posts:
+        note += (", and the rule cannot always tell words aimed at someone from words quoted: "
+                 "read them before you take this for a pile-on")
+    return note
+
+
+def wish_senders(rm: ReadModel) -> set[str]:
+    """Accounts that sent me a read post whose words tell me to die (``wishes.aimed_wish``,
+    the inbox's rule), read as toxic or not: never offered as people to get to know."""
+    return {author for author, text in worded_at_me(rm, CUE_WORDS)
+            if aimed_wish(text, reply=True)}
 
 
 def _with_hate_only_note(incident: Incident) -> Incident:

@@ -137,3 +137,30 @@ def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):
     finally:
         rm.close()
     assert view.unanswered_repliers == (("abroad", 2), ("friend", 2), ("kind", 1))
+
+
+def test_senders_of_words_that_tell_me_to_die_are_never_offered(store):
+    """A review (2026-12-06): five "go unalive yourself" replies the model read as neither
+    toxic nor hateful made a pile-on, and their three senders were offered under "People who
+    reply to you" as people one might like to know better. An account that sent such words
+    is never offered (the inbox's rule), whatever the model read; "take care of yourself"
+    holds the rule's cue words and is not such words."""
+    add_snapshot(store, "s1", owner="me")
+    add_follows(store, "s1", [("me", "a")])
+    t = datetime(2024, 1, 1, tzinfo=UTC)
+    add_post(store, "p1", "me", t)
+    _score(store, "p1")
+    texts = {"wisher": ["great pic", "go unalive yourself"], "carer": ["take care of yourself"],
+             "kind": ["lovely"]}
+    for author, said in texts.items():
+        for i, text in enumerate(said):
+            pid = f"{author}{i}"
+            add_post(store, pid, author, t + timedelta(hours=i + 1), text, reply_to="p1",
+                     reply_to_account="me")
+            _score(store, pid, toxicity=0.44)
+    rm = read_model(store)
+    try:
+        view = owner_reciprocity(rm, follow_graph(store))
+    finally:
+        rm.close()
+    assert view.unanswered_repliers == (("carer", 1), ("kind", 1))

@@ -494,8 +494,11 @@ def test_words_that_tell_the_target_to_die_make_a_pileon_as_the_inbox_reads_them
     inc = result.pileons[0]
     assert set(inc.posts) == {f"w{i}" for i in range(5)}
     assert set(inc.by_words) == set(inc.posts) and inc.hate_only == 0
+    # all of them by the rule alone: read them first, as a quote can read as a wish
     assert inc.reason.endswith("; 5 of them counted for words that tell someone to die (a "
-                               "rule: the model did not read them as toxic or hateful)")
+                               "rule: the model did not read them as toxic), and the rule "
+                               "cannot always tell words aimed at someone from words quoted: "
+                               "read them before you take this for a pile-on")
     # the inbox, on the same data, says the same of every one of them
     box = inbox(rm, as_of=T0 + timedelta(hours=2))
     assert {i.post_id for i in box.items if i.status == WISHES_HARM} == set(inc.posts)
@@ -522,8 +525,8 @@ def test_a_pack_marks_posts_counted_for_their_words_and_not_their_scores(store, 
     rm = read_model(store)
     inc = scan(rm).pileons[0]
     assert set(inc.by_words) == {"w0", "w1", "w2", "w4"}
-    assert inc.reason.endswith("; 4 of them counted for words that tell someone to die (a "
-                               "rule: the model did not read them as toxic or hateful)")
+    assert "; 4 of them counted for words that tell someone to die (a rule: the model did " \
+        "not read them as toxic), and the rule cannot" in inc.reason
     write_pack(collect_incident(rm, inc.id), tmp_path)
     rm.close()
     page = (tmp_path / "evidence.html").read_text()
@@ -533,3 +536,26 @@ def test_a_pack_marks_posts_counted_for_their_words_and_not_their_scores(store, 
     assert '<span class="score counted">toxicity 0.90' in page
     assert json.loads((tmp_path / "evidence.json").read_text())["incident"]["by_words"] == [
         "w0", "w1", "w2", "w4"]
+
+
+def test_a_death_wish_read_as_hateful_is_counted_for_its_words_not_as_a_denial(store):
+    """A review (2026-12-06): five death wishes the model read as hateful but not toxic got
+    the caution for denials of a stereotype ("read as hateful but not toxic ... read them
+    before you take this for a pile-on") and no post in ``by_words``, while the inbox said
+    they use words that tell someone to die. They are counted for their words, not as
+    hateful-only, and with half the posts counted by the rule the caution is about it."""
+    _wishes(store, ["go unalive yourself", "just kys", "kill yourself loser",
+                    "you are pathetic", "you are a joke", "nobody likes you"])
+    store.execute("UPDATE signal_scores SET score = 0.6 WHERE signal = 'hate' "
+                  "AND post_id IN ('w0', 'w1', 'w2')")
+    store.execute("UPDATE signal_scores SET score = 0.9 WHERE signal = 'toxicity' "
+                  "AND post_id IN ('w3', 'w4', 'w5')")
+    inc = scan(read_model(store)).pileons[0]
+    assert set(inc.posts) == {f"w{i}" for i in range(6)}
+    assert set(inc.by_words) == {"w0", "w1", "w2"} and inc.hate_only == 0
+    assert not inc.read_first
+    assert inc.reason.endswith("; 3 of them counted for words that tell someone to die (a "
+                               "rule: the model did not read them as toxic), and the rule "
+                               "cannot always tell words aimed at someone from words quoted: "
+                               "read them before you take this for a pile-on")
+    assert "hateful but not toxic" not in inc.reason
