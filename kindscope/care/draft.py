@@ -332,6 +332,9 @@ def check_draft(text: str, context: str | None = None,
         reasons.insert(0, f"This draft is short and may be in {language_name(maybe)} "
                           "(kindscope's guess; it cannot be sure). Its signals read English only, "
                           "so what follows reads the draft as English and may be wrong.")
+        # as for a draft it could not read: "will nicht mehr" got an all-clear and no help
+        # (a bilingual user's review, 2026-12-06)
+        help_ = help_ or help_block(country)
     return DraftCheck(lang, True, harsh, own_distress, crisis, context_vulnerable, comforting,
                       harsh_words=words, harsh_words_enough=enough, context_lang=context_lang,
                       maybe_lang=maybe, help_for_them=help_for_them,

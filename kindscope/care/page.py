@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kindscope.care.queue import CareQueue
-from kindscope.care.terminal import MISSES, REASON_WORDS, count_words, now_words
+from kindscope.care.terminal import MISSES, REASON_WORDS, count_words, not_read_words, now_words
 from kindscope.terminal_text import for_page
 
 __all__ = ["render_page"]
@@ -27,4 +27,5 @@ def render_page(queue: CareQueue, kind: str = "care") -> str:
     return _ENV.get_template("care.html").render(q=data, kind=kind, reasons=reasons,
                                                   misses=MISSES,
                                                   headline=count_words(queue, kind),
-                                                  now_words=now_words(queue))
+                                                  now_words=now_words(queue),
+                                                  not_read=not_read_words(queue))

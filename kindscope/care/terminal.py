@@ -5,10 +5,10 @@ from __future__ import annotations
 import textwrap
 from datetime import UTC, datetime
 
-from kindscope.care.queue import WISHES_HARM, CareItem, CareQueue
+from kindscope.care.queue import NOT_READ, WISHES_HARM, CareItem, CareQueue
 from kindscope.terminal_text import for_terminal
 
-__all__ = ["MISSES", "REASON_WORDS", "answered_words", "count_words", "now_words",
+__all__ = ["MISSES", "REASON_WORDS", "answered_words", "count_words", "not_read_words", "now_words",
            "render_text"]
 
 #: Why people were left out, after "N from people ...".
@@ -122,6 +122,21 @@ def count_words(queue: CareQueue, kind: str = "care") -> str:
             f"{queue.days:g} days {'has' if n == 1 else 'have'} no answer from you yet")
 
 
+def not_read_words(queue: CareQueue) -> str | None:
+    """Said once where posts of the circle with no reply were not read for their language:
+    the queue cannot say whether they are painful, so it names them for the reader (a
+    friend's German "Ich will nicht mehr leben" was in no count: a review, 2026-12-06)."""
+    found = queue.not_read
+    if not found:
+        return None
+    n = len(found)
+    return (f"{n} {'post' if n == 1 else 'posts'} from your circle in the last "
+            f"{queue.days:g} days {'is' if n == 1 else 'are'} in a language kindscope's "
+            f"signals do not read and {'has' if n == 1 else 'have'} no reply yet, so "
+            f"whether {'it is' if n == 1 else 'they are'} painful cannot be told: from "
+            f"{_who(list(found))}. Read {'it' if n == 1 else 'them'} yourself when you can")
+
+
 def now_words(queue: CareQueue) -> str:
     """Said once: which "now" the times ("2 days ago", "the last 3 days") count from."""
     moment = datetime.fromisoformat(queue.now).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -192,7 +207,22 @@ def _help_for_you(queue: CareQueue, listed: bool = False, shown: bool = False) -
     return [*lines, _wrap(f"{help_.get('find_more', '')}.", ""), *last]
 
 
-def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False) -> str:
+def _hidden_unread(hidden: list[CareItem]) -> list[str]:
+    """The inbox's messages in a language the signals do not read, as a count and who sent
+    them when: kindscope cannot tell kind from painful or hostile among them, so it does not
+    print their words unasked (German and Spanish abuse was printed in full while the same
+    words in English were not: a review, 2026-12-06)."""
+    n = len(hidden)
+    one = n == 1
+    return [_wrap(f"{n} {'message' if one else 'messages'} in a language kindscope's signals "
+                  f"do not read {'is' if one else 'are'} not shown word for word, as whether "
+                  f"{'it is' if one else 'they are'} kind, painful or hostile cannot be told, "
+                  f"from {_who(hidden)}. `kindscope inbox --show-unread` shows "
+                  f"{'it' if one else 'them'}.", "")]
+
+
+def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False,
+                show_unread: bool = False) -> str:
     """A readable list: facts about posts, never a verdict about a person. Posts and handles
     are other people's: nothing in them reaches the terminal as a control (``for_terminal``).
     In the inbox, the words of messages that read as toxic or hateful (and not as a crisis)
@@ -207,9 +237,10 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
     if kind == "care":
         count = queue.waiting
         if not count:
+            among = " among the posts kindscope could read" if queue.not_read else ""
             lines.append(f"No painful post from your circle in the last {queue.days:g} days is "
-                         f"waiting for a reply. ({MISSES}: it reads text with a model that "
-                         "can be wrong.)")
+                         f"waiting for a reply{among}. ({MISSES}: it reads text with a model "
+                         "that can be wrong.)")
         else:
             lines.append(f"{count_words(queue, kind)}. A small acknowledgement can be enough; "
                          "you do not have to fix anything.")
@@ -222,17 +253,25 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
     every = len(helped) == len(queue.items)
     hidden = [] if kind != "inbox" or show_hostile else \
         [i for i in queue.items if i.status in HOSTILE_STATUSES and not i.signposting]
+    unread = [] if kind != "inbox" or show_unread else \
+        [i for i in queue.items if i.status == NOT_READ["language"]]
     for item in queue.items:
-        if item not in hidden:
+        if item not in hidden and item not in unread:
             lines.append("")
             lines.extend(_item(item, marked=not every))
     if helped:
         lines.append("")
         lead = f"If you answer {'any of these' if every else 'one of the marked messages'}:"
         lines.extend(reader_help_lines(helped[0].signposting, lead))
+    if named := not_read_words(queue):
+        lines.append("")
+        lines.append(_wrap(f"{named} (--json holds the texts and links).", ""))
     if hidden:
         lines.append("")
         lines.extend(_hidden_hostile(hidden))
+    if unread:
+        lines.append("")
+        lines.extend(_hidden_unread(unread))
     if kind == "inbox" and queue.wishes_at_you and queue.help_for_you:
         lines.append("")
         lines.extend(_help_for_you(queue, listed=bool(helped), shown=show_hostile))

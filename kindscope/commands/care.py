@@ -197,11 +197,16 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
               help="Print the words of messages that read as toxic or hateful, or that "
                    "use words that tell someone to die, too (by default they are counted "
                    "and their senders listed, not printed).")
-def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile):
+@click.option("--show-unread", is_flag=True,
+              help="Print the words of messages in a language kindscope's signals do not "
+                   "read too (by default they are counted and their senders listed: kind, "
+                   "painful and hostile cannot be told apart among them).")
+def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile, show_unread):
     """Replies and mentions to you that you have not answered yet: messages that may read
     as a crisis first, then messages that read as painful or kind, hostile ones
-    last, counted but not printed word for word unless --show-hostile (see
-    `kindscope safety`). --json holds every message.
+    after them, counted but not printed word for word unless --show-hostile (see
+    `kindscope safety`), and messages in a language the signals do not read last, the
+    same way unless --show-unread. --json holds every message.
 
     Example:
 
@@ -211,17 +216,17 @@ def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile):
     with open_store(path, read_only=_read_only(path), must_exist=True) as store:
         with _read(store, demo, me) as rm:
             queue = inbox(rm, days, as_of_time(as_of), country)
-    _emit(queue, as_json, None, "inbox", show_hostile)
+    _emit(queue, as_json, None, "inbox", show_hostile, show_unread)
 
 
 def _emit(queue: CareQueue, as_json: bool, out_dir: str | None, kind: str,
-          show_hostile: bool = False) -> None:
+          show_hostile: bool = False, show_unread: bool = False) -> None:
     if as_json:
         click.echo(json.dumps(queue.to_dict(), ensure_ascii=False))
     else:
         from kindscope.care.terminal import render_text
 
-        click.echo(render_text(queue, kind, show_hostile))
+        click.echo(render_text(queue, kind, show_hostile, show_unread))
     if out_dir:
         from kindscope.care.page import render_page
 

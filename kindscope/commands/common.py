@@ -21,6 +21,7 @@ import re
 import sys
 import traceback
 from datetime import datetime
+from pathlib import Path
 
 import click
 
@@ -28,7 +29,8 @@ from kindscope import settings
 from kindscope.errors import InputError, KindscopeError
 from kindscope.terminal_text import for_terminal
 
-__all__ = ["as_of_time", "db_option", "data_option", "open_for_reading", "country_option",
+__all__ = ["as_of_time", "db_option", "data_option", "open_for_reading", "refuse_out_inside",
+           "country_option",
            "country_code", "check_platform", "KindscopeGroup", "Progress", "fail"]
 
 db_option = click.option(
@@ -45,6 +47,18 @@ def data_option(verb: str = "Read"):
     return click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
                         default=None, help=f"{verb} a Parquet dataset folder (kindscope export "
                                            "--format parquet) instead of the database.")
+
+
+def refuse_out_inside(out_dir, data_dir) -> None:
+    """A usage error where ``--out`` lies inside the ``--data`` folder: the dataset would then
+    hold files that are not its own, and refuse the next import into it (a moderator's
+    review, 2026-12-06)."""
+    if out_dir is None or data_dir is None:
+        return
+    out, data = Path(out_dir).resolve(), Path(data_dir).resolve()
+    if out == data or data in out.parents:
+        raise click.UsageError(f"--out {out_dir} is inside the dataset folder {data_dir}: "
+                               "write it somewhere else")
 
 
 def open_for_reading(db, data_dir):

@@ -18,7 +18,7 @@ import click
 
 from kindscope import __version__, settings
 from kindscope.care.cover import capture_words
-from kindscope.commands.common import data_option, db_option
+from kindscope.commands.common import data_option, db_option, refuse_out_inside
 from kindscope.commands.report import engine_option, master_option, open_for_engine
 from kindscope.errors import InputError
 from kindscope.graph.norms import community_number
@@ -390,6 +390,7 @@ def community_command(engine, data_dir, db, out_dir, platform, top, master):
 
         kindscope community --engine spark --data community-data/ --out moderation/
     """
+    refuse_out_inside(out_dir, data_dir)
     with open_for_engine(engine, data_dir, db, master) as store:
         names = cm.platforms(store)
         if platform is not None:

@@ -14,6 +14,7 @@ from kindscope.commands.common import (
     data_option,
     db_option,
     open_for_reading,
+    refuse_out_inside,
     say_whose,
 )
 from kindscope.ingest import import_sources
@@ -61,9 +62,10 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
     click.echo(for_terminal(report["summary"]["sentence"]))
     for line in report["summary"]["lines"]:  # they may name people (handles)
         click.echo(for_terminal(f"  {line}", one_line=True))
-    from kindscope.report.view import own_crisis_words, unscored_words
+    from kindscope.report.view import own_crisis_words, unread_words, unscored_words
 
-    for line in (unscored_words(report["source"]), own_crisis_words(report, country)):
+    for line in (unread_words(report["source"]), unscored_words(report["source"]),
+                 own_crisis_words(report, country)):
         if line:
             click.echo(line)
     cannot = report["data"]["cannot_show"]
@@ -173,5 +175,6 @@ def report_command(engine, db, data_dir, out_dir, me, show_counts, country, mast
 
         kindscope report --engine spark --master local[4] --data my-dataset/ --out my-report/
     """
+    refuse_out_inside(out_dir, data_dir)
     with open_for_engine(engine, data_dir, db, master) as store:
         _finish(store, me, out_dir, show_counts, False, country, engine)

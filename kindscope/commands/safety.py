@@ -17,6 +17,7 @@ from kindscope.commands.common import (
     data_option,
     db_option,
     open_for_reading,
+    refuse_out_inside,
     say_whose,
 )
 from kindscope.errors import InputError
@@ -239,7 +240,11 @@ def _verify(verify_dir: str, expect: str | None) -> None:
               help="With --verify: the manifest's SHA-256 as noted when the pack was made; "
                    "a pack whose manifest was rewritten is not intact.")
 @_me_option
-def evidence_command(db, data_dir, incident, account, out_dir, verify_dir, expect, me):
+@click.option("--platform", default=None, metavar="NAME",
+              help="The platform `kindscope safety --platform` looked at, for an incident it "
+                   "listed there.")
+def evidence_command(db, data_dir, incident, account, out_dir, verify_dir, expect, me,
+                     platform):
     """Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest; or check one.
 
     Example:
@@ -264,9 +269,11 @@ def evidence_command(db, data_dir, incident, account, out_dir, verify_dir, expec
         raise InputError("give exactly one of --incident or --account (or --verify DIR)")
     if out_dir is None:
         raise InputError("give --out, the folder to write the pack into")
+    refuse_out_inside(out_dir, data_dir)
     with open_for_reading(db, data_dir) as store:
+        check_platform(store, platform)
         if incident:
-            rm, _ = scan_read_model(store, me)
+            rm, _ = scan_read_model(store, me, platform)
             try:
                 ev = collect_incident(rm, incident)
             finally:

@@ -26,7 +26,7 @@ from kindscope.store.read import PLACEHOLDER_OWNERS
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
-           "unscored_words", "own_crisis_words",
+           "unscored_words", "unread_words", "own_crisis_words",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
            "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer",
            "with_own_handle"]
@@ -329,7 +329,9 @@ def unscored_words(source: dict) -> str | None:
             "answer and no pile-on among them can be seen. `kindscope score` reads them.")
 
 
-def _unread(source: dict) -> str | None:
+def unread_words(source: dict) -> str | None:
+    """Posts not read for their language, said once (the page's header; the terminal beside
+    the summary: a bilingual user's review, 2026-12-06, found only the page said it)."""
     count = source.get("unread_posts") or 0
     languages = source.get("unread_languages") or {}
     if not count:
@@ -404,7 +406,7 @@ def report_view(report: dict, show_counts: bool = False,
     status = _status(source)
     if no_response is not None and ("no_response" in collapsed or status == "empty"):
         no_response = None
-    unread = _unread(source)
+    unread = unread_words(source)
     # the unread posts are said once, in the header
     lines = tuple(x for x in (report.get("summary") or {}).get("lines") or []
                   if not (unread and "not read because" in x))

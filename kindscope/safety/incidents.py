@@ -93,8 +93,12 @@ class Incident:
     #: old posts replied to); empty: all of them
     by_accounts: tuple[str, ...] = ()
     #: of ``posts``, those counted for words that tell the target to die alone (a rule,
-    #: ``wishes.aimed_wish``), not read as toxic or hateful
+    #: ``wishes.aimed_wish``), not read as toxic
     by_words: tuple[str, ...] = ()
+    #: of ``posts``, every one whose words tell the target to die, read as toxic or not (an
+    #: evidence pack marks them: a category of its own to a platform's safety team, a
+    #: moderator's review, 2026-12-06)
+    wish_words: tuple[str, ...] = ()
 
     @property
     def their_posts(self) -> int:
@@ -168,7 +172,7 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
     the posts of accounts outside the target's follow network alone, then bursts among
     what they leave."""
     aimed = defaultdict(list)
-    toxic, by_words = set(), set()
+    toxic, by_words, wishes = set(), set(), set()
     for target, at, post, author, toxicity, hate, is_toxic, is_hateful, text in \
             hostile_aimed(rm, CUE_WORDS):
         # the inbox's one rule: words that tell me to die are abuse, whatever the model
@@ -181,7 +185,9 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
         if is_toxic:
             toxic.add(post)
         if wish:
-            by_words.add(post)
+            wishes.add(post)
+            if not is_toxic:
+                by_words.add(post)
     ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
     pileons, bursts = [], []
     for (platform, target), items in sorted(aimed.items()):
@@ -195,14 +201,15 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
         taken = {r[1] for run in first for r in run}
         for run in first:
             pileons.append(_incident("pileon", platform, target, run, network, toxic,
-                                     by_words))
+                                     by_words, wishes))
         for run in runs([r for r in items if r[1] not in taken], window, burst):
-            bursts.append(_incident("burst", platform, target, run, network, toxic, by_words))
+            bursts.append(_incident("burst", platform, target, run, network, toxic, by_words,
+                                    wishes))
     return tuple(_with_hate_only_note(i) for i in pileons), tuple(bursts)
 
 
 def _incident(kind: str, platform: str, target: str, run: list, network: set[str],
-              toxic: set[str], by_words: set[str]) -> Incident:
+              toxic: set[str], by_words: set[str], wishes: set[str]) -> Incident:
     """A pile-on or a burst in the network from its run of hostile posts."""
     authors = sorted({r[2] for r in run})
     outside = sum(a not in network for a in authors)
@@ -222,7 +229,8 @@ def _incident(kind: str, platform: str, target: str, run: list, network: set[str
         f"{len(posts)} hostile replies/mentions from {len(authors)} accounts {where} within "
         f"{hours:.1f} h" + _words_note(words := tuple(p for p in posts if p in by_words),
                                        len(posts)),
-        sum(p not in toxic and p not in by_words for p in posts), by_words=words)
+        sum(p not in toxic and p not in by_words for p in posts), by_words=words,
+        wish_words=tuple(p for p in posts if p in wishes))
 
 
 def _words_note(words: tuple[str, ...], posts: int) -> str:

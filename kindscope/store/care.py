@@ -14,6 +14,7 @@ from kindscope.store.read_sql import (
     CARE_ONLY,
     CARE_ONLY_ACCOUNTS,
     FETCHED_FORMATS,
+    not_read_for_language,
     reading_of,
 )
 
@@ -52,7 +53,8 @@ thread(root_id, root_author, post_id, depth) AS (
     WHERE t.depth < 10000),
 tp AS (
     SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
-           r.is_crisis, r.is_toxic OR r.is_hateful AS hostile
+           r.is_crisis, r.is_toxic OR r.is_hateful AS hostile,
+           {not_read_for_language("r")} AS unread
     FROM thread t JOIN {{p}}_care_read r ON r.post_id = t.post_id, k
     WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
 per_thread AS (
@@ -61,14 +63,22 @@ per_thread AS (
            count(*) FILTER (author_id <> root_author) AS answers,
            count(*) FILTER (author_id <> root_author AND NOT hostile) AS kind_answers,
            min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at,
+           count(*) FILTER (author_id = root_author AND unread) AS unread,
+           min(created_at) FILTER (author_id = root_author AND unread) AS unread_at,
            coalesce(bool_or(is_crisis) FILTER (author_id = root_author), false) AS crisis
     FROM tp GROUP BY root_id),
 first_painful AS (  -- the first painful post; of two at the same time, the smaller id
     SELECT tp.root_id, min(tp.post_id) AS painful_id
     FROM tp JOIN per_thread t ON t.root_id = tp.root_id AND tp.created_at = t.painful_at
     WHERE tp.author_id = tp.root_author AND tp.is_distress
+    GROUP BY tp.root_id),
+first_unread AS (  -- of a thread with no painful post: its author's first post not read
+    SELECT tp.root_id, min(tp.post_id) AS unread_id
+    FROM tp JOIN per_thread t ON t.root_id = tp.root_id AND tp.created_at = t.unread_at
+    WHERE tp.author_id = tp.root_author AND tp.unread AND t.painful = 0
     GROUP BY tp.root_id)
-SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.answers > 0,
+SELECT t.root_id, t.author_id, coalesce(f.painful_id, u.unread_id),
+       coalesce(t.painful_at, t.unread_at), t.answers > 0,
        CASE WHEN t.author_id IN (SELECT a.account_id FROM accounts a, {{p}}_params q
                                  WHERE a.platform = q.platform AND {OPT_OUT_SQL})
                  THEN 'opted out'
@@ -76,10 +86,11 @@ SELECT t.root_id, t.author_id, f.painful_id, t.painful_at, t.answers > 0,
                  THEN 'blocked or muted'
             WHEN t.author_id IN (SELECT account_id FROM {{p}}_care_hostile) THEN 'hostile'
             WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
-       END AS excluded, t.crisis
+       END AS excluded, t.crisis, t.painful = 0 AS unread_only
 FROM per_thread t LEFT JOIN first_painful f ON f.root_id = t.root_id
-WHERE t.painful > 0 AND t.kind_answers = 0
-ORDER BY t.crisis DESC, t.painful_at, t.root_id"""
+LEFT JOIN first_unread u ON u.root_id = t.root_id
+WHERE (t.painful > 0 OR t.unread > 0) AND t.kind_answers = 0
+ORDER BY t.crisis DESC, t.painful = 0, coalesce(t.painful_at, t.unread_at), t.root_id"""
 
 
 def data_end(store: Store, platform: str) -> tuple[datetime | None, datetime | None]:
@@ -107,13 +118,17 @@ def _ends(store: Store, platform: str) -> tuple[datetime | None, ...]:
 def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[str],
                  followers: list[str], mutual_only: bool) -> list[tuple]:
     """Threads started in (since, now] by accounts I follow whose author's posts read as
-    painful and that have no answer from anyone else but hostile ones.
+    painful, or were not read for their language, and that have no answer from anyone else
+    but hostile ones.
 
-    Rows ``(root id, author id, first painful post id, its time, has hostile answers,
-    excluded reason or None, whether the author's posts may read as a crisis)``: those
-    threads first, then oldest painful post first. The last is for the care budget alone
-    (``care.queue`` never holds such a thread back); nothing shown says it: every item gets
-    the same help.
+    Rows ``(root id, author id, first painful post id (else the first not read), its time,
+    has hostile answers, excluded reason or None, whether the author's posts may read as a
+    crisis, no post of the author's in it reads as painful and one was not read for its
+    language)``: crisis threads first, then painful ones, then those only not read, oldest
+    first. The crisis flag is for the care budget alone (``care.queue`` never holds such a
+    thread back); nothing shown says it: every item gets the same help. A thread not read
+    is no painful post: the queue counts it apart (a friend's German "Ich will nicht mehr
+    leben" was in no count, and the queue said no one was waiting: a review, 2026-12-06).
     """
     return rm.rows(_THREADS, [now, since, list(following), list(followers), mutual_only])
 

@@ -27,8 +27,7 @@ _AIMED = """
                        "UNION SELECT k.me, name FROM {p}_my_names, {p}_params k") + """
     SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate, r.is_toxic,
            r.is_hateful,
-           CASE WHEN NOT r.is_toxic AND r.scored AND regexp_matches(lower(r.text), ?)
-                THEN r.text END
+           CASE WHEN r.scored AND regexp_matches(lower(r.text), ?) THEN r.text END
     FROM targets t JOIN r USING (post_id)
     WHERE r.author_id <> t.target
     ORDER BY t.target, r.created_at, r.post_id"""
@@ -77,8 +76,8 @@ def hostile_aimed(rm: ReadModel, words: tuple[str, ...] = ()) -> list[tuple]:
     """(target, created_at, post id, author, toxicity, hate, is_toxic, is_hateful, text) of
     each dated post aimed at an account other than its author that is read as toxic or
     hateful, or is read and holds one of ``words`` (``_words_pattern``) in its lower-cased
-    text, by target and time. ``text`` is given where the post is read, not read as toxic,
-    and holds one of ``words`` (for the caller's rule); else None."""
+    text, by target and time. ``text`` is given where the post is read and holds one of
+    ``words`` (for the caller's rule); else None."""
     pattern = _words_pattern(words)
     return rm.rows(_AIMED, [pattern, pattern])
 

@@ -85,14 +85,16 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
     ``MIN_HOSTILE_POSTS`` or more times, or fewer that those read as neither do not
     outnumber (one reading never decides), or an account I blocked or muted. A post not
     read (another language, not scored) counts for neither, so one abusive reply and three
-    unread ones offer no one."""
+    unread ones offer no one, and neither do replies none of which was read (four German
+    replies, all abuse, offered their sender: a review, 2026-12-06)."""
     mine = rm.rows("""SELECT r.reply_to_account_id, count(*) FROM {p}_read r, {p}_params k
                       WHERE r.author_id = k.me AND r.kind = 'post'
                         AND r.reply_to_account_id IS NOT NULL AND r.reply_to_account_id <> k.me
                       GROUP BY 1""")
     theirs = rm.rows("""
         WITH r AS (SELECT author_id, count(*) AS replies,
-                          count(*) FILTER (NOT (is_toxic OR is_hateful)) AS not_hostile
+                          count(*) FILTER (scored AND NOT (is_toxic OR is_hateful))
+                              AS not_hostile
                    FROM {p}_replies_by_others GROUP BY author_id)
         SELECT author_id, replies, not_hostile,
                author_id NOT IN (SELECT account_id FROM {p}_unoffered)

@@ -327,6 +327,16 @@ def test_a_short_draft_that_may_be_another_language_says_so_first(check, draft, 
     assert out["maybe_lang"] is not None
     assert out["reasons"][0].startswith(f"This draft is short and may be in {name}")
     assert "may be wrong" in out["reasons"][0]
+    # the help a draft it cannot read gets: "will nicht mehr" got an all-clear and none (a
+    # bilingual user's review, 2026-12-06)
+    assert out["signposting"] is not None and out["signposting"]["intro"]
+
+
+def test_a_short_german_crisis_draft_gets_help_lines(check):
+    out = _json(check("will nicht mehr", "--country", "DE", "--json"))
+    assert out["maybe_lang"] == "de"
+    text = check("will nicht mehr", "--country", "DE").stdout
+    assert "TelefonSeelsorge" in text and "112" in text
 
 
 @pytest.mark.parametrize("draft", ["hang in there", "you idiot", "so sad today", INSULT,

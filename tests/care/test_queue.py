@@ -494,3 +494,71 @@ def test_inbox_counts_hostile_messages_without_printing_their_words(tmp_path):
     as_json = box.to_dict()
     assert [i["text"] for i in as_json["items"]].count(wish) == 3
     assert as_json["wishes_at_you"] == 3
+
+
+def _not_read(db, *post_ids, lang="de"):
+    for pid in post_ids:
+        db.execute("INSERT INTO post_languages (platform, post_id, model_version, lang, "
+                   "is_read) VALUES ('generic', ?, 'test-1', ?, false)", [pid, lang])
+
+
+def test_the_care_queue_names_a_friends_post_it_could_not_read(tmp_path):
+    """A review (2026-12-06): a mutual's German "Ich will nicht mehr leben" was in no count,
+    and the queue said no painful post from the circle was waiting. Posts of the circle with
+    no reply that were not read for their language are named apart (they are not counted as
+    painful: whether they are cannot be told), and the all-clear says it is of what was
+    read."""
+    from kindscope.care.queue import NOT_READ
+    from kindscope.care.terminal import render_text
+
+    lines, scores = community()
+    lines += [{"id": "de1", "author": "lou", "created_at": _iso(60),
+               "text": "Ich will nicht mehr leben. Alles ist sinnlos."},
+              {"id": "de2", "author": "zed", "created_at": _iso(61),  # a stranger: not looked at
+               "text": "Heute war ein langer Tag im Büro."}]
+    db = _load(tmp_path, lines, scores)
+    _not_read(db, "de1", "de2")
+    rm = read_model(db)
+    try:
+        queue = care_queue(rm)
+        calm = care_queue(rm, days=0.6)  # only de1's hours: no painful post read in them
+    finally:
+        rm.close()
+        db.close()
+    assert [(i.post_id, i.status) for i in queue.not_read] == [("de1", NOT_READ["language"])]
+    assert "de1" not in {i.post_id for i in queue.items} and queue.waiting == len(queue.items)
+    assert queue.to_dict()["not_read"][0]["text"].startswith("Ich will nicht mehr leben")
+    text = " ".join(render_text(calm).split())
+    assert text.startswith("No painful post from your circle in the last 0.6 days is waiting "
+                           "for a reply among the posts kindscope could read.")
+    assert ("1 post from your circle in the last 0.6 days is in a language kindscope's "
+            "signals do not read and has no reply yet, so whether it is painful cannot be "
+            "told: from @lou.example") in text
+    assert "Ich will" not in text  # named, and its words are in --json
+
+
+def test_the_inbox_lists_messages_it_could_not_read_last_and_not_word_for_word(tmp_path):
+    """A review (2026-12-06): the inbox hid English abuse but printed "eres patética y
+    estúpida, ojalá te mueras" in full, among the kind messages. Messages not read for their
+    language come last, counted with their senders, their words printed on --show-unread."""
+    from kindscope.care.queue import NOT_READ
+    from kindscope.care.terminal import render_text
+
+    lines, scores = community()
+    lines += [{"id": "es1", "author": "zed", "created_at": _iso(61), "reply_to": "m2",
+               "text": "eres patética y estúpida, ojalá te mueras"}]
+    db = _load(tmp_path, lines, scores)
+    _not_read(db, "es1", lang="es")
+    rm = read_model(db)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+        db.close()
+    assert box.items[-1].post_id == "es1" and box.items[-1].status == NOT_READ["language"]
+    shown = " ".join(render_text(box, kind="inbox").split())
+    assert "ojalá" not in shown
+    assert ("1 message in a language kindscope's signals do not read is not shown word for "
+            "word, as whether it is kind, painful or hostile cannot be told, from "
+            "@zed.example") in shown
+    assert "ojalá" in render_text(box, kind="inbox", show_unread=True)

@@ -80,6 +80,9 @@ def test_owner_view(store):
     add_post(store, "r3", "me", t, reply_to="q2", reply_to_account="a")
     add_post(store, "r4", "a", t + timedelta(1), reply_to="p1", reply_to_account="me")
     add_post(store, "r5", "d", t + timedelta(1), reply_to="p1", reply_to_account="me")
+    # offered only for replies read as neither toxic nor hateful (a reply not read vouches
+    # for no one)
+    add_scores(store, [("r5", "toxicity", 0.01), ("r5", "hate", 0.01)], version="test-1")
     view = owner_reciprocity(read_model(store), follow_graph(store))
     assert view.follows == 3 and view.followers == 2
     assert view.not_following_back == ("b", "c")
@@ -117,7 +120,8 @@ def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):
                "hater": [(0.01, 0.95), (0.01, 0.95)], "mixed": [(0.97, 0.01), (0.01, 0.95),
                                                               (0.01, 0.01)],
                "friend": [(0.97, 0.01), (0.01, 0.01), (0.01, 0.01)], "kind": [(0.01, 0.01)],
-               # replies not read (another language): they count for neither side
+               # replies not read: they count for neither side, and vouch for no one (a
+               # German harasser's four unread replies offered him: a review, 2026-12-06)
                "troll2": [(0.97, 0.01), None, None], "abroad": [None, None],
                "even": [(0.01, 0.95), (0.01, 0.01)],
                # two hostile posts are never outweighed
@@ -136,7 +140,7 @@ def test_hostile_needs_two_readings_and_hostile_replies_are_not_offered(store):
         view = owner_reciprocity(rm, follow_graph(store))
     finally:
         rm.close()
-    assert view.unanswered_repliers == (("abroad", 2), ("friend", 2), ("kind", 1))
+    assert view.unanswered_repliers == (("friend", 2), ("kind", 1))
 
 
 def test_senders_of_words_that_tell_me_to_die_are_never_offered(store):
@@ -164,3 +168,28 @@ def test_senders_of_words_that_tell_me_to_die_are_never_offered(store):
     finally:
         rm.close()
     assert view.unanswered_repliers == (("carer", 1), ("kind", 1))
+
+
+def test_replies_not_read_offer_no_one(store):
+    """A review (2026-12-06): four German replies, all abuse, none read (another language),
+    offered their sender as "4 replies" under "People who reply to you". The function said a
+    reply not read counts for neither side; the query counted it as read as neither."""
+    add_snapshot(store, "s1", owner="me")
+    add_follows(store, "s1", [("me", "a")])
+    t = datetime(2024, 1, 1, tzinfo=UTC)
+    add_post(store, "p1", "me", t)
+    _score(store, "p1")
+    for i in range(4):
+        add_post(store, f"de{i}", "wahrheit", t + timedelta(hours=i + 1), "Geh doch sterben",
+                 reply_to="p1", reply_to_account="me")
+        store.execute("INSERT INTO post_languages (platform, post_id, model_version, lang, "
+                      "is_read) VALUES ('x', ?, 'test-1', 'de', false)", [f"de{i}"])
+    add_post(store, "en0", "kind", t + timedelta(hours=6), "lovely", reply_to="p1",
+             reply_to_account="me")
+    _score(store, "en0")
+    rm = read_model(store)
+    try:
+        view = owner_reciprocity(rm, follow_graph(store))
+    finally:
+        rm.close()
+    assert view.unanswered_repliers == (("kind", 1),)

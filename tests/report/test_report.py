@@ -353,3 +353,26 @@ def test_an_incidents_accounts_say_how_many_more_there_are():
                          "aimed_at_others": 0}}
     page = " ".join(render_piece("safety", "safety", piece).split())
     assert "and 2 more (all in its evidence pack)" in page
+
+
+def test_the_terminal_says_how_many_posts_were_not_read_and_why(tmp_path, run):
+    """A bilingual user's review (2026-12-06): the page said once that posts in German were
+    not read and are left out of every rate; the terminal, beside the same figures, never
+    did."""
+    lines = [{"type": "meta", "owner": "me", "taken_at": "2024-06-10T00:00:00Z"}]
+    texts = ["Heute geht es mir wirklich nicht gut, ich bin so müde von allem.",
+             "Danke euch allen für die lieben Nachrichten, das bedeutet mir sehr viel.",
+             "Feeling a bit better today, went for a long walk by the sea."]
+    for i, text in enumerate(texts):
+        lines.append({"id": f"m{i}", "author": "me", "text": text,
+                      "created_at": f"2024-06-0{i + 1}T10:00:00Z"})
+    source = tmp_path / "mine.jsonl"
+    source.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                      encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    assert run("import", source, "--db", db).exit_code == 0
+    assert run("score", "--db", db).exit_code == 0
+    result = run("report", "--db", db, "--out", tmp_path / "r")
+    assert result.exit_code == 0, result.output
+    assert ("2 posts were not read because they are in German; they are left out of every "
+            "rate.") in result.stdout

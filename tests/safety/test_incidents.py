@@ -194,6 +194,25 @@ def test_data_that_names_no_owner_is_scanned_for_every_account(tmp_path, run):
     out = tmp_path / "pack"
     result = run("evidence", "--db", db, "--incident", data["pileons"][0]["id"], "--out", out)
     assert result.exit_code == 0, result.output
+    # with a second platform of many people, the incident `safety --platform` listed is
+    # opened with the same --platform (a moderator's review, 2026-12-06: it was not found)
+    forum = tmp_path / "forum0.jsonl"
+    forum.write_text(json.dumps({"type": "meta", "platform": "forum"}) + "\n"
+                     + json.dumps({"id": "f0", "author": "bo", "text": "hey",
+                                   "created_at": at(0)}) + "\n", encoding="utf-8")
+    two = tmp_path / "two.duckdb"
+    assert run("import", source, "--db", two).exit_code == 0
+    assert run("import", forum, "--db", two).exit_code == 0
+    with Store(two) as store:
+        add_scores(store, [(f"h{i}", "toxicity", 0.9) for i in range(6)], platform="generic")
+    listed = json.loads(run("safety", "--db", two, "--platform", "generic", "--json").stdout)
+    wanted = listed["pileons"][0]["id"]
+    assert wanted == data["pileons"][0]["id"]
+    vague = run("evidence", "--db", two, "--incident", wanted, "--out", tmp_path / "p0")
+    assert vague.exit_code == 2 and "give --platform" in vague.stderr
+    named = run("evidence", "--db", two, "--incident", wanted, "--platform", "generic",
+                "--out", tmp_path / "p1")
+    assert named.exit_code == 0, named.output
     with Store(db) as store:
         store.execute("UPDATE signal_scores SET score = 0.01")
     calm = run("safety", "--db", db)
@@ -559,3 +578,24 @@ def test_a_death_wish_read_as_hateful_is_counted_for_its_words_not_as_a_denial(s
                                "cannot always tell words aimed at someone from words quoted: "
                                "read them before you take this for a pile-on")
     assert "hateful but not toxic" not in inc.reason
+
+
+def test_a_pack_marks_every_death_wish_however_the_model_read_it(store, tmp_path):
+    """A moderator's review (2026-12-06): "I hope you die" and "kys" read as toxic showed in
+    the pack as "toxicity 0.90 (set by a rule)", like "shut up moron"; a platform's safety
+    team treats words that tell someone to die as a category of their own. Every such post
+    is marked, read as toxic or not; those counted for their words alone say so."""
+    _wishes(store, ["go unalive yourself", "just kys", "you are pathetic", "you are a joke",
+                    "nobody likes you"], toxicity=0.9)
+    store.execute("UPDATE signal_scores SET score = 0.4 WHERE signal = 'toxicity' "
+                  "AND post_id = 'w0'")
+    rm = read_model(store)
+    inc = scan(rm).pileons[0]
+    assert inc.wish_words == ("w0", "w1") and inc.by_words == ("w0",)
+    write_pack(collect_incident(rm, inc.id), tmp_path)
+    rm.close()
+    page = (tmp_path / "evidence.html").read_text()
+    assert page.count("words that tell someone to die (a rule, not the model)") == 1
+    assert page.count("that tell someone to die (a rule that reads the words)") == 1
+    assert json.loads((tmp_path / "evidence.json").read_text())["incident"]["wish_words"] == [
+        "w0", "w1"]

@@ -156,3 +156,16 @@ def test_network_safety_and_evidence_read_a_dataset_as_the_database(demo_db, dat
     assert packs[0]["posts"] and packs[1]["posts"] == packs[0]["posts"]
     result = CliRunner().invoke(cli, ["safety", "--db", str(demo_db), "--data", str(dataset)])
     assert result.exit_code == 2 and "give --db or --data, not both" in result.output
+
+
+def test_no_output_goes_inside_the_dataset_it_reads(dataset, tmp_path):
+    """A moderator's review (2026-12-06): `community --data DIR --out DIR/moderation` wrote
+    into the dataset, which then refused the next import into it."""
+    before = sorted(p.relative_to(dataset) for p in dataset.rglob("*"))
+    for args in (("community", "--engine", "duckdb"), ("report",),
+                 ("evidence", "--account", "nobody")):
+        result = CliRunner().invoke(cli, [*args, "--data", str(dataset), "--out",
+                                          str(dataset / "out")])
+        assert result.exit_code == 2, (args, result.output)
+        assert "is inside the dataset folder" in result.output
+    assert sorted(p.relative_to(dataset) for p in dataset.rglob("*")) == before
