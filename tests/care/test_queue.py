@@ -535,6 +535,11 @@ def test_the_care_queue_names_a_friends_post_it_could_not_read(tmp_path):
             "signals do not read and has no reply yet, so whether it is painful cannot be "
             "told: from @lou.example") in text
     assert "Ich will" not in text  # named, and its words are in --json
+    from kindscope.care.page import render_page
+
+    page = " ".join(render_page(calm).split())
+    assert "waiting for a reply among the posts kindscope could read" in page
+    assert "1 post from your circle in the last 0.6 days is in a language" in page
 
 
 def test_the_inbox_lists_messages_it_could_not_read_last_and_not_word_for_word(tmp_path):
