@@ -500,7 +500,7 @@ def test_a_database_of_two_accounts_says_whose_output_it_is(tmp_path, run):
         result = run(*args, "--db", db)
         assert result.exit_code == 0, result.output
         said = " ".join(result.stderr.split())
-        assert "this database holds the imports of 2 accounts; this is for @" in said, args
+        assert "this data holds the imports of 2 accounts; this is for @" in said, args
         assert "on mastodon, the owner of the newest import" in said and other in said, args
     chosen = run("safety", "--db", db, "--me", f"@{handle.lstrip('@')}")
     assert chosen.exit_code == 0 and "holds the imports of" not in chosen.stderr

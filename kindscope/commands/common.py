@@ -290,6 +290,6 @@ def say_whose(store, platform: str, me_id: str, given: str | None) -> None:
 
     others = ", ".join(f"--me {shown(o)} ({o[0]})" for o in named if o != (platform, me_id))
     click.echo(for_terminal(
-        f"note: this database holds the imports of {len(named)} accounts; this is for "
-        f"{shown((platform, me_id))} on {platform}, the owner of the newest import. For "
-        f"another: {others}.", one_line=True), err=True)
+        f"note: this data holds the imports of {len(named)} accounts; this is for "
+        f"{shown((platform, me_id))} on {platform}, the owner of the newest import that "
+        f"names one. For another: {others}.", one_line=True), err=True)

@@ -316,7 +316,8 @@ def _summary(view: dict) -> str:
             f"{'n/a' if recip is None else f'{recip:.2f}'}; "
             f"{'n/a' if o['isolated_members'] is None else o['isolated_members']} members "
             f"with at most one follower inside their community; "
-            f"{o['pileons'] if o['pileons'] is not None else 'n/a'} pile-ons"
+            + ("n/a pile-ons" if o["pileons"] is None else
+               f"{o['pileons']} pile-on{'' if o['pileons'] == 1 else 's'}")
             + (f" ({o['pileons_read_first']} of them with at least half their posts read as "
                f"hateful but not toxic, and {HATE_ON_DENIALS}: read them with kindscope "
                "safety)"

@@ -74,6 +74,7 @@ def safety_group(ctx, db, data_dir, as_json, me, platform):
         rm, ownerless = scan_read_model(store, me, platform)
         if not ownerless:
             say_whose(store, rm.platform, rm.me, me)
+            _say_ownerless_elsewhere(store, rm.platform, platform)
         try:
             result = scan(rm)
             read, _, _, hostile = aimed_counts(rm)
@@ -85,6 +86,24 @@ def safety_group(ctx, db, data_dir, as_json, me, platform):
                               indent=1, default=str))
         return
     _echo_scan(result, whom, read, hostile)
+
+
+def _say_ownerless_elsewhere(store, looked_at: str, given: str | None) -> None:
+    """On stderr, the platforms of the data that name no owner and were not looked at: a
+    moderator's dataset of an X archive and a community export showed only the archive's
+    owner, and said nothing of the community's pile-on (a review, 2026-12-06)."""
+    if given is not None:
+        return
+    from kindscope.store.community import platforms
+    from kindscope.store.read import newest_owner
+
+    others = [p for p in platforms(store) if p != looked_at and newest_owner(store, p) is None]
+    if others:
+        click.echo(for_terminal(
+            f"note: {', '.join(others)} in this data {'names' if len(others) == 1 else 'name'} "
+            f"no owner and {'was' if len(others) == 1 else 'were'} not looked at here: "
+            f"`kindscope safety --platform {others[0]}` looks at every account there.",
+            one_line=True), err=True)
 
 
 def _echo_scan(result, whom: str | None, read: int, hostile: int) -> None:
@@ -281,6 +300,8 @@ def evidence_command(db, data_dir, incident, account, out_dir, verify_dir, expec
         else:
             ev = collect_account(store, account)
     manifest = write_pack(ev, out_dir)
-    click.echo(f"wrote {len(ev.posts)} posts to {out_dir} (manifest {manifest.name}, SHA-256 "
-               f"{hashlib.sha256(manifest.read_bytes()).hexdigest()}: note it to show "
+    n = len(ev.posts)
+    click.echo(f"wrote {n} post{'' if n == 1 else 's'} to {out_dir} (manifest "
+               f"{manifest.name}, SHA-256 {hashlib.sha256(manifest.read_bytes()).hexdigest()}: "
+               "note it to show "
                "later that the manifest itself was not changed)")

@@ -11,6 +11,7 @@ on screen and prints on A4.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,14 +143,14 @@ def _view(ev: Evidence) -> dict:
     numbers = {p["post_id"]: n for n, p in enumerate(ev.posts, start=1)}
     posts = []
     for n, p in enumerate(ev.posts, start=1):
-        text = p["text"] or ""
+        text, controls = _controls(p["text"] or "")
         scores = _scores(p, counted)
         posts.append({
             "number": n, "anchor": f"post-{n}", "platform": p["platform"],
             "post_id": p["post_id"], "author_id": p["author_id"],
             "handle": p["author_handle"] if p["author_handle"] != p["author_id"] else None,
             "when": readable_time(p["created_at"]),
-            "text": text, "bidi": _bidi(text),
+            "text": text, "bidi": _bidi(text), "controls": controls,
             "earlier": [{"text": e["text"], "bidi": _bidi(e["text"])}
                         for e in p.get("earlier_texts") or []],
             "url": p["url"], "link": _safe_url(p["url"]),
@@ -181,8 +182,25 @@ def _view(ev: Evidence) -> dict:
 
 
 def _plain(text: str) -> str:
-    """Text for ``<title>``, which cannot hold ``<bdi>``: direction controls removed."""
-    return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+    """Text for ``<title>``, which cannot hold ``<bdi>``: direction and other control
+    characters shown as ``[U+202E]``, as in handles (a handle holding them read as another
+    account's name in the title: a moderator's review, 2026-12-06)."""
+    return for_terminal(text, visible=True)
+
+
+def _controls(text: str) -> tuple[str, list[str]]:
+    """``text`` with control characters other than line breaks, tabs and direction controls
+    shown as ``[U+001B]`` (the page says so; direction controls keep their effect, with
+    their own warning), and the controls found. The page promises texts as written, and
+    took such characters out without a word (a moderator's review, 2026-12-06)."""
+    found, out = set(), []
+    for ch in text:
+        if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r":
+            found.add(f"U+{ord(ch):04X}")
+            out.append(f"[U+{ord(ch):04X}]")
+        else:
+            out.append(ch)
+    return "".join(out), sorted(found)
 
 
 def _bidi(text: str) -> list[str]:

@@ -32,9 +32,12 @@ def posts_by_author(store: Store, platform: str, author: str) -> list[tuple]:
 
 
 def post_scores(store: Store, platform: str, post_ids) -> list[tuple]:
-    """(post id, signal, score, model version) of every stored score of the posts."""
+    """(post id, signal, score, model version) of every stored score of the posts, in one
+    order whatever the store (a pack from a dataset and one from its database differed in
+    the order of their scores, and so in their hashes: a moderator's review, 2026-12-06)."""
     return store.rows("SELECT post_id, signal, score, model_version FROM signal_scores "
-                      "WHERE platform = ? AND list_contains(?, post_id)",
+                      "WHERE platform = ? AND list_contains(?, post_id) "
+                      "ORDER BY post_id, signal, model_version",
                       [platform, list(post_ids)])
 
 

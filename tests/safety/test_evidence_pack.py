@@ -489,3 +489,26 @@ def test_verify_shows_file_names_as_text(store, tmp_path, run):
     (out / "\x1b[2K\rintact: 3 files match\x1b[8m").write_text("x")
     result = run("evidence", "--verify", out)
     assert result.exit_code == 2 and "\x1b" not in result.output and "\r" not in result.output
+
+
+def test_control_characters_in_texts_and_titles_are_shown_not_dropped(store, tmp_path):
+    """A moderator's review (2026-12-06): "hello \\x1b[31mred\\x1b[0m world" showed as
+    "hello red world" on a page that says texts are shown exactly as written, and a target
+    handle holding control characters read as another name in the page's title. They are
+    shown as [U+...], with a warning under the post; evidence.json keeps the exact text."""
+    _pack_store(store)
+    store.execute("UPDATE posts SET text = 'hello \x1b[31mred\x1b[0m world' "
+                  "WHERE post_id = 'h0'")
+    store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
+                  "('x', 'vic', 'vic\x1b]0;PWNED\x07\u202eliam')")
+    rm = read_model(store)
+    write_pack(collect_incident(rm, scan(rm).pileons[0].id), tmp_path / "p")
+    rm.close()
+    page = (tmp_path / "p" / "evidence.html").read_text(encoding="utf-8")
+    assert "hello [U+001B][31mred[U+001B][0m world" in page
+    assert "This post contains control characters (U+001B)" in page
+    assert ("<title>Evidence: Pile-on aimed at @vic[U+001B]]0;PWNED[U+0007][U+202E]liam"
+            "</title>") in page
+    assert "\x1b" not in page and "\x07" not in page
+    doc = json.loads((tmp_path / "p" / "evidence.json").read_text(encoding="utf-8"))
+    assert any(p["text"] == "hello \x1b[31mred\x1b[0m world" for p in doc["posts"])

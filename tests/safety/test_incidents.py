@@ -599,3 +599,28 @@ def test_a_pack_marks_every_death_wish_however_the_model_read_it(store, tmp_path
     assert page.count("that tell someone to die (a rule that reads the words)") == 1
     assert json.loads((tmp_path / "evidence.json").read_text())["incident"]["wish_words"] == [
         "w0", "w1"]
+
+
+def test_safety_says_which_platforms_without_an_owner_it_did_not_look_at(tmp_path, run):
+    """A moderator's review (2026-12-06): a dataset of an owner's archive and a community
+    export named no owner for the community; `safety` showed the owner's platform only and
+    said nothing of the community's pile-on."""
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps({"type": "meta", "platform": "x", "owner": "me",
+                                "taken_at": "2024-03-02T00:00:00Z"}) + "\n"
+                    + json.dumps({"id": "m1", "author": "me", "text": "hi",
+                                  "created_at": "2024-03-01T00:00:00Z"}) + "\n",
+                    encoding="utf-8")
+    forum = tmp_path / "forum.jsonl"
+    forum.write_text(json.dumps({"type": "meta", "platform": "forum"}) + "\n"
+                     + json.dumps({"id": "f1", "author": "ann", "text": "hello",
+                                   "created_at": "2024-03-01T00:00:00Z"}) + "\n",
+                     encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    for source in (mine, forum):
+        assert run("import", source, "--db", db).exit_code == 0
+    said = run("safety", "--db", db)
+    assert said.exit_code == 0, said.output
+    assert ("note: forum in this data names no owner and was not looked at here: "
+            "`kindscope safety --platform forum` looks at every account there.") in said.stderr
+    assert "names no owner" not in run("safety", "--db", db, "--platform", "x").stderr
