@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from kindscope.graph.build import AccountGraph
 from kindscope.graph.communities import Partition
+from kindscope.signals.spelling import LEXICON
 from kindscope.store.db import Store
 from kindscope.store.network import community_post_stats, community_texts
 from kindscope.store.read import ReadModel
@@ -136,15 +137,26 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
     return name_communities(result)
 
 
+#: Words never part of a community's name: insults, slurs and swearing (``spelling.LEXICON``)
+#: and words of contempt. A name is a label on people: "nobody · pathetic · already" named a
+#: community after a pile-on's words (a moderator's review, 2026-12-06). They stay in
+#: ``top_terms``, which are counts.
+NOT_IN_NAMES = LEXICON | frozenset("""
+pathetic worthless useless disgusting trash garbage scum vermin ugly stupid dumb loser
+losers idiots clown clowns freak freaks nobody hate hated hates""".split())
+
+
 def name_communities(communities) -> tuple[Community, ...]:
     """Each community with the one name the report and ``kindscope network`` show: its top
     two hashtags, then its top terms, those no other community shares first, three words in
-    all; "community N" (N counts from 1, as shown) when its members posted nothing."""
+    all, none of ``NOT_IN_NAMES``; "community N" (N counts from 1, as shown) when its
+    members posted nothing."""
     shared = Counter(t for c in communities for t in set(c.top_terms))
     out = []
     for c in communities:
-        terms = sorted(c.top_terms, key=lambda t: shared[t] > 1)  # stable: keeps rank
-        words = [f"#{t}" for t in c.top_hashtags[:2]] + terms
+        terms = sorted((t for t in c.top_terms if t not in NOT_IN_NAMES),
+                       key=lambda t: shared[t] > 1)  # stable: keeps rank
+        words = [f"#{t}" for t in c.top_hashtags[:2] if t not in NOT_IN_NAMES] + terms
         name = " · ".join(words[:3]) or f"community {community_number(c.community)}"
         out.append(replace(c, name=name))
     return tuple(out)

@@ -82,6 +82,18 @@ def test_communities_are_named_with_unshared_words_first_and_counted_from_one():
     assert [c.community for c in named] == [0, 1, 2]
 
 
+def test_no_community_is_named_after_insults():
+    """A moderator's review (2026-12-06): a community was named "nobody · pathetic ·
+    already", its pile-on's words: a name is a label on people. Insults, slurs, swearing
+    and contempt are never in a name; the counts (``top_terms``) keep them."""
+    bullies = Community(0, "", 3, ("losers", "gaming"), ("pathetic", "nobody", "already",
+                                                         "idiots", "match"), (), 0, None,
+                        None, None)
+    (named,) = name_communities([bullies])
+    assert named.name == "#gaming · already · match"
+    assert "pathetic" in named.top_terms
+
+
 def test_network_command_uses_the_report_names_and_numbers(tmp_path, run):
     data = tmp_path / "net.jsonl"
     data.write_text("\n".join(json.dumps(x) for x in network_lines()) + "\n", encoding="utf-8")
