@@ -19,6 +19,7 @@ from kindscope.commands.common import (
 )
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
+from kindscope.report.build import aim_commands
 from kindscope.store.db import Store, open_store
 from kindscope.terminal_text import for_terminal
 
@@ -51,9 +52,14 @@ def _score(store: Store) -> None:
 
 
 def _finish(store: Store, me, out_dir, show_counts, demo, country,
-            engine: str = "duckdb") -> None:
+            engine: str = "duckdb", db: str | None = None, data_dir: str | None = None
+            ) -> None:
     report = build_report(store, me=me, demo=demo)
     report["source"]["engine"] = engine
+    # the commands it gives read the same data as the report did (names, never paths)
+    where = (["--data", Path(data_dir).name] if data_dir else
+             ["--db", Path(db).name] if db and db != ":memory:" else [])
+    aim_commands(report, where, ["--me", me] if me else [])
     owner = report["source"].get("me") or {}
     if owner.get("account_id"):
         say_whose(store, report["source"]["platform"], owner["account_id"], me)
@@ -147,7 +153,7 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
             state = "already imported" if result.already_imported else "imported"
             click.echo(f"{result.source}: {state} ({result.format})", err=True)
         _score(store)
-        _finish(store, me, out_dir, show_counts, demo, country)
+        _finish(store, me, out_dir, show_counts, demo, country, db=db)
 
 
 @click.command("report")
@@ -177,4 +183,4 @@ def report_command(engine, db, data_dir, out_dir, me, show_counts, country, mast
     """
     refuse_out_inside(out_dir, data_dir)
     with open_for_engine(engine, data_dir, db, master) as store:
-        _finish(store, me, out_dir, show_counts, False, country, engine)
+        _finish(store, me, out_dir, show_counts, False, country, engine, db, data_dir)

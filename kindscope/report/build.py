@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,8 +28,8 @@ from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, read_model
 from kindscope.store.sources import platform_snapshots, shared_name
 
-__all__ = ["SCHEMA_VERSION", "build_report", "report_from", "metrics_to_dict", "summary_of",
-           "with_readings", "write_json"]
+__all__ = ["SCHEMA_VERSION", "aim_commands", "build_report", "report_from", "metrics_to_dict",
+           "summary_of", "with_readings", "write_json"]
 
 SCHEMA_VERSION = "3.0.0"
 
@@ -231,6 +232,28 @@ def _data(rm: ReadModel) -> dict:
         "fetch_command": fetch_command(rm.platform, rm.carries.handle),
         "only_own_posts": "others_replies" not in rm.carries.items,
     }
+
+
+def aim_commands(report: dict, data: list[str], me: list[str]) -> dict:
+    """The commands report.json gives (the care queue, each incident's evidence pack) with
+    the arguments that read the same data as the report: ``data`` (``--db NAME`` or
+    ``--data NAME``: a file or folder's own name, never a path) and ``me`` (``--me
+    HANDLE`` when it was given). A report read from a dataset told the reader to run
+    `kindscope evidence --incident ID ...`, which then looked for ./kindscope.duckdb (a
+    moderator's review, 2026-12-06). ``care`` reads databases only: it gets ``--db`` alone.
+    Changes ``report`` in place and returns it."""
+    words = " ".join(shlex.quote(w) for w in (*data, *me))
+    if not words:
+        return report
+    safety = report.get("safety") or {}
+    for key in ("pileons", "network_bursts", "trawlers"):
+        for inc in (safety.get(key) or {}).get("incidents") or []:
+            inc["command"] = inc["command"].replace("kindscope evidence ",
+                                                    f"kindscope evidence {words} ", 1)
+    care = report.get("care") or {}
+    if care.get("command") and (not data or data[0] == "--db"):
+        care["command"] = " ".join(["kindscope care", words])
+    return report
 
 
 def build_report(store: Store, me: str | None = None, thresholds: dict[str, float] | None = None,

@@ -95,11 +95,18 @@ def test_round_trip(dataset, demo_db, load):
 
 
 def test_report_is_the_same_on_the_dataset(dataset, demo_db, tmp_path):
-    """Identical report.json except source.generated_at (the time it was written)."""
+    """Identical report.json except source.generated_at (the time it was written) and the
+    data its commands name: each reads what the report read (`--db demo.duckdb`, `--data
+    demo-data`: a moderator's review found a dataset's report pointing at ./kindscope.duckdb)."""
     reports = []
     for flag, value in (("--db", demo_db), ("--data", dataset)):
         invoke("report", flag, value, "--out", tmp_path / flag.strip("-"))
-        report = json.loads((tmp_path / flag.strip("-") / "report.json").read_text())
+        text = (tmp_path / flag.strip("-") / "report.json").read_text()
+        named = f"{flag} {Path(value).name}"
+        if flag == "--db":
+            assert f'"command": "kindscope care {named}"' in text
+        text = text.replace(f"kindscope evidence {named} ", "kindscope evidence ")
+        report = json.loads(text.replace(f"kindscope care {named}", "kindscope care"))
         report["source"].pop("generated_at")
         reports.append(report)
     assert reports[0]["source"]["scored_posts"] > 400
@@ -169,3 +176,20 @@ def test_no_output_goes_inside_the_dataset_it_reads(dataset, tmp_path):
         assert result.exit_code == 2, (args, result.output)
         assert "is inside the dataset folder" in result.output
     assert sorted(p.relative_to(dataset) for p in dataset.rglob("*")) == before
+
+
+def test_a_reports_commands_read_the_data_it_read(tmp_path):
+    """The evidence command a report gives names the dataset (by its folder's name, never a
+    path) and the --me it was given, so that it opens the same incident."""
+    from kindscope.report.build import aim_commands
+
+    report = {"safety": {"pileons": {"incidents": [
+        {"command": "kindscope evidence --incident pileon-1 --out evidence-pileon-1"}]}},
+        "care": {"command": "kindscope care"}}
+    aim_commands(report, ["--data", "my data"], ["--me", "@ana"])
+    assert report["safety"]["pileons"]["incidents"][0]["command"] == (
+        "kindscope evidence --data 'my data' --me @ana --incident pileon-1 "
+        "--out evidence-pileon-1")
+    assert report["care"]["command"] == "kindscope care"  # care reads databases only
+    aim_commands(report, ["--db", "me.duckdb"], [])
+    assert report["care"]["command"] == "kindscope care --db me.duckdb"
