@@ -158,8 +158,12 @@ def summary_of(report: dict) -> dict:
         # a share of the replies that were read (a report before 3.0.0: of all of them)
         read = given.get("replies_read") or given["replies"]
         kind = round(given["supportive_share"] * read)
-        of = (f" that were read (of {given['replies']}: the rest are not scored yet or in "
-              "languages the signals do not read)" if read != given["replies"] else "")
+        source = report.get("source") or {}
+        why = ("in languages the signals do not read" if not source.get("unscored_posts")
+               else "not scored yet" if not source.get("unread_posts")
+               else "not scored yet or in languages the signals do not read")
+        of = (f" that were read (of {given['replies']}: the rest are {why})"
+              if read != given["replies"] else "")
         lines.append(f"{kind} of the {read} posts of yours in conversations with others{of} "
                      "read as comforting or supportive." + _rough(report, "support"))
     gap = report["kindness_gap"]

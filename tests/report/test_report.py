@@ -366,6 +366,14 @@ def test_the_terminal_says_how_many_posts_were_not_read_and_why(tmp_path, run):
     for i, text in enumerate(texts):
         lines.append({"id": f"m{i}", "author": "me", "text": text,
                       "created_at": f"2024-06-0{i + 1}T10:00:00Z"})
+    # my replies to a friend, one in German: every post is scored, so the rest are not
+    # "not scored yet" (the report said so of an X archive that was all scored)
+    lines += [{"id": "f1", "author": "friend", "text": "Rough week, but the garden helps.",
+               "created_at": "2024-06-04T09:00:00Z"},
+              {"id": "m3", "author": "me", "reply_to": "f1", "created_at": "2024-06-04T10:00:00Z",
+               "text": "So glad the garden helps, sending you a big hug."},
+              {"id": "m4", "author": "me", "reply_to": "f1", "created_at": "2024-06-04T11:00:00Z",
+               "text": "Ich denke an dich und hoffe, dass die Woche bald besser wird."}]
     source = tmp_path / "mine.jsonl"
     source.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
                       encoding="utf-8")
@@ -374,5 +382,7 @@ def test_the_terminal_says_how_many_posts_were_not_read_and_why(tmp_path, run):
     assert run("score", "--db", db).exit_code == 0
     result = run("report", "--db", db, "--out", tmp_path / "r")
     assert result.exit_code == 0, result.output
-    assert ("2 posts were not read because they are in German; they are left out of every "
+    assert ("3 posts were not read because they are in German; they are left out of every "
             "rate.") in result.stdout
+    assert "that were read (of 2: the rest are in languages the signals do not read)" in \
+        result.stdout
