@@ -17,9 +17,15 @@ __all__ = ["PENDING", "snapshot_exists", "settle_pending", "adopt_owner",
 PENDING = "pending"
 
 #: Items checked against what the import held: declared but absent means not carried.
+#: An import that names no owner (a community export) carries followers and following when
+#: it holds any follow: they are everyone's, so a report for one of its members (--me) can
+#: read them (it said "add them to the file you import" of follows the file held: a
+#: moderator's review, 2026-12-06).
 _SEEN = {
-    "followers": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid AND followee_id = $owner)",
-    "following": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid AND follower_id = $owner)",
+    "followers": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid "
+                 "AND ($owner IS NULL OR followee_id = $owner))",
+    "following": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid "
+                 "AND ($owner IS NULL OR follower_id = $owner))",
     "follow_times": "EXISTS (SELECT 1 FROM follows WHERE snapshot_id = $sid "
                     "AND created_at IS NOT NULL)",
     "engagement_counts": "EXISTS (SELECT 1 FROM post_sources ps JOIN posts p USING "
