@@ -559,3 +559,26 @@ def test_safety_reads_the_same_owner_as_the_report(tmp_path, run):
     assert scanned["owner"] is True
     text = run("safety", "--db", db).stdout
     assert "this data (x-archive)" in text and "mastodon-csv" not in text
+
+
+def test_a_members_report_reads_the_follows_of_a_file_that_names_no_owner(tmp_path, run):
+    """A moderator's review (2026-12-06): a community export with everyone's follows, read
+    for one member (--me ana), said "this data cannot show: who follows you back ... (add
+    them to the JSONL or CSV you import)" of follows the file held."""
+    lines = [{"id": "a1", "author": "ana", "text": "hello all",
+              "created_at": "2024-03-01T10:00:00Z"},
+             {"id": "b1", "author": "bo", "text": "welcome!", "reply_to": "a1",
+              "created_at": "2024-03-01T11:00:00Z"},
+             {"type": "follow", "follower": "ana", "followee": "bo"},
+             {"type": "follow", "follower": "bo", "followee": "ana"},
+             {"type": "follow", "follower": "cy", "followee": "ana"}]
+    path = tmp_path / "community.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    db, out = tmp_path / "c.duckdb", tmp_path / "r"
+    assert run("import", path, "--db", db).exit_code == 0
+    result = run("report", "--db", db, "--me", "ana", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "who follows you back" not in result.stdout
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    back = report["network"]["reciprocity"]
+    assert back["available"] and back["follows"] == 1 and back["followers"] == 2
