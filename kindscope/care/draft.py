@@ -325,9 +325,13 @@ def check_draft(text: str, context: str | None = None,
                                "smaller circle. Talking to someone you trust can help too. "
                                "Sharing can bring support as well: it is your choice.")
         help_ = help_block(country)
-    if not (harsh or own_distress or crisis or comforting is False):
-        reasons.insert(0, "Nothing in this draft reads as harsh or painful to kindscope.")
     maybe = maybe_language(text)
+    if not (harsh or own_distress or crisis or comforting is False):
+        # not an all-clear of a draft it may be misreading ("quiero morir" got one: a care
+        # review, 2026-12-06)
+        reasons.insert(0, "Nothing in this draft reads as harsh or painful to kindscope."
+                       if maybe is None else
+                       "kindscope cannot tell whether this draft is harsh or painful.")
     if maybe is not None:
         reasons.insert(0, f"This draft is short and may be in {language_name(maybe)} "
                           "(kindscope's guess; it cannot be sure). Its signals read English only, "

@@ -21,7 +21,7 @@ def _safe_url(url: str | None) -> str | None:
 
 def render_page(queue: CareQueue, kind: str = "care") -> str:
     data = queue.to_dict()
-    for item in data["items"]:
+    for item in data["items"] + data.get("not_read", []):
         item["url"] = _safe_url(item["url"])
     reasons = [(n, REASON_WORDS[r]) for r, n in queue.excluded.items() if n]
     return _ENV.get_template("care.html").render(q=data, kind=kind, reasons=reasons,

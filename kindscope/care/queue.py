@@ -40,10 +40,12 @@ from kindscope.care.signposting import (
 )
 from kindscope.metrics.common import NO_SCORES_REASON
 from kindscope.signals.reliability import HATE_ON_DENIALS
+from kindscope.signals.wish_words import CUE_WORDS
 from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
 from kindscope.store.availability import following_command
 from kindscope.store.graph_edges import follow_edges
+from kindscope.store.incidents import words_pattern
 from kindscope.store.read import ReadModel
 
 __all__ = ["EXCLUSION_REASONS", "INBOX_ORDER", "CareItem", "CareQueue", "care_queue", "inbox",
@@ -69,6 +71,8 @@ class CareItem:
     status: str  # "no reply yet", "only hostile replies", or for the inbox the kind of message
     continuations: tuple[dict, ...] = ()
     signposting: dict | None = None
+    #: inbox: the sender is in my circle (I follow them and they follow me)
+    from_circle: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,9 @@ class CareQueue:
     #: care: threads of the circle with no reply whose author's posts were not read for
     #: their language (no painful one among them): whether they are painful cannot be told
     not_read: tuple[CareItem, ...] = ()
+    #: care: of the items and the held back, those with replies not read for their language
+    #: (and no reply read as kind)
+    unread_replies: int = 0
 
     @property
     def waiting(self) -> int:
@@ -112,6 +119,8 @@ class CareQueue:
             out["help_for_you"] = self.help_for_you
         if self.not_read:
             out["not_read"] = [_item_dict(i) for i in self.not_read]
+        if self.unread_replies:
+            out["unread_replies"] = self.unread_replies
         return out
 
 
@@ -122,6 +131,8 @@ def _item_dict(item: CareItem) -> dict:
            "continuations": list(item.continuations)}
     if item.signposting is not None:
         out["signposting"] = item.signposting
+    if item.from_circle:
+        out["from_circle"] = True
     return out
 
 
@@ -236,15 +247,20 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     following, followers = _circle(rm)
+    # replies whose words tell someone to die are hostile, read as toxic or not (the inbox's
+    # and the pile-ons' rule)
+    wishes = [post for post, text in care_rows.replies_worded(rm, since, now,
+                                                              words_pattern(CUE_WORDS))
+              if aimed_wish(text, reply=True)]
     rows = care_rows.care_threads(rm, now, since, following, followers,
-                                  mutual_only=not include_following)
+                                  mutual_only=not include_following, wishes=wishes)
     excluded = dict.fromkeys(EXCLUSION_REASONS, 0)
     eligible, unread = [], []
     for row in rows:
         if row[5] is not None:
             excluded[row[5]] += 1
         else:
-            (unread if row[7] else eligible).append(row[:7])
+            (unread if row[7] else eligible).append(row)
     # a thread that may read as a crisis is never held back by the budget (they come
     # first; a budget of 1 hid a goodbye under "it is fine to stop here": a care re-review)
     urgent = sum(1 for r in eligible if r[6])
@@ -253,7 +269,7 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     help_for_reader = reader_help(country)
 
     def item(row, status: str | None, help_: dict | None) -> CareItem:
-        root_id, author, post_id, at, hostile_only = row[:5]
+        root_id, author, post_id, at, hostile, unread_replies = (*row[:5], row[8])
         posts = care_rows.thread_posts(rm, root_id, author, now)
         first = next((p for p in posts if p[0] == post_id), None)
         text, url = (first[2], first[3]) if first else ("", None)
@@ -262,11 +278,10 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
         return CareItem(
             post_id, author, handles.get(author, author), at.isoformat(), text,
             post_url(rm.platform, post_id, url, handles.get(author)), _hours(now, at),
-            status or ("only hostile replies" if hostile_only else "no reply yet"), later,
-            help_)
+            status or _answered(hostile, unread_replies), later, help_)
 
     items = [item(row, None, help_for_reader) for row in shown]
-    not_read = tuple(item(row, NOT_READ["language"], None) for row in unread)
+    not_read = tuple(item(row, NOT_READ["language"], help_for_reader) for row in unread)
     note = _after_the_data(rm, as_of, since)
     if note is None and not following:
         note = ("this data does not say whom you follow, so there is no circle to look at: "
@@ -284,7 +299,17 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
                      sum(1 for r in eligible if r[4]), _now_from(as_of),
-                     available=note is None, not_read=not_read if note is None else ())
+                     available=note is None, not_read=not_read if note is None else (),
+                     unread_replies=sum(1 for r in eligible if r[8]))
+
+
+def _answered(hostile: bool, unread: bool) -> str:
+    """What a listed painful post has had from others: facts, never a word about them."""
+    if hostile and unread:
+        return "only hostile replies, or replies kindscope could not read"
+    if unread:
+        return "only replies kindscope could not read (their language)"
+    return "only hostile replies" if hostile else "no reply yet"
 
 
 #: An inbox message the signals have no reading of: never shown as a plain "reply or
@@ -328,6 +353,8 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
         return CareQueue(now.isoformat(), days, 0, (), 0, {}, reason,
                          now_from=_now_from(as_of), available=False)
     rows = care_rows.inbox_rows(rm, now, since)
+    following, followers = _circle(rm)
+    circle = set(following) & set(followers)  # a message not read from them is shown
     blocked = sum(1 for r in rows if r[-1])  # you chose not to see them: counted, not shown
     rows = [r[:-1] for r in rows if not r[-1]]
     handles = rm.handles(r[1] for r in rows)
@@ -348,7 +375,8 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
         items.append(CareItem(post_id, author, handles.get(author, author), at.isoformat(),
                               text, post_url(rm.platform, post_id, url, handles.get(author)),
                               _hours(now, at), status, (),
-                              help_for_reader if crisis and not abuse else None))
+                              help_for_reader if crisis and not abuse else None,
+                              author in circle))
     items.sort(key=lambda i: (i.signposting is None, INBOX_ORDER[i.status], i.created_at,
                               i.post_id))
     # a capture that ran two seconds held no message of the other thirteen days: said once

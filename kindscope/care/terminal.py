@@ -40,9 +40,12 @@ def _wrap(text: str, indent: str = "    ", more: str | None = None) -> str:
 def _item(item: CareItem, marked: bool) -> list[str]:
     # each of someone else's fields made inert alone, so none can reach into the next
     handle = for_terminal(item.handle, visible=True).lstrip("@")
+    circle = " (in your circle)" if item.from_circle and item.status == NOT_READ["language"] \
+        else ""
     # a post is one paragraph: a line break in it could start a line that looks like the
     # next item ("@kim, 1 hour ago (...): read as kind")
-    out = [f"@{handle}, {_when(item.hours_without_reply)} ({item.created_at}): {item.status}",
+    out = [f"@{handle}{circle}, {_when(item.hours_without_reply)} ({item.created_at}): "
+           f"{item.status}",
            _wrap(for_terminal(item.text, one_line=True))]
     for more in item.continuations:
         out.append(_wrap(for_terminal(more["text"], one_line=True), "      ↳ ", "        "))
@@ -103,6 +106,8 @@ MISSES = "kindscope can miss things, most often pain said quietly or in passing"
 def answered_words(queue: CareQueue) -> str:
     """What the counted posts have had: exactly what is listed (and held back)."""
     count = queue.waiting
+    if queue.unread_replies:  # a reply not read may be kind or not: it is no answer here
+        return "had no reply kindscope could read as kind"
     if not queue.only_hostile:
         return "had no reply yet"
     if queue.only_hostile >= count:
@@ -133,8 +138,9 @@ def not_read_words(queue: CareQueue) -> str | None:
     return (f"{n} {'post' if n == 1 else 'posts'} from your circle in the last "
             f"{queue.days:g} days {'is' if n == 1 else 'are'} in a language kindscope's "
             f"signals do not read and {'has' if n == 1 else 'have'} no reply yet, so "
-            f"whether {'it is' if n == 1 else 'they are'} painful cannot be told: from "
-            f"{_who(list(found))}. Read {'it' if n == 1 else 'them'} yourself when you can")
+            f"whether {'it is' if n == 1 else 'they are'} painful cannot be told. If you can "
+            f"read {'it' if n == 1 else 'them'}, or with a translator you trust, look at "
+            f"{'it' if n == 1 else 'them'} when you feel able")
 
 
 def now_words(queue: CareQueue) -> str:
@@ -217,8 +223,10 @@ def _hidden_unread(hidden: list[CareItem]) -> list[str]:
     return [_wrap(f"{n} {'message' if one else 'messages'} in a language kindscope's signals "
                   f"do not read {'is' if one else 'are'} not shown word for word, as whether "
                   f"{'it is' if one else 'they are'} kind, painful or hostile cannot be told, "
-                  f"from {_who(hidden)}. `kindscope inbox --show-unread` shows "
-                  f"{'it' if one else 'them'}.", "")]
+                  f"from {_who(hidden)} (none of them in your circle, whose messages are "
+                  f"shown). {'It' if one else 'Some'} may be from someone who is struggling: "
+                  f"`kindscope inbox --show-unread` shows {'it' if one else 'them'} when you "
+                  "feel able.", "")]
 
 
 def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False,
@@ -253,19 +261,25 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
     every = len(helped) == len(queue.items)
     hidden = [] if kind != "inbox" or show_hostile else \
         [i for i in queue.items if i.status in HOSTILE_STATUSES and not i.signposting]
+    # messages not read from people in my circle are shown: a friend's goodbye in Spanish
+    # was hidden among abusers' messages (a care review, 2026-12-06)
     unread = [] if kind != "inbox" or show_unread else \
-        [i for i in queue.items if i.status == NOT_READ["language"]]
+        [i for i in queue.items if i.status == NOT_READ["language"] and not i.from_circle]
     for item in queue.items:
         if item not in hidden and item not in unread:
             lines.append("")
             lines.extend(_item(item, marked=not every))
-    if helped:
+    if named := not_read_words(queue):  # the posts it could not read, with their words
         lines.append("")
-        lead = f"If you answer {'any of these' if every else 'one of the marked messages'}:"
-        lines.extend(reader_help_lines(helped[0].signposting, lead))
-    if named := not_read_words(queue):
+        lines.append(_wrap(f"{named}:", ""))
+        for item in queue.not_read:
+            lines.append("")
+            lines.extend(_item(item, marked=False))
+    if helped or queue.not_read:
         lines.append("")
-        lines.append(_wrap(f"{named} (--json holds the texts and links).", ""))
+        lead = ("If you answer any of these:" if every or not helped
+                else "If you answer one of the marked messages:")
+        lines.extend(reader_help_lines((helped or list(queue.not_read))[0].signposting, lead))
     if hidden:
         lines.append("")
         lines.extend(_hidden_hostile(hidden))

@@ -37,7 +37,9 @@ def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
     source), `reciprocity` (global share of follows returned), `communities`, `bridges`,
     `isolated` and per owner `owners` (who does not follow back, diversity, audit).
     Communities are numbered from 1 (1 = largest), as in the text output, the report,
-    report.json and community.json, and named the same way in each. `seed` is the seed
+    report.json and community.json, and named the same way in each (on data that names no
+    owner and holds several platforms, without --platform, one graph spans them all and its
+    numbers are its own: it says so). `seed` is the seed
     of the Leiden run kept (of three, from --seed on: the best modularity), not the
     setting that report.json's `source.seed` gives; the communities are the same.
     Where there are no communities to find (an ego network: `ego_network` says why),

@@ -54,7 +54,7 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
                    "owner): the platform to look at.")
 @click.pass_context
 def safety_group(ctx, db, data_dir, as_json, me, platform):
-    """Pile-ons, trawlers and bursts of hostile replies in the database (and `safety bots`
+    """Pile-ons, trawlers and bursts of hostile replies in the data (and `safety bots`
     for bot scores).
 
     A burst is as large as a pile-on, but many of its accounts are in the target's own

@@ -31,7 +31,7 @@ from kindscope.store.sources import platform_snapshots, shared_name
 __all__ = ["SCHEMA_VERSION", "aim_commands", "build_report", "report_from", "metrics_to_dict",
            "summary_of", "with_readings", "write_json"]
 
-SCHEMA_VERSION = "3.0.0"
+SCHEMA_VERSION = "3.1.0"
 
 
 def _clean(value):
@@ -309,6 +309,9 @@ def _care(rm: ReadModel) -> dict:
     return {"available": known, "reason": queue.note, "window_days": queue.days,
             "budget": DEFAULT_BUDGET,
             "unanswered_in_circle": queue.waiting if known else None,
+            # posts of the circle with no reply that were not read for their language:
+            # whether they are painful cannot be told (since 3.1.0)
+            "not_read_in_circle": len(queue.not_read) if known else None,
             "command": "kindscope care"}
 
 

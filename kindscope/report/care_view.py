@@ -50,6 +50,8 @@ class CareView:
     budget: int | None
     unanswered: int | None
     command: str
+    #: posts of the circle not read for their language (since report 3.1.0)
+    not_read: int = 0
 
 
 def care_view(care: dict | None) -> CareView | None:
@@ -62,7 +64,8 @@ def care_view(care: dict | None) -> CareView | None:
         reason=care.get("reason"), window=_days(care.get("window_days")),
         budget=budget if isinstance(budget, int) and budget > 0 else None,
         unanswered=care.get("unanswered_in_circle"),
-        command=care.get("command") or "kindscope care")
+        command=care.get("command") or "kindscope care",
+        not_read=care.get("not_read_in_circle") or 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ review, 2026-12-06: five friends defending the target made six strangers' insult
 in the network", and "No pile-on aimed at you was found"). Hostile = the read model's
 decision (toxicity or hate at or above its threshold), or a read post with words that tell
 the account to die (``wishes.aimed_wish`` as the inbox reads them, whatever the model made of
-them: the inbox hid "go unalive yourself" under a post as abuse while its toxicity 0.44 kept
-it out of every pile-on; such posts, read as toxic or not, are named in ``by_words``, not
+them: the inbox hid a death wish the model read as its writer's crisis, not as toxic, as
+abuse, while no pile-on held it; such posts, read as toxic or not, are named in ``by_words``, not
 counted as hateful-only, and the reason gives their count, asking to read them first where
 they are at least half); "aimed at" as in its ``aimed_at_me`` view, by id or handle.
 Without any such scores no pile-on is reported, and the result says so. Where the data

@@ -19,7 +19,7 @@ from kindscope.store.read_sql import (
 )
 
 __all__ = ["OPT_OUT_SQL", "data_end", "care_threads", "thread_posts",
-           "inbox_rows", "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
+           "inbox_rows", "count_fetched", "forget_fetched", "replies_worded", "FETCHED_FORMATS"]
 
 
 #: An account that asked not to be read: ``#NoCareQueue`` in its bio, a Bluesky
@@ -40,6 +40,7 @@ WITH RECURSIVE
 k AS (SELECT CAST(? AS TIMESTAMPTZ) AS now_at, CAST(? AS TIMESTAMPTZ) AS since),
 following AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
 followers AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
+wishes AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS post_id),
 roots AS (
     SELECT r.post_id, r.author_id FROM {{p}}_care_read r, k
     WHERE r.kind = 'post' AND r.reply_to_post_id IS NULL AND r.deleted_at IS NULL
@@ -53,15 +54,18 @@ thread(root_id, root_author, post_id, depth) AS (
     WHERE t.depth < 10000),
 tp AS (
     SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
-           r.is_crisis, r.is_toxic OR r.is_hateful AS hostile,
+           r.is_crisis,
+           r.is_toxic OR r.is_hateful OR r.post_id IN (SELECT post_id FROM wishes) AS hostile,
            {not_read_for_language("r")} AS unread
     FROM thread t JOIN {{p}}_care_read r ON r.post_id = t.post_id, k
     WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
 per_thread AS (
     SELECT root_id, any_value(root_author) AS author_id,
            count(*) FILTER (author_id = root_author AND is_distress) AS painful,
-           count(*) FILTER (author_id <> root_author) AS answers,
-           count(*) FILTER (author_id <> root_author AND NOT hostile) AS kind_answers,
+           count(*) FILTER (author_id <> root_author AND hostile) AS hostile_answers,
+           count(*) FILTER (author_id <> root_author AND unread) AS unread_answers,
+           count(*) FILTER (author_id <> root_author AND NOT hostile AND NOT unread)
+               AS kind_answers,
            min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at,
            count(*) FILTER (author_id = root_author AND unread) AS unread,
            min(created_at) FILTER (author_id = root_author AND unread) AS unread_at,
@@ -78,7 +82,7 @@ first_unread AS (  -- of a thread with no painful post: its author's first post 
     WHERE tp.author_id = tp.root_author AND tp.unread AND t.painful = 0
     GROUP BY tp.root_id)
 SELECT t.root_id, t.author_id, coalesce(f.painful_id, u.unread_id),
-       coalesce(t.painful_at, t.unread_at), t.answers > 0,
+       coalesce(t.painful_at, t.unread_at), t.hostile_answers > 0,
        CASE WHEN t.author_id IN (SELECT a.account_id FROM accounts a, {{p}}_params q
                                  WHERE a.platform = q.platform AND {OPT_OUT_SQL})
                  THEN 'opted out'
@@ -86,7 +90,8 @@ SELECT t.root_id, t.author_id, coalesce(f.painful_id, u.unread_id),
                  THEN 'blocked or muted'
             WHEN t.author_id IN (SELECT account_id FROM {{p}}_care_hostile) THEN 'hostile'
             WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
-       END AS excluded, t.crisis, t.painful = 0 AS unread_only
+       END AS excluded, t.crisis, t.painful = 0 AS unread_only,
+       t.unread_answers > 0 AS unread_answers
 FROM per_thread t LEFT JOIN first_painful f ON f.root_id = t.root_id
 LEFT JOIN first_unread u ON u.root_id = t.root_id
 WHERE (t.painful > 0 OR t.unread > 0) AND t.kind_answers = 0
@@ -116,21 +121,42 @@ def _ends(store: Store, platform: str) -> tuple[datetime | None, ...]:
 
 
 def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[str],
-                 followers: list[str], mutual_only: bool) -> list[tuple]:
+                 followers: list[str], mutual_only: bool, wishes: list[str] = ()
+                 ) -> list[tuple]:
     """Threads started in (since, now] by accounts I follow whose author's posts read as
     painful, or were not read for their language, and that have no answer from anyone else
     but hostile ones.
 
+    A reply counts as hostile when it reads as toxic or hateful, or is one of ``wishes``
+    (the post ids whose words tell someone to die, ``wishes.aimed_wish``, read as toxic or
+    not: a friend's painful post whose only reply was "just die already" was "answered", a
+    care review, 2026-12-06); a reply not read for its language is no answer either, since
+    whether it is kind cannot be told.
+
     Rows ``(root id, author id, first painful post id (else the first not read), its time,
     has hostile answers, excluded reason or None, whether the author's posts may read as a
     crisis, no post of the author's in it reads as painful and one was not read for its
-    language)``: crisis threads first, then painful ones, then those only not read, oldest
-    first. The crisis flag is for the care budget alone (``care.queue`` never holds such a
-    thread back); nothing shown says it: every item gets the same help. A thread not read
+    language, has answers not read for their language)``: crisis threads first, then
+    painful ones, then those only not read, oldest first. The crisis flag is for the care
+    budget alone (``care.queue`` never holds such a thread back); nothing shown says it:
+    every item gets the same help. A thread not read
     is no painful post: the queue counts it apart (a friend's German "Ich will nicht mehr
     leben" was in no count, and the queue said no one was waiting: a review, 2026-12-06).
     """
-    return rm.rows(_THREADS, [now, since, list(following), list(followers), mutual_only])
+    return rm.rows(_THREADS, [now, since, list(following), list(followers), list(wishes),
+                              mutual_only])
+
+
+def replies_worded(rm: ReadModel, since: datetime, now: datetime, pattern: str
+                   ) -> list[tuple[str, str]]:
+    """(post id, text) of the read replies in (since, now] that the care queue reads (its
+    fetched posts too) whose lower-cased text matches ``pattern`` (``incidents.words_pattern``),
+    for the caller's rule."""
+    return rm.rows("""SELECT post_id, text FROM {p}_care_read
+                      WHERE scored AND reply_to_post_id IS NOT NULL
+                        AND created_at > CAST(? AS TIMESTAMPTZ)
+                        AND created_at <= CAST(? AS TIMESTAMPTZ)
+                        AND regexp_matches(lower(text), ?)""", [since, now, pattern])
 
 
 def posts_by_any(rm: ReadModel, accounts: list[str]) -> bool:

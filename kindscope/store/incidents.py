@@ -16,7 +16,7 @@ from kindscope.store.read import ReadModel
 from kindscope.store.read_sql import reading_of, targets_ctes, unscored
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
-           "hostility", "unread_aimed", "unscored_elsewhere", "worded_at_me"]
+           "hostility", "unread_aimed", "unscored_elsewhere", "worded_at_me", "words_pattern"]
 
 _PLAIN = re.compile(r"[a-z' ]+")
 _AIMED = """
@@ -64,7 +64,7 @@ def unscored_elsewhere(rm: ReadModel) -> int:
           AND r.post_id NOT IN (SELECT post_id FROM {{p}}_aimed_at_me)""") or 0)
 
 
-def _words_pattern(words: tuple[str, ...]) -> str:
+def words_pattern(words: tuple[str, ...]) -> str:
     """The alternation of ``words``: lower-case letters, apostrophes and spaces only, so that
     it means the same to DuckDB's and Spark's regular expressions; none matches nothing."""
     if any(not _PLAIN.fullmatch(w) for w in words):
@@ -75,19 +75,19 @@ def _words_pattern(words: tuple[str, ...]) -> str:
 def hostile_aimed(rm: ReadModel, words: tuple[str, ...] = ()) -> list[tuple]:
     """(target, created_at, post id, author, toxicity, hate, is_toxic, is_hateful, text) of
     each dated post aimed at an account other than its author that is read as toxic or
-    hateful, or is read and holds one of ``words`` (``_words_pattern``) in its lower-cased
+    hateful, or is read and holds one of ``words`` (``words_pattern``) in its lower-cased
     text, by target and time. ``text`` is given where the post is read and holds one of
     ``words`` (for the caller's rule); else None."""
-    pattern = _words_pattern(words)
+    pattern = words_pattern(words)
     return rm.rows(_AIMED, [pattern, pattern])
 
 
 def worded_at_me(rm: ReadModel, words: tuple[str, ...]) -> list[tuple[str, str]]:
     """(author, text) of each read post aimed at me (``aimed_at_me``) whose lower-cased text
-    holds one of ``words`` (``_words_pattern``), for the caller's rule."""
+    holds one of ``words`` (``words_pattern``), for the caller's rule."""
     return rm.rows("SELECT author_id, text FROM {p}_aimed_at_me WHERE scored "
                    "AND regexp_matches(lower(text), ?) ORDER BY author_id, post_id",
-                   [_words_pattern(words)])
+                   [words_pattern(words)])
 
 
 def old_post_replies(rm: ReadModel, min_age: timedelta) -> list[tuple]:

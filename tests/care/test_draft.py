@@ -335,6 +335,9 @@ def test_a_short_draft_that_may_be_another_language_says_so_first(check, draft, 
 def test_a_short_german_crisis_draft_gets_help_lines(check):
     out = _json(check("will nicht mehr", "--country", "DE", "--json"))
     assert out["maybe_lang"] == "de"
+    # no all-clear of a reading that may be of the wrong language (a care review)
+    assert "Nothing in this draft reads as harsh or painful" not in " ".join(out["reasons"])
+    assert "kindscope cannot tell whether this draft is harsh or painful." in out["reasons"]
     text = check("will nicht mehr", "--country", "DE").stdout
     assert "TelefonSeelsorge" in text and "112" in text
 

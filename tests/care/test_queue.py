@@ -524,7 +524,16 @@ def test_the_care_queue_names_a_friends_post_it_could_not_read(tmp_path):
         calm = care_queue(rm, days=0.6)  # only de1's hours: no painful post read in them
     finally:
         rm.close()
-        db.close()
+    from kindscope.report import build_report, write_report
+
+    report = build_report(db)  # the report counts it, and names no one
+    db.close()
+    assert report["care"]["not_read_in_circle"] == 1
+    _, html = write_report(report, tmp_path / "r")
+    page = " ".join(html.read_text(encoding="utf-8").split())
+    assert ("1 post by people in your circle is in a language kindscope does not read and "
+            "has no reply yet, so whether it is painful cannot be told") in page
+    assert "Ich will" not in page
     assert [(i.post_id, i.status) for i in queue.not_read] == [("de1", NOT_READ["language"])]
     assert "de1" not in {i.post_id for i in queue.items} and queue.waiting == len(queue.items)
     assert queue.to_dict()["not_read"][0]["text"].startswith("Ich will nicht mehr leben")
@@ -533,13 +542,17 @@ def test_the_care_queue_names_a_friends_post_it_could_not_read(tmp_path):
                            "for a reply among the posts kindscope could read.")
     assert ("1 post from your circle in the last 0.6 days is in a language kindscope's "
             "signals do not read and has no reply yet, so whether it is painful cannot be "
-            "told: from @lou.example") in text
-    assert "Ich will" not in text  # named, and its words are in --json
+            "told. If you can read it, or with a translator you trust, look at it when you "
+            "feel able: @lou.example") in text
+    # its words and the help for answering it are printed (a care review: a German
+    # "Ich will nicht mehr leben" was only named, with no help)
+    assert "Ich will nicht mehr leben" in text and "If you answer any of these:" in text
     from kindscope.care.page import render_page
 
     page = " ".join(render_page(calm).split())
     assert "waiting for a reply among the posts kindscope could read" in page
     assert "1 post from your circle in the last 0.6 days is in a language" in page
+    assert "Ich will nicht mehr leben" in page
 
 
 def test_the_inbox_lists_messages_it_could_not_read_last_and_not_word_for_word(tmp_path):
@@ -567,3 +580,65 @@ def test_the_inbox_lists_messages_it_could_not_read_last_and_not_word_for_word(t
             "word, as whether it is kind, painful or hostile cannot be told, from "
             "@zed.example") in shown
     assert "ojalá" in render_text(box, kind="inbox", show_unread=True)
+
+
+def test_a_death_wish_or_a_reply_it_could_not_read_is_no_answer(tmp_path):
+    """A care review (2026-12-06): a mutual's painful post whose only reply was "just die
+    already" (toxicity 0.12, read as crisis) counted as answered, and so did one whose only
+    reply was in Spanish; the queue said no one was waiting. A death wish is a hostile
+    reply, read as toxic or not (the inbox's rule), and a reply not read is no answer."""
+    from kindscope.care.terminal import render_text
+
+    lines, scores = community()
+    lines += [{"id": "p1", "author": "lou", "created_at": _iso(60),
+               "text": "I can't stop crying tonight"},
+              {"id": "p1r", "author": "zed", "created_at": _iso(61), "reply_to": "p1",
+               "text": "just die already"},
+              {"id": "p2", "author": "kim", "created_at": _iso(62),
+               "text": "everything feels pointless"},
+              {"id": "p2r", "author": "zed", "created_at": _iso(63), "reply_to": "p2",
+               "text": "Eres un idiota patético"}]
+    scores |= {"p1": PAIN, "p1r": CRISIS | {"toxicity": 0.12}, "p2": PAIN}
+    db = _load(tmp_path, lines, scores)
+    _not_read(db, "p2r", lang="es")
+    rm = read_model(db)
+    try:
+        queue = care_queue(rm, days=0.6)
+    finally:
+        rm.close()
+        db.close()
+    statuses = {i.post_id: i.status for i in queue.items}
+    assert statuses == {"p1": "only hostile replies",
+                        "p2": "only replies kindscope could not read (their language)"}
+    assert queue.unread_replies == 1 and queue.only_hostile == 1
+    assert render_text(queue).startswith(
+        "2 painful posts from your circle in the last 0.6 days have had no reply kindscope "
+        "could read as kind.")
+
+
+def test_the_inbox_shows_a_message_it_could_not_read_from_someone_in_your_circle(tmp_path):
+    """A care review (2026-12-06): a mutual's "Esta noche me despido de todos" was hidden
+    with a stranger's "Muérete", behind --show-unread. Messages not read from people in the
+    circle are shown, marked as theirs; the others are counted, their senders named."""
+    from kindscope.care.terminal import render_text
+
+    lines, scores = community()
+    lines += [{"id": "es1", "author": "zed", "created_at": _iso(61), "reply_to": "m2",
+               "text": "Muérete"},
+              {"id": "es2", "author": "ivy", "created_at": _iso(62), "reply_to": "m2",
+               "text": "Esta noche me despido de todos"}]
+    db = _load(tmp_path, lines, scores)
+    _not_read(db, "es1", "es2", lang="es")
+    rm = read_model(db)
+    try:
+        box = inbox(rm)
+    finally:
+        rm.close()
+        db.close()
+    assert {i.post_id: i.from_circle for i in box.items if i.post_id.startswith("es")} == {
+        "es1": False, "es2": True}
+    shown = " ".join(render_text(box, kind="inbox").split())
+    assert "Esta noche me despido de todos" in shown and "@ivy.example (in your circle)" in shown
+    assert "Muérete" not in shown
+    assert "from @zed.example (" in shown and "(none of them in your circle" in shown
+    assert box.to_dict()["items"][-1]["from_circle"] is True

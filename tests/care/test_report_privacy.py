@@ -44,7 +44,8 @@ def test_nothing_of_the_queue_in_the_report(tmp_path):
     care = json.loads(json_path.read_text(encoding="utf-8"))["care"]
     assert care["unanswered_in_circle"] == len(queue.items) and care["command"]
     assert set(care) == {"available", "reason", "window_days", "budget",
-                         "unanswered_in_circle", "command"}
+                         "unanswered_in_circle", "not_read_in_circle", "command"}
+    assert isinstance(care["not_read_in_circle"], int)  # a count, never the posts
 
 
 def test_the_count_holds_the_threads_that_may_read_as_a_crisis(tmp_path):
