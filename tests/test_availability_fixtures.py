@@ -582,3 +582,26 @@ def test_a_members_report_reads_the_follows_of_a_file_that_names_no_owner(tmp_pa
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     back = report["network"]["reciprocity"]
     assert back["available"] and back["follows"] == 1 and back["followers"] == 2
+
+
+def test_a_file_that_names_no_owner_carries_no_follows_of_those_it_holds_none_of(tmp_path,
+                                                                                  run):
+    """A code review (2026-12-06): after ownerless files carried their follows, one community
+    file's follows between x and y made an owner whose own file holds none "followed by 0",
+    no longer "cannot show who follows you back"."""
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps({"type": "meta", "owner": "me",
+                                "taken_at": "2024-03-02T00:00:00Z"}) + "\n"
+                    + json.dumps({"id": "m1", "author": "me", "text": "hi",
+                                  "created_at": "2024-03-01T00:00:00Z"}) + "\n",
+                    encoding="utf-8")
+    club = tmp_path / "club.jsonl"
+    club.write_text(json.dumps({"type": "follow", "follower": "x", "followee": "y"}) + "\n"
+                    + json.dumps({"type": "follow", "follower": "y", "followee": "x"}) + "\n",
+                    encoding="utf-8")
+    db, out = tmp_path / "k.duckdb", tmp_path / "r"
+    for source in (mine, club):
+        assert run("import", source, "--db", db).exit_code == 0
+    result = run("report", "--db", db, "--me", "me", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "who follows you back" in result.stdout

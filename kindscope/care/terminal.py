@@ -131,13 +131,13 @@ def not_read_words(queue: CareQueue) -> str | None:
     """Said once where posts of the circle with no reply were not read for their language:
     the queue cannot say whether they are painful, so it names them for the reader (a
     friend's German "Ich will nicht mehr leben" was in no count: a review, 2026-12-06)."""
-    found = queue.not_read
-    if not found:
+    n = len(queue.not_read) + queue.not_read_more
+    if not n:
         return None
-    n = len(found)
     return (f"{n} {'post' if n == 1 else 'posts'} from your circle in the last "
             f"{queue.days:g} days {'is' if n == 1 else 'are'} in a language kindscope's "
-            f"signals do not read and {'has' if n == 1 else 'have'} no reply yet, so "
+            f"signals do not read and {'has' if n == 1 else 'have'} no reply it could read as "
+            "kind, so "
             f"whether {'it is' if n == 1 else 'they are'} painful cannot be told. If you can "
             f"read {'it' if n == 1 else 'them'}, or with a translator you trust, look at "
             f"{'it' if n == 1 else 'them'} when you feel able")
@@ -275,6 +275,11 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         for item in queue.not_read:
             lines.append("")
             lines.extend(_item(item, marked=False))
+        if queue.not_read_more:
+            lines.append("")
+            more = queue.not_read_more
+            lines.append(f"{more} more {'is' if more == 1 else 'are'} past your care budget of "
+                         f"{queue.budget} (--json lists the first {queue.budget}).")
     if helped or queue.not_read:
         lines.append("")
         lead = ("If you answer any of these:" if every or not helped

@@ -143,7 +143,8 @@ def describe_communities(store: Store, graph: AccountGraph, partition: Partition
 #: ``top_terms``, which are counts.
 NOT_IN_NAMES = LEXICON | frozenset("""
 pathetic worthless useless disgusting trash garbage scum vermin ugly stupid dumb loser
-losers idiots clown clowns freak freaks nobody hate hated hates""".split())
+losers idiots clown clowns freak freaks nobody hate hated hates dead death unalive rope
+cowards coward scumbag scumbags pigs""".split())
 
 
 def name_communities(communities) -> tuple[Community, ...]:

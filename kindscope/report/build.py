@@ -159,9 +159,10 @@ def summary_of(report: dict) -> dict:
         read = given.get("replies_read") or given["replies"]
         kind = round(given["supportive_share"] * read)
         source = report.get("source") or {}
-        why = ("in languages the signals do not read" if not source.get("unscored_posts")
-               else "not scored yet" if not source.get("unread_posts")
-               else "not scored yet or in languages the signals do not read")
+        why = " or ".join(words for n, words in (
+            (source.get("unscored_posts"), "not scored yet"),
+            (source.get("unread_posts"), "in languages the signals do not read")) if n) \
+            or "without text to read (an image alone)"
         of = (f" that were read (of {given['replies']}: the rest are {why})"
               if read != given["replies"] else "")
         lines.append(f"{kind} of the {read} posts of yours in conversations with others{of} "
@@ -311,7 +312,8 @@ def _care(rm: ReadModel) -> dict:
             "unanswered_in_circle": queue.waiting if known else None,
             # posts of the circle with no reply that were not read for their language:
             # whether they are painful cannot be told (since 3.1.0)
-            "not_read_in_circle": len(queue.not_read) if known else None,
+            "not_read_in_circle": len(queue.not_read) + queue.not_read_more if known
+            else None,
             "command": "kindscope care"}
 
 

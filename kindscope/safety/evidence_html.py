@@ -151,8 +151,9 @@ def _view(ev: Evidence) -> dict:
             "handle": p["author_handle"] if p["author_handle"] != p["author_id"] else None,
             "when": readable_time(p["created_at"]),
             "text": text, "bidi": _bidi(text), "controls": controls,
-            "earlier": [{"text": e["text"], "bidi": _bidi(e["text"])}
-                        for e in p.get("earlier_texts") or []],
+            "earlier": [{"text": shown, "bidi": _bidi(shown), "controls": found}
+                        for shown, found in (_controls(e["text"] or "")
+                                             for e in p.get("earlier_texts") or [])],
             "url": p["url"], "link": _safe_url(p["url"]),
             "reply_to": p["reply_to_post_id"],
             "reply_to_number": numbers.get(p["reply_to_post_id"]) if p["reply_to_post_id"]

@@ -187,7 +187,8 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
     """What the imports carry for ``me`` on ``platform``.
 
     Items about the owner (followers, following, engagement counts) count from imports
-    owned by ``me`` or by no one (captures of many people). Others' replies count from an
+    owned by ``me`` or by no one (captures of many people); followers and following from
+    one owned by no one only where it holds a follow of ``me``. Others' replies count from an
     import owned by ``me``, or from one owned by no one that holds a post of mine: a capture
     of other people, or of another time, cannot show who answered me (a Jetstream capture
     of strangers made "0 of your 6 posts got an answer" of an archive that holds no one's
@@ -200,12 +201,19 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
                   s.owner_id = ? OR (s.owner_id IS NULL AND EXISTS (
                       SELECT 1 FROM post_sources ps JOIN posts p
                         ON p.platform = ps.platform AND p.post_id = ps.post_id
-                      WHERE ps.snapshot_id = s.snapshot_id AND p.author_id = ?)) AS covers_me
+                      WHERE ps.snapshot_id = s.snapshot_id AND p.author_id = ?)) AS covers_me,
+                  s.owner_id = ? OR (s.owner_id IS NULL AND EXISTS (
+                      SELECT 1 FROM follows f WHERE f.snapshot_id = s.snapshot_id
+                        AND (f.follower_id = ? OR f.followee_id = ?))) AS follows_me
            FROM snapshots s JOIN snapshot_carries c USING (snapshot_id)
-           WHERE s.platform = ?""", [me, me, me, platform])
+           WHERE s.platform = ?""", [me, me, me, me, me, me, platform])
     owner_items = {"followers", "following", "engagement_counts"}
-    items = {item for item, mine, covers_me in rows
+    # an import that names no owner (a community export) carries follows of the members it
+    # holds a follow of, not of everyone: one community file's follows made an owner whose
+    # own file holds none "followed by 0" (a code review, 2026-12-06)
+    items = {item for item, mine, covers_me, follows_me in rows
              if (covers_me if item == "others_replies"
+                 else follows_me if item in ("followers", "following")
                  else mine or item not in owner_items)}
     # likes by others on my posts: likes a capture saw between strangers say nothing of
     # mine (they made "your upbeat posts got no engagement" of a repository's old posts)

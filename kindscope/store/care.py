@@ -54,8 +54,8 @@ thread(root_id, root_author, post_id, depth) AS (
     WHERE t.depth < 10000),
 tp AS (
     SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
-           r.is_crisis,
-           r.is_toxic OR r.is_hateful OR r.post_id IN (SELECT post_id FROM wishes) AS hostile,
+           r.is_crisis, r.is_toxic OR r.is_hateful AS hostile,
+           r.post_id IN (SELECT post_id FROM wishes) AS wish,
            {not_read_for_language("r")} AS unread
     FROM thread t JOIN {{p}}_care_read r ON r.post_id = t.post_id, k
     WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
@@ -63,9 +63,10 @@ per_thread AS (
     SELECT root_id, any_value(root_author) AS author_id,
            count(*) FILTER (author_id = root_author AND is_distress) AS painful,
            count(*) FILTER (author_id <> root_author AND hostile) AS hostile_answers,
+           count(*) FILTER (author_id <> root_author AND wish AND NOT hostile) AS wish_answers,
            count(*) FILTER (author_id <> root_author AND unread) AS unread_answers,
-           count(*) FILTER (author_id <> root_author AND NOT hostile AND NOT unread)
-               AS kind_answers,
+           count(*) FILTER (author_id <> root_author AND NOT hostile AND NOT wish
+                            AND NOT unread) AS kind_answers,
            min(created_at) FILTER (author_id = root_author AND is_distress) AS painful_at,
            count(*) FILTER (author_id = root_author AND unread) AS unread,
            min(created_at) FILTER (author_id = root_author AND unread) AS unread_at,
@@ -91,7 +92,7 @@ SELECT t.root_id, t.author_id, coalesce(f.painful_id, u.unread_id),
             WHEN t.author_id IN (SELECT account_id FROM {{p}}_care_hostile) THEN 'hostile'
             WHEN ? AND t.author_id NOT IN (SELECT id FROM followers) THEN 'not mutual'
        END AS excluded, t.crisis, t.painful = 0 AS unread_only,
-       t.unread_answers > 0 AS unread_answers
+       t.unread_answers > 0 AS unread_answers, t.wish_answers > 0 AS wish_answers
 FROM per_thread t LEFT JOIN first_painful f ON f.root_id = t.root_id
 LEFT JOIN first_unread u ON u.root_id = t.root_id
 WHERE (t.painful > 0 OR t.unread > 0) AND t.kind_answers = 0
@@ -127,19 +128,20 @@ def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[
     painful, or were not read for their language, and that have no answer from anyone else
     but hostile ones.
 
-    A reply counts as hostile when it reads as toxic or hateful, or is one of ``wishes``
-    (the post ids whose words tell someone to die, ``wishes.aimed_wish``, read as toxic or
-    not: a friend's painful post whose only reply was "just die already" was "answered", a
-    care review, 2026-12-06); a reply not read for its language is no answer either, since
-    whether it is kind cannot be told.
+    No answer is a reply that reads as toxic or hateful, one of ``wishes`` (the post ids
+    whose words tell someone to die, ``wishes.aimed_wish``, read as toxic or not: a
+    friend's painful post whose only reply was "just die already" was "answered", a care
+    review, 2026-12-06; the rule also fires on support that quotes such thoughts, so these
+    are counted apart, not as hostile), or one not read for its language (whether it is
+    kind cannot be told).
 
     Rows ``(root id, author id, first painful post id (else the first not read), its time,
     has hostile answers, excluded reason or None, whether the author's posts may read as a
     crisis, no post of the author's in it reads as painful and one was not read for its
-    language, has answers not read for their language)``: crisis threads first, then
-    painful ones, then those only not read, oldest first. The crisis flag is for the care
-    budget alone (``care.queue`` never holds such a thread back); nothing shown says it:
-    every item gets the same help. A thread not read
+    language, has answers not read for their language, has answers with such words)``:
+    crisis threads first, then painful ones, then those only not read, oldest first. The
+    crisis flag is for the care budget alone (``care.queue`` never holds such a thread
+    back); nothing shown says it: every item gets the same help. A thread not read
     is no painful post: the queue counts it apart (a friend's German "Ich will nicht mehr
     leben" was in no count, and the queue said no one was waiting: a review, 2026-12-06).
     """

@@ -501,12 +501,16 @@ def test_control_characters_in_texts_and_titles_are_shown_not_dropped(store, tmp
                   "WHERE post_id = 'h0'")
     store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
                   "('x', 'vic', 'vic\x1b]0;PWNED\x07\u202eliam')")
+    store.execute("INSERT INTO post_versions VALUES ('x', 'h1', 's', 1, "
+                  "'was \x1b[31mred\x1b[0m x')")  # an earlier text, replaced by an edit
     rm = read_model(store)
     write_pack(collect_incident(rm, scan(rm).pileons[0].id), tmp_path / "p")
     rm.close()
     page = (tmp_path / "p" / "evidence.html").read_text(encoding="utf-8")
     assert "hello [U+001B][31mred[U+001B][0m world" in page
     assert "This post contains control characters (U+001B)" in page
+    assert "was [U+001B][31mred[U+001B][0m x" in page
+    assert "This earlier text contains control characters (U+001B)" in page
     assert ("<title>Evidence: Pile-on aimed at @vic[U+001B]]0;PWNED[U+0007][U+202E]liam"
             "</title>") in page
     assert "\x1b" not in page and "\x07" not in page
