@@ -37,7 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "network": ("kindscope.commands.network:network_command",
                 "Communities, reciprocity, diversity and unfollow audits of the follow graph."),
     "safety": ("kindscope.commands.safety:safety_group",
-               "Pile-ons, trawlers and bursts of hostile replies in the database (and "
+               "Pile-ons, trawlers and bursts of hostile replies in the data (and "
                "`safety bots` for bot scores)."),
     "evidence": ("kindscope.commands.safety:evidence_command",
                  "Write an evidence pack: HTML, JSON, CSV and a SHA-256 manifest; or check "
