@@ -204,10 +204,12 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
 def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile, show_unread):
     """Replies and mentions to you that you have not answered yet: messages that may read
     as a crisis first, then messages that read as painful or kind, hostile ones
-    after them, counted but not printed word for word unless --show-hostile (see
-    `kindscope safety`), and messages in a language the signals do not read after them:
-    those from people in your circle word for word, the others counted the same way unless
-    --show-unread. --json holds every message.
+    last, counted but not printed word for word unless --show-hostile (see
+    `kindscope safety`).
+
+    Messages in a language the signals do not read come after them: those from people in
+    your circle word for word, the others counted the same way unless --show-unread.
+    --json holds every message.
 
     Example:
 
