@@ -114,10 +114,13 @@ def _ids(queue):
     return [item.post_id for item in queue.items]
 
 
-def _inbox_with(tmp_path, extra: list[dict], extra_scores: dict[str, dict]):
-    """The inbox of the hand-built community with ``extra`` lines and their scores."""
+def _inbox_with(tmp_path, extra: list[dict], extra_scores: dict[str, dict],
+                not_read: tuple[str, ...] = (), lang: str = "es"):
+    """The inbox of the hand-built community with ``extra`` lines and their scores, the
+    posts ``not_read`` not read for their language ``lang``."""
     lines, scores = community()
     db = _load(tmp_path, lines + extra, scores | extra_scores)
+    _not_read(db, *not_read, lang=lang)
     rm = read_model(db)
     try:
         return inbox(rm)
@@ -502,6 +505,19 @@ def _not_read(db, *post_ids, lang="de"):
                    "is_read) VALUES ('generic', ?, 'test-1', ?, false)", [pid, lang])
 
 
+def _care_with(folder, lines, scores, not_read=(), lang="de", **kwargs):
+    """The care queue of ``lines`` with their ``scores``, ``not_read`` not read for ``lang``."""
+    folder.mkdir(exist_ok=True)
+    db = _load(folder, lines, scores)
+    _not_read(db, *not_read, lang=lang)
+    rm = read_model(db)
+    try:
+        return care_queue(rm, **kwargs)
+    finally:
+        rm.close()
+        db.close()
+
+
 def test_the_care_queue_names_a_friends_post_it_could_not_read(tmp_path):
     """A review (2026-12-06): a mutual's German "Ich will nicht mehr leben" was in no count,
     and the queue said no painful post from the circle was waiting. Posts of the circle with
@@ -562,17 +578,10 @@ def test_the_inbox_lists_messages_it_could_not_read_last_and_not_word_for_word(t
     from kindscope.care.queue import NOT_READ
     from kindscope.care.terminal import render_text
 
-    lines, scores = community()
-    lines += [{"id": "es1", "author": "zed", "created_at": _iso(61), "reply_to": "m2",
-               "text": "eres patética y estúpida, ojalá te mueras"}]
-    db = _load(tmp_path, lines, scores)
-    _not_read(db, "es1", lang="es")
-    rm = read_model(db)
-    try:
-        box = inbox(rm)
-    finally:
-        rm.close()
-        db.close()
+    box = _inbox_with(tmp_path, [{"id": "es1", "author": "zed", "created_at": _iso(61),
+                                  "reply_to": "m2",
+                                  "text": "eres patética y estúpida, ojalá te mueras"}], {},
+                      not_read=("es1",))
     assert box.items[-1].post_id == "es1" and box.items[-1].status == NOT_READ["language"]
     shown = " ".join(render_text(box, kind="inbox").split())
     assert "ojalá" not in shown
@@ -599,14 +608,7 @@ def test_a_death_wish_or_a_reply_it_could_not_read_is_no_answer(tmp_path):
               {"id": "p2r", "author": "zed", "created_at": _iso(63), "reply_to": "p2",
                "text": "Eres un idiota patético"}]
     scores |= {"p1": PAIN, "p1r": CRISIS | {"toxicity": 0.12}, "p2": PAIN}
-    db = _load(tmp_path, lines, scores)
-    _not_read(db, "p2r", lang="es")
-    rm = read_model(db)
-    try:
-        queue = care_queue(rm, days=0.6)
-    finally:
-        rm.close()
-        db.close()
+    queue = _care_with(tmp_path, lines, scores, ("p2r",), "es", days=0.6)
     statuses = {i.post_id: i.status for i in queue.items}
     # facts about the replies: the rule also fires on support that quotes such thoughts, so
     # they are not called hostile (a code review, 2026-12-06)
@@ -625,19 +627,11 @@ def test_the_inbox_shows_a_message_it_could_not_read_from_someone_in_your_circle
     circle are shown, marked as theirs; the others are counted, their senders named."""
     from kindscope.care.terminal import render_text
 
-    lines, scores = community()
-    lines += [{"id": "es1", "author": "zed", "created_at": _iso(61), "reply_to": "m2",
-               "text": "Muérete"},
-              {"id": "es2", "author": "ivy", "created_at": _iso(62), "reply_to": "m2",
-               "text": "Esta noche me despido de todos"}]
-    db = _load(tmp_path, lines, scores)
-    _not_read(db, "es1", "es2", lang="es")
-    rm = read_model(db)
-    try:
-        box = inbox(rm)
-    finally:
-        rm.close()
-        db.close()
+    box = _inbox_with(tmp_path, [
+        {"id": "es1", "author": "zed", "created_at": _iso(61), "reply_to": "m2",
+         "text": "Muérete"},
+        {"id": "es2", "author": "ivy", "created_at": _iso(62), "reply_to": "m2",
+         "text": "Esta noche me despido de todos"}], {}, not_read=("es1", "es2"))
     assert {i.post_id: i.from_circle for i in box.items if i.post_id.startswith("es")} == {
         "es1": False, "es2": True}
     shown = " ".join(render_text(box, kind="inbox").split())
@@ -652,26 +646,11 @@ def test_posts_it_could_not_read_keep_to_the_budget_and_out_of_the_left_out_coun
     whatever the care budget, and ordinary German posts of blocked or not-mutual people were
     counted as "left out" painful posts."""
     lines, scores = community()
-    (tmp_path / "a").mkdir()
-    db0 = _load(tmp_path / "a", lines, scores)
-    rm = read_model(db0)
-    try:
-        before = care_queue(rm).excluded
-    finally:
-        rm.close()
-        db0.close()
+    before = _care_with(tmp_path / "a", lines, scores).excluded
     lines += [{"id": f"de{i}", "author": name, "created_at": _iso(60 + i),
                "text": "Heute war ein ganz normaler Tag im Büro."}
               for i, name in enumerate(("lou", "kim", "jo", "cat", "ben"))]
-    (tmp_path / "b").mkdir()
-    db = _load(tmp_path / "b", lines, scores)
-    _not_read(db, *(f"de{i}" for i in range(5)))
-    rm = read_model(db)
-    try:
-        queue = care_queue(rm, budget=1)
-    finally:
-        rm.close()
-        db.close()
+    queue = _care_with(tmp_path / "b", lines, scores, [f"de{i}" for i in range(5)], budget=1)
     assert queue.excluded == before  # cat is blocked, ben not mutual: not painful posts
     assert len(queue.not_read) == 1 and queue.not_read_more == 2
     assert queue.to_dict()["not_read_more"] == 2
