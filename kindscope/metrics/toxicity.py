@@ -45,6 +45,9 @@ class ToxicityReceived:
     by_account: tuple[AccountCount, ...] = ()
     #: accounts with one such post: counted, never named (one reading never decides)
     accounts_with_one: int = 0
+    #: posts not read as toxic or hateful whose words tell me to die (the inbox's rule):
+    #: said beside the readings, not counted among them
+    wish_words: int = 0
 
 
 def toxicity_received(rm: ReadModel) -> ToxicityReceived:
@@ -62,5 +65,7 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
     handles = rm.handles(r[0] for r in rows)
     by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e), int(n))
                        for a, t, h, e, n in rows)
+    from kindscope.safety.incidents import wishes_not_hostile  # the rule's one home
+
     return ToxicityReceived(availability, needs, aimed, toxic, hateful, hostile, by_month,
-                            by_account, with_one)
+                            by_account, with_one, wishes_not_hostile(rm))

@@ -177,8 +177,11 @@ def summary_of(report: dict) -> dict:
     harsh = report["toxicity_received"]
     aimed = harsh.get("aimed_at_me") if harsh["available"] else None
     if aimed and harsh.get("hostile") is not None:
+        wishes = harsh.get("wish_words") or 0
         lines.append(f"{harsh['hostile']} of the {aimed} replies and mentions from others aimed "
-                     "at you read as toxic or hateful (a model's readings, not verdicts).")
+                     "at you read as toxic or hateful (a model's readings, not verdicts)"
+                     + (f"; {wishes} more {'uses' if wishes == 1 else 'use'} words that tell "
+                        "you to die (`kindscope inbox` counts them)" if wishes else "") + ".")
     return {"sentence": _headline(report), "lines": lines}
 
 

@@ -82,12 +82,13 @@ def hostile_aimed(rm: ReadModel, words: tuple[str, ...] = ()) -> list[tuple]:
     return rm.rows(_AIMED, [pattern, pattern])
 
 
-def worded_at_me(rm: ReadModel, words: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(author, text) of each read post aimed at me (``aimed_at_me``) whose lower-cased text
-    holds one of ``words`` (``words_pattern``), for the caller's rule."""
-    return rm.rows("SELECT author_id, text FROM {p}_aimed_at_me WHERE scored "
-                   "AND regexp_matches(lower(text), ?) ORDER BY author_id, post_id",
-                   [words_pattern(words)])
+def worded_at_me(rm: ReadModel, words: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+    """(author, text, read as toxic or hateful) of each read post aimed at me
+    (``aimed_at_me``) whose lower-cased text holds one of ``words`` (``words_pattern``), for
+    the caller's rule."""
+    return rm.rows("SELECT author_id, text, is_toxic OR is_hateful FROM {p}_aimed_at_me "
+                   "WHERE scored AND regexp_matches(lower(text), ?) "
+                   "ORDER BY author_id, post_id", [words_pattern(words)])
 
 
 def old_post_replies(rm: ReadModel, min_age: timedelta) -> list[tuple]:

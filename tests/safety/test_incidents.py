@@ -497,7 +497,8 @@ def _wishes(store, texts, toxicity=0.44, crisis=0.72):
                toxicity=toxicity, crisis=crisis)
 
 
-def test_words_that_tell_the_target_to_die_make_a_pileon_as_the_inbox_reads_them(store):
+def test_words_that_tell_the_target_to_die_make_a_pileon_as_the_inbox_reads_them(store,
+                                                                                  tmp_path):
     """One rule for death wishes aimed at someone (2026-12-06): the inbox hid "go unalive
     yourself" under a post as words that tell someone to die, but its toxicity 0.44 (the
     model read it as crisis 0.72) kept it out of every pile-on, so five of them from three
@@ -522,6 +523,18 @@ def test_words_that_tell_the_target_to_die_make_a_pileon_as_the_inbox_reads_them
     box = inbox(rm, as_of=T0 + timedelta(hours=2))
     assert {i.post_id for i in box.items if i.status == WISHES_HARM} == set(inc.posts)
     rm.close()
+    # and the report's harshness says them beside its readings, not among them
+    from kindscope.report import build_report
+
+    report = build_report(store)
+    harsh = report["toxicity_received"]
+    assert harsh["hostile"] == 0 and harsh["wish_words"] == 5
+    assert any(line.endswith("; 5 more use words that tell you to die (`kindscope inbox` "
+                             "counts them).") for line in report["summary"]["lines"])
+    from kindscope.report import write_report
+
+    _, html = write_report(report, tmp_path / "r")
+    assert "5 more posts use words that tell you to die" in " ".join(html.read_text().split())
 
 
 def test_cue_words_that_wish_no_one_dead_make_no_pileon(store):
