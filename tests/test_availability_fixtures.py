@@ -47,6 +47,16 @@ CASES = {
 REPLY_PIECES = ("void_rate", "time_to_reply", "kindness_received", "toxicity_received")
 
 
+def _imported(run, db: Path, *sources: Path) -> Path:
+    """``db`` with each of ``sources`` imported in turn (the test is skipped where a fixture
+    is missing)."""
+    if not all(source.exists() for source in sources):
+        pytest.skip("fixture missing")
+    for source in sources:
+        assert run("import", source, "--db", db).exit_code == 0
+    return db
+
+
 def _score_everything(store: Store) -> None:
     """Hand-written scores for every post, under the installed model version."""
     from kindscope.signals import MODEL_VERSION, SIGNALS
@@ -206,10 +216,7 @@ def test_care_and_inbox_say_they_cannot_look_where_the_data_holds_no_one_elses_p
     once that they cannot look, and how to get what they need; --json says available false."""
     source, me, _ = CASES[case]
     path = FIXTURES / source
-    if not path.exists():
-        pytest.skip("fixture missing")
-    db = tmp_path / "k.duckdb"
-    assert run("import", path, "--db", db).exit_code == 0
+    db = _imported(run, tmp_path / "k.duckdb", path)
     extra = ["--me", me] if me else []
     for command, what in (("care", "painful posts from your circle"),
                           ("inbox", "replies and mentions to you")):
@@ -233,10 +240,7 @@ def test_care_counts_from_the_end_of_a_repository_not_from_its_import(tmp_path, 
     inbox counted "now" from the day it was imported, years after its last post (a docs
     review, 2026-12-06). "Now" is the end of its data, its newest post."""
     path = FIXTURES / "bluesky/car/paul_staging.repo.car"
-    if not path.exists():
-        pytest.skip("fixture missing")
-    db = tmp_path / "k.duckdb"
-    assert run("import", path, "--db", db).exit_code == 0
+    db = _imported(run, tmp_path / "k.duckdb", path)
     with Store(db) as store:
         assert store.scalar("SELECT count(taken_at) FROM snapshots") == 0
         newest = store.scalar("SELECT max(created_at) FROM posts")
@@ -290,10 +294,7 @@ def test_network_names_the_owner_by_handle(tmp_path, run):
     """`kindscope network` printed "x 112769581: follows 295 ..." of a real X archive whose
     owner's handle it holds (a user's-eye review, 2026-12-06)."""
     path = FIXTURES / "x-archive-full"
-    if not path.exists():
-        pytest.skip("fixture missing")
-    db = tmp_path / "k.duckdb"
-    assert run("import", path, "--db", db).exit_code == 0
+    db = _imported(run, tmp_path / "k.duckdb", path)
     with Store(db) as store:
         owner, handle = store.rows("SELECT s.owner_id, a.handle FROM snapshots s JOIN accounts a "
                                    "ON a.platform = s.platform AND a.account_id = s.owner_id")[0]
@@ -306,10 +307,7 @@ def test_an_ego_network_lists_no_communities_in_any_output(tmp_path, run):
     listed one community of all 650 accounts beside "cannot show communities" (a
     researcher's review, 2026-12-06): no output gives a figure the data cannot make."""
     path = FIXTURES / "x-archive-full"
-    if not path.exists():
-        pytest.skip("fixture missing")
-    db = tmp_path / "k.duckdb"
-    assert run("import", path, "--db", db).exit_code == 0
+    db = _imported(run, tmp_path / "k.duckdb", path)
     net = json.loads(run("network", "--db", db, "--json").stdout)
     assert net["ego_network"] and net["modularity"] is None
     assert (net["communities"], net["membership"], net["bridges"]) == ([], {}, [])
@@ -486,11 +484,7 @@ def test_a_database_of_two_accounts_says_whose_output_it_is(tmp_path, run):
     described the newest import's owner without saying so (a user's-eye review, 2026-12-06).
     Each says whose it is, and the --me that reads the other's; with --me, nothing."""
     x, mastodon = FIXTURES / "x-archive-full", FIXTURES / "mastodon-archive-full"
-    if not (x.exists() and mastodon.exists()):
-        pytest.skip("fixture missing")
-    db = tmp_path / "mix.duckdb"
-    assert run("import", x, "--db", db).exit_code == 0
-    assert run("import", mastodon, "--db", db).exit_code == 0
+    db = _imported(run, tmp_path / "mix.duckdb", x, mastodon)
     with Store(db) as store:
         handle = store.scalar("SELECT a.handle FROM snapshots s JOIN accounts a ON "
                               "a.platform = s.platform AND a.account_id = s.owner_id "
@@ -524,10 +518,7 @@ def test_network_of_many_peoples_data_says_why_its_norms_are_null(tmp_path, run)
     (a researcher's review, 2026-12-06)."""
     source, _, _ = CASES["jetstream"]
     path = FIXTURES / source
-    if not path.exists():
-        pytest.skip("fixture missing")
-    db = tmp_path / "j.duckdb"
-    assert run("import", path, "--db", db).exit_code == 0
+    db = _imported(run, tmp_path / "j.duckdb", path)
     data = json.loads(run("network", "--db", db, "--json").stdout)
     assert "no import names an owner" in data["replies_not_held"]
     assert "`kindscope community` gives them" in data["replies_not_held"]
@@ -550,11 +541,7 @@ def test_safety_reads_the_same_owner_as_the_report(tmp_path, run):
     "self" while `report` read the X owner (a code review, 2026-12-06). One rule picks "me"
     for every command."""
     x, csv = FIXTURES / "x-archive-full", FIXTURES / "mastodon/csv_exports/following_accounts.csv"
-    if not (x.exists() and csv.exists()):
-        pytest.skip("fixture missing")
-    db = tmp_path / "k.duckdb"
-    assert run("import", x, "--db", db).exit_code == 0
-    assert run("import", csv, "--db", db).exit_code == 0
+    db = _imported(run, tmp_path / "k.duckdb", x, csv)
     scanned = json.loads(run("safety", "--db", db, "--json").stdout)
     assert scanned["owner"] is True
     text = run("safety", "--db", db).stdout
