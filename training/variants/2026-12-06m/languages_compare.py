@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -32,6 +31,10 @@ from kindscope.signals import language
 from kindscope.signals.language import detect
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from frozen_sets import read_frozen  # noqa: E402
+
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 SET = HERE / "review" / "languages.jsonl"
 #: the candidate's languages and cut, as pre-registered
@@ -96,11 +99,6 @@ def english_sets() -> dict[str, list[str]]:
     }
 
 
-def frozen_rows(path: Path) -> list[dict]:
-    digest = (path.parent / (path.stem + ".sha256")).read_text().split()[0]
-    if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-        raise SystemExit(f"{path}: changed since it was frozen")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def main() -> None:
@@ -123,7 +121,7 @@ def main() -> None:
     n, old, new = totals
     print(f"| **all** | {n:,} | {old / n:.4f} ({old}) | {new / n:.4f} ({new}) | "
           f"rise {(new - old) / n:+.4f} |")
-    rows = frozen_rows(args.set)
+    rows, _ = read_frozen(args.set)
     print("\n| review group | n | shipped: not read as English | candidate | rows changed |")
     print("|---|---:|---:|---:|---|")
     for group, subset in (

@@ -11,8 +11,7 @@ row). Refuses a set whose hash differs from the one frozen beside it.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -21,15 +20,14 @@ import kindscope.signals.model as signal_model
 from kindscope.signals.model import SIGNALS, get_model
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from frozen_sets import read_frozen  # noqa: E402
+
 SET = HERE / "review" / "defending.jsonl"
 GROUPS = ("defending", "abusive", "hateful_comfort", "plain_support")
 
 
-def frozen_rows(path: Path) -> list[dict]:
-    digest = (path.parent / (path.stem + ".sha256")).read_text().split()[0]
-    if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-        raise SystemExit(f"{path}: changed since it was frozen")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def score(rows: list[dict], rule: bool) -> dict[str, np.ndarray]:
@@ -48,7 +46,7 @@ def main() -> None:
     ap.add_argument("--set", type=Path, default=SET)
     ap.add_argument("--rows", action="store_true", help="print every row")
     args = ap.parse_args()
-    rows = frozen_rows(args.set)
+    rows, _ = read_frozen(args.set)
     off, on = score(rows, False), score(rows, True)
 
     def reads(s: dict, i: int) -> dict[str, bool]:
