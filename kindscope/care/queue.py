@@ -104,6 +104,12 @@ class CareQueue:
     not_read_more: int = 0
 
     @property
+    def not_read_count(self) -> int:
+        """care: posts of the circle not read for their language: listed and past the
+        budget."""
+        return len(self.not_read) + self.not_read_more
+
+    @property
     def waiting(self) -> int:
         """Posts waiting: those listed and those held back past the budget."""
         return len(self.items) + self.held_back
@@ -260,20 +266,20 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     excluded = dict.fromkeys(EXCLUSION_REASONS, 0)
     eligible, unread = [], []
     for row in rows:
-        if row[5] is not None:
-            if not row[7]:  # "left out" counts painful posts, as the list does
-                excluded[row[5]] += 1
+        if row.excluded is not None:
+            if not row.unread_only:  # "left out" counts painful posts, as the list does
+                excluded[row.excluded] += 1
         else:
-            (unread if row[7] else eligible).append(row)
+            (unread if row.unread_only else eligible).append(row)
     # a thread that may read as a crisis is never held back by the budget (they come
     # first; a budget of 1 hid a goodbye under "it is fine to stop here": a care re-review)
-    urgent = sum(1 for r in eligible if r[6])
+    urgent = sum(1 for r in eligible if r.crisis)
     shown = eligible[:max(budget, urgent, 0)]
-    handles = rm.handles(r[1] for r in shown + unread)
+    handles = rm.handles(r.author_id for r in shown + unread)
     help_for_reader = reader_help(country)
 
-    def item(row, status: str | None, help_: dict | None) -> CareItem:
-        root_id, author, post_id, at, hostile = row[:5]
+    def item(row: care_rows.Thread, status: str | None, help_: dict | None) -> CareItem:
+        root_id, author, post_id, at = row.root_id, row.author_id, row.post_id, row.at
         posts = care_rows.thread_posts(rm, root_id, author, now)
         first = next((p for p in posts if p[0] == post_id), None)
         text, url = (first[2], first[3]) if first else ("", None)
@@ -282,7 +288,8 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
         return CareItem(
             post_id, author, handles.get(author, author), at.isoformat(), text,
             post_url(rm.platform, post_id, url, handles.get(author)), _hours(now, at),
-            status or _answered(hostile, row[9], row[8]), later, help_)
+            status or _answered(row.hostile, row.wish_answers, row.unread_answers), later,
+            help_)
 
     items = [item(row, None, help_for_reader) for row in shown]
     # listed within the budget too, the rest counted (a circle that writes in another
@@ -305,9 +312,10 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
         note = f"{NO_SCORES_REASON}: `kindscope care` reads them first"
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
-                     sum(1 for r in eligible if r[4]), _now_from(as_of),
+                     sum(1 for r in eligible if r.hostile), _now_from(as_of),
                      available=note is None, not_read=not_read if note is None else (),
-                     unread_replies=sum(1 for r in eligible if r[8] or r[9]),
+                     unread_replies=sum(1 for r in eligible
+                                        if r.unread_answers or r.wish_answers),
                      not_read_more=len(unread) - len(not_read) if note is None else 0)
 
 

@@ -131,7 +131,7 @@ def not_read_words(queue: CareQueue) -> str | None:
     """Said once where posts of the circle with no reply were not read for their language:
     the queue cannot say whether they are painful, so it names them for the reader (a
     friend's German "Ich will nicht mehr leben" was in no count: a review, 2026-12-06)."""
-    n = len(queue.not_read) + queue.not_read_more
+    n = queue.not_read_count
     if not n:
         return None
     return (f"{n} {'post' if n == 1 else 'posts'} from your circle in the last "

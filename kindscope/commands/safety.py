@@ -94,10 +94,9 @@ def _say_ownerless_elsewhere(store, looked_at: str, given: str | None) -> None:
     owner, and said nothing of the community's pile-on (a review, 2026-12-06)."""
     if given is not None:
         return
-    from kindscope.store.community import platforms
-    from kindscope.store.read import newest_owner
+    from kindscope.store.community import ownerless_platforms
 
-    others = [p for p in platforms(store) if p != looked_at and newest_owner(store, p) is None]
+    others = [p for p in ownerless_platforms(store) if p != looked_at]
     if others:
         click.echo(for_terminal(
             f"note: {', '.join(others)} in this data {'names' if len(others) == 1 else 'name'} "

@@ -315,8 +315,7 @@ def _care(rm: ReadModel) -> dict:
             "unanswered_in_circle": queue.waiting if known else None,
             # posts of the circle with no reply that were not read for their language:
             # whether they are painful cannot be told (since 3.1.0)
-            "not_read_in_circle": len(queue.not_read) + queue.not_read_more if known
-            else None,
+            "not_read_in_circle": queue.not_read_count if known else None,
             "command": "kindscope care"}
 
 

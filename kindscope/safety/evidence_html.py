@@ -182,13 +182,6 @@ def _view(ev: Evidence) -> dict:
             "authors": len({(p["platform"], p["author_id"]) for p in ev.posts})}
 
 
-def _plain(text: str) -> str:
-    """Text for ``<title>``, which cannot hold ``<bdi>``: direction and other control
-    characters shown as ``[U+202E]``, as in handles (a handle holding them read as another
-    account's name in the title: a moderator's review, 2026-12-06)."""
-    return for_terminal(text, visible=True)
-
-
 def _controls(text: str) -> tuple[str, list[str]]:
     """``text`` with control characters other than line breaks, tabs and direction controls
     shown as ``[U+001B]`` (the page says so; direction controls keep their effect, with
@@ -213,5 +206,5 @@ def render_html(ev: Evidence, made: str) -> str:
     """The pack's ``evidence.html``: one self-contained page, escaped and print-ready."""
     view = _view(ev)
     return _env.get_template("evidence.html").render(
-        **view, page_title=_plain(f"Evidence: {ev.title}"), made=readable_time(made),
+        **view, page_title=shown_id(f"Evidence: {ev.title}"), made=readable_time(made),
         version=__version__, left_out=LEFT_OUT)

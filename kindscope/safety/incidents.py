@@ -172,7 +172,7 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
     the posts of accounts outside the target's follow network alone, then bursts among
     what they leave."""
     aimed = defaultdict(list)
-    toxic, by_words, wishes = set(), set(), set()
+    toxic, wishes = set(), set()
     for target, at, post, author, toxicity, hate, is_toxic, is_hateful, text in \
             hostile_aimed(rm, CUE_WORDS):
         # the inbox's one rule: words that tell me to die are abuse, whatever the model
@@ -186,8 +186,6 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
             toxic.add(post)
         if wish:
             wishes.add(post)
-            if not is_toxic:
-                by_words.add(post)
     ties = _network(rm, {t for (_, t), items in aimed.items() if len(items) >= min_posts})
     pileons, bursts = [], []
     for (platform, target), items in sorted(aimed.items()):
@@ -201,15 +199,14 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
         taken = {r[1] for run in first for r in run}
         for run in first:
             pileons.append(_incident("pileon", platform, target, run, network, toxic,
-                                     by_words, wishes))
+                                     wishes))
         for run in runs([r for r in items if r[1] not in taken], window, burst):
-            bursts.append(_incident("burst", platform, target, run, network, toxic, by_words,
-                                    wishes))
+            bursts.append(_incident("burst", platform, target, run, network, toxic, wishes))
     return tuple(_with_hate_only_note(i) for i in pileons), tuple(bursts)
 
 
 def _incident(kind: str, platform: str, target: str, run: list, network: set[str],
-              toxic: set[str], by_words: set[str], wishes: set[str]) -> Incident:
+              toxic: set[str], wishes: set[str]) -> Incident:
     """A pile-on or a burst in the network from its run of hostile posts."""
     authors = sorted({r[2] for r in run})
     outside = sum(a not in network for a in authors)
@@ -227,9 +224,9 @@ def _incident(kind: str, platform: str, target: str, run: list, network: set[str
         incident_id(kind, platform, posts), kind, platform, target, run[0][0], run[-1][0],
         tuple(authors), posts, tuple(sorted({(r[1], sig, sc) for r in run for sig, sc in r[3]})),
         f"{len(posts)} hostile replies/mentions from {len(authors)} accounts {where} within "
-        f"{hours:.1f} h" + _words_note(words := tuple(p for p in posts if p in by_words),
-                                       len(posts)),
-        sum(p not in toxic and p not in by_words for p in posts), by_words=words,
+        f"{hours:.1f} h" + _words_note(words := tuple(p for p in posts if p in wishes
+                                                      and p not in toxic), len(posts)),
+        sum(p not in toxic and p not in wishes for p in posts), by_words=words,
         wish_words=tuple(p for p in posts if p in wishes))
 
 

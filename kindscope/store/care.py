@@ -7,6 +7,7 @@ See :mod:`kindscope.care.queue` for the rules these queries implement.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
@@ -18,7 +19,7 @@ from kindscope.store.read_sql import (
     reading_of,
 )
 
-__all__ = ["OPT_OUT_SQL", "data_end", "care_threads", "thread_posts",
+__all__ = ["OPT_OUT_SQL", "Thread", "data_end", "care_threads", "thread_posts",
            "inbox_rows", "count_fetched", "forget_fetched", "replies_worded", "FETCHED_FORMATS"]
 
 
@@ -121,9 +122,24 @@ def _ends(store: Store, platform: str) -> tuple[datetime | None, ...]:
     return tuple(v if isinstance(v, datetime) else None for v in row)
 
 
+class Thread(NamedTuple):
+    """One row of :func:`care_threads`."""
+
+    root_id: str
+    author_id: str
+    post_id: str  # the first painful post (else the first not read)
+    at: datetime  # its time
+    hostile: bool  # has answers read as toxic or hateful
+    excluded: str | None  # why its author is left out, or None
+    crisis: bool  # the author's posts in it may read as a crisis (for the budget alone)
+    unread_only: bool  # no painful post; one of the author's was not read (its language)
+    unread_answers: bool  # has answers not read for their language
+    wish_answers: bool  # has answers whose words tell someone to die
+
+
 def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[str],
                  followers: list[str], mutual_only: bool, wishes: list[str] = ()
-                 ) -> list[tuple]:
+                 ) -> list[Thread]:
     """Threads started in (since, now] by accounts I follow whose author's posts read as
     painful, or were not read for their language, and that have no answer from anyone else
     but hostile ones.
@@ -135,18 +151,15 @@ def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[
     are counted apart, not as hostile), or one not read for its language (whether it is
     kind cannot be told).
 
-    Rows ``(root id, author id, first painful post id (else the first not read), its time,
-    has hostile answers, excluded reason or None, whether the author's posts may read as a
-    crisis, no post of the author's in it reads as painful and one was not read for its
-    language, has answers not read for their language, has answers with such words)``:
-    crisis threads first, then painful ones, then those only not read, oldest first. The
-    crisis flag is for the care budget alone (``care.queue`` never holds such a thread
-    back); nothing shown says it: every item gets the same help. A thread not read
+    ``Thread`` rows: crisis threads first, then painful ones, then those only not read,
+    oldest first. The crisis flag is for the care budget alone (``care.queue`` never holds
+    such a thread back); nothing shown says it: every item gets the same help. A thread not
+    read
     is no painful post: the queue counts it apart (a friend's German "Ich will nicht mehr
     leben" was in no count, and the queue said no one was waiting: a review, 2026-12-06).
     """
-    return rm.rows(_THREADS, [now, since, list(following), list(followers), list(wishes),
-                              mutual_only])
+    return [Thread(*row) for row in rm.rows(
+        _THREADS, [now, since, list(following), list(followers), list(wishes), mutual_only])]
 
 
 def replies_worded(rm: ReadModel, since: datetime, now: datetime, pattern: str

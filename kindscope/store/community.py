@@ -56,7 +56,7 @@ from kindscope.store.read_sql import (
 __all__ = ["Communities", "CommunityScope", "community_scope", "void_by_community",
            "platforms", "anchor_account", "carried_items", "REST",
            "engagement_by_community", "most_targeted", "import_formats", "unscored_posts",
-           "authors_outside", "first_post"]
+           "authors_outside", "first_post", "ownerless_platforms"]
 
 _COUNTER = itertools.count(1)
 #: Members whose community is unknown (not in the graph, or in a folded small one).
@@ -262,6 +262,14 @@ def anchor_account(store: Store, platform: str) -> str | None:
     if row:
         return row[0][0]
     return store.scalar("SELECT min(author_id) FROM posts WHERE platform = ?", [platform])
+
+
+def ownerless_platforms(store: Store) -> list[str]:
+    """Platforms with posts or follows that no import names an owner of, in name order."""
+    return [r[0] for r in store.rows(
+        "SELECT platform FROM posts UNION SELECT platform FROM follows EXCEPT "
+        "SELECT platform FROM snapshots WHERE owner_id IS NOT NULL AND owner_id <> '' "
+        "ORDER BY 1")]
 
 
 def first_post(scope: CommunityScope) -> datetime | None:
