@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 
 from kindscope.graph.build import AccountGraph
-from kindscope.safety.incidents import wish_senders
+from kindscope.signals.wishes_at_me import wishes_at_me
 from kindscope.store.db import Store
 from kindscope.store.network import owner_reply_pairs, unanswered_post_counts
 from kindscope.store.read import ReadModel
@@ -122,7 +122,7 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
     # (a one-off troll is not "hostile", since one reading never decides), or that sent me
     # words that tell me to die, read as toxic or not (the inbox's rule: a pile-on's
     # accounts were offered, a review, 2026-12-06); the count is of replies read as neither.
-    told_to_die = wish_senders(rm) if offered else set()
+    told_to_die = wishes_at_me(rm).senders if offered else frozenset()
     unanswered = sorted(((k, n) for k, n in offered.items()
                          if k not in mine and k not in told_to_die),
                         key=lambda p: (-p[1], p[0]))[:top]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kindscope.metrics.common import Availability, replies_availability
+from kindscope.signals.wishes_at_me import wishes_at_me
 from kindscope.store import aggregates
 from kindscope.store.read import ReadModel
 
@@ -65,7 +66,5 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
     handles = rm.handles(r[0] for r in rows)
     by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e), int(n))
                        for a, t, h, e, n in rows)
-    from kindscope.safety.incidents import wishes_not_hostile  # the rule's one home
-
     return ToxicityReceived(availability, needs, aimed, toxic, hateful, hostile, by_month,
-                            by_account, with_one, wishes_not_hostile(rm))
+                            by_account, with_one, wishes_at_me(rm).not_hostile)

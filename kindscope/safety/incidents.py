@@ -60,12 +60,11 @@ from kindscope.store.incidents import (
     old_post_replies,
     unread_aimed,
     unscored_elsewhere,
-    worded_at_me,
 )
 from kindscope.store.read import ReadModel
 
 __all__ = ["KIND_NAMES", "Incident", "SafetyScan", "incident_id", "find_pileons", "find_bursts",
-           "find_trawlers", "scan", "wish_senders", "wishes_not_hostile"]
+           "find_trawlers", "scan"]
 
 
 #: What each kind of incident is called where a person reads it (pages, pack titles).
@@ -243,22 +242,6 @@ def _words_note(words: tuple[str, ...], posts: int) -> str:
         note += (", and the rule cannot always tell words aimed at someone from words quoted: "
                  "read them before you take this for a pile-on")
     return note
-
-
-def wish_senders(rm: ReadModel) -> set[str]:
-    """Accounts that sent me a read post whose words tell me to die (``wishes.aimed_wish``,
-    the inbox's rule), read as toxic or not: never offered as people to get to know."""
-    return {author for author, text, _ in worded_at_me(rm, CUE_WORDS)
-            if aimed_wish(text, reply=True)}
-
-
-def wishes_not_hostile(rm: ReadModel) -> int:
-    """Read posts aimed at me whose words tell me to die (the inbox's rule) and that were not
-    read as toxic or hateful: the harshness figure, a count of readings, leaves them out, and
-    says so beside it (a pile-on of five such posts beside "0 read as toxic or hateful": a
-    review, 2026-12-06)."""
-    return sum(1 for _, text, hostile in worded_at_me(rm, CUE_WORDS)
-               if not hostile and aimed_wish(text, reply=True))
 
 
 def _with_hate_only_note(incident: Incident) -> Incident:
