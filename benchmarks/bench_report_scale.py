@@ -16,7 +16,10 @@ migrations):
   ``followers`` and ``following``; ``post_sources`` and ``post_languages`` rows as an
   import and a scoring run write them;
 - signal scores for every post under ``kindscope.signals.MODEL_VERSION``: random but
-  seeded (no model run), a few hostile accounts write mostly toxic replies.
+  seeded (no model run), a few hostile accounts write mostly toxic replies; and the rules'
+  readings scoring stores beside them (``STORED_SIGNALS``: ``death_wish`` 1.0 for one in
+  twenty of those replies, drawn from a generator of its own, so that every other row is
+  as before it was stored).
 
 Then it times, each in a fresh process (so the peak RSS is that run's own), (a)
 ``kindscope.report.build_report`` of this tree on that store and (b) the old code's
@@ -190,15 +193,20 @@ def generate(n: int, accounts: int, seed: int) -> dict[str, pa.Table]:
     high["hate"] = rude & (rng.random(k) < 0.15)
     for part in ("support_er", "support_ip", "support_ex"):
         high[part] = high["support"] & (rng.random(k) < 0.5)
-    from kindscope.signals import SIGNALS  # the installed model's signal names
+    # the installed model's signal names, and its rules' readings (1 or 0)
+    from kindscope.signals import RULE_SIGNALS, STORED_SIGNALS
 
+    high["death_wish"] = rude & (np.random.default_rng(seed + 1).random(k) < 0.05)
     cols = []
-    for s in SIGNALS:
+    for s in STORED_SIGNALS:
+        if s in RULE_SIGNALS:
+            cols.append(high[s].astype(np.float64))
+            continue
         low = rng.beta(1.0, 8.0, k)
         cols.append(np.where(high.get(s, np.zeros(k, bool)), rng.uniform(0.55, 0.99, k), low))
     scores = pa.table({
-        "pid": np.tile(scored, len(SIGNALS)),
-        "signal": np.repeat(np.arange(len(SIGNALS)), k),
+        "pid": np.tile(scored, len(STORED_SIGNALS)),
+        "signal": np.repeat(np.arange(len(STORED_SIGNALS)), k),
         "score": np.concatenate(cols)})
 
     # likes: 0.6 per post, by active accounts, the owner's posts liked more
@@ -333,12 +341,12 @@ def _write_posts(con, chunk: dict, model_version: str, signals: tuple[str, ...],
 
 def build_new(path: Path, n: int, accounts: int, seed: int) -> dict:
     """The store at this tree's schema; returns a few counts of what it holds."""
-    from kindscope.signals import MODEL_VERSION, SIGNALS
+    from kindscope.signals import MODEL_VERSION, STORED_SIGNALS
     from kindscope.store.db import Store
 
     data = generate(n, accounts, seed)
     store = Store(path)
-    write_store(store.con, data, MODEL_VERSION, tuple(SIGNALS))
+    write_store(store.con, data, MODEL_VERSION, tuple(STORED_SIGNALS))
     store.execute("CHECKPOINT")
     counts = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in (
         "posts", "signal_scores", "reactions", "follows", "accounts")}

@@ -78,7 +78,7 @@ def test_community_json_on_the_demo_names_no_one(demo_db, tmp_path):
     assert sum(c["members"] for c in view["communities"]) + view["rest"]["members"] \
         == overall["members"]
     assert set(view["most_targeted"][0]) == {"rank", "aimed_posts", "toxic_or_hateful",
-                                             "hateful_not_toxic"}
+                                             "hateful_not_toxic", "death_wish_words"}
     assert all(0 <= t["hateful_not_toxic"] <= t["toxic_or_hateful"]
                for t in view["most_targeted"])
     for name in _names(demo_db):  # no handle and no account id anywhere in the file
@@ -126,17 +126,21 @@ def test_an_authors_void_is_the_read_models(demo_db):
 
 def test_the_owners_counts_as_most_targeted_are_the_read_models(demo_db):
     """What the owner received, through the community definitions, is what the read model
-    counts: posts aimed at them, read as toxic or hateful, and of them hateful only."""
+    counts: posts aimed at them, read as toxic or hateful, of them hateful only (not death
+    wishes), and posts read as neither whose words tell them to die."""
     with Store(demo_db, read_only=True) as store:
         rm = read_model(store)
         own = rm.rows("""SELECT count(*) FILTER (scored),
                                 count(*) FILTER (is_toxic OR is_hateful),
-                                count(*) FILTER (is_hateful AND NOT is_toxic)
+                                count(*) FILTER (is_hateful AND NOT is_toxic
+                                                 AND NOT is_death_wish),
+                                count(*) FILTER (is_death_wish
+                                                 AND NOT (is_toxic OR is_hateful))
                          FROM {p}_aimed_at_me""")[0]
         with cm.community_scope(store, rm.platform, {rm.me: 1}) as scope:
             rows = cm.most_targeted(scope, 50)
     assert own[1] > 0 and own[2] > 0  # the demo's harassers post both kinds
-    assert tuple(own) in {(a, h, o) for _, a, h, o in rows}
+    assert tuple(own) in {(a, h, o, w) for _, a, h, o, w in rows}
 
 
 def test_pileons_are_counted_by_their_targets_community(demo_db, tmp_path, monkeypatch):
@@ -387,7 +391,7 @@ def test_the_view_says_when_its_data_begins_and_ends_and_what_it_came_from(demo_
     out = tmp_path / "c"
     result = invoke("community", "--engine", "duckdb", "--db", demo_db, "--out", out)
     report = json.loads((out / "community.json").read_text())
-    assert report["schema_version"] == 5
+    assert report["schema_version"] == 6
     (view,) = report["platforms"]
     with Store(demo_db, read_only=True) as store:
         first, fmt = store.rows(
@@ -411,3 +415,38 @@ def test_the_view_names_no_import_source(tmp_path):
     out = tmp_path / "c"
     invoke("community", "--engine", "duckdb", "--db", db, "--out", out)
     assert "vic" not in (out / "community.json").read_text()
+
+
+def test_most_targeted_counts_words_that_tell_someone_to_die_as_pileons_do():
+    """amy got two replies that tell her to die read as neither toxic nor hateful (the
+    writers' crisis, as the model reads "kill yourself then, nobody would miss you"), one
+    read as hateful only, and one insult; bo got three insults. amy is the most targeted,
+    and her hateful-only death wish is not taken for a denial of a stereotype: the stored
+    rule, as the pile-ons and the inbox read it (before, bo came first, 3 against 2)."""
+    from datetime import UTC, datetime
+
+    from storedata import add_post, add_rule_readings, add_scores, add_snapshot
+
+    store = Store(":memory:")
+    add_snapshot(store, "s")
+    t0 = datetime(2024, 3, 1, tzinfo=UTC)
+    add_post(store, "a0", "amy", t0, "rough day")
+    add_post(store, "b0", "bo", t0, "rough day")
+    replies = [("amy", "kill yourself then, nobody would miss you", 0.4, 0.1),
+               ("amy", "do us all a favour and die", 0.4, 0.1),
+               ("amy", "go unalive yourself", 0.4, 0.6),
+               ("amy", "you are pathetic", 0.9, 0.1),
+               ("bo", "you are pathetic", 0.9, 0.1),
+               ("bo", "what a clown", 0.9, 0.1),
+               ("bo", "you are a joke", 0.9, 0.1)]
+    rows = [(p, "distress", 0.9) for p in ("a0", "b0")]
+    for i, (target, text, toxicity, hate) in enumerate(replies):
+        add_post(store, f"r{i}", f"troll{i}", t0 + timedelta(minutes=i + 1), text,
+                 reply_to=f"{target[0]}0", reply_to_account=target)
+        rows += [(f"r{i}", "toxicity", toxicity), (f"r{i}", "hate", hate)]
+    add_scores(store, rows)
+    add_rule_readings(store)  # as `kindscope score` stores them beside the scores
+    with cm.community_scope(store, "x", {"amy": 1, "bo": 1}) as scope:
+        ranked = cm.most_targeted(scope, 10)
+    # (rank, aimed, toxic or hateful, of them hateful only, death-wish words read as neither)
+    assert ranked == [(1, 4, 2, 0, 2), (2, 3, 3, 0, 0)]

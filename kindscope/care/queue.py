@@ -40,12 +40,9 @@ from kindscope.care.signposting import (
 )
 from kindscope.metrics.common import NO_SCORES_REASON
 from kindscope.signals.reliability import HATE_ON_DENIALS
-from kindscope.signals.wish_words import CUE_WORDS
-from kindscope.signals.wishes import aimed_wish
 from kindscope.store import care as care_rows
 from kindscope.store.availability import following_command
 from kindscope.store.graph_edges import follow_edges
-from kindscope.store.incidents import words_pattern
 from kindscope.store.read import ReadModel
 
 __all__ = ["EXCLUSION_REASONS", "INBOX_ORDER", "CareItem", "CareQueue", "care_queue", "inbox",
@@ -256,13 +253,8 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     following, followers = _circle(rm)
-    # replies whose words tell someone to die are hostile, read as toxic or not (the inbox's
-    # and the pile-ons' rule)
-    wishes = [post for post, text in care_rows.replies_worded(rm, since, now,
-                                                              words_pattern(CUE_WORDS))
-              if aimed_wish(text, reply=True)]
     rows = care_rows.care_threads(rm, now, since, following, followers,
-                                  mutual_only=not include_following, wishes=wishes)
+                                  mutual_only=not include_following)
     excluded = dict.fromkeys(EXCLUSION_REASONS, 0)
     eligible, unread = [], []
     for row in rows:
@@ -381,12 +373,13 @@ def inbox(rm: ReadModel, days: float = DEFAULT_INBOX_DAYS, as_of: datetime | Non
     handles = rm.handles(r[1] for r in rows)
     help_for_reader = reader_help(country)
     items, wishes = [], 0
-    for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis, reading in rows:
+    for post_id, author, at, text, url, opened, kind, toxic, hateful, crisis, wish, reading \
+            in rows:
         # "kill yourself" under one's post reads as crisis too: a death wish aimed at me is
         # abuse, kept with the hostile ones, without help lines for answering it, whether
         # or not the model read it as toxic ("kill yourself then, nobody would miss you"
         # read as painful and topped the inbox, with advice to thank its sender)
-        abuse = reading not in NOT_READ and aimed_wish(text, reply=True)
+        abuse = reading not in NOT_READ and wish
         # one label for every message the rule catches, as the count under the list says
         status = (NOT_READ[reading] if reading in NOT_READ else WISHES_HARM if abuse
                   else "read as toxic" if toxic else "read as hateful" if hateful

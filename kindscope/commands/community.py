@@ -48,7 +48,12 @@ __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 #: can name an account) and ``capture`` (how long the Jetstream captures that are the only
 #: source of others' replies ran, or null): a researcher's review found a view of a
 #: 1.6-second capture that said neither when its data began nor how little it held.
-COMMUNITY_SCHEMA_VERSION = 5
+#: 6 (2026-12-06): ``most_targeted`` rows give ``death_wish_words`` (posts read as neither
+#: toxic nor hateful whose words tell the account to die: the stored rule, as pile-ons and
+#: the inbox read them) and rank by it with ``toxic_or_hateful``; a death wish read as
+#: hateful only is no longer in ``hateful_not_toxic``; and a reply with such words is no
+#: answer in ``unanswered`` and ``void_rate``.
+COMMUNITY_SCHEMA_VERSION = 6
 #: Communities smaller than this are shown only inside "rest" (no tiny groups).
 MIN_MEMBERS = 5
 WINDOW = timedelta(days=7)
@@ -196,8 +201,9 @@ def community_view(store: Store, platform: str, seed: int | None = None,
                  "kindness_gap": _gap(gaps.get(cm.REST, {}), cannot.get("kindness_gap"),
                                       scored)},
         "most_targeted": None if "most_targeted" in cannot else [
-            {"rank": r, "aimed_posts": a, "toxic_or_hateful": h, "hateful_not_toxic": o}
-            for r, a, h, o in targeted],
+            {"rank": r, "aimed_posts": a, "toxic_or_hateful": h, "hateful_not_toxic": o,
+             "death_wish_words": w}
+            for r, a, h, o, w in targeted],
     }
 
 
@@ -295,11 +301,14 @@ def _summary(view: dict) -> str:
     if targeted is None:
         worst = "n/a"
     elif top is None:
-        worst = "no posts aimed at anyone were read as toxic or hateful"
+        worst = ("no posts aimed at anyone were read as toxic or hateful or use words that "
+                 "tell someone to die")
     else:
         worst = f"{top['toxic_or_hateful']} toxic or hateful posts" + (
             f" ({top['hateful_not_toxic']} of them read as hateful but not toxic)"
-            if top["hateful_not_toxic"] else "")
+            if top["hateful_not_toxic"] else "") + (
+            f" and {top['death_wish_words']} more using words that tell someone to die"
+            if top.get("death_wish_words") else "")
     cannot = view.get("cannot_show") or {}
     members = o["members"]
     return (f"{view['platform']}: {members:,} {'member' if members == 1 else 'members'} "

@@ -77,7 +77,7 @@ def safety_group(ctx, db, data_dir, as_json, me, platform):
             _say_ownerless_elsewhere(store, rm.platform, platform)
         try:
             result = scan(rm)
-            read, _, _, hostile = aimed_counts(rm)
+            read, _, _, hostile, wishes = aimed_counts(rm)
             whom = None if ownerless else rm.at_handle(rm.me)
         finally:
             rm.close()
@@ -85,7 +85,7 @@ def safety_group(ctx, db, data_dir, as_json, me, platform):
         click.echo(json.dumps({**result.to_dict(), "owner": not ownerless},
                               indent=1, default=str))
         return
-    _echo_scan(result, whom, read, hostile)
+    _echo_scan(result, whom, read, hostile, wishes)
 
 
 def _say_ownerless_elsewhere(store, looked_at: str, given: str | None) -> None:
@@ -105,10 +105,11 @@ def _say_ownerless_elsewhere(store, looked_at: str, given: str | None) -> None:
             one_line=True), err=True)
 
 
-def _echo_scan(result, whom: str | None, read: int, hostile: int) -> None:
+def _echo_scan(result, whom: str | None, read: int, hostile: int, wishes: int = 0) -> None:
     """Incidents, what could not be looked for and why, and "none found" only for what
     was looked for, saying whom for (``whom``: the owner as shown; None where the data
-    names no owner and every account was looked at) and among how many posts."""
+    names no owner and every account was looked at) and among how many posts (``wishes``:
+    those read as neither toxic nor hateful whose words tell the owner to die)."""
     if whom is None:
         click.echo("note: no import names an owner, so every account in this data was "
                    "looked at")
@@ -137,7 +138,9 @@ def _echo_scan(result, whom: str | None, read: int, hostile: int) -> None:
         kinds = ", ".join(checked[:-1]) + f" or {checked[-1]}" if len(checked) > 1 \
             else checked[0]
         among = (f" among the {read:,} replies and mentions to you that were read "
-                 f"({hostile:,} of them read as toxic or hateful)") if result.scored else ""
+                 f"({hostile:,} of them read as toxic or hateful"
+                 + (f", {wishes:,} more {'uses' if wishes == 1 else 'use'} words that tell "
+                    "you to die" if wishes else "") + ")") if result.scored else ""
         if whom is None:
             click.echo(f"no {kinds} found in this data")
             return

@@ -14,7 +14,6 @@ import numpy as np
 import pyarrow as pa
 
 from kindscope.graph.build import AccountGraph
-from kindscope.signals.wishes_at_me import wishes_at_me
 from kindscope.store.db import Store
 from kindscope.store.network import owner_reply_pairs, unanswered_post_counts
 from kindscope.store.read import ReadModel
@@ -89,8 +88,9 @@ class OwnerReciprocity:
     ``unreturned_replies``: people I reply to who never reply to me, with my reply counts.
     ``unanswered_repliers``: people who reply to me whom I never answer, with the count of
     their replies not read as toxic or hateful (never accounts I blocked or muted, nor those
-    whose posts to me read as toxic or hateful twice or more, or at least as often as not:
-    the read model's ``unoffered`` view, through ``store.network.owner_reply_pairs``).
+    whose posts to me read as toxic or hateful twice or more, or at least as often as not,
+    or that sent me words that tell me to die: the read model's ``unoffered`` view, through
+    ``store.network.owner_reply_pairs``).
     """
 
     owner_id: str
@@ -117,14 +117,9 @@ def owner_reciprocity(rm: ReadModel, follows: AccountGraph, top: int = 20) -> Ow
                              else ({}, {}, {}))
     unreturned = sorted(((k, n) for k, n in mine.items() if k not in theirs),
                         key=lambda p: (-p[1], p[0]))[:top]
-    # Never offered as someone to get to know: an account I blocked or muted, or whose posts
-    # to me read as toxic or hateful twice or more, or at least as often as not, even once
-    # (a one-off troll is not "hostile", since one reading never decides), or that sent me
-    # words that tell me to die, read as toxic or not (the inbox's rule: a pile-on's
-    # accounts were offered, a review, 2026-12-06); the count is of replies read as neither.
-    told_to_die = wishes_at_me(rm).senders if offered else frozenset()
-    unanswered = sorted(((k, n) for k, n in offered.items()
-                         if k not in mine and k not in told_to_die),
+    # Never offered as someone to get to know (``offered`` leaves out the read model's
+    # ``unoffered``); the count is of replies read as neither toxic nor hateful.
+    unanswered = sorted(((k, n) for k, n in offered.items() if k not in mine),
                         key=lambda p: (-p[1], p[0]))[:top]
     return OwnerReciprocity(owner_id, len(following), len(followers), not_back,
                             tuple(unreturned), tuple(unanswered))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kindscope.metrics.common import Availability, replies_availability
-from kindscope.signals.wishes_at_me import wishes_at_me
 from kindscope.store import aggregates
 from kindscope.store.read import ReadModel
 
@@ -59,7 +58,7 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
     availability = replies_availability(rm)
     if not availability.available:
         return ToxicityReceived(availability, needs)
-    aimed, toxic, hateful, hostile = aggregates.aimed_counts(rm)
+    aimed, toxic, hateful, hostile, wishes = aggregates.aimed_counts(rm)
     by_month = tuple(MonthCount(m, int(n), int(t), int(h))
                      for m, n, t, h in aggregates.aimed_by_month(rm))
     rows, with_one = aggregates.aimed_by_account(rm, TOP_ACCOUNTS)
@@ -67,4 +66,4 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
     by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e), int(n))
                        for a, t, h, e, n in rows)
     return ToxicityReceived(availability, needs, aimed, toxic, hateful, hostile, by_month,
-                            by_account, with_one, wishes_at_me(rm).not_hostile)
+                            by_account, with_one, wishes)

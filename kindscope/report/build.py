@@ -31,7 +31,7 @@ from kindscope.store.sources import platform_snapshots, shared_name
 __all__ = ["SCHEMA_VERSION", "aim_commands", "build_report", "report_from", "metrics_to_dict",
            "summary_of", "with_readings", "write_json"]
 
-SCHEMA_VERSION = "3.1.0"
+SCHEMA_VERSION = "3.2.0"
 
 
 def _clean(value):
@@ -221,6 +221,7 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "unscored_posts": counts["unscored"],
         "unread_languages": counts["unread_languages"],
         "model_version": rm.model_version,
+        "installed_model": _installed_model(),
         "weak_signals": weak_signals(),
         "thresholds": {k: float(v) for k, v in sorted(rm.thresholds.items())},
         "seed": rm.seed,
@@ -228,6 +229,15 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "kindscope_version": __version__,
     }
+
+
+def _installed_model() -> str | None:
+    """The installed signal model's version (None where kindscope runs without it)."""
+    try:
+        from kindscope.signals.model import MODEL_VERSION
+    except ImportError:
+        return None
+    return MODEL_VERSION
 
 
 def _data(rm: ReadModel) -> dict:

@@ -37,7 +37,7 @@ _TIMES = {1: "once", 2: "twice"}
 #: the words every section that leaves them out uses.
 UNOFFERED = ("accounts you blocked or muted, and those whose posts to you read as toxic or "
              f"hateful {_TIMES.get(MIN_HOSTILE_POSTS, f'{MIN_HOSTILE_POSTS} times')} or more, "
-             "or at least as often as not")
+             "or at least as often as not, or that used words telling you to die")
 
 
 def _n(value) -> str:

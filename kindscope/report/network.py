@@ -19,7 +19,6 @@ from kindscope.graph.norms import community_number, community_title, describe_co
 from kindscope.graph.pipeline import NO_TIES, carry_partition, ego_reason, network_of
 from kindscope.graph.reciprocity import global_reciprocity, owner_reciprocity
 from kindscope.metrics.common import replies_availability
-from kindscope.signals.wishes_at_me import wishes_at_me
 from kindscope.store.read import ReadModel
 
 __all__ = ["NETWORK_NEEDS", "network_section", "diversity_reading", "spread_words",
@@ -178,9 +177,8 @@ def _bridges(rm: ReadModel, graph, partition, me_key, ego, handles) -> dict:
     if graph.graph.ecount() == 0 or ego or partition.count <= 1:
         reason = ego if ego else "there is only one community, so nothing to bridge"
         return _piece(False, reason, accounts=[])
-    # as "People who reply to you" (read_sql: unoffered; and senders of words that tell me
-    # to die, the inbox's rule)
-    hidden = rm.unoffered_accounts() | wishes_at_me(rm).senders
+    # as "People who reply to you" (read_sql: unoffered)
+    hidden = rm.unoffered_accounts()
     ids = dict(zip(graph.keys(), graph.graph.vs["account_id"], strict=True))
     rows, left_out = [], 0
     for b in bridges(graph, partition, top=_BRIDGES + 1 + len(hidden)):

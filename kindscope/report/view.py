@@ -26,7 +26,7 @@ from kindscope.store.read import PLACEHOLDER_OWNERS
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
-           "unscored_words", "unread_words", "own_crisis_words",
+           "unscored_words", "unread_words", "own_crisis_words", "older_model_words",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
            "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer",
            "with_own_handle"]
@@ -315,7 +315,11 @@ def own_crisis_words(report: dict, country: str | None = None) -> str | None:
 def unscored_words(source: dict) -> str | None:
     """Posts imported but not scored yet (a `report` after an import without `score`):
     until they are, a reply among them counts as an answer (a researcher's review,
-    2026-12-06: `community` said so, the report did not)."""
+    2026-12-06: `community` said so, the report did not). Where the scores are another
+    model's, that is said instead: `kindscope score` reads every post again, these too."""
+    older = older_model_words(source)
+    if older:
+        return older
     n = source.get("unscored_posts") or 0
     if source.get("scored_posts") == 0 and source.get("posts"):  # none read at all
         return ("No post is scored yet: every section that needs the text signals says so, "
@@ -327,6 +331,21 @@ def unscored_words(source: dict) -> str | None:
                 "reply, and it cannot be seen as part of a pile-on. `kindscope score` reads it.")
     return (f"{n:,} posts are not scored yet: until they are, a reply among them counts as an "
             "answer and no pile-on among them can be seen. `kindscope score` reads them.")
+
+
+def older_model_words(source: dict) -> str | None:
+    """Scores read by another model than the one installed (a `report` on a database scored
+    before an upgrade, which `report` does not score again): said once, as its readings lack
+    what the installed model reads (since model 2026.12.23, words that tell someone to die
+    are stored and counted apart; before, such a reply the model read as its writer's crisis
+    counted as an answer)."""
+    installed, used = source.get("installed_model"), source.get("model_version")
+    if not installed or not used or installed == used:
+        return None
+    return (f"The posts were read by another model ({used}) than the one installed "
+            f"({installed}), so some readings differ from what it would give (words that "
+            "tell someone to die may be counted as answers). `kindscope score` reads them "
+            "again.")
 
 
 def unread_words(source: dict) -> str | None:

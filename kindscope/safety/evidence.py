@@ -29,6 +29,7 @@ from kindscope.safety.incidents import KIND_NAMES, Incident, scan
 from kindscope.store import evidence
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
+from kindscope.store.read_sql import RULE_COLUMNS
 from kindscope.store.sources import shared_name
 
 __all__ = ["Evidence", "PackProblem", "collect_incident", "collect_account", "write_pack",
@@ -56,7 +57,9 @@ def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]
     ids = [r[1] for r in rows]
     scores: dict[str, dict] = {}
     for post, signal, score, version in evidence.post_scores(store, platform, ids):
-        if signal in NOT_IN_PACKS:
+        # the rules' readings (death_wish, 1 or 0) are no probabilities: an incident's pack
+        # marks the posts whose words tell someone to die (``Incident.wish_words``)
+        if signal in NOT_IN_PACKS or signal in RULE_COLUMNS:
             continue
         # a value a rule layer sets is marked as such in the record, not only on the page
         scores.setdefault(post, {})[signal] = {"score": score, "model": version} | (

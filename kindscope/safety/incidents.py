@@ -11,11 +11,12 @@ accounts, and can never turn strangers' pile-on into something else (a harassmen
 review, 2026-12-06: five friends defending the target made six strangers' insults a "burst
 in the network", and "No pile-on aimed at you was found"). Hostile = the read model's
 decision (toxicity or hate at or above its threshold), or a read post with words that tell
-the account to die (``wishes.aimed_wish`` as the inbox reads them, whatever the model made of
-them: the inbox hid a death wish the model read as its writer's crisis, not as toxic, as
-abuse, while no pile-on held it; such posts, read as toxic or not, are named in ``by_words``, not
-counted as hateful-only, and the reason gives their count, asking to read them first where
-they are at least half); "aimed at" as in its ``aimed_at_me`` view, by id or handle.
+the account to die (the stored ``death_wish`` reading, ``wishes.aimed_wish``, as the inbox
+reads them, whatever the model made of them: the inbox hid a death wish the model read as
+its writer's crisis, not as toxic, as abuse, while no pile-on held it; such posts, read as
+toxic or not, are named in ``by_words``, not counted as hateful-only, and the reason gives
+their count, asking to read them first where they are at least half); "aimed at" as in its
+``aimed_at_me`` view, by id or handle.
 Without any such scores no pile-on is reported, and the result says so. Where the data
 holds no replies by others (``rm.available``), neither pile-ons nor trawlers are looked for,
 and the result says why.
@@ -49,8 +50,6 @@ from datetime import datetime, timedelta
 from kindscope.care.cover import capture_words
 from kindscope.safety.windows import runs
 from kindscope.signals.reliability import HATE_ON_DENIALS
-from kindscope.signals.wish_words import CUE_WORDS
-from kindscope.signals.wishes import aimed_wish
 from kindscope.store.graph_edges import follow_edges
 from kindscope.store.incidents import (
     hostile_aimed,
@@ -172,14 +171,11 @@ def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts
     what they leave."""
     aimed = defaultdict(list)
     toxic, wishes = set(), set()
-    for target, at, post, author, toxicity, hate, is_toxic, is_hateful, text in \
-            hostile_aimed(rm, CUE_WORDS):
+    for target, at, post, author, toxicity, hate, is_toxic, _, wish in \
+            hostile_aimed(rm):
         # the inbox's one rule: words that tell me to die are abuse, whatever the model
         # read (a death wish read as hateful but not toxic is one, not a denial of a
         # stereotype: a review, 2026-12-06)
-        wish = text is not None and aimed_wish(text, reply=True)
-        if not (is_toxic or is_hateful or wish):
-            continue
         aimed[(rm.platform, target)].append((at, post, author, hostility(toxicity, hate)))
         if is_toxic:
             toxic.add(post)

@@ -19,9 +19,17 @@ from collections.abc import Sequence
 import numpy as np
 import pyarrow as pa
 
-from kindscope.signals.model import MODEL_VERSION, SIGNALS, SignalModel, get_model
+from kindscope.signals.model import (
+    MODEL_VERSION,
+    RULE_SIGNALS,
+    SIGNALS,
+    STORED_SIGNALS,
+    SignalModel,
+    get_model,
+)
 
-__all__ = ["MODEL_VERSION", "SIGNALS", "THRESHOLDS", "SignalModel", "score_texts"]
+__all__ = ["MODEL_VERSION", "RULE_SIGNALS", "SIGNALS", "STORED_SIGNALS", "THRESHOLDS",
+           "SignalModel", "score_texts"]
 
 # ONNX Runtime's Linux builds send usage telemetry (a DNS lookup of a Microsoft collector
 # from any process that loaded a model) unless this is set before the runtime starts. Every
@@ -53,7 +61,8 @@ def score_texts(
         ``hate``'s cap for a text that names no group: ``targets.py``, and by ``crisis`` for
         an answer to a direct question about risk: ``answers.py``), or None.
     signals : sequence of str, optional
-        A subset of ``SIGNALS``; default all, in ``SIGNALS`` order.
+        A subset of ``STORED_SIGNALS`` (the heads' ``SIGNALS`` and the rules'
+        ``RULE_SIGNALS``, read 1.0 or 0.0); default ``SIGNALS``, in that order.
     batch_size : int
         Encoder batch size.
 
@@ -83,7 +92,7 @@ def score_texts(
 def _check_signals(signals: Sequence[str] | None) -> tuple[str, ...]:
     if signals is None:
         return SIGNALS
-    unknown = [s for s in signals if s not in SIGNALS]
+    unknown = [s for s in signals if s not in STORED_SIGNALS]
     if unknown:
-        raise ValueError(f"unknown signal(s) {unknown}; known: {', '.join(SIGNALS)}")
-    return tuple(s for s in SIGNALS if s in set(signals))
+        raise ValueError(f"unknown signal(s) {unknown}; known: {', '.join(STORED_SIGNALS)}")
+    return tuple(s for s in STORED_SIGNALS if s in set(signals))

@@ -32,8 +32,8 @@ from kindscope.signals.targets import adjust_targets, target_mask
 from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, wish_masks
 from kindscope.signals.wordless import no_letters
 
-__all__ = ["ARTIFACTS", "ARTIFACT_FILES", "MODEL_VERSION", "SIGNALS", "SignalModel",
-           "get_model"]
+__all__ = ["ARTIFACTS", "ARTIFACT_FILES", "MODEL_VERSION", "RULE_SIGNALS", "SIGNALS",
+           "STORED_SIGNALS", "SignalModel", "get_model"]
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 #: The files a model is made of: ``manifest.json`` holds each one's sha256.
@@ -50,6 +50,15 @@ SIGNALS: tuple[str, ...] = (
     "support_ex",
     "upbeat",
 )
+#: Readings of a rule rather than a head, 1.0 or 0.0, stored with the signals so that every
+#: analysis reads them from the store the same way. ``death_wish``: the text tells someone
+#: to die (``wishes.aimed_wish`` on the text as the heads read it, disguised spellings
+#: undone; a reply when it has the post it answers), whatever the toxicity head made of it:
+#: toxicity is raised for such words only where they do not read as the writer's own crisis,
+#: and the inbox, care, pile-ons and the void rate count them apart either way.
+RULE_SIGNALS: tuple[str, ...] = ("death_wish",)
+#: What ``kindscope score`` writes into a store for each post it reads.
+STORED_SIGNALS: tuple[str, ...] = SIGNALS + RULE_SIGNALS
 #: Changes whenever any artifact or a rule over the heads' scores (phrases, guards, mentions)
 #: changes; stored with every score in the database, so stores are read again. After a bump,
 #: run training/fingerprint.py, training/eval_challenge.py and training/eval_ood.py: their
@@ -59,8 +68,10 @@ SIGNALS: tuple[str, ...] = (
 #: 2026.12.20 was used during stop 43 for a change taken back (training/variants/2026-12-06i)
 #: and skipped the same way: 2026.12.21 follows .19. 2026.12.22: the language rule's lower
 #: cut for sixteen widely written languages (training/variants/2026-12-06m); no score of a
-#: text read as English moved.
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.22"
+#: text read as English moved. 2026.12.23: the death-wish rule's reading is stored beside the
+#: signals (``RULE_SIGNALS``), so that stores are scored again and every analysis reads it
+#: from the store; no score moved.
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.23"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -116,7 +127,8 @@ class SignalModel:
 
         Everything here reads each text with disguised spellings undone
         (``spelling.Respeller``): the encoder, the heads, the phrase layer and the guards."""
-        needs_ctx = contexts is not None and any(self.heads[s].context for s in signals)
+        needs_ctx = contexts is not None and any(self.heads[s].context for s in signals
+                                                 if s not in RULE_SIGNALS)
         fix = self.respeller.fix
         plain = [fix(t) for t in texts]
         plain_ctx = [fix(c) for c in contexts] if needs_ctx else None
@@ -131,7 +143,8 @@ class SignalModel:
         out = {}
         # upbeat's guard and the death-wish rule of toxicity and offensive read crisis,
         # support's guard reads toxicity: score them whenever needed
-        wanted = (*signals, "toxicity") if set(SUPPORT_SIGNALS) & set(signals) else signals
+        heads = tuple(s for s in signals if s not in RULE_SIGNALS)
+        wanted = (*heads, "toxicity") if set(SUPPORT_SIGNALS) & set(heads) else heads
         if {"upbeat", "toxicity", "offensive"} & set(wanted):
             wanted = (*wanted, "crisis")
         words = self._profanity(plain, wanted)
@@ -161,7 +174,8 @@ class SignalModel:
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
         wishes = wish_masks(plain, [bool(c) for c in contexts] if contexts is not None
-                            else None) if has & set(WISH_SIGNALS) else None
+                            else None) if has & set(WISH_SIGNALS) or "death_wish" in signals \
+            else None
         # the post each text answers, as the rule layers read it (hate, crisis)
         ctx = None
         if contexts is not None and has & {"crisis", "hate"}:
@@ -201,6 +215,8 @@ class SignalModel:
         for s in SUPPORT_SIGNALS:
             if s in out:
                 out[s] = adjust_support(out[s], out["toxicity"], slogans | wishes.aimed)
+        if "death_wish" in signals:
+            out["death_wish"] = wishes.aimed.astype(np.float64)
         return {s: out[s] for s in signals}
 
     def _denials_that_hold(self, plain: list[str], mentions: np.ndarray, has: set

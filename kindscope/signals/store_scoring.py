@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pyarrow as pa
 
-from kindscope.signals import MODEL_VERSION, SIGNALS
+from kindscope.signals import MODEL_VERSION, STORED_SIGNALS
 from kindscope.signals.language import is_read, read_texts
 from kindscope.store.scoring import pending_posts, unread_counts, write_scores
 
@@ -16,7 +16,8 @@ __all__ = ["score_store", "score_store_counted"]
 
 
 def _long_scores(part: pa.Table, read: pa.Table) -> pa.Table:
-    """One row per (read post, signal) from the wide table ``read_texts`` returns."""
+    """One row per (read post, stored signal: the heads' and the rules') from the wide
+    table ``read_texts`` returns."""
     keep = np.array([is_read(lang) for lang in read["lang"].to_pylist()], dtype=bool)
     mask = pa.array(keep)
     platforms = part["platform"].combine_chunks().filter(mask)
@@ -24,12 +25,14 @@ def _long_scores(part: pa.Table, read: pa.Table) -> pa.Table:
     n = len(post_ids)
     return pa.table(
         {
-            "platform": pa.concat_arrays([platforms] * len(SIGNALS)),
-            "post_id": pa.concat_arrays([post_ids] * len(SIGNALS)),
-            "signal": pa.array(np.repeat(np.array(SIGNALS, dtype=object), n), type=pa.string()),
+            "platform": pa.concat_arrays([platforms] * len(STORED_SIGNALS)),
+            "post_id": pa.concat_arrays([post_ids] * len(STORED_SIGNALS)),
+            "signal": pa.array(np.repeat(np.array(STORED_SIGNALS, dtype=object), n),
+                               type=pa.string()),
             "score": pa.concat_arrays(
-                [read[s].combine_chunks().filter(mask) for s in SIGNALS]),
-            "model_version": pa.array([MODEL_VERSION] * (n * len(SIGNALS)), type=pa.string()),
+                [read[s].combine_chunks().filter(mask) for s in STORED_SIGNALS]),
+            "model_version": pa.array([MODEL_VERSION] * (n * len(STORED_SIGNALS)),
+                                      type=pa.string()),
         }
     )
 
@@ -67,8 +70,8 @@ def score_store(
     total = pending.num_rows
     for start in range(0, total, chunk_size):
         part = pending.slice(start, chunk_size)
-        read = read_texts(part["text"].to_pylist(), part["context"].to_pylist(), SIGNALS,
-                          batch_size)
+        read = read_texts(part["text"].to_pylist(), part["context"].to_pylist(),
+                          STORED_SIGNALS, batch_size)
         write_scores(store, _long_scores(part, read), _languages(part, read))
         if progress is not None:
             progress(part.num_rows)

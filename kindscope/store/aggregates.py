@@ -210,10 +210,11 @@ def stage_months(rm: ReadModel) -> list[tuple]:
         FROM g WHERE grp IS NOT NULL GROUP BY month ORDER BY month""")
 
 
-def aimed_counts(rm: ReadModel) -> tuple[int, int, int, int]:
-    """(posts aimed at me that were read, of them toxic, hateful, either)."""
-    row = rm.rows("SELECT sum(aimed), sum(toxic), sum(hateful), sum(hostile) "
-                  "FROM {p}_aimed_by_author")[0]
+def aimed_counts(rm: ReadModel) -> tuple[int, int, int, int, int]:
+    """(posts aimed at me that were read, of them toxic, hateful, either, and those read as
+    neither whose words tell me to die: ``is_death_wish``, the stored rule)."""
+    row = rm.rows("SELECT sum(aimed), sum(toxic), sum(hateful), sum(hostile), "
+                  "sum(wishes_not_hostile) FROM {p}_aimed_by_author")[0]
     return tuple(int(v or 0) for v in row)
 
 

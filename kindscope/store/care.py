@@ -20,7 +20,7 @@ from kindscope.store.read_sql import (
 )
 
 __all__ = ["OPT_OUT_SQL", "Thread", "data_end", "care_threads", "thread_posts",
-           "inbox_rows", "count_fetched", "forget_fetched", "replies_worded", "FETCHED_FORMATS"]
+           "inbox_rows", "count_fetched", "forget_fetched", "FETCHED_FORMATS"]
 
 
 #: An account that asked not to be read: ``#NoCareQueue`` in its bio, a Bluesky
@@ -41,7 +41,6 @@ WITH RECURSIVE
 k AS (SELECT CAST(? AS TIMESTAMPTZ) AS now_at, CAST(? AS TIMESTAMPTZ) AS since),
 following AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
 followers AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS id),
-wishes AS (SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS post_id),
 roots AS (
     SELECT r.post_id, r.author_id FROM {{p}}_care_read r, k
     WHERE r.kind = 'post' AND r.reply_to_post_id IS NULL AND r.deleted_at IS NULL
@@ -56,7 +55,7 @@ thread(root_id, root_author, post_id, depth) AS (
 tp AS (
     SELECT t.root_id, t.root_author, r.author_id, r.post_id, r.created_at, r.is_distress,
            r.is_crisis, r.is_toxic OR r.is_hateful AS hostile,
-           r.post_id IN (SELECT post_id FROM wishes) AS wish,
+           r.is_death_wish AS wish,
            {not_read_for_language("r")} AS unread
     FROM thread t JOIN {{p}}_care_read r ON r.post_id = t.post_id, k
     WHERE r.kind = 'post' AND r.deleted_at IS NULL AND r.created_at <= k.now_at),
@@ -138,14 +137,13 @@ class Thread(NamedTuple):
 
 
 def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[str],
-                 followers: list[str], mutual_only: bool, wishes: list[str] = ()
-                 ) -> list[Thread]:
+                 followers: list[str], mutual_only: bool) -> list[Thread]:
     """Threads started in (since, now] by accounts I follow whose author's posts read as
     painful, or were not read for their language, and that have no answer from anyone else
     but hostile ones.
 
-    No answer is a reply that reads as toxic or hateful, one of ``wishes`` (the post ids
-    whose words tell someone to die, ``wishes.aimed_wish``, read as toxic or not: a
+    No answer is a reply that reads as toxic or hateful, one whose words tell someone to
+    die (``is_death_wish``, the stored ``wishes.aimed_wish``, read as toxic or not: a
     friend's painful post whose only reply was "just die already" was "answered", a care
     review, 2026-12-06; the rule also fires on support that quotes such thoughts, so these
     are counted apart, not as hostile), or one not read for its language (whether it is
@@ -159,19 +157,7 @@ def care_threads(rm: ReadModel, now: datetime, since: datetime, following: list[
     leben" was in no count, and the queue said no one was waiting: a review, 2026-12-06).
     """
     return [Thread(*row) for row in rm.rows(
-        _THREADS, [now, since, list(following), list(followers), list(wishes), mutual_only])]
-
-
-def replies_worded(rm: ReadModel, since: datetime, now: datetime, pattern: str
-                   ) -> list[tuple[str, str]]:
-    """(post id, text) of the read replies in (since, now] that the care queue reads (its
-    fetched posts too) whose lower-cased text matches ``pattern`` (``incidents.words_pattern``),
-    for the caller's rule."""
-    return rm.rows("""SELECT post_id, text FROM {p}_care_read
-                      WHERE scored AND reply_to_post_id IS NOT NULL
-                        AND created_at > CAST(? AS TIMESTAMPTZ)
-                        AND created_at <= CAST(? AS TIMESTAMPTZ)
-                        AND regexp_matches(lower(text), ?)""", [since, now, pattern])
+        _THREADS, [now, since, list(following), list(followers), mutual_only])]
 
 
 def posts_by_any(rm: ReadModel, accounts: list[str]) -> bool:
@@ -201,11 +187,12 @@ def thread_posts(rm: ReadModel, root_id: str, author_id: str, now: datetime) -> 
 def inbox_rows(rm: ReadModel, now: datetime, since: datetime) -> list[tuple]:
     """Replies and mentions aimed at me in (since, now] that I have not answered:
     ``(post id, author id, created_at, text, url, opened up (distress), kind (supportive),
-    toxic, hateful, crisis, read ("read", or with no text to read; "language": not read
-    for its language; "unscored"), by someone I blocked or muted)``."""
+    toxic, hateful, crisis, words that tell me to die (``is_death_wish``), read ("read", or
+    with no text to read; "language": not read for its language; "unscored"), by someone I
+    blocked or muted)``."""
     return rm.rows("""
         SELECT a.post_id, a.author_id, a.created_at, a.text, a.url, a.is_distress,
-               a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis,
+               a.is_supportive, a.is_toxic, a.is_hateful, a.is_crisis, a.is_death_wish,
                """ + reading_of("a") + """ AS reading,
                a.author_id IN (SELECT account_id FROM {p}_blocked) AS blocked
         FROM {p}_aimed_at_me a, {p}_params k

@@ -122,7 +122,7 @@ _VIEWS = (
     ("mine_judged", judged_sql("mine")),
     ("replies", """
         SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time,
-               r.is_toxic OR r.is_hateful AS is_hostile
+               r.is_toxic OR r.is_hateful OR r.is_death_wish AS is_hostile
         FROM {p}_read r JOIN {p}_mine m ON m.post_id = r.reply_to_post_id
         WHERE r.author_id <> m.author_id AND r.kind = 'post' AND r.created_at IS NOT NULL"""),
 )
@@ -203,24 +203,30 @@ def engagement_by_community(scope: CommunityScope) -> dict[int, dict[str, tuple]
 
 
 def most_targeted(scope: CommunityScope, top: int = 10
-                  ) -> list[tuple[int, int, int, int]]:
+                  ) -> list[tuple[int, int, int, int, int]]:
     """The accounts that received the most hostile posts, as counts only: (rank, scored
-    posts aimed at it, hostile posts aimed at it, of them read as hateful but not toxic),
-    most hostile first. Who they are is never returned. Hateful-but-not-toxic readings are
-    counted apart: the hate head reads many denials of a stereotype, and 15% of newspaper
-    comments labelled healthy, as hate (docs/models/hate.md)."""
+    posts aimed at it, posts aimed at it read as toxic or hateful, of them read as hateful
+    but not toxic, and posts read as neither whose words tell it to die), most hostile
+    (the last three's sum, as a pile-on counts them) first. Who they are is never returned.
+    Hateful-but-not-toxic readings are counted apart: the hate head reads many denials of a
+    stereotype, and 15% of newspaper comments labelled healthy, as hate
+    (docs/models/hate.md); a death wish read so is not one of them (``is_death_wish``, the
+    stored rule, as pile-ons read it)."""
     rows = scope.rows(f"""
         WITH r AS (SELECT * FROM {{p}}_read WHERE kind = 'post' AND created_at IS NOT NULL
                    AND scored)
         {targets_ctes("{p}", "read")},
         per AS (SELECT t.target, count(*) AS aimed,
                        count(*) FILTER (r.is_toxic OR r.is_hateful) AS hostile,
-                       count(*) FILTER (r.is_hateful AND NOT r.is_toxic) AS hate_only
+                       count(*) FILTER (r.is_hateful AND NOT r.is_toxic
+                                        AND NOT r.is_death_wish) AS hate_only,
+                       count(*) FILTER (r.is_death_wish AND NOT (r.is_toxic OR r.is_hateful))
+                           AS wish_words
                 FROM targets t JOIN r USING (post_id) WHERE r.author_id <> t.target
                 GROUP BY t.target)
-        SELECT aimed, hostile, hate_only FROM per WHERE hostile > 0
-        ORDER BY hostile DESC, aimed DESC, target LIMIT {int(top)}""")
-    return [(i + 1, int(a), int(h), int(o)) for i, (a, h, o) in enumerate(rows)]
+        SELECT aimed, hostile, hate_only, wish_words FROM per WHERE hostile + wish_words > 0
+        ORDER BY hostile + wish_words DESC, aimed DESC, target LIMIT {int(top)}""")
+    return [(i + 1, int(a), int(h), int(o), int(w)) for i, (a, h, o, w) in enumerate(rows)]
 
 
 def platforms(store: Store) -> list[str]:

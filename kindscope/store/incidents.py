@@ -1,33 +1,31 @@
 """Rows the pile-on and trawler scan needs, through one read model.
 
 Hostile means the read model's decision (``is_toxic OR is_hateful``: one model version,
-one set of thresholds). "Aimed at" an account is what the read model's ``aimed_at_me``
-view means for the owner, for every account: a reply to it (by the reply's account or
-the parent post's author) or a mention of it by id or handle (case-insensitive, without
-``@``). Only the filtered rows come back, not every post.
+one set of thresholds), or words that tell someone to die (``is_death_wish``, the rule's
+reading stored with the scores, whatever the model read). "Aimed at" an account is what the
+read model's ``aimed_at_me`` view means for the owner, for every account: a reply to it
+(by the reply's account or the parent post's author) or a mention of it by id or handle
+(case-insensitive, without ``@``). Only the filtered rows come back, not every post.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from kindscope.store.read import ReadModel
 from kindscope.store.read_sql import reading_of, targets_ctes, unscored
 
 __all__ = ["hostility_scored", "hostile_aimed", "old_post_replies", "hostility_of",
-           "hostility", "unread_aimed", "unscored_elsewhere", "worded_at_me", "words_pattern"]
+           "hostility", "unread_aimed", "unscored_elsewhere"]
 
-_PLAIN = re.compile(r"[a-z' ]+")
 _AIMED = """
     WITH r AS (SELECT * FROM {p}_read
                WHERE kind = 'post' AND created_at IS NOT NULL
-                 AND (is_toxic OR is_hateful OR (scored AND regexp_matches(lower(text), ?))))
+                 AND (is_toxic OR is_hateful OR is_death_wish))
     """ + targets_ctes("{p}", "posts",
                        "UNION SELECT k.me, name FROM {p}_my_names, {p}_params k") + """
     SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate, r.is_toxic,
-           r.is_hateful,
-           CASE WHEN r.scored AND regexp_matches(lower(r.text), ?) THEN r.text END
+           r.is_hateful, r.is_death_wish
     FROM targets t JOIN r USING (post_id)
     WHERE r.author_id <> t.target
     ORDER BY t.target, r.created_at, r.post_id"""
@@ -64,31 +62,11 @@ def unscored_elsewhere(rm: ReadModel) -> int:
           AND r.post_id NOT IN (SELECT post_id FROM {{p}}_aimed_at_me)""") or 0)
 
 
-def words_pattern(words: tuple[str, ...]) -> str:
-    """The alternation of ``words``: lower-case letters, apostrophes and spaces only, so that
-    it means the same to DuckDB's and Spark's regular expressions; none matches nothing."""
-    if any(not _PLAIN.fullmatch(w) for w in words):
-        raise ValueError(f"words must be plain lower-case words: {words!r}")
-    return "|".join(words) or "[^\\s\\S]"
-
-
-def hostile_aimed(rm: ReadModel, words: tuple[str, ...] = ()) -> list[tuple]:
-    """(target, created_at, post id, author, toxicity, hate, is_toxic, is_hateful, text) of
-    each dated post aimed at an account other than its author that is read as toxic or
-    hateful, or is read and holds one of ``words`` (``words_pattern``) in its lower-cased
-    text, by target and time. ``text`` is given where the post is read and holds one of
-    ``words`` (for the caller's rule); else None."""
-    pattern = words_pattern(words)
-    return rm.rows(_AIMED, [pattern, pattern])
-
-
-def worded_at_me(rm: ReadModel, words: tuple[str, ...]) -> list[tuple[str, str, bool]]:
-    """(author, text, read as toxic or hateful) of each read post aimed at me
-    (``aimed_at_me``) whose lower-cased text holds one of ``words`` (``words_pattern``), for
-    the caller's rule."""
-    return rm.rows("SELECT author_id, text, is_toxic OR is_hateful FROM {p}_aimed_at_me "
-                   "WHERE scored AND regexp_matches(lower(text), ?) "
-                   "ORDER BY author_id, post_id", [words_pattern(words)])
+def hostile_aimed(rm: ReadModel) -> list[tuple]:
+    """(target, created_at, post id, author, toxicity, hate, is_toxic, is_hateful,
+    is_death_wish) of each dated post aimed at an account other than its author that is
+    read as toxic or hateful, or whose words tell someone to die, by target and time."""
+    return rm.rows(_AIMED)
 
 
 def old_post_replies(rm: ReadModel, min_age: timedelta) -> list[tuple]:

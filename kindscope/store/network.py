@@ -83,7 +83,8 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
     others are the read model's ``replies_by_others``. An account is offered unless it is
     in the read model's ``unoffered`` view: posts aimed at me read as toxic or hateful
     ``MIN_HOSTILE_POSTS`` or more times, or fewer that those read as neither do not
-    outnumber (one reading never decides), or an account I blocked or muted. A post not
+    outnumber (one reading never decides), any that uses words that tell me to die
+    (``is_death_wish``), or an account I blocked or muted. A post not
     read (another language, not scored) counts for neither, so one abusive reply and three
     unread ones offer no one, and neither do replies none of which was read (four German
     replies, all abuse, offered their sender: a review, 2026-12-06)."""

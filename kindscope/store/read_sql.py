@@ -20,17 +20,22 @@ The shared ideas are defined here once, and only here:
   someone else, or a reply of mine addressed to someone else);
 - ``mine`` / ``my_replies``: my dated posts outside / inside conversations;
 - ``replies_by_others``: dated replies by anyone but me to a post of mine; ``is_hostile``:
-  read as toxic or hateful (such a reply is not an answer: ``aggregates``, the care queue);
+  read as toxic or hateful, or using words that tell someone to die (``is_death_wish``,
+  the stored reading of the rule: such a reply is not an answer: ``aggregates``, the care
+  queue);
 - ``aimed_at_me``: dated posts by others replying to me, quoting a post of mine (a quote-post
   "dunk" is aimed at its author: a review, 2026-12-06) or mentioning me (by id or handle);
 - ``engagement``: replies from others + likes + reposts of each of my posts;
 - ``blocked``: accounts I blocked or muted;
 - ``aimed_by_author``: per account, its posts aimed at me: read, toxic, hateful, either
-  (``hostile``), and read as neither (``fine``); every per-author rule below reads it;
+  (``hostile``), read as neither (``fine``), and those whose words tell me to die
+  (``wishes``; ``wishes_not_hostile`` of them read as neither); every per-author rule
+  below reads it;
 - ``hostile``: accounts whose read posts aimed at me are mostly (more than half) toxic or
   hateful, and at least ``MIN_HOSTILE_POSTS`` of them: one reading never decides;
 - ``unoffered``: accounts never offered as someone to get to know (hostile readings as
-  ``MIN_HOSTILE_POSTS`` or more, or not outnumbered by posts read as neither; or blocked).
+  ``MIN_HOSTILE_POSTS`` or more, or not outnumbered by posts read as neither; any words
+  that tell me to die; or blocked).
 
 A post that was not read (no scores: another language, or not scored yet) has every
 ``is_*`` flag false; shares divide by the posts that were read (``scored``).
@@ -42,7 +47,8 @@ import re
 
 __all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "HAS_FETCHED", "SHOWN_POSTS",
            "LABEL", "not_read_for_language", "reading_of",
-           "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "SIGNAL_COLUMNS", "VIEWS",
+           "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "RULE_COLUMNS", "SIGNAL_COLUMNS",
+           "VIEWS",
            "conversation_walk", "judged_sql", "post_group", "targets_ctes", "unscored"]
 
 #: Views kept as temporary tables for the life of a read model: the score pivot groups
@@ -159,7 +165,13 @@ MIN_HOSTILE_POSTS = 2
 SIGNAL_COLUMNS = ("distress", "crisis", "toxicity", "offensive", "hate", "support",
                   "support_er", "support_ip", "support_ex", "upbeat")
 
-_PIVOT = ",\n".join(f"max(score) FILTER (signal = '{s}') AS {s}" for s in SIGNAL_COLUMNS)
+#: Columns read from a rule rather than a head (1.0 or 0.0; NULL for scores of a model that
+#: did not store them): ``death_wish``, words that tell someone to die (``signals.model.
+#: RULE_SIGNALS``). No threshold: the rule decides.
+RULE_COLUMNS = ("death_wish",)
+
+_PIVOT = ",\n".join(f"max(score) FILTER (signal = '{s}') AS {s}"
+                     for s in SIGNAL_COLUMNS + RULE_COLUMNS)
 
 #: The decision rule, over a post's scores ``s`` and the thresholds ``k``: written here once,
 #: for the ``read`` view, which the read model and the community view both build.
@@ -188,7 +200,7 @@ def post_group(row: str) -> str:
 _READ = f"""
         SELECT p.*, s.post_id IS NOT NULL AS scored,
                s.distress, s.crisis, s.toxicity, s.offensive, s.hate, s.support,
-               s.support_er, s.support_ip, s.support_ex, s.upbeat,
+               s.support_er, s.support_ip, s.support_ex, s.upbeat, s.death_wish,
                coalesce(s.crisis >= k.t_crisis, false) AS is_crisis,
                {IS_DISTRESS} AS is_distress,
                {IS_UPBEAT} AS is_upbeat,
@@ -200,6 +212,7 @@ _READ = f"""
                    AND NOT {IS_HATEFUL} AS is_supportive,
                {IS_TOXIC} AS is_toxic,
                {IS_HATEFUL} AS is_hateful,
+               coalesce(s.death_wish = 1, false) AS is_death_wish,
                coalesce(s.support_er >= k.t_support_er, false) AS is_er,
                coalesce(s.support_ip >= k.t_support_ip, false) AS is_ip,
                coalesce(s.support_ex >= k.t_support_ex, false) AS is_ex,
@@ -337,7 +350,10 @@ _AIMED_BY_AUTHOR = """
         SELECT author_id, count(*) FILTER (scored) AS aimed,
                count(*) FILTER (is_toxic) AS toxic, count(*) FILTER (is_hateful) AS hateful,
                count(*) FILTER (is_toxic OR is_hateful) AS hostile,
-               count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine
+               count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine,
+               count(*) FILTER (is_death_wish) AS wishes,
+               count(*) FILTER (is_death_wish AND NOT (is_toxic OR is_hateful))
+                   AS wishes_not_hostile
         FROM {p}_aimed_at_me GROUP BY author_id"""
 _HOSTILE = f"""
         SELECT author_id AS account_id, aimed, hostile FROM {{p}}_aimed_by_author
@@ -368,7 +384,7 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
     ("replies_by_others", """
         SELECT r.*, m.post_id AS parent_id, m.created_at AS parent_at,
                r.created_at >= m.created_at AS in_time,
-               r.is_toxic OR r.is_hateful AS is_hostile
+               r.is_toxic OR r.is_hateful OR r.is_death_wish AS is_hostile
         FROM {p}_read r JOIN {p}_read m ON m.post_id = r.reply_to_post_id, {p}_params k
         WHERE m.author_id = k.me AND r.author_id <> k.me AND r.kind = 'post'
           AND r.created_at IS NOT NULL"""),
@@ -417,10 +433,13 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
     # Never offered as someone to get to know ("People who reply to you", bridges): posts
     # aimed at me read as toxic or hateful MIN_HOSTILE_POSTS times or more, or one that
     # those read as neither do not outnumber (one reading never decides, but is not
-    # outweighed by nothing); and every account I blocked or muted.
+    # outweighed by nothing); any that sent me words that tell me to die, read as toxic or
+    # not (a pile-on's accounts were offered: a review, 2026-12-06); and every account I
+    # blocked or muted.
     ("unoffered", f"""
         SELECT author_id AS account_id FROM {{p}}_aimed_by_author
         WHERE hostile >= {MIN_HOSTILE_POSTS} OR (hostile > 0 AND fine <= hostile)
+           OR wishes > 0
         UNION SELECT account_id FROM {{p}}_blocked"""),
     # the care queue's own: the same rule over every post it reads, those fetched only for
     # it too (a friend's abuse in a fetched thread still keeps them out of the queue)

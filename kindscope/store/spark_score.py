@@ -124,10 +124,10 @@ def pending_frame(spark, root: str | os.PathLike, model_version: str):
 def _wide_schema():
     from pyspark.sql.types import DoubleType, StringType, StructField, StructType
 
-    from kindscope.signals.model import SIGNALS
+    from kindscope.signals.model import STORED_SIGNALS
 
     fields = [StructField(c, StringType()) for c in ("platform", "post_id", "day", "lang")]
-    fields += [StructField(s, DoubleType()) for s in SIGNALS]
+    fields += [StructField(s, DoubleType()) for s in STORED_SIGNALS]
     return StructType(fields)
 
 
@@ -136,7 +136,7 @@ def _reader(batch_size: int, threads: int):
 
     def read(batches: Iterator) -> Iterator:
         os.environ.setdefault("KINDSCOPE_THREADS", str(threads))
-        from kindscope.signals import SIGNALS
+        from kindscope.signals import STORED_SIGNALS
         from kindscope.signals.language import read_texts
         from kindscope.signals.model import get_model
 
@@ -145,10 +145,10 @@ def _reader(batch_size: int, threads: int):
             if frame.empty:
                 continue
             contexts = [None if c is None or c != c else c for c in frame["context"]]
-            table = read_texts(frame["text"].tolist(), contexts, SIGNALS, batch_size)
+            table = read_texts(frame["text"].tolist(), contexts, STORED_SIGNALS, batch_size)
             out = frame[["platform", "post_id", "day"]].copy()
             out["lang"] = table["lang"].to_pylist()
-            for name in SIGNALS:
+            for name in STORED_SIGNALS:
                 out[name] = table[name].to_numpy(zero_copy_only=False)
             yield out
 
@@ -184,7 +184,7 @@ def _score_into(spark, root: Path, stage: Path, version: str,
     from pyspark.sql import functions as F
 
     from kindscope.signals.language import SIGNAL_LANGUAGES
-    from kindscope.signals.model import SIGNALS
+    from kindscope.signals.model import STORED_SIGNALS
 
     threads = int(spark.conf.get("spark.task.cpus", "1"))
     _driver_listing(spark)
@@ -200,7 +200,7 @@ def _score_into(spark, root: Path, stage: Path, version: str,
     read = sum(int(r["count"]) for r in counts if r["lang"] in SIGNAL_LANGUAGES)
     unread = {r["lang"]: int(r["count"]) for r in counts if r["lang"] not in SIGNAL_LANGUAGES}
     pairs = F.array(*[F.struct(F.lit(s).alias("signal"), F.col(s).alias("score"))
-                      for s in SIGNALS])
+                      for s in STORED_SIGNALS])
     scores = (wide.where(is_read)
               .select("platform", "day", "post_id", F.explode(pairs).alias("p"))
               .select(*PARTITION_COLUMNS, "post_id", "p.signal", "p.score",
@@ -211,7 +211,7 @@ def _score_into(spark, root: Path, stage: Path, version: str,
                             F.current_timestamp().alias("scored_at"))
     _write(spark, scores, _SCORE_FILE_COLUMNS, stage / "signal_scores.parquet")
     _write(spark, languages, _LANGUAGE_FILE_COLUMNS, stage / "post_languages.parquet")
-    return SparkScoreResult(posts, read, read * len(SIGNALS), posts, unread)
+    return SparkScoreResult(posts, read, read * len(STORED_SIGNALS), posts, unread)
 
 
 def _write(spark, frame, columns: tuple[str, ...], path: Path) -> None:

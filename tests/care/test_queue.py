@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from storedata import add_rule_readings
 
 from kindscope.care.queue import care_queue, inbox
 from kindscope.ingest import import_sources
@@ -92,6 +93,7 @@ def _load(tmp_path, lines: list[dict], scores: dict[str, dict]) -> Store:
         for signal, score in signals.items():
             db.execute("INSERT INTO signal_scores VALUES ('generic', ?, ?, ?, 'test-1')",
                        [pid, signal, score])
+    add_rule_readings(db, "test-1")  # as `kindscope score` stores them beside the scores
     return db
 
 

@@ -10,7 +10,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import pytest
-from storedata import add_follows, add_post, add_scores, add_snapshot
+from storedata import add_follows, add_post, add_rule_readings, add_scores, add_snapshot
 
 from kindscope.graph import (
     account_reciprocity,
@@ -162,6 +162,7 @@ def test_senders_of_words_that_tell_me_to_die_are_never_offered(store):
             add_post(store, pid, author, t + timedelta(hours=i + 1), text, reply_to="p1",
                      reply_to_account="me")
             _score(store, pid, toxicity=0.44)
+    add_rule_readings(store, "test-1")  # as `kindscope score` stores them beside the scores
     rm = read_model(store)
     try:
         view = owner_reciprocity(rm, follow_graph(store))

@@ -119,3 +119,35 @@ def test_me_by_handle_overrides_owner(store_of):
     assert read_model(store, "ana_k").me == "ana"
     assert read_model(store, "@ANA_K").me == "ana"
     assert read_model(store).me == "me"
+
+
+def test_words_that_tell_me_to_die_are_no_answer_however_the_model_read_them(store_of):
+    """"kill yourself then, nobody would miss you" under a painful post reads as a crisis
+    (0.63) and not as toxic (0.40), so the void rate took it for an answer, and the time
+    to reply for the first one, while the inbox and the care queue said it uses words that
+    tell someone to die (stop 45's open item). `kindscope score` now stores the rule's
+    reading beside the scores (``death_wish``), and the read model counts such a reply as
+    hostile: no answer, counted in ``hostile_only_7d``. Scored here by the shipped model."""
+    from kindscope.signals.store_scoring import score_store
+
+    posts = [{"id": "d1", "author": "me", "hours": 0,
+              "text": "i can't keep doing this, everything hurts and i'm so tired"},
+             {"id": "w1", "author": "troll", "hours": 1, "reply_to": "d1",
+              "reply_to_author": "me", "text": "kill yourself then, nobody would miss you"},
+             {"id": "d2", "author": "me", "hours": 10,
+              "text": "i can't keep doing this, everything hurts and i'm so tired"},
+             {"id": "k2", "author": "ana", "hours": 12, "reply_to": "d2",
+              "reply_to_author": "me", "text": "i'm here for you, you matter so much"}]
+    store = store_of(posts, taken_hours=400)
+    score_store(store)
+    wish = dict(store.rows("SELECT post_id, score FROM signal_scores "
+                           "WHERE signal = 'death_wish'"))
+    toxicity = store.scalar("SELECT score FROM signal_scores "
+                            "WHERE signal = 'toxicity' AND post_id = 'w1'")
+    assert wish == {"d1": 0.0, "w1": 1.0, "d2": 0.0, "k2": 0.0} and toxicity < 0.5
+    rm = read_model(store)
+    d = {g.group: g for g in void_rate(rm).groups}["distress"]
+    assert (d.eligible_7d, d.unanswered_7d, d.hostile_only_7d) == (2, 1, 1)
+    assert [e.post_id for e in void_rate(rm).unanswered_distress] == ["d1"]
+    first = {(t.group, t.kind): t for t in time_to_reply(rm).times}[("distress", "any")]
+    assert first.answered == 1 and first.median_hours == pytest.approx(2)  # k2 alone

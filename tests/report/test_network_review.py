@@ -186,7 +186,7 @@ def test_bridges_leave_out_accounts_the_reply_list_leaves_out(tmp_path):
     said = _section(render_html(report), "Bridges to other circles")
     assert ("1 account left out, as in “People who reply to you”: accounts you blocked or "
             "muted, and those whose posts to you read as toxic or hateful twice or more, or "
-            "at least as often as not.") in said
+            "at least as often as not, or that used words telling you to die.") in said
     assert "@b2" not in said
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from storedata import add_follows, add_post, add_scores, add_snapshot
+from storedata import add_follows, add_post, add_rule_readings, add_scores, add_snapshot
 
 from kindscope.safety import collect_incident, find_trawlers, scan, verify_pack, write_pack
 from kindscope.store.db import Store
@@ -495,6 +495,7 @@ def _wishes(store, texts, toxicity=0.44, crisis=0.72):
     for i, text in enumerate(texts):
         _reply(store, f"w{i}", f"stranger{i % 3}", T0 + timedelta(minutes=10 * i), text,
                toxicity=toxicity, crisis=crisis)
+    add_rule_readings(store)  # as `kindscope score` stores them beside the scores
 
 
 def test_words_that_tell_the_target_to_die_make_a_pileon_as_the_inbox_reads_them(store,
@@ -610,8 +611,11 @@ def test_a_pack_marks_every_death_wish_however_the_model_read_it(store, tmp_path
     page = (tmp_path / "evidence.html").read_text()
     assert page.count("words that tell someone to die (a rule, not the model)") == 1
     assert page.count("that tell someone to die (a rule that reads the words)") == 1
-    assert json.loads((tmp_path / "evidence.json").read_text())["incident"]["wish_words"] == [
-        "w0", "w1"]
+    doc = json.loads((tmp_path / "evidence.json").read_text())
+    assert doc["incident"]["wish_words"] == ["w0", "w1"]
+    # the rule's stored reading (1 or 0) is no probability: the marks above say it
+    assert all("death_wish" not in p["scores"] for p in doc["posts"])
+    assert "death wish 1.00" not in page and "death wish 0.00" not in page
 
 
 def test_safety_says_which_platforms_without_an_owner_it_did_not_look_at(tmp_path, run):
@@ -637,3 +641,21 @@ def test_safety_says_which_platforms_without_an_owner_it_did_not_look_at(tmp_pat
     assert ("note: forum in this data names no owner and was not looked at here: "
             "`kindscope safety --platform forum` looks at every account there.") in said.stderr
     assert "names no owner" not in run("safety", "--db", db, "--platform", "x").stderr
+
+
+def test_none_found_counts_words_that_tell_me_to_die_beside_the_readings(tmp_path, run):
+    """The line under "none found" counted the replies read as toxic or hateful alone, so a
+    reply that tells the owner to die, read as the writer's crisis and not as toxic, was in
+    no count there while the inbox hid it as such words: it is said beside the readings."""
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    add_snapshot(store, "s", owner="vic")
+    add_post(store, "v1", "vic", T0, "I feel awful today")
+    for i, (text, toxicity) in enumerate([("you are pathetic", 0.9), ("sending hugs", 0.05),
+                                          ("kill yourself then, nobody would miss you", 0.4)]):
+        _reply(store, f"r{i}", f"p{i}", T0 + timedelta(minutes=i), text, toxicity=toxicity)
+    add_rule_readings(store)  # as `kindscope score` stores them beside the scores
+    store.close()
+    listing = " ".join(run("safety", "--db", db).output.split())
+    assert ("found among the 3 replies and mentions to you that were read (1 of them read as "
+            "toxic or hateful, 1 more uses words that tell you to die)" in listing)

@@ -1,6 +1,6 @@
 """score_store over an in-memory store."""
 
-from kindscope.signals import MODEL_VERSION, SIGNALS
+from kindscope.signals import MODEL_VERSION, STORED_SIGNALS
 from kindscope.signals.store_scoring import score_store
 from kindscope.store.db import Store
 from kindscope.store.scoring import unread_counts, unread_post_ids
@@ -32,7 +32,7 @@ def test_scores_each_post_once():
     assert seen == [2, 1]
     rows = store.rows("SELECT platform, post_id, count(*), min(model_version) FROM signal_scores "
                       "GROUP BY ALL ORDER BY ALL")
-    n = len(SIGNALS)
+    n = len(STORED_SIGNALS)  # the heads' signals and the rules' readings (death_wish)
     assert rows == [("m", "1", n, MODEL_VERSION), ("x", "1", n, MODEL_VERSION),
                     ("x", "2", n, MODEL_VERSION)]
     assert score_store(store) == 0  # nothing new

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from kindscope.cli import cli
 from kindscope.commands.report import demo_path
-from kindscope.signals import MODEL_VERSION
+from kindscope.signals import MODEL_VERSION, STORED_SIGNALS
 from kindscope.store.db import Store
 from kindscope.store.spark_score import score_dataset
 
@@ -80,7 +80,8 @@ def test_spark_scores_equal_local_scores_and_rerun_adds_nothing(spark, stores):
         local_langs = store.con.execute(
             "SELECT platform, post_id, lang, is_read FROM post_languages").fetchall()
     spark_scores = _rows(data / "signal_scores.parquet", ("platform", "post_id", "signal"))
-    assert len(spark_scores) == len(local_scores) == result.score_rows == 151 * 10
+    assert len(spark_scores) == len(local_scores) == result.score_rows \
+        == 151 * len(STORED_SIGNALS)
     for platform, post_id, signal, score in local_scores:
         row = spark_scores[(platform, post_id, signal)]
         assert row["model_version"] == MODEL_VERSION
@@ -94,7 +95,7 @@ def test_spark_scores_equal_local_scores_and_rerun_adds_nothing(spark, stores):
     assert all(after[name].read_bytes() == raw for name, raw in before.items()
                if name.name != "dataset.json")
     rows = json.loads((data / "dataset.json").read_text())["rows"]
-    assert rows["signal_scores"] == 1510 and rows["post_languages"] == 153
+    assert rows["signal_scores"] == 151 * len(STORED_SIGNALS) and rows["post_languages"] == 153
     assert not [p for p in data.iterdir() if p.name.startswith(".")]
 
     again = score_dataset(data, spark)
