@@ -24,8 +24,7 @@ from kindscope.graph.reciprocity import (
 )
 from kindscope.store.availability import Availability
 from kindscope.store.db import Store
-from kindscope.store.graph_edges import owners
-from kindscope.store.read import ReadModel, read_model
+from kindscope.store.read import ReadModel, newest_owner, read_model
 
 __all__ = ["OwnerView", "NetworkReport", "analyse_network", "owner_read_model"]
 
@@ -105,7 +104,9 @@ class NetworkReport:
 def owner_read_model(store: Store, me: str | None = None,
                      platform: str | None = None) -> ReadModel | None:
     """The read model of ``me`` (default: the owner of the newest import, on ``platform``
-    if given); None when no import names an owner (data of many people)."""
+    if given, by ``read.newest_owner``, the one rule every command reads "me" by: a real
+    owner before a placeholder such as a Mastodon CSV's "self"); None when no import names
+    an owner (data of many people)."""
     if me:
         rm = read_model(store, me)
         if platform is not None and rm.platform != platform:
@@ -113,10 +114,9 @@ def owner_read_model(store: Store, me: str | None = None,
             raise InputError(f"{me} is an account on {rm.platform}, not on {platform}: give "
                              f"--platform {rm.platform}, or leave --platform out", "--me")
         return rm
-    named = owners(store, platform)
-    if not named:
+    if newest_owner(store, platform) is None:
         return None
-    return read_model(store, named[0][1]) if platform else read_model(store)
+    return read_model(store, platform=platform)
 
 
 def _owner_view(rm: ReadModel, net, partition: Partition) -> OwnerView:

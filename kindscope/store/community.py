@@ -260,13 +260,11 @@ def scan_read_model(store: Store, me: str | None = None, platform: str | None = 
 
 def anchor_account(store: Store, platform: str) -> str | None:
     """An account of ``platform`` to build a read model on for the platform-wide scans
-    (pile-ons look at every target, whoever "me" is): the newest import's owner, else
-    the first author."""
-    row = store.rows(
-        "SELECT owner_id FROM snapshots WHERE platform = ? AND owner_id IS NOT NULL "
-        "AND owner_id <> '' ORDER BY imported_at DESC, snapshot_id DESC LIMIT 1", [platform])
-    if row:
-        return row[0][0]
+    (pile-ons look at every target, whoever "me" is): the newest import's owner, by
+    ``read.newest_owner`` as every command reads "me", else the first author."""
+    found = newest_owner(store, platform)
+    if found is not None:
+        return found[1]
     return store.scalar("SELECT min(author_id) FROM posts WHERE platform = ?", [platform])
 
 
