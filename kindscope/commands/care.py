@@ -23,7 +23,10 @@ from kindscope.commands.common import (
     Progress,
     as_of_time,
     country_option,
+    data_option,
     db_option,
+    open_for_reading,
+    refuse_out_inside,
     say_whose,
 )
 from kindscope.errors import StoreError
@@ -63,6 +66,22 @@ def _cannot_write(store: Store, why: str) -> StoreError:
 
 
 @contextmanager
+def _opened(db: str | None, demo: bool, data_dir: str | None) -> Iterator[Store]:
+    """The store the care commands read: a Parquet dataset (``--data``: read as it is,
+    never written), else the database (``--demo``: in memory unless --db names a file),
+    opened read-only where it cannot be written here."""
+    if data_dir is not None:
+        if demo:
+            raise click.UsageError("give --demo or --data, not both")
+        with open_for_reading(db, data_dir) as store:
+            yield store
+        return
+    path = _db(db, demo)
+    with open_store(path, read_only=_read_only(path), must_exist=True) as store:
+        yield store
+
+
+@contextmanager
 def _read(store: Store, demo: bool, me: str | None) -> Iterator[ReadModel]:
     """Import the demo when asked, score what is not yet scored, and read the store."""
     _prepare(store, demo)
@@ -96,15 +115,19 @@ def _prepare(store: Store, demo: bool) -> None:
 
 def _say_unscored(store: Store) -> None:
     from kindscope.signals import MODEL_VERSION
+    from kindscope.store.dataset import DatasetStore
     from kindscope.store.scoring import pending_posts
 
     count = pending_posts(store, MODEL_VERSION).num_rows
     if count:
-        one = count == 1
+        one, dataset = count == 1, isinstance(store, DatasetStore)
+        how = (f"`kindscope score --engine spark --data {store.path}` reads "
+               f"{'it' if one else 'them'}" if dataset else
+               "make the file writable and run "
+               f"`kindscope score --db {store.path}` to read {'it' if one else 'them'}")
+        where = "a dataset is read as it is" if dataset else "the database is read-only here"
         click.echo(f"note: {count:,} post{'s' * (not one)} not yet read by the text signals "
-                   f"{'is' if one else 'are'} left out of this list, as the database is "
-                   "read-only here: make the file writable and run "
-                   f"`kindscope score --db {store.path}` to read {'it' if one else 'them'}",
+                   f"{'is' if one else 'are'} left out of this list, as {where}: {how}",
                    err=True)
 
 
@@ -120,6 +143,7 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 
 @click.command("care")
 @db_option
+@data_option()
 @_demo_option
 @_me_option
 @click.option("--days", type=click.FloatRange(min=0.1, max=30), default=DEFAULT_DAYS,
@@ -136,8 +160,8 @@ _me_option = click.option("--me", default=None, metavar="HANDLE",
 @click.option("--forget", is_flag=True,
               help="Delete every post of others fetched for the queue (--following "
                    "imports), with their scores, and stop.")
-def care_command(db, demo, me, days, include_following, budget, as_of, country, as_json,
-                 out_dir, forget):
+def care_command(db, data_dir, demo, me, days, include_following, budget, as_of, country,
+                 as_json, out_dir, forget):
     """People you follow who posted something painful and have had no reply yet, or only
     hostile ones.
 
@@ -151,7 +175,13 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
     Example:
 
         kindscope care --db me.duckdb --days 3 --budget 5
+
+        kindscope care --data me-data/ --me @me@example.social
     """
+    if data_dir is not None and forget:
+        raise click.UsageError("--forget deletes from a database (--db): a dataset (--data) "
+                               "is never written")
+    refuse_out_inside(out_dir, data_dir)
     path = _db(db, demo)
     if forget and not _exists(path):
         # --forget also clears the fetch cache, which needs no database; a mistyped --db
@@ -161,7 +191,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
                    + (f"; deleted the cached answers for {cached:,} account"
                       f"{'s' * (cached != 1)}" if cached else ""))
         return
-    with open_store(path, read_only=_read_only(path), must_exist=True) as store:
+    with _opened(db, demo, data_dir) as store:
         if forget:
             if store.read_only:
                 raise _cannot_write(store, "--forget deletes the posts of others fetched for "
@@ -177,7 +207,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
             since, kept_days = fetched_kept_since(rm, days)
         if not store.read_only:
             care_rows.forget_fetched(store, since)
-        elif (stale := care_rows.count_fetched(store, since)):
+        elif data_dir is None and (stale := care_rows.count_fetched(store, since)):
             raise _cannot_write(store, f"it deletes the posts of others fetched for the care "
                                        f"queue once they are older than its window "
                                        f"({kept_days:g} days), and {stale:,} here are")
@@ -186,6 +216,7 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
 
 @click.command("inbox")
 @db_option
+@data_option()
 @_demo_option
 @_me_option
 @click.option("--days", type=click.FloatRange(min=0.1, max=365), default=DEFAULT_INBOX_DAYS,
@@ -201,7 +232,8 @@ def care_command(db, demo, me, days, include_following, budget, as_of, country, 
               help="Print the words of messages in a language kindscope's signals do not "
                    "read too (by default they are counted and their senders listed: kind, "
                    "painful and hostile cannot be told apart among them).")
-def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile, show_unread):
+def inbox_command(db, data_dir, demo, me, days, as_of, country, as_json, show_hostile,
+                  show_unread):
     """Replies and mentions to you that you have not answered yet: messages that may read
     as a crisis first, then messages that read as painful or kind, hostile ones
     last, counted but not printed word for word unless --show-hostile (see
@@ -215,10 +247,8 @@ def inbox_command(db, demo, me, days, as_of, country, as_json, show_hostile, sho
 
         kindscope inbox --db me.duckdb --days 14
     """
-    path = _db(db, demo)
-    with open_store(path, read_only=_read_only(path), must_exist=True) as store:
-        with _read(store, demo, me) as rm:
-            queue = inbox(rm, days, as_of_time(as_of), country)
+    with _opened(db, demo, data_dir) as store, _read(store, demo, me) as rm:
+        queue = inbox(rm, days, as_of_time(as_of), country)
     _emit(queue, as_json, None, "inbox", show_hostile, show_unread)
 
 

@@ -258,8 +258,9 @@ def aim_commands(report: dict, data: list[str], me: list[str]) -> dict:
     ``--data NAME``: a file or folder's own name, never a path) and ``me`` (``--me
     HANDLE`` when it was given). A report read from a dataset told the reader to run
     `kindscope evidence --incident ID ...`, which then looked for ./kindscope.duckdb (a
-    moderator's review, 2026-12-06). ``care`` reads databases only: it gets ``--db`` alone.
-    Changes ``report`` in place and returns it."""
+    moderator's review, 2026-12-06). ``care`` takes both, as `evidence` does (it read only
+    databases until 2026-12-06, and a report from a dataset gave a bare `kindscope care`,
+    which read ./kindscope.duckdb). Changes ``report`` in place and returns it."""
     words = " ".join(shlex.quote(w) for w in (*data, *me))
     if not words:
         return report
@@ -269,7 +270,7 @@ def aim_commands(report: dict, data: list[str], me: list[str]) -> dict:
             inc["command"] = inc["command"].replace("kindscope evidence ",
                                                     f"kindscope evidence {words} ", 1)
     care = report.get("care") or {}
-    if care.get("command") and (not data or data[0] == "--db"):
+    if care.get("command"):
         care["command"] = " ".join(["kindscope care", words])
     return report
 

@@ -190,6 +190,42 @@ def test_a_reports_commands_read_the_data_it_read(tmp_path):
     assert report["safety"]["pileons"]["incidents"][0]["command"] == (
         "kindscope evidence --data 'my data' --me @ana --incident pileon-1 "
         "--out evidence-pileon-1")
-    assert report["care"]["command"] == "kindscope care"  # care reads databases only
+    # care reads datasets too: a bare `kindscope care` read ./kindscope.duckdb
+    assert report["care"]["command"] == "kindscope care --data 'my data' --me @ana"
+    report["care"]["command"] = "kindscope care"
     aim_commands(report, ["--db", "me.duckdb"], [])
     assert report["care"]["command"] == "kindscope care --db me.duckdb"
+
+
+def test_care_and_inbox_read_a_dataset_as_the_database(demo_db, dataset, tmp_path):
+    """A report read from a dataset gave `kindscope care`, which took only --db and then
+    read ./kindscope.duckdb (stop 45's open item). `care` and `inbox` take --data and say
+    the same of it as of the database it was exported from; a dataset is never written
+    (no scoring, no --forget), and posts its model has not read are said with the command
+    that reads them."""
+    from kindscope.care.queue import care_queue, inbox
+    from kindscope.store.read import read_model
+
+    before = sorted((p.relative_to(dataset), p.stat().st_size) for p in dataset.rglob("*"))
+    # the database as it was exported, read without scoring (the CLI on a writable
+    # database would score it with the shipped model first, and change this module's store)
+    with Store(demo_db, read_only=True) as store:
+        rm = read_model(store)
+        queues = {"care": care_queue(rm), "inbox": inbox(rm)}
+        rm.close()
+    for command in ("care", "inbox"):
+        from_db = json.loads(json.dumps(queues[command].to_dict(), ensure_ascii=False))
+        result = CliRunner().invoke(cli, [command, "--data", str(dataset), "--json"])
+        assert result.exit_code == 0, result.output
+        from_data = json.loads(result.stdout)
+        assert from_data["items"] and from_data == from_db
+        # the demo's stand-in scores are another model's: every post is pending here, and
+        # the database path scored them; the dataset says so and names the command
+        assert f"`kindscope score --engine spark --data {dataset}` reads them" \
+            in result.stderr
+    assert sorted((p.relative_to(dataset), p.stat().st_size)
+                  for p in dataset.rglob("*")) == before
+    result = CliRunner().invoke(cli, ["care", "--data", str(dataset), "--forget"])
+    assert result.exit_code == 2 and "a dataset (--data) is never written" in result.output
+    result = CliRunner().invoke(cli, ["inbox", "--data", str(dataset), "--demo"])
+    assert result.exit_code == 2 and "give --demo or --data, not both" in result.output
