@@ -27,7 +27,7 @@ import numpy as np
 import pyarrow as pa
 
 from kindscope.care.queue import care_queue
-from kindscope.signals import MODEL_VERSION, SIGNALS
+from kindscope.signals import MODEL_VERSION, RULE_SIGNALS, SIGNALS
 from kindscope.store.db import Store
 from kindscope.store.read import read_model
 
@@ -68,6 +68,10 @@ def build(path: Path, following: int, posts: int, seed: int) -> None:
             rows["post_id"].append(ids)
             rows["signal"].append(np.full(posts, signal))
             rows["score"].append(rng.beta(1, 4, posts))
+        for signal in RULE_SIGNALS:  # the rules' readings scoring stores: no text is one
+            rows["post_id"].append(ids)
+            rows["signal"].append(np.full(posts, signal))
+            rows["score"].append(np.zeros(posts))
         con.register("s", pa.table({k: np.concatenate(v) for k, v in rows.items()}))
         con.execute("INSERT INTO signal_scores SELECT 'generic', post_id, signal, score, ? "
                     "FROM s", [MODEL_VERSION])

@@ -43,18 +43,20 @@ def read_every_post(store, signal="toxicity", score=0.05, version="test"):
 
 def add_rule_readings(store, version="test"):
     """The rules' readings ``kindscope score`` stores beside the heads' scores
-    (``signals.model.RULE_SIGNALS``: ``death_wish``), for every post that has scores under
-    ``version``: the rule itself (``wishes.wish_masks``) over each text, a reply when the
-    post it answers is in the store, as scoring reads it (without the respeller, which
-    hand-written texts here do not need)."""
+    (``signals.model.RULE_SIGNALS``: ``death_wish``), for every post with text that has
+    scores under ``version``: the rule itself (``wishes.wish_masks``) over each text, a
+    reply when it replies to or quotes someone (``store.scoring.pending_posts``'s
+    ``addressed``), as scoring reads it (without the respeller, which hand-written texts
+    here do not need)."""
     from kindscope.signals.wishes import wish_masks
 
     rows = store.rows("""
-        SELECT DISTINCT p.platform, p.post_id, coalesce(p.text, ''), parent.post_id IS NOT NULL
+        SELECT DISTINCT p.platform, p.post_id, p.text,
+               p.reply_to_post_id IS NOT NULL OR p.reply_to_account_id IS NOT NULL
+               OR p.quote_of_post_id IS NOT NULL
         FROM posts p JOIN signal_scores s ON s.platform = p.platform AND s.post_id = p.post_id
-        LEFT JOIN posts parent
-          ON parent.platform = p.platform AND parent.post_id = p.reply_to_post_id
-        WHERE s.model_version = ? AND s.signal <> 'death_wish'
+        WHERE s.model_version = ? AND s.signal <> 'death_wish' AND p.kind = 'post'
+          AND trim(coalesce(p.text, '')) <> ''
         ORDER BY 1, 2""", [version])
     aimed = wish_masks([r[2] for r in rows], [r[3] for r in rows]).aimed
     for (platform, post_id, _, _), wish in zip(rows, aimed, strict=True):

@@ -109,8 +109,21 @@ def _prepare(store: Store, demo: bool) -> None:
     if store.read_only:
         _say_unscored(store)
         return
+    if _older_model(store):  # said, as it may take a while and change what is shown
+        click.echo("note: reading every post again with the installed model (this "
+                   "database's were read by an earlier version)", err=True)
     with Progress("Reading new posts") as bar:
         score_store(store, progress=bar.update)
+
+
+def _older_model(store: Store) -> list[str]:
+    """The model versions that read this store, where none is the installed one (empty
+    where the installed model read it, or nothing was read)."""
+    from kindscope.signals import MODEL_VERSION
+    from kindscope.store.scoring import scored_versions
+
+    versions = scored_versions(store)
+    return [] if MODEL_VERSION in versions else versions
 
 
 def _say_unscored(store: Store) -> None:
@@ -118,14 +131,24 @@ def _say_unscored(store: Store) -> None:
     from kindscope.store.dataset import DatasetStore
     from kindscope.store.scoring import pending_posts
 
+    dataset = isinstance(store, DatasetStore)
+    versions = _older_model(store)
+    where = "a dataset is read as it is" if dataset else "the database is read-only here"
+    if versions:  # read by another model: listed as it read them
+        score = (f"`kindscope score --engine spark --data {store.path}` does" if dataset
+                 else f"`kindscope score --db {store.path}` does once the file is writable")
+        click.echo(f"note: these posts were read by another version of kindscope's model "
+                   f"({', '.join(versions)}), not the one installed, so some readings may "
+                   f"differ from what it would give; it cannot read them again here, as "
+                   f"{where}: {score}", err=True)
+        return
     count = pending_posts(store, MODEL_VERSION).num_rows
     if count:
-        one, dataset = count == 1, isinstance(store, DatasetStore)
+        one = count == 1
         how = (f"`kindscope score --engine spark --data {store.path}` reads "
                f"{'it' if one else 'them'}" if dataset else
                "make the file writable and run "
                f"`kindscope score --db {store.path}` to read {'it' if one else 'them'}")
-        where = "a dataset is read as it is" if dataset else "the database is read-only here"
         click.echo(f"note: {count:,} post{'s' * (not one)} not yet read by the text signals "
                    f"{'is' if one else 'are'} left out of this list, as {where}: {how}",
                    err=True)

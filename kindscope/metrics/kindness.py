@@ -41,6 +41,9 @@ class KindnessReceived:
     mechanism_shares: dict[str, float] | None = None
     toxic_share: float | None = None
     top_responders: tuple[Responder, ...] = ()
+    #: of ``replies``, those read as neither toxic nor hateful whose words tell me to die
+    #: (the stored ``death_wish``): never supportive, and said beside the shares
+    wish_words: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +73,14 @@ def kindness_received(rm: ReadModel) -> KindnessReceived:
     availability = replies_availability(rm)
     if not availability.available:
         return KindnessReceived(availability, needs)
-    distress, n, kind, er, ip, ex, toxic = aggregates.received_counts(rm)
+    distress, n, kind, er, ip, ex, toxic, wishes = aggregates.received_counts(rm)
     mechanisms = dict(zip(MECHANISMS, (share(er, n), share(ip, n), share(ex, n)),
                           strict=True)) if n else None
     rows = aggregates.top_responders(rm, TOP_RESPONDERS)
     handles = rm.handles(a for a, _ in rows)
     top = tuple(Responder(a, handles.get(a, a), int(c)) for a, c in rows)
     return KindnessReceived(availability, needs, distress, n, share(kind, n), mechanisms,
-                            share(toxic, n), top)
+                            share(toxic, n), top, wishes)
 
 
 def kindness_given(rm: ReadModel) -> KindnessGiven:

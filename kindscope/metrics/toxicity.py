@@ -31,6 +31,8 @@ class AccountCount:
     #: all of the account's posts aimed at me that were read: what ``hostile`` is out of (a
     #: friend's two borderline readings among many kind replies read as a harasser's)
     read: int = 0
+    #: posts read as neither whose words tell me to die (the stored ``death_wish``)
+    wish_words: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ def toxicity_received(rm: ReadModel) -> ToxicityReceived:
                      for m, n, t, h in aggregates.aimed_by_month(rm))
     rows, with_one = aggregates.aimed_by_account(rm, TOP_ACCOUNTS)
     handles = rm.handles(r[0] for r in rows)
-    by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e), int(n))
-                       for a, t, h, e, n in rows)
+    by_account = tuple(AccountCount(a, handles.get(a, a), int(t), int(h), int(e), int(n),
+                                    int(w)) for a, t, h, e, n, w in rows)
     return ToxicityReceived(availability, needs, aimed, toxic, hateful, hostile, by_month,
                             by_account, with_one, wishes)

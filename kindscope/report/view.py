@@ -234,6 +234,17 @@ def abuse_is_no_answer(report: dict) -> bool:
     return read and tuple(int(x) for x in version.split(".") if x.isdigit()) >= (1, 4)
 
 
+def hostile_words(report: dict) -> str:
+    """What this report leaves out of answers, in words: since schema 3.2.0 replies whose
+    words tell someone to die too (the stored ``death_wish``), read as toxic or not (a
+    review, 2026-12-06: "got only replies that read as toxic or hateful" said of posts whose
+    only replies were death wishes the model read as neither)."""
+    version = str(report.get("schema_version") or "0")
+    if tuple(int(x) for x in version.split(".") if x.isdigit()) >= (3, 2):
+        return "read as toxic or hateful, or use words that tell someone to die"
+    return "read as toxic or hateful"
+
+
 @dataclass(frozen=True, slots=True)
 class VoidTotals:
     """Totals of "Did anyone answer?" over its groups of posts (painful, upbeat, other)."""
@@ -285,6 +296,8 @@ class ReportView:
     void: VoidTotals | None = None  # "Did anyone answer?" totals
     #: answers leave out replies read as toxic or hateful (figures.abuse_is_no_answer)
     abuse_apart: bool = True
+    #: those replies, in words (``hostile_words``)
+    hostile: str = "read as toxic or hateful"
 
     def gone(self, section: str) -> tuple[str, ...]:
         """Headings of the pieces of ``section`` (network, safety) left to the panel."""
@@ -335,17 +348,18 @@ def unscored_words(source: dict) -> str | None:
 
 def older_model_words(source: dict) -> str | None:
     """Scores read by another model than the one installed (a `report` on a database scored
-    before an upgrade, which `report` does not score again): said once, as its readings lack
-    what the installed model reads (since model 2026.12.23, words that tell someone to die
-    are stored and counted apart; before, such a reply the model read as its writer's crisis
-    counted as an answer)."""
+    before an upgrade, which `report` does not score again): said once, as its readings
+    are not what the installed model gives (the death-wish rule, which models before
+    2026.12.23 did not store, is read from the texts meanwhile: ``store.old_scores``)."""
     installed, used = source.get("installed_model"), source.get("model_version")
     if not installed or not used or installed == used:
         return None
-    return (f"The posts were read by another model ({used}) than the one installed "
-            f"({installed}), so some readings differ from what it would give (words that "
-            "tell someone to die may be counted as answers). `kindscope score` reads them "
-            "again.")
+    from kindscope.store.read import version_key
+
+    which = "an earlier" if version_key(used) < version_key(installed) else "another"
+    return (f"These posts were read by {which} version of kindscope's model ({used}), not "
+            "the one installed, so some readings may differ from what it would give. "
+            "`kindscope score` reads them again.")
 
 
 def unread_words(source: dict) -> str | None:
@@ -440,4 +454,5 @@ def report_view(report: dict, show_counts: bool = False,
         no_response=no_response, summary_lines=lines, show_counts=show_counts,
         help=help_view(country), care=care_view(report.get("care")),
         moments=moments_view(report.get("own_moments")),
-        void=void_totals(report.get("void_rate")), abuse_apart=abuse_is_no_answer(report))
+        void=void_totals(report.get("void_rate")), abuse_apart=abuse_is_no_answer(report),
+        hostile=hostile_words(report))

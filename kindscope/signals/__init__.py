@@ -49,6 +49,7 @@ def score_texts(
     contexts: Sequence[str | None] | None = None,
     signals: Sequence[str] | None = None,
     batch_size: int = 64,
+    replies: Sequence[bool] | None = None,
 ) -> pa.Table:
     """Score texts for every (or the named) signal.
 
@@ -65,6 +66,9 @@ def score_texts(
         ``RULE_SIGNALS``, read 1.0 or 0.0); default ``SIGNALS``, in that order.
     batch_size : int
         Encoder batch size.
+    replies : sequence of bool, optional
+        For each text, whether it answers or quotes someone's post (read by the death-wish
+        rule: ``wishes.aimed_wish``'s ``reply``); default: the texts with a context.
 
     Returns
     -------
@@ -75,12 +79,17 @@ def score_texts(
     texts = ["" if t is None else str(t) for t in texts]
     if contexts is not None and len(contexts) != len(texts):
         raise ValueError(f"contexts has {len(contexts)} items, texts has {len(texts)}")
+    if replies is not None and len(replies) != len(texts):
+        raise ValueError(f"replies has {len(replies)} items, texts has {len(texts)}")
     ctx = ["" if c is None else str(c) for c in contexts] if contexts is not None else None
     columns = {name: np.zeros(len(texts)) for name in names}
     model = get_model()
     for start in range(0, len(texts), _CHUNK):
         part_ctx = ctx[start : start + _CHUNK] if ctx is not None else None
-        scores = model.score(texts[start : start + _CHUNK], part_ctx, names, batch_size)
+        part_replies = [bool(r) for r in replies[start : start + _CHUNK]] \
+            if replies is not None else None
+        scores = model.score(texts[start : start + _CHUNK], part_ctx, names, batch_size,
+                             part_replies)
         for name in names:
             columns[name][start : start + len(scores[name])] = scores[name]
     # pa.array would import pandas (when installed): 0.3 s of `kindscope score --text`

@@ -253,6 +253,7 @@ def read_texts(
     contexts: Sequence[str | None] | None = None,
     signals: Sequence[str] | None = None,
     batch_size: int = 64,
+    replies: Sequence[bool] | None = None,
 ) -> pa.Table:
     """Detect each text's language and score the ones the signals can read.
 
@@ -271,7 +272,9 @@ def read_texts(
     where = np.flatnonzero(readable)
     part_texts = [texts[i] for i in where]
     part_ctx = [contexts[i] for i in where] if contexts is not None else None
-    scores = score_texts(part_texts, part_ctx, names, batch_size) if len(where) else None
+    part_replies = [replies[i] for i in where] if replies is not None else None
+    scores = score_texts(part_texts, part_ctx, names, batch_size, part_replies) \
+        if len(where) else None
     columns: dict[str, pa.Array] = {"lang": _string_array(langs)}
     for name in names:
         values = np.zeros(len(langs))

@@ -122,8 +122,14 @@ class SignalModel:
         contexts: list[str] | None,
         signals: tuple[str, ...],
         batch_size: int = 64,
+        replies: list[bool] | None = None,
     ) -> dict[str, np.ndarray]:
         """Probabilities per signal for ``texts`` (contexts: replied-to posts or None).
+
+        ``replies``: which texts answer or quote someone's post, for the death-wish rule
+        (an order alone, "just die already", speaks to someone in a reply); default: those
+        with a context. A store knows it from the post itself, where the post it answers
+        has no text or is not there (``store.scoring.pending_posts``).
 
         Everything here reads each text with disguised spellings undone
         (``spelling.Respeller``): the encoder, the heads, the phrase layer and the guards."""
@@ -173,9 +179,10 @@ class SignalModel:
         about = self._denials_that_hold(plain, mentions, has) if mentions is not None else {}
         slogans = slogan_mask(plain) if has & {"hate", *SUPPORT_SIGNALS} else None
         milestones = milestone_mask(plain) if has & {"upbeat", "distress", "crisis"} else None
-        wishes = wish_masks(plain, [bool(c) for c in contexts] if contexts is not None
-                            else None) if has & set(WISH_SIGNALS) or "death_wish" in signals \
-            else None
+        if replies is None and contexts is not None:
+            replies = [bool(c) for c in contexts]
+        wishes = wish_masks(plain, replies) if has & set(WISH_SIGNALS) \
+            or "death_wish" in signals else None
         # the post each text answers, as the rule layers read it (hate, crisis)
         ctx = None
         if contexts is not None and has & {"crisis", "hate"}:

@@ -59,8 +59,10 @@ def score_store(
     """Read every post ``MODEL_VERSION`` has not read yet; return how many were handled.
 
     Only authored posts (``kind = 'post'``) with non-empty text are read; a reply is read
-    with its parent's text as context. A post confidently in a language the signals do not
-    read gets no scores, only its language (see ``kindscope.store.scoring``); it counts
+    with its parent's text as context (and as a reply, for the death-wish rule, whether or
+    not its parent is here: ``pending_posts``'s ``addressed``). A post confidently in a
+    language the signals do not read gets no scores, only its language (see
+    ``kindscope.store.scoring``); it counts
     among the posts handled and is not handled again. Results are written one chunk per
     transaction, so an interrupted run keeps what it finished and the next run continues.
     ``progress(n)`` is called with the number of posts handled after each chunk (the same
@@ -71,7 +73,7 @@ def score_store(
     for start in range(0, total, chunk_size):
         part = pending.slice(start, chunk_size)
         read = read_texts(part["text"].to_pylist(), part["context"].to_pylist(),
-                          STORED_SIGNALS, batch_size)
+                          STORED_SIGNALS, batch_size, part["addressed"].to_pylist())
         write_scores(store, _long_scores(part, read), _languages(part, read))
         if progress is not None:
             progress(part.num_rows)

@@ -152,25 +152,30 @@ _TO_DISTRESS = """
     WHERE g.grp = 'distress'""".replace("{grouped}", _GROUPED)
 
 
-def received_counts(rm: ReadModel) -> tuple[int, int, int, int, int, int, int]:
-    """(my distress posts, replies by others to them, supportive, er, ip, ex, toxic); the
-    shares leave out replies that were not read (no scores)."""
+def received_counts(rm: ReadModel) -> tuple[int, int, int, int, int, int, int, int]:
+    """(my distress posts, replies by others to them, supportive, er, ip, ex, toxic, and
+    those read as neither toxic nor hateful whose words tell me to die: the stored
+    ``death_wish``); the shares leave out replies that were not read (no scores)."""
     row = rm.rows(f"""
         WITH g AS ({_GROUPED}), r AS ({_TO_DISTRESS})
         SELECT (SELECT count(*) FROM g WHERE grp = 'distress'),
                count(*) FILTER (scored), count(*) FILTER (is_supportive),
                count(*) FILTER (is_er), count(*) FILTER (is_ip), count(*) FILTER (is_ex),
-               count(*) FILTER (is_toxic)
+               count(*) FILTER (is_toxic),
+               count(*) FILTER (is_death_wish AND NOT (is_toxic OR is_hateful))
         FROM r""")[0]
     return tuple(int(v or 0) for v in row)
 
 
 def top_responders(rm: ReadModel, limit: int) -> list[tuple[str, int]]:
     """Accounts with the most supportive replies to my distress posts, never an account
-    whose posts aimed at me are mostly hostile."""
+    whose posts aimed at me are mostly hostile, nor one that sent me words that tell me to
+    die (the stored ``death_wish``, as ``unoffered`` leaves them out)."""
     return rm.rows(f"""
         SELECT author_id, count(*) AS n FROM ({_TO_DISTRESS})
         WHERE is_supportive AND author_id NOT IN (SELECT account_id FROM {{p}}_hostile)
+          AND author_id NOT IN (SELECT author_id FROM {{p}}_aimed_by_author
+                                WHERE wishes > 0)
         GROUP BY author_id ORDER BY n DESC, author_id LIMIT {int(limit)}""")
 
 
@@ -227,17 +232,21 @@ def aimed_by_month(rm: ReadModel) -> list[tuple]:
 
 
 def aimed_by_account(rm: ReadModel, limit: int) -> tuple[list[tuple], int]:
-    """(author, toxic, hateful, either, read) of the accounts with at least
-    ``MIN_HOSTILE_POSTS`` posts aimed at me read as toxic or hateful, most first, ``read``
-    being all their posts aimed at me that were read; and how many accounts have fewer but
-    some (one reading names no one: read_sql.MIN_HOSTILE_POSTS)."""
-    rows = rm.rows(f"""SELECT author_id, toxic, hateful, hostile, aimed
+    """(author, toxic, hateful, either, read, words that tell me to die read as neither) of
+    the accounts with at least ``MIN_HOSTILE_POSTS`` posts aimed at me read as toxic or
+    hateful or using such words (the stored ``death_wish``: three of them read as their
+    writer's crisis named no one), most first, ``read`` being all their posts aimed at me
+    that were read; and how many accounts have fewer but some (one reading names no one:
+    read_sql.MIN_HOSTILE_POSTS)."""
+    rows = rm.rows(f"""SELECT author_id, toxic, hateful, hostile, aimed, wishes_not_hostile
                        FROM {{p}}_aimed_by_author
-                       WHERE hostile >= {MIN_HOSTILE_POSTS}
-                       ORDER BY hostile DESC, toxic + hateful DESC, author_id
+                       WHERE hostile + wishes_not_hostile >= {MIN_HOSTILE_POSTS}
+                       ORDER BY hostile + wishes_not_hostile DESC, toxic + hateful DESC,
+                                author_id
                        LIMIT {int(limit)}""")
     fewer = rm.scalar(f"""SELECT count(*) FROM {{p}}_aimed_by_author
-                          WHERE hostile BETWEEN 1 AND {MIN_HOSTILE_POSTS - 1}""")
+                          WHERE hostile + wishes_not_hostile
+                                BETWEEN 1 AND {MIN_HOSTILE_POSTS - 1}""")
     return rows, int(fewer or 0)
 
 

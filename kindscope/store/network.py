@@ -19,12 +19,12 @@ __all__ = ["community_post_stats", "community_texts", "owner_reply_pairs",
 # Posts with the columns the community figures need, through a read model or not.
 _READ_POSTS = """SELECT k.platform, r.post_id, r.author_id, r.created_at, r.kind,
                         r.reply_to_post_id, r.distress, r.is_distress, r.toxicity, r.is_toxic,
-                        r.is_hateful
+                        r.is_hateful, r.is_toxic OR r.is_hateful OR r.is_death_wish AS is_hostile
                  FROM {p}_read r, {p}_params k"""
 _RAW_POSTS = f"""SELECT platform, post_id, author_id, created_at, kind, reply_to_post_id,
                        CAST(NULL AS DOUBLE) AS distress, false AS is_distress,
                        CAST(NULL AS DOUBLE) AS toxicity, false AS is_toxic,
-                       false AS is_hateful
+                       false AS is_hateful, false AS is_hostile
                 FROM {SHOWN_POSTS} posts WHERE kind <> 'dm'"""
 
 
@@ -40,7 +40,8 @@ def community_post_stats(store: Store, members: pa.Table,
                          rm: ReadModel | None = None) -> dict[int, tuple]:
     """Per community of ``members`` (platform, account_id, community): (posts, distress
     posts, distress posts answered by someone else, median minutes to the first answer (a
-    reply read as toxic or hateful is no answer, as in ``aggregates``),
+    reply read as toxic or hateful, or whose words tell someone to die, is no answer, as in
+    ``aggregates``),
     posts scored for toxicity, toxic posts)."""
     source = rm.sql(_READ_POSTS) if rm is not None else _RAW_POSTS
     rows = _with_members(store, members, f"""
@@ -55,7 +56,7 @@ def community_post_stats(store: Store, members: pa.Table,
             SELECT r.platform, r.reply_to_post_id AS post_id, min(r.created_at) AS at
             FROM src r JOIN mine ON mine.platform = r.platform
               AND mine.post_id = r.reply_to_post_id AND r.author_id <> mine.author_id
-            WHERE NOT (r.is_toxic OR r.is_hateful)  -- abuse is no answer (aggregates._FIRST)
+            WHERE NOT r.is_hostile  -- abuse is no answer (aggregates._FIRST)
             GROUP BY ALL)
         SELECT mine.community, count(*), count(*) FILTER (is_distress),
                count(*) FILTER (is_distress AND first.at IS NOT NULL),
@@ -107,8 +108,9 @@ def owner_reply_pairs(rm: ReadModel) -> tuple[dict[str, int], dict[str, int],
 def unanswered_post_counts(store: Store, platform: np.ndarray, account: np.ndarray,
                            rm: ReadModel | None = None) -> np.ndarray:
     """For each (platform, account): how many of its posts no one else answered. Through a
-    read model (its platform), a reply read as toxic or hateful is no answer, as in
-    ``aggregates``; without one, the raw posts hold no readings and any reply counts."""
+    read model (its platform), a reply read as toxic or hateful, or whose words tell
+    someone to die, is no answer, as in ``aggregates``; without one, the raw posts hold no
+    readings and any reply counts."""
     if not len(account):
         return np.zeros(0, dtype=np.int64)
     table = pa.table({"platform": np.asarray(platform, dtype=object),
@@ -122,7 +124,7 @@ def unanswered_post_counts(store: Store, platform: np.ndarray, account: np.ndarr
              AND p.kind = 'post' AND NOT EXISTS (
                  SELECT 1 FROM src r WHERE r.platform = p.platform
                    AND r.reply_to_post_id = p.post_id AND r.author_id <> p.author_id
-                   AND NOT (r.is_toxic OR r.is_hateful))
+                   AND NOT r.is_hostile)
         GROUP BY m.i""", [])
     out = np.zeros(len(account), dtype=np.int64)
     for i, n in rows:

@@ -22,6 +22,7 @@ from kindscope import settings
 from kindscope.errors import InputError
 from kindscope.store.availability import Availability, DataCarries, data_carries
 from kindscope.store.db import Store
+from kindscope.store.old_scores import fill_death_wishes
 from kindscope.store.read_sql import MATERIALISED, SIGNAL_COLUMNS, VIEWS
 
 __all__ = ["DEFAULT_THRESHOLD", "STRONG_DISTRESS", "PLACEHOLDER_OWNERS", "ReadModel",
@@ -182,6 +183,8 @@ def create_views(store: Store, prefix: str, platform: str, me: str | None,
         kind = "TABLE" if name in MATERIALISED else "VIEW"
         store.execute(f"CREATE OR REPLACE TEMP {kind} {prefix}_{name} AS "
                       + text.replace("{p}", prefix))
+        if name == "scores":  # a model that stored no rule readings: read them here
+            fill_death_wishes(store, prefix)
 
 
 def drop_views(store: Store, prefix: str, views: tuple[tuple[str, str], ...]) -> None:

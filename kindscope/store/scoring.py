@@ -20,6 +20,7 @@ __all__ = [
     "LANGUAGE_COLUMNS",
     "SCORE_COLUMNS",
     "pending_posts",
+    "scored_versions",
     "unread_counts",
     "unread_post_ids",
     "write_scores",
@@ -31,7 +32,9 @@ SCORE_COLUMNS = ("platform", "post_id", "signal", "score", "model_version")
 LANGUAGE_COLUMNS = ("platform", "post_id", "model_version", "lang", "is_read")
 
 _PENDING_SQL = """
-SELECT p.platform, p.post_id, p.text, parent.text AS context
+SELECT p.platform, p.post_id, p.text, parent.text AS context,
+       (p.reply_to_post_id IS NOT NULL OR p.reply_to_account_id IS NOT NULL
+        OR p.quote_of_post_id IS NOT NULL) AS addressed
 FROM posts AS p
 LEFT JOIN posts AS parent
   ON parent.platform = p.platform AND parent.post_id = p.reply_to_post_id
@@ -82,8 +85,10 @@ ORDER BY post_id
 def pending_posts(store: Store, model_version: str) -> pa.Table:
     """Authored posts with text that ``model_version`` has neither scored nor declined.
 
-    Columns ``platform, post_id, text, context`` (``context``: the text of the post it
-    replies to, or null), ordered by ``(platform, post_id)``.
+    Columns ``platform, post_id, text, context, addressed`` (``context``: the text of the
+    post it replies to, or null; ``addressed``: it replies to or quotes someone, whether or
+    not that post is here or has text: the death-wish rule reads an order alone in it as
+    said to someone), ordered by ``(platform, post_id)``.
     """
     result = store.con.sql(_PENDING_SQL, params={"version": model_version}).arrow()
     if not isinstance(result, pa.Table):  # DuckDB >= 1.4 returns a reader here
@@ -114,6 +119,14 @@ def _version(store: Store, platform: str | None, model_version: str | None) -> s
         return model_version
     row = store.con.execute(_NEWEST_VERSION_SQL, {"platform": platform}).fetchone()
     return None if row is None else row[0]
+
+
+def scored_versions(store: Store) -> list[str]:
+    """Every model version that read a post of this store (scored it, or declined it for
+    its language), in name order."""
+    return sorted(v for (v,) in store.rows(
+        "SELECT DISTINCT model_version FROM signal_scores "
+        "UNION SELECT DISTINCT model_version FROM post_languages"))
 
 
 def unread_counts(store: Store, platform: str | None,

@@ -44,6 +44,7 @@ __all__ = ["SparkScoreResult", "score_dataset", "scoring_session", "pending_fram
            "ready_to_score", "undo_interrupted"]
 
 _POSTS_SCHEMA = ("post_id string, kind string, text string, reply_to_post_id string, "
+                 "reply_to_account_id string, quote_of_post_id string, "
                  "platform string, day string")
 _SCORES_SCHEMA = "post_id string, model_version string, platform string, day string"
 #: Columns inside the part files, in the order the DuckDB export writes them.
@@ -98,7 +99,7 @@ def _driver_listing(spark) -> None:
 def pending_frame(spark, root: str | os.PathLike, model_version: str):
     """Posts of the dataset ``model_version`` has neither scored nor declined.
 
-    Columns ``platform, post_id, day, text, context``, the rule of
+    Columns ``platform, post_id, day, text, context, addressed``, the rule of
     ``kindscope.store.scoring.pending_posts``.
     """
     from pyspark.sql import functions as F
@@ -118,7 +119,10 @@ def pending_frame(spark, root: str | os.PathLike, model_version: str):
     todo = todo.join(done.distinct(), ["platform", "post_id"], "left_anti")
     joined = todo.join(parents, (todo.platform == parents.platform)
                        & (todo.reply_to_post_id == parents.parent_id), "left")
-    return joined.select(todo.platform, todo.post_id, todo.day, todo.text, "context")
+    addressed = (todo.reply_to_post_id.isNotNull() | todo.reply_to_account_id.isNotNull()
+                 | todo.quote_of_post_id.isNotNull())
+    return joined.select(todo.platform, todo.post_id, todo.day, todo.text, "context",
+                         addressed.alias("addressed"))
 
 
 def _wide_schema():
@@ -145,7 +149,8 @@ def _reader(batch_size: int, threads: int):
             if frame.empty:
                 continue
             contexts = [None if c is None or c != c else c for c in frame["context"]]
-            table = read_texts(frame["text"].tolist(), contexts, STORED_SIGNALS, batch_size)
+            table = read_texts(frame["text"].tolist(), contexts, STORED_SIGNALS, batch_size,
+                               [bool(a) for a in frame["addressed"]])
             out = frame[["platform", "post_id", "day"]].copy()
             out["lang"] = table["lang"].to_pylist()
             for name in STORED_SIGNALS:

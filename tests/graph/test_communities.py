@@ -100,6 +100,15 @@ def test_describe_with_and_without_scores(store):
                   if "garden" in c.top_hashtags)
     assert garden.distress_answered == pytest.approx(0.0)
     assert garden.median_minutes_to_first_reply is None
+    rm.close()
+    # nor is one whose words tell someone to die, read as toxic or not (the stored rule,
+    # as the void rate and the care queue read it: stop 46)
+    store.execute("UPDATE signal_scores SET score = 0.1 WHERE post_id = 'r0'")
+    store.execute("INSERT INTO signal_scores VALUES ('generic', 'r0', 'death_wish', 1.0, 't')")
+    rm = read_model(store, "a", thresholds={"distress": 0.5, "toxicity": 0.5})
+    garden = next(c for c in describe_communities(store, graph, part, rm=rm)
+                  if "garden" in c.top_hashtags)
+    assert garden.distress_answered == pytest.approx(0.0)
 
 
 def test_isolated_members_count_an_abusive_reply_as_no_answer(store):
@@ -130,6 +139,13 @@ def test_isolated_members_count_an_abusive_reply_as_no_answer(store):
     assert (raw[keys["e"]], raw[keys["f"]]) == (0, 0)
     assert (read[keys["e"]], read[keys["f"]]) == (1, 0)
     assert next(iter(read)) == keys["e"]  # the most unanswered first
+    rm.close()
+    # words that tell someone to die are no answer either, read as toxic or not
+    store.execute("UPDATE signal_scores SET score = 0.1 WHERE post_id = 're'")
+    store.execute("INSERT INTO signal_scores VALUES ('generic', 're', 'death_wish', 1.0, 't')")
+    rm = read_model(store, "a", thresholds={"toxicity": 0.5})
+    read = {r[0]: r[3] for r in isolated_members(store, graph, part.membership, rm=rm)}
+    assert (read[keys["e"]], read[keys["f"]]) == (1, 0)
 
 
 def test_an_escape_sequences_payload_names_no_community(store):

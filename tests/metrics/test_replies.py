@@ -151,3 +151,32 @@ def test_words_that_tell_me_to_die_are_no_answer_however_the_model_read_them(sto
     assert [e.post_id for e in void_rate(rm).unanswered_distress] == ["d1"]
     first = {(t.group, t.kind): t for t in time_to_reply(rm).times}[("distress", "any")]
     assert first.answered == 1 and first.median_hours == pytest.approx(2)  # k2 alone
+
+
+def test_senders_of_words_that_tell_me_to_die_are_named_and_never_called_kind(store_of):
+    """A review (2026-12-06): three death wishes read as their writer's crisis named no
+    one under "Harshness aimed at you", and their sender, with one warm reply, could be
+    listed among "the people who showed up most often with kindness". The stored
+    ``death_wish`` reading names them (two or more, as for hostile readings) and keeps
+    them out of that list, as ``unoffered`` keeps them out of "People who reply to you"."""
+    from kindscope.metrics import kindness_received, toxicity_received
+    from kindscope.store import aggregates
+
+    posts = [{"id": f"d{i}", "author": "me", "hours": 10 * i} for i in range(3)]
+    posts += [{"id": f"w{i}", "author": "troll", "hours": 10 * i + 1, "reply_to": f"d{i}",
+               "reply_to_author": "me"} for i in range(2)]
+    posts += [{"id": "t2", "author": "troll", "hours": 21, "reply_to": "d2",
+               "reply_to_author": "me"},
+              {"id": "k2", "author": "ana", "hours": 22, "reply_to": "d2",
+               "reply_to_author": "me"}]
+    wish = {"toxicity": 0.4, "crisis": 0.63, "death_wish": 1.0}
+    scores = {f"d{i}": D for i in range(3)} | {"w0": wish, "w1": wish,
+                                               "t2": {"support": 0.9}, "k2": {"support": 0.8}}
+    rm = read_model(store_of(posts, scores, taken_hours=400))
+    received = toxicity_received(rm)
+    assert [(a.account_id, a.hostile, a.wish_words) for a in received.by_account] == [
+        ("troll", 0, 2)]
+    assert [a for a, _ in aggregates.top_responders(rm, 5)] == ["ana"]
+    # and "Kindness you received" says them beside its shares (they were in no share)
+    received = kindness_received(rm)
+    assert (received.replies, received.wish_words, received.toxic_share) == (4, 2, 0.0)

@@ -104,3 +104,26 @@ def test_a_newer_model_reads_again():
     assert score_store(store) == 7
     assert unread_counts(store, "x", "old-model") == {"de": 1}
     assert unread_counts(store, "x") == {"de": 2, "nl": 1}
+
+
+def test_death_wish_reads_replies_and_quotes_as_said_to_someone_whatever_their_parent():
+    """The stored death-wish reading took a post for a reply only when the post it answers
+    had text here, while the inbox read every post aimed at the user as one: "just die
+    already" under a photo with no caption, or quoting a post, read death_wish 0 and the
+    inbox listed it as painful, with help for answering it (a review, 2026-12-06). A post
+    that replies to or quotes someone is read as said to them; one that does neither is
+    not (an order alone, "this meme should just die already", speaks to no one)."""
+    store = Store(":memory:")
+    rows = [("photo", None, None, None, "a"),  # a photo with no caption
+            ("r1", "just die already", "photo", None, "b"),
+            ("r2", "just die already", "gone", None, "b"),  # the post it answers is not here
+            ("q1", "just die already", None, "photo", "c"),  # a quote-post
+            ("s1", "just die already", None, None, "d")]  # said to no one
+    for post_id, text, parent, quoted, author in rows:
+        store.execute("INSERT INTO posts (platform, post_id, author_id, text, kind, "
+                      "reply_to_post_id, quote_of_post_id) VALUES ('x', ?, ?, ?, 'post', ?, ?)",
+                      [post_id, author, text, parent, quoted])
+    score_store(store)
+    wish = dict(store.rows("SELECT post_id, score FROM signal_scores "
+                           "WHERE signal = 'death_wish'"))
+    assert wish == {"r1": 1.0, "r2": 1.0, "q1": 1.0, "s1": 0.0}
