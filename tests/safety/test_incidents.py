@@ -464,18 +464,24 @@ def test_without_the_targets_follow_ties_the_reason_does_not_claim_strangers(sto
                              "network) within 0.8 h")
 
 
-def test_none_found_says_whom_for_and_among_how_many(tmp_path, run):
-    """"no pile-ons or trawlers found" did not say whose replies were read, how many, or
-    that bursts were looked for too (a user's-eye review, 2026-12-06)."""
+def _three_replies(tmp_path, replies: list[tuple[str, float]]):
+    """A database of vic's painful post and three replies (text, toxicity) from three
+    accounts, with the rules' readings scoring stores; returns (database, store), open."""
     db = tmp_path / "k.duckdb"
     store = Store(db)
     add_snapshot(store, "s", owner="vic")
     add_post(store, "v1", "vic", T0, "I feel awful today")
-    for i, (text, toxicity) in enumerate([("you are pathetic", 0.9), ("sending hugs", 0.05),
-                                          ("thinking of you", 0.02)]):
-        add_post(store, f"r{i}", f"p{i}", T0 + timedelta(minutes=i), text, reply_to="v1",
-                 reply_to_account="vic")
-        _score(store, f"r{i}", "toxicity", toxicity)
+    for i, (text, toxicity) in enumerate(replies):
+        _reply(store, f"r{i}", f"p{i}", T0 + timedelta(minutes=i), text, toxicity=toxicity)
+    add_rule_readings(store)  # as `kindscope score` stores them beside the scores
+    return db, store
+
+
+def test_none_found_says_whom_for_and_among_how_many(tmp_path, run):
+    """"no pile-ons or trawlers found" did not say whose replies were read, how many, or
+    that bursts were looked for too (a user's-eye review, 2026-12-06)."""
+    db, store = _three_replies(tmp_path, [("you are pathetic", 0.9), ("sending hugs", 0.05),
+                                          ("thinking of you", 0.02)])
     store.execute("INSERT INTO accounts (platform, account_id, handle) VALUES "
                   "('x', 'vic', 'vic.example')")
     store.close()
@@ -647,14 +653,8 @@ def test_none_found_counts_words_that_tell_me_to_die_beside_the_readings(tmp_pat
     """The line under "none found" counted the replies read as toxic or hateful alone, so a
     reply that tells the owner to die, read as the writer's crisis and not as toxic, was in
     no count there while the inbox hid it as such words: it is said beside the readings."""
-    db = tmp_path / "k.duckdb"
-    store = Store(db)
-    add_snapshot(store, "s", owner="vic")
-    add_post(store, "v1", "vic", T0, "I feel awful today")
-    for i, (text, toxicity) in enumerate([("you are pathetic", 0.9), ("sending hugs", 0.05),
-                                          ("kill yourself then, nobody would miss you", 0.4)]):
-        _reply(store, f"r{i}", f"p{i}", T0 + timedelta(minutes=i), text, toxicity=toxicity)
-    add_rule_readings(store)  # as `kindscope score` stores them beside the scores
+    db, store = _three_replies(tmp_path, [("you are pathetic", 0.9), ("sending hugs", 0.05),
+                                          ("kill yourself then, nobody would miss you", 0.4)])
     store.close()
     listing = " ".join(run("safety", "--db", db).output.split())
     assert ("found among the 3 replies and mentions to you that were read (1 of them read as "
