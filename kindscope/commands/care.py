@@ -188,7 +188,7 @@ def care_command(db, data_dir, demo, me, days, include_following, budget, as_of,
     """People you follow who posted something painful and have had no reply yet, or only
     hostile ones.
 
-    Computed now, from your own database, never kept in it or sent anywhere (--out writes
+    Computed now, from your own database or dataset, never kept in it or sent anywhere (--out writes
     a page where you say). It shows
     the post, when, and that no one has answered kindly; nothing about the person. You do not
     have to answer anyone: a small acknowledgement can be enough, and you are not their

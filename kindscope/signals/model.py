@@ -53,7 +53,8 @@ SIGNALS: tuple[str, ...] = (
 #: Readings of a rule rather than a head, 1.0 or 0.0, stored with the signals so that every
 #: analysis reads them from the store the same way. ``death_wish``: the text tells someone
 #: to die (``wishes.aimed_wish`` on the text as the heads read it, disguised spellings
-#: undone; a reply when it has the post it answers), whatever the toxicity head made of it:
+#: undone; in a store a reply or quote, whether or not the post it answers is stored:
+#: ``SignalModel.score``'s ``replies``), whatever the toxicity head made of it:
 #: toxicity is raised for such words only where they do not read as the writer's own crisis,
 #: and the inbox, care, pile-ons and the void rate count them apart either way.
 RULE_SIGNALS: tuple[str, ...] = ("death_wish",)
@@ -70,7 +71,10 @@ STORED_SIGNALS: tuple[str, ...] = SIGNALS + RULE_SIGNALS
 #: cut for sixteen widely written languages (training/variants/2026-12-06m); no score of a
 #: text read as English moved. 2026.12.23: the death-wish rule's reading is stored beside the
 #: signals (``RULE_SIGNALS``), so that stores are scored again and every analysis reads it
-#: from the store; no score moved.
+#: from the store; no score of a text read with the post it answers moved, but a store now
+#: reads every reply or quote as said to someone, its parent stored or not, so such a post
+#: whose parent is missing or has no text can read higher toxicity and offensive, and lower
+#: support, where it tells someone to die ("go die lol": toxicity 0.62 -> 0.9).
 MODEL_VERSION = "minilm4ft-s9-stack-2026.12.23"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
