@@ -29,8 +29,8 @@ from kindscope import settings
 from kindscope.errors import InputError, KindscopeError
 from kindscope.terminal_text import for_terminal
 
-__all__ = ["as_of_time", "db_option", "data_option", "open_for_reading", "refuse_out_inside",
-           "country_option",
+__all__ = ["as_of_time", "db_option", "older_model_note", "data_option", "open_for_reading",
+           "refuse_out_inside", "country_option",
            "country_code", "check_platform", "KindscopeGroup", "Progress", "fail"]
 
 db_option = click.option(
@@ -266,6 +266,20 @@ class Progress:
     def __exit__(self, *exc_info) -> None:
         if self.enabled and self.count:
             click.echo("", err=True)
+
+
+def older_model_note(model_version: str | None) -> str | None:
+    """The report's sentence for scores read by another version of the model than the one
+    installed (``report.view.older_model_words``), for the commands that read the store
+    without scoring it (safety, network, community); None where they are the installed
+    model's, or nothing was scored."""
+    from kindscope.report.view import older_model_words
+
+    try:
+        from kindscope.signals import MODEL_VERSION
+    except ImportError:
+        return None
+    return older_model_words({"installed_model": MODEL_VERSION, "model_version": model_version})
 
 
 def say_whose(store, platform: str, me_id: str, given: str | None) -> None:

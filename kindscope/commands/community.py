@@ -18,7 +18,7 @@ import click
 
 from kindscope import __version__, settings
 from kindscope.care.cover import capture_words
-from kindscope.commands.common import data_option, db_option, refuse_out_inside
+from kindscope.commands.common import data_option, db_option, older_model_note, refuse_out_inside
 from kindscope.commands.report import engine_option, master_option, open_for_engine
 from kindscope.errors import InputError
 from kindscope.graph.norms import community_number
@@ -338,6 +338,8 @@ def _summary(view: dict) -> str:
             + f"\n  data: {_span_words(view)}"
             + (f"\n  note: {view['capture']}" if view.get("capture") else "")
             + "".join(f"\n  cannot show {words}: {why}" for words, why in _distinct(cannot))
+            + (f"\n  note: {older}" if (older := older_model_note(view.get("model_version")))
+               else "")
             + (f"\n  note: {unscored_words(view)}" if view.get("unscored_posts") else "")
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))

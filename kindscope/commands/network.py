@@ -6,7 +6,13 @@ import json
 
 import click
 
-from kindscope.commands.common import check_platform, data_option, db_option, open_for_reading
+from kindscope.commands.common import (
+    check_platform,
+    data_option,
+    db_option,
+    older_model_note,
+    open_for_reading,
+)
 from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
 from kindscope.report.network import spread_verb, spread_words
@@ -58,6 +64,8 @@ def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
     with open_for_reading(db, data_dir) as store:
         check_platform(store, platform)
         rm = owner_read_model(store, me, platform)
+        if rm is not None and (older := older_model_note(rm.model_version)) is not None:
+            click.echo(f"note: {older}", err=True)
         spans = platforms(store) if rm is None and platform is None else []
         try:
             report = analyse_network(store, rm, platform, seed=seed,

@@ -16,6 +16,7 @@ from kindscope.commands.common import (
     check_platform,
     data_option,
     db_option,
+    older_model_note,
     open_for_reading,
     refuse_out_inside,
     say_whose,
@@ -75,6 +76,8 @@ def safety_group(ctx, db, data_dir, as_json, me, platform):
         if not ownerless:
             say_whose(store, rm.platform, rm.me, me)
             _say_ownerless_elsewhere(store, rm.platform, platform)
+        if (older := older_model_note(rm.model_version)) is not None:
+            click.echo(f"note: {older}", err=True)
         try:
             result = scan(rm)
             read, _, _, hostile, wishes = aimed_counts(rm)

@@ -146,11 +146,11 @@ def test_network_safety_and_evidence_read_a_dataset_as_the_database(demo_db, dat
     `evidence` took only --db (a researcher's review, 2026-12-06). They take --data now and
     say the same of it as of the database it was exported from."""
     def network(*where):
-        return json.loads(invoke("network", *where, "--json").output)
+        return json.loads(invoke("network", *where, "--json").stdout)
 
     assert network("--data", dataset) == network("--db", demo_db)
-    db_scan = json.loads(invoke("safety", "--db", demo_db, "--json").output)
-    assert json.loads(invoke("safety", "--data", dataset, "--json").output) == db_scan
+    db_scan = json.loads(invoke("safety", "--db", demo_db, "--json").stdout)
+    assert json.loads(invoke("safety", "--data", dataset, "--json").stdout) == db_scan
     with Store(demo_db, read_only=True) as store:  # the demo's most active other account
         account = store.scalar("SELECT author_id FROM posts p WHERE author_id NOT IN "
                                "(SELECT owner_id FROM snapshots) GROUP BY 1 "

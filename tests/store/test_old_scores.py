@@ -77,3 +77,25 @@ def test_inbox_says_it_reads_a_database_of_an_earlier_model_again(tmp_path, run)
         assert store.scalar("SELECT count(*) FROM signal_scores WHERE model_version = ?",
                             [MODEL_VERSION]) > 0
     assert "reading every post again" not in run("inbox", "--db", db).stderr  # once
+
+
+def test_commands_that_do_not_score_say_the_scores_are_an_earlier_models(tmp_path, run):
+    """`report` said that its posts were read by an earlier version of the model; `safety`,
+    `network` and `community`, which do not score either, said nothing (a review,
+    2026-12-06). Each says it once."""
+    db = tmp_path / "k.duckdb"
+    store = Store(db)
+    add_snapshot(store, "s", owner="vic", taken=T0 + timedelta(days=10))
+    add_post(store, "v1", "vic", T0, "everything hurts and i'm so tired")
+    add_post(store, "w1", "troll", T0 + timedelta(hours=1), WISH, reply_to="v1",
+             reply_to_account="vic")
+    add_scores(store, [("v1", "distress", 0.9), ("w1", "toxicity", 0.4)],
+               version="minilm4ft-s9-stack-2026.12.22")
+    store.close()
+    said = "These posts were read by an earlier version of kindscope's model " \
+        "(minilm4ft-s9-stack-2026.12.22), not the one installed"
+    for args in (("safety",), ("network",),
+                 ("community", "--engine", "duckdb", "--out", tmp_path / "c")):
+        result = run(*args, "--db", db)
+        assert result.exit_code == 0, (args, result.output)
+        assert " ".join(result.output.split()).count(said) == 1, (args, result.output)
