@@ -39,7 +39,9 @@ PACK_FILES = ("evidence.html", "evidence.json", "posts.csv")
 MANIFEST = "MANIFEST.sha256"
 _COLUMNS = ("platform", "post_id", "author_id", "author_handle", "created_at", "text", "url",
             "reply_to_post_id", "reply_to_account_id", "mentions", "scores", "snapshots",
-            "earlier_texts")
+            "earlier_texts", "death_wish_words")
+#: Columns added to each post after the row the store gives.
+_ADDED = 4
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,16 @@ class Evidence:
 def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]:
     ids = [r[1] for r in rows]
     scores: dict[str, dict] = {}
+    wishes: set[str] = set()
     for post, signal, score, version in evidence.post_scores(store, platform, ids):
-        # the rules' readings (death_wish, 1 or 0) are no probabilities: an incident's pack
-        # marks the posts whose words tell someone to die (``Incident.wish_words``)
-        if signal in NOT_IN_PACKS or signal in RULE_COLUMNS:
+        # the rules' readings (death_wish, 1 or 0) are no probabilities: the pack marks the
+        # posts whose words tell someone to die (``death_wish_words``; an incident's also
+        # by ``Incident.wish_words``), an account's pack too (a review, 2026-12-06)
+        if signal in RULE_COLUMNS:
+            if signal == "death_wish" and score >= 0.5:
+                wishes.add(post)
+            continue
+        if signal in NOT_IN_PACKS:
             continue
         # a value a rule layer sets is marked as such in the record, not only on the page
         scores.setdefault(post, {})[signal] = {"score": score, "model": version} | (
@@ -73,12 +81,15 @@ def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]
         earlier.setdefault(post, []).append({"text": text, "replaced_by_snapshot": snapshot})
     out = []
     for r in rows:
-        record = dict(zip(_COLUMNS[:-3], r, strict=True))
+        record = dict(zip(_COLUMNS[:-_ADDED], r, strict=True))
         record["mentions"] = list(record["mentions"] or [])
         record["created_at"] = r[4].astimezone(UTC).isoformat() if r[4] else None
         record["scores"] = scores.get(r[1], {})
         record["snapshots"] = sources.get(r[1], [])
         record["earlier_texts"] = earlier.get(r[1], [])
+        # words that tell someone to die, by the rule ``kindscope score`` stored (any model
+        # version that read the post)
+        record["death_wish_words"] = r[1] in wishes
         out.append(record)
     return tuple(out)
 

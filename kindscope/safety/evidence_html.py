@@ -162,7 +162,8 @@ def _view(ev: Evidence) -> dict:
             "mentions": p.get("mentions") or [],
             "is_target": inc is not None and p["author_id"] == inc.target_id,
             "by_words": inc is not None and p["post_id"] in inc.by_words,
-            "wish_words": inc is not None and p["post_id"] in inc.wish_words,
+            "wish_words": (inc is not None and p["post_id"] in inc.wish_words)
+            or bool(p.get("death_wish_words")),
             "score_lines": _score_lines(scores),
             "models": sorted({s["model"] for s in p["scores"].values()
                               if isinstance(s, dict) and s.get("model")}),

@@ -659,3 +659,20 @@ def test_none_found_counts_words_that_tell_me_to_die_beside_the_readings(tmp_pat
     listing = " ".join(run("safety", "--db", db).output.split())
     assert ("found among the 3 replies and mentions to you that were read (1 of them read as "
             "toxic or hateful, 1 more uses words that tell you to die)" in listing)
+
+
+def test_an_accounts_pack_marks_its_words_that_tell_someone_to_die(store, tmp_path):
+    """An incident's pack marked every post whose words tell someone to die; a pack of one
+    account's posts (`evidence --account`) did not (a review, 2026-12-06): it reads the
+    stored reading, as the incident does."""
+    from kindscope.safety.evidence import collect_account
+
+    _wishes(store, ["go unalive yourself", "you are pathetic", "nobody likes you",
+                    "go unalive yourself", "you are a joke"], toxicity=0.9)
+    write_pack(collect_account(store, "stranger0"), tmp_path)
+    doc = json.loads((tmp_path / "evidence.json").read_text())
+    assert {p["post_id"]: p["death_wish_words"] for p in doc["posts"]} == {
+        "w0": True, "w3": True}
+    page = (tmp_path / "evidence.html").read_text()
+    assert page.count("that tell someone to die (a rule that reads the words)") == 2
+    assert verify_pack(tmp_path) == ()
