@@ -400,7 +400,11 @@ def test_the_wording_says_the_rules_number():
     # the harshness section names only accounts with two such posts, in words
     one = {"available": True, "aimed_at_me": 5, "hostile": 1, "toxic": 1, "hateful": 0,
            "by_account": [], "accounts_with_one": 1}
-    assert "sent one such post each" in shown("metrics.html", "toxicity_received(m)", m=one)
+    assert "1 account sent one such post: it is not named" in " ".join(
+        shown("metrics.html", "toxicity_received(m)", m=one).split())
+    two = one | {"accounts_with_one": 2}
+    assert "2 accounts sent one such post each: they are not named" in " ".join(
+        shown("metrics.html", "toxicity_received(m)", m=two).split())
 
 
 def test_inbox_says_which_messages_it_could_not_read(tmp_path):
