@@ -64,7 +64,7 @@ def _records(store: Store, platform: str, rows: list[tuple]) -> tuple[dict, ...]
         # posts whose words tell someone to die (``death_wish_words``; an incident's also
         # by ``Incident.wish_words``), an account's pack too (a review, 2026-12-06)
         if signal in RULE_COLUMNS:
-            if signal == "death_wish" and score >= 0.5:
+            if signal == "death_wish" and score:  # 1.0 or 0.0: the rule decides, no threshold
                 wishes.add(post)
             continue
         if signal in NOT_IN_PACKS:
