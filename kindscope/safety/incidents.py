@@ -62,8 +62,8 @@ from kindscope.store.incidents import (
 )
 from kindscope.store.read import ReadModel
 
-__all__ = ["KIND_NAMES", "Incident", "SafetyScan", "incident_id", "find_pileons", "find_bursts",
-           "find_trawlers", "scan"]
+__all__ = ["KIND_NAMES", "PILEON_WORDS", "Incident", "SafetyScan", "incident_id", "find_pileons",
+           "find_bursts", "find_trawlers", "scan"]
 
 
 #: What each kind of incident is called where a person reads it (pages, pack titles).
@@ -158,14 +158,27 @@ def _network(rm: ReadModel, targets) -> dict[str, set[str]]:
     return {t: set(dst[src == t]) | set(src[dst == t]) for t in targets}
 
 
-def find_pileons(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
-                 min_accounts: int = 3) -> tuple[Incident, ...]:
+#: What makes a pile-on (and a burst in the network), by default: at least this many
+#: hostile posts from at least this many accounts within this window.
+PILEON_WINDOW = timedelta(hours=6)
+PILEON_POSTS = 5
+PILEON_ACCOUNTS = 3
+#: The same, in words (the report says it where it found none: a review, 2026-12-06).
+PILEON_WORDS = (f"{PILEON_POSTS} or more hostile replies or mentions within "
+                f"{int(PILEON_WINDOW.total_seconds() // 3600)} hours from {PILEON_ACCOUNTS} or "
+                "more accounts")
+
+
+def find_pileons(rm: ReadModel, window: timedelta = PILEON_WINDOW,
+                 min_posts: int = PILEON_POSTS,
+                 min_accounts: int = PILEON_ACCOUNTS) -> tuple[Incident, ...]:
     """Pile-ons (see the module text); empty when there are no hostility scores."""
     return find_bursts(rm, window, min_posts, min_accounts)[0]
 
 
-def find_bursts(rm: ReadModel, window: timedelta = timedelta(hours=6), min_posts: int = 5,
-                min_accounts: int = 3) -> tuple[tuple[Incident, ...], tuple[Incident, ...]]:
+def find_bursts(rm: ReadModel, window: timedelta = PILEON_WINDOW,
+                min_posts: int = PILEON_POSTS, min_accounts: int = PILEON_ACCOUNTS
+                ) -> tuple[tuple[Incident, ...], tuple[Incident, ...]]:
     """``(pile-ons, bursts in the target's network)`` (see the module text): pile-ons from
     the posts of accounts outside the target's follow network alone, then bursts among
     what they leave."""

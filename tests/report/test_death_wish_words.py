@@ -42,3 +42,20 @@ def test_the_page_says_death_wishes_where_it_counts_answers_and_kindness(tmp_pat
         "someone to die: abuse is not an answer" in page
     assert "2 of these replies use words that tell you to die." in page
     assert "2 more posts use words that tell you to die." in page
+
+
+def test_none_found_says_what_a_pile_on_is(tmp_path):
+    """"No pile-on ... no burst, within hours, of hostile replies from several accounts"
+    did not say how many, so three insults in five minutes under a painful post read as
+    something kindscope missed (a review, 2026-12-06): the page gives the rule."""
+    from kindscope.safety.incidents import PILEON_ACCOUNTS, PILEON_POSTS
+
+    store = store_from(tmp_path, _lines())
+    rows = [(f"d{i}", "distress", 0.9) for i in range(2)]
+    rows += [(f"w{i}", "toxicity", 0.9) for i in range(2)]
+    add_scores(store, rows, platform="generic")
+    add_rule_readings(store)
+    page = " ".join(render_html(build_report(store)).split())
+    assert (f"No pile-on aimed at you was found among the posts that were read: no "
+            f"{PILEON_POSTS} or more hostile replies or mentions within 6 hours from "
+            f"{PILEON_ACCOUNTS} or more accounts outside your follow network.") in page
