@@ -25,9 +25,11 @@ from kindscope.commands.common import (
     country_option,
     data_option,
     db_option,
+    older_model_note,
     open_for_reading,
     refuse_out_inside,
     say_whose,
+    score_command,
 )
 from kindscope.errors import StoreError
 from kindscope.ingest import import_sources
@@ -82,11 +84,15 @@ def _opened(db: str | None, demo: bool, data_dir: str | None) -> Iterator[Store]
 
 
 @contextmanager
-def _read(store: Store, demo: bool, me: str | None) -> Iterator[ReadModel]:
-    """Import the demo when asked, score what is not yet scored, and read the store."""
+def _read(store: Store, demo: bool, me: str | None,
+          data_dir: str | None = None) -> Iterator[ReadModel]:
+    """Import the demo when asked, score what is not yet scored, and read the store (one it
+    cannot write: say what the list reads, by the read model's own version and platform)."""
     _prepare(store, demo)
     rm = read_model(store, me)
     say_whose(store, rm.platform, rm.me, me)
+    if store.read_only:
+        _say_unscored(store, rm, data_dir)
     try:
         yield rm
     finally:
@@ -107,8 +113,7 @@ def _prepare(store: Store, demo: bool) -> None:
     except ImportError:
         return
     if store.read_only:
-        _say_unscored(store)
-        return
+        return  # said once the read model is built (_say_unscored)
     if _older_model(store):  # said, as it may take a while and change what is shown
         click.echo("note: reading every post again with the installed model (this "
                    "database's were read by an earlier version)", err=True)
@@ -126,32 +131,25 @@ def _older_model(store: Store) -> list[str]:
     return [] if MODEL_VERSION in versions else versions
 
 
-def _say_unscored(store: Store) -> None:
-    from kindscope.signals import MODEL_VERSION
-    from kindscope.store.dataset import DatasetStore
-    from kindscope.store.scoring import pending_posts
+def _say_unscored(store: Store, rm: ReadModel, data_dir: str | None) -> None:
+    """On a store care cannot write (a read-only database, a dataset): that the posts the
+    list reads were read by an earlier version of the model (the read model's version, on
+    its platform), or how many of its platform's posts no model read yet, left out."""
+    from kindscope.store.aggregates import post_counts
 
-    dataset = isinstance(store, DatasetStore)
-    versions = _older_model(store)
-    where = "a dataset is read as it is" if dataset else "the database is read-only here"
-    if versions:  # read by another model: listed as it read them
-        score = (f"`kindscope score --engine spark --data {store.path}` does" if dataset
-                 else f"`kindscope score --db {store.path}` does once the file is writable")
-        click.echo(f"note: these posts were read by another version of kindscope's model "
-                   f"({', '.join(versions)}), not the one installed, so some readings may "
-                   f"differ from what it would give; it cannot read them again here, as "
-                   f"{where}: {score}", err=True)
+    where = ("a dataset is read as it is" if data_dir is not None
+             else "the database is read-only here")
+    older = older_model_note(rm.model_version, store, data_dir)
+    if older is not None:  # listed as that model read them
+        click.echo(f"note: {older} This command cannot: {where}.", err=True)
         return
-    count = pending_posts(store, MODEL_VERSION).num_rows
+    count = post_counts(rm)["unscored"] or 0
     if count:
         one = count == 1
-        how = (f"`kindscope score --engine spark --data {store.path}` reads "
-               f"{'it' if one else 'them'}" if dataset else
-               "make the file writable and run "
-               f"`kindscope score --db {store.path}` to read {'it' if one else 'them'}")
         click.echo(f"note: {count:,} post{'s' * (not one)} not yet read by the text signals "
-                   f"{'is' if one else 'are'} left out of this list, as {where}: {how}",
-                   err=True)
+                   f"{'is' if one else 'are'} left out of this list, as {where}: "
+                   f"`{score_command(store, data_dir)}` reads {'it' if one else 'them'}"
+                   + ("" if data_dir is not None else " once the file is writable"), err=True)
 
 
 _demo_option = click.option("--demo", is_flag=True, default=False,
@@ -225,7 +223,7 @@ def care_command(db, data_dir, demo, me, days, include_following, budget, as_of,
                        + (f" and the cached answers for {cached:,} account{'s' * (cached != 1)}"
                           if cached else ""))
             return
-        with _read(store, demo, me) as rm:
+        with _read(store, demo, me, data_dir) as rm:
             queue = care_queue(rm, days, include_following, budget, as_of_time(as_of), country)
             since, kept_days = fetched_kept_since(rm, days)
         if not store.read_only:
@@ -270,7 +268,7 @@ def inbox_command(db, data_dir, demo, me, days, as_of, country, as_json, show_ho
 
         kindscope inbox --db me.duckdb --days 14
     """
-    with _opened(db, demo, data_dir) as store, _read(store, demo, me) as rm:
+    with _opened(db, demo, data_dir) as store, _read(store, demo, me, data_dir) as rm:
         queue = inbox(rm, days, as_of_time(as_of), country)
     _emit(queue, as_json, None, "inbox", show_hostile, show_unread)
 

@@ -282,7 +282,7 @@ def _scans(store: Store, platform: str, pileons: bool
         rm.close()
 
 
-def _summary(view: dict) -> str:
+def _summary(view: dict, older: str | None = None) -> str:
     o = view["overall"]
 
     def pct(group: dict) -> str:
@@ -338,8 +338,7 @@ def _summary(view: dict) -> str:
             + f"\n  data: {_span_words(view)}"
             + (f"\n  note: {view['capture']}" if view.get("capture") else "")
             + "".join(f"\n  cannot show {words}: {why}" for words, why in _distinct(cannot))
-            + (f"\n  note: {older}" if (older := older_model_note(view.get("model_version")))
-               else "")
+            + (f"\n  note: {older}" if older else "")
             + (f"\n  note: {unscored_words(view)}" if view.get("unscored_posts") else "")
             + (f"\n  note: {view['community_method_note']}" if view["community_method_note"]
                else ""))
@@ -423,5 +422,5 @@ def community_command(engine, data_dir, db, out_dir, platform, top, master):
     path = out / "community.json"
     path.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     for view in views:
-        click.echo(_summary(view))
+        click.echo(_summary(view, older_model_note(view.get("model_version"), store, data_dir)))
     click.echo(f"wrote {path}")

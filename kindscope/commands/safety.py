@@ -76,7 +76,7 @@ def safety_group(ctx, db, data_dir, as_json, me, platform):
         if not ownerless:
             say_whose(store, rm.platform, rm.me, me)
             _say_ownerless_elsewhere(store, rm.platform, platform)
-        if (older := older_model_note(rm.model_version)) is not None:
+        if (older := older_model_note(rm.model_version, store, data_dir)) is not None:
             click.echo(f"note: {older}", err=True)
         try:
             result = scan(rm)

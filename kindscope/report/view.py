@@ -346,7 +346,7 @@ def unscored_words(source: dict) -> str | None:
             "answer and no pile-on among them can be seen. `kindscope score` reads them.")
 
 
-def older_model_words(source: dict) -> str | None:
+def older_model_words(source: dict, command: str = "kindscope score") -> str | None:
     """Scores read by another model than the one installed (a `report` on a database scored
     before an upgrade, which `report` does not score again): said once, as its readings
     are not what the installed model gives (the death-wish rule, which models before
@@ -359,7 +359,7 @@ def older_model_words(source: dict) -> str | None:
     which = "an earlier" if version_key(used) < version_key(installed) else "another"
     return (f"These posts were read by {which} version of kindscope's model ({used}), not "
             "the one installed, so some readings may differ from what it would give. "
-            "`kindscope score` reads them again.")
+            f"`{command}` reads them again.")
 
 
 def unread_words(source: dict) -> str | None:

@@ -122,7 +122,7 @@ _VIEWS = (
     ("mine_judged", judged_sql("mine")),
     ("replies", """
         SELECT m.post_id AS parent_id, r.created_at, r.created_at >= m.created_at AS in_time,
-               r.is_toxic OR r.is_hateful OR r.is_death_wish AS is_hostile
+               r.is_hostile
         FROM {p}_read r JOIN {p}_mine m ON m.post_id = r.reply_to_post_id
         WHERE r.author_id <> m.author_id AND r.kind = 'post' AND r.created_at IS NOT NULL"""),
 )

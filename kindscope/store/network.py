@@ -19,7 +19,7 @@ __all__ = ["community_post_stats", "community_texts", "owner_reply_pairs",
 # Posts with the columns the community figures need, through a read model or not.
 _READ_POSTS = """SELECT k.platform, r.post_id, r.author_id, r.created_at, r.kind,
                         r.reply_to_post_id, r.distress, r.is_distress, r.toxicity, r.is_toxic,
-                        r.is_hateful, r.is_toxic OR r.is_hateful OR r.is_death_wish AS is_hostile
+                        r.is_hateful, r.is_hostile
                  FROM {p}_read r, {p}_params k"""
 _RAW_POSTS = f"""SELECT platform, post_id, author_id, created_at, kind, reply_to_post_id,
                        CAST(NULL AS DOUBLE) AS distress, false AS is_distress,

@@ -177,6 +177,9 @@ _PIVOT = ",\n".join(f"max(score) FILTER (signal = '{s}') AS {s}"
 #: for the ``read`` view, which the read model and the community view both build.
 IS_TOXIC = "coalesce(s.toxicity >= k.t_toxicity, false)"
 IS_HATEFUL = "coalesce(s.hate >= k.t_hate, false)"
+#: The death-wish rule's stored reading (1 or 0: no threshold, the rule decides).
+IS_DEATH_WISH = "coalesce(s.death_wish = 1, false)"
+IS_HOSTILE = f"({IS_TOXIC} OR {IS_HATEFUL} OR {IS_DEATH_WISH})"
 IS_DISTRESS = ("(coalesce(s.distress >= k.t_distress, false) "
                "OR coalesce(s.crisis >= k.t_crisis, false))")
 IS_UPBEAT = "coalesce(s.upbeat >= k.t_upbeat, false)"
@@ -208,14 +211,19 @@ _READ = f"""
                -- words (the support head reads sarcasm and insults under a painful post
                -- as comfort: the challenge suite's sarcasm cases).
                coalesce(s.support >= k.t_support, false)
-                   AND NOT {IS_TOXIC}
-                   AND NOT {IS_HATEFUL} AS is_supportive,
+                   AND NOT {IS_HOSTILE} AS is_supportive,
                {IS_TOXIC} AS is_toxic,
                {IS_HATEFUL} AS is_hateful,
-               coalesce(s.death_wish = 1, false) AS is_death_wish,
-               coalesce(s.support_er >= k.t_support_er, false) AS is_er,
-               coalesce(s.support_ip >= k.t_support_ip, false) AS is_ip,
-               coalesce(s.support_ex >= k.t_support_ex, false) AS is_ex,
+               {IS_DEATH_WISH} AS is_death_wish,
+               -- hostile: read as toxic or hateful, or words that tell someone to die (the
+               -- stored rule, read as toxic or not): no answer, no engagement, never kind
+               {IS_HOSTILE} AS is_hostile,
+               coalesce(s.support_er >= k.t_support_er, false)
+                   AND NOT {IS_HOSTILE} AS is_er,
+               coalesce(s.support_ip >= k.t_support_ip, false)
+                   AND NOT {IS_HOSTILE} AS is_ip,
+               coalesce(s.support_ex >= k.t_support_ex, false)
+                   AND NOT {IS_HOSTILE} AS is_ex,
                coalesce(s.distress >= k.strong_distress, false)
                    OR coalesce(s.crisis >= k.t_crisis, false) AS is_disclosure,
                {LABEL} AS label
@@ -383,8 +391,7 @@ VIEWS: tuple[tuple[str, str], ...] = POST_VIEWS + (
           AND r.post_id IN (SELECT post_id FROM {p}_conversation)"""),
     ("replies_by_others", """
         SELECT r.*, m.post_id AS parent_id, m.created_at AS parent_at,
-               r.created_at >= m.created_at AS in_time,
-               r.is_toxic OR r.is_hateful OR r.is_death_wish AS is_hostile
+               r.created_at >= m.created_at AS in_time
         FROM {p}_read r JOIN {p}_read m ON m.post_id = r.reply_to_post_id, {p}_params k
         WHERE m.author_id = k.me AND r.author_id <> k.me AND r.kind = 'post'
           AND r.created_at IS NOT NULL"""),

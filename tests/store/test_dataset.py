@@ -221,9 +221,10 @@ def test_care_and_inbox_read_a_dataset_as_the_database(demo_db, dataset, tmp_pat
         assert from_data["items"] and from_data == from_db
         # the demo's stand-in scores are another model's (test-1), read as they are: the
         # dataset says so and names the command that reads them again
-        assert "note: these posts were read by another version of kindscope's model " \
+        assert "note: These posts were read by another version of kindscope's model " \
             "(test-1), not the one installed" in result.stderr
-        assert f"`kindscope score --engine spark --data {dataset}` does" in result.stderr
+        assert (f"`kindscope score --engine spark --data {dataset}` reads them again. This "
+                "command cannot: a dataset is read as it is.") in result.stderr
     assert sorted((p.relative_to(dataset), p.stat().st_size)
                   for p in dataset.rglob("*")) == before
     result = CliRunner().invoke(cli, ["care", "--data", str(dataset), "--forget"])

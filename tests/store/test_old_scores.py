@@ -98,4 +98,23 @@ def test_commands_that_do_not_score_say_the_scores_are_an_earlier_models(tmp_pat
                  ("community", "--engine", "duckdb", "--out", tmp_path / "c")):
         result = run(*args, "--db", db)
         assert result.exit_code == 0, (args, result.output)
-        assert " ".join(result.output.split()).count(said) == 1, (args, result.output)
+        flat = " ".join(result.output.split())
+        assert flat.count(said) == 1, (args, result.output)
+        # the command that reads this database again, not ./kindscope.duckdb (a review)
+        assert f"`kindscope score --db {db}` reads them again" in flat, (args, flat)
+
+
+def test_words_that_tell_me_to_die_are_never_supportive():
+    """An earlier model's support reading of such a reply stood (0.8): the stored reading,
+    read from the text meanwhile, made it hostile but still "supportive" in "Kindness you
+    received" (a review, 2026-12-06). Hostile replies are never supportive."""
+    from kindscope.metrics import kindness_received
+
+    store = _store(rule_rows=False)
+    store.execute("INSERT INTO signal_scores VALUES ('x', 'w1', 'support', 0.8, 'old-1')")
+    rm = read_model(store)
+    try:
+        received = kindness_received(rm)
+        assert (received.replies, received.supportive_share, received.wish_words) == (1, 0.0, 1)
+    finally:
+        rm.close()
