@@ -66,7 +66,8 @@ class KindnessGiven:
 
 def kindness_received(rm: ReadModel) -> KindnessReceived:
     """Of the (read) replies from others to my distress posts: the share supportive
-    (support >= threshold, and neither toxic nor hateful), per empathy mechanism, the
+    (support >= threshold, and not hostile: read as toxic or hateful, or with words that tell
+    someone to die), per empathy mechanism, the
     share toxic; the people who answered kindly most often, never one whose posts aimed
     at me are mostly hostile."""
     needs = "replies from other people to your posts and signal scores"
