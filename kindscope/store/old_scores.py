@@ -11,9 +11,9 @@ nobody would miss you" (crisis 0.63, toxicity 0.40) as painful, with help for an
 read it before it was stored: over the posts' own texts (the stored reading also undoes
 disguised spellings first), those with one of its cue words only, a reply or quote being
 said to someone (the rule's own cue, ``wish_words.CUE``, picks the texts in SQL: the
-substrings the rule looks for first, "sel", "die", "miss", let a quarter of a million of a
-million seeded posts through to Python). Nothing is written to the store: the read model's
-own ``scores`` table gets the readings.
+substrings the rule looks for first, "sel", "die", "miss", also match "self", "diet",
+"mission", and let most of a large store through to Python). Nothing is written to the
+store: the read model's own ``scores`` table gets the readings.
 """
 
 from __future__ import annotations

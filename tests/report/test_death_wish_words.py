@@ -41,6 +41,9 @@ def test_the_page_says_death_wishes_where_it_counts_answers_and_kindness(tmp_pat
     assert "neither do replies that read as toxic or hateful, or use words that tell " \
         "someone to die: abuse is not an answer" in page
     assert "2 of these replies use words that tell you to die." in page
+    # a rule over words: it says it cannot always tell them aimed from quoted
+    assert "cannot always tell such words aimed at you from words someone quotes to you" \
+        in page
     assert "2 more posts use words that tell you to die." in page
 
 
