@@ -49,11 +49,10 @@ def add_rule_readings(store, version="test"):
     ``addressed``), as scoring reads it (without the respeller, which hand-written texts
     here do not need)."""
     from kindscope.signals.wishes import wish_masks
+    from kindscope.store.read_sql import addressed
 
     rows = store.rows("""
-        SELECT DISTINCT p.platform, p.post_id, p.text,
-               p.reply_to_post_id IS NOT NULL OR p.reply_to_account_id IS NOT NULL
-               OR p.quote_of_post_id IS NOT NULL
+        SELECT DISTINCT p.platform, p.post_id, p.text, """ + addressed("p") + """
         FROM posts p JOIN signal_scores s ON s.platform = p.platform AND s.post_id = p.post_id
         WHERE s.model_version = ? AND s.signal <> 'death_wish' AND p.kind = 'post'
           AND trim(coalesce(p.text, '')) <> ''

@@ -121,14 +121,13 @@ def _prepare(store: Store, demo: bool) -> None:
         score_store(store, progress=bar.update)
 
 
-def _older_model(store: Store) -> list[str]:
-    """The model versions that read this store, where none is the installed one (empty
-    where the installed model read it, or nothing was read)."""
-    from kindscope.signals import MODEL_VERSION
+def _older_model(store: Store) -> bool:
+    """Whether other models read this store and the installed one none of it."""
+    from kindscope.store.read import installed_model
     from kindscope.store.scoring import scored_versions
 
     versions = scored_versions(store)
-    return [] if MODEL_VERSION in versions else versions
+    return bool(versions) and installed_model() not in versions
 
 
 def _say_unscored(store: Store, rm: ReadModel, data_dir: str | None) -> None:

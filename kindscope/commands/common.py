@@ -284,13 +284,10 @@ def older_model_note(model_version: str | None, store, data_dir=None) -> str | N
     and care and inbox on a database they cannot write; ``data_dir``: the dataset they read);
     None where they are the installed model's, or nothing was scored."""
     from kindscope.report.view import older_model_words
+    from kindscope.store.read import installed_model
 
-    try:
-        from kindscope.signals import MODEL_VERSION
-    except ImportError:
-        return None
-    return older_model_words({"installed_model": MODEL_VERSION, "model_version": model_version},
-                             score_command(store, data_dir))
+    return older_model_words({"installed_model": installed_model(),
+                              "model_version": model_version}, score_command(store, data_dir))
 
 
 def say_whose(store, platform: str, me_id: str, given: str | None) -> None:

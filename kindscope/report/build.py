@@ -25,7 +25,7 @@ from kindscope.signals.reliability import weak_signals
 from kindscope.store import aggregates
 from kindscope.store.availability import ITEMS, QUESTION_NAMES, QUESTIONS, fetch_command
 from kindscope.store.db import Store
-from kindscope.store.read import ReadModel, read_model
+from kindscope.store.read import ReadModel, installed_model, read_model
 from kindscope.store.sources import platform_snapshots, shared_name
 
 __all__ = ["SCHEMA_VERSION", "aim_commands", "build_report", "report_from", "metrics_to_dict",
@@ -221,7 +221,7 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "unscored_posts": counts["unscored"],
         "unread_languages": counts["unread_languages"],
         "model_version": rm.model_version,
-        "installed_model": _installed_model(),
+        "installed_model": installed_model(),
         "weak_signals": weak_signals(),
         "thresholds": {k: float(v) for k, v in sorted(rm.thresholds.items())},
         "seed": rm.seed,
@@ -229,15 +229,6 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "kindscope_version": __version__,
     }
-
-
-def _installed_model() -> str | None:
-    """The installed signal model's version (None where kindscope runs without it)."""
-    try:
-        from kindscope.signals.model import MODEL_VERSION
-    except ImportError:
-        return None
-    return MODEL_VERSION
 
 
 def _data(rm: ReadModel) -> dict:

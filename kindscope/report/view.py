@@ -225,13 +225,18 @@ class Panel:
     again: str | None = None  # how to get unfollows (a later second snapshot), when missing
 
 
+def _schema_at_least(report: dict, version: tuple[int, ...]) -> bool:
+    """Whether report.json's ``schema_version`` is at least ``version``."""
+    found = str(report.get("schema_version") or "0")
+    return tuple(int(x) for x in found.split(".") if x.isdigit()) >= version
+
+
 def abuse_is_no_answer(report: dict) -> bool:
     """Whether this report's answers leave out replies read as toxic or hateful: reports
     since schema 1.4.0 whose posts were read; older ones counted any reply, and so does a
     report of posts not scored yet (no reply reads as anything)."""
-    version = str(report.get("schema_version") or "0")
     read = (report.get("source") or {}).get("scored_posts") != 0
-    return read and tuple(int(x) for x in version.split(".") if x.isdigit()) >= (1, 4)
+    return read and _schema_at_least(report, (1, 4))
 
 
 def hostile_words(report: dict) -> str:
@@ -239,8 +244,7 @@ def hostile_words(report: dict) -> str:
     words tell someone to die too (the stored ``death_wish``), read as toxic or not (a
     review, 2026-12-06: "got only replies that read as toxic or hateful" said of posts whose
     only replies were death wishes the model read as neither)."""
-    version = str(report.get("schema_version") or "0")
-    if tuple(int(x) for x in version.split(".") if x.isdigit()) >= (3, 2):
+    if _schema_at_least(report, (3, 2)):
         return "read as toxic or hateful, or use words that tell someone to die"
     return "read as toxic or hateful"
 

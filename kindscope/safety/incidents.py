@@ -184,7 +184,7 @@ def find_bursts(rm: ReadModel, window: timedelta = PILEON_WINDOW,
     what they leave."""
     aimed = defaultdict(list)
     toxic, wishes = set(), set()
-    for target, at, post, author, toxicity, hate, is_toxic, _, wish in \
+    for target, at, post, author, toxicity, hate, is_toxic, wish in \
             hostile_aimed(rm):
         # the inbox's one rule: words that tell me to die are abuse, whatever the model
         # read (a death wish read as hateful but not toxic is one, not a denial of a

@@ -25,7 +25,7 @@ _AIMED = """
     """ + targets_ctes("{p}", "posts",
                        "UNION SELECT k.me, name FROM {p}_my_names, {p}_params k") + """
     SELECT t.target, r.created_at, r.post_id, r.author_id, r.toxicity, r.hate, r.is_toxic,
-           r.is_hateful, r.is_death_wish
+           r.is_death_wish
     FROM targets t JOIN r USING (post_id)
     WHERE r.author_id <> t.target
     ORDER BY t.target, r.created_at, r.post_id"""
@@ -63,8 +63,8 @@ def unscored_elsewhere(rm: ReadModel) -> int:
 
 
 def hostile_aimed(rm: ReadModel) -> list[tuple]:
-    """(target, created_at, post id, author, toxicity, hate, is_toxic, is_hateful,
-    is_death_wish) of each dated post aimed at an account other than its author that is
+    """(target, created_at, post id, author, toxicity, hate, is_toxic, is_death_wish) of
+    each dated post aimed at an account other than its author that is
     read as toxic or hateful, or whose words tell someone to die, by target and time."""
     return rm.rows(_AIMED)
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import duckdb
 
+from kindscope.store.read_sql import addressed
+
 __all__ = ["fill_death_wishes"]
 
 
@@ -40,9 +42,7 @@ def fill_death_wishes(store, prefix: str) -> int:
     except ImportError:
         return 0
     rows = store.rows(f"""
-        SELECT s.post_id, p.text,
-               p.reply_to_post_id IS NOT NULL OR p.reply_to_account_id IS NOT NULL
-               OR p.quote_of_post_id IS NOT NULL
+        SELECT s.post_id, p.text, {addressed("p")}
         FROM {prefix}_scores s JOIN {prefix}_all_posts p USING (post_id)
         WHERE regexp_matches(lower(p.text), ?)
         ORDER BY s.post_id""", [CUE.pattern])

@@ -24,6 +24,7 @@ from kindscope.store.availability import Availability, DataCarries, data_carries
 from kindscope.store.db import Store
 from kindscope.store.old_scores import fill_death_wishes
 from kindscope.store.read_sql import MATERIALISED, SIGNAL_COLUMNS, VIEWS
+from kindscope.store.scoring import scored_versions
 
 __all__ = ["DEFAULT_THRESHOLD", "STRONG_DISTRESS", "PLACEHOLDER_OWNERS", "ReadModel",
            "read_model", "resolve_me", "decision_thresholds", "HandleMap", "create_views",
@@ -260,21 +261,22 @@ def _resolve_handle(store: Store, me: str) -> tuple[str, str]:
     return candidates[0]
 
 
+def installed_model() -> str | None:
+    """The installed signal model's version (None where kindscope runs without it)."""
+    try:
+        from kindscope.signals import MODEL_VERSION
+    except ImportError:
+        return None
+    return str(MODEL_VERSION)
+
+
 def _model_version(store: Store, platform: str) -> str | None:
     """The installed model's version when this platform has its scores, else the newest."""
-    versions = [r[0] for r in store.rows(
-        "SELECT DISTINCT model_version FROM signal_scores WHERE platform = ? UNION "
-        "SELECT DISTINCT model_version FROM post_languages WHERE platform = ?",
-        [platform, platform])]
+    versions = scored_versions(store, platform)
     if not versions:
         return None
-    try:
-        from kindscope.signals import MODEL_VERSION  # the installed model, if present
-        if MODEL_VERSION in versions:
-            return str(MODEL_VERSION)
-    except ImportError:
-        pass
-    return max(versions, key=version_key)
+    installed = installed_model()
+    return installed if installed in versions else max(versions, key=version_key)
 
 
 def version_key(version: str) -> tuple:

@@ -45,7 +45,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "HAS_FETCHED", "SHOWN_POSTS",
+__all__ = ["addressed", "CARE_ONLY", "CARE_ONLY_ACCOUNTS", "FETCHED_FORMATS", "HAS_FETCHED",
+           "SHOWN_POSTS",
            "LABEL", "not_read_for_language", "reading_of",
            "MATERIALISED", "MIN_HOSTILE_POSTS", "POST_VIEWS", "RULE_COLUMNS", "SIGNAL_COLUMNS",
            "VIEWS",
@@ -94,6 +95,14 @@ def reading_of(post: str) -> str:
     ``'unscored'`` (not scored yet)."""
     return (f"CASE WHEN {post}.scored OR coalesce(trim({post}.text), '') = '' THEN 'read' "
             f"WHEN {not_read_for_language(post)} THEN 'language' ELSE 'unscored' END")
+
+
+def addressed(post: str) -> str:
+    """The post ``post`` (a row alias of ``posts``) replies to or quotes someone, whether or
+    not that post is stored or has text: the death-wish rule reads an order alone in it as
+    said to them (``kindscope score``, and ``old_scores`` for an earlier model's scores)."""
+    return (f"({post}.reply_to_post_id IS NOT NULL OR {post}.reply_to_account_id IS NOT NULL "
+            f"OR {post}.quote_of_post_id IS NOT NULL)")
 
 
 def unscored(post: str) -> str:

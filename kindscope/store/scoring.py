@@ -15,6 +15,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from kindscope.store.db import Store
+from kindscope.store.read_sql import addressed
 
 __all__ = [
     "LANGUAGE_COLUMNS",
@@ -33,8 +34,7 @@ LANGUAGE_COLUMNS = ("platform", "post_id", "model_version", "lang", "is_read")
 
 _PENDING_SQL = """
 SELECT p.platform, p.post_id, p.text, parent.text AS context,
-       (p.reply_to_post_id IS NOT NULL OR p.reply_to_account_id IS NOT NULL
-        OR p.quote_of_post_id IS NOT NULL) AS addressed
+       """ + addressed("p") + """ AS addressed
 FROM posts AS p
 LEFT JOIN posts AS parent
   ON parent.platform = p.platform AND parent.post_id = p.reply_to_post_id
@@ -121,12 +121,13 @@ def _version(store: Store, platform: str | None, model_version: str | None) -> s
     return None if row is None else row[0]
 
 
-def scored_versions(store: Store) -> list[str]:
-    """Every model version that read a post of this store (scored it, or declined it for
-    its language), in name order."""
+def scored_versions(store: Store, platform: str | None = None) -> list[str]:
+    """Every model version that read a post of this store (on ``platform``, where given:
+    scored it, or declined it for its language), in name order."""
     return sorted(v for (v,) in store.rows(
-        "SELECT DISTINCT model_version FROM signal_scores "
-        "UNION SELECT DISTINCT model_version FROM post_languages"))
+        "SELECT DISTINCT model_version FROM signal_scores WHERE $p IS NULL OR platform = $p "
+        "UNION SELECT DISTINCT model_version FROM post_languages "
+        "WHERE $p IS NULL OR platform = $p", {"p": platform}))
 
 
 def unread_counts(store: Store, platform: str | None,

@@ -51,7 +51,7 @@ def test_none_found_says_what_a_pile_on_is(tmp_path):
     """"No pile-on ... no burst, within hours, of hostile replies from several accounts"
     did not say how many, so three insults in five minutes under a painful post read as
     something kindscope missed (a review, 2026-12-06): the page gives the rule."""
-    from kindscope.safety.incidents import PILEON_ACCOUNTS, PILEON_POSTS
+    from kindscope.safety.incidents import PILEON_ACCOUNTS, PILEON_POSTS, PILEON_WINDOW
 
     store = store_from(tmp_path, _lines())
     rows = [(f"d{i}", "distress", 0.9) for i in range(2)]
@@ -60,5 +60,6 @@ def test_none_found_says_what_a_pile_on_is(tmp_path):
     add_rule_readings(store)
     page = " ".join(render_html(build_report(store)).split())
     assert (f"No pile-on aimed at you was found among the posts that were read: no "
-            f"{PILEON_POSTS} or more hostile replies or mentions within 6 hours from "
+            f"{PILEON_POSTS} or more hostile replies or mentions within "
+            f"{PILEON_WINDOW.total_seconds() / 3600:g} hours from "
             f"{PILEON_ACCOUNTS} or more accounts outside your follow network.") in page

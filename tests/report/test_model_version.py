@@ -36,4 +36,4 @@ def test_scores_of_the_installed_model_say_nothing_of_it(tmp_path):
     report = build_report(store)
     assert report["source"]["model_version"] == report["source"]["installed_model"]
     assert unscored_words(report["source"]) is None
-    assert "read by another model" not in render_html(report)
+    assert "These posts were read by" not in render_html(report)
