@@ -246,10 +246,11 @@ def _hours(now: datetime, then: datetime) -> float:
 
 def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: bool = False,
                budget: int = DEFAULT_BUDGET, as_of: datetime | None = None,
-               country: str | None = None) -> CareQueue:
+               country: str | None = None, score_with: str = "kindscope care") -> CareQueue:
     """The queue: unanswered painful threads of people in scope, oldest first, except that
     threads that may read as a crisis come first (so the budget never holds them back;
-    nothing marks them)."""
+    nothing marks them). ``score_with``: the command that reads the posts where no signal
+    has yet (care itself, unless it cannot write the store)."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     following, followers = _circle(rm)
@@ -301,7 +302,7 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     elif note is None and not rm.scored:
         # no post reads as painful before the signals have read them: "nothing is waiting"
         # would be a false all-clear (`kindscope care` scores first; a report need not)
-        note = f"{NO_SCORES_REASON}: `kindscope care` reads them first"
+        note = f"{NO_SCORES_REASON}: `{score_with}` reads them first"
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
                      sum(1 for r in eligible if r.hostile), _now_from(as_of),

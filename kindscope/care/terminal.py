@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from kindscope.care.queue import NOT_READ, WISHES_HARM, CareItem, CareQueue
@@ -30,10 +31,13 @@ def _when(hours: float) -> str:
 
 def _wrap(text: str, indent: str = "    ", more: str | None = None) -> str:
     """``text`` filled to 88 columns; ``more`` indents the lines after the first (default
-    ``indent``)."""
+    ``indent``). Never broken inside a word or at its hyphens: a command with a path
+    ("--db /tmp/pytest-of-root/...") came out split at a hyphen, and pasted back it named
+    another file."""
     lines = text.splitlines() or [""]
     return "\n".join(textwrap.fill(line, 88, initial_indent=indent,
-                                   subsequent_indent=indent if more is None else more)
+                                   subsequent_indent=indent if more is None else more,
+                                   break_on_hyphens=False, break_long_words=False)
                      for line in lines)
 
 
@@ -160,7 +164,7 @@ def _who(items: list[CareItem]) -> str:
                      f"({_when(i.hours_without_reply)})" for i in items)
 
 
-def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
+def _hidden_hostile(hidden: list[CareItem], same: Same) -> list[str]:
     """The inbox's hostile messages as a count and who sent them when, not their words:
     those that read as toxic or hateful, then those with words that tell someone to die
     (which may also be a person in pain, or a supporter, quoting such thoughts)."""
@@ -179,9 +183,13 @@ def _hidden_hostile(hidden: list[CareItem]) -> list[str]:
                     f"tell someone to die and {'is' if n == 1 else 'are'} not shown {how}, "
                     f"from {_who(wishes)}.")
     n = len(hidden)
-    said.append(f"`kindscope inbox --show-hostile` shows {'it' if n == 1 else 'them'}; "
-                f"`kindscope safety` says whether {'it is part of' if n == 1 else 'they make'} "
-                "a pile-on, and `kindscope evidence` keeps a record.")
+    shows = f"`kindscope inbox{same.inbox} --show-hostile` shows {'it' if n == 1 else 'them'}"
+    if same.others is None:  # safety and evidence read no in-memory demo
+        said.append(f"{shows}.")
+    else:
+        said.append(f"{shows}; `kindscope safety{same.others}` says whether "
+                    f"{'it is part of' if n == 1 else 'they make'} a pile-on, and "
+                    f"`kindscope evidence{same.others}` keeps a record.")
     return [_wrap(" ".join(said), "")]
 
 
@@ -213,7 +221,7 @@ def _help_for_you(queue: CareQueue, listed: bool = False, shown: bool = False) -
     return [*lines, _wrap(f"{help_.get('find_more', '')}.", ""), *last]
 
 
-def _hidden_unread(hidden: list[CareItem]) -> list[str]:
+def _hidden_unread(hidden: list[CareItem], same: Same) -> list[str]:
     """The inbox's messages in a language the signals do not read, as a count and who sent
     them when: kindscope cannot tell kind from painful or hostile among them, so it does not
     print their words unasked (German and Spanish abuse was printed in full while the same
@@ -225,17 +233,33 @@ def _hidden_unread(hidden: list[CareItem]) -> list[str]:
                   f"{'it is' if one else 'they are'} kind, painful or hostile cannot be told, "
                   f"from {_who(hidden)} (none of them in your circle, whose messages are "
                   f"shown). {'It' if one else 'Some'} may be from someone who is struggling: "
-                  f"`kindscope inbox --show-unread` shows {'it' if one else 'them'} when you "
-                  "feel able.", "")]
+                  f"`kindscope inbox{same.inbox} --show-unread` shows "
+                  f"{'it' if one else 'them'} when you feel able.", "")]
+
+
+@dataclass(frozen=True)
+class Same:
+    """The arguments that make the commands the inbox names read the same data as it did
+    (each with a leading space, or empty): ``inbox`` for `kindscope inbox` itself,
+    ``others`` for `kindscope safety` and `kindscope evidence` (None: they cannot, as with
+    the in-memory demo). A bare command read ./kindscope.duckdb (a review, 2026-12-06)."""
+
+    inbox: str = ""
+    others: str | None = ""
+
+
+#: The default database, named by no argument.
+SAME = Same()
 
 
 def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False,
-                show_unread: bool = False) -> str:
+                show_unread: bool = False, same: Same = SAME) -> str:
     """A readable list: facts about posts, never a verdict about a person. Posts and handles
     are other people's: nothing in them reaches the terminal as a control (``for_terminal``).
     In the inbox, the words of messages that read as toxic or hateful (and not as a crisis)
     are not printed unless ``show_hostile``: a pile-on's "kill yourself" eight times over,
-    unasked, harms the one it is aimed at (a user's-eye review, 2026-12-06)."""
+    unasked, harms the one it is aimed at (a user's-eye review, 2026-12-06). ``same``: the
+    arguments the commands it names need to read the same data."""
     lines: list[str] = []
     if not queue.available:  # the data cannot show it: said once, first, with how to get it
         what = ("painful posts from your circle" if kind == "care"
@@ -287,10 +311,10 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         lines.extend(reader_help_lines((helped or list(queue.not_read))[0].signposting, lead))
     if hidden:
         lines.append("")
-        lines.extend(_hidden_hostile(hidden))
+        lines.extend(_hidden_hostile(hidden, same))
     if unread:
         lines.append("")
-        lines.extend(_hidden_unread(unread))
+        lines.extend(_hidden_unread(unread, same))
     if kind == "inbox" and queue.wishes_at_you and queue.help_for_you:
         lines.append("")
         lines.extend(_help_for_you(queue, listed=bool(helped), shown=show_hostile))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from kindscope.care.queue import (
     fetched_kept_since,
     inbox,
 )
+from kindscope.care.terminal import SAME, Same
 from kindscope.commands.common import (
     Progress,
     as_of_time,
@@ -143,6 +145,8 @@ def _say_unscored(store: Store, rm: ReadModel, data_dir: str | None) -> None:
         click.echo(f"note: {older} This command cannot: {where}.", err=True)
         return
     count = post_counts(rm)["unscored"] or 0
+    if count and not rm.scored and click.get_current_context().info_name == "care":
+        return  # the queue says so once, as it says it on a store it can write
     if count:
         one = count == 1
         click.echo(f"note: {count:,} post{'s' * (not one)} not yet read by the text signals "
@@ -223,7 +227,9 @@ def care_command(db, data_dir, demo, me, days, include_following, budget, as_of,
                           if cached else ""))
             return
         with _read(store, demo, me, data_dir) as rm:
-            queue = care_queue(rm, days, include_following, budget, as_of_time(as_of), country)
+            queue = care_queue(rm, days, include_following, budget, as_of_time(as_of), country,
+                               score_command(store, data_dir) if store.read_only
+                               else "kindscope care")
             since, kept_days = fetched_kept_since(rm, days)
         if not store.read_only:
             care_rows.forget_fetched(store, since)
@@ -269,17 +275,29 @@ def inbox_command(db, data_dir, demo, me, days, as_of, country, as_json, show_ho
     """
     with _opened(db, demo, data_dir) as store, _read(store, demo, me, data_dir) as rm:
         queue = inbox(rm, days, as_of_time(as_of), country)
-    _emit(queue, as_json, None, "inbox", show_hostile, show_unread)
+    _emit(queue, as_json, None, "inbox", show_hostile, show_unread,
+          _same(db, data_dir, demo, me))
+
+
+def _same(db: str | None, data_dir: str | None, demo: bool, me: str | None) -> Same:
+    """The arguments that read what the inbox read, for the commands it names: the dataset
+    or the database as given, and --me; the in-memory demo only `kindscope inbox` reads."""
+    words = (["--data", data_dir] if data_dir is not None else
+             ["--db", db] if db is not None else []) + (["--me", me] if me else [])
+    given = "".join(f" {shlex.quote(w)}" for w in words)
+    if demo and data_dir is None:
+        return Same(" --demo" + given, given if db is not None else None)
+    return Same(given, given)
 
 
 def _emit(queue: CareQueue, as_json: bool, out_dir: str | None, kind: str,
-          show_hostile: bool = False, show_unread: bool = False) -> None:
+          show_hostile: bool = False, show_unread: bool = False, same: Same = SAME) -> None:
     if as_json:
         click.echo(json.dumps(queue.to_dict(), ensure_ascii=False))
     else:
         from kindscope.care.terminal import render_text
 
-        click.echo(render_text(queue, kind, show_hostile, show_unread))
+        click.echo(render_text(queue, kind, show_hostile, show_unread, same))
     if out_dir:
         from kindscope.care.page import render_page
 

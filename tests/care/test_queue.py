@@ -660,3 +660,23 @@ def test_posts_it_could_not_read_keep_to_the_budget_and_out_of_the_left_out_coun
     assert queue.excluded == before  # cat is blocked, ben not mutual: not painful posts
     assert len(queue.not_read) == 1 and queue.not_read_more == 2
     assert queue.to_dict()["not_read_more"] == 2
+
+
+def test_the_commands_the_inbox_names_read_the_same_data(run, tmp_path):
+    """The inbox read `--db PATH --me HANDLE` and told the user to run a bare `kindscope
+    inbox --show-hostile`, `kindscope safety` and `kindscope evidence`, which read
+    ./kindscope.duckdb (a review, 2026-12-06). The commands it names carry what it read."""
+    wish = "you stupid pathetic idiot, nobody cares, just kill yourself"
+    _inbox_with(tmp_path, [
+        {"id": f"w{i}", "author": f"troll{i}", "created_at": _iso(61 + i), "reply_to": "m2",
+         "text": wish} for i in range(2)], {f"w{i}": {"toxicity": 0.9} for i in range(2)})
+    db = tmp_path / "my data.duckdb"
+    (tmp_path / "k.duckdb").rename(db)
+    flat = " ".join(run("inbox", "--db", db, "--me", "me").output.split())
+    where = f"--db '{db}' --me me"
+    assert f"`kindscope inbox {where} --show-hostile` shows" in flat
+    assert f"`kindscope safety {where}` says whether" in flat
+    assert f"`kindscope evidence {where}` keeps a record" in flat
+    demo = " ".join(run("inbox", "--demo").stdout.split())
+    assert "`kindscope inbox --demo --show-hostile`" in demo or "--show-hostile" not in demo
+    assert "`kindscope safety`" not in demo  # it cannot read the in-memory demo

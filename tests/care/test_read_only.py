@@ -126,3 +126,26 @@ def test_care_on_a_file_without_write_permission(run, tmp_path):
     db = _database(tmp_path / "stale.duckdb", stale=True)
     db.chmod(0o444)
     one_line(run("care", "--db", db), "care needs to write this database")
+
+
+def test_care_on_a_read_only_database_no_model_read_names_the_command_that_can(
+        run, tmp_path, read_only):
+    """Nothing scored and the file read-only: the queue told the user to run `kindscope
+    care`, which cannot score it either, beside a second note with the count (a review,
+    2026-12-06). Said once, with the command that reads the posts."""
+    db = tmp_path / "k.duckdb"
+    with Store(db) as store:
+        _snapshot(store, "own", "generic")
+        add_follows(store, "own", [("me", "ana"), ("ana", "me")], platform="generic")
+        _post(store, "mine", "me", T, "a quiet day", "own", None)
+        store.execute("INSERT INTO snapshots VALUES ('fetch', 'generic', 'fetch.src', "
+                      "'bluesky-following', 'me', ?, ?, NULL)",
+                      [T + timedelta(days=1), T + timedelta(days=1)])
+        _post(store, "ana1", "ana", T + timedelta(hours=2), "i can't do this", "fetch", None)
+    read_only(db)
+    result = run("care", "--db", db)
+    assert result.exit_code == 0, result.output
+    flat = " ".join((result.stdout + result.stderr).split())
+    assert f"`kindscope score --db {db}` reads them first" in flat
+    assert "`kindscope care` reads them first" not in flat
+    assert "left out of this list" not in flat  # said once
