@@ -162,7 +162,7 @@ def received_counts(rm: ReadModel) -> tuple[int, int, int, int, int, int, int, i
                count(*) FILTER (scored), count(*) FILTER (is_supportive),
                count(*) FILTER (is_er), count(*) FILTER (is_ip), count(*) FILTER (is_ex),
                count(*) FILTER (is_toxic),
-               count(*) FILTER (is_death_wish AND NOT (is_toxic OR is_hateful))
+               count(*) FILTER (is_wish_only)
         FROM r""")[0]
     return tuple(int(v or 0) for v in row)
 

@@ -220,8 +220,7 @@ def most_targeted(scope: CommunityScope, top: int = 10
                        count(*) FILTER (r.is_toxic OR r.is_hateful) AS hostile,
                        count(*) FILTER (r.is_hateful AND NOT r.is_toxic
                                         AND NOT r.is_death_wish) AS hate_only,
-                       count(*) FILTER (r.is_death_wish AND NOT (r.is_toxic OR r.is_hateful))
-                           AS wish_words
+                       count(*) FILTER (r.is_wish_only) AS wish_words
                 FROM targets t JOIN r USING (post_id) WHERE r.author_id <> t.target
                 GROUP BY t.target)
         SELECT aimed, hostile, hate_only, wish_words FROM per WHERE hostile + wish_words > 0

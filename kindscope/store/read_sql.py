@@ -227,6 +227,8 @@ _READ = f"""
                -- hostile: read as toxic or hateful, or words that tell someone to die (the
                -- stored rule, read as toxic or not): no answer, no engagement, never kind
                {IS_HOSTILE} AS is_hostile,
+               -- such words read as neither toxic nor hateful: counted beside those
+               {IS_DEATH_WISH} AND NOT ({IS_TOXIC} OR {IS_HATEFUL}) AS is_wish_only,
                coalesce(s.support_er >= k.t_support_er, false)
                    AND NOT {IS_HOSTILE} AS is_er,
                coalesce(s.support_ip >= k.t_support_ip, false)
@@ -369,8 +371,7 @@ _AIMED_BY_AUTHOR = """
                count(*) FILTER (is_toxic OR is_hateful) AS hostile,
                count(*) FILTER (scored AND NOT (is_toxic OR is_hateful)) AS fine,
                count(*) FILTER (is_death_wish) AS wishes,
-               count(*) FILTER (is_death_wish AND NOT (is_toxic OR is_hateful))
-                   AS wishes_not_hostile
+               count(*) FILTER (is_wish_only) AS wishes_not_hostile
         FROM {p}_aimed_at_me GROUP BY author_id"""
 _HOSTILE = f"""
         SELECT author_id AS account_id, aimed, hostile FROM {{p}}_aimed_by_author
