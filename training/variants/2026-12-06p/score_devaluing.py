@@ -4,6 +4,8 @@ death_wish readings, then the bars' counts.
     .venv/bin/python training/variants/2026-12-06p/score_devaluing.py --json OUT [--artifacts DIR]
     .venv/bin/python training/variants/2026-12-06p/score_devaluing.py --compare OLD NEW
 
+``--set PATH`` reads another frozen set of the same shape (plan 36's ``review/stance.jsonl``).
+
 ``--artifacts DIR`` scores with the artifacts in DIR (default: the shipped ones). The set is
 refused unless its bytes are the frozen ones (``review/devaluing.sha256``). Each reply is
 read with the post it answers as context, as a store reads a reply.
@@ -29,8 +31,8 @@ HOSTILE = ("devaluing", "dismissive")
 KIND = ("comfort", "blunt_care")
 
 
-def read(artifacts: Path) -> list[dict]:
-    rows, _ = read_frozen(SET)
+def read(artifacts: Path, path: Path = SET) -> list[dict]:
+    rows, _ = read_frozen(path)
     contexts = [r["context"] for r in rows]
     scores = SignalModel(artifacts).score([r["text"] for r in rows], contexts, SIGNALS,
                                           replies=[True] * len(rows))
@@ -65,6 +67,7 @@ def compare(old: list[dict], new: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--artifacts", type=Path, default=ARTIFACTS)
+    parser.add_argument("--set", type=Path, default=SET)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
     args = parser.parse_args()
@@ -72,7 +75,7 @@ def main() -> None:
         old, new = (json.loads(p.read_text()) for p in args.compare)
         print(json.dumps(compare(old, new), indent=1, ensure_ascii=False))
         return
-    rows = read(args.artifacts)
+    rows = read(args.artifacts, args.set)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
     print(f"{len(rows)} rows read")
