@@ -83,7 +83,7 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
         if result.already_imported:
             click.echo(f"{result.source}: already imported ({result.format}), nothing added")
             continue
-        parts = [f"{result.added.get(k, 0)} {k}" for k in ADDED_KINDS]
+        parts = [_added(result.added, k) for k in ADDED_KINDS if k != "replies"]
         if result.added.get("care_only_posts", 0) > 0:
             parts.append(f"{result.added['care_only_posts']} posts of others for the care "
                          "queue only")
@@ -94,6 +94,14 @@ def import_command(sources, db, fmt, include_dms, skip_bad_records, following,
         same = (f" (the same data as {result.same_as}, imported before)" if result.same_as
                 else "")
         click.echo(f"{result.source} ({result.format}): added " + ", ".join(parts) + same)
+
+
+def _added(added: dict[str, int], kind: str) -> str:
+    """One kind's count on the import line; replies are among the posts, and said so ("453
+    posts, 208 replies" read as 661 records)."""
+    count = added.get(kind, 0)
+    replies = added.get("replies", 0) if kind == "posts" else 0
+    return f"{count} {kind}" + (f" ({replies} of them replies)" if replies else "")
 
 
 def _import_to_dataset(sources, parquet_dir, fmt, options):

@@ -126,8 +126,17 @@ def test_the_same_edges_in_another_file_are_not_reported_as_added(run, tmp_path)
     first.write_text("follower,followee\na,b\n")
     second.write_text("follower,followee\na,b\nb,a\n")
     run("import", first, "--db", db)
-    assert "added 0 accounts, 0 posts, 0 replies, 0 reposts, 1 follows" in run(
+    assert "added 0 accounts, 0 posts, 0 reposts, 1 follows" in run(
         "import", second, "--db", db).output
+
+
+def test_the_import_line_says_the_replies_are_among_the_posts(run, tmp_path):
+    """"2 posts, 1 replies" read as three records (a review, 2026-12-06)."""
+    source = tmp_path / "posts.jsonl"
+    source.write_text('{"id": "1", "author": "a", "text": "hi"}\n'
+                      '{"id": "2", "author": "b", "text": "hello", "reply_to": "1"}\n')
+    line = run("import", source, "--db", tmp_path / "k.duckdb").output
+    assert "2 posts (1 of them replies), 0 reposts" in line and "replies," not in line
 
 
 def test_skip_bad_records_leaves_out_a_line_that_is_not_json(run, stats_of, tmp_path):
