@@ -84,10 +84,13 @@ def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return
-    recip = "n/a" if report.reciprocity is None else f"{report.reciprocity:.3f}"
+    # in the page's words ("of follows are returned"), not "reciprocity 0.185"
+    ties = "follows" if report.graph == "follow" else "ties"
+    recip = ("whether they are returned cannot be told from this data"
+             if report.reciprocity is None else f"{report.reciprocity:.1%} of them returned")
     modularity = "" if no_communities else f", modularity {report.modularity:.3f}"
-    _say(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} edges, "
-         f"reciprocity {recip}{modularity}")
+    _say(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} {ties}, "
+         f"{recip}{modularity}")
     if no_communities:
         _say(f"communities: not available: {no_communities}")
     for c in () if no_communities else report.communities[:10]:
