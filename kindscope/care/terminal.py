@@ -104,7 +104,8 @@ def reader_help_lines(help_: dict, lead: str, caveat: bool = True,
 #: What an empty care queue says it may have missed: on three frozen review sets the signals
 #: missed a passive wish not to be alive in 16 of 60 replies about something else and 12 of 100
 #: posts (``training/variants/2026-12-05j/score_passive.py --set 1|2|3``, "painful" columns).
-MISSES = "kindscope can miss things, most often pain said quietly or in passing"
+MISSES = ("kindscope can miss things, most often pain said quietly or in passing, or a "
+          "reply that belittles someone taken for a kind answer")
 
 
 def answered_words(queue: CareQueue) -> str:
