@@ -246,11 +246,12 @@ def _hours(now: datetime, then: datetime) -> float:
 
 def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: bool = False,
                budget: int = DEFAULT_BUDGET, as_of: datetime | None = None,
-               country: str | None = None, score_with: str = "kindscope care") -> CareQueue:
+               country: str | None = None,
+               scores_first: str = "`kindscope care` reads them first") -> CareQueue:
     """The queue: unanswered painful threads of people in scope, oldest first, except that
     threads that may read as a crisis come first (so the budget never holds them back;
-    nothing marks them). ``score_with``: the command that reads the posts where no signal
-    has yet (care itself, unless it cannot write the store)."""
+    nothing marks them). ``scores_first``: what reads the posts where no signal has yet
+    (care itself, unless it cannot write the store)."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     following, followers = _circle(rm)
@@ -302,7 +303,7 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     elif note is None and not rm.scored:
         # no post reads as painful before the signals have read them: "nothing is waiting"
         # would be a false all-clear (`kindscope care` scores first; a report need not)
-        note = f"{NO_SCORES_REASON}: `{score_with}` reads them first"
+        note = f"{NO_SCORES_REASON}: {scores_first}"
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
                      sum(1 for r in eligible if r.hostile), _now_from(as_of),
@@ -329,7 +330,7 @@ def _answered(hostile: bool, wish: bool, unread: bool) -> str:
 #: An inbox message the signals have no reading of: never shown as a plain "reply or
 #: mention", which sits among the kind ones (a harassment-target review: "...muérete").
 NOT_READ = {"language": "not read: a language the signals do not read",
-            "unscored": "not read yet: not scored (run kindscope score)"}
+            "unscored": "not read yet: no model has read it"}
 #: What an inbox item's words read as, in the order the inbox lists them (facts about a
 #: message, never a word about its author).
 INBOX_ORDER = {"read as painful": 0, "read as kind": 1, "reply or mention": 2,

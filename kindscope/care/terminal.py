@@ -104,8 +104,8 @@ def reader_help_lines(help_: dict, lead: str, caveat: bool = True,
 #: What an empty care queue says it may have missed: on three frozen review sets the signals
 #: missed a passive wish not to be alive in 16 of 60 replies about something else and 12 of 100
 #: posts (``training/variants/2026-12-05j/score_passive.py --set 1|2|3``, "painful" columns).
-MISSES = ("kindscope can miss things, most often pain said quietly or in passing, or a "
-          "reply that belittles someone taken for a kind answer")
+MISSES = ("kindscope can miss things, most often pain said quietly or in passing, and it "
+          "can take a reply that belittles someone for a kind answer")
 
 
 def answered_words(queue: CareQueue) -> str:
@@ -156,6 +156,13 @@ def now_words(queue: CareQueue) -> str:
     return f"Times are counted from the end of your data ({moment}), not from today."
 
 
+#: An inbox message whose words read as support, and what that reading cannot promise: the
+#: support head reads more than half of the belittling replies written to test it as
+#: comfort (docs/models/support.md; "nobody would notice if you stopped showing up" was
+#: listed "read as kind" under a painful post: a review, 2026-12-07).
+KIND_READING = "read as kind"
+KIND_CAVEAT = ('"read as kind" is the model\'s reading of the words, and it takes many replies '
+               "that belittle someone for kind ones: read them before you trust the label.")
 #: Inbox statuses whose words are not printed unless asked for (``--show-hostile``).
 HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful", WISHES_HARM})
 
@@ -165,10 +172,11 @@ def _who(items: list[CareItem]) -> str:
                      f"({_when(i.hours_without_reply)})" for i in items)
 
 
-def _hidden_hostile(hidden: list[CareItem], same: Same) -> list[str]:
+def _hidden_hostile(hidden: list[CareItem], same: Same, show_unread: bool) -> list[str]:
     """The inbox's hostile messages as a count and who sent them when, not their words:
     those that read as toxic or hateful, then those with words that tell someone to die
-    (which may also be a person in pain, or a supporter, quoting such thoughts)."""
+    (which may also be a person in pain, or a supporter, quoting such thoughts); then the
+    commands that show them, each whole on its own line (``_command``)."""
     wishes = [i for i in hidden if i.status == WISHES_HARM]
     hostile = [i for i in hidden if i.status != WISHES_HARM]
     said = []
@@ -183,15 +191,25 @@ def _hidden_hostile(hidden: list[CareItem], same: Same) -> list[str]:
         said.append(f"{n}{more} {'message uses' if n == 1 else 'messages use'} words that "
                     f"tell someone to die and {'is' if n == 1 else 'are'} not shown {how}, "
                     f"from {_who(wishes)}.")
-    n = len(hidden)
-    shows = f"`kindscope inbox{same.inbox} --show-hostile` shows {'it' if n == 1 else 'them'}"
-    if same.others is None:  # safety and evidence read no in-memory demo
-        said.append(f"{shows}.")
-    else:
-        said.append(f"{shows}; `kindscope safety{same.others}` says whether "
-                    f"{'it is part of' if n == 1 else 'they make'} a pile-on, and "
-                    f"`kindscope evidence{same.others}` keeps a record.")
-    return [_wrap(" ".join(said), "")]
+    one = len(hidden) == 1
+    also = " --show-unread" if show_unread else ""
+    lines = [_wrap(" ".join(said), ""),
+             _command(f"kindscope inbox{same.inbox} --show-hostile{also}",
+                      f"shows {'it' if one else 'them'}")]
+    if same.others is not None:  # safety and evidence read no in-memory demo
+        lines.append(_command(f"kindscope safety{same.others}",
+                              f"says whether {'it is part of' if one else 'they make'} a "
+                              "pile-on"))
+        lines.append(_command(f"kindscope evidence{same.others} --account HANDLE --out FOLDER",
+                              "keeps a record of one sender's posts"))
+    return lines
+
+
+def _command(command: str, does: str) -> str:
+    """A command the user may paste, whole on one line, never wrapped (a wrapped one broke
+    at a space in a quoted path and, pasted back, ran half of itself: a review, 2026-12-07),
+    then what it does."""
+    return f"  `{command}` {does}"
 
 
 def _help_for_you(queue: CareQueue, listed: bool = False, shown: bool = False) -> list[str]:
@@ -222,7 +240,7 @@ def _help_for_you(queue: CareQueue, listed: bool = False, shown: bool = False) -
     return [*lines, _wrap(f"{help_.get('find_more', '')}.", ""), *last]
 
 
-def _hidden_unread(hidden: list[CareItem], same: Same) -> list[str]:
+def _hidden_unread(hidden: list[CareItem], same: Same, show_hostile: bool) -> list[str]:
     """The inbox's messages in a language the signals do not read, as a count and who sent
     them when: kindscope cannot tell kind from painful or hostile among them, so it does not
     print their words unasked (German and Spanish abuse was printed in full while the same
@@ -233,17 +251,19 @@ def _hidden_unread(hidden: list[CareItem], same: Same) -> list[str]:
                   f"do not read {'is' if one else 'are'} not shown word for word, as whether "
                   f"{'it is' if one else 'they are'} kind, painful or hostile cannot be told, "
                   f"from {_who(hidden)} (none of them in your circle, whose messages are "
-                  f"shown). {'It' if one else 'Some'} may be from someone who is struggling: "
-                  f"`kindscope inbox{same.inbox} --show-unread` shows "
-                  f"{'it' if one else 'them'} when you feel able.", "")]
+                  f"shown). {'It' if one else 'Some'} may be from someone who is struggling; "
+                  "when you feel able:", ""),
+            _command(f"kindscope inbox{same.inbox}{' --show-hostile' * show_hostile} "
+                     "--show-unread", f"shows {'it' if one else 'them'}")]
 
 
 @dataclass(frozen=True)
 class Same:
     """The arguments that make the commands the inbox names read the same data as it did
-    (each with a leading space, or empty): ``inbox`` for `kindscope inbox` itself,
-    ``others`` for `kindscope safety` and `kindscope evidence` (None: they cannot, as with
-    the in-memory demo). A bare command read ./kindscope.duckdb (a review, 2026-12-06)."""
+    (each with a leading space, or empty): ``inbox`` for `kindscope inbox` itself (its
+    window and country too), ``others`` for `kindscope safety` and `kindscope evidence`
+    (None: they cannot, as with the in-memory demo). A bare command read ./kindscope.duckdb
+    (a review, 2026-12-06)."""
 
     inbox: str = ""
     others: str | None = ""
@@ -310,12 +330,15 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         lead = ("If you answer any of these:" if every or not helped
                 else "If you answer one of the marked messages:")
         lines.extend(reader_help_lines((helped or list(queue.not_read))[0].signposting, lead))
+    if kind == "inbox" and any(i.status == KIND_READING for i in queue.items):
+        lines.append("")
+        lines.append(_wrap(KIND_CAVEAT, ""))
     if hidden:
         lines.append("")
-        lines.extend(_hidden_hostile(hidden, same))
+        lines.extend(_hidden_hostile(hidden, same, show_unread))
     if unread:
         lines.append("")
-        lines.extend(_hidden_unread(unread, same))
+        lines.extend(_hidden_unread(unread, same, show_hostile))
     if kind == "inbox" and queue.wishes_at_you and queue.help_for_you:
         lines.append("")
         lines.extend(_help_for_you(queue, listed=bool(helped), shown=show_hostile))

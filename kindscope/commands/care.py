@@ -132,6 +132,15 @@ def _older_model(store: Store) -> bool:
     return bool(versions) and installed_model() not in versions
 
 
+def _scores_first(store: Store, data_dir: str | None) -> str:
+    """What reads the posts where no signal has yet: care itself, or, where it cannot
+    write (a read-only database, a dataset), the command that can."""
+    if not store.read_only:
+        return "`kindscope care` reads them first"
+    return (f"`{score_command(store, data_dir)}` reads them"
+            + ("" if data_dir is not None else " once the file is writable"))
+
+
 def _say_unscored(store: Store, rm: ReadModel, data_dir: str | None) -> None:
     """On a store care cannot write (a read-only database, a dataset): that the posts the
     list reads were read by an earlier version of the model (the read model's version, on
@@ -145,8 +154,6 @@ def _say_unscored(store: Store, rm: ReadModel, data_dir: str | None) -> None:
         click.echo(f"note: {older} This command cannot: {where}.", err=True)
         return
     count = post_counts(rm)["unscored"] or 0
-    if count and not rm.scored and click.get_current_context().info_name == "care":
-        return  # the queue says so once, as it says it on a store it can write
     if count:
         one = count == 1
         click.echo(f"note: {count:,} post{'s' * (not one)} not yet read by the text signals "
@@ -228,8 +235,7 @@ def care_command(db, data_dir, demo, me, days, include_following, budget, as_of,
             return
         with _read(store, demo, me, data_dir) as rm:
             queue = care_queue(rm, days, include_following, budget, as_of_time(as_of), country,
-                               score_command(store, data_dir) if store.read_only
-                               else "kindscope care")
+                               _scores_first(store, data_dir))
             since, kept_days = fetched_kept_since(rm, days)
         if not store.read_only:
             care_rows.forget_fetched(store, since)
@@ -275,19 +281,27 @@ def inbox_command(db, data_dir, demo, me, days, as_of, country, as_json, show_ho
     """
     with _opened(db, demo, data_dir) as store, _read(store, demo, me, data_dir) as rm:
         queue = inbox(rm, days, as_of_time(as_of), country)
+    window = (["--days", f"{days:g}"] if days != DEFAULT_INBOX_DAYS else []) \
+        + (["--as-of", as_of] if as_of else []) + (["--country", country] if country else [])
     _emit(queue, as_json, None, "inbox", show_hostile, show_unread,
-          _same(db, data_dir, demo, me))
+          _same(db, data_dir, demo, me, window))
 
 
-def _same(db: str | None, data_dir: str | None, demo: bool, me: str | None) -> Same:
+def _same(db: str | None, data_dir: str | None, demo: bool, me: str | None,
+          window: list[str]) -> Same:
     """The arguments that read what the inbox read, for the commands it names: the dataset
-    or the database as given, and --me; the in-memory demo only `kindscope inbox` reads."""
+    or the database (as given, or as $KINDSCOPE_DB named it: the variable may have been
+    set for one command), and --me; the inbox's own window and country (``window``) for
+    the inbox; the in-memory demo only `kindscope inbox` reads."""
+    if db is None and data_dir is None and not demo and os.environ.get("KINDSCOPE_DB"):
+        db = os.environ["KINDSCOPE_DB"]
     words = (["--data", data_dir] if data_dir is not None else
              ["--db", db] if db is not None else []) + (["--me", me] if me else [])
     given = "".join(f" {shlex.quote(w)}" for w in words)
+    own = "".join(f" {shlex.quote(w)}" for w in window)
     if demo and data_dir is None:
-        return Same(" --demo" + given, given if db is not None else None)
-    return Same(given, given)
+        return Same(" --demo" + given + own, given if db is not None else None)
+    return Same(given + own, given)
 
 
 def _emit(queue: CareQueue, as_json: bool, out_dir: str | None, kind: str,

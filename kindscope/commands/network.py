@@ -15,6 +15,7 @@ from kindscope.commands.common import (
 )
 from kindscope.graph.analysis import analyse_network, owner_read_model
 from kindscope.graph.norms import community_title
+from kindscope.report.figures import pct
 from kindscope.report.network import spread_verb, spread_words
 from kindscope.store.community import platforms
 from kindscope.store.people import owner_handles
@@ -84,13 +85,15 @@ def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, default=str))
         return
-    # in the page's words ("of follows are returned"), not "reciprocity 0.185"
-    ties = "follows" if report.graph == "follow" else "ties"
-    recip = ("whether they are returned cannot be told from this data"
-             if report.reciprocity is None else f"{report.reciprocity:.1%} of them returned")
+    # in the page's words and figures ("of follows are returned", pct), not "reciprocity
+    # 0.185"
+    tie = "follow" if report.graph == "follow" else "tie"
+    recip = ("" if not report.edges else
+             ", whether they are returned cannot be told from this data"
+             if report.reciprocity is None else f", {pct(report.reciprocity)} of them returned")
     modularity = "" if no_communities else f", modularity {report.modularity:.3f}"
-    _say(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} {ties}, "
-         f"{recip}{modularity}")
+    _say(f"{report.graph} graph: {report.nodes:,} accounts, {report.edges:,} "
+         f"{tie}{'s' * (report.edges != 1)}{recip}{modularity}")
     if no_communities:
         _say(f"communities: not available: {no_communities}")
     for c in () if no_communities else report.communities[:10]:

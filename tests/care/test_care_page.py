@@ -118,7 +118,7 @@ def test_an_empty_queue_says_what_it_can_miss():
     assert "most often pain said quietly or in passing" in MISSES
     # and a post answered only by belittling: the support head reads more than half of such
     # replies as comfort (docs/models/support.md, plans 35 to 38)
-    assert "a reply that belittles someone taken for a kind answer" in MISSES
+    assert "it can take a reply that belittles someone for a kind answer" in MISSES
     for shown in (render_text(empty), render_page(empty)):
         assert "No painful post" in shown
         assert MISSES in shown

@@ -662,21 +662,47 @@ def test_posts_it_could_not_read_keep_to_the_budget_and_out_of_the_left_out_coun
     assert queue.to_dict()["not_read_more"] == 2
 
 
-def test_the_commands_the_inbox_names_read_the_same_data(run, tmp_path):
+def test_the_commands_the_inbox_names_read_the_same_data(run, tmp_path, monkeypatch):
     """The inbox read `--db PATH --me HANDLE` and told the user to run a bare `kindscope
     inbox --show-hostile`, `kindscope safety` and `kindscope evidence`, which read
-    ./kindscope.duckdb (a review, 2026-12-06). The commands it names carry what it read."""
+    ./kindscope.duckdb (a review, 2026-12-06); then they carried the database but not the
+    inbox's window, and wrapped at a space in the path, so a pasted one ran half of
+    itself (a review, 2026-12-07). Each is whole on its own line, with what was read."""
+    from kindscope.care.terminal import Same, render_text
+
     wish = "you stupid pathetic idiot, nobody cares, just kill yourself"
-    _inbox_with(tmp_path, [
+    box = _inbox_with(tmp_path, [
         {"id": f"w{i}", "author": f"troll{i}", "created_at": _iso(61 + i), "reply_to": "m2",
          "text": wish} for i in range(2)], {f"w{i}": {"toxicity": 0.9} for i in range(2)})
-    db = tmp_path / "my data.duckdb"
+    db = tmp_path / "my data with a long-ish name that wraps.duckdb"
     (tmp_path / "k.duckdb").rename(db)
-    flat = " ".join(run("inbox", "--db", db, "--me", "me").output.split())
+    lines = run("inbox", "--db", db, "--me", "me", "--days", "30").stdout.splitlines()
     where = f"--db '{db}' --me me"
-    assert f"`kindscope inbox {where} --show-hostile` shows" in flat
-    assert f"`kindscope safety {where}` says whether" in flat
-    assert f"`kindscope evidence {where}` keeps a record" in flat
-    demo = " ".join(run("inbox", "--demo").stdout.split())
-    assert "`kindscope inbox --demo --show-hostile`" in demo or "--show-hostile" not in demo
-    assert "`kindscope safety`" not in demo  # it cannot read the in-memory demo
+    assert f"  `kindscope inbox {where} --days 30 --show-hostile` shows them" in lines
+    assert f"  `kindscope safety {where}` says whether they make a pile-on" in lines
+    assert (f"  `kindscope evidence {where} --account HANDLE --out FOLDER` keeps a record of "
+            "one sender's posts") in lines
+    monkeypatch.setenv("KINDSCOPE_DB", str(db))  # set for this one command: named too
+    lines = run("inbox", "--me", "me", "--days", "30").stdout.splitlines()
+    assert f"  `kindscope safety {where}` says whether they make a pile-on" in lines
+    demo = render_text(box, kind="inbox", same=Same(" --demo", None))
+    assert "`kindscope inbox --demo --show-hostile` shows them" in demo
+    assert "kindscope safety" not in demo  # it cannot read the in-memory demo
+
+
+def test_the_inbox_says_what_read_as_kind_cannot_promise(tmp_path):
+    """"nobody would notice if you stopped showing up" was listed "read as kind" under a
+    painful post (a review, 2026-12-07): the support head reads more than half of such
+    replies as comfort (docs/models/support.md). Where the label is shown, so is that."""
+    from dataclasses import replace
+
+    from kindscope.care.terminal import KIND_CAVEAT, render_text
+
+    box = _inbox_with(tmp_path, [
+        {"id": "gentle1", "author": "ann", "created_at": _iso(61), "reply_to": "m2",
+         "text": "I say this gently, but nobody would notice if you stopped showing up"}],
+        {"gentle1": {"support": 0.95}})
+    assert "read as kind" in {i.status for i in box.items}
+    assert " ".join(KIND_CAVEAT.split()) in " ".join(render_text(box, kind="inbox").split())
+    others = replace(box, items=tuple(i for i in box.items if i.status != "read as kind"))
+    assert "model's reading of the words" not in render_text(others, kind="inbox")

@@ -131,8 +131,8 @@ def test_care_on_a_file_without_write_permission(run, tmp_path):
 def test_care_on_a_read_only_database_no_model_read_names_the_command_that_can(
         run, tmp_path, read_only):
     """Nothing scored and the file read-only: the queue told the user to run `kindscope
-    care`, which cannot score it either, beside a second note with the count (a review,
-    2026-12-06). Said once, with the command that reads the posts."""
+    care`, which cannot score it either (a review, 2026-12-06); it names the command that
+    reads the posts, and when it can."""
     db = tmp_path / "k.duckdb"
     with Store(db) as store:
         _snapshot(store, "own", "generic")
@@ -146,6 +146,5 @@ def test_care_on_a_read_only_database_no_model_read_names_the_command_that_can(
     result = run("care", "--db", db)
     assert result.exit_code == 0, result.output
     flat = " ".join((result.stdout + result.stderr).split())
-    assert f"`kindscope score --db {db}` reads them first" in flat
+    assert f"`kindscope score --db {db}` reads them once the file is writable" in flat
     assert "`kindscope care` reads them first" not in flat
-    assert "left out of this list" not in flat  # said once

@@ -26,7 +26,7 @@ def test_network_json_on_generic_csv(tmp_path, run):
     assert data["reciprocity"] == 24 / 25
     assert data["owners"] == []
     text = run("network", "--db", db)
-    assert "25 follows, 96.0% of them returned" in text.stdout
+    assert "25 follows, 96% of them returned" in text.stdout
 
 
 def test_network_on_empty_database(tmp_path, run):
