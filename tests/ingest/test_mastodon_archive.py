@@ -53,7 +53,10 @@ def test_real_export_imports_every_public_activity(run, stats_of, tmp_path):
     stats = stats_of(db)
     for key in ("posts", "reposts", "replies", "reactions", "bookmarks"):
         assert stats[key] == want[key], key
-        assert f" {want[key]} {key}," in result.stdout, key  # the summary counts as stats
+    # the summary counts as stats do, the replies among the posts
+    assert f" {want['posts']} posts ({want['replies']} of them replies)," in result.stdout
+    for key in ("reposts", "reactions", "bookmarks"):
+        assert f" {want[key]} {key}," in result.stdout, key
     assert stats["by_platform"]["mastodon"]["posts"] == want["posts"]
     with Store(db) as store:
         links = dict(store.rows("SELECT post_id, reply_to_post_id FROM posts "

@@ -36,12 +36,32 @@ def test_the_sample_is_the_one_the_fingerprint_was_taken_of(rows):
         "fingerprint again with the model it was taken of")
 
 
+#: On a CPU whose int8 kernel is of the other kind than the one the fingerprint was taken
+#: on (VNNI or not: ``features.environment``'s ``cpu_vnni``), the encoder multiplies exactly
+#: (``encoder.needs_exact_products``) but sums and rounds its floats another way, and a
+#: text whose activations sit on a quantisation step reads a little differently: 6 of the
+#: 850 texts, 10 scores, at most 0.044, on a 2-core AVX2 CPU without VNNI (2026-12-07)
+#: against the VNNI one that took it. So much, and no more, is allowed there; a refitted
+#: head or a new rule moves hundreds of scores.
+OTHER_KERNEL_TEXTS = 0.01
+OTHER_KERNEL_MOST = 0.1
+
+
 def test_scores_on_real_text_move_only_with_a_new_model_version(rows):
     from kindscope.signals import MODEL_VERSION
 
     assert STORED["model_version"] == MODEL_VERSION, (
         "a new model version: run training/fingerprint.py")
     moved = moved_scores(STORED, fingerprint.score(rows))
+    if (STORED.get("environment") or {}).get("cpu_vnni") != environment().get("cpu_vnni"):
+        texts = {case for case, *_ in moved}
+        far = [m for m in moved
+               if m[2] is None or m[3] is None or abs(m[2] - m[3]) > OTHER_KERNEL_MOST]
+        assert len(texts) <= OTHER_KERNEL_TEXTS * STORED["texts"] and not far, (
+            f"{len(texts)} texts moved on a CPU of another int8 kernel than the one the "
+            f"fingerprint was taken on (allowed: {OTHER_KERNEL_TEXTS:.0%} of them, none by "
+            f"more than {OTHER_KERNEL_MOST}); first five: {moved[:5]}")
+        return
     assert not moved, (
         f"{len(moved)} scores moved under model {MODEL_VERSION} (text, signal, stored, now; "
         f"first five: {moved[:5]}): bump MODEL_VERSION in kindscope/signals/model.py and "
