@@ -137,6 +137,9 @@ def test_the_import_line_says_the_replies_are_among_the_posts(run, tmp_path):
                       '{"id": "2", "author": "b", "text": "hello", "reply_to": "1"}\n')
     line = run("import", source, "--db", tmp_path / "k.duckdb").output
     assert "2 posts (1 of them replies), 0 reposts" in line and "replies," not in line
+    table = run("stats", "--db", tmp_path / "k.duckdb").output.splitlines()
+    assert [row.split() for row in table[2:4]] == [["posts", "2", "2"],
+                                                   ["of", "them", "replies", "1", "1"]]
 
 
 def test_skip_bad_records_leaves_out_a_line_that_is_not_json(run, stats_of, tmp_path):
