@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from kindscope.care.queue import NOT_READ, WISHES_HARM, CareItem, CareQueue
+from kindscope.signals.reliability import SCORN_AS_KIND
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["MISSES", "REASON_WORDS", "answered_words", "count_words", "not_read_words", "now_words",
@@ -104,8 +105,8 @@ def reader_help_lines(help_: dict, lead: str, caveat: bool = True,
 #: What an empty care queue says it may have missed: on three frozen review sets the signals
 #: missed a passive wish not to be alive in 16 of 60 replies about something else and 12 of 100
 #: posts (``training/variants/2026-12-05j/score_passive.py --set 1|2|3``, "painful" columns).
-MISSES = ("kindscope can miss things, most often pain said quietly or in passing, and it "
-          "can take a reply that belittles someone for a kind answer")
+MISSES = ("kindscope can miss things, most often pain said quietly or in passing, and "
+          f"{SCORN_AS_KIND}")
 
 
 def answered_words(queue: CareQueue) -> str:
@@ -156,13 +157,12 @@ def now_words(queue: CareQueue) -> str:
     return f"Times are counted from the end of your data ({moment}), not from today."
 
 
-#: An inbox message whose words read as support, and what that reading cannot promise: the
-#: support head reads more than half of the belittling replies written to test it as
-#: comfort (docs/models/support.md; "nobody would notice if you stopped showing up" was
+#: An inbox message whose words read as support, and what that reading cannot promise
+#: (``reliability.SCORN_AS_KIND``; "nobody would notice if you stopped showing up" was
 #: listed "read as kind" under a painful post: a review, 2026-12-07).
 KIND_READING = "read as kind"
-KIND_CAVEAT = ('"read as kind" is the model\'s reading of the words, and it takes many replies '
-               "that belittle someone for kind ones: read them before you trust the label.")
+KIND_CAVEAT = f'"read as kind" is a reading of the words, and {SCORN_AS_KIND}. Read them ' \
+    "before you trust the label."
 #: Inbox statuses whose words are not printed unless asked for (``--show-hostile``).
 HOSTILE_STATUSES = frozenset({"read as toxic", "read as hateful", WISHES_HARM})
 
@@ -292,7 +292,7 @@ def render_text(queue: CareQueue, kind: str = "care", show_hostile: bool = False
         if not count:
             among = " among the posts kindscope could read" if queue.not_read else ""
             lines.append(f"No painful post from your circle in the last {queue.days:g} days is "
-                         f"waiting for a reply{among}. ({MISSES}: it reads text with a model "
+                         f"waiting for a reply{among}. ({MISSES}; it reads text with a model "
                          "that can be wrong.)")
         else:
             lines.append(f"{count_words(queue, kind)}. A small acknowledgement can be enough; "

@@ -20,7 +20,7 @@ from kindscope.report.charts import PALETTE, plain
 from kindscope.report.figures import GROUP_NAMES, figures, hours, pct, time_label
 from kindscope.report.view import ReportView, report_view, who
 from kindscope.safety.incidents import PILEON_WORDS
-from kindscope.signals.reliability import HATE_ON_DENIALS
+from kindscope.signals.reliability import HATE_ON_DENIALS, SCORN_AS_KIND
 from kindscope.store.read_sql import MIN_HOSTILE_POSTS
 from kindscope.terminal_text import for_page
 
@@ -85,8 +85,8 @@ def environment() -> Environment:
                        plural=_plural, code=_code)
     env.globals.update(who=who, palette=PALETTE, group_names=_LEGEND, time_label=time_label,
                        demo_note=DEMO_NOTE, hate_on_denials=HATE_ON_DENIALS,
-                       examples_shown=MAX_EXAMPLES, unoffered=UNOFFERED,
-                       pileon_words=PILEON_WORDS)
+                       scorn_as_kind=SCORN_AS_KIND, examples_shown=MAX_EXAMPLES,
+                       unoffered=UNOFFERED, pileon_words=PILEON_WORDS)
     return env
 
 

@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["HATE_ON_DENIALS", "WEAK_AUC", "held_apart_auc", "weak_signals"]
+__all__ = ["HATE_ON_DENIALS", "SCORN_AS_KIND", "WEAK_AUC", "held_apart_auc", "weak_signals"]
 
 #: Below this AUC on data from another source, a signal's figures are called rough.
 WEAK_AUC = 0.7
@@ -19,6 +19,13 @@ _FILE = Path(__file__).resolve().parent / "artifacts" / "ood_metrics.json"
 #: written for review, not taken from a platform; training/variants/2026-12-05o).
 HATE_ON_DENIALS = ("the model reads many posts that argue against a stereotype "
                    "(\u201cdisabled people aren\u2019t a burden\u201d) as hateful")
+
+#: Said wherever the product lists a reply, or a person, as kind, and where it says no
+#: painful post is waiting (a belittling answer counts as a kind one): the support head
+#: reads more than half of such replies as comfort on each of four sets written for review
+#: (docs/models/support.md; tests/signals/test_scorn_as_kind.py reads them again).
+SCORN_AS_KIND = ("the model reads many replies that belittle someone, or brush their pain "
+                 "aside, as kind: more than half of those written to test it")
 
 
 @lru_cache(maxsize=1)

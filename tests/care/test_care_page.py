@@ -113,12 +113,13 @@ def test_an_empty_queue_says_what_it_can_miss():
     # "nothing found" must not read as "nobody is hurting": quiet pain said in passing is
     # what the signals miss most (training/variants/2026-12-05j)
     from kindscope.care.terminal import MISSES, render_text
+    from kindscope.signals.reliability import SCORN_AS_KIND
 
     empty = CareQueue("2024-06-04T00:00:00+00:00", 3, 5, (), 0, {})
     assert "most often pain said quietly or in passing" in MISSES
     # and a post answered only by belittling: the support head reads more than half of such
     # replies as comfort (docs/models/support.md, plans 35 to 38)
-    assert "it can take a reply that belittles someone for a kind answer" in MISSES
+    assert SCORN_AS_KIND in MISSES
     for shown in (render_text(empty), render_page(empty)):
         assert "No painful post" in shown
         assert MISSES in shown

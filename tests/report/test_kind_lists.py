@@ -101,15 +101,15 @@ def test_the_list_of_kind_people_says_what_the_signals_cannot_tell(demo):
     """The support signal reads most dismissive replies as comfort (training/variants/
     2026-12-05q): the list of people who showed up with kindness says so beside it."""
     from kindscope.report import render_html
+    from kindscope.signals.reliability import SCORN_AS_KIND
 
     report = demo["report"]
     assert report["kindness_received"]["top_responders"]
     page = render_html(report)
     at = page.index("The people who showed up most often with kindness")
-    assert "a reply that belittles someone, or brushes pain aside" in page[at:at + 2000]
-    # how often, measured (plans 35 to 38: 48 to 58 of 90 on each of four blind sets)
-    assert "of 90 such replies written to test it, 48 to 58 read as supportive" \
-        in page[at:at + 2000]
+    # how often, measured (plans 35 to 38; tests/signals/test_scorn_as_kind.py reads the
+    # four blind sets again), and that it is not about these people
+    assert SCORN_AS_KIND in page[at:at + 2000]
     assert "not that any here did" in page[at:at + 2000]
 
 
