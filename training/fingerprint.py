@@ -99,7 +99,10 @@ def main(argv=None) -> dict:
         moved = moved_scores(stored, result) if stored.get("sample_sha256") == \
             result["sample_sha256"] else []
         if moved:
-            parser.error(f"{len(moved)} scores moved under {result['model_version']} (first: "
+            most = max((abs(a - b) for *_, b, a in moved if a is not None and b is not None),
+                       default=0.0)
+            parser.error(f"{len(moved)} scores of {len({m[0] for m in moved})} texts moved "
+                         f"under {result['model_version']}, by at most {most:.3f} (first: "
                          f"{moved[0]}): bump MODEL_VERSION first, or --force")
     OUT.write_text(dump(result), encoding="utf-8")
     unread = sum(v[0] is None for v in result["fingerprint"]["scores"].values())

@@ -57,6 +57,23 @@ def frozen_review_sets(root: Path | None = None):
         yield str(path.relative_to(root)), rows
 
 
+def read_or_compare(parser: argparse.ArgumentParser, read, compare) -> None:
+    """The ``--json OUT`` / ``--compare OLD NEW`` command of a plan's review script: adds both
+    to ``parser`` (which holds the script's own options), then prints ``compare(old, new)``
+    of two earlier outputs, or writes ``read(args)``'s rows to OUT."""
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    args = parser.parse_args()
+    if args.compare:
+        old, new = (json.loads(p.read_text()) for p in args.compare)
+        print(json.dumps(compare(old, new), indent=1, ensure_ascii=False))
+        return
+    rows = read(args)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+    print(f"{len(rows)} rows read")
+
+
 def pick_set(sets: dict[str, Path], argv=None) -> tuple[Path, list[str]]:
     """The set that ``--set NAME`` names among ``sets`` ("1" without it), and the other
     arguments."""

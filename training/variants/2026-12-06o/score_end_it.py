@@ -13,13 +13,12 @@ reply where it has one (``score_texts``'s ``replies``, as a store reads a reply)
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from frozen_sets import read_frozen  # noqa: E402
+from frozen_sets import read_frozen, read_or_compare  # noqa: E402
 
 SET = HERE / "review" / "end_it.jsonl"
 SIGNALS = ("death_wish", "toxicity", "crisis", "support")
@@ -71,17 +70,7 @@ def compare(old: list[dict], new: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path)
-    parser.add_argument("--json", type=Path)
-    parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
-    args = parser.parse_args()
-    if args.compare:
-        old, new = (json.loads(p.read_text()) for p in args.compare)
-        print(json.dumps(compare(old, new), indent=1, ensure_ascii=False))
-        return
-    rows = read(args.repo)
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
-    print(f"{len(rows)} rows read")
+    read_or_compare(parser, lambda args: read(args.repo), compare)
 
 
 if __name__ == "__main__":

@@ -14,14 +14,13 @@ read with the post it answers as context, as a store reads a reply.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parents[2]))
-from frozen_sets import read_frozen  # noqa: E402
+from frozen_sets import read_frozen, read_or_compare  # noqa: E402
 
 from kindscope.signals.model import ARTIFACTS, SignalModel  # noqa: E402
 
@@ -68,17 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--artifacts", type=Path, default=ARTIFACTS)
     parser.add_argument("--set", type=Path, default=SET)
-    parser.add_argument("--json", type=Path)
-    parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
-    args = parser.parse_args()
-    if args.compare:
-        old, new = (json.loads(p.read_text()) for p in args.compare)
-        print(json.dumps(compare(old, new), indent=1, ensure_ascii=False))
-        return
-    rows = read(args.artifacts, args.set)
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
-    print(f"{len(rows)} rows read")
+    read_or_compare(parser, lambda args: read(args.artifacts, args.set), compare)
 
 
 if __name__ == "__main__":
