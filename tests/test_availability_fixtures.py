@@ -287,7 +287,9 @@ def test_the_terminal_names_the_fetch_command_with_the_owners_handle(tmp_path, r
     line = next(x for x in result.stdout.splitlines() if x.startswith("this data cannot show"))
     assert "@USER@INSTANCE" not in line
     command = line.split("`")[1]
-    assert command.startswith("kindscope analyze mastodon:@") and command in page
+    # the terminal's with the database's path, the page's with its name
+    assert command.startswith("kindscope analyze mastodon:@") and command.endswith(f" --db {db}")
+    assert command.replace(str(db), db.name) in page
 
 
 def test_network_names_the_owner_by_handle(tmp_path, run):
@@ -382,10 +384,13 @@ def test_every_output_names_the_fetch_command_with_the_owners_handle(tmp_path, r
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     handle = report["source"]["me"]["handle"]
     assert handle.count("@") == 2
-    assert report["data"]["fetch_command"] == f"kindscope analyze mastodon:{handle}"
+    # into the database the report read, by its name (the report is a file people share)
+    assert report["data"]["fetch_command"] == f"kindscope analyze mastodon:{handle} --db k.duckdb"
     for command in ("care", "safety", "network", "inbox"):
         text = run(command, "--db", db).stdout
         assert "@USER@INSTANCE" not in text and f"mastodon:{handle}" in text, command
+        # the terminal's commands add to the database it read, by its path
+        assert f"mastodon:{handle} --db {db}" in text, command
 
 
 def test_one_sided_ties_give_no_reciprocity_and_no_silent_people(tmp_path, run):
@@ -522,7 +527,7 @@ def test_network_of_many_peoples_data_says_why_its_norms_are_null(tmp_path, run)
     db = _imported(run, tmp_path / "j.duckdb", path)
     data = json.loads(run("network", "--db", db, "--json").stdout)
     assert "no import names an owner" in data["replies_not_held"]
-    assert "`kindscope community` gives them" in data["replies_not_held"]
+    assert f"`kindscope community --db {db}` gives them" in data["replies_not_held"]
     assert all(c["median_minutes_to_first_reply"] is None for c in data["communities"])
 
 

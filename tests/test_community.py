@@ -318,7 +318,9 @@ def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):
     invoke("import", demo_path(), "--db", db)
     result = invoke("community", "--db", db, "--out", tmp_path / "c")
     assert "most targeted account: n/a" in result.output and "0 pile-ons" not in result.output
-    assert "the posts are not scored yet: run kindscope score" in result.output
+    # the command reads the same database (by its name: community.json is shared)
+    assert "the posts are not scored yet: run `kindscope score --db unscored.duckdb`" \
+        in result.output
     view = json.loads((tmp_path / "c/community.json").read_text())["platforms"][0]
     assert view["most_targeted"] is None and view["overall"]["pileons"] is None
     # painful and upbeat are readings: with nothing read, no count of them either
@@ -356,7 +358,7 @@ def test_unscored_posts_are_said_where_they_change_what_is_counted(demo_db, tmp_
     scan = json.loads(invoke("safety", "--db", db, "--json").stdout)
     assert scan["notes_elsewhere"] == ["3 other posts in this data are not scored yet, so no "
                                        "pile-on on anyone else among them can be seen: run "
-                                       "kindscope score"]
+                                       f"`kindscope score --db {db}`"]
     assert "3 other posts in this data are not scored yet" in invoke("safety", "--db",
                                                                      db).output
 

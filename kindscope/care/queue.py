@@ -200,10 +200,11 @@ def fetched_kept_since(rm: ReadModel, days: float) -> tuple[datetime, float]:
     return now_of(rm) - timedelta(days=kept), kept
 
 
-def _get_circle(platform: str, what: str, handle: str | None = None) -> str:
-    """How to get ``what`` of the circle on ``platform`` (the owner's ``handle`` in the
-    command where known), in words."""
-    command = following_command(platform, handle)
+def _get_circle(rm: ReadModel, what: str) -> str:
+    """How to get ``what`` of the circle on the read model's platform (the owner's handle in
+    the command where known, into the database it read), in words."""
+    platform = rm.platform
+    command = following_command(platform, rm.carries.handle, rm.store.where)
     if command:
         return f"`{command}` fetches {what}"
     if platform == "x" and what == "your follows":
@@ -247,11 +248,11 @@ def _hours(now: datetime, then: datetime) -> float:
 def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: bool = False,
                budget: int = DEFAULT_BUDGET, as_of: datetime | None = None,
                country: str | None = None,
-               scores_first: str = "`kindscope care` reads them first") -> CareQueue:
+               scores_first: str | None = None) -> CareQueue:
     """The queue: unanswered painful threads of people in scope, oldest first, except that
     threads that may read as a crisis come first (so the budget never holds them back;
     nothing marks them). ``scores_first``: what reads the posts where no signal has yet
-    (care itself, unless it cannot write the store)."""
+    (default: `kindscope care` on the same data, unless it cannot write the store)."""
     now = now_of(rm, as_of)
     since = now - timedelta(days=days)
     following, followers = _circle(rm)
@@ -293,17 +294,18 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     note = _after_the_data(rm, as_of, since)
     if note is None and not following:
         note = ("this data does not say whom you follow, so there is no circle to look at: "
-                + _get_circle(rm.platform, "your follows", rm.carries.handle))
+                + _get_circle(rm, "your follows"))
     elif note is None and not care_rows.posts_by_any(rm, following):
         # an archive or a repository holds only the user's own posts: "no painful post is
         # waiting" would be a claim the data cannot make (a user's-eye review, 2026-12-06)
         note = ("this data holds no posts by the people you follow, so whether any of them "
                 "is waiting for an answer cannot be seen: "
-                + _get_circle(rm.platform, "their recent posts", rm.carries.handle))
+                + _get_circle(rm, "their recent posts"))
     elif note is None and not rm.scored:
         # no post reads as painful before the signals have read them: "nothing is waiting"
         # would be a false all-clear (`kindscope care` scores first; a report need not)
-        note = f"{NO_SCORES_REASON}: {scores_first}"
+        first = scores_first or f"`{rm.store.where.command('care')}` reads them first"
+        note = f"{NO_SCORES_REASON}: {first}"
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,
                      sum(1 for r in eligible if r.hostile), _now_from(as_of),

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from kindscope.care.queue import NOT_READ, WISHES_HARM, CareItem, CareQueue
 from kindscope.signals.reliability import SCORN_AS_KIND
+from kindscope.store.where import HERE, Where
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["MISSES", "REASON_WORDS", "answered_words", "count_words", "not_read_words", "now_words",
@@ -192,15 +193,15 @@ def _hidden_hostile(hidden: list[CareItem], same: Same, show_unread: bool) -> li
                     f"tell someone to die and {'is' if n == 1 else 'are'} not shown {how}, "
                     f"from {_who(wishes)}.")
     one = len(hidden) == 1
-    also = " --show-unread" if show_unread else ""
     lines = [_wrap(" ".join(said), ""),
-             _command(f"kindscope inbox{same.inbox} --show-hostile{also}",
+             _command(same.inbox("--show-hostile", *["--show-unread"] * show_unread),
                       f"shows {'it' if one else 'them'}")]
-    if same.others is not None:  # safety and evidence read no in-memory demo
-        lines.append(_command(f"kindscope safety{same.others}",
+    if same.where.reads("safety"):  # safety and evidence read no in-memory demo
+        lines.append(_command(same.where.command("safety"),
                               f"says whether {'it is part of' if one else 'they make'} a "
                               "pile-on"))
-        lines.append(_command(f"kindscope evidence{same.others} --account HANDLE --out FOLDER",
+        lines.append(_command(same.where.command("evidence", "--account", "HANDLE", "--out",
+                                                 "FOLDER"),
                               "keeps a record of one sender's posts"))
     return lines
 
@@ -253,20 +254,23 @@ def _hidden_unread(hidden: list[CareItem], same: Same, show_hostile: bool) -> li
                   f"from {_who(hidden)} (none of them in your circle, whose messages are "
                   f"shown). {'It' if one else 'Some'} may be from someone who is struggling; "
                   "when you feel able:", ""),
-            _command(f"kindscope inbox{same.inbox}{' --show-hostile' * show_hostile} "
-                     "--show-unread", f"shows {'it' if one else 'them'}")]
+            _command(same.inbox(*["--show-hostile"] * show_hostile, "--show-unread"),
+                     f"shows {'it' if one else 'them'}")]
 
 
 @dataclass(frozen=True)
 class Same:
-    """The arguments that make the commands the inbox names read the same data as it did
-    (each with a leading space, or empty): ``inbox`` for `kindscope inbox` itself (its
-    window and country too), ``others`` for `kindscope safety` and `kindscope evidence`
-    (None: they cannot, as with the in-memory demo). A bare command read ./kindscope.duckdb
-    (a review, 2026-12-06)."""
+    """What the commands the inbox names must read to see what it saw: its data (``where``:
+    a bare command read ./kindscope.duckdb, a review, 2026-12-06) and, for `kindscope inbox`
+    itself, its own window and country (``window``: `--show-hostile` with the default 14 days
+    showed nothing after `--days 60`)."""
 
-    inbox: str = ""
-    others: str | None = ""
+    where: Where = HERE
+    window: tuple[str, ...] = ()
+
+    def inbox(self, *flags: str) -> str:
+        """`kindscope inbox` as it was run, with ``flags``."""
+        return self.where.command("inbox", *self.window, *flags)
 
 
 #: The default database, named by no argument.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -31,7 +31,6 @@ from kindscope.commands.common import (
     open_for_reading,
     refuse_out_inside,
     say_whose,
-    score_command,
 )
 from kindscope.errors import StoreError
 from kindscope.ingest import import_sources
@@ -91,6 +90,8 @@ def _read(store: Store, demo: bool, me: str | None,
     """Import the demo when asked, score what is not yet scored, and read the store (one it
     cannot write: say what the list reads, by the read model's own version and platform)."""
     _prepare(store, demo)
+    # the commands it names read what it read: the in-memory demo too (--me: read_model)
+    store.where = replace(store.where, demo=demo)
     rm = read_model(store, me)
     say_whose(store, rm.platform, rm.me, me)
     if store.read_only:
@@ -136,8 +137,8 @@ def _scores_first(store: Store, data_dir: str | None) -> str:
     """What reads the posts where no signal has yet: care itself, or, where it cannot
     write (a read-only database, a dataset), the command that can."""
     if not store.read_only:
-        return "`kindscope care` reads them first"
-    return (f"`{score_command(store, data_dir)}` reads them"
+        return f"`{store.where.command('care')}` reads them first"
+    return (f"`{store.where.command('score')}` reads them"
             + ("" if data_dir is not None else " once the file is writable"))
 
 
@@ -149,7 +150,7 @@ def _say_unscored(store: Store, rm: ReadModel, data_dir: str | None) -> None:
 
     where = ("a dataset is read as it is" if data_dir is not None
              else "the database is read-only here")
-    older = older_model_note(rm.model_version, store, data_dir)
+    older = older_model_note(rm.model_version, store)
     if older is not None:  # listed as that model read them
         click.echo(f"note: {older} This command cannot: {where}.", err=True)
         return
@@ -158,7 +159,7 @@ def _say_unscored(store: Store, rm: ReadModel, data_dir: str | None) -> None:
         one = count == 1
         click.echo(f"note: {count:,} post{'s' * (not one)} not yet read by the text signals "
                    f"{'is' if one else 'are'} left out of this list, as {where}: "
-                   f"`{score_command(store, data_dir)}` reads {'it' if one else 'them'}"
+                   f"`{store.where.command('score')}` reads {'it' if one else 'them'}"
                    + ("" if data_dir is not None else " once the file is writable"), err=True)
 
 
@@ -281,27 +282,10 @@ def inbox_command(db, data_dir, demo, me, days, as_of, country, as_json, show_ho
     """
     with _opened(db, demo, data_dir) as store, _read(store, demo, me, data_dir) as rm:
         queue = inbox(rm, days, as_of_time(as_of), country)
+        where = store.where
     window = (["--days", f"{days:g}"] if days != DEFAULT_INBOX_DAYS else []) \
         + (["--as-of", as_of] if as_of else []) + (["--country", country] if country else [])
-    _emit(queue, as_json, None, "inbox", show_hostile, show_unread,
-          _same(db, data_dir, demo, me, window))
-
-
-def _same(db: str | None, data_dir: str | None, demo: bool, me: str | None,
-          window: list[str]) -> Same:
-    """The arguments that read what the inbox read, for the commands it names: the dataset
-    or the database (as given, or as $KINDSCOPE_DB named it: the variable may have been
-    set for one command), and --me; the inbox's own window and country (``window``) for
-    the inbox; the in-memory demo only `kindscope inbox` reads."""
-    if db is None and data_dir is None and not demo and os.environ.get("KINDSCOPE_DB"):
-        db = os.environ["KINDSCOPE_DB"]
-    words = (["--data", data_dir] if data_dir is not None else
-             ["--db", db] if db is not None else []) + (["--me", me] if me else [])
-    given = "".join(f" {shlex.quote(w)}" for w in words)
-    own = "".join(f" {shlex.quote(w)}" for w in window)
-    if demo and data_dir is None:
-        return Same(" --demo" + given + own, given if db is not None else None)
-    return Same(given + own, given)
+    _emit(queue, as_json, None, "inbox", show_hostile, show_unread, Same(where, tuple(window)))
 
 
 def _emit(queue: CareQueue, as_json: bool, out_dir: str | None, kind: str,

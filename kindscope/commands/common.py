@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import sys
 import traceback
 from datetime import datetime
@@ -269,25 +268,17 @@ class Progress:
             click.echo("", err=True)
 
 
-def score_command(store, data_dir=None) -> str:
-    """The command that scores what a command read: the dataset it was given (``data_dir``),
-    scored on Spark, else the database ``store``."""
-    if data_dir is not None:
-        return f"kindscope score --engine spark --data {shlex.quote(str(data_dir))}"
-    return f"kindscope score --db {shlex.quote(str(store.path))}"
-
-
-def older_model_note(model_version: str | None, store, data_dir=None) -> str | None:
+def older_model_note(model_version: str | None, store) -> str | None:
     """The report's sentence for scores read by another version of the model than the one
-    installed (``report.view.older_model_words``), with the command that scores ``store``,
-    for the commands that read the store without scoring it (safety, network, community,
-    and care and inbox on a database they cannot write; ``data_dir``: the dataset they read);
-    None where they are the installed model's, or nothing was scored."""
+    installed (``report.view.older_model_words``), with the command that scores ``store``
+    (its data: a dataset is scored on Spark), for the commands that read the store without
+    scoring it (safety, network, community, and care and inbox on a database they cannot
+    write); None where they are the installed model's, or nothing was scored."""
     from kindscope.report.view import older_model_words
     from kindscope.store.read import installed_model
 
     return older_model_words({"installed_model": installed_model(),
-                              "model_version": model_version}, score_command(store, data_dir))
+                              "model_version": model_version}, store.where.command("score"))
 
 
 def say_whose(store, platform: str, me_id: str, given: str | None) -> None:

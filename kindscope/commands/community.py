@@ -35,6 +35,7 @@ from kindscope.store.graph_edges import follow_edge_count, follows_of_owners_onl
 from kindscope.store.read import read_model
 from kindscope.store.sources import platform_snapshots
 from kindscope.store.spark_community import label_propagation_communities
+from kindscope.store.where import HERE, Where
 
 __all__ = ["community_command", "community_view", "COMMUNITY_SCHEMA_VERSION"]
 
@@ -215,16 +216,15 @@ def _cannot_show(store: Store, platform: str, carries: list[str], model_version:
     held = f"this data ({source or 'no import'}) does not hold"
     out = {}
     if "others_replies" not in carries:
-        words = f"{held} other people's replies; {remedy(platform)}"
+        words = f"{held} other people's replies; {remedy(platform, where=store.where)}"
         out.update(unanswered=words, pileons=words, most_targeted=words)
     if not {"others_replies", "engagement_counts"} & set(carries):
         out["kindness_gap"] = (f"{held} replies, likes or reposts on posts; "
-                               f"{remedy(platform)}")
+                               f"{remedy(platform, where=store.where)}")
     if model_version is None:  # painful, upbeat and hostile are readings
-        words = ("the posts are not scored yet: run kindscope score on the database and "
-                 "export it again, or kindscope score --engine spark --data on the dataset"
-                 if isinstance(store, DatasetStore)
-                 else "the posts are not scored yet: run kindscope score")
+        words = (f"the posts are not scored yet: run `{store.where.command('score')}`"
+                 + (" (or score the database it was exported from and export it again)"
+                    if isinstance(store, DatasetStore) else ""))
         for figure in ("unanswered", "kindness_gap", "pileons", "most_targeted"):
             out.setdefault(figure, words)
     if graph != "follow":
@@ -282,7 +282,9 @@ def _scans(store: Store, platform: str, pileons: bool
         rm.close()
 
 
-def _summary(view: dict, older: str | None = None) -> str:
+def _summary(view: dict, older: str | None = None, where: Where = HERE) -> str:
+    """The terminal's lines for one platform's view (``where``: the data its commands
+    read)."""
     o = view["overall"]
 
     def pct(group: dict) -> str:
@@ -328,8 +330,8 @@ def _summary(view: dict, older: str | None = None) -> str:
             + ("n/a pile-ons" if o["pileons"] is None else
                f"{o['pileons']} pile-on{'' if o['pileons'] == 1 else 's'}")
             + (f" ({o['pileons_read_first']} of them with at least half their posts read as "
-               f"hateful but not toxic, and {HATE_ON_DENIALS}: read them with kindscope "
-               "safety)"
+               f"hateful but not toxic, and {HATE_ON_DENIALS}: read them with "
+               f"`{where.command('safety', '--platform', view['platform'])}`)"
                if o["pileons_read_first"] else "")
             + (f" and {o['network_bursts']} burst{'s' if o['network_bursts'] != 1 else ''} "
                "of hostile replies from the target's own follow network (not counted as "
@@ -411,7 +413,13 @@ def community_command(engine, data_dir, db, out_dir, platform, top, master):
             names = [platform]
         if not names:
             raise InputError("holds no posts or follows", data_dir or store.path)
-        views = [community_view(store, name, top=top) for name in names]
+        # the commands community.json names read the same data, by its own name, never a
+        # path: the file is one moderators share (the terminal's own notes: by its path)
+        here, store.where = store.where, store.where.named()
+        try:
+            views = [community_view(store, name, top=top) for name in names]
+        finally:
+            store.where = here
     report = {"schema_version": COMMUNITY_SCHEMA_VERSION, "kind": "kindscope-community",
               "source": {"engine": engine, "input": "dataset" if data_dir else "database",
                          "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -422,5 +430,6 @@ def community_command(engine, data_dir, db, out_dir, platform, top, master):
     path = out / "community.json"
     path.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     for view in views:
-        click.echo(_summary(view, older_model_note(view.get("model_version"), store, data_dir)))
+        click.echo(_summary(view, older_model_note(view.get("model_version"), store),
+                            store.where))
     click.echo(f"wrote {path}")

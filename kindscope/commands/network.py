@@ -65,7 +65,7 @@ def network_command(db, data_dir, as_json, platform, seed, all_snapshots, me):
     with open_for_reading(db, data_dir) as store:
         check_platform(store, platform)
         rm = owner_read_model(store, me, platform)
-        older = older_model_note(rm.model_version, store, data_dir) if rm is not None else None
+        older = older_model_note(rm.model_version, store) if rm is not None else None
         if older is not None:
             click.echo(f"note: {older}", err=True)
         spans = platforms(store) if rm is None and platform is None else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 
@@ -19,7 +20,6 @@ from kindscope.commands.common import (
 )
 from kindscope.ingest import import_sources
 from kindscope.report import build_report, write_report
-from kindscope.report.build import aim_commands
 from kindscope.store.db import Store, open_store
 from kindscope.terminal_text import for_terminal
 
@@ -54,12 +54,10 @@ def _score(store: Store) -> None:
 def _finish(store: Store, me, out_dir, show_counts, demo, country,
             engine: str = "duckdb", db: str | None = None, data_dir: str | None = None
             ) -> None:
+    # the commands it names read the same data as the report did: the demo's with --demo
+    store.where = replace(store.where, demo=demo)
     report = build_report(store, me=me, demo=demo)
     report["source"]["engine"] = engine
-    # the commands it gives read the same data as the report did (names, never paths)
-    where = (["--data", Path(data_dir).name] if data_dir else
-             ["--db", Path(db).name] if db and db != ":memory:" else [])
-    aim_commands(report, where, ["--me", me] if me else [])
     owner = report["source"].get("me") or {}
     if owner.get("account_id"):
         say_whose(store, report["source"]["platform"], owner["account_id"], me)
@@ -80,8 +78,8 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
         from kindscope.store.availability import ways_to_get
 
         questions = [c["question"] for c in cannot]
-        ways = with_own_handle(ways_to_get(report["source"]["platform"], questions),
-                               report["source"])
+        ways = with_own_handle(ways_to_get(report["source"]["platform"], questions,
+                                           where=store.where.with_me(me)), report["source"])
         click.echo(for_terminal(f"this data cannot show: {ways}", one_line=True))
     click.echo(f"wrote {html_path} and {json_path}")
 

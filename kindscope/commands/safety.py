@@ -76,7 +76,7 @@ def safety_group(ctx, db, data_dir, as_json, me, platform):
         if not ownerless:
             say_whose(store, rm.platform, rm.me, me)
             _say_ownerless_elsewhere(store, rm.platform, platform)
-        if (older := older_model_note(rm.model_version, store, data_dir)) is not None:
+        if (older := older_model_note(rm.model_version, store)) is not None:
             click.echo(f"note: {older}", err=True)
         try:
             result = scan(rm)
@@ -104,7 +104,8 @@ def _say_ownerless_elsewhere(store, looked_at: str, given: str | None) -> None:
         click.echo(for_terminal(
             f"note: {', '.join(others)} in this data {'names' if len(others) == 1 else 'name'} "
             f"no owner and {'was' if len(others) == 1 else 'were'} not looked at here: "
-            f"`kindscope safety --platform {others[0]}` looks at every account there.",
+            f"`{store.where.command('safety', '--platform', others[0])}` looks at every "
+            "account there.",
             one_line=True), err=True)
 
 

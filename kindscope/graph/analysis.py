@@ -25,6 +25,7 @@ from kindscope.graph.reciprocity import (
 from kindscope.store.availability import Availability
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, newest_owner, read_model
+from kindscope.store.where import Where
 
 __all__ = ["OwnerView", "NetworkReport", "analyse_network", "owner_read_model"]
 
@@ -130,11 +131,13 @@ def _owner_view(rm: ReadModel, net, partition: Partition) -> OwnerView:
         rm.available("follow_back"), rm.available("unfollows"))
 
 
-#: Why the communities' norms are null where no import names an owner.
-NO_OWNER_NORMS = ("no import names an owner, so posts are not read through one read model "
-                  "here and the communities' answered painful posts, time to a first answer "
-                  "and toxicity are not given: `kindscope community` gives them for data of "
-                  "many people")
+def no_owner_norms(where: Where) -> str:
+    """Why the communities' norms are null where no import names an owner (``where``: the
+    data `kindscope community` should read)."""
+    return ("no import names an owner, so posts are not read through one read model here "
+            "and the communities' answered painful posts, time to a first answer and "
+            f"toxicity are not given: `{where.command('community')}` gives them for data of "
+            "many people")
 
 
 def _both_ways(rm: ReadModel | None, kind: str) -> bool:
@@ -178,7 +181,7 @@ def analyse_network(store: Store, rm: ReadModel | None = None, platform: str | N
         isolated=isolated_members(store, graph, partition.membership, rm=rm),
         owners=views, ego_network=None if rm is None else ego_reason(net, rm.platform, rm.me),
         replies_not_held=None if held else replies.reason if replies is not None
-        else NO_OWNER_NORMS,
+        else no_owner_norms(store.where),
         model_version=None if rm is None else rm.model_version,
         until=None if rm is None or rm.until is None
         else rm.until.isoformat(timespec="seconds"))

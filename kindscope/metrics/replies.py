@@ -9,6 +9,7 @@ from kindscope.metrics.common import Availability, Example, examples, replies_av
 from kindscope.store import aggregates
 from kindscope.store.availability import remedy
 from kindscope.store.read import ReadModel
+from kindscope.store.where import HERE, Where
 
 __all__ = ["GROUPS", "VoidGroup", "VoidRate", "ReplyTimes", "TimeToReply", "void_rate",
            "time_to_reply"]
@@ -100,12 +101,14 @@ def void_rate(rm: ReadModel) -> VoidRate:
                                 e7, u7, u7 / e7 if e7 else None, h7, n24, n7))
     silent = examples(aggregates.unanswered_examples(rm, WEEK, MAX_UNANSWERED))
     return VoidRate(availability, needs, tuple(groups), silent,
-                    not_captured_note(rm.platform, groups, rm.carries.handle))
+                    not_captured_note(rm.platform, groups, rm.carries.handle,
+                                      rm.store.where))
 
 
-def not_captured_note(platform: str, groups: list[VoidGroup],
-                      handle: str | None = None) -> str | None:
-    """What the void rate leaves out because no capture ran past it, in one sentence."""
+def not_captured_note(platform: str, groups: list[VoidGroup], handle: str | None = None,
+                      where: Where = HERE) -> str | None:
+    """What the void rate leaves out because no capture ran past it, in one sentence (with
+    the command that gets the replies into the data ``where`` names)."""
     week = sum(g.not_captured_7d for g in groups)
     day = sum(g.not_captured_24h for g in groups)
     if not week and not day:
@@ -114,7 +117,8 @@ def not_captured_note(platform: str, groups: list[VoidGroup],
                           for n, column in ((week, "7-day"), (day, "24-hour")) if n)
     return (f"Others' replies in this data come only from Jetstream captures, which hold "
             f"only what happened while they ran: whether anyone answered {counts} cannot "
-            f"be seen, so they are counted in neither ({remedy(platform, 'replies', handle)}).")
+            "be seen, so they are counted in neither "
+            f"({remedy(platform, 'replies', handle, where)}).")
 
 
 def time_to_reply(rm: ReadModel) -> TimeToReply:

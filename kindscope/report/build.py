@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,10 +27,10 @@ from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, installed_model, read_model
 from kindscope.store.sources import platform_snapshots, shared_name
 
-__all__ = ["SCHEMA_VERSION", "aim_commands", "build_report", "report_from", "metrics_to_dict",
+__all__ = ["SCHEMA_VERSION", "command_of", "build_report", "report_from", "metrics_to_dict",
            "summary_of", "with_readings", "write_json"]
 
-SCHEMA_VERSION = "3.2.0"
+SCHEMA_VERSION = "3.3.0"
 
 
 def _clean(value):
@@ -120,7 +119,8 @@ def _headline(report: dict) -> str:
                 f"all ({counted}: none); of your {u['posts']} upbeat posts, "
                 f"{u['no_response']} got none.")
     if not report["source"]["scored_posts"]:
-        return "Your posts have not been read by the text signals yet: run `kindscope score`."
+        return ("Your posts have not been read by the text signals yet: run "
+                f"`{command_of(report, 'score')}`.")
     return ("This data does not show other people's replies to your posts, so whether "
             "people answered you cannot be seen here.")
 
@@ -181,7 +181,8 @@ def summary_of(report: dict) -> dict:
         lines.append(f"{harsh['hostile']} of the {aimed} replies and mentions from others aimed "
                      "at you read as toxic or hateful (a model's readings, not verdicts)"
                      + (f"; {wishes} more {'uses' if wishes == 1 else 'use'} words that tell "
-                        "you to die (`kindscope inbox` counts them)" if wishes else "") + ".")
+                        f"you to die (`{command_of(report, 'inbox')}` counts them)"
+                        if wishes else "") + ".")
     return {"sentence": _headline(report), "lines": lines}
 
 
@@ -228,6 +229,9 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "demo": demo,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "kindscope_version": __version__,
+        # the commands the report's words name, reading the same data (names, never paths:
+        # the report is a file people share; since 3.3.0)
+        "commands": {verb: rm.store.where.command(verb) for verb in ("score", "inbox")},
     }
 
 
@@ -238,43 +242,33 @@ def _data(rm: ReadModel) -> dict:
         "carries": sorted(i for i in rm.carries.items if i in ITEMS),
         "cannot_show": [{"question": q, "name": QUESTION_NAMES[q], "needs": QUESTIONS[q][1]}
                         for q in missing],
-        "fetch_command": fetch_command(rm.platform, rm.carries.handle),
+        "fetch_command": fetch_command(rm.platform, rm.carries.handle, rm.store.where),
         "only_own_posts": "others_replies" not in rm.carries.items,
     }
 
 
-def aim_commands(report: dict, data: list[str], me: list[str]) -> dict:
-    """The commands report.json gives (the care queue, each incident's evidence pack) with
-    the arguments that read the same data as the report: ``data`` (``--db NAME`` or
-    ``--data NAME``: a file or folder's own name, never a path) and ``me`` (``--me
-    HANDLE`` when it was given). A report read from a dataset told the reader to run
-    `kindscope evidence --incident ID ...`, which then looked for ./kindscope.duckdb (a
-    moderator's review, 2026-12-06). ``care`` takes both, as `evidence` does (it read only
-    databases until 2026-12-06, and a report from a dataset gave a bare `kindscope care`,
-    which read ./kindscope.duckdb). Changes ``report`` in place and returns it."""
-    words = " ".join(shlex.quote(w) for w in (*data, *me))
-    if not words:
-        return report
-    safety = report.get("safety") or {}
-    for key in ("pileons", "network_bursts", "trawlers"):
-        for inc in (safety.get(key) or {}).get("incidents") or []:
-            inc["command"] = inc["command"].replace("kindscope evidence ",
-                                                    f"kindscope evidence {words} ", 1)
-    care = report.get("care") or {}
-    if care.get("command"):
-        care["command"] = " ".join(["kindscope care", words])
-    return report
+def command_of(report: dict, verb: str) -> str:
+    """`kindscope VERB` as the report names it, reading the data it read (a report written
+    before 3.3.0 has none: the bare command)."""
+    return (report["source"].get("commands") or {}).get(verb) or f"kindscope {verb}"
 
 
 def build_report(store: Store, me: str | None = None, thresholds: dict[str, float] | None = None,
                  seed: int | None = None, demo: bool = False) -> dict:
     """Build the read model for "me", compute every metric, the network and safety
-    sections, and return the report.json dict (``seed``: default the ``seed`` setting)."""
-    rm = read_model(store, me, thresholds, seed)
+    sections, and return the report.json dict (``seed``: default the ``seed`` setting).
+    The commands it names read the same data, by the file's or folder's own name, never a
+    path: the report is a file people share."""
+    here = store.where
+    store.where = here.named()
     try:
-        return report_from(rm, demo)
+        rm = read_model(store, me, thresholds, seed)
+        try:
+            return report_from(rm, demo)
+        finally:
+            rm.close()
     finally:
-        rm.close()
+        store.where = here
 
 
 def report_from(rm: ReadModel, demo: bool = False) -> dict:
@@ -318,7 +312,7 @@ def _care(rm: ReadModel) -> dict:
             # posts of the circle with no reply that were not read for their language:
             # whether they are painful cannot be told (since 3.1.0)
             "not_read_in_circle": queue.not_read_count if known else None,
-            "command": "kindscope care"}
+            "command": rm.store.where.command("care")}
 
 
 def _own_moments(rm: ReadModel) -> dict:

@@ -19,6 +19,7 @@ from kindscope.store import care as care_rows
 from kindscope.store import people
 from kindscope.store.db import Store
 from kindscope.store.read import ReadModel
+from kindscope.store.where import Where
 
 __all__ = ["BOT_THRESHOLD", "MAX_SCORED_FOLLOWERS", "BLOCKLIST_COMMAND", "safety_section"]
 
@@ -39,19 +40,20 @@ def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _incident(inc: Incident, handles: dict[str, str]) -> dict:
+def _incident(inc: Incident, handles: dict[str, str], where: Where) -> dict:
     return {"id": inc.id, "kind": inc.kind, "start": _iso(inc.start), "end": _iso(inc.end),
             "hours": round((inc.end - inc.start).total_seconds() / 3600, 2),
             "accounts": len(inc.accounts), "posts": inc.their_posts,
             "account_handles": [handles.get(a) or a for a in inc.accounts[:_SHOWN]],
             "reason": inc.reason,
-            "command": f"kindscope evidence --incident {inc.id} --out evidence-{inc.id}"}
+            "command": where.command("evidence", "--incident", inc.id, "--out",
+                                     f"evidence-{inc.id}")}
 
 
-def _incidents(found, platform, me, handles, available=True, reason=None) -> dict:
-    mine = [i for i in found if i.platform == platform and i.target_id == me]
+def _incidents(found, rm: ReadModel, handles, available=True, reason=None) -> dict:
+    mine = [i for i in found if i.platform == rm.platform and i.target_id == rm.me]
     return _piece(available, reason, count=len(mine) if available else None,
-                  incidents=[_incident(i, handles) for i in mine],
+                  incidents=[_incident(i, handles, rm.store.where) for i in mine],
                   aimed_at_others=len(found) - len(mine))
 
 
@@ -128,14 +130,14 @@ def safety_section(rm: ReadModel, handles) -> dict:
     platform, me = rm.platform, rm.me
     result = scan(rm)
     if result.pileons_reason is not None:
-        pileons = _incidents((), platform, me, handles, False, result.pileons_reason)
-        bursts = _incidents((), platform, me, handles, False, result.pileons_reason)
+        pileons = _incidents((), rm, handles, False, result.pileons_reason)
+        bursts = _incidents((), rm, handles, False, result.pileons_reason)
     else:
         unscored = ("your posts and the replies to you have not been scored for toxicity or "
                     "hate, so pile-ons were not checked")
-        pileons = _incidents(result.pileons, platform, me, handles, result.scored, unscored)
-        bursts = _incidents(result.bursts, platform, me, handles, result.scored, unscored)
-    trawlers = _incidents(result.trawlers, platform, me, handles,
+        pileons = _incidents(result.pileons, rm, handles, result.scored, unscored)
+        bursts = _incidents(result.bursts, rm, handles, result.scored, unscored)
+    trawlers = _incidents(result.trawlers, rm, handles,
                           result.trawlers_reason is None, result.trawlers_reason)
     followers = people.newest_followers(rm.store, platform, me)
     bots, bot_scores = _bots(rm, followers)

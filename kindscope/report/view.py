@@ -288,6 +288,7 @@ class ReportView:
     status: str | None  # "no posts of yours" / "not scored yet" / None
     unread: str | None
     unscored: str | None
+    score_command: str  # `kindscope score` reading the report's data
     panel: Panel | None
     collapsed: frozenset[str]  # keys of QUESTION_OF pointed to the panel
     sections: tuple[str, ...]  # metric keys shown, in page order
@@ -338,19 +339,25 @@ def unscored_words(source: dict) -> str | None:
     if older:
         return older
     n = source.get("unscored_posts") or 0
+    score = _score_command(source)
     if source.get("scored_posts") == 0 and source.get("posts"):  # none read at all
         return ("No post is scored yet: every section that needs the text signals says so, "
-                "and any reply counts as an answer. `kindscope score` reads them.")
+                f"and any reply counts as an answer. `{score}` reads them.")
     if not n:
         return None
     if n == 1:
         return ("1 post is not scored yet: until it is, it counts as an answer if it is a "
-                "reply, and it cannot be seen as part of a pile-on. `kindscope score` reads it.")
+                f"reply, and it cannot be seen as part of a pile-on. `{score}` reads it.")
     return (f"{n:,} posts are not scored yet: until they are, a reply among them counts as an "
-            "answer and no pile-on among them can be seen. `kindscope score` reads them.")
+            f"answer and no pile-on among them can be seen. `{score}` reads them.")
 
 
-def older_model_words(source: dict, command: str = "kindscope score") -> str | None:
+def _score_command(source: dict) -> str:
+    """`kindscope score` reading the report's data (bare in a report before 3.3.0)."""
+    return (source.get("commands") or {}).get("score") or "kindscope score"
+
+
+def older_model_words(source: dict, command: str | None = None) -> str | None:
     """Scores read by another model than the one installed (a `report` on a database scored
     before an upgrade, which `report` does not score again): said once, as its readings
     are not what the installed model gives (the death-wish rule, which models before
@@ -363,7 +370,7 @@ def older_model_words(source: dict, command: str = "kindscope score") -> str | N
     which = "an earlier" if version_key(used) < version_key(installed) else "another"
     return (f"These posts were read by {which} version of kindscope's model ({used}), not "
             "the one installed, so some readings may differ from what it would give. "
-            f"`{command}` reads them again.")
+            f"`{command or _score_command(source)}` reads them again.")
 
 
 def unread_words(source: dict) -> str | None:
@@ -452,7 +459,7 @@ def report_view(report: dict, show_counts: bool = False,
         title=f"kindscope report for {me.text}",
         demo=bool(source.get("demo")), status=status, unread=unread,
         unscored=None if status else unscored_words(source),
-        panel=_panel(report, collapsed), collapsed=collapsed,
+        score_command=_score_command(source), panel=_panel(report, collapsed), collapsed=collapsed,
         sections=() if status == "empty" else
         tuple(k for k in SECTIONS if k in report and k not in collapsed),
         no_response=no_response, summary_lines=lines, show_counts=show_counts,

@@ -294,13 +294,14 @@ def find_trawlers(rm: ReadModel, window: timedelta = timedelta(days=2), min_post
     return tuple(incidents)
 
 
-def _unread_notes(unscored: int, other_language: int) -> tuple[str, ...]:
-    """What the scan could not read of the posts aimed at you: not "none found" for them."""
+def _unread_notes(unscored: int, other_language: int, score: str) -> tuple[str, ...]:
+    """What the scan could not read of the posts aimed at you: not "none found" for them
+    (``score``: the command that scores them)."""
     notes = []
     if unscored:
         notes.append(f"{unscored} post{'s' if unscored != 1 else ''} aimed at you "
                      f"{'are' if unscored != 1 else 'is'} not scored yet, so no pile-on among "
-                     "them can be seen: run kindscope score")
+                     f"them can be seen: run `{score}`")
     if other_language:
         notes.append(f"{other_language} post{'s' if other_language != 1 else ''} aimed at "
                      f"you {'are' if other_language != 1 else 'is'} in a language the signals "
@@ -315,16 +316,17 @@ def scan(rm: ReadModel) -> SafetyScan:
     scored = hostility_scored(rm)
     notes = () if scored or not pileons.available else (
         "no toxicity/hate scores in the database: pile-ons were not checked "
-        "(score the posts first)",)
+        f"(`{rm.store.where.command('score')}` reads the posts first)",)
     elsewhere: tuple[str, ...] = ()
     if pileons.available and (cover := capture_words(rm)):  # "none found" of seconds
         notes += (cover,)
     if scored and pileons.available:
-        notes += _unread_notes(*unread_aimed(rm))
+        notes += _unread_notes(*unread_aimed(rm), rm.store.where.command("score"))
         if unscored := unscored_elsewhere(rm):  # pile-ons on others are listed too
             elsewhere = (f"{unscored} other post{'s' if unscored != 1 else ''} in this data "
                          f"{'are' if unscored != 1 else 'is'} not scored yet, so no pile-on "
-                         "on anyone else among them can be seen: run kindscope score",)
+                         "on anyone else among them can be seen: run "
+                         f"`{rm.store.where.command('score')}`",)
     found, bursts = find_bursts(rm) if pileons.available and scored else ((), ())
     return SafetyScan(found, find_trawlers(rm) if trawlers.available else (), scored, notes,
                       pileons.reason, trawlers.reason, bursts, elsewhere)

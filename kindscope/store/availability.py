@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kindscope.store.db import Store
+from kindscope.store.where import HERE, Where
 
 __all__ = ["ITEMS", "QUESTIONS", "QUESTION_NAMES", "Availability", "DataCarries", "data_carries",
            "fetch_command", "following_command", "own_command", "remedy", "ways_to_get"]
@@ -57,10 +58,8 @@ QUESTION_NAMES = {
 #: Platforms with importers of their own; any other came in the generic format.
 _OWN_IMPORTERS = frozenset({"x", "mastodon", "bluesky"})
 
-_FETCH = {
-    "bluesky": "kindscope analyze bluesky:HANDLE",
-    "mastodon": "kindscope analyze mastodon:@USER@INSTANCE",
-}
+#: The online source that holds other people's replies and follows, per platform.
+_ONLINE = {"bluesky": "bluesky:HANDLE", "mastodon": "mastodon:@USER@INSTANCE"}
 
 
 #: The placeholders of the commands above, and what a handle put in their place must look
@@ -89,11 +88,13 @@ def own_command(command: str | None, handle: str | None) -> str | None:
     return command
 
 
-def remedy(platform: str, question: str | None = None, handle: str | None = None) -> str:
+def remedy(platform: str, question: str | None = None, handle: str | None = None,
+           where: Where = HERE) -> str:
     """How to get what a question needs, in words: unfollows need a second look at the
     follow lists, taken later (each import or fetch is one snapshot); the rest, the data.
-    ``handle``: the owner's, put in the command in place of its placeholder."""
-    command = fetch_command(platform, handle)
+    ``handle``: the owner's, put in the command in place of its placeholder; ``where``: the
+    data the command adds to."""
+    command = fetch_command(platform, handle, where)
     # a platform kindscope has no importer of its own for came in the generic format,
     # whatever its meta line named it ("forum", "anwar": a review, 2026-12-06)
     generic = platform not in _OWN_IMPORTERS
@@ -111,33 +112,37 @@ def remedy(platform: str, question: str | None = None, handle: str | None = None
     return "kindscope has no online source for this platform"
 
 
-def ways_to_get(platform: str, questions: list[str], handle: str | None = None) -> str:
+def ways_to_get(platform: str, questions: list[str], handle: str | None = None,
+                where: Where = HERE) -> str:
     """The questions a data cannot answer, each group with how to get it, in one line:
     "bot-like followers, follow waves (...); unfollows (...)"."""
     rest = [QUESTION_NAMES[q] for q in questions if q != "unfollows"]
-    parts = [f"{', '.join(rest)} ({remedy(platform, None, handle)})"] if rest else []
+    parts = [f"{', '.join(rest)} ({remedy(platform, None, handle, where)})"] if rest else []
     if "unfollows" in questions:
-        parts.append(f"{QUESTION_NAMES['unfollows']} ({remedy(platform, 'unfollows', handle)})")
+        parts.append(f"{QUESTION_NAMES['unfollows']} "
+                     f"({remedy(platform, 'unfollows', handle, where)})")
     return "; ".join(parts)
 
 
-#: The command that fetches the people one follows and their recent posts (the care
-#: queue's circle), per platform.
-_FETCH_FOLLOWING = {"bluesky": "kindscope import bluesky:HANDLE --following",
-                    "mastodon": "kindscope import mastodon:@USER@INSTANCE --following"}
-
-
-def following_command(platform: str, handle: str | None = None) -> str | None:
+def following_command(platform: str, handle: str | None = None,
+                      where: Where = HERE) -> str | None:
     """The one command that gets whom the owner follows and their recent posts for
-    ``platform`` (with the owner's ``handle`` where known), or None where kindscope has no
-    online source (X)."""
-    return own_command(_FETCH_FOLLOWING.get(platform), handle)
+    ``platform`` (with the owner's ``handle`` where known) into the database ``where``
+    names (a dataset never keeps them), or None where kindscope has no online source (X)."""
+    source = own_command(_ONLINE.get(platform), handle)
+    return None if source is None else where.command("import", source, "--following")
 
 
-def fetch_command(platform: str, handle: str | None = None) -> str | None:
+def fetch_command(platform: str, handle: str | None = None,
+                  where: Where = HERE) -> str | None:
     """The one command that gets other people's replies and follows for ``platform`` (with
-    the owner's ``handle`` where known), or None where kindscope has no online source (X)."""
-    return own_command(_FETCH.get(platform), handle)
+    the owner's ``handle`` where known) into the data ``where`` names (a database: imported,
+    scored and reported by `analyze`; a dataset: imported into it), or None where kindscope
+    has no online source (X)."""
+    source = own_command(_ONLINE.get(platform), handle)
+    if source is None:
+        return None
+    return where.command("import" if where.data is not None else "analyze", source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +164,8 @@ class DataCarries:
     follow_imports: int = 0
     #: The owner's handle where the data has one: the commands given in reasons name it.
     handle: str | None = None
+    #: The data the commands given in reasons add to.
+    where: Where = HERE
 
     def has(self, item: str) -> bool:
         if item == "engagement":
@@ -176,7 +183,7 @@ class DataCarries:
     def reason(self, words: str, question: str | None = None) -> str:
         source = ", ".join(self.formats) or "no import"
         return (f"this data ({source}) does not hold {words}; "
-                f"{remedy(self.platform, question, self.handle)}")
+                f"{remedy(self.platform, question, self.handle, self.where)}")
 
     def missing(self) -> list[str]:
         """Questions the data cannot answer, in :data:`QUESTIONS` order."""
@@ -235,4 +242,4 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
     handle = store.scalar("SELECT min(handle) FROM accounts WHERE platform = ? AND "
                           "account_id = ? AND handle <> ''", [platform, me])
     return DataCarries(platform, frozenset(items), formats, int(follow_imports or 0),
-                       handle if isinstance(handle, str) else None)
+                       handle if isinstance(handle, str) else None, store.where)

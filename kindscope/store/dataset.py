@@ -45,6 +45,7 @@ from kindscope.errors import InputError, StoreError
 from kindscope.store.db import _CONFIG, Store
 from kindscope.store.read_sql import CARE_ONLY, CARE_ONLY_ACCOUNTS, HAS_FETCHED
 from kindscope.store.schema import TABLE_KEYS
+from kindscope.store.where import Where
 
 __all__ = ["LAYOUT_VERSION", "PARTITIONED", "FLAT", "MANIFEST", "DatasetStore",
            "open_dataset", "write_dataset", "load_dataset", "is_dataset", "read_manifest",
@@ -348,7 +349,8 @@ def check_whole(root: str | os.PathLike) -> None:
     """Refuse a dataset a scoring run left half-written (its ``JOURNAL`` is there)."""
     if (Path(root) / JOURNAL).exists():
         raise InputError("an interrupted kindscope score --engine spark left part of its "
-                         "scores in this dataset: run it again on the dataset, which takes "
+                         "scores in this dataset: run "
+                         f"`{Where(data=str(root)).command('score')}` again, which takes "
                          "them out first", str(root))
 
 
@@ -371,6 +373,7 @@ class DatasetStore(Store):
         self.manifest = read_manifest(root)
         check_whole(root)
         self.path = str(root)
+        self.where = Where(data=self.path)
         self.read_only, self.missing, self.created = True, False, False
         self.loaded = dataset_bytes(root) < LOAD_BELOW_BYTES if load is None else load
         self.con = duckdb.connect(":memory:", config=_CONFIG)

@@ -21,6 +21,7 @@ import duckdb
 from kindscope import settings
 from kindscope.errors import StoreError
 from kindscope.store.schema import MIGRATIONS, SCHEMA_VERSION
+from kindscope.store.where import Where
 
 __all__ = ["Store", "database_path", "open_store"]
 
@@ -38,6 +39,10 @@ class Store:
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.path = database_path(path)
+        #: The data as the commands its messages name must read it: the file as it was
+        #: named (``--db``, ``$KINDSCOPE_DB``), or nothing for the default; a command that
+        #: knows more (``--me``, the demo) replaces it.
+        self.where = Where(db=None if self.path in (DEFAULT_PATH, ":memory:") else self.path)
         memory = self.path == ":memory:"
         file = Path(self.path)
         if not memory and file.is_dir():
@@ -185,6 +190,10 @@ class Store:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+#: The database a command reads when nothing names one.
+DEFAULT_PATH = str(settings.SETTINGS["db"].default)
 
 
 def database_path(path: str | os.PathLike | None) -> str:

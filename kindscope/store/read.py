@@ -153,7 +153,9 @@ def read_model(store: Store, me: str | None = None,
     """Build the read model for ``me`` (a handle or id; default: the owner of the newest
     import, on ``platform`` where given). ``seed`` defaults to the ``seed`` setting; "now"
     is ``as_of``, else the end of the data (the newest snapshot or post), never the wall
-    clock."""
+    clock. The commands its messages name read it for ``me`` too (``Store.where``)."""
+    if me is not None:
+        store.where = store.where.with_me(me)
     found = newest_owner(store, platform) if me is None and platform is not None else None
     platform, me_id = found or resolve_me(store, me)
     version = _model_version(store, platform)
@@ -224,8 +226,8 @@ def resolve_me(store: Store, me: str | None = None) -> tuple[str, str]:
             raise InputError("no such database file: import something first (kindscope "
                              "import SOURCE --db PATH) or check the path", store.path)
         if not store.scalar("SELECT count(*) FROM snapshots"):
-            raise InputError("the database holds no imports yet: run `kindscope import "
-                             "SOURCE` first", store.path)
+            raise InputError("the database holds no imports yet: run "
+                             f"`{store.where.command('import', 'SOURCE')}` first", store.path)
         raise InputError("cannot tell whose data this is: no import names its owner; "
                          "pass --me HANDLE", store.path)
     return row

@@ -39,6 +39,7 @@ from kindscope.store.dataset import (
 from kindscope.store.db import Store
 from kindscope.store.schema import SCHEMA_VERSION
 from kindscope.store.spark_sql import KindscopeSpark, statement
+from kindscope.store.where import Where
 
 __all__ = ["SparkStore", "open_spark_dataset", "spark_schema"]
 
@@ -69,6 +70,7 @@ class SparkStore:
         root = Path(path)
         self.manifest = read_manifest(root)
         self.path = str(root)
+        self.where = Where(data=self.path)
         self.read_only, self.missing, self.created = True, False, False
         self.spark = spark
         self.cached = dataset_bytes(root) < LOAD_BELOW_BYTES if cache is None else cache

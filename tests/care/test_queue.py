@@ -669,6 +669,7 @@ def test_the_commands_the_inbox_names_read_the_same_data(run, tmp_path, monkeypa
     inbox's window, and wrapped at a space in the path, so a pasted one ran half of
     itself (a review, 2026-12-07). Each is whole on its own line, with what was read."""
     from kindscope.care.terminal import Same, render_text
+    from kindscope.store.where import Where
 
     wish = "you stupid pathetic idiot, nobody cares, just kill yourself"
     box = _inbox_with(tmp_path, [
@@ -685,9 +686,12 @@ def test_the_commands_the_inbox_names_read_the_same_data(run, tmp_path, monkeypa
     monkeypatch.setenv("KINDSCOPE_DB", str(db))  # set for this one command: named too
     lines = run("inbox", "--me", "me", "--days", "30").stdout.splitlines()
     assert f"  `kindscope safety {where}` says whether they make a pile-on" in lines
-    demo = render_text(box, kind="inbox", same=Same(" --demo", None))
+    demo = render_text(box, kind="inbox", same=Same(Where(demo=True)))
     assert "`kindscope inbox --demo --show-hostile` shows them" in demo
     assert "kindscope safety" not in demo  # it cannot read the in-memory demo
+    lines = run("inbox", "--demo", "--days", "30").stdout.splitlines()
+    assert any(x.startswith("  `kindscope inbox --demo --days 30 --show-hostile") for x in lines)
+    assert not any("kindscope safety" in x for x in lines)
 
 
 def test_the_inbox_says_what_read_as_kind_cannot_promise(tmp_path):

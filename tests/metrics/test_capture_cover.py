@@ -133,7 +133,8 @@ def test_the_report_says_which_posts_no_capture_ran_past(store, tmp_path):
     assert other["not_captured_7d"] == other["posts"] - 2  # all but the two in the capture
     assert other["not_captured_24h"] == other["posts"] - 2
     assert "come only from Jetstream captures" in void["not_captured"]
-    assert "`kindscope analyze bluesky:HANDLE` fetches them" in void["not_captured"]
+    # into the database the report read (by its name: the report is a file people share)
+    assert "`kindscope analyze bluesky:HANDLE --db k.duckdb` fetches them" in void["not_captured"]
     # not scored: any reply counts, so it is "a reply", not "an answer" (abuse left out)
     assert report["summary"]["sentence"] == ("1 of your 1 post that a capture of replies ran "
                                              "a week past got a reply from someone within "

@@ -127,7 +127,7 @@ def test_care_shows_the_count_and_the_command_and_no_names(report):
     section = _section(page, "care")
     text = re.sub(r"<[^>]+>", "", section)
     assert "2 painful posts by people in your circle got no answer" in text
-    assert "<code>kindscope care</code>" in section
+    assert "<code>kindscope care --db k.duckdb</code>" in section  # the data it read
     assert "at most 5 at a time" in text  # the care budget
     assert "no obligation to be anyone’s counsellor" in text
     assert "A small acknowledgement can be enough" in text
@@ -157,7 +157,7 @@ def test_care_with_nothing_unanswered_still_names_the_command(report):
     assert "In the last day of this data, no painful post by people in your circle is " \
         "waiting for an answer" in section
     assert "there may have been none" in section and "every painful post" not in section
-    assert "<code>kindscope care</code>" in section
+    assert "<code>kindscope care --db k.duckdb</code>" in section  # the data it read
 
 
 def test_own_moments_are_behind_a_closed_disclosure(report):

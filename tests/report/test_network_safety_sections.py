@@ -238,7 +238,7 @@ def test_hostile_handles_are_escaped_in_the_new_sections(tmp_path):
 def test_report_with_new_sections_validates_against_the_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "docs" / "report-schema.json").read_text())
-    assert schema["properties"]["schema_version"]["const"] == "3.2.0"
+    assert schema["properties"]["schema_version"]["const"] == "3.3.0"
     store = store_from(tmp_path, community_lines(hostile=True))
     _score(store, [(f"h{i}", "toxicity", 0.9) for i in range(5)])
     (tmp_path / "burst").mkdir()

@@ -283,7 +283,9 @@ def test_a_report_of_posts_never_scored_claims_nothing_that_needs_them(tmp_path,
     assert run("import", ROOT / "kindscope/demo/demo-community.jsonl", "--db", db).exit_code == 0
     result = run("report", "--db", db, "--out", tmp_path / "r")
     assert result.exit_code == 0, result.output
-    assert "No post is scored yet" in result.stdout and "`kindscope score`" in result.stdout
+    # the command that scores them reads the same database (a bare one read the default)
+    assert "No post is scored yet" in result.stdout
+    assert "`kindscope score --db u.duckdb` reads them" in result.stdout
     report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert report["source"]["scored_posts"] == 0
     care = report["care"]

@@ -10,6 +10,7 @@ from storedata import add_follows, add_post, add_rule_readings, add_scores, add_
 from kindscope.safety import collect_incident, find_trawlers, scan, verify_pack, write_pack
 from kindscope.store.db import Store
 from kindscope.store.read import read_model
+from kindscope.store.where import HERE, Where
 
 T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
 
@@ -118,7 +119,11 @@ def test_trawler_found_and_ordinary_replies_not(store):
     # review found the victim's own old posts counted as the trawler's)
     from kindscope.report.safety import _incident
 
-    assert found[0].their_posts == 6 and _incident(found[0], {})["posts"] == 6
+    assert found[0].their_posts == 6 and _incident(found[0], {}, HERE)["posts"] == 6
+    # its evidence pack is made from the data the report read, for the same owner
+    assert _incident(found[0], {}, Where(data="my data", me="@ana"))["command"] == (
+        f"kindscope evidence --data 'my data' --me @ana --incident {found[0].id} "
+        f"--out evidence-{found[0].id}")
 
 
 def test_evidence_pack_escapes_and_verifies(store, tmp_path):
@@ -445,7 +450,7 @@ def test_posts_aimed_at_me_with_no_reading_are_said_not_passed_over(store):
     assert result.pileons == () and result.scored
     assert result.notes == (
         "3 posts aimed at you are not scored yet, so no pile-on among them can be seen: "
-        "run kindscope score",
+        "run `kindscope score`",
         "2 posts aimed at you are in a language the signals do not read, so no pile-on "
         "among them can be seen (docs/models/languages.md)")
 
@@ -645,7 +650,8 @@ def test_safety_says_which_platforms_without_an_owner_it_did_not_look_at(tmp_pat
     said = run("safety", "--db", db)
     assert said.exit_code == 0, said.output
     assert ("note: forum in this data names no owner and was not looked at here: "
-            "`kindscope safety --platform forum` looks at every account there.") in said.stderr
+            f"`kindscope safety --db {db} --platform forum` looks at every account "
+            "there.") in said.stderr  # the same database
     assert "names no owner" not in run("safety", "--db", db, "--platform", "x").stderr
 
 
