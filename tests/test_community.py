@@ -318,10 +318,12 @@ def test_an_unscored_database_says_so_instead_of_zeros(tmp_path):
     invoke("import", demo_path(), "--db", db)
     result = invoke("community", "--db", db, "--out", tmp_path / "c")
     assert "most targeted account: n/a" in result.output and "0 pile-ons" not in result.output
-    # the command reads the same database (by its name: community.json is shared)
-    assert "the posts are not scored yet: run `kindscope score --db unscored.duckdb`" \
-        in result.output
+    # the command reads the same database: as given in the terminal, by its name in
+    # community.json (a file moderators share: no absolute path)
+    assert f"the posts are not scored yet: run `kindscope score --db {db}`" in result.output
     view = json.loads((tmp_path / "c/community.json").read_text())["platforms"][0]
+    assert view["cannot_show"]["pileons"] == ("the posts are not scored yet: run "
+                                              "`kindscope score --db unscored.duckdb`")
     assert view["most_targeted"] is None and view["overall"]["pileons"] is None
     # painful and upbeat are readings: with nothing read, no count of them either
     assert view["overall"]["painful"]["posts"] is None

@@ -22,7 +22,7 @@ Rules (from what went wrong with Samaritans Radar in 2014):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -204,7 +204,12 @@ def _get_circle(rm: ReadModel, what: str) -> str:
     """How to get ``what`` of the circle on the read model's platform (the owner's handle in
     the command where known, into the database it read), in words."""
     platform = rm.platform
-    command = following_command(platform, rm.carries.handle, rm.store.where)
+    command = following_command(platform, rm.carries.handle, rm.where)
+    if command and rm.where.data is not None:
+        # fetched posts go into a database (a dataset never keeps them): care reads it then
+        return (f"a dataset does not keep the posts fetched for the care queue: "
+                f"`{command} --db FILE` fetches {what} into a database, which "
+                f"`{replace(rm.where, data=None, db='FILE').command('care')}` reads")
     if command:
         return f"`{command}` fetches {what}"
     if platform == "x" and what == "your follows":
@@ -304,7 +309,10 @@ def care_queue(rm: ReadModel, days: float = DEFAULT_DAYS, include_following: boo
     elif note is None and not rm.scored:
         # no post reads as painful before the signals have read them: "nothing is waiting"
         # would be a false all-clear (`kindscope care` scores first; a report need not)
-        first = scores_first or f"`{rm.store.where.command('care')}` reads them first"
+        # care scores what it reads; a store it cannot write (a dataset), `score` does
+        first = scores_first or (
+            f"`{rm.where.command('score')}` reads them" if rm.store.read_only
+            else f"`{rm.where.command('care')}` reads them first")
         note = f"{NO_SCORES_REASON}: {first}"
     return CareQueue(now.isoformat(), days, budget, tuple(items),
                      max(len(eligible) - len(shown), 0), excluded, note,

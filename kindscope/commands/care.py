@@ -90,7 +90,7 @@ def _read(store: Store, demo: bool, me: str | None,
     """Import the demo when asked, score what is not yet scored, and read the store (one it
     cannot write: say what the list reads, by the read model's own version and platform)."""
     _prepare(store, demo)
-    # the commands it names read what it read: the in-memory demo too (--me: read_model)
+    # the commands it names read what it read: the in-memory demo too (--me: the read model)
     store.where = replace(store.where, demo=demo)
     rm = read_model(store, me)
     say_whose(store, rm.platform, rm.me, me)
@@ -121,7 +121,9 @@ def _prepare(store: Store, demo: bool) -> None:
         click.echo("note: reading every post again with the installed model (this "
                    "database's were read by an earlier version)", err=True)
     with Progress("Reading new posts") as bar:
-        score_store(store, progress=bar.update)
+        read = score_store(store, progress=bar.update)
+    if read:  # said, as `score` says it: the database now holds the readings
+        click.echo(f"scored {read:,} post{'' if read == 1 else 's'}", err=True)
 
 
 def _older_model(store: Store) -> bool:
@@ -282,7 +284,7 @@ def inbox_command(db, data_dir, demo, me, days, as_of, country, as_json, show_ho
     """
     with _opened(db, demo, data_dir) as store, _read(store, demo, me, data_dir) as rm:
         queue = inbox(rm, days, as_of_time(as_of), country)
-        where = store.where
+        where = rm.where
     window = (["--days", f"{days:g}"] if days != DEFAULT_INBOX_DAYS else []) \
         + (["--as-of", as_of] if as_of else []) + (["--country", country] if country else [])
     _emit(queue, as_json, None, "inbox", show_hostile, show_unread, Same(where, tuple(window)))

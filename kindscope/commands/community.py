@@ -102,8 +102,10 @@ def _gap(means: dict[str, tuple[int, float]], cannot: str | None = None,
 
 
 def community_view(store: Store, platform: str, seed: int | None = None,
-                   top: int = 10) -> dict:
+                   top: int = 10, where: Where | None = None) -> dict:
     """The community view of one platform: a JSON-ready dict without any account.
+    ``where``: the data the commands it names read, as community.json may name it
+    (default: ``store.where`` as a file people share names it, ``Where.shared``).
 
     On Spark, a follow graph of more than ``driver_graph_edges`` edges (counted on the
     engine) gets its communities by label propagation there; else Leiden on the driver."""
@@ -132,7 +134,8 @@ def community_view(store: Store, platform: str, seed: int | None = None,
         thresholds = {k: float(scope.thresholds[k]) for k in
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
     carries = cm.carried_items(store, platform)
-    cannot = _cannot_show(store, platform, carries, model_version, owners_only, found.kind)
+    cannot = _cannot_show(store, platform, carries, model_version, owners_only, found.kind,
+                          where or store.where.shared())
     pileons, bursts, capture = _scans(store, platform, "pileons" not in cannot)
     replies = "unanswered" not in cannot
     scored = model_version is not None
@@ -209,20 +212,20 @@ def community_view(store: Store, platform: str, seed: int | None = None,
 
 
 def _cannot_show(store: Store, platform: str, carries: list[str], model_version: str | None,
-                 owners_only: bool, graph: str) -> dict[str, str]:
+                 owners_only: bool, graph: str, where: Where) -> dict[str, str]:
     """Figures of the view the data cannot show -> why, in words, with what would get them
     (``availability.remedy``). Never a zero where nothing could be seen."""
     source = ", ".join(cm.import_formats(store, platform))
     held = f"this data ({source or 'no import'}) does not hold"
     out = {}
     if "others_replies" not in carries:
-        words = f"{held} other people's replies; {remedy(platform, where=store.where)}"
+        words = f"{held} other people's replies; {remedy(platform, where=where)}"
         out.update(unanswered=words, pileons=words, most_targeted=words)
     if not {"others_replies", "engagement_counts"} & set(carries):
         out["kindness_gap"] = (f"{held} replies, likes or reposts on posts; "
-                               f"{remedy(platform, where=store.where)}")
+                               f"{remedy(platform, where=where)}")
     if model_version is None:  # painful, upbeat and hostile are readings
-        words = (f"the posts are not scored yet: run `{store.where.command('score')}`"
+        words = (f"the posts are not scored yet: run `{where.command('score')}`"
                  + (" (or score the database it was exported from and export it again)"
                     if isinstance(store, DatasetStore) else ""))
         for figure in ("unanswered", "kindness_gap", "pileons", "most_targeted"):
@@ -413,13 +416,9 @@ def community_command(engine, data_dir, db, out_dir, platform, top, master):
             names = [platform]
         if not names:
             raise InputError("holds no posts or follows", data_dir or store.path)
-        # the commands community.json names read the same data, by its own name, never a
-        # path: the file is one moderators share (the terminal's own notes: by its path)
-        here, store.where = store.where, store.where.named()
-        try:
-            views = [community_view(store, name, top=top) for name in names]
-        finally:
-            store.where = here
+        # the commands community.json names read the same data, as a file moderators
+        # share may name it (``Where.shared``; the terminal's own notes: as given)
+        views = [community_view(store, name, top=top) for name in names]
     report = {"schema_version": COMMUNITY_SCHEMA_VERSION, "kind": "kindscope-community",
               "source": {"engine": engine, "input": "dataset" if data_dir else "database",
                          "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -430,6 +429,7 @@ def community_command(engine, data_dir, db, out_dir, platform, top, master):
     path = out / "community.json"
     path.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     for view in views:
-        click.echo(_summary(view, older_model_note(view.get("model_version"), store),
-                            store.where))
+        # its notes name the data as community.json does; the terminal, as given here
+        click.echo(store.where.as_given(
+            _summary(view, older_model_note(view.get("model_version"), store), store.where)))
     click.echo(f"wrote {path}")

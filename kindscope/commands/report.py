@@ -52,8 +52,7 @@ def _score(store: Store) -> None:
 
 
 def _finish(store: Store, me, out_dir, show_counts, demo, country,
-            engine: str = "duckdb", db: str | None = None, data_dir: str | None = None
-            ) -> None:
+            engine: str = "duckdb") -> None:
     # the commands it names read the same data as the report did: the demo's with --demo
     store.where = replace(store.where, demo=demo)
     report = build_report(store, me=me, demo=demo)
@@ -62,16 +61,18 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
     if owner.get("account_id"):
         say_whose(store, report["source"]["platform"], owner["account_id"], me)
     json_path, html_path = write_report(report, out_dir, show_counts, country)
+    # the terminal names the data as given here, the report as a file people share may
+    here = store.where.with_me(me)
     click.echo("")
-    click.echo(for_terminal(report["summary"]["sentence"]))
+    click.echo(for_terminal(here.as_given(report["summary"]["sentence"])))
     for line in report["summary"]["lines"]:  # they may name people (handles)
-        click.echo(for_terminal(f"  {line}", one_line=True))
+        click.echo(for_terminal(f"  {here.as_given(line)}", one_line=True))
     from kindscope.report.view import own_crisis_words, unread_words, unscored_words
 
     for line in (unread_words(report["source"]), unscored_words(report["source"]),
                  own_crisis_words(report, country)):
         if line:
-            click.echo(line)
+            click.echo(here.as_given(line))
     cannot = report["data"]["cannot_show"]
     if cannot:
         from kindscope.report.view import with_own_handle
@@ -79,7 +80,7 @@ def _finish(store: Store, me, out_dir, show_counts, demo, country,
 
         questions = [c["question"] for c in cannot]
         ways = with_own_handle(ways_to_get(report["source"]["platform"], questions,
-                                           where=store.where.with_me(me)), report["source"])
+                                           where=here), report["source"])
         click.echo(for_terminal(f"this data cannot show: {ways}", one_line=True))
     click.echo(f"wrote {html_path} and {json_path}")
 
@@ -151,7 +152,7 @@ def analyze_command(sources, db, out_dir, me, show_counts, country, demo):
             state = "already imported" if result.already_imported else "imported"
             click.echo(f"{result.source}: {state} ({result.format})", err=True)
         _score(store)
-        _finish(store, me, out_dir, show_counts, demo, country, db=db)
+        _finish(store, me, out_dir, show_counts, demo, country)
 
 
 @click.command("report")
@@ -181,4 +182,4 @@ def report_command(engine, db, data_dir, out_dir, me, show_counts, country, mast
     """
     refuse_out_inside(out_dir, data_dir)
     with open_for_engine(engine, data_dir, db, master) as store:
-        _finish(store, me, out_dir, show_counts, False, country, engine, db, data_dir)
+        _finish(store, me, out_dir, show_counts, False, country, engine)

@@ -102,7 +102,7 @@ def void_rate(rm: ReadModel) -> VoidRate:
     silent = examples(aggregates.unanswered_examples(rm, WEEK, MAX_UNANSWERED))
     return VoidRate(availability, needs, tuple(groups), silent,
                     not_captured_note(rm.platform, groups, rm.carries.handle,
-                                      rm.store.where))
+                                      rm.where))
 
 
 def not_captured_note(platform: str, groups: list[VoidGroup], handle: str | None = None,

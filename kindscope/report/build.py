@@ -19,7 +19,7 @@ from kindscope.metrics.common import NO_SCORES_REASON
 from kindscope.report.figures import SUPPORT_NAMES
 from kindscope.report.network import network_section
 from kindscope.report.safety import safety_section
-from kindscope.report.view import abuse_is_no_answer
+from kindscope.report.view import COMMANDS, abuse_is_no_answer, command_of
 from kindscope.signals.reliability import weak_signals
 from kindscope.store import aggregates
 from kindscope.store.availability import ITEMS, QUESTION_NAMES, QUESTIONS, fetch_command
@@ -27,7 +27,7 @@ from kindscope.store.db import Store
 from kindscope.store.read import ReadModel, installed_model, read_model
 from kindscope.store.sources import platform_snapshots, shared_name
 
-__all__ = ["SCHEMA_VERSION", "command_of", "build_report", "report_from", "metrics_to_dict",
+__all__ = ["SCHEMA_VERSION", "build_report", "report_from", "metrics_to_dict",
            "summary_of", "with_readings", "write_json"]
 
 SCHEMA_VERSION = "3.3.0"
@@ -120,7 +120,7 @@ def _headline(report: dict) -> str:
                 f"{u['no_response']} got none.")
     if not report["source"]["scored_posts"]:
         return ("Your posts have not been read by the text signals yet: run "
-                f"`{command_of(report, 'score')}`.")
+                f"`{command_of(report['source'], 'score')}`.")
     return ("This data does not show other people's replies to your posts, so whether "
             "people answered you cannot be seen here.")
 
@@ -181,7 +181,7 @@ def summary_of(report: dict) -> dict:
         lines.append(f"{harsh['hostile']} of the {aimed} replies and mentions from others aimed "
                      "at you read as toxic or hateful (a model's readings, not verdicts)"
                      + (f"; {wishes} more {'uses' if wishes == 1 else 'use'} words that tell "
-                        f"you to die (`{command_of(report, 'inbox')}` counts them)"
+                        f"you to die (`{command_of(report['source'], 'inbox')}` counts them)"
                         if wishes else "") + ".")
     return {"sentence": _headline(report), "lines": lines}
 
@@ -231,7 +231,7 @@ def _source(rm: ReadModel, demo: bool) -> dict:
         "kindscope_version": __version__,
         # the commands the report's words name, reading the same data (names, never paths:
         # the report is a file people share; since 3.3.0)
-        "commands": {verb: rm.store.where.command(verb) for verb in ("score", "inbox")},
+        "commands": {verb: rm.where.command(verb) for verb in COMMANDS if rm.where.reads(verb)},
     }
 
 
@@ -242,33 +242,22 @@ def _data(rm: ReadModel) -> dict:
         "carries": sorted(i for i in rm.carries.items if i in ITEMS),
         "cannot_show": [{"question": q, "name": QUESTION_NAMES[q], "needs": QUESTIONS[q][1]}
                         for q in missing],
-        "fetch_command": fetch_command(rm.platform, rm.carries.handle, rm.store.where),
+        "fetch_command": fetch_command(rm.platform, rm.carries.handle, rm.where),
         "only_own_posts": "others_replies" not in rm.carries.items,
     }
-
-
-def command_of(report: dict, verb: str) -> str:
-    """`kindscope VERB` as the report names it, reading the data it read (a report written
-    before 3.3.0 has none: the bare command)."""
-    return (report["source"].get("commands") or {}).get(verb) or f"kindscope {verb}"
 
 
 def build_report(store: Store, me: str | None = None, thresholds: dict[str, float] | None = None,
                  seed: int | None = None, demo: bool = False) -> dict:
     """Build the read model for "me", compute every metric, the network and safety
     sections, and return the report.json dict (``seed``: default the ``seed`` setting).
-    The commands it names read the same data, by the file's or folder's own name, never a
-    path: the report is a file people share."""
-    here = store.where
-    store.where = here.named()
+    The commands it names read the same data, named as a file people share may name it
+    (``Where.shared``)."""
+    rm = read_model(store, me, thresholds, seed, shared=True)
     try:
-        rm = read_model(store, me, thresholds, seed)
-        try:
-            return report_from(rm, demo)
-        finally:
-            rm.close()
+        return report_from(rm, demo)
     finally:
-        store.where = here
+        rm.close()
 
 
 def report_from(rm: ReadModel, demo: bool = False) -> dict:
@@ -312,7 +301,7 @@ def _care(rm: ReadModel) -> dict:
             # posts of the circle with no reply that were not read for their language:
             # whether they are painful cannot be told (since 3.1.0)
             "not_read_in_circle": queue.not_read_count if known else None,
-            "command": rm.store.where.command("care")}
+            "command": rm.where.command("care")}
 
 
 def _own_moments(rm: ReadModel) -> dict:

@@ -46,14 +46,15 @@ def _incident(inc: Incident, handles: dict[str, str], where: Where) -> dict:
             "accounts": len(inc.accounts), "posts": inc.their_posts,
             "account_handles": [handles.get(a) or a for a in inc.accounts[:_SHOWN]],
             "reason": inc.reason,
+            # none where evidence cannot read the data (the demo in memory)
             "command": where.command("evidence", "--incident", inc.id, "--out",
-                                     f"evidence-{inc.id}")}
+                                     f"evidence-{inc.id}") if where.reads("evidence") else None}
 
 
 def _incidents(found, rm: ReadModel, handles, available=True, reason=None) -> dict:
     mine = [i for i in found if i.platform == rm.platform and i.target_id == rm.me]
     return _piece(available, reason, count=len(mine) if available else None,
-                  incidents=[_incident(i, handles, rm.store.where) for i in mine],
+                  incidents=[_incident(i, handles, rm.where) for i in mine],
                   aimed_at_others=len(found) - len(mine))
 
 

@@ -26,7 +26,8 @@ from kindscope.store.read import PLACEHOLDER_OWNERS
 from kindscope.terminal_text import for_terminal
 
 __all__ = ["Who", "Contact", "HelpEntry", "HelpView", "Panel", "Periods", "ReportView",
-           "unscored_words", "unread_words", "own_crisis_words", "older_model_words",
+           "COMMANDS", "command_of", "unscored_words", "unread_words", "own_crisis_words",
+           "older_model_words",
            "VoidTotals", "SECTIONS", "PIECES", "QUESTION_OF", "who", "contact_parts",
            "help_view", "periods", "report_view", "void_totals", "abuse_is_no_answer",
            "with_own_handle"]
@@ -288,7 +289,7 @@ class ReportView:
     status: str | None  # "no posts of yours" / "not scored yet" / None
     unread: str | None
     unscored: str | None
-    score_command: str  # `kindscope score` reading the report's data
+    commands: dict[str, str]  # `kindscope VERB` reading the report's data, by verb
     panel: Panel | None
     collapsed: frozenset[str]  # keys of QUESTION_OF pointed to the panel
     sections: tuple[str, ...]  # metric keys shown, in page order
@@ -339,7 +340,7 @@ def unscored_words(source: dict) -> str | None:
     if older:
         return older
     n = source.get("unscored_posts") or 0
-    score = _score_command(source)
+    score = command_of(source, "score")
     if source.get("scored_posts") == 0 and source.get("posts"):  # none read at all
         return ("No post is scored yet: every section that needs the text signals says so, "
                 f"and any reply counts as an answer. `{score}` reads them.")
@@ -352,9 +353,16 @@ def unscored_words(source: dict) -> str | None:
             f"answer and no pile-on among them can be seen. `{score}` reads them.")
 
 
-def _score_command(source: dict) -> str:
-    """`kindscope score` reading the report's data (bare in a report before 3.3.0)."""
-    return (source.get("commands") or {}).get("score") or "kindscope score"
+#: The commands the report's words and pages name (report.json's ``source.commands``),
+#: besides care's and each incident's own.
+COMMANDS = ("score", "inbox", "safety", "evidence", "stats")
+
+
+def command_of(source: dict, verb: str) -> str:
+    """`kindscope VERB` as a report names it, reading the data it read (``source.commands``;
+    a report before 3.3.0 has none, and the demo's none for a command that cannot read it:
+    the bare command)."""
+    return (source.get("commands") or {}).get(verb) or f"kindscope {verb}"
 
 
 def older_model_words(source: dict, command: str | None = None) -> str | None:
@@ -370,7 +378,7 @@ def older_model_words(source: dict, command: str | None = None) -> str | None:
     which = "an earlier" if version_key(used) < version_key(installed) else "another"
     return (f"These posts were read by {which} version of kindscope's model ({used}), not "
             "the one installed, so some readings may differ from what it would give. "
-            f"`{command or _score_command(source)}` reads them again.")
+            f"`{command or command_of(source, 'score')}` reads them again.")
 
 
 def unread_words(source: dict) -> str | None:
@@ -432,7 +440,7 @@ def _panel(report: dict, collapsed: frozenset[str]) -> Panel | None:
     formats = [FORMATS.get(f, f) for f in source.get("formats") or []]
     me = who(source["me"].get("handle"), source["me"].get("account_id"))
     command = _command(data.get("fetch_command"), me)
-    again = (remedy(source["platform"], "unfollows")
+    again = (remedy(source["platform"], "unfollows", command=command)
              if any(q["question"] == "unfollows" for q in data.get("cannot_show") or [])
              else None)
     return Panel(" and ".join(formats) or "this data", cannot, command,
@@ -459,7 +467,8 @@ def report_view(report: dict, show_counts: bool = False,
         title=f"kindscope report for {me.text}",
         demo=bool(source.get("demo")), status=status, unread=unread,
         unscored=None if status else unscored_words(source),
-        score_command=_score_command(source), panel=_panel(report, collapsed), collapsed=collapsed,
+        commands={verb: command_of(source, verb) for verb in COMMANDS},
+        panel=_panel(report, collapsed), collapsed=collapsed,
         sections=() if status == "empty" else
         tuple(k for k in SECTIONS if k in report and k not in collapsed),
         no_response=no_response, summary_lines=lines, show_counts=show_counts,

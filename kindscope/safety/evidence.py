@@ -115,7 +115,7 @@ def collect_incident(rm: ReadModel, incident: str) -> Evidence:
     match = [i for i in found.incidents if i.id == incident]
     if not match:
         raise InputError(f"no incident {incident!r} in this database "
-                         f"(list them with `{rm.store.where.command('safety')}`)")
+                         f"(list them with `{rm.where.command('safety')}`)")
     inc = match[0]
     rows = evidence.posts_by_ids(rm.store, inc.platform, inc.posts)
     # the posts they answer, for the record (a pile-on's or burst's target post; a trawl's old posts

@@ -316,17 +316,17 @@ def scan(rm: ReadModel) -> SafetyScan:
     scored = hostility_scored(rm)
     notes = () if scored or not pileons.available else (
         "no toxicity/hate scores in the database: pile-ons were not checked "
-        f"(`{rm.store.where.command('score')}` reads the posts first)",)
+        f"(`{rm.where.command('score')}` reads the posts first)",)
     elsewhere: tuple[str, ...] = ()
     if pileons.available and (cover := capture_words(rm)):  # "none found" of seconds
         notes += (cover,)
     if scored and pileons.available:
-        notes += _unread_notes(*unread_aimed(rm), rm.store.where.command("score"))
+        notes += _unread_notes(*unread_aimed(rm), rm.where.command("score"))
         if unscored := unscored_elsewhere(rm):  # pile-ons on others are listed too
             elsewhere = (f"{unscored} other post{'s' if unscored != 1 else ''} in this data "
                          f"{'are' if unscored != 1 else 'is'} not scored yet, so no pile-on "
                          "on anyone else among them can be seen: run "
-                         f"`{rm.store.where.command('score')}`",)
+                         f"`{rm.where.command('score')}`",)
     found, bursts = find_bursts(rm) if pileons.available and scored else ((), ())
     return SafetyScan(found, find_trawlers(rm) if trawlers.available else (), scored, notes,
                       pileons.reason, trawlers.reason, bursts, elsewhere)

@@ -89,12 +89,13 @@ def own_command(command: str | None, handle: str | None) -> str | None:
 
 
 def remedy(platform: str, question: str | None = None, handle: str | None = None,
-           where: Where = HERE) -> str:
+           where: Where = HERE, command: str | None = None) -> str:
     """How to get what a question needs, in words: unfollows need a second look at the
     follow lists, taken later (each import or fetch is one snapshot); the rest, the data.
     ``handle``: the owner's, put in the command in place of its placeholder; ``where``: the
-    data the command adds to."""
-    command = fetch_command(platform, handle, where)
+    data the command adds to; ``command``: the command itself, where it is known (a
+    report's ``data.fetch_command``)."""
+    command = command or fetch_command(platform, handle, where)
     # a platform kindscope has no importer of its own for came in the generic format,
     # whatever its meta line named it ("forum", "anwar": a review, 2026-12-06)
     generic = platform not in _OWN_IMPORTERS
@@ -190,7 +191,8 @@ class DataCarries:
         return [q for q in QUESTIONS if not self.availability(q).available]
 
 
-def data_carries(store: Store, platform: str, me: str, prefix: str | None = None) -> DataCarries:
+def data_carries(store: Store, platform: str, me: str, prefix: str | None = None,
+                 where: Where = HERE) -> DataCarries:
     """What the imports carry for ``me`` on ``platform``.
 
     Items about the owner (followers, following, engagement counts) count from imports
@@ -201,7 +203,8 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
     of strangers made "0 of your 6 posts got an answer" of an archive that holds no one's
     replies). The other items count from any import of the platform. Others' replies also
     count when the data shows one (a post by someone else that replies to a post of mine),
-    whatever the import said. ``prefix``: a read model whose views to use for that check.
+    whatever the import said. ``prefix``: a read model whose views to use for that check;
+    ``where``: the data the commands its reasons give add to.
     """
     rows = store.rows(
         """SELECT DISTINCT c.item, s.owner_id IS NULL OR s.owner_id = ? AS mine,
@@ -242,4 +245,4 @@ def data_carries(store: Store, platform: str, me: str, prefix: str | None = None
     handle = store.scalar("SELECT min(handle) FROM accounts WHERE platform = ? AND "
                           "account_id = ? AND handle <> ''", [platform, me])
     return DataCarries(platform, frozenset(items), formats, int(follow_imports or 0),
-                       handle if isinstance(handle, str) else None, store.where)
+                       handle if isinstance(handle, str) else None, where)

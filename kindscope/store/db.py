@@ -42,7 +42,8 @@ class Store:
         #: The data as the commands its messages name must read it: the file as it was
         #: named (``--db``, ``$KINDSCOPE_DB``), or nothing for the default; a command that
         #: knows more (``--me``, the demo) replaces it.
-        self.where = Where(db=None if self.path in (DEFAULT_PATH, ":memory:") else self.path)
+        self.where = Where(db=None if self.path == ":memory:" or (
+            path is None and not os.environ.get(settings.SETTINGS["db"].env)) else self.path)
         memory = self.path == ":memory:"
         file = Path(self.path)
         if not memory and file.is_dir():
@@ -190,10 +191,6 @@ class Store:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
-
-
-#: The database a command reads when nothing names one.
-DEFAULT_PATH = str(settings.SETTINGS["db"].default)
 
 
 def database_path(path: str | os.PathLike | None) -> str:

@@ -25,6 +25,7 @@ from kindscope.store.db import Store
 from kindscope.store.old_scores import fill_death_wishes
 from kindscope.store.read_sql import MATERIALISED, SIGNAL_COLUMNS, VIEWS
 from kindscope.store.scoring import scored_versions
+from kindscope.store.where import HERE, Where
 
 __all__ = ["DEFAULT_THRESHOLD", "STRONG_DISTRESS", "PLACEHOLDER_OWNERS", "ReadModel",
            "read_model", "resolve_me", "decision_thresholds", "HandleMap", "create_views",
@@ -64,6 +65,8 @@ class ReadModel:
     until: datetime | None
     carries: DataCarries
     prefix: str
+    #: The data as the commands this read model's messages name read it (``--me`` too).
+    where: Where = HERE
 
     # -- plumbing for store/ modules --------------------------------------------------------
     def view(self, name: str) -> str:
@@ -149,13 +152,15 @@ class HandleMap:
 
 def read_model(store: Store, me: str | None = None,
                thresholds: Mapping[str, float] | None = None, seed: int | None = None,
-               as_of: datetime | None = None, platform: str | None = None) -> ReadModel:
+               as_of: datetime | None = None, platform: str | None = None,
+               shared: bool = False) -> ReadModel:
     """Build the read model for ``me`` (a handle or id; default: the owner of the newest
     import, on ``platform`` where given). ``seed`` defaults to the ``seed`` setting; "now"
     is ``as_of``, else the end of the data (the newest snapshot or post), never the wall
-    clock. The commands its messages name read it for ``me`` too (``Store.where``)."""
-    if me is not None:
-        store.where = store.where.with_me(me)
+    clock. The commands its messages name read the store's data (``Store.where``) for
+    ``me`` as given; ``shared``: as a file people share names it (``Where.shared``)."""
+    where = store.where.with_me(me) if me is not None else store.where
+    where = where.shared() if shared else where
     found = newest_owner(store, platform) if me is None and platform is not None else None
     platform, me_id = found or resolve_me(store, me)
     version = _model_version(store, platform)
@@ -163,9 +168,9 @@ def read_model(store: Store, me: str | None = None,
     until = as_of or _until(store, platform)
     prefix = f"rm{next(_COUNTER)}"
     create_views(store, prefix, platform, me_id, version, table, until, VIEWS)
-    carries = data_carries(store, platform, me_id, prefix)
+    carries = data_carries(store, platform, me_id, prefix, where)
     return ReadModel(store, platform, me_id, version, table,
-                     int(settings.get("seed", seed)), until, carries, prefix)
+                     int(settings.get("seed", seed)), until, carries, prefix, where)
 
 
 def create_views(store: Store, prefix: str, platform: str, me: str | None,

@@ -43,11 +43,24 @@ class Where:
         """The same data, read for ``me`` (``--me`` as given; None leaves it out)."""
         return replace(self, me=me)
 
-    def named(self) -> Where:
-        """The same, with a file's or folder's own name in place of its path: for what
-        people share (a report), which must not carry where their files live."""
-        return replace(self, db=self.db and Path(self.db).name,
-                       data=self.data and Path(self.data).name)
+    def shared(self) -> Where:
+        """The same, as a file people share may name it (a report, community.json): a
+        relative path as it was given (from the folder the command ran in), else only the
+        file's or folder's own name: an absolute path, or one that climbs out with "..",
+        tells where someone's files live."""
+        return replace(self, db=_shared(self.db), data=_shared(self.data))
+
+    def as_given(self, text: str) -> str:
+        """``text``, written for a shared file (its commands name this data as
+        :meth:`shared` does), with the data named as it was given here: what the terminal
+        prints of a report or community.json, where a file's name alone read a file that
+        is not there (a review, 2026-12-07)."""
+        shared = self.shared()
+        for flag, given, named in (("--db", self.db, shared.db), ("--data", self.data, shared.data),
+                                   ("--parquet", self.data, shared.data)):
+            if given is not None and given != named:
+                text = text.replace(f"{flag} {shlex.quote(named)}", f"{flag} {shlex.quote(given)}")
+        return text
 
     def reads(self, verb: str) -> bool:
         """Whether `kindscope VERB` can read this data: the demo in memory is read only by
@@ -63,9 +76,10 @@ class Where:
                      ["--engine", "spark", "--data", self.data] if verb == "score" else
                      ["--parquet", self.data] if verb == "import" and "--following" not in rest
                      else [])
+        elif self.db is not None:  # the demo imported into a file: the file holds it
+            found = ["--db", self.db]
         else:
-            found = ["--demo"] * (self.demo and verb in _DEMO) + (
-                [] if self.db is None else ["--db", self.db])
+            found = ["--demo"] if self.demo and verb in _DEMO else []
         return found + (["--me", self.me] if self.me and verb in _WHOSE else [])
 
     def command(self, verb: str, *rest: str) -> str:
@@ -77,6 +91,15 @@ class Where:
             sources += 1
         words = [*rest[:sources], *self.words(verb, *rest), *rest[sources:]]
         return " ".join(["kindscope", verb, *map(shlex.quote, words)])
+
+
+def _shared(path: str | None) -> str | None:
+    if path is None:
+        return None
+    given = Path(path)
+    if given.is_absolute() or ".." in given.parts or not given.parts:
+        return Path(path).resolve().name  # "." is the folder's own name, never ""
+    return path
 
 
 #: The default database, named by nothing.

@@ -380,7 +380,10 @@ def test_the_wording_says_the_rules_number():
 
     assert MIN_HOSTILE_POSTS == 2
     assert "at least two" in REASON_WORDS["hostile"]
+    from types import SimpleNamespace
+
     from kindscope.report.html import UNOFFERED, environment
+    from kindscope.report.view import COMMANDS
 
     # the network page's rule is written from MIN_HOSTILE_POSTS (report.html.UNOFFERED), and
     # every place that leaves such accounts out says the rule where it does
@@ -389,7 +392,9 @@ def test_the_wording_says_the_rules_number():
 
     def shown(template: str, call: str, **piece) -> str:
         page = env.from_string(f'{{% import "{template}" as t with context %}}{{{{ t.{call} }}}}')
-        return page.render(fig={}, **piece)
+        # the page's view names the commands (view.ReportView.commands)
+        view = SimpleNamespace(commands={v: f"kindscope {v}" for v in COMMANDS})
+        return page.render(fig={}, view=view, **piece)
 
     for call, piece in (("unanswered(u)", {"u": {"available": True, "count": 0}}),
                         ("unanswered(u)", {"u": {"available": True, "count": 2, "accounts": [

@@ -142,8 +142,10 @@ def test_only_own_posts_one_panel_and_no_none_found(platform):
         assert "kindscope analyze bluesky:me.example" in page
         # one run is one snapshot of the follows: unfollows need it again, later
         assert any(q["question"] == "unfollows" for q in report["data"]["cannot_show"])
+        # with the owner's handle, as the command above it (it gave the placeholder: a
+        # user's-eye review, 2026-12-07)
         assert ("Unfollows need two looks at your follows, some time apart: run "
-                "<code>kindscope analyze bluesky:HANDLE</code> again later") in page
+                "<code>kindscope analyze bluesky:me.example</code> again later") in page
     else:
         assert "no online source for X" in page and "X archive can answer" in page
 
@@ -343,7 +345,9 @@ def test_the_count_of_replies_says_what_it_counts(demo):
     page = " ".join(render_html(demo["report"]).split())
     assert (f"You wrote {given['replies']} posts in conversations with other people (your "
             "replies, posts addressed to someone") in page
-    assert "<code>kindscope stats</code> counts only posts that reply to a post" in page
+    # `stats` of the same database (the report's own name for it)
+    assert ("<code>kindscope stats --db demo.duckdb</code> counts only posts that reply to a "
+            "post") in page
     assert "replies to other people" not in page
 
 

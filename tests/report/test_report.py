@@ -285,7 +285,7 @@ def test_a_report_of_posts_never_scored_claims_nothing_that_needs_them(tmp_path,
     assert result.exit_code == 0, result.output
     # the command that scores them reads the same database (a bare one read the default)
     assert "No post is scored yet" in result.stdout
-    assert "`kindscope score --db u.duckdb` reads them" in result.stdout
+    assert f"`kindscope score --db {db}` reads them" in result.stdout  # as given
     report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert report["source"]["scored_posts"] == 0
     care = report["care"]

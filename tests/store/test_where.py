@@ -10,6 +10,8 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
+
 from kindscope.commands.report import demo_path
 from kindscope.store.dataset import open_dataset
 from kindscope.store.db import Store
@@ -53,15 +55,25 @@ def test_the_demo_in_memory_is_read_only_by_the_commands_that_build_it():
     assert demo.command("inbox", "--show-hostile") == ("kindscope inbox --demo --me omar "
                                                        "--show-hostile")
     assert demo.reads("care") and not demo.reads("safety") and not demo.reads("score")
+    # the demo imported into a file: the file holds it, for every command
     on_file = Where(db="d.duckdb", demo=True)
     assert on_file.reads("safety") and on_file.command("safety") == "kindscope safety --db d.duckdb"
-    assert on_file.command("care") == "kindscope care --demo --db d.duckdb"
+    assert on_file.command("care") == "kindscope care --db d.duckdb"
 
 
-def test_a_shared_file_names_the_data_never_its_path():
-    assert Where(db="/home/ana/private/me.duckdb", me="ana").named() == Where(db="me.duckdb",
-                                                                             me="ana")
-    assert Where(data="/srv/x/community/").named() == Where(data="community")
+def test_a_shared_file_names_the_data_as_given_but_never_where_it_lives(tmp_path,
+                                                                         monkeypatch):
+    """A relative path works from where the command ran (a name alone did not: "my
+    data/me.duckdb" became "me.duckdb", no such file, a user's-eye review, 2026-12-07); an
+    absolute one, or one that climbs out, tells where someone's files live: its name only."""
+    assert Where(db="my data/me.duckdb").shared() == Where(db="my data/me.duckdb")
+    assert Where(db="/home/ana/private/me.duckdb", me="ana").shared() == Where(db="me.duckdb",
+                                                                              me="ana")
+    assert Where(db="../../ana/me.duckdb").shared() == Where(db="me.duckdb")
+    assert Where(data="/srv/x/community/").shared() == Where(data="community")
+    (tmp_path / "ds").mkdir()
+    monkeypatch.chdir(tmp_path / "ds")
+    assert Where(data=".").shared() == Where(data="ds")  # never ''
 
 
 def test_a_store_knows_how_it_was_named(tmp_path, monkeypatch):
@@ -74,6 +86,10 @@ def test_a_store_knows_how_it_was_named(tmp_path, monkeypatch):
     monkeypatch.setenv("KINDSCOPE_DB", "env.duckdb")  # set for one command: named too
     with Store() as store:
         assert store.where == Where(db="env.duckdb")
+    # the default's own name, given while the variable names another: named, or a bare
+    # command would read the variable's
+    with Store("kindscope.duckdb") as store:
+        assert store.where == Where(db="kindscope.duckdb")
 
 
 def test_every_command_named_on_a_database_elsewhere_reads_it(tmp_path, run):
@@ -99,10 +115,9 @@ def test_every_command_named_on_a_database_elsewhere_reads_it(tmp_path, run):
     for where, command in reading:
         words = shlex.split(command)
         given = words[words.index("--db") + 1] if "--db" in words else None
-        # the files people share give the database's own name, the terminal its path
-        assert given in (str(db), db.name), (where, command)
-        if where.startswith(("r/", "c/", "report.json")):
-            assert given == db.name, (where, command)
+        # the files people share give an absolute path's name only, the terminal the path
+        shared = where.startswith(("r/", "c/", "report.json"))
+        assert given == (db.name if shared else str(db)), (where, command)
 
 
 def test_a_report_on_a_dataset_names_the_dataset(tmp_path, run):
@@ -124,6 +139,7 @@ def test_the_demos_report_names_the_demo(tmp_path, run):
     report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert report["care"]["command"] == "kindscope care --demo"
     assert report["source"]["commands"]["inbox"] == "kindscope inbox --demo"
+    assert "score" not in report["source"]["commands"]  # it cannot read the demo in memory
 
 
 def test_the_default_database_needs_no_words(tmp_path, run, monkeypatch):
@@ -133,3 +149,35 @@ def test_the_default_database_needs_no_words(tmp_path, run, monkeypatch):
     assert Path("kindscope.duckdb").exists()
     result = run("report", "--out", tmp_path / "r")
     assert "`kindscope score` reads them" in result.output
+
+
+def test_a_relative_path_is_named_as_given_everywhere(tmp_path, run, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my data").mkdir()
+    assert run("import", demo_path(), "--db", "my data/d.duckdb").exit_code == 0
+    result = run("report", "--db", "my data/d.duckdb", "--out", "r")
+    assert "`kindscope score --db 'my data/d.duckdb'` reads them" in result.output
+    report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert report["care"]["command"] == "kindscope care --db 'my data/d.duckdb'"
+    assert str(tmp_path) not in (tmp_path / "r" / "report.json").read_text(encoding="utf-8")
+
+
+def test_on_a_dataset_care_names_what_can_fetch_its_circle_and_score_it(tmp_path, run):
+    """`care --data` offered `kindscope import mastodon:... --following`, which filled
+    ./kindscope.duckdb, never read by `care --data`; and the report of an unscored dataset
+    named `care` as what scores it, which cannot write a dataset (reviews, 2026-12-07)."""
+    archive = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "mastodon-archive-full"
+    if not archive.exists():
+        pytest.skip("fixture missing")
+    data = tmp_path / "ds"
+    assert run("import", archive, "--parquet", data).exit_code == 0
+    said = run("care", "--data", data).output
+    assert "a dataset does not keep the posts fetched for the care queue" in said
+    assert "--following --db FILE` fetches your follows into a database" in said
+    assert "`kindscope care --db FILE` reads" in said
+    demo = tmp_path / "demo"
+    assert run("import", demo_path(), "--parquet", demo).exit_code == 0
+    assert run("report", "--data", demo, "--out", tmp_path / "r").exit_code == 0
+    report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert report["care"]["reason"].endswith(
+        "`kindscope score --engine spark --data demo` reads them")
