@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 Whole = Callable[[str], bool]
 
-__all__ = ["HARM_WORDS", "emoji_inside", "split_tag"]
+__all__ = ["HARM_WORDS", "emoji_inside", "split_tag", "tag_words"]
 
 #: Words of harm: a word broken by emoji is joined towards them (with ``LEXICON``).
 HARM_WORDS = frozenset("""
@@ -106,12 +106,23 @@ def _word(part: str, whole: Whole) -> bool:
 
 def split_tag(tag: str, rank: Callable[[str], int | None]) -> str | None:
     """The words of a run-together tag (without its "#"), or None when it is not read as
-    words: the fewest words the encoder knows whole (``rank``: a word's place in its
-    vocabulary, which lists common words first; None for a word it does not know whole;
-    words of one or two letters only from ``_SHORT``), common words first on a tie ("want
-    to be", not "wan tt obe"), saying what ``_TAG_SAYS`` reads or a phrase of the crisis
+    words: :func:`tag_words`, saying what ``_TAG_SAYS`` reads or a phrase of the crisis
     phrase layer ("#iwanttodie", "#killmyself", "#youreworthless"; not "#imdying",
     "#youkillit", "#ikillyou", "#iamalive")."""
+    said = tag_words(tag, rank)
+    if said is None:
+        return None
+    from kindscope.signals.phrases import explain  # here: phrases reads spelling's words
+
+    return said if _TAG_SAYS.search(said) or explain(said) else None
+
+
+def tag_words(tag: str, rank: Callable[[str], int | None]) -> str | None:
+    """The words of a run-together tag (without its "#"), or None where it is one word the
+    encoder knows, or no split into two or more words is found: the fewest words the
+    encoder knows whole (``rank``: a word's place in its vocabulary, which lists common
+    words first; None for a word it does not know whole; words of one or two letters only
+    from ``_SHORT``), common words first on a tie ("want to be", not "wan tt obe")."""
     letters = tag.lower()
     n = len(letters)
     if not letters.isalpha() or not letters.isascii() or n > _MAX_TAG \
@@ -135,7 +146,4 @@ def split_tag(tag: str, rank: Callable[[str], int | None]) -> str | None:
     found = best[n]
     if found is None or len(found[2]) < 2:
         return None
-    said = " ".join(_CONTRACTIONS.get(w, w) for w in found[2])
-    from kindscope.signals.phrases import explain  # here: phrases reads spelling's words
-
-    return said if _TAG_SAYS.search(said) or explain(said) else None
+    return " ".join(_CONTRACTIONS.get(w, w) for w in found[2])

@@ -30,7 +30,7 @@ from kindscope.signals.slogans import adjust_slogans, slogan_mask
 from kindscope.signals.spelling import Respeller
 from kindscope.signals.targets import adjust_targets, target_mask
 from kindscope.signals.wishes import WISH_SIGNALS, adjust_wishes, wish_masks
-from kindscope.signals.wordless import no_letters
+from kindscope.signals.wordless import no_letters, tags_as_words
 
 __all__ = ["ARTIFACTS", "ARTIFACT_FILES", "MODEL_VERSION", "RULE_SIGNALS", "SIGNALS",
            "STORED_SIGNALS", "SignalModel", "get_model"]
@@ -74,8 +74,11 @@ STORED_SIGNALS: tuple[str, ...] = SIGNALS + RULE_SIGNALS
 #: from the store; no score of a text read with the post it answers moved, but a store now
 #: reads every reply or quote as said to someone, its parent stored or not, so such a post
 #: whose parent is missing or has no text can read higher toxicity and offensive, and lower
-#: support, where it tells someone to die ("go die lol": toxicity 0.62 -> 0.9).
-MODEL_VERSION = "minilm4ft-s9-stack-2026.12.23"
+#: support, where it tells someone to die ("go die lol": toxicity 0.62 -> 0.9). 2026.12.24:
+#: distress and upbeat of a text of hashtags alone are read from its tags' words
+#: (``wordless.tags_as_words``; training/variants/2026-12-07b: "#cat" distress 0.95 -> 0.46);
+#: no other text's score moved.
+MODEL_VERSION = "minilm4ft-s9-stack-2026.12.24"
 
 #: A denial's rest read at or above this (the signals' decision threshold) keeps the score.
 REST_THRESHOLD = 0.5
@@ -107,6 +110,10 @@ def verify_artifacts(folder: Path = ARTIFACTS) -> dict:
     return manifest
 
 
+#: The heads that read a text of tags alone by its tags' words (``_tags_read_as_words``).
+WORDED = ("distress", "upbeat")
+
+
 class SignalModel:
     """The respeller, the encoder, the per-signal heads, the crisis phrase layer and the guards
     (``guards``, ``mentions``, ``idioms``, ``slogans``, ``targets``, ``milestones``)."""
@@ -118,6 +125,8 @@ class SignalModel:
         self.profanity = Profanity(folder / "profanity.npz")  # verify_artifacts checked it
         self._empty = self.encoder.encode([""]).features
         self.respeller = Respeller(self.encoder.tokenizer)
+        #: A word's place in the encoder's vocabulary (None where it is not one word of it).
+        self.vocab_rank = self.encoder.tokenizer.get_vocab().get
         self._unk = self.encoder.tokenizer.token_to_id("[UNK]")
 
     def score(
@@ -162,6 +171,7 @@ class SignalModel:
             head = self.heads[s]
             x = pair_features(feats, ctx_feats) if head.context else feats
             out[s] = head.proba(x, indptr, indices, words)
+        self._tags_read_as_words(plain, out, ctx_feats)
         # A text of which the encoder knows no token (only emoji: each is the same unknown
         # token; or nothing) reads as the heads' reading of nothing, alike for all of them
         # ("❤️", "😂" and "💔" distress 0.61, upbeat 0.57 at model 2026.12.11): no flag from
@@ -252,6 +262,26 @@ class SignalModel:
                     if p >= REST_THRESHOLD:
                         masks[s][i] = False
         return masks
+
+    def _tags_read_as_words(self, plain: list[str], out: dict, ctx_feats: np.ndarray) -> None:
+        """Distress and upbeat of a text of tags alone read from its tags' words
+        (``wordless.tags_as_words``: "#cat" read distress 0.95 by its sign, "cat" 0.46);
+        every other head and every rule layer reads the text as written (read as words,
+        "#imalive" read crisis 0.88 and "#youkillit" toxicity 0.88: 2026-12-07b)."""
+        signals = [s for s in WORDED if s in out]
+        worded = [tags_as_words(t, self.vocab_rank) for t in plain] if signals else plain
+        idx = [i for i, (a, b) in enumerate(zip(plain, worded, strict=True)) if a != b]
+        if not idx:
+            return
+        part = [worded[i] for i in idx]
+        encoded = self.encoder.encode(part)
+        indptr, indices = bag_rows(list(encoded.token_ids))
+        words = self._profanity(part, signals)
+        for s in signals:
+            head = self.heads[s]
+            x = pair_features(encoded.features, ctx_feats[idx]) if head.context \
+                else encoded.features
+            out[s][idx] = head.proba(x, indptr, indices, words)
 
     def _profanity(self, texts: list[str], signals) -> np.ndarray | None:
         """alt-profanity-check's log-odds of ``texts`` if a head of ``signals`` reads them."""

@@ -19,13 +19,29 @@ was tried and not shipped either (plan 31, ``training/variants/2026-12-06l``): i
 from any post by someone at risk, but on its review set it cleared only 4 of the 10 posts
 about posting the model flags (its bar asked half); the others say more ("ok first post. what
 do people even post here" 0.75).
+
+**Tags alone** (``tags_as_words``). A text whose only words are hashtags ("#cat", "#sunset
+#photography", an image post's caption) was read by its "#"s: "#cat" distress 0.95, "#art"
+0.86, "#breakfast" 0.77 at model 2026.12.23, against "cat" 0.46, "art" 0.15, "breakfast" 0.15
+(the training tweets end in #sad and #depressed), while "depression" 0.98 and "grief" 0.95
+keep their reading without the sign. The distress and upbeat heads read such a text as its
+tags' words (``SignalModel``): CamelCase split ("#MondayMotivation" as "Monday
+Motivation"), a run-together tag as the fewest words the encoder knows (``glued.tag_words``:
+"#cantsleep" as "can't sleep"), else the tag's letters. Every other head and every rule
+layer reads the text as written: read as words, "#imalive" read crisis 0.88 and
+"#youkillit" toxicity 0.88. A tag beside other words keeps its sign ("feeling low today
+#depressed"): an earlier form that read every tag as words lost five posts in pain
+(``training/variants/2026-12-06``); this one: ``training/variants/2026-12-07b``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["no_letters"]
+from kindscope.signals.glued import tag_words
+
+__all__ = ["no_letters", "tags_as_words"]
 
 _MENTIONS_LINKS = re.compile(r"(?:^|(?<=\s))@[\w.@-]+|https?://\S+|www\.\S+")
 
@@ -40,3 +56,32 @@ def no_letters(text: str) -> bool:
     """Whether ``text`` holds nothing but digits, spaces and punctuation (``_NO_WORDS``)
     once mentions and links are taken out."""
     return set(_MENTIONS_LINKS.sub(" ", text or "")) <= _NO_WORDS
+
+
+#: A hashtag: "#" then its word, not inside a word or a link's path.
+_HASHTAG = re.compile(r"(?<![\w#&/])#(\w+)")
+#: Where a CamelCase tag splits: before a capital after a small letter or a digit, and
+#: before a digit after a letter ("100DaysOfCode", "MondayMotivation").
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
+
+
+def tags_as_words(text: str, rank: Callable[[str], int | None]) -> str:
+    """``text`` read as its tags' words where its only words are hashtags (mentions, links,
+    emoji, digits and punctuation aside); else ``text`` as it is. ``rank``: the encoder's
+    vocabulary place of a word (``glued.tag_words``)."""
+    if "#" not in text or not _HASHTAG.search(text):
+        return text
+    rest = _HASHTAG.sub(" ", _MENTIONS_LINKS.sub(" ", text))
+    if any(ch.isalpha() for ch in rest):
+        return text
+    return _HASHTAG.sub(lambda m: _words(m.group(1), rank), text)
+
+
+def _words(tag: str, rank: Callable[[str], int | None]) -> str:
+    """One tag's words: at its capitals, else the fewest words the encoder knows, else the
+    tag itself (underscores read as spaces)."""
+    tag = tag.replace("_", " ").strip()
+    parts = _CAMEL.split(tag)
+    if len(parts) > 1:
+        return " ".join(parts)
+    return tag_words(tag, rank) or tag
