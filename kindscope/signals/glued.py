@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 Whole = Callable[[str], bool]
 
-__all__ = ["HARM_WORDS", "emoji_inside", "split_tag", "tag_words"]
+__all__ = ["CONTRACTIONS", "HARM_WORDS", "emoji_inside", "split_tag", "tag_words"]
 
 #: Words of harm: a word broken by emoji is joined towards them (with ``LEXICON``).
 HARM_WORDS = frozenset("""
@@ -47,6 +47,8 @@ _SHORT = frozenset("i a me my to be it is am so of in on at do no go we he up im
 _CONTRACTIONS = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
                  "doesnt": "doesn't", "isnt": "isn't", "ive": "i've", "youre": "you're",
                  "shouldnt": "shouldn't", "wouldnt": "wouldn't"}
+#: The same, for other modules (``wordless``).
+CONTRACTIONS = _CONTRACTIONS
 
 #: Pictures only (faces, hearts, objects; with their joiners and variation selectors): not
 #: flag letters, arrows, card suits, music or maths signs ("F♯m", "A➡️B", "x➖y" keep them).

@@ -269,7 +269,9 @@ class SignalModel:
         every other head and every rule layer reads the text as written (read as words,
         "#imalive" read crisis 0.88 and "#youkillit" toxicity 0.88: 2026-12-07b)."""
         signals = [s for s in WORDED if s in out]
-        worded = [tags_as_words(t, self.vocab_rank) for t in plain] if signals else plain
+        fix = self.respeller.fix
+        worded = [tags_as_words(t, self.vocab_rank, fix) for t in plain] if signals else plain
+        worded = [fix(w) if w != t else w for w, t in zip(worded, plain, strict=True)]
         idx = [i for i, (a, b) in enumerate(zip(plain, worded, strict=True)) if a != b]
         if not idx:
             return

@@ -25,10 +25,12 @@ do people even post here" 0.75).
 0.86, "#breakfast" 0.77 at model 2026.12.23, against "cat" 0.46, "art" 0.15, "breakfast" 0.15
 (the training tweets end in #sad and #depressed), while "depression" 0.98 and "grief" 0.95
 keep their reading without the sign. The distress and upbeat heads read such a text as its
-tags' words (``SignalModel``): CamelCase split ("#MondayMotivation" as "Monday
-Motivation"), a run-together tag as the fewest words the encoder knows (``glued.tag_words``:
-"#cantsleep" as "can't sleep"), else the tag's letters. Every other head and every rule
-layer reads the text as written: read as words, "#imalive" read crisis 0.88 and
+tags' words (``SignalModel``): a disguised word written plainly, as the respeller writes
+it everywhere ("#kms" as "kill myself", not the letters "kms"), CamelCase split
+("#MondayMotivation" as "Monday Motivation", "#ICantSleep" as "I can't Sleep"), a run-together
+tag as the fewest words the encoder knows (``glued.tag_words``: "#cantsleep" as "can't
+sleep"), else the tag's letters; links and mentions are kept as written. Every other head
+and every rule layer reads the text as written: read as words, "#imalive" read crisis 0.88 and
 "#youkillit" toxicity 0.88. A tag beside other words keeps its sign ("feeling low today
 #depressed"): an earlier form that read every tag as words lost five posts in pain
 (``training/variants/2026-12-06``); this one: ``training/variants/2026-12-07b``.
@@ -39,7 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kindscope.signals.glued import tag_words
+from kindscope.signals.glued import CONTRACTIONS, tag_words
 
 __all__ = ["no_letters", "tags_as_words"]
 
@@ -58,30 +60,44 @@ def no_letters(text: str) -> bool:
     return set(_MENTIONS_LINKS.sub(" ", text or "")) <= _NO_WORDS
 
 
-#: A hashtag: "#" then its word, not inside a word or a link's path.
+#: A hashtag: "#" then its word, not inside a word.
 _HASHTAG = re.compile(r"(?<![\w#&/])#(\w+)")
-#: Where a CamelCase tag splits: before a capital after a small letter or a digit, and
-#: before a digit after a letter ("100DaysOfCode", "MondayMotivation").
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
+#: What a text of tags alone may hold besides its tags: mentions (after a space or an
+#: opening bracket or quote) and links, which are never rewritten.
+_KEPT = re.compile(r"(?:^|(?<=[\s(\[{\"'“‘]))@[\w.@-]+|https?://\S+|www\.\S+")
+#: Where a CamelCase tag splits: before a capital after a small letter or a digit, before a
+#: capital that starts a word after another capital ("ICant"), and between letters and
+#: digits ("100DaysOfCode", "MondayMotivation").
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|"
+                    r"(?<=[0-9])(?=[A-Za-z])")
 
 
-def tags_as_words(text: str, rank: Callable[[str], int | None]) -> str:
+def tags_as_words(text: str, rank: Callable[[str], int | None],
+                  respell: Callable[[str], str] = str) -> str:
     """``text`` read as its tags' words where its only words are hashtags (mentions, links,
-    emoji, digits and punctuation aside); else ``text`` as it is. ``rank``: the encoder's
-    vocabulary place of a word (``glued.tag_words``)."""
-    if "#" not in text or not _HASHTAG.search(text):
+    emoji, digits and punctuation aside; those are kept as they are); else ``text`` as it is.
+    ``rank``: the encoder's vocabulary place of a word (``glued.tag_words``); ``respell``:
+    how a disguised word is written plainly (``spelling.Respeller.fix``: "#kms" is "kill
+    myself", not the letters "kms")."""
+    if "#" not in text:
         return text
-    rest = _HASHTAG.sub(" ", _MENTIONS_LINKS.sub(" ", text))
-    if any(ch.isalpha() for ch in rest):
+    pieces = _KEPT.split(text)
+    if not any(_HASHTAG.search(p) for p in pieces) or any(
+            ch.isalpha() for p in pieces for ch in _HASHTAG.sub(" ", p)):
         return text
-    return _HASHTAG.sub(lambda m: _words(m.group(1), rank), text)
+    links = _KEPT.findall(text)
+    read = [_HASHTAG.sub(lambda m: _words(m.group(1), rank, respell), p) for p in pieces]
+    return "".join(x for pair in zip(read, [*links, ""], strict=True) for x in pair)
 
 
-def _words(tag: str, rank: Callable[[str], int | None]) -> str:
-    """One tag's words: at its capitals, else the fewest words the encoder knows, else the
-    tag itself (underscores read as spaces)."""
+def _words(tag: str, rank: Callable[[str], int | None], respell: Callable[[str], str]) -> str:
+    """One tag's words: a disguised word written plainly, else at its capitals, else the
+    fewest words the encoder knows, else the tag itself (underscores read as spaces)."""
     tag = tag.replace("_", " ").strip()
+    plain = respell(tag)
+    if plain.lower() != tag.lower():
+        return plain
     parts = _CAMEL.split(tag)
     if len(parts) > 1:
-        return " ".join(parts)
+        return " ".join(CONTRACTIONS.get(w.lower(), w) for w in parts)
     return tag_words(tag, rank) or tag

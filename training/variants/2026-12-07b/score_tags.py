@@ -29,7 +29,7 @@ SIGNALS = ("crisis", "distress")
 
 def read(without_rule: bool) -> list[dict]:
     if without_rule:
-        model.tags_as_words = lambda text, rank: text
+        model.tags_as_words = lambda text, *rest: text
     rows, _ = read_frozen(SET)
     scores = SignalModel(ARTIFACTS).score([r["text"] for r in rows], None, SIGNALS)
     return [{"id": r["id"], "kind": r["kind"], "at_risk": r["author_at_risk"], "text": r["text"],
