@@ -119,8 +119,9 @@ def _headline(report: dict) -> str:
                 f"all ({counted}: none); of your {u['posts']} upbeat posts, "
                 f"{u['no_response']} got none.")
     if not report["source"]["scored_posts"]:
-        return ("Your posts have not been read by the text signals yet: run "
-                f"`{command_of(report['source'], 'score')}`.")
+        score = command_of(report["source"], "score")
+        return ("Your posts have not been read by the text signals yet"
+                + (f": run `{score}`." if score else "."))
     return ("This data does not show other people's replies to your posts, so whether "
             "people answered you cannot be seen here.")
 
@@ -181,9 +182,14 @@ def summary_of(report: dict) -> dict:
         lines.append(f"{harsh['hostile']} of the {aimed} replies and mentions from others aimed "
                      "at you read as toxic or hateful (a model's readings, not verdicts)"
                      + (f"; {wishes} more {'uses' if wishes == 1 else 'use'} words that tell "
-                        f"you to die (`{command_of(report['source'], 'inbox')}` counts them)"
+                        "you to die" + _counted_by(command_of(report["source"], "inbox"))
                         if wishes else "") + ".")
     return {"sentence": _headline(report), "lines": lines}
+
+
+def _counted_by(command: str | None) -> str:
+    """" (`COMMAND` counts them)" where a command can read the data, else nothing."""
+    return f" (`{command}` counts them)" if command else ""
 
 
 def _supportive(received: dict) -> str:

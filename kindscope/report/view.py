@@ -289,7 +289,7 @@ class ReportView:
     status: str | None  # "no posts of yours" / "not scored yet" / None
     unread: str | None
     unscored: str | None
-    commands: dict[str, str]  # `kindscope VERB` reading the report's data, by verb
+    commands: dict[str, str | None]  # `kindscope VERB` reading its data; None: none can
     panel: Panel | None
     collapsed: frozenset[str]  # keys of QUESTION_OF pointed to the panel
     sections: tuple[str, ...]  # metric keys shown, in page order
@@ -343,14 +343,14 @@ def unscored_words(source: dict) -> str | None:
     score = command_of(source, "score")
     if source.get("scored_posts") == 0 and source.get("posts"):  # none read at all
         return ("No post is scored yet: every section that needs the text signals says so, "
-                f"and any reply counts as an answer. `{score}` reads them.")
+                "and any reply counts as an answer." + _reads(score, "them"))
     if not n:
         return None
     if n == 1:
         return ("1 post is not scored yet: until it is, it counts as an answer if it is a "
-                f"reply, and it cannot be seen as part of a pile-on. `{score}` reads it.")
+                "reply, and it cannot be seen as part of a pile-on." + _reads(score, "it"))
     return (f"{n:,} posts are not scored yet: until they are, a reply among them counts as an "
-            f"answer and no pile-on among them can be seen. `{score}` reads them.")
+            "answer and no pile-on among them can be seen." + _reads(score, "them"))
 
 
 #: The commands the report's words and pages name (report.json's ``source.commands``),
@@ -358,11 +358,17 @@ def unscored_words(source: dict) -> str | None:
 COMMANDS = ("score", "inbox", "safety", "evidence", "stats")
 
 
-def command_of(source: dict, verb: str) -> str:
-    """`kindscope VERB` as a report names it, reading the data it read (``source.commands``;
-    a report before 3.3.0 has none, and the demo's none for a command that cannot read it:
-    the bare command)."""
-    return (source.get("commands") or {}).get(verb) or f"kindscope {verb}"
+def command_of(source: dict, verb: str) -> str | None:
+    """`kindscope VERB` as a report names it, reading the data it read (``source.commands``);
+    None where no command can read that data (``score`` of the demo in memory): nothing is
+    offered then. A report before 3.3.0 names none: the bare command."""
+    commands = source.get("commands")
+    return f"kindscope {verb}" if commands is None else commands.get(verb)
+
+
+def _reads(command: str | None, what: str) -> str:
+    """" `COMMAND` reads WHAT." where there is a command, else nothing."""
+    return f" `{command}` reads {what}." if command else ""
 
 
 def older_model_words(source: dict, command: str | None = None) -> str | None:
@@ -377,8 +383,8 @@ def older_model_words(source: dict, command: str | None = None) -> str | None:
 
     which = "an earlier" if version_key(used) < version_key(installed) else "another"
     return (f"These posts were read by {which} version of kindscope's model ({used}), not "
-            "the one installed, so some readings may differ from what it would give. "
-            f"`{command or command_of(source, 'score')}` reads them again.")
+            "the one installed, so some readings may differ from what it would give."
+            + _reads(command or command_of(source, "score"), "them again"))
 
 
 def unread_words(source: dict) -> str | None:

@@ -12,6 +12,8 @@ into with ``--parquet``). A file people share (the report) gives names, never pa
 
 from __future__ import annotations
 
+import os
+import re
 import shlex
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +25,9 @@ _READERS = frozenset({"care", "inbox", "safety", "evidence", "report", "communit
                       "network", "stats"})
 #: The commands that take ``--me``.
 _WHOSE = frozenset({"care", "inbox", "safety", "evidence", "report", "network", "analyze"})
+#: What may follow a command's last word: its end, a space, a closing quote or bracket, or
+#: the punctuation that ends a sentence.
+_WORD_END = r"(?=$|[\s`'\")\]]|[.,;:](?:\s|$))"
 #: The commands that read the bundled demo (``--demo``): in memory, nothing else can.
 _DEMO = frozenset({"care", "inbox", "analyze"})
 
@@ -54,12 +59,15 @@ class Where:
         """``text``, written for a shared file (its commands name this data as
         :meth:`shared` does), with the data named as it was given here: what the terminal
         prints of a report or community.json, where a file's name alone read a file that
-        is not there (a review, 2026-12-07)."""
+        is not there (a review, 2026-12-07). Only whole words are replaced."""
         shared = self.shared()
-        for flag, given, named in (("--db", self.db, shared.db), ("--data", self.data, shared.data),
+        for flag, given, named in (("--db", self.db, shared.db),
+                                   ("--data", self.data, shared.data),
                                    ("--parquet", self.data, shared.data)):
             if given is not None and given != named:
-                text = text.replace(f"{flag} {shlex.quote(named)}", f"{flag} {shlex.quote(given)}")
+                words = re.compile(re.escape(f"{flag} {shlex.quote(named)}") + _WORD_END)
+                mine = f"{flag} {shlex.quote(given)}"
+                text = words.sub(lambda _, mine=mine: mine, text)
         return text
 
     def reads(self, verb: str) -> bool:
@@ -97,8 +105,8 @@ def _shared(path: str | None) -> str | None:
     if path is None:
         return None
     given = Path(path)
-    if given.is_absolute() or ".." in given.parts or not given.parts:
-        return Path(path).resolve().name  # "." is the folder's own name, never ""
+    if given.is_absolute() or ".." in given.parts:
+        return Path(os.path.abspath(path)).name  # the link's own name, not its target's
     return path
 
 

@@ -71,9 +71,21 @@ def test_a_shared_file_names_the_data_as_given_but_never_where_it_lives(tmp_path
                                                                               me="ana")
     assert Where(db="../../ana/me.duckdb").shared() == Where(db="me.duckdb")
     assert Where(data="/srv/x/community/").shared() == Where(data="community")
-    (tmp_path / "ds").mkdir()
-    monkeypatch.chdir(tmp_path / "ds")
-    assert Where(data=".").shared() == Where(data="ds")  # never ''
+    # "." is relative: pasted from where it was run, it reads the same folder (never '')
+    assert Where(data=".").shared() == Where(data=".")
+    # a link is named by its own name, not its target's
+    (tmp_path / "target.duckdb").write_bytes(b"")
+    (tmp_path / "link.duckdb").symlink_to(tmp_path / "target.duckdb")
+    assert Where(db=str(tmp_path / "link.duckdb")).shared() == Where(db="link.duckdb")
+
+
+def test_the_terminal_names_the_data_as_given_in_whole_words_only():
+    where = Where(data="/srv/ds")
+    text = ("run `kindscope score --engine spark --data ds`. Not --data ds2, --data ds/sub; "
+            "but --data ds")
+    assert where.as_given(text) == ("run `kindscope score --engine spark --data /srv/ds`. Not "
+                                    "--data ds2, --data ds/sub; but --data /srv/ds")
+    assert Where(db="my data/d.duckdb").as_given("--db d.duckdb") == "--db d.duckdb"
 
 
 def test_a_store_knows_how_it_was_named(tmp_path, monkeypatch):
@@ -140,6 +152,10 @@ def test_the_demos_report_names_the_demo(tmp_path, run):
     assert report["care"]["command"] == "kindscope care --demo"
     assert report["source"]["commands"]["inbox"] == "kindscope inbox --demo"
     assert "score" not in report["source"]["commands"]  # it cannot read the demo in memory
+    # nor can stats, evidence or safety: the page offers none of them, bare or not
+    page = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    named = _named(page)
+    assert named and all(c.split()[1] in ("care", "inbox") and "--demo" in c for c in named), named
 
 
 def test_the_default_database_needs_no_words(tmp_path, run, monkeypatch):
