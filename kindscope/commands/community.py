@@ -102,10 +102,10 @@ def _gap(means: dict[str, tuple[int, float]], cannot: str | None = None,
 
 
 def community_view(store: Store, platform: str, seed: int | None = None,
-                   top: int = 10, where: Where | None = None) -> dict:
+                   top: int = 10) -> dict:
     """The community view of one platform: a JSON-ready dict without any account.
-    ``where``: the data the commands it names read, as community.json may name it
-    (default: ``store.where`` as a file people share names it, ``Where.shared``).
+    The commands it names read the store's data as community.json, a file moderators
+    share, may name it (``Where.shared``).
 
     On Spark, a follow graph of more than ``driver_graph_edges`` edges (counted on the
     engine) gets its communities by label propagation there; else Leiden on the driver."""
@@ -135,7 +135,7 @@ def community_view(store: Store, platform: str, seed: int | None = None,
                       ("distress", "crisis", "upbeat", "toxicity", "hate")}
     carries = cm.carried_items(store, platform)
     cannot = _cannot_show(store, platform, carries, model_version, owners_only, found.kind,
-                          where or store.where.shared())
+                          store.where.shared())
     pileons, bursts, capture = _scans(store, platform, "pileons" not in cannot)
     replies = "unanswered" not in cannot
     scored = model_version is not None

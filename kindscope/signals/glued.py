@@ -44,11 +44,9 @@ _TAG_SAYS = re.compile(
 #: The only words of one or two letters a tag is split into ("#unalive" is not "un alive").
 _SHORT = frozenset("i a me my to be it is am so of in on at do no go we he up im u ur".split())
 #: Words run together without their apostrophe, and how they are written.
-_CONTRACTIONS = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
+CONTRACTIONS = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
                  "doesnt": "doesn't", "isnt": "isn't", "ive": "i've", "youre": "you're",
                  "shouldnt": "shouldn't", "wouldnt": "wouldn't"}
-#: The same, for other modules (``wordless``).
-CONTRACTIONS = _CONTRACTIONS
 
 #: Pictures only (faces, hearts, objects; with their joiners and variation selectors): not
 #: flag letters, arrows, card suits, music or maths signs ("F♯m", "A➡️B", "x➖y" keep them).
@@ -138,8 +136,8 @@ def tag_words(tag: str, rank: Callable[[str], int | None]) -> str | None:
             if prev is None or (len(word) < 3 and word not in _SHORT):
                 continue
             place = rank(word)
-            if place is None and word in _CONTRACTIONS:
-                place = rank(_CONTRACTIONS[word].replace("'", "")[:-1]) or 0
+            if place is None and word in CONTRACTIONS:
+                place = rank(CONTRACTIONS[word].replace("'", "")[:-1]) or 0
             if place is None:
                 continue
             cand = (prev[0] + 1, prev[1] + place, [*prev[2], word])
@@ -148,4 +146,4 @@ def tag_words(tag: str, rank: Callable[[str], int | None]) -> str | None:
     found = best[n]
     if found is None or len(found[2]) < 2:
         return None
-    return " ".join(_CONTRACTIONS.get(w, w) for w in found[2])
+    return " ".join(CONTRACTIONS.get(w, w) for w in found[2])
